@@ -1,0 +1,203 @@
+// The grant domain's records. Pure types: no AWS, no zod runtime.
+import type { ApplicationInput } from '../../schemas/application.schema';
+
+export const APPLICATION_STATUSES = [
+  'draft',
+  'awaiting_cosignature',
+  'submitted',
+  'scheduled',
+  'more_information_requested',
+  'deferred',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'payout_pending',
+  'active',
+  'status_report_received',
+  'final_report_received',
+  'closed',
+  'repayment_claimed',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type Actor =
+  | { kind: 'applicant'; email: string }
+  | { kind: 'partner'; partnerIndex: number; email: string }
+  | { kind: 'staff'; role: StaffRole; subject: string }
+  | { kind: 'system'; name: string };
+
+export type StaffRole = 'secretariat' | 'finance';
+
+export interface AuditEntry {
+  at: string; // ISO instant
+  actor: Actor;
+  action: string; // e.g. 'submitted', 'signed', 'decision:approve'
+  from?: ApplicationStatus;
+  to?: ApplicationStatus;
+  details?: Record<string, string | number | boolean>;
+}
+
+export interface Allocation {
+  amount: number; // whole NOK
+  periodStart: string; // YYYY-MM-DD
+  periodEnd: string; // YYYY-MM-DD
+  potYear: number;
+  decidedAt: string;
+  meetingId?: string;
+  statusReportDue: string; // YYYY-MM-DD
+  finalReportDue: string; // YYYY-MM-DD
+}
+
+/** The application's current state: one item, the single source of truth for its status. */
+export interface ApplicationRecord {
+  id: string;
+  schemeId: string;
+  status: ApplicationStatus;
+  /** Incremented on every write; conditional writes compare it (no lost updates). */
+  revision: number;
+  /** The application version partners sign; a revision bumps it and asks for signatures again. */
+  version: number;
+  title: string;
+  ownerEmail: string;
+  ownerIsInternalUnit: boolean;
+  requestedAmount: number;
+  submittedAt: string;
+  /** Meeting the application is on the agenda of (meeting id = YYYY-MM-DD of the meeting). */
+  meetingId?: string;
+  allocation?: Allocation;
+  rejectionReason?: string;
+  informationRequest?: string;
+  repaymentClaimed?: number;
+  history: AuditEntry[];
+}
+
+export interface ApplicationVersion {
+  applicationId: string;
+  version: number;
+  createdAt: string;
+  data: ApplicationInput;
+}
+
+export type LinkPurpose = 'owner' | 'cosign' | 'status-report' | 'final-report';
+export type LinkState = 'active' | 'used' | 'revoked';
+
+/** An opaque capability: the only thing a person ever receives. */
+export interface LinkRecord {
+  id: string; // >= 128 random bits, base64url
+  purpose: LinkPurpose;
+  applicationId: string;
+  schemeId: string;
+  /** cosign links: which partner and which application version */
+  partnerIndex?: number;
+  version?: number;
+  createdAt: string;
+  expiresAt: string; // ISO instant
+  state: LinkState;
+  usedAt?: string;
+}
+
+export interface SignatureRecord {
+  applicationId: string;
+  version: number;
+  partnerIndex: number;
+  organisationName: string;
+  contactName: string;
+  decision: 'signed' | 'declined';
+  reason?: string;
+  at: string;
+}
+
+export interface Meeting {
+  schemeId: string;
+  id: string; // YYYY-MM-DD
+  date: string; // YYYY-MM-DD
+  startsAt: string; // ISO instant of the meeting start
+  submissionDeadline: string; // ISO instant, last moment a complete application reaches it
+  title: string;
+}
+
+export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information';
+
+export interface DecisionRecord {
+  applicationId: string;
+  id: string;
+  outcome: DecisionOutcome;
+  at: string;
+  decidedBy: string;
+  meetingId?: string;
+  amount?: number;
+  periodStart?: string;
+  periodEnd?: string;
+  reason?: string;
+}
+
+export interface PotRecord {
+  schemeId: string;
+  year: number;
+  total: number;
+  remaining: number;
+  /** applicationId -> reserved amount; the reservation is the idempotency key of an allocation */
+  reservations: Record<string, number>;
+}
+
+export type PayoutMode = 'cost_booking' | 'invoice';
+export type PayoutState = 'pending' | 'awaiting_invoice' | 'invoiced' | 'paid' | 'repayment_claimed' | 'repaid';
+
+export interface PayoutRecord {
+  id: string;
+  applicationId: string;
+  schemeId: string;
+  projectNumber: string;
+  payee: string;
+  amount: number; // negative for a repayment claim
+  mode: PayoutMode;
+  state: PayoutState;
+  createdAt: string;
+  invoiceNumber?: string;
+  invoicedAt?: string;
+  paidAt?: string;
+  revision: number;
+}
+
+export type ReportKind = 'status' | 'final';
+
+export interface ReportRecord {
+  applicationId: string;
+  kind: ReportKind;
+  submittedAt: string;
+  progress: string;
+  effect: string;
+  spentAmount: number;
+  lessonsLearned?: string;
+  deviations?: string;
+}
+
+export type ReallocationState = 'requested' | 'approved' | 'refused';
+
+export interface ReallocationRecord {
+  applicationId: string;
+  id: string;
+  requestedAt: string;
+  description: string;
+  amount: number;
+  state: ReallocationState;
+  decidedAt?: string;
+  reason?: string;
+}
+
+export type ReminderKind =
+  | 'cosign'
+  | 'submission-deadline'
+  | 'status-report-due'
+  | 'status-report-overdue'
+  | 'final-report-due'
+  | 'final-report-overdue';
+
+export interface ReminderRecord {
+  id: string; // deterministic: `${applicationId}#${kind}#${dueAt}` so a repeat is a no-op
+  applicationId: string;
+  schemeId: string;
+  kind: ReminderKind;
+  dueAt: string; // ISO instant
+  sentAt?: string;
+}

@@ -1,0 +1,142 @@
+// What the use cases need from storage. One DynamoDB single-table adapter implements all of it
+// (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
+import type {
+  ApplicationRecord,
+  ApplicationStatus,
+  ApplicationVersion,
+  AuditEntry,
+  DecisionRecord,
+  LinkRecord,
+  Meeting,
+  PayoutRecord,
+  PayoutState,
+  PotRecord,
+  ReallocationRecord,
+  ReminderRecord,
+  ReportRecord,
+  SignatureRecord,
+} from '../domain/model';
+
+/** A conditional update of an application: it applies only if status and revision still match. */
+export interface ApplicationTransition {
+  applicationId: string;
+  expectedRevision: number;
+  /** statuses the item must be in; omit to keep the status as it is (e.g. recording a field) */
+  from?: readonly ApplicationStatus[];
+  to?: ApplicationStatus;
+  /** fields to set (allow-listed by the caller; never a request body) */
+  set?: Partial<Omit<ApplicationRecord, 'id' | 'schemeId' | 'revision' | 'history' | 'status'>>;
+  /** fields to remove */
+  remove?: ReadonlyArray<'meetingId' | 'informationRequest' | 'rejectionReason'>;
+  audit: AuditEntry;
+}
+
+export interface IdempotencyClaim {
+  /** true when this call made the claim; false when an earlier call with the same key did */
+  fresh: boolean;
+  applicationId: string;
+  requestHash: string;
+}
+
+export interface ApplicationStore {
+  /** Claims an idempotency key for a submission; a repeat returns the first claim. */
+  claimSubmissionKey(schemeId: string, key: string, applicationId: string, requestHash: string, at: string): Promise<IdempotencyClaim>;
+  /** Writes version and links first and the application item last (the commit point); safe to repeat. */
+  createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void>;
+  getApplication(applicationId: string): Promise<ApplicationRecord | undefined>;
+  /** Conditional update; throws ConflictError if status or revision no longer match. Returns the new record. */
+  transition(t: ApplicationTransition): Promise<ApplicationRecord>;
+  putVersion(version: ApplicationVersion): Promise<void>;
+  getVersion(applicationId: string, version: number): Promise<ApplicationVersion | undefined>;
+  listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]>;
+  /** Applications on a meeting's agenda (those whose meetingId is set to it). */
+  listAgenda(schemeId: string, meetingId: string): Promise<ApplicationRecord[]>;
+}
+
+export interface LinkStore {
+  putLinks(links: LinkRecord[]): Promise<void>;
+  getLink(linkId: string): Promise<LinkRecord | undefined>;
+  /** Marks an active, unexpired link used; throws GoneError if it is used, revoked or expired. */
+  consumeLink(linkId: string, at: string): Promise<LinkRecord>;
+  /** Revokes every active link of a purpose for an application (e.g. old co-sign links after a revision). */
+  revokeLinks(applicationId: string, purpose: LinkRecord['purpose']): Promise<void>;
+  listLinks(applicationId: string): Promise<LinkRecord[]>;
+}
+
+export interface SignatureStore {
+  /** Conditional on no signature for (application, version, partner); throws ConflictError on a repeat. */
+  putSignature(signature: SignatureRecord): Promise<void>;
+  listSignatures(applicationId: string, version: number): Promise<SignatureRecord[]>;
+}
+
+export interface MeetingStore {
+  putMeetings(meetings: Meeting[]): Promise<void>;
+  listMeetings(schemeId: string): Promise<Meeting[]>;
+  getMeeting(schemeId: string, meetingId: string): Promise<Meeting | undefined>;
+}
+
+export interface DecisionStore {
+  /** Idempotent on (applicationId, id). */
+  putDecision(decision: DecisionRecord): Promise<void>;
+  listDecisions(applicationId: string): Promise<DecisionRecord[]>;
+}
+
+export interface PotStore {
+  /** Creates the year's pot if it does not exist (never resets a pot in use). */
+  ensurePot(schemeId: string, year: number, total: number): Promise<void>;
+  getPot(schemeId: string, year: number): Promise<PotRecord | undefined>;
+  /**
+   * Atomically takes `amount` from the pot for an application: a single conditional UpdateItem
+   * (remaining >= amount and no reservation yet), so concurrent approvals never overdraw it.
+   * A repeat for the same application returns without taking more. Throws ConflictError('pot_exhausted').
+   */
+  reserve(schemeId: string, year: number, applicationId: string, amount: number): Promise<void>;
+  /** Gives a reservation back (compensation when the application write that follows fails). */
+  release(schemeId: string, year: number, applicationId: string): Promise<void>;
+}
+
+export interface PayoutStore {
+  /** Idempotent on payout id (a repeat does nothing new). */
+  putPayout(payout: PayoutRecord): Promise<void>;
+  getPayout(payoutId: string): Promise<PayoutRecord | undefined>;
+  listPayoutsByProject(projectNumber: string, state?: PayoutState): Promise<PayoutRecord[]>;
+  listPayoutsForApplication(applicationId: string): Promise<PayoutRecord[]>;
+  /** Conditional on state and revision. */
+  updatePayout(payoutId: string, expectedRevision: number, from: readonly PayoutState[], to: PayoutState, set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt'>>): Promise<PayoutRecord>;
+}
+
+export interface ReportStore {
+  /** One report per kind per application: throws ConflictError on a second. */
+  putReport(report: ReportRecord): Promise<void>;
+  listReports(applicationId: string): Promise<ReportRecord[]>;
+  listReportsBySchemeBetween(schemeId: string, fromIso: string, toIso: string): Promise<ReportRecord[]>;
+}
+
+export interface ReallocationStore {
+  putReallocation(r: ReallocationRecord): Promise<void>;
+  getReallocation(applicationId: string, id: string): Promise<ReallocationRecord | undefined>;
+  listReallocations(applicationId: string): Promise<ReallocationRecord[]>;
+  decideReallocation(applicationId: string, id: string, state: 'approved' | 'refused', at: string, reason?: string): Promise<ReallocationRecord>;
+}
+
+export interface ReminderStore {
+  /** Idempotent on reminder id. */
+  putReminder(r: ReminderRecord): Promise<void>;
+  /** Unsent reminders with dueAt <= until, oldest first (Query on a sparse index; never Scan). */
+  listDueReminders(untilIso: string, limit?: number): Promise<ReminderRecord[]>;
+  /** Conditional on not yet sent; returns false if another worker sent it first. */
+  markReminderSent(reminderId: string, at: string): Promise<boolean>;
+  /** Cancels unsent reminders of an application (e.g. the report arrived). */
+  cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void>;
+}
+
+export type GrantStore = ApplicationStore &
+  LinkStore &
+  SignatureStore &
+  MeetingStore &
+  DecisionStore &
+  PotStore &
+  PayoutStore &
+  ReportStore &
+  ReallocationStore &
+  ReminderStore;
