@@ -200,4 +200,8 @@ export interface ReminderRecord {
   kind: ReminderKind;
   dueAt: string; // ISO instant
   sentAt?: string;
+  /** overdue reminders are numbered; the sender schedules the next one until the configured maximum */
+  seq?: number;
+  /** co-signature reminders belong to one application version */
+  version?: number;
 }

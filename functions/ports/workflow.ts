@@ -1,16 +1,24 @@
-// How use cases talk to the lifecycle workflow. Human steps wait on callback tasks; the task
-// token is stored server-side and only this port ever sees it.
-export type HumanStep = 'cosignature' | 'decision' | 'status-report' | 'final-report' | 'reallocation-decision';
+// How use cases talk to the lifecycle workflows. Human steps wait on callback tasks; the task
+// token is stored server-side and only the workflow adapter ever sees it.
+export type HumanStep = 'cosignature' | 'revision' | 'decision' | 'payout' | 'status-report' | 'final-report' | 'reallocation-decision';
+
+export type SideProcess = 'reallocation' | 'repayment';
 
 export interface WorkflowPort {
-  /** Completes the waiting task of a human step, if one is waiting. Returns false if none was. */
-  completeStep(applicationId: string, step: HumanStep, output: Record<string, unknown>): Promise<boolean>;
   /** Starts the lifecycle of a newly submitted application (idempotent per application). */
   startLifecycle(applicationId: string, schemeId: string): Promise<void>;
+  /** Completes the waiting task of a human step, if one is waiting. Returns false if none was. */
+  completeStep(applicationId: string, step: HumanStep, output: Record<string, unknown>): Promise<boolean>;
+  /** Ends whatever the application's lifecycle is waiting for with a named error (e.g. 'Withdrawn'). */
+  cancel(applicationId: string, error: 'Withdrawn' | 'RepaymentClaimed'): Promise<void>;
+  /** Starts a side path (reallocation decision, repayment claim) next to the lifecycle. Idempotent per id. */
+  startSideProcess(applicationId: string, process: SideProcess, id: string): Promise<void>;
 }
 
-/** Used where no workflow runs (unit tests of use cases, or a store-only setup). */
+/** Used where no workflow runs (use-case tests, a store-only setup). */
 export const noWorkflow: WorkflowPort = {
-  completeStep: async () => false,
   startLifecycle: async () => undefined,
+  completeStep: async () => false,
+  cancel: async () => undefined,
+  startSideProcess: async () => undefined,
 };

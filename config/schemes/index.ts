@@ -1,0 +1,18 @@
+// All schemes, validated at import: a broken configuration fails start-up and tests, not a request.
+import { parseSchemeConfig, type SchemeConfig } from '../../schemas/scheme-config.schema';
+import { innlandet } from './innlandet';
+import { sorRogaland } from './sor-rogaland';
+
+const parsed = [sorRogaland, innlandet].map((raw) => parseSchemeConfig(raw));
+
+export const SCHEMES: Record<string, SchemeConfig> = {};
+for (const scheme of parsed) {
+  if (Object.hasOwn(SCHEMES, scheme.id)) throw new Error(`Duplicate scheme id '${scheme.id}'`);
+  SCHEMES[scheme.id] = scheme;
+}
+
+export const SCHEME_IDS: readonly string[] = parsed.map((scheme) => scheme.id);
+
+export function getScheme(id: string): SchemeConfig | undefined {
+  return Object.hasOwn(SCHEMES, id) ? SCHEMES[id] : undefined;
+}

@@ -1,0 +1,105 @@
+// Helsefellesskapet i Sør-Rogaland: the professional collaboration committee (FSU) assesses
+// project descriptions continuously and decides in its ordinary meetings.
+// Source: "Kriterier og modell for rekrutterings- og samhandlingstilskudd" (seeds/002_*).
+import type { SchemeConfigInput } from '../../schemas/scheme-config.schema';
+
+export const sorRogaland = {
+  id: 'sor-rogaland',
+  name: 'Helsefellesskapet Sør-Rogaland',
+  hospitalTrust: {
+    name: 'Helse Stavanger HF',
+    organisationNumber: '983974724',
+    // "Dersom hovedansvarlig for prosjektet er en enhet i Helse Stavanger, kostnadsføres utgifter
+    // … på prosjektnummer R-11326-D11325" (4.4). An owner in one of these units → cost booking.
+    internalUnits: [
+      'Medisinsk klinikk',
+      'Kirurgisk klinikk',
+      'Psykisk helsevern',
+      'Kvinneklinikken',
+      'Barne- og ungdomsklinikken',
+      'Akuttmedisinsk avdeling',
+      'Klinikk for ortopedi og fysikalsk medisin',
+      'Samhandlingsavdelingen',
+    ],
+  },
+  committee: { shortName: 'FSU', name: 'Faglig samarbeidsutvalg' },
+  secretariatEmail: 'fsu-sekretariat@helse-stavanger.example',
+  financeEmail: 'okonomi@helse-stavanger.example',
+  senderEmail: 'ikke-svar@helse-stavanger.example',
+  projectNumber: 'R-11326-D11325',
+  // "Prosjektbeskrivelser må være innsendt 14 dager før FSU-møtene." (4.1)
+  submissionLeadDays: 14,
+  // "Det tildeles midler for inntil 12 måneder om gangen." (4.2)
+  maxPeriodMonths: 12,
+  // "statusrapport til FSU seks måneder etter tildeling" (4.6)
+  statusReportAfterMonths: 6,
+  // The seed asks for a final report once the period has passed but sets no deadline: 60 days.
+  finalReportDueDays: 60,
+  reminders: {
+    submissionDeadlineDaysBefore: [7, 1],
+    reportDueDaysBefore: [14],
+    overdueEveryDays: 14,
+    maxOverdueReminders: 12,
+    cosignEveryDays: 7,
+  },
+  // Section 3: "Prosjektbeskrivelsene vil bli vurdert etter: …" — four points.
+  criteria: [
+    {
+      id: 'strategic-fit',
+      label: 'Samsvar med hovedmål og nasjonale satsingsområder',
+      description:
+        'Prosjektets samsvar med helsefellesskapets hovedmål og nasjonale, prioriterte satsingsområder. ' +
+        'Prosjektets potensielle samfunnsnytte og overføringsverdi.',
+    },
+    {
+      id: 'collaboration-challenge',
+      label: 'Løser konkrete samhandlingsutfordringer',
+      description:
+        'Prosjektets potensial for å løse konkrete samhandlingsutfordringer. Et eksempel er tilfeller der ' +
+        'tiltak ikke blir gjennomført fordi kostnaden kommer på et nivå i tjenesten, mens gevinsten ' +
+        'tilfaller det andre nivået.',
+    },
+    {
+      id: 'sustainable-services',
+      label: 'Bidrar til bærekraftige helsetjenester',
+      description:
+        'Om prosjektet kan bidra til bærekraftige helsetjenester, for eksempel tiltak som er ' +
+        'personellbesparende eller bidrar til annen god ressursutnyttelse av kompetanse, desentraliserte ' +
+        'helsetjenester, kutt i reisevei, rekruttere/beholde personell m.m.',
+    },
+    {
+      id: 'own-contribution',
+      label: 'Søkerens egen ressursinnsats',
+      description:
+        'Prosjektbeskrivelsen inneholder søkerens egen ressursinnsats, som kan være i form av personell, ' +
+        'økonomiske midler, innkjøp, utstyr m.m.',
+    },
+  ],
+  // All four. Unlike Innlandet ("der minst ett må innfris"), the FSU text says every description
+  // "vil bli vurdert etter" all four points — they are assessment dimensions applied together,
+  // and the fourth is even a content requirement ("Prosjektbeskrivelsen inneholder søkerens egen
+  // ressursinnsats"). A description that does not address each of them is incomplete and "kan bli
+  // avvist" (4.3), so the application must speak to all of them.
+  criteriaRule: { minMet: 4 },
+  // guidelineAreas / priorityPatientGroups: the national defaults (section 2.1 quotes them).
+  yearlyPotNok: { '2026': 10_000_000, '2027': 10_000_000 },
+  // Ordinary FSU meetings (Thursdays, none in July). Deadline = date − 14 days.
+  meetings: [
+    { date: '2026-12-10', time: '09:00', title: 'FSU-møte desember 2026' },
+    { date: '2027-01-28', time: '09:00', title: 'FSU-møte januar 2027' },
+    { date: '2027-02-25', time: '09:00', title: 'FSU-møte februar 2027' },
+    { date: '2027-03-18', time: '09:00', title: 'FSU-møte mars 2027' },
+    { date: '2027-04-22', time: '09:00', title: 'FSU-møte april 2027' },
+    { date: '2027-05-27', time: '09:00', title: 'FSU-møte mai 2027' },
+    { date: '2027-06-17', time: '09:00', title: 'FSU-møte juni 2027' },
+    { date: '2027-08-26', time: '09:00', title: 'FSU-møte august 2027' },
+    { date: '2027-09-23', time: '09:00', title: 'FSU-møte september 2027' },
+    { date: '2027-10-21', time: '09:00', title: 'FSU-møte oktober 2027' },
+    { date: '2027-11-18', time: '09:00', title: 'FSU-møte november 2027' },
+    { date: '2027-12-09', time: '09:00', title: 'FSU-møte desember 2027' },
+  ],
+  timeZone: 'Europe/Oslo',
+  linkValidityDays: 60,
+  // "FSU orienterer halvårlig SSU om bruk og effekt av midlene." (4.2)
+  halfYearReportTo: 'SSU',
+} satisfies SchemeConfigInput;

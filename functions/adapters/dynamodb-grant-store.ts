@@ -1,0 +1,796 @@
+// The GrantStore on one DynamoDB table (design: ./table-design.ts). Every state change is a single
+// conditional write; the audit trail is appended in the same UpdateItem as the state change, so
+// no transactions are needed (dynalite, the local stand-in, has none). Reads of items use
+// ConsistentRead; queries follow LastEvaluatedKey so results are complete. No table scans.
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TranslateConfig,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
+import type {
+  ApplicationRecord,
+  ApplicationStatus,
+  ApplicationVersion,
+  DecisionRecord,
+  LinkRecord,
+  Meeting,
+  PayoutRecord,
+  PayoutState,
+  PotRecord,
+  ReallocationRecord,
+  ReminderRecord,
+  ReportRecord,
+  SignatureRecord,
+} from '../domain/model';
+import type { ApplicationTransition, GrantStore, IdempotencyClaim } from '../ports/grant-store';
+import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
+
+/** How the document client (un)marshals: undefined fields are dropped, never written. */
+export const DOCUMENT_TRANSLATE_CONFIG: TranslateConfig = { marshallOptions: { removeUndefinedValues: true } };
+
+/** Create once per module (outside the handler) and inject into DynamoGrantStore. */
+export function createDocumentClient(config?: DynamoDBClientConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config ?? {}), DOCUMENT_TRANSLATE_CONFIG);
+}
+
+export interface DynamoGrantStoreOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export const STALE_APPLICATION_MESSAGE =
+  'Søknaden er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';
+export const POT_EXHAUSTED_MESSAGE = 'Potten har ikke nok midler igjen til denne tildelingen.';
+export const POT_MISSING_MESSAGE = 'Det er ikke opprettet noen pott for dette året.';
+export const ALREADY_SIGNED_MESSAGE = 'Denne partneren har allerede svart på denne versjonen av søknaden.';
+export const ALREADY_REPORTED_MESSAGE = 'Denne rapporten er allerede levert.';
+export const STALE_PAYOUT_MESSAGE =
+  'Utbetalingen er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';
+export const REALLOCATION_DECIDED_MESSAGE = 'Søknaden om omdisponering er allerede behandlet.';
+
+/** Submission idempotency claims expire (DynamoDB TTL) after this long. */
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** Fields a transition may set: exactly the keys of ApplicationTransition['set']. */
+const SETTABLE_APPLICATION_FIELDS = [
+  'version',
+  'title',
+  'ownerEmail',
+  'ownerIsInternalUnit',
+  'requestedAmount',
+  'submittedAt',
+  'meetingId',
+  'allocation',
+  'rejectionReason',
+  'informationRequest',
+  'repaymentClaimed',
+] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
+const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason'] as const;
+const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt'] as const;
+
+type Item = Record<string, unknown>;
+
+function isConditionFailure(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { name?: unknown }).name === 'ConditionalCheckFailedException'
+  );
+}
+
+function strip<T>(item: Item): T {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL_ATTRIBUTES.includes(k)) out[k] = v;
+  return out as T;
+}
+
+/** Collects ExpressionAttributeNames/Values; every attribute name goes through a placeholder. */
+class Expr {
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, unknown> = {};
+  private counter = 0;
+
+  /** `#attr` for our own identifier-like attribute names. */
+  name(attr: string): string {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(attr)) throw new Error(`Unsafe attribute name: ${attr}`);
+    this.names[`#${attr}`] = attr;
+    return `#${attr}`;
+  }
+
+  /** A placeholder for an arbitrary map key (e.g. an application id in the pot's reservations). */
+  mapKey(key: string): string {
+    const p = `#k${this.counter++}`;
+    this.names[p] = key;
+    return p;
+  }
+
+  value(label: string, v: unknown): string {
+    const p = `:${label}`;
+    if (p in this.values) throw new Error(`Duplicate value placeholder ${p}`);
+    this.values[p] = v;
+    return p;
+  }
+
+  /** Names/values ready for a command (values omitted when empty, as DynamoDB requires). */
+  attributes(): { ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> } {
+    return Object.keys(this.values).length > 0
+      ? { ExpressionAttributeNames: this.names, ExpressionAttributeValues: this.values }
+      : { ExpressionAttributeNames: this.names };
+  }
+}
+
+/** `SET a, b REMOVE c` from parts (omitting empty clauses). */
+function updateExpression(set: string[], remove: string[]): string {
+  const parts: string[] = [];
+  if (set.length > 0) parts.push(`SET ${set.join(', ')}`);
+  if (remove.length > 0) parts.push(`REMOVE ${remove.join(', ')}`);
+  return parts.join(' ');
+}
+
+export class DynamoGrantStore implements GrantStore {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  /** applicationId -> schemeId (immutable), to derive index keys without re-reading. Bounded. */
+  private readonly schemeOf = new Map<string, string>();
+
+  constructor(options: DynamoGrantStoreOptions) {
+    this.client = options.client;
+    this.tableName = options.tableName;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return out.Item;
+  }
+
+  /** Put that only creates; returns false if the item already existed. */
+  private async putIfAbsent(item: Item): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': 'pk' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Query every page (or until `limit` items). */
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, limit?: number): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const remaining = limit === undefined ? undefined : limit - items.length;
+      const out = await this.client.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          ...(remaining !== undefined ? { Limit: remaining } : {}),
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && (limit === undefined || items.length < limit));
+    return items;
+  }
+
+  private queryIndex(index: typeof GSI1 | typeof GSI2, pk: string, skPrefix?: string): Promise<Item[]> {
+    const e = new Expr();
+    let cond = `${e.name(index.partitionKey)} = ${e.value('pk', pk)}`;
+    if (skPrefix !== undefined) cond += ` AND begins_with(${e.name(index.sortKey)}, ${e.value('prefix', skPrefix)})`;
+    return this.queryAll({ IndexName: index.indexName, KeyConditionExpression: cond, ...e.attributes() });
+  }
+
+  private queryPartition(pk: string, skPrefix: string): Promise<Item[]> {
+    const e = new Expr();
+    const cond = `${e.name('pk')} = ${e.value('pk', pk)} AND begins_with(${e.name('sk')}, ${e.value('prefix', skPrefix)})`;
+    return this.queryAll({ KeyConditionExpression: cond, ConsistentRead: true, ...e.attributes() });
+  }
+
+  private async schemeIdOf(applicationId: string): Promise<string> {
+    const cached = this.schemeOf.get(applicationId);
+    if (cached !== undefined) return cached;
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.application(applicationId),
+        ConsistentRead: true,
+        ProjectionExpression: '#schemeId',
+        ExpressionAttributeNames: { '#schemeId': 'schemeId' },
+      }),
+    );
+    const schemeId = out.Item?.['schemeId'];
+    if (typeof schemeId !== 'string') throw new NotFoundError('Fant ikke søknaden.');
+    this.remember(applicationId, schemeId);
+    return schemeId;
+  }
+
+  private remember(applicationId: string, schemeId: string): void {
+    if (this.schemeOf.size >= 1000) this.schemeOf.clear();
+    this.schemeOf.set(applicationId, schemeId);
+  }
+
+  // ---------------------------------------------------------------- applications
+
+  async claimSubmissionKey(schemeId: string, key: string, applicationId: string, requestHash: string, at: string): Promise<IdempotencyClaim> {
+    const k = keys.idempotency(schemeId, key);
+    const created = await this.putIfAbsent({
+      ...k,
+      entity: 'idempotency',
+      schemeId,
+      applicationId,
+      requestHash,
+      createdAt: at,
+      [TTL_ATTRIBUTE]: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    });
+    if (created) return { fresh: true, applicationId, requestHash };
+    const existing = await this.get(k);
+    if (!existing) throw new Error('Idempotency claim disappeared between write and read');
+    return { fresh: false, applicationId: String(existing['applicationId']), requestHash: String(existing['requestHash']) };
+  }
+
+  async createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void> {
+    await this.putVersion(version);
+    await this.putLinks(links);
+    // The commit point: the application item, written last and only once.
+    await this.putIfAbsent(this.applicationItem(app));
+    this.remember(app.id, app.schemeId);
+  }
+
+  private applicationItem(app: ApplicationRecord): Item {
+    const bySubmitted = keys.bySubmitted(app.submittedAt, app.id);
+    return {
+      ...app,
+      history: app.history ?? [],
+      ...keys.application(app.id),
+      entity: 'application',
+      [GSI1.partitionKey]: keys.applicationStatus(app.schemeId, app.status),
+      [GSI1.sortKey]: bySubmitted,
+      // gsi2sk is always present; the item is in gsi2 only while gsi2pk (the agenda) is set.
+      [GSI2.sortKey]: bySubmitted,
+      ...(app.meetingId !== undefined ? { [GSI2.partitionKey]: keys.agenda(app.schemeId, app.meetingId) } : {}),
+    };
+  }
+
+  async getApplication(applicationId: string): Promise<ApplicationRecord | undefined> {
+    const item = await this.get(keys.application(applicationId));
+    return item ? strip<ApplicationRecord>(item) : undefined;
+  }
+
+  async transition(t: ApplicationTransition): Promise<ApplicationRecord> {
+    const e = new Expr();
+    const set: string[] = [];
+    const remove: string[] = [];
+    const fields = (t.set ?? {}) as Record<string, unknown>;
+    const removals = t.remove ?? [];
+
+    for (const f of Object.keys(fields)) {
+      if (!(SETTABLE_APPLICATION_FIELDS as readonly string[]).includes(f)) throw new Error(`Field not allowed in a transition: ${f}`);
+    }
+    for (const f of removals) {
+      if (!(REMOVABLE_APPLICATION_FIELDS as readonly string[]).includes(f)) throw new Error(`Field not removable: ${f}`);
+      if (fields[f] !== undefined) throw new Error(`Field both set and removed: ${f}`);
+    }
+    if (t.from !== undefined && t.from.length === 0) throw new Error('transition.from must not be empty');
+
+    const meetingId = fields['meetingId'];
+    const needsScheme = t.to !== undefined || typeof meetingId === 'string';
+    const schemeId = needsScheme ? await this.schemeIdOf(t.applicationId) : undefined;
+
+    // Condition: the item exists, the revision is the one the caller read, the status is allowed.
+    let condition = `attribute_exists(${e.name('pk')}) AND ${e.name('revision')} = ${e.value('expectedRevision', t.expectedRevision)}`;
+    if (t.from !== undefined) {
+      const list = t.from.map((s, i) => e.value(`from${i}`, s)).join(', ');
+      condition += ` AND ${e.name('status')} IN (${list})`;
+    }
+
+    set.push(`${e.name('revision')} = ${e.name('revision')} + ${e.value('one', 1)}`);
+    set.push(
+      `${e.name('history')} = list_append(if_not_exists(${e.name('history')}, ${e.value('emptyList', [])}), ${e.value('auditEntry', [t.audit])})`,
+    );
+    if (t.to !== undefined && schemeId !== undefined) {
+      set.push(`${e.name('status')} = ${e.value('to', t.to)}`);
+      set.push(`${e.name(GSI1.partitionKey)} = ${e.value('statusKey', keys.applicationStatus(schemeId, t.to))}`);
+    }
+    let i = 0;
+    for (const f of SETTABLE_APPLICATION_FIELDS) {
+      const v = fields[f];
+      if (v === undefined) continue;
+      set.push(`${e.name(f)} = ${e.value(`set${i++}`, v)}`);
+    }
+    if (typeof fields['submittedAt'] === 'string') {
+      const bySubmitted = keys.bySubmitted(fields['submittedAt'], t.applicationId);
+      set.push(`${e.name(GSI1.sortKey)} = ${e.value('gsi1sk', bySubmitted)}`);
+      set.push(`${e.name(GSI2.sortKey)} = ${e.value('gsi2sk', bySubmitted)}`);
+    }
+    if (typeof meetingId === 'string' && schemeId !== undefined) {
+      set.push(`${e.name(GSI2.partitionKey)} = ${e.value('agendaKey', keys.agenda(schemeId, meetingId))}`);
+    }
+    for (const f of removals) remove.push(e.name(f));
+    if (removals.includes('meetingId')) remove.push(e.name(GSI2.partitionKey));
+
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.application(t.applicationId),
+          UpdateExpression: updateExpression(set, remove),
+          ConditionExpression: condition,
+          ...e.attributes(),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return strip<ApplicationRecord>(out.Attributes);
+    } catch (err) {
+      if (isConditionFailure(err)) throw new ConflictError(STALE_APPLICATION_MESSAGE, 'stale');
+      throw err;
+    }
+  }
+
+  /** Versions are immutable snapshots: the first write wins, a repeat is a no-op. */
+  async putVersion(version: ApplicationVersion): Promise<void> {
+    await this.putIfAbsent({ ...version, ...keys.version(version.applicationId, version.version), entity: 'version' });
+  }
+
+  async getVersion(applicationId: string, version: number): Promise<ApplicationVersion | undefined> {
+    const item = await this.get(keys.version(applicationId, version));
+    return item ? strip<ApplicationVersion>(item) : undefined;
+  }
+
+  async listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]> {
+    const items = await this.queryIndex(GSI1, keys.applicationStatus(schemeId, status));
+    return items.map((i) => strip<ApplicationRecord>(i));
+  }
+
+  async listAgenda(schemeId: string, meetingId: string): Promise<ApplicationRecord[]> {
+    const items = await this.queryIndex(GSI2, keys.agenda(schemeId, meetingId));
+    return items.map((i) => strip<ApplicationRecord>(i));
+  }
+
+  // ---------------------------------------------------------------- links
+
+  /** Create-only: an existing link (perhaps already used) is never overwritten. */
+  async putLinks(links: LinkRecord[]): Promise<void> {
+    await Promise.all(
+      links.map((l) =>
+        this.putIfAbsent({
+          ...l,
+          ...keys.link(l.id),
+          entity: 'link',
+          [GSI1.partitionKey]: keys.appLinks(l.applicationId),
+          [GSI1.sortKey]: `${l.purpose}#${l.createdAt}#${l.id}`,
+        }),
+      ),
+    );
+  }
+
+  async getLink(linkId: string): Promise<LinkRecord | undefined> {
+    const item = await this.get(keys.link(linkId));
+    return item ? strip<LinkRecord>(item) : undefined;
+  }
+
+  async consumeLink(linkId: string, at: string): Promise<LinkRecord> {
+    const e = new Expr();
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.link(linkId),
+          UpdateExpression: `SET ${e.name('state')} = ${e.value('used', 'used')}, ${e.name('usedAt')} = ${e.value('at', at)}`,
+          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('active', 'active')} AND ${e.name('expiresAt')} > ${e.value('now', at)}`,
+          ...e.attributes(),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return strip<LinkRecord>(out.Attributes);
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const existing = await this.get(keys.link(linkId));
+      if (!existing) throw new NotFoundError('Fant ikke lenken.');
+      throw new GoneError();
+    }
+  }
+
+  async revokeLinks(applicationId: string, purpose: LinkRecord['purpose']): Promise<void> {
+    const items = await this.queryIndex(GSI1, keys.appLinks(applicationId), `${purpose}#`);
+    await Promise.all(
+      items
+        .filter((i) => i['state'] === 'active' && i['purpose'] === purpose)
+        .map(async (i) => {
+          const e = new Expr();
+          try {
+            await this.client.send(
+              new UpdateCommand({
+                TableName: this.tableName,
+                Key: keys.link(String(i['id'])),
+                UpdateExpression: `SET ${e.name('state')} = ${e.value('revoked', 'revoked')}`,
+                ConditionExpression: `${e.name('state')} = ${e.value('active', 'active')}`,
+                ...e.attributes(),
+              }),
+            );
+          } catch (err) {
+            if (!isConditionFailure(err)) throw err; // used or revoked meanwhile: nothing to do
+          }
+        }),
+    );
+  }
+
+  async listLinks(applicationId: string): Promise<LinkRecord[]> {
+    const items = await this.queryIndex(GSI1, keys.appLinks(applicationId));
+    return items.map((i) => strip<LinkRecord>(i));
+  }
+
+  // ---------------------------------------------------------------- signatures
+
+  async putSignature(signature: SignatureRecord): Promise<void> {
+    const created = await this.putIfAbsent({
+      ...signature,
+      ...keys.signature(signature.applicationId, signature.version, signature.partnerIndex),
+      entity: 'signature',
+    });
+    if (!created) throw new ConflictError(ALREADY_SIGNED_MESSAGE, 'already_signed');
+  }
+
+  async listSignatures(applicationId: string, version: number): Promise<SignatureRecord[]> {
+    const items = await this.queryPartition(keys.application(applicationId).pk, keys.signaturePrefix(version));
+    return items.map((i) => strip<SignatureRecord>(i));
+  }
+
+  // ---------------------------------------------------------------- meetings
+
+  /**
+   * Meetings are reference data from configuration: each is written if absent or if any field
+   * differs (so a config change propagates), and an identical repeat writes nothing.
+   */
+  async putMeetings(meetings: Meeting[]): Promise<void> {
+    await Promise.all(
+      meetings.map(async (m) => {
+        const e = new Expr();
+        const changed = (['date', 'startsAt', 'submissionDeadline', 'title'] as const)
+          .map((f) => `${e.name(f)} <> ${e.value(f, m[f])}`)
+          .join(' OR ');
+        try {
+          await this.client.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: { ...m, ...keys.meeting(m.schemeId, m.id), entity: 'meeting' },
+              ConditionExpression: `attribute_not_exists(${e.name('pk')}) OR ${changed}`,
+              ...e.attributes(),
+            }),
+          );
+        } catch (err) {
+          if (!isConditionFailure(err)) throw err; // unchanged
+        }
+      }),
+    );
+  }
+
+  async listMeetings(schemeId: string): Promise<Meeting[]> {
+    const items = await this.queryPartition(keys.meeting(schemeId, '').pk, 'MEETING#');
+    return items.map((i) => strip<Meeting>(i));
+  }
+
+  async getMeeting(schemeId: string, meetingId: string): Promise<Meeting | undefined> {
+    const item = await this.get(keys.meeting(schemeId, meetingId));
+    return item ? strip<Meeting>(item) : undefined;
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  async putDecision(decision: DecisionRecord): Promise<void> {
+    await this.putIfAbsent({ ...decision, ...keys.decision(decision.applicationId, decision.id), entity: 'decision' });
+  }
+
+  /** Oldest first (by `at`, then id). */
+  async listDecisions(applicationId: string): Promise<DecisionRecord[]> {
+    const items = await this.queryPartition(keys.application(applicationId).pk, 'DECISION#');
+    return items
+      .map((i) => strip<DecisionRecord>(i))
+      .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1));
+  }
+
+  // ---------------------------------------------------------------- pot
+
+  async ensurePot(schemeId: string, year: number, total: number): Promise<void> {
+    await this.putIfAbsent({ ...keys.pot(schemeId, year), entity: 'pot', schemeId, year, total, remaining: total, reservations: {} });
+  }
+
+  async getPot(schemeId: string, year: number): Promise<PotRecord | undefined> {
+    const item = await this.get(keys.pot(schemeId, year));
+    return item ? strip<PotRecord>(item) : undefined;
+  }
+
+  async reserve(schemeId: string, year: number, applicationId: string, amount: number): Promise<void> {
+    if (!Number.isFinite(amount) || amount <= 0) throw new RangeError(`Reservation amount must be positive: ${amount}`);
+    const e = new Expr();
+    const app = `${e.name('reservations')}.${e.mapKey(applicationId)}`;
+    const amt = e.value('amount', amount);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.pot(schemeId, year),
+          UpdateExpression: `SET ${e.name('remaining')} = ${e.name('remaining')} - ${amt}, ${app} = ${amt}`,
+          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('remaining')} >= ${amt} AND attribute_not_exists(${app})`,
+          ...e.attributes(),
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const pot = await this.get(keys.pot(schemeId, year));
+      if (!pot) throw new ConflictError(POT_MISSING_MESSAGE, 'pot_missing');
+      const reservations = (pot['reservations'] ?? {}) as Record<string, number>;
+      if (reservations[applicationId] !== undefined) return; // already reserved: idempotent repeat
+      throw new ConflictError(POT_EXHAUSTED_MESSAGE, 'pot_exhausted');
+    }
+  }
+
+  async release(schemeId: string, year: number, applicationId: string): Promise<void> {
+    // Read the amount, then give back exactly that amount, conditional on the reservation still
+    // being that amount; retry if it changed meanwhile. No reservation: nothing to release.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const pot = await this.get(keys.pot(schemeId, year));
+      const amount = ((pot?.['reservations'] ?? {}) as Record<string, number>)[applicationId];
+      if (amount === undefined) return;
+      const e = new Expr();
+      const app = `${e.name('reservations')}.${e.mapKey(applicationId)}`;
+      const amt = e.value('amount', amount);
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.pot(schemeId, year),
+            UpdateExpression: `SET ${e.name('remaining')} = ${e.name('remaining')} + ${amt} REMOVE ${app}`,
+            ConditionExpression: `${app} = ${amt}`,
+            ...e.attributes(),
+          }),
+        );
+        return;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+    throw new ConflictError(STALE_APPLICATION_MESSAGE, 'stale');
+  }
+
+  // ---------------------------------------------------------------- payouts
+
+  async putPayout(payout: PayoutRecord): Promise<void> {
+    await this.putIfAbsent(this.payoutItem(payout));
+  }
+
+  private payoutItem(p: PayoutRecord): Item {
+    return {
+      ...p,
+      ...keys.payout(p.id),
+      entity: 'payout',
+      [GSI1.partitionKey]: keys.project(p.projectNumber),
+      [GSI1.sortKey]: `${p.state}#${p.createdAt}#${p.id}`,
+      [GSI2.partitionKey]: keys.appPayouts(p.applicationId),
+      [GSI2.sortKey]: `${p.createdAt}#${p.id}`,
+    };
+  }
+
+  async getPayout(payoutId: string): Promise<PayoutRecord | undefined> {
+    const item = await this.get(keys.payout(payoutId));
+    return item ? strip<PayoutRecord>(item) : undefined;
+  }
+
+  async listPayoutsByProject(projectNumber: string, state?: PayoutState): Promise<PayoutRecord[]> {
+    const items = await this.queryIndex(GSI1, keys.project(projectNumber), state === undefined ? undefined : `${state}#`);
+    return items.map((i) => strip<PayoutRecord>(i));
+  }
+
+  async listPayoutsForApplication(applicationId: string): Promise<PayoutRecord[]> {
+    const items = await this.queryIndex(GSI2, keys.appPayouts(applicationId));
+    return items.map((i) => strip<PayoutRecord>(i));
+  }
+
+  async updatePayout(
+    payoutId: string,
+    expectedRevision: number,
+    from: readonly PayoutState[],
+    to: PayoutState,
+    set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt'>>,
+  ): Promise<PayoutRecord> {
+    if (from.length === 0) throw new Error('updatePayout.from must not be empty');
+    for (const f of Object.keys(set)) {
+      if (!(SETTABLE_PAYOUT_FIELDS as readonly string[]).includes(f)) throw new Error(`Field not allowed in a payout update: ${f}`);
+    }
+    // createdAt (immutable) is part of the state index key.
+    const current = await this.get(keys.payout(payoutId));
+    if (!current) throw new NotFoundError('Fant ikke utbetalingen.');
+
+    const e = new Expr();
+    const updates = [
+      `${e.name('state')} = ${e.value('to', to)}`,
+      `${e.name('revision')} = ${e.name('revision')} + ${e.value('one', 1)}`,
+      `${e.name(GSI1.sortKey)} = ${e.value('gsi1sk', `${to}#${String(current['createdAt'])}#${payoutId}`)}`,
+    ];
+    for (const f of SETTABLE_PAYOUT_FIELDS) {
+      const v = set[f];
+      if (v !== undefined) updates.push(`${e.name(f)} = ${e.value(f, v)}`);
+    }
+    const fromList = from.map((s, i) => e.value(`from${i}`, s)).join(', ');
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.payout(payoutId),
+          UpdateExpression: updateExpression(updates, []),
+          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('revision')} = ${e.value('expectedRevision', expectedRevision)} AND ${e.name('state')} IN (${fromList})`,
+          ...e.attributes(),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return strip<PayoutRecord>(out.Attributes);
+    } catch (err) {
+      if (isConditionFailure(err)) throw new ConflictError(STALE_PAYOUT_MESSAGE, 'stale');
+      throw err;
+    }
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  /** Needs the application (for its scheme, the report index's partition); NotFoundError without it. */
+  async putReport(report: ReportRecord): Promise<void> {
+    const schemeId = await this.schemeIdOf(report.applicationId);
+    const created = await this.putIfAbsent({
+      ...report,
+      ...keys.report(report.applicationId, report.kind),
+      entity: 'report',
+      [GSI1.partitionKey]: keys.schemeReports(schemeId),
+      [GSI1.sortKey]: `${report.submittedAt}#${report.applicationId}#${report.kind}`,
+    });
+    if (!created) throw new ConflictError(ALREADY_REPORTED_MESSAGE, 'already_reported');
+  }
+
+  async listReports(applicationId: string): Promise<ReportRecord[]> {
+    const items = await this.queryPartition(keys.application(applicationId).pk, 'REPORT#');
+    return items.map((i) => strip<ReportRecord>(i));
+  }
+
+  /**
+   * Reports with fromIso <= submittedAt, and submittedAt <= toIso or starting with toIso
+   * (so a date 'YYYY-MM-DD' as toIso includes that whole day). Oldest first.
+   */
+  async listReportsBySchemeBetween(schemeId: string, fromIso: string, toIso: string): Promise<ReportRecord[]> {
+    const e = new Expr();
+    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.schemeReports(schemeId))} AND ${e.name(GSI1.sortKey)} BETWEEN ${e.value('from', fromIso)} AND ${e.value('to', `${toIso}\uffff`)}`;
+    const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ...e.attributes() });
+    return items.map((i) => strip<ReportRecord>(i));
+  }
+
+  // ---------------------------------------------------------------- reallocations
+
+  /** Create-only: a repeat with the same id is a no-op (the first request wins). */
+  async putReallocation(r: ReallocationRecord): Promise<void> {
+    await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), entity: 'reallocation' });
+  }
+
+  async getReallocation(applicationId: string, id: string): Promise<ReallocationRecord | undefined> {
+    const item = await this.get(keys.reallocation(applicationId, id));
+    return item ? strip<ReallocationRecord>(item) : undefined;
+  }
+
+  async listReallocations(applicationId: string): Promise<ReallocationRecord[]> {
+    const items = await this.queryPartition(keys.application(applicationId).pk, 'REALLOC#');
+    return items.map((i) => strip<ReallocationRecord>(i));
+  }
+
+  /** Conditional on state 'requested': ConflictError('already_decided') otherwise, NotFoundError if absent. */
+  async decideReallocation(
+    applicationId: string,
+    id: string,
+    state: 'approved' | 'refused',
+    at: string,
+    reason?: string,
+  ): Promise<ReallocationRecord> {
+    const e = new Expr();
+    const updates = [`${e.name('state')} = ${e.value('state', state)}`, `${e.name('decidedAt')} = ${e.value('at', at)}`];
+    if (reason !== undefined) updates.push(`${e.name('reason')} = ${e.value('reason', reason)}`);
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.reallocation(applicationId, id),
+          UpdateExpression: updateExpression(updates, []),
+          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('requested', 'requested')}`,
+          ...e.attributes(),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return strip<ReallocationRecord>(out.Attributes);
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const existing = await this.get(keys.reallocation(applicationId, id));
+      if (!existing) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
+      throw new ConflictError(REALLOCATION_DECIDED_MESSAGE, 'already_decided');
+    }
+  }
+
+  // ---------------------------------------------------------------- reminders
+
+  async putReminder(r: ReminderRecord): Promise<void> {
+    await this.putIfAbsent({
+      ...r,
+      ...keys.reminder(r.id),
+      entity: 'reminder',
+      // Sparse "due" index: only unsent reminders carry gsi1 keys.
+      ...(r.sentAt === undefined ? { [GSI1.partitionKey]: keys.remindersDue(), [GSI1.sortKey]: `${r.dueAt}#${r.id}` } : {}),
+      [GSI2.partitionKey]: keys.appReminders(r.applicationId),
+      [GSI2.sortKey]: `${r.kind}#${r.dueAt}`,
+    });
+  }
+
+  async listDueReminders(untilIso: string, limit?: number): Promise<ReminderRecord[]> {
+    const e = new Expr();
+    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.remindersDue())} AND ${e.name(GSI1.sortKey)} <= ${e.value('until', `${untilIso}#\uffff`)}`;
+    const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ...e.attributes() }, limit);
+    return items.map((i) => strip<ReminderRecord>(i));
+  }
+
+  async markReminderSent(reminderId: string, at: string): Promise<boolean> {
+    const e = new Expr();
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.reminder(reminderId),
+          UpdateExpression: `SET ${e.name('sentAt')} = ${e.value('at', at)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
+          ConditionExpression: `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')}) AND attribute_not_exists(${e.name('cancelled')})`,
+          ...e.attributes(),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void> {
+    if (kinds.length === 0) return;
+    const items = await this.queryIndex(GSI2, keys.appReminders(applicationId));
+    const targets = items.filter(
+      (i) => kinds.includes(i['kind'] as ReminderRecord['kind']) && i['sentAt'] === undefined && i['cancelled'] === undefined,
+    );
+    await Promise.all(
+      targets.map(async (i) => {
+        const e = new Expr();
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: keys.reminder(String(i['id'])),
+              UpdateExpression: `SET ${e.name('cancelled')} = ${e.value('yes', true)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
+              ConditionExpression: `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')})`,
+              ...e.attributes(),
+            }),
+          );
+        } catch (err) {
+          if (!isConditionFailure(err)) throw err; // sent meanwhile
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,114 @@
+// The single-table design as data: used by the CDK stack (infra), the local stand-in (dynalite)
+// and the DynamoDB adapter. Pure data and pure functions: no AWS SDK runtime imports here.
+//
+// One table, string keys `pk`/`sk`, two overloaded GSIs (`gsi1`: gsi1pk/gsi1sk, `gsi2`: gsi2pk/gsi2sk),
+// projection ALL, PAY_PER_REQUEST. Every read is a GetItem or a Query on a key range; nothing scans.
+// Every state change is a conditional write (attribute_not_exists / revision / state conditions).
+// Sparse indexes: an item is in a GSI only while it carries both that GSI's key attributes.
+//
+// Access patterns → keys ("#" separates parts; <n> = zero-padded number)
+//
+// | Entity / pattern                         | pk                              | sk                             | gsi1pk / gsi1sk                                   | gsi2pk / gsi2sk                                  |
+// |------------------------------------------|---------------------------------|--------------------------------|---------------------------------------------------|--------------------------------------------------|
+// | application (getApplication)             | APP#<appId>                     | META                           | SCHEME#<s>#STATUS#<status> / <submittedAt>#<appId> | AGENDA#<s>#<meetingId> / <submittedAt>#<appId>  |
+// |   listByStatus                           |                                 |                                | Query gsi1pk                                      |                                                  |
+// |   listAgenda (sparse: only with meeting) |                                 |                                |                                                   | Query gsi2pk; gsi2pk removed with meetingId      |
+// | application version                      | APP#<appId>                     | VERSION#<version:6>            | –                                                 | –                                                |
+// | signature (once per version+partner)     | APP#<appId>                     | SIG#<version:6>#<partner:3>    | –                                                 | –                                                |
+// |   listSignatures                         | Query pk, begins_with SIG#<version:6>#                          |                                                   |                                                  |
+// | link (capability)                        | LINK#<linkId>                   | LINK                           | APPLINKS#<appId> / <purpose>#<createdAt>#<linkId> | –                                                |
+// |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
+// | meeting                                  | SCHEME#<s>                      | MEETING#<meetingId>            | –                                                 | –                                                |
+// |   listMeetings (by date)                 | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
+// | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | –                                                 | –                                                |
+// | pot (remaining + reservations map)       | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
+// | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
+// |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
+// |   listPayoutsForApplication              |                                 |                                |                                                   | Query gsi2pk                                     |
+// | report (one per kind)                    | APP#<appId>                     | REPORT#<kind>                  | SCHEMEREPORTS#<s> / <submittedAt>#<appId>#<kind>  | –                                                |
+// |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |
+// | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | –                                                 | –                                                |
+// | reminder                                 | REMINDER#<reminderId>           | REMINDER                       | REMINDERS_DUE / <dueAt>#<reminderId> (sparse)     | APPREMINDERS#<appId> / <kind>#<dueAt>            |
+// |   listDueReminders                       |                                 |                                | Query gsi1sk <= <until>#U+FFFF; gsi1 keys removed when sent or cancelled |                           |
+// |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
+// | submission idempotency key               | IDEMPOTENCY#<s>#<key>           | SUBMISSION                     | –                                                 | –                                                |
+//
+// Non-key bookkeeping attributes (stripped from every record the adapter returns):
+// `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims only; enable
+// DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
+// REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+export const GSI1 = { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+export const GSI2 = { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
+export const GLOBAL_SECONDARY_INDEXES = [GSI1, GSI2] as const;
+
+/** Attribute for DynamoDB TTL (epoch seconds). Enable it on the table in CDK (`timeToLiveAttribute`). */
+export const TTL_ATTRIBUTE = 'ttl';
+
+/** Attributes that are storage bookkeeping, never part of a domain record. */
+export const INTERNAL_ATTRIBUTES: readonly string[] = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  GSI1.partitionKey,
+  GSI1.sortKey,
+  GSI2.partitionKey,
+  GSI2.sortKey,
+  'entity',
+  TTL_ATTRIBUTE,
+  'cancelled',
+];
+
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const keyAttrs = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...GLOBAL_SECONDARY_INDEXES.flatMap((g) => [g.partitionKey, g.sortKey])];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: keyAttrs.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: GLOBAL_SECONDARY_INDEXES.map((g) => ({
+      IndexName: g.indexName,
+      KeySchema: [
+        { AttributeName: g.partitionKey, KeyType: 'HASH' },
+        { AttributeName: g.sortKey, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    })),
+  };
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** Key builders (pure). The adapter is the only writer; other code should not need these. */
+export const keys = {
+  application: (appId: string) => ({ pk: `APP#${appId}`, sk: 'META' }),
+  applicationStatus: (schemeId: string, status: string) => `SCHEME#${schemeId}#STATUS#${status}`,
+  agenda: (schemeId: string, meetingId: string) => `AGENDA#${schemeId}#${meetingId}`,
+  bySubmitted: (submittedAt: string, appId: string) => `${submittedAt}#${appId}`,
+  version: (appId: string, version: number) => ({ pk: `APP#${appId}`, sk: `VERSION#${pad(version, 6)}` }),
+  signature: (appId: string, version: number, partnerIndex: number) => ({
+    pk: `APP#${appId}`,
+    sk: `SIG#${pad(version, 6)}#${pad(partnerIndex, 3)}`,
+  }),
+  signaturePrefix: (version: number) => `SIG#${pad(version, 6)}#`,
+  link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' }),
+  appLinks: (appId: string) => `APPLINKS#${appId}`,
+  meeting: (schemeId: string, meetingId: string) => ({ pk: `SCHEME#${schemeId}`, sk: `MEETING#${meetingId}` }),
+  decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
+  pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
+  payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
+  project: (projectNumber: string) => `PROJECT#${projectNumber}`,
+  appPayouts: (appId: string) => `APPPAYOUTS#${appId}`,
+  report: (appId: string, kind: string) => ({ pk: `APP#${appId}`, sk: `REPORT#${kind}` }),
+  schemeReports: (schemeId: string) => `SCHEMEREPORTS#${schemeId}`,
+  reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
+  reminder: (reminderId: string) => ({ pk: `REMINDER#${reminderId}`, sk: 'REMINDER' }),
+  remindersDue: () => 'REMINDERS_DUE',
+  appReminders: (appId: string) => `APPREMINDERS#${appId}`,
+  idempotency: (schemeId: string, key: string) => ({ pk: `IDEMPOTENCY#${schemeId}#${key}`, sk: 'SUBMISSION' }),
+} as const;

@@ -1,0 +1,143 @@
+// Fail-fast configuration: every Lambda and local tool reads its environment through here, once.
+// A bad or missing variable stops the cold start with one error that names every bad variable
+// (never their values: a value might be an ARN or an endpoint we should not echo into logs).
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Empty strings count as "not set" (CDK and shells often pass `''` for an absent value). */
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** The fallback is used as is (already normalised); a given value goes through the schema. */
+const withDefault = <O>(schema: z.ZodType<O, string>, fallback: NoInfer<O>) =>
+  z.preprocess(blankToUndefined, schema.optional()).transform((value): O => (value === undefined ? fallback : value));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+const arn = z.string().trim().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{0,12}:.+$/, 'must be an ARN');
+
+/** `addr@domain` or `Display Name <addr@domain>` */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(/^(?:[^<>\r\n]+ <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/, 'must be an e-mail address');
+
+const stateMachineArns = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"name": "arn:aws:states:…"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string().min(1), arn));
+
+const envSchema = z.object({
+  TABLE_NAME: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)'),
+  ),
+  AWS_REGION: withDefault(z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as eu-north-1'), 'eu-north-1'),
+  DYNAMODB_ENDPOINT: optional(httpUrl),
+  SES_ENDPOINT: optional(httpUrl),
+  SFN_ENDPOINT: optional(httpUrl),
+  MAIL_FROM: withDefault(mailbox, 'ikke-svar@tilskudd.example'),
+  PUBLIC_BASE_URL: withDefault(
+    httpUrl.transform((url) => url.replace(/\/+$/, '')),
+    'http://localhost:3000',
+  ),
+  STATE_MACHINE_ARNS: optional(stateMachineArns),
+  PAYOUT_EVENT_BUS: optional(z.string().trim().min(1)),
+  SCHEDULER_GROUP: optional(z.string().trim().regex(/^[0-9a-zA-Z-_.]{1,64}$/, 'must be a schedule group name')),
+  SCHEDULER_ROLE_ARN: optional(arn),
+  TIMER_TARGET_ARN: optional(arn),
+  LOG_LEVEL: withDefault(
+    z
+      .string()
+      .trim()
+      .transform((level) => level.toUpperCase())
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    'INFO',
+  ),
+});
+
+type Parsed = z.output<typeof envSchema>;
+
+export interface AppConfig {
+  readonly TABLE_NAME: string;
+  readonly AWS_REGION: string;
+  readonly DYNAMODB_ENDPOINT?: string;
+  readonly SES_ENDPOINT?: string;
+  readonly SFN_ENDPOINT?: string;
+  readonly MAIL_FROM: string;
+  /** No trailing slash: build links as `${PUBLIC_BASE_URL}/…`. */
+  readonly PUBLIC_BASE_URL: string;
+  /** Logical name → state machine ARN, parsed from the JSON in the variable. */
+  readonly STATE_MACHINE_ARNS?: Readonly<Record<string, string>>;
+  readonly PAYOUT_EVENT_BUS?: string;
+  readonly SCHEDULER_GROUP?: string;
+  readonly SCHEDULER_ROLE_ARN?: string;
+  readonly TIMER_TARGET_ARN?: string;
+  readonly LOG_LEVEL: LogLevelName;
+}
+
+// Compile-time check that the schema and the published interface agree.
+const _schemaMatches: (p: Parsed) => AppConfig = (p) => p;
+void _schemaMatches;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration (${problems.length}): ${problems.join('; ')}`);
+  }
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.length > 0 ? issue.path.map(String).join('.') : '(environment)';
+      return `${name} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const parsed = result.data;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value !== undefined) out[key] = value;
+  }
+  if (parsed.STATE_MACHINE_ARNS) out.STATE_MACHINE_ARNS = Object.freeze({ ...parsed.STATE_MACHINE_ARNS });
+  return Object.freeze(out) as unknown as AppConfig;
+}
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration, parsed on first use (cold start) and cached. */
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Tests only: forget the cached configuration so the next `config()` reads the environment again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

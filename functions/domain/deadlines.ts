@@ -1,0 +1,65 @@
+// Submission deadlines and reminders against the committee's meeting plan (Oslo time).
+import { addDays, endOfOsloDay, osloDateOf, osloInstant, osloTimeOf } from './oslo-time';
+
+export interface MeetingSlot {
+  id: string;
+  date: string; // YYYY-MM-DD (Oslo)
+  time: string; // HH:MM (Oslo)
+}
+
+/**
+ * Last moment an application reaches a meeting: the end of the Oslo day `leadDays` before it.
+ * "Submitted 14 days before the meeting" therefore still holds all through that day.
+ */
+export function submissionDeadline(meetingDate: string, leadDays: number): Date {
+  return endOfOsloDay(addDays(meetingDate, -leadDays));
+}
+
+/** The meeting's start as an instant. */
+export function meetingStartsAt(slot: MeetingSlot): Date {
+  return osloInstant(slot.date, slot.time);
+}
+
+/** True while `at` is at or before the deadline (the deadline itself is still in time). */
+export function isInTimeFor(meetingDate: string, at: Date, leadDays: number): boolean {
+  return at.getTime() <= submissionDeadline(meetingDate, leadDays).getTime();
+}
+
+/**
+ * The earliest meeting whose submission deadline has not passed at `at`.
+ * Input order is irrelevant; ties on date are broken by time, then id, so the answer is stable.
+ */
+export function nextReachableMeeting(
+  meetings: MeetingSlot[],
+  at: Date,
+  leadDays: number,
+): MeetingSlot | undefined {
+  return [...meetings]
+    .sort(compareSlots)
+    .find((slot) => isInTimeFor(slot.date, at, leadDays));
+}
+
+/**
+ * Reminder instants `daysBefore` Oslo calendar days before a deadline, at the deadline's Oslo
+ * wall-clock time (so a 23:59 deadline gives 23:59 reminders also across a DST change).
+ * Instants before `now` are dropped (one exactly at `now` is kept: it is due, not past).
+ * Sorted ascending, duplicates removed.
+ */
+export function reminderInstants(deadline: Date, daysBefore: number[], now: Date): Date[] {
+  const date = osloDateOf(deadline);
+  const time = osloTimeOf(deadline);
+  const instants = daysBefore.map((n) => osloInstant(addDays(date, -n), time).getTime());
+  return [...new Set(instants)]
+    .filter((ms) => ms >= now.getTime())
+    .sort((a, b) => a - b)
+    .map((ms) => new Date(ms));
+}
+
+function compareSlots(a: MeetingSlot, b: MeetingSlot): number {
+  return compareText(a.date, b.date) || compareText(a.time, b.time) || compareText(a.id, b.id);
+}
+
+// Plain code-unit order: ISO dates and HH:MM sort correctly that way, independent of locale.
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,53 @@
+// Grant period and report due dates. A period is inclusive of both start and end dates.
+import { addDays, addMonths, formatNorwegianDate, isIsoDate } from './oslo-time';
+
+export type PeriodCheck =
+  | { ok: true }
+  | { ok: false; field: 'periodStart' | 'periodEnd'; message: string };
+
+/**
+ * Last allowed end date of a period of at most `maxMonths` months: addMonths(start) − 1 day.
+ * 2026-01-15 + 12 months → 2027-01-14 (2027-01-15 would be 12 months and one day).
+ *
+ * Month ends: addMonths clamps, so a start on the 29th-31st can end up to 3 days earlier than
+ * "same day next year/month minus one" would suggest, never later; the rule errs on the strict side:
+ *   2026-01-31 + 1 month → 2026-02-28 → last end 2026-02-27
+ *   2024-02-29 + 12 months → 2025-02-28 → last end 2025-02-27
+ *   2027-03-01 + 12 months → 2028-03-01 → last end 2028-02-29 (leap day reachable)
+ */
+export function maxPeriodEnd(start: string, maxMonths: number): string {
+  return addDays(addMonths(start, maxMonths), -1);
+}
+
+/** Validates a proposed period; the first problem wins, reported against the field to fix. */
+export function checkPeriod(start: string, end: string, maxMonths: number): PeriodCheck {
+  if (!isIsoDate(start)) {
+    return { ok: false, field: 'periodStart', message: 'Startdato må være en gyldig dato.' };
+  }
+  if (!isIsoDate(end)) {
+    return { ok: false, field: 'periodEnd', message: 'Sluttdato må være en gyldig dato.' };
+  }
+  // ISO dates compare correctly as text. A one-day period (end = start) is not accepted.
+  if (end <= start) {
+    return { ok: false, field: 'periodEnd', message: 'Sluttdato må være etter startdato.' };
+  }
+  const lastEnd = maxPeriodEnd(start, maxMonths);
+  if (end > lastEnd) {
+    return {
+      ok: false,
+      field: 'periodEnd',
+      message: `Perioden kan være høyst ${maxMonths} måneder (siste mulige sluttdato er ${formatNorwegianDate(lastEnd)}).`,
+    };
+  }
+  return { ok: true };
+}
+
+/** Status report is due `months` calendar months after the allocation (month end clamps). */
+export function statusReportDue(allocationDate: string, months: number): string {
+  return addMonths(allocationDate, months);
+}
+
+/** Final report is due `daysAfter` days after the last day of the period. */
+export function finalReportDue(periodEnd: string, daysAfter: number): string {
+  return addDays(periodEnd, daysAfter);
+}

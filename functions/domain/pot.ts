@@ -1,0 +1,55 @@
+// The yearly pot: each allocation draws whole NOK from the pot of the decision's Oslo year.
+import { osloDateOf } from './oslo-time';
+
+export type AllocationCheck = { ok: true } | { ok: false; field: 'amount'; message: string };
+
+/** A positive whole-NOK amount that does not exceed what is left. */
+export function fitsPot(remaining: number, amount: number): boolean {
+  return isPositiveWholeNok(amount) && amount <= remaining;
+}
+
+/** The pot year is the Oslo calendar year of the decision (31.12 23:30 Oslo is still that year). */
+export function potYearOf(decisionInstant: Date): number {
+  return Number(osloDateOf(decisionInstant).slice(0, 4));
+}
+
+/**
+ * Checks an amount the committee wants to allocate. A committee may grant less than applied
+ * for, never more, and never more than the pot has left.
+ */
+export function allocationCheck(input: {
+  amount: number;
+  requestedAmount: number;
+  remaining: number;
+}): AllocationCheck {
+  const { amount, requestedAmount, remaining } = input;
+  if (!isPositiveWholeNok(amount)) {
+    return { ok: false, field: 'amount', message: 'Beløpet må være et helt antall kroner større enn 0.' };
+  }
+  if (amount > requestedAmount) {
+    return {
+      ok: false,
+      field: 'amount',
+      message: `Tildelt beløp kan ikke være større enn omsøkt beløp (${formatNok(requestedAmount)}).`,
+    };
+  }
+  if (!fitsPot(remaining, amount)) {
+    return {
+      ok: false,
+      field: 'amount',
+      message: `Beløpet er større enn det som er igjen i potten (${formatNok(remaining)}).`,
+    };
+  }
+  return { ok: true };
+}
+
+/** '1 250 000 kr' with non-breaking spaces; hand-rolled so the output does not depend on ICU data. */
+export function formatNok(amount: number): string {
+  const sign = amount < 0 ? '−' : '';
+  const digits = String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${sign}${digits}\u00a0kr`;
+}
+
+function isPositiveWholeNok(amount: number): boolean {
+  return Number.isSafeInteger(amount) && amount > 0;
+}

@@ -1,0 +1,68 @@
+// The application lifecycle as a transition table; every status change goes through assertTransition.
+import { ConflictError } from './errors';
+import type { ApplicationStatus } from './model';
+
+export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+  draft: ['awaiting_cosignature', 'withdrawn'],
+  // all partners signed | a partner declined: back to the owner for revision | owner withdraws
+  awaiting_cosignature: ['submitted', 'draft', 'withdrawn'],
+  submitted: ['scheduled', 'withdrawn', 'rejected'],
+  // scheduled → scheduled: moved to another meeting
+  scheduled: ['more_information_requested', 'deferred', 'approved', 'rejected', 'withdrawn', 'scheduled'],
+  // a revised application is a new version, so partners sign again
+  more_information_requested: ['awaiting_cosignature', 'withdrawn', 'rejected'],
+  deferred: ['scheduled', 'withdrawn', 'rejected'],
+  approved: ['payout_pending'],
+  payout_pending: ['active'],
+  active: ['status_report_received', 'repayment_claimed'],
+  status_report_received: ['final_report_received', 'repayment_claimed'],
+  final_report_received: ['closed', 'repayment_claimed'],
+  repayment_claimed: ['closed'],
+  rejected: [],
+  withdrawn: [],
+  closed: [],
+};
+
+/** No way out of these. */
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
+
+/** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */
+export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [
+  'approved',
+  'payout_pending',
+  'active',
+  'status_report_received',
+  'final_report_received',
+  'repayment_claimed',
+];
+
+export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
+  draft: 'Utkast',
+  awaiting_cosignature: 'Venter på signering fra partnerne',
+  submitted: 'Sendt inn',
+  scheduled: 'Satt opp til behandling i møte',
+  more_information_requested: 'Mer informasjon etterspurt',
+  deferred: 'Utsatt til et senere møte',
+  approved: 'Innvilget',
+  rejected: 'Avslått',
+  withdrawn: 'Trukket',
+  payout_pending: 'Venter på utbetaling',
+  active: 'Pågår',
+  status_report_received: 'Statusrapport mottatt',
+  final_report_received: 'Sluttrapport mottatt',
+  closed: 'Avsluttet',
+  repayment_claimed: 'Krav om tilbakebetaling',
+};
+
+export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return ALLOWED_TRANSITIONS[from].includes(to);
+}
+
+/** Throws ConflictError (409, reason 'invalid-transition') for a transition the lifecycle forbids. */
+export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
+  if (canTransition(from, to)) return;
+  throw new ConflictError(
+    `Søknaden kan ikke endres fra «${STATUS_LABELS_NB[from]}» til «${STATUS_LABELS_NB[to]}».`,
+    'invalid-transition',
+  );
+}

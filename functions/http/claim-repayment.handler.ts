@@ -1,0 +1,10 @@
+import { dependencies } from '../composition';
+import { claimRepayment } from '../use-cases/payouts';
+import { staffActor } from '../use-cases/move-application';
+import { repaymentClaimSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat', body: repaymentClaimSchema }, async ({ params, body, staff }) => {
+  return json(201, await claimRepayment(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat')));
+});

@@ -1,0 +1,8 @@
+import { dependencies } from '../composition';
+import { getApplicationForStaff } from '../use-cases/committee';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat' }, async ({ params }) => {
+  return json(200, await getApplicationForStaff(dependencies(), params.applicationId ?? ''));
+});

@@ -1,0 +1,8 @@
+import { dependencies } from '../composition';
+import { listMeetings } from '../use-cases/committee';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat' }, async ({ params }) => {
+  return json(200, { meetings: await listMeetings(dependencies(), params.schemeId ?? '') });
+});

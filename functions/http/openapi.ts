@@ -1,0 +1,197 @@
+// The API's OpenAPI 3.1 description, generated from the route table and the zod request schemas
+// (zod 4's z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
+import { z } from 'zod';
+import { SCHEMES } from '../../config/schemes';
+import { buildApplicationSchema } from '../../schemas/application.schema';
+import {
+  decisionRequestSchema,
+  halfYearQuerySchema,
+  informationRequestSchema,
+  invoiceRequestSchema,
+  payoutQuerySchema,
+  reallocationDecisionSchema,
+  reallocationRequestSchema,
+  repaymentClaimSchema,
+  reportRequestSchema,
+  signatureRequestSchema,
+  withdrawRequestSchema,
+} from '../../schemas/requests.schema';
+import { listApplicationsQuerySchema } from './list-applications.handler';
+import { ROUTES, type RouteDefinition } from './routes';
+import { scheduleRequestSchema } from './schedule-application.handler';
+
+type JsonSchema = Record<string, unknown>;
+
+export const STAFF_SECURITY_SCHEME = 'staffJwt';
+
+function firstScheme() {
+  const scheme = Object.values(SCHEMES)[0];
+  if (!scheme) throw new Error('No scheme configured');
+  return scheme;
+}
+
+/** Request bodies by route id: [component name, schema]. */
+function requestBodies(): Record<string, [string, z.ZodType]> {
+  const application = buildApplicationSchema(firstScheme());
+  return {
+    'submit-application': ['Application', application],
+    'revise-application': ['Application', application],
+    'withdraw-application': ['WithdrawRequest', withdrawRequestSchema],
+    'request-reallocation': ['ReallocationRequest', reallocationRequestSchema],
+    'cosign-application': ['SignatureRequest', signatureRequestSchema],
+    'submit-report': ['ReportRequest', reportRequestSchema],
+    'schedule-application': ['ScheduleRequest', scheduleRequestSchema],
+    'request-information': ['InformationRequest', informationRequestSchema],
+    'record-decision': ['DecisionRequest', decisionRequestSchema],
+    'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
+    'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
+    'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
+  };
+}
+
+const QUERIES: Record<string, z.ZodType> = {
+  'list-applications': listApplicationsQuerySchema,
+  'half-year-report': halfYearQuerySchema,
+  'list-payouts': payoutQuerySchema,
+};
+
+const SUCCESS: Record<string, [number, string]> = {
+  'submit-application': [201, 'Søknaden er mottatt (200: samme innsending er mottatt før)'],
+  'request-reallocation': [201, 'Søknaden om omdisponering er registrert'],
+  'submit-report': [201, 'Rapporten er mottatt'],
+  'request-information': [201, 'Forespørselen er registrert'],
+  'record-decision': [201, 'Vedtaket er registrert'],
+  'claim-repayment': [201, 'Kravet er registrert'],
+};
+
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);
+
+function toSchema(schema: z.ZodType): JsonSchema {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+function operation(route: RouteDefinition, bodies: Record<string, [string, z.ZodType]>) {
+  const parameters: JsonSchema[] = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query = QUERIES[route.id];
+  if (query) {
+    const schema = toSchema(query);
+    const required = new Set((schema.required as string[] | undefined) ?? []);
+    for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+      parameters.push({ name, in: 'query', required: required.has(name), schema: property });
+    }
+  }
+  if (route.id === 'submit-application') {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Samme nøkkel med samme innhold gir samme søknad; med annet innhold gir den 409.',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,100}$' },
+    });
+  }
+  const [status, description] = SUCCESS[route.id] ?? [200, 'OK'];
+  const responses: Record<string, unknown> = {
+    [String(status)]: {
+      description,
+      content:
+        route.id === 'half-year-report'
+          ? { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } }
+          : { 'application/json': { schema: { type: 'object' } } },
+    },
+    '400': errorResponse('Ugyldig forespørsel; fieldErrors forklarer hvert felt'),
+    '404': errorResponse('Fant ikke det du ba om'),
+    '500': errorResponse('Intern feil'),
+  };
+  if (route.method === 'POST') {
+    responses['409'] = errorResponse('Konflikt med gjeldende status');
+    responses['413'] = errorResponse('Forespørselen er for stor');
+    responses['415'] = errorResponse('Innholdstypen støttes ikke');
+  }
+  if (route.path.includes('{linkId}')) responses['410'] = errorResponse('Lenken er utløpt eller allerede brukt');
+  if (route.access !== 'public') {
+    responses['401'] = errorResponse('Ikke innlogget');
+    responses['403'] = errorResponse('Mangler rollen ' + route.access);
+  }
+  const body = bodies[route.id];
+  const ref = body ? { $ref: `#/components/schemas/${body[0]}` } : undefined;
+  return {
+    operationId: route.id.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()),
+    summary: route.summary,
+    tags: [route.access === 'public' ? 'Offentlig' : route.access === 'secretariat' ? 'Sekretariat' : 'Økonomi'],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(ref
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref },
+              ...(FORM_ROUTES.has(route.id) ? { 'application/x-www-form-urlencoded': { schema: ref } } : {}),
+            },
+          },
+        }
+      : {}),
+    responses,
+    security: route.access === 'public' ? [] : [{ [STAFF_SECURITY_SCHEME]: [] }],
+    ...(route.access !== 'public' ? { 'x-required-role': route.access } : {}),
+  };
+}
+
+export function buildOpenApiDocument() {
+  const bodies = requestBodies();
+  const schemas: Record<string, JsonSchema> = {
+    Error: {
+      type: 'object',
+      required: ['error', 'message'],
+      properties: {
+        error: { type: 'string' },
+        message: { type: 'string' },
+        reason: { type: 'string' },
+        fieldErrors: { type: 'object', additionalProperties: { type: 'string' } },
+        correlationId: { type: 'string' },
+      },
+    },
+  };
+  for (const [name, schema] of Object.values(bodies)) schemas[name] ??= toSchema(schema);
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route, bodies);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rekrutterings- og samhandlingstilskudd',
+      version: '0.1.0',
+      description: 'Søknad, signering, behandling, utbetaling og rapportering av tilskudd i helsefellesskapene.',
+    },
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        [STAFF_SECURITY_SCHEME]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito-token; rollen avgjøres av gruppene (secretariat, finance).',
+        },
+      },
+    },
+  };
+}
+
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** Built once per container. */
+export function openApiDocument() {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}

@@ -1,0 +1,10 @@
+import { dependencies } from '../composition';
+import { recordDecision } from '../use-cases/record-decision';
+import { staffActor } from '../use-cases/move-application';
+import { decisionRequestSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat', body: decisionRequestSchema }, async ({ params, body, staff }) => {
+  return json(201, await recordDecision(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat')));
+});

@@ -1,0 +1,13 @@
+import { dependencies } from '../composition';
+import { requestReallocation } from '../use-cases/owner-actions';
+import { coerceFormBody, reallocationRequestSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute(
+  { access: 'public', body: reallocationRequestSchema, fromForm: (form) => coerceFormBody('reallocation', form) },
+  async ({ params, body }) => {
+    const reallocation = await requestReallocation(dependencies(), params.linkId ?? '', body);
+    return json(201, { id: reallocation.id, state: reallocation.state, amount: reallocation.amount, requestedAt: reallocation.requestedAt });
+  },
+);

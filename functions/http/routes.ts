@@ -1,0 +1,51 @@
+// The HTTP API's route table: CDK builds one function + route per entry, and the local server
+// serves the same entries with the same handler modules. Staff routes never go without a role.
+import type { StaffRole } from '../domain/model';
+
+export type Access = 'public' | StaffRole;
+export type Method = 'GET' | 'POST';
+
+export interface RouteDefinition {
+  /** kebab-case; the handler module is functions/http/<id>.handler.ts */
+  id: string;
+  method: Method;
+  /** API Gateway path with {param} placeholders */
+  path: string;
+  access: Access;
+  summary: string;
+}
+
+export const ROUTES: readonly RouteDefinition[] = [
+  // Public: applicants, partners and project owners, each through their opaque link.
+  { id: 'submit-application', method: 'POST', path: '/api/schemes/{schemeId}/applications', access: 'public', summary: 'Send inn en søknad (JSON eller skjema)' },
+  { id: 'get-scheme', method: 'GET', path: '/api/schemes/{schemeId}', access: 'public', summary: 'Ordningens kriterier, møteplan og frister' },
+  { id: 'get-owner-view', method: 'GET', path: '/api/owner/{linkId}', access: 'public', summary: 'Status for søknaden (prosjekteiers lenke)' },
+  { id: 'revise-application', method: 'POST', path: '/api/owner/{linkId}/revision', access: 'public', summary: 'Send inn revidert søknad' },
+  { id: 'withdraw-application', method: 'POST', path: '/api/owner/{linkId}/withdrawal', access: 'public', summary: 'Trekk søknaden' },
+  { id: 'request-reallocation', method: 'POST', path: '/api/owner/{linkId}/reallocations', access: 'public', summary: 'Søk om omdisponering' },
+  { id: 'get-cosign-view', method: 'GET', path: '/api/cosign/{linkId}', access: 'public', summary: 'Det partneren signerer' },
+  { id: 'cosign-application', method: 'POST', path: '/api/cosign/{linkId}', access: 'public', summary: 'Signer eller avslå' },
+  { id: 'get-report-form', method: 'GET', path: '/api/reports/{linkId}', access: 'public', summary: 'Rapportskjema (status- eller sluttrapport)' },
+  { id: 'submit-report', method: 'POST', path: '/api/reports/{linkId}', access: 'public', summary: 'Send inn status- eller sluttrapport' },
+  { id: 'get-openapi', method: 'GET', path: '/openapi.json', access: 'public', summary: 'OpenAPI-beskrivelse av API-et' },
+  // Secretariat / committee.
+  { id: 'list-meetings', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Møteplanen' },
+  { id: 'get-agenda', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}', access: 'secretariat', summary: 'Sakslisten for et møte' },
+  { id: 'list-applications', method: 'GET', path: '/api/staff/schemes/{schemeId}/applications', access: 'secretariat', summary: 'Søknader etter status' },
+  { id: 'get-application', method: 'GET', path: '/api/staff/applications/{applicationId}', access: 'secretariat', summary: 'Hele saken' },
+  { id: 'schedule-application', method: 'POST', path: '/api/staff/applications/{applicationId}/meeting', access: 'secretariat', summary: 'Flytt søknaden til et møte' },
+  { id: 'request-information', method: 'POST', path: '/api/staff/applications/{applicationId}/information-requests', access: 'secretariat', summary: 'Be om mer informasjon' },
+  { id: 'record-decision', method: 'POST', path: '/api/staff/applications/{applicationId}/decisions', access: 'secretariat', summary: 'Registrer vedtak' },
+  { id: 'decide-reallocation', method: 'POST', path: '/api/staff/applications/{applicationId}/reallocations/{reallocationId}', access: 'secretariat', summary: 'Vedtak om omdisponering' },
+  { id: 'claim-repayment', method: 'POST', path: '/api/staff/applications/{applicationId}/repayment-claims', access: 'secretariat', summary: 'Krev tilbakebetaling' },
+  { id: 'half-year-report', method: 'GET', path: '/api/staff/schemes/{schemeId}/half-year-report', access: 'secretariat', summary: 'Halvårsrapport om bruk og effekt (JSON eller CSV)' },
+  { id: 'list-overdue-reports', method: 'GET', path: '/api/staff/schemes/{schemeId}/overdue-reports', access: 'secretariat', summary: 'Rapporter som er på overtid' },
+  // Finance.
+  { id: 'list-payouts', method: 'GET', path: '/api/finance/payouts', access: 'finance', summary: 'Utbetalinger etter prosjektnummer og status' },
+  { id: 'register-invoice', method: 'POST', path: '/api/finance/payouts/{payoutId}/invoice', access: 'finance', summary: 'Registrer faktura' },
+  { id: 'mark-paid', method: 'POST', path: '/api/finance/payouts/{payoutId}/paid', access: 'finance', summary: 'Marker som betalt' },
+];
+
+export function handlerModulePath(route: Pick<RouteDefinition, 'id'>): string {
+  return `functions/http/${route.id}.handler.ts`;
+}

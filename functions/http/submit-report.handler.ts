@@ -1,0 +1,10 @@
+import { dependencies } from '../composition';
+import { submitReport } from '../use-cases/reports';
+import { coerceFormBody, reportRequestSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute(
+  { access: 'public', body: reportRequestSchema, fromForm: (form) => coerceFormBody('report', form) },
+  async ({ params, body }) => json(201, await submitReport(dependencies(), params.linkId ?? '', body)),
+);

@@ -1,0 +1,858 @@
+// E-mail templates in Norwegian bokmål. Pure functions: context + data in, { subject, text, html }
+// out. Text and HTML are rendered from the same blocks, so they always say the same thing; every
+// value is escaped in the HTML. Links are opaque URLs built by the caller (PUBLIC_BASE_URL + link
+// id); a template refuses a URL that is not http(s) or that mentions a token.
+// Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
+
+export interface SchemeMailContext {
+  /** e.g. 'Helsefellesskapet Sør-Rogaland' */
+  name: string;
+  /** e.g. 'FSU' */
+  committeeShortName: string;
+  secretariatEmail: string;
+}
+
+export interface ApplicationMailContext {
+  id: string;
+  title: string;
+}
+
+export interface MailContext {
+  scheme: SchemeMailContext;
+  application: ApplicationMailContext;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** 'YYYY-MM-DD' or an ISO instant */
+export type DateInput = string;
+export type ReportKindName = 'status' | 'final';
+export type PayoutModeName = 'cost_booking' | 'invoice';
+
+// ---------------------------------------------------------------------------------------------
+// Formatting helpers
+
+const TIME_ZONE = 'Europe/Oslo';
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const osloParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function partsOf(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const out = { year: '', month: '', day: '', hour: '', minute: '' };
+  for (const part of osloParts.formatToParts(date)) {
+    if (part.type in out) out[part.type as keyof typeof out] = part.value;
+  }
+  return out;
+}
+
+function parseInstant(value: DateInput): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${value}`);
+  return date;
+}
+
+/** 'YYYY-MM-DD' → 'dd.mm.yyyy'; an ISO instant → its date in Norway (Europe/Oslo), 'dd.mm.yyyy'. */
+export function formatDateNb(value: DateInput | Date): string {
+  if (typeof value === 'string') {
+    const m = DATE_ONLY.exec(value);
+    if (m) return `${m[3]}.${m[2]}.${m[1]}`;
+  }
+  const p = partsOf(value instanceof Date ? value : parseInstant(value));
+  return `${p.day}.${p.month}.${p.year}`;
+}
+
+/** An ISO instant → 'dd.mm.yyyy kl. HH:MM' in Norwegian time; a plain date → 'dd.mm.yyyy'. */
+export function formatDateTimeNb(value: DateInput | Date): string {
+  if (typeof value === 'string' && DATE_ONLY.test(value)) return formatDateNb(value);
+  const p = partsOf(value instanceof Date ? value : parseInstant(value));
+  return `${p.day}.${p.month}.${p.year} kl. ${p.hour}:${p.minute}`;
+}
+
+/** 250000 → 'kr 250 000'; 1234.5 → 'kr 1 234,50'; -5000 → 'kr -5 000' (normal spaces). */
+export function formatNok(amount: number): string {
+  if (!Number.isFinite(amount)) throw new RangeError(`Not an amount: ${amount}`);
+  const negative = amount < 0;
+  const cents = Math.round(Math.abs(amount) * 100);
+  const whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const fraction = cents % 100 === 0 ? '' : `,${(cents % 100).toString().padStart(2, '0')}`;
+  return `kr ${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const reportName = (kind: ReportKindName): string => (kind === 'status' ? 'statusrapport' : 'sluttrapport');
+const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+const days = (n: number): string => (n === 0 ? 'i dag' : n === 1 ? 'om 1 dag' : `om ${n} dager`);
+
+// ---------------------------------------------------------------------------------------------
+// Block model: rendered to text and HTML alike
+
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'quote'; label: string; text: string }
+  | { kind: 'facts'; rows: Array<[string, string]> }
+  | { kind: 'list'; title?: string; items: string[] }
+  | { kind: 'link'; label: string; url: string };
+
+const p = (text: string): Block => ({ kind: 'p', text });
+const quote = (label: string, text: string): Block => ({ kind: 'quote', label, text });
+const facts = (...rows: Array<[string, string] | undefined | false>): Block => ({
+  kind: 'facts',
+  rows: rows.filter((row): row is [string, string] => Array.isArray(row)),
+});
+const list = (items: string[], title?: string): Block => ({ kind: 'list', items, ...(title ? { title } : {}) });
+const link = (label: string, url: string): Block => ({ kind: 'link', label, url: safeUrl(url) });
+
+/** Only http(s) URLs, and never one that carries a token: mails get opaque link URLs only. */
+function safeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RangeError('A mail link must be an absolute URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new RangeError('A mail link must be http(s)');
+  if (/token/i.test(url)) throw new RangeError('A mail link must be an opaque link URL, never a token');
+  return parsed.toString();
+}
+
+/** Removes control characters (except line breaks and tabs) from free text. */
+const clean = (value: string): string => value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+const oneLine = (value: string): string => clean(value).replace(/\s+/g, ' ').trim();
+
+type Audience = 'external' | 'internal';
+
+interface MailSpec {
+  subject: string;
+  greeting?: string;
+  blocks: Block[];
+  audience: Audience;
+}
+
+const MAX_TITLE_IN_SUBJECT = 80;
+
+function titleForSubject(title: string): string {
+  const t = oneLine(title);
+  return t.length > MAX_TITLE_IN_SUBJECT ? `${t.slice(0, MAX_TITLE_IN_SUBJECT - 1)}…` : t;
+}
+
+function footer(ctx: MailContext, audience: Audience): Block[] {
+  const { scheme } = ctx;
+  if (audience === 'internal') {
+    return [p(`Denne meldingen er sendt automatisk fra tilskuddsløsningen for ${oneLine(scheme.name)}.`)];
+  }
+  return [
+    p(`Med vennlig hilsen\nSekretariatet for ${oneLine(scheme.committeeShortName)}\n${oneLine(scheme.name)}`),
+    p(
+      `Denne e-posten er sendt automatisk og kan ikke besvares. Har du spørsmål, kontakt sekretariatet på ${oneLine(scheme.secretariatEmail)}. Oppgi søknads-ID ${oneLine(ctx.application.id)}.`,
+    ),
+  ];
+}
+
+function render(ctx: MailContext, spec: MailSpec): RenderedMail {
+  const subject = `[${oneLine(ctx.scheme.committeeShortName)}] ${oneLine(spec.subject)}`;
+  const blocks: Block[] = [...(spec.greeting ? [p(spec.greeting)] : []), ...spec.blocks, ...footer(ctx, spec.audience)];
+  return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
+}
+
+function renderText(blocks: Block[]): string {
+  const parts = blocks.map((block): string => {
+    switch (block.kind) {
+      case 'p':
+        return clean(block.text);
+      case 'quote':
+        return `${block.label}:\n${clean(block.text)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n')}`;
+      case 'facts':
+        return block.rows.map(([label, value]) => `${label}: ${oneLine(value)}`).join('\n');
+      case 'list':
+        return `${block.title ? `${block.title}\n` : ''}${block.items.map((item) => `- ${clean(item)}`).join('\n')}`;
+      case 'link':
+        return `${block.label}:\n${block.url}`;
+    }
+  });
+  return `${parts.join('\n\n')}\n`;
+}
+
+const htmlText = (value: string): string => escapeHtml(clean(value)).replace(/\n/g, '<br>\n');
+
+function renderHtml(subject: string, blocks: Block[]): string {
+  const body = blocks.map((block): string => {
+    switch (block.kind) {
+      case 'p':
+        return `<p>${htmlText(block.text)}</p>`;
+      case 'quote':
+        return `<p><strong>${escapeHtml(block.label)}:</strong></p>\n<blockquote style="margin:0 0 1em 0;padding-left:12px;border-left:3px solid #ccc">${htmlText(block.text)}</blockquote>`;
+      case 'facts':
+        return `<table role="presentation" style="border-collapse:collapse">\n${block.rows
+          .map(
+            ([label, value]) =>
+              `<tr><th style="text-align:left;padding:2px 12px 2px 0;vertical-align:top">${escapeHtml(label)}</th><td style="padding:2px 0">${escapeHtml(oneLine(value))}</td></tr>`,
+          )
+          .join('\n')}\n</table>`;
+      case 'list':
+        return `${block.title ? `<p>${htmlText(block.title)}</p>\n` : ''}<ul>\n${block.items
+          .map((item) => `<li>${htmlText(item)}</li>`)
+          .join('\n')}\n</ul>`;
+      case 'link':
+        return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a></p>`;
+    }
+  });
+  return [
+    '<!doctype html>',
+    '<html lang="nb">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;max-width:640px">',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+const hei = (name?: string): string => (name && oneLine(name) ? `Hei ${oneLine(name)},` : 'Hei,');
+const quoted = (title: string): string => `«${oneLine(title)}»`;
+const appFacts = (ctx: MailContext): Array<[string, string]> => [
+  ['Søknad', ctx.application.title],
+  ['Søknads-ID', ctx.application.id],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Co-signature
+
+export interface CosignRequestData {
+  recipientName?: string;
+  /** the partner organisation the recipient signs for */
+  partnerOrganisation: string;
+  /** the applicant organisation / project owner */
+  ownerOrganisation: string;
+  requestedAmount: number;
+  /** the partner's stated own contribution, if any */
+  partnerContribution?: string;
+  link: string;
+  expiresAt: DateInput;
+}
+
+/** To the partner contact: confirm the documented agreement behind the application. */
+export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedMail {
+  const { committeeShortName, name } = ctx.scheme;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Signering av søknad: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(
+        `${oneLine(d.ownerOrganisation)} har søkt ${name} om rekrutterings- og samhandlingstilskudd og oppgitt ${oneLine(d.partnerOrganisation)} som samarbeidspart. Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Søker', d.ownerOrganisation],
+        ['Samarbeidspart', d.partnerOrganisation],
+        ['Omsøkt beløp', formatNok(d.requestedAmount)],
+        d.partnerContribution ? ['Deres egeninnsats', d.partnerContribution] : undefined,
+      ),
+      list(
+        [
+          'beskrivelsen av tiltaket,',
+          'budsjettet, inkludert det hver part bidrar med (egeninnsats),',
+          'hvem som har ansvaret for pasientene underveis i tiltaket, der det er aktuelt.',
+        ],
+        `Ved å signere bekrefter du på vegne av ${oneLine(d.partnerOrganisation)} at partene er enige om:`,
+      ),
+      p('Signaturen er den dokumenterte enigheten mellom kommune og helseforetak som kreves før tilskuddet kan brukes.'),
+      p('Du kan også avslå å signere og begrunne hvorfor. Søknaden går da tilbake til søkeren for endring.'),
+      link('Les søknaden og signer eller avslå', d.link),
+      p(`Lenken er personlig og gjelder til ${formatDateNb(d.expiresAt)}. Ikke videresend denne e-posten.`),
+    ],
+  });
+}
+
+export interface CosignReminderData {
+  recipientName?: string;
+  partnerOrganisation: string;
+  link: string;
+  expiresAt: DateInput;
+  /** submission deadline of the meeting the application aims for, if known */
+  meetingDeadline?: DateInput;
+}
+
+export function cosignReminder(ctx: MailContext, d: CosignReminderData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Påminnelse: søknaden ${quoted(titleForSubject(ctx.application.title))} venter på din signatur`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(
+        `Søknaden venter fortsatt på signatur fra ${oneLine(d.partnerOrganisation)}. Den kan ikke behandles av ${ctx.scheme.committeeShortName} før alle samarbeidspartene har signert.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        d.meetingDeadline ? ['Søknadsfrist for møtet', formatDateTimeNb(d.meetingDeadline)] : undefined,
+      ),
+      link('Les søknaden og signer eller avslå', d.link),
+      p(`Lenken er personlig og gjelder til ${formatDateNb(d.expiresAt)}.`),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Application
+
+export interface ApplicationReceivedData {
+  statusLink: string;
+  /** number of partners asked to sign (0 when none are needed) */
+  partnersToSign: number;
+  receivedAt: DateInput;
+}
+
+/** To the owner: receipt with the status link. */
+export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData): RenderedMail {
+  const next =
+    d.partnersToSign > 0
+      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett og settes opp til behandling i ${ctx.scheme.committeeShortName} når alle har signert.`
+      : `Søknaden settes opp til behandling i ${ctx.scheme.committeeShortName}.`;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Kvittering: søknaden ${quoted(titleForSubject(ctx.application.title))} er mottatt`,
+    greeting: hei(),
+    blocks: [
+      p(`Takk for søknaden om rekrutterings- og samhandlingstilskudd fra ${ctx.scheme.name}. Vi har mottatt den.`),
+      facts(...appFacts(ctx), ['Mottatt', formatDateTimeNb(d.receivedAt)]),
+      p(next),
+      link('Se status for søknaden', d.statusLink),
+      p('Ta vare på denne e-posten: lenken er personlig og gir tilgang til søknaden.'),
+    ],
+  });
+}
+
+export interface ApplicationCompleteData {
+  partners: string[];
+  adminLink?: string;
+  meetingDate?: DateInput;
+}
+
+/** To the secretariat: every partner has signed. */
+export function applicationComplete(ctx: MailContext, d: ApplicationCompleteData): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Komplett søknad: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p('Alle samarbeidspartene har signert søknaden. Den er klar for behandling.'),
+      facts(...appFacts(ctx), d.meetingDate ? ['Aktuelt møte', formatDateNb(d.meetingDate)] : undefined),
+      list(d.partners.map(oneLine), 'Signert av:'),
+      ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
+    ],
+  });
+}
+
+export interface DeclinedByPartnerData {
+  partnerOrganisation: string;
+  reason: string;
+  reviseLink: string;
+}
+
+/** To the owner: a partner declined; the application is sent back for revision. */
+export function declinedByPartner(ctx: MailContext, d: DeclinedByPartnerData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Samarbeidspart har avslått å signere: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `${oneLine(d.partnerOrganisation)} har avslått å signere søknaden. Uten dokumentert enighet mellom alle partene kan søknaden ikke behandles, så den er sendt tilbake til deg for endring.`,
+      ),
+      facts(...appFacts(ctx), ['Samarbeidspart', d.partnerOrganisation]),
+      quote('Begrunnelse', d.reason),
+      p('Avklar med samarbeidsparten, endre søknaden og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.'),
+      link('Endre søknaden', d.reviseLink),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+export interface ScheduledForMeetingData {
+  meetingDate: DateInput;
+  /** submission deadline of that meeting (ISO instant) */
+  submissionDeadline: DateInput;
+  statusLink: string;
+}
+
+export function scheduledForMeeting(ctx: MailContext, d: ScheduledForMeetingData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden behandles i ${c}-møtet ${formatDateNb(d.meetingDate)}`,
+    greeting: hei(),
+    blocks: [
+      p(`Søknaden er satt opp til behandling i ${c}s møte ${formatDateNb(d.meetingDate)}.`),
+      facts(
+        ...appFacts(ctx),
+        ['Møtedato', formatDateNb(d.meetingDate)],
+        ['Søknadsfrist for møtet', formatDateTimeNb(d.submissionDeadline)],
+      ),
+      p(
+        `Søknaden må være komplett innen søknadsfristen. ${c} kan be om mer informasjon før møtet. Du får beskjed om vedtaket etter møtet.`,
+      ),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
+export interface MovedToNextMeetingData {
+  missedMeetingDate: DateInput;
+  missedDeadline: DateInput;
+  nextMeetingDate: DateInput;
+  nextDeadline: DateInput;
+  statusLink: string;
+}
+
+export function movedToNextMeeting(ctx: MailContext, d: MovedToNextMeetingData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden er flyttet til ${c}-møtet ${formatDateNb(d.nextMeetingDate)}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `Søknaden var ikke komplett innen fristen ${formatDateTimeNb(d.missedDeadline)} for ${c}s møte ${formatDateNb(d.missedMeetingDate)}. Den er derfor flyttet til neste møte.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Nytt møte', formatDateNb(d.nextMeetingDate)],
+        ['Søknadsfrist for nytt møte', formatDateTimeNb(d.nextDeadline)],
+      ),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
+export interface SubmissionDeadlineReminderData {
+  meetingDate: DateInput;
+  deadline: DateInput;
+  daysLeft: number;
+  /** organisations that have not signed yet */
+  missingPartners: string[];
+  statusLink: string;
+}
+
+export function submissionDeadlineReminder(ctx: MailContext, d: SubmissionDeadlineReminderData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Påminnelse: søknadsfristen for ${c}-møtet ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `Søknaden mangler fortsatt signatur fra samarbeidspartene nedenfor. Fristen for å komme med i ${c}s møte ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}, ${formatDateTimeNb(d.deadline)}. Er søknaden ikke komplett innen fristen, flyttes den til neste møte.`,
+      ),
+      facts(...appFacts(ctx)),
+      list(d.missingPartners.map(oneLine), 'Mangler signatur fra:'),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Committee outcomes
+
+export interface MoreInformationRequestedData {
+  message: string;
+  reviseLink: string;
+  respondBy?: DateInput;
+}
+
+export function moreInformationRequested(ctx: MailContext, d: MoreInformationRequestedData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `${c} ber om mer informasjon: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`${c} trenger mer informasjon før søknaden kan behandles.`),
+      facts(...appFacts(ctx), d.respondBy ? ['Svarfrist', formatDateTimeNb(d.respondBy)] : undefined),
+      quote(`Melding fra ${c}`, d.message),
+      p('Oppdater søknaden og send den inn på nytt. Endrer du innholdet, blir samarbeidspartene bedt om å signere på nytt.'),
+      link('Endre søknaden', d.reviseLink),
+    ],
+  });
+}
+
+export interface DeferredData {
+  reason?: string;
+  nextMeetingDate?: DateInput;
+  statusLink: string;
+}
+
+export function deferred(ctx: MailContext, d: DeferredData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden er utsatt: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        d.nextMeetingDate
+          ? `${c} har utsatt behandlingen av søknaden til møtet ${formatDateNb(d.nextMeetingDate)}.`
+          : `${c} har utsatt behandlingen av søknaden til et senere møte. Du får beskjed når den er satt opp igjen.`,
+      ),
+      facts(...appFacts(ctx)),
+      ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
+export interface RejectionLetterData {
+  reason: string;
+  decidedAt: DateInput;
+  meetingDate?: DateInput;
+}
+
+export function rejectionLetter(ctx: MailContext, d: RejectionLetterData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Vedtak: søknaden ${quoted(titleForSubject(ctx.application.title))} har fått avslag`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `${c} har behandlet søknaden om rekrutterings- og samhandlingstilskudd${d.meetingDate ? ` i møtet ${formatDateNb(d.meetingDate)}` : ''} og vedtatt å ikke innvilge den.`,
+      ),
+      facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
+      quote('Begrunnelse', d.reason),
+      p(`Du kan søke på nytt med en endret søknad. Kontakt sekretariatet hvis du vil ha veiledning.`),
+    ],
+  });
+}
+
+export interface DecisionLetterData {
+  amount: number;
+  periodStart: DateInput;
+  periodEnd: DateInput;
+  decidedAt: DateInput;
+  meetingDate?: DateInput;
+  /** e.g. 'R-11326-D11325' */
+  projectNumber: string;
+  /** true: a unit of the hospital trust (cost booking); false: paid on invoice */
+  ownerIsInternalUnit: boolean;
+  statusReportDue: DateInput;
+  finalReportDue: DateInput;
+  /** where the reports are submitted (opaque link), if already issued */
+  reportLink?: string;
+  /** names the copy goes to, e.g. 'leder og nestleder i tjenestemodellgruppe for psykisk helse og rus' */
+  copyTo?: string[];
+}
+
+/** Approval letter to the owner (the caller adds leader and deputy of the service-model group as cc). */
+export function decisionLetter(ctx: MailContext, d: DecisionLetterData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  const project = oneLine(d.projectNumber);
+  const payout = d.ownerIsInternalUnit
+    ? `Prosjekteier er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
+    : `Tilskuddet utbetales mot faktura merket med prosjektnummer ${project}.`;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Vedtak om tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `${c} har behandlet søknaden om rekrutterings- og samhandlingstilskudd${d.meetingDate ? ` i møtet ${formatDateNb(d.meetingDate)}` : ''} og vedtatt å tildele ${formatNok(d.amount)} til prosjektet.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Tildelt beløp', formatNok(d.amount)],
+        ['Tilskuddsperiode', `${formatDateNb(d.periodStart)} – ${formatDateNb(d.periodEnd)}`],
+        ['Vedtaksdato', formatDateNb(d.decidedAt)],
+        ['Prosjektnummer', project],
+      ),
+      list(
+        [
+          'Tilskuddet skal brukes slik det er beskrevet i søknaden.',
+          `Omdisponering av midlene krever forhåndsgodkjenning fra ${c}.`,
+          'Bruk av midlene i strid med vedtaket kan føre til krav om tilbakebetaling av hele eller deler av tilskuddet.',
+          `Statusrapport sendes 6 måneder etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
+          `Sluttrapport med vurdering av effekt og læringspunkter sendes etter at tilskuddsperioden er over, innen ${formatDateNb(d.finalReportDue)}.`,
+        ],
+        'Vilkår for tilskuddet:',
+      ),
+      p(`Utbetaling: ${payout}`),
+      ...(d.reportLink ? [link('Send statusrapport og sluttrapport her', d.reportLink)] : []),
+      p('Vi sender en påminnelse før rapportfristene.'),
+      ...(d.copyTo && d.copyTo.length > 0 ? [p(`Kopi: ${d.copyTo.map(oneLine).join('; ')}`)] : []),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finance
+
+export interface PayoutTriggerData {
+  grantId: string;
+  payoutId?: string;
+  projectNumber: string;
+  payee: string;
+  amount: number;
+  mode: PayoutModeName;
+  periodStart?: DateInput;
+  periodEnd?: DateInput;
+  decidedAt?: DateInput;
+  adminLink?: string;
+}
+
+const payoutModeText = (mode: PayoutModeName, project: string): string =>
+  mode === 'cost_booking'
+    ? `Kostnadsføring på prosjektnummer ${project} (intern enhet)`
+    : `Utbetaling mot faktura merket med prosjektnummer ${project}`;
+
+/** To finance: start the payout by project number. */
+export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedMail {
+  const project = oneLine(d.projectNumber);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Utbetaling av tilskudd ${formatNok(d.amount)} – prosjektnummer ${project}`,
+    greeting: 'Til økonomi,',
+    blocks: [
+      p(
+        d.mode === 'cost_booking'
+          ? `${ctx.scheme.committeeShortName} har tildelt tilskudd til en enhet i helseforetaket. Kostnadene skal føres på prosjektnummeret nedenfor.`
+          : `${ctx.scheme.committeeShortName} har tildelt tilskudd. Utbetalingen skjer mot faktura merket med prosjektnummeret nedenfor.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Tilskudds-ID', d.grantId],
+        d.payoutId ? ['Utbetalings-ID', d.payoutId] : undefined,
+        ['Prosjektnummer', project],
+        ['Mottaker', d.payee],
+        ['Beløp', formatNok(d.amount)],
+        ['Utbetalingsmåte', payoutModeText(d.mode, project)],
+        d.periodStart && d.periodEnd
+          ? ['Tilskuddsperiode', `${formatDateNb(d.periodStart)} – ${formatDateNb(d.periodEnd)}`]
+          : undefined,
+        d.decidedAt ? ['Vedtaksdato', formatDateNb(d.decidedAt)] : undefined,
+      ),
+      ...(d.adminLink ? [link('Åpne utbetalingen', d.adminLink)] : []),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports
+
+export interface ReportDueData {
+  kind: ReportKindName;
+  dueDate: DateInput;
+  link: string;
+}
+
+export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Påminnelse: ${name} for ${quoted(titleForSubject(ctx.application.title))} skal sendes innen ${formatDateNb(d.dueDate)}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        d.kind === 'status'
+          ? `Det er snart 6 måneder siden tildelingen. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
+          : `Tilskuddsperioden er over eller nærmer seg slutten. Vilkårene for tilskuddet krever en sluttrapport med vurdering av effekt og læringspunkter innen ${formatDateNb(d.dueDate)}.`,
+      ),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
+      link(`Send ${name}`, d.link),
+    ],
+  });
+}
+
+export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Fristen er passert: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `Vi har ikke mottatt ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig. Manglende rapportering kan føre til krav om tilbakebetaling av tilskuddet.`,
+      ),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
+      link(`Send ${name}`, d.link),
+    ],
+  });
+}
+
+export interface ReportReceivedData {
+  kind: ReportKindName;
+  submittedAt: DateInput;
+  spentAmount?: number;
+  adminLink?: string;
+}
+
+/** To the secretariat. */
+export function reportReceived(ctx: MailContext, d: ReportReceivedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `${capitalise(name)} mottatt: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Prosjekteier har sendt inn ${name}.`),
+      facts(
+        ...appFacts(ctx),
+        ['Rapport', capitalise(name)],
+        ['Mottatt', formatDateTimeNb(d.submittedAt)],
+        d.spentAmount !== undefined ? ['Forbrukt hittil', formatNok(d.spentAmount)] : undefined,
+      ),
+      ...(d.adminLink ? [link('Les rapporten', d.adminLink)] : []),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reallocation, repayment, withdrawal
+
+export interface ReallocationRequestedData {
+  description: string;
+  amount: number;
+  requestedAt: DateInput;
+  adminLink?: string;
+}
+
+/** To the secretariat: the owner asks for prior approval of a reallocation. */
+export function reallocationRequested(ctx: MailContext, d: ReallocationRequestedData): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Søknad om omdisponering: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(
+        `Prosjekteier ber om forhåndsgodkjenning fra ${ctx.scheme.committeeShortName} til å omdisponere midler. Saken må behandles før midlene brukes på en annen måte enn beskrevet i søknaden.`,
+      ),
+      facts(...appFacts(ctx), ['Beløp', formatNok(d.amount)], ['Mottatt', formatDateTimeNb(d.requestedAt)]),
+      quote('Beskrivelse', d.description),
+      ...(d.adminLink ? [link('Behandle søknaden om omdisponering', d.adminLink)] : []),
+    ],
+  });
+}
+
+export interface ReallocationDecidedData {
+  approved: boolean;
+  amount: number;
+  decidedAt: DateInput;
+  reason?: string;
+}
+
+export function reallocationDecided(ctx: MailContext, d: ReallocationDecidedData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Vedtak om omdisponering: ${d.approved ? 'godkjent' : 'ikke godkjent'} – ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        d.approved
+          ? `${c} har godkjent søknaden om å omdisponere ${formatNok(d.amount)}. Midlene kan brukes slik det er beskrevet i søknaden om omdisponering.`
+          : `${c} har ikke godkjent søknaden om å omdisponere ${formatNok(d.amount)}. Midlene skal fortsatt brukes slik det er beskrevet i den opprinnelige søknaden.`,
+      ),
+      facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
+      ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
+    ],
+  });
+}
+
+export interface RepaymentClaimData {
+  amount: number;
+  reason: string;
+  projectNumber: string;
+  dueDate?: DateInput;
+  decidedAt: DateInput;
+}
+
+/** To the owner with finance in copy. */
+export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  const project = oneLine(d.projectNumber);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Krav om tilbakebetaling av tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(
+        `${c} har vedtatt å kreve tilbake ${formatNok(d.amount)} av tilskuddet. Vilkårene for tilskuddet sier at bruk av midlene i strid med vedtaket kan føre til krav om tilbakebetaling av hele eller deler av tilskuddet.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Beløp som kreves tilbake', formatNok(d.amount)],
+        ['Prosjektnummer', project],
+        ['Vedtaksdato', formatDateNb(d.decidedAt)],
+        d.dueDate ? ['Betalingsfrist', formatDateNb(d.dueDate)] : undefined,
+      ),
+      quote('Begrunnelse', d.reason),
+      p(`Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
+    ],
+  });
+}
+
+export interface WithdrawnData {
+  withdrawnAt: DateInput;
+  reason?: string;
+}
+
+/** To the owner and the secretariat. */
+export function withdrawn(ctx: MailContext, d: WithdrawnData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden er trukket: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Søknaden er trukket og blir ikke behandlet av ${ctx.scheme.committeeShortName}.`),
+      facts(...appFacts(ctx), ['Trukket', formatDateTimeNb(d.withdrawnAt)]),
+      ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
+      p('Du kan sende inn en ny søknad senere.'),
+    ],
+  });
+}
+
+/** Every template by name, e.g. for a preview page or a generic renderer. */
+export const templates = {
+  cosignRequest,
+  cosignReminder,
+  applicationReceived,
+  applicationComplete,
+  declinedByPartner,
+  scheduledForMeeting,
+  movedToNextMeeting,
+  submissionDeadlineReminder,
+  moreInformationRequested,
+  deferred,
+  rejectionLetter,
+  decisionLetter,
+  payoutTrigger,
+  reportDue,
+  reportOverdue,
+  reportReceived,
+  reallocationRequested,
+  reallocationDecided,
+  repaymentClaim,
+  withdrawn,
+} as const;
+export type TemplateName = keyof typeof templates;

@@ -1,0 +1,5 @@
+export interface IdSource {
+  applicationId(): string;
+  linkId(): string;
+  id(prefix: string): string;
+}

@@ -1,0 +1,65 @@
+// Registers a callback task's token (server-side only) and completes it at once when the person
+// already acted before the workflow got here (or when a completion was lost in a crash).
+import type { ApplicationStatus } from '../domain/model';
+import type { Dependencies } from '../composition';
+import type { HumanStep } from '../ports/workflow';
+import { loadApplication } from './load-application';
+
+export interface AwaitStepInput {
+  step: HumanStep;
+  applicationId: string;
+  executionName: string;
+  taskToken: string;
+}
+
+type Settled = { output: Record<string, unknown> } | { error: 'Withdrawn' | 'RepaymentClaimed' } | undefined;
+
+const DECISION_OUTCOME: Partial<Record<ApplicationStatus, string>> = {
+  rejected: 'reject',
+  deferred: 'defer',
+  more_information_requested: 'more_information',
+};
+
+/** What the step's outcome is if the application has already moved past it; undefined while it waits. */
+export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts: { reallocationDecided?: boolean } = {}): Settled {
+  switch (step) {
+    case 'cosignature':
+      if (status === 'awaiting_cosignature') return undefined;
+      if (status === 'withdrawn') return { error: 'Withdrawn' };
+      return { output: { outcome: status === 'draft' ? 'declined' : 'signed' } };
+    case 'revision':
+      if (status === 'draft' || status === 'more_information_requested') return undefined;
+      if (status === 'withdrawn') return { error: 'Withdrawn' };
+      return { output: { revised: true } };
+    case 'decision':
+      if (status === 'scheduled') return undefined;
+      if (status === 'withdrawn') return { error: 'Withdrawn' };
+      return { output: { outcome: DECISION_OUTCOME[status] ?? 'approve' } };
+    case 'status-report':
+      if (status === 'active' || status === 'payout_pending' || status === 'approved') return undefined;
+      if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
+      return { output: { kind: 'status' } };
+    case 'final-report':
+      if (status === 'status_report_received' || status === 'active') return undefined;
+      if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
+      return { output: { kind: 'final' } };
+    case 'reallocation-decision':
+      return facts.reallocationDecided ? { output: { decided: true } } : undefined;
+    case 'payout':
+      return status === 'payout_pending' || status === 'approved' ? undefined : { output: { paid: true } };
+  }
+}
+
+export async function awaitStep(deps: Dependencies, input: AwaitStepInput): Promise<void> {
+  await deps.tasks.putWaitingTask({ ...input, registeredAt: deps.clock.now().toISOString() });
+  // Read after writing the token: whoever acts after this sees the token; whoever acted before, we see here.
+  const app = await loadApplication(deps, input.applicationId);
+  let reallocationDecided = false;
+  if (input.step === 'reallocation-decision') {
+    reallocationDecided = !(await deps.store.listReallocations(app.id)).some((r) => r.state === 'requested');
+  }
+  const settled = settledOutcome(input.step, app.status, { reallocationDecided });
+  if (!settled) return;
+  if ('error' in settled) await deps.workflow.cancel(app.id, settled.error);
+  else await deps.workflow.completeStep(app.id, input.step, settled.output);
+}

@@ -1,0 +1,104 @@
+import { ConflictError, NotFoundError } from '../domain/errors';
+import type { Actor, ApplicationRecord } from '../domain/model';
+import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import { daysBetween, osloDateOf } from '../domain/oslo-time';
+import type { Dependencies } from '../composition';
+import type { ReallocationDecision } from '../../schemas/requests.schema';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+
+/** The meeting calendar with each meeting's deadline and how many applications it has. */
+export async function listMeetings(deps: Dependencies, schemeId: string) {
+  const scheme = loadScheme(deps, schemeId);
+  const meetings = await deps.store.listMeetings(scheme.id);
+  const now = deps.clock.now().getTime();
+  return Promise.all(
+    meetings.map(async (m) => ({
+      ...m,
+      deadlinePassed: Date.parse(m.submissionDeadline) < now,
+      applications: (await deps.store.listAgenda(scheme.id, m.id)).length,
+    })),
+  );
+}
+
+/** A meeting's agenda: each application with its criteria, budget and requested amount. */
+export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
+  const scheme = loadScheme(deps, schemeId);
+  const meeting = await deps.store.getMeeting(scheme.id, meetingId);
+  if (!meeting) throw new NotFoundError('Fant ikke møtet.');
+  const [apps, pot] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), deps.store.getPot(scheme.id, Number(meeting.date.slice(0, 4)))]);
+  const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
+  return { meeting, potRemaining: pot?.remaining, criteria: scheme.criteria, criteriaRule: scheme.criteriaRule, items };
+}
+
+async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
+  const { data } = await loadCurrentVersion(deps, app);
+  const ownContribution = data.budget.reduce((sum, b) => sum + b.personnel + b.money + b.purchases + b.equipment, 0);
+  return {
+    applicationId: app.id,
+    title: app.title,
+    status: app.status,
+    statusLabel: STATUS_LABELS_NB[app.status],
+    summary: data.summary,
+    requestedAmount: data.requestedAmount,
+    ownContribution,
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+    criteriaMet: data.criteriaMet,
+    guidelineAreas: data.guidelineAreas,
+    partners: data.partners.map((p) => ({ organisationName: p.organisationName, kind: p.kind, role: p.role })),
+    budget: data.budget,
+    anchoring: { kind: data.anchoring.kind, name: data.anchoring.name },
+  };
+}
+
+/** Full case view for the secretariat. */
+export async function getApplicationForStaff(deps: Dependencies, applicationId: string) {
+  const app = await loadApplication(deps, applicationId);
+  const [version, signatures, decisions, payouts, reports, reallocations] = await Promise.all([
+    loadCurrentVersion(deps, app),
+    deps.store.listSignatures(app.id, app.version),
+    deps.store.listDecisions(app.id),
+    deps.store.listPayoutsForApplication(app.id),
+    deps.store.listReports(app.id),
+    deps.store.listReallocations(app.id),
+  ]);
+  return { application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] }, data: version.data, signatures, decisions, payouts, reports, reallocations };
+}
+
+/** Reallocation needs the committee's prior approval; this records that decision. */
+export async function decideReallocation(deps: Dependencies, applicationId: string, reallocationId: string, decision: ReallocationDecision, actor: Actor) {
+  const app = await loadApplication(deps, applicationId);
+  const request = await deps.store.getReallocation(app.id, reallocationId);
+  if (!request) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
+  if (request.state !== 'requested') throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
+  const at = deps.clock.now().toISOString();
+  const decided = await deps.store.decideReallocation(app.id, request.id, decision.approved ? 'approved' : 'refused', at, decision.reason);
+  await deps.store.transition({
+    applicationId: app.id,
+    expectedRevision: app.revision,
+    from: [app.status],
+    audit: { at, actor, action: decision.approved ? 'reallocation-approved' : 'reallocation-refused', details: { reallocationId: request.id } },
+  });
+  await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: request.id, approved: decision.approved });
+  return decided;
+}
+
+/** Reports past their due date and not yet received: status reports of active grants, final reports after those. */
+export async function listOverdueReports(deps: Dependencies, schemeId: string) {
+  const scheme = loadScheme(deps, schemeId);
+  const today = osloDateOf(deps.clock.now());
+  const [active, statusReceived] = await Promise.all([deps.store.listByStatus(scheme.id, 'active'), deps.store.listByStatus(scheme.id, 'status_report_received')]);
+  const overdue = [
+    ...active.filter((a) => a.allocation && a.allocation.statusReportDue < today).map((a) => ({ app: a, kind: 'status' as const, due: a.allocation!.statusReportDue })),
+    ...statusReceived.filter((a) => a.allocation && a.allocation.finalReportDue < today).map((a) => ({ app: a, kind: 'final' as const, due: a.allocation!.finalReportDue })),
+  ];
+  return overdue
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .map(({ app, kind, due }) => ({ applicationId: app.id, title: app.title, kind, dueDate: due, daysOverdue: daysBetween(due, today) }));
+}
+
+export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {
+  const scheme = loadScheme(deps, schemeId);
+  const apps = await deps.store.listByStatus(scheme.id, status);
+  return apps.map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount, submittedAt: a.submittedAt, meetingId: a.meetingId }));
+}

@@ -1,0 +1,113 @@
+import { ConflictError, ValidationError } from '../domain/errors';
+import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model';
+import type { Dependencies } from '../composition';
+import type { SignatureRequest } from '../../schemas/requests.schema';
+import type { ApplicationInput } from '../../schemas/application.schema';
+import { resolveLink } from './links';
+import { loadApplication, loadCurrentVersion } from './load-application';
+
+/** What a partner sees before signing: the exact version, without other people's contact details. */
+export function publicProjectDescription(data: ApplicationInput) {
+  return {
+    title: data.title,
+    summary: data.summary,
+    challenge: data.challenge,
+    need: data.need,
+    expectedEffect: data.expectedEffect,
+    criteriaMet: data.criteriaMet,
+    guidelineAreas: data.guidelineAreas,
+    priorityPatientGroups: data.priorityPatientGroups,
+    partners: data.partners.map((p) => ({ organisationName: p.organisationName, organisationNumber: p.organisationNumber, kind: p.kind, role: p.role })),
+    owner: { organisationName: data.partners[data.owner.partnerIndex]?.organisationName ?? '', unit: data.owner.unit },
+    requestedAmount: data.requestedAmount,
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+    budget: data.budget,
+    patientResponsibility: data.patientResponsibility,
+    anchoring: { kind: data.anchoring.kind, name: data.anchoring.name },
+  };
+}
+
+export async function getCosignView(deps: Dependencies, linkId: string) {
+  const link = await resolveLink(deps, linkId, ['cosign'], { allowUsed: true });
+  const app = await loadApplication(deps, link.applicationId);
+  const version = await deps.store.getVersion(app.id, link.version ?? 0);
+  if (!version) throw new Error(`Version ${String(link.version)} of ${app.id} is missing`);
+  const partner = version.data.partners[link.partnerIndex ?? -1];
+  const answer = (await deps.store.listSignatures(app.id, version.version)).find((s) => s.partnerIndex === link.partnerIndex);
+  return {
+    applicationId: app.id,
+    version: version.version,
+    current: app.version === version.version && app.status === 'awaiting_cosignature',
+    partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
+    answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
+    project: publicProjectDescription(version.data),
+  };
+}
+
+export async function cosignApplication(deps: Dependencies, linkId: string, request: SignatureRequest) {
+  const link = await resolveLink(deps, linkId, ['cosign']);
+  const app = await loadApplication(deps, link.applicationId);
+  if (app.status !== 'awaiting_cosignature' || app.version !== link.version) {
+    throw new ConflictError('Søknaden er endret etter at du fikk lenken. Du får en ny lenke når søknaden er klar for signering igjen.', 'version_changed');
+  }
+  const version = await loadCurrentVersion(deps, app);
+  const partnerIndex = link.partnerIndex ?? -1;
+  const partner = version.data.partners[partnerIndex];
+  if (!partner) throw new Error(`Partner ${partnerIndex} of ${app.id} is missing`);
+  if (request.decision === 'decline' && !request.reason) throw new ValidationError({ reason: 'Skriv en begrunnelse når du avslår.' });
+  const signature: SignatureRecord = {
+    applicationId: app.id,
+    version: version.version,
+    partnerIndex,
+    organisationName: partner.organisationName,
+    contactName: partner.contactName,
+    decision: request.decision === 'sign' ? 'signed' : 'declined',
+    ...(request.reason ? { reason: request.reason } : {}),
+    at: deps.clock.now().toISOString(),
+  };
+  const actor: Actor = { kind: 'partner', partnerIndex, email: partner.email };
+  try {
+    await deps.store.putSignature(signature);
+  } catch (error) {
+    // A retry after a crash: the answer is stored; make sure the application moved on, then report the repeat.
+    if (error instanceof ConflictError) await advanceCosignature(deps, app.id, actor);
+    throw error;
+  }
+  await deps.store.consumeLink(link.id, signature.at).catch(() => undefined); // the signature itself is the single-use guard
+  const updated = await advanceCosignature(deps, app.id, actor);
+  return { applicationId: app.id, decision: signature.decision, status: updated.status };
+}
+
+/**
+ * Moves an application on when its partners have answered: any decline sends it back to the owner
+ * for revision (status draft); all signed makes it submitted. Safe to call any number of times.
+ */
+export async function advanceCosignature(deps: Dependencies, applicationId: string, actor: Actor): Promise<ApplicationRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const app = await loadApplication(deps, applicationId);
+    if (app.status !== 'awaiting_cosignature') return app;
+    const version = await loadCurrentVersion(deps, app);
+    const signatures = await deps.store.listSignatures(app.id, app.version);
+    const declined = signatures.find((s) => s.decision === 'declined');
+    const allSigned = version.data.partners.every((_, i) => signatures.some((s) => s.partnerIndex === i && s.decision === 'signed'));
+    if (!declined && !allSigned) return app;
+    const at = deps.clock.now().toISOString();
+    try {
+      const updated = await deps.store.transition({
+        applicationId: app.id,
+        expectedRevision: app.revision,
+        from: ['awaiting_cosignature'],
+        to: declined ? 'draft' : 'submitted',
+        audit: { at, actor, action: declined ? 'declined-by-partner' : 'cosigned-by-all', from: app.status, to: declined ? 'draft' : 'submitted', details: { version: app.version } },
+      });
+      await deps.workflow.completeStep(app.id, 'cosignature', declined
+        ? { outcome: 'declined', version: app.version, partnerIndex: declined.partnerIndex }
+        : { outcome: 'signed', version: app.version });
+      return updated;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // lost a race with another partner: re-read
+    }
+  }
+  throw new ConflictError('Søknaden ble endret samtidig. Prøv igjen.', 'stale');
+}

@@ -1,0 +1,423 @@
+// What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
+// replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
+import { ConflictError } from '../domain/errors';
+import { reminderInstants, submissionDeadline } from '../domain/deadlines';
+import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
+import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
+import { TERMINAL_STATUSES } from '../domain/status-transitions';
+import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
+import type { Dependencies } from '../composition';
+import * as mail from '../mail/templates';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { linkUrl, newLink } from './links';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { moveApplication, SYSTEM } from './move-application';
+import { mailContext, notify } from './notify';
+import { triggerPayout } from './payouts';
+import { scheduleApplication } from './schedule-application';
+
+export interface StepInput {
+  applicationId: string;
+  executionStartTime: string;
+  reallocationId?: string;
+  payoutId?: string;
+}
+
+export type StepResult = Record<string, unknown>;
+
+/** Revision, information and reallocation answers are expected within this many days. */
+const ANSWER_DAYS = 90;
+
+interface Loaded {
+  app: ApplicationRecord;
+  scheme: SchemeConfig;
+  now: Date;
+  start: Date;
+}
+
+async function load(deps: Dependencies, input: StepInput): Promise<Loaded> {
+  const app = await loadApplication(deps, input.applicationId);
+  return { app, scheme: loadScheme(deps, app.schemeId), now: deps.clock.now(), start: new Date(input.executionStartTime) };
+}
+
+async function ownerLink(deps: Dependencies, app: ApplicationRecord): Promise<string> {
+  const link = (await deps.store.listLinks(app.id)).find((l) => l.purpose === 'owner');
+  if (!link) throw new Error(`Owner link of ${app.id} is missing`);
+  return linkUrl(deps, link);
+}
+
+function answerWait(l: Loaded, days = ANSWER_DAYS) {
+  return { timeoutSeconds: waitSeconds(addDaysToInstant(l.now, days), l.start, l.now) };
+}
+
+async function currentCosignLinks(deps: Dependencies, app: ApplicationRecord): Promise<LinkRecord[]> {
+  return (await deps.store.listLinks(app.id)).filter((l) => l.purpose === 'cosign' && l.version === app.version && l.state !== 'revoked');
+}
+
+async function putReminders(deps: Dependencies, reminders: ReminderRecord[]): Promise<void> {
+  for (const r of reminders) await deps.store.putReminder(r);
+}
+
+// --- Application phase -------------------------------------------------------------------------
+
+/** Receipt to the owner (first version), a signing request to every partner, and their reminders. */
+async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  const version = await loadCurrentVersion(deps, app);
+  const ctx = mailContext(scheme, app);
+  const links = await currentCosignLinks(deps, app);
+  const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
+  if (app.version === 1) {
+    await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, { statusLink: await ownerLink(deps, app), partnersToSign: links.length, receivedAt: app.submittedAt }));
+  }
+  for (const link of links) {
+    const partner = version.data.partners[link.partnerIndex ?? -1];
+    if (!partner) continue;
+    await notify(deps, `cosign-request#${link.id}`, [partner.email], mail.cosignRequest(ctx, {
+      recipientName: partner.contactName,
+      partnerOrganisation: partner.organisationName,
+      ownerOrganisation: owner,
+      requestedAmount: version.data.requestedAmount,
+      link: linkUrl(deps, link),
+      expiresAt: link.expiresAt,
+    }));
+  }
+  const expiry = links.reduce((max, link) => Math.max(max, Date.parse(link.expiresAt)), now.getTime());
+  const reminders: ReminderRecord[] = [];
+  const cosignAt = addDaysToInstant(now, scheme.reminders.cosignEveryDays);
+  if (cosignAt.getTime() < expiry) {
+    reminders.push({ id: `${app.id}#cosign#v${app.version}#1`, applicationId: app.id, schemeId: scheme.id, kind: 'cosign', dueAt: cosignAt.toISOString(), seq: 1, version: app.version });
+  }
+  const target = scheme.meetings.map((m) => m.date).sort().find((d) => submissionDeadline(d, scheme.submissionLeadDays) >= now);
+  if (target) {
+    for (const at of reminderInstants(submissionDeadline(target, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
+      reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
+    }
+  }
+  await putReminders(deps, reminders);
+  return { timeoutSeconds: waitSeconds(new Date(expiry), l.start, now) };
+}
+
+async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  const declined = (await deps.store.listSignatures(app.id, app.version)).find((s: SignatureRecord) => s.decision === 'declined');
+  if (declined) {
+    await notify(deps, `declined#${app.id}#v${app.version}`, [app.ownerEmail], mail.declinedByPartner(mailContext(scheme, app), {
+      partnerOrganisation: declined.organisationName,
+      reason: declined.reason ?? '',
+      reviseLink: await ownerLink(deps, app),
+    }));
+  }
+  return answerWait(l);
+}
+
+/** The signing links expired before every partner signed: back to the owner, who can send it again. */
+async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  if (app.status === 'awaiting_cosignature') {
+    await moveApplication(deps, app, 'draft', 'cosignatures-expired', SYSTEM, { details: { version: app.version } });
+    await deps.store.revokeLinks(app.id, 'cosign');
+  }
+  const missing = await missingPartners(deps, app);
+  await notify(deps, `cosign-expired#${app.id}#v${app.version}`, [app.ownerEmail], mail.declinedByPartner(mailContext(scheme, app), {
+    partnerOrganisation: missing.join(', ') || 'partnerne',
+    reason: 'Fristen for å signere gikk ut før alle partnerne hadde signert.',
+    reviseLink: await ownerLink(deps, app),
+  }));
+  return answerWait(l);
+}
+
+async function missingPartners(deps: Dependencies, app: ApplicationRecord): Promise<string[]> {
+  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  return version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i && s.decision === 'signed')).map((p) => p.organisationName);
+}
+
+class NoMeetingAvailable extends Error {
+  override readonly name = 'NoMeetingAvailable';
+}
+
+/** Complete: tell the secretariat, put it on the next reachable meeting, tell the owner which. */
+async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  const ctx = mailContext(scheme, app);
+  const version = await loadCurrentVersion(deps, app);
+  await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName) }));
+  const decisions = await deps.store.listDecisions(app.id);
+  const lastMeeting = app.status === 'scheduled' ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
+  let result;
+  try {
+    result = await scheduleApplication(deps, app.id, SYSTEM, lastMeeting ? { after: lastMeeting } : {});
+  } catch (error) {
+    if ((error as Error).name === 'NotFoundError') throw new NoMeetingAvailable('No later meeting in the calendar');
+    throw error;
+  }
+  const statusLink = await ownerLink(deps, app);
+  const { meeting, missedMeeting } = result;
+  if (missedMeeting) {
+    await notify(deps, `moved#${app.id}#${meeting.id}`, [app.ownerEmail], mail.movedToNextMeeting(ctx, {
+      missedMeetingDate: missedMeeting.date, missedDeadline: missedMeeting.submissionDeadline, nextMeetingDate: meeting.date, nextDeadline: meeting.submissionDeadline, statusLink,
+    }));
+  } else {
+    await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(ctx, { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
+  }
+  // The committee decides at the meeting; allow a month after it for the decision to be recorded.
+  return { timeoutSeconds: waitSeconds(addDaysToInstant(new Date(meeting.startsAt), 30), l.start, now) };
+}
+
+async function decisionOverdue(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  await notify(deps, `decision-overdue#${app.id}#${app.meetingId ?? ''}`, [scheme.secretariatEmail], mail.applicationComplete(mailContext(scheme, app), {
+    partners: [],
+    ...(app.meetingId ? { meetingDate: app.meetingId } : {}),
+  }));
+  return {};
+}
+
+async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
+  return (await deps.store.listDecisions(app.id)).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+}
+
+async function deferredStep(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  const decision = await latestDecision(deps, app);
+  await notify(deps, `deferred#${app.id}#${decision?.id ?? ''}`, [app.ownerEmail], mail.deferred(mailContext(scheme, app), {
+    ...(decision?.reason ? { reason: decision.reason } : {}),
+    statusLink: await ownerLink(deps, app),
+  }));
+  return {};
+}
+
+async function informationRequested(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  const decision = await latestDecision(deps, app);
+  await notify(deps, `information#${app.id}#${decision?.id ?? ''}`, [app.ownerEmail], mail.moreInformationRequested(mailContext(scheme, app), {
+    message: app.informationRequest ?? decision?.reason ?? '',
+    reviseLink: await ownerLink(deps, app),
+    respondBy: addDaysToInstant(now, ANSWER_DAYS).toISOString(),
+  }));
+  return answerWait(l);
+}
+
+async function rejected(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  const decision = await latestDecision(deps, app);
+  await notify(deps, `rejected#${app.id}`, [app.ownerEmail], mail.rejectionLetter(mailContext(scheme, app), {
+    reason: app.rejectionReason ?? decision?.reason ?? '',
+    decidedAt: decision?.at ?? l.now.toISOString(),
+    ...(decision?.meetingId ? { meetingDate: decision.meetingId } : {}),
+  }));
+  return {};
+}
+
+async function withdrawnStep(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  const entry = [...app.history].reverse().find((h) => h.to === 'withdrawn');
+  await notify(deps, `withdrawn#${app.id}`, [app.ownerEmail], mail.withdrawn(mailContext(scheme, app), { withdrawnAt: entry?.at ?? l.now.toISOString() }), [scheme.secretariatEmail]);
+  await deps.store.cancelReminders(app.id, ['cosign', 'submission-deadline']);
+  return {};
+}
+
+/** The application ran out of rounds or time: it is closed as withdrawn, and the owner is told. */
+async function expired(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app } = l;
+  let current = app;
+  if (!TERMINAL_STATUSES.includes(app.status) && app.status !== 'approved') {
+    try {
+      current = await moveApplication(deps, app, 'withdrawn', 'expired', SYSTEM);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      current = await loadApplication(deps, app.id);
+    }
+  }
+  return current.status === 'withdrawn' ? withdrawnStep(deps, { ...l, app: current }) : {};
+}
+
+// --- Grant phase --------------------------------------------------------------------------------
+
+async function ensureReportLinks(deps: Dependencies, l: Loaded): Promise<Record<'status-report' | 'final-report', LinkRecord>> {
+  const { app, scheme, now } = l;
+  const existing = await deps.store.listLinks(app.id);
+  const allocation = app.allocation!;
+  const wanted = { 'status-report': allocation.statusReportDue, 'final-report': allocation.finalReportDue } as const;
+  const out = {} as Record<'status-report' | 'final-report', LinkRecord>;
+  const created: LinkRecord[] = [];
+  for (const purpose of ['status-report', 'final-report'] as const) {
+    const found = existing.find((k) => k.purpose === purpose);
+    if (found) {
+      out[purpose] = found;
+      continue;
+    }
+    const overdueWindow = scheme.reminders.overdueEveryDays * scheme.reminders.maxOverdueReminders + 365;
+    const days = Math.ceil((osloInstant(addDays(wanted[purpose], overdueWindow)).getTime() - now.getTime()) / 86_400_000);
+    const link = newLink(deps, { purpose, applicationId: app.id, schemeId: scheme.id }, now, Math.max(days, 30));
+    created.push(link);
+    out[purpose] = link;
+  }
+  if (created.length) await deps.store.putLinks(created);
+  return out;
+}
+
+function reportReminders(app: ApplicationRecord, scheme: SchemeConfig, kind: 'status' | 'final', due: string, now: Date): ReminderRecord[] {
+  const dueKind = kind === 'status' ? 'status-report-due' : 'final-report-due';
+  const overdueKind = kind === 'status' ? 'status-report-overdue' : 'final-report-overdue';
+  const dueAt = endOfOsloDay(due);
+  const before = reminderInstants(dueAt, scheme.reminders.reportDueDaysBefore, now).map((at): ReminderRecord => ({
+    id: `${app.id}#${dueKind}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: dueKind, dueAt: at.toISOString(),
+  }));
+  const firstOverdue = osloInstant(addDays(due, 1), '09:00');
+  return [...before, { id: `${app.id}#${overdueKind}#1`, applicationId: app.id, schemeId: scheme.id, kind: overdueKind, dueAt: firstOverdue.toISOString(), seq: 1 }];
+}
+
+/** How long a report wait lasts: until the last overdue reminder has had its chance. */
+function reportWait(l: Loaded, due: string) {
+  const { scheme, start, now } = l;
+  const lastChance = osloInstant(addDays(due, scheme.reminders.overdueEveryDays * scheme.reminders.maxOverdueReminders + 1));
+  return { timeoutSeconds: waitSeconds(lastChance, start, now) };
+}
+
+/** Decision letter (with copy to the service-model group's leaders), payout trigger, report reminders. */
+async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
+  const allocation = app.allocation;
+  const version = await loadCurrentVersion(deps, app);
+  const ctx = mailContext(scheme, app);
+  const links = await ensureReportLinks(deps, l);
+  const anchoring = version.data.anchoring;
+  await notify(deps, `decision-letter#${app.id}`, [app.ownerEmail], mail.decisionLetter(ctx, {
+    amount: allocation.amount,
+    periodStart: allocation.periodStart,
+    periodEnd: allocation.periodEnd,
+    decidedAt: allocation.decidedAt,
+    ...(allocation.meetingId ? { meetingDate: allocation.meetingId } : {}),
+    projectNumber: scheme.projectNumber,
+    ownerIsInternalUnit: app.ownerIsInternalUnit,
+    statusReportDue: allocation.statusReportDue,
+    finalReportDue: allocation.finalReportDue,
+    reportLink: linkUrl(deps, links['status-report']),
+    copyTo: [`leder og nestleder i ${anchoring.name}`],
+  }), [anchoring.leaderEmail, anchoring.deputyLeaderEmail]);
+  const payout = await triggerPayout(deps, app.id, SYSTEM);
+  await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
+    grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode,
+    periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
+  }));
+  await putReminders(deps, reportReminders(app, scheme, 'status', allocation.statusReportDue, now));
+  return {
+    payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id },
+    wait: reportWait(l, allocation.statusReportDue),
+  };
+}
+
+async function reportMissing(deps: Dependencies, l: Loaded, kind: 'status' | 'final'): Promise<StepResult> {
+  const { app, scheme } = l;
+  const due = kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue;
+  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportOverdue(mailContext(scheme, app), {
+    kind, dueDate: due ?? '', link: `${deps.publicBaseUrl.replace(/\/$/, '')}/sekretariat/soknader/${app.id}`,
+  }));
+  return {};
+}
+
+/**
+ * The final-report phase starts at the end of the period through a one-time EventBridge schedule
+ * (created by the workflow itself), not through a wait that could outlive the execution.
+ */
+async function scheduleFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, now } = l;
+  if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
+  const periodOver = endOfOsloDay(app.allocation.periodEnd);
+  // Scheduler rejects moments in the past: a period that already ended starts the phase in two minutes.
+  const at = new Date(Math.max(periodOver.getTime() + 1, now.getTime() + 120_000));
+  return {
+    name: `final-report-${app.id}`.replace(/[^0-9a-zA-Z-_.]/g, '-').slice(0, 64),
+    expression: `at(${at.toISOString().slice(0, 19)})`,
+    input: JSON.stringify({ applicationId: app.id, schemeId: app.schemeId }),
+  };
+}
+
+async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
+  await putReminders(deps, reportReminders(app, scheme, 'final', app.allocation.finalReportDue, now));
+  return reportWait(l, app.allocation.finalReportDue);
+}
+
+async function close(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme } = l;
+  if (app.status === 'final_report_received') await moveApplication(deps, app, 'closed', 'closed', SYSTEM);
+  const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
+  await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
+    kind: 'final', submittedAt: report?.submittedAt ?? l.now.toISOString(), ...(report ? { spentAmount: report.spentAmount } : {}),
+  }));
+  return {};
+}
+
+// --- Side paths ---------------------------------------------------------------------------------
+
+async function reallocationRequested(deps: Dependencies, l: Loaded, reallocationId: string): Promise<StepResult> {
+  const { app, scheme } = l;
+  const r = await deps.store.getReallocation(app.id, reallocationId);
+  if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
+  await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt }));
+  return answerWait(l, 60);
+}
+
+async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId: string): Promise<StepResult> {
+  const { app, scheme } = l;
+  const r = await deps.store.getReallocation(app.id, reallocationId);
+  if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
+  await notify(deps, `reallocation-decided#${r.id}`, [app.ownerEmail], mail.reallocationDecided(mailContext(scheme, app), {
+    approved: r.state === 'approved', amount: r.amount, decidedAt: r.decidedAt ?? l.now.toISOString(), ...(r.reason ? { reason: r.reason } : {}),
+  }));
+  return {};
+}
+
+async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string): Promise<StepResult> {
+  const { app, scheme } = l;
+  const payout = await deps.store.getPayout(payoutId);
+  if (!payout) throw new Error(`Payout ${payoutId} is missing`);
+  const claim = [...app.history].reverse().find((h) => h.action === 'repayment-claimed');
+  await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
+    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt,
+  }), [scheme.financeEmail]);
+  await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
+  return { payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id } };
+}
+
+export const LIFECYCLE_ACTIONS = [
+  'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'decision-overdue', 'deferred',
+  'information-requested', 'rejected', 'withdrawn', 'expired', 'allocate', 'status-report-missing', 'schedule-final-report',
+  'prepare-final-report', 'final-report-missing', 'close', 'reallocation-requested', 'reallocation-decided', 'reallocation-undecided', 'repayment-claimed',
+] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export async function runLifecycleStep(deps: Dependencies, action: LifecycleAction, input: StepInput): Promise<StepResult> {
+  const l = await load(deps, input);
+  switch (action) {
+    case 'request-cosignatures': return requestCosignatures(deps, l);
+    case 'sent-back-for-revision': return sentBackForRevision(deps, l);
+    case 'cosignatures-expired': return cosignaturesExpired(deps, l);
+    case 'schedule-for-meeting': return scheduleForMeeting(deps, l);
+    case 'decision-overdue': return decisionOverdue(deps, l);
+    case 'deferred': return deferredStep(deps, l);
+    case 'information-requested': return informationRequested(deps, l);
+    case 'rejected': return rejected(deps, l);
+    case 'withdrawn': return withdrawnStep(deps, l);
+    case 'expired': return expired(deps, l);
+    case 'allocate': return allocate(deps, l);
+    case 'status-report-missing': return reportMissing(deps, l, 'status');
+    case 'schedule-final-report': return scheduleFinalReport(deps, l);
+    case 'prepare-final-report': return prepareFinalReport(deps, l);
+    case 'final-report-missing': return reportMissing(deps, l, 'final');
+    case 'close': return close(deps, l);
+    case 'reallocation-requested': return reallocationRequested(deps, l, required(input.reallocationId, 'reallocationId'));
+    case 'reallocation-decided':
+    case 'reallocation-undecided': return reallocationDecided(deps, l, required(input.reallocationId, 'reallocationId'));
+    case 'repayment-claimed': return repaymentClaimed(deps, l, required(input.payoutId, 'payoutId'));
+  }
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is required for this step`);
+  return value;
+}

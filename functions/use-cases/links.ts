@@ -1,0 +1,51 @@
+// Building and resolving the opaque links people receive. A link is looked up server-side; its
+// purpose, expiry and state decide what it may do.
+import { GoneError, NotFoundError } from '../domain/errors';
+import type { LinkPurpose, LinkRecord } from '../domain/model';
+import type { Dependencies } from '../composition';
+
+const PAGE_PATHS: Record<LinkPurpose, string> = {
+  owner: '/soknad',
+  cosign: '/signering',
+  'status-report': '/rapport',
+  'final-report': '/rapport',
+};
+
+/** The URL a person receives: a page on the public site, never an API or a task token. */
+export function linkUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, link: Pick<LinkRecord, 'id' | 'purpose'>): string {
+  return `${deps.publicBaseUrl.replace(/\/$/, '')}${PAGE_PATHS[link.purpose]}/${link.id}`;
+}
+
+export function newLink(
+  deps: Pick<Dependencies, 'ids'>,
+  fields: Omit<LinkRecord, 'id' | 'state' | 'createdAt' | 'expiresAt'>,
+  now: Date,
+  validForDays: number,
+): LinkRecord {
+  return {
+    ...fields,
+    id: deps.ids.linkId(),
+    state: 'active',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + validForDays * 86_400_000).toISOString(),
+  };
+}
+
+/**
+ * Resolves a link for a purpose. Unknown ids and ids of another purpose are indistinguishable (404);
+ * expired or revoked links are 410. `allowUsed` lets read-only views show a link that has acted.
+ */
+export async function resolveLink(
+  deps: Pick<Dependencies, 'store' | 'clock'>,
+  linkId: string,
+  purposes: readonly LinkPurpose[],
+  options: { allowUsed?: boolean } = {},
+): Promise<LinkRecord> {
+  if (!/^[A-Za-z0-9_-]{22,64}$/.test(linkId)) throw new NotFoundError('Lenken finnes ikke.');
+  const link = await deps.store.getLink(linkId);
+  if (!link || !purposes.includes(link.purpose)) throw new NotFoundError('Lenken finnes ikke.');
+  if (link.state === 'revoked') throw new GoneError('Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.');
+  if (Date.parse(link.expiresAt) <= deps.clock.now().getTime()) throw new GoneError('Lenken er utløpt.');
+  if (link.state === 'used' && !options.allowUsed) throw new GoneError('Lenken er allerede brukt.');
+  return link;
+}

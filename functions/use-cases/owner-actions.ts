@@ -1,0 +1,82 @@
+import { ConflictError } from '../domain/errors';
+import type { Actor, ApplicationRecord } from '../domain/model';
+import { TERMINAL_STATUSES } from '../domain/status-transitions';
+import type { Dependencies } from '../composition';
+import type { ReallocationRequest, WithdrawRequest } from '../../schemas/requests.schema';
+import { resolveLink } from './links';
+import { loadApplication, loadScheme } from './load-application';
+import { moveApplication } from './move-application';
+import { cosignLinks, parseApplication } from './submit-application';
+
+const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'more_information_requested', 'deferred'];
+const REVISABLE: readonly ApplicationRecord['status'][] = ['draft', 'more_information_requested'];
+const REALLOCATABLE: readonly ApplicationRecord['status'][] = ['payout_pending', 'active', 'status_report_received'];
+
+async function ownerContext(deps: Dependencies, linkId: string) {
+  const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
+  const app = await loadApplication(deps, link.applicationId);
+  const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
+  return { link, app, actor };
+}
+
+/** The owner sends a revised application (after a partner declined or the committee asked for more). */
+export async function reviseApplication(deps: Dependencies, linkId: string, body: unknown) {
+  const { app, actor } = await ownerContext(deps, linkId);
+  if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
+  const scheme = loadScheme(deps, app.schemeId);
+  const data = parseApplication(scheme, body);
+  const now = deps.clock.now();
+  const version = app.version + 1;
+  // New version and its signature links first; the status change is the commit point.
+  await deps.store.putVersion({ applicationId: app.id, version, createdAt: now.toISOString(), data });
+  await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
+  const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
+    set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerIsInternalUnit: data.owner.isInternalUnit },
+    remove: ['informationRequest'],
+    details: { version },
+  });
+  await revokeStaleCosignLinks(deps, app.id, version);
+  await deps.workflow.completeStep(app.id, 'revision', { version });
+  return { applicationId: app.id, status: updated.status, version };
+}
+
+/** Old versions' signature links stop working; the new version's links stay active. */
+async function revokeStaleCosignLinks(deps: Dependencies, applicationId: string, currentVersion: number): Promise<void> {
+  const links = await deps.store.listLinks(applicationId);
+  const stale = links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version !== currentVersion);
+  if (stale.length === 0) return;
+  await deps.store.putLinks(stale.map((l) => ({ ...l, state: 'revoked' as const })));
+}
+
+export async function withdrawApplication(deps: Dependencies, linkId: string, request: WithdrawRequest) {
+  const { app, actor } = await ownerContext(deps, linkId);
+  if (TERMINAL_STATUSES.includes(app.status) || !WITHDRAWABLE.includes(app.status)) {
+    throw new ConflictError('Søknaden kan ikke trekkes nå. Ta kontakt med sekretariatet.', 'not_withdrawable');
+  }
+  const updated = await moveApplication(deps, app, 'withdrawn', 'withdrawn', actor, {
+    remove: ['meetingId'],
+    ...(request.reason ? { details: { reason: request.reason } } : {}),
+  });
+  await deps.store.revokeLinks(app.id, 'cosign');
+  await deps.workflow.cancel(app.id, 'Withdrawn');
+  return { applicationId: app.id, status: updated.status };
+}
+
+/** Reallocation needs the committee's prior approval: the request waits for a decision. */
+export async function requestReallocation(deps: Dependencies, linkId: string, request: ReallocationRequest) {
+  const { app, actor } = await ownerContext(deps, linkId);
+  if (!REALLOCATABLE.includes(app.status)) throw new ConflictError('Omdisponering kan bare søkes om for et tilskudd som er tildelt og ikke avsluttet.', 'not_active');
+  const pending = (await deps.store.listReallocations(app.id)).find((r) => r.state === 'requested');
+  if (pending) throw new ConflictError('Det finnes allerede en søknad om omdisponering som venter på behandling.', 'reallocation_pending');
+  const at = deps.clock.now().toISOString();
+  const reallocation = { applicationId: app.id, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };
+  await deps.store.putReallocation(reallocation);
+  await deps.store.transition({
+    applicationId: app.id,
+    expectedRevision: app.revision,
+    from: [app.status],
+    audit: { at, actor, action: 'reallocation-requested', details: { reallocationId: reallocation.id, amount: request.amount } },
+  });
+  await deps.workflow.startSideProcess(app.id, 'reallocation', reallocation.id);
+  return reallocation;
+}

@@ -1,0 +1,37 @@
+import { meetingStartsAt, submissionDeadline } from '../domain/deadlines';
+import type { Dependencies } from '../composition';
+import { MAX_REQUESTED_AMOUNT } from '../../schemas/application.schema';
+import { loadScheme } from './load-application';
+
+/**
+ * What anyone may read about a scheme before applying: criteria, guidelines, the meeting plan with
+ * submission deadlines, and limits. No staff addresses except the secretariat's contact address;
+ * no pot balances, project numbers or finance details.
+ */
+export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, schemeId: string) {
+  const scheme = loadScheme(deps, schemeId);
+  const now = deps.clock.now().getTime();
+  const upcomingMeetings = scheme.meetings
+    .map((m) => ({ m, startsAt: meetingStartsAt({ id: m.date, date: m.date, time: m.time }) }))
+    .filter(({ startsAt }) => startsAt.getTime() > now)
+    .map(({ m, startsAt }) => {
+      const deadline = submissionDeadline(m.date, scheme.submissionLeadDays);
+      return { id: m.date, date: m.date, time: m.time, title: m.title, startsAt: startsAt.toISOString(), submissionDeadline: deadline.toISOString(), open: deadline.getTime() >= now };
+    });
+  return {
+    id: scheme.id,
+    name: scheme.name,
+    committee: scheme.committee,
+    hospitalTrust: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber, internalUnits: scheme.hospitalTrust.internalUnits },
+    contact: { secretariatEmail: scheme.secretariatEmail },
+    criteria: scheme.criteria,
+    criteriaRule: scheme.criteriaRule,
+    guidelineAreas: scheme.guidelineAreas,
+    priorityPatientGroups: scheme.priorityPatientGroups,
+    maxPeriodMonths: scheme.maxPeriodMonths,
+    submissionLeadDays: scheme.submissionLeadDays,
+    statusReportAfterMonths: scheme.statusReportAfterMonths,
+    requestedAmount: { min: 1, max: MAX_REQUESTED_AMOUNT, currency: 'NOK' },
+    upcomingMeetings,
+  };
+}

@@ -1,0 +1,113 @@
+import { ConflictError, ValidationError } from '../domain/errors';
+import { checkPeriod, finalReportDue, statusReportDue } from '../domain/grant-period';
+import type { Actor, Allocation, ApplicationRecord, DecisionRecord } from '../domain/model';
+import { osloDateOf } from '../domain/oslo-time';
+import { allocationCheck, potYearOf } from '../domain/pot';
+import type { Dependencies } from '../composition';
+import type { DecisionRequest, InformationRequest } from '../../schemas/requests.schema';
+import { loadApplication, loadScheme } from './load-application';
+import { moveApplication } from './move-application';
+
+const DECIDABLE: readonly ApplicationRecord['status'][] = ['scheduled'];
+
+function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
+  return {
+    applicationId: app.id,
+    // The revision it was decided on: a retried request maps to the same decision id.
+    id: `dec_${app.revision}`,
+    outcome,
+    at,
+    decidedBy: actor.kind === 'staff' ? actor.subject : actor.kind,
+    ...(app.meetingId ? { meetingId: app.meetingId } : {}),
+    ...extra,
+  };
+}
+
+function assertDecidable(app: ApplicationRecord, outcome: string): void {
+  const allowed = outcome === 'reject' ? [...DECIDABLE, 'submitted', 'deferred', 'more_information_requested'] : DECIDABLE;
+  if (!allowed.includes(app.status)) {
+    throw new ConflictError('Søknaden er allerede behandlet, eller er ikke satt opp til et møte.', 'already_decided');
+  }
+}
+
+/** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
+export async function recordDecision(deps: Dependencies, applicationId: string, request: DecisionRequest, actor: Actor) {
+  const app = await loadApplication(deps, applicationId);
+  assertDecidable(app, request.outcome);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+
+  if (request.outcome === 'reject') {
+    const updated = await moveApplication(deps, app, 'rejected', 'decision:reject', actor, { set: { rejectionReason: request.reason } });
+    const decision = decisionRecord(app, 'reject', actor, at, { reason: request.reason });
+    await deps.store.putDecision(decision);
+    await deps.workflow.completeStep(app.id, 'decision', { outcome: 'reject', decisionId: decision.id });
+    return { application: updated, decision };
+  }
+
+  if (request.outcome === 'defer') {
+    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId'], ...(request.reason ? { details: { reason: request.reason } } : {}) });
+    const decision = decisionRecord(app, 'defer', actor, at, request.reason ? { reason: request.reason } : {});
+    await deps.store.putDecision(decision);
+    await deps.workflow.completeStep(app.id, 'decision', { outcome: 'defer', decisionId: decision.id });
+    return { application: updated, decision };
+  }
+
+  const scheme = loadScheme(deps, app.schemeId);
+  const period = checkPeriod(request.periodStart, request.periodEnd, scheme.maxPeriodMonths);
+  if (!period.ok) throw new ValidationError({ [period.field]: period.message });
+  const year = potYearOf(now);
+  const pot = await deps.store.getPot(app.schemeId, year);
+  if (!pot) throw new ConflictError(`Det er ikke satt av noen pott for ${year}.`, 'no_pot');
+  const check = allocationCheck({ amount: request.amount, requestedAmount: app.requestedAmount, remaining: pot.remaining + (pot.reservations[app.id] ?? 0) });
+  if (!check.ok) {
+    if (request.amount <= app.requestedAmount) throw new ConflictError(check.message, 'pot_exhausted');
+    throw new ValidationError({ [check.field]: check.message });
+  }
+
+  // The pot reservation is a single conditional write, so concurrent approvals cannot overdraw it.
+  await deps.store.reserve(app.schemeId, year, app.id, request.amount);
+  const decidedOn = osloDateOf(now);
+  const allocation: Allocation = {
+    amount: request.amount,
+    periodStart: request.periodStart,
+    periodEnd: request.periodEnd,
+    potYear: year,
+    decidedAt: at,
+    ...(app.meetingId ? { meetingId: app.meetingId } : {}),
+    statusReportDue: statusReportDue(decidedOn, scheme.statusReportAfterMonths),
+    finalReportDue: finalReportDue(request.periodEnd, scheme.finalReportDueDays),
+  };
+  let updated: ApplicationRecord;
+  try {
+    updated = await moveApplication(deps, app, 'approved', 'decision:approve', actor, { set: { allocation }, details: { amount: request.amount } });
+  } catch (error) {
+    await deps.store.release(app.schemeId, year, app.id); // nothing half-written: give the money back
+    throw error;
+  }
+  const decision = decisionRecord(app, 'approve', actor, at, {
+    amount: request.amount,
+    periodStart: request.periodStart,
+    periodEnd: request.periodEnd,
+    ...(request.comment ? { reason: request.comment } : {}),
+  });
+  await deps.store.putDecision(decision);
+  await deps.workflow.completeStep(app.id, 'decision', { outcome: 'approve', decisionId: decision.id });
+  return { application: updated, decision };
+}
+
+/** The committee (or its working committee) asks the owner for more information before deciding. */
+export async function requestInformation(deps: Dependencies, applicationId: string, request: InformationRequest, actor: Actor) {
+  const app = await loadApplication(deps, applicationId);
+  if (app.status !== 'scheduled') {
+    throw new ConflictError('Det kan bare bes om mer informasjon om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
+  }
+  const updated = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
+    set: { informationRequest: request.message },
+    remove: ['meetingId'],
+  });
+  const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
+  await deps.store.putDecision(decision);
+  await deps.workflow.completeStep(app.id, 'decision', { outcome: 'more_information', decisionId: decision.id });
+  return { application: updated, decision };
+}

@@ -1,0 +1,68 @@
+import { ConflictError } from '../domain/errors';
+import type { Actor, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
+import type { Dependencies } from '../composition';
+import type { ReportRequest } from '../../schemas/requests.schema';
+import { resolveLink } from './links';
+import { loadApplication } from './load-application';
+import { moveApplication } from './move-application';
+
+const REPORT_STEP: Record<ReportKind, { from: ApplicationStatus; to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
+  status: { from: 'active', to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
+  final: { from: 'status_report_received', to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
+};
+
+async function reportContext(deps: Dependencies, linkId: string) {
+  const link = await resolveLink(deps, linkId, ['status-report', 'final-report'], { allowUsed: true });
+  const app = await loadApplication(deps, link.applicationId);
+  const kind: ReportKind = link.purpose === 'status-report' ? 'status' : 'final';
+  return { link, app, kind };
+}
+
+export async function getReportForm(deps: Dependencies, linkId: string) {
+  const { link, app, kind } = await reportContext(deps, linkId);
+  const submitted = (await deps.store.listReports(app.id)).find((r) => r.kind === kind);
+  return {
+    applicationId: app.id,
+    title: app.title,
+    kind,
+    dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue,
+    allocation: app.allocation,
+    submittedAt: submitted?.submittedAt,
+    open: link.state === 'active' && !submitted && app.status === REPORT_STEP[kind].from,
+  };
+}
+
+/** The status report (6 months) and the final report, each once, through the owner's report link. */
+export async function submitReport(deps: Dependencies, linkId: string, request: ReportRequest) {
+  const { link, app, kind } = await reportContext(deps, linkId);
+  const step = REPORT_STEP[kind];
+  if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
+  if (app.status !== step.from) {
+    throw new ConflictError(kind === 'status'
+      ? 'Statusrapporten kan sendes når tilskuddet er utbetalt og før sluttrapporten.'
+      : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
+  }
+  const at = deps.clock.now().toISOString();
+  const report: ReportRecord = {
+    applicationId: app.id,
+    kind,
+    submittedAt: at,
+    progress: request.progress,
+    effect: request.effect,
+    spentAmount: request.spentAmount,
+    ...(request.lessonsLearned ? { lessonsLearned: request.lessonsLearned } : {}),
+    ...(request.deviations ? { deviations: request.deviations } : {}),
+  };
+  const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
+  try {
+    await deps.store.putReport(report); // conditional: one report of each kind
+  } catch (error) {
+    // A retry after a crash between the report and the status change: finish the status change.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  const updated = await moveApplication(deps, app, step.to, `report:${kind}`, actor);
+  await deps.store.consumeLink(link.id, at).catch(() => undefined);
+  await deps.store.cancelReminders(app.id, step.reminders);
+  await deps.workflow.completeStep(app.id, kind === 'status' ? 'status-report' : 'final-report', { kind, submittedAt: at });
+  return { applicationId: app.id, kind, status: updated.status };
+}

@@ -1,0 +1,51 @@
+import { ConflictError, NotFoundError } from '../domain/errors';
+import { nextReachableMeeting, type MeetingSlot } from '../domain/deadlines';
+import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
+import type { Dependencies } from '../composition';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { loadApplication, loadScheme } from './load-application';
+import { moveApplication } from './move-application';
+
+const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled'];
+
+export function meetingSlots(scheme: SchemeConfig): MeetingSlot[] {
+  return scheme.meetings.map((m) => ({ id: m.date, date: m.date, time: m.time }));
+}
+
+/** The meeting a complete application can reach now, or the first meeting after `after` (a deferral). */
+export function targetMeeting(scheme: SchemeConfig, now: Date, after?: string): MeetingSlot | undefined {
+  const slots = meetingSlots(scheme);
+  if (after) return slots.filter((m) => m.date > after).sort((a, b) => a.date.localeCompare(b.date))[0];
+  return nextReachableMeeting(slots, now, scheme.submissionLeadDays);
+}
+
+export interface ScheduleResult {
+  application: ApplicationRecord;
+  meeting: Meeting;
+  /** The meeting the owner aimed for at submission, when the application missed its deadline. */
+  missedMeeting?: Meeting;
+}
+
+/**
+ * Puts a complete application on the agenda of the next meeting whose submission deadline has not
+ * passed (or, for a deferral, the first meeting after the one that deferred it).
+ */
+export async function scheduleApplication(deps: Dependencies, applicationId: string, actor: Actor, options: { after?: string; meetingId?: string } = {}): Promise<ScheduleResult> {
+  const app = await loadApplication(deps, applicationId);
+  const scheme = loadScheme(deps, app.schemeId);
+  if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
+  const now = deps.clock.now();
+  const slot = options.meetingId ? meetingSlots(scheme).find((m) => m.id === options.meetingId) : targetMeeting(scheme, now, options.after);
+  if (!slot) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
+  const meeting = await deps.store.getMeeting(scheme.id, slot.id);
+  if (!meeting) throw new Error(`Meeting ${slot.id} of ${scheme.id} is not seeded`);
+  if (app.status === 'scheduled' && app.meetingId === meeting.id) return { application: app, meeting };
+
+  const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));
+  const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? await deps.store.getMeeting(scheme.id, aimedFor.id) : undefined;
+  const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
+    set: { meetingId: meeting.id },
+    details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
+  });
+  return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };
+}

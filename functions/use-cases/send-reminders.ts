@@ -1,0 +1,96 @@
+// Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
+// 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
+import type { ApplicationRecord, ReminderRecord } from '../domain/model';
+import { addDaysToInstant } from '../domain/wait-budget';
+import { osloDateOf, daysBetween } from '../domain/oslo-time';
+import { submissionDeadline } from '../domain/deadlines';
+import type { Dependencies } from '../composition';
+import * as mail from '../mail/templates';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { linkUrl } from './links';
+import { loadCurrentVersion, loadScheme } from './load-application';
+import { mailContext, notify } from './notify';
+
+/** The status an application must still have for a reminder of this kind to make sense. */
+const STILL_WAITING: Record<ReminderRecord['kind'], ApplicationRecord['status']> = {
+  cosign: 'awaiting_cosignature',
+  'submission-deadline': 'awaiting_cosignature',
+  'status-report-due': 'active',
+  'status-report-overdue': 'active',
+  'final-report-due': 'status_report_received',
+  'final-report-overdue': 'status_report_received',
+};
+
+export async function sendDueReminders(deps: Dependencies, limit = 200): Promise<{ sent: number; skipped: number }> {
+  const now = deps.clock.now();
+  const due = await deps.store.listDueReminders(now.toISOString(), limit);
+  let sent = 0;
+  let skipped = 0;
+  for (const reminder of due) {
+    const app = await deps.store.getApplication(reminder.applicationId);
+    const relevant = app && app.status === STILL_WAITING[reminder.kind] && (reminder.version === undefined || reminder.version === app.version);
+    if (relevant) {
+      await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now);
+      sent++;
+    } else {
+      skipped++;
+    }
+    // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
+    await deps.store.markReminderSent(reminder.id, now.toISOString());
+  }
+  return { sent, skipped };
+}
+
+async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date): Promise<void> {
+  const ctx = mailContext(scheme, app);
+  const links = await deps.store.listLinks(app.id);
+  const ownerLink = links.find((l) => l.purpose === 'owner');
+  const statusLink = ownerLink ? linkUrl(deps, ownerLink) : deps.publicBaseUrl;
+  switch (r.kind) {
+    case 'cosign': {
+      const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+      const pending = links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version === app.version && !signatures.some((s) => s.partnerIndex === l.partnerIndex));
+      for (const link of pending) {
+        const partner = version.data.partners[link.partnerIndex ?? -1];
+        if (!partner) continue;
+        await notify(deps, `reminder#${r.id}#${link.id}`, [partner.email], mail.cosignReminder(ctx, { recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt }));
+      }
+      const next = addDaysToInstant(new Date(r.dueAt), scheme.reminders.cosignEveryDays);
+      const expiry = Math.max(0, ...pending.map((l) => Date.parse(l.expiresAt)));
+      if (pending.length && next.getTime() < expiry) await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${(r.seq ?? 1) + 1}`), dueAt: next.toISOString(), seq: (r.seq ?? 1) + 1 });
+      return;
+    }
+    case 'submission-deadline': {
+      const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+      const missing = version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i && s.decision === 'signed')).map((p) => p.organisationName);
+      const meeting = scheme.meetings.map((m) => m.date).sort().find((d) => submissionDeadline(d, scheme.submissionLeadDays) >= now);
+      if (!meeting) return;
+      const deadline = submissionDeadline(meeting, scheme.submissionLeadDays);
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.submissionDeadlineReminder(ctx, {
+        meetingDate: meeting, deadline: deadline.toISOString(), daysLeft: Math.max(0, daysBetween(osloDateOf(now), osloDateOf(deadline))), missingPartners: missing, statusLink,
+      }));
+      return;
+    }
+    case 'status-report-due':
+    case 'final-report-due':
+    case 'status-report-overdue':
+    case 'final-report-overdue': {
+      const kind = r.kind.startsWith('status') ? 'status' : 'final';
+      const link = links.find((l) => l.purpose === (kind === 'status' ? 'status-report' : 'final-report'));
+      const dueDate = (kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue) ?? '';
+      const data = { kind, dueDate, link: link ? linkUrl(deps, link) : statusLink } as const;
+      const overdue = r.kind.endsWith('overdue');
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), overdue ? [scheme.secretariatEmail] : []);
+      const seq = r.seq ?? 1;
+      if (overdue && seq < scheme.reminders.maxOverdueReminders) {
+        await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${seq + 1}`), dueAt: addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays).toISOString(), seq: seq + 1 });
+      }
+      return;
+    }
+  }
+}
+
+function without(r: ReminderRecord): ReminderRecord {
+  const { sentAt: _sent, ...rest } = r;
+  return rest;
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, ValidationError } from '../domain/errors';
+import type { ApplicationRecord, LinkRecord } from '../domain/model';
+import { addDays } from '../domain/oslo-time';
+import type { Dependencies } from '../composition';
+import { buildApplicationSchema, toFieldErrors, type ApplicationInput } from '../../schemas/application.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { linkUrl, newLink } from './links';
+import { loadScheme } from './load-application';
+
+export interface SubmitApplicationCommand {
+  schemeId: string;
+  body: unknown;
+  /** Client-supplied Idempotency-Key; without one, identical content counts as the same submission. */
+  idempotencyKey?: string;
+}
+
+export interface SubmitApplicationResult {
+  applicationId: string;
+  status: ApplicationRecord['status'];
+  statusUrl: string;
+  /** false when this was a repeat of an earlier submission */
+  created: boolean;
+}
+
+const schemaCache = new Map<string, ReturnType<typeof buildApplicationSchema>>();
+
+export function parseApplication(scheme: SchemeConfig, raw: unknown): ApplicationInput {
+  let schema = schemaCache.get(scheme.id);
+  if (!schema) {
+    schema = buildApplicationSchema(scheme);
+    schemaCache.set(scheme.id, schema);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Links a project owner keeps for the whole grant: until the final report is long past due. */
+export function ownerLinkValidityDays(scheme: SchemeConfig, data: ApplicationInput, now: Date): number {
+  const lastUse = addDays(data.periodEnd, scheme.finalReportDueDays + 365);
+  return Math.max(30, Math.ceil((Date.parse(`${lastUse}T00:00:00Z`) - now.getTime()) / 86_400_000));
+}
+
+export function cosignLinks(deps: Pick<Dependencies, 'ids'>, scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'schemeId'>, version: number, data: ApplicationInput, now: Date): LinkRecord[] {
+  return data.partners.map((_, partnerIndex) =>
+    newLink(deps, { purpose: 'cosign', applicationId: app.id, schemeId: app.schemeId, partnerIndex, version }, now, scheme.linkValidityDays),
+  );
+}
+
+function requestHash(schemeId: string, data: ApplicationInput): string {
+  return createHash('sha256').update(schemeId).update('\0').update(JSON.stringify(data)).digest('hex');
+}
+
+/**
+ * A repeat that overtakes the first call (a double click) finds the claim but not yet the
+ * application: give the first call a moment to reach its commit point instead of writing a second
+ * set of links. If it never appears, the first call crashed and this call finishes the work.
+ */
+async function awaitCommitted(deps: Pick<Dependencies, 'store'>, applicationId: string): Promise<ApplicationRecord | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const app = await deps.store.getApplication(applicationId);
+    if (app) return app;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
+export async function submitApplication(deps: Dependencies, command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
+  const scheme = loadScheme(deps, command.schemeId);
+  const data = parseApplication(scheme, command.body);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const hash = requestHash(scheme.id, data);
+
+  const claim = await deps.store.claimSubmissionKey(scheme.id, command.idempotencyKey ?? `content:${hash}`, deps.ids.applicationId(), hash, at);
+  if (!claim.fresh && claim.requestHash !== hash) {
+    throw new ConflictError('Idempotency-Key er allerede brukt for en annen søknad.', 'idempotency_key_reused');
+  }
+  const existing = claim.fresh ? undefined : await awaitCommitted(deps, claim.applicationId);
+  if (existing) {
+    const ownerLink = (await deps.store.listLinks(existing.id)).find((l) => l.purpose === 'owner');
+    if (!ownerLink) throw new Error(`Owner link of ${existing.id} is missing`);
+    await deps.workflow.startLifecycle(existing.id, existing.schemeId);
+    return { applicationId: existing.id, status: existing.status, statusUrl: linkUrl(deps, ownerLink), created: false };
+  }
+
+  // A first call, or a retry after a crash before the application item (the commit point) was written.
+  const owner = data.owner;
+  const app: ApplicationRecord = {
+    id: claim.applicationId,
+    schemeId: scheme.id,
+    status: 'awaiting_cosignature',
+    revision: 1,
+    version: 1,
+    title: data.title,
+    ownerEmail: owner.email,
+    ownerIsInternalUnit: owner.isInternalUnit,
+    requestedAmount: data.requestedAmount,
+    submittedAt: at,
+    history: [{ at, actor: { kind: 'applicant', email: owner.email }, action: 'submitted', from: 'draft', to: 'awaiting_cosignature' }],
+  };
+  const ownerLink = newLink(deps, { purpose: 'owner', applicationId: app.id, schemeId: scheme.id }, now, ownerLinkValidityDays(scheme, data, now));
+  await deps.store.createApplication(app, { applicationId: app.id, version: 1, createdAt: at, data }, [ownerLink, ...cosignLinks(deps, scheme, app, 1, data, now)]);
+  await deps.workflow.startLifecycle(app.id, scheme.id);
+  return { applicationId: app.id, status: app.status, statusUrl: linkUrl(deps, ownerLink), created: true };
+}

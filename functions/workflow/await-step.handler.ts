@@ -1,0 +1,23 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { z } from 'zod';
+import { dependencies } from '../composition';
+import { logger } from '../adapters/logger';
+import { awaitStep } from '../use-cases/await-step';
+
+const awaitInput = z
+  .object({
+    step: z.enum(['cosignature', 'revision', 'decision', 'payout', 'status-report', 'final-report', 'reallocation-decision']),
+    applicationId: z.string().max(64),
+    executionName: z.string().max(80),
+    taskToken: z.string().min(1).max(2048),
+  })
+  .strict();
+
+/** Invoked by `.waitForTaskToken` tasks: keeps the token server-side; never logs it. */
+export const handler = middy(async (event: unknown) => {
+  const input = awaitInput.parse(event);
+  logger.appendKeys({ applicationId: input.applicationId, step: input.step });
+  await awaitStep(dependencies(), input);
+  return { registered: true };
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,23 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { z } from 'zod';
+import { dependencies } from '../composition';
+import { logger } from '../adapters/logger';
+import { LIFECYCLE_ACTIONS, runLifecycleStep } from '../use-cases/lifecycle-steps';
+
+const stepInput = z
+  .object({
+    action: z.enum(LIFECYCLE_ACTIONS),
+    applicationId: z.string().max(64),
+    executionStartTime: z.string().max(40),
+    reallocationId: z.string().max(64).optional(),
+    payoutId: z.string().max(120).optional(),
+  })
+  .strict();
+
+/** Invoked by the lifecycle state machines' Task states; errors go back to their Retry/Catch. */
+export const handler = middy(async (event: unknown) => {
+  const { action, ...input } = stepInput.parse(event);
+  logger.appendKeys({ applicationId: input.applicationId, action });
+  return runLifecycleStep(dependencies(), action, input);
+}).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,12 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { dependencies } from '../composition';
+import { logger } from '../adapters/logger';
+import { sendDueReminders } from '../use-cases/send-reminders';
+
+/** Invoked every 15 minutes by an EventBridge Scheduler schedule. */
+export const handler = middy(async () => {
+  const result = await sendDueReminders(dependencies());
+  logger.info('Reminders swept', result);
+  return result;
+}).use(injectLambdaContext(logger, { resetKeys: true }));

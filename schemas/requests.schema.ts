@@ -1,0 +1,225 @@
+// Request bodies other than the application itself. All strict, all Norwegian, all bounded.
+// Scheme-dependent limits (e.g. the approved period ≤ scheme.maxPeriodMonths, the pot) are the
+// use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
+import { z } from 'zod';
+import { isIsoDate } from '../functions/domain/oslo-time';
+import {
+  MAX_REQUESTED_AMOUNT,
+  type FormBody,
+  formToNested,
+  isoDateField,
+  kronerField,
+  norwegianErrorMap,
+  optionalTextField,
+  textField,
+} from './application.schema';
+
+const E = { error: norwegianErrorMap };
+
+export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid'] as const;
+
+/** Reasons, comments: short texts. Messages to applicants: longer. */
+const REASON_MAX = 2000;
+const MESSAGE_MAX = 4000;
+const REPORT_TEXT_MAX = 8000;
+
+// ---- co-signature -----------------------------------------------------------------------------
+
+export const signatureRequestSchema = z
+  .strictObject(
+    {
+      decision: z.enum(['sign', 'decline'], { error: 'Velg om du signerer eller avslår.' }),
+      reason: optionalTextField(REASON_MAX),
+    },
+    E,
+  )
+  .superRefine((v, ctx) => {
+    if (v.decision === 'decline' && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Skriv hvorfor du ikke vil signere.' });
+    }
+  });
+export type SignatureRequest = z.infer<typeof signatureRequestSchema>;
+
+// ---- committee decision -----------------------------------------------------------------------
+
+const approveSchema = z
+  .strictObject(
+    {
+      outcome: z.literal('approve'),
+      amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }),
+      periodStart: isoDateField(),
+      periodEnd: isoDateField(),
+      comment: optionalTextField(REASON_MAX),
+    },
+    E,
+  )
+  .superRefine((v, ctx) => {
+    if (isIsoDate(v.periodStart) && isIsoDate(v.periodEnd) && v.periodEnd <= v.periodStart) {
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Sluttdato må være etter startdato.' });
+    }
+  });
+
+const rejectSchema = z.strictObject(
+  {
+    outcome: z.literal('reject'),
+    reason: z
+      .string({ error: (i) => (i.input === undefined ? 'Skriv en begrunnelse for avslaget.' : 'Feltet må være tekst.') })
+      .trim()
+      .min(1, { error: 'Skriv en begrunnelse for avslaget.' })
+      .max(REASON_MAX, { error: `Teksten kan ha høyst ${REASON_MAX} tegn.` }),
+  },
+  E,
+);
+
+const deferSchema = z.strictObject({ outcome: z.literal('defer'), reason: optionalTextField(REASON_MAX) }, E);
+
+export const decisionRequestSchema = z.discriminatedUnion('outcome', [approveSchema, rejectSchema, deferSchema], {
+  error: 'Velg innvilge, avslå eller utsette.',
+});
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+
+// ---- more information -------------------------------------------------------------------------
+
+export const informationRequestSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
+export type InformationRequest = z.infer<typeof informationRequestSchema>;
+
+// ---- reports ----------------------------------------------------------------------------------
+
+export const reportRequestSchema = z.strictObject(
+  {
+    /** What has been done. */
+    progress: textField(REPORT_TEXT_MAX),
+    /** The effect so far / assessed effect. */
+    effect: textField(REPORT_TEXT_MAX),
+    spentAmount: kronerField(MAX_REQUESTED_AMOUNT),
+    lessonsLearned: optionalTextField(REPORT_TEXT_MAX),
+    deviations: optionalTextField(REPORT_TEXT_MAX),
+  },
+  E,
+);
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
+
+// ---- reallocation, repayment ------------------------------------------------------------------
+
+export const reallocationRequestSchema = z.strictObject(
+  { description: textField(MESSAGE_MAX), amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }) },
+  E,
+);
+export type ReallocationRequest = z.infer<typeof reallocationRequestSchema>;
+
+export const reallocationDecisionSchema = z.strictObject(
+  {
+    approved: z.boolean({
+      error: (i) => (i.input === undefined ? 'Feltet må fylles ut.' : 'Velg godkjenn eller avslå.'),
+    }),
+    reason: optionalTextField(REASON_MAX),
+  },
+  E,
+);
+export type ReallocationDecision = z.infer<typeof reallocationDecisionSchema>;
+
+export const repaymentClaimSchema = z.strictObject(
+  { amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }), reason: textField(REASON_MAX) },
+  E,
+);
+export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
+
+// ---- invoicing, withdrawal --------------------------------------------------------------------
+
+export const invoiceRequestSchema = z.strictObject({ invoiceNumber: textField(50) }, E);
+export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
+
+export const withdrawRequestSchema = z.strictObject({ reason: optionalTextField(REASON_MAX) }, E);
+export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
+
+// ---- queries (query strings: all values arrive as text) ----------------------------------------
+
+export const payoutQuerySchema = z.strictObject(
+  {
+    projectNumber: textField(50),
+    state: z.enum(PAYOUT_STATES, { error: 'Ukjent utbetalingsstatus.' }).optional(),
+  },
+  E,
+);
+export type PayoutQuery = z.infer<typeof payoutQuerySchema>;
+
+export const halfYearQuerySchema = z
+  .strictObject(
+    {
+      from: isoDateField(),
+      to: isoDateField(),
+      format: z.enum(['json', 'csv'], { error: 'Velg json eller csv.' }).optional(),
+    },
+    E,
+  )
+  .superRefine((v, ctx) => {
+    if (isIsoDate(v.from) && isIsoDate(v.to) && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Til-dato kan ikke være før fra-dato.' });
+  });
+export type HalfYearQuery = z.infer<typeof halfYearQuerySchema>;
+
+// ---- urlencoded form posts ----------------------------------------------------------------------
+
+export const REQUEST_SCHEMAS = {
+  signature: signatureRequestSchema,
+  decision: decisionRequestSchema,
+  information: informationRequestSchema,
+  report: reportRequestSchema,
+  reallocation: reallocationRequestSchema,
+  reallocationDecision: reallocationDecisionSchema,
+  repaymentClaim: repaymentClaimSchema,
+  invoice: invoiceRequestSchema,
+  withdraw: withdrawRequestSchema,
+  payoutQuery: payoutQuerySchema,
+  halfYearQuery: halfYearQuerySchema,
+} as const;
+export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
+
+const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
+  signature: [],
+  decision: ['amount'],
+  information: [],
+  report: ['spentAmount'],
+  reallocation: ['amount'],
+  reallocationDecision: [],
+  repaymentClaim: ['amount'],
+  invoice: [],
+  withdraw: [],
+  payoutQuery: [],
+  halfYearQuery: [],
+};
+const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
+  signature: [],
+  decision: [],
+  information: [],
+  report: [],
+  reallocation: [],
+  reallocationDecision: ['approved'],
+  repaymentClaim: [],
+  invoice: [],
+  withdraw: [],
+  payoutQuery: [],
+  halfYearQuery: [],
+};
+
+/**
+ * An urlencoded form post for one of REQUEST_SCHEMAS → the object that schema parses: empty
+ * fields are left out, clean whole numbers ('250 000') become numbers for that schema's number
+ * fields, 'true'/'on'/'ja' and 'false'/'off'/'nei' become booleans for its boolean fields;
+ * anything else stays text so the schema reports it in Norwegian. Unsafe keys are ignored.
+ */
+export function coerceFormBody(schemaKey: RequestSchemaKey, form: FormBody): Record<string, unknown> {
+  return formToNested(form, { numbers: NUMBER_FIELDS[schemaKey], booleans: BOOLEAN_FIELDS[schemaKey] });
+}
+
+/** The same for any request body in this file, knowing every number and boolean field by name. */
+export function formToObject(form: FormBody): Record<string, unknown> {
+  const all = <T>(m: Record<string, readonly T[]>) => [...new Set(Object.values(m).flat())];
+  return formToNested(form, { numbers: all(NUMBER_FIELDS), booleans: all(BOOLEAN_FIELDS) });
+}
+
+/** Parses a form post with the schema for the key. */
+export function parseFormBody<K extends RequestSchemaKey>(schemaKey: K, form: FormBody) {
+  return REQUEST_SCHEMAS[schemaKey].safeParse(coerceFormBody(schemaKey, form)) as ReturnType<
+    (typeof REQUEST_SCHEMAS)[K]['safeParse']
+  >;
+}

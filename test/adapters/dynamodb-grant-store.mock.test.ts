@@ -1,0 +1,202 @@
+// DynamoGrantStore with a mocked DynamoDBDocumentClient: error mapping and the exact shape of
+// the conditional writes. Plus a guard that no runtime code scans the table.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoGrantStore, createDocumentClient } from '../../functions/adapters/dynamodb-grant-store';
+import { createTableInput } from '../../functions/adapters/table-design';
+import { ConflictError, GoneError } from '../../functions/domain/errors';
+
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-north-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+const ddb = mockClient(DynamoDBDocumentClient);
+const store = new DynamoGrantStore({ client, tableName: 'grants' });
+
+const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+const audit = { at: '2026-03-01T10:00:00.000Z', actor: { kind: 'system', name: 'test' }, action: 'approve' } as const;
+
+beforeEach(() => {
+  ddb.reset();
+});
+
+describe('transition', () => {
+  it('sends one UpdateItem with the revision and status condition, list_append and the index key', async () => {
+    ddb.on(GetCommand).resolves({ Item: { schemeId: 'rs' } });
+    ddb.on(UpdateCommand).resolves({
+      Attributes: { pk: 'APP#a1', sk: 'META', gsi1pk: 'x', gsi1sk: 'y', gsi2sk: 'z', entity: 'application', id: 'a1', status: 'approved', revision: 4 },
+    });
+    const rec = await store.transition({
+      applicationId: 'a1',
+      expectedRevision: 3,
+      from: ['scheduled', 'deferred'],
+      to: 'approved',
+      set: { meetingId: '2026-04-10' },
+      audit,
+    });
+    expect(rec).toEqual({ id: 'a1', status: 'approved', revision: 4 });
+
+    const calls = ddb.commandCalls(UpdateCommand);
+    expect(calls).toHaveLength(1);
+    const input = calls[0]!.args[0].input;
+    expect(input.TableName).toBe('grants');
+    expect(input.Key).toEqual({ pk: 'APP#a1', sk: 'META' });
+    expect(input.ConditionExpression).toContain('#revision = :expectedRevision');
+    expect(input.ConditionExpression).toContain('#status IN (:from0, :from1)');
+    expect(input.ConditionExpression).toContain('attribute_exists(#pk)');
+    expect(input.ExpressionAttributeValues?.[':expectedRevision']).toBe(3);
+    expect(input.ExpressionAttributeValues?.[':from0']).toBe('scheduled');
+    expect(input.UpdateExpression).toContain('#revision = #revision + :one');
+    expect(input.UpdateExpression).toMatch(/#history = list_append\(if_not_exists\(#history, :emptyList\), :auditEntry\)/);
+    expect(input.ExpressionAttributeValues?.[':auditEntry']).toEqual([audit]);
+    expect(input.ExpressionAttributeValues?.[':statusKey']).toBe('SCHEME#rs#STATUS#approved');
+    expect(input.ExpressionAttributeValues?.[':agendaKey']).toBe('AGENDA#rs#2026-04-10');
+    expect(input.ReturnValues).toBe('ALL_NEW');
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('maps ConditionalCheckFailedException to ConflictError(stale)', async () => {
+    ddb.on(GetCommand).resolves({ Item: { schemeId: 'rs' } });
+    ddb.on(UpdateCommand).rejects(ccf());
+    const err = await store
+      .transition({ applicationId: 'a2', expectedRevision: 1, from: ['submitted'], to: 'scheduled', audit })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).reason).toBe('stale');
+    expect((err as ConflictError).message).toMatch(/^Søknaden er endret av noen andre/);
+  });
+
+  it('lets other errors through unchanged', async () => {
+    ddb.on(UpdateCommand).rejects(new Error('boom'));
+    await expect(store.transition({ applicationId: 'a3', expectedRevision: 1, set: { title: 't' }, audit })).rejects.toThrow('boom');
+  });
+
+  it('removing meetingId removes the agenda index key too', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { id: 'a4' } });
+    await store.transition({ applicationId: 'a4', expectedRevision: 1, remove: ['meetingId'], audit });
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.UpdateExpression).toMatch(/REMOVE #meetingId, #gsi2pk$/);
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0); // no read needed
+  });
+});
+
+describe('other conditional writes', () => {
+  it('putSignature maps a condition failure to ConflictError(already_signed)', async () => {
+    ddb.on(PutCommand).rejects(ccf());
+    const err = await store
+      .putSignature({ applicationId: 'a', version: 1, partnerIndex: 0, organisationName: 'o', contactName: 'c', decision: 'signed', at: 'now' })
+      .catch((e: unknown) => e);
+    expect((err as ConflictError).reason).toBe('already_signed');
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(#pk)');
+  });
+
+  it('reserve: one UpdateItem with the remaining/reservation condition; failure without reservation is pot_exhausted', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { remaining: 10, reservations: {} } });
+    const err = await store.reserve('s', 2026, 'app-1', 100).catch((e: unknown) => e);
+    expect((err as ConflictError).reason).toBe('pot_exhausted');
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.UpdateExpression).toBe('SET #remaining = #remaining - :amount, #reservations.#k0 = :amount');
+    expect(input.ConditionExpression).toBe('attribute_exists(#pk) AND #remaining >= :amount AND attribute_not_exists(#reservations.#k0)');
+    expect(input.ExpressionAttributeNames?.['#k0']).toBe('app-1');
+  });
+
+  it('reserve: failure with an existing reservation is an idempotent repeat', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { remaining: 0, reservations: { 'app-1': 100 } } });
+    await expect(store.reserve('s', 2026, 'app-1', 100)).resolves.toBeUndefined();
+  });
+
+  it('consumeLink maps a condition failure on an existing link to GoneError', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { id: 'l', state: 'used' } });
+    await expect(store.consumeLink('l', '2026-01-01T00:00:00.000Z')).rejects.toBeInstanceOf(GoneError);
+  });
+
+  it('claimSubmissionKey returns the earlier claim when the conditional put fails', async () => {
+    ddb.on(PutCommand).rejects(ccf());
+    ddb.on(GetCommand).resolves({ Item: { applicationId: 'first', requestHash: 'h1' } });
+    expect(await store.claimSubmissionKey('s', 'k', 'second', 'h2', '2026-01-01T00:00:00.000Z')).toEqual({
+      fresh: false,
+      applicationId: 'first',
+      requestHash: 'h1',
+    });
+  });
+
+  it('markReminderSent returns false on a condition failure', async () => {
+    ddb.on(UpdateCommand).rejects(ccf());
+    expect(await store.markReminderSent('r', '2026-01-01T00:00:00.000Z')).toBe(false);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.ConditionExpression).toContain('attribute_not_exists(#sentAt)');
+    expect(input.UpdateExpression).toContain('REMOVE #gsi1pk, #gsi1sk');
+  });
+});
+
+describe('queries', () => {
+  it('follow LastEvaluatedKey until the result is complete', async () => {
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ pk: 'APP#1', id: '1' }], LastEvaluatedKey: { pk: 'APP#1', sk: 'META' } })
+      .resolvesOnce({ Items: [{ pk: 'APP#2', id: '2' }], LastEvaluatedKey: { pk: 'APP#2', sk: 'META' } })
+      .resolvesOnce({ Items: [{ pk: 'APP#3', id: '3' }] });
+    const list = await store.listByStatus('s', 'submitted');
+    expect(list).toEqual([{ id: '1' }, { id: '2' }, { id: '3' }]);
+    const calls = ddb.commandCalls(QueryCommand);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]!.args[0].input.ExclusiveStartKey).toBeUndefined();
+    expect(calls[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'APP#1', sk: 'META' });
+    expect(calls[2]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'APP#2', sk: 'META' });
+    expect(calls[0]!.args[0].input.IndexName).toBe('gsi1');
+  });
+
+  it('listDueReminders stops at the limit', async () => {
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ id: '1' }], LastEvaluatedKey: { k: 1 } })
+      .resolvesOnce({ Items: [{ id: '2' }], LastEvaluatedKey: { k: 2 } });
+    expect(await store.listDueReminders('2026-01-01T00:00:00.000Z', 2)).toHaveLength(2);
+    const calls = ddb.commandCalls(QueryCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.args[0].input.Limit).toBe(2);
+    expect(calls[1]!.args[0].input.Limit).toBe(1);
+  });
+});
+
+describe('design', () => {
+  it('createTableInput: single table, pk/sk and two GSIs, all string keys, projection ALL, on demand', () => {
+    const input = createTableInput('t');
+    expect(input.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(input.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(input.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.Projection?.ProjectionType])).toEqual([
+      ['gsi1', 'ALL'],
+      ['gsi2', 'ALL'],
+    ]);
+    expect(input.AttributeDefinitions?.every((a) => a.AttributeType === 'S')).toBe(true);
+  });
+
+  it('createDocumentClient drops undefined values', () => {
+    const c = createDocumentClient({ region: 'eu-north-1' });
+    expect(c.config.translateConfig?.marshallOptions?.removeUndefinedValues).toBe(true);
+  });
+
+  it('no code under functions/ uses ScanCommand', async () => {
+    const root = fileURLToPath(new URL('../../functions', import.meta.url));
+    const offenders: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (/\.(ts|mts|cts|js|mjs|cjs|json)$/.test(entry.name) && (await readFile(path, 'utf8')).includes('ScanCommand')) {
+          offenders.push(path);
+        }
+      }
+    };
+    await walk(root);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,714 @@
+// DynamoGrantStore against dynalite (in memory): every method, conditional-write conflicts,
+// idempotency and concurrency.
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoGrantStore } from '../../functions/adapters/dynamodb-grant-store';
+import { INTERNAL_ATTRIBUTES, keys } from '../../functions/adapters/table-design';
+import { ConflictError, GoneError, NotFoundError } from '../../functions/domain/errors';
+import type {
+  ApplicationRecord,
+  ApplicationVersion,
+  AuditEntry,
+  LinkRecord,
+  PayoutRecord,
+  ReminderRecord,
+  ReportRecord,
+  SignatureRecord,
+} from '../../functions/domain/model';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
+
+let local: LocalDynamo;
+let store: DynamoGrantStore;
+
+beforeAll(async () => {
+  local = await startDynalite();
+  store = new DynamoGrantStore({ client: local.client, tableName: local.tableName });
+});
+
+afterAll(async () => {
+  await local?.stop();
+});
+
+const uid = (prefix = ''): string => `${prefix}${randomUUID()}`;
+const staff = { kind: 'staff', role: 'secretariat', subject: 'sek-1' } as const;
+
+function audit(action: string, extra: Partial<AuditEntry> = {}): AuditEntry {
+  return { at: '2026-03-01T10:00:00.000Z', actor: staff, action, ...extra };
+}
+
+function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
+  return {
+    id: uid('app-'),
+    schemeId: uid('scheme-'),
+    status: 'submitted',
+    revision: 1,
+    version: 1,
+    title: 'Felles rekruttering av sykepleiere',
+    ownerEmail: 'eier@example.no',
+    ownerIsInternalUnit: false,
+    requestedAmount: 250_000,
+    submittedAt: '2026-02-01T08:00:00.000Z',
+    history: [audit('submitted', { to: 'submitted' })],
+    ...overrides,
+  };
+}
+
+function versionOf(app: ApplicationRecord, version = 1): ApplicationVersion {
+  return {
+    applicationId: app.id,
+    version,
+    createdAt: app.submittedAt,
+    data: { title: app.title } as unknown as ApplicationVersion['data'],
+  };
+}
+
+function link(app: ApplicationRecord, overrides: Partial<LinkRecord> = {}): LinkRecord {
+  return {
+    id: uid('link-'),
+    purpose: 'cosign',
+    applicationId: app.id,
+    schemeId: app.schemeId,
+    partnerIndex: 0,
+    version: 1,
+    createdAt: '2026-02-01T08:00:00.000Z',
+    expiresAt: '2026-03-01T08:00:00.000Z',
+    state: 'active',
+    ...overrides,
+  };
+}
+
+async function created(overrides: Partial<ApplicationRecord> = {}, links: LinkRecord[] = []): Promise<ApplicationRecord> {
+  const app = application(overrides);
+  await store.createApplication(app, versionOf(app), links);
+  return app;
+}
+
+function expectNoInternalAttributes(records: object[]): void {
+  for (const r of records) for (const a of INTERNAL_ATTRIBUTES) expect(r).not.toHaveProperty(a);
+}
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('applications', () => {
+  it('creates an application with its version and links, and reads it back without key attributes', async () => {
+    const draft = application();
+    const owner = link(draft, { purpose: 'owner', partnerIndex: undefined, version: undefined });
+    await store.createApplication(draft, versionOf(draft), [owner]);
+
+    const app = await store.getApplication(draft.id);
+    expect(app).toEqual(draft);
+    expectNoInternalAttributes([app!]);
+    expect(await store.getVersion(draft.id, 1)).toEqual(versionOf(draft));
+    expect(await store.getVersion(draft.id, 2)).toBeUndefined();
+    expect(await store.getLink(owner.id)).toEqual(owner);
+    expect(await store.getApplication('missing')).toBeUndefined();
+  });
+
+  it('createApplication is idempotent: a retried submission neither fails nor resets the item', async () => {
+    const app = await created();
+    await store.transition({ applicationId: app.id, expectedRevision: 1, from: ['submitted'], to: 'scheduled', audit: audit('x') });
+    await expect(store.createApplication(app, versionOf(app), [])).resolves.toBeUndefined();
+    const after = await store.getApplication(app.id);
+    expect(after?.status).toBe('scheduled');
+    expect(after?.revision).toBe(2);
+  });
+
+  it('claimSubmissionKey: the first claim is fresh, a repeat returns the first claim', async () => {
+    const scheme = uid('scheme-');
+    const first = await store.claimSubmissionKey(scheme, 'key-1', 'app-1', 'hash-1', '2026-02-01T08:00:00.000Z');
+    expect(first).toEqual({ fresh: true, applicationId: 'app-1', requestHash: 'hash-1' });
+    const again = await store.claimSubmissionKey(scheme, 'key-1', 'app-2', 'hash-2', '2026-02-01T08:00:05.000Z');
+    expect(again).toEqual({ fresh: false, applicationId: 'app-1', requestHash: 'hash-1' });
+    const otherScheme = await store.claimSubmissionKey(uid('scheme-'), 'key-1', 'app-3', 'hash-3', '2026-02-01T08:00:05.000Z');
+    expect(otherScheme.fresh).toBe(true);
+  });
+
+  it('concurrent claims of one key: exactly one is fresh and all see the same application', async () => {
+    const scheme = uid('scheme-');
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.claimSubmissionKey(scheme, 'k', `app-${i}`, `h-${i}`, '2026-02-01T08:00:00.000Z')),
+    );
+    expect(claims.filter((c) => c.fresh)).toHaveLength(1);
+    expect(new Set(claims.map((c) => c.applicationId)).size).toBe(1);
+  });
+
+  it('transition applies status, fields, revision and audit entry in one conditional write', async () => {
+    const app = await created();
+    const entry = audit('scheduled', { from: 'submitted', to: 'scheduled', details: { meeting: '2026-04-10' } });
+    const next = await store.transition({
+      applicationId: app.id,
+      expectedRevision: 1,
+      from: ['submitted', 'deferred'],
+      to: 'scheduled',
+      set: { meetingId: '2026-04-10', title: 'Ny tittel', allocation: undefined },
+      audit: entry,
+    });
+    expect(next.status).toBe('scheduled');
+    expect(next.revision).toBe(2);
+    expect(next.meetingId).toBe('2026-04-10');
+    expect(next.title).toBe('Ny tittel');
+    expect(next.history).toEqual([...app.history, entry]);
+    expect(next).not.toHaveProperty('allocation');
+    expectNoInternalAttributes([next]);
+    expect(await store.getApplication(app.id)).toEqual(next);
+
+    // recording a field without changing the status (no `from`, no `to`)
+    const more = await store.transition({
+      applicationId: app.id,
+      expectedRevision: 2,
+      set: { informationRequest: 'Send budsjett' },
+      audit: audit('note'),
+    });
+    expect(more.status).toBe('scheduled');
+    expect(more.informationRequest).toBe('Send budsjett');
+    const removed = await store.transition({
+      applicationId: app.id,
+      expectedRevision: 3,
+      remove: ['informationRequest', 'meetingId'],
+      audit: audit('cleared'),
+    });
+    expect(removed).not.toHaveProperty('informationRequest');
+    expect(removed).not.toHaveProperty('meetingId');
+    expect(removed.history).toHaveLength(4);
+  });
+
+  it('transition with a stale revision throws ConflictError(stale) and changes nothing', async () => {
+    const app = await created();
+    const err = await rejection(
+      store.transition({ applicationId: app.id, expectedRevision: 7, from: ['submitted'], to: 'scheduled', audit: audit('x') }),
+    );
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).reason).toBe('stale');
+    expect((err as ConflictError).statusCode).toBe(409);
+    expect((err as ConflictError).message).toBe(
+      'Søknaden er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.',
+    );
+    expect(await store.getApplication(app.id)).toEqual(app);
+  });
+
+  it('transition from a status the item is not in throws ConflictError and changes nothing', async () => {
+    const app = await created();
+    const err = await rejection(
+      store.transition({ applicationId: app.id, expectedRevision: 1, from: ['approved', 'active'], to: 'closed', audit: audit('x') }),
+    );
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).reason).toBe('stale');
+    expect(await store.getApplication(app.id)).toEqual(app);
+  });
+
+  it('transition of a missing application fails and never creates an item', async () => {
+    const id = uid('app-');
+    await expect(store.transition({ applicationId: id, expectedRevision: 1, to: 'approved', audit: audit('x') })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(store.transition({ applicationId: id, expectedRevision: 1, set: { title: 't' }, audit: audit('x') })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await store.getApplication(id)).toBeUndefined();
+  });
+
+  it('transition refuses fields outside the allow-list', async () => {
+    const app = await created();
+    const bad = { status: 'approved' } as unknown as ApplicationRecord;
+    await expect(store.transition({ applicationId: app.id, expectedRevision: 1, set: bad, audit: audit('x') })).rejects.toThrow(/not allowed/);
+    const bad2 = { revision: 99 } as unknown as ApplicationRecord;
+    await expect(store.transition({ applicationId: app.id, expectedRevision: 1, set: bad2, audit: audit('x') })).rejects.toThrow(/not allowed/);
+    expect(await store.getApplication(app.id)).toEqual(app);
+  });
+
+  it('concurrent transitions with the same expectedRevision: exactly one wins', async () => {
+    const app = await created();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        store.transition({
+          applicationId: app.id,
+          expectedRevision: 1,
+          from: ['submitted'],
+          to: i % 2 === 0 ? 'approved' : 'rejected',
+          audit: audit(`attempt-${i}`),
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(11);
+    for (const l of lost) expect(l.reason).toBeInstanceOf(ConflictError);
+    const final = await store.getApplication(app.id);
+    expect(final?.revision).toBe(2);
+    expect(final?.history).toHaveLength(2);
+  });
+
+  it('listByStatus follows transitions', async () => {
+    const schemeId = uid('scheme-');
+    const a = await created({ schemeId, submittedAt: '2026-02-02T00:00:00.000Z' });
+    const b = await created({ schemeId, submittedAt: '2026-02-01T00:00:00.000Z' });
+    await created({ schemeId: uid('scheme-') }); // another scheme
+    expect((await store.listByStatus(schemeId, 'submitted')).map((x) => x.id)).toEqual([b.id, a.id]);
+
+    await store.transition({ applicationId: a.id, expectedRevision: 1, from: ['submitted'], to: 'scheduled', audit: audit('s') });
+    expect((await store.listByStatus(schemeId, 'submitted')).map((x) => x.id)).toEqual([b.id]);
+    const scheduled = await store.listByStatus(schemeId, 'scheduled');
+    expect(scheduled.map((x) => x.id)).toEqual([a.id]);
+    expectNoInternalAttributes(scheduled);
+    expect(await store.listByStatus(schemeId, 'approved')).toEqual([]);
+  });
+
+  it('listByStatus returns every page of a large result', async () => {
+    const schemeId = uid('scheme-');
+    const bigTitle = 'x'.repeat(60_000);
+    await Promise.all(Array.from({ length: 25 }, () => created({ schemeId, title: bigTitle, history: [] })));
+    const all = await store.listByStatus(schemeId, 'submitted');
+    expect(all).toHaveLength(25); // ~1.5 MB: more than one 1 MB page
+  });
+
+  it('listAgenda after setting and removing meetingId', async () => {
+    const schemeId = uid('scheme-');
+    const a = await created({ schemeId });
+    const b = await created({ schemeId, meetingId: '2026-04-10', status: 'scheduled' });
+    expect((await store.listAgenda(schemeId, '2026-04-10')).map((x) => x.id)).toEqual([b.id]);
+
+    await store.transition({ applicationId: a.id, expectedRevision: 1, from: ['submitted'], to: 'scheduled', set: { meetingId: '2026-04-10' }, audit: audit('s') });
+    expect((await store.listAgenda(schemeId, '2026-04-10')).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+
+    // moved to another meeting
+    await store.transition({ applicationId: a.id, expectedRevision: 2, to: 'deferred', set: { meetingId: '2026-05-15' }, audit: audit('d') });
+    expect((await store.listAgenda(schemeId, '2026-04-10')).map((x) => x.id)).toEqual([b.id]);
+    expect((await store.listAgenda(schemeId, '2026-05-15')).map((x) => x.id)).toEqual([a.id]);
+
+    // removed from the agenda
+    await store.transition({ applicationId: b.id, expectedRevision: 1, to: 'more_information_requested', remove: ['meetingId'], audit: audit('m') });
+    expect(await store.listAgenda(schemeId, '2026-04-10')).toEqual([]);
+    const agenda = await store.listAgenda(schemeId, '2026-05-15');
+    expectNoInternalAttributes(agenda);
+    expect(agenda[0]?.meetingId).toBe('2026-05-15');
+  });
+
+  it('putVersion is create-only and getVersion reads it', async () => {
+    const app = await created();
+    const v2 = { ...versionOf(app, 2), createdAt: '2026-02-10T00:00:00.000Z' };
+    await store.putVersion(v2);
+    await store.putVersion({ ...v2, createdAt: 'changed' });
+    expect(await store.getVersion(app.id, 2)).toEqual(v2);
+    expect(await store.getVersion(app.id, 1)).toEqual(versionOf(app));
+  });
+});
+
+describe('links', () => {
+  it('consumes a link once; a second consume is GoneError', async () => {
+    const app = application();
+    const l = link(app);
+    await store.putLinks([l]);
+    const used = await store.consumeLink(l.id, '2026-02-10T00:00:00.000Z');
+    expect(used).toEqual({ ...l, state: 'used', usedAt: '2026-02-10T00:00:00.000Z' });
+    expectNoInternalAttributes([used]);
+    await expect(store.consumeLink(l.id, '2026-02-10T00:00:01.000Z')).rejects.toBeInstanceOf(GoneError);
+  });
+
+  it('an expired link is GoneError, an unknown link is NotFoundError', async () => {
+    const app = application();
+    const l = link(app, { expiresAt: '2026-02-05T00:00:00.000Z' });
+    await store.putLinks([l]);
+    await expect(store.consumeLink(l.id, '2026-02-05T00:00:00.000Z')).rejects.toBeInstanceOf(GoneError);
+    await expect(store.consumeLink(l.id, '2026-03-01T00:00:00.000Z')).rejects.toBeInstanceOf(GoneError);
+    expect((await store.getLink(l.id))?.state).toBe('active');
+    await expect(store.consumeLink(uid('nope-'), '2026-02-01T00:00:00.000Z')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('concurrent consumes of one link: exactly one succeeds', async () => {
+    const l = link(application());
+    await store.putLinks([l]);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.consumeLink(l.id, '2026-02-10T00:00:00.000Z')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('putLinks never overwrites an existing (used) link', async () => {
+    const l = link(application());
+    await store.putLinks([l]);
+    await store.consumeLink(l.id, '2026-02-10T00:00:00.000Z');
+    await store.putLinks([l]);
+    expect((await store.getLink(l.id))?.state).toBe('used');
+  });
+
+  it('revokeLinks revokes only active links of the purpose; listLinks lists all', async () => {
+    const app = application();
+    const c1 = link(app, { partnerIndex: 0 });
+    const c2 = link(app, { partnerIndex: 1 });
+    const owner = link(app, { purpose: 'owner', partnerIndex: undefined, version: undefined });
+    const report = link(app, { purpose: 'status-report', partnerIndex: undefined, version: undefined });
+    await store.putLinks([c1, c2, owner, report, link(application())]);
+    await store.consumeLink(c2.id, '2026-02-10T00:00:00.000Z');
+
+    await store.revokeLinks(app.id, 'cosign');
+    expect((await store.getLink(c1.id))?.state).toBe('revoked');
+    expect((await store.getLink(c2.id))?.state).toBe('used');
+    expect((await store.getLink(owner.id))?.state).toBe('active');
+    expect((await store.getLink(report.id))?.state).toBe('active');
+    await expect(store.consumeLink(c1.id, '2026-02-10T00:00:00.000Z')).rejects.toBeInstanceOf(GoneError);
+
+    const all = await store.listLinks(app.id);
+    expect(all.map((x) => x.id).sort()).toEqual([c1.id, c2.id, owner.id, report.id].sort());
+    expectNoInternalAttributes(all);
+    await store.revokeLinks(app.id, 'cosign'); // repeat: nothing to do
+  });
+});
+
+describe('signatures', () => {
+  const sig = (appId: string, version: number, partnerIndex: number): SignatureRecord => ({
+    applicationId: appId,
+    version,
+    partnerIndex,
+    organisationName: `Kommune ${partnerIndex}`,
+    contactName: 'Kari Nordmann',
+    decision: 'signed',
+    at: '2026-02-03T00:00:00.000Z',
+  });
+
+  it('one answer per partner per version', async () => {
+    const appId = uid('app-');
+    await store.putSignature(sig(appId, 1, 0));
+    const err = await rejection(store.putSignature({ ...sig(appId, 1, 0), decision: 'declined' }));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).reason).toBe('already_signed');
+    expect((err as ConflictError).message).toBe('Denne partneren har allerede svart på denne versjonen av søknaden.');
+
+    await store.putSignature(sig(appId, 1, 1));
+    await store.putSignature(sig(appId, 2, 0)); // a new version asks again
+    await store.putSignature(sig(appId, 10, 0));
+
+    const v1 = await store.listSignatures(appId, 1);
+    expect(v1).toEqual([sig(appId, 1, 0), sig(appId, 1, 1)]);
+    expectNoInternalAttributes(v1);
+    expect(await store.listSignatures(appId, 2)).toEqual([sig(appId, 2, 0)]);
+    expect(await store.listSignatures(appId, 3)).toEqual([]);
+  });
+
+  it('concurrent answers from one partner: exactly one is stored', async () => {
+    const appId = uid('app-');
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.putSignature(sig(appId, 1, 0))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('meetings', () => {
+  it('puts, lists by date, gets; a config change propagates and a repeat is harmless', async () => {
+    const schemeId = uid('scheme-');
+    const m = (id: string, title = `Møte ${id}`) => ({
+      schemeId,
+      id,
+      date: id,
+      startsAt: `${id}T08:00:00.000Z`,
+      submissionDeadline: `${id}T00:00:00.000Z`,
+      title,
+    });
+    await store.putMeetings([m('2026-06-01'), m('2026-04-10')]);
+    await store.putMeetings([m('2026-06-01'), m('2026-04-10')]);
+    const list = await store.listMeetings(schemeId);
+    expect(list).toEqual([m('2026-04-10'), m('2026-06-01')]);
+    expectNoInternalAttributes(list);
+    expect(await store.getMeeting(schemeId, '2026-04-10')).toEqual(m('2026-04-10'));
+    expect(await store.getMeeting(schemeId, '2026-01-01')).toBeUndefined();
+    await store.putMeetings([m('2026-04-10', 'Flyttet rom')]);
+    expect((await store.getMeeting(schemeId, '2026-04-10'))?.title).toBe('Flyttet rom');
+    expect(await store.listMeetings(uid('scheme-'))).toEqual([]);
+  });
+});
+
+describe('decisions', () => {
+  it('putDecision is idempotent on (applicationId, id); listDecisions oldest first', async () => {
+    const appId = uid('app-');
+    const d1 = { applicationId: appId, id: 'd-b', outcome: 'defer', at: '2026-04-10T10:00:00.000Z', decidedBy: 'sek-1', meetingId: '2026-04-10' } as const;
+    const d2 = { applicationId: appId, id: 'd-a', outcome: 'approve', at: '2026-05-15T10:00:00.000Z', decidedBy: 'sek-1', amount: 100_000 } as const;
+    await store.putDecision(d2);
+    await store.putDecision(d1);
+    await store.putDecision({ ...d1, outcome: 'reject' });
+    const list = await store.listDecisions(appId);
+    expect(list).toEqual([d1, d2]);
+    expectNoInternalAttributes(list);
+  });
+});
+
+describe('pot', () => {
+  it('ensurePot creates once and never resets', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    await store.reserve(schemeId, 2026, 'a1', 300_000);
+    await store.ensurePot(schemeId, 2026, 5_000_000);
+    const pot = await store.getPot(schemeId, 2026);
+    expect(pot).toEqual({ schemeId, year: 2026, total: 1_000_000, remaining: 700_000, reservations: { a1: 300_000 } });
+    expectNoInternalAttributes([pot!]);
+    expect(await store.getPot(schemeId, 2027)).toBeUndefined();
+  });
+
+  it('reserve is idempotent per application; exhaustion is ConflictError(pot_exhausted)', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 500_000);
+    await store.reserve(schemeId, 2026, 'a1', 400_000);
+    await store.reserve(schemeId, 2026, 'a1', 400_000); // repeat
+    expect((await store.getPot(schemeId, 2026))?.remaining).toBe(100_000);
+
+    const err = await rejection(store.reserve(schemeId, 2026, 'a2', 100_001));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).reason).toBe('pot_exhausted');
+    expect((err as ConflictError).message).toBe('Potten har ikke nok midler igjen til denne tildelingen.');
+    await store.reserve(schemeId, 2026, 'a2', 100_000); // exactly what is left
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ remaining: 0, reservations: { a1: 400_000, a2: 100_000 } });
+  });
+
+  it('reserve on a missing pot is ConflictError(pot_missing) and creates nothing', async () => {
+    const schemeId = uid('scheme-');
+    const err = await rejection(store.reserve(schemeId, 2026, 'a1', 1));
+    expect((err as ConflictError).reason).toBe('pot_missing');
+    expect(await store.getPot(schemeId, 2026)).toBeUndefined();
+    await expect(store.reserve(schemeId, 2026, 'a1', 0)).rejects.toThrow(RangeError);
+  });
+
+  it('release gives the reservation back once', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    await store.reserve(schemeId, 2026, 'a1', 250_000);
+    await store.reserve(schemeId, 2026, 'a2', 50_000);
+    await store.release(schemeId, 2026, 'a1');
+    await store.release(schemeId, 2026, 'a1');
+    await store.release(schemeId, 2026, 'never-reserved');
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ remaining: 950_000, reservations: { a2: 50_000 } });
+    await store.reserve(schemeId, 2026, 'a1', 100_000); // can reserve again after a release
+    expect((await store.getPot(schemeId, 2026))?.remaining).toBe(850_000);
+  });
+
+  it('50 concurrent reserves of 100 000 on a pot of 1 000 000: exactly 10 succeed, remaining 0', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => store.reserve(schemeId, 2026, `app-${i}`, 100_000)),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(ok).toHaveLength(10);
+    for (const f of failed) {
+      expect(f.reason).toBeInstanceOf(ConflictError);
+      expect((f.reason as ConflictError).reason).toBe('pot_exhausted');
+    }
+    const pot = await store.getPot(schemeId, 2026);
+    expect(pot?.remaining).toBe(0);
+    expect(Object.keys(pot?.reservations ?? {})).toHaveLength(10);
+    expect(Object.values(pot?.reservations ?? {}).reduce((a, b) => a + b, 0)).toBe(1_000_000);
+  });
+
+  it('concurrent reserves for the same application take the amount only once', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => store.reserve(schemeId, 2026, 'same-app', 300_000)));
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ remaining: 700_000, reservations: { 'same-app': 300_000 } });
+  });
+
+  it('concurrent releases give the amount back only once', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    await store.reserve(schemeId, 2026, 'a1', 300_000);
+    await Promise.all(Array.from({ length: 10 }, () => store.release(schemeId, 2026, 'a1')));
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ remaining: 1_000_000, reservations: {} });
+  });
+});
+
+describe('payouts', () => {
+  const payout = (overrides: Partial<PayoutRecord> = {}): PayoutRecord => ({
+    id: uid('payout-'),
+    applicationId: uid('app-'),
+    schemeId: 'scheme-1',
+    projectNumber: uid('P'),
+    payee: 'Helse Nord',
+    amount: 100_000,
+    mode: 'invoice',
+    state: 'awaiting_invoice',
+    createdAt: '2026-05-20T00:00:00.000Z',
+    revision: 1,
+    ...overrides,
+  });
+
+  it('putPayout is idempotent; lists by project (and state) and by application', async () => {
+    const projectNumber = uid('P');
+    const appId = uid('app-');
+    const p1 = payout({ projectNumber, applicationId: appId, createdAt: '2026-05-20T00:00:00.000Z' });
+    const p2 = payout({ projectNumber, applicationId: appId, state: 'pending', mode: 'cost_booking', createdAt: '2026-05-21T00:00:00.000Z' });
+    const other = payout();
+    await store.putPayout(p1);
+    await store.putPayout({ ...p1, amount: 1 });
+    await store.putPayout(p2);
+    await store.putPayout(other);
+
+    expect(await store.getPayout(p1.id)).toEqual(p1);
+    expect(await store.getPayout('missing')).toBeUndefined();
+    const byProject = await store.listPayoutsByProject(projectNumber);
+    expect(byProject.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+    expectNoInternalAttributes(byProject);
+    expect(await store.listPayoutsByProject(projectNumber, 'pending')).toEqual([p2]);
+    expect(await store.listPayoutsByProject(projectNumber, 'paid')).toEqual([]);
+    expect(await store.listPayoutsForApplication(appId)).toEqual([p1, p2]);
+  });
+
+  it('updatePayout is conditional on revision and state and moves the state index', async () => {
+    const p = payout();
+    await store.putPayout(p);
+    const invoiced = await store.updatePayout(p.id, 1, ['awaiting_invoice'], 'invoiced', {
+      invoiceNumber: 'F-1',
+      invoicedAt: '2026-06-01T00:00:00.000Z',
+    });
+    expect(invoiced).toEqual({ ...p, state: 'invoiced', revision: 2, invoiceNumber: 'F-1', invoicedAt: '2026-06-01T00:00:00.000Z' });
+    expectNoInternalAttributes([invoiced]);
+    expect(await store.listPayoutsByProject(p.projectNumber, 'awaiting_invoice')).toEqual([]);
+    expect(await store.listPayoutsByProject(p.projectNumber, 'invoiced')).toEqual([invoiced]);
+
+    const stale = await rejection(store.updatePayout(p.id, 1, ['invoiced'], 'paid', { paidAt: '2026-06-02T00:00:00.000Z' }));
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError).reason).toBe('stale');
+    const wrongState = await rejection(store.updatePayout(p.id, 2, ['awaiting_invoice'], 'paid', {}));
+    expect(wrongState).toBeInstanceOf(ConflictError);
+    await expect(store.updatePayout('missing', 1, ['pending'], 'paid', {})).rejects.toBeInstanceOf(NotFoundError);
+
+    const paid = await store.updatePayout(p.id, 2, ['invoiced'], 'paid', { paidAt: '2026-06-02T00:00:00.000Z' });
+    expect(paid.state).toBe('paid');
+    expect(paid.revision).toBe(3);
+  });
+
+  it('concurrent payout updates with the same revision: exactly one wins', async () => {
+    const p = payout();
+    await store.putPayout(p);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => store.updatePayout(p.id, 1, ['awaiting_invoice'], 'invoiced', { invoiceNumber: 'F' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('reports', () => {
+  const report = (applicationId: string, kind: ReportRecord['kind'], submittedAt: string): ReportRecord => ({
+    applicationId,
+    kind,
+    submittedAt,
+    progress: 'God framdrift',
+    effect: 'Flere rekruttert',
+    spentAmount: 80_000,
+  });
+
+  it('one report per kind; listed per application and per scheme between dates', async () => {
+    const schemeId = uid('scheme-');
+    const a = await created({ schemeId });
+    const b = await created({ schemeId });
+    const r1 = report(a.id, 'status', '2026-06-15T12:00:00.000Z');
+    const r2 = report(a.id, 'final', '2026-12-31T23:00:00.000Z');
+    const r3 = report(b.id, 'status', '2027-01-01T00:00:00.000Z');
+    await store.putReport(r1);
+    await store.putReport(r2);
+    await store.putReport(r3);
+
+    const again = await rejection(store.putReport({ ...r1, progress: 'igjen' }));
+    expect(again).toBeInstanceOf(ConflictError);
+    expect((again as ConflictError).reason).toBe('already_reported');
+
+    const list = await store.listReports(a.id);
+    expect(list.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([r2, r1]);
+    expectNoInternalAttributes(list);
+
+    expect(await store.listReportsBySchemeBetween(schemeId, '2026-01-01', '2026-12-31')).toEqual([r1, r2]);
+    expect(await store.listReportsBySchemeBetween(schemeId, '2026-06-15T12:00:00.000Z', '2026-06-15T12:00:00.000Z')).toEqual([r1]);
+    expect(await store.listReportsBySchemeBetween(schemeId, '2026-07-01', '2027-12-31')).toEqual([r2, r3]);
+    expect(await store.listReportsBySchemeBetween(uid('scheme-'), '2000-01-01', '2100-01-01')).toEqual([]);
+  });
+
+  it('a report for an unknown application is NotFoundError', async () => {
+    await expect(store.putReport(report(uid('app-'), 'status', '2026-06-15T12:00:00.000Z'))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('reallocations', () => {
+  it('puts, gets, lists and decides once', async () => {
+    const appId = uid('app-');
+    const r = { applicationId: appId, id: 'r1', requestedAt: '2026-08-01T00:00:00.000Z', description: 'Flytt midler', amount: 20_000, state: 'requested' } as const;
+    await store.putReallocation(r);
+    await store.putReallocation({ ...r, amount: 1 });
+    await store.putReallocation({ ...r, id: 'r2' });
+    expect(await store.getReallocation(appId, 'r1')).toEqual(r);
+    expect(await store.getReallocation(appId, 'nope')).toBeUndefined();
+    expect((await store.listReallocations(appId)).map((x) => x.id)).toEqual(['r1', 'r2']);
+
+    const decided = await store.decideReallocation(appId, 'r1', 'refused', '2026-08-05T00:00:00.000Z', 'Ikke innenfor formålet');
+    expect(decided).toEqual({ ...r, state: 'refused', decidedAt: '2026-08-05T00:00:00.000Z', reason: 'Ikke innenfor formålet' });
+    expectNoInternalAttributes([decided]);
+    const twice = await rejection(store.decideReallocation(appId, 'r1', 'approved', '2026-08-06T00:00:00.000Z'));
+    expect(twice).toBeInstanceOf(ConflictError);
+    expect((twice as ConflictError).reason).toBe('already_decided');
+    await expect(store.decideReallocation(appId, 'missing', 'approved', '2026-08-06T00:00:00.000Z')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await store.getReallocation(appId, 'missing')).toBeUndefined();
+  });
+});
+
+describe('reminders', () => {
+  // The due index is shared by the whole table: use a time range no other test uses.
+  const reminder = (appId: string, kind: ReminderRecord['kind'], dueAt: string): ReminderRecord => ({
+    id: `${appId}#${kind}#${dueAt}`,
+    applicationId: appId,
+    schemeId: 'scheme-1',
+    kind,
+    dueAt,
+  });
+
+  it('lists due reminders oldest first (with a limit), marks sent once, and cancels by kind', async () => {
+    const appA = uid('app-');
+    const appB = uid('app-');
+    const r1 = reminder(appA, 'cosign', '2030-01-01T00:00:00.000Z');
+    const r2 = reminder(appA, 'status-report-due', '2030-01-02T00:00:00.000Z');
+    const r3 = reminder(appB, 'final-report-due', '2030-01-03T00:00:00.000Z');
+    const later = reminder(appB, 'final-report-overdue', '2030-02-01T00:00:00.000Z');
+    const alreadySent = { ...reminder(appB, 'cosign', '2030-01-01T12:00:00.000Z'), sentAt: '2030-01-01T12:00:00.000Z' };
+    for (const r of [r3, later, r1, r2, alreadySent]) await store.putReminder(r);
+    await store.putReminder(r1); // idempotent
+
+    const inRange = (rs: ReminderRecord[]) => rs.filter((r) => r.dueAt >= '2030-01-01' && r.dueAt < '2031');
+    expect(inRange(await store.listDueReminders('2030-01-03T00:00:00.000Z'))).toEqual([r1, r2, r3]); // inclusive
+    expect(inRange(await store.listDueReminders('2030-01-02T23:59:59.999Z'))).toEqual([r1, r2]);
+    const limited = await store.listDueReminders('2030-01-03T00:00:00.000Z', 2);
+    expect(limited).toHaveLength(2);
+    expectNoInternalAttributes(limited);
+
+    expect(await store.markReminderSent(r1.id, '2030-01-01T00:05:00.000Z')).toBe(true);
+    expect(await store.markReminderSent(r1.id, '2030-01-01T00:06:00.000Z')).toBe(false);
+    expect(await store.markReminderSent('missing', '2030-01-01T00:06:00.000Z')).toBe(false);
+    expect(inRange(await store.listDueReminders('2030-01-03T00:00:00.000Z'))).toEqual([r2, r3]);
+    await store.putReminder(r1); // a repeated put does not revive a sent reminder
+    expect(inRange(await store.listDueReminders('2030-01-03T00:00:00.000Z'))).toEqual([r2, r3]);
+
+    await store.cancelReminders(appB, ['final-report-due', 'final-report-overdue']);
+    expect(inRange(await store.listDueReminders('2030-12-31T00:00:00.000Z'))).toEqual([r2]);
+    expect(await store.markReminderSent(r3.id, '2030-01-03T00:05:00.000Z')).toBe(false); // cancelled
+    await store.cancelReminders(appA, ['cosign']); // r1 already sent, r2 another kind: unchanged
+    expect(inRange(await store.listDueReminders('2030-12-31T00:00:00.000Z'))).toEqual([r2]);
+    await store.cancelReminders(appA, []);
+  });
+
+  it('concurrent markReminderSent: exactly one worker wins', async () => {
+    const r = reminder(uid('app-'), 'cosign', '2031-01-01T00:00:00.000Z');
+    await store.putReminder(r);
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.markReminderSent(r.id, '2031-01-01T00:01:00.000Z')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a sent reminder keeps its record (sentAt) but loses its due-index keys', async () => {
+    const r = reminder(uid('app-'), 'cosign', '2032-01-01T00:00:00.000Z');
+    await store.putReminder(r);
+    await store.markReminderSent(r.id, '2032-01-01T00:01:00.000Z');
+    const raw = await local.client.send(new GetCommand({ TableName: local.tableName, Key: keys.reminder(r.id) }));
+    expect(raw.Item).toMatchObject({ sentAt: '2032-01-01T00:01:00.000Z' });
+    expect(raw.Item).not.toHaveProperty('gsi1pk');
+    expect(raw.Item).not.toHaveProperty('gsi1sk');
+  });
+});

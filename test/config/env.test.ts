@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, config, loadConfig, resetConfigForTests } from '../../functions/config/env';
+
+describe('loadConfig', () => {
+  it('applies the defaults', () => {
+    expect(loadConfig({ TABLE_NAME: 'grants' })).toEqual({
+      TABLE_NAME: 'grants',
+      AWS_REGION: 'eu-north-1',
+      MAIL_FROM: 'ikke-svar@tilskudd.example',
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      LOG_LEVEL: 'INFO',
+    });
+  });
+
+  it('parses every variable and returns a frozen object', () => {
+    const cfg = loadConfig({
+      TABLE_NAME: 'grants-prod',
+      AWS_REGION: 'eu-west-1',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567',
+      SES_ENDPOINT: 'http://127.0.0.1:8005',
+      SFN_ENDPOINT: 'http://127.0.0.1:8083',
+      MAIL_FROM: 'FSU Sør-Rogaland <ikke-svar@helse-stavanger.example>',
+      PUBLIC_BASE_URL: 'https://tilskudd.example/',
+      STATE_MACHINE_ARNS: JSON.stringify({ lifecycle: 'arn:aws:states:eu-north-1:123456789012:stateMachine:lifecycle' }),
+      PAYOUT_EVENT_BUS: 'payouts',
+      SCHEDULER_GROUP: 'grant-timers',
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
+      TIMER_TARGET_ARN: 'arn:aws:lambda:eu-north-1:123456789012:function:timer',
+      LOG_LEVEL: 'debug',
+      UNRELATED: 'ignored',
+    });
+    expect(cfg).toMatchObject({
+      AWS_REGION: 'eu-west-1',
+      PUBLIC_BASE_URL: 'https://tilskudd.example',
+      STATE_MACHINE_ARNS: { lifecycle: 'arn:aws:states:eu-north-1:123456789012:stateMachine:lifecycle' },
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(cfg).not.toHaveProperty('UNRELATED');
+    expect(Object.isFrozen(cfg)).toBe(true);
+    expect(Object.isFrozen(cfg.STATE_MACHINE_ARNS)).toBe(true);
+    expect(() => {
+      (cfg as { TABLE_NAME: string }).TABLE_NAME = 'x';
+    }).toThrow(TypeError);
+  });
+
+  it('treats empty strings as unset', () => {
+    const cfg = loadConfig({ TABLE_NAME: 'grants', SES_ENDPOINT: '', LOG_LEVEL: ' ', AWS_REGION: '' });
+    expect(cfg.SES_ENDPOINT).toBeUndefined();
+    expect(cfg.LOG_LEVEL).toBe('INFO');
+    expect(cfg.AWS_REGION).toBe('eu-north-1');
+  });
+
+  it('throws one error listing every bad variable, without their values', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        AWS_REGION: 'Norway',
+        SES_ENDPOINT: 'not a url',
+        MAIL_FROM: 'nobody',
+        STATE_MACHINE_ARNS: '{not json',
+        SCHEDULER_ROLE_ARN: 'role/secret-name',
+        LOG_LEVEL: 'LOUD',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    const named = problems.map((p) => p.split(' ')[0]);
+    expect(named).toEqual(['TABLE_NAME', 'AWS_REGION', 'SES_ENDPOINT', 'MAIL_FROM', 'STATE_MACHINE_ARNS', 'SCHEDULER_ROLE_ARN', 'LOG_LEVEL']);
+    expect(message).toContain('TABLE_NAME is required');
+    expect(message).not.toContain('secret-name');
+    expect(message).not.toContain('not a url');
+  });
+
+  it('validates the state machine map', () => {
+    expect(() => loadConfig({ TABLE_NAME: 'grants', STATE_MACHINE_ARNS: '{"lifecycle": 5}' })).toThrow(/STATE_MACHINE_ARNS\.lifecycle/);
+    expect(() => loadConfig({ TABLE_NAME: 'grants', STATE_MACHINE_ARNS: '["arn:aws:states:x"]' })).toThrow(/STATE_MACHINE_ARNS/);
+  });
+});
+
+describe('config()', () => {
+  const saved = process.env.TABLE_NAME;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TABLE_NAME;
+    else process.env.TABLE_NAME = saved;
+    resetConfigForTests();
+  });
+
+  it('parses process.env once and caches the result', () => {
+    resetConfigForTests();
+    process.env.TABLE_NAME = 'first-table';
+    const first = config();
+    process.env.TABLE_NAME = 'second-table';
+    expect(config()).toBe(first);
+    expect(config().TABLE_NAME).toBe('first-table');
+    resetConfigForTests();
+    expect(config().TABLE_NAME).toBe('second-table');
+  });
+});

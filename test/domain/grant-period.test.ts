@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkPeriod,
+  finalReportDue,
+  maxPeriodEnd,
+  statusReportDue,
+} from '../../functions/domain/grant-period';
+
+describe('maxPeriodEnd', () => {
+  it('12 months from the 15th ends on the 14th a year later', () => {
+    expect(maxPeriodEnd('2026-01-15', 12)).toBe('2027-01-14');
+  });
+  it('a period starting on the 1st ends on the last day of the month before', () => {
+    expect(maxPeriodEnd('2026-01-01', 12)).toBe('2026-12-31');
+    expect(maxPeriodEnd('2026-03-01', 1)).toBe('2026-03-31');
+  });
+  it('month ends clamp first, then subtract a day (strict side)', () => {
+    expect(maxPeriodEnd('2026-01-31', 12)).toBe('2027-01-30');
+    expect(maxPeriodEnd('2026-01-31', 1)).toBe('2026-02-27');
+    expect(maxPeriodEnd('2026-03-31', 1)).toBe('2026-04-29');
+    expect(maxPeriodEnd('2026-08-31', 6)).toBe('2027-02-27');
+  });
+  it('leap years', () => {
+    expect(maxPeriodEnd('2024-02-29', 12)).toBe('2025-02-27');
+    expect(maxPeriodEnd('2028-02-29', 12)).toBe('2029-02-27');
+    expect(maxPeriodEnd('2027-03-01', 12)).toBe('2028-02-29'); // leap day is reachable
+    expect(maxPeriodEnd('2027-02-28', 12)).toBe('2028-02-27');
+    expect(maxPeriodEnd('2028-01-31', 1)).toBe('2028-02-28');
+  });
+});
+
+describe('checkPeriod', () => {
+  it('accepts exactly 12 months', () => {
+    expect(checkPeriod('2026-01-15', '2027-01-14', 12)).toEqual({ ok: true });
+  });
+  it('rejects 12 months and one day, naming the last allowed end date', () => {
+    expect(checkPeriod('2026-01-15', '2027-01-15', 12)).toEqual({
+      ok: false,
+      field: 'periodEnd',
+      message: 'Perioden kan være høyst 12 måneder (siste mulige sluttdato er 14.01.2027).',
+    });
+  });
+  it('accepts a short period', () => {
+    expect(checkPeriod('2026-01-15', '2026-01-16', 12)).toEqual({ ok: true });
+  });
+  it('rejects an end before or equal to the start', () => {
+    const expected = { ok: false, field: 'periodEnd', message: 'Sluttdato må være etter startdato.' };
+    expect(checkPeriod('2026-05-10', '2026-05-09', 12)).toEqual(expected);
+    expect(checkPeriod('2026-05-10', '2026-05-10', 12)).toEqual(expected);
+  });
+  it('month end and leap-year edges', () => {
+    expect(checkPeriod('2026-01-31', '2027-01-30', 12)).toEqual({ ok: true });
+    expect(checkPeriod('2026-01-31', '2027-01-31', 12)).toMatchObject({ ok: false, field: 'periodEnd' });
+    expect(checkPeriod('2024-02-29', '2025-02-27', 12)).toEqual({ ok: true });
+    expect(checkPeriod('2024-02-29', '2025-02-28', 12)).toEqual({
+      ok: false,
+      field: 'periodEnd',
+      message: 'Perioden kan være høyst 12 måneder (siste mulige sluttdato er 27.02.2025).',
+    });
+    expect(checkPeriod('2027-03-01', '2028-02-29', 12)).toEqual({ ok: true });
+    expect(checkPeriod('2027-03-01', '2028-03-01', 12)).toMatchObject({ ok: false });
+  });
+  it('uses the configured maximum in the message', () => {
+    expect(checkPeriod('2026-01-01', '2026-07-01', 6)).toEqual({
+      ok: false,
+      field: 'periodEnd',
+      message: 'Perioden kan være høyst 6 måneder (siste mulige sluttdato er 30.06.2026).',
+    });
+    expect(checkPeriod('2026-01-01', '2026-06-30', 6)).toEqual({ ok: true });
+  });
+  it('reports invalid dates against the right field', () => {
+    expect(checkPeriod('2026-02-30', '2026-06-30', 12)).toEqual({
+      ok: false,
+      field: 'periodStart',
+      message: 'Startdato må være en gyldig dato.',
+    });
+    expect(checkPeriod('2026-01-01', '30.06.2026', 12)).toEqual({
+      ok: false,
+      field: 'periodEnd',
+      message: 'Sluttdato må være en gyldig dato.',
+    });
+  });
+});
+
+describe('report due dates', () => {
+  it('status report 6 months after allocation', () => {
+    expect(statusReportDue('2026-03-12', 6)).toBe('2026-09-12');
+    expect(statusReportDue('2026-08-31', 6)).toBe('2027-02-28');
+    expect(statusReportDue('2023-08-31', 6)).toBe('2024-02-29');
+  });
+  it('final report some days after the period ends', () => {
+    expect(finalReportDue('2027-01-14', 60)).toBe('2027-03-15');
+    expect(finalReportDue('2026-12-31', 30)).toBe('2027-01-30');
+    expect(finalReportDue('2026-12-31', 0)).toBe('2026-12-31');
+  });
+});

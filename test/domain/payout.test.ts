@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { payoutIdFor, payoutModeFor } from '../../functions/domain/payout';
+
+describe('payoutModeFor', () => {
+  it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
+    expect(payoutModeFor(true)).toBe('cost_booking');
+    expect(payoutModeFor(false)).toBe('invoice');
+  });
+});
+
+describe('payoutIdFor', () => {
+  it('is deterministic so a retried trigger hits the same payout', () => {
+    expect(payoutIdFor('app-123', 'grant')).toBe('app-123#payout#grant#1');
+    expect(payoutIdFor('app-123', 'grant')).toBe(payoutIdFor('app-123', 'grant', 1));
+  });
+  it('distinguishes kind, sequence and application', () => {
+    const ids = new Set([
+      payoutIdFor('app-123', 'grant'),
+      payoutIdFor('app-123', 'grant', 2),
+      payoutIdFor('app-123', 'repayment'),
+      payoutIdFor('app-124', 'grant'),
+    ]);
+    expect(ids.size).toBe(4);
+    expect(payoutIdFor('app-123', 'repayment', 2)).toBe('app-123#payout#repayment#2');
+  });
+  it('rejects a bad sequence or empty id', () => {
+    expect(() => payoutIdFor('app-123', 'grant', 0)).toThrow(RangeError);
+    expect(() => payoutIdFor('app-123', 'grant', 1.5)).toThrow(RangeError);
+    expect(() => payoutIdFor('', 'grant')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { allocationCheck, fitsPot, formatNok, potYearOf } from '../../functions/domain/pot';
+
+describe('fitsPot', () => {
+  it('accepts an amount up to and including what is left', () => {
+    expect(fitsPot(1_000_000, 999_999)).toBe(true);
+    expect(fitsPot(1_000_000, 1_000_000)).toBe(true);
+    expect(fitsPot(1_000_000, 1_000_001)).toBe(false);
+  });
+  it('rejects zero, negative, fractional and non-finite amounts', () => {
+    expect(fitsPot(1_000_000, 0)).toBe(false);
+    expect(fitsPot(1_000_000, -5)).toBe(false);
+    expect(fitsPot(1_000_000, 100.5)).toBe(false);
+    expect(fitsPot(1_000_000, Number.NaN)).toBe(false);
+    expect(fitsPot(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(false);
+  });
+  it('nothing fits an empty pot', () => {
+    expect(fitsPot(0, 1)).toBe(false);
+  });
+});
+
+describe('potYearOf', () => {
+  it('uses the Oslo calendar year', () => {
+    expect(potYearOf(new Date('2026-12-31T22:59:59.999Z'))).toBe(2026); // 23:59:59.999 Oslo
+    expect(potYearOf(new Date('2026-12-31T23:00:00.000Z'))).toBe(2027); // 00:00 Oslo, still 2026 in UTC
+    expect(potYearOf(new Date('2026-06-15T10:00:00Z'))).toBe(2026);
+  });
+});
+
+describe('allocationCheck', () => {
+  it('accepts an amount within request and pot', () => {
+    expect(allocationCheck({ amount: 400_000, requestedAmount: 500_000, remaining: 2_000_000 })).toEqual({
+      ok: true,
+    });
+    expect(allocationCheck({ amount: 500_000, requestedAmount: 500_000, remaining: 500_000 })).toEqual({
+      ok: true,
+    });
+  });
+  it('rejects a non-positive or fractional amount', () => {
+    for (const amount of [0, -1, 10.5]) {
+      expect(allocationCheck({ amount, requestedAmount: 500_000, remaining: 2_000_000 })).toEqual({
+        ok: false,
+        field: 'amount',
+        message: 'Beløpet må være et helt antall kroner større enn 0.',
+      });
+    }
+  });
+  it('rejects more than was applied for', () => {
+    expect(allocationCheck({ amount: 500_001, requestedAmount: 500_000, remaining: 2_000_000 })).toEqual({
+      ok: false,
+      field: 'amount',
+      message: 'Tildelt beløp kan ikke være større enn omsøkt beløp (500\u00a0000\u00a0kr).',
+    });
+  });
+  it('rejects more than the pot has left', () => {
+    expect(allocationCheck({ amount: 400_000, requestedAmount: 500_000, remaining: 350_000 })).toEqual({
+      ok: false,
+      field: 'amount',
+      message: 'Beløpet er større enn det som er igjen i potten (350\u00a0000\u00a0kr).',
+    });
+  });
+});
+
+describe('formatNok', () => {
+  it('groups thousands with non-breaking spaces', () => {
+    expect(formatNok(0)).toBe('0\u00a0kr');
+    expect(formatNok(999)).toBe('999\u00a0kr');
+    expect(formatNok(1000)).toBe('1\u00a0000\u00a0kr');
+    expect(formatNok(10_700_000)).toBe('10\u00a0700\u00a0000\u00a0kr');
+    expect(formatNok(-25_000)).toBe('−25\u00a0000\u00a0kr');
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../functions/domain/errors';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../functions/domain/model';
+import {
+  ACTIVE_GRANT_STATUSES,
+  ALLOWED_TRANSITIONS,
+  STATUS_LABELS_NB,
+  TERMINAL_STATUSES,
+  assertTransition,
+  canTransition,
+} from '../../functions/domain/status-transitions';
+
+// The lifecycle as specified, written out independently of the implementation's table.
+const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
+  ['draft', 'awaiting_cosignature'],
+  ['draft', 'withdrawn'],
+  ['awaiting_cosignature', 'submitted'],
+  ['awaiting_cosignature', 'draft'],
+  ['awaiting_cosignature', 'withdrawn'],
+  ['submitted', 'scheduled'],
+  ['submitted', 'withdrawn'],
+  ['submitted', 'rejected'],
+  ['scheduled', 'more_information_requested'],
+  ['scheduled', 'deferred'],
+  ['scheduled', 'approved'],
+  ['scheduled', 'rejected'],
+  ['scheduled', 'withdrawn'],
+  ['scheduled', 'scheduled'],
+  ['more_information_requested', 'awaiting_cosignature'],
+  ['more_information_requested', 'withdrawn'],
+  ['more_information_requested', 'rejected'],
+  ['deferred', 'scheduled'],
+  ['deferred', 'withdrawn'],
+  ['deferred', 'rejected'],
+  ['approved', 'payout_pending'],
+  ['payout_pending', 'active'],
+  ['active', 'status_report_received'],
+  ['active', 'repayment_claimed'],
+  ['status_report_received', 'final_report_received'],
+  ['status_report_received', 'repayment_claimed'],
+  ['final_report_received', 'closed'],
+  ['final_report_received', 'repayment_claimed'],
+  ['repayment_claimed', 'closed'],
+];
+
+const key = (from: string, to: string) => `${from}->${to}`;
+const allowedKeys = new Set(ALLOWED.map(([from, to]) => key(from, to)));
+
+describe('status transitions', () => {
+  it.each(ALLOWED)('allows %s → %s', (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(() => assertTransition(from, to)).not.toThrow();
+  });
+
+  it('allows nothing beyond the specified lifecycle (all 225 pairs)', () => {
+    const unexpected: string[] = [];
+    for (const from of APPLICATION_STATUSES) {
+      for (const to of APPLICATION_STATUSES) {
+        if (canTransition(from, to) !== allowedKeys.has(key(from, to))) unexpected.push(key(from, to));
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it.each<[ApplicationStatus, ApplicationStatus]>([
+    ['draft', 'submitted'], // must be co-signed first
+    ['draft', 'approved'],
+    ['awaiting_cosignature', 'scheduled'],
+    ['submitted', 'approved'], // only in a meeting
+    ['submitted', 'draft'],
+    ['more_information_requested', 'submitted'], // a revision needs signatures again
+    ['more_information_requested', 'scheduled'],
+    ['deferred', 'approved'],
+    ['approved', 'withdrawn'],
+    ['approved', 'active'], // payout first
+    ['payout_pending', 'closed'],
+    ['active', 'closed'], // reports first
+    ['active', 'final_report_received'],
+    ['repayment_claimed', 'active'],
+    ['rejected', 'scheduled'],
+    ['withdrawn', 'draft'],
+    ['closed', 'active'],
+    ['draft', 'draft'],
+    ['submitted', 'submitted'],
+  ])('forbids %s → %s with a Norwegian 409', (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    let thrown: unknown;
+    try {
+      assertTransition(from, to);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConflictError);
+    const conflict = thrown as ConflictError;
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.reason).toBe('invalid-transition');
+    expect(conflict.message).toBe(
+      `Søknaden kan ikke endres fra «${STATUS_LABELS_NB[from]}» til «${STATUS_LABELS_NB[to]}».`,
+    );
+  });
+
+  it('uses the labels in the message', () => {
+    expect(() => assertTransition('draft', 'approved')).toThrow(
+      'Søknaden kan ikke endres fra «Utkast» til «Innvilget».',
+    );
+  });
+
+  it('terminal statuses have no way out; every other status has one', () => {
+    expect([...TERMINAL_STATUSES].sort()).toEqual(['closed', 'rejected', 'withdrawn']);
+    for (const status of APPLICATION_STATUSES) {
+      expect(ALLOWED_TRANSITIONS[status].length === 0).toBe(TERMINAL_STATUSES.includes(status));
+    }
+  });
+
+  it('active grant statuses run from approval until closure', () => {
+    expect([...ACTIVE_GRANT_STATUSES].sort()).toEqual(
+      [
+        'active',
+        'approved',
+        'final_report_received',
+        'payout_pending',
+        'repayment_claimed',
+        'status_report_received',
+      ].sort(),
+    );
+    for (const status of ACTIVE_GRANT_STATUSES) expect(TERMINAL_STATUSES).not.toContain(status);
+  });
+
+  it('every status has a distinct Norwegian label', () => {
+    expect(Object.keys(STATUS_LABELS_NB).sort()).toEqual([...APPLICATION_STATUSES].sort());
+    expect(new Set(Object.values(STATUS_LABELS_NB)).size).toBe(APPLICATION_STATUSES.length);
+    expect(STATUS_LABELS_NB.awaiting_cosignature).toBe('Venter på signering fra partnerne');
+  });
+});

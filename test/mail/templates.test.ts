@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applicationComplete,
+  applicationReceived,
+  cosignReminder,
+  cosignRequest,
+  decisionLetter,
+  declinedByPartner,
+  deferred,
+  formatDateNb,
+  formatDateTimeNb,
+  formatNok,
+  movedToNextMeeting,
+  moreInformationRequested,
+  payoutTrigger,
+  reallocationDecided,
+  reallocationRequested,
+  rejectionLetter,
+  repaymentClaim,
+  reportDue,
+  reportOverdue,
+  reportReceived,
+  scheduledForMeeting,
+  submissionDeadlineReminder,
+  templates,
+  withdrawn,
+  type MailContext,
+  type RenderedMail,
+  type TemplateName,
+} from '../../functions/mail/templates';
+
+const EVIL = '<script>alert("x")</script> & «Jæren»';
+const LINK = 'https://tilskudd.example/l/Zx9aB3cD4eF5gH6iJ7kL8m';
+
+const ctx: MailContext = {
+  scheme: { name: 'Helsefellesskapet Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
+  application: { id: 'app-42', title: `Felles utskrivningsteam ${EVIL}` },
+};
+
+/** Every template rendered with realistic data; user-supplied text carries HTML to be escaped. */
+const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect: RegExp[] }> = {
+  cosignRequest: {
+    mail: cosignRequest(ctx, {
+      recipientName: 'Kari Nordmann',
+      partnerOrganisation: 'Sola kommune',
+      ownerOrganisation: 'Helse Stavanger HF',
+      requestedAmount: 480000,
+      partnerContribution: '0,5 årsverk sykepleier',
+      link: LINK,
+      expiresAt: '2025-03-15T22:59:59Z',
+    }),
+    link: LINK,
+    expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /kr 480 000/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/],
+  },
+  cosignReminder: {
+    mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meetingDeadline: '2025-03-19T22:59:00Z' }),
+    link: LINK,
+    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /19\.03\.2025 kl\. 23:59/],
+  },
+  applicationReceived: {
+    mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
+    link: LINK,
+    expect: [/Kvittering/, /er mottatt/, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10:15/],
+  },
+  applicationComplete: {
+    mail: applicationComplete(ctx, { partners: ['Sola kommune', 'Helse Stavanger HF'], adminLink: LINK, meetingDate: '2025-04-02' }),
+    link: LINK,
+    expect: [/Komplett søknad/, /Alle samarbeidspartene har signert/, /Sola kommune/, /02\.04\.2025/],
+  },
+  declinedByPartner: {
+    mail: declinedByPartner(ctx, { partnerOrganisation: 'Sola kommune', reason: `Budsjettet stemmer ikke ${EVIL}`, reviseLink: LINK }),
+    link: LINK,
+    expect: [/avslått å signere/, /sendt tilbake til deg for endring/, /Begrunnelse/, /Budsjettet stemmer ikke/],
+  },
+  scheduledForMeeting: {
+    mail: scheduledForMeeting(ctx, { meetingDate: '2025-04-02', submissionDeadline: '2025-03-19T22:59:59Z', statusLink: LINK }),
+    link: LINK,
+    expect: [/behandles i FSU-møtet 02\.04\.2025/, /Søknadsfrist for møtet: 19\.03\.2025 kl\. 23:59/],
+  },
+  movedToNextMeeting: {
+    mail: movedToNextMeeting(ctx, {
+      missedMeetingDate: '2025-04-02',
+      missedDeadline: '2025-03-19T22:59:59Z',
+      nextMeetingDate: '2025-05-07',
+      nextDeadline: '2025-04-23T21:59:59Z',
+      statusLink: LINK,
+    }),
+    link: LINK,
+    expect: [/flyttet til FSU-møtet 07\.05\.2025/, /ikke komplett innen fristen 19\.03\.2025/, /møte 02\.04\.2025/, /23\.04\.2025 kl\. 23:59/],
+  },
+  submissionDeadlineReminder: {
+    mail: submissionDeadlineReminder(ctx, {
+      meetingDate: '2025-04-02',
+      deadline: '2025-03-19T22:59:59Z',
+      daysLeft: 3,
+      missingPartners: ['Sola kommune', `Randaberg kommune ${EVIL}`],
+      statusLink: LINK,
+    }),
+    link: LINK,
+    expect: [/søknadsfristen for FSU-møtet 02\.04\.2025 går ut om 3 dager/, /Mangler signatur fra:/, /- Sola kommune/],
+  },
+  moreInformationRequested: {
+    mail: moreInformationRequested(ctx, { message: `Beskriv egeninnsatsen nærmere.\nHvem har pasientansvaret? ${EVIL}`, reviseLink: LINK, respondBy: '2025-03-25' }),
+    link: LINK,
+    expect: [/FSU ber om mer informasjon/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/],
+  },
+  deferred: {
+    mail: deferred(ctx, { reason: `Venter på budsjett ${EVIL}`, nextMeetingDate: '2025-05-07', statusLink: LINK }),
+    link: LINK,
+    expect: [/Søknaden er utsatt/, /utsatt behandlingen av søknaden til møtet 07\.05\.2025/],
+  },
+  rejectionLetter: {
+    mail: rejectionLetter(ctx, { reason: `Tiltaket oppfyller ikke kriteriene ${EVIL}`, decidedAt: '2025-04-02', meetingDate: '2025-04-02' }),
+    expect: [/har fått avslag/, /vedtatt å ikke innvilge/, /Tiltaket oppfyller ikke kriteriene/, /Vedtaksdato: 02\.04\.2025/],
+  },
+  decisionLetter: {
+    mail: decisionLetter(ctx, {
+      amount: 250000,
+      periodStart: '2025-05-01',
+      periodEnd: '2026-04-30',
+      decidedAt: '2025-04-02',
+      meetingDate: '2025-04-02',
+      projectNumber: 'R-11326-D11325',
+      ownerIsInternalUnit: false,
+      statusReportDue: '2025-10-02',
+      finalReportDue: '2026-06-30',
+      reportLink: LINK,
+      copyTo: ['leder og nestleder i tjenestemodellgruppe for psykisk helse og rus'],
+    }),
+    link: LINK,
+    expect: [
+      /Vedtak om tilskudd/,
+      /tildele kr 250 000/,
+      /Tilskuddsperiode: 01\.05\.2025 – 30\.04\.2026/,
+      /brukes slik det er beskrevet i søknaden/,
+      /Omdisponering av midlene krever forhåndsgodkjenning fra FSU/,
+      /tilbakebetaling av hele eller deler av tilskuddet/,
+      /Statusrapport sendes 6 måneder etter tildelingen, innen 02\.10\.2025/,
+      /Sluttrapport .* innen 30\.06\.2026/,
+      /faktura merket med prosjektnummer R-11326-D11325/,
+      /Kopi: leder og nestleder i tjenestemodellgruppe/,
+    ],
+  },
+  payoutTrigger: {
+    mail: payoutTrigger(ctx, {
+      grantId: 'app-42',
+      payoutId: 'pay-7',
+      projectNumber: 'R-11326-D11325',
+      payee: 'Sola kommune',
+      amount: 250000,
+      mode: 'invoice',
+      periodStart: '2025-05-01',
+      periodEnd: '2026-04-30',
+      adminLink: LINK,
+    }),
+    link: LINK,
+    expect: [/Utbetaling av tilskudd kr 250 000 – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Tilskudds-ID: app-42/, /faktura/],
+  },
+  reportDue: {
+    mail: reportDue(ctx, { kind: 'status', dueDate: '2025-10-02', link: LINK }),
+    link: LINK,
+    expect: [/statusrapport .* skal sendes innen 02\.10\.2025/, /6 måneder siden tildelingen/],
+  },
+  reportOverdue: {
+    mail: reportOverdue(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
+    link: LINK,
+    expect: [/Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
+  },
+  reportReceived: {
+    mail: reportReceived(ctx, { kind: 'status', submittedAt: '2025-09-30T08:00:00Z', spentAmount: 120500, adminLink: LINK }),
+    link: LINK,
+    expect: [/Statusrapport mottatt/, /Forbrukt hittil: kr 120 500/, /30\.09\.2025 kl\. 10:00/],
+  },
+  reallocationRequested: {
+    mail: reallocationRequested(ctx, { description: `Flytte midler fra reise til kurs ${EVIL}`, amount: 40000, requestedAt: '2025-08-01T10:00:00Z', adminLink: LINK }),
+    link: LINK,
+    expect: [/Søknad om omdisponering/, /forhåndsgodkjenning fra FSU/, /kr 40 000/],
+  },
+  reallocationDecided: {
+    mail: reallocationDecided(ctx, { approved: true, amount: 40000, decidedAt: '2025-09-03' }),
+    expect: [/Vedtak om omdisponering: godkjent/, /har godkjent søknaden om å omdisponere kr 40 000/],
+  },
+  repaymentClaim: {
+    mail: repaymentClaim(ctx, { amount: 75000, reason: `Midlene er brukt til drift ${EVIL}`, projectNumber: 'R-11326-D11325', dueDate: '2026-09-01', decidedAt: '2026-08-01' }),
+    expect: [/Krav om tilbakebetaling/, /kreve tilbake kr 75 000/, /Betalingsfrist: 01\.09\.2026/, /prosjektnummer R-11326-D11325/],
+  },
+  withdrawn: {
+    mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),
+    expect: [/Søknaden er trukket/, /blir ikke behandlet av FSU/, /10\.03\.2025 kl\. 13:00/],
+  },
+};
+
+describe('mail templates', () => {
+  it('covers every exported template', () => {
+    expect(Object.keys(rendered).sort()).toEqual(Object.keys(templates).sort());
+  });
+
+  describe.each(Object.entries(rendered))('%s', (_name, { mail, link, expect: patterns }) => {
+    it('has a Norwegian subject prefixed with the committee and the expected text', () => {
+      expect(mail.subject).toMatch(/^\[FSU\] \S/);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.text).toMatch(/søknad|tilskudd/i);
+      for (const pattern of patterns) expect(`${mail.subject}\n${mail.text}`).toMatch(pattern);
+      expect(mail.text).toContain('Søknads-ID: app-42');
+    });
+
+    it('includes the link in text and html', () => {
+      if (!link) return;
+      expect(mail.text).toContain(link);
+      expect(mail.html).toContain(`href="${link}"`);
+    });
+
+    it('never mentions a token', () => {
+      for (const part of [mail.subject, mail.text, mail.html]) expect(part.toLowerCase()).not.toContain('token');
+    });
+
+    it('escapes user text in html, and keeps it readable in text', () => {
+      expect(mail.html).not.toContain('<script>');
+      expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «Jæren»');
+      expect(mail.text).toContain('<script>alert("x")</script> & «Jæren»');
+      expect(mail.html).toMatch(/^<!doctype html>\n<html lang="nb">/);
+    });
+  });
+
+  it('ends mails to applicants with the secretariat contact, internal mails without it', () => {
+    expect(rendered.applicationReceived.mail.text).toContain('kontakt sekretariatet på fsu@hf.example');
+    expect(rendered.applicationReceived.mail.text).toContain('Sekretariatet for FSU\nHelsefellesskapet Sør-Rogaland');
+    expect(rendered.applicationComplete.mail.text).not.toContain('kan ikke besvares');
+    expect(rendered.applicationComplete.mail.text).toContain('sendt automatisk fra tilskuddsløsningen');
+  });
+
+  it('decision letter: internal unit books costs on the project number; reports and conditions listed', () => {
+    const internal = decisionLetter(ctx, {
+      amount: 1234567,
+      periodStart: '2025-05-01',
+      periodEnd: '2026-04-30',
+      decidedAt: '2025-04-02',
+      projectNumber: 'R-11326-D11325',
+      ownerIsInternalUnit: true,
+      statusReportDue: '2025-10-02',
+      finalReportDue: '2026-06-30',
+    });
+    expect(internal.text).toContain('Kostnadene føres på prosjektnummer R-11326-D11325.');
+    expect(internal.text).not.toContain('faktura');
+    expect(internal.text).toContain('kr 1 234 567');
+    expect(internal.text).toContain('02.10.2025');
+    expect(internal.text).toContain('30.06.2026');
+    expect(internal.text).not.toContain('Kopi:');
+  });
+
+  it('payout trigger for cost booking names the mode', () => {
+    const mail = payoutTrigger(ctx, { grantId: 'app-42', projectNumber: 'R-11326-D11325', payee: 'Klinikk for psykisk helse', amount: 90000, mode: 'cost_booking' });
+    expect(mail.text).toContain('Utbetalingsmåte: Kostnadsføring på prosjektnummer R-11326-D11325 (intern enhet)');
+  });
+
+  it('reminder wording for today, tomorrow and refused reallocation', () => {
+    const base = { meetingDate: '2025-04-02', deadline: '2025-03-19T22:59:59Z', missingPartners: ['Sola kommune'], statusLink: LINK };
+    expect(submissionDeadlineReminder(ctx, { ...base, daysLeft: 0 }).subject).toContain('går ut i dag');
+    expect(submissionDeadlineReminder(ctx, { ...base, daysLeft: 1 }).subject).toContain('går ut om 1 dag');
+    const refused = reallocationDecided(ctx, { approved: false, amount: 40000, decidedAt: '2025-09-03', reason: 'Ikke i tråd med formålet.' });
+    expect(refused.subject).toContain('ikke godkjent');
+    expect(refused.text).toContain('> Ikke i tråd med formålet.');
+  });
+
+  it('shortens a long title in the subject but not in the body', () => {
+    const long = 'Samhandling '.repeat(20).trim();
+    const mail = withdrawn({ ...ctx, application: { id: 'app-1', title: long } }, { withdrawnAt: '2025-03-10' });
+    expect(mail.subject.length).toBeLessThan(140);
+    expect(mail.subject).toContain('…');
+    expect(mail.text).toContain(long);
+  });
+
+  it('refuses links that are not opaque http(s) URLs', () => {
+    const data = { statusLink: 'https://tilskudd.example/status?token=abc', partnersToSign: 0, receivedAt: '2025-03-01' };
+    expect(() => applicationReceived(ctx, data)).toThrow(/never a token/);
+    expect(() => applicationReceived(ctx, { ...data, statusLink: 'javascript:alert(1)' })).toThrow(/http/);
+    expect(() => applicationReceived(ctx, { ...data, statusLink: '/relative' })).toThrow(/absolute/);
+  });
+});
+
+describe('formatting', () => {
+  it('formats NOK with Norwegian thousand separators', () => {
+    expect(formatNok(250000)).toBe('kr 250 000');
+    expect(formatNok(0)).toBe('kr 0');
+    expect(formatNok(999)).toBe('kr 999');
+    expect(formatNok(10700000)).toBe('kr 10 700 000');
+    expect(formatNok(1234.5)).toBe('kr 1 234,50');
+    expect(formatNok(-75000)).toBe('kr -75 000');
+    expect(() => formatNok(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('formats dates as dd.mm.yyyy in Norwegian time', () => {
+    expect(formatDateNb('2025-03-01')).toBe('01.03.2025');
+    expect(formatDateNb('2025-12-31T23:30:00Z')).toBe('01.01.2026'); // 00:30 in Oslo
+    expect(formatDateNb('2025-07-14T21:59:00Z')).toBe('14.07.2025'); // 23:59 summer time
+    expect(formatDateNb(new Date('2025-03-01T12:00:00Z'))).toBe('01.03.2025');
+    expect(formatDateTimeNb('2025-03-19T22:59:59Z')).toBe('19.03.2025 kl. 23:59');
+    expect(formatDateTimeNb('2025-06-19T21:59:59Z')).toBe('19.06.2025 kl. 23:59');
+    expect(formatDateTimeNb('2025-06-19')).toBe('19.06.2025');
+    expect(() => formatDateNb('i morgen')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldErrors } from '../../schemas/application.schema';
+import {
+  coerceFormBody,
+  decisionRequestSchema,
+  formToObject,
+  halfYearQuerySchema,
+  informationRequestSchema,
+  invoiceRequestSchema,
+  parseFormBody,
+  payoutQuerySchema,
+  reallocationDecisionSchema,
+  reallocationRequestSchema,
+  repaymentClaimSchema,
+  reportRequestSchema,
+  signatureRequestSchema,
+  withdrawRequestSchema,
+} from '../../schemas/requests.schema';
+
+type Schema = { safeParse(v: unknown): { success: true } | { success: false; error: import('zod').ZodError } };
+function errorsOf(schema: Schema, input: unknown): Record<string, string> {
+  const r = schema.safeParse(input);
+  expect(r.success).toBe(false);
+  return r.success ? {} : toFieldErrors(r.error);
+}
+
+describe('signatureRequestSchema', () => {
+  it('sign needs no reason; decline does', () => {
+    expect(signatureRequestSchema.parse({ decision: 'sign' })).toEqual({ decision: 'sign' });
+    expect(errorsOf(signatureRequestSchema, { decision: 'decline' })).toEqual({
+      reason: 'Skriv hvorfor du ikke vil signere.',
+    });
+    expect(errorsOf(signatureRequestSchema, { decision: 'decline', reason: '   ' })['reason']).toBe(
+      'Skriv hvorfor du ikke vil signere.',
+    );
+    expect(signatureRequestSchema.parse({ decision: 'decline', reason: ' Uenig i budsjettet ' }).reason).toBe(
+      'Uenig i budsjettet',
+    );
+  });
+  it('unknown decision and unknown keys', () => {
+    expect(errorsOf(signatureRequestSchema, { decision: 'maybe' })['decision']).toBe('Velg om du signerer eller avslår.');
+    expect(errorsOf(signatureRequestSchema, { decision: 'sign', admin: 1 })['_form']).toBe('Ukjent felt: admin.');
+  });
+});
+
+describe('decisionRequestSchema', () => {
+  it('approve', () => {
+    const ok = { outcome: 'approve', amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' };
+    expect(decisionRequestSchema.parse(ok)).toEqual(ok);
+    expect(errorsOf(decisionRequestSchema, { ...ok, amount: 0 })['amount']).toBe('Beløpet må være større enn 0 kr.');
+    expect(errorsOf(decisionRequestSchema, { ...ok, amount: 10.5 })['amount']).toBe(
+      'Beløpet må være et helt antall kroner.',
+    );
+    expect(errorsOf(decisionRequestSchema, { ...ok, periodEnd: '2026-12-01' })['periodEnd']).toBe(
+      'Sluttdato må være etter startdato.',
+    );
+    expect(errorsOf(decisionRequestSchema, { ...ok, periodStart: '2027-13-01' })['periodStart']).toBe(
+      'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+    );
+  });
+  it('reject needs a reason; defer does not', () => {
+    expect(errorsOf(decisionRequestSchema, { outcome: 'reject' })['reason']).toBe('Skriv en begrunnelse for avslaget.');
+    expect(errorsOf(decisionRequestSchema, { outcome: 'reject', reason: '' })['reason']).toBe(
+      'Skriv en begrunnelse for avslaget.',
+    );
+    expect(decisionRequestSchema.parse({ outcome: 'defer' })).toEqual({ outcome: 'defer' });
+  });
+  it('unknown outcome and keys of another outcome', () => {
+    expect(errorsOf(decisionRequestSchema, { outcome: 'maybe' })['outcome']).toBe('Velg innvilge, avslå eller utsette.');
+    expect(errorsOf(decisionRequestSchema, {})['outcome']).toBe('Velg innvilge, avslå eller utsette.');
+    expect(errorsOf(decisionRequestSchema, { outcome: 'defer', amount: 5 })['_form']).toBe('Ukjent felt: amount.');
+  });
+});
+
+describe('the other bodies', () => {
+  it('information request', () => {
+    expect(informationRequestSchema.parse({ message: 'Send budsjett.' })).toEqual({ message: 'Send budsjett.' });
+    expect(errorsOf(informationRequestSchema, { message: '' })['message']).toBe('Feltet må fylles ut.');
+    expect(errorsOf(informationRequestSchema, { message: 'x'.repeat(4001) })['message']).toBe(
+      'Teksten kan ha høyst 4 000 tegn.',
+    );
+  });
+  it('report', () => {
+    const ok = { progress: 'Godt i gang.', effect: 'Færre liggedøgn.', spentAmount: 0 };
+    expect(reportRequestSchema.parse(ok)).toEqual(ok);
+    expect(errorsOf(reportRequestSchema, { ...ok, spentAmount: -1 })['spentAmount']).toBe('Beløpet kan ikke være negativt.');
+    expect(errorsOf(reportRequestSchema, { ...ok, spentAmount: '100' })['spentAmount']).toBe(
+      'Beløpet må være et helt antall kroner.',
+    );
+    expect(errorsOf(reportRequestSchema, { effect: 'x', spentAmount: 1 })['progress']).toBe('Feltet må fylles ut.');
+  });
+  it('reallocation and its decision', () => {
+    expect(reallocationRequestSchema.parse({ description: 'Flytt til opplæring', amount: 50_000 }).amount).toBe(50_000);
+    expect(errorsOf(reallocationRequestSchema, { description: 'x', amount: 0 })['amount']).toBe(
+      'Beløpet må være større enn 0 kr.',
+    );
+    expect(reallocationDecisionSchema.parse({ approved: false, reason: 'Nei' })).toEqual({ approved: false, reason: 'Nei' });
+    expect(errorsOf(reallocationDecisionSchema, { approved: 'yes' })['approved']).toBe('Velg godkjenn eller avslå.');
+    expect(errorsOf(reallocationDecisionSchema, {})['approved']).toBe('Feltet må fylles ut.');
+  });
+  it('repayment claim, invoice, withdraw', () => {
+    expect(repaymentClaimSchema.parse({ amount: 1000, reason: 'Ikke brukt' })).toEqual({ amount: 1000, reason: 'Ikke brukt' });
+    expect(errorsOf(repaymentClaimSchema, { amount: 1000 })['reason']).toBe('Feltet må fylles ut.');
+    expect(invoiceRequestSchema.parse({ invoiceNumber: ' F-2027-001 ' })).toEqual({ invoiceNumber: 'F-2027-001' });
+    expect(errorsOf(invoiceRequestSchema, { invoiceNumber: 'x'.repeat(51) })['invoiceNumber']).toBe(
+      'Teksten kan ha høyst 50 tegn.',
+    );
+    expect(withdrawRequestSchema.parse({})).toEqual({});
+    expect(errorsOf(withdrawRequestSchema, { reason: 'x'.repeat(2001) })['reason']).toBe('Teksten kan ha høyst 2 000 tegn.');
+  });
+  it('queries', () => {
+    expect(payoutQuerySchema.parse({ projectNumber: 'R-11326-D11325', state: 'invoiced' }).state).toBe('invoiced');
+    expect(errorsOf(payoutQuerySchema, { projectNumber: 'R', state: 'lost' })['state']).toBe('Ukjent utbetalingsstatus.');
+    expect(halfYearQuerySchema.parse({ from: '2027-01-01', to: '2027-06-30', format: 'csv' }).format).toBe('csv');
+    expect(errorsOf(halfYearQuerySchema, { from: '2027-07-01', to: '2027-06-30' })['to']).toBe(
+      'Til-dato kan ikke være før fra-dato.',
+    );
+    expect(errorsOf(halfYearQuerySchema, { from: '2027-01-01', to: '2027-06-30', format: 'xml' })['format']).toBe(
+      'Velg json eller csv.',
+    );
+  });
+});
+
+describe('form posts', () => {
+  it('coerces the known number and boolean fields', () => {
+    expect(coerceFormBody('decision', { outcome: 'approve', amount: '250 000', periodStart: '2027-01-01', periodEnd: '2027-06-30', comment: '' })).toEqual({
+      outcome: 'approve',
+      amount: 250_000,
+      periodStart: '2027-01-01',
+      periodEnd: '2027-06-30',
+    });
+    expect(coerceFormBody('reallocationDecision', { approved: 'on' })).toEqual({ approved: true });
+    expect(coerceFormBody('reallocationDecision', { approved: 'false' })).toEqual({ approved: false });
+    expect(formToObject({ approved: 'true', spentAmount: '1 000', progress: 'x' })).toEqual({
+      approved: true,
+      spentAmount: 1000,
+      progress: 'x',
+    });
+  });
+  it('a bad number stays text and is reported in Norwegian', () => {
+    const r = parseFormBody('report', { progress: 'p', effect: 'e', spentAmount: '1 000,50' });
+    expect(r.success).toBe(false);
+    expect(toFieldErrors(r.error!)['spentAmount']).toBe('Beløpet må være et helt antall kroner.');
+  });
+  it('ignores prototype-pollution keys', () => {
+    const form = Object.assign(Object.create(null) as Record<string, string>, {
+      'constructor.prototype.x': '1',
+      'prototype': '1',
+      reason: 'r',
+    });
+    Object.defineProperty(form, '__proto__', { value: 'x', enumerable: true });
+    const out = coerceFormBody('withdraw', form);
+    expect(out).toEqual({ reason: 'r' });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(withdrawRequestSchema.parse(out)).toEqual({ reason: 'r' });
+  });
+  it('parseFormBody parses a decline', () => {
+    const r = parseFormBody('signature', { decision: 'decline', reason: 'Uenig' });
+    expect(r.success && r.data).toEqual({ decision: 'decline', reason: 'Uenig' });
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { getScheme, SCHEMES } from '../../config/schemes';
+import { innlandet } from '../../config/schemes/innlandet';
+import { sorRogaland } from '../../config/schemes/sor-rogaland';
+import {
+  NATIONAL_GUIDELINE_AREAS,
+  parseSchemeConfig,
+  PRIORITY_PATIENT_GROUPS,
+  schemeConfigSchema,
+} from '../../schemas/scheme-config.schema';
+
+const minimal = () => ({
+  id: 'test-scheme',
+  name: 'Helsefellesskap Test',
+  hospitalTrust: { name: 'Test HF', organisationNumber: '983974724', internalUnits: ['Medisinsk klinikk'] },
+  committee: { shortName: 'FSU', name: 'Faglig samarbeidsutvalg' },
+  secretariatEmail: 'sekretariat@test.example',
+  financeEmail: 'okonomi@test.example',
+  senderEmail: 'ikke-svar@test.example',
+  projectNumber: 'P-1',
+  criteria: [{ id: 'a', label: 'A', description: 'Kriterium A' }],
+  criteriaRule: { minMet: 1 },
+  yearlyPotNok: { '2027': 1_000_000 },
+  meetings: [{ date: '2027-01-14', time: '09:00', title: 'Møte' }],
+  halfYearReportTo: 'SSU',
+});
+
+describe('shipped scheme configurations', () => {
+  it('both parse and are registered by id', () => {
+    expect(Object.keys(SCHEMES).sort()).toEqual(['innlandet', 'sor-rogaland']);
+    expect(() => parseSchemeConfig(sorRogaland)).not.toThrow();
+    expect(() => parseSchemeConfig(innlandet)).not.toThrow();
+    expect(getScheme('sor-rogaland')?.committee.shortName).toBe('FSU');
+    expect(getScheme('innlandet')?.committee.shortName).toBe('SSU');
+    expect(getScheme('nope')).toBeUndefined();
+    expect(getScheme('__proto__')).toBeUndefined();
+    expect(getScheme('toString')).toBeUndefined();
+  });
+
+  it('Sør-Rogaland follows seed 002', () => {
+    const s = SCHEMES['sor-rogaland']!;
+    expect(s.projectNumber).toBe('R-11326-D11325');
+    expect(s.hospitalTrust.organisationNumber).toBe('983974724');
+    expect(s.hospitalTrust.internalUnits).toContain('Kvinneklinikken');
+    expect(s.submissionLeadDays).toBe(14);
+    expect(s.maxPeriodMonths).toBe(12);
+    expect(s.statusReportAfterMonths).toBe(6);
+    expect(s.criteria).toHaveLength(4);
+    expect(s.criteriaRule.minMet).toBe(s.criteria.length);
+    expect(s.halfYearReportTo).toBe('SSU');
+    expect(s.yearlyPotNok['2026']).toBe(10_000_000);
+    expect(s.yearlyPotNok['2027']).toBe(10_000_000);
+    expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
+    expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+  });
+
+  it('Innlandet follows seed 000', () => {
+    const s = SCHEMES['innlandet']!;
+    expect(s.hospitalTrust.organisationNumber).toBe('983971709');
+    expect(s.criteria.map((c) => c.id)).toEqual(['operations', 'development', 'implementation']);
+    expect(s.criteriaRule.minMet).toBe(1);
+    expect(s.yearlyPotNok['2027']).toBe(10_700_000);
+    expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
+    expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+  });
+});
+
+describe('schemeConfigSchema', () => {
+  it('fills the defaults', () => {
+    const s = parseSchemeConfig(minimal());
+    expect(s.submissionLeadDays).toBe(14);
+    expect(s.maxPeriodMonths).toBe(12);
+    expect(s.statusReportAfterMonths).toBe(6);
+    expect(s.finalReportDueDays).toBe(60);
+    expect(s.linkValidityDays).toBe(60);
+    expect(s.timeZone).toBe('Europe/Oslo');
+    expect(s.reminders).toEqual({
+      submissionDeadlineDaysBefore: [7, 1],
+      reportDueDaysBefore: [14],
+      overdueEveryDays: 14,
+      maxOverdueReminders: 12,
+      cosignEveryDays: 7,
+    });
+    expect(s.guidelineAreas.map((a) => a.id)).toEqual([
+      'waiting-times',
+      'recruitment',
+      'priority-groups',
+      'small-hospitals',
+      'cost-shift',
+    ]);
+    expect(s.guidelineAreas).toEqual(NATIONAL_GUIDELINE_AREAS.map((a) => ({ ...a })));
+    expect(s.priorityPatientGroups).toEqual(PRIORITY_PATIENT_GROUPS.map((g) => ({ ...g })));
+  });
+
+  it('partial reminders keep the other defaults', () => {
+    const s = parseSchemeConfig({ ...minimal(), reminders: { cosignEveryDays: 3 } });
+    expect(s.reminders.cosignEveryDays).toBe(3);
+    expect(s.reminders.overdueEveryDays).toBe(14);
+  });
+
+  it('rejects minMet above the number of criteria, naming the path', () => {
+    expect(() => parseSchemeConfig({ ...minimal(), criteriaRule: { minMet: 2 } })).toThrow(/criteriaRule\.minMet/);
+  });
+
+  it('rejects unsorted, duplicate and impossible meeting dates', () => {
+    const m = (date: string) => ({ date, time: '09:00', title: 'Møte' });
+    expect(() => parseSchemeConfig({ ...minimal(), meetings: [m('2027-02-01'), m('2027-01-01')] })).toThrow(
+      /meetings\.1\.date/,
+    );
+    expect(() => parseSchemeConfig({ ...minimal(), meetings: [m('2027-02-01'), m('2027-02-01')] })).toThrow(
+      /meetings\.1\.date/,
+    );
+    expect(() => parseSchemeConfig({ ...minimal(), meetings: [m('2027-02-30')] })).toThrow(/meetings\.0\.date/);
+    expect(() =>
+      parseSchemeConfig({ ...minimal(), meetings: [{ date: '2027-01-01', time: '24:00', title: 'x' }] }),
+    ).toThrow(/meetings\.0\.time/);
+  });
+
+  it('rejects a wrong hospital-trust organisation number, unknown keys and bad slugs', () => {
+    const wrong = { ...minimal(), hospitalTrust: { ...minimal().hospitalTrust, organisationNumber: '983974725' } };
+    expect(() => parseSchemeConfig(wrong)).toThrow(/hospitalTrust\.organisationNumber/);
+    expect(() => parseSchemeConfig({ ...minimal(), extra: true })).toThrow(/Invalid scheme configuration 'test-scheme'/);
+    expect(() => parseSchemeConfig({ ...minimal(), id: 'Not A Slug' })).toThrow(/\bid\b/);
+    expect(() => parseSchemeConfig({ ...minimal(), timeZone: 'Europe/Stockholm' })).toThrow(/timeZone/);
+    expect(() => parseSchemeConfig({ ...minimal(), yearlyPotNok: { '27': 1 } })).toThrow(/yearlyPotNok/);
+  });
+
+  it('rejects duplicate criterion ids and oversize strings', () => {
+    const c = { id: 'a', label: 'A', description: 'x' };
+    expect(() => parseSchemeConfig({ ...minimal(), criteria: [c, c] })).toThrow(/criteria\.1\.id/);
+    expect(() => parseSchemeConfig({ ...minimal(), name: 'x'.repeat(201) })).toThrow(/name/);
+  });
+
+  it('is strict', () => {
+    expect(schemeConfigSchema.safeParse({ ...minimal(), committee: { shortName: 'FSU', name: 'x', y: 1 } }).success).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,283 @@
+// The HTTP handlers wired to a real (local) DynamoDB: dynalite + DynamoGrantStore, a recording
+// mailer, no workflow, a manual clock. Calls go through the handler modules with real API Gateway
+// v2 events, and helpers move an application along its lifecycle through those same handlers.
+import { expect } from 'vitest';
+import type { Context } from 'aws-lambda';
+import { overrideDependencies, resetDependencies, type Dependencies } from '../../functions/composition';
+import { resetConfigForTests } from '../../functions/config/env';
+import { DynamoGrantStore } from '../../functions/adapters/dynamodb-grant-store';
+import { newApplicationId, newId, newLinkId } from '../../functions/adapters/ids';
+import { APPLICATION_STATUSES, type LinkRecord, type PayoutRecord, type ReportKind } from '../../functions/domain/model';
+import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
+import { noWorkflow } from '../../functions/ports/workflow';
+import { newLink } from '../../functions/use-cases/links';
+import { triggerPayout } from '../../functions/use-cases/payouts';
+import { seedScheme } from '../../functions/use-cases/seed-scheme';
+import { targetMeeting } from '../../functions/use-cases/schedule-application';
+import type { HttpResult } from '../../functions/http/responses';
+import { getScheme, SCHEMES } from '../../config/schemes';
+import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { lambdaContext, routeEvent, staffClaims, type ApiEvent, type ApiEventOptions, type Claims } from './api-events';
+import { startDynalite, type LocalDynamo } from './dynalite';
+
+/** 2026-11-20 10:00 Oslo: Sør-Rogaland's next reachable meeting is 2026-12-10 (deadline 26.11). */
+export const START = '2026-11-20T09:00:00.000Z';
+
+export const SECRETARIAT = staffClaims(['secretariat'], 'sekretær-1');
+export const FINANCE = staffClaims(['finance'], 'okonomi-1');
+
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+  private readonly keys = new Set<string>();
+  async send(mail: OutgoingMail): Promise<{ sent: boolean }> {
+    if (this.keys.has(mail.idempotencyKey)) return { sent: false };
+    this.keys.add(mail.idempotencyKey);
+    this.sent.push(mail);
+    return { sent: true };
+  }
+}
+
+export interface ManualClock {
+  now(): Date;
+  set(iso: string): void;
+  advanceDays(days: number): void;
+}
+
+export function manualClock(startIso = START): ManualClock {
+  let current = new Date(startIso);
+  return {
+    now: () => new Date(current.getTime()),
+    set: (iso) => {
+      current = new Date(iso);
+    },
+    advanceDays: (days) => {
+      current = new Date(current.getTime() + days * 86_400_000);
+    },
+  };
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  /** the parsed body when it is JSON (else undefined) */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export type CallOptions = Omit<ApiEventOptions, 'method' | 'path'> & { as?: Claims };
+
+type Handler = (event: ApiEvent, context: Context) => Promise<HttpResult>;
+
+const handlerCache = new Map<string, Promise<Handler>>();
+
+/** The route's handler module, loaded like the Lambda runtime does: by file. */
+export function loadHandler(routeId: string): Promise<Handler> {
+  let loaded = handlerCache.get(routeId);
+  if (!loaded) {
+    const url = new URL(`../../functions/http/${routeId}.handler.ts`, import.meta.url).href;
+    loaded = import(/* @vite-ignore */ url).then((m: { handler?: Handler }) => {
+      if (typeof m.handler !== 'function') throw new Error(`functions/http/${routeId}.handler.ts exports no handler`);
+      return m.handler;
+    });
+    handlerCache.set(routeId, loaded);
+  }
+  return loaded;
+}
+
+export async function invoke(event: ApiEvent, routeId: string): Promise<ApiResponse> {
+  const handler = await loadHandler(routeId);
+  const result = await handler(event, lambdaContext(routeId));
+  const headers = result.headers ?? {};
+  const text = typeof result.body === 'string' ? result.body : '';
+  const isJson = /^application\/json/.test(headers['content-type'] ?? '');
+  return { status: result.statusCode, headers, text, body: isJson && text !== '' ? JSON.parse(text) : undefined };
+}
+
+/** The last path segment of a link URL: the link id. */
+export function linkIdOf(url: string): string {
+  const id = url.split('/').pop();
+  if (!id) throw new Error(`No link id in ${url}`);
+  return id;
+}
+
+export interface Submitted {
+  applicationId: string;
+  ownerLinkId: string;
+}
+
+export interface TestApp {
+  deps: Dependencies;
+  store: DynamoGrantStore;
+  mailer: RecordingMailer;
+  clock: ManualClock;
+  dynamo: LocalDynamo;
+  scheme(id?: string): SchemeConfig;
+  /** Calls a route's handler with a real API Gateway v2 event (`as` adds JWT claims). */
+  call(routeId: string, options?: CallOptions): Promise<ApiResponse>;
+  /** A valid application body for a scheme, with changes. */
+  application(schemeId?: string, change?: (a: ApplicationInput) => void): ApplicationInput;
+  submit(schemeId?: string, body?: unknown, headers?: Record<string, string>): Promise<Submitted>;
+  cosignLinks(applicationId: string, version?: number): Promise<LinkRecord[]>;
+  cosignAll(applicationId: string): Promise<void>;
+  schedule(applicationId: string, meetingId?: string): Promise<void>;
+  /** submit → every partner signs → scheduled on the next reachable meeting */
+  scheduled(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted>;
+  approve(applicationId: string, amount?: number): Promise<void>;
+  /** … → approved → payout triggered (by the lifecycle) → invoiced if needed → paid: status active */
+  active(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
+  /** The report link the lifecycle e-mails when a report is due. */
+  reportLink(applicationId: string, kind: ReportKind, validForDays?: number): Promise<string>;
+  /** Every application of a scheme, by querying each status (never a Scan). */
+  countApplications(schemeId: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function expectStatus(response: ApiResponse, expected: number[], what: string): void {
+  if (!expected.includes(response.status)) {
+    throw new Error(`${what}: expected ${expected.join('/')} but got ${response.status}: ${response.text}`);
+  }
+}
+
+export async function startTestApp(options: { start?: string } = {}): Promise<TestApp> {
+  const dynamo = await startDynalite();
+  process.env.TABLE_NAME = dynamo.tableName;
+  process.env.AWS_REGION = 'eu-north-1';
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  process.env.PUBLIC_BASE_URL = 'https://tilskudd.example';
+  process.env.MAIL_FROM = 'ikke-svar@tilskudd.example';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  resetConfigForTests();
+  resetDependencies();
+
+  const store = new DynamoGrantStore({ client: dynamo.client, tableName: dynamo.tableName });
+  const mailer = new RecordingMailer();
+  const clock = manualClock(options.start);
+  const deps = overrideDependencies({
+    store,
+    mailer,
+    workflow: noWorkflow,
+    clock,
+    scheme: getScheme,
+    ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
+    publicBaseUrl: 'https://tilskudd.example',
+  });
+  for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
+
+  const schemeOf = (id = 'sor-rogaland'): SchemeConfig => {
+    const scheme = getScheme(id);
+    if (!scheme) throw new Error(`No scheme ${id}`);
+    return scheme;
+  };
+
+  const app: TestApp = {
+    deps,
+    store,
+    mailer,
+    clock,
+    dynamo,
+    scheme: schemeOf,
+    call(routeId, { as, ...rest } = {}) {
+      return invoke(routeEvent(routeId, { ...rest, ...(as ? { claims: as } : {}) }), routeId);
+    },
+    application(schemeId = 'sor-rogaland', change) {
+      const body = exampleApplication(schemeOf(schemeId));
+      change?.(body);
+      return body;
+    },
+    async submit(schemeId = 'sor-rogaland', body, headers) {
+      const response = await app.call('submit-application', {
+        pathParameters: { schemeId },
+        json: body ?? app.application(schemeId),
+        ...(headers ? { headers } : {}),
+      });
+      expectStatus(response, [201], 'submit');
+      return { applicationId: response.body.applicationId, ownerLinkId: linkIdOf(response.body.statusUrl) };
+    },
+    async cosignLinks(applicationId, version) {
+      const current = version ?? (await store.getApplication(applicationId))?.version;
+      const links = await store.listLinks(applicationId);
+      return links
+        .filter((l) => l.purpose === 'cosign' && l.version === current)
+        .sort((a, b) => (a.partnerIndex ?? 0) - (b.partnerIndex ?? 0));
+    },
+    async cosignAll(applicationId) {
+      for (const link of await app.cosignLinks(applicationId)) {
+        const response = await app.call('cosign-application', { pathParameters: { linkId: link.id }, json: { decision: 'sign' } });
+        expectStatus(response, [200, 201], 'cosign');
+      }
+      expect((await store.getApplication(applicationId))?.status).toBe('submitted');
+    },
+    async schedule(applicationId, meetingId) {
+      const application = await store.getApplication(applicationId);
+      if (!application) throw new Error(`No application ${applicationId}`);
+      const target = meetingId ?? targetMeeting(schemeOf(application.schemeId), clock.now())?.id;
+      if (!target) throw new Error('No reachable meeting');
+      const response = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: target }, as: SECRETARIAT });
+      expectStatus(response, [200], 'schedule');
+    },
+    async scheduled(schemeId = 'sor-rogaland', change) {
+      const submitted = await app.submit(schemeId, app.application(schemeId, change));
+      await app.cosignAll(submitted.applicationId);
+      await app.schedule(submitted.applicationId);
+      return submitted;
+    },
+    async approve(applicationId, amount) {
+      const current = await store.getApplication(applicationId);
+      if (!current) throw new Error(`No application ${applicationId}`);
+      const version = await store.getVersion(applicationId, current.version);
+      const response = await app.call('record-decision', {
+        pathParameters: { applicationId },
+        as: SECRETARIAT,
+        json: {
+          outcome: 'approve',
+          amount: amount ?? current.requestedAmount,
+          periodStart: version?.data.periodStart ?? '2027-01-01',
+          periodEnd: version?.data.periodEnd ?? '2027-12-31',
+        },
+      });
+      expectStatus(response, [200, 201], 'approve');
+    },
+    async active(schemeId = 'sor-rogaland', change) {
+      const submitted = await app.scheduled(schemeId, change);
+      await app.approve(submitted.applicationId);
+      // The lifecycle workflow triggers the payout after the decision; no HTTP route does.
+      let payout = await triggerPayout(deps, submitted.applicationId, { kind: 'system', name: 'lifecycle' });
+      if (payout.state === 'awaiting_invoice') {
+        const invoiced = await app.call('register-invoice', {
+          pathParameters: { payoutId: payout.id },
+          as: FINANCE,
+          json: { invoiceNumber: `F-${submitted.applicationId.slice(-6)}` },
+        });
+        expectStatus(invoiced, [200], 'register-invoice');
+      }
+      const paid = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} });
+      expectStatus(paid, [200], 'mark-paid');
+      payout = paid.body;
+      expect((await store.getApplication(submitted.applicationId))?.status).toBe('active');
+      return { ...submitted, payout };
+    },
+    async reportLink(applicationId, kind, validForDays = 120) {
+      const application = await store.getApplication(applicationId);
+      if (!application) throw new Error(`No application ${applicationId}`);
+      const link = newLink(
+        deps,
+        { purpose: kind === 'status' ? 'status-report' : 'final-report', applicationId, schemeId: application.schemeId },
+        clock.now(),
+        validForDays,
+      );
+      await store.putLinks([link]);
+      return link.id;
+    },
+    async countApplications(schemeId) {
+      const lists = await Promise.all(APPLICATION_STATUSES.map((s) => store.listByStatus(schemeId, s)));
+      return lists.reduce((n, l) => n + l.length, 0);
+    },
+    async stop() {
+      resetDependencies();
+      await dynamo.stop();
+    },
+  };
+  return app;
+}
