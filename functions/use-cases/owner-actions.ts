@@ -27,25 +27,19 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const data = parseApplication(scheme, body);
   const now = deps.clock.now();
   const version = app.version + 1;
-  // New version and its signature links first; the status change is the commit point.
+  // New version and its signature links first; the status change is the commit point. Old
+  // versions' signature links stop working (revoked before the new ones exist: the store's
+  // putLinks is create-only, so a link cannot be revoked by writing it again).
   await deps.store.putVersion({ applicationId: app.id, version, createdAt: now.toISOString(), data });
+  await deps.store.revokeLinks(app.id, 'cosign');
   await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
   const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
     set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerIsInternalUnit: data.owner.isInternalUnit },
     remove: ['informationRequest'],
     details: { version },
   });
-  await revokeStaleCosignLinks(deps, app.id, version);
   await deps.workflow.completeStep(app.id, 'revision', { version });
   return { applicationId: app.id, status: updated.status, version };
-}
-
-/** Old versions' signature links stop working; the new version's links stay active. */
-async function revokeStaleCosignLinks(deps: Dependencies, applicationId: string, currentVersion: number): Promise<void> {
-  const links = await deps.store.listLinks(applicationId);
-  const stale = links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version !== currentVersion);
-  if (stale.length === 0) return;
-  await deps.store.putLinks(stale.map((l) => ({ ...l, state: 'revoked' as const })));
 }
 
 export async function withdrawApplication(deps: Dependencies, linkId: string, request: WithdrawRequest) {

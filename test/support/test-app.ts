@@ -115,7 +115,7 @@ export interface TestApp {
   scheme(id?: string): SchemeConfig;
   /** Calls a route's handler with a real API Gateway v2 event (`as` adds JWT claims). */
   call(routeId: string, options?: CallOptions): Promise<ApiResponse>;
-  /** A valid application body for a scheme, with changes. */
+  /** A valid application body for a scheme (with a title of its own), with changes. */
   application(schemeId?: string, change?: (a: ApplicationInput) => void): ApplicationInput;
   submit(schemeId?: string, body?: unknown, headers?: Record<string, string>): Promise<Submitted>;
   cosignLinks(applicationId: string, version?: number): Promise<LinkRecord[]>;
@@ -171,6 +171,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     return scheme;
   };
 
+  let examples = 0;
   const app: TestApp = {
     deps,
     store,
@@ -183,6 +184,8 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     },
     application(schemeId = 'sor-rogaland', change) {
       const body = exampleApplication(schemeOf(schemeId));
+      // Identical content counts as the same submission: every example gets its own title.
+      body.title = `${body.title} (${++examples})`;
       change?.(body);
       return body;
     },

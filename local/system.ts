@@ -1,0 +1,118 @@
+// The whole system on one machine: dynalite (on disk or in memory), local SES with its viewer,
+// the local workflow runtime running the synthesized definitions, and the HTTP API from the same
+// route table as the CDK app. Used by `npm start`, the demo, end-to-end tests and benchmarks.
+import './polyfills';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DOCUMENT_TRANSLATE_CONFIG, DynamoGrantStore } from '../functions/adapters/dynamodb-grant-store';
+import { DynamoMailOutbox } from '../functions/adapters/dynamodb-mail-outbox';
+import { DynamoWaitingTaskStore } from '../functions/adapters/dynamodb-waiting-tasks';
+import { newApplicationId, newId, newLinkId } from '../functions/adapters/ids';
+import { createSesClient, SesMailer } from '../functions/adapters/ses-mailer';
+import { overrideDependencies, type Dependencies } from '../functions/composition';
+import { resetConfigForTests } from '../functions/config/env';
+import type { Clock } from '../functions/ports/clock';
+import { noWorkflow } from '../functions/ports/workflow';
+import { seedScheme } from '../functions/use-cases/seed-scheme';
+import { getScheme, SCHEMES } from '../config/schemes';
+import { serveApi } from './api-gateway';
+import { createLocalTable } from './dynamodb-table';
+import { LocalAuth } from './local-auth';
+import { startLocalSes, type LocalSes } from './ses-local';
+
+type Dynalite = (options?: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; path?: string }) => Server;
+const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
+
+export const LOCAL_TABLE = 'grants-local';
+const LOCAL_MAIL_FROM = 'Tilskuddsordningen <ikke-svar@tilskudd.example>';
+
+export interface LocalSystemOptions {
+  port?: number;
+  host?: string;
+  /** folder for dynalite's data; null keeps everything in memory */
+  dataDir?: string | null;
+  clock?: Clock;
+  /** reminders and schedules are checked this often on the system's clock */
+  tickMs?: number;
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+export class LocalSystem {
+  private constructor(
+    readonly url: string,
+    readonly ses: LocalSes,
+    readonly deps: Dependencies,
+    readonly auth: LocalAuth,
+    private readonly servers: { http: Server; dynamo: Server },
+    private readonly raw: DynamoDBClient,
+  ) {}
+
+  static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+    const host = options.host ?? '127.0.0.1';
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.dataDir ? { path: options.dataDir } : {}) });
+    const dynamoPort = await listen(dynamo, 0, '127.0.0.1');
+    const endpoint = `http://127.0.0.1:${dynamoPort}`;
+    const raw = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = DynamoDBDocumentClient.from(raw, DOCUMENT_TRANSLATE_CONFIG);
+    await createLocalTable(raw, LOCAL_TABLE);
+    const ses = await startLocalSes({ host });
+
+    const http = createServer();
+    const port = await listen(http, options.port ?? 3000, host);
+    const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    Object.assign(process.env, { TABLE_NAME: LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: ses.endpoint, PUBLIC_BASE_URL: url, AWS_REGION: 'eu-north-1' });
+    resetConfigForTests();
+
+    const clock = options.clock ?? { now: () => new Date() };
+    const store = new DynamoGrantStore({ client, tableName: LOCAL_TABLE });
+    const deps = overrideDependencies({
+      store,
+      mailer: new SesMailer({ ses: createSesClient({ endpoint: ses.endpoint, region: 'eu-north-1' }), from: LOCAL_MAIL_FROM, outbox: new DynamoMailOutbox({ client, tableName: LOCAL_TABLE }), clock }),
+      tasks: new DynamoWaitingTaskStore({ client, tableName: LOCAL_TABLE }),
+      workflow: noWorkflow,
+      clock,
+      ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
+      scheme: getScheme,
+      publicBaseUrl: url,
+    });
+    for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
+
+    const auth = new LocalAuth();
+    const system = new LocalSystem(url, ses, deps, auth, { http, dynamo }, raw);
+    http.on('request', (req, res) => {
+      system.handle(req, res).catch((error: unknown) => {
+        console.error('Local server error', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Intern feil');
+      });
+    });
+    return system;
+  }
+
+  private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    if (await serveApi(req, res, this.auth)) return;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Fant ikke siden.');
+  }
+
+  async stop(): Promise<void> {
+    this.servers.http.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.servers.http.close(() => resolve()));
+    await this.ses.stop();
+    this.raw.destroy();
+    this.servers.dynamo.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.servers.dynamo.close(() => resolve()));
+  }
+}

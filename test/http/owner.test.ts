@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newLinkId } from '../../functions/adapters/ids';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+async function declinedByPartner(title: string) {
+  const submitted = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));
+  const [first] = await app.cosignLinks(submitted.applicationId);
+  const res = await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'decline', reason: 'Uklart budsjett.' } });
+  expect(res.body.status).toBe('draft');
+  return submitted;
+}
+
+describe('GET /api/owner/{linkId}', () => {
+  it('shows status, meeting and history without personal data', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled();
+    const res = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      applicationId,
+      schemeId: 'sor-rogaland',
+      status: 'scheduled',
+      statusLabel: 'Satt opp til behandling i møte',
+      version: 1,
+      meeting: { id: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z' },
+    });
+    expect(res.body.signatures).toHaveLength(3);
+    expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'cosigned-by-all', 'moved-to-meeting']);
+    expect(res.text).not.toMatch(/@/);
+  });
+
+  it('answers 404 for an unknown link and for a co-sign link', async () => {
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: newLinkId() } })).status).toBe(404);
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Feil lenke')));
+    const [cosign] = await app.cosignLinks(applicationId);
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: cosign!.id } })).status).toBe(404);
+  });
+});
+
+describe('POST /api/owner/{linkId}/revision', () => {
+  it('a revision after a decline is version 2, asks every partner again and revokes the old links (410)', async () => {
+    const { applicationId, ownerLinkId } = await declinedByPartner('Til revisjon');
+    const oldLinks = await app.cosignLinks(applicationId, 1);
+    const body = app.application('sor-rogaland', (a) => {
+      a.title = 'Til revisjon (revidert)';
+      a.budget[0]!.money = 25_000;
+    });
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ applicationId, status: 'awaiting_cosignature', version: 2 });
+    const stored = await app.store.getApplication(applicationId);
+    expect(stored).toMatchObject({ version: 2, title: 'Til revisjon (revidert)' });
+    expect(await app.cosignLinks(applicationId, 2)).toHaveLength(3);
+    for (const link of oldLinks.filter((l) => l.state === 'active')) {
+      const stale = await app.call('cosign-application', { pathParameters: { linkId: link.id }, json: { decision: 'sign' } });
+      expect(stale.status).toBe(410);
+    }
+    await app.cosignAll(applicationId);
+  });
+
+  it('answers 400 with field errors for an invalid revision and keeps version 1', async () => {
+    const { applicationId, ownerLinkId } = await declinedByPartner('Ugyldig revisjon');
+    const body = app.application('sor-rogaland', (a) => {
+      a.partners[2]!.email = 'ikke-en-adresse';
+      a.periodEnd = '2026-02-30';
+    });
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors['partners.2.email']).toBe('Skriv en gyldig e-postadresse.');
+    expect(res.body.fieldErrors.periodEnd).toBe('Skriv en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(await app.store.getVersion(applicationId, 2)).toBeUndefined();
+    expect((await app.store.getApplication(applicationId))?.status).toBe('draft');
+  });
+
+  it('answers 409 while the application is not open for revision', async () => {
+    const { ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Ikke revisjon')));
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application() });
+    expect(res.status).toBe(409);
+    expect(res.body.reason).toBe('not_revisable');
+  });
+});
+
+describe('POST /api/owner/{linkId}/withdrawal', () => {
+  it('withdraws, revokes the co-sign links and refuses a second withdrawal (409)', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Trekkes')));
+    const [link] = await app.cosignLinks(applicationId);
+    const res = await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: { reason: 'Prosjektet er utsatt.' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ applicationId, status: 'withdrawn' });
+    const revoked = await app.call('get-cosign-view', { pathParameters: { linkId: link!.id } });
+    expect(revoked.status).toBe(410);
+    const again = await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('not_withdrawable');
+  });
+
+  it('accepts an HTML form post and rejects unknown fields', async () => {
+    const { ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Trekkes via skjema')));
+    const bad = await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, form: { reason: 'x', status: 'approved' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors._form).toBe('Ukjent felt: status.');
+    const res = await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, form: { reason: 'Vi trekker søknaden.' } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('withdrawn');
+  });
+});
+
+describe('POST /api/owner/{linkId}/reallocations', () => {
+  it('records a request for an active grant (201) and refuses a second while one is pending (409)', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const res = await app.call('request-reallocation', {
+      pathParameters: { linkId: ownerLinkId },
+      form: { description: 'Flytte midler fra utstyr til opplæring.', amount: '50 000' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'requested', amount: 50_000 });
+    expect(await app.store.listReallocations(applicationId)).toHaveLength(1);
+    const second = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'En til.', amount: 10_000 } });
+    expect(second.status).toBe(409);
+    expect(second.body.reason).toBe('reallocation_pending');
+  });
+
+  it('answers 400 for an invalid amount and 409 before the grant is paid out', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'For tidlig omdisponering')));
+    const bad = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Noe', amount: -5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors.amount).toBe('Beløpet må være større enn 0 kr.');
+    const early = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Noe', amount: 5_000 } });
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('not_active');
+    expect(await app.store.listReallocations(applicationId)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newLinkId } from '../../functions/adapters/ids';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const STATUS_REPORT = { progress: 'Teamet er etablert og har fulgt 40 pasienter.', effect: 'Liggetiden for utskrivningsklare er redusert.', spentAmount: 400_000 };
+
+describe('status and final reports through the report links', () => {
+  it('status report: the form is open, the report is received once (201), then the form is closed and a repeat is 409', async () => {
+    const { applicationId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'status');
+    const form = await app.call('get-report-form', { pathParameters: { linkId } });
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({ applicationId, kind: 'status', open: true, dueDate: '2027-05-20' });
+    expect(form.body.submittedAt).toBeUndefined();
+
+    const res = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ applicationId, kind: 'status', status: 'status_report_received' });
+
+    const after = await app.call('get-report-form', { pathParameters: { linkId } });
+    expect(after.body).toMatchObject({ open: false, submittedAt: app.clock.now().toISOString() });
+    const again = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: 'already_reported', message: 'Rapporten er allerede sendt inn.' });
+    expect(await app.store.listReports(applicationId)).toHaveLength(1);
+
+    // The final report follows on its own link.
+    const finalLink = await app.reportLink(applicationId, 'final');
+    const final = await app.call('submit-report', {
+      pathParameters: { linkId: finalLink },
+      json: { ...STATUS_REPORT, spentAmount: 850_000, lessonsLearned: 'Felles opplæring tidlig.' },
+    });
+    expect(final.status).toBe(201);
+    expect(final.body.status).toBe('final_report_received');
+  });
+
+  it('accepts the report as an HTML form with "120 000" as spent amount', async () => {
+    const { applicationId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'status');
+    const res = await app.call('submit-report', {
+      pathParameters: { linkId },
+      form: { progress: 'I rute.', effect: 'For tidlig å si.', spentAmount: '120 000', deviations: '' },
+      base64: true,
+    });
+    expect(res.status).toBe(201);
+    const [report] = await app.store.listReports(applicationId);
+    expect(report).toMatchObject({ kind: 'status', spentAmount: 120_000, progress: 'I rute.' });
+    expect(report?.deviations).toBeUndefined();
+  });
+
+  it('answers 400 with field errors for an incomplete report, and stores nothing', async () => {
+    const { applicationId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'status');
+    const res = await app.call('submit-report', { pathParameters: { linkId }, json: { progress: '  ', spentAmount: 1.5 } });
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors).toMatchObject({
+      progress: 'Feltet må fylles ut.',
+      effect: 'Feltet må fylles ut.',
+      spentAmount: 'Beløpet må være et helt antall kroner.',
+    });
+    expect(await app.store.listReports(applicationId)).toHaveLength(0);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('active');
+    expect((await app.store.getLink(linkId))?.state).toBe('active');
+  });
+
+  it('answers 409 for a final report before the status report', async () => {
+    const { applicationId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'final');
+    const res = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });
+    expect(res.status).toBe(409);
+    expect(res.body.reason).toBe('not_due');
+    expect(await app.store.listReports(applicationId)).toHaveLength(0);
+  });
+
+  it('answers 410 for an expired report link and 404 for unknown or other links', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'status', 1);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.advanceDays(2);
+      expect((await app.call('get-report-form', { pathParameters: { linkId } })).status).toBe(410);
+      expect((await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT })).status).toBe(410);
+    } finally {
+      app.clock.set(saved);
+    }
+    expect((await app.call('get-report-form', { pathParameters: { linkId: newLinkId() } })).status).toBe(404);
+    expect((await app.call('submit-report', { pathParameters: { linkId: ownerLinkId }, json: STATUS_REPORT })).status).toBe(404);
+  });
+});
