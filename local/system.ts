@@ -16,13 +16,15 @@ import { createSesClient, SesMailer } from '../functions/adapters/ses-mailer';
 import { overrideDependencies, type Dependencies } from '../functions/composition';
 import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
-import { noWorkflow } from '../functions/ports/workflow';
 import { seedScheme } from '../functions/use-cases/seed-scheme';
 import { getScheme, SCHEMES } from '../config/schemes';
 import { serveApi } from './api-gateway';
 import { createLocalTable } from './dynamodb-table';
 import { LocalAuth } from './local-auth';
 import { startLocalSes, type LocalSes } from './ses-local';
+import { LOCAL_MACHINE_ARNS, startLifecycleRuntime, type LifecycleRuntime } from './lifecycle-runtime';
+import { StepFunctionsWorkflow } from '../functions/adapters/step-functions-workflow';
+import { ManualClock } from './workflow-runtime';
 
 type Dynalite = (options?: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; path?: string }) => Server;
 const dynalite = createRequire(import.meta.url)('dynalite') as Dynalite;
@@ -36,7 +38,7 @@ export interface LocalSystemOptions {
   /** folder for dynalite's data; null keeps everything in memory */
   dataDir?: string | null;
   clock?: Clock;
-  /** reminders and schedules are checked this often on the system's clock */
+  /** reminders and schedules are checked this often (real time) */
   tickMs?: number;
 }
 
@@ -54,8 +56,10 @@ export class LocalSystem {
     readonly ses: LocalSes,
     readonly deps: Dependencies,
     readonly auth: LocalAuth,
+    readonly lifecycle: LifecycleRuntime,
     private readonly servers: { http: Server; dynamo: Server },
     private readonly raw: DynamoDBClient,
+    private readonly ticker: NodeJS.Timeout,
   ) {}
 
   static async start(options: LocalSystemOptions = {}): Promise<LocalSystem> {
@@ -77,11 +81,13 @@ export class LocalSystem {
 
     const clock = options.clock ?? { now: () => new Date() };
     const store = new DynamoGrantStore({ client, tableName: LOCAL_TABLE });
+    const tasks = new DynamoWaitingTaskStore({ client, tableName: LOCAL_TABLE });
+    const lifecycle = await startLifecycleRuntime({ client, tableName: LOCAL_TABLE, clock });
     const deps = overrideDependencies({
       store,
       mailer: new SesMailer({ ses: createSesClient({ endpoint: ses.endpoint, region: 'eu-north-1' }), from: LOCAL_MAIL_FROM, outbox: new DynamoMailOutbox({ client, tableName: LOCAL_TABLE }), clock }),
-      tasks: new DynamoWaitingTaskStore({ client, tableName: LOCAL_TABLE }),
-      workflow: noWorkflow,
+      tasks,
+      workflow: new StepFunctionsWorkflow({ engine: lifecycle.runtime, tasks, machines: async () => LOCAL_MACHINE_ARNS }),
       clock,
       ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
       scheme: getScheme,
@@ -89,8 +95,12 @@ export class LocalSystem {
     });
     for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
 
+    // Every grant in flight when the system last stopped continues where it was.
+    await lifecycle.runtime.resumeAll();
+    const ticker = setInterval(() => void lifecycle.tick().catch((e: unknown) => console.error('Tick failed', e)), options.tickMs ?? 60_000);
+    ticker.unref();
     const auth = new LocalAuth();
-    const system = new LocalSystem(url, ses, deps, auth, { http, dynamo }, raw);
+    const system = new LocalSystem(url, ses, deps, auth, lifecycle, { http, dynamo }, raw, ticker);
     http.on('request', (req, res) => {
       system.handle(req, res).catch((error: unknown) => {
         console.error('Local server error', error);
@@ -107,7 +117,30 @@ export class LocalSystem {
     res.end('Fant ikke siden.');
   }
 
+  /** Waits until no workflow task runs and nothing is due. */
+  async settle(): Promise<void> {
+    await this.lifecycle.runtime.settle();
+  }
+
+  /** Moves a ManualClock forward in steps, sending due reminders and firing schedules on the way. */
+  async advance(ms: number, stepMs = 86_400_000): Promise<void> {
+    const clock = this.deps.clock;
+    if (!(clock instanceof ManualClock)) throw new Error('advance() needs the system to run on a ManualClock');
+    let left = ms;
+    await this.settle();
+    while (left > 0) {
+      const step = Math.min(stepMs, left);
+      clock.advance(step);
+      left -= step;
+      await this.lifecycle.tick();
+      await this.settle();
+    }
+  }
+
+  /** Stops the HTTP server and the runtime; `crash` skips nothing: the journal already holds all progress. */
   async stop(): Promise<void> {
+    clearInterval(this.ticker);
+    await this.lifecycle.runtime.shutdown();
     this.servers.http.closeAllConnections?.();
     await new Promise<void>((resolve) => this.servers.http.close(() => resolve()));
     await this.ses.stop();

@@ -47,6 +47,7 @@ export interface DynamoGrantStoreOptions {
 export const STALE_APPLICATION_MESSAGE =
   'Søknaden er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';
 export const POT_EXHAUSTED_MESSAGE = 'Potten har ikke nok midler igjen til denne tildelingen.';
+export const POT_BUSY_MESSAGE = 'Potten ble endret av noen andre samtidig. Prøv igjen.';
 export const POT_MISSING_MESSAGE = 'Det er ikke opprettet noen pott for dette året.';
 export const ALREADY_SIGNED_MESSAGE = 'Denne partneren har allerede svart på denne versjonen av søknaden.';
 export const ALREADY_REPORTED_MESSAGE = 'Denne rapporten er allerede levert.';
@@ -567,7 +568,7 @@ export class DynamoGrantStore implements GrantStore {
         if (!isConditionFailure(err)) throw err;
       }
     }
-    throw new ConflictError(STALE_APPLICATION_MESSAGE, 'stale');
+    throw new ConflictError(POT_BUSY_MESSAGE, 'stale');
   }
 
   // ---------------------------------------------------------------- payouts

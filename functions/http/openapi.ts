@@ -66,8 +66,22 @@ const SUCCESS: Record<string, [number, string]> = {
 
 const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);
 
+type CheckDef = { check?: string; fn?: unknown };
+
+/** Amounts are checked with .refine(Number.isInteger) (so cross-field messages survive); say "integer". */
+function isWholeNumber(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def as { type: string; checks?: Array<{ _zod: { def: CheckDef } }> };
+  return def.type === 'number' && (def.checks ?? []).some((c) => c._zod.def.check === 'custom' && c._zod.def.fn === Number.isInteger);
+}
+
 function toSchema(schema: z.ZodType): JsonSchema {
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const out = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (isWholeNumber(ctx.zodSchema)) ctx.jsonSchema.type = 'integer';
+    },
+  }) as JsonSchema;
   delete out.$schema;
   return out;
 }

@@ -36,9 +36,10 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
   const slot = options.meetingId ? meetingSlots(scheme).find((m) => m.id === options.meetingId) : targetMeeting(scheme, now, options.after);
-  if (!slot) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
+  if (!slot) throw new NotFoundError(options.meetingId ? 'Fant ikke møtet i møteplanen.' : 'Det finnes ikke noe senere møte i møteplanen.');
   const meeting = await deps.store.getMeeting(scheme.id, slot.id);
   if (!meeting) throw new Error(`Meeting ${slot.id} of ${scheme.id} is not seeded`);
+  if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
   if (app.status === 'scheduled' && app.meetingId === meeting.id) return { application: app, meeting };
 
   const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));

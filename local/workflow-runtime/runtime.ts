@@ -12,6 +12,7 @@
 // * Task timeouts (TimeoutSeconds/Path), HeartbeatSeconds, Wait states, retry intervals and the
 //   execution TimeoutSeconds run on the runtime's Clock (ManualClock in tests), without the
 //   interpreter's 24.8-day setTimeout overflow. See ./interpreter-hooks.ts for how.
+import '../polyfills'; // aws-local-stepfunctions needs Promise.withResolvers (Node 20 lacks it)
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { setImmediate as nodeSetImmediate, setTimeout as nodeSetTimeout, clearTimeout as nodeClearTimeout } from 'node:timers';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -384,7 +385,12 @@ export class LocalWorkflowRuntime {
     for (const [key, { definition, arn }] of Object.entries(options.definitions)) {
       const parsed = JSON.parse(definition) as StateMachineDefinition;
       const index = indexStates(parsed);
-      for (const task of index.tasks.values()) this.assertSupported(key, task);
+      for (const task of index.tasks.values()) {
+        this.assertSupported(key, task);
+        if ('HeartbeatSecondsPath' in task.definition) {
+          this.logger.warn(`state machine '${key}', state '${task.name}': HeartbeatSecondsPath is not enforced locally (use HeartbeatSeconds)`);
+        }
+      }
       const name = stateMachineName(arn) ?? key;
       const machine: Machine = {
         key,

@@ -36,6 +36,7 @@ describe('GET /api/cosign/{linkId}', () => {
   it('never changes anything, however often it is opened (mail scanners prefetch links)', async () => {
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Forhåndsvisning')));
     const links = await app.cosignLinks(applicationId);
+    expect(links).toHaveLength(3);
     const before = await snapshot(applicationId);
     for (const link of links) {
       for (let i = 0; i < 3; i++) {

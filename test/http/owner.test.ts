@@ -56,7 +56,9 @@ describe('POST /api/owner/{linkId}/revision', () => {
     const stored = await app.store.getApplication(applicationId);
     expect(stored).toMatchObject({ version: 2, title: 'Til revisjon (revidert)' });
     expect(await app.cosignLinks(applicationId, 2)).toHaveLength(3);
-    for (const link of oldLinks.filter((l) => l.state === 'active')) {
+    const stillActive = oldLinks.filter((l) => l.state === 'active');
+    expect(stillActive).toHaveLength(2);
+    for (const link of stillActive) {
       const stale = await app.call('cosign-application', { pathParameters: { linkId: link.id }, json: { decision: 'sign' } });
       expect(stale.status).toBe(410);
     }

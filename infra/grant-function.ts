@@ -1,0 +1,81 @@
+// One Lambda function the way this system builds all of them: esbuild-bundled ESM (AWS SDK
+// included), arm64, the newest Node.js runtime of this aws-cdk-lib, active tracing, its own log
+// group with the stage's retention, and its own role that starts empty except for writing to that
+// log group (no AWS managed policies).
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acknowledge, XRAY_REASON } from './nag';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Newest Node.js runtime this aws-cdk-lib knows (cdk-nag L1 insists on it); at least nodejs22.x. */
+export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** ESM output still meets CommonJS dependencies that call require() on Node built-ins. */
+const REQUIRE_SHIM = "import { createRequire as __grantsCreateRequire } from 'node:module'; const require = __grantsCreateRequire(import.meta.url);";
+
+export interface GrantFunctionProps {
+  /** Repository-relative handler module, e.g. functions/http/submit-application.handler.ts */
+  readonly entry: string;
+  readonly description: string;
+  readonly timeout: Duration;
+  readonly environment: Record<string, string>;
+  readonly logRetention: logs.RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+  /** For asynchronously invoked functions: failed events end up here after the retries. */
+  readonly deadLetterQueue?: sqs.IQueue;
+}
+
+export class GrantFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: GrantFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
+    this.role = new iam.Role(this, 'Role', {
+      description: `Lambda ${props.entry}`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+    );
+    acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', XRAY_REASON);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: FUNCTION_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout,
+      tracing: lambda.Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      description: props.description,
+      environment: props.environment,
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+      },
+      ...(props.deadLetterQueue
+        ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(30) }
+        : {}),
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { triggerPayout } from '../../functions/use-cases/payouts';
+import { FINANCE, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const as = FINANCE;
+const SYSTEM = { kind: 'system', name: 'lifecycle' } as const;
+
+/** Approved and handed to finance: the payout the lifecycle creates. */
+async function payoutFor(owner: 'municipality' | 'internal-unit' = 'municipality') {
+  const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
+    if (owner === 'internal-unit') {
+      a.owner = { partnerIndex: 2, name: 'Ingrid Larsen', email: a.partners[2]!.email, unit: 'Medisinsk klinikk', isInternalUnit: true };
+    }
+  });
+  await app.approve(applicationId);
+  const payout = await triggerPayout(app.deps, applicationId, SYSTEM);
+  return { applicationId, payout };
+}
+
+describe('GET /api/finance/payouts', () => {
+  it('lists payouts by project number and state', async () => {
+    const { payout } = await payoutFor();
+    const res = await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.payouts.map((p: { id: string }) => p.id)).toContain(payout.id);
+    const awaiting = await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325', state: 'awaiting_invoice' }, as });
+    expect(awaiting.body.payouts.every((p: { state: string }) => p.state === 'awaiting_invoice')).toBe(true);
+    expect(awaiting.body.payouts.map((p: { id: string }) => p.id)).toContain(payout.id);
+    const paid = await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325', state: 'paid' }, as });
+    expect(paid.body.payouts.map((p: { id: string }) => p.id)).not.toContain(payout.id);
+    const other = await app.call('list-payouts', { query: { projectNumber: 'SI-RST-2026' }, as });
+    expect(other.body.payouts).toEqual([]);
+  });
+
+  it('answers 400 with field errors without a project number or with an unknown state', async () => {
+    const missing = await app.call('list-payouts', { as });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fieldErrors).toEqual({ projectNumber: 'Feltet må fylles ut.' });
+    const bad = await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325', state: 'betalt' }, as });
+    expect(bad.body.fieldErrors).toEqual({ state: 'Ukjent utbetalingsstatus.' });
+  });
+});
+
+describe('invoice and payment', () => {
+  it('invoice mode: payment before the invoice is 409; invoice (200), paid (200) makes the grant active; repeats are 409', async () => {
+    const { applicationId, payout } = await payoutFor();
+    expect(payout).toMatchObject({ mode: 'invoice', state: 'awaiting_invoice', amount: 850_000, payee: 'Stavanger kommune' });
+    const early = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ reason: 'not_payable', message: 'Registrer fakturaen før utbetalingen markeres som betalt.' });
+
+    const noNumber = await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: ' ' }, as });
+    expect(noNumber.status).toBe(400);
+    expect(noNumber.body.fieldErrors).toEqual({ invoiceNumber: 'Feltet må fylles ut.' });
+
+    const invoiced = await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-2026-0042' }, as });
+    expect(invoiced.status).toBe(200);
+    expect(invoiced.body).toMatchObject({ state: 'invoiced', invoiceNumber: 'F-2026-0042', invoicedAt: app.clock.now().toISOString() });
+    const twice = await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-2026-0043' }, as });
+    expect(twice.status).toBe(409);
+    expect(twice.body.reason).toBe('not_awaiting_invoice');
+
+    const paid = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
+    expect(paid.status).toBe(200);
+    expect(paid.body.state).toBe('paid');
+    expect((await app.store.getApplication(applicationId))?.status).toBe('active');
+    const history = (await app.store.getApplication(applicationId))!.history;
+    expect(history.at(-1)).toMatchObject({ action: 'paid', actor: { kind: 'staff', role: 'finance', subject: 'okonomi-1' } });
+    const again = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('not_payable');
+  });
+
+  it('cost booking for a unit of the hospital trust: no invoice, marked paid directly', async () => {
+    const { applicationId, payout } = await payoutFor('internal-unit');
+    expect(payout).toMatchObject({ mode: 'cost_booking', state: 'pending', payee: 'Helse Stavanger HF, Medisinsk klinikk' });
+    const invoice = await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-1' }, as });
+    expect(invoice.status).toBe(409);
+    const paid = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
+    expect(paid.status).toBe(200);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('active');
+  });
+
+  it('a repayment claim is settled by marking it paid; the grant stays claimed', async () => {
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 50_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    const repaid = await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, as });
+    expect(repaid.status).toBe(200);
+    expect(repaid.body).toMatchObject({ state: 'repaid', amount: -50_000 });
+    expect((await app.store.getApplication(applicationId))?.status).toBe('repayment_claimed');
+  });
+
+  it('answers 404 for an unknown payout', async () => {
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: 'pay_finnesikke' }, as })).status).toBe(404);
+    expect((await app.call('register-invoice', { pathParameters: { payoutId: 'pay_finnesikke' }, json: { invoiceNumber: 'F-1' }, as })).status).toBe(404);
+  });
+});

@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const as = SECRETARIAT;
+const approveBody = (amount = 850_000) => ({ outcome: 'approve', amount, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+const pot = async () => (await app.store.getPot('sor-rogaland', 2026))!;
+
+describe('meetings and agendas', () => {
+  it('lists the meeting plan with deadlines and the number of applications on each agenda', async () => {
+    await app.scheduled();
+    const res = await app.call('list-meetings', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.meetings).toHaveLength(12);
+    const first = res.body.meetings[0];
+    expect(first).toMatchObject({ id: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z', deadlinePassed: false });
+    expect(first.applications).toBeGreaterThanOrEqual(1);
+    const innlandet = await app.call('list-meetings', { pathParameters: { schemeId: 'innlandet' }, as });
+    expect(innlandet.body.meetings[0]).toMatchObject({ id: '2026-12-03', deadlinePassed: true });
+  });
+
+  it('shows a meeting’s agenda with criteria, budget and own contribution; 404 for an unknown meeting', async () => {
+    const { applicationId } = await app.scheduled();
+    const res = await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.meeting.id).toBe('2026-12-10');
+    expect(res.body.criteriaRule).toEqual({ minMet: 4 });
+    const item = res.body.items.find((i: { applicationId: string }) => i.applicationId === applicationId);
+    expect(item).toMatchObject({ requestedAmount: 850_000, ownContribution: 600_000, status: 'scheduled' });
+    expect(typeof res.body.potRemaining).toBe('number');
+    const missing = await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-11' }, as });
+    expect(missing.status).toBe(404);
+    const unknownScheme = await app.call('get-agenda', { pathParameters: { schemeId: 'ukjent', meetingId: '2026-12-10' }, as });
+    expect(unknownScheme.status).toBe(404);
+  });
+});
+
+describe('GET applications', () => {
+  it('lists applications by status (?status=), submitted by default; 400 for an unknown status or parameter', async () => {
+    const scheduled = await app.scheduled();
+    const submitted = await app.submit();
+    await app.cosignAll(submitted.applicationId);
+    const res = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { status: 'scheduled' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('scheduled');
+    const ids = res.body.applications.map((a: { applicationId: string }) => a.applicationId);
+    expect(ids).toContain(scheduled.applicationId);
+    expect(ids).not.toContain(submitted.applicationId);
+    const byDefault = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(byDefault.body.applications.map((a: { applicationId: string }) => a.applicationId)).toContain(submitted.applicationId);
+    const bad = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { status: 'godkjent' }, as });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ status: 'Ukjent søknadsstatus.' });
+    const extra = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { status: 'scheduled', limit: '5' }, as });
+    expect(extra.status).toBe(400);
+    expect(extra.body.fieldErrors._form).toBe('Ukjent felt: limit.');
+  });
+
+  it('shows the whole case to the secretariat; 404 for an unknown application', async () => {
+    const { applicationId } = await app.scheduled();
+    const res = await app.call('get-application', { pathParameters: { applicationId }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.application).toMatchObject({ id: applicationId, status: 'scheduled', meetingId: '2026-12-10' });
+    expect(res.body.data.partners).toHaveLength(3);
+    expect(res.body.signatures).toHaveLength(3);
+    expect(res.body.application.history.at(-1).actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
+    expect((await app.call('get-application', { pathParameters: { applicationId: 'app_finnesikke' }, as })).status).toBe(404);
+  });
+});
+
+describe('POST …/meeting (schedule-application)', () => {
+  it('moves an application to another meeting', async () => {
+    const { applicationId } = await app.scheduled();
+    const res = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: '2027-01-28' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.application).toMatchObject({ status: 'scheduled', meetingId: '2027-01-28' });
+    expect(res.body.meeting.id).toBe('2027-01-28');
+    const agenda = await app.store.listAgenda('sor-rogaland', '2027-01-28');
+    expect(agenda.map((a) => a.id)).toContain(applicationId);
+    expect((await app.store.listAgenda('sor-rogaland', '2026-12-10')).map((a) => a.id)).not.toContain(applicationId);
+  });
+
+  it('answers 400 for a missing or malformed meeting, 404 for a date without a meeting, 409 before co-signature or for a meeting already held', async () => {
+    const { applicationId } = await app.submit();
+    const missing = await app.call('schedule-application', { pathParameters: { applicationId }, json: {}, as });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fieldErrors).toEqual({ meetingId: 'Velg hvilket møte søknaden skal behandles i.' });
+    const malformed = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: 'neste torsdag' }, as });
+    expect(malformed.body.fieldErrors.meetingId).toBe('Velg et møte i møteplanen (dato ÅÅÅÅ-MM-DD).');
+    const extra = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: '2026-12-10', status: 'approved' }, as });
+    expect(extra.status).toBe(400);
+    expect(extra.body.fieldErrors._form).toBe('Ukjent felt: status.');
+    const early = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: '2026-12-10' }, as });
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('not_schedulable');
+    await app.cosignAll(applicationId);
+    const noMeeting = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: '2026-12-11' }, as });
+    expect(noMeeting.status).toBe(404);
+    expect(noMeeting.body.message).toBe('Fant ikke møtet i møteplanen.');
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2026-12-10T08:00:00.000Z'); // the December meeting starts now
+      const held = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: '2026-12-10' }, as });
+      expect(held.status).toBe(409);
+      expect(held.body.reason).toBe('meeting_passed');
+    } finally {
+      app.clock.set(saved);
+    }
+    expect((await app.store.getApplication(applicationId))?.status).toBe('submitted');
+  });
+});
+
+describe('POST …/information-requests', () => {
+  it('asks the owner for more information (201); the owner sees it; a second request is 409', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled();
+    const bad = await app.call('request-information', { pathParameters: { applicationId }, json: { message: '' }, as });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ message: 'Feltet må fylles ut.' });
+    const res = await app.call('request-information', { pathParameters: { applicationId }, json: { message: 'Hvem har pasientansvaret om natten?' }, as });
+    expect(res.status).toBe(201);
+    expect(res.body.application.status).toBe('more_information_requested');
+    expect(res.body.decision).toMatchObject({ outcome: 'more_information', reason: 'Hvem har pasientansvaret om natten?' });
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(owner.body).toMatchObject({ status: 'more_information_requested', informationRequest: 'Hvem har pasientansvaret om natten?' });
+    const again = await app.call('request-information', { pathParameters: { applicationId }, json: { message: 'Og mer?' }, as });
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('not_scheduled');
+  });
+});
+
+describe('POST …/decisions (record-decision)', () => {
+  it('approves: 201, the allocation with report due dates, the pot reduced; a second decision is 409 and takes nothing', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled();
+    const before = (await pot()).remaining;
+    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(800_000), comment: 'Innvilget med redusert beløp.' }, as });
+    expect(res.status).toBe(201);
+    expect(res.body.application.status).toBe('approved');
+    expect(res.body.application.allocation).toMatchObject({
+      amount: 800_000,
+      potYear: 2026,
+      meetingId: '2026-12-10',
+      statusReportDue: '2027-05-20',
+      finalReportDue: '2028-02-29',
+    });
+    expect(res.body.decision).toMatchObject({ outcome: 'approve', amount: 800_000, decidedBy: 'sekretær-1' });
+    expect((await pot()).remaining).toBe(before - 800_000);
+    expect((await pot()).reservations[applicationId]).toBe(800_000);
+
+    const again = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(800_000), as });
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('already_decided');
+    expect((await pot()).remaining).toBe(before - 800_000);
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(owner.body.allocation.amount).toBe(800_000);
+  });
+
+  it('answers 400 naming the field for amounts and periods the committee may not grant, and writes nothing', async () => {
+    const { applicationId } = await app.scheduled();
+    const before = await app.store.getApplication(applicationId);
+    const potBefore = await pot();
+    const tooMuch = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(900_000), as });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.fieldErrors.amount).toMatch(/^Tildelt beløp kan ikke være større enn omsøkt beløp \(850\s000\skr\)\.$/);
+    const tooLong = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(), periodEnd: '2028-01-01' }, as });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.fieldErrors.periodEnd).toBe('Perioden kan være høyst 12 måneder (siste mulige sluttdato er 31.12.2027).');
+    const backwards = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(), periodEnd: '2026-12-31' }, as });
+    expect(backwards.body.fieldErrors.periodEnd).toBe('Sluttdato må være etter startdato.');
+    const noReason = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'reject' }, as });
+    expect(noReason.body.fieldErrors).toEqual({ reason: 'Skriv en begrunnelse for avslaget.' });
+    const unknown = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'kanskje' }, as });
+    expect(unknown.status).toBe(400);
+    expect(Object.values(unknown.body.fieldErrors)).toContain('Velg innvilge, avslå eller utsette.');
+    expect(await app.store.getApplication(applicationId)).toEqual(before);
+    expect(await pot()).toEqual(potBefore);
+    expect(await app.store.listDecisions(applicationId)).toEqual([]);
+  });
+
+  it('rejects with a reason the owner can read, and defers to a later meeting', async () => {
+    const rejected = await app.scheduled();
+    const res = await app.call('record-decision', { pathParameters: { applicationId: rejected.applicationId }, json: { outcome: 'reject', reason: 'Mangler forankring i kommunen.' }, as });
+    expect(res.status).toBe(201);
+    expect(res.body.application.status).toBe('rejected');
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: rejected.ownerLinkId } });
+    expect(owner.body).toMatchObject({ status: 'rejected', rejectionReason: 'Mangler forankring i kommunen.' });
+
+    const deferred = await app.scheduled();
+    const defer = await app.call('record-decision', { pathParameters: { applicationId: deferred.applicationId }, json: { outcome: 'defer' }, as });
+    expect(defer.status).toBe(201);
+    expect(defer.body.application.status).toBe('deferred');
+    expect(defer.body.application.meetingId).toBeUndefined();
+    await app.schedule(deferred.applicationId, '2027-01-28');
+    expect((await app.store.getApplication(deferred.applicationId))?.status).toBe('scheduled');
+  });
+
+  it('answers 404 for an unknown application', async () => {
+    const res = await app.call('record-decision', { pathParameters: { applicationId: 'app_finnesikke' }, json: approveBody(), as });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('reallocation decisions and repayment claims', () => {
+  it('decides a reallocation request (200); a second decision is 409; unknown ids 404; a missing choice 400', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Mer opplæring.', amount: 40_000 } });
+    const reallocationId = requested.body.id as string;
+    const invalid = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId }, json: {}, as });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.fieldErrors).toEqual({ approved: 'Feltet må fylles ut.' });
+    const res = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId }, json: { approved: true, reason: 'Innenfor formålet.' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: reallocationId, state: 'approved', reason: 'Innenfor formålet.' });
+    const again = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId }, json: { approved: false }, as });
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('already_decided');
+    const unknown = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: 'realloc_finnesikke' }, json: { approved: true }, as });
+    expect(unknown.status).toBe(404);
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(owner.body.reallocations).toEqual([expect.objectContaining({ id: reallocationId, state: 'approved' })]);
+  });
+
+  it('claims repayment (201) as a negative payout; 409 above the allocation or before payout; 400 without a reason', async () => {
+    const { applicationId } = await app.active();
+    const bad = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 100_000 }, as });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ reason: 'Feltet må fylles ut.' });
+    const tooMuch = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 900_000, reason: 'Feil bruk.' }, as });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.reason).toBe('amount_too_large');
+    const res = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 100_000, reason: 'Midler brukt til drift.' }, as });
+    expect(res.status).toBe(201);
+    expect(res.body.application).toMatchObject({ status: 'repayment_claimed', repaymentClaimed: 100_000 });
+    expect(res.body.payout).toMatchObject({ amount: -100_000, state: 'repayment_claimed', projectNumber: 'R-11326-D11325' });
+    const { applicationId: notPaid } = await app.scheduled();
+    const early = await app.call('claim-repayment', { pathParameters: { applicationId: notPaid }, json: { amount: 1_000, reason: 'Feil.' }, as });
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('not_active');
+  });
+});
+
+describe('follow-up reports for the committee', () => {
+  it('half-year report as JSON and as a safe CSV download', async () => {
+    const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = '=HYPERLINK("http://evil.example";"klikk")'));
+    const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.scheme).toMatchObject({ id: 'sor-rogaland', committee: 'FSU', reportTo: 'SSU' });
+    const row = res.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
+    expect(row).toMatchObject({ amount: 850_000, decidedAt: '2026-11-20', status: 'Pågår' });
+    expect(res.body.allocated).toBe(res.body.rows.reduce((s: number, r: { amount: number }) => s + r.amount, 0));
+
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="halvarsrapport-sor-rogaland-2026-07-01-2026-12-31.csv"');
+    expect(csv.text.startsWith('\uFEFFSøknad;Tittel;Status;Tildelt (kr)')).toBe(true);
+    const line = csv.text.split('\r\n').find((l) => l.startsWith(applicationId));
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"";""klikk"")"`);
+    expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(res.body.rows.length + 1);
+  });
+
+  it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {
+    const bad = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-13-01', to: '2026-12-31', format: 'pdf' }, as });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ from: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).', format: 'Velg json eller csv.' });
+    const backwards = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-12-31', to: '2026-07-01' }, as });
+    expect(backwards.body.fieldErrors).toEqual({ to: 'Til-dato kan ikke være før fra-dato.' });
+    const missing = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(missing.body.fieldErrors).toEqual({ from: 'Feltet må fylles ut.', to: 'Feltet må fylles ut.' });
+    const empty = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2025-01-01', to: '2025-06-30' }, as });
+    expect(empty.body).toMatchObject({ grants: 0, allocated: 0, rows: [] });
+  });
+
+  it('lists status reports that are overdue', async () => {
+    const { applicationId } = await app.active();
+    const none = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(none.status).toBe(200);
+    expect(none.body.reports).toEqual([]);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2027-06-01T10:00:00.000Z');
+      const res = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+      expect(res.body.reports).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: '2027-05-20', daysOverdue: 12 }));
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+// The whole local system (dynalite in memory, local SES, local workflow runtime, HTTP API) on a
+// ManualClock, and small helpers to talk to it only over HTTP and the mail store.
+import { expect } from 'vitest';
+import { LocalSystem } from '../../local/system';
+import { clearMailStore, fetchMailStore, type LocalSesMail } from '../../local/ses-local';
+import { ManualClock } from '../../local/workflow-runtime';
+import { getScheme } from '../../config/schemes';
+import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
+
+export const DAY = 86_400_000;
+
+export interface Harness {
+  system: LocalSystem;
+  clock: ManualClock;
+  call(method: string, path: string, body?: unknown, as?: 'secretariat' | 'finance'): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  mails(): Promise<LocalSesMail[]>;
+  mailsTo(address: string): Promise<LocalSesMail[]>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(startIso = '2026-11-20T09:00:00.000Z', dataDir: string | null = null): Promise<Harness> {
+  const clock = new ManualClock(startIso);
+  const system = await LocalSystem.start({ port: 0, dataDir, clock, tickMs: 3_600_000 });
+  await clearMailStore(system.ses.endpoint);
+  return harnessFor(system, clock);
+}
+
+export function harnessFor(system: LocalSystem, clock: ManualClock): Harness {
+  const tokens = {
+    secretariat: system.auth.issue('sekretariat-test', ['secretariat']),
+    finance: system.auth.issue('okonomi-test', ['finance']),
+  };
+  const mails = () => fetchMailStore(system.ses.endpoint);
+  return {
+    system,
+    clock,
+    async call(method, path, body, as) {
+      const response = await fetch(`${system.url}${path}`, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // not JSON
+      }
+      return { status: response.status, body: parsed };
+    },
+    mails,
+    mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address) || m.destination.cc.includes(address)),
+    stop: () => system.stop(),
+  };
+}
+
+/** The opaque link ids in a mail, by page: /signering/<id>, /soknad/<id>, /rapport/<id>. */
+export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
+  const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
+  return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1]!))];
+}
+
+export function application(overrides: Partial<ApplicationInput> = {}, owner: 'municipality' | 'internal-unit' = 'municipality'): ApplicationInput {
+  return { ...exampleApplication(getScheme('sor-rogaland')!, { owner }), ...overrides };
+}
+
+/** Submits and returns the application id and the owner's link id. */
+export async function submit(h: Harness, body: ApplicationInput = application()): Promise<{ id: string; ownerLink: string }> {
+  const res = await h.call('POST', '/api/schemes/sor-rogaland/applications', body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  await h.system.settle();
+  return { id: res.body.applicationId as string, ownerLink: String(res.body.statusUrl).split('/').pop()! };
+}
+
+/** Every partner's signing link for the application, from the mails they received. */
+export async function cosignLinks(h: Harness, data: ApplicationInput = application()): Promise<string[]> {
+  const ids: string[] = [];
+  for (const partner of data.partners) {
+    const mails = (await h.mailsTo(partner.email)).filter((m) => linkIds(m, 'signering').length > 0);
+    ids.push(linkIds(mails.at(-1)!, 'signering')[0]!);
+  }
+  return ids;
+}
+
+export async function signAll(h: Harness, data: ApplicationInput = application()): Promise<void> {
+  for (const link of await cosignLinks(h, data)) {
+    const res = await h.call('POST', `/api/cosign/${link}`, { decision: 'sign' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  await h.system.settle();
+}
+
+export async function status(h: Harness, ownerLink: string): Promise<string> {
+  const res = await h.call('GET', `/api/owner/${ownerLink}`);
+  expect(res.status).toBe(200);
+  return res.body.status as string;
+}
+
+export const APPROVAL = { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' } as const;
+
+/** Submitted, signed by all and on the agenda of the next meeting. */
+export async function scheduled(h: Harness, data: ApplicationInput = application()): Promise<{ id: string; ownerLink: string }> {
+  const app = await submit(h, data);
+  await signAll(h, data);
+  expect(await status(h, app.ownerLink)).toBe('scheduled');
+  return app;
+}
+
+export async function decide(h: Harness, id: string, body: Record<string, unknown>, expected = 201): Promise<void> {
+  const res = await h.call('POST', `/api/staff/applications/${id}/decisions`, body, 'secretariat');
+  expect(res.status, JSON.stringify(res.body)).toBe(expected);
+  await h.system.settle();
+}
+
+/** Approved, paid (invoice registered and marked paid): an active grant. Returns the status-report link. */
+export async function activeGrant(h: Harness, data: ApplicationInput = application()): Promise<{ id: string; ownerLink: string; statusReportLink: string }> {
+  const app = await scheduled(h, data);
+  await decide(h, app.id, APPROVAL);
+  const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+  const payout = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string }) => p.applicationId === app.id);
+  if (payout.state === 'awaiting_invoice') {
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/invoice`, { invoiceNumber: 'F-1' }, 'finance')).status).toBe(200);
+  }
+  expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/paid`, {}, 'finance')).status).toBe(200);
+  await h.system.settle();
+  const letter = (await h.mailsTo(data.owner.email)).find((m) => linkIds(m, 'rapport').length > 0)!;
+  return { ...app, statusReportLink: linkIds(letter, 'rapport')[0]! };
+}
+
+export const REPORT = { progress: 'Godt i gang', effect: 'Færre reinnleggelser', spentAmount: 300_000 } as const;

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  activeGrant, application, cosignLinks, DAY, decide, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
+} from '../support/local-system';
+
+async function executionsOf(h: Harness, id: string) {
+  const all = await h.system.lifecycle.runtime.listExecutions({});
+  return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
+}
+
+describe('lifecycle side paths on the local runtime', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('a partner declines: the application goes back to the owner, who revises it; partners sign the new version', async () => {
+    const data = application();
+    const { id, ownerLink } = await submit(h, data);
+    const [first, second] = await cosignLinks(h, data);
+    expect((await h.call('POST', `/api/cosign/${first}`, { decision: 'sign' })).status).toBe(200);
+    expect((await h.call('POST', `/api/cosign/${second}`, { decision: 'decline', reason: 'Budsjettet for kommunen er for høyt' })).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('draft');
+    const told = (await h.mailsTo(data.owner.email)).find((m) => /Budsjettet for kommunen/.test(m.body.text ?? ''));
+    expect(told, 'owner told of the decline').toBeDefined();
+    // an old link no longer signs anything
+    expect((await h.call('POST', `/api/cosign/${first}`, { decision: 'sign' })).status).toBeGreaterThanOrEqual(400);
+
+    const revised = { ...data, summary: `${data.summary} Revidert budsjett.` };
+    const res = await h.call('POST', `/api/owner/${ownerLink}/revision`, revised);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('awaiting_cosignature');
+    const newLinks = await cosignLinks(h, revised);
+    expect(newLinks).not.toContain(first);
+    await signAll(h, revised);
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    expect(await executionsOf(h, id)).toEqual(['application:RUNNING']);
+  });
+
+  it('a signature missing past the deadline moves the application to the next meeting, and the owner is told', async () => {
+    const data = application();
+    const { id, ownerLink } = await submit(h, data);
+    const links = await cosignLinks(h, data);
+    for (const link of links.slice(0, -1)) expect((await h.call('POST', `/api/cosign/${link}`, { decision: 'sign' })).status).toBe(200);
+    // The 2026-12-10 meeting's deadline is 26.11; the owner is reminded 7 and 1 days before (19.11 has passed, 25.11 not).
+    await h.system.advance(7 * DAY);
+    const reminders = (await h.mailsTo(data.owner.email)).filter((m) => /frist/i.test(m.subject));
+    expect(reminders.length, 'submission-deadline reminder').toBeGreaterThanOrEqual(1);
+    expect((await h.call('POST', `/api/cosign/${links.at(-1)}`, { decision: 'sign' })).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(view.body.application.meetingId > '2026-12-10').toBe(true);
+    const moved = (await h.mailsTo(data.owner.email)).find((m) => /neste møte|flyttet/i.test(`${m.subject} ${m.body.text}`));
+    expect(moved, 'owner told of the move').toBeDefined();
+  });
+
+  it('more information requested: the owner revises, partners sign again, and it is scheduled again', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    const res = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Beskriv pasientansvaret nærmere.' }, 'secretariat');
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('more_information_requested');
+    expect((await h.mailsTo(data.owner.email)).some((m) => /pasientansvaret/.test(m.body.text ?? ''))).toBe(true);
+    const revised = { ...data, patientResponsibility: 'Kommunen har pasientansvaret under tiltaket.' };
+    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, revised)).status).toBe(200);
+    await h.system.settle();
+    await signAll(h, revised);
+    expect(await status(h, ownerLink)).toBe('scheduled');
+  });
+
+  it('deferred: the application moves to the next meeting after the one that deferred it', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, { outcome: 'defer', reason: 'Venter på ny budsjettsituasjon' });
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(view.body.application.meetingId > '2026-12-10').toBe(true);
+    expect((await h.mailsTo(data.owner.email)).some((m) => /utsatt/i.test(`${m.subject} ${m.body.text}`))).toBe(true);
+  });
+
+  it('rejected: the owner gets a letter with the reason and the lifecycle ends', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, { outcome: 'reject', reason: 'Tiltaket treffer ikke kriteriene godt nok.' });
+    expect(await status(h, ownerLink)).toBe('rejected');
+    expect((await h.mailsTo(data.owner.email)).some((m) => /treffer ikke kriteriene/.test(m.body.text ?? ''))).toBe(true);
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
+  });
+
+  it('withdrawn: the owner withdraws while partners are signing; the secretariat is told', async () => {
+    const data = application();
+    const { id, ownerLink } = await submit(h, data);
+    const res = await h.call('POST', `/api/owner/${ownerLink}/withdrawal`, { reason: 'Prosjektet er lagt på is' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('withdrawn');
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
+    const scheme = (await h.call('GET', '/api/schemes/sor-rogaland')).body;
+    expect((await h.mailsTo(scheme.secretariatEmail ?? scheme.contact?.email ?? 'x')).length + (await h.mailsTo(data.owner.email)).filter((m) => /trukket/i.test(m.subject)).length).toBeGreaterThan(0);
+  });
+
+  it('status report overdue, then received; final report overdue, then received; the grant closes', async () => {
+    const data = application();
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
+    // due six months after the decision (2026-11-20 → 2027-05-20); two overdue reminders
+    await h.system.advance(200 * DAY);
+    const overdue = (await h.mailsTo(data.owner.email)).filter((m) => /forfalt|overtid|purring/i.test(`${m.subject}`));
+    expect(overdue.length, 'status report overdue reminders').toBeGreaterThanOrEqual(1);
+    const overdueList = await h.call('GET', '/api/staff/schemes/sor-rogaland/overdue-reports', undefined, 'secretariat');
+    expect(JSON.stringify(overdueList.body)).toContain(id);
+    expect((await h.call('POST', `/api/reports/${statusReportLink}`, REPORT)).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('status_report_received');
+    // the period ends 2027-12-31; the final report is due 60 days later; let it go overdue
+    await h.system.advance(240 * DAY);
+    const finalMails = (await h.mailsTo(data.owner.email)).filter((m) => linkIds(m, 'rapport').some((l) => l !== statusReportLink));
+    expect(finalMails.some((m) => /forfalt|overtid|purring/i.test(m.subject))).toBe(true);
+    const finalLink = linkIds(finalMails.at(-1)!, 'rapport').find((l) => l !== statusReportLink)!;
+    expect((await h.call('POST', `/api/reports/${finalLink}`, { ...REPORT, spentAmount: 800_000 })).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('closed');
+  });
+
+  it('reallocation: refused, then approved, each after the committee decides; the owner is told', async () => {
+    const data = application();
+    const { id, ownerLink } = await activeGrant(h, data);
+    for (const approved of [false, true]) {
+      const req = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte 100 000 fra utstyr til personell', amount: 100_000 });
+      expect(req.status, JSON.stringify(req.body)).toBeLessThan(300);
+      await h.system.settle();
+      const decided = await h.call('POST', `/api/staff/applications/${id}/reallocations/${req.body.id}`, { approved, reason: approved ? 'Godkjent' : 'Ikke godt nok begrunnet' }, 'secretariat');
+      expect(decided.status, JSON.stringify(decided.body)).toBeLessThan(300);
+      await h.system.settle();
+    }
+    const view = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(view.body.reallocations.map((r: { state: string }) => r.state).sort()).toEqual(['approved', 'refused']);
+    expect((await h.mailsTo(data.owner.email)).filter((m) => /omdispon/i.test(m.subject)).length).toBe(2);
+    expect((await executionsOf(h, '')).filter((e) => e.startsWith('reallocation:SUCCEEDED')).length).toBe(2);
+  });
+
+  it('repayment claimed: a negative payout trigger to finance and a letter to the owner', async () => {
+    const data = application();
+    const { id, ownerLink } = await activeGrant(h, data);
+    const claim = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 200_000, reason: 'Midlene er ikke brukt som beskrevet' }, 'secretariat');
+    expect(claim.status, JSON.stringify(claim.body)).toBeLessThan(300);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('repayment_claimed');
+    const events = h.system.lifecycle.runtime.publishedEvents().filter((e) => e.detailType === 'RepaymentClaim');
+    expect(events.map((e) => (e.detail as { amount: number }).amount)).toEqual([-200_000]);
+    expect((await h.mailsTo(data.owner.email)).some((m) => /tilbakebetal/i.test(m.subject))).toBe(true);
+    const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+    expect((payouts.body.payouts ?? payouts.body).some((p: { amount: number; state: string }) => p.amount === -200_000 && p.state === 'repayment_claimed')).toBe(true);
+    // the grant workflow stopped waiting for the status report
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'repayment:SUCCEEDED']);
+  });
+});
