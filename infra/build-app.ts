@@ -79,7 +79,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     description: `Grant lifecycle (${config.stage}): functions, HTTP API, state machines, schedules, alarms`,
     tags,
   });
-  stateless.addDependency(stateful);
+  stateless.addStackDependency(stateful);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, config, stateful, stateless };

@@ -86,6 +86,8 @@ export class StatelessStack extends Stack {
   readonly routeFunctions: ReadonlyMap<string, GrantFunction>;
   readonly workflowFunctions: Readonly<Record<keyof typeof WORKFLOW_HANDLERS, GrantFunction>>;
   readonly stateMachineArnsParameter: ssm.StringParameter;
+  /** The parameter's CDK-generated name, a literal (what STATE_MACHINE_ARNS_PARAMETER holds). */
+  readonly stateMachineArnsParameterName: string;
   readonly reminderDeadLetterQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -97,6 +99,7 @@ export class StatelessStack extends Stack {
     // The parameter's name exists before the parameter (see the header): a CDK-generated literal.
     const parameterScope = new Construct(this, 'StateMachineArns');
     const parameterName = Names.uniqueResourceName(parameterScope, { maxLength: 200, separator: '-' });
+    this.stateMachineArnsParameterName = parameterName;
     const parameterArn = this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName });
 
     const environment: Record<string, string> = {
@@ -107,6 +110,8 @@ export class StatelessStack extends Stack {
       PAYOUT_EVENT_BUS: stateful.payoutEventBus.eventBusName,
       LOG_LEVEL: config.logLevel,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      // Stack traces through the bundles' source maps (sourcesContent is left out of the maps).
+      NODE_OPTIONS: '--enable-source-maps',
     };
 
     // --- Workflow functions --------------------------------------------------------------------
@@ -304,15 +309,29 @@ export class StatelessStack extends Stack {
     }
 
     // --- Reminder sweep every 15 minutes ----------------------------------------------------------
+    const sweeper = this.workflowFunctions.sendDueReminders.fn;
+    const sweepRole = new iam.Role(this, 'ReminderSweepRole', {
+      description: 'EventBridge Scheduler: invokes send-due-reminders every 15 minutes',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
     new scheduler.Schedule(this, 'ReminderSweep', {
       description: 'Sends due reminders (send-due-reminders) every 15 minutes',
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
-      target: new schedulerTargets.LambdaInvoke(this.workflowFunctions.sendDueReminders.fn, {
+      target: new schedulerTargets.LambdaInvoke(sweeper, {
+        role: sweepRole,
         deadLetterQueue: this.reminderDeadLetterQueue,
         retryAttempts: 2,
         maxEventAge: Duration.minutes(15),
       }),
     });
+    acknowledge(
+      sweepRole,
+      nagWildcardFinding(sweepRole, `${sweeper.functionArn}:*`),
+      'Added by the LambdaInvoke schedule target: lambda:InvokeFunction on this one function and its own versions/aliases ' +
+        '(<function ARN>:*); no other function matches.',
+    );
 
     // --- Alarms --------------------------------------------------------------------------------
     const alarmAction = new cwActions.SnsAction(stateful.alarmTopic);

@@ -11,12 +11,14 @@ const awaitInput = z
     applicationId: z.string().max(64),
     executionName: z.string().max(80),
     taskToken: z.string().min(1).max(2048),
+    // The wait budget rides along so the local runtime can read TimeoutSecondsPath (see local/workflow-runtime).
+    wait: z.object({ timeoutSeconds: z.number().int().positive() }).strict().optional(),
   })
   .strict();
 
 /** Invoked by `.waitForTaskToken` tasks: keeps the token server-side; never logs it. */
 export const handler = middy(async (event: unknown) => {
-  const input = awaitInput.parse(event);
+  const { wait: _wait, ...input } = awaitInput.parse(event);
   logger.appendKeys({ applicationId: input.applicationId, step: input.step });
   await awaitStep(dependencies(), input);
   return { registered: true };

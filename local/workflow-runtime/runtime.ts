@@ -808,6 +808,7 @@ export class LocalWorkflowRuntime {
    * timer into `slot`, so the timeout runs on the runtime clock (see taskDeadline).
    */
   private onTask(run: Run, task: TaskInfo, input: Json): Promise<Json> {
+    graftTimeoutPath(task, input);
     const occurrence = run.next(run.taskOccurrences, task.name);
     const slot: TimerSlot = {};
     armNextTimer((fire, ms) => {
@@ -1303,4 +1304,27 @@ export class LocalWorkflowRuntime {
     if (!parsed) throw new WorkflowRuntimeError('InvalidArn', `Invalid execution ARN: '${executionArn ?? ''}'`);
     return { key: `${parsed.machineName}:${parsed.name}` };
   }
+}
+
+/**
+ * aws-local-stepfunctions resolves TimeoutSecondsPath against the Parameters-evaluated input; AWS
+ * resolves it against the state input. Lambda Parameters cannot carry extra top-level fields in AWS,
+ * so definitions pass the value inside Payload under the same path (e.g. Payload.wait.timeoutSeconds
+ * for $.wait.timeoutSeconds); this copies it to where the interpreter looks, before it looks
+ * (the interpreter calls the task handler first, then reads the timeout from the same object).
+ */
+function graftTimeoutPath(task: TaskInfo, input: Json): void {
+  const path = task.definition.TimeoutSecondsPath;
+  if (typeof path !== 'string' || !/^\$(\.[A-Za-z0-9_]+)+$/.test(path) || !isRecord(input)) return;
+  const segments = path.slice(2).split('.');
+  const read = (root: unknown): unknown => segments.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), root);
+  if (read(input) !== undefined) return;
+  const value = read(input.Payload);
+  if (value === undefined) return;
+  let node: Record<string, unknown> = input as Record<string, unknown>;
+  for (const key of segments.slice(0, -1)) {
+    if (!isRecord(node[key])) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[segments.at(-1)!] = value;
 }

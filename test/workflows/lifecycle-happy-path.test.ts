@@ -51,17 +51,18 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     await h.system.advance(160 * DAY);
     const report = { progress: 'Godt i gang', effect: 'Færre reinnleggelser', spentAmount: 300_000 };
     const sent = await h.call('POST', `/api/reports/${statusLink}`, report);
-    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('status_report_received');
 
     // the final-report phase starts by schedule at the end of the period; a reminder brings the link
-    await h.system.advance(380 * DAY - 160 * DAY);
+    // the period ends 2027-12-31; the final report is due 60 days later, with a reminder 14 days before
+    await h.system.advance(460 * DAY - 160 * DAY);
     const reminder = (await h.mailsTo(data.owner.email)).find((m) => linkIds(m, 'rapport').some((l) => l !== statusLink));
     expect(reminder, 'final report reminder').toBeDefined();
     const finalLink = linkIds(reminder!, 'rapport').find((l) => l !== statusLink)!;
     const final = await h.call('POST', `/api/reports/${finalLink}`, { ...report, spentAmount: 800_000, lessonsLearned: 'Samarbeid lønner seg' });
-    expect(final.status, JSON.stringify(final.body)).toBe(200);
+    expect(final.status, JSON.stringify(final.body)).toBe(201);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('closed');
 

@@ -1,0 +1,364 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnElement } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/http/routes';
+import { GLOBAL_SECONDARY_INDEXES } from '../../functions/adapters/table-design';
+import { RESOURCE_STAR_ONLY_ACTIONS } from '../../infra/nag';
+import { WORKFLOW_HANDLERS } from '../../infra/stateless-stack';
+import { placeholdersIn, WORKFLOW_FILES, WORKFLOW_NAMES, type WorkflowName } from '../../workflows/definitions';
+import { asArray, iamStatements, resourcesOf, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
+
+let built: SynthesizedApp;
+const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
+const machineId = (name: WorkflowName) => logicalId(built.stateless.workflows.machines[name].node.defaultChild);
+const functionId = (fn: { node: { defaultChild?: unknown } }) => logicalId(fn.node.defaultChild);
+
+beforeAll(() => {
+  built = synthesize('dev');
+});
+afterAll(() => built?.cleanup());
+
+describe('state machines', () => {
+  it('hold the exact text of workflows/*.asl.json, with the placeholders in DefinitionSubstitutions', () => {
+    const machines = resourcesOf(built.stateless_, 'AWS::StepFunctions::StateMachine');
+    expect(Object.keys(machines)).toHaveLength(WORKFLOW_NAMES.length);
+    for (const name of WORKFLOW_NAMES) {
+      const text = readFileSync(WORKFLOW_FILES[name], 'utf8');
+      const props = machines[machineId(name)]?.Properties ?? {};
+      expect(typeof props.DefinitionString, name).toBe('string');
+      expect(props.DefinitionString === text, `${name}: DefinitionString differs from workflows/${name}.asl.json`).toBe(true);
+      expect(Object.keys(props.DefinitionSubstitutions).sort(), name).toEqual(placeholdersIn(text));
+      expect(props.DefinitionS3Location, name).toBeUndefined();
+    }
+  });
+
+  it('substitute the right resources', () => {
+    const machines = resourcesOf(built.stateless_, 'AWS::StepFunctions::StateMachine');
+    const subs = (name: WorkflowName) => machines[machineId(name)]?.Properties?.DefinitionSubstitutions as Record<string, unknown>;
+    const { lifecycleStep, awaitStep } = built.stateless.workflowFunctions;
+    for (const name of WORKFLOW_NAMES) {
+      const s = subs(name);
+      if (s.LifecycleStepFunctionArn) expect(s.LifecycleStepFunctionArn).toEqual({ 'Fn::GetAtt': [functionId(lifecycleStep.fn), 'Arn'] });
+      if (s.AwaitStepFunctionArn) expect(s.AwaitStepFunctionArn).toEqual({ 'Fn::GetAtt': [functionId(awaitStep.fn), 'Arn'] });
+      if (s.GrantStateMachineArn) expect(s.GrantStateMachineArn).toEqual({ Ref: machineId('grant') });
+      if (s.FinalReportStateMachineArn) expect(s.FinalReportStateMachineArn).toEqual({ Ref: machineId('final-report') });
+      if (s.SchedulerGroupName) expect(s.SchedulerGroupName).toBe(built.stateful.scheduleGroup.scheduleGroupName);
+      if (s.PayoutEventBusName) expect(JSON.stringify(s.PayoutEventBusName)).toContain('PayoutEventBus');
+    }
+  });
+
+  it('are STANDARD, log ALL events to a log group (without execution data) and trace with X-Ray', () => {
+    for (const machine of Object.values(resourcesOf(built.stateless_, 'AWS::StepFunctions::StateMachine'))) {
+      const p = machine.Properties ?? {};
+      expect(p.StateMachineType).toBe('STANDARD');
+      expect(p.TracingConfiguration).toEqual({ Enabled: true });
+      expect(p.LoggingConfiguration.Level).toBe('ALL');
+      expect(p.LoggingConfiguration.IncludeExecutionData).toBe(false);
+      expect(p.LoggingConfiguration.Destinations[0].CloudWatchLogsLogGroup.LogGroupArn['Fn::GetAtt'][1]).toBe('Arn');
+    }
+  });
+
+  it('may do exactly what their Task states need', () => {
+    const byRole = new Map<string, Array<Record<string, any>>>();
+    for (const { statement } of iamStatements(built.stateless_)) void statement;
+    for (const [id, policy] of Object.entries(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))) {
+      byRole.set(JSON.stringify(policy.Properties?.Roles), policy.Properties?.PolicyDocument.Statement);
+      void id;
+    }
+    const statementsOf = (name: WorkflowName) => {
+      const role = built.stateless.workflows.machines[name].role;
+      return byRole.get(JSON.stringify([{ Ref: logicalId(role.node.defaultChild) }])) ?? [];
+    };
+    const actions = (name: WorkflowName) => new Set(statementsOf(name).flatMap((s) => asArray<string>(s.Action)));
+    expect(actions('application').has('states:StartExecution')).toBe(true);
+    expect(statementsOf('application').find((s) => s.Action === 'states:StartExecution')?.Resource).toEqual({ Ref: machineId('grant') });
+    expect(actions('grant').has('events:PutEvents')).toBe(true);
+    expect(actions('grant').has('scheduler:CreateSchedule')).toBe(true);
+    expect(actions('grant').has('iam:PassRole')).toBe(true);
+    expect(actions('repayment').has('events:PutEvents')).toBe(true);
+    for (const name of ['final-report', 'reallocation', 'repayment'] as const) {
+      expect(actions(name).has('states:StartExecution'), name).toBe(false);
+      expect(actions(name).has('scheduler:CreateSchedule'), name).toBe(false);
+    }
+    for (const name of WORKFLOW_NAMES) expect(actions(name).has('lambda:InvokeFunction'), name).toBe(true);
+    // The scheduler role may start the final-report machine, nothing else.
+    const schedulerRole = built.stateless.workflows.schedulerRole;
+    const schedulerStatements = byRole.get(JSON.stringify([{ Ref: logicalId(schedulerRole.node.defaultChild) }]));
+    expect(schedulerStatements).toEqual([{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: machineId('final-report') } }]);
+  });
+});
+
+describe('the SSM parameter with the machine ARNs (no dependency cycle)', () => {
+  it('holds the five ARNs as JSON and has the CDK-generated name the functions get', () => {
+    const params = Object.values(resourcesOf(built.stateless_, 'AWS::SSM::Parameter'));
+    expect(params).toHaveLength(1);
+    const param = params[0]!.Properties ?? {};
+    const value = JSON.stringify(param.Value);
+    for (const name of WORKFLOW_NAMES) {
+      expect(value).toContain(`\\"${name}\\":\\"`);
+      expect(value).toContain(machineId(name));
+    }
+    expect(param.Name).toBe(built.stateless.stateMachineArnsParameterName);
+    expect(param.Name).toMatch(/^GrantsdevStateless-StateMachineArns-[0-9A-F]{8}$/);
+    for (const fn of Object.values(resourcesOf(built.stateless_, 'AWS::Lambda::Function'))) {
+      expect(fn.Properties?.Environment.Variables.STATE_MACHINE_ARNS_PARAMETER).toBe(param.Name);
+    }
+  });
+
+  it('the functions the machines invoke reference no machine and not the parameter resource', () => {
+    const machineIds = WORKFLOW_NAMES.map(machineId);
+    const paramId = logicalId(built.stateless.stateMachineArnsParameter.node.defaultChild);
+    const resources = resourcesOf(built.stateless_);
+    for (const key of ['lifecycleStep', 'awaitStep'] as const) {
+      const fn = built.stateless.workflowFunctions[key];
+      const fnJson = JSON.stringify(resources[functionId(fn.fn)]);
+      const policyIds = Object.entries(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))
+        .filter(([, p]) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: logicalId(fn.role.node.defaultChild) }]))
+        .map(([id]) => id);
+      expect(policyIds.length).toBeGreaterThan(0);
+      const policiesJson = policyIds.map((id) => JSON.stringify(resources[id])).join();
+      for (const id of [...machineIds, paramId]) {
+        expect(fnJson.includes(id), `${key} function references ${id}`).toBe(false);
+        expect(policiesJson.includes(id), `${key} policy references ${id}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('functions', () => {
+  const functions = () => Object.values(resourcesOf(built.stateless_, 'AWS::Lambda::Function'));
+
+  it('one per route and per workflow handler', () => {
+    expect(functions()).toHaveLength(ROUTES.length + Object.keys(WORKFLOW_HANDLERS).length);
+  });
+
+  it('run on arm64 and nodejs22.x or newer, with 512 MB, 10-30 s, active tracing and their own log group', () => {
+    for (const fn of functions()) {
+      const p = fn.Properties ?? {};
+      expect(p.Architectures).toEqual(['arm64']);
+      expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+      expect(p.MemorySize).toBe(512);
+      expect(p.Timeout).toBeGreaterThanOrEqual(10);
+      expect(p.Timeout).toBeLessThanOrEqual(30);
+      expect(p.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(p.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
+      expect(p.Handler).toBe('index.handler');
+    }
+    for (const group of Object.values(resourcesOf(built.stateless_, 'AWS::Logs::LogGroup'))) {
+      expect(group.Properties?.RetentionInDays).toBe(14);
+    }
+  });
+
+  it('get the environment the handlers read', () => {
+    for (const fn of functions()) {
+      const env = fn.Properties?.Environment.Variables;
+      expect(Object.keys(env).sort()).toEqual(
+        ['LOG_LEVEL', 'MAIL_FROM', 'NODE_OPTIONS', 'PAYOUT_EVENT_BUS', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'STATE_MACHINE_ARNS_PARAMETER', 'TABLE_NAME'].sort(),
+      );
+      expect(env.PUBLIC_BASE_URL).toBe(built.config.publicBaseUrl);
+      expect(env.MAIL_FROM).toBe(built.config.mail.from);
+    }
+  });
+
+  it('send-due-reminders has an encrypted, TLS-only dead-letter queue that the schedule also uses', () => {
+    const sweeper = built.stateless.workflowFunctions.sendDueReminders;
+    const queueId = logicalId(built.stateless.reminderDeadLetterQueue.node.defaultChild);
+    const fn = resourcesOf(built.stateless_)[functionId(sweeper.fn)];
+    expect(fn?.Properties?.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    built.stateless_.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    built.stateless_.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    built.stateless_.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: functionId(sweeper.fn) },
+      MaximumRetryAttempts: 2,
+    });
+    built.stateless_.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionId(sweeper.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      },
+    });
+  });
+
+  it('read-only routes cannot write, send mail or touch the workflows', () => {
+    const statementsByRole = new Map<string, Array<Record<string, any>>>();
+    for (const policy of Object.values(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))) {
+      statementsByRole.set(JSON.stringify(policy.Properties?.Roles), policy.Properties?.PolicyDocument.Statement);
+    }
+    for (const route of ROUTES) {
+      const fn = built.stateless.routeFunctions.get(route.id)!;
+      const actions = (statementsByRole.get(JSON.stringify([{ Ref: logicalId(fn.role.node.defaultChild) }])) ?? []).flatMap((s) =>
+        asArray<string>(s.Action),
+      );
+      expect(actions, route.id).toContain('dynamodb:Query');
+      expect(actions, route.id).toContain('ssm:GetParameter');
+      const writes = actions.filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a) || a.startsWith('ses:') || a.startsWith('states:'));
+      if (route.method === 'GET') expect(writes, route.id).toEqual([]);
+      else expect(writes.length, route.id).toBeGreaterThan(0);
+      expect(actions, route.id).not.toContain('dynamodb:Scan');
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  it('has one route per ROUTES entry: staff routes behind the JWT authorizer, public routes without', () => {
+    const routes = Object.values(resourcesOf(built.stateless_, 'AWS::ApiGatewayV2::Route'));
+    expect(routes).toHaveLength(ROUTES.length);
+    const byKey = new Map(routes.map((r) => [r.Properties?.RouteKey as string, r.Properties ?? {}]));
+    const authorizerId = Object.keys(resourcesOf(built.stateless_, 'AWS::ApiGatewayV2::Authorizer'))[0];
+    for (const route of ROUTES) {
+      const props = byKey.get(`${route.method} ${route.path}`);
+      expect(props, route.id).toBeDefined();
+      if (route.access === 'public') {
+        expect(props!.AuthorizationType, route.id).toBe('NONE');
+        expect(props!.AuthorizerId, route.id).toBeUndefined();
+      } else {
+        expect(props!.AuthorizationType, route.id).toBe('JWT');
+        expect(props!.AuthorizerId, route.id).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('verifies staff JWTs from the Cognito pool for the staff app client', () => {
+    built.stateless_.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('StaffPagesClient') })],
+        Issuer: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('ProviderURL') }),
+      },
+    });
+  });
+
+  it('allows CORS only from the form origin', () => {
+    built.stateless_.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [built.config.formOrigin] }),
+    });
+  });
+
+  it('throttles the default stage and writes access logs without paths', () => {
+    const stages = Object.values(resourcesOf(built.stateless_, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    const p = stages[0]!.Properties ?? {};
+    expect(p.StageName).toBe('$default');
+    expect(p.AutoDeploy).toBe(true);
+    expect(p.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: built.config.api.rateLimit, ThrottlingBurstLimit: built.config.api.burstLimit });
+    expect(p.AccessLogSettings.DestinationArn['Fn::GetAtt'][1]).toBe('Arn');
+    expect(p.AccessLogSettings.Format).toContain('$context.routeKey');
+    expect(p.AccessLogSettings.Format).not.toContain('$context.path');
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => Object.values(resourcesOf(built.stateless_, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties ?? {});
+  const alarmOn = (metricName: string, dimension?: unknown) =>
+    alarms().filter((a) => a.MetricName === metricName && (dimension === undefined || JSON.stringify(a.Dimensions).includes(JSON.stringify(dimension))));
+
+  it('cover failed executions of every machine', () => {
+    for (const name of WORKFLOW_NAMES) expect(alarmOn('ExecutionsFailed', { Ref: machineId(name) }), name).toHaveLength(1);
+  });
+
+  it('cover errors and throttles of every function', () => {
+    const fns = [...built.stateless.routeFunctions.values(), ...Object.values(built.stateless.workflowFunctions)];
+    for (const fn of fns) {
+      expect(alarmOn('Errors', { Ref: functionId(fn.fn) }), fn.node.path).toHaveLength(1);
+      expect(alarmOn('Throttles', { Ref: functionId(fn.fn) }), fn.node.path).toHaveLength(1);
+    }
+  });
+
+  it('cover the dead-letter queue, SES bounce and complaint rates and API 5xx', () => {
+    expect(alarmOn('ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    expect(alarmOn('Reputation.BounceRate').map((a) => a.Namespace)).toEqual(['AWS/SES']);
+    expect(alarmOn('Reputation.ComplaintRate')).toHaveLength(1);
+    expect(alarmOn('5xx')).toHaveLength(1);
+  });
+
+  it('all notify the alarm topic', () => {
+    for (const alarm of alarms()) {
+      expect(JSON.stringify(alarm.AlarmActions)).toContain('AlarmTopic');
+      expect(alarm.AlarmName).toBeUndefined();
+    }
+  });
+});
+
+describe('IAM and names', () => {
+  const all = () => [...iamStatements(built.stateless_), ...iamStatements(built.stateful_)];
+
+  it('no Action "*", and Resource "*" only for actions that have no resource-level permissions', () => {
+    for (const { logicalId: id, statement } of all()) {
+      const actions = asArray<string>(statement.Action);
+      expect(actions.filter((a) => a === '*' || a.endsWith(':*')), id).toEqual([]);
+      if (asArray(statement.Resource).includes('*')) {
+        expect(actions.filter((a) => !RESOURCE_STAR_ONLY_ACTIONS.includes(a)), id).toEqual([]);
+      }
+    }
+  });
+
+  it('the only state-machine wildcard is the acknowledged task-token one, on the two functions the machines invoke', () => {
+    const wildcard = all().filter(({ statement }) => JSON.stringify(statement.Resource).includes(':stateMachine:*'));
+    expect(wildcard.map(({ statement }) => asArray<string>(statement.Action).sort())).toEqual([
+      ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+      ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+    ]);
+    const roles = wildcard.map(({ logicalId: id }) => JSON.stringify(resourcesOf(built.stateless_)[id]?.Properties?.Roles));
+    expect(roles.sort()).toEqual(
+      [built.stateless.workflowFunctions.awaitStep, built.stateless.workflowFunctions.lifecycleStep]
+        .map((f) => JSON.stringify([{ Ref: logicalId(f.role.node.defaultChild) }]))
+        .sort(),
+    );
+  });
+
+  it('table access names the table and its two indexes, nothing wider', () => {
+    const indexStatements = all().filter(({ statement }) => JSON.stringify(statement.Resource).includes('/index/'));
+    expect(indexStatements.length).toBeGreaterThan(0);
+    for (const { statement } of indexStatements) {
+      expect(JSON.stringify(statement.Resource)).not.toContain('/index/*');
+      for (const gsi of GLOBAL_SECONDARY_INDEXES) expect(JSON.stringify(statement.Resource)).toContain(`/index/${gsi.indexName}`);
+    }
+  });
+
+  it('sets no hard-coded physical names', () => {
+    // Name properties are either absent or references; the three that must be known before the
+    // resource exists (see infra/stateless-stack.ts) are generated by CDK from the construct path.
+    const nameProps = ['TableName', 'FunctionName', 'StateMachineName', 'QueueName', 'TopicName', 'RoleName', 'LogGroupName', 'UserPoolName', 'AlarmName', 'ApiName', 'Name'];
+    const generated: Record<string, RegExp> = {
+      'AWS::SSM::Parameter': /^GrantsdevStateless-StateMachineArns-[0-9A-F]{8}$/,
+      'AWS::Scheduler::ScheduleGroup': /^GrantsdevStateful-FinalReportSchedules-[0-9A-F]{8}$/,
+      'AWS::Events::EventBus': /^GrantsdevStatefulPayoutEventBus[0-9A-F]{8}$/,
+      // Required by CloudFormation; labels, not unique addresses.
+      'AWS::ApiGatewayV2::Api': /^HttpApi$/,
+      'AWS::ApiGatewayV2::Authorizer': /^StaffJwt$/,
+    };
+    for (const template of [built.stateless_, built.stateful_]) {
+      for (const [id, resource] of Object.entries(resourcesOf(template))) {
+        for (const prop of nameProps) {
+          const value = resource.Properties?.[prop];
+          if (typeof value !== 'string') continue;
+          const pattern = generated[resource.Type];
+          expect(pattern, `${id}.${prop} = ${value}`).toBeDefined();
+          expect(value, `${id}.${prop}`).toMatch(pattern!);
+        }
+      }
+    }
+  });
+
+  it('cdk-nag (AwsSolutions) reports nothing unacknowledged for dev', () => {
+    expect(validationReport(built.outdir).pluginReports.flatMap((r) => r.violations)).toEqual([]);
+  });
+});
+
+describe('outputs', () => {
+  it('API URL, user pool id and client id', () => {
+    const outputs = built.stateless_.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
