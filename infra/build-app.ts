@@ -1,5 +1,5 @@
 // Builds the CDK app: used by infra/app.ts (cdk synth / deploy) and by the infra tests.
-import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, CrossStackReferences, ReferenceStrength, Validations, type AppProps } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
@@ -52,6 +52,9 @@ function dropExpiredV1Flags(app: App): void {
 export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   const app = options.app ?? new App(options.appProps);
   dropExpiredV1Flags(app);
+  // Strong cross-stack references (Export/ImportValue), stated explicitly: the data stack cannot be
+  // deleted while the code stack uses it; its exports (table, pool, bus, identity) rarely change.
+  CrossStackReferences.of(app).consume(ReferenceStrength.STRONG);
   const stage = options.stage ?? nonEmpty(app.node.tryGetContext('stage')) ?? 'dev';
   const config = stageConfig(stage);
   const region =

@@ -70,15 +70,21 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   const app = await loadApplication(deps, applicationId);
   const request = await deps.store.getReallocation(app.id, reallocationId);
   if (!request) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
-  if (request.state !== 'requested') throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
+  const state = decision.approved ? 'approved' : 'refused';
   const at = deps.clock.now().toISOString();
-  const decided = await deps.store.decideReallocation(app.id, request.id, decision.approved ? 'approved' : 'refused', at, decision.reason);
-  await deps.store.transition({
-    applicationId: app.id,
-    expectedRevision: app.revision,
-    from: [app.status],
-    audit: { at, actor, action: decision.approved ? 'reallocation-approved' : 'reallocation-refused', details: { reallocationId: request.id } },
-  });
+  // The audit entry first (conditional on the revision read), then the decision itself: a retry
+  // after a crash in between finds the request still open and completes it.
+  if (request.state === 'requested') {
+    await deps.store.transition({
+      applicationId: app.id,
+      expectedRevision: app.revision,
+      from: [app.status],
+      audit: { at, actor, action: `reallocation-${state}`, details: { reallocationId: request.id } },
+    });
+  } else if (request.state !== state) {
+    throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
+  }
+  const decided = request.state === 'requested' ? await deps.store.decideReallocation(app.id, request.id, state, at, decision.reason) : request;
   await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: request.id, approved: decision.approved });
   return decided;
 }

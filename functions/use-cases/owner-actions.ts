@@ -61,6 +61,11 @@ export async function requestReallocation(deps: Dependencies, linkId: string, re
   const { app, actor } = await ownerContext(deps, linkId);
   if (!REALLOCATABLE.includes(app.status)) throw new ConflictError('Omdisponering kan bare søkes om for et tilskudd som er tildelt og ikke avsluttet.', 'not_active');
   const pending = (await deps.store.listReallocations(app.id)).find((r) => r.state === 'requested');
+  if (pending && pending.description === request.description && pending.amount === request.amount) {
+    // The same request again (a retry): make sure the committee's process runs, and answer as before.
+    await deps.workflow.startSideProcess(app.id, 'reallocation', pending.id);
+    return pending;
+  }
   if (pending) throw new ConflictError('Det finnes allerede en søknad om omdisponering som venter på behandling.', 'reallocation_pending');
   const at = deps.clock.now().toISOString();
   const reallocation = { applicationId: app.id, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };

@@ -63,11 +63,13 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   const payout = await loadPayout(deps, payoutId);
   const isRepayment = payout.amount < 0;
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
-  if (!from.includes(payout.state)) {
+  const app = await loadApplication(deps, payout.applicationId);
+  // A retry after a crash between the payout and the application write finishes the application write.
+  const repairing = payout.state === 'paid' && app.status === 'payout_pending';
+  if (!from.includes(payout.state) && !repairing) {
     throw new ConflictError(payout.state === 'awaiting_invoice' ? 'Registrer fakturaen før utbetalingen markeres som betalt.' : 'Utbetalingen er allerede registrert som betalt.', 'not_payable');
   }
-  const updated = await deps.store.updatePayout(payout.id, payout.revision, from, isRepayment ? 'repaid' : 'paid', { paidAt: deps.clock.now().toISOString() });
-  const app = await loadApplication(deps, payout.applicationId);
+  const updated = repairing ? payout : await deps.store.updatePayout(payout.id, payout.revision, from, isRepayment ? 'repaid' : 'paid', { paidAt: deps.clock.now().toISOString() });
   if (!isRepayment && app.status === 'payout_pending') {
     await moveApplication(deps, app, 'active', 'paid', actor, { details: { payoutId: payout.id } });
     await deps.workflow.completeStep(app.id, 'payout', { payoutId: payout.id });

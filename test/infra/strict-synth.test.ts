@@ -1,0 +1,29 @@
+// The one strict synthesis: CloudFormation template validation ON and cdk-nag ON, prod stage.
+// Asset bundling stays off: neither check reads the bundles.
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthesize, validationReport, type SynthesizedApp } from './cdk-app';
+
+let built: SynthesizedApp;
+beforeAll(() => {
+  built = synthesize('prod', { cloudFormationValidation: true });
+}, 60_000);
+afterAll(() => built?.cleanup());
+
+describe('strict synth (prod): CloudFormation validation and cdk-nag', () => {
+  it('reports no unacknowledged error or warning from any validation plugin', () => {
+    const report = validationReport(built.outdir);
+    const findings = report.pluginReports.flatMap((r) =>
+      r.violations.map((v) => `${r.pluginName} ${v.severity} ${v.ruleName} @ ${(v.violatingConstructs ?? []).map((c) => c.constructPath).join(', ')}`),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('no error or warning annotations on either stack', () => {
+    for (const stack of [built.stateful, built.stateless]) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
+      expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
+    }
+  });
+});
