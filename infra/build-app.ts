@@ -17,7 +17,7 @@ export interface BuildAppOptions {
   readonly appProps?: AppProps;
   /** dev | prod; default: context `stage`, else dev. */
   readonly stage?: string;
-  /** Default: context `region`, AWS_REGION, CDK_DEFAULT_REGION, else eu-north-1. */
+  /** Default: context `region`, AWS_REGION, CDK_DEFAULT_REGION (outside the CDK CLI), else eu-north-1. */
   readonly region?: string;
   /** Default: CDK_DEFAULT_ACCOUNT (optional: templates are account-agnostic without it). */
   readonly account?: string;
@@ -61,7 +61,9 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     options.region ??
     nonEmpty(app.node.tryGetContext('region')) ??
     nonEmpty(process.env.AWS_REGION) ??
-    nonEmpty(process.env.CDK_DEFAULT_REGION) ??
+    // The CDK CLI overwrites CDK_DEFAULT_REGION (us-east-1 without an AWS profile), so under the CLI
+    // it is not the user's choice: there, use AWS_REGION or `-c region=…` to leave eu-north-1.
+    (process.env.CDK_CLI_VERSION ? undefined : nonEmpty(process.env.CDK_DEFAULT_REGION)) ??
     DEFAULT_REGION;
   const account = options.account ?? nonEmpty(process.env.CDK_DEFAULT_ACCOUNT);
   const env = { region, ...(account ? { account } : {}) };

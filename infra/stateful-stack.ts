@@ -160,6 +160,11 @@ export class StatefulStack extends Stack {
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userVerification: {
+        emailSubject: 'Bekreft e-postadressen din',
+        emailBody: 'Koden for å bekrefte e-postadressen din i tilskuddsforvaltningen er {####}',
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+      },
       userInvitation: {
         emailSubject: 'Tilgang til tilskuddsforvaltningen',
         emailBody: 'Du har fått tilgang til tilskuddsforvaltningen. Brukernavn: {username} Midlertidig passord: {####}',

@@ -14,7 +14,8 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   deferred: ['scheduled', 'withdrawn', 'rejected'],
   approved: ['payout_pending'],
   payout_pending: ['active'],
-  active: ['status_report_received', 'repayment_claimed'],
+  // final report without a status report: the status report went missing, the final one is still owed
+  active: ['status_report_received', 'final_report_received', 'repayment_claimed'],
   status_report_received: ['final_report_received', 'repayment_claimed'],
   final_report_received: ['closed', 'repayment_claimed'],
   repayment_claimed: ['closed'],

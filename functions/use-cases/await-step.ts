@@ -37,6 +37,7 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
       return { output: { outcome: DECISION_OUTCOME[status] ?? 'approve' } };
     case 'status-report':
       if (status === 'active' || status === 'payout_pending' || status === 'approved') return undefined;
+      if (status === 'final_report_received' || status === 'closed') return { output: { kind: 'status', skipped: true } };
       if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
       return { output: { kind: 'status' } };
     case 'final-report':

@@ -1,4 +1,5 @@
 import { ConflictError } from '../domain/errors';
+import { osloDateOf } from '../domain/oslo-time';
 import type { Actor, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
@@ -6,9 +7,10 @@ import { resolveLink } from './links';
 import { loadApplication } from './load-application';
 import { moveApplication } from './move-application';
 
-const REPORT_STEP: Record<ReportKind, { from: ApplicationStatus; to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
-  status: { from: 'active', to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
-  final: { from: 'status_report_received', to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
+const REPORT_STEP: Record<ReportKind, { from: readonly ApplicationStatus[]; to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
+  status: { from: ['active'], to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
+  // A missing status report does not cancel the final one.
+  final: { from: ['status_report_received', 'active'], to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
 };
 
 async function reportContext(deps: Dependencies, linkId: string) {
@@ -28,7 +30,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue,
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
-    open: link.state === 'active' && !submitted && app.status === REPORT_STEP[kind].from,
+    open: link.state === 'active' && !submitted && REPORT_STEP[kind].from.includes(app.status),
   };
 }
 
@@ -37,7 +39,9 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const { link, app, kind } = await reportContext(deps, linkId);
   const step = REPORT_STEP[kind];
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
-  if (app.status !== step.from) {
+  // Without a status report the final report is accepted only once the status report is overdue.
+  const statusReportOverdue = !!app.allocation && osloDateOf(deps.clock.now()) > app.allocation.statusReportDue;
+  if (!step.from.includes(app.status) || (kind === 'final' && app.status === 'active' && !statusReportOverdue)) {
     throw new ConflictError(kind === 'status'
       ? 'Statusrapporten kan sendes når tilskuddet er utbetalt og før sluttrapporten.'
       : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');

@@ -12,13 +12,14 @@ import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify } from './notify';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
-const STILL_WAITING: Record<ReminderRecord['kind'], ApplicationRecord['status']> = {
-  cosign: 'awaiting_cosignature',
-  'submission-deadline': 'awaiting_cosignature',
-  'status-report-due': 'active',
-  'status-report-overdue': 'active',
-  'final-report-due': 'status_report_received',
-  'final-report-overdue': 'status_report_received',
+const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['status'][]> = {
+  cosign: ['awaiting_cosignature'],
+  'submission-deadline': ['awaiting_cosignature'],
+  'status-report-due': ['active'],
+  'status-report-overdue': ['active'],
+  // the final report is owed whether or not the status report came
+  'final-report-due': ['status_report_received', 'active'],
+  'final-report-overdue': ['status_report_received', 'active'],
 };
 
 export async function sendDueReminders(deps: Dependencies, limit = 200): Promise<{ sent: number; skipped: number }> {
@@ -28,7 +29,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
   let skipped = 0;
   for (const reminder of due) {
     const app = await deps.store.getApplication(reminder.applicationId);
-    const relevant = app && app.status === STILL_WAITING[reminder.kind] && (reminder.version === undefined || reminder.version === app.version);
+    const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version);
     if (relevant) {
       await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now);
       sent++;

@@ -35,6 +35,7 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['approved', 'payout_pending'],
   ['payout_pending', 'active'],
   ['active', 'status_report_received'],
+  ['active', 'final_report_received'],
   ['active', 'repayment_claimed'],
   ['status_report_received', 'final_report_received'],
   ['status_report_received', 'repayment_claimed'],
@@ -75,7 +76,7 @@ describe('status transitions', () => {
     ['approved', 'active'], // payout first
     ['payout_pending', 'closed'],
     ['active', 'closed'], // reports first
-    ['active', 'final_report_received'],
+    ['status_report_received', 'closed'], // the final report first
     ['repayment_claimed', 'active'],
     ['rejected', 'scheduled'],
     ['withdrawn', 'draft'],
