@@ -13,7 +13,7 @@ import type { GrantStore } from './ports/grant-store';
 import type { IdSource } from './ports/ids';
 import type { Mailer } from './ports/mailer';
 import type { WaitingTaskStore } from './ports/waiting-tasks';
-import { noWorkflow, type WorkflowPort } from './ports/workflow';
+import type { WorkflowPort } from './ports/workflow';
 import { getScheme } from '../config/schemes';
 import type { SchemeConfig } from '../schemas/scheme-config.schema';
 
@@ -42,14 +42,16 @@ function buildDefaults(): Dependencies {
   const ses = createSesClient({ region: env.AWS_REGION, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) });
   const mailer = new SesMailer({ ses, from: env.MAIL_FROM, outbox: new DynamoMailOutbox({ client: dynamo, tableName: env.TABLE_NAME }) });
   const tasks = new DynamoWaitingTaskStore({ client: dynamo, tableName: env.TABLE_NAME });
+  // Every function can complete waiting tasks; only the HTTP functions get the machine ARNs to start executions.
   const machines = env.STATE_MACHINE_ARNS;
-  const workflow = machines
-    ? new StepFunctionsWorkflow({
-        engine: sfnEngine(new SFNClient({ region: env.AWS_REGION, ...(env.SFN_ENDPOINT ? { endpoint: env.SFN_ENDPOINT } : {}) })),
-        tasks,
-        machines: async () => machines as MachineArns,
-      })
-    : noWorkflow;
+  const workflow = new StepFunctionsWorkflow({
+    engine: sfnEngine(new SFNClient({ region: env.AWS_REGION, ...(env.SFN_ENDPOINT ? { endpoint: env.SFN_ENDPOINT } : {}) })),
+    tasks,
+    machines: async () => {
+      if (!machines) throw new Error('STATE_MACHINE_ARNS is not configured for this function');
+      return machines as MachineArns;
+    },
+  });
   return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme: getScheme, publicBaseUrl: env.PUBLIC_BASE_URL };
 }
 
