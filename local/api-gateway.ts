@@ -115,7 +115,8 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, auth: 
   };
   if (match.route.access !== 'public') {
     // The JWT authorizer: no valid token, no invocation.
-    const claims = auth.verify(headers.authorization?.replace(/^Bearer\s+/i, ''));
+    // Locally, staff pages carry the same token in a session cookie (set by the local sign-in page).
+    const claims = auth.verify(headers.authorization?.replace(/^Bearer\s+/i, '') ?? sessionCookie(headers.cookie));
     if (!claims) {
       sendJson(res, 401, { message: 'Unauthorized' });
       return true;
@@ -141,4 +142,15 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, auth: 
   res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
   res.end(result.body ?? '');
   return true;
+}
+
+export const SESSION_COOKIE = 'staff_session';
+
+export function sessionCookie(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
 }

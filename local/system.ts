@@ -19,6 +19,7 @@ import type { Clock } from '../functions/ports/clock';
 import { seedScheme } from '../functions/use-cases/seed-scheme';
 import { getScheme, SCHEMES } from '../config/schemes';
 import { serveApi } from './api-gateway';
+import { serveLocalEndpoints } from './dev-endpoints';
 import { createLocalTable } from './dynamodb-table';
 import { LocalAuth } from './local-auth';
 import { startLocalSes, type LocalSes } from './ses-local';
@@ -112,6 +113,7 @@ export class LocalSystem {
   }
 
   private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    if (await serveLocalEndpoints(req, res, this)) return;
     if (await serveApi(req, res, this.auth)) return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Fant ikke siden.');
