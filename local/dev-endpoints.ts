@@ -1,11 +1,13 @@
 // Endpoints that exist only in the local system (never in the CDK app): staff sign-in without
 // Cognito, and, when the system runs on a ManualClock, moving that clock (demos, end-to-end tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serveLocalClock } from './local-clock';
+import { serveLocalSignIn } from './local-sign-in';
 import type { LocalSystem } from './system';
 
 export async function serveLocalEndpoints(req: IncomingMessage, res: ServerResponse, system: LocalSystem): Promise<boolean> {
-  void req;
-  void res;
-  void system;
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path.startsWith('/lokal/innlogging') || path === '/lokal/utlogging') return serveLocalSignIn(req, res, system);
+  if (path.startsWith('/lokal/klokke')) return serveLocalClock(req, res, system);
   return false;
 }
