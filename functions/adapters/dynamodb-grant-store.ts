@@ -170,6 +170,20 @@ export class DynamoGrantStore implements GrantStore {
     }
   }
 
+  /** One conditional UpdateItem returning the new record; undefined when the condition failed. */
+  private async updateIf<T>(key: { pk: string; sk: string }, e: Expr, updateExpr: string, condition: string): Promise<T | undefined> {
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: key, UpdateExpression: updateExpr, ConditionExpression: condition, ...e.attributes(), ReturnValues: 'ALL_NEW' }),
+      );
+      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+      return strip<T>(out.Attributes);
+    } catch (err) {
+      if (isConditionFailure(err)) return undefined;
+      throw err;
+    }
+  }
+
   /** Query every page (or until `limit` items). */
   private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, limit?: number): Promise<Item[]> {
     const items: Item[] = [];
@@ -325,23 +339,9 @@ export class DynamoGrantStore implements GrantStore {
     for (const f of removals) remove.push(e.name(f));
     if (removals.includes('meetingId')) remove.push(e.name(GSI2.partitionKey));
 
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.application(t.applicationId),
-          UpdateExpression: updateExpression(set, remove),
-          ConditionExpression: condition,
-          ...e.attributes(),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return strip<ApplicationRecord>(out.Attributes);
-    } catch (err) {
-      if (isConditionFailure(err)) throw new ConflictError(STALE_APPLICATION_MESSAGE, 'stale');
-      throw err;
-    }
+    const updated = await this.updateIf<ApplicationRecord>(keys.application(t.applicationId), e, updateExpression(set, remove), condition);
+    if (!updated) throw new ConflictError(STALE_APPLICATION_MESSAGE, 'stale');
+    return updated;
   }
 
   /** Versions are immutable snapshots: the first write wins, a repeat is a no-op. */
@@ -388,25 +388,15 @@ export class DynamoGrantStore implements GrantStore {
 
   async consumeLink(linkId: string, at: string): Promise<LinkRecord> {
     const e = new Expr();
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.link(linkId),
-          UpdateExpression: `SET ${e.name('state')} = ${e.value('used', 'used')}, ${e.name('usedAt')} = ${e.value('at', at)}`,
-          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('active', 'active')} AND ${e.name('expiresAt')} > ${e.value('now', at)}`,
-          ...e.attributes(),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return strip<LinkRecord>(out.Attributes);
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      const existing = await this.get(keys.link(linkId));
-      if (!existing) throw new NotFoundError('Fant ikke lenken.');
-      throw new GoneError();
-    }
+    const used = await this.updateIf<LinkRecord>(
+      keys.link(linkId),
+      e,
+      `SET ${e.name('state')} = ${e.value('used', 'used')}, ${e.name('usedAt')} = ${e.value('at', at)}`,
+      `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('active', 'active')} AND ${e.name('expiresAt')} > ${e.value('now', at)}`,
+    );
+    if (used) return used;
+    if (!(await this.get(keys.link(linkId)))) throw new NotFoundError('Fant ikke lenken.');
+    throw new GoneError();
   }
 
   async revokeLinks(applicationId: string, purpose: LinkRecord['purpose']): Promise<void> {
@@ -630,23 +620,14 @@ export class DynamoGrantStore implements GrantStore {
       if (v !== undefined) updates.push(`${e.name(f)} = ${e.value(f, v)}`);
     }
     const fromList = from.map((s, i) => e.value(`from${i}`, s)).join(', ');
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.payout(payoutId),
-          UpdateExpression: updateExpression(updates, []),
-          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('revision')} = ${e.value('expectedRevision', expectedRevision)} AND ${e.name('state')} IN (${fromList})`,
-          ...e.attributes(),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return strip<PayoutRecord>(out.Attributes);
-    } catch (err) {
-      if (isConditionFailure(err)) throw new ConflictError(STALE_PAYOUT_MESSAGE, 'stale');
-      throw err;
-    }
+    const updated = await this.updateIf<PayoutRecord>(
+      keys.payout(payoutId),
+      e,
+      updateExpression(updates, []),
+      `attribute_exists(${e.name('pk')}) AND ${e.name('revision')} = ${e.value('expectedRevision', expectedRevision)} AND ${e.name('state')} IN (${fromList})`,
+    );
+    if (!updated) throw new ConflictError(STALE_PAYOUT_MESSAGE, 'stale');
+    return updated;
   }
 
   // ---------------------------------------------------------------- reports
@@ -708,25 +689,15 @@ export class DynamoGrantStore implements GrantStore {
     const e = new Expr();
     const updates = [`${e.name('state')} = ${e.value('state', state)}`, `${e.name('decidedAt')} = ${e.value('at', at)}`];
     if (reason !== undefined) updates.push(`${e.name('reason')} = ${e.value('reason', reason)}`);
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reallocation(applicationId, id),
-          UpdateExpression: updateExpression(updates, []),
-          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('requested', 'requested')}`,
-          ...e.attributes(),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return strip<ReallocationRecord>(out.Attributes);
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      const existing = await this.get(keys.reallocation(applicationId, id));
-      if (!existing) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
-      throw new ConflictError(REALLOCATION_DECIDED_MESSAGE, 'already_decided');
-    }
+    const decided = await this.updateIf<ReallocationRecord>(
+      keys.reallocation(applicationId, id),
+      e,
+      updateExpression(updates, []),
+      `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('requested', 'requested')}`,
+    );
+    if (decided) return decided;
+    if (!(await this.get(keys.reallocation(applicationId, id)))) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
+    throw new ConflictError(REALLOCATION_DECIDED_MESSAGE, 'already_decided');
   }
 
   // ---------------------------------------------------------------- reminders
