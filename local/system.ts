@@ -41,6 +41,8 @@ export interface LocalSystemOptions {
   clock?: Clock;
   /** reminders and schedules are checked this often (real time) */
   tickMs?: number;
+  /** local SES (and its mail viewer) port; 0 or omitted: a free port */
+  sesPort?: number;
 }
 
 async function listen(server: Server, port: number, host: string): Promise<number> {
@@ -72,7 +74,7 @@ export class LocalSystem {
     const raw = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     const client = DynamoDBDocumentClient.from(raw, DOCUMENT_TRANSLATE_CONFIG);
     await createLocalTable(raw, LOCAL_TABLE);
-    const ses = await startLocalSes({ host });
+    const ses = await startLocalSes({ host, port: options.sesPort ?? 0 });
 
     const http = createServer();
     const port = await listen(http, options.port ?? 3000, host);

@@ -367,6 +367,24 @@ export function applicationComplete(ctx: MailContext, d: ApplicationCompleteData
   });
 }
 
+export interface DecisionOverdueData {
+  meetingDate?: DateInput;
+  adminLink?: string;
+}
+
+/** To the secretariat: the meeting has passed without a recorded decision; the application moves to the next meeting. */
+export function decisionOverdue(ctx: MailContext, d: DecisionOverdueData): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Vedtak mangler: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p('Søknaden sto på sakslisten, men det er ikke registrert noe vedtak. Den settes opp på neste møte.'),
+      facts(...appFacts(ctx), d.meetingDate ? ['Møte', formatDateNb(d.meetingDate)] : undefined),
+      ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
+    ],
+  });
+}
+
 export interface DeclinedByPartnerData {
   partnerOrganisation: string;
   reason: string;

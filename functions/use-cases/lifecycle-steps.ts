@@ -166,10 +166,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
 
 async function decisionOverdue(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
-  await notify(deps, `decision-overdue#${app.id}#${app.meetingId ?? ''}`, [scheme.secretariatEmail], mail.applicationComplete(mailContext(scheme, app), {
-    partners: [],
-    ...(app.meetingId ? { meetingDate: app.meetingId } : {}),
-  }));
+  await notify(deps, `decision-overdue#${app.id}#${app.meetingId ?? ''}`, [scheme.secretariatEmail], mail.decisionOverdue(mailContext(scheme, app), app.meetingId ? { meetingDate: app.meetingId } : {}));
   return {};
 }
 
@@ -362,10 +359,14 @@ async function reallocationRequested(deps: Dependencies, l: Loaded, reallocation
   return answerWait(l, 60);
 }
 
+/** The committee decided, or did not within the time allowed: then the request lapses as refused. */
 async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId: string): Promise<StepResult> {
   const { app, scheme } = l;
-  const r = await deps.store.getReallocation(app.id, reallocationId);
+  let r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
+  if (r.state === 'requested') {
+    r = await deps.store.decideReallocation(app.id, r.id, 'refused', l.now.toISOString(), 'Ikke behandlet innen fristen. Send en ny søknad om omdisponering ved behov.');
+  }
   await notify(deps, `reallocation-decided#${r.id}`, [app.ownerEmail], mail.reallocationDecided(mailContext(scheme, app), {
     approved: r.state === 'approved', amount: r.amount, decidedAt: r.decidedAt ?? l.now.toISOString(), ...(r.reason ? { reason: r.reason } : {}),
   }));
