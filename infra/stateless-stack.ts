@@ -45,6 +45,9 @@ export const WORKFLOW_HANDLERS = {
   sendDueReminders: 'functions/workflow/send-due-reminders.handler.ts',
 } as const;
 
+/** CloudWatch allows at most 10 metrics in one alarm. */
+const ALARM_GROUP_SIZE = 10;
+
 /** What a function may do, beyond writing its own logs. */
 export type Capability =
   | 'table-read'
@@ -341,10 +344,20 @@ export class StatelessStack extends Stack {
         (key): [string, lambda.IFunction] => [key, this.workflowFunctions[key].fn],
       ),
     ];
-    for (const [name, fn] of allFunctions) {
-      alarm(`${pascal(name)}Errors`, fn.metricErrors(fiveMinutes), 1, `Lambda ${name}: errors`);
-      alarm(`${pascal(name)}Throttles`, fn.metricThrottles(fiveMinutes), 1, `Lambda ${name}: throttled invocations`);
-    }
+    // One alarm per 10 functions (CloudWatch's limit of metrics in an alarm): every function is
+    // watched, and the stack stays far below CloudFormation's 500 resources.
+    const groups = Array.from({ length: Math.ceil(allFunctions.length / ALARM_GROUP_SIZE) }, (_, i) => allFunctions.slice(i * ALARM_GROUP_SIZE, (i + 1) * ALARM_GROUP_SIZE));
+    groups.forEach((group, index) => {
+      const names = group.map(([name]) => name).join(', ');
+      const summed = (metric: (fn: lambda.IFunction) => cloudwatch.IMetric) =>
+        new cloudwatch.MathExpression({
+          expression: group.map((_, i) => `m${i}`).join(' + '),
+          usingMetrics: Object.fromEntries(group.map(([, fn], i) => [`m${i}`, metric(fn)])),
+          period: Duration.minutes(5),
+        });
+      alarm(`LambdaErrorsGroup${index + 1}`, summed((fn) => fn.metricErrors(fiveMinutes)), 1, `Lambda errors in: ${names}`);
+      alarm(`LambdaThrottlesGroup${index + 1}`, summed((fn) => fn.metricThrottles(fiveMinutes)), 1, `Lambda throttles in: ${names}`);
+    });
     alarm(
       'ReminderDeadLetters',
       this.reminderDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { handlerModulePath, ROUTES, type RouteDefinition } from '../functions/http/routes';
+import { handlerModulePath, isPageRoute, ROUTES, type RouteDefinition } from '../functions/http/routes';
 import type { LocalAuth } from './local-auth';
 
 /** API Gateway's own payload limit (10 MB); the handlers enforce their smaller limits themselves. */
@@ -118,6 +118,13 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, auth: 
     // Locally, staff pages carry the same token in a session cookie (set by the local sign-in page).
     const claims = auth.verify(headers.authorization?.replace(/^Bearer\s+/i, '') ?? sessionCookie(headers.cookie));
     if (!claims) {
+      // A person opening a staff page in the browser is sent to the local sign-in (Cognito's hosted
+      // UI in AWS); API clients and form posts keep the authorizer's 401.
+      if (isPageRoute(match.route) && method === 'GET' && /text\/html/i.test(headers.accept ?? '')) {
+        res.writeHead(303, { location: `/lokal/innlogging?tilbake=${encodeURIComponent(url.pathname + url.search)}`, 'cache-control': 'no-store' });
+        res.end();
+        return true;
+      }
       sendJson(res, 401, { message: 'Unauthorized' });
       return true;
     }

@@ -13,3 +13,6 @@ if (typeof P.withResolvers !== 'function') {
   };
 }
 export {};
+
+// These machines run Node 20 on purpose (the Lambdas run Node 24); the SDK's notice about that is noise locally.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -3,4 +3,4 @@ import '../local/polyfills';
 process.env.TZ ??= 'UTC';
 // Keep test output readable; tests that check logging set their own level.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

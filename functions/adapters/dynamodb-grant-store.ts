@@ -85,6 +85,17 @@ function isConditionFailure(err: unknown): boolean {
   );
 }
 
+/**
+ * DynamoDB refuses a key over these sizes with a ValidationException. Ids come from URLs, so an id
+ * that long cannot exist: reads answer "not found" instead of failing (a 404, not a 500).
+ */
+const MAX_PARTITION_KEY_BYTES = 2048;
+const MAX_SORT_KEY_BYTES = 1024;
+
+function withinKeyLimits(pk: string, sk = ''): boolean {
+  return Buffer.byteLength(pk) <= MAX_PARTITION_KEY_BYTES && Buffer.byteLength(sk) <= MAX_SORT_KEY_BYTES;
+}
+
 function strip<T>(item: Item): T {
   const out: Item = {};
   for (const [k, v] of Object.entries(item)) if (!INTERNAL_ATTRIBUTES.includes(k)) out[k] = v;
@@ -148,6 +159,7 @@ export class DynamoGrantStore implements GrantStore {
   // ---------------------------------------------------------------- helpers
 
   private async get(key: { pk: string; sk: string }): Promise<Item | undefined> {
+    if (!withinKeyLimits(key.pk, key.sk)) return undefined;
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return out.Item;
   }
@@ -204,14 +216,16 @@ export class DynamoGrantStore implements GrantStore {
     return items;
   }
 
-  private queryIndex(index: typeof GSI1 | typeof GSI2, pk: string, skPrefix?: string): Promise<Item[]> {
+  private async queryIndex(index: typeof GSI1 | typeof GSI2, pk: string, skPrefix?: string): Promise<Item[]> {
+    if (!withinKeyLimits(pk, skPrefix)) return [];
     const e = new Expr();
     let cond = `${e.name(index.partitionKey)} = ${e.value('pk', pk)}`;
     if (skPrefix !== undefined) cond += ` AND begins_with(${e.name(index.sortKey)}, ${e.value('prefix', skPrefix)})`;
     return this.queryAll({ IndexName: index.indexName, KeyConditionExpression: cond, ...e.attributes() });
   }
 
-  private queryPartition(pk: string, skPrefix: string): Promise<Item[]> {
+  private async queryPartition(pk: string, skPrefix: string): Promise<Item[]> {
+    if (!withinKeyLimits(pk, skPrefix)) return [];
     const e = new Expr();
     const cond = `${e.name('pk')} = ${e.value('pk', pk)} AND begins_with(${e.name('sk')}, ${e.value('prefix', skPrefix)})`;
     return this.queryAll({ KeyConditionExpression: cond, ConsistentRead: true, ...e.attributes() });
@@ -220,6 +234,7 @@ export class DynamoGrantStore implements GrantStore {
   private async schemeIdOf(applicationId: string): Promise<string> {
     const cached = this.schemeOf.get(applicationId);
     if (cached !== undefined) return cached;
+    if (!withinKeyLimits(keys.application(applicationId).pk)) throw new NotFoundError('Fant ikke søknaden.');
     const out = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -256,7 +271,12 @@ export class DynamoGrantStore implements GrantStore {
     if (created) return { fresh: true, applicationId, requestHash };
     const existing = await this.get(k);
     if (!existing) throw new Error('Idempotency claim disappeared between write and read');
-    return { fresh: false, applicationId: String(existing['applicationId']), requestHash: String(existing['requestHash']) };
+    return {
+      fresh: false,
+      applicationId: String(existing['applicationId']),
+      requestHash: String(existing['requestHash']),
+      ...(typeof existing['createdAt'] === 'string' ? { claimedAt: existing['createdAt'] } : {}),
+    };
   }
 
   async createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void> {

@@ -12,7 +12,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
 import { toFieldErrors } from '../../schemas/application.schema';
-import { errorPolicy } from './error-policy';
+import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
 import { requireStaff, type StaffPrincipal } from './staff-auth';
 
@@ -36,6 +36,8 @@ export interface RouteOptions<S extends z.ZodType | undefined> {
   /** turns an x-www-form-urlencoded body into the schema's shape (numbers, booleans, nesting) */
   fromForm?: (form: Record<string, string | string[] | undefined>) => unknown;
   maxBodyBytes?: number;
+  /** web pages: answer errors as a page (the renderer decides, e.g. by the Accept header) */
+  renderError?: ErrorRenderer;
 }
 
 type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -105,5 +107,5 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
     .use(bodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
     .use(httpJsonBodyParser({ disableContentTypeError: true }))
     .use(httpUrlencodeBodyParser({ disableContentTypeError: true }))
-    .use(errorPolicy());
+    .use(errorPolicy(options.renderError ? { render: options.renderError } : {}));
 }

@@ -17,7 +17,7 @@ import {
   withdrawRequestSchema,
 } from '../../schemas/requests.schema';
 import { listApplicationsQuerySchema } from './list-applications.handler';
-import { ROUTES, type RouteDefinition } from './routes';
+import { API_ROUTES, type RouteDefinition } from './routes';
 import { scheduleRequestSchema } from './schedule-application.handler';
 
 type JsonSchema = Record<string, unknown>;
@@ -176,7 +176,8 @@ export function buildOpenApiDocument() {
   };
   for (const [name, schema] of Object.values(bodies)) schemas[name] ??= toSchema(schema);
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) {
+  // The JSON API only: the web pages (PAGE_ROUTES) answer HTML for people and are not an API.
+  for (const route of API_ROUTES) {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = operation(route, bodies);
   }

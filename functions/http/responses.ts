@@ -20,6 +20,18 @@ export function text(statusCode: number, body: string, contentType: string, head
   return { statusCode, headers: { 'content-type': contentType, ...SECURITY_HEADERS, ...headers }, body };
 }
 
-export function redirect(location: string): HttpResult {
-  return { statusCode: 303, headers: { location, ...SECURITY_HEADERS }, body: '' };
+export function redirect(location: string, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode: 303, headers: { location, ...SECURITY_HEADERS, ...headers }, body: '' };
+}
+
+/** The web pages' policy: nothing but this origin; inline styles (the pages' one style sheet); no framing. */
+export const PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
+/** A server-rendered page. */
+export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CONTENT_SECURITY_POLICY, ...SECURITY_HEADERS, ...headers },
+    body,
+  };
 }

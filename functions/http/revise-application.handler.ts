@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { dependencies } from '../composition';
 import { reviseApplication } from '../use-cases/owner-actions';
-import { formToApplicationInput } from '../../schemas/application.schema';
+import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 
 // The revised body is checked against the scheme's own schema inside the use case.
-const anyObject = z.record(z.string().max(100), z.unknown());
+const anyObject = z.record(z.string().max(100), z.unknown(), { error: norwegianErrorMap });
 
 export const handler = httpRoute({ access: 'public', body: anyObject, fromForm: formToApplicationInput }, async ({ params, body }) => {
   return json(200, await reviseApplication(dependencies(), params.linkId ?? '', body));

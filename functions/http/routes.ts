@@ -13,9 +13,11 @@ export interface RouteDefinition {
   path: string;
   access: Access;
   summary: string;
+  /** 'page': an HTML page for people (functions/pages); left out for the JSON API */
+  kind?: 'page';
 }
 
-export const ROUTES: readonly RouteDefinition[] = [
+export const API_ROUTES: readonly RouteDefinition[] = [
   // Public: applicants, partners and project owners, each through their opaque link.
   { id: 'submit-application', method: 'POST', path: '/api/schemes/{schemeId}/applications', access: 'public', summary: 'Send inn en søknad (JSON eller skjema)' },
   { id: 'get-scheme', method: 'GET', path: '/api/schemes/{schemeId}', access: 'public', summary: 'Ordningens kriterier, møteplan og frister' },
@@ -45,6 +47,44 @@ export const ROUTES: readonly RouteDefinition[] = [
   { id: 'register-invoice', method: 'POST', path: '/api/finance/payouts/{payoutId}/invoice', access: 'finance', summary: 'Registrer faktura' },
   { id: 'mark-paid', method: 'POST', path: '/api/finance/payouts/{payoutId}/paid', access: 'finance', summary: 'Marker som betalt' },
 ];
+
+const page = (id: string, method: Method, path: string, access: Access, summary: string): RouteDefinition => ({ id, method, path, access, summary, kind: 'page' });
+
+/**
+ * The web pages (server-rendered HTML in Norwegian, no client JavaScript): the same route table,
+ * the same middy chain and the same use cases as the API. Order matters locally only where a
+ * literal segment competes with a parameter (/soknad/ny/… before /soknad/{linkId}/…).
+ */
+export const PAGE_ROUTES: readonly RouteDefinition[] = [
+  page('page-home', 'GET', '/', 'public', 'Forside: ordningene og søknadsskjemaene'),
+  page('page-application-form', 'GET', '/soknad/ny/{schemeId}', 'public', 'Søknadsskjema'),
+  page('page-submit-application', 'POST', '/soknad/ny/{schemeId}', 'public', 'Send inn søknadsskjemaet'),
+  page('page-receipt', 'GET', '/soknad/{linkId}/kvittering', 'public', 'Kvittering for innsendt søknad'),
+  page('page-owner-status', 'GET', '/soknad/{linkId}', 'public', 'Søknadens status (prosjekteiers lenke)'),
+  page('page-withdraw', 'POST', '/soknad/{linkId}/trekk', 'public', 'Trekk søknaden'),
+  page('page-revision-form', 'GET', '/soknad/{linkId}/revisjon', 'public', 'Skjema for revidert søknad'),
+  page('page-submit-revision', 'POST', '/soknad/{linkId}/revisjon', 'public', 'Send inn revidert søknad'),
+  page('page-request-reallocation', 'POST', '/soknad/{linkId}/omdisponering', 'public', 'Søk om omdisponering'),
+  page('page-cosign', 'GET', '/signering/{linkId}', 'public', 'Det partneren signerer'),
+  page('page-submit-cosign', 'POST', '/signering/{linkId}', 'public', 'Signer eller avslå'),
+  page('page-report-form', 'GET', '/rapport/{linkId}', 'public', 'Rapportskjema'),
+  page('page-submit-report', 'POST', '/rapport/{linkId}', 'public', 'Send inn rapport'),
+  page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
+  page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),
+  page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
+  page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
+  page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),
+  page('page-finance', 'GET', '/okonomi', 'finance', 'Utbetalinger etter prosjektnummer'),
+  page('page-register-invoice', 'POST', '/okonomi/utbetalinger/{payoutId}/faktura', 'finance', 'Registrer faktura'),
+  page('page-mark-paid', 'POST', '/okonomi/utbetalinger/{payoutId}/betalt', 'finance', 'Marker som betalt'),
+];
+
+/** Every route: CDK builds one function per entry, the local gateway serves them all. */
+export const ROUTES: readonly RouteDefinition[] = [...API_ROUTES, ...PAGE_ROUTES];
+
+export function isPageRoute(route: Pick<RouteDefinition, 'kind'>): boolean {
+  return route.kind === 'page';
+}
 
 export function handlerModulePath(route: Pick<RouteDefinition, 'id'>): string {
   return `functions/http/${route.id}.handler.ts`;

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
 import { submitApplication } from '../use-cases/submit-application';
-import { formToApplicationInput } from '../../schemas/application.schema';
+import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 
 // The body is checked against the scheme's own schema inside the use case (criteria, limits).
-const anyObject = z.record(z.string().max(100), z.unknown());
+const anyObject = z.record(z.string().max(100), z.unknown(), { error: norwegianErrorMap });
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/);
 
 export const handler = httpRoute({ access: 'public', body: anyObject, fromForm: formToApplicationInput }, async ({ params, body, headers }) => {

@@ -36,6 +36,8 @@ export interface IdempotencyClaim {
   fresh: boolean;
   applicationId: string;
   requestHash: string;
+  /** when the first call claimed the key (ISO instant); absent on claims written before it was kept */
+  claimedAt?: string;
 }
 
 export interface ApplicationStore {

@@ -10,10 +10,27 @@ export function mailContext(scheme: SchemeConfig, app: Pick<ApplicationRecord, '
   };
 }
 
+/**
+ * A mail that could not be sent (SES down or throttling, another caller still sending it, …). The
+ * lifecycle workflows retry this error by name for hours (a retrier of its own before the general
+ * one, whose budget of about ten minutes an SES outage can outlast); the reminder sweep tries again
+ * on its next run. The mail key makes a retry that follows a lost answer send nothing twice.
+ */
+export class MailNotSentError extends Error {
+  override readonly name = 'MailNotSentError';
+  constructor(readonly idempotencyKey: string, cause: unknown) {
+    super(`Mail ${idempotencyKey} was not sent: ${(cause as Error | undefined)?.name ?? 'Error'}`, { cause });
+  }
+}
+
 /** Sends a rendered mail once per key (the mailer's outbox makes repeats no-ops). */
 export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to: string[], mail: RenderedMail, cc: string[] = []): Promise<void> {
   const recipients = [...new Set(to.filter(Boolean))];
   if (recipients.length === 0) return;
   const copies = [...new Set(cc.filter((c) => c && !recipients.includes(c)))];
-  await deps.mailer.send({ idempotencyKey: key, to: recipients, ...(copies.length ? { cc: copies } : {}), subject: mail.subject, text: mail.text, html: mail.html });
+  try {
+    await deps.mailer.send({ idempotencyKey: key, to: recipients, ...(copies.length ? { cc: copies } : {}), subject: mail.subject, text: mail.text, html: mail.html });
+  } catch (error) {
+    throw new MailNotSentError(key, error);
+  }
 }

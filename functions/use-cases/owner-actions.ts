@@ -8,9 +8,9 @@ import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 import { cosignLinks, parseApplication } from './submit-application';
 
-const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'more_information_requested', 'deferred'];
-const REVISABLE: readonly ApplicationRecord['status'][] = ['draft', 'more_information_requested'];
-const REALLOCATABLE: readonly ApplicationRecord['status'][] = ['payout_pending', 'active', 'status_report_received'];
+export const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'more_information_requested', 'deferred'];
+export const REVISABLE: readonly ApplicationRecord['status'][] = ['draft', 'more_information_requested'];
+export const REALLOCATABLE: readonly ApplicationRecord['status'][] = ['payout_pending', 'active', 'status_report_received'];
 
 async function ownerContext(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });

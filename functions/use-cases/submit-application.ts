@@ -53,6 +53,13 @@ function requestHash(schemeId: string, data: ApplicationInput): string {
 }
 
 /**
+ * A claim younger than this without its application belongs to a call that may still be running
+ * (an HTTP function runs for at most 15 s): the repeat is told to try again instead of writing a
+ * second set of links, and only a later repeat finishes the work of a call that crashed.
+ */
+export const SUBMISSION_IN_PROGRESS_MS = 30_000;
+
+/**
  * A repeat that overtakes the first call (a double click) finds the claim but not yet the
  * application: give the first call a moment to reach its commit point instead of writing a second
  * set of links. If it never appears, the first call crashed and this call finishes the work.
@@ -78,6 +85,9 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     throw new ConflictError('Idempotency-Key er allerede brukt for en annen søknad.', 'idempotency_key_reused');
   }
   const existing = claim.fresh ? undefined : await awaitCommitted(deps, claim.applicationId);
+  if (!claim.fresh && !existing && claim.claimedAt && deps.clock.now().getTime() - Date.parse(claim.claimedAt) < SUBMISSION_IN_PROGRESS_MS) {
+    throw new ConflictError('Søknaden er allerede under innsending. Vent litt og prøv igjen.', 'submission_in_progress');
+  }
   if (existing) {
     const ownerLink = (await deps.store.listLinks(existing.id)).find((l) => l.purpose === 'owner');
     if (!ownerLink) throw new Error(`Owner link of ${existing.id} is missing`);

@@ -126,7 +126,7 @@ describe('applications', () => {
     const first = await store.claimSubmissionKey(scheme, 'key-1', 'app-1', 'hash-1', '2026-02-01T08:00:00.000Z');
     expect(first).toEqual({ fresh: true, applicationId: 'app-1', requestHash: 'hash-1' });
     const again = await store.claimSubmissionKey(scheme, 'key-1', 'app-2', 'hash-2', '2026-02-01T08:00:05.000Z');
-    expect(again).toEqual({ fresh: false, applicationId: 'app-1', requestHash: 'hash-1' });
+    expect(again).toEqual({ fresh: false, applicationId: 'app-1', requestHash: 'hash-1', claimedAt: '2026-02-01T08:00:00.000Z' });
     const otherScheme = await store.claimSubmissionKey(uid('scheme-'), 'key-1', 'app-3', 'hash-3', '2026-02-01T08:00:05.000Z');
     expect(otherScheme.fresh).toBe(true);
   });

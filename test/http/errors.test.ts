@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/adapters/logger';
 import { newLinkId } from '../../functions/adapters/ids';
-import { ROUTES } from '../../functions/http/routes';
+import { isPageRoute, ROUTES } from '../../functions/http/routes';
+import { applicationToForm } from '../../functions/pages/application-form-page';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
@@ -20,8 +21,19 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.length).toBe(14);
-    expect(STAFF_ROUTES.filter((r) => r.access === 'finance').map((r) => r.id)).toEqual(['list-payouts', 'register-invoice', 'mark-paid']);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(14);
+    // The staff web pages are staff routes too: the same claims, the same 401/403.
+    expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
+      'page-secretariat',
+      'page-agenda',
+      'page-overdue-reports',
+      'page-record-decision',
+      'page-request-information',
+      'page-finance',
+      'page-register-invoice',
+      'page-mark-paid',
+    ]);
+    expect(STAFF_ROUTES.filter((r) => r.access === 'finance').map((r) => r.id)).toEqual(['list-payouts', 'register-invoice', 'mark-paid', 'page-finance', 'page-register-invoice', 'page-mark-paid']);
   });
 
   for (const route of STAFF_ROUTES) {
@@ -126,15 +138,24 @@ describe('links and unexpected failures', () => {
       'cosign-application': { decision: 'sign' },
       'submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: 0 },
     };
+    // The pages post forms (all values text).
+    const forms: Record<string, Record<string, string | string[]>> = {
+      'page-submit-revision': applicationToForm(app.application()) as Record<string, string | string[]>,
+      'page-withdraw': { reason: 'Vi trekker søknaden.' },
+      'page-request-reallocation': { description: 'Noe', amount: '1 000' },
+      'page-submit-cosign': { decision: 'sign' },
+      'page-submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: '0' },
+    };
     expect(LINK_ROUTES.map((r) => r.id).sort()).toEqual(
-      ['get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report'].sort(),
+      [
+        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report',
+        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report',
+      ].sort(),
     );
     for (const route of LINK_ROUTES) {
       for (const linkId of [newLinkId(), 'kort']) {
-        const res = await invoke(
-          apiEvent({ method: route.method, path: route.path, pathParameters: { linkId }, ...(route.method === 'POST' ? { json: bodies[route.id] } : {}) }),
-          route.id,
-        );
+        const body = route.method !== 'POST' ? {} : isPageRoute(route) ? { form: forms[route.id] } : { json: bodies[route.id] };
+        const res = await invoke(apiEvent({ method: route.method, path: route.path, pathParameters: { linkId }, ...body }), route.id);
         expect(res.status, `${route.id}: ${res.text}`).toBe(404);
         expect(res.body).toMatchObject({ error: 'NotFoundError', message: 'Lenken finnes ikke.' });
       }

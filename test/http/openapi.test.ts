@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/http/routes';
+// The OpenAPI document describes the JSON API; the web pages (PAGE_ROUTES) are not part of it.
+import { API_ROUTES as ROUTES } from '../../functions/http/routes';
 import { apiEvent } from '../support/api-events';
 import { invoke } from '../support/test-app';
 

@@ -262,12 +262,24 @@ describe('alarms', () => {
     for (const name of WORKFLOW_NAMES) expect(alarmOn('ExecutionsFailed', { Ref: machineId(name) }), name).toHaveLength(1);
   });
 
-  it('cover errors and throttles of every function', () => {
+  it('cover errors and throttles of every function, each in exactly one grouped alarm', () => {
     const fns = [...built.stateless.routeFunctions.values(), ...Object.values(built.stateless.workflowFunctions)];
+    // Metric-math alarms: the function metrics are in Metrics[].MetricStat.Metric.
+    const watching = (metricName: string, fnId: string) =>
+      alarms().filter((a) =>
+        (a.Metrics ?? []).some(
+          (m: any) => m.MetricStat?.Metric?.MetricName === metricName && JSON.stringify(m.MetricStat.Metric.Dimensions).includes(JSON.stringify({ Ref: fnId })),
+        ),
+      );
     for (const fn of fns) {
-      expect(alarmOn('Errors', { Ref: functionId(fn.fn) }), fn.node.path).toHaveLength(1);
-      expect(alarmOn('Throttles', { Ref: functionId(fn.fn) }), fn.node.path).toHaveLength(1);
+      expect(watching('Errors', functionId(fn.fn)), fn.node.path).toHaveLength(1);
+      expect(watching('Throttles', functionId(fn.fn)), fn.node.path).toHaveLength(1);
     }
+    for (const a of alarms().filter((x) => x.Metrics)) expect(a.Metrics.filter((m: any) => m.MetricStat).length).toBeLessThanOrEqual(10);
+  });
+
+  it('keep the stack well below CloudFormation\'s 500-resource limit', () => {
+    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(420);
   });
 
   it('cover the dead-letter queue, SES bounce and complaint rates and API 5xx', () => {

@@ -1,0 +1,13 @@
+import { dependencies } from '../composition';
+import { csrfToken } from '../pages/csrf';
+import { flash, page, PAGE, staffHeader } from '../pages/page-kit';
+import { AGENDA_NOTICES, agendaPage } from '../pages/secretariat-pages';
+import { getAgenda } from '../use-cases/committee';
+import { httpRoute } from './http-route';
+
+export const handler = httpRoute({ access: 'secretariat', ...PAGE }, async (request) => {
+  const { params, query, event } = request;
+  const agenda = await getAgenda(dependencies(), params.schemeId ?? '', params.meetingId ?? '');
+  const csrf = csrfToken(event);
+  return page(200, { ...agendaPage(agenda, csrf.token, { notice: flash(AGENDA_NOTICES, query.registrert) }), staff: staffHeader(request), headers: csrf.headers });
+});

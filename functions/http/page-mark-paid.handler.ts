@@ -1,0 +1,23 @@
+import { dependencies } from '../composition';
+import { ConflictError } from '../domain/errors';
+import { staffActor } from '../use-cases/move-application';
+import { markPaid } from '../use-cases/payouts';
+import { checkCsrf } from '../pages/csrf';
+import { afterFinanceAction, rerenderFinance } from '../pages/finance-flow';
+import { toFormBody } from '../pages/forms';
+import { PAGE_FORM } from '../pages/page-kit';
+import { httpRoute } from './http-route';
+
+export const handler = httpRoute({ access: 'finance', ...PAGE_FORM }, async (request) => {
+  const form = toFormBody(request.body);
+  checkCsrf(request.event, form);
+  const deps = dependencies();
+  const payoutId = request.params.payoutId ?? '';
+  try {
+    await markPaid(deps, payoutId, staffActor(request.staff!, 'finance'));
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return rerenderFinance(deps, request, form, { payoutId, values: {}, errors: {}, problem: error.message }, 409);
+  }
+  return afterFinanceAction(deps, form, payoutId, 'betalt');
+});

@@ -1,0 +1,35 @@
+import { dependencies } from '../composition';
+import { ValidationError } from '../domain/errors';
+import { cosignPage, cosignPath } from '../pages/cosign-page';
+import { toFormBody } from '../pages/forms';
+import { page, PAGE_FORM } from '../pages/page-kit';
+import { cosignApplication } from '../use-cases/cosign-application';
+import { getCosignPage } from '../use-cases/page-views';
+import { coerceFormBody, signatureRequestSchema } from '../../schemas/requests.schema';
+import { toFieldErrors } from '../../schemas/application.schema';
+import { httpRoute } from './http-route';
+import { redirect } from './responses';
+
+export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+  const deps = dependencies();
+  const linkId = params.linkId ?? '';
+  const form = toFormBody(body);
+  const parsed = signatureRequestSchema.safeParse(coerceFormBody('signature', form));
+  let errors = parsed.success ? undefined : toFieldErrors(parsed.error);
+  if (parsed.success) {
+    try {
+      const result = await cosignApplication(deps, linkId, parsed.data);
+      return redirect(`${cosignPath(linkId)}?svar=${result.decision === 'signed' ? 'signert' : 'avslatt'}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      errors = error.fieldErrors;
+    }
+  }
+  // Without a choice the decision error has no field of its own: it is the form's.
+  const fieldErrors = { ...errors };
+  if (fieldErrors.decision) {
+    fieldErrors._form = fieldErrors.decision;
+    delete fieldErrors.decision;
+  }
+  return page(400, cosignPage(await getCosignPage(deps, linkId), linkId, { values: form, errors: fieldErrors }));
+});

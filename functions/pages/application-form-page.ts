@@ -1,0 +1,237 @@
+// The application form (new and revised): every field of the project-description template. The
+// control names are the schema's paths ('partners.0.email'), which formToApplicationInput reads
+// and which the validation errors are keyed by.
+import { randomBytes } from 'node:crypto';
+import { MAX_PARTNERS, PARTNER_KINDS, type ApplicationInput } from '../../schemas/application.schema';
+import type { getPublicScheme } from '../use-cases/public-scheme';
+import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
+import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import { attrs, html, type Html } from './html';
+
+export type PublicScheme = ReturnType<typeof getPublicScheme>;
+
+export const IDEMPOTENCY_FIELD = '_idempotencyKey';
+
+/** A fresh key for one rendering of the form (the Idempotency-Key of its submission). */
+export function newFormKey(): string {
+  return `skjema-${randomBytes(18).toString('base64url')}`;
+}
+/** Rows shown for partners and budget lines; empty trailing rows are dropped on submit. */
+export const FORM_ROWS = 4;
+
+export interface ApplicationFormView {
+  scheme: PublicScheme;
+  action: string;
+  values: FormBody;
+  errors: FieldErrors;
+  mode: 'new' | 'revision';
+  /** new applications: the key that makes a double post one application */
+  idempotencyKey?: string;
+  /** revision: what the committee asked for */
+  informationRequest?: string | undefined;
+  /** the owner's status page (revision) */
+  backUrl?: string;
+}
+
+/** A stored application → the form's fields (to prefill the revision form). */
+export function applicationToForm(data: ApplicationInput): FormBody {
+  const form: FormBody = {
+    title: data.title,
+    summary: data.summary,
+    challenge: data.challenge,
+    need: data.need,
+    'expectedEffect.citizen': data.expectedEffect.citizen,
+    'expectedEffect.hospital': data.expectedEffect.hospital,
+    'expectedEffect.municipality': data.expectedEffect.municipality,
+    criteriaMet: [...data.criteriaMet],
+    guidelineAreas: [...data.guidelineAreas],
+    priorityPatientGroups: [...data.priorityPatientGroups],
+    'owner.partnerIndex': String(data.owner.partnerIndex),
+    'owner.name': data.owner.name,
+    'owner.email': data.owner.email,
+    'owner.unit': data.owner.unit,
+    ...(data.owner.isInternalUnit ? { 'owner.isInternalUnit': 'true' } : {}),
+    requestedAmount: String(data.requestedAmount),
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+    patientResponsibility: data.patientResponsibility ?? '',
+    'anchoring.kind': data.anchoring.kind,
+    'anchoring.name': data.anchoring.name,
+    'anchoring.leaderEmail': data.anchoring.leaderEmail,
+    'anchoring.deputyLeaderEmail': data.anchoring.deputyLeaderEmail,
+  };
+  data.partners.forEach((p, i) => {
+    for (const [field, value] of Object.entries(p)) form[`partners.${i}.${field}`] = String(value);
+  });
+  data.budget.forEach((line, i) => {
+    for (const [field, value] of Object.entries(line)) form[`budget.${i}.${field}`] = String(value);
+  });
+  return form;
+}
+
+/** Rows to render: at least FORM_ROWS, and every row the posted form or the errors mention. */
+function rowCount(values: FormBody, errors: FieldErrors, list: 'partners' | 'budget'): number {
+  let highest = -1;
+  const pattern = new RegExp(`^${list}[.[](\\d+)`);
+  for (const key of [...Object.keys(values), ...Object.keys(errors)]) {
+    const m = pattern.exec(key);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  return Math.min(MAX_PARTNERS, Math.max(FORM_ROWS, highest + 1));
+}
+
+function partnerOptions(form: FormState, rows: number) {
+  return Array.from({ length: rows }, (_, i) => {
+    const name = form.value(`partners.${i}.organisationName`).trim();
+    return { value: String(i), label: name ? `Partner ${i + 1}: ${name}` : `Partner ${i + 1}` };
+  });
+}
+
+function partnerRow(form: FormState, i: number): Html {
+  const p = (field: string) => `partners.${i}.${field}`;
+  const n = `Partner ${i + 1}`;
+  return html`<fieldset id=${`partner-${i + 1}`}><legend>${n}${i >= 2 ? ' (valgfritt)' : ''}</legend>
+<div class="grid">
+${form.input(p('organisationName'), 'Organisasjonens navn', { summaryLabel: `${n}, navn`, autocomplete: 'organization' })}
+${form.input(p('organisationNumber'), 'Organisasjonsnummer', { summaryLabel: `${n}, organisasjonsnummer`, hint: '9 siffer', inputmode: 'numeric', className: 'short', autocomplete: 'off' })}
+${form.select(p('kind'), 'Type organisasjon', PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] ?? k })), { summaryLabel: `${n}, type organisasjon`, placeholder: 'Velg type' })}
+${form.input(p('contactName'), 'Kontaktperson', { summaryLabel: `${n}, kontaktperson`, autocomplete: 'off' })}
+${form.input(p('email'), 'Kontaktpersonens e-post', { summaryLabel: `${n}, e-post`, type: 'email', autocomplete: 'off' })}
+</div>
+${form.textarea(p('role'), 'Partnerens rolle i prosjektet', { summaryLabel: `${n}, rolle`, rows: 2 })}
+</fieldset>`;
+}
+
+function budgetRow(form: FormState, i: number, partners: ReturnType<typeof partnerOptions>): Html {
+  const b = (field: string) => `budget.${i}.${field}`;
+  const n = `Budsjettlinje ${i + 1}`;
+  return html`<fieldset><legend>${n}</legend>
+<div class="grid">
+${form.select(b('partnerIndex'), 'Partner', partners, { summaryLabel: `${n}, partner`, placeholder: 'Velg partner' })}
+${form.amount(b('personnel'), 'Personell (kr)', { summaryLabel: `${n}, personell` })}
+${form.amount(b('money'), 'Økonomiske midler (kr)', { summaryLabel: `${n}, økonomiske midler` })}
+${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, innkjøp` })}
+${form.amount(b('equipment'), 'Utstyr (kr)', { summaryLabel: `${n}, utstyr` })}
+${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { summaryLabel: `${n}, omsøkt tilskudd` })}
+</div>
+</fieldset>`;
+}
+
+/** The partner rows; the fieldset is the target of errors on the whole list ('partners'). */
+function partnersFieldset(form: FormState, rows: number, trust: PublicScheme['hospitalTrust']): Html {
+  const group = form.group('partners', 'Partnere');
+  return html`<fieldset${group.attributes}><legend>Partnere</legend>
+<p class="hint">Minst én kommune og ${trust.name} (org.nr. ${trust.organisationNumber}). Hver partner får en e-post med lenke for å signere. Tomme rader nederst tas ikke med.</p>
+${group.error}
+${Array.from({ length: rows }, (_, i) => partnerRow(form, i))}
+</fieldset>`;
+}
+
+/** The budget lines; the fieldset is the target of errors on the whole budget (the sum rule). */
+function budgetFieldset(form: FormState, rows: number, partners: ReturnType<typeof partnerOptions>): Html {
+  const group = form.group('budget', 'Budsjett');
+  return html`<fieldset${group.attributes}><legend>Budsjett</legend>
+<p class="hint">Én linje per partner: partnerens egen innsats (personell, økonomiske midler, innkjøp, utstyr) og den delen av tilskuddet partneren søker om. Summen av omsøkt tilskudd må være lik omsøkt beløp. Tomme felt i en brukt linje teller som 0 kr.</p>
+${group.error}
+${Array.from({ length: rows }, (_, i) => budgetRow(form, i, partners))}
+</fieldset>`;
+}
+
+export function applicationFormPage(view: ApplicationFormView): { title: string; body: Html } {
+  const { scheme } = view;
+  const form = new FormState(view.values, view.errors);
+  const partnerRows = rowCount(view.values, view.errors, 'partners');
+  const budgetRows = rowCount(view.values, view.errors, 'budget');
+  const partners = partnerOptions(form, partnerRows);
+  const minMet = scheme.criteriaRule.minMet;
+  const trust = scheme.hospitalTrust;
+  const nextMeeting = scheme.upcomingMeetings.find((m) => m.open);
+
+  const fields = html`
+<form method="post" action=${view.action} novalidate id="soknadsskjema">
+${view.idempotencyKey ? hidden(IDEMPOTENCY_FIELD, view.idempotencyKey) : ''}
+<fieldset><legend>Om prosjektet</legend>
+${form.input('title', 'Prosjektets navn')}
+${form.textarea('summary', 'Kort sammendrag', { rows: 3 })}
+${form.textarea('challenge', 'Hvilken samhandlingsutfordring skal prosjektet løse?')}
+${form.textarea('need', 'Hvilket behov skal tilskuddet dekke?')}
+</fieldset>
+
+<fieldset><legend>Forventet effekt</legend>
+${form.textarea('expectedEffect.citizen', 'For innbyggerne og pasientene', { summaryLabel: 'Forventet effekt for innbyggerne', rows: 3 })}
+${form.textarea('expectedEffect.hospital', 'For sykehuset', { summaryLabel: 'Forventet effekt for sykehuset', rows: 3 })}
+${form.textarea('expectedEffect.municipality', 'For kommunen', { summaryLabel: 'Forventet effekt for kommunen', rows: 3 })}
+</fieldset>
+
+${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criteria.map((c) => ({ value: c.id, label: c.label, hint: c.description })), {
+  hint: minMet === scheme.criteria.length ? `${scheme.committee.shortName} vurderer alle kriteriene: kryss av for alle ${minMet}.` : `Velg minst ${minMet}.`,
+})}
+${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: 'Velg minst ett område.' })}
+${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfritt)', scheme.priorityPatientGroups.map((g) => ({ value: g.id, label: g.label })))}
+
+${partnersFieldset(form, partnerRows, trust)}
+
+<fieldset><legend>Prosjektansvarlig</legend>
+${form.select('owner.partnerIndex', 'Partneren prosjektansvarlig hører til', partners, { summaryLabel: 'Prosjektansvarlig, partner', placeholder: 'Velg partner' })}
+<div class="grid">
+${form.input('owner.name', 'Navn', { summaryLabel: 'Prosjektansvarlig, navn', autocomplete: 'name' })}
+${form.input('owner.email', 'E-post', { summaryLabel: 'Prosjektansvarlig, e-post', type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
+</div>
+${form.input('owner.unit', 'Enhet', { summaryLabel: 'Prosjektansvarlig, enhet', list: 'interne-enheter', hint: `Avdeling, klinikk eller tjeneste. Enheter i ${trust.name}: ${trust.internalUnits.join(', ')}.` })}
+<datalist id="interne-enheter">${trust.internalUnits.map((u) => html`<option${attrs({ value: u })}></option>`)}</datalist>
+${form.checkbox('owner.isInternalUnit', `Prosjektansvarlig er en enhet i ${trust.name}`, { hint: 'Da kostnadsføres tilskuddet på prosjektnummeret i stedet for å utbetales mot faktura.' })}
+</fieldset>
+
+<fieldset><legend>Forankring</legend>
+${form.radios('anchoring.kind', 'Prosjektet er forankret i', Object.entries(ANCHORING_KIND_LABELS).map(([value, label]) => ({ value, label })))}
+${form.input('anchoring.name', 'Navn på tjenestemodellgruppen eller fagrådet', { summaryLabel: 'Forankring, navn' })}
+<div class="grid">
+${form.input('anchoring.leaderEmail', 'Lederens e-post', { summaryLabel: 'Forankring, lederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
+${form.input('anchoring.deputyLeaderEmail', 'Nestlederens e-post', { summaryLabel: 'Forankring, nestlederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
+</div>
+</fieldset>
+
+<fieldset><legend>Periode og beløp</legend>
+<p class="hint">Det tildeles midler for inntil ${scheme.maxPeriodMonths} måneder om gangen.</p>
+<div class="grid">
+${form.input('periodStart', 'Startdato', { type: 'date', className: 'short' })}
+${form.input('periodEnd', 'Sluttdato', { type: 'date', className: 'short' })}
+${form.amount('requestedAmount', 'Omsøkt beløp (kr)', { hint: 'Hele kroner' })}
+</div>
+</fieldset>
+
+${budgetFieldset(form, budgetRows, partners)}
+
+<fieldset><legend>Pasientansvar</legend>
+${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: 'Pasientansvar', rows: 3 })}
+</fieldset>
+
+<div class="actions">
+<button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>
+${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
+</div>
+</form>`;
+
+  const title = view.mode === 'new' ? `Søknad om tilskudd – ${scheme.name}` : 'Revider søknaden';
+  const intro =
+    view.mode === 'new'
+      ? html`<p class="lead">Søknad om rekrutterings- og samhandlingstilskudd til ${scheme.committee.name} (${scheme.committee.shortName}) i ${scheme.name}.</p>
+<p>Når du sender inn, får alle partnerne en e-post med lenke for å signere. Søknaden er komplett når alle har signert, og settes da opp til neste møte med åpen frist.${
+          nextMeeting ? html` Neste frist er <strong>${dateTime(nextMeeting.submissionDeadline)}</strong> (${nextMeeting.title}).` : ''
+        }</p>`
+      : html`<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
+          view.informationRequest ? html`<div class="notice"><p><strong>Komiteen ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
+        }`;
+  const summary = errorSummary([form]);
+  return {
+    title: form.hasErrors() ? `Feil: ${title}` : title,
+    body: html`${summary}<h1>${title}</h1>${intro}${fields}`,
+  };
+}
+
+/** The owner's link id from a status URL (…/soknad/<linkId>). */
+export function linkIdOf(statusUrl: string): string {
+  return statusUrl.split('/').pop() ?? '';
+}
+
+

@@ -1,0 +1,36 @@
+// The agenda's decision forms post to their own routes; afterwards the secretariat lands on the
+// agenda again: 303 on success, or the agenda re-rendered with the form's errors.
+import type { Dependencies } from '../composition';
+import { ConflictError, ValidationError } from '../domain/errors';
+import type { RouteRequest } from '../http/http-route';
+import { redirect, type HttpResult } from '../http/responses';
+import { getAgenda } from '../use-cases/committee';
+import { agendaPlaceOf } from '../use-cases/page-views';
+import { csrfToken } from './csrf';
+import { page, staffHeader } from './page-kit';
+import { agendaPage, agendaPath, type AgendaForms } from './secretariat-pages';
+
+/** Where to go after the decision; read before it (deferral and questions take the case off the agenda). */
+export async function decisionRedirect(deps: Dependencies, applicationId: string, code: string): Promise<HttpResult> {
+  const place = await agendaPlaceOf(deps, applicationId);
+  if (!place.meetingId) return redirect('/sekretariat');
+  return redirect(`${agendaPath(place.schemeId, place.meetingId)}?registrert=${encodeURIComponent(code)}#sak-${encodeURIComponent(applicationId)}`);
+}
+
+export async function rerenderAgenda(
+  deps: Dependencies,
+  request: RouteRequest<unknown>,
+  applicationId: string,
+  failed: Omit<NonNullable<AgendaForms['failed']>, 'applicationId'>,
+  status: number,
+): Promise<HttpResult> {
+  const place = await agendaPlaceOf(deps, applicationId);
+  if (!place.meetingId) {
+    // Not on an agenda (any more): answer with the plain error page.
+    if (failed.problem) throw new ConflictError(failed.problem);
+    throw new ValidationError(failed.errors);
+  }
+  const agenda = await getAgenda(deps, place.schemeId, place.meetingId);
+  const csrf = csrfToken(request.event);
+  return page(status, { ...agendaPage(agenda, csrf.token, { failed: { applicationId, ...failed } }), staff: staffHeader(request), headers: csrf.headers });
+}

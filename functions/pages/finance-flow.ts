@@ -1,0 +1,33 @@
+// Finance's forms return to the list they were posted from: 303 on success, or the list
+// re-rendered with the form's errors.
+import type { Dependencies } from '../composition';
+import type { RouteRequest } from '../http/http-route';
+import { redirect, type HttpResult } from '../http/responses';
+import { financeProjectNumbers, payoutProjectNumber } from '../use-cases/page-views';
+import { listPayouts } from '../use-cases/payouts';
+import { csrfToken } from './csrf';
+import { firstValue, type FormBody } from './forms';
+import { financePage, financePath, financeReturnPath, type FinanceFilter, type FinanceView } from './finance-page';
+import { page, staffHeader } from './page-kit';
+
+export async function financeView(deps: Dependencies, event: unknown, filter: FinanceFilter): Promise<{ view: FinanceView; headers: Record<string, string> }> {
+  const csrf = csrfToken(event as Parameters<typeof csrfToken>[0]);
+  const payouts = await listPayouts(deps, filter.projectNumber, filter.state);
+  return { view: { filter, projectNumbers: financeProjectNumbers(deps), payouts, csrf: csrf.token }, headers: csrf.headers };
+}
+
+/** The list the form came from (its hidden `tilbake`), else the payout's project number. */
+async function returnFilter(deps: Dependencies, form: FormBody, payoutId: string): Promise<FinanceFilter> {
+  const fallback = { projectNumber: (await payoutProjectNumber(deps, payoutId)) ?? financeProjectNumbers(deps)[0]?.projectNumber ?? '' };
+  return financeReturnPath(firstValue(form, 'tilbake'), fallback);
+}
+
+export async function afterFinanceAction(deps: Dependencies, form: FormBody, payoutId: string, code: string): Promise<HttpResult> {
+  const filter = await returnFilter(deps, form, payoutId);
+  return redirect(`${financePath(filter)}&melding=${encodeURIComponent(code)}`);
+}
+
+export async function rerenderFinance(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, failed: NonNullable<FinanceView['failed']>, status: number): Promise<HttpResult> {
+  const { view, headers } = await financeView(deps, request.event, await returnFilter(deps, form, failed.payoutId));
+  return page(status, { ...financePage({ ...view, failed }), staff: staffHeader(request), headers });
+}

@@ -1,0 +1,117 @@
+// Finance: payouts by project number and state, with forms to register an invoice and mark paid.
+import type { PayoutRecord, PayoutState } from '../domain/model';
+import { PAYOUT_STATES } from '../../schemas/requests.schema';
+import { CSRF_FIELD } from './csrf';
+import { dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
+import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import { attrs, html, type Html } from './html';
+
+export interface FinanceFilter {
+  projectNumber: string;
+  state?: PayoutState | undefined;
+}
+
+export interface FinanceView {
+  filter: FinanceFilter;
+  projectNumbers: ReadonlyArray<{ projectNumber: string; schemeName: string }>;
+  payouts: readonly PayoutRecord[];
+  csrf: string;
+  failed?: { payoutId: string; values: FormBody; errors: FieldErrors; problem?: string };
+  notice?: Html | string;
+}
+
+export function financePath(filter: FinanceFilter): string {
+  const query = new URLSearchParams({ prosjektnummer: filter.projectNumber });
+  if (filter.state) query.set('status', filter.state);
+  return `/okonomi?${query.toString()}`;
+}
+
+/** The filter from the page's query (?prosjektnummer=…&status=…); unknown states mean all. */
+export function financeFilter(query: Record<string, string | undefined>, defaultProjectNumber: string): FinanceFilter {
+  const projectNumber = (query.prosjektnummer ?? '').trim().slice(0, 50) || defaultProjectNumber;
+  const state = PAYOUT_STATES.find((s) => s === query.status);
+  return { projectNumber, ...(state ? { state } : {}) };
+}
+
+/** A return path inside the finance page only (never another site or page). */
+export function financeReturnPath(value: string | undefined, fallback: FinanceFilter): FinanceFilter {
+  if (!value || !value.startsWith('/okonomi')) return fallback;
+  try {
+    const url = new URL(value, 'http://lokal.invalid');
+    if (url.origin !== 'http://lokal.invalid' || url.pathname !== '/okonomi') return fallback;
+    return financeFilter(Object.fromEntries(url.searchParams), fallback.projectNumber);
+  } catch {
+    return fallback;
+  }
+}
+
+function actions(payout: PayoutRecord, view: FinanceView, states: FormState[]): Html {
+  const back = financePath(view.filter);
+  const failed = view.failed?.payoutId === payout.id ? view.failed : undefined;
+  const path = (suffix: string) => `/okonomi/utbetalinger/${encodeURIComponent(payout.id)}/${suffix}`;
+  const problem = failed?.problem ? html`<p class="error-message" role="alert">${failed.problem}</p>` : '';
+  if (payout.state === 'awaiting_invoice') {
+    const form = new FormState(failed?.values ?? {}, failed?.errors ?? {}, `faktura-${payout.id}`);
+    states.push(form);
+    return html`${problem}<form method="post" action=${path('faktura')} novalidate>
+${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
+${form.input('invoiceNumber', 'Fakturanummer', { className: 'short', summaryLabel: `${payout.payee}, fakturanummer`, autocomplete: 'off' })}
+<button type="submit">Registrer faktura</button>
+</form>`;
+  }
+  if (payout.state === 'pending' || payout.state === 'invoiced' || payout.state === 'repayment_claimed') {
+    const label = payout.state === 'repayment_claimed' ? 'Registrer som tilbakebetalt' : payout.state === 'pending' ? 'Marker som kostnadsført og betalt' : 'Marker som betalt';
+    return html`${problem}<form method="post" action=${path('betalt')}>
+${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
+<button type="submit" aria-label=${`${label}: ${payout.payee}, ${kroner(payout.amount)}`}>${label}</button>
+</form>`;
+  }
+  return html`${problem}`;
+}
+
+export function financePage(view: FinanceView): { title: string; body: Html } {
+  const title = 'Økonomi: utbetalinger';
+  const known = view.projectNumbers.some((p) => p.projectNumber === view.filter.projectNumber);
+  const options = [...view.projectNumbers, ...(known ? [] : [{ projectNumber: view.filter.projectNumber, schemeName: 'ukjent prosjektnummer' }])];
+  const states: FormState[] = [];
+  const rows = view.payouts.map(
+    (p) => html`<tr id=${`utbetaling-${p.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`}>
+<td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td>
+<td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}</td><td>${actions(p, view, states)}</td></tr>`,
+  );
+  const unplaced = view.failed && !view.payouts.some((p) => p.id === view.failed?.payoutId) ? view.failed.problem : undefined;
+  const summary = errorSummary(states, unplaced ? [unplaced] : []);
+  const hasErrors = states.some((s) => s.hasErrors()) || !!view.failed?.problem;
+  return {
+    title: hasErrors ? `Feil: ${title}` : title,
+    body: html`${summary}<h1>${title}</h1>
+${view.notice ?? ''}
+<p>Utbetalinger bestilles når komiteen innvilger et tilskudd: kostnadsføring på prosjektnummeret når prosjektansvarlig er en enhet i helseforetaket, ellers faktura merket med prosjektnummeret.</p>
+<form method="get" action="/okonomi" class="filter">
+<div class="grid">
+<div class="field"><label for="prosjektnummer">Prosjektnummer</label>
+<select id="prosjektnummer" name="prosjektnummer">${options.map(
+      (o) => html`<option${attrs({ value: o.projectNumber, selected: o.projectNumber === view.filter.projectNumber })}>${o.projectNumber} (${o.schemeName})</option>`,
+    )}</select></div>
+<div class="field"><label for="status">Status</label>
+<select id="status" name="status"><option value="">Alle</option>${PAYOUT_STATES.map(
+      (s) => html`<option${attrs({ value: s, selected: s === view.filter.state })}>${PAYOUT_STATE_LABELS[s]}</option>`,
+    )}</select></div>
+</div>
+<button type="submit" class="secondary">Vis utbetalinger</button>
+</form>
+<h2>Utbetalinger på ${view.filter.projectNumber}${view.filter.state ? ` – ${PAYOUT_STATE_LABELS[view.filter.state].toLowerCase()}` : ''}</h2>
+${view.payouts.length === 0
+  ? html`<p>Ingen utbetalinger.</p>`
+  : html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
+<caption>${view.payouts.length} utbetalinger</caption>
+<thead><tr><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
+<tbody>${rows}</tbody>
+</table></div>`}`,
+  };
+}
+
+export const FINANCE_NOTICES: Record<string, string> = {
+  faktura: 'Fakturaen er registrert.',
+  betalt: 'Utbetalingen er registrert som betalt.',
+};

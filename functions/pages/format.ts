@@ -1,0 +1,89 @@
+// Norwegian presentation of amounts, dates, kinds and states.
+import type { ApplicationStatus, PayoutMode, PayoutState } from '../domain/model';
+import { formatNorwegianDate, isIsoDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
+import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import { formatKroner } from '../../schemas/application.schema';
+
+export function kroner(amount: number | undefined): string {
+  return amount === undefined ? '–' : `${formatKroner(amount)} kr`;
+}
+
+/** 'YYYY-MM-DD' → '10.12.2026'. */
+export function date(value: string | undefined): string {
+  if (!value) return '–';
+  return isIsoDate(value) ? formatNorwegianDate(value) : value;
+}
+
+/** An ISO instant → '26.11.2026 kl. 23.59' (Oslo time). */
+export function dateTime(value: string | undefined): string {
+  if (!value) return '–';
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  return `${formatNorwegianDate(osloDateOf(instant))} kl. ${osloTimeOf(instant).slice(0, 5).replace(':', '.')}`;
+}
+
+export function statusLabel(status: ApplicationStatus | string): string {
+  return (STATUS_LABELS_NB as Record<string, string>)[status] ?? status;
+}
+
+export const PARTNER_KIND_LABELS: Record<string, string> = {
+  municipality: 'Kommune',
+  hospital_trust: 'Helseforetak',
+  other: 'Annen organisasjon',
+};
+
+export const ANCHORING_KIND_LABELS: Record<string, string> = {
+  'service-model-group': 'Tjenestemodellgruppe',
+  'professional-council': 'Fagråd',
+};
+
+export const PAYOUT_STATE_LABELS: Record<PayoutState, string> = {
+  pending: 'Til kostnadsføring',
+  awaiting_invoice: 'Venter på faktura',
+  invoiced: 'Faktura mottatt',
+  paid: 'Betalt',
+  repayment_claimed: 'Krav om tilbakebetaling',
+  repaid: 'Tilbakebetalt',
+};
+
+export const PAYOUT_MODE_LABELS: Record<PayoutMode, string> = {
+  cost_booking: 'Kostnadsføring på prosjektnummeret',
+  invoice: 'Faktura merket med prosjektnummeret',
+};
+
+export const REPORT_KIND_LABELS: Record<string, string> = { status: 'Statusrapport', final: 'Sluttrapport' };
+
+export const REALLOCATION_STATE_LABELS: Record<string, string> = {
+  requested: 'Venter på behandling',
+  approved: 'Godkjent',
+  refused: 'Avslått',
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  submitted: 'Søknaden ble sendt inn',
+  revised: 'Revidert søknad sendt inn',
+  'declined-by-partner': 'En partner avslo å signere',
+  'cosigned-by-all': 'Alle partnerne har signert',
+  'cosignatures-expired': 'Signeringen ble ikke fullført i tide',
+  scheduled: 'Satt opp til møte',
+  'moved-to-meeting': 'Flyttet til et annet møte',
+  'decision:approve': 'Innvilget',
+  'decision:reject': 'Avslått',
+  'decision:defer': 'Utsatt',
+  'decision:more-information': 'Mer informasjon etterspurt',
+  'payout-triggered': 'Utbetaling bestilt',
+  paid: 'Utbetalt',
+  'report:status': 'Statusrapport mottatt',
+  'report:final': 'Sluttrapport mottatt',
+  'reallocation-requested': 'Søknad om omdisponering sendt',
+  'reallocation-approved': 'Omdisponering godkjent',
+  'reallocation-refused': 'Omdisponering avslått',
+  'repayment-claimed': 'Krav om tilbakebetaling',
+  withdrawn: 'Søknaden ble trukket',
+  expired: 'Søknaden ble ikke fullført i tide',
+  closed: 'Avsluttet',
+};
+
+export function actionLabel(action: string, to?: string): string {
+  return ACTION_LABELS[action] ?? (to ? `Ny status: ${statusLabel(to)}` : action);
+}

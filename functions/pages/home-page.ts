@@ -1,0 +1,33 @@
+// The landing page: each configured scheme, its next deadlines and a link to its form.
+import type { PublicScheme } from './application-form-page';
+import { date, dateTime } from './format';
+import { html, type Html } from './html';
+
+export function homePage(schemes: readonly PublicScheme[]): { title: string; body: Html } {
+  const title = 'Søk om rekrutterings- og samhandlingstilskudd';
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+<p class="lead">Helsefellesskapene gir tilskudd til prosjekter der kommunene og helseforetaket sammen rekrutterer, beholder og deler personell, eller løser en samhandlingsutfordring.</p>
+<p>Søknaden fylles ut av prosjektansvarlig. Alle partnerne signerer etterpå gjennom en lenke de får på e-post.</p>
+${schemes.map((s) => {
+  const open = s.upcomingMeetings.filter((m) => m.open).slice(0, 3);
+  return html`<section aria-labelledby=${`ordning-${s.id}`}>
+<h2 id=${`ordning-${s.id}`}>${s.name}</h2>
+<p>Behandles av ${s.committee.name} (${s.committee.shortName}). Søknader må være komplette – signert av alle partnerne – ${s.submissionLeadDays} dager før møtet.</p>
+${open.length ? html`<div class="table-wrap"><table>
+<caption>Neste møter i ${s.committee.shortName}</caption>
+<thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th></tr></thead>
+<tbody>${open.map((m) => html`<tr><td>${m.title}</td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}</td></tr>`)}</tbody>
+</table></div>` : html`<p>Ingen møter med åpen søknadsfrist er lagt inn.</p>`}
+<p><a class="button" href=${`/soknad/ny/${encodeURIComponent(s.id)}`}>Søk om tilskudd i ${s.name}</a></p>
+<p class="muted">Spørsmål: <a href=${`mailto:${s.contact.secretariatEmail}`}>${s.contact.secretariatEmail}</a></p>
+</section>`;
+})}
+<h2>For saksbehandlere</h2>
+<ul>
+<li><a href="/sekretariat">Sekretariatet: møteplan og sakslister</a></li>
+<li><a href="/okonomi">Økonomi: utbetalinger</a></li>
+</ul>`,
+  };
+}

@@ -1,0 +1,61 @@
+// The page frame every page shares: lang="nb", viewport, the inline style sheet, a skip link,
+// a header (with the staff member's name and the staff pages when signed in) and a footer.
+import { html, raw, type Html, type Interpolation } from './html';
+import { APP_CSS } from './styles';
+
+export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
+
+export interface StaffHeader {
+  subject: string;
+  roles: readonly string[];
+  /** where signing out happens (the local sign-in locally; none is built for AWS) */
+  signOutUrl?: string;
+}
+
+export interface LayoutOptions {
+  title: string;
+  body: Interpolation;
+  staff?: StaffHeader;
+}
+
+const ROLE_NAMES: Record<string, string> = { secretariat: 'sekretariat', finance: 'økonomi' };
+
+function staffNav(staff: StaffHeader): Html {
+  const links = [
+    staff.roles.includes('secretariat') ? html`<li><a href="/sekretariat">Sekretariat</a></li>` : undefined,
+    staff.roles.includes('finance') ? html`<li><a href="/okonomi">Økonomi</a></li>` : undefined,
+    staff.signOutUrl ? html`<li><a href=${staff.signOutUrl}>Logg ut</a></li>` : undefined,
+  ];
+  const roles = staff.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ');
+  return html`<nav aria-label="Saksbehandling"><ul>${links}</ul></nav>
+    <p class="who">Innlogget som <strong>${staff.subject}</strong> (${roles})</p>`;
+}
+
+export function layout({ title, body, staff }: LayoutOptions): string {
+  return html`<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} – ${SITE_NAME}</title>
+<style>${raw(APP_CSS)}</style>
+</head>
+<body>
+<a class="skip" href="#hovedinnhold">Hopp til hovedinnholdet</a>
+<header class="site-header">
+<div class="inner">
+<a class="site-name" href="/">${SITE_NAME}</a>
+${staff ? staffNav(staff) : ''}
+</div>
+</header>
+<main id="hovedinnhold" class="site-main" tabindex="-1">
+${body}
+</main>
+<footer class="site-footer">
+<p>Tilskuddsordning for helsefellesskapene. Spørsmål om en søknad? Kontakt sekretariatet i ditt helsefellesskap.</p>
+</footer>
+</body>
+</html>
+`.value;
+}

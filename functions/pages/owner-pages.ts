@@ -1,0 +1,125 @@
+// The project owner's pages (through the owner's link): the receipt after submitting, and the
+// status page with withdrawal, revision and reallocation.
+import type { getOwnerView } from '../use-cases/owner-view';
+import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../use-cases/owner-actions';
+import { actionLabel, date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
+import { html, type Html } from './html';
+
+export type OwnerView = Awaited<ReturnType<typeof getOwnerView>>;
+
+export function ownerPath(linkId: string, suffix = ''): string {
+  return `/soknad/${encodeURIComponent(linkId)}${suffix}`;
+}
+
+export function receiptPage(view: OwnerView, linkId: string, statusUrl: string): { title: string; body: Html } {
+  const title = 'Søknaden er sendt inn';
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+<div class="notice success" role="status"><p>Vi har mottatt søknaden <strong>«${view.title}»</strong>.</p></div>
+<dl class="facts">
+<dt>Saksnummer</dt><dd>${view.applicationId}</dd>
+<dt>Status</dt><dd><span class="status">${view.statusLabel}</span></dd>
+<dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>
+</dl>
+<h2>Lenken til søknaden</h2>
+<p>Her følger du søknaden, kan trekke den og sende inn en revidert versjon. Ta vare på lenken: den er personlig og gir tilgang til søknaden. Vi har også sendt den til prosjektansvarliges e-post.</p>
+<p><a id="statuslenke" href=${ownerPath(linkId)}>${statusUrl}</a></p>
+<h2>Hva skjer nå?</h2>
+<ol>
+<li>Hver partner får en e-post med lenke for å signere søknaden.</li>
+<li>Når alle har signert, settes søknaden opp til det neste møtet med åpen søknadsfrist.</li>
+<li>Avslår en partner, kommer søknaden tilbake til deg for revisjon.</li>
+</ol>`,
+  };
+}
+
+export interface OwnerForms {
+  withdraw?: { values: FormBody; errors: FieldErrors };
+  reallocation?: { values: FormBody; errors: FieldErrors };
+  /** a refusal that is not about a field (409 and the like) */
+  problem?: string;
+  /** a fixed confirmation after a redirect */
+  notice?: Html | string;
+}
+
+const SIGNATURE_LABELS: Record<string, string> = { signed: 'Signert', declined: 'Avslått' };
+
+export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
+  const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
+  const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
+  const canRevise = REVISABLE.includes(view.status);
+  const canWithdraw = WITHDRAWABLE.includes(view.status);
+  const canReallocate = REALLOCATABLE.includes(view.status);
+  const allocation = view.allocation;
+
+  const content = html`
+<p>Status: <span class="status">${view.statusLabel}</span></p>
+${forms.notice ?? ''}
+${view.informationRequest ? html`<div class="notice warning"><p><strong>Komiteen ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
+${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
+${canRevise ? html`<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Revider søknaden</a></p>` : ''}
+<dl class="facts">
+<dt>Saksnummer</dt><dd>${view.applicationId}</dd>
+<dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>
+<dt>Versjon</dt><dd>${view.version}</dd>
+<dt>Møte</dt><dd>${view.meeting ? html`${date(view.meeting.date)} (søknadsfrist ${dateTime(view.meeting.submissionDeadline)})` : 'Ikke satt opp til et møte ennå'}</dd>
+</dl>
+
+${allocation ? html`<h2>Tildeling</h2>
+<dl class="facts">
+<dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
+<dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
+<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
+<dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>
+</dl>` : ''}
+
+<h2>Signaturer</h2>
+${view.signatures.length === 0 ? html`<p>Ingen partnere har svart på denne versjonen ennå.</p>` : html`<div class="table-wrap"><table>
+<caption>Svar fra partnerne (versjon ${view.version})</caption>
+<thead><tr><th scope="col">Partner</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
+<tbody>${view.signatures.map((s) => html`<tr><td>${s.organisationName}</td><td>${SIGNATURE_LABELS[s.decision] ?? s.decision}</td><td>${dateTime(s.at)}</td><td>${s.reason ?? ''}</td></tr>`)}</tbody>
+</table></div>`}
+
+${view.reports.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}</li>`)}</ul>` : ''}
+
+${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocations.map(
+  (r) => html`<li>${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state} (søkt ${dateTime(r.requestedAt)})${r.reason ? html`: ${r.reason}` : ''}</li>`,
+)}</ul>` : ''}
+
+${canReallocate ? html`<h2 id="omdisponering">Søk om omdisponering</h2>
+<p>Omdisponering krever forhåndsgodkjenning fra komiteen.</p>
+<form method="post" action=${ownerPath(linkId, '/omdisponering')} novalidate>
+${reallocation.textarea('description', 'Hva vil dere bruke midlene til i stedet?', { summaryLabel: 'Omdisponering, beskrivelse' })}
+${reallocation.amount('amount', 'Beløp som skal omdisponeres (kr)', { summaryLabel: 'Omdisponering, beløp' })}
+<button type="submit">Send søknad om omdisponering</button>
+</form>` : ''}
+
+${canWithdraw ? html`<h2 id="trekk">Trekk søknaden</h2>
+<p>Trekker du søknaden, avsluttes behandlingen og signeringslenkene slutter å virke. Det kan ikke angres.</p>
+<form method="post" action=${ownerPath(linkId, '/trekk')} novalidate>
+${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { summaryLabel: 'Trekk søknaden, begrunnelse', rows: 3 })}
+<button type="submit" class="danger">Trekk søknaden</button>
+</form>` : ''}
+
+<h2>Historikk</h2>
+<div class="table-wrap"><table>
+<caption>Hva som har skjedd med søknaden</caption>
+<thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hendelse</th></tr></thead>
+<tbody>${view.history.map((h) => html`<tr><td>${dateTime(h.at)}</td><td>${actionLabel(h.action, h.to)}</td></tr>`)}</tbody>
+</table></div>`;
+
+  const summary = errorSummary([reallocation, withdraw], forms.problem ? [forms.problem] : []);
+  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || !!forms.problem;
+  return {
+    title: hasErrors ? `Feil: ${view.title}` : view.title,
+    body: html`${summary}<h1>${view.title}</h1>${content}`,
+  };
+}
+
+export const OWNER_NOTICES: Record<string, string> = {
+  trukket: 'Søknaden er trukket.',
+  revidert: 'Den reviderte søknaden er sendt inn. Partnerne får en ny lenke for å signere.',
+  omdisponering: 'Søknaden om omdisponering er sendt til komiteen.',
+};

@@ -1,0 +1,49 @@
+// The status report (6 months after allocation) and the final report, through the owner's report link.
+import type { getReportForm } from '../use-cases/reports';
+import { date, dateTime, kroner, REPORT_KIND_LABELS } from './format';
+import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
+import { html, type Html } from './html';
+
+export type ReportView = Awaited<ReturnType<typeof getReportForm>>;
+
+export function reportPath(linkId: string): string {
+  return `/rapport/${encodeURIComponent(linkId)}`;
+}
+
+export interface ReportFormState {
+  values: FormBody;
+  errors: FieldErrors;
+  problem?: string;
+}
+
+export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string): { title: string; body: Html } {
+  const kind = REPORT_KIND_LABELS[view.kind] ?? 'Rapport';
+  const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'rapport');
+  const title = `${kind}: ${view.title}`;
+  const allocation = view.allocation;
+  const formHtml = view.open
+    ? html`<form method="post" action=${reportPath(linkId)} novalidate>
+${state.textarea('progress', view.kind === 'status' ? 'Hva er gjort så langt?' : 'Hva er gjort i prosjektet?', { summaryLabel: 'Fremdrift', rows: 6 })}
+${state.textarea('effect', view.kind === 'status' ? 'Hvilken effekt ser dere så langt?' : 'Hvilken effekt har prosjektet hatt?', { summaryLabel: 'Effekt', rows: 6 })}
+${state.amount('spentAmount', 'Brukt av tilskuddet hittil (kr)', { summaryLabel: 'Brukt beløp', hint: 'Hele kroner' })}
+${state.textarea('lessonsLearned', 'Erfaringer og læring (valgfritt)', { summaryLabel: 'Erfaringer', rows: 4 })}
+${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: 'Avvik', hint: 'For eksempel forsinkelser, endret budsjett eller endrede partnere.', rows: 4 })}
+<button type="submit">Send inn ${kind.toLowerCase()}</button>
+</form>`
+    : view.submittedAt
+      ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>`
+      : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
+  const summary = errorSummary([state], form?.problem ? [form.problem] : []);
+  return {
+    title: state.hasErrors() || form?.problem ? `Feil: ${title}` : title,
+    body: html`${summary}<h1>${title}</h1>
+${notice ?? ''}
+<dl class="facts">
+<dt>Frist</dt><dd>${date(view.dueDate)}</dd>
+${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
+</dl>
+${formHtml}`,
+  };
+}
+
+export const REPORT_NOTICES: Record<string, string> = { mottatt: 'Takk! Rapporten er mottatt.' };

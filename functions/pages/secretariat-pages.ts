@@ -1,0 +1,178 @@
+// The secretariat's pages: the meeting calendar of every scheme, a meeting's agenda with the
+// decision forms, and the reports that are overdue. Every form carries the CSRF token.
+import type { getAgenda, listOverdueReports } from '../use-cases/committee';
+import type { secretariatOverview } from '../use-cases/page-views';
+import { budgetTable } from './cosign-page';
+import { CSRF_FIELD } from './csrf';
+import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import { html, type Html } from './html';
+
+export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
+export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
+export type AgendaItem = Agenda['items'][number];
+export type OverdueReports = Awaited<ReturnType<typeof listOverdueReports>>;
+
+export function agendaPath(schemeId: string, meetingId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/moter/${encodeURIComponent(meetingId)}`;
+}
+
+export function overduePath(schemeId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/rapporter-pa-overtid`;
+}
+
+export function secretariatPage(overview: Overview): { title: string; body: Html } {
+  const title = 'Sekretariatet: møteplan';
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+<p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
+${overview.map(
+  ({ scheme, meetings }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
+<h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
+<p><a href=${overduePath(scheme.id)}>Rapporter på overtid i ${scheme.name}</a></p>
+<div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
+<caption>Møteplan for ${scheme.committee.shortName}</caption>
+<thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th></tr></thead>
+<tbody>${meetings.map(
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a></td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td></tr>`,
+  )}</tbody>
+</table></div>
+</section>`,
+)}`,
+  };
+}
+
+export type DecisionFormName = 'approve' | 'reject' | 'defer' | 'info';
+
+export interface AgendaForms {
+  /** the form that was posted and failed */
+  failed?: { applicationId: string; form: DecisionFormName; values: FormBody; errors: FieldErrors; problem?: string };
+  notice?: Html | string;
+}
+
+const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo' };
+
+function decisionForms(item: AgendaItem, csrf: string, failed: AgendaForms['failed'], states: FormState[]): Html {
+  const mine = failed?.applicationId === item.applicationId ? failed : undefined;
+  const state = (name: DecisionFormName, defaults: FormBody = {}) => {
+    const s = new FormState(mine?.form === name ? mine.values : defaults, mine?.form === name ? mine.errors : {}, `${FORM_PREFIX[name]}-${item.applicationId}`);
+    states.push(s);
+    return s;
+  };
+  const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
+  const reject = state('reject');
+  const defer = state('defer');
+  const info = state('info');
+  const decisionUrl = `/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/vedtak`;
+  const infoUrl = `/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mer-informasjon`;
+  const t = item.title;
+  return html`<h3>Vedtak</h3>
+<div class="decision-forms">
+<form method="post" action=${decisionUrl} novalidate aria-label=${`Innvilg «${t}»`}>
+<h4>Innvilg</h4>
+${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'approve')}
+${approve.amount('amount', 'Tildelt beløp (kr)', { summaryLabel: `«${t}», tildelt beløp`, hint: `Høyst omsøkt beløp, ${kroner(item.requestedAmount)}.` })}
+${approve.input('periodStart', 'Periode fra', { type: 'date', className: 'short', summaryLabel: `«${t}», periode fra` })}
+${approve.input('periodEnd', 'Periode til', { type: 'date', className: 'short', summaryLabel: `«${t}», periode til` })}
+${approve.textarea('comment', 'Merknad i vedtaksbrevet (valgfritt)', { rows: 2, summaryLabel: `«${t}», merknad` })}
+<button type="submit">Innvilg</button>
+</form>
+<form method="post" action=${decisionUrl} novalidate aria-label=${`Avslå «${t}»`}>
+<h4>Avslå</h4>
+${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'reject')}
+${reject.textarea('reason', 'Begrunnelse for avslaget', { rows: 3, summaryLabel: `«${t}», begrunnelse for avslag`, hint: 'Står i brevet til prosjektansvarlig.' })}
+<button type="submit" class="danger">Avslå</button>
+</form>
+<form method="post" action=${decisionUrl} novalidate aria-label=${`Utsett «${t}»`}>
+<h4>Utsett</h4>
+${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'defer')}
+${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3, summaryLabel: `«${t}», begrunnelse for utsettelse` })}
+<button type="submit" class="secondary">Utsett til neste møte</button>
+</form>
+<form method="post" action=${infoUrl} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
+<h4>Be om mer informasjon</h4>
+${hidden(CSRF_FIELD, csrf)}
+${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
+<button type="submit" class="secondary">Send forespørselen</button>
+</form>
+</div>`;
+}
+
+function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {
+  const partnerName = (i: number) => item.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  const met = new Set(item.criteriaMet);
+  const headingId = `sak-${item.applicationId}-tittel`;
+  const problem = forms.failed?.applicationId === item.applicationId ? forms.failed.problem : undefined;
+  return html`<section class="case" id=${`sak-${item.applicationId}`} aria-labelledby=${headingId}>
+<h2 id=${headingId}>Sak ${n}: ${item.title}</h2>
+<p>Status: <span class="status">${item.statusLabel}</span></p>
+${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div>` : ''}
+<p class="long-text">${item.summary}</p>
+<dl class="facts">
+<dt>Omsøkt beløp</dt><dd>${kroner(item.requestedAmount)}</dd>
+<dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}</dd>
+<dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
+<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[item.anchoring.kind] ?? item.anchoring.kind}: ${item.anchoring.name}</dd>
+</dl>
+<h3>Kriterier</h3>
+<p class="hint">Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.</p>
+<ul>${agenda.criteria.map((c) =>
+    met.has(c.id)
+      ? html`<li><span class="met">Oppfylt:</span> ${c.label}</li>`
+      : html`<li><span class="not-met">Ikke krysset av:</span> ${c.label}</li>`,
+  )}</ul>
+<h3>Partnere</h3>
+<ul>${item.partners.map((p) => html`<li>${p.organisationName} (${PARTNER_KIND_LABELS[p.kind] ?? p.kind}): ${p.role}</li>`)}</ul>
+${budgetTable(item.budget, partnerName, `Budsjett for «${item.title}»`)}
+${item.status === 'scheduled' ? decisionForms(item, csrf, forms.failed, states) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`}
+</section>`;
+}
+
+export function agendaPage(agenda: Agenda, csrf: string, forms: AgendaForms = {}): { title: string; body: Html } {
+  const { meeting } = agenda;
+  const title = `Saksliste: ${meeting.title}`;
+  const states: FormState[] = [];
+  const items = agenda.items.map((item, i) => agendaItem(agenda, item, i + 1, csrf, forms, states));
+  const unplaced = forms.failed && !agenda.items.some((i) => i.applicationId === forms.failed?.applicationId) ? forms.failed.problem : undefined;
+  const summary = errorSummary(states, unplaced ? [unplaced] : []);
+  const hasErrors = states.some((s) => s.hasErrors()) || !!forms.failed?.problem;
+  return {
+    title: hasErrors ? `Feil: ${title}` : title,
+    body: html`${summary}<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
+<h1>${title}</h1>
+${forms.notice ?? ''}
+<dl class="facts">
+<dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
+<dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
+<dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
+<dt>Saker</dt><dd>${agenda.items.length}</dd>
+</dl>
+${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}`,
+  };
+}
+
+export const AGENDA_NOTICES: Record<string, string> = {
+  approve: 'Vedtaket er registrert: søknaden er innvilget. Vedtaksbrevet er sendt, og økonomi har fått utbetalingsordren.',
+  reject: 'Vedtaket er registrert: søknaden er avslått. Avslagsbrevet er sendt.',
+  defer: 'Vedtaket er registrert: søknaden er utsatt til et senere møte.',
+  info: 'Forespørselen om mer informasjon er sendt til prosjektansvarlig.',
+};
+
+export function overduePage(schemeName: string, reports: OverdueReports): { title: string; body: Html } {
+  const title = `Rapporter på overtid – ${schemeName}`;
+  return {
+    title,
+    body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
+<h1>${title}</h1>
+${reports.length === 0
+  ? html`<p>Ingen rapporter er på overtid.</p>`
+  : html`<div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
+<caption>${reports.length} rapporter på overtid, eldste frist først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>
+<tbody>${reports.map(
+    (r) => html`<tr><td>${r.title}</td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,
+  )}</tbody>
+</table></div>`}`,
+  };
+}

@@ -1,0 +1,73 @@
+// What the web pages read beyond the API's views: the scheme's labels next to a partner's view,
+// the current version for the owner's revision form, the secretariat's overview of all schemes.
+// Read-only; every change still goes through the API's use cases.
+import { ConflictError } from '../domain/errors';
+import type { Dependencies } from '../composition';
+import { SCHEME_IDS } from '../../config/schemes';
+import { getCosignView } from './cosign-application';
+import { listMeetings } from './committee';
+import { resolveLink } from './links';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { REVISABLE } from './owner-actions';
+import { getPublicScheme } from './public-scheme';
+
+/** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */
+export async function getCosignPage(deps: Dependencies, linkId: string) {
+  const view = await getCosignView(deps, linkId);
+  const app = await loadApplication(deps, view.applicationId);
+  const scheme = loadScheme(deps, app.schemeId);
+  return {
+    ...view,
+    scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, criteria: scheme.criteria, guidelineAreas: scheme.guidelineAreas, priorityPatientGroups: scheme.priorityPatientGroups },
+  };
+}
+
+/** The owner's revision form: the current version to edit, while the application may be revised. */
+export async function getRevisionForm(deps: Dependencies, linkId: string) {
+  const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
+  const app = await loadApplication(deps, link.applicationId);
+  if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
+  const version = await loadCurrentVersion(deps, app);
+  return {
+    applicationId: app.id,
+    status: app.status,
+    version: app.version,
+    informationRequest: app.informationRequest,
+    data: version.data,
+    scheme: getPublicScheme(deps, app.schemeId),
+  };
+}
+
+/** Every configured scheme with its public description (the landing page). */
+export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) {
+  return SCHEME_IDS.map((id) => getPublicScheme(deps, id));
+}
+
+/** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */
+export async function secretariatOverview(deps: Dependencies) {
+  return Promise.all(
+    SCHEME_IDS.map(async (id) => {
+      const scheme = loadScheme(deps, id);
+      return {
+        scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber },
+        meetings: await listMeetings(deps, scheme.id),
+      };
+    }),
+  );
+}
+
+/** Where an application is on the agenda (the decision forms return there). */
+export async function agendaPlaceOf(deps: Dependencies, applicationId: string) {
+  const app = await loadApplication(deps, applicationId);
+  return { applicationId: app.id, schemeId: app.schemeId, meetingId: app.meetingId, status: app.status };
+}
+
+/** The project numbers finance can look up: one per configured scheme. */
+export function financeProjectNumbers(deps: Pick<Dependencies, 'scheme'>) {
+  return SCHEME_IDS.map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
+}
+
+/** The payout's project number (finance's forms return to that list). */
+export async function payoutProjectNumber(deps: Dependencies, payoutId: string): Promise<string | undefined> {
+  return (await deps.store.getPayout(payoutId))?.projectNumber;
+}

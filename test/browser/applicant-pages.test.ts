@@ -1,0 +1,189 @@
+// The applicant's and the partners' pages in real Chromium against the whole local system:
+// the form (valid and with errors), the receipt and status link, and co-signing from the e-mail.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { fetchMailStore } from '../../local/ses-local';
+import { application, linkIds, startHarness, status, submit, type Harness } from '../support/local-system';
+import { describeBrowser, docsScreenshot, expectAccessibleBasics, fillApplication, launchBrowser, newContext, screenshot } from './browser';
+
+describeBrowser('applicant and partner pages (Chromium)', () => {
+  let h: Harness;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+  beforeEach(async () => {
+    await context?.close();
+    context = await newContext(browser, h.system.url);
+    page = await context.newPage();
+  });
+
+  it('submits a valid application through the form: receipt page, working status link, one application per key', async () => {
+    const data = application({ title: 'Felles utskrivningsteam (skjema)' });
+    await page.goto('/');
+    await expectAccessibleBasics(page);
+    await page.getByRole('link', { name: 'Søk om tilskudd i Helsefellesskapet Sør-Rogaland' }).click();
+    await page.waitForURL('**/soknad/ny/sor-rogaland');
+    await expectAccessibleBasics(page);
+    expect(await page.locator('fieldset[id^="partner-"]').count()).toBe(4);
+    expect(await page.locator('select[name$=".partnerIndex"][name^="budget."]').count()).toBe(4);
+
+    await fillApplication(page, data);
+    await docsScreenshot(page, 'form');
+
+    // A double post with the form's hidden key (double click, resend) lands on the same receipt.
+    // (A string: the project compiles without lib.dom, and this runs in the page.)
+    const repeats = await page.evaluate<[string, string, number, number]>(`(async () => {
+      const form = document.querySelector('#soknadsskjema');
+      const post = () => fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)) });
+      const [a, b] = await Promise.all([post(), post()]);
+      return [a.url, b.url, a.status, b.status];
+    })()`);
+    expect(repeats[2]).toBe(200);
+    expect(repeats[0]).toMatch(/\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
+    expect(repeats[1]).toBe(repeats[0]);
+
+    await page.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await page.waitForURL(/\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
+    expect(page.url()).toBe(repeats[0]);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Søknaden er sendt inn');
+    expect(await page.locator('main').textContent()).toContain('Venter på signering fra partnerne');
+    await screenshot(page, 'receipt');
+
+    const statusLink = page.locator('#statuslenke');
+    const linkId = page.url().split('/').at(-2)!;
+    expect(await statusLink.textContent()).toBe(`${h.system.url}/soknad/${linkId}`);
+    await statusLink.click();
+    await page.waitForURL(`**/soknad/${linkId}`);
+    expect(await page.locator('h1').textContent()).toBe(data.title);
+    expect(await page.locator('.status').first().textContent()).toBe('Venter på signering fra partnerne');
+    await expectAccessibleBasics(page);
+    await screenshot(page, 'owner-status');
+
+    // One application, and every partner got a signing link.
+    await h.system.settle();
+    for (const partner of data.partners) {
+      const mails = await h.mailsTo(partner.email);
+      expect(mails.some((m) => linkIds(m, 'signering').length === 1), partner.email).toBe(true);
+    }
+    const submitted = (await h.mails()).filter((m) => m.destination.to.includes(data.owner.email) && linkIds(m, 'soknad').includes(linkId));
+    expect(submitted).toHaveLength(1);
+  }, 45_000);
+
+  it('shows errors next to the fields and a summary that links to them, keeping what was typed', async () => {
+    const data = application({ title: 'Søknad med feil' });
+    await page.goto('/soknad/ny/sor-rogaland');
+    await fillApplication(page, data);
+    await page.fill('[name="partners.1.organisationNumber"]', '964979406'); // wrong check digit
+    await page.fill('[name="budget.0.requestedGrant"]', '450000'); // budget no longer adds up to 850 000
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Send inn søknaden' }).click()]);
+    expect(response.status()).toBe(400);
+    await page.waitForLoadState();
+
+    const summary = page.locator('#feiloppsummering');
+    expect(await summary.getAttribute('role')).toBe('alert');
+    expect(await summary.getAttribute('tabindex')).toBe('-1');
+    await expect.poll(() => page.evaluate<string | undefined>('document.activeElement?.id')).toBe('feiloppsummering');
+    expect(await page.title()).toMatch(/^Feil: /);
+
+    const links = await summary.locator('a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })));
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) {
+      expect(link.href).toMatch(/^#felt-/);
+      expect(await page.locator(link.href).count(), link.href).toBe(1);
+    }
+    const orgLink = links.find((l) => l.href === '#felt-partners-1-organisationNumber');
+    expect(orgLink?.text).toBe('Partner 2, organisasjonsnummer: Organisasjonsnummeret har feil kontrollsiffer.');
+    const budgetLink = links.find((l) => l.href === '#felt-budget');
+    expect(budgetLink?.text).toContain('Summen av omsøkt tilskudd i budsjettet (900 000 kr) må være lik omsøkt beløp (850 000 kr)');
+
+    // The field itself: marked invalid, its message next to it and tied to it.
+    const field = page.locator('#felt-partners-1-organisationNumber');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain('felt-partners-1-organisationNumber-error');
+    expect(await page.locator('#felt-partners-1-organisationNumber-error').textContent()).toContain('Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(await page.locator('#felt-budget').getAttribute('aria-describedby')).toBe('felt-budget-error');
+
+    // Following a summary link brings the field into view.
+    await summary.getByRole('link', { name: /organisasjonsnummer/ }).click();
+    expect(page.url()).toMatch(/#felt-partners-1-organisationNumber$/);
+
+    // What was typed is still there: the wrong number, the changed amount, texts, choices.
+    expect(await field.inputValue()).toBe('964979406');
+    expect(await page.inputValue('[name="budget.0.requestedGrant"]')).toBe('450000');
+    expect(await page.inputValue('[name="title"]')).toBe(data.title);
+    expect(await page.inputValue('[name="partners.2.kind"]')).toBe('hospital_trust');
+    expect(await page.inputValue('[name="owner.partnerIndex"]')).toBe('0');
+    for (const id of data.criteriaMet) expect(await page.isChecked(`input[name="criteriaMet"][value="${id}"]`)).toBe(true);
+    expect(await page.isChecked('input[name="anchoring.kind"][value="service-model-group"]')).toBe(true);
+    expect(await page.inputValue('[name="periodEnd"]')).toBe(data.periodEnd);
+    await expectAccessibleBasics(page);
+    await screenshot(page, 'form-errors');
+
+    // Corrected, the same form goes through.
+    await page.fill('[name="partners.1.organisationNumber"]', data.partners[1]!.organisationNumber);
+    await page.fill('[name="budget.0.requestedGrant"]', String(data.budget[0]!.requestedGrant));
+    await page.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await page.waitForURL(/\/kvittering$/);
+  }, 45_000);
+
+  it('co-signing from the e-mailed link: sign, see the confirmation; decline with a reason', async () => {
+    const data = application({ title: 'Søknad til signering i nettleseren' });
+    const { ownerLink } = await submit(h, data);
+    const mails = await fetchMailStore(h.system.ses.endpoint);
+    const linkFor = (email: string) => {
+      const mail = mails.filter((m) => m.destination.to.includes(email) && linkIds(m, 'signering').length > 0).at(-1);
+      expect(mail, email).toBeDefined();
+      return linkIds(mail!, 'signering')[0]!;
+    };
+    const [first, second] = [linkFor(data.partners[0]!.email), linkFor(data.partners[1]!.email)];
+
+    await page.goto(`/signering/${first}`);
+    expect(await page.locator('h1').textContent()).toBe(`Signering: ${data.title}`);
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const text of [data.summary, data.challenge, data.need, data.expectedEffect.hospital, 'Helse Stavanger HF', '850 000 kr']) expect(main).toContain(text);
+    const budgetRows = await page.locator('table:has(caption:text("Budsjett")) tbody tr').count();
+    expect(budgetRows).toBe(data.budget.length);
+    expect(await page.locator('table:has(caption:text("Budsjett")) tfoot').textContent()).toContain('850 000 kr');
+    await expectAccessibleBasics(page);
+    await screenshot(page, 'cosign');
+
+    // Opening the page twice changed nothing; signing does.
+    await page.reload();
+    await page.getByRole('button', { name: 'Signer søknaden' }).click();
+    await page.waitForURL(/\?svar=signert$/);
+    expect(await page.locator('.notice.success').first().textContent()).toContain('Takk! Du har signert søknaden.');
+    expect(await page.locator('#svar').textContent()).toContain('Du signerte søknaden');
+    expect(await page.getByRole('button', { name: 'Signer søknaden' }).count()).toBe(0);
+    await screenshot(page, 'cosign-signed');
+
+    // Declining needs a reason: without one the form says so, next to the field.
+    await page.goto(`/signering/${second}`);
+    await page.getByRole('button', { name: 'Avslå signering' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering a[href="#signering-reason"]').textContent()).toContain('Skriv hvorfor du ikke vil signere.');
+    expect(await page.getAttribute('#signering-reason', 'aria-invalid')).toBe('true');
+    await page.getByLabel('Begrunnelse hvis du avslår').fill('Kommunen har ikke budsjettdekning for egen innsats.');
+    await page.getByRole('button', { name: 'Avslå signering' }).click();
+    await page.waitForURL(/\?svar=avslatt$/);
+    expect(await page.locator('main').textContent()).toContain('Du har avslått å signere');
+    await screenshot(page, 'cosign-declined');
+
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('draft');
+    // The owner's page now offers the revision, prefilled with the current version.
+    await page.goto(`/soknad/${ownerLink}`);
+    expect(await page.locator('main').textContent()).toContain('Kommunen har ikke budsjettdekning');
+    await page.getByRole('link', { name: 'Revider søknaden' }).click();
+    expect(await page.inputValue('[name="title"]')).toBe(data.title);
+    expect(await page.inputValue('[name="partners.1.organisationNumber"]')).toBe(data.partners[1]!.organisationNumber);
+    await expectAccessibleBasics(page);
+  }, 45_000);
+});

@@ -1,0 +1,114 @@
+// Real Chromium through playwright-core, for the web-page tests. When /usr/bin/chromium is missing
+// the browser tests are skipped with a message (CI's .ci/run installs it).
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { ApplicationInput } from '../../schemas/application.schema';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.warn(`Browser tests skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium).`);
+
+/** describe() that is skipped, with the message above, when Chromium is not installed. */
+export const describeBrowser = describe.skipIf(!HAS_CHROMIUM);
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ARTIFACTS = resolve(ROOT, 'test/.artifacts/screenshots');
+const DOCS = resolve(ROOT, 'docs/screenshots');
+
+export const VIEWPORT = { width: 1024, height: 800 };
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh context (its own cookies) with a 1024 px wide viewport and Norwegian locale. */
+export async function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: VIEWPORT, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+}
+
+/** The test artifact: test/.artifacts/screenshots/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A screenshot for the README: docs/screenshots/<name>.png, full page at 1024 px. Only with
+ * UPDATE_SCREENSHOTS=1, so ordinary test runs leave the committed images alone.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS, { recursive: true });
+  await page.setViewportSize(VIEWPORT);
+  await page.evaluate('document.activeElement?.blur()');
+  await page.screenshot({ path: resolve(DOCS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * An axe-like smoke check without axe: every input, select and textarea has a <label>, ids are
+ * unique, the page says lang="nb" and has a viewport meta and one h1.
+ */
+export async function expectAccessibleBasics(page: Page): Promise<void> {
+  const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (elements) =>
+    elements.filter((el) => ((el as unknown as { labels?: { length: number } | null }).labels?.length ?? 0) === 0).map((el) => el.outerHTML.slice(0, 160)),
+  );
+  expect(unlabelled, 'controls without a <label>').toEqual([]);
+  const duplicateIds = await page.$$eval('[id]', (elements) => {
+    const seen = new Set<string>();
+    const dup = new Set<string>();
+    for (const el of elements) (seen.has(el.id) ? dup : seen).add(el.id);
+    return [...dup];
+  });
+  expect(duplicateIds, 'duplicate ids').toEqual([]);
+  expect(await page.getAttribute('html', 'lang')).toBe('nb');
+  expect(await page.$eval('meta[name=viewport]', (m) => m.getAttribute('content'))).toContain('width=device-width');
+  expect(await page.locator('h1').count()).toBe(1);
+}
+
+/** Fills every field of the application form the way a person would (labels where they are unique). */
+export async function fillApplication(page: Page, data: ApplicationInput): Promise<void> {
+  await page.getByLabel('Prosjektets navn', { exact: true }).fill(data.title);
+  await page.getByLabel('Kort sammendrag', { exact: true }).fill(data.summary);
+  await page.getByLabel('Hvilken samhandlingsutfordring skal prosjektet løse?', { exact: true }).fill(data.challenge);
+  await page.getByLabel('Hvilket behov skal tilskuddet dekke?', { exact: true }).fill(data.need);
+  await page.getByLabel('For innbyggerne og pasientene', { exact: true }).fill(data.expectedEffect.citizen);
+  await page.getByLabel('For sykehuset', { exact: true }).fill(data.expectedEffect.hospital);
+  await page.getByLabel('For kommunen', { exact: true }).fill(data.expectedEffect.municipality);
+  for (const id of data.criteriaMet) await page.check(`input[name="criteriaMet"][value="${id}"]`);
+  for (const id of data.guidelineAreas) await page.check(`input[name="guidelineAreas"][value="${id}"]`);
+  for (const id of data.priorityPatientGroups) await page.check(`input[name="priorityPatientGroups"][value="${id}"]`);
+  for (const [i, p] of data.partners.entries()) {
+    await page.fill(`[name="partners.${i}.organisationName"]`, p.organisationName);
+    await page.fill(`[name="partners.${i}.organisationNumber"]`, p.organisationNumber);
+    await page.selectOption(`[name="partners.${i}.kind"]`, p.kind);
+    await page.fill(`[name="partners.${i}.contactName"]`, p.contactName);
+    await page.fill(`[name="partners.${i}.email"]`, p.email);
+    await page.fill(`[name="partners.${i}.role"]`, p.role);
+  }
+  await page.selectOption('[name="owner.partnerIndex"]', String(data.owner.partnerIndex));
+  await page.fill('[name="owner.name"]', data.owner.name);
+  await page.fill('[name="owner.email"]', data.owner.email);
+  await page.fill('[name="owner.unit"]', data.owner.unit);
+  await page.setChecked('[name="owner.isInternalUnit"]', data.owner.isInternalUnit);
+  await page.check(`input[name="anchoring.kind"][value="${data.anchoring.kind}"]`);
+  await page.getByLabel('Navn på tjenestemodellgruppen eller fagrådet', { exact: true }).fill(data.anchoring.name);
+  await page.getByLabel('Lederens e-post', { exact: true }).fill(data.anchoring.leaderEmail);
+  await page.getByLabel('Nestlederens e-post', { exact: true }).fill(data.anchoring.deputyLeaderEmail);
+  await page.getByLabel('Startdato', { exact: true }).fill(data.periodStart);
+  await page.getByLabel('Sluttdato', { exact: true }).fill(data.periodEnd);
+  // As people type amounts: with a space between thousands.
+  await page.getByLabel('Omsøkt beløp (kr)', { exact: true }).fill(data.requestedAmount.toLocaleString('nb-NO').replace(/\s/g, ' '));
+  for (const [i, line] of data.budget.entries()) {
+    await page.selectOption(`[name="budget.${i}.partnerIndex"]`, String(line.partnerIndex));
+    for (const field of ['personnel', 'money', 'purchases', 'equipment', 'requestedGrant'] as const) {
+      await page.fill(`[name="budget.${i}.${field}"]`, String(line[field]));
+    }
+  }
+  await page.fill('[name="patientResponsibility"]', data.patientResponsibility ?? '');
+}

@@ -1,0 +1,126 @@
+// The secretariat's and finance's pages in real Chromium: local sign-in, the agenda, a decision
+// through the page's form, CSRF refusal, and finance registering the invoice and the payment.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { application, scheduled, startHarness, status, type Harness } from '../support/local-system';
+import { describeBrowser, docsScreenshot, expectAccessibleBasics, launchBrowser, newContext, screenshot } from './browser';
+
+async function signIn(page: Page, role: 'Sekretariat' | 'Økonomi', name: string): Promise<void> {
+  await page.waitForURL(/\/lokal\/innlogging/);
+  expect(await page.locator('main').textContent()).toContain('Cognitos innloggingsside');
+  await expectAccessibleBasics(page);
+  await page.getByLabel(role, { exact: true }).check();
+  await page.getByLabel('Navn', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+describeBrowser('secretariat and finance pages (Chromium)', () => {
+  let h: Harness;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+    context = await newContext(browser, h.system.url);
+    page = await context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  it('the secretariat signs in, opens the agenda and approves with amount and period', async () => {
+    const data = application({ title: 'Kombinerte stillinger i hjemmetjenesten' });
+    const { id, ownerLink } = await scheduled(h, data);
+
+    // Without a session a staff page sends the browser to the local sign-in, and back.
+    await page.goto('/sekretariat');
+    expect(page.url()).toContain('/lokal/innlogging?tilbake=%2Fsekretariat');
+    await signIn(page, 'Sekretariat', 'Siri Sekretær');
+    await page.waitForURL('**/sekretariat');
+    expect(await page.locator('.who').textContent()).toContain('Siri Sekretær');
+    await expectAccessibleBasics(page);
+    const meetingRow = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte desember 2026' }) });
+    expect(await meetingRow.locator('td').last().textContent()).toBe('1');
+    await screenshot(page, 'secretariat');
+
+    await page.getByRole('link', { name: 'FSU-møte desember 2026' }).click();
+    await page.waitForURL('**/sekretariat/sor-rogaland/moter/2026-12-10');
+    const item = page.locator(`#sak-${id}`);
+    expect(await item.locator('h2').textContent()).toBe(`Sak 1: ${data.title}`);
+    const text = (await item.textContent()) ?? '';
+    for (const expected of ['Omsøkt beløp850 000 kr', 'Egen innsats600 000 kr', 'Oppfylt: Samsvar med hovedmål og nasjonale satsingsområder']) expect(text).toContain(expected);
+    expect(await item.locator('table tbody tr').count()).toBe(3);
+    await expectAccessibleBasics(page);
+    await docsScreenshot(page, 'agenda');
+
+    // A post without the CSRF token is refused and changes nothing.
+    const forged = await page.evaluate(async (applicationId) => {
+      const res = await fetch(`/sekretariat/soknader/${applicationId}/vedtak`, {
+        method: 'POST',
+        headers: { accept: 'text/html' },
+        body: new URLSearchParams({ outcome: 'approve', amount: '1', periodStart: '2027-01-01', periodEnd: '2027-06-30' }),
+      });
+      return { status: res.status, text: await res.text() };
+    }, id);
+    expect(forged.status).toBe(400);
+    expect(forged.text).toContain('Skjemaet kunne ikke bekreftes');
+    expect(await status(h, ownerLink)).toBe('scheduled');
+
+    // Too much money: the error is shown at the amount, with the summary linking there.
+    const approve = item.locator('form', { has: page.locator('input[name=outcome][value=approve]') });
+    expect(await approve.getAttribute('aria-label')).toBe(`Innvilg «${data.title}»`);
+    await approve.getByLabel('Tildelt beløp (kr)').fill('900 000');
+    await approve.getByRole('button', { name: 'Innvilg' }).click();
+    await page.waitForLoadState();
+    const amountId = `innvilg-${id}-amount`;
+    expect(await page.locator(`#feiloppsummering a[href="#${amountId}"]`).count()).toBe(1);
+    expect(await page.getAttribute(`#${amountId}`, 'aria-invalid')).toBe('true');
+    expect(await page.inputValue(`#${amountId}`)).toBe('900 000');
+    expect(await status(h, ownerLink)).toBe('scheduled');
+
+    await approve.getByLabel('Tildelt beløp (kr)').fill('800000');
+    await approve.getByLabel('Periode fra').fill('2027-01-01');
+    await approve.getByLabel('Periode til').fill('2027-12-31');
+    await approve.getByLabel('Merknad i vedtaksbrevet (valgfritt)').fill('Innvilget med 800 000 kr.');
+    await approve.getByRole('button', { name: 'Innvilg' }).click();
+    await page.waitForURL(/\?registrert=approve/);
+    expect(await page.locator('.notice.success').textContent()).toContain('søknaden er innvilget');
+    expect(await item.locator('.status').textContent()).not.toBe('Satt opp til behandling i møte');
+    expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(0);
+    await screenshot(page, 'agenda-decided');
+
+    await h.system.settle();
+    expect(['approved', 'payout_pending']).toContain(await status(h, ownerLink));
+    const owner = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(owner.body.allocation).toMatchObject({ amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+  }, 45_000);
+
+  it('finance registers the invoice and marks the payout paid', async () => {
+    // Signed in as the secretariat, the finance page is refused; the local sign-in switches role.
+    const refused = await page.goto('/okonomi');
+    expect(refused?.status()).toBe(403);
+    await page.getByRole('link', { name: 'Logg inn lokalt med en annen rolle' }).click();
+    await signIn(page, 'Økonomi', 'Øystein Økonomi');
+    await page.waitForURL('**/okonomi');
+    await expectAccessibleBasics(page);
+    const row = page.locator('tbody tr', { hasText: 'Stavanger kommune' });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Venter på faktura');
+
+    await row.getByLabel('Fakturanummer').fill('F-2026-118');
+    await row.getByRole('button', { name: 'Registrer faktura' }).click();
+    await page.waitForURL(/melding=faktura/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Fakturaen er registrert.');
+    const invoiced = page.locator('tbody tr', { hasText: 'Stavanger kommune' });
+    expect(await invoiced.textContent()).toContain('F-2026-118');
+    await invoiced.getByRole('button', { name: /Marker som betalt/ }).click();
+    await page.waitForURL(/melding=betalt/);
+    expect(await page.locator('tbody tr', { hasText: 'Stavanger kommune' }).textContent()).toContain('Betalt');
+    await screenshot(page, 'finance');
+    await h.system.settle();
+    const active = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325&state=paid', undefined, 'finance');
+    expect(active.body.payouts).toHaveLength(1);
+  }, 45_000);
+});

@@ -1,0 +1,151 @@
+// A few of the web pages through their Lambda handlers with API Gateway v2 events: headers,
+// escaping, the form round trip, the error page, CSRF. (The pages in a real browser: test/browser.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationToForm, IDEMPOTENCY_FIELD } from '../../functions/pages/application-form-page';
+import { html, raw } from '../../functions/pages/html';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
+import { apiEvent, staffClaims } from '../support/api-events';
+import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const HTML = { Accept: 'text/html,application/xhtml+xml' };
+
+function labelsMissing(page: string): string[] {
+  const ids = new Set([...page.matchAll(/<label for="([^"]+)"/g)].map((m) => m[1]));
+  return [...page.matchAll(/<(input|select|textarea)\b([^>]*)>/g)]
+    .filter((m) => !/type="hidden"/.test(m[2]!))
+    .map((m) => /id="([^"]+)"/.exec(m[2]!)?.[1] ?? m[0])
+    .filter((id) => !ids.has(id));
+}
+
+describe('the html template', () => {
+  it('escapes every interpolation, quotes attribute values, and trusts only raw()', () => {
+    const evil = `"><script>alert(1)</script> onfocus=x '`;
+    expect(html`<p title=${evil}>${evil}</p>`.value).toBe(
+      '<p title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; onfocus=x &#39;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; onfocus=x &#39;</p>',
+    );
+    expect(html`<ul>${['<a>', html`<li>b</li>`, null, false, undefined, 3]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>b</li>3</ul>');
+    expect(html`${raw('<b>trusted</b>')}`.value).toBe('<b>trusted</b>');
+  });
+});
+
+describe('public pages', () => {
+  it('GET /: an HTML page in bokmål with the strict CSP, listing each scheme with its form', async () => {
+    const res = await invoke(apiEvent({ method: 'GET', path: '/', headers: HTML }), 'page-home');
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    expect(PAGE_CONTENT_SECURITY_POLICY).toBe(res.headers['content-security-policy']);
+    expect(res.text).toMatch(/^<!doctype html>\n<html lang="nb">/);
+    expect(res.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(res.text).toContain('href="/soknad/ny/sor-rogaland"');
+    expect(res.text).toContain('href="/soknad/ny/innlandet"');
+    expect(res.text).not.toMatch(/<script/i);
+  });
+
+  it('the form: every control labelled, a fresh idempotency key per rendering, 404 page for an unknown scheme', async () => {
+    const render = () => invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'innlandet' }, headers: HTML }), 'page-application-form');
+    const [a, b] = await Promise.all([render(), render()]);
+    expect(a.status).toBe(200);
+    expect(labelsMissing(a.text)).toEqual([]);
+    const key = (page: string) => new RegExp(`name="${IDEMPOTENCY_FIELD}" value="([^"]+)"`).exec(page)?.[1];
+    expect(key(a.text)).toMatch(/^skjema-[A-Za-z0-9_-]{24}$/);
+    expect(key(a.text)).not.toBe(key(b.text));
+    for (const c of app.scheme('innlandet').criteria) expect(a.text).toContain(`value="${c.id}"`);
+
+    const missing = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'ukjent' }, headers: HTML }), 'page-application-form');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.text).toContain('Fant ikke tilskuddsordningen.');
+    // API clients asking for JSON keep the JSON error.
+    const json = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'ukjent' } }), 'page-application-form');
+    expect(json.body).toEqual({ error: 'NotFoundError', message: 'Fant ikke tilskuddsordningen.' });
+  });
+
+  it('posting the form: 400 with the summary and the typed values; valid twice with one key is one application (303 to the receipt)', async () => {
+    const form = applicationToForm(app.application('sor-rogaland', (a) => (a.title = 'Skjema via handler'))) as Record<string, string | string[]>;
+    const post = (body: Record<string, string | string[]>) =>
+      invoke(apiEvent({ method: 'POST', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, form: body, headers: HTML }), 'page-submit-application');
+
+    const bad = await post({ ...form, 'partners.0.email': 'ikke-en-adresse', requestedAmount: '12,5', [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<div class="error-summary" id="feiloppsummering" role="alert" tabindex="-1" autofocus');
+    expect(bad.text).toContain('<a href="#felt-partners-0-email">Partner 1, e-post: Skriv en gyldig e-postadresse.</a>');
+    expect(bad.text).toContain('<a href="#felt-requestedAmount">Omsøkt beløp (kr): Beløpet må være et helt antall kroner.</a>');
+    expect(bad.text).toMatch(/<input type="email" id="felt-partners-0-email" name="partners.0.email" value="ikke-en-adresse"[^>]*aria-invalid="true" aria-describedby="felt-partners-0-email-error"/);
+    expect(bad.text).toContain('value="skjema-handlertest-1"'); // the same key again: nothing was created
+    expect(labelsMissing(bad.text)).toEqual([]);
+
+    const before = await app.countApplications('sor-rogaland');
+    const first = await post({ ...form, [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
+    const second = await post({ ...form, [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toMatch(/^\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
+    expect(second.headers.location).toBe(first.headers.location);
+    expect(await app.countApplications('sor-rogaland')).toBe(before + 1);
+
+    const linkId = first.headers.location!.split('/')[2]!;
+    const receipt = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/kvittering', pathParameters: { linkId }, headers: HTML }), 'page-receipt');
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain(`<a id="statuslenke" href="/soknad/${linkId}">https://tilskudd.example/soknad/${linkId}</a>`);
+  });
+
+  it('escapes what applicants wrote on every page that shows it', async () => {
+    const title = '<script>alert("x")</script> & «Tittel»';
+    const { ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));
+    const res = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-owner-status');
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('<script>');
+    expect(res.text).toContain('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «Tittel»</h1>');
+    expect(linkIdOf(`/soknad/${ownerLinkId}`)).toBe(ownerLinkId);
+  });
+});
+
+describe('staff pages', () => {
+  it('a decision form post needs the CSRF cookie and field to match (API Gateway v2 passes cookies in `cookies`)', async () => {
+    const { applicationId } = await app.scheduled();
+    const agenda = await invoke(
+      apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }),
+      'page-agenda',
+    );
+    expect(agenda.status).toBe(200);
+    const cookie = agenda.headers['set-cookie'] ?? '';
+    expect(cookie).toMatch(/^__Host-csrf=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+    const token = /__Host-csrf=([^;]+)/.exec(cookie)![1]!;
+    expect(agenda.text).toContain(`name="_csrf" value="${token}"`);
+    expect(labelsMissing(agenda.text)).toEqual([]);
+
+    const decide = (fields: Record<string, string>, cookies?: string[]) => {
+      const event = apiEvent({
+        method: 'POST',
+        path: '/sekretariat/soknader/{applicationId}/vedtak',
+        pathParameters: { applicationId },
+        form: { outcome: 'reject', reason: 'Utenfor ordningen.', ...fields },
+        headers: { ...HTML, 'X-Forwarded-Proto': 'https' },
+        claims: staffClaims(['secretariat'], 'sekretær-1'),
+      });
+      return invoke(cookies ? { ...event, cookies } : event, 'page-record-decision');
+    };
+    for (const [fields, cookies] of [[{}, [`__Host-csrf=${token}`]], [{ _csrf: token }, undefined], [{ _csrf: token }, [`__Host-csrf=${'x'.repeat(43)}`]]] as const) {
+      const refused = await decide(fields, cookies ? [...cookies] : undefined);
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('Skjemaet kunne ikke bekreftes.');
+    }
+    expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
+
+    const done = await decide({ _csrf: token }, ['other=1', `__Host-csrf=${token}`]);
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/sekretariat/sor-rogaland/moter/2026-12-10?registrert=reject#sak-${applicationId}`);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('rejected');
+  });
+});

@@ -1,0 +1,178 @@
+// Races: a hundred identical submissions (double clicks, retries) and a hundred approvals fighting
+// over a pot that has room for ten.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_STATUSES } from '../../functions/domain/model';
+import { application, linkIds, startHarness, type Harness } from '../support/local-system';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+
+describe('100 concurrent submissions with the same Idempotency-Key (local system: HTTP API + workflow)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.stop());
+
+  it('give one application: every answer carries the same id and owner link, one workflow, one receipt', async () => {
+    const body = application({ title: 'Samme søknad sendt hundre ganger' });
+    const key = 'dobbeltklikk-2026-11-20-0001';
+    // A client that is told the first submission is still being written (409 submission_in_progress,
+    // when the first call takes longer than the repeats wait) tries again, as the answer asks.
+    let inProgress = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, async () => {
+        for (let attempt = 0; ; attempt++) {
+          const res = await fetch(`${h.system.url}/api/schemes/sor-rogaland/applications`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify(body),
+          });
+          const answer = { status: res.status, body: (await res.json()) as { applicationId: string; statusUrl: string; created: boolean; reason?: string } };
+          if (answer.status !== 409 || answer.body.reason !== 'submission_in_progress' || attempt >= 30) return answer;
+          inProgress += 1;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([...Array(99).fill(200), 201]);
+    expect(new Set(answers.map((a) => a.body.applicationId)).size, `(${inProgress} answers said to try again)`).toBe(1);
+    expect(new Set(answers.map((a) => a.body.statusUrl)).size).toBe(1);
+    expect(answers.filter((a) => a.body.created)).toHaveLength(1);
+    await h.system.settle();
+
+    const id = answers[0]!.body.applicationId;
+    const store = h.system.deps.store;
+    const all = (await Promise.all(APPLICATION_STATUSES.map((s) => store.listByStatus('sor-rogaland', s)))).flat();
+    expect(all.map((a) => a.id)).toEqual([id]);
+    const links = await store.listLinks(id);
+    expect(links.filter((l) => l.purpose === 'owner')).toHaveLength(1);
+    expect(links.filter((l) => l.purpose === 'cosign')).toHaveLength(body.partners.length);
+    const executions = (await h.system.lifecycle.runtime.listExecutions({})).executions.filter((e) => e.name.includes(id));
+    expect(executions.map((e) => e.machineKey)).toEqual(['application']);
+    const receipts = (await h.mailsTo(body.owner.email)).filter((m) => /mottatt/i.test(m.subject));
+    expect(receipts).toHaveLength(1);
+    for (const partner of body.partners) {
+      expect((await h.mailsTo(partner.email)).filter((m) => linkIds(m, 'signering').length > 0)).toHaveLength(1);
+    }
+
+    // The same key with other content is refused, not merged.
+    const other = await h.call('POST', '/api/schemes/sor-rogaland/applications', { ...body, title: 'En annen søknad' });
+    expect(other.status).toBe(201); // no key: a new application
+    const reused = await fetch(`${h.system.url}/api/schemes/sor-rogaland/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ ...body, title: 'En tredje søknad' }),
+    });
+    expect(reused.status).toBe(409);
+  }, 60_000);
+});
+
+describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.stop());
+
+  const AMOUNT = 1_000_000; // the 10 000 000 kr pot of 2026 fits exactly ten
+
+  it('a retry that overtakes a slow first submission is told to try again instead of writing a second set of links', async () => {
+    const original = app.store.createApplication.bind(app.store);
+    let calls = 0;
+    app.store.createApplication = async (...args) => {
+      calls += 1;
+      if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_500)); // slower than the repeat waits
+      if (calls === 2) throw new Error('simulated crash before anything was written');
+      return original(...args);
+    };
+    try {
+      const body = app.application();
+      const send = (key: string) => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: body, headers: { 'Idempotency-Key': key } });
+      const first = send('treg-forste-innsending-1');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const repeat = await send('treg-forste-innsending-1');
+      expect(repeat.status).toBe(409);
+      expect(repeat.body).toMatchObject({ error: 'ConflictError', reason: 'submission_in_progress' });
+      const done = await first;
+      expect(done.status).toBe(201);
+      const links = await app.store.listLinks(done.body.applicationId);
+      expect(links.filter((l) => l.purpose === 'owner')).toHaveLength(1);
+      expect(links.filter((l) => l.purpose === 'cosign')).toHaveLength(body.partners.length);
+      expect((await send('treg-forste-innsending-1')).body).toMatchObject({ applicationId: done.body.applicationId, statusUrl: done.body.statusUrl, created: false });
+
+      // A first call that crashed after its claim: repeats within 30 s are told to wait, a later one finishes the work.
+      const crashed = await send('krasjet-innsending-1');
+      expect(crashed.status).toBe(500);
+      expect((await send('krasjet-innsending-1')).body).toMatchObject({ reason: 'submission_in_progress' });
+      app.clock.set(new Date(app.clock.now().getTime() + 31_000).toISOString());
+      const finished = await send('krasjet-innsending-1');
+      expect(finished.status).toBe(201);
+      expect((await app.store.listLinks(finished.body.applicationId)).filter((l) => l.purpose === 'owner')).toHaveLength(1);
+    } finally {
+      app.store.createApplication = original;
+    }
+  }, 30_000);
+
+  it('exactly 10 allocations, 90 answers pot_exhausted, and the pot never below zero', async () => {
+    // A hundred applications on the agenda of the 10 December meeting, written straight to the store
+    // (the race is the point here; test/http covers how applications get on an agenda).
+    const now = app.clock.now().toISOString();
+    const applications = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const data = app.application('sor-rogaland', (a) => {
+          a.requestedAmount = AMOUNT;
+          a.budget[0]!.requestedGrant = 550_000;
+        });
+        const applicationId = `app_pot_race_${String(i).padStart(3, '0')}`;
+        await app.store.createApplication(
+          {
+            id: applicationId, schemeId: 'sor-rogaland', status: 'scheduled', revision: 1, version: 1, title: data.title, ownerEmail: data.owner.email,
+            ownerIsInternalUnit: false, requestedAmount: AMOUNT, submittedAt: now, meetingId: '2026-12-10', history: [],
+          },
+          { applicationId, version: 1, createdAt: now, data },
+          [],
+        );
+        return { applicationId };
+      }),
+    );
+    expect(new Set(applications.map((a) => a.applicationId)).size).toBe(100);
+    expect((await app.store.getPot('sor-rogaland', 2026))?.remaining).toBe(10_000_000);
+
+    // Watch the pot while the approvals race.
+    const seen: number[] = [];
+    let racing = true;
+    const watcher = (async () => {
+      while (racing) {
+        const pot = await app.store.getPot('sor-rogaland', 2026);
+        seen.push(pot!.remaining);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const results = await Promise.all(
+      applications.map(({ applicationId }) =>
+        app.call('record-decision', {
+          pathParameters: { applicationId },
+          json: { outcome: 'approve', amount: AMOUNT, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
+          as: SECRETARIAT,
+        }),
+      ),
+    );
+    racing = false;
+    await watcher;
+
+    const ok = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status === 409);
+    expect(ok).toHaveLength(10);
+    expect(refused).toHaveLength(90);
+    for (const r of refused) expect(r.body).toMatchObject({ error: 'ConflictError', reason: 'pot_exhausted' });
+
+    const pot = await app.store.getPot('sor-rogaland', 2026);
+    expect(pot?.remaining).toBe(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(pot?.reservations ?? {}).sort()).toEqual(ok.map((r) => r.body.application.id as string).sort());
+    expect(Object.values(pot?.reservations ?? {}).reduce((s, n) => s + n, 0)).toBe(10_000_000);
+    expect((await app.store.listByStatus('sor-rogaland', 'approved')).map((a) => a.id).sort()).toEqual(ok.map((r) => r.body.application.id as string).sort());
+    expect(await app.store.listByStatus('sor-rogaland', 'scheduled')).toHaveLength(90);
+    for (const r of ok) expect(await app.store.listDecisions(r.body.application.id)).toHaveLength(1);
+  }, 60_000);
+});
