@@ -1,0 +1,39 @@
+// The owner's status page posts small forms (withdraw, request reallocation): parse, act through one
+// use case, and either redirect back with a message or re-render the status page with the problem.
+import type { z } from 'zod';
+import { dependencies, type Dependencies } from '../composition';
+import { ConflictError } from '../domain/errors';
+import { toFormBody } from '../pages/forms';
+import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
+import { page, PAGE_FORM } from '../pages/page-kit';
+import { getOwnerView } from '../use-cases/owner-view';
+import { coerceFormBody, type RequestSchemaKey } from '../../schemas/requests.schema';
+import { toFieldErrors } from '../../schemas/application.schema';
+import { httpRoute } from './http-route';
+import { redirect } from './responses';
+
+export function ownerFormAction<S extends z.ZodType>(options: {
+  schema: S;
+  formKey: RequestSchemaKey;
+  section: 'withdraw' | 'reallocation';
+  act: (deps: Dependencies, linkId: string, data: z.output<S>) => Promise<unknown>;
+  /** ?melding=… shown on the status page after the redirect */
+  message: string;
+}) {
+  return httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+    const deps = dependencies();
+    const linkId = params.linkId ?? '';
+    const form = toFormBody(body);
+    const parsed = options.schema.safeParse(coerceFormBody(options.formKey, form));
+    if (!parsed.success) {
+      return page(400, ownerStatusPage(await getOwnerView(deps, linkId), linkId, { [options.section]: { values: form, errors: toFieldErrors(parsed.error) } }));
+    }
+    try {
+      await options.act(deps, linkId, parsed.data);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return page(409, ownerStatusPage(await getOwnerView(deps, linkId), linkId, { [options.section]: { values: form, errors: {} }, problem: error.message }));
+    }
+    return redirect(`${ownerPath(linkId)}?melding=${options.message}`);
+  });
+}
