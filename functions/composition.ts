@@ -52,7 +52,10 @@ function buildDefaults(): Dependencies {
       return machines as MachineArns;
     },
   });
-  return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme: getScheme, publicBaseUrl: env.PUBLIC_BASE_URL };
+  // A deployment runs the communities its stage names; the others are unknown to it (404).
+  const enabled = env.SCHEME_IDS;
+  const scheme = (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
+  return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL };
 }
 
 let current: Dependencies | undefined;

@@ -96,6 +96,8 @@ export class StatelessStack extends Stack {
       MAIL_FROM: config.mail.from,
       PUBLIC_BASE_URL: config.publicBaseUrl,
       PAYOUT_EVENT_BUS: stateful.payoutEventBus.eventBusName,
+      // The communities this stage runs (infra/stage-config.ts); the functions answer 404 for others.
+      SCHEME_IDS: config.schemeIds.join(','),
       LOG_LEVEL: config.logLevel,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       // Stack traces through the bundles' source maps (sourcesContent is left out of the maps).

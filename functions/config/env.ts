@@ -69,6 +69,14 @@ const envSchema = z.object({
   SCHEDULER_GROUP: optional(z.string().trim().regex(/^[0-9a-zA-Z-_.]{1,64}$/, 'must be a schedule group name')),
   SCHEDULER_ROLE_ARN: optional(arn),
   TIMER_TARGET_ARN: optional(arn),
+  /** Comma-separated scheme ids this deployment runs; unset: every configured scheme. */
+  SCHEME_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be scheme ids separated by commas')
+      .transform((ids) => Object.freeze(ids.split(','))),
+  ),
   LOG_LEVEL: withDefault(
     z
       .string()
@@ -96,6 +104,7 @@ export interface AppConfig {
   readonly SCHEDULER_GROUP?: string;
   readonly SCHEDULER_ROLE_ARN?: string;
   readonly TIMER_TARGET_ARN?: string;
+  readonly SCHEME_IDS?: readonly string[];
   readonly LOG_LEVEL: LogLevelName;
 }
 

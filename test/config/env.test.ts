@@ -98,3 +98,11 @@ describe('config()', () => {
     expect(config().TABLE_NAME).toBe('second-table');
   });
 });
+
+describe('SCHEME_IDS', () => {
+  it('lists the communities a deployment runs, and rejects anything else', () => {
+    expect(loadConfig({ TABLE_NAME: 'grants', SCHEME_IDS: 'sor-rogaland,innlandet' }).SCHEME_IDS).toEqual(['sor-rogaland', 'innlandet']);
+    expect(loadConfig({ TABLE_NAME: 'grants' }).SCHEME_IDS).toBeUndefined();
+    expect(() => loadConfig({ TABLE_NAME: 'grants', SCHEME_IDS: 'sor rogaland;x' })).toThrow(/SCHEME_IDS/);
+  });
+});

@@ -150,10 +150,11 @@ describe('functions', () => {
     for (const fn of functions()) {
       const env = fn.Properties?.Environment.Variables;
       expect(Object.keys(env).sort()).toEqual(
-        ['LOG_LEVEL', 'MAIL_FROM', 'NODE_OPTIONS', 'PAYOUT_EVENT_BUS', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'TABLE_NAME', ...(env.STATE_MACHINE_ARNS ? ['STATE_MACHINE_ARNS'] : [])].sort(),
+        ['LOG_LEVEL', 'MAIL_FROM', 'NODE_OPTIONS', 'PAYOUT_EVENT_BUS', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'SCHEME_IDS', 'TABLE_NAME', ...(env.STATE_MACHINE_ARNS ? ['STATE_MACHINE_ARNS'] : [])].sort(),
       );
       expect(env.PUBLIC_BASE_URL).toBe(built.config.publicBaseUrl);
       expect(env.MAIL_FROM).toBe(built.config.mail.from);
+      expect(env.SCHEME_IDS).toBe(built.config.schemeIds.join(','));
     }
   });
 
