@@ -10,6 +10,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify } from './notify';
+import { logger } from '../adapters/logger';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
 const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['status'][]> = {
@@ -22,16 +23,32 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'final-report-overdue': ['status_report_received', 'active'],
 };
 
+/** A sweep that could not send every due reminder; the rest went out, the failed ones stay due. */
+export class ReminderSweepIncomplete extends Error {
+  override readonly name = 'ReminderSweepIncomplete';
+  constructor(readonly failed: string[]) {
+    super(`${failed.length} reminder(s) could not be sent; they stay due for the next sweep`);
+  }
+}
+
 export async function sendDueReminders(deps: Dependencies, limit = 200): Promise<{ sent: number; skipped: number }> {
   const now = deps.clock.now();
   const due = await deps.store.listDueReminders(now.toISOString(), limit);
   let sent = 0;
   let skipped = 0;
+  const failed: string[] = [];
   for (const reminder of due) {
     const app = await deps.store.getApplication(reminder.applicationId);
     const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version);
     if (relevant) {
-      await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now);
+      try {
+        await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now);
+      } catch (error) {
+        // One reminder that cannot go out (SES down, a bad address) must not hold back the others.
+        logger.warn('Reminder not sent; it stays due', { reminderId: reminder.id, errorName: (error as Error).name });
+        failed.push(reminder.id);
+        continue;
+      }
       sent++;
     } else {
       skipped++;
@@ -39,6 +56,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
+  if (failed.length) throw new ReminderSweepIncomplete(failed);
   return { sent, skipped };
 }
 

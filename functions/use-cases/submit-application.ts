@@ -96,6 +96,11 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
   }
 
   // A first call, or a retry after a crash before the application item (the commit point) was written.
+  if (!claim.fresh) {
+    // The crashed call may have written links: they must not reach anyone next to the new ones.
+    await deps.store.revokeLinks(claim.applicationId, 'cosign');
+    await deps.store.revokeLinks(claim.applicationId, 'owner');
+  }
   const owner = data.owner;
   const app: ApplicationRecord = {
     id: claim.applicationId,

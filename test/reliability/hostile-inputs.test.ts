@@ -263,6 +263,26 @@ describe(`${TOTAL_RUNS.toLocaleString('en')} hostile requests through the handle
     );
   });
 
+  it('regressions: ids longer than a DynamoDB key may be are not found (404, not 500); a too-long field name is refused in Norwegian', async () => {
+    const long = 'x'.repeat(3_000);
+    for (const [routeId, pathParameters] of [
+      ['get-application', { applicationId: long }],
+      ['schedule-application', { applicationId: long }],
+      ['get-agenda', { schemeId: 'sor-rogaland', meetingId: 'y'.repeat(1_100) }],
+      ['mark-paid', { payoutId: long }],
+      ['decide-reallocation', { applicationId: known.applicationIds[0]!, reallocationId: long }],
+    ] as const) {
+      const route = ROUTES.find((r) => r.id === routeId)!;
+      current = `${routeId} [regression]`;
+      const body = VALID_BODIES[routeId];
+      const res = await app.call(routeId, { pathParameters, ...(route.method === 'POST' ? { json: body ? body() : {} } : {}), as: route.access === 'finance' ? FINANCE : SECRETARIAT });
+      expect(res.status, `${routeId}: ${res.text}`).toBe(404);
+    }
+    const res = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: { ['k'.repeat(150)]: 1 } });
+    expect(res.status).toBe(400);
+    expect(Object.values(res.body.fieldErrors as Record<string, string>)).toEqual(['Feltet har ugyldig verdi.']);
+  });
+
   it('stored nothing: no write reached DynamoDB, the census by Query is unchanged, no mail, no pollution', async () => {
     expect(writes).toEqual([]);
     expect(await census()).toEqual(before);

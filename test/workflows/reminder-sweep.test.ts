@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
+import { activeGrant, application, startHarness } from '../support/local-system';
+
+describe('the reminder sweep', () => {
+  it('sends the other due reminders when one cannot go out, and keeps the failed one due', async () => {
+    const h = await startHarness();
+    try {
+      const a = application({ title: 'Tiltak A med påminnelse' });
+      const b = application({ title: 'Tiltak B med påminnelse', owner: { ...application().owner, email: 'eier-b@stavanger.kommune.example' } });
+      await activeGrant(h, a);
+      await activeGrant(h, b);
+      const real = h.system.deps.mailer;
+      const sent: OutgoingMail[] = [];
+      const failingForA: Mailer = {
+        send: async (mail) => {
+          if (mail.to.includes(a.owner.email)) throw Object.assign(new Error('Rejected'), { name: 'MessageRejected' });
+          sent.push(mail);
+          return real.send(mail);
+        },
+      };
+      // The status reports are due 20.05.2027; the reminder 14 days before is due on 06.05.
+      h.clock.set('2027-05-08T12:00:00.000Z');
+      await expect(sendDueReminders({ ...h.system.deps, mailer: failingForA })).rejects.toThrow(/could not be sent/);
+      expect(sent.map((m) => m.to).flat()).toContain('eier-b@stavanger.kommune.example');
+      const stillDue = await h.system.deps.store.listDueReminders(h.clock.now().toISOString());
+      expect(stillDue.map((r) => r.kind)).toEqual(['status-report-due']);
+      // Once mail works again, the next sweep sends it.
+      await expect(sendDueReminders(h.system.deps)).resolves.toMatchObject({ sent: 1 });
+      expect(await h.system.deps.store.listDueReminders(h.clock.now().toISOString())).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+});
