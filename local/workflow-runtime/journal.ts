@@ -18,6 +18,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
   type NativeAttributeValue,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -222,45 +223,19 @@ export class WorkflowJournal {
 
   /** Every item of one execution (record, task outcomes, waits). */
   async loadExecution(executionKey: string): Promise<JournalItem[]> {
-    const items: JournalItem[] = [];
-    let start: Record<string, NativeAttributeValue> | undefined;
-    do {
-      const out = await this.track(() =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': journalKeys.execution(executionKey).pk },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...((out.Items ?? []) as JournalItem[]));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return this.queryAll<JournalItem>({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': journalKeys.execution(executionKey).pk },
+      ConsistentRead: true,
+    });
   }
 
   async listExecutionsByStatus(status: ExecutionStatus): Promise<ExecutionItem[]> {
-    const items: ExecutionItem[] = [];
-    let start: Record<string, NativeAttributeValue> | undefined;
-    do {
-      const out = await this.track(() =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p',
-            ExpressionAttributeValues: { ':p': journalKeys.executionStatus(status) },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...((out.Items ?? []) as ExecutionItem[]));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return this.queryAll<ExecutionItem>({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': journalKeys.executionStatus(status) },
+    });
   }
 
   // ---- task occurrences and waits ---------------------------------------------------------
@@ -412,21 +387,16 @@ export class WorkflowJournal {
   }
 
   async listEvents(): Promise<EventItem[]> {
-    const items: EventItem[] = [];
+    return this.queryAll<EventItem>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'WFEVENTS' } });
+  }
+
+  /** Every page of a Query. */
+  private async queryAll<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
+    const items: T[] = [];
     let start: Record<string, NativeAttributeValue> | undefined;
     do {
-      const out = await this.track(() =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p',
-            ExpressionAttributeValues: { ':p': 'WFEVENTS' },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...((out.Items ?? []) as EventItem[]));
+      const out = await this.track(() => this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: start })));
+      items.push(...((out.Items ?? []) as T[]));
       start = out.LastEvaluatedKey;
     } while (start);
     return items;
