@@ -130,13 +130,18 @@ async function payOut(b: Bench, id: string): Promise<void> {
 
 const REPORT = { progress: 'Godt i gang', effect: 'Færre reinnleggelser', spentAmount: 300_000 };
 
-async function happyPath(b: Bench): Promise<string> {
-  const data = application();
+/** Submitted and signed by every partner through the links in their e-mails. */
+async function submitSigned(b: Bench, data: ReturnType<typeof application>): Promise<string> {
   const submitted = await b.call('POST', '/api/schemes/sor-rogaland/applications', data);
   expectStatus(submitted, 201, 'submit');
-  const id = submitted.body.applicationId as string;
   await b.system.settle();
   await signAll(b, data);
+  return submitted.body.applicationId as string;
+}
+
+async function happyPath(b: Bench): Promise<string> {
+  const data = application();
+  const id = await submitSigned(b, data);
   expectStatus(await b.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 'secretariat'), 201, 'decision');
   await b.system.settle();
   await payOut(b, id);
@@ -160,11 +165,7 @@ async function happyPath(b: Bench): Promise<string> {
 /** test/workflows/longest-grant.test.ts: six deferrals, a 12-month period, neither report ever arrives. */
 async function longestPath(b: Bench): Promise<string> {
   const data = application();
-  const submitted = await b.call('POST', '/api/schemes/sor-rogaland/applications', data);
-  expectStatus(submitted, 201, 'submit');
-  const id = submitted.body.applicationId as string;
-  await b.system.settle();
-  await signAll(b, data);
+  const id = await submitSigned(b, data);
   for (const meeting of ['2026-12-10', '2027-01-28', '2027-02-25', '2027-03-18', '2027-04-22', '2027-05-27']) {
     await advanceTo(b, `${meeting}T12:00:00.000Z`, 2);
     expectStatus(await b.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'defer', reason: `Utsatt i møtet ${meeting}` }, 'secretariat'), 201, 'defer');

@@ -93,15 +93,7 @@ export function application(change?: (a: ApplicationInput) => void): Application
   return a;
 }
 
-/** The opaque link ids in a mail, by page. */
-export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
-  const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
-  return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1]!))];
-}
-
-export function mailsTo(mails: LocalSesMail[], address: string): LocalSesMail[] {
-  return mails.filter((m) => m.destination.to.includes(address) || m.destination.cc.includes(address));
-}
+export { linkIds, mailsTo } from '../local/ses-local';
 
 // ---- statistics and output ----------------------------------------------------------------------
 

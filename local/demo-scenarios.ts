@@ -6,7 +6,7 @@
 //
 // Used by `npm run demo` (local/demo.ts) and by test/e2e/demo.test.ts.
 import type { LocalSystem } from './system';
-import { fetchMailStore, type LocalSesMail } from './ses-local';
+import { fetchMailStore, linkIds, type LocalSesMail } from './ses-local';
 import { ManualClock } from './workflow-runtime';
 import { getScheme } from '../config/schemes';
 import { STATUS_LABELS_NB } from '../functions/domain/status-transitions';
@@ -160,12 +160,6 @@ function applicationFor(plan: GrantPlan): ApplicationInput {
   };
 }
 
-/** The opaque link ids in a mail, by page: /signering/<id>, /soknad/<id>, /rapport/<id>. */
-export function mailLinks(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
-  const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
-  return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1] ?? ''))].filter(Boolean);
-}
-
 export function osloDayMonth(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}.${m}.${y}`;
@@ -312,7 +306,7 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
 
   const latestLink = (address: string, page: 'signering' | 'rapport', not: string[] = []): string => {
     for (const mail of [...mails.to(address)].reverse()) {
-      const link = mailLinks(mail, page).find((l) => !not.includes(l));
+      const link = linkIds(mail, page).find((l) => !not.includes(l));
       if (link) return link;
     }
     throw new Error(`Fant ingen /${page}/-lenke i e-posten til ${address}`);

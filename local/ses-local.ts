@@ -103,3 +103,14 @@ export async function clearMailStore(endpoint: string): Promise<void> {
   const response = await fetch(new URL('/clear-store', endpoint), { method: 'POST', signal: AbortSignal.timeout(5000) });
   if (!response.ok) throw new Error(`Local SES clear-store answered ${response.status}`);
 }
+
+/** The opaque link ids in a captured mail, by page: /signering/<id>, /soknad/<id>, /rapport/<id>. */
+export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
+  const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
+  return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1]!))];
+}
+
+/** The mails sent to an address, as recipient or copy. */
+export function mailsTo(mails: LocalSesMail[], address: string): LocalSesMail[] {
+  return mails.filter((m) => m.destination.to.includes(address) || m.destination.cc.includes(address));
+}

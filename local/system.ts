@@ -144,7 +144,7 @@ export class LocalSystem {
     }
   }
 
-  /** Stops the HTTP server and the runtime; `crash` skips nothing: the journal already holds all progress. */
+  /** Stops the HTTP server, the runtime, local SES and dynalite; the journal already holds all progress, so a restart resumes. */
   async stop(): Promise<void> {
     clearInterval(this.ticker);
     // Let running task handlers finish (bounded) so none writes to a closed database; the journal

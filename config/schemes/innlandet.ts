@@ -32,13 +32,7 @@ export const innlandet = {
   maxPeriodMonths: 12,
   statusReportAfterMonths: 6,
   finalReportDueDays: 60,
-  reminders: {
-    submissionDeadlineDaysBefore: [7, 1],
-    reportDueDaysBefore: [14],
-    overdueEveryDays: 14,
-    maxOverdueReminders: 12,
-    cosignEveryDays: 7,
-  },
+  // reminders: the schema's defaults (7 and 1 days before a deadline, 14 days before a report, then every 14 days, at most 12).
   // "Følgende tre kriterier foreslås for å prioritere midlene, der minst ett må innfris"
   criteria: [
     {

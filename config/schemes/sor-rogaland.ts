@@ -35,13 +35,7 @@ export const sorRogaland = {
   statusReportAfterMonths: 6,
   // The seed asks for a final report once the period has passed but sets no deadline: 60 days.
   finalReportDueDays: 60,
-  reminders: {
-    submissionDeadlineDaysBefore: [7, 1],
-    reportDueDaysBefore: [14],
-    overdueEveryDays: 14,
-    maxOverdueReminders: 12,
-    cosignEveryDays: 7,
-  },
+  // reminders: the schema's defaults (7 and 1 days before a deadline, 14 days before a report, then every 14 days, at most 12).
   // Section 3: "Prosjektbeskrivelsene vil bli vurdert etter: …" — four points.
   criteria: [
     {

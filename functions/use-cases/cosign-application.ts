@@ -111,3 +111,9 @@ export async function advanceCosignature(deps: Dependencies, applicationId: stri
   }
   throw new ConflictError('Søknaden ble endret samtidig. Prøv igjen.', 'stale');
 }
+
+/** The partners (organisation names) that have not signed the current version. */
+export async function missingPartners(deps: Dependencies, app: ApplicationRecord): Promise<string[]> {
+  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  return version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i && s.decision === 'signed')).map((p) => p.organisationName);
+}

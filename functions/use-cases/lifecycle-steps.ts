@@ -14,7 +14,8 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify } from './notify';
 import { triggerPayout } from './payouts';
-import { scheduleApplication } from './schedule-application';
+import { scheduleApplication, targetMeeting } from './schedule-application';
+import { missingPartners } from './cosign-application';
 
 export interface StepInput {
   applicationId: string;
@@ -88,7 +89,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   if (cosignAt.getTime() < expiry) {
     reminders.push({ id: `${app.id}#cosign#v${app.version}#1`, applicationId: app.id, schemeId: scheme.id, kind: 'cosign', dueAt: cosignAt.toISOString(), seq: 1, version: app.version });
   }
-  const target = scheme.meetings.map((m) => m.date).sort().find((d) => submissionDeadline(d, scheme.submissionLeadDays) >= now);
+  const target = targetMeeting(scheme, now)?.date;
   if (target) {
     for (const at of reminderInstants(submissionDeadline(target, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
       reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
@@ -125,11 +126,6 @@ async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepR
     reviseLink: await ownerLink(deps, app),
   }));
   return answerWait(l);
-}
-
-async function missingPartners(deps: Dependencies, app: ApplicationRecord): Promise<string[]> {
-  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
-  return version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i && s.decision === 'signed')).map((p) => p.organisationName);
 }
 
 class NoMeetingAvailable extends Error {

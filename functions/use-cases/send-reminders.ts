@@ -10,6 +10,8 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify } from './notify';
+import { missingPartners } from './cosign-application';
+import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
@@ -80,10 +82,9 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'submission-deadline': {
-      const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
-      const missing = version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i && s.decision === 'signed')).map((p) => p.organisationName);
-      const meeting = scheme.meetings.map((m) => m.date).sort().find((d) => submissionDeadline(d, scheme.submissionLeadDays) >= now);
+      const meeting = targetMeeting(scheme, now)?.date;
       if (!meeting) return;
+      const missing = await missingPartners(deps, app);
       const deadline = submissionDeadline(meeting, scheme.submissionLeadDays);
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.submissionDeadlineReminder(ctx, {
         meetingDate: meeting, deadline: deadline.toISOString(), daysLeft: Math.max(0, daysBetween(osloDateOf(now), osloDateOf(deadline))), missingPartners: missing, statusLink,

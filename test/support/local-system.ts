@@ -2,7 +2,7 @@
 // ManualClock, and small helpers to talk to it only over HTTP and the mail store.
 import { expect } from 'vitest';
 import { LocalSystem } from '../../local/system';
-import { clearMailStore, fetchMailStore, type LocalSesMail } from '../../local/ses-local';
+import { clearMailStore, fetchMailStore, linkIds, mailsTo, type LocalSesMail } from '../../local/ses-local';
 import { ManualClock } from '../../local/workflow-runtime';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
@@ -50,16 +50,12 @@ export function harnessFor(system: LocalSystem, clock: ManualClock): Harness {
       return { status: response.status, body: parsed };
     },
     mails,
-    mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address) || m.destination.cc.includes(address)),
+    mailsTo: async (address) => mailsTo(await mails(), address),
     stop: () => system.stop(),
   };
 }
 
-/** The opaque link ids in a mail, by page: /signering/<id>, /soknad/<id>, /rapport/<id>. */
-export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
-  const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
-  return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1]!))];
-}
+export { linkIds };
 
 export function application(overrides: Partial<ApplicationInput> = {}, owner: 'municipality' | 'internal-unit' = 'municipality'): ApplicationInput {
   return { ...exampleApplication(getScheme('sor-rogaland')!, { owner }), ...overrides };
