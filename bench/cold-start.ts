@@ -15,16 +15,19 @@ import { fmt, median, type Progress } from './lib';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What NodejsFunction runs esbuild with, read from infra/grant-function.ts so the two cannot drift. */
-export function lambdaBuildOptions(): { target: string; banner: string } {
+export function lambdaBuildOptions(): { target: string; banner: string; alias: Record<string, string> } {
   const source = readFileSync(join(ROOT, 'infra/grant-function.ts'), 'utf8');
   const banner = /const REQUIRE_SHIM =\s*"([^"]+)"/.exec(source)?.[1];
   const runtime = /Runtime\.NODEJS_(\d+)_X/.exec(source)?.[1];
-  if (!banner || !runtime) throw new Error('infra/grant-function.ts changed: REQUIRE_SHIM or the runtime not found');
+  const aliases = /export const LAMBDA_ALIASES =\s*'([^']+)'/.exec(source)?.[1];
+  if (!banner || !runtime || !aliases) throw new Error('infra/grant-function.ts changed: REQUIRE_SHIM, LAMBDA_ALIASES or the runtime not found');
   if (!/bundleAwsSDK:\s*true/.test(source) || !/minify:\s*true/.test(source) || !/OutputFormat\.ESM/.test(source)) {
     throw new Error('infra/grant-function.ts changed its bundling options; update bench/cold-start.ts');
   }
   // NodejsFunction's target is the runtime's (node24); bundleAwsSDK: true means no externals at all.
-  return { target: `node${runtime}`, banner };
+  const [from, to] = aliases.split('=') as [string, string];
+  const alias = { [from]: to };
+  return { target: `node${runtime}`, banner, alias };
 }
 
 const ANCHOR_SOURCE = `// Naive anchor: every heavy dependency imported eagerly and touched.
@@ -44,6 +47,7 @@ const PROBES: Record<string, string> = {
   'probe: zod (classic)': `import { z } from 'zod'; export const s = z.object({ a: z.string() });`,
   'probe: zod/mini': `import * as z from 'zod/mini'; export const s = z.object({ a: z.string() });`,
   'probe: DynamoDBClient + DocumentClient': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const c = [DynamoDBClient, DynamoDBDocumentClient];`,
+  'probe: DynamoDBClient + DocumentClient, Lambda credentials alias': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const c = [DynamoDBClient, DynamoDBDocumentClient];`,
   'probe: DynamoDB + SFN + SES clients': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { SFNClient } from '@aws-sdk/client-sfn'; import { SESClient } from '@aws-sdk/client-ses'; export const c = [DynamoDBClient, SFNClient, SESClient];`,
   'probe: Powertools Logger + middy': `import { Logger } from '@aws-lambda-powertools/logger'; import middy from '@middy/core'; export const l = [new Logger(), middy];`,
   'probe: scheme configs (validated at import)': `import { getScheme } from '../config/schemes'; export const s = getScheme('sor-rogaland');`,
@@ -80,9 +84,9 @@ function entries(): Array<{ name: string; kind: 'route' | 'workflow'; file: stri
   return [...routes, ...workflows];
 }
 
-/** Builds a file, or source text (resolved as if it were a file in bench/). */
-async function bundle(entry: string | { source: string }, outDir: string): Promise<{ file: string; bytes: number; metafile: Metafile }> {
-  const { target, banner } = lambdaBuildOptions();
+/** Builds a file, or source text (resolved as if it were a file in bench/); `lambdaAliases` as our functions are built, off for the naive anchor. */
+async function bundle(entry: string | { source: string }, outDir: string, lambdaAliases: boolean): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+  const { target, banner, alias } = lambdaBuildOptions();
   const outfile = join(outDir, 'index.mjs');
   const result = await build({
     ...(typeof entry === 'string'
@@ -100,6 +104,7 @@ async function bundle(entry: string | { source: string }, outDir: string): Promi
     sourcemap: true,
     sourcesContent: false,
     external: [],
+    ...(lambdaAliases ? { alias } : {}),
     metafile: true,
     logLevel: 'silent',
   });
@@ -142,13 +147,13 @@ export async function runColdStart(progress: Progress, runs = 7): Promise<ColdSt
     const list = entries();
     progress(`cold start: building ${list.length} handler bundles + anchor + ${Object.keys(PROBES).length} probes with esbuild (${lambdaBuildOptions().target}, minified ESM, AWS SDK bundled)`);
     const built: Array<{ name: string; kind: BundleResult['kind']; file: string; bytes: number; metafile: Metafile }> = [];
-    const a = await bundle({ source: ANCHOR_SOURCE }, join(work, 'anchor'));
+    const a = await bundle({ source: ANCHOR_SOURCE }, join(work, 'anchor'), false);
     built.push({ name: 'ANCHOR (DynamoDB+SFN+SES+middy+zod)', kind: 'anchor', ...a });
     for (const [i, [name, source]] of Object.entries(PROBES).entries()) {
-      built.push({ name, kind: 'probe', ...(await bundle({ source }, join(work, `probe-${i}`))) });
+      built.push({ name, kind: 'probe', ...(await bundle({ source }, join(work, `probe-${i}`), name.includes('alias'))) });
     }
     for (const [i, e] of list.entries()) {
-      built.push({ name: e.name, kind: e.kind, ...(await bundle(e.file, join(work, `h${i}`))) });
+      built.push({ name: e.name, kind: e.kind, ...(await bundle(e.file, join(work, `h${i}`), true)) });
     }
     progress(`cold start: built; importing each bundle in ${runs} fresh node processes (round robin)`);
 

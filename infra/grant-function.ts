@@ -21,6 +21,9 @@ export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 /** ESM output still meets CommonJS dependencies that call require() on Node built-ins. */
 const REQUIRE_SHIM = "import { createRequire as __grantsCreateRequire } from 'node:module'; const require = __grantsCreateRequire(import.meta.url);";
 
+/** Lambda-only substitutions (package=path from the repository root); see the module's comment. */
+export const LAMBDA_ALIASES = '@aws-sdk/credential-provider-node=./functions/adapters/lambda-credential-provider.ts';
+
 export interface GrantFunctionProps {
   /** Repository-relative handler module, e.g. functions/http/submit-application.handler.ts */
   readonly entry: string;
@@ -72,6 +75,7 @@ export class GrantFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         bundleAwsSDK: true,
+        esbuildArgs: { '--alias': LAMBDA_ALIASES },
       },
       ...(props.deadLetterQueue
         ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(30) }
