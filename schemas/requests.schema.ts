@@ -78,6 +78,28 @@ export const decisionRequestSchema = z.discriminatedUnion('outcome', [approveSch
 });
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
+// ---- recommendation (two-level schemes: the preparatory body before the committee) ------------
+
+/** Rank 1 = highest priority; the highest allowed is far above any meeting's number of cases. */
+export const MAX_RANK = 500;
+
+export const recommendationRequestSchema = z.strictObject(
+  {
+    recommended: z.boolean({
+      error: (i) => (i.input === undefined ? 'Velg om søknaden innstilles eller ikke.' : 'Velg innstilles eller innstilles ikke.'),
+    }),
+    rank: z
+      .number({ error: 'Prioritet må være et helt tall fra 1.' })
+      .min(1, { error: 'Prioritet må være et helt tall fra 1.' })
+      .max(MAX_RANK, { error: `Prioritet kan være høyst ${MAX_RANK}.` })
+      .refine(Number.isInteger, { error: 'Prioritet må være et helt tall fra 1.' })
+      .optional(),
+    comment: optionalTextField(REASON_MAX),
+  },
+  E,
+);
+export type RecommendationRequest = z.infer<typeof recommendationRequestSchema>;
+
 // ---- more information -------------------------------------------------------------------------
 
 export const informationRequestSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
@@ -162,6 +184,7 @@ export type HalfYearQuery = z.infer<typeof halfYearQuerySchema>;
 export const REQUEST_SCHEMAS = {
   signature: signatureRequestSchema,
   decision: decisionRequestSchema,
+  recommendation: recommendationRequestSchema,
   information: informationRequestSchema,
   report: reportRequestSchema,
   reallocation: reallocationRequestSchema,
@@ -177,6 +200,7 @@ export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
 const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   signature: [],
   decision: ['amount'],
+  recommendation: ['rank'],
   information: [],
   report: ['spentAmount'],
   reallocation: ['amount'],
@@ -190,6 +214,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
 const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   signature: [],
   decision: [],
+  recommendation: ['recommended'],
   information: [],
   report: [],
   reallocation: [],

@@ -65,6 +65,26 @@ const uniqueIds = (items: readonly { id: string }[], ctx: z.RefinementCtx, what:
   });
 };
 
+/** Who a preparatory body's members represent (Midt-Norge: one of each). */
+export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
+
+/**
+ * A first level of review before the committee decides (two-level schemes). Helse Nord: the health
+ * community's assessment committee prioritises (ranks) the applications it sends on, then the
+ * regional coordination committee decides. Midt-Norge: a working committee with a user
+ * representative gives its recommendation to ASU. While it is configured, the committee cannot
+ * approve, reject or defer an application that has no recommendation for the current round.
+ */
+const preparationSchema = z.strictObject({
+  body: z.strictObject({ shortName: text(20), name: text(200) }),
+  /** true: the recommendation carries a rank (1 = highest priority) among the round's applications. */
+  ranked: z.boolean(),
+  members: z
+    .array(z.strictObject({ represents: z.enum(REPRESENTS), title: text(200) }))
+    .max(20)
+    .default([]),
+});
+
 const meetingSchema = z.strictObject({
   date: z.string().max(10).refine(isIsoDate, 'must be a real date YYYY-MM-DD'),
   time: z.string().max(5).regex(TIME, 'must be HH:MM (24 h)'),
@@ -86,6 +106,8 @@ export const schemeConfigSchema = z
       shortName: text(20),
       name: text(200),
     }),
+    /** Optional first level of review (see preparationSchema). */
+    preparation: preparationSchema.optional(),
     secretariatEmail: email,
     financeEmail: email,
     senderEmail: email,

@@ -1,9 +1,11 @@
 // All schemes, validated at import: a broken configuration fails start-up and tests, not a request.
 import { parseSchemeConfig, type SchemeConfig } from '../../schemas/scheme-config.schema';
+import { helseNordLvs } from './helse-nord-lvs';
 import { innlandet } from './innlandet';
+import { midtNorgeSondreTrondelag } from './midt-norge-sondre-trondelag';
 import { sorRogaland } from './sor-rogaland';
 
-const parsed = [sorRogaland, innlandet].map((raw) => parseSchemeConfig(raw));
+const parsed = [sorRogaland, innlandet, helseNordLvs, midtNorgeSondreTrondelag].map((raw) => parseSchemeConfig(raw));
 
 export const SCHEMES: Record<string, SchemeConfig> = {};
 for (const scheme of parsed) {

@@ -8,7 +8,7 @@ export const sorRogaland = {
   name: 'Helsefellesskapet Sør-Rogaland',
   hospitalTrust: {
     name: 'Helse Stavanger HF',
-    organisationNumber: '983974724',
+    organisationNumber: '983974678',
     // "Dersom hovedansvarlig for prosjektet er en enhet i Helse Stavanger, kostnadsføres utgifter
     // … på prosjektnummer R-11326-D11325" (4.4). An owner in one of these units → cost booking.
     internalUnits: [

@@ -68,11 +68,12 @@ const SETTABLE_APPLICATION_FIELDS = [
   'submittedAt',
   'meetingId',
   'allocation',
+  'recommendation',
   'rejectionReason',
   'informationRequest',
   'repaymentClaimed',
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
-const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason'] as const;
+const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt'] as const;
 
 type Item = Record<string, unknown>;

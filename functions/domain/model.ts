@@ -6,6 +6,8 @@ export const APPLICATION_STATUSES = [
   'awaiting_cosignature',
   'submitted',
   'scheduled',
+  // two-level schemes: the preparatory body has given its recommendation; the committee decides next
+  'recommended',
   'more_information_requested',
   'deferred',
   'approved',
@@ -65,10 +67,23 @@ export interface ApplicationRecord {
   /** Meeting the application is on the agenda of (meeting id = YYYY-MM-DD of the meeting). */
   meetingId?: string;
   allocation?: Allocation;
+  /** Two-level schemes: the preparatory body's recommendation for the current round. */
+  recommendation?: Recommendation;
   rejectionReason?: string;
   informationRequest?: string;
   repaymentClaimed?: number;
   history: AuditEntry[];
+}
+
+export interface Recommendation {
+  recommended: boolean;
+  /** 1 = highest priority, in schemes whose preparatory body ranks the applications */
+  rank?: number;
+  comment?: string;
+  /** e.g. 'SSU' */
+  by: string;
+  at: string; // ISO instant
+  recordedBy: string;
 }
 
 export interface ApplicationVersion {

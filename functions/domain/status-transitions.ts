@@ -7,8 +7,10 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   // all partners signed | a partner declined: back to the owner for revision | owner withdraws
   awaiting_cosignature: ['submitted', 'draft', 'withdrawn'],
   submitted: ['scheduled', 'withdrawn', 'rejected'],
-  // scheduled → scheduled: moved to another meeting
-  scheduled: ['more_information_requested', 'deferred', 'approved', 'rejected', 'withdrawn', 'scheduled'],
+  // scheduled → scheduled: moved to another meeting; → recommended: two-level schemes only
+  scheduled: ['recommended', 'more_information_requested', 'deferred', 'approved', 'rejected', 'withdrawn', 'scheduled'],
+  // → recommended: a corrected recommendation; → scheduled: moved to another meeting (or the decision is overdue), a new round
+  recommended: ['recommended', 'more_information_requested', 'deferred', 'approved', 'rejected', 'withdrawn', 'scheduled'],
   // a revised application is a new version, so partners sign again
   more_information_requested: ['awaiting_cosignature', 'withdrawn', 'rejected'],
   deferred: ['scheduled', 'withdrawn', 'rejected'],
@@ -42,6 +44,7 @@ export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
   awaiting_cosignature: 'Venter på signering fra partnerne',
   submitted: 'Sendt inn',
   scheduled: 'Satt opp til behandling i møte',
+  recommended: 'Innstilling gitt, venter på vedtak',
   more_information_requested: 'Mer informasjon etterspurt',
   deferred: 'Utsatt til et senere møte',
   approved: 'Innvilget',

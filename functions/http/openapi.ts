@@ -5,6 +5,7 @@ import { SCHEMES } from '../../config/schemes';
 import { buildApplicationSchema } from '../../schemas/application.schema';
 import {
   decisionRequestSchema,
+  recommendationRequestSchema,
   halfYearQuerySchema,
   informationRequestSchema,
   invoiceRequestSchema,
@@ -42,6 +43,7 @@ function requestBodies(): Record<string, [string, z.ZodType]> {
     'submit-report': ['ReportRequest', reportRequestSchema],
     'schedule-application': ['ScheduleRequest', scheduleRequestSchema],
     'request-information': ['InformationRequest', informationRequestSchema],
+    'record-recommendation': ['RecommendationRequest', recommendationRequestSchema],
     'record-decision': ['DecisionRequest', decisionRequestSchema],
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
@@ -60,6 +62,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'request-reallocation': [201, 'Søknaden om omdisponering er registrert'],
   'submit-report': [201, 'Rapporten er mottatt'],
   'request-information': [201, 'Forespørselen er registrert'],
+  'record-recommendation': [201, 'Innstillingen er registrert'],
   'record-decision': [201, 'Vedtaket er registrert'],
   'claim-repayment': [201, 'Kravet er registrert'],
 };

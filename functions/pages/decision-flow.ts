@@ -1,6 +1,12 @@
 // The agenda's decision forms post to their own routes; afterwards the secretariat lands on the
 // agenda again: 303 on success, or the agenda re-rendered with the form's errors.
-import type { Dependencies } from '../composition';
+import type { z } from 'zod';
+import { dependencies, type Dependencies } from '../composition';
+import type { Actor } from '../domain/model';
+import { staffActor } from '../use-cases/move-application';
+import { toFieldErrors } from '../../schemas/application.schema';
+import { checkCsrf } from './csrf';
+import { toFormBody, type FormBody } from './forms';
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
@@ -8,7 +14,7 @@ import { getAgenda } from '../use-cases/committee';
 import { agendaPlaceOf } from '../use-cases/page-views';
 import { csrfToken } from './csrf';
 import { page, staffHeader } from './page-kit';
-import { agendaPage, agendaPath, type AgendaForms } from './secretariat-pages';
+import { agendaPage, agendaPath, type AgendaForms, type DecisionFormName } from './secretariat-pages';
 
 /** Where to go after the decision; read before it (deferral and questions take the case off the agenda). */
 export async function decisionRedirect(deps: Dependencies, applicationId: string, code: string): Promise<HttpResult> {
@@ -33,4 +39,33 @@ export async function rerenderAgenda(
   const agenda = await getAgenda(deps, place.schemeId, place.meetingId);
   const csrf = csrfToken(request.event);
   return page(status, { ...agendaPage(agenda, csrf.token, { failed: { applicationId, ...failed } }), staff: staffHeader(request), headers: csrf.headers });
+}
+
+/**
+ * One agenda form post: CSRF, the form parsed by its schema, the use case, then back to the agenda
+ * (303, or the agenda re-rendered with the field errors or the conflict next to the form).
+ */
+export async function agendaFormPost<T>(
+  request: RouteRequest<unknown>,
+  /** which form of the item was posted (its errors show there), the notice code, and the parse */
+  read: (values: FormBody) => { form: DecisionFormName; code: string; parsed: z.ZodSafeParseResult<T> },
+  act: (deps: Dependencies, applicationId: string, data: T, actor: Actor) => Promise<unknown>,
+): Promise<HttpResult> {
+  const values = toFormBody(request.body);
+  checkCsrf(request.event, values);
+  const deps = dependencies();
+  const applicationId = request.params.applicationId ?? '';
+  const { form, code, parsed } = read(values);
+  const failed = (errors: Record<string, string>, status: number, problem?: string) =>
+    rerenderAgenda(deps, request, applicationId, { form, values, errors, ...(problem ? { problem } : {}) }, status);
+  if (!parsed.success) return failed(toFieldErrors(parsed.error), 400);
+  try {
+    const place = await decisionRedirect(deps, applicationId, code);
+    await act(deps, applicationId, parsed.data, staffActor(request.staff!, 'secretariat'));
+    return place;
+  } catch (error) {
+    if (error instanceof ValidationError) return failed(error.fieldErrors, 400);
+    if (error instanceof ConflictError) return failed({}, 409, error.message);
+    throw error;
+  }
 }

@@ -32,6 +32,11 @@ export function toFormBody(body: unknown): FormBody {
   return out;
 }
 
+/** Only the named fields: what reaches a strict schema from a form that may carry others. */
+export function pickFields(form: FormBody, names: readonly string[]): FormBody {
+  return Object.fromEntries(names.filter((n) => form[n] !== undefined).map((n) => [n, form[n]]));
+}
+
 export function firstValue(form: FormBody, name: string): string {
   const value = form[name];
   return (Array.isArray(value) ? value[0] : value) ?? '';

@@ -43,7 +43,7 @@ ${overview.map(
   };
 }
 
-export type DecisionFormName = 'approve' | 'reject' | 'defer' | 'info';
+export type DecisionFormName = 'approve' | 'reject' | 'defer' | 'info' | 'recommend';
 
 export interface AgendaForms {
   /** the form that was posted and failed */
@@ -51,21 +51,66 @@ export interface AgendaForms {
   notice?: Html | string;
 }
 
-const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo' };
+const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo', recommend: 'innstilling' };
 
-function decisionForms(item: AgendaItem, csrf: string, failed: AgendaForms['failed'], states: FormState[]): Html {
+type StateFor = (name: DecisionFormName, defaults?: FormBody) => FormState;
+
+/** One FormState per form of the item, filled from the failed post when it was this form. */
+function formStates(item: AgendaItem, failed: AgendaForms['failed'], states: FormState[]): StateFor {
   const mine = failed?.applicationId === item.applicationId ? failed : undefined;
-  const state = (name: DecisionFormName, defaults: FormBody = {}) => {
+  return (name, defaults = {}) => {
     const s = new FormState(mine?.form === name ? mine.values : defaults, mine?.form === name ? mine.errors : {}, `${FORM_PREFIX[name]}-${item.applicationId}`);
     states.push(s);
     return s;
   };
+}
+
+function infoForm(item: AgendaItem, csrf: string, state: StateFor): Html {
+  const info = state('info');
+  const t = item.title;
+  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mer-informasjon`} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
+<h4>Be om mer informasjon</h4>
+${hidden(CSRF_FIELD, csrf)}
+${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
+<button type="submit" class="secondary">Send forespørselen</button>
+</form>`;
+}
+
+/** Two-level schemes: the first level's recommendation (with its rank where the scheme ranks). */
+function recommendationForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor): Html {
+  const preparation = agenda.preparation!;
+  const current = item.recommendation;
+  const form = state('recommend', current ? { recommended: String(current.recommended), ...(current.rank !== undefined ? { rank: String(current.rank) } : {}), comment: current.comment ?? '' } : {});
+  const t = item.title;
+  const by = preparation.body.shortName;
+  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/innstilling`} novalidate aria-label=${`Innstilling fra ${by} om «${t}»`}>
+<h4>${current ? `Endre innstillingen fra ${by}` : `Innstilling fra ${by}`}</h4>
+${hidden(CSRF_FIELD, csrf)}
+${form.radios('recommended', `Innstiller ${by} søknaden?`, [
+  { value: 'true', label: 'Ja, innstilles' },
+  { value: 'false', label: 'Nei, innstilles ikke' },
+], { summaryLabel: `«${t}», innstilling` })}
+${preparation.ranked ? form.input('rank', 'Prioritet', { inputmode: 'numeric', className: 'short', summaryLabel: `«${t}», prioritet`, hint: `1 er høyest. Bare for søknader som innstilles.` }) : ''}
+${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `«${t}», begrunnelse for innstillingen` })}
+<button type="submit">Registrer innstillingen</button>
+</form>`;
+}
+
+function recommendationFacts(agenda: Agenda, item: AgendaItem): Html {
+  const r = item.recommendation;
+  const by = agenda.preparation?.body.shortName ?? '';
+  if (!r) return html`<p class="notice"><strong>Venter på innstilling fra ${by}.</strong> ${agenda.committee.shortName} kan fatte vedtak når innstillingen er registrert.</p>`;
+  return html`<dl class="facts">
+<dt>Innstilling fra ${r.by}</dt><dd>${r.recommended ? 'Innstilt' : 'Ikke innstilt'}${r.rank !== undefined ? `, prioritet ${r.rank}` : ''} (${dateTime(r.at)})</dd>
+${r.comment ? html`<dt>Begrunnelse</dt><dd class="long-text">${r.comment}</dd>` : ''}
+</dl>`;
+}
+
+function decisionForms(item: AgendaItem, csrf: string, state: StateFor): Html {
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
   const defer = state('defer');
-  const info = state('info');
   const decisionUrl = `/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/vedtak`;
-  const infoUrl = `/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mer-informasjon`;
   const t = item.title;
   return html`<h3>Vedtak</h3>
 <div class="decision-forms">
@@ -90,13 +135,20 @@ ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'defer')}
 ${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3, summaryLabel: `«${t}», begrunnelse for utsettelse` })}
 <button type="submit" class="secondary">Utsett til neste møte</button>
 </form>
-<form method="post" action=${infoUrl} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
-<h4>Be om mer informasjon</h4>
-${hidden(CSRF_FIELD, csrf)}
-${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
-<button type="submit" class="secondary">Send forespørselen</button>
-</form>
+${infoForm(item, csrf, state)}
 </div>`;
+}
+
+/** What the secretariat can do with the item now: first level, then the committee's decision. */
+function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: AgendaForms['failed'], states: FormState[]): Html {
+  const state = formStates(item, failed, states);
+  const open = item.status === 'scheduled' || item.status === 'recommended';
+  if (!agenda.preparation) {
+    return open ? decisionForms(item, csrf, state) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+  }
+  if (!open) return html`${recommendationFacts(agenda, item)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+  const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda, item)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? infoForm(item, csrf, state) : ''}</div>`;
+  return item.status === 'recommended' ? html`${first}${decisionForms(item, csrf, state)}` : first;
 }
 
 function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {
@@ -125,7 +177,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <h3>Partnere</h3>
 <ul>${item.partners.map((p) => html`<li>${p.organisationName} (${PARTNER_KIND_LABELS[p.kind] ?? p.kind}): ${p.role}</li>`)}</ul>
 ${budgetTable(item.budget, partnerName, `Budsjett for «${item.title}»`)}
-${item.status === 'scheduled' ? decisionForms(item, csrf, forms.failed, states) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`}
+${reviewSection(agenda, item, csrf, forms.failed, states)}
 </section>`;
 }
 
@@ -147,6 +199,8 @@ ${forms.notice ?? ''}
 <dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
 <dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
 <dt>Saker</dt><dd>${agenda.items.length}</dd>
+<dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
+${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}`,
   };
@@ -157,6 +211,7 @@ export const AGENDA_NOTICES: Record<string, string> = {
   reject: 'Vedtaket er registrert: søknaden er avslått. Avslagsbrevet er sendt.',
   defer: 'Vedtaket er registrert: søknaden er utsatt til et senere møte.',
   info: 'Forespørselen om mer informasjon er sendt til prosjektansvarlig.',
+  recommend: 'Innstillingen er registrert. Komiteen kan nå fatte vedtak i saken.',
 };
 
 export function overduePage(schemeName: string, reports: OverdueReports): { title: string; body: Html } {

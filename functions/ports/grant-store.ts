@@ -27,7 +27,7 @@ export interface ApplicationTransition {
   /** fields to set (allow-listed by the caller; never a request body) */
   set?: Partial<Omit<ApplicationRecord, 'id' | 'schemeId' | 'revision' | 'history' | 'status'>>;
   /** fields to remove */
-  remove?: ReadonlyArray<'meetingId' | 'informationRequest' | 'rejectionReason'>;
+  remove?: ReadonlyArray<'meetingId' | 'informationRequest' | 'rejectionReason' | 'recommendation'>;
   audit: AuditEntry;
 }
 

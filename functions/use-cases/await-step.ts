@@ -32,7 +32,7 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
       if (status === 'withdrawn') return { error: 'Withdrawn' };
       return { output: { revised: true } };
     case 'decision':
-      if (status === 'scheduled') return undefined;
+      if (status === 'scheduled' || status === 'recommended') return undefined;
       if (status === 'withdrawn') return { error: 'Withdrawn' };
       return { output: { outcome: DECISION_OUTCOME[status] ?? 'approve' } };
     case 'status-report':

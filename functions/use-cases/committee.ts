@@ -27,7 +27,17 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   if (!meeting) throw new NotFoundError('Fant ikke møtet.');
   const [apps, pot] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), deps.store.getPot(scheme.id, Number(meeting.date.slice(0, 4)))]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
-  return { meeting, potRemaining: pot?.remaining, criteria: scheme.criteria, criteriaRule: scheme.criteriaRule, items };
+  // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
+  if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
+  return {
+    meeting,
+    potRemaining: pot?.remaining,
+    committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
+    preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
+    criteria: scheme.criteria,
+    criteriaRule: scheme.criteriaRule,
+    items,
+  };
 }
 
 async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
@@ -48,6 +58,7 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
     partners: data.partners.map((p) => ({ organisationName: p.organisationName, kind: p.kind, role: p.role })),
     budget: data.budget,
     anchoring: { kind: data.anchoring.kind, name: data.anchoring.name },
+    recommendation: app.recommendation ?? null,
   };
 }
 

@@ -139,7 +139,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   const version = await loadCurrentVersion(deps, app);
   await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName) }));
   const decisions = await deps.store.listDecisions(app.id);
-  const lastMeeting = app.status === 'scheduled' ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
+  const lastMeeting = app.status === 'scheduled' || app.status === 'recommended' ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
   let result;
   try {
     result = await scheduleApplication(deps, app.id, SYSTEM, lastMeeting ? { after: lastMeeting } : {});

@@ -8,7 +8,7 @@ import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 import { cosignLinks, parseApplication } from './submit-application';
 
-export const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'more_information_requested', 'deferred'];
+export const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
 export const REVISABLE: readonly ApplicationRecord['status'][] = ['draft', 'more_information_requested'];
 export const REALLOCATABLE: readonly ApplicationRecord['status'][] = ['payout_pending', 'active', 'status_report_received'];
 

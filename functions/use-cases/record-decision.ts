@@ -1,14 +1,16 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import { checkPeriod, finalReportDue, statusReportDue } from '../domain/grant-period';
-import type { Actor, Allocation, ApplicationRecord, DecisionRecord } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
+import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
 import { osloDateOf } from '../domain/oslo-time';
 import { allocationCheck, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
-import type { DecisionRequest, InformationRequest } from '../../schemas/requests.schema';
+import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 
-const DECIDABLE: readonly ApplicationRecord['status'][] = ['scheduled'];
+/** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
+const ON_AGENDA: readonly ApplicationRecord['status'][] = ['scheduled', 'recommended'];
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
   return {
@@ -23,17 +25,19 @@ function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome
   };
 }
 
-function assertDecidable(app: ApplicationRecord, outcome: string): void {
-  const allowed = outcome === 'reject' ? [...DECIDABLE, 'submitted', 'deferred', 'more_information_requested'] : DECIDABLE;
+function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: string): void {
+  const allowed = outcome === 'reject' ? [...ON_AGENDA, 'submitted', 'deferred', 'more_information_requested'] : ON_AGENDA;
   if (!allowed.includes(app.status)) {
     throw new ConflictError('Søknaden er allerede behandlet, eller er ikke satt opp til et møte.', 'already_decided');
   }
+  const blocked = decisionBlockedByPreparation(loadScheme(deps, app.schemeId).preparation, app.status);
+  if (blocked) throw new ConflictError(blocked, 'recommendation_missing');
 }
 
 /** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
 export async function recordDecision(deps: Dependencies, applicationId: string, request: DecisionRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
-  assertDecidable(app, request.outcome);
+  assertDecidable(deps, app, request.outcome);
   const now = deps.clock.now();
   const at = now.toISOString();
 
@@ -46,7 +50,7 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   }
 
   if (request.outcome === 'defer') {
-    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId'], ...(request.reason ? { details: { reason: request.reason } } : {}) });
+    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId', ...roundFields(app)], ...(request.reason ? { details: { reason: request.reason } } : {}) });
     const decision = decisionRecord(app, 'defer', actor, at, request.reason ? { reason: request.reason } : {});
     await deps.store.putDecision(decision);
     await deps.workflow.completeStep(app.id, 'decision', { outcome: 'defer', decisionId: decision.id });
@@ -99,15 +103,50 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
 /** The committee (or its working committee) asks the owner for more information before deciding. */
 export async function requestInformation(deps: Dependencies, applicationId: string, request: InformationRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
-  if (app.status !== 'scheduled') {
+  if (!ON_AGENDA.includes(app.status)) {
     throw new ConflictError('Det kan bare bes om mer informasjon om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
   }
   const updated = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
     set: { informationRequest: request.message },
-    remove: ['meetingId'],
+    remove: ['meetingId', ...roundFields(app)],
   });
   const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
   await deps.store.putDecision(decision);
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'more_information', decisionId: decision.id });
   return { application: updated, decision };
+}
+
+/** A recommendation holds for one round on one agenda; deferral, questions or a move start a new one. */
+export function roundFields(app: ApplicationRecord): Array<'recommendation'> {
+  return app.recommendation ? ['recommendation'] : [];
+}
+
+/**
+ * The first level of a two-level review: the preparatory body's recommendation (with a rank where
+ * the scheme ranks). Recording it again in the same round replaces it, until the committee decides.
+ */
+export async function recordRecommendation(deps: Dependencies, applicationId: string, request: RecommendationRequest, actor: Actor) {
+  const app = await loadApplication(deps, applicationId);
+  const { preparation } = loadScheme(deps, app.schemeId);
+  if (!preparation) {
+    throw new ConflictError('Denne ordningen har ikke et eget innstillingsledd; komiteen fatter vedtak direkte.', 'no_preparation_step');
+  }
+  if (!ON_AGENDA.includes(app.status)) {
+    throw new ConflictError('Det kan bare gis innstilling om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
+  }
+  const problems = recommendationProblems(preparation, request);
+  if (problems) throw new ValidationError(problems);
+  const recommendation: Recommendation = {
+    recommended: request.recommended,
+    ...(request.rank !== undefined ? { rank: request.rank } : {}),
+    ...(request.comment ? { comment: request.comment } : {}),
+    by: preparation.body.shortName,
+    at: deps.clock.now().toISOString(),
+    recordedBy: actor.kind === 'staff' ? actor.subject : actor.kind,
+  };
+  const application = await moveApplication(deps, app, 'recommended', request.recommended ? 'recommendation:recommend' : 'recommendation:not-recommend', actor, {
+    set: { recommendation },
+    details: { by: recommendation.by, ...(recommendation.rank !== undefined ? { rank: recommendation.rank } : {}) },
+  });
+  return { application, recommendation };
 }

@@ -6,7 +6,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 
-const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled'];
+const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled', 'recommended'];
 
 export function meetingSlots(scheme: SchemeConfig): MeetingSlot[] {
   return scheme.meetings.map((m) => ({ id: m.date, date: m.date, time: m.time }));
@@ -40,12 +40,14 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const meeting = await deps.store.getMeeting(scheme.id, slot.id);
   if (!meeting) throw new Error(`Meeting ${slot.id} of ${scheme.id} is not seeded`);
   if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
-  if (app.status === 'scheduled' && app.meetingId === meeting.id) return { application: app, meeting };
+  if ((app.status === 'scheduled' || app.status === 'recommended') && app.meetingId === meeting.id) return { application: app, meeting };
 
   const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));
   const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? await deps.store.getMeeting(scheme.id, aimedFor.id) : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
+    // another meeting is another round: the preparatory body recommends again
+    ...(app.recommendation ? { remove: ['recommendation' as const] } : {}),
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
   });
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };

@@ -7,7 +7,8 @@ import {
 
 describe('organisation numbers', () => {
   it.each([
-    ['983974724', 'Helse Stavanger HF'],
+    ['983974724', 'Helse Bergen HF'],
+    ['983974678', 'Helse Stavanger HF'],
     ['983971709', 'Sykehuset Innlandet HF'],
     ['964965226', 'Stavanger kommune'],
   ])('accepts %s (%s)', (n) => {

@@ -26,6 +26,15 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['scheduled', 'rejected'],
   ['scheduled', 'withdrawn'],
   ['scheduled', 'scheduled'],
+  // two-level schemes: the first level's recommendation, corrected, or a new round on another meeting
+  ['scheduled', 'recommended'],
+  ['recommended', 'recommended'],
+  ['recommended', 'scheduled'],
+  ['recommended', 'more_information_requested'],
+  ['recommended', 'deferred'],
+  ['recommended', 'approved'],
+  ['recommended', 'rejected'],
+  ['recommended', 'withdrawn'],
   ['more_information_requested', 'awaiting_cosignature'],
   ['more_information_requested', 'withdrawn'],
   ['more_information_requested', 'rejected'],
@@ -53,7 +62,7 @@ describe('status transitions', () => {
     expect(() => assertTransition(from, to)).not.toThrow();
   });
 
-  it('allows nothing beyond the specified lifecycle (all 225 pairs)', () => {
+  it('allows nothing beyond the specified lifecycle (all 256 pairs)', () => {
     const unexpected: string[] = [];
     for (const from of APPLICATION_STATUSES) {
       for (const to of APPLICATION_STATUSES) {

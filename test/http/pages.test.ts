@@ -149,3 +149,45 @@ describe('staff pages', () => {
     expect((await app.store.getApplication(applicationId))?.status).toBe('rejected');
   });
 });
+
+describe('staff pages: two-level review', () => {
+  const NORD = 'lofoten-vesteralen-salten';
+  const headers = { ...HTML, 'X-Forwarded-Proto': 'https' };
+  const agendaOf = (meetingId: string) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: NORD, meetingId }, headers, claims: SECRETARIAT }), 'page-agenda');
+
+  it('shows the ranking form first, the decision forms only once the recommendation is in', async () => {
+    const { applicationId } = await app.scheduled(NORD);
+    const meetingId = (await app.store.getApplication(applicationId))!.meetingId!;
+    const by = app.scheme(NORD).preparation!.body.shortName;
+    const before = await agendaOf(meetingId);
+    expect(before.status).toBe(200);
+    expect(labelsMissing(before.text)).toEqual([]);
+    const section = (page: string) => page.slice(page.indexOf(`id="sak-${applicationId}"`)).split('</section>')[0]!;
+    expect(section(before.text)).toContain(`Innstilling fra ${by}`);
+    expect(section(before.text)).toContain('name="rank"');
+    expect(section(before.text)).not.toContain('Innvilg');
+    const token = /__Host-csrf=([^;]+)/.exec(before.headers['set-cookie'] ?? '')![1]!;
+
+    const post = (form: Record<string, string>) =>
+      invoke(
+        {
+          ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/innstilling', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers, claims: staffClaims(['secretariat'], 'sekretær-1') }),
+          cookies: [`__Host-csrf=${token}`],
+        },
+        'page-record-recommendation',
+      );
+    const missingRank = await post({ recommended: 'true' });
+    expect(missingRank.status).toBe(400);
+    expect(missingRank.text).toContain('Oppgi prioritet');
+    expect((await app.store.getApplication(applicationId))!.status).toBe('scheduled');
+
+    const done = await post({ recommended: 'true', rank: '3', comment: 'God forankring i kommunene' });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/sekretariat/${NORD}/moter/${meetingId}?registrert=recommend#sak-${applicationId}`);
+    const after = await agendaOf(meetingId);
+    expect(section(after.text)).toContain('Innstilt, prioritet 3');
+    expect(section(after.text)).toContain('Innvilg');
+    expect(labelsMissing(after.text)).toEqual([]);
+  });
+});

@@ -120,6 +120,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'schedule-application': () => ({ meetingId: '2026-12-10' }),
   'request-information': () => ({ message: 'Mer informasjon, takk.' }),
   'record-decision': () => ({ outcome: 'defer' }),
+  'record-recommendation': () => ({ recommended: true, rank: 1 }),
   'decide-reallocation': () => ({ approved: true }),
   'claim-repayment': () => ({ amount: 1_000, reason: 'Ubrukte midler' }),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),

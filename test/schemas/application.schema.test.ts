@@ -70,7 +70,7 @@ describe('partners', () => {
   });
   it("needs the scheme's own hospital trust", () => {
     const e = errorsFor(mutate((a) => (a.partners[2]!.organisationNumber = '983971709')));
-    expect(e['partners']).toBe('Helse Stavanger HF (org.nr. 983974724) må være med som partner.');
+    expect(e['partners']).toBe('Helse Stavanger HF (org.nr. 983974678) må være med som partner.');
   });
   it('rejects duplicate e-mails (case-insensitive)', () => {
     const e = errorsFor(mutate((a) => (a.partners[1]!.email = a.partners[0]!.email.toUpperCase())));

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getScheme, SCHEMES } from '../../config/schemes';
+import { helseNordLvs } from '../../config/schemes/helse-nord-lvs';
 import { innlandet } from '../../config/schemes/innlandet';
+import { midtNorgeSondreTrondelag } from '../../config/schemes/midt-norge-sondre-trondelag';
 import { sorRogaland } from '../../config/schemes/sor-rogaland';
 import {
   NATIONAL_GUIDELINE_AREAS,
   parseSchemeConfig,
   PRIORITY_PATIENT_GROUPS,
+  REPRESENTS,
   schemeConfigSchema,
 } from '../../schemas/scheme-config.schema';
 
@@ -26,8 +29,8 @@ const minimal = () => ({
 });
 
 describe('shipped scheme configurations', () => {
-  it('both parse and are registered by id', () => {
-    expect(Object.keys(SCHEMES).sort()).toEqual(['innlandet', 'sor-rogaland']);
+  it('all parse and are registered by id', () => {
+    expect(Object.keys(SCHEMES).sort()).toEqual(['innlandet', 'lofoten-vesteralen-salten', 'sondre-trondelag', 'sor-rogaland']);
     expect(() => parseSchemeConfig(sorRogaland)).not.toThrow();
     expect(() => parseSchemeConfig(innlandet)).not.toThrow();
     expect(getScheme('sor-rogaland')?.committee.shortName).toBe('FSU');
@@ -40,7 +43,7 @@ describe('shipped scheme configurations', () => {
   it('Sør-Rogaland follows seed 002', () => {
     const s = SCHEMES['sor-rogaland']!;
     expect(s.projectNumber).toBe('R-11326-D11325');
-    expect(s.hospitalTrust.organisationNumber).toBe('983974724');
+    expect(s.hospitalTrust.organisationNumber).toBe('983974678');
     expect(s.hospitalTrust.internalUnits).toContain('Kvinneklinikken');
     expect(s.submissionLeadDays).toBe(14);
     expect(s.maxPeriodMonths).toBe(12);
@@ -62,6 +65,49 @@ describe('shipped scheme configurations', () => {
     expect(s.yearlyPotNok['2027']).toBe(10_700_000);
     expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
     expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+  });
+
+  it('the single-level schemes have no preparation step', () => {
+    expect(SCHEMES['sor-rogaland']!.preparation).toBeUndefined();
+    expect(SCHEMES['innlandet']!.preparation).toBeUndefined();
+  });
+
+  it('Helse Nord (Lofoten, Vesterålen, Salten) follows seeds 001 and 004: ranked, then KU decides', () => {
+    expect(() => parseSchemeConfig(helseNordLvs)).not.toThrow();
+    const s = SCHEMES['lofoten-vesteralen-salten']!;
+    expect(s.hospitalTrust.name).toBe('Nordlandssykehuset HF');
+    expect(s.hospitalTrust.organisationNumber).toBe('983974910');
+    expect(s.hospitalTrust.internalUnits).toContain('Nordlandssykehuset Vesterålen');
+    expect(s.committee.shortName).toBe('KU');
+    expect(s.preparation?.ranked).toBe(true);
+    expect(s.preparation?.members).toEqual([]);
+    expect(s.criteria.map((c) => c.id)).toEqual(['co-location', 'flexible-beds', 'municipal-24h-units', 'digital-team-models']);
+    expect(s.criteriaRule.minMet).toBe(1);
+    expect(s.yearlyPotNok['2026']).toBe(11_000_000);
+    expect(s.yearlyPotNok['2027']).toBe(11_000_000);
+    expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
+    expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+    expect(s.meetings.some((m) => m.date.slice(5, 7) === '07')).toBe(false);
+  });
+
+  it('Midt-Norge (søndre Trøndelag) follows seed 003: AU with one of each kind, then ASU decides', () => {
+    expect(() => parseSchemeConfig(midtNorgeSondreTrondelag)).not.toThrow();
+    const s = SCHEMES['sondre-trondelag']!;
+    expect(s.hospitalTrust.name).toBe('St. Olavs hospital HF');
+    expect(s.hospitalTrust.organisationNumber).toBe('883974832');
+    expect(s.committee.shortName).toBe('ASU');
+    expect(s.preparation?.body.shortName).toBe('AU');
+    expect(s.preparation?.ranked).toBe(false);
+    const kinds = s.preparation!.members.map((m) => m.represents);
+    expect(kinds).toHaveLength(REPRESENTS.length);
+    expect([...kinds].sort()).toEqual([...REPRESENTS].sort());
+    expect(s.criteriaRule.minMet).toBe(1);
+    expect(s.yearlyPotNok['2026']).toBe(11_170_000);
+    expect(s.yearlyPotNok['2027']).toBe(11_170_000);
+    expect(s.halfYearReportTo).toBe('ASU');
+    expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
+    expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+    expect(s.meetings.some((m) => m.date.slice(5, 7) === '07')).toBe(false);
   });
 });
 
@@ -129,6 +175,35 @@ describe('schemeConfigSchema', () => {
     const c = { id: 'a', label: 'A', description: 'x' };
     expect(() => parseSchemeConfig({ ...minimal(), criteria: [c, c] })).toThrow(/criteria\.1\.id/);
     expect(() => parseSchemeConfig({ ...minimal(), name: 'x'.repeat(201) })).toThrow(/name/);
+  });
+
+  it('accepts a preparation step and defaults its members to none', () => {
+    const s = parseSchemeConfig({ ...minimal(), preparation: { body: { shortName: 'AU', name: 'Arbeidsutvalg' }, ranked: false } });
+    expect(s.preparation).toEqual({ body: { shortName: 'AU', name: 'Arbeidsutvalg' }, ranked: false, members: [] });
+    expect(parseSchemeConfig(minimal()).preparation).toBeUndefined();
+  });
+
+  it('rejects an unknown represents value and unknown keys in the preparation step, naming the path', () => {
+    const preparation = {
+      body: { shortName: 'AU', name: 'Arbeidsutvalg' },
+      ranked: false,
+      members: [{ represents: 'municipality', title: 'Representant fra kommunene' }],
+    };
+    expect(() => parseSchemeConfig({ ...minimal(), preparation })).not.toThrow();
+    expect(() =>
+      parseSchemeConfig({ ...minimal(), preparation: { ...preparation, members: [{ represents: 'politician', title: 'Ordfører' }] } }),
+    ).toThrow(/preparation\.members\.0\.represents/);
+    expect(() => parseSchemeConfig({ ...minimal(), preparation: { ...preparation, extra: true } })).toThrow(/preparation/);
+    expect(() =>
+      parseSchemeConfig({ ...minimal(), preparation: { ...preparation, body: { ...preparation.body, extra: true } } }),
+    ).toThrow(/preparation\.body/);
+    expect(() =>
+      parseSchemeConfig({
+        ...minimal(),
+        preparation: { ...preparation, members: [{ ...preparation.members[0]!, extra: true }] },
+      }),
+    ).toThrow(/preparation\.members\.0/);
+    expect(() => parseSchemeConfig({ ...minimal(), preparation: { body: preparation.body } })).toThrow(/preparation\.ranked/);
   });
 
   it('is strict', () => {

@@ -62,8 +62,8 @@ export function application(overrides: Partial<ApplicationInput> = {}, owner: 'm
 }
 
 /** Submits and returns the application id and the owner's link id. */
-export async function submit(h: Harness, body: ApplicationInput = application()): Promise<{ id: string; ownerLink: string }> {
-  const res = await h.call('POST', '/api/schemes/sor-rogaland/applications', body);
+export async function submit(h: Harness, body: ApplicationInput = application(), schemeId = 'sor-rogaland'): Promise<{ id: string; ownerLink: string }> {
+  const res = await h.call('POST', `/api/schemes/${schemeId}/applications`, body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   await h.system.settle();
   return { id: res.body.applicationId as string, ownerLink: String(res.body.statusUrl).split('/').pop()! };

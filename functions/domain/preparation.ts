@@ -1,0 +1,37 @@
+// Two-level review: in schemes with a preparatory body (Helse Nord: the health community ranks,
+// then the regional committee decides; Midt-Norge: a working committee recommends to ASU), the
+// committee decides only on applications that carry that body's recommendation for this round.
+import type { ApplicationStatus } from './model';
+
+export interface PreparationStep {
+  body: { shortName: string; name: string };
+  ranked: boolean;
+}
+
+/**
+ * Why the committee cannot approve, reject or defer yet, or undefined when it can. (Asking the
+ * owner for more information stays open: the preparatory body is often the one asking.)
+ */
+export function decisionBlockedByPreparation(preparation: PreparationStep | undefined, status: ApplicationStatus): string | undefined {
+  if (!preparation || status !== 'scheduled') return undefined;
+  return `${preparation.body.shortName} må gi sin innstilling før vedtaket kan registreres.`;
+}
+
+export interface RecommendationInput {
+  recommended: boolean;
+  rank?: number | undefined;
+}
+
+/** Field errors for a recommendation under the scheme's rules (bokmål), or undefined when it is valid. */
+export function recommendationProblems(preparation: PreparationStep, input: RecommendationInput): Record<string, string> | undefined {
+  if (preparation.ranked && input.recommended && input.rank === undefined) {
+    return { rank: `Oppgi prioritet (1 er høyest) i ${preparation.body.shortName}s rangering.` };
+  }
+  if (preparation.ranked && !input.recommended && input.rank !== undefined) {
+    return { rank: 'Bare søknader som innstilles, får en prioritet; la prioritet stå tom.' };
+  }
+  if (!preparation.ranked && input.rank !== undefined) {
+    return { rank: `${preparation.body.shortName} rangerer ikke søknadene; la prioritet stå tom.` };
+  }
+  return undefined;
+}

@@ -1,0 +1,10 @@
+import { dependencies } from '../composition';
+import { recordRecommendation } from '../use-cases/record-decision';
+import { staffActor } from '../use-cases/move-application';
+import { recommendationRequestSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat', body: recommendationRequestSchema }, async ({ params, body, staff }) => {
+  return json(201, await recordRecommendation(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat')));
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { decisionBlockedByPreparation, recommendationProblems, type PreparationStep } from '../../functions/domain/preparation';
+import { canTransition } from '../../functions/domain/status-transitions';
+
+const ranked: PreparationStep = { body: { shortName: 'SSU', name: 'Strategisk samarbeidsutvalg' }, ranked: true };
+const unranked: PreparationStep = { body: { shortName: 'AU', name: 'Arbeidsutvalget' }, ranked: false };
+
+describe('two-level review: the committee decides after the first level', () => {
+  it('blocks approve/reject/defer on a scheduled application until the recommendation is in', () => {
+    expect(decisionBlockedByPreparation(ranked, 'scheduled')).toBe('SSU må gi sin innstilling før vedtaket kan registreres.');
+    expect(decisionBlockedByPreparation(ranked, 'recommended')).toBeUndefined();
+  });
+
+  it('never blocks in a scheme without a first level', () => {
+    expect(decisionBlockedByPreparation(undefined, 'scheduled')).toBeUndefined();
+  });
+
+  it('lets a recommendation be corrected and a new round start when the application moves', () => {
+    expect(canTransition('scheduled', 'recommended')).toBe(true);
+    expect(canTransition('recommended', 'recommended')).toBe(true);
+    expect(canTransition('recommended', 'scheduled')).toBe(true);
+    expect(canTransition('recommended', 'approved')).toBe(true);
+    expect(canTransition('submitted', 'recommended')).toBe(false);
+    expect(canTransition('deferred', 'recommended')).toBe(false);
+  });
+});
+
+describe('recommendation rules', () => {
+  it('a ranked scheme needs a rank for a recommended application, and none for one it does not recommend', () => {
+    expect(recommendationProblems(ranked, { recommended: true })).toEqual({ rank: 'Oppgi prioritet (1 er høyest) i SSUs rangering.' });
+    expect(recommendationProblems(ranked, { recommended: true, rank: 2 })).toBeUndefined();
+    expect(recommendationProblems(ranked, { recommended: false })).toBeUndefined();
+    expect(recommendationProblems(ranked, { recommended: false, rank: 3 })).toEqual({ rank: 'Bare søknader som innstilles, får en prioritet; la prioritet stå tom.' });
+  });
+
+  it('an unranked scheme takes no rank', () => {
+    expect(recommendationProblems(unranked, { recommended: true })).toBeUndefined();
+    expect(recommendationProblems(unranked, { recommended: false })).toBeUndefined();
+    expect(recommendationProblems(unranked, { recommended: true, rank: 1 })).toEqual({ rank: 'AU rangerer ikke søknadene; la prioritet stå tom.' });
+  });
+});

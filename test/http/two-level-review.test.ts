@@ -1,0 +1,114 @@
+// Helse Nord (the health community's assessment committee ranks, the regional committee decides)
+// and Midt-Norge (a working committee with a user representative recommends, ASU decides): one
+// product, the first level of review switched on by configuration.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const as = SECRETARIAT;
+const NORD = 'lofoten-vesteralen-salten';
+const MIDT = 'sondre-trondelag';
+
+async function decision(applicationId: string, json: Record<string, unknown>) {
+  return app.call('record-decision', { pathParameters: { applicationId }, json, as });
+}
+async function recommend(applicationId: string, json: Record<string, unknown>) {
+  return app.call('record-recommendation', { pathParameters: { applicationId }, json, as });
+}
+const approval = async (applicationId: string) => {
+  const version = await app.store.getVersion(applicationId, (await app.store.getApplication(applicationId))!.version);
+  return { outcome: 'approve', amount: version!.data.requestedAmount, periodStart: version!.data.periodStart, periodEnd: version!.data.periodEnd };
+};
+
+describe('a ranked first level (Helse Nord)', () => {
+  it('the committee cannot approve, reject or defer before the ranking; afterwards it can', async () => {
+    const { applicationId } = await app.scheduled(NORD);
+    for (const body of [await approval(applicationId), { outcome: 'reject', reason: 'Nei' }, { outcome: 'defer' }]) {
+      const blocked = await decision(applicationId, body);
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.message).toMatch(/må gi sin innstilling før vedtaket kan registreres/);
+    }
+    expect((await app.store.getApplication(applicationId))!.status).toBe('scheduled');
+    expect(await app.store.listDecisions(applicationId)).toEqual([]);
+
+    const ranked = await recommend(applicationId, { recommended: true, rank: 1, comment: 'Sterk overføringsverdi' });
+    expect(ranked.status).toBe(201);
+    expect(ranked.body.application.status).toBe('recommended');
+    expect(ranked.body.recommendation).toMatchObject({ recommended: true, rank: 1, by: app.scheme(NORD).preparation!.body.shortName, recordedBy: 'sekretær-1' });
+
+    const approved = await decision(applicationId, await approval(applicationId));
+    expect(approved.status).toBe(201);
+    expect(approved.body.application.status).toBe('approved');
+    const history = (await app.store.getApplication(applicationId))!.history.map((h) => h.action);
+    expect(history.indexOf('recommendation:recommend')).toBeLessThan(history.indexOf('decision:approve'));
+  });
+
+  it('asks for a rank in Norwegian, naming the field, and writes nothing', async () => {
+    const { applicationId } = await app.scheduled(NORD);
+    const before = await app.store.getApplication(applicationId);
+    const missing = await recommend(applicationId, { recommended: true });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fieldErrors).toEqual({ rank: expect.stringMatching(/^Oppgi prioritet/) });
+    const bad = await recommend(applicationId, { recommended: 'ja', rank: 0, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fieldErrors).sort()).toEqual(['_form', 'rank', 'recommended']);
+    expect(await app.store.getApplication(applicationId)).toEqual(before);
+  });
+
+  it('lists the agenda in the ranking’s order and shows who recommends and who decides', async () => {
+    const first = await app.scheduled(NORD);
+    const second = await app.scheduled(NORD);
+    expect((await recommend(second.applicationId, { recommended: true, rank: 1 })).status).toBe(201);
+    expect((await recommend(first.applicationId, { recommended: true, rank: 2 })).status).toBe(201);
+    const meetingId = (await app.store.getApplication(first.applicationId))!.meetingId!;
+    const agenda = await app.call('get-agenda', { pathParameters: { schemeId: NORD, meetingId }, as });
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.preparation).toMatchObject({ ranked: true, body: app.scheme(NORD).preparation!.body });
+    expect(agenda.body.committee.shortName).toBe(app.scheme(NORD).committee.shortName);
+    const ids = agenda.body.items.map((i: { applicationId: string }) => i.applicationId);
+    expect(ids.indexOf(second.applicationId)).toBeLessThan(ids.indexOf(first.applicationId));
+    expect(agenda.body.items.find((i: { applicationId: string }) => i.applicationId === first.applicationId).recommendation).toMatchObject({ rank: 2 });
+  });
+
+  it('a move to another meeting starts a new round: the recommendation is gone and needed again', async () => {
+    const { applicationId } = await app.scheduled(NORD);
+    expect((await recommend(applicationId, { recommended: false, comment: 'Ikke prioritert denne runden' })).status).toBe(201);
+    const current = (await app.store.getApplication(applicationId))!;
+    const later = app.scheme(NORD).meetings.map((m) => m.date).find((d) => d > current.meetingId!)!;
+    await app.schedule(applicationId, later);
+    const moved = (await app.store.getApplication(applicationId))!;
+    expect(moved.status).toBe('scheduled');
+    expect(moved.recommendation).toBeUndefined();
+    expect((await decision(applicationId, { outcome: 'defer' })).status).toBe(409);
+  });
+});
+
+describe('an unranked first level with a user representative (Midt-Norge)', () => {
+  it('takes a recommendation without a rank, refuses a rank, then lets ASU decide', async () => {
+    const scheme = app.scheme(MIDT);
+    expect(scheme.preparation?.members.map((m) => m.represents).sort()).toEqual(['hospital-trust', 'municipality', 'user-representative']);
+    const { applicationId } = await app.scheduled(MIDT);
+    const ranked = await recommend(applicationId, { recommended: true, rank: 1 });
+    expect(ranked.status).toBe(400);
+    expect(ranked.body.fieldErrors.rank).toMatch(/rangerer ikke/);
+    expect((await recommend(applicationId, { recommended: true })).status).toBe(201);
+    const rejected = await decision(applicationId, { outcome: 'reject', reason: 'Potten er brukt opp' });
+    expect(rejected.status).toBe(201);
+    expect(rejected.body.application.status).toBe('rejected');
+  });
+});
+
+describe('a scheme without a first level (Sør-Rogaland)', () => {
+  it('refuses a recommendation and decides directly as before', async () => {
+    const { applicationId } = await app.scheduled('sor-rogaland');
+    const refused = await recommend(applicationId, { recommended: true, rank: 1 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/ikke et eget innstillingsledd/);
+    expect((await decision(applicationId, { outcome: 'defer' })).status).toBe(201);
+  });
+});
