@@ -66,9 +66,6 @@ const envSchema = z.object({
   ),
   STATE_MACHINE_ARNS: optional(stateMachineArns),
   PAYOUT_EVENT_BUS: optional(z.string().trim().min(1)),
-  SCHEDULER_GROUP: optional(z.string().trim().regex(/^[0-9a-zA-Z-_.]{1,64}$/, 'must be a schedule group name')),
-  SCHEDULER_ROLE_ARN: optional(arn),
-  TIMER_TARGET_ARN: optional(arn),
   /** Comma-separated scheme ids this deployment runs; unset: every configured scheme. */
   SCHEME_IDS: optional(
     z
@@ -101,9 +98,6 @@ export interface AppConfig {
   /** Logical name → state machine ARN, parsed from the JSON in the variable. */
   readonly STATE_MACHINE_ARNS?: Readonly<Record<string, string>>;
   readonly PAYOUT_EVENT_BUS?: string;
-  readonly SCHEDULER_GROUP?: string;
-  readonly SCHEDULER_ROLE_ARN?: string;
-  readonly TIMER_TARGET_ARN?: string;
   readonly SCHEME_IDS?: readonly string[];
   readonly LOG_LEVEL: LogLevelName;
 }

@@ -23,9 +23,6 @@ describe('loadConfig', () => {
       PUBLIC_BASE_URL: 'https://tilskudd.example/',
       STATE_MACHINE_ARNS: JSON.stringify({ lifecycle: 'arn:aws:states:eu-north-1:123456789012:stateMachine:lifecycle' }),
       PAYOUT_EVENT_BUS: 'payouts',
-      SCHEDULER_GROUP: 'grant-timers',
-      SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
-      TIMER_TARGET_ARN: 'arn:aws:lambda:eu-north-1:123456789012:function:timer',
       LOG_LEVEL: 'debug',
       UNRELATED: 'ignored',
     });
@@ -58,7 +55,7 @@ describe('loadConfig', () => {
         SES_ENDPOINT: 'not a url',
         MAIL_FROM: 'nobody',
         STATE_MACHINE_ARNS: '{not json',
-        SCHEDULER_ROLE_ARN: 'role/secret-name',
+        SFN_ENDPOINT: 'secret-name',
         LOG_LEVEL: 'LOUD',
       });
     } catch (e) {
@@ -67,7 +64,7 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
     const named = problems.map((p) => p.split(' ')[0]);
-    expect(named).toEqual(['TABLE_NAME', 'AWS_REGION', 'SES_ENDPOINT', 'MAIL_FROM', 'STATE_MACHINE_ARNS', 'SCHEDULER_ROLE_ARN', 'LOG_LEVEL']);
+    expect(named).toEqual(['TABLE_NAME', 'AWS_REGION', 'SES_ENDPOINT', 'SFN_ENDPOINT', 'MAIL_FROM', 'STATE_MACHINE_ARNS', 'LOG_LEVEL']);
     expect(message).toContain('TABLE_NAME is required');
     expect(message).not.toContain('secret-name');
     expect(message).not.toContain('not a url');
