@@ -1,7 +1,10 @@
 // The secretariat's and finance's pages in real Chromium: local sign-in, the agenda, a decision
-// through the page's form, CSRF refusal, and finance registering the invoice and the payment.
+// through the page's form, CSRF refusal, finance registering the invoice and the payment, and a
+// two-level scheme's ranking before the decision.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getScheme } from '../../config/schemes';
+import { exampleApplication } from '../../schemas/application.schema';
 import { application, scheduled, startHarness, status, type Harness } from '../support/local-system';
 import { describeBrowser, docsScreenshot, expectAccessibleBasics, launchBrowser, newContext, screenshot } from './browser';
 
@@ -122,5 +125,39 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await h.system.settle();
     const active = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325&state=paid', undefined, 'finance');
     expect(active.body.payouts).toHaveLength(1);
+  }, 45_000);
+
+  it('a two-level scheme: the secretariat records the ranking first, then the decision forms appear', async () => {
+    const scheme = getScheme('lofoten-vesteralen-salten')!;
+    const data = { ...exampleApplication(scheme), title: 'Felles sengepost i Vesterålen' };
+    const { id, ownerLink } = await scheduled(h, data, scheme.id);
+    const meetingId = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.meetingId as string;
+    // Signed in as finance after the test before: switch back to the secretariat.
+    const refused = await page.goto(`/sekretariat/${scheme.id}/moter/${meetingId}`);
+    expect(refused?.status()).toBe(403);
+    await page.getByRole('link', { name: 'Logg inn lokalt med en annen rolle' }).click();
+    await signIn(page, 'Sekretariat', 'Siri Sekretær');
+    await page.waitForURL(`**/sekretariat/${scheme.id}/moter/${meetingId}`);
+    await expectAccessibleBasics(page);
+    const item = page.locator(`#sak-${id}`);
+    expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(0);
+    expect(await item.textContent()).toContain(`Venter på innstilling fra ${scheme.preparation!.body.shortName}`);
+
+    const form = item.locator('form', { has: page.getByRole('button', { name: 'Registrer innstillingen' }) });
+    await form.getByLabel('Ja, innstilles').check();
+    await form.getByRole('button', { name: 'Registrer innstillingen' }).click();
+    await page.waitForLoadState();
+    const rankId = `innstilling-${id}-rank`;
+    expect(await page.locator(`#feiloppsummering a[href="#${rankId}"]`).count()).toBe(1);
+    expect(await status(h, ownerLink)).toBe('scheduled');
+
+    await item.locator('form', { has: page.getByRole('button', { name: 'Registrer innstillingen' }) }).getByLabel('Prioritet').fill('1');
+    await item.getByRole('button', { name: 'Registrer innstillingen' }).click();
+    await page.waitForURL(/\?registrert=recommend/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Innstillingen er registrert');
+    expect(await item.textContent()).toContain('Innstilt, prioritet 1');
+    expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(1);
+    await expectAccessibleBasics(page);
+    expect(await status(h, ownerLink)).toBe('recommended');
   }, 45_000);
 });

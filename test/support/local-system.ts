@@ -96,8 +96,8 @@ export async function status(h: Harness, ownerLink: string): Promise<string> {
 export const APPROVAL = { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' } as const;
 
 /** Submitted, signed by all and on the agenda of the next meeting. */
-export async function scheduled(h: Harness, data: ApplicationInput = application()): Promise<{ id: string; ownerLink: string }> {
-  const app = await submit(h, data);
+export async function scheduled(h: Harness, data: ApplicationInput = application(), schemeId = 'sor-rogaland'): Promise<{ id: string; ownerLink: string }> {
+  const app = await submit(h, data, schemeId);
   await signAll(h, data);
   expect(await status(h, app.ownerLink)).toBe('scheduled');
   return app;
