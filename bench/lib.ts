@@ -2,6 +2,7 @@
 // statistics and table printing. No vitest here: `npm run bench` runs under tsx.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SESClient } from '@aws-sdk/client-ses';
+import { apiClient } from '../local/api-client';
 import { LocalSystem } from '../local/system';
 import { clearMailStore, fetchMailStore, type LocalSesMail } from '../local/ses-local';
 import { ManualClock } from '../local/workflow-runtime';
@@ -37,10 +38,7 @@ export async function startBench(options: { start?: string; dataDir?: string | n
   const clock = new ManualClock(options.start ?? START);
   const system = await LocalSystem.start({ port: 0, dataDir: options.dataDir ?? null, clock, tickMs: 3_600_000 });
   await clearMailStore(system.ses.endpoint);
-  const tokens = {
-    secretariat: system.auth.issue('sekretariat-bench', ['secretariat']),
-    finance: system.auth.issue('okonomi-bench', ['finance']),
-  };
+  const api = apiClient(system, { secretariat: 'sekretariat-bench', finance: 'okonomi-bench' });
   const http = { calls: 0, ms: 0 };
   // Private in TypeScript; the benchmarks meter the very clients the system uses.
   const dynamo = (system as unknown as { raw: DynamoDBClient }).raw;
@@ -54,26 +52,11 @@ export async function startBench(options: { start?: string; dataDir?: string | n
     ses,
     async call(method, path, body, as, headers) {
       const t0 = performance.now();
-      const response = await fetch(`${system.url}${path}`, {
-        method,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
+      const answer = await api(method, path, body, as, headers);
       const ms = performance.now() - t0;
       http.calls += 1;
       http.ms += ms;
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: response.status, body: parsed, ms };
+      return { ...answer, ms };
     },
     mails: () => fetchMailStore(system.ses.endpoint),
     stop: () => system.stop(),

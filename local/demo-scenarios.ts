@@ -5,6 +5,7 @@
 // auth, and the clock is moved with `system.advance` (reminders, schedules, settled workflows).
 //
 // Used by `npm run demo` (local/demo.ts) and by test/e2e/demo.test.ts.
+import { apiClient, type ApiCall } from './api-client';
 import type { LocalSystem } from './system';
 import { fetchMailStore, linkIds, type LocalSesMail } from './ses-local';
 import { ManualClock } from './workflow-runtime';
@@ -165,41 +166,12 @@ export function osloDayMonth(date: string): string {
   return `${d}.${m}.${y}`;
 }
 
-interface ApiAnswer {
-  status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
 /** Talks to the system over HTTP, like a browser or an API client would. */
 class Http {
-  private readonly tokens: Record<'secretariat' | 'finance', string>;
+  readonly call: ApiCall;
 
-  constructor(private readonly system: LocalSystem) {
-    this.tokens = {
-      secretariat: system.auth.issue('demo-sekretariat', ['secretariat']),
-      finance: system.auth.issue('demo-okonomi', ['finance']),
-    };
-  }
-
-  async call(method: 'GET' | 'POST', path: string, body?: unknown, as?: 'secretariat' | 'finance'): Promise<ApiAnswer> {
-    const response = await fetch(`${this.system.url}${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(as ? { authorization: `Bearer ${this.tokens[as]}` } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, body: parsed };
+  constructor(system: LocalSystem) {
+    this.call = apiClient(system, { secretariat: 'demo-sekretariat', finance: 'demo-okonomi' });
   }
 
   /** The call must succeed (2xx); otherwise the demo stops with the answer. */

@@ -1,6 +1,7 @@
 // EventBridge Scheduler's one-time schedules, locally: `createSchedule` from the grant workflow is
 // stored in the local table and fired on the system's clock by starting the target state machine.
 import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../functions/adapters/conditional-write';
 import type { Clock } from '../functions/ports/clock';
 
 export interface CreateScheduleParameters {
@@ -52,7 +53,7 @@ export class LocalScheduler {
     try {
       await this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') {
+      if (isConditionFailure(error)) {
         throw Object.assign(new Error(`Schedule ${p.Name} already exists`), { name: 'Scheduler.ConflictException' });
       }
       throw error;

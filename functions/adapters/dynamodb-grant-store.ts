@@ -29,6 +29,7 @@ import type {
   SignatureRecord,
 } from '../domain/model';
 import type { ApplicationTransition, GrantStore, IdempotencyClaim } from '../ports/grant-store';
+import { unlessConditionFails } from './conditional-write';
 import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
 
 /** How the document client (un)marshals: undefined fields are dropped, never written. */
@@ -77,14 +78,6 @@ const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'reject
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt'] as const;
 
 type Item = Record<string, unknown>;
-
-function isConditionFailure(err: unknown): boolean {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    (err as { name?: unknown }).name === 'ConditionalCheckFailedException'
-  );
-}
 
 /**
  * DynamoDB refuses a key over these sizes with a ValidationException. Ids come from URLs, so an id
@@ -167,34 +160,31 @@ export class DynamoGrantStore implements GrantStore {
 
   /** Put that only creates; returns false if the item already existed. */
   private async putIfAbsent(item: Item): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': 'pk' },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    const put = new PutCommand({
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': 'pk' },
+    });
+    return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
   }
 
   /** One conditional UpdateItem returning the new record; undefined when the condition failed. */
   private async updateIf<T>(key: { pk: string; sk: string }, e: Expr, updateExpr: string, condition: string): Promise<T | undefined> {
-    try {
-      const out = await this.client.send(
+    const out = await unlessConditionFails(() =>
+      this.client.send(
         new UpdateCommand({ TableName: this.tableName, Key: key, UpdateExpression: updateExpr, ConditionExpression: condition, ...e.attributes(), ReturnValues: 'ALL_NEW' }),
-      );
-      if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
-      return strip<T>(out.Attributes);
-    } catch (err) {
-      if (isConditionFailure(err)) return undefined;
-      throw err;
-    }
+      ),
+    );
+    if (!out) return undefined;
+    if (!out.Attributes) throw new Error('UpdateItem returned no attributes');
+    return strip<T>(out.Attributes);
+  }
+
+  /** One conditional UpdateItem that reads nothing back; false when the condition failed. */
+  private async tryUpdate(key: { pk: string; sk: string }, e: Expr, updateExpr: string, condition: string): Promise<boolean> {
+    const update = new UpdateCommand({ TableName: this.tableName, Key: key, UpdateExpression: updateExpr, ConditionExpression: condition, ...e.attributes() });
+    return (await unlessConditionFails(() => this.client.send(update))) !== undefined;
   }
 
   /** Query every page (or until `limit` items). */
@@ -427,19 +417,8 @@ export class DynamoGrantStore implements GrantStore {
         .filter((i) => i['state'] === 'active' && i['purpose'] === purpose)
         .map(async (i) => {
           const e = new Expr();
-          try {
-            await this.client.send(
-              new UpdateCommand({
-                TableName: this.tableName,
-                Key: keys.link(String(i['id'])),
-                UpdateExpression: `SET ${e.name('state')} = ${e.value('revoked', 'revoked')}`,
-                ConditionExpression: `${e.name('state')} = ${e.value('active', 'active')}`,
-                ...e.attributes(),
-              }),
-            );
-          } catch (err) {
-            if (!isConditionFailure(err)) throw err; // used or revoked meanwhile: nothing to do
-          }
+          // false: used or revoked meanwhile, nothing to do
+          await this.tryUpdate(keys.link(String(i['id'])), e, `SET ${e.name('state')} = ${e.value('revoked', 'revoked')}`, `${e.name('state')} = ${e.value('active', 'active')}`);
         }),
     );
   }
@@ -478,18 +457,13 @@ export class DynamoGrantStore implements GrantStore {
         const changed = (['date', 'startsAt', 'submissionDeadline', 'title'] as const)
           .map((f) => `${e.name(f)} <> ${e.value(f, m[f])}`)
           .join(' OR ');
-        try {
-          await this.client.send(
-            new PutCommand({
-              TableName: this.tableName,
-              Item: { ...m, ...keys.meeting(m.schemeId, m.id), entity: 'meeting' },
-              ConditionExpression: `attribute_not_exists(${e.name('pk')}) OR ${changed}`,
-              ...e.attributes(),
-            }),
-          );
-        } catch (err) {
-          if (!isConditionFailure(err)) throw err; // unchanged
-        }
+        const put = new PutCommand({
+          TableName: this.tableName,
+          Item: { ...m, ...keys.meeting(m.schemeId, m.id), entity: 'meeting' },
+          ConditionExpression: `attribute_not_exists(${e.name('pk')}) OR ${changed}`,
+          ...e.attributes(),
+        });
+        await unlessConditionFails(() => this.client.send(put)); // undefined: unchanged
       }),
     );
   }
@@ -534,24 +508,18 @@ export class DynamoGrantStore implements GrantStore {
     const e = new Expr();
     const app = `${e.name('reservations')}.${e.mapKey(applicationId)}`;
     const amt = e.value('amount', amount);
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.pot(schemeId, year),
-          UpdateExpression: `SET ${e.name('remaining')} = ${e.name('remaining')} - ${amt}, ${app} = ${amt}`,
-          ConditionExpression: `attribute_exists(${e.name('pk')}) AND ${e.name('remaining')} >= ${amt} AND attribute_not_exists(${app})`,
-          ...e.attributes(),
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-      const pot = await this.get(keys.pot(schemeId, year));
-      if (!pot) throw new ConflictError(POT_MISSING_MESSAGE, 'pot_missing');
-      const reservations = (pot['reservations'] ?? {}) as Record<string, number>;
-      if (reservations[applicationId] !== undefined) return; // already reserved: idempotent repeat
-      throw new ConflictError(POT_EXHAUSTED_MESSAGE, 'pot_exhausted');
-    }
+    const reserved = await this.tryUpdate(
+      keys.pot(schemeId, year),
+      e,
+      `SET ${e.name('remaining')} = ${e.name('remaining')} - ${amt}, ${app} = ${amt}`,
+      `attribute_exists(${e.name('pk')}) AND ${e.name('remaining')} >= ${amt} AND attribute_not_exists(${app})`,
+    );
+    if (reserved) return;
+    const pot = await this.get(keys.pot(schemeId, year));
+    if (!pot) throw new ConflictError(POT_MISSING_MESSAGE, 'pot_missing');
+    const reservations = (pot['reservations'] ?? {}) as Record<string, number>;
+    if (reservations[applicationId] !== undefined) return; // already reserved: idempotent repeat
+    throw new ConflictError(POT_EXHAUSTED_MESSAGE, 'pot_exhausted');
   }
 
   async release(schemeId: string, year: number, applicationId: string): Promise<void> {
@@ -564,20 +532,7 @@ export class DynamoGrantStore implements GrantStore {
       const e = new Expr();
       const app = `${e.name('reservations')}.${e.mapKey(applicationId)}`;
       const amt = e.value('amount', amount);
-      try {
-        await this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: keys.pot(schemeId, year),
-            UpdateExpression: `SET ${e.name('remaining')} = ${e.name('remaining')} + ${amt} REMOVE ${app}`,
-            ConditionExpression: `${app} = ${amt}`,
-            ...e.attributes(),
-          }),
-        );
-        return;
-      } catch (err) {
-        if (!isConditionFailure(err)) throw err;
-      }
+      if (await this.tryUpdate(keys.pot(schemeId, year), e, `SET ${e.name('remaining')} = ${e.name('remaining')} + ${amt} REMOVE ${app}`, `${app} = ${amt}`)) return;
     }
     throw new ConflictError(POT_BUSY_MESSAGE, 'stale');
   }
@@ -744,21 +699,12 @@ export class DynamoGrantStore implements GrantStore {
 
   async markReminderSent(reminderId: string, at: string): Promise<boolean> {
     const e = new Expr();
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.reminder(reminderId),
-          UpdateExpression: `SET ${e.name('sentAt')} = ${e.value('at', at)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
-          ConditionExpression: `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')}) AND attribute_not_exists(${e.name('cancelled')})`,
-          ...e.attributes(),
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailure(err)) return false;
-      throw err;
-    }
+    return this.tryUpdate(
+      keys.reminder(reminderId),
+      e,
+      `SET ${e.name('sentAt')} = ${e.value('at', at)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
+      `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')}) AND attribute_not_exists(${e.name('cancelled')})`,
+    );
   }
 
   async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void> {
@@ -770,19 +716,13 @@ export class DynamoGrantStore implements GrantStore {
     await Promise.all(
       targets.map(async (i) => {
         const e = new Expr();
-        try {
-          await this.client.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: keys.reminder(String(i['id'])),
-              UpdateExpression: `SET ${e.name('cancelled')} = ${e.value('yes', true)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
-              ConditionExpression: `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')})`,
-              ...e.attributes(),
-            }),
-          );
-        } catch (err) {
-          if (!isConditionFailure(err)) throw err; // sent meanwhile
-        }
+        // false: sent meanwhile
+        await this.tryUpdate(
+          keys.reminder(String(i['id'])),
+          e,
+          `SET ${e.name('cancelled')} = ${e.value('yes', true)} REMOVE ${e.name(GSI1.partitionKey)}, ${e.name(GSI1.sortKey)}`,
+          `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('sentAt')})`,
+        );
       }),
     );
   }

@@ -4,6 +4,7 @@
 // ignores. The item holds ids and instants only: no recipients, no mail content.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './conditional-write';
 import { MAIL_CLAIM_STALE_MS, type MailClaimResult, type MailOutbox } from '../ports/mail-outbox';
 
 export const MAIL_ITEM_SK = 'MAIL';
@@ -77,7 +78,7 @@ export class DynamoMailOutbox implements MailOutbox {
         );
         return 'claimed';
       } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
       }
       const existing = await this.get(key);
       if (existing?.state === 'sent') return 'sent';
@@ -127,7 +128,7 @@ export class DynamoMailOutbox implements MailOutbox {
       );
     } catch (error) {
       // Already sent, already released, or retaken by a newer claim: nothing of ours to release.
-      if (!isConditionalCheckFailed(error)) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
 
@@ -148,8 +149,4 @@ function assertKey(key: string): void {
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new Error(`Mail idempotency key must be 1-${MAX_KEY_LENGTH} characters`);
   }
-}
-
-function isConditionalCheckFailed(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }

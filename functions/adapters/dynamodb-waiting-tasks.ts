@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { WaitingTask, WaitingTaskStore } from '../ports/waiting-tasks';
+import { unlessConditionFails } from './conditional-write';
 import type { HumanStep } from '../ports/workflow';
 
 const pk = (applicationId: string) => `APP#${applicationId}`;
@@ -35,17 +35,12 @@ export class DynamoWaitingTaskStore implements WaitingTaskStore {
   }
 
   async deleteWaitingTask(applicationId: string, step: HumanStep, taskToken: string): Promise<boolean> {
-    try {
-      await this.options.client.send(new DeleteCommand({
-        TableName: this.options.tableName,
-        Key: { pk: pk(applicationId), sk: sk(step) },
-        ConditionExpression: 'taskToken = :token',
-        ExpressionAttributeValues: { ':token': taskToken },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+    const remove = new DeleteCommand({
+      TableName: this.options.tableName,
+      Key: { pk: pk(applicationId), sk: sk(step) },
+      ConditionExpression: 'taskToken = :token',
+      ExpressionAttributeValues: { ':token': taskToken },
+    });
+    return (await unlessConditionFails(() => this.options.client.send(remove))) !== undefined;
   }
 }

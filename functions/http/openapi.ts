@@ -5,13 +5,13 @@ import { SCHEMES } from '../../config/schemes';
 import { buildApplicationSchema } from '../../schemas/application.schema';
 import {
   decisionRequestSchema,
-  recommendationRequestSchema,
   halfYearQuerySchema,
   informationRequestSchema,
   invoiceRequestSchema,
   payoutQuerySchema,
   reallocationDecisionSchema,
   reallocationRequestSchema,
+  recommendationRequestSchema,
   repaymentClaimSchema,
   reportRequestSchema,
   signatureRequestSchema,

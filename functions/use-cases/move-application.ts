@@ -22,15 +22,26 @@ export async function moveApplication(
   options: MoveOptions = {},
 ): Promise<ApplicationRecord> {
   assertTransition(app.status, to);
+  const remove = [...(options.remove ?? []), ...(leavesItsRound(app, options) ? (['recommendation'] as const) : [])];
   return deps.store.transition({
     applicationId: app.id,
     expectedRevision: app.revision,
     from: [app.status],
     to,
     ...(options.set ? { set: options.set } : {}),
-    ...(options.remove ? { remove: options.remove } : {}),
+    ...(remove.length ? { remove } : {}),
     audit: { at: deps.clock.now().toISOString(), actor, action, from: app.status, to, ...(options.details ? { details: options.details } : {}) },
   });
+}
+
+/**
+ * A recommendation (two-level schemes) holds for one round on one agenda: whatever takes the
+ * application off that agenda or onto another (deferral, a question to the owner, a move) ends it.
+ */
+function leavesItsRound(app: ApplicationRecord, options: MoveOptions): boolean {
+  if (!app.recommendation) return false;
+  const meetingId = options.set?.meetingId;
+  return !!options.remove?.includes('meetingId') || (meetingId !== undefined && meetingId !== app.meetingId);
 }
 
 export function staffActor(staff: { subject: string }, role: 'secretariat' | 'finance'): Actor {

@@ -50,7 +50,7 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   }
 
   if (request.outcome === 'defer') {
-    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId', ...roundFields(app)], ...(request.reason ? { details: { reason: request.reason } } : {}) });
+    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId'], ...(request.reason ? { details: { reason: request.reason } } : {}) });
     const decision = decisionRecord(app, 'defer', actor, at, request.reason ? { reason: request.reason } : {});
     await deps.store.putDecision(decision);
     await deps.workflow.completeStep(app.id, 'decision', { outcome: 'defer', decisionId: decision.id });
@@ -108,17 +108,12 @@ export async function requestInformation(deps: Dependencies, applicationId: stri
   }
   const updated = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
     set: { informationRequest: request.message },
-    remove: ['meetingId', ...roundFields(app)],
+    remove: ['meetingId'],
   });
   const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
   await deps.store.putDecision(decision);
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'more_information', decisionId: decision.id });
   return { application: updated, decision };
-}
-
-/** A recommendation holds for one round on one agenda; deferral, questions or a move start a new one. */
-export function roundFields(app: ApplicationRecord): Array<'recommendation'> {
-  return app.recommendation ? ['recommendation'] : [];
 }
 
 /**

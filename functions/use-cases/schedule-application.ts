@@ -46,8 +46,6 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? await deps.store.getMeeting(scheme.id, aimedFor.id) : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
-    // another meeting is another round: the preparatory body recommends again
-    ...(app.recommendation ? { remove: ['recommendation' as const] } : {}),
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
   });
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };

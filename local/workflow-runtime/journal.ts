@@ -20,6 +20,7 @@ import {
   type NativeAttributeValue,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unlessConditionFails } from '../../functions/adapters/conditional-write';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 export const EXECUTION_STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -138,10 +139,6 @@ export const journalKeys = {
   event: (eventId: string) => ({ pk: `WFEVENT#${eventId}`, sk: 'EVENT' as const }),
 };
 
-export function isConditionalFailure(err: unknown): boolean {
-  return (err as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
-}
-
 type Tracker = <T>(work: () => Promise<T>) => Promise<T>;
 
 export class WorkflowJournal {
@@ -151,21 +148,20 @@ export class WorkflowJournal {
     private readonly track: Tracker,
   ) {}
 
+  /** One conditional write, tracked: its output, or undefined when the condition did not hold. */
+  private writeIf<T>(write: () => Promise<T>): Promise<T | undefined> {
+    return unlessConditionFails(() => this.track(write));
+  }
+
   // ---- executions -------------------------------------------------------------------------
 
   /** false if an execution with that key exists already. */
   async createExecution(item: ExecutionItem): Promise<boolean> {
-    try {
-      await this.track(() =>
+    return (await this.writeIf(() =>
         this.client.send(
           new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
         ),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionalFailure(err)) return false;
-      throw err;
-    }
+      )) !== undefined;
   }
 
   async getExecution(executionKey: string): Promise<ExecutionItem | undefined> {
@@ -201,8 +197,7 @@ export class WorkflowJournal {
       values[`:v${i}`] = v;
       parts.push(`#f${i} = :v${i}`);
     });
-    try {
-      await this.track(() =>
+    return (await this.writeIf(() =>
         this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
@@ -213,12 +208,7 @@ export class WorkflowJournal {
             ExpressionAttributeValues: values,
           }),
         ),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionalFailure(err)) return false;
-      throw err;
-    }
+      )) !== undefined;
   }
 
   /** Every item of one execution (record, task outcomes, waits). */
@@ -273,13 +263,7 @@ export class WorkflowJournal {
               ExpressionAttributeValues: { ':pending': 'pending', ':token': mode.token },
             }
           : {};
-    try {
-      await this.track(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })));
-      return true;
-    } catch (err) {
-      if (isConditionalFailure(err)) return false;
-      throw err;
-    }
+    return (await this.writeIf(() => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })))) !== undefined;
   }
 
   async putWait(executionKey: string, stateName: string, occurrence: number, due: number): Promise<void> {
@@ -318,8 +302,7 @@ export class WorkflowJournal {
       condition += ' AND heartbeatAt <= :hb';
       values[':hb'] = heartbeatBefore;
     }
-    try {
-      const out = await this.track(() =>
+    const out = await this.writeIf(() =>
         this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
@@ -332,17 +315,12 @@ export class WorkflowJournal {
           }),
         ),
       );
-      return out.Attributes as TokenItem | undefined;
-    } catch (err) {
-      if (isConditionalFailure(err)) return undefined;
-      throw err;
-    }
+    return out?.Attributes as TokenItem | undefined;
   }
 
   /** Records a heartbeat on a PENDING token; undefined if it is missing or not PENDING. */
   async heartbeatToken(token: string, now: number): Promise<TokenItem | undefined> {
-    try {
-      const out = await this.track(() =>
+    const out = await this.writeIf(() =>
         this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
@@ -355,16 +333,11 @@ export class WorkflowJournal {
           }),
         ),
       );
-      return out.Attributes as TokenItem | undefined;
-    } catch (err) {
-      if (isConditionalFailure(err)) return undefined;
-      throw err;
-    }
+    return out?.Attributes as TokenItem | undefined;
   }
 
   async markHandlerDone(token: string): Promise<void> {
-    try {
-      await this.track(() =>
+    await this.writeIf(() =>
         this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
@@ -374,10 +347,7 @@ export class WorkflowJournal {
             ExpressionAttributeValues: { ':t': true },
           }),
         ),
-      );
-    } catch (err) {
-      if (!isConditionalFailure(err)) throw err;
-    }
+      ); // undefined: the token is gone
   }
 
   // ---- events -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The whole local system (dynalite in memory, local SES, local workflow runtime, HTTP API) on a
 // ManualClock, and small helpers to talk to it only over HTTP and the mail store.
 import { expect } from 'vitest';
+import { apiClient } from '../../local/api-client';
 import { LocalSystem } from '../../local/system';
 import { clearMailStore, fetchMailStore, linkIds, mailsTo, type LocalSesMail } from '../../local/ses-local';
 import { ManualClock } from '../../local/workflow-runtime';
@@ -26,29 +27,12 @@ export async function startHarness(startIso = '2026-11-20T09:00:00.000Z', dataDi
 }
 
 export function harnessFor(system: LocalSystem, clock: ManualClock): Harness {
-  const tokens = {
-    secretariat: system.auth.issue('sekretariat-test', ['secretariat']),
-    finance: system.auth.issue('okonomi-test', ['finance']),
-  };
   const mails = () => fetchMailStore(system.ses.endpoint);
+  const call = apiClient(system, { secretariat: 'sekretariat-test', finance: 'okonomi-test' });
   return {
     system,
     clock,
-    async call(method, path, body, as) {
-      const response = await fetch(`${system.url}${path}`, {
-        method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: response.status, body: parsed };
-    },
+    call: (method, path, body, as) => call(method, path, body, as),
     mails,
     mailsTo: async (address) => mailsTo(await mails(), address),
     stop: () => system.stop(),

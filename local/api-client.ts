@@ -1,0 +1,41 @@
+// The local HTTP API as an outside JSON client sees it, with staff bearer tokens from the local
+// issuer: the demo, the test harness and the benchmarks all talk to the system through this.
+import type { LocalSystem } from './system';
+
+export type StaffCaller = 'secretariat' | 'finance';
+
+export interface ApiAnswer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export type ApiCall = (method: string, path: string, body?: unknown, as?: StaffCaller, headers?: Record<string, string>) => Promise<ApiAnswer>;
+
+/** A caller for `system`, signing staff calls as the given subjects (names in the audit trail). */
+export function apiClient(system: LocalSystem, subjects: Record<StaffCaller, string>): ApiCall {
+  const tokens: Record<StaffCaller, string> = {
+    secretariat: system.auth.issue(subjects.secretariat, ['secretariat']),
+    finance: system.auth.issue(subjects.finance, ['finance']),
+  };
+  return async (method, path, body, as, headers = {}) => {
+    const response = await fetch(`${system.url}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body: parsed };
+  };
+}
