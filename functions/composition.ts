@@ -8,6 +8,8 @@ import { newApplicationId, newId, newLinkId } from './adapters/ids';
 import { DynamoWaitingTaskStore } from './adapters/dynamodb-waiting-tasks';
 import { sfnEngine, StepFunctionsWorkflow, type MachineArns } from './adapters/step-functions-workflow';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { CognitoSignIn } from './adapters/cognito-sign-in';
+import type { StaffSignIn } from './ports/staff-sign-in';
 import { systemClock, type Clock } from './ports/clock';
 import type { GrantStore } from './ports/grant-store';
 import type { IdSource } from './ports/ids';
@@ -28,7 +30,21 @@ export interface Dependencies {
   tasks: WaitingTaskStore;
   /** Base of the links put into e-mails, e.g. https://tilskudd.example.no */
   publicBaseUrl: string;
+  /** Staff sign-in of the web pages (Cognito's managed login in AWS) */
+  staffSignIn: StaffSignIn;
 }
+
+/** Functions without the STAFF_* variables (the workflow functions) know no staff session. */
+const noStaffSignIn: StaffSignIn = {
+  authorizeUrl: () => {
+    throw new Error('Staff sign-in is not configured (STAFF_USER_POOL_ID, STAFF_PAGES_CLIENT_ID, STAFF_SIGN_IN_URL)');
+  },
+  exchangeCode: () => Promise.reject(new Error('Staff sign-in is not configured')),
+  refresh: () => Promise.reject(new Error('Staff sign-in is not configured')),
+  revoke: () => Promise.reject(new Error('Staff sign-in is not configured')),
+  signOutUrl: (returnTo) => returnTo,
+  verify: () => Promise.resolve(undefined),
+};
 
 const cryptoIds: IdSource = { applicationId: newApplicationId, linkId: newLinkId, id: newId };
 
@@ -55,7 +71,11 @@ function buildDefaults(): Dependencies {
   // A deployment runs the communities its stage names; the others are unknown to it (404).
   const enabled = env.SCHEME_IDS;
   const scheme = (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
-  return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL };
+  const staffSignIn =
+    env.STAFF_USER_POOL_ID && env.STAFF_PAGES_CLIENT_ID && env.STAFF_SIGN_IN_URL
+      ? new CognitoSignIn({ userPoolId: env.STAFF_USER_POOL_ID, clientId: env.STAFF_PAGES_CLIENT_ID, domainUrl: env.STAFF_SIGN_IN_URL })
+      : noStaffSignIn;
+  return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, staffSignIn };
 }
 
 let current: Dependencies | undefined;

@@ -66,6 +66,14 @@ const stageConfigSchema = z
     /** Optional e-mail subscription on the alarm topic. */
     alarmEmail: emailAddress.optional(),
     staffMfa: z.enum(['required', 'optional']),
+    /**
+     * The staff sign-in's Cognito domain: https://<prefix>.auth.<region>.amazoncognito.com. Cognito
+     * domain prefixes are global per region, so each stage (and each account deploying it) needs its own.
+     */
+    staffSignInDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1-63 of a-z 0-9 -, not starting or ending with -')
+      .refine((prefix) => !/aws|amazon|cognito/.test(prefix), 'must not contain aws, amazon or cognito'),
     api: z.object({ rateLimit: z.number().int().min(1).max(10_000), burstLimit: z.number().int().min(1).max(5_000) }),
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
     retention: z.object({
@@ -104,6 +112,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     publicBaseUrl: 'https://test.tilskudd.helsefellesskap.example',
     formOrigin: 'https://test.tilskudd.helsefellesskap.example',
     staffMfa: 'optional',
+    staffSignInDomainPrefix: 'tilskudd-helsefellesskap-test',
     api: { rateLimit: 20, burstLimit: 40 },
     logLevel: 'DEBUG',
     retention: { logs: RetentionDays.TWO_WEEKS, eventArchiveDays: 30, removalPolicy: RemovalPolicy.DESTROY },
@@ -119,6 +128,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     formOrigin: 'https://tilskudd.helsefellesskap.example',
     alarmEmail: 'drift@helsefellesskap.example',
     staffMfa: 'required',
+    staffSignInDomainPrefix: 'tilskudd-helsefellesskap',
     api: { rateLimit: 50, burstLimit: 100 },
     logLevel: 'INFO',
     retention: { logs: RetentionDays.ONE_YEAR, eventArchiveDays: 3650, removalPolicy: RemovalPolicy.RETAIN },

@@ -28,6 +28,8 @@ export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly userPool: cognito.UserPool;
   readonly staffClient: cognito.UserPoolClient;
+  /** The managed login (hosted UI) of the staff pages' sign-in */
+  readonly signInDomain: cognito.UserPoolDomain;
   readonly emailIdentity: ses.EmailIdentity;
   readonly configurationSet: ses.ConfigurationSet;
   readonly payoutEventBus: events.EventBus;
@@ -187,6 +189,9 @@ export class StatefulStack extends Stack {
         description: group === 'secretariat' ? 'Sekretariat og utvalg: søknader, møter, vedtak' : 'Økonomi: utbetalinger og fakturaer',
       });
     }
+    this.signInDomain = this.userPool.addDomain('StaffSignInDomain', { cognitoDomain: { domainPrefix: config.staffSignInDomainPrefix } });
+    // The staff API's client: scripts and tests sign in with SRP and send the token as a bearer.
+    // (The web pages' client, with the code flow and its callback URL, is in the stateless stack.)
     this.staffClient = this.userPool.addClient('StaffPagesClient', {
       generateSecret: false,
       authFlows: { userSrp: true },

@@ -18,6 +18,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -27,7 +28,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GLOBAL_SECONDARY_INDEXES } from '../functions/adapters/table-design';
-import { handlerModulePath, ROUTES, type RouteDefinition } from '../functions/http/routes';
+import { handlerModulePath, isPageRoute, ROUTES, type RouteDefinition } from '../functions/http/routes';
 import { LifecycleWorkflows } from '../workflows/lifecycle-workflows';
 import { WORKFLOW_NAMES, type WorkflowName } from '../workflows/definitions';
 import { GrantFunction } from './grant-function';
@@ -84,6 +85,7 @@ export class StatelessStack extends Stack {
   readonly routeFunctions: ReadonlyMap<string, GrantFunction>;
   readonly workflowFunctions: Readonly<Record<keyof typeof WORKFLOW_HANDLERS, GrantFunction>>;
   readonly reminderDeadLetterQueue: sqs.Queue;
+  readonly pagesSignInClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -102,6 +104,33 @@ export class StatelessStack extends Stack {
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       // Stack traces through the bundles' source maps (sourcesContent is left out of the maps).
       NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    // --- Staff sign-in of the web pages -----------------------------------------------------------
+    // The managed login's client for the pages: public (no secret; PKCE protects the code), the code
+    // flow only, and this deployment's callback and sign-out URLs, which is why it lives here and
+    // not with the pool. Lifetimes as functions/pages/sign-in-flow.ts expects (REFRESH_SECONDS).
+    const routePath = (id: string) => (ROUTES.find((r) => r.id === id) as RouteDefinition).path;
+    this.pagesSignInClient = new cognito.UserPoolClient(this, 'StaffPagesSignInClient', {
+      userPool: stateful.userPool,
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [`${config.publicBaseUrl}${routePath('page-sign-in-callback')}`],
+        logoutUrls: [`${config.publicBaseUrl}/`],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+    const signInEnvironment: Record<string, string> = {
+      STAFF_USER_POOL_ID: stateful.userPool.userPoolId,
+      STAFF_PAGES_CLIENT_ID: this.pagesSignInClient.userPoolClientId,
+      STAFF_SIGN_IN_URL: stateful.signInDomain.baseUrl(),
     };
 
     // --- Workflow functions --------------------------------------------------------------------
@@ -148,7 +177,7 @@ export class StatelessStack extends Stack {
         entry: handlerModulePath(route),
         description: `${route.method} ${route.path} (${route.access})`,
         timeout: Duration.seconds(15),
-        environment: { ...environment, STATE_MACHINE_ARNS: stateMachineArns },
+        environment: { ...environment, ...(isPageRoute(route) ? signInEnvironment : {}), STATE_MACHINE_ARNS: stateMachineArns },
         logRetention,
         logRemovalPolicy,
       });
@@ -272,7 +301,8 @@ export class StatelessStack extends Stack {
       },
     });
     const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', stateful.userPool.userPoolProviderUrl, {
-      jwtAudience: [stateful.staffClient.userPoolClientId],
+      // The API client's tokens, and the ID token of a staff member signed in to the pages.
+      jwtAudience: [stateful.staffClient.userPoolClientId, this.pagesSignInClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
     const publicAccess = new apigw.HttpNoneAuthorizer();
@@ -282,8 +312,20 @@ export class StatelessStack extends Stack {
         path: route.path,
         methods: [route.method === 'GET' ? apigw.HttpMethod.GET : apigw.HttpMethod.POST],
         integration: new HttpLambdaIntegration(`${pascal(route.id)}Integration`, fn),
-        authorizer: route.access === 'public' ? publicAccess : staffAuthorizer,
+        // Staff pages: a browser sends no Authorization header, and an authorizer could only answer
+        // 401/403 JSON, never send a person to the sign-in; their handlers check the session cookie.
+        authorizer: route.access === 'public' || isPageRoute(route) ? publicAccess : staffAuthorizer,
       });
+      if (route.access !== 'public' && isPageRoute(route) && created) {
+        acknowledge(
+          created,
+          'AwsSolutions-APIG4',
+          `Staff page (${route.access}): authorised in the handler before anything else runs, by the session cookie's Cognito ID ` +
+            'token (aws-jwt-verify: signature against the pool JWKS, issuer, the pages app client as audience, expiry) and the role ' +
+            'group; without a valid session a browser is sent to the sign-in, anything else gets 401, the wrong role 403. ' +
+            'Browsers send no Authorization header, so the JWT authorizer cannot serve pages.',
+        );
+      }
       if (route.access === 'public' && created) {
         acknowledge(
           created,
@@ -376,7 +418,9 @@ export class StatelessStack extends Stack {
     // --- Outputs -------------------------------------------------------------------------------
     new CfnOutput(this, 'ApiUrl', { description: 'HTTP API base URL', value: this.apiStage.url });
     new CfnOutput(this, 'UserPoolId', { description: 'Staff user pool id', value: stateful.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { description: 'App client id of the staff pages', value: stateful.staffClient.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { description: 'App client id of the staff API (SRP sign-in, bearer token)', value: stateful.staffClient.userPoolClientId });
+    new CfnOutput(this, 'StaffPagesSignInClientId', { description: 'App client id of the staff pages (managed login, code flow)', value: this.pagesSignInClient.userPoolClientId });
+    new CfnOutput(this, 'StaffSignInUrl', { description: 'Staff sign-in (Cognito managed login domain)', value: stateful.signInDomain.baseUrl() });
   }
 }
 

@@ -1,5 +1,6 @@
 // The local HTTP API as an outside JSON client sees it, with staff bearer tokens from the local
 // issuer: the demo, the test harness and the benchmarks all talk to the system through this.
+import { SESSION_COOKIE } from '../functions/http/staff-auth';
 import type { LocalSystem } from './system';
 
 export type StaffCaller = 'secretariat' | 'finance';
@@ -23,7 +24,8 @@ export function apiClient(system: LocalSystem, subjects: Record<StaffCaller, str
       headers: {
         accept: 'application/json',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}),
+        // The JSON API reads the bearer token (its JWT authorizer); the staff pages the session cookie.
+        ...(as ? { authorization: `Bearer ${tokens[as]}`, cookie: `${SESSION_COOKIE.name}=${tokens[as]}` } : {}),
         ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

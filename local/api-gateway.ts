@@ -113,18 +113,11 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, auth: 
     time: now.toUTCString(),
     timeEpoch: now.getTime(),
   };
-  if (match.route.access !== 'public') {
-    // The JWT authorizer: no valid token, no invocation.
-    // Locally, staff pages carry the same token in a session cookie (set by the local sign-in page).
-    const claims = auth.verify(headers.authorization?.replace(/^Bearer\s+/i, '') ?? sessionCookie(headers.cookie));
+  // As in AWS: the JSON API's staff routes sit behind the JWT authorizer (Authorization header
+  // only); the staff pages have no authorizer, their handlers check the session cookie.
+  if (match.route.access !== 'public' && !isPageRoute(match.route)) {
+    const claims = auth.verify(headers.authorization?.replace(/^Bearer\s+/i, ''));
     if (!claims) {
-      // A person opening a staff page in the browser is sent to the local sign-in (Cognito's hosted
-      // UI in AWS); API clients and form posts keep the authorizer's 401.
-      if (isPageRoute(match.route) && method === 'GET' && /text\/html/i.test(headers.accept ?? '')) {
-        res.writeHead(303, { location: `/lokal/innlogging?tilbake=${encodeURIComponent(url.pathname + url.search)}`, 'cache-control': 'no-store' });
-        res.end();
-        return true;
-      }
       sendJson(res, 401, { message: 'Unauthorized' });
       return true;
     }
@@ -146,18 +139,11 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse, auth: 
   } as unknown as APIGatewayProxyEventV2;
   const handler = await loadHandler(match.route);
   const result = await handler(event, lambdaContext(match.route.id));
-  res.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
+  const responseHeaders: Record<string, string | string[]> = { ...((result.headers ?? {}) as Record<string, string>) };
+  // Payload format 2.0: `cookies` become Set-Cookie headers, next to one given in `headers`.
+  if (result.cookies?.length) responseHeaders['set-cookie'] = [...(responseHeaders['set-cookie'] ? [String(responseHeaders['set-cookie'])] : []), ...result.cookies];
+  res.writeHead(result.statusCode ?? 200, responseHeaders);
   res.end(result.body ?? '');
   return true;
 }
 
-export const SESSION_COOKIE = 'staff_session';
-
-export function sessionCookie(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=');
-  }
-  return undefined;
-}

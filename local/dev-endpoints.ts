@@ -7,7 +7,7 @@ import type { LocalSystem } from './system';
 
 export async function serveLocalEndpoints(req: IncomingMessage, res: ServerResponse, system: LocalSystem): Promise<boolean> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path.startsWith('/lokal/innlogging') || path === '/lokal/utlogging') return serveLocalSignIn(req, res, system);
+  if (path === '/lokal/innlogging') return serveLocalSignIn(req, res, system);
   if (path.startsWith('/lokal/klokke')) return serveLocalClock(req, res, system);
   return false;
 }

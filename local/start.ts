@@ -54,7 +54,7 @@ const lines = [
   `Skjema for søknad:     ${system.url}/`,
   `Sekretariat:           ${system.url}/sekretariat`,
   `Økonomi:               ${system.url}/okonomi`,
-  `Lokal innlogging:      ${system.url}/lokal/innlogging`,
+  `Innlogging (lokal):    ${system.url}/innlogging`,
   `E-post (lokal SES):    ${system.ses.viewerUrl}`,
   `API (OpenAPI):         ${system.url}/openapi.json`,
   ...(clock ? [`Klokke (manuell):      ${system.url}/lokal/klokke`] : []),

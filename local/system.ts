@@ -23,6 +23,7 @@ import { serveLocalEndpoints } from './dev-endpoints';
 import { createLocalTable } from './dynamodb-table';
 import { LocalAuth } from './local-auth';
 import { startLocalSes, type LocalSes } from './ses-local';
+import { LocalStaffSignIn } from './local-staff-sign-in';
 import { LOCAL_MACHINE_ARNS, startLifecycleRuntime, type LifecycleRuntime } from './lifecycle-runtime';
 import { StepFunctionsWorkflow } from '../functions/adapters/step-functions-workflow';
 import { ManualClock } from './workflow-runtime';
@@ -59,6 +60,8 @@ export class LocalSystem {
     readonly ses: LocalSes,
     readonly deps: Dependencies,
     readonly auth: LocalAuth,
+    /** the local identity provider of the staff pages' sign-in */
+    readonly signIn: LocalStaffSignIn,
     readonly lifecycle: LifecycleRuntime,
     private readonly servers: { http: Server; dynamo: Server },
     private readonly raw: DynamoDBClient,
@@ -86,7 +89,10 @@ export class LocalSystem {
     const store = new DynamoGrantStore({ client, tableName: LOCAL_TABLE });
     const tasks = new DynamoWaitingTaskStore({ client, tableName: LOCAL_TABLE });
     const lifecycle = await startLifecycleRuntime({ client, tableName: LOCAL_TABLE, clock });
+    const auth = new LocalAuth();
+    const signIn = new LocalStaffSignIn(auth, url);
     const deps = overrideDependencies({
+      staffSignIn: signIn,
       store,
       mailer: new SesMailer({ ses: createSesClient({ endpoint: ses.endpoint, region: 'eu-north-1' }), from: LOCAL_MAIL_FROM, outbox: new DynamoMailOutbox({ client, tableName: LOCAL_TABLE }), clock }),
       tasks,
@@ -102,8 +108,7 @@ export class LocalSystem {
     await lifecycle.runtime.resumeAll();
     const ticker = setInterval(() => void lifecycle.tick().catch((e: unknown) => console.error('Tick failed', e)), options.tickMs ?? 60_000);
     ticker.unref();
-    const auth = new LocalAuth();
-    const system = new LocalSystem(url, ses, deps, auth, lifecycle, { http, dynamo }, raw, ticker);
+    const system = new LocalSystem(url, ses, deps, auth, signIn, lifecycle, { http, dynamo }, raw, ticker);
     http.on('request', (req, res) => {
       system.handle(req, res).catch((error: unknown) => {
         console.error('Local server error', error);

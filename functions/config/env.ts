@@ -47,7 +47,8 @@ const stateMachineArns = z
   })
   .pipe(z.record(z.string().min(1), arn));
 
-const envSchema = z.object({
+const envSchema = z
+  .object({
   TABLE_NAME: z.preprocess(
     blankToUndefined,
     z
@@ -66,6 +67,9 @@ const envSchema = z.object({
   ),
   STATE_MACHINE_ARNS: optional(stateMachineArns),
   PAYOUT_EVENT_BUS: optional(z.string().trim().min(1)),
+  STAFF_USER_POOL_ID: optional(z.string().trim().regex(/^[a-z]{2}(-[a-z]+)+-\d+_[0-9A-Za-z]+$/, 'must be a Cognito user pool id such as eu-north-1_AbC123')),
+  STAFF_PAGES_CLIENT_ID: optional(z.string().trim().regex(/^[0-9a-z]{1,128}$/, 'must be a Cognito app client id')),
+  STAFF_SIGN_IN_URL: optional(httpUrl.transform((url) => url.replace(/\/+$/, ''))),
   /** Comma-separated scheme ids this deployment runs; unset: every configured scheme. */
   SCHEME_IDS: optional(
     z
@@ -82,7 +86,13 @@ const envSchema = z.object({
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
     'INFO',
   ),
-});
+})
+  .superRefine((env, ctx) => {
+    const signIn = [env.STAFF_USER_POOL_ID, env.STAFF_PAGES_CLIENT_ID, env.STAFF_SIGN_IN_URL];
+    if (signIn.some((v) => v !== undefined) && signIn.some((v) => v === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_SIGN_IN_URL'], message: 'and STAFF_USER_POOL_ID and STAFF_PAGES_CLIENT_ID must be set together' });
+    }
+  });
 
 type Parsed = z.output<typeof envSchema>;
 
@@ -98,6 +108,10 @@ export interface AppConfig {
   /** Logical name → state machine ARN, parsed from the JSON in the variable. */
   readonly STATE_MACHINE_ARNS?: Readonly<Record<string, string>>;
   readonly PAYOUT_EVENT_BUS?: string;
+  /** Staff sign-in of the web pages: the user pool, its pages app client and its domain (all three or none). */
+  readonly STAFF_USER_POOL_ID?: string;
+  readonly STAFF_PAGES_CLIENT_ID?: string;
+  readonly STAFF_SIGN_IN_URL?: string;
   readonly SCHEME_IDS?: readonly string[];
   readonly LOG_LEVEL: LogLevelName;
 }

@@ -63,3 +63,10 @@ export class UnsupportedMediaTypeError extends DomainError {
     super(415, 'UnsupportedMediaTypeError', message);
   }
 }
+
+/** The identity provider refused a sign-in code or refresh token (expired, used, or not ours). */
+export class SignInError extends DomainError {
+  constructor(message = 'Innloggingen kunne ikke fullføres. Prøv å logge inn på nytt.') {
+    super(400, 'SignInError', message);
+  }
+}

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
+import { dependencies } from '../composition';
 import { toFieldErrors } from '../../schemas/application.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
@@ -38,6 +39,8 @@ export interface RouteOptions<S extends z.ZodType | undefined> {
   maxBodyBytes?: number;
   /** web pages: answer errors as a page (the renderer decides, e.g. by the Accept header) */
   renderError?: ErrorRenderer;
+  /** web pages: staff are signed in by the session cookie (a browser sends no Authorization header) */
+  session?: 'cookie';
 }
 
 type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -84,7 +87,9 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
   // Authorise before the body parsers run: an anonymous caller learns nothing about validation.
   const staffAuth: middy.MiddlewareObj<RawEvent, HttpResult> = {
     before: async (request) => {
-      if (options.access !== 'public') principals.set(request.event, requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access));
+      if (options.access === 'public') return;
+      const session = options.session === 'cookie' ? { signIn: dependencies().staffSignIn } : undefined;
+      principals.set(request.event, await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session));
     },
   };
   const core = async (event: RawEvent, _context: Context): Promise<HttpResult> => {

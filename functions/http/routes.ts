@@ -58,6 +58,9 @@ const page = (id: string, method: Method, path: string, access: Access, summary:
  */
 export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-home', 'GET', '/', 'public', 'Forside: ordningene og søknadsskjemaene'),
+  page('page-sign-in', 'GET', '/innlogging', 'public', 'Innlogging for saksbehandlere (videre til innloggingstjenesten)'),
+  page('page-sign-in-callback', 'GET', '/innlogging/tilbake', 'public', 'Svar fra innloggingstjenesten'),
+  page('page-sign-out', 'GET', '/utlogging', 'public', 'Logg ut'),
   page('page-application-form', 'GET', '/soknad/ny/{schemeId}', 'public', 'Søknadsskjema'),
   page('page-submit-application', 'POST', '/soknad/ny/{schemeId}', 'public', 'Send inn søknadsskjemaet'),
   page('page-receipt', 'GET', '/soknad/{linkId}/kvittering', 'public', 'Kvittering for innsendt søknad'),

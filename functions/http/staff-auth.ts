@@ -1,13 +1,27 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import type { StaffRole } from '../domain/model';
+import type { StaffSignIn } from '../ports/staff-sign-in';
+import { readCookie, type CookieEvent, type CookieSpec } from './cookies';
 
 export interface StaffPrincipal {
   subject: string;
   roles: StaffRole[];
 }
 
+interface VerifiedClaims {
+  subject: string;
+  groups: string[];
+}
+
 const KNOWN_ROLES: readonly StaffRole[] = ['secretariat', 'finance'];
+
+/** The web pages' session: the ID token from the staff sign-in (`/innlogging`). */
+export const SESSION_COOKIE: CookieSpec = { name: 'staff_session', sameSite: 'Lax' };
+/** The refresh token, read only by the sign-in and sign-out routes. */
+export const REFRESH_COOKIE: CookieSpec = { name: 'staff_refresh', sameSite: 'Lax' };
+
+const MAX_TOKEN_LENGTH = 8192;
 
 /** Cognito puts groups in `cognito:groups`; API Gateway flattens arrays to "[a b]" strings. */
 function parseGroups(raw: unknown): string[] {
@@ -16,15 +30,39 @@ function parseGroups(raw: unknown): string[] {
   return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-/**
- * Reads the principal the JWT authorizer verified. The authorizer rejects bad tokens before the
- * handler runs; this check is defence in depth and enforces the role.
- */
-export function requireStaff(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, role: StaffRole): StaffPrincipal {
+export function staffRoles(groups: readonly string[]): StaffRole[] {
+  return groups.filter((g): g is StaffRole => KNOWN_ROLES.includes(g as StaffRole));
+}
+
+/** The claims API Gateway's JWT authorizer verified (the JSON API's staff routes). */
+function authorizerClaims(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>): VerifiedClaims | undefined {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   const subject = claims?.sub;
-  if (!claims || typeof subject !== 'string' || subject === '') throw new UnauthorizedError();
-  const roles = parseGroups(claims['cognito:groups']).filter((g): g is StaffRole => KNOWN_ROLES.includes(g as StaffRole));
+  if (!claims || typeof subject !== 'string' || subject === '') return undefined;
+  return { subject, groups: parseGroups(claims['cognito:groups']) };
+}
+
+/** The claims of the session cookie's ID token (the staff web pages). */
+async function sessionClaims(event: CookieEvent, signIn: StaffSignIn): Promise<VerifiedClaims | undefined> {
+  const token = readCookie(event, SESSION_COOKIE);
+  if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
+  const claims = await signIn.verify(token);
+  return claims && claims.subject !== '' ? { subject: claims.subject, groups: claims.groups } : undefined;
+}
+
+/**
+ * The staff member behind a request, holding `role`. The JSON API's tokens are verified by API
+ * Gateway's JWT authorizer before the handler runs (this check is then defence in depth); a page
+ * route's session cookie is verified here, since a browser sends no Authorization header.
+ */
+export async function requireStaff(
+  event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>,
+  role: StaffRole,
+  session?: { signIn: StaffSignIn },
+): Promise<StaffPrincipal> {
+  const claims = authorizerClaims(event) ?? (session ? await sessionClaims(event as CookieEvent, session.signIn) : undefined);
+  if (!claims) throw new UnauthorizedError();
+  const roles = staffRoles(claims.groups);
   if (!roles.includes(role)) throw new ForbiddenError();
-  return { subject, roles };
+  return { subject: claims.subject, roles };
 }

@@ -7,33 +7,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { firstValue, type FormBody } from './forms';
+import { readCookie, setCookie, type CookieEvent, type CookieSpec } from '../http/cookies';
 
 export const CSRF_FIELD = '_csrf';
-const COOKIE_HTTP = 'csrf';
-const COOKIE_HTTPS = '__Host-csrf';
+const COOKIE: CookieSpec = { name: 'csrf', sameSite: 'Strict' };
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-interface EventLike {
-  headers?: Record<string, string | undefined>;
-  cookies?: string[];
-}
-
-function isHttps(event: EventLike): boolean {
-  return (event.headers?.['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
-}
-
-/** Cookies of a request: API Gateway v2 passes them in `cookies`; the local gateway in the header. */
-export function requestCookies(event: EventLike): Record<string, string> {
-  const out: Record<string, string> = {};
-  const parts = [...(event.cookies ?? []), ...(event.headers?.cookie ?? '').split(';')];
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!Object.hasOwn(out, name)) out[name] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
 
 export class CsrfError extends DomainError {
   constructor() {
@@ -43,19 +21,16 @@ export class CsrfError extends DomainError {
 }
 
 /** The token for this page's forms, and the Set-Cookie header when the browser has none yet. */
-export function csrfToken(event: EventLike): { token: string; headers: Record<string, string> } {
-  const https = isHttps(event);
-  const name = https ? COOKIE_HTTPS : COOKIE_HTTP;
-  const existing = requestCookies(event)[name];
+export function csrfToken(event: CookieEvent): { token: string; headers: Record<string, string> } {
+  const existing = readCookie(event, COOKIE);
   if (existing && TOKEN.test(existing)) return { token: existing, headers: {} };
   const token = randomBytes(32).toString('base64url');
-  const cookie = `${name}=${token}; Path=/; HttpOnly; SameSite=Strict${https ? '; Secure' : ''}`;
-  return { token, headers: { 'set-cookie': cookie } };
+  return { token, headers: { 'set-cookie': setCookie(event, COOKIE, token) } };
 }
 
 /** Throws CsrfError unless the form's token equals the cookie's. */
-export function checkCsrf(event: EventLike, form: FormBody): void {
-  const cookie = requestCookies(event)[isHttps(event) ? COOKIE_HTTPS : COOKIE_HTTP] ?? '';
+export function checkCsrf(event: CookieEvent, form: FormBody): void {
+  const cookie = readCookie(event, COOKIE) ?? '';
   const field = firstValue(form, CSRF_FIELD);
   if (!TOKEN.test(cookie) || !TOKEN.test(field)) throw new CsrfError();
   if (!timingSafeEqual(Buffer.from(cookie), Buffer.from(field))) throw new CsrfError();

@@ -19,14 +19,12 @@ export function wantsHtml(event: unknown): boolean {
   return /text\/html/i.test(accept);
 }
 
-/** The local system's API Gateway stand-in marks its events with apiId 'local'. */
-export function isLocal(event: unknown): boolean {
-  return (event as Partial<Event> | undefined)?.requestContext?.apiId === 'local';
-}
+export const SIGN_IN_PATH = '/innlogging';
+export const SIGN_OUT_PATH = '/utlogging';
 
 export function staffHeader(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>): StaffHeader | undefined {
   if (!request.staff) return undefined;
-  return { subject: request.staff.subject, roles: request.staff.roles, ...(isLocal(request.event) ? { signOutUrl: '/lokal/utlogging' } : {}) };
+  return { subject: request.staff.subject, roles: request.staff.roles, signOutUrl: SIGN_OUT_PATH };
 }
 
 export interface PageOptions {
@@ -51,31 +49,42 @@ const TITLES: Record<number, string> = {
   415: 'Forespørselen kunne ikke leses',
 };
 
-function signInLink(event: unknown): Interpolation {
-  if (!isLocal(event)) return '';
+function requestMethod(event: unknown): string {
+  return (event as Partial<Event>).requestContext?.http?.method ?? 'GET';
+}
+
+/** The sign-in route, coming back to this page afterwards (a form post comes back to nothing: its data is gone). */
+function signInHref(event: unknown): string {
+  if (requestMethod(event) !== 'GET') return SIGN_IN_PATH;
   const e = event as Partial<Event>;
   const back = `${e.rawPath ?? '/'}${e.rawQueryString ? `?${e.rawQueryString}` : ''}`;
-  const method = e.requestContext?.http?.method ?? 'GET';
-  const href = `/lokal/innlogging${method === 'GET' ? `?tilbake=${encodeURIComponent(back)}` : ''}`;
-  return html`<p><a href=${href}>Logg inn lokalt med en annen rolle</a></p>`;
+  return `${SIGN_IN_PATH}?tilbake=${encodeURIComponent(back)}`;
+}
+
+function signInLink(status: number, event: unknown): Interpolation {
+  if (status === 401) return html`<p><a href=${signInHref(event)}>Logg inn</a></p>`;
+  if (status === 403) return html`<p><a href=${SIGN_OUT_PATH}>Logg ut og logg inn som en annen bruker</a></p>`;
+  return '';
 }
 
 /** An error as a page, for browsers (Accept: text/html); API clients keep the JSON answer. */
 export const renderErrorPage: ErrorRenderer = (status: number, body: ErrorBody, event: unknown) => {
   if (!wantsHtml(event)) return undefined;
+  // Someone opening a staff page without a (valid) session goes to the sign-in, and comes back.
+  if (status === 401 && requestMethod(event) === 'GET') return { statusCode: 303, headers: { location: signInHref(event), 'cache-control': 'no-store' }, body: '' };
   const title = TITLES[status] ?? 'Noe gikk galt';
   const fieldErrors = Object.values(body.fieldErrors ?? {});
   const content = html`<h1>${title}</h1>
 <div class="notice warning" role="alert"><p>${body.message}</p>${fieldErrors.length ? html`<ul>${fieldErrors.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</div>
-${status === 401 || status === 403 ? signInLink(event) : ''}
+${signInLink(status, event)}
 ${body.correlationId ? html`<p>Oppgi feilkoden <code>${body.correlationId}</code> hvis du kontakter oss.</p>` : ''}
 <p><a href="/">Til forsiden</a></p>`;
   return page(status, { title, body: content });
 };
 
 /** The options every page route passes to httpRoute (public pages; staff pages add their access). */
-export const PAGE = { renderError: renderErrorPage } as const;
-export const PAGE_FORM = { body: FORM_BODY, fromForm, renderError: renderErrorPage } as const;
+export const PAGE = { renderError: renderErrorPage, session: 'cookie' } as const;
+export const PAGE_FORM = { body: FORM_BODY, fromForm, renderError: renderErrorPage, session: 'cookie' } as const;
 
 /** A short fixed message selected by a query parameter after a redirect (never free text from the URL). */
 export function flash(messages: Record<string, string>, code: string | undefined): Html {

@@ -37,9 +37,12 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const data = application({ title: 'Kombinerte stillinger i hjemmetjenesten' });
     const { id, ownerLink } = await scheduled(h, data);
 
-    // Without a session a staff page sends the browser to the local sign-in, and back.
+    // Without a session a staff page sends the browser through /innlogging to the identity
+    // provider's page (the local stand-in for Cognito's), with state and a PKCE challenge, and back.
     await page.goto('/sekretariat');
-    expect(page.url()).toContain('/lokal/innlogging?tilbake=%2Fsekretariat');
+    const authorize = new URL(page.url());
+    expect(authorize.pathname).toBe('/lokal/innlogging');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     await signIn(page, 'Sekretariat', 'Siri Sekretær');
     await page.waitForURL('**/sekretariat');
     expect(await page.locator('.who').textContent()).toContain('Siri Sekretær');
@@ -101,10 +104,12 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
   }, 45_000);
 
   it('finance registers the invoice and marks the payout paid', async () => {
-    // Signed in as the secretariat, the finance page is refused; the local sign-in switches role.
+    // Signed in as the secretariat, the finance page is refused; signing out and in switches role.
     const refused = await page.goto('/okonomi');
     expect(refused?.status()).toBe(403);
-    await page.getByRole('link', { name: 'Logg inn lokalt med en annen rolle' }).click();
+    await page.getByRole('link', { name: 'Logg ut og logg inn som en annen bruker' }).click();
+    await page.waitForURL(`${h.system.url}/`);
+    await page.goto('/okonomi');
     await signIn(page, 'Økonomi', 'Øystein Økonomi');
     await page.waitForURL('**/okonomi');
     await expectAccessibleBasics(page);
@@ -135,7 +140,9 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     // Signed in as finance after the test before: switch back to the secretariat.
     const refused = await page.goto(`/sekretariat/${scheme.id}/moter/${meetingId}`);
     expect(refused?.status()).toBe(403);
-    await page.getByRole('link', { name: 'Logg inn lokalt med en annen rolle' }).click();
+    await page.getByRole('link', { name: 'Logg ut og logg inn som en annen bruker' }).click();
+    await page.waitForURL(`${h.system.url}/`);
+    await page.goto(`/sekretariat/${scheme.id}/moter/${meetingId}`);
     await signIn(page, 'Sekretariat', 'Siri Sekretær');
     await page.waitForURL(`**/sekretariat/${scheme.id}/moter/${meetingId}`);
     await expectAccessibleBasics(page);

@@ -97,6 +97,14 @@ describe('config()', () => {
 });
 
 describe('SCHEME_IDS', () => {
+  it('takes the staff sign-in (pool, pages client, domain) all together or not at all', () => {
+    const signIn = { STAFF_USER_POOL_ID: 'eu-north-1_AbC123', STAFF_PAGES_CLIENT_ID: '4k3j2h1g0f', STAFF_SIGN_IN_URL: 'https://tilskudd-test.auth.eu-north-1.amazoncognito.com/' };
+    expect(loadConfig({ TABLE_NAME: 'grants', ...signIn })).toMatchObject({ ...signIn, STAFF_SIGN_IN_URL: 'https://tilskudd-test.auth.eu-north-1.amazoncognito.com' });
+    expect(() => loadConfig({ TABLE_NAME: 'grants', STAFF_USER_POOL_ID: signIn.STAFF_USER_POOL_ID })).toThrow(/STAFF_SIGN_IN_URL and STAFF_USER_POOL_ID and STAFF_PAGES_CLIENT_ID must be set together/);
+    expect(() => loadConfig({ TABLE_NAME: 'grants', ...signIn, STAFF_USER_POOL_ID: 'pool' })).toThrow(/STAFF_USER_POOL_ID must be a Cognito user pool id/);
+    expect(() => loadConfig({ TABLE_NAME: 'grants', ...signIn, STAFF_SIGN_IN_URL: 'javascript:alert(1)' })).toThrow(/STAFF_SIGN_IN_URL must be an http\(s\) URL/);
+  });
+
   it('lists the communities a deployment runs, and rejects anything else', () => {
     expect(loadConfig({ TABLE_NAME: 'grants', SCHEME_IDS: 'sor-rogaland,innlandet' }).SCHEME_IDS).toEqual(['sor-rogaland', 'innlandet']);
     expect(loadConfig({ TABLE_NAME: 'grants' }).SCHEME_IDS).toBeUndefined();

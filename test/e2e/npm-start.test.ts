@@ -102,7 +102,7 @@ interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function http(base: string, method: string, path: string, options: { json?: unknown; form?: URLSearchParams; cookie?: string } = {}): Promise<Answer> {
+async function http(base: string, method: string, path: string, options: { json?: unknown; form?: URLSearchParams; cookie?: string; bearer?: string } = {}): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
     method,
     redirect: 'manual',
@@ -110,6 +110,7 @@ async function http(base: string, method: string, path: string, options: { json?
       ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(options.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...(options.bearer ? { authorization: `Bearer ${options.bearer}` } : {}),
     },
     ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
     ...(options.form ? { body: options.form.toString() } : {}),
@@ -187,7 +188,7 @@ describe('npm start, end to end over HTTP', () => {
     // One line per URL; the viewer sits next to the app (PORT+1); the clock is announced.
     expect(base).toBe(`http://127.0.0.1:${port}`);
     expect(server.viewer).toBe(`http://127.0.0.1:${port + 1}/`);
-    for (const path of ['/', '/sekretariat', '/okonomi', '/lokal/innlogging', '/openapi.json']) {
+    for (const path of ['/', '/sekretariat', '/okonomi', '/innlogging', '/openapi.json']) {
       expect(out.split('\n').filter((line) => line.trimEnd().endsWith(`${base}${path}`)), path).toHaveLength(1);
     }
     expect(out).toMatch(/manuell klokke/);
@@ -241,41 +242,52 @@ describe('npm start, end to end over HTTP', () => {
     await settle();
     expect((await ownerView()).status).toBe('scheduled');
 
-    // ---- staff sign in locally: a session cookie per role -----------------------------------------
+    // ---- staff sign in: /innlogging, the local identity provider's page, the callback -------------
+    // Returns the ID token of the session cookie: the pages read it from the cookie, the JSON API
+    // (like its JWT authorizer in AWS) only from the Authorization header.
     const signIn = async (rolle: 'secretariat' | 'finance', navn: string): Promise<string> => {
+      const tilbake = rolle === 'finance' ? '/okonomi' : '/sekretariat';
+      const start = await http(base, 'GET', `/innlogging?tilbake=${encodeURIComponent(tilbake)}`);
+      expect(start.status).toBe(303);
+      const authorize = new URL(start.headers.get('location') ?? '');
+      expect(authorize.pathname).toBe('/lokal/innlogging');
       // The sign-in page's form names its fields role/name; the issue spoke of rolle/navn: send both.
-      const fields = { role: rolle, name: navn, rolle, navn, tilbake: rolle === 'finance' ? '/okonomi' : '/sekretariat' };
-      const res = await http(base, 'POST', '/lokal/innlogging', { form: new URLSearchParams(fields) });
-      expect(res.headers.get('location')).toBe(fields.tilbake);
-      expect(res.status, `POST /lokal/innlogging (${rolle}) answered ${res.status}: ${res.text.slice(0, 200)}`).toBeLessThan(400);
-      const cookie = cookiesOf(res.headers);
-      expect(cookie, 'staff_session cookie').toMatch(/(^|; )staff_session=/);
-      return cookie;
+      const form = new URLSearchParams({ ...Object.fromEntries(authorize.searchParams), role: rolle, name: navn, rolle, navn });
+      const answered = await http(base, 'POST', '/lokal/innlogging', { form });
+      expect(answered.status, `POST /lokal/innlogging (${rolle}) answered ${answered.status}: ${answered.text.slice(0, 200)}`).toBe(303);
+      const callback = new URL(answered.headers.get('location') ?? '');
+      const done = await http(base, 'GET', `${callback.pathname}${callback.search}`, { cookie: cookiesOf(start.headers) });
+      expect(done.headers.get('location')).toBe(tilbake);
+      const session = cookiesOf(done.headers).split('; ').find((c) => c.startsWith('staff_session='));
+      expect(session, 'staff_session cookie').toBeDefined();
+      expect((await http(base, 'GET', tilbake, { cookie: session! })).status).toBe(200);
+      return session!.slice('staff_session='.length);
     };
     const secretariat = await signIn('secretariat', 'Siri Sekretær');
     const finance = await signIn('finance', 'Øystein Økonomi');
     expect((await http(base, 'GET', `/api/staff/applications/${id}`)).status).toBe(401);
-    const staffView = await http(base, 'GET', `/api/staff/applications/${id}`, { cookie: secretariat });
+    expect((await http(base, 'GET', `/api/staff/applications/${id}`, { cookie: `staff_session=${secretariat}` })).status).toBe(401);
+    const staffView = await http(base, 'GET', `/api/staff/applications/${id}`, { bearer: secretariat });
     expect(staffView.status).toBe(200);
     expect(staffView.body.application.meetingId).toBe('2026-12-10');
-    expect((await http(base, 'GET', `/api/staff/applications/${id}`, { cookie: finance })).status).toBe(403);
+    expect((await http(base, 'GET', `/api/staff/applications/${id}`, { bearer: finance })).status).toBe(403);
 
     // ---- the meeting: approve; finance registers the invoice and marks it paid -------------------
     expect(await moveClock({ to: '2026-12-10T08:00:00Z' })).toBe('2026-12-10T08:00:00.000Z');
     const decision = await http(base, 'POST', `/api/staff/applications/${id}/decisions`, {
-      cookie: secretariat,
+      bearer: secretariat,
       json: { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
     });
     expect(decision.status, JSON.stringify(decision.body)).toBe(201);
     await settle();
     expect((await ownerView()).status).toBe('payout_pending');
-    const payouts = await http(base, 'GET', '/api/finance/payouts?projectNumber=R-11326-D11325', { cookie: finance });
+    const payouts = await http(base, 'GET', '/api/finance/payouts?projectNumber=R-11326-D11325', { bearer: finance });
     expect(payouts.status).toBe(200);
     const payout = ((payouts.body.payouts ?? payouts.body) as Array<{ id: string; applicationId: string; state: string }>).find((p) => p.applicationId === id)!;
     expect(payout.state).toBe('awaiting_invoice');
     const payoutPath = `/api/finance/payouts/${encodeURIComponent(payout.id)}`;
-    expect((await http(base, 'POST', `${payoutPath}/invoice`, { cookie: finance, json: { invoiceNumber: 'F-2026-0001' } })).status).toBe(200);
-    expect((await http(base, 'POST', `${payoutPath}/paid`, { cookie: finance, json: {} })).status).toBe(200);
+    expect((await http(base, 'POST', `${payoutPath}/invoice`, { bearer: finance, json: { invoiceNumber: 'F-2026-0001' } })).status).toBe(200);
+    expect((await http(base, 'POST', `${payoutPath}/paid`, { bearer: finance, json: {} })).status).toBe(200);
     await settle();
     expect((await ownerView()).status).toBe('active');
 

@@ -76,14 +76,22 @@ describe('staff user pool', () => {
     dev.stateful_.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL' });
   });
 
-  it('has the secretariat and finance groups and a public app client for the staff pages', () => {
+  it('has the secretariat and finance groups and a public app client for the staff API (SRP, no OAuth)', () => {
     const groups = Object.values(resourcesOf(prod.stateful_, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties?.GroupName);
     expect(groups.sort()).toEqual([...STAFF_GROUPS].sort());
     prod.stateful_.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
       PreventUserExistenceErrors: 'ENABLED',
+      AllowedOAuthFlowsUserPoolClient: false,
     });
+  });
+
+  it('has the managed login domain of each stage for the staff pages\' sign-in', () => {
+    for (const app of [dev, prod]) {
+      app.stateful_.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: app.config.staffSignInDomainPrefix });
+    }
+    expect(dev.config.staffSignInDomainPrefix).not.toBe(prod.config.staffSignInDomainPrefix);
   });
 });
 

@@ -2,7 +2,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/http/routes';
+import { isPageRoute, ROUTES } from '../../functions/http/routes';
+import { REFRESH_SECONDS } from '../../functions/pages/sign-in-flow';
 import { GLOBAL_SECONDARY_INDEXES } from '../../functions/adapters/table-design';
 import { RESOURCE_STAR_ONLY_ACTIONS } from '../../infra/nag';
 import { WORKFLOW_HANDLERS } from '../../infra/stateless-stack';
@@ -149,9 +150,19 @@ describe('functions', () => {
   it('get the environment the handlers read', () => {
     for (const fn of functions()) {
       const env = fn.Properties?.Environment.Variables;
+      const route = ROUTES.find((r) => fn.Properties?.Description === `${r.method} ${r.path} (${r.access})`);
+      // Only the pages verify staff sessions themselves; the JSON API has its authorizer.
+      const signIn = route && isPageRoute(route) ? ['STAFF_USER_POOL_ID', 'STAFF_PAGES_CLIENT_ID', 'STAFF_SIGN_IN_URL'] : [];
       expect(Object.keys(env).sort()).toEqual(
-        ['LOG_LEVEL', 'MAIL_FROM', 'NODE_OPTIONS', 'PAYOUT_EVENT_BUS', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'SCHEME_IDS', 'TABLE_NAME', ...(env.STATE_MACHINE_ARNS ? ['STATE_MACHINE_ARNS'] : [])].sort(),
+        ['LOG_LEVEL', 'MAIL_FROM', 'NODE_OPTIONS', 'PAYOUT_EVENT_BUS', 'POWERTOOLS_SERVICE_NAME', 'PUBLIC_BASE_URL', 'SCHEME_IDS', 'TABLE_NAME', ...signIn, ...(env.STATE_MACHINE_ARNS ? ['STATE_MACHINE_ARNS'] : [])].sort(),
       );
+      if (signIn.length) {
+        expect(env.STAFF_PAGES_CLIENT_ID).toEqual({ Ref: logicalId(built.stateless.pagesSignInClient.node.defaultChild) });
+        // https://<the stateful stack's domain>.auth.<region>.amazoncognito.com
+        expect(env.STAFF_SIGN_IN_URL).toEqual({
+          'Fn::Join': ['', ['https://', { 'Fn::ImportValue': expect.stringContaining('StaffSignInDomain') }, `.auth.${built.stateless.region}.amazoncognito.com`]],
+        });
+      }
       expect(env.PUBLIC_BASE_URL).toBe(built.config.publicBaseUrl);
       expect(env.MAIL_FROM).toBe(built.config.mail.from);
       expect(env.SCHEME_IDS).toBe(built.config.schemeIds.join(','));
@@ -205,7 +216,7 @@ describe('functions', () => {
 });
 
 describe('HTTP API', () => {
-  it('has one route per ROUTES entry: staff routes behind the JWT authorizer, public routes without', () => {
+  it('has one route per ROUTES entry: the staff API behind the JWT authorizer; public routes and staff pages (session cookie, checked by the handler) without', () => {
     const routes = Object.values(resourcesOf(built.stateless_, 'AWS::ApiGatewayV2::Route'));
     expect(routes).toHaveLength(ROUTES.length);
     const byKey = new Map(routes.map((r) => [r.Properties?.RouteKey as string, r.Properties ?? {}]));
@@ -213,7 +224,7 @@ describe('HTTP API', () => {
     for (const route of ROUTES) {
       const props = byKey.get(`${route.method} ${route.path}`);
       expect(props, route.id).toBeDefined();
-      if (route.access === 'public') {
+      if (route.access === 'public' || isPageRoute(route)) {
         expect(props!.AuthorizationType, route.id).toBe('NONE');
         expect(props!.AuthorizerId, route.id).toBeUndefined();
       } else {
@@ -228,10 +239,30 @@ describe('HTTP API', () => {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('StaffPagesClient') })],
+        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('StaffPagesClient') }), { Ref: logicalId(built.stateless.pagesSignInClient.node.defaultChild) }],
         Issuer: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('ProviderURL') }),
       },
     });
+  });
+
+  it('signs staff in to the pages through the managed login: a public client, code flow only, this deployment\'s callback', () => {
+    built.stateless_.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: Match.arrayWith(['openid']),
+      CallbackURLs: [`${built.config.publicBaseUrl}/innlogging/tilbake`],
+      LogoutURLs: [`${built.config.publicBaseUrl}/`],
+      SupportedIdentityProviders: ['COGNITO'],
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      // sign-in-flow.ts sets the refresh cookie for as long as the token lives
+      RefreshTokenValidity: REFRESH_SECONDS / 60,
+      TokenValidityUnits: Match.objectLike({ RefreshToken: 'minutes' }),
+    });
+    const clients = Object.values(resourcesOf(built.stateless_, 'AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(JSON.stringify(clients[0]!.Properties?.AllowedOAuthFlows)).not.toMatch(/implicit|client_credentials/);
   });
 
   it('allows CORS only from the form origin', () => {
@@ -280,7 +311,8 @@ describe('alarms', () => {
   });
 
   it('keep the stack well below CloudFormation\'s 500-resource limit', () => {
-    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(420);
+    // Each route costs 7 (function, role, policy, log group, integration, route, permission).
+    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(440);
   });
 
   it('cover the dead-letter queue, SES bounce and complaint rates and API 5xx', () => {

@@ -18,6 +18,8 @@ import type { HttpResult } from '../../functions/http/responses';
 import { getScheme, SCHEMES } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { LocalAuth } from '../../local/local-auth';
+import { LocalStaffSignIn } from '../../local/local-staff-sign-in';
 import { lambdaContext, routeEvent, staffClaims, type ApiEvent, type ApiEventOptions, type Claims } from './api-events';
 import { startDynalite, type LocalDynamo } from './dynalite';
 
@@ -162,6 +164,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     scheme: getScheme,
     ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
     publicBaseUrl: 'https://tilskudd.example',
+    staffSignIn: new LocalStaffSignIn(new LocalAuth(), 'https://tilskudd.example'),
   });
   for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
 

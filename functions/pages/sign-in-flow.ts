@@ -1,0 +1,116 @@
+// Staff sign-in of the web pages, as a backend-for-frontend: the OAuth authorization code flow with
+// PKCE against the identity provider (Cognito's managed login in AWS, the local sign-in page
+// locally), ending in an HttpOnly session cookie with the ID token. Tokens never reach page
+// scripts (there are none) or URLs; the refresh token renews the session without a new sign-in.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Dependencies } from '../composition';
+import { ForbiddenError, SignInError, ValidationError } from '../domain/errors';
+import type { StaffTokens } from '../ports/staff-sign-in';
+import { clearCookie, readCookie, setCookie, type CookieEvent, type CookieSpec } from '../http/cookies';
+import { redirect, type HttpResult } from '../http/responses';
+import { REFRESH_COOKIE, SESSION_COOKIE, staffRoles } from '../http/staff-auth';
+import { SIGN_IN_PATH } from './page-kit';
+
+export const CALLBACK_PATH = `${SIGN_IN_PATH}/tilbake`;
+/** The attempt in flight: state, PKCE verifier and where to go afterwards; only the sign-in routes see it. */
+const ATTEMPT_COOKIE: CookieSpec = { name: 'staff_signin', sameSite: 'Lax', path: SIGN_IN_PATH };
+const ATTEMPT_SECONDS = 600;
+/** The pages app client's refresh token validity (infra/stateless-stack.ts). */
+export const REFRESH_SECONDS = 12 * 3600;
+
+type Deps = Pick<Dependencies, 'staffSignIn' | 'publicBaseUrl'>;
+
+/** Only a path on this site, and not the sign-in itself: '/sekretariat?x=1' yes; '//evil.example', 'https://…', '/\\evil' no. */
+export function safeReturnPath(value: string | undefined): string | undefined {
+  if (!value || value.length > 1000 || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(value)) return undefined;
+  try {
+    const base = 'http://tilskudd.invalid';
+    const url = new URL(value, base);
+    if (url.origin !== base) return undefined;
+    if (url.pathname.startsWith('/lokal/') || url.pathname.startsWith(SIGN_IN_PATH) || url.pathname === '/utlogging') return undefined;
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export const startQuery = z.object({ tilbake: z.string().max(1000).optional() }).strict();
+export const callbackQuery = z
+  .object({
+    code: z.string().regex(/^[A-Za-z0-9._~-]{1,512}$/).optional(),
+    state: z.string().max(100).optional(),
+    error: z.string().max(100).optional(),
+    error_description: z.string().max(500).optional(),
+  })
+  .strict();
+
+const callbackUrl = (deps: Deps) => `${deps.publicBaseUrl}${CALLBACK_PATH}`;
+
+function withCookies(result: HttpResult, cookies: string[]): HttpResult {
+  return { ...result, cookies: [...(result.cookies ?? []), ...cookies] };
+}
+
+/** The session cookie for verified tokens, and the redirect to where the person was going. */
+async function establish(deps: Deps, event: CookieEvent, tokens: StaffTokens, back: string | undefined): Promise<HttpResult> {
+  const claims = await deps.staffSignIn.verify(tokens.idToken);
+  if (!claims) throw new SignInError();
+  const roles = staffRoles(claims.groups);
+  if (roles.length === 0) throw new ForbiddenError('Brukeren din har ingen rolle i tilskuddsforvaltningen. Be en administrator om tilgang.');
+  const home = roles.includes('secretariat') ? '/sekretariat' : '/okonomi';
+  // The browser ages the cookie by its own (real) clock, as the token's expiry is real time: not deps.clock.
+  const seconds = claims.expiresAt - Math.floor(Date.now() / 1000);
+  return withCookies(redirect(back ?? home), [
+    setCookie(event, SESSION_COOKIE, tokens.idToken, seconds),
+    ...(tokens.refreshToken ? [setCookie(event, REFRESH_COOKIE, tokens.refreshToken, REFRESH_SECONDS)] : []),
+  ]);
+}
+
+/** GET /innlogging: renew the session with the refresh token, or send the person to the provider. */
+export async function startSignIn(deps: Deps, event: CookieEvent, query: z.output<typeof startQuery>): Promise<HttpResult> {
+  const back = safeReturnPath(query.tilbake);
+  const refreshToken = readCookie(event, REFRESH_COOKIE);
+  if (refreshToken) {
+    const renewed = await deps.staffSignIn.refresh(refreshToken).then(
+      (tokens) => establish(deps, event, tokens, back),
+      (error: unknown) => {
+        if (error instanceof SignInError) return undefined;
+        throw error;
+      },
+    );
+    if (renewed) return renewed;
+  }
+  const state = randomBytes(24).toString('base64url');
+  const verifier = randomBytes(32).toString('base64url');
+  const codeChallenge = createHash('sha256').update(verifier).digest('base64url');
+  const attempt = [state, verifier, Buffer.from(back ?? '').toString('base64url')].join('.');
+  return withCookies(redirect(deps.staffSignIn.authorizeUrl({ state, codeChallenge, redirectUri: callbackUrl(deps) })), [
+    setCookie(event, ATTEMPT_COOKIE, attempt, ATTEMPT_SECONDS),
+    ...(refreshToken ? [clearCookie(event, REFRESH_COOKIE)] : []),
+  ]);
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** GET /innlogging/tilbake: the provider's answer; checks the state, trades the code, sets the session. */
+export async function finishSignIn(deps: Deps, event: CookieEvent, query: z.output<typeof callbackQuery>): Promise<HttpResult> {
+  if (query.error) throw new SignInError('Innloggingen ble avbrutt. Prøv å logge inn på nytt.');
+  if (!query.code || !query.state) throw new ValidationError({ code: 'Svaret fra innloggingen mangler kode eller tilstand.' });
+  const [state, verifier, back] = (readCookie(event, ATTEMPT_COOKIE) ?? '').split('.');
+  // No attempt cookie (expired, another browser) or another attempt's state: a forged or stale answer.
+  if (!state || !verifier || !sameText(state, query.state)) throw new SignInError();
+  const tokens = await deps.staffSignIn.exchangeCode({ code: query.code, codeVerifier: verifier, redirectUri: callbackUrl(deps) });
+  const result = await establish(deps, event, tokens, safeReturnPath(Buffer.from(back ?? '', 'base64url').toString('utf8')));
+  return withCookies(result, [clearCookie(event, ATTEMPT_COOKIE)]);
+}
+
+/** GET /utlogging: ends the session here and at the provider; the refresh token is revoked. */
+export async function signOut(deps: Deps, event: CookieEvent, onRevokeFailure: (error: unknown) => void): Promise<HttpResult> {
+  const refreshToken = readCookie(event, REFRESH_COOKIE);
+  if (refreshToken) await deps.staffSignIn.revoke(refreshToken).catch(onRevokeFailure);
+  return withCookies(redirect(deps.staffSignIn.signOutUrl(`${deps.publicBaseUrl}/`)), [clearCookie(event, SESSION_COOKIE), clearCookie(event, REFRESH_COOKIE)]);
+}

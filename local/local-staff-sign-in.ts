@@ -1,0 +1,105 @@
+// The identity provider of the local system, standing in for Cognito's managed login: the local
+// sign-in page (/lokal/innlogging) is its authorize endpoint, and this class its token endpoint.
+// The web pages' sign-in flow (functions/pages/sign-in-flow.ts) runs unchanged against it: state,
+// PKCE, code exchange, refresh, revocation. Its ID tokens are LocalAuth's HS256 JWTs with the
+// claims Cognito's carry (sub, cognito:groups).
+import { createHash, randomBytes } from 'node:crypto';
+import { SignInError } from '../functions/domain/errors';
+import type { StaffClaims, StaffSignIn, StaffTokens } from '../functions/ports/staff-sign-in';
+import type { LocalAuth } from './local-auth';
+
+export const LOCAL_CLIENT_ID = 'lokal-saksbehandling';
+export const LOCAL_AUTHORIZE_PATH = '/lokal/innlogging';
+/** As the pages app client in AWS: ID tokens for an hour, refresh tokens for a working day. */
+const ID_TOKEN_SECONDS = 3600;
+const REFRESH_TOKEN_SECONDS = 12 * 3600;
+const CODE_SECONDS = 300;
+
+interface Grant {
+  subject: string;
+  groups: string[];
+  expiresAt: number;
+}
+
+interface CodeGrant extends Grant {
+  codeChallenge: string;
+  redirectUri: string;
+}
+
+export interface AuthorizeRequest {
+  state: string;
+  codeChallenge: string;
+  redirectUri: string;
+}
+
+export class LocalStaffSignIn implements StaffSignIn {
+  private readonly codes = new Map<string, CodeGrant>();
+  private readonly refreshTokens = new Map<string, Grant>();
+
+  constructor(
+    private readonly auth: LocalAuth,
+    /** the local system's URL: the one registered callback is `${baseUrl}/innlogging/tilbake` */
+    readonly baseUrl: string,
+  ) {}
+
+  get callbackUrl(): string {
+    return `${this.baseUrl}/innlogging/tilbake`;
+  }
+
+  authorizeUrl(request: AuthorizeRequest): string {
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: LOCAL_CLIENT_ID,
+      redirect_uri: request.redirectUri,
+      state: request.state,
+      code_challenge: request.codeChallenge,
+      code_challenge_method: 'S256',
+    });
+    return `${this.baseUrl}${LOCAL_AUTHORIZE_PATH}?${query}`;
+  }
+
+  /** The sign-in page's answer for a person: a one-time code bound to the attempt's PKCE challenge. */
+  issueCode(subject: string, groups: string[], request: Omit<AuthorizeRequest, 'state'>): string {
+    const code = randomBytes(24).toString('base64url');
+    this.codes.set(code, { subject, groups, codeChallenge: request.codeChallenge, redirectUri: request.redirectUri, expiresAt: this.now() + CODE_SECONDS });
+    return code;
+  }
+
+  async exchangeCode(request: { code: string; codeVerifier: string; redirectUri: string }): Promise<StaffTokens> {
+    const grant = this.codes.get(request.code);
+    this.codes.delete(request.code);
+    const challenge = createHash('sha256').update(request.codeVerifier).digest('base64url');
+    if (!grant || grant.expiresAt < this.now() || grant.redirectUri !== request.redirectUri || grant.codeChallenge !== challenge) throw new SignInError();
+    const refreshToken = randomBytes(32).toString('base64url');
+    this.refreshTokens.set(refreshToken, { subject: grant.subject, groups: grant.groups, expiresAt: this.now() + REFRESH_TOKEN_SECONDS });
+    return { idToken: this.idToken(grant), refreshToken };
+  }
+
+  async refresh(refreshToken: string): Promise<StaffTokens> {
+    const grant = this.refreshTokens.get(refreshToken);
+    if (!grant || grant.expiresAt < this.now()) throw new SignInError();
+    return { idToken: this.idToken(grant) };
+  }
+
+  async revoke(refreshToken: string): Promise<void> {
+    this.refreshTokens.delete(refreshToken);
+  }
+
+  /** The local provider keeps no session of its own to end. */
+  signOutUrl(returnTo: string): string {
+    return returnTo;
+  }
+
+  async verify(idToken: string): Promise<StaffClaims | undefined> {
+    const claims = this.auth.verify(idToken);
+    return claims ? { subject: claims.sub, groups: claims['cognito:groups'], expiresAt: claims.exp } : undefined;
+  }
+
+  private idToken(grant: Grant): string {
+    return this.auth.issue(grant.subject, grant.groups, new Date(), ID_TOKEN_SECONDS);
+  }
+
+  private now(): number {
+    return Math.floor(Date.now() / 1000);
+  }
+}
