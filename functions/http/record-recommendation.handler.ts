@@ -6,5 +6,6 @@ import { httpRoute } from './http-route';
 import { json } from './responses';
 
 export const handler = httpRoute({ access: 'secretariat', body: recommendationRequestSchema }, async ({ params, body, staff }) => {
-  return json(201, await recordRecommendation(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat')));
+  const { created, ...result } = await recordRecommendation(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat'));
+  return json(created ? 201 : 200, result);
 });

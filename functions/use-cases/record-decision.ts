@@ -131,6 +131,11 @@ export async function recordRecommendation(deps: Dependencies, applicationId: st
   }
   const problems = recommendationProblems(preparation, request);
   if (problems) throw new ValidationError(problems);
+  // A retry (a double click, a repeated request) of the recommendation already recorded in this round changes nothing.
+  const current = app.status === 'recommended' ? app.recommendation : undefined;
+  if (current && current.recommended === request.recommended && current.rank === request.rank && (current.comment ?? '') === (request.comment ?? '')) {
+    return { application: app, recommendation: current, created: false };
+  }
   const recommendation: Recommendation = {
     recommended: request.recommended,
     ...(request.rank !== undefined ? { rank: request.rank } : {}),
@@ -143,5 +148,5 @@ export async function recordRecommendation(deps: Dependencies, applicationId: st
     set: { recommendation },
     details: { by: recommendation.by, ...(recommendation.rank !== undefined ? { rank: recommendation.rank } : {}) },
   });
-  return { application, recommendation };
+  return { application, recommendation, created: true };
 }

@@ -40,6 +40,16 @@ describe('a ranked first level (Helse Nord)', () => {
     expect(ranked.status).toBe(201);
     expect(ranked.body.application.status).toBe('recommended');
     expect(ranked.body.recommendation).toMatchObject({ recommended: true, rank: 1, by: app.scheme(NORD).preparation!.body.shortName, recordedBy: 'sekretær-1' });
+    // A retry of the same recommendation is a no-op (200, same timestamp, no second audit entry); another rank is a new one.
+    const again = await recommend(applicationId, { recommended: true, rank: 1, comment: 'Sterk overføringsverdi' });
+    expect(again.status).toBe(200);
+    expect(again.body.recommendation).toEqual(ranked.body.recommendation);
+    const entries = () => app.store.getApplication(applicationId).then((a) => a!.history.filter((h) => h.action === 'recommendation:recommend').length);
+    expect(await entries()).toBe(1);
+    const reranked = await recommend(applicationId, { recommended: true, rank: 2, comment: 'Sterk overføringsverdi' });
+    expect(reranked.status).toBe(201);
+    expect(reranked.body.recommendation.rank).toBe(2);
+    expect(await entries()).toBe(2);
 
     const approved = await decision(applicationId, await approval(applicationId));
     expect(approved.status).toBe(201);
