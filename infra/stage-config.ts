@@ -59,8 +59,22 @@ const stageConfigSchema = z
       /** MAIL_FROM of the functions; must belong to the identity. */
       from: mailbox,
     }),
-    /** PUBLIC_BASE_URL: the base of the links in e-mails. */
+    /** PUBLIC_BASE_URL: the base of the links in e-mails and of the staff sign-in's callback. */
     publicBaseUrl: httpsUrl,
+    /**
+     * How the public base URL's host reaches the HTTP API: an API Gateway custom domain with a
+     * certificate, validated and aliased in a Route 53 zone of this account, or with a certificate
+     * (ACM, this region) issued elsewhere, the DNS record then made by hand (output PublicDomainTarget).
+     * Left out, nothing maps it: the links work only once someone does.
+     */
+    publicDomain: z
+      .discriminatedUnion('dns', [
+        z.object({ dns: z.literal('route53'), hostedZoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id'), zoneName: domainName }).strict(),
+        z
+          .object({ dns: z.literal('external'), certificateArn: z.string().regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'must be an ACM certificate ARN') })
+          .strict(),
+      ])
+      .optional(),
     /** The only origin allowed by CORS: where the application form is served. */
     formOrigin: origin,
     /** Optional e-mail subscription on the alarm topic. */
@@ -93,6 +107,10 @@ const stageConfigSchema = z
     if (config.stage === 'prod' && config.staffMfa !== 'required') {
       ctx.addIssue({ code: 'custom', path: ['staffMfa'], message: 'prod requires MFA for staff' });
     }
+    const host = new URL(config.publicBaseUrl).hostname;
+    if (config.publicDomain?.dns === 'route53' && host !== config.publicDomain.zoneName && !host.endsWith(`.${config.publicDomain.zoneName}`)) {
+      ctx.addIssue({ code: 'custom', path: ['publicDomain', 'zoneName'], message: `must be the zone of the public base URL's host ${host}` });
+    }
     if (config.stage === 'prod' && config.retention.removalPolicy !== RemovalPolicy.RETAIN) {
       ctx.addIssue({ code: 'custom', path: ['retention', 'removalPolicy'], message: 'prod keeps its resources (RETAIN)' });
     }
@@ -110,6 +128,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       from: 'Tilskudd (test) <tilskudd-test@helsefellesskap.example>',
     },
     publicBaseUrl: 'https://test.tilskudd.helsefellesskap.example',
+    publicDomain: { dns: 'route53', hostedZoneId: 'Z0EXAMPLE0HELSEFELLESSKAP', zoneName: 'helsefellesskap.example' },
     formOrigin: 'https://test.tilskudd.helsefellesskap.example',
     staffMfa: 'optional',
     staffSignInDomainPrefix: 'tilskudd-helsefellesskap-test',
@@ -125,6 +144,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       from: 'Tilskudd <ikke-svar@tilskudd.helsefellesskap.example>',
     },
     publicBaseUrl: 'https://tilskudd.helsefellesskap.example',
+    publicDomain: { dns: 'route53', hostedZoneId: 'Z0EXAMPLE0HELSEFELLESSKAP', zoneName: 'helsefellesskap.example' },
     formOrigin: 'https://tilskudd.helsefellesskap.example',
     alarmEmail: 'drift@helsefellesskap.example',
     staffMfa: 'required',

@@ -18,11 +18,14 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -300,6 +303,29 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+    // --- The public base URL's host: e-mail links and the staff sign-in's callback land here ------
+    const publicDomain = config.publicDomain;
+    if (publicDomain) {
+      const host = new URL(config.publicBaseUrl).hostname;
+      const zone =
+        publicDomain.dns === 'route53'
+          ? route53.HostedZone.fromHostedZoneAttributes(this, 'PublicZone', { hostedZoneId: publicDomain.hostedZoneId, zoneName: publicDomain.zoneName })
+          : undefined;
+      const certificate = zone
+        ? new acm.Certificate(this, 'PublicCertificate', { domainName: host, validation: acm.CertificateValidation.fromDns(zone) })
+        : acm.Certificate.fromCertificateArn(this, 'PublicCertificate', (publicDomain as { certificateArn: string }).certificateArn);
+      const domain = new apigw.DomainName(this, 'PublicDomain', { domainName: host, certificate, securityPolicy: apigw.SecurityPolicy.TLS_1_2 });
+      new apigw.ApiMapping(this, 'PublicDomainMapping', { api: this.httpApi, domainName: domain, stage: this.apiStage });
+      if (zone) {
+        new route53.ARecord(this, 'PublicAlias', {
+          zone,
+          recordName: host,
+          target: route53.RecordTarget.fromAlias(new route53Targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId)),
+        });
+      }
+      new CfnOutput(this, 'PublicDomainTarget', { description: `Where ${host} points (alias or CNAME)`, value: domain.regionalDomainName });
+    }
+
     const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', stateful.userPool.userPoolProviderUrl, {
       // The API client's tokens, and the ID token of a staff member signed in to the pages.
       jwtAudience: [stateful.staffClient.userPoolClientId, this.pagesSignInClient.userPoolClientId],

@@ -37,4 +37,15 @@ describe('stage configuration', () => {
     expect(message).toMatch(/staffMfa prod requires MFA/);
     expect(message).toMatch(/mail\.from must be an address of the SES identity/);
   });
+
+  it('maps the public base URL only through a zone that holds its host, or a real ACM certificate', () => {
+    const prod = stageConfig('prod');
+    expect(() => parseStageConfig({ ...prod, publicDomain: { dns: 'route53', hostedZoneId: 'Z123ABC', zoneName: 'elsewhere.example' } })).toThrow(
+      /publicDomain\.zoneName must be the zone of the public base URL's host tilskudd\.helsefellesskap\.example/,
+    );
+    expect(() => parseStageConfig({ ...prod, publicDomain: { dns: 'external', certificateArn: 'arn:aws:iam::123456789012:role/x' } })).toThrow(/must be an ACM certificate ARN/);
+    const external = parseStageConfig({ ...prod, publicDomain: { dns: 'external', certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' } });
+    expect(external.publicDomain).toMatchObject({ dns: 'external' });
+    expect(parseStageConfig({ ...prod, publicDomain: undefined }).publicDomain).toBeUndefined();
+  });
 });

@@ -265,6 +265,17 @@ describe('HTTP API', () => {
     expect(JSON.stringify(clients[0]!.Properties?.AllowedOAuthFlows)).not.toMatch(/implicit|client_credentials/);
   });
 
+  it('serves the public base URL\'s host as a custom domain (TLS 1.2, DNS-validated certificate, alias record)', () => {
+    const host = new URL(built.config.publicBaseUrl).hostname;
+    built.stateless_.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: host,
+      DomainNameConfigurations: [Match.objectLike({ SecurityPolicy: 'TLS_1_2', CertificateArn: Match.anyValue() })],
+    });
+    built.stateless_.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: host, ValidationMethod: 'DNS' });
+    built.stateless_.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { ApiId: { Ref: logicalId(built.stateless.httpApi.node.defaultChild) }, Stage: Match.anyValue() });
+    built.stateless_.hasResourceProperties('AWS::Route53::RecordSet', { Name: `${host}.`, Type: 'A', AliasTarget: Match.objectLike({ DNSName: Match.anyValue() }) });
+  });
+
   it('allows CORS only from the form origin', () => {
     built.stateless_.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -376,6 +387,8 @@ describe('IAM and names', () => {
       // Required by CloudFormation; labels, not unique addresses.
       'AWS::ApiGatewayV2::Api': /^HttpApi$/,
       'AWS::ApiGatewayV2::Authorizer': /^StaffJwt$/,
+      // The DNS name is the stage's configured public host, not a name we invent.
+      'AWS::Route53::RecordSet': new RegExp(`^${new URL(built.config.publicBaseUrl).hostname.replace(/\./g, '\\.')}\\.$`),
     };
     for (const template of [built.stateless_, built.stateful_]) {
       for (const [id, resource] of Object.entries(resourcesOf(template))) {
