@@ -35,15 +35,16 @@ export interface Dependencies {
 }
 
 /** Functions without the STAFF_* variables (the workflow functions) know no staff session. */
+const notConfigured = (): never => {
+  throw new Error('Staff sign-in is not configured (STAFF_USER_POOL_ID, STAFF_PAGES_CLIENT_ID, STAFF_SIGN_IN_URL)');
+};
 const noStaffSignIn: StaffSignIn = {
-  authorizeUrl: () => {
-    throw new Error('Staff sign-in is not configured (STAFF_USER_POOL_ID, STAFF_PAGES_CLIENT_ID, STAFF_SIGN_IN_URL)');
-  },
-  exchangeCode: () => Promise.reject(new Error('Staff sign-in is not configured')),
-  refresh: () => Promise.reject(new Error('Staff sign-in is not configured')),
-  revoke: () => Promise.reject(new Error('Staff sign-in is not configured')),
+  authorizeUrl: notConfigured,
+  exchangeCode: async () => notConfigured(),
+  refresh: async () => notConfigured(),
+  revoke: async () => notConfigured(),
   signOutUrl: (returnTo) => returnTo,
-  verify: () => Promise.resolve(undefined),
+  verify: async () => undefined,
 };
 
 const cryptoIds: IdSource = { applicationId: newApplicationId, linkId: newLinkId, id: newId };

@@ -119,6 +119,7 @@ const stageConfigSchema = z
 export type StageConfig = z.output<typeof stageConfigSchema>;
 
 // Placeholders under .example until the health community's domain is decided: change them here.
+const PLACEHOLDER_ZONE = { dns: 'route53', hostedZoneId: 'Z0EXAMPLE0HELSEFELLESSKAP', zoneName: 'helsefellesskap.example' } as const;
 const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
   dev: {
     stage: 'dev',
@@ -128,7 +129,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       from: 'Tilskudd (test) <tilskudd-test@helsefellesskap.example>',
     },
     publicBaseUrl: 'https://test.tilskudd.helsefellesskap.example',
-    publicDomain: { dns: 'route53', hostedZoneId: 'Z0EXAMPLE0HELSEFELLESSKAP', zoneName: 'helsefellesskap.example' },
+    publicDomain: PLACEHOLDER_ZONE,
     formOrigin: 'https://test.tilskudd.helsefellesskap.example',
     staffMfa: 'optional',
     staffSignInDomainPrefix: 'tilskudd-helsefellesskap-test',
@@ -144,7 +145,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
       from: 'Tilskudd <ikke-svar@tilskudd.helsefellesskap.example>',
     },
     publicBaseUrl: 'https://tilskudd.helsefellesskap.example',
-    publicDomain: { dns: 'route53', hostedZoneId: 'Z0EXAMPLE0HELSEFELLESSKAP', zoneName: 'helsefellesskap.example' },
+    publicDomain: PLACEHOLDER_ZONE,
     formOrigin: 'https://tilskudd.helsefellesskap.example',
     alarmEmail: 'drift@helsefellesskap.example',
     staffMfa: 'required',

@@ -31,7 +31,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { GLOBAL_SECONDARY_INDEXES } from '../functions/adapters/table-design';
-import { handlerModulePath, isPageRoute, ROUTES, type RouteDefinition } from '../functions/http/routes';
+import { handlerModulePath, isPageRoute, ROUTES, STAFF_SIGN_IN_PATHS, type RouteDefinition } from '../functions/http/routes';
 import { LifecycleWorkflows } from '../workflows/lifecycle-workflows';
 import { WORKFLOW_NAMES, type WorkflowName } from '../workflows/definitions';
 import { GrantFunction } from './grant-function';
@@ -113,14 +113,13 @@ export class StatelessStack extends Stack {
     // The managed login's client for the pages: public (no secret; PKCE protects the code), the code
     // flow only, and this deployment's callback and sign-out URLs, which is why it lives here and
     // not with the pool. Lifetimes as functions/pages/sign-in-flow.ts expects (REFRESH_SECONDS).
-    const routePath = (id: string) => (ROUTES.find((r) => r.id === id) as RouteDefinition).path;
     this.pagesSignInClient = new cognito.UserPoolClient(this, 'StaffPagesSignInClient', {
       userPool: stateful.userPool,
       generateSecret: false,
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${config.publicBaseUrl}${routePath('page-sign-in-callback')}`],
+        callbackUrls: [`${config.publicBaseUrl}${STAFF_SIGN_IN_PATHS.callback}`],
         logoutUrls: [`${config.publicBaseUrl}/`],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
@@ -307,13 +306,14 @@ export class StatelessStack extends Stack {
     const publicDomain = config.publicDomain;
     if (publicDomain) {
       const host = new URL(config.publicBaseUrl).hostname;
-      const zone =
-        publicDomain.dns === 'route53'
-          ? route53.HostedZone.fromHostedZoneAttributes(this, 'PublicZone', { hostedZoneId: publicDomain.hostedZoneId, zoneName: publicDomain.zoneName })
-          : undefined;
-      const certificate = zone
-        ? new acm.Certificate(this, 'PublicCertificate', { domainName: host, validation: acm.CertificateValidation.fromDns(zone) })
-        : acm.Certificate.fromCertificateArn(this, 'PublicCertificate', (publicDomain as { certificateArn: string }).certificateArn);
+      let zone: route53.IHostedZone | undefined;
+      let certificate: acm.ICertificate;
+      if (publicDomain.dns === 'route53') {
+        zone = route53.HostedZone.fromHostedZoneAttributes(this, 'PublicZone', { hostedZoneId: publicDomain.hostedZoneId, zoneName: publicDomain.zoneName });
+        certificate = new acm.Certificate(this, 'PublicCertificate', { domainName: host, validation: acm.CertificateValidation.fromDns(zone) });
+      } else {
+        certificate = acm.Certificate.fromCertificateArn(this, 'PublicCertificate', publicDomain.certificateArn);
+      }
       const domain = new apigw.DomainName(this, 'PublicDomain', { domainName: host, certificate, securityPolicy: apigw.SecurityPolicy.TLS_1_2 });
       new apigw.ApiMapping(this, 'PublicDomainMapping', { api: this.httpApi, domainName: domain, stage: this.apiStage });
       if (zone) {

@@ -8,7 +8,7 @@ import { html as htmlResponse, redirect, type HttpResult } from '../functions/ht
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from '../functions/pages/forms';
 import { html } from '../functions/pages/html';
 import { layout } from '../functions/pages/layout';
-import { SIGN_IN_PATH } from '../functions/pages/page-kit';
+import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
 import { readBody } from './api-gateway';
 import { LOCAL_AUTHORIZE_PATH, LOCAL_CLIENT_ID } from './local-staff-sign-in';
 import type { LocalSystem } from './system';
@@ -54,7 +54,7 @@ ${form.input('name', 'Navn', { hint: 'Vises i vedtak og historikk som den som ha
 }
 
 function badRequest(): HttpResult {
-  return htmlResponse(400, layout({ title: 'Ugyldig innlogging', body: html`<h1>Ugyldig innlogging</h1><p>Innloggingen må startes fra tjenesten. <a href=${SIGN_IN_PATH}>Logg inn</a></p>` }));
+  return htmlResponse(400, layout({ title: 'Ugyldig innlogging', body: html`<h1>Ugyldig innlogging</h1><p>Innloggingen må startes fra tjenesten. <a href=${STAFF_SIGN_IN_PATHS.start}>Logg inn</a></p>` }));
 }
 
 /** The request's OAuth parameters, if they are the pages' own (registered client and callback). */
@@ -73,7 +73,7 @@ export async function serveLocalSignIn(req: IncomingMessage, res: ServerResponse
     // Opened directly (a bookmark, the start banner): begin at the service, which comes back here.
     if (!url.searchParams.has('state')) {
       const back = url.searchParams.get('tilbake');
-      send(res, redirect(`${SIGN_IN_PATH}${back ? `?tilbake=${encodeURIComponent(back)}` : ''}`));
+      send(res, redirect(`${STAFF_SIGN_IN_PATHS.start}${back ? `?tilbake=${encodeURIComponent(back)}` : ''}`));
       return true;
     }
     const request = parseAuthorize(system, url.searchParams);

@@ -5,14 +5,15 @@
 // claims Cognito's carry (sub, cognito:groups).
 import { createHash, randomBytes } from 'node:crypto';
 import { SignInError } from '../functions/domain/errors';
+import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
+import { REFRESH_SECONDS } from '../functions/pages/sign-in-flow';
 import type { StaffClaims, StaffSignIn, StaffTokens } from '../functions/ports/staff-sign-in';
 import type { LocalAuth } from './local-auth';
 
 export const LOCAL_CLIENT_ID = 'lokal-saksbehandling';
 export const LOCAL_AUTHORIZE_PATH = '/lokal/innlogging';
-/** As the pages app client in AWS: ID tokens for an hour, refresh tokens for a working day. */
+/** As the pages app client in AWS: ID tokens for an hour, refresh tokens for REFRESH_SECONDS. */
 const ID_TOKEN_SECONDS = 3600;
-const REFRESH_TOKEN_SECONDS = 12 * 3600;
 const CODE_SECONDS = 300;
 
 interface Grant {
@@ -38,12 +39,12 @@ export class LocalStaffSignIn implements StaffSignIn {
 
   constructor(
     private readonly auth: LocalAuth,
-    /** the local system's URL: the one registered callback is `${baseUrl}/innlogging/tilbake` */
+    /** the local system's URL: the one registered callback is `${baseUrl}${STAFF_SIGN_IN_PATHS.callback}` */
     readonly baseUrl: string,
   ) {}
 
   get callbackUrl(): string {
-    return `${this.baseUrl}/innlogging/tilbake`;
+    return `${this.baseUrl}${STAFF_SIGN_IN_PATHS.callback}`;
   }
 
   authorizeUrl(request: AuthorizeRequest): string {
@@ -71,7 +72,7 @@ export class LocalStaffSignIn implements StaffSignIn {
     const challenge = createHash('sha256').update(request.codeVerifier).digest('base64url');
     if (!grant || grant.expiresAt < this.now() || grant.redirectUri !== request.redirectUri || grant.codeChallenge !== challenge) throw new SignInError();
     const refreshToken = randomBytes(32).toString('base64url');
-    this.refreshTokens.set(refreshToken, { subject: grant.subject, groups: grant.groups, expiresAt: this.now() + REFRESH_TOKEN_SECONDS });
+    this.refreshTokens.set(refreshToken, { subject: grant.subject, groups: grant.groups, expiresAt: this.now() + REFRESH_SECONDS });
     return { idToken: this.idToken(grant), refreshToken };
   }
 

@@ -49,6 +49,9 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   { id: 'mark-paid', method: 'POST', path: '/api/finance/payouts/{payoutId}/paid', access: 'finance', summary: 'Marker som betalt' },
 ];
 
+/** The staff sign-in's paths (the pages, the pages' kit, the local provider and the Cognito client all use these). */
+export const STAFF_SIGN_IN_PATHS = { start: '/innlogging', callback: '/innlogging/tilbake', signOut: '/utlogging' } as const;
+
 const page = (id: string, method: Method, path: string, access: Access, summary: string): RouteDefinition => ({ id, method, path, access, summary, kind: 'page' });
 
 /**
@@ -58,9 +61,9 @@ const page = (id: string, method: Method, path: string, access: Access, summary:
  */
 export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-home', 'GET', '/', 'public', 'Forside: ordningene og søknadsskjemaene'),
-  page('page-sign-in', 'GET', '/innlogging', 'public', 'Innlogging for saksbehandlere (videre til innloggingstjenesten)'),
-  page('page-sign-in-callback', 'GET', '/innlogging/tilbake', 'public', 'Svar fra innloggingstjenesten'),
-  page('page-sign-out', 'GET', '/utlogging', 'public', 'Logg ut'),
+  page('page-sign-in', 'GET', STAFF_SIGN_IN_PATHS.start, 'public', 'Innlogging for saksbehandlere (videre til innloggingstjenesten)'),
+  page('page-sign-in-callback', 'GET', STAFF_SIGN_IN_PATHS.callback, 'public', 'Svar fra innloggingstjenesten'),
+  page('page-sign-out', 'GET', STAFF_SIGN_IN_PATHS.signOut, 'public', 'Logg ut'),
   page('page-application-form', 'GET', '/soknad/ny/{schemeId}', 'public', 'Søknadsskjema'),
   page('page-submit-application', 'POST', '/soknad/ny/{schemeId}', 'public', 'Send inn søknadsskjemaet'),
   page('page-receipt', 'GET', '/soknad/{linkId}/kvittering', 'public', 'Kvittering for innsendt søknad'),

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { ErrorBody, ErrorRenderer } from '../http/error-policy';
 import type { RouteRequest } from '../http/http-route';
+import { STAFF_SIGN_IN_PATHS } from '../http/routes';
 import { html as htmlResponse, type HttpResult } from '../http/responses';
 import { html, type Html, type Interpolation } from './html';
 import { layout, type StaffHeader } from './layout';
@@ -19,8 +20,7 @@ export function wantsHtml(event: unknown): boolean {
   return /text\/html/i.test(accept);
 }
 
-export const SIGN_IN_PATH = '/innlogging';
-export const SIGN_OUT_PATH = '/utlogging';
+const { start: SIGN_IN_PATH, signOut: SIGN_OUT_PATH } = STAFF_SIGN_IN_PATHS;
 
 export function staffHeader(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>): StaffHeader | undefined {
   if (!request.staff) return undefined;

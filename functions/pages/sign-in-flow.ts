@@ -10,11 +10,10 @@ import type { StaffTokens } from '../ports/staff-sign-in';
 import { clearCookie, readCookie, setCookie, type CookieEvent, type CookieSpec } from '../http/cookies';
 import { redirect, type HttpResult } from '../http/responses';
 import { REFRESH_COOKIE, SESSION_COOKIE, staffRoles } from '../http/staff-auth';
-import { SIGN_IN_PATH } from './page-kit';
+import { STAFF_SIGN_IN_PATHS } from '../http/routes';
 
-export const CALLBACK_PATH = `${SIGN_IN_PATH}/tilbake`;
 /** The attempt in flight: state, PKCE verifier and where to go afterwards; only the sign-in routes see it. */
-const ATTEMPT_COOKIE: CookieSpec = { name: 'staff_signin', sameSite: 'Lax', path: SIGN_IN_PATH };
+const ATTEMPT_COOKIE: CookieSpec = { name: 'staff_signin', sameSite: 'Lax', path: STAFF_SIGN_IN_PATHS.start };
 const ATTEMPT_SECONDS = 600;
 /** The pages app client's refresh token validity (infra/stateless-stack.ts). */
 export const REFRESH_SECONDS = 12 * 3600;
@@ -28,7 +27,7 @@ export function safeReturnPath(value: string | undefined): string | undefined {
     const base = 'http://tilskudd.invalid';
     const url = new URL(value, base);
     if (url.origin !== base) return undefined;
-    if (url.pathname.startsWith('/lokal/') || url.pathname.startsWith(SIGN_IN_PATH) || url.pathname === '/utlogging') return undefined;
+    if (url.pathname.startsWith('/lokal/') || url.pathname.startsWith(STAFF_SIGN_IN_PATHS.start) || url.pathname === STAFF_SIGN_IN_PATHS.signOut) return undefined;
     return `${url.pathname}${url.search}`;
   } catch {
     return undefined;
@@ -45,7 +44,7 @@ export const callbackQuery = z
   })
   .strict();
 
-const callbackUrl = (deps: Deps) => `${deps.publicBaseUrl}${CALLBACK_PATH}`;
+const callbackUrl = (deps: Deps) => `${deps.publicBaseUrl}${STAFF_SIGN_IN_PATHS.callback}`;
 
 function withCookies(result: HttpResult, cookies: string[]): HttpResult {
   return { ...result, cookies: [...(result.cookies ?? []), ...cookies] };

@@ -26,15 +26,7 @@ describe('approvals racing for the same pot', () => {
     );
     expect(new Set(applications.map((a) => a.applicationId)).size).toBe(20);
 
-    const results = await Promise.all(
-      applications.map(({ applicationId }) =>
-        app.call('record-decision', {
-          pathParameters: { applicationId },
-          json: { outcome: 'approve', amount: AMOUNT, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
-          as: SECRETARIAT,
-        }),
-      ),
-    );
+    const results = await app.approveAtOnce(applications.map((a) => a.applicationId), AMOUNT);
     const ok = results.filter((r) => r.status === 201);
     const conflicts = results.filter((r) => r.status === 409);
     expect(ok).toHaveLength(5);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../functions/domain/model';
 import { application, linkIds, startHarness, type Harness } from '../support/local-system';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('100 concurrent submissions with the same Idempotency-Key (local system: HTTP API + workflow)', () => {
   let h: Harness;
@@ -147,15 +147,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
         await new Promise((r) => setImmediate(r));
       }
     })();
-    const results = await Promise.all(
-      applications.map(({ applicationId }) =>
-        app.call('record-decision', {
-          pathParameters: { applicationId },
-          json: { outcome: 'approve', amount: AMOUNT, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
-          as: SECRETARIAT,
-        }),
-      ),
-    );
+    const results = await app.approveAtOnce(applications.map((a) => a.applicationId), AMOUNT);
     racing = false;
     await watcher;
 

@@ -126,6 +126,8 @@ export interface TestApp {
   /** submit → every partner signs → scheduled on the next reachable meeting */
   scheduled(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted>;
   approve(applicationId: string, amount?: number): Promise<void>;
+  /** Every one approved for `amount` (period 2027) through record-decision at the same moment: a race for the pot. */
+  approveAtOnce(applicationIds: readonly string[], amount: number): Promise<ApiResponse[]>;
   /** … → approved → payout triggered (by the lifecycle) → invoiced if needed → paid: status active */
   active(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
   /** The report link the lifecycle e-mails when a report is due. */
@@ -156,6 +158,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
   const store = new DynamoGrantStore({ client: dynamo.client, tableName: dynamo.tableName });
   const mailer = new RecordingMailer();
   const clock = manualClock(options.start);
+  const PUBLIC_BASE_URL = 'https://tilskudd.example';
   const deps = overrideDependencies({
     store,
     mailer,
@@ -163,8 +166,8 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     clock,
     scheme: getScheme,
     ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
-    publicBaseUrl: 'https://tilskudd.example',
-    staffSignIn: new LocalStaffSignIn(new LocalAuth(), 'https://tilskudd.example'),
+    publicBaseUrl: PUBLIC_BASE_URL,
+    staffSignIn: new LocalStaffSignIn(new LocalAuth(), PUBLIC_BASE_URL),
   });
   for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
 
@@ -244,6 +247,17 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
         },
       });
       expectStatus(response, [200, 201], 'approve');
+    },
+    approveAtOnce(applicationIds, amount) {
+      return Promise.all(
+        applicationIds.map((applicationId) =>
+          app.call('record-decision', {
+            pathParameters: { applicationId },
+            json: { outcome: 'approve', amount, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
+            as: SECRETARIAT,
+          }),
+        ),
+      );
     },
     async active(schemeId = 'sor-rogaland', change) {
       const submitted = await app.scheduled(schemeId, change);
