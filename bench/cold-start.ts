@@ -10,24 +10,21 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { handlerModulePath, ROUTES } from '../functions/http/routes';
+import { LAMBDA_ALIASES, lambdaDefine, REQUIRE_SHIM } from '../infra/lambda-bundling';
 import { fmt, median, type Progress } from './lib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** What NodejsFunction runs esbuild with, read from infra/grant-function.ts so the two cannot drift. */
-export function lambdaBuildOptions(): { target: string; banner: string; alias: Record<string, string> } {
+/** What NodejsFunction runs esbuild with: infra/lambda-bundling.ts, and the runtime and options of infra/grant-function.ts. */
+export function lambdaBuildOptions(): { target: string; banner: string; alias: Record<string, string>; define: Record<string, string> } {
   const source = readFileSync(join(ROOT, 'infra/grant-function.ts'), 'utf8');
-  const banner = /const REQUIRE_SHIM =\s*"([^"]+)"/.exec(source)?.[1];
   const runtime = /Runtime\.NODEJS_(\d+)_X/.exec(source)?.[1];
-  const aliases = /export const LAMBDA_ALIASES =\s*'([^']+)'/.exec(source)?.[1];
-  if (!banner || !runtime || !aliases) throw new Error('infra/grant-function.ts changed: REQUIRE_SHIM, LAMBDA_ALIASES or the runtime not found');
-  if (!/bundleAwsSDK:\s*true/.test(source) || !/minify:\s*true/.test(source) || !/OutputFormat\.ESM/.test(source)) {
+  if (!runtime) throw new Error('infra/grant-function.ts changed: the runtime not found');
+  if (!/bundleAwsSDK:\s*true/.test(source) || !/minify:\s*true/.test(source) || !/OutputFormat\.ESM/.test(source) || !/define:\s*lambdaDefine\(\)/.test(source) || !/LAMBDA_ALIASES\)/.test(source)) {
     throw new Error('infra/grant-function.ts changed its bundling options; update bench/cold-start.ts');
   }
   // NodejsFunction's target is the runtime's (node24); bundleAwsSDK: true means no externals at all.
-  const [from, to] = aliases.split('=') as [string, string];
-  const alias = { [from]: to };
-  return { target: `node${runtime}`, banner, alias };
+  return { target: `node${runtime}`, banner: REQUIRE_SHIM, alias: { ...LAMBDA_ALIASES }, define: lambdaDefine() };
 }
 
 const ANCHOR_SOURCE = `// Naive anchor: every heavy dependency imported eagerly and touched.
@@ -47,10 +44,26 @@ const PROBES: Record<string, string> = {
   'probe: zod (classic)': `import { z } from 'zod'; export const s = z.object({ a: z.string() });`,
   'probe: zod/mini': `import * as z from 'zod/mini'; export const s = z.object({ a: z.string() });`,
   'probe: DynamoDBClient + DocumentClient': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const c = [DynamoDBClient, DynamoDBDocumentClient];`,
-  'probe: DynamoDBClient + DocumentClient, Lambda credentials alias': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const c = [DynamoDBClient, DynamoDBDocumentClient];`,
+  'probe: DynamoDBClient + DocumentClient, Lambda aliases': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const c = [DynamoDBClient, DynamoDBDocumentClient];`,
   'probe: DynamoDB + SFN + SES clients': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; import { SFNClient } from '@aws-sdk/client-sfn'; import { SESClient } from '@aws-sdk/client-ses'; export const c = [DynamoDBClient, SFNClient, SESClient];`,
   'probe: Powertools Logger + middy': `import { Logger } from '@aws-lambda-powertools/logger'; import middy from '@middy/core'; export const l = [new Logger(), middy];`,
-  'probe: scheme configs (validated at import)': `import { getScheme } from '../config/schemes'; export const s = getScheme('sor-rogaland');`,
+  'probe: scheme configs, validated at import (local mode)': `import { getScheme } from '../config/schemes'; export const s = getScheme('sor-rogaland');`,
+  'probe: scheme configs, as bundled (validated at synth)': `import { getScheme } from '../config/schemes'; export const s = getScheme('sor-rogaland');`,
+  // The least a handler on the required stack imports: SDK v3 DynamoDB document client, Powertools
+  // Logger, middy and zod/mini, nothing of ours.
+  'probe: floor (DynamoDB DocumentClient + Powertools Logger + middy + zod/mini), Lambda aliases': `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
+import * as z from 'zod/mini';
+const logger = new Logger();
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const body = z.strictObject({ id: z.string().check(z.maxLength(100)) });
+export const handler = middy(async (event: unknown) => {
+  logger.info('put');
+  await documents.send(new PutCommand({ TableName: 't', Item: body.parse(event) }));
+  return [GetCommand, QueryCommand, UpdateCommand].length;
+});`,
 };
 
 export interface BundleResult {
@@ -84,9 +97,9 @@ function entries(): Array<{ name: string; kind: 'route' | 'workflow'; file: stri
   return [...routes, ...workflows];
 }
 
-/** Builds a file, or source text (resolved as if it were a file in bench/); `lambdaAliases` as our functions are built, off for the naive anchor. */
-async function bundle(entry: string | { source: string }, outDir: string, lambdaAliases: boolean): Promise<{ file: string; bytes: number; metafile: Metafile }> {
-  const { target, banner, alias } = lambdaBuildOptions();
+/** Builds a file, or source text (resolved as if it were a file in bench/); `asLambda`: the aliases and defines our functions are built with, off for the naive anchor. */
+export async function bundle(entry: string | { source: string }, outDir: string, asLambda: boolean): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+  const { target, banner, alias, define } = lambdaBuildOptions();
   const outfile = join(outDir, 'index.mjs');
   const result = await build({
     ...(typeof entry === 'string'
@@ -104,7 +117,7 @@ async function bundle(entry: string | { source: string }, outDir: string, lambda
     sourcemap: true,
     sourcesContent: false,
     external: [],
-    ...(lambdaAliases ? { alias } : {}),
+    ...(asLambda ? { alias, define } : {}),
     metafile: true,
     logLevel: 'silent',
   });
@@ -150,7 +163,7 @@ export async function runColdStart(progress: Progress, runs = 7): Promise<ColdSt
     const a = await bundle({ source: ANCHOR_SOURCE }, join(work, 'anchor'), false);
     built.push({ name: 'ANCHOR (DynamoDB+SFN+SES+middy+zod)', kind: 'anchor', ...a });
     for (const [i, [name, source]] of Object.entries(PROBES).entries()) {
-      built.push({ name, kind: 'probe', ...(await bundle({ source }, join(work, `probe-${i}`), name.includes('alias'))) });
+      built.push({ name, kind: 'probe', ...(await bundle({ source }, join(work, `probe-${i}`), /alias|as bundled/.test(name))) });
     }
     for (const [i, e] of list.entries()) {
       built.push({ name: e.name, kind: e.kind, ...(await bundle(e.file, join(work, `h${i}`), true)) });

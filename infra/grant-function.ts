@@ -11,6 +11,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LAMBDA_ALIASES, lambdaDefine, REQUIRE_SHIM } from './lambda-bundling';
 import { acknowledge, XRAY_REASON } from './nag';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,11 +19,6 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Newest Node.js runtime this aws-cdk-lib knows (cdk-nag L1 insists on it); at least nodejs22.x. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-/** ESM output still meets CommonJS dependencies that call require() on Node built-ins. */
-const REQUIRE_SHIM = "import { createRequire as __grantsCreateRequire } from 'node:module'; const require = __grantsCreateRequire(import.meta.url);";
-
-/** Lambda-only substitutions (package=path from the repository root); see the module's comment. */
-export const LAMBDA_ALIASES = '@aws-sdk/credential-provider-node=./functions/adapters/lambda-credential-provider.ts';
 
 export interface GrantFunctionProps {
   /** Repository-relative handler module, e.g. functions/http/submit-application.handler.ts */
@@ -75,7 +71,8 @@ export class GrantFunction extends Construct {
         sourceMap: true,
         sourcesContent: false,
         bundleAwsSDK: true,
-        esbuildArgs: { '--alias': LAMBDA_ALIASES },
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${to}`) },
+        define: lambdaDefine(),
       },
       ...(props.deadLetterQueue
         ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.minutes(30) }

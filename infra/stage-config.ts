@@ -2,7 +2,7 @@
 // `cdk synth` with one message that names every problem.
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCHEMES } from '../config/schemes';
 
 export const STAGE_NAMES = ['dev', 'prod'] as const;

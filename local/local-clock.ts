@@ -7,7 +7,7 @@
 //   POST /lokal/klokke  { "to": "2027-01-28T09:00:00Z" }   workflows settled) → { now }
 //   POST /lokal/klokke/vent                      → waits until every workflow has settled → { now }
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readBody } from './api-gateway';
 import type { LocalSystem } from './system';
 import { ManualClock } from './workflow-runtime';

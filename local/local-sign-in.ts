@@ -3,7 +3,7 @@
 // browser here with state and a PKCE challenge (GET /innlogging); a developer picks a role and a
 // name (no password), and the page answers the pages' callback with a one-time code, as Cognito would.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { html as htmlResponse, redirect, type HttpResult } from '../functions/http/responses';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from '../functions/pages/forms';
 import { html } from '../functions/pages/html';

@@ -2,7 +2,7 @@
 // Every message a citizen can see is Norwegian bokmål. Each leaf schema carries the Norwegian error
 // map itself (zod 4 per-schema `error`), so the messages hold without any global z.config() and
 // even for type errors, missing fields and unknown keys.
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkPeriod } from '../functions/domain/grant-period';
 import {
   normaliseOrganisationNumber,

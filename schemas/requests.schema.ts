@@ -1,7 +1,7 @@
 // Request bodies other than the application itself. All strict, all Norwegian, all bounded.
 // Scheme-dependent limits (e.g. the approved period ≤ scheme.maxPeriodMonths, the pot) are the
 // use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import {
   MAX_REQUESTED_AMOUNT,

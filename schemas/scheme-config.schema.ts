@@ -2,7 +2,7 @@
 // and where the money is booked. One file per community under config/schemes/, parsed at import.
 // Config errors are for developers and operators (thrown at start-up), so they name the path in
 // plain text; everything a citizen sees lives in application.schema.ts / requests.schema.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { organisationNumberProblem } from '../functions/domain/organisation-number';
 import { isIsoDate } from '../functions/domain/oslo-time';
 

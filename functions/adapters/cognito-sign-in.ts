@@ -4,7 +4,7 @@
 // PKCE protects the code.
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SignInError } from '../domain/errors';
 import type { StaffClaims, StaffSignIn, StaffTokens } from '../ports/staff-sign-in';
 

@@ -1,7 +1,7 @@
 // Fail-fast configuration: every Lambda and local tool reads its environment through here, once.
 // A bad or missing variable stops the cold start with one error that names every bad variable
 // (never their values: a value might be an ARN or an endpoint we should not echo into logs).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];

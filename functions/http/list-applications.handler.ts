@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../composition';
 import { APPLICATION_STATUSES } from '../domain/model';
 import { listApplications } from '../use-cases/committee';

@@ -1,6 +1,6 @@
 // The API's OpenAPI 3.1 description, generated from the route table and the zod request schemas
 // (zod 4's z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCHEMES } from '../../config/schemes';
 import { buildApplicationSchema } from '../../schemas/application.schema';
 import {

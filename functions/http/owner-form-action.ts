@@ -1,6 +1,6 @@
 // The owner's status page posts small forms (withdraw, request reallocation): parse, act through one
 // use case, and either redirect back with a message or re-render the status page with the problem.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { dependencies, type Dependencies } from '../composition';
 import { ConflictError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../composition';
 import { reviseApplication } from '../use-cases/owner-actions';
 import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';

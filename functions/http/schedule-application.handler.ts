@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../composition';
 import { isIsoDate } from '../domain/oslo-time';
 import { scheduleApplication } from '../use-cases/schedule-application';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
 import { submitApplication } from '../use-cases/submit-application';

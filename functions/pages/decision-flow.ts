@@ -1,6 +1,6 @@
 // The agenda's decision forms post to their own routes; afterwards the secretariat lands on the
 // agenda again: 303 on success, or the agenda re-rendered with the form's errors.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { dependencies, type Dependencies } from '../composition';
 import type { Actor } from '../domain/model';
 import { staffActor } from '../use-cases/move-application';

@@ -1,7 +1,7 @@
 // What every page handler shares: the form body, the page response, the HTML error page, the
 // signed-in staff member for the header.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorBody, ErrorRenderer } from '../http/error-policy';
 import type { RouteRequest } from '../http/http-route';
 import { STAFF_SIGN_IN_PATHS } from '../http/routes';

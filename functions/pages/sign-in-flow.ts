@@ -3,7 +3,7 @@
 // locally), ending in an HttpOnly session cookie with the ID token. Tokens never reach page
 // scripts (there are none) or URLs; the refresh token renews the session without a new sign-in.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Dependencies } from '../composition';
 import { ForbiddenError, SignInError, ValidationError } from '../domain/errors';
 import type { StaffTokens } from '../ports/staff-sign-in';

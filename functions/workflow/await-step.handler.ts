@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dependencies } from '../composition';
 import { logger } from '../adapters/logger';
 import { awaitStep } from '../use-cases/await-step';

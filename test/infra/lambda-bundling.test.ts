@@ -1,0 +1,92 @@
+// The Lambda bundles as NodejsFunction builds them (the options of infra/lambda-bundling.ts and
+// infra/grant-function.ts, through the cold-start benchmark's builder): what the aliases keep out,
+// and that a deployed handler reads the scheme configurations the synth validated.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { bundle, lambdaBuildOptions } from '../../bench/cold-start';
+import { SCHEMES } from '../../config/schemes';
+import { sorRogaland } from '../../config/schemes/sor-rogaland';
+import { LAMBDA_ALIASES, lambdaDefine, PARSED_SCHEMES_GLOBAL } from '../../infra/lambda-bundling';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+
+const work = mkdtempSync(join(tmpdir(), 'grants-lambda-bundles-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const inputsOf = (metafile: { inputs: Record<string, unknown> }) => Object.keys(metafile.inputs).join('\n');
+
+describe('Lambda bundling', () => {
+  it('the aliases keep the rest of the credential chain and the node:process namespace out of the bundle', async () => {
+    const source = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const c = DynamoDBClient;`;
+    const naive = await bundle({ source }, join(work, 'naive'), false);
+    const lambda = await bundle({ source }, join(work, 'lambda'), true);
+    expect(inputsOf(naive.metafile)).toMatch(/credential-provider-ini/);
+    expect(readFileSync(naive.file, 'utf8')).toMatch(/from"node:process"/);
+    expect(inputsOf(lambda.metafile)).not.toMatch(/credential-provider-(ini|sso|process|node)|nested-clients/);
+    expect(inputsOf(lambda.metafile)).toMatch(/lambda-credential-provider\.ts/);
+    expect(inputsOf(lambda.metafile)).toMatch(/lambda-process\.ts/);
+    expect(readFileSync(lambda.file, 'utf8')).not.toMatch(/["']node:process["']/);
+    expect(Object.keys(LAMBDA_ALIASES)).toEqual(['@aws-sdk/credential-provider-node', 'node:process']);
+  }, 60_000);
+
+  it('defines the scheme configurations as the synth parsed them, as a JavaScript string literal', () => {
+    const define = lambdaDefine();
+    const literal = define[PARSED_SCHEMES_GLOBAL]!;
+    const parsed = JSON.parse(JSON.parse(literal) as string) as Array<{ id: string }>;
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(Object.values(SCHEMES))));
+    // Defaults the schema fills in are in the JSON, not only what the configuration file states.
+    expect('priorityPatientGroups' in sorRogaland).toBe(false);
+    expect((parsed.find((s) => s.id === 'sor-rogaland') as { priorityPatientGroups?: unknown[] }).priorityPatientGroups?.length).toBeGreaterThan(0);
+  });
+
+  /** Imports a bundle in a fresh Node process and invokes its handler as Lambda would. */
+  function invoke(file: string, event: object): { status: number; body: Record<string, unknown> } {
+    const script = `const m = await import(process.argv[1]);
+const r = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'r1', functionName: 'get-scheme', getRemainingTimeInMillis: () => 10000 });
+process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.body) }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
+      env: { PATH: process.env.PATH ?? '', TABLE_NAME: 'grants', AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    if (child.status !== 0) throw new Error(child.stderr);
+    return JSON.parse(child.stdout) as { status: number; body: Record<string, unknown> };
+  }
+
+  const describeScheme = (id: string) => ({
+    version: '2.0',
+    routeKey: 'GET /api/schemes/{schemeId}',
+    rawPath: `/api/schemes/${id}`,
+    rawQueryString: '',
+    headers: { accept: 'application/json' },
+    pathParameters: { schemeId: id },
+    requestContext: { http: { method: 'GET', path: `/api/schemes/${id}` }, requestId: 'r1' },
+    isBase64Encoded: false,
+  });
+
+  it('a deployed handler answers from the embedded configurations', async () => {
+    const built = await bundle(join(process.cwd(), 'functions/http/get-scheme.handler.ts'), join(work, 'get-scheme'), true);
+    expect(readFileSync(built.file, 'utf8')).not.toContain(PARSED_SCHEMES_GLOBAL);
+    const answer = invoke(built.file, describeScheme('sor-rogaland'));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: 'sor-rogaland', name: SCHEMES['sor-rogaland']!.name });
+  }, 60_000);
+
+  it('the bundle trusts them as they are: the validation ran at synth, not at start-up', async () => {
+    // A configuration the schema rejects (an id that is not a slug) still reaches the handler.
+    const unvalidated = { ...JSON.parse(JSON.stringify(SCHEMES['sor-rogaland'])), id: 'Not A Slug' } as SchemeConfig;
+    const { target, banner, alias } = lambdaBuildOptions();
+    const outfile = join(work, 'unvalidated', 'index.mjs');
+    await build({
+      entryPoints: [join(process.cwd(), 'functions/http/get-scheme.handler.ts')],
+      bundle: true, outfile, target, platform: 'node', format: 'esm', mainFields: ['module', 'main'],
+      banner: { js: banner }, alias, define: lambdaDefine([unvalidated]), logLevel: 'silent',
+    });
+    const answer = invoke(outfile, describeScheme('Not A Slug'));
+    expect(answer).toMatchObject({ status: 200, body: { id: 'Not A Slug' } });
+  }, 60_000);
+});
