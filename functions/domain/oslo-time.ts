@@ -1,25 +1,18 @@
 // Europe/Oslo calendar arithmetic without a date library.
 // Calendar dates are plain 'YYYY-MM-DD' strings; arithmetic on them runs in UTC so it never
 // sees a DST change. Only the conversions between a date/wall time and an instant consult the
-// Oslo zone, via Intl.DateTimeFormat (the runtime's tz database).
+// Oslo zone, by its rule: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last Sunday of
+// March to 01:00 UTC on the last Sunday of October (the EU's summer time since 1996). Not via
+// Intl: the first Intl.DateTimeFormat with a time zone loads ICU's zone and locale data, about
+// 15 ms of every Lambda cold start. A test holds the rule to the runtime's tz database, so a
+// change of the rule there (the EU has debated ending summer time) fails it.
 
 export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WALL_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/;
-
-// One formatter, reused: constructing Intl formatters is comparatively expensive.
-const osloParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: OSLO_TIME_ZONE,
-  hourCycle: 'h23', // never '24' at midnight
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 interface CalendarDate {
   year: number;
@@ -155,26 +148,29 @@ function wallClockAsUtcMs(date: CalendarDate, time: string): number {
 function osloWallClock(instant: Date) {
   const ms = instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
-  const parts = osloParts.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
+  const wall = new Date(ms + offsetMsAt(ms));
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    hour: part('hour'),
-    minute: part('minute'),
-    second: part('second'),
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
 /** Oslo's UTC offset at an instant, in ms (CET +3 600 000, CEST +7 200 000). */
 function offsetMsAt(instantMs: number): number {
-  const wall = osloWallClock(new Date(instantMs));
-  const wallMs =
-    toUtcMs(wall) + ((wall.hour * 60 + wall.minute) * 60 + wall.second) * 1000;
-  // Intl drops milliseconds, so compare against the instant floored to the second.
-  return wallMs - Math.floor(instantMs / 1000) * 1000;
+  const year = new Date(instantMs).getUTCFullYear();
+  const summerFrom = lastSundayUtcMs(year, 3) + HOUR_MS;
+  const summerUntil = lastSundayUtcMs(year, 10) + HOUR_MS;
+  return instantMs >= summerFrom && instantMs < summerUntil ? 2 * HOUR_MS : HOUR_MS;
+}
+
+/** 00:00 UTC of the last Sunday of a month. */
+function lastSundayUtcMs(year: number, month: number): number {
+  const lastDay = toUtcMs({ year, month, day: daysInMonth(year, month) });
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS;
 }
 
 function assertWholeNumber(n: number, name: string): void {

@@ -3,6 +3,7 @@
 // value is escaped in the HTML. Links are opaque URLs built by the caller (PUBLIC_BASE_URL + link
 // id); a template refuses a URL that is not http(s) or that mentions a token.
 // Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
+import { formatNorwegianDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
 
 export interface SchemeMailContext {
   /** e.g. 'Helsefellesskapet Sør-Rogaland' */
@@ -36,26 +37,7 @@ export type PayoutModeName = 'cost_booking' | 'invoice';
 // ---------------------------------------------------------------------------------------------
 // Formatting helpers
 
-const TIME_ZONE = 'Europe/Oslo';
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const osloParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function partsOf(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
-  const out = { year: '', month: '', day: '', hour: '', minute: '' };
-  for (const part of osloParts.formatToParts(date)) {
-    if (part.type in out) out[part.type as keyof typeof out] = part.value;
-  }
-  return out;
-}
 
 function parseInstant(value: DateInput): Date {
   const date = new Date(value);
@@ -69,15 +51,14 @@ export function formatDateNb(value: DateInput | Date): string {
     const m = DATE_ONLY.exec(value);
     if (m) return `${m[3]}.${m[2]}.${m[1]}`;
   }
-  const p = partsOf(value instanceof Date ? value : parseInstant(value));
-  return `${p.day}.${p.month}.${p.year}`;
+  return formatNorwegianDate(osloDateOf(value instanceof Date ? value : parseInstant(value)));
 }
 
 /** An ISO instant → 'dd.mm.yyyy kl. HH:MM' in Norwegian time; a plain date → 'dd.mm.yyyy'. */
 export function formatDateTimeNb(value: DateInput | Date): string {
   if (typeof value === 'string' && DATE_ONLY.test(value)) return formatDateNb(value);
-  const p = partsOf(value instanceof Date ? value : parseInstant(value));
-  return `${p.day}.${p.month}.${p.year} kl. ${p.hour}:${p.minute}`;
+  const instant = value instanceof Date ? value : parseInstant(value);
+  return `${formatNorwegianDate(osloDateOf(instant))} kl. ${osloTimeOf(instant).slice(0, 5)}`;
 }
 
 /** 250000 → 'kr 250 000'; 1234.5 → 'kr 1 234,50'; -5000 → 'kr -5 000' (normal spaces). */

@@ -200,3 +200,57 @@ describe('formatNorwegianDate', () => {
     expect(() => formatNorwegianDate('2026-02-30')).toThrow(RangeError);
   });
 });
+
+describe("Oslo's offset rule against the runtime's tz database", () => {
+  // The module computes the offset by the EU rule instead of asking Intl (cold start). This holds
+  // the rule to the tz database the runtime ships, which a change of the rule would update.
+  const tz = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Oslo',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const byTzDatabase = (instant: Date) => {
+    const p = Object.fromEntries(tz.formatToParts(instant).map((part) => [part.type, part.value]));
+    return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
+  };
+  const byRule = (instant: Date) => ({ date: osloDateOf(instant), time: osloTimeOf(instant).slice(0, 8) });
+
+  it('agrees every 15 minutes from 00:00 to 03:00 UTC on each day a change can fall on, 1996–2099', () => {
+    let checked = 0;
+    for (let year = 1996; year < 2100; year++) {
+      for (const month of [2, 9]) {
+        // The last Sunday of March/October is one of the 25th–31st; the change is at 01:00 UTC.
+        for (let day = 25; day <= 31; day++) {
+          for (let minutes = 0; minutes < 180; minutes += 15) {
+            const instant = new Date(Date.UTC(year, month, day, 0, minutes));
+            expect(byRule(instant), instant.toISOString()).toEqual(byTzDatabase(instant));
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(104 * 2 * 7 * 12);
+  });
+
+  it('agrees at 5,000 instants spread over 2020–2100, seconds included', () => {
+    const start = Date.UTC(2020, 0, 1);
+    const span = Date.UTC(2100, 0, 1) - start;
+    for (let i = 0; i < 5_000; i++) {
+      // A fixed quasi-random spread (golden ratio) so a failure reproduces.
+      const instant = new Date(start + Math.floor(((i * 0.618_033_988_75) % 1) * span));
+      expect(byRule(instant), instant.toISOString()).toEqual(byTzDatabase(instant));
+    }
+  });
+
+  it('turns wall times back into the instants the tz database gives, across both changes', () => {
+    for (const [date, time] of [['2026-03-29', '01:59'], ['2026-03-29', '03:00'], ['2026-10-25', '01:59'], ['2026-10-25', '03:00'], ['2099-03-29', '12:00']] as const) {
+      const instant = osloInstant(date, time);
+      expect(byTzDatabase(instant)).toEqual({ date, time: `${time}:00` });
+    }
+  });
+});
