@@ -1,7 +1,7 @@
 // One Lambda function the way this system builds all of them: esbuild-bundled ESM (AWS SDK
 // included), arm64, the newest Node.js runtime of this aws-cdk-lib, active tracing, its own log
-// group with the stage's retention, and its own role that starts empty except for writing to that
-// log group (no AWS managed policies).
+// group with the stage's retention, and a role that starts empty except for writing to that log
+// group (no AWS managed policies): its own, or one shared by functions with the same permissions.
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -30,6 +30,15 @@ export interface GrantFunctionProps {
   readonly logRemovalPolicy: RemovalPolicy;
   /** For asynchronously invoked functions: failed events end up here after the retries. */
   readonly deadLetterQueue?: sqs.IQueue;
+  /** A role from functionRole() that functions with the same permissions share; default: its own. */
+  readonly role?: iam.Role;
+}
+
+/** An execution role for Lambda functions, empty but for what GrantFunction adds (logs, X-Ray). */
+export function functionRole(scope: Construct, id: string, description: string): iam.Role {
+  const role = new iam.Role(scope, id, { description, assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', XRAY_REASON);
+  return role;
 }
 
 export class GrantFunction extends Construct {
@@ -40,14 +49,10 @@ export class GrantFunction extends Construct {
   constructor(scope: Construct, id: string, props: GrantFunctionProps) {
     super(scope, id);
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.logRemovalPolicy });
-    this.role = new iam.Role(this, 'Role', {
-      description: `Lambda ${props.entry}`,
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    });
+    this.role = props.role ?? functionRole(this, 'Role', `Lambda ${props.entry}`);
     this.role.addToPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
     );
-    acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', XRAY_REASON);
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(REPO_ROOT, props.entry),

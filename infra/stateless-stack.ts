@@ -34,7 +34,7 @@ import { GLOBAL_SECONDARY_INDEXES } from '../functions/adapters/table-design';
 import { handlerModulePath, isPageRoute, ROUTES, STAFF_SIGN_IN_PATHS, type RouteDefinition } from '../functions/http/routes';
 import { LifecycleWorkflows } from '../workflows/lifecycle-workflows';
 import { WORKFLOW_NAMES, type WorkflowName } from '../workflows/definitions';
-import { GrantFunction } from './grant-function';
+import { functionRole, GrantFunction } from './grant-function';
 import { acknowledge, nagWildcardFinding } from './nag';
 import type { StageConfig } from './stage-config';
 import type { StatefulStack } from './stateful-stack';
@@ -174,6 +174,18 @@ export class StatelessStack extends Stack {
     // --- HTTP functions ------------------------------------------------------------------------
     const http = new Construct(this, 'Http');
     const routeFunctions = new Map<string, GrantFunction>();
+    // Routes with the same capabilities share one role (each adds only its own log group): a role
+    // and its policy per function would cost about 100 of CloudFormation's 500 resources a stack.
+    const sharedRoles = new Map<string, { role: iam.Role; capabilities: readonly Capability[] }>();
+    const roleFor = (capabilities: readonly Capability[]): iam.Role => {
+      const key = [...capabilities].sort().join('-');
+      let shared = sharedRoles.get(key);
+      if (!shared) {
+        shared = { role: functionRole(http, `Role${pascal(key)}`, `Lambda HTTP routes: ${capabilities.join(', ')}`), capabilities };
+        sharedRoles.set(key, shared);
+      }
+      return shared.role;
+    };
     for (const route of ROUTES) {
       const fn = new GrantFunction(http, pascal(route.id), {
         entry: handlerModulePath(route),
@@ -182,6 +194,7 @@ export class StatelessStack extends Stack {
         environment: { ...environment, ...(isPageRoute(route) ? signInEnvironment : {}), STATE_MACHINE_ARNS: stateMachineArns },
         logRetention,
         logRemovalPolicy,
+        role: roleFor(routeCapabilities(route)),
       });
       routeFunctions.set(route.id, fn);
     }
@@ -201,8 +214,7 @@ export class StatelessStack extends Stack {
       resourceName: '*',
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-    const grant = (fn: GrantFunction, capabilities: readonly Capability[]) => {
-      const role = fn.role;
+    const grant = (role: iam.Role, capabilities: readonly Capability[]) => {
       for (const capability of capabilities) {
         switch (capability) {
           case 'table-read':
@@ -262,9 +274,9 @@ export class StatelessStack extends Stack {
         }
       }
     };
-    for (const route of ROUTES) grant(routeFunctions.get(route.id) as GrantFunction, routeCapabilities(route));
+    for (const { role, capabilities } of sharedRoles.values()) grant(role, capabilities);
     for (const key of Object.keys(WORKFLOW_HANDLERS) as Array<keyof typeof WORKFLOW_HANDLERS>) {
-      grant(this.workflowFunctions[key], WORKFLOW_CAPABILITIES[key]);
+      grant(this.workflowFunctions[key].role, WORKFLOW_CAPABILITIES[key]);
     }
 
     // --- HTTP API ------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ import { isPageRoute, ROUTES } from '../../functions/http/routes';
 import { REFRESH_SECONDS } from '../../functions/pages/sign-in-flow';
 import { GLOBAL_SECONDARY_INDEXES } from '../../functions/adapters/table-design';
 import { RESOURCE_STAR_ONLY_ACTIONS } from '../../infra/nag';
-import { WORKFLOW_HANDLERS } from '../../infra/stateless-stack';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type { GrantFunction } from '../../infra/grant-function';
+import { routeCapabilities, WORKFLOW_HANDLERS } from '../../infra/stateless-stack';
 import { placeholdersIn, WORKFLOW_FILES, WORKFLOW_NAMES, type WorkflowName } from '../../workflows/definitions';
 import { asArray, iamStatements, resourcesOf, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
 
@@ -215,6 +217,34 @@ describe('functions', () => {
   });
 });
 
+describe('route roles', () => {
+  it('routes with the same capabilities share one role, whose log permission names exactly their log groups', () => {
+    const byRole = new Map<iam.IRole, GrantFunction[]>();
+    for (const route of ROUTES) {
+      const fn = built.stateless.routeFunctions.get(route.id)!;
+      byRole.set(fn.role, [...(byRole.get(fn.role) ?? []), fn]);
+    }
+    expect(byRole.size).toBe(2);
+    for (const [role, fns] of byRole) {
+      const capabilities = new Set(fns.map((fn) => JSON.stringify(routeCapabilities(ROUTES.find((r) => built.stateless.routeFunctions.get(r.id) === fn)!))));
+      expect(capabilities.size).toBe(1);
+      const statements = Object.values(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: logicalId(role.node.defaultChild as CfnElement) }]))
+        .flatMap((p) => p.Properties?.PolicyDocument.Statement as Array<Record<string, any>>);
+      const logResources = statements
+        .filter((st) => asArray<string>(st.Action).includes('logs:PutLogEvents'))
+        .flatMap((st) => asArray<unknown>(st.Resource))
+        .map((r) => JSON.stringify(r))
+        .sort();
+      expect(logResources).toEqual(fns.map((fn) => JSON.stringify({ 'Fn::GetAtt': [logicalId(fn.logGroup.node.defaultChild as CfnElement), 'Arn'] })).sort());
+    }
+    // The workflow functions keep their own roles.
+    const workflowRoles = new Set(Object.values(built.stateless.workflowFunctions).map((fn) => fn.role));
+    expect(workflowRoles.size).toBe(3);
+    for (const role of workflowRoles) expect(byRole.has(role)).toBe(false);
+  });
+});
+
 describe('HTTP API', () => {
   it('has one route per ROUTES entry: the staff API behind the JWT authorizer; public routes and staff pages (session cookie, checked by the handler) without', () => {
     const routes = Object.values(resourcesOf(built.stateless_, 'AWS::ApiGatewayV2::Route'));
@@ -322,8 +352,10 @@ describe('alarms', () => {
   });
 
   it('keep the stack well below CloudFormation\'s 500-resource limit', () => {
-    // Each route costs 7 (function, role, policy, log group, integration, route, permission).
-    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(440);
+    // Each route costs 5 (function, log group, integration, route, permission); the routes share two roles.
+    const count = Object.keys(resourcesOf(built.stateless_)).length;
+    expect(count).toBeLessThan(340);
+    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::IAM::Role')).length).toBeLessThan(15);
   });
 
   it('cover the dead-letter queue, SES bounce and complaint rates and API 5xx', () => {
