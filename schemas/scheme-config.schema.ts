@@ -36,26 +36,8 @@ export const PRIORITY_PATIENT_GROUPS = [
   { id: 'discharge-ready', label: 'Færre utskrivningsklare pasienter som blir liggende på sykehus' },
 ] as const satisfies readonly { id: string; label: string }[];
 
-const slug = z.string().max(60).regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const email = z.string().trim().max(254).email();
-const wholeDays = (max: number) => z.number().int().min(0).max(max);
-const dayList = z.array(z.number().int().min(0).max(365)).max(10);
-
-const organisationNumber = z
-  .string()
-  .max(20)
-  .superRefine((value, ctx) => {
-    const problem = organisationNumberProblem(value);
-    if (problem) {
-      ctx.addIssue({
-        code: 'custom',
-        message: problem === 'format' ? 'must be 9 digits' : 'has a wrong check digit (modulus 11)',
-      });
-    }
-  });
-
-const labelled = z.strictObject({ id: slug, label: text(300) });
+/** Who a preparatory body's members represent (Midt-Norge: one of each). */
+export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
 
 const uniqueIds = (items: readonly { id: string }[], ctx: z.RefinementCtx, what: string) => {
   const seen = new Set<string>();
@@ -65,130 +47,160 @@ const uniqueIds = (items: readonly { id: string }[], ctx: z.RefinementCtx, what:
   });
 };
 
-/** Who a preparatory body's members represent (Midt-Norge: one of each). */
-export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
+// Built on first use: Lambda bundles get the configurations validated at synth and never parse
+// them, so they should not pay for constructing this schema at every cold start.
+function buildSchemeConfigSchema() {
+  const slug = z.string().max(60).regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
+  const text = (max: number) => z.string().trim().min(1).max(max);
+  const email = z.string().trim().max(254).email();
+  const wholeDays = (max: number) => z.number().int().min(0).max(max);
+  const dayList = z.array(z.number().int().min(0).max(365)).max(10);
 
-/**
- * A first level of review before the committee decides (two-level schemes). Helse Nord: the health
- * community's assessment committee prioritises (ranks) the applications it sends on, then the
- * regional coordination committee decides. Midt-Norge: a working committee with a user
- * representative gives its recommendation to ASU. While it is configured, the committee cannot
- * approve, reject or defer an application that has no recommendation for the current round.
- */
-const preparationSchema = z.strictObject({
-  body: z.strictObject({ shortName: text(20), name: text(200) }),
-  /** true: the recommendation carries a rank (1 = highest priority) among the round's applications. */
-  ranked: z.boolean(),
-  members: z
-    .array(z.strictObject({ represents: z.enum(REPRESENTS), title: text(200) }))
+  const organisationNumber = z
+    .string()
     .max(20)
-    .default([]),
-});
-
-const meetingSchema = z.strictObject({
-  date: z.string().max(10).refine(isIsoDate, 'must be a real date YYYY-MM-DD'),
-  time: z.string().max(5).regex(TIME, 'must be HH:MM (24 h)'),
-  title: text(200),
-});
-
-export const schemeConfigSchema = z
-  .strictObject({
-    id: slug,
-    name: text(200),
-    hospitalTrust: z.strictObject({
-      name: text(200),
-      organisationNumber,
-      /** Units of the hospital trust: a project owned by one of these is paid by cost booking. */
-      internalUnits: z.array(text(200)).max(200),
-    }),
-    committee: z.strictObject({
-      /** 'FSU', 'SSU', 'ASU', … */
-      shortName: text(20),
-      name: text(200),
-    }),
-    /** Optional first level of review (see preparationSchema). */
-    preparation: preparationSchema.optional(),
-    secretariatEmail: email,
-    financeEmail: email,
-    senderEmail: email,
-    projectNumber: text(50),
-    /** Days before a meeting a complete application must be in (Sør-Rogaland: 14). */
-    submissionLeadDays: wholeDays(365).default(14),
-    /** Longest grant period in months (Sør-Rogaland: at most 12 months at a time). */
-    maxPeriodMonths: z.number().int().min(1).max(60).default(12),
-    statusReportAfterMonths: z.number().int().min(1).max(60).default(6),
-    /** Days after the period ends the final report is due. */
-    finalReportDueDays: wholeDays(365).default(60),
-    reminders: z
-      .strictObject({
-        submissionDeadlineDaysBefore: dayList.default([7, 1]),
-        reportDueDaysBefore: dayList.default([14]),
-        overdueEveryDays: z.number().int().min(1).max(365).default(14),
-        maxOverdueReminders: z.number().int().min(0).max(100).default(12),
-        cosignEveryDays: z.number().int().min(1).max(365).default(7),
-      })
-      .prefault({}),
-    criteria: z
-      .array(z.strictObject({ id: slug, label: text(300), description: text(2000) }))
-      .min(1)
-      .max(20)
-      .superRefine((items, ctx) => uniqueIds(items, ctx, 'criterion')),
-    /** How many criteria an application must claim to meet. */
-    criteriaRule: z.strictObject({ minMet: z.number().int().min(0).max(20) }),
-    guidelineAreas: z
-      .array(labelled)
-      .min(1)
-      .max(20)
-      .superRefine((items, ctx) => uniqueIds(items, ctx, 'guideline area'))
-      .default(() => NATIONAL_GUIDELINE_AREAS.map((a) => ({ ...a }))),
-    priorityPatientGroups: z
-      .array(labelled)
-      .max(20)
-      .superRefine((items, ctx) => uniqueIds(items, ctx, 'patient group'))
-      .default(() => PRIORITY_PATIENT_GROUPS.map((g) => ({ ...g }))),
-    /** The pot per calendar year, whole NOK, keyed by year ('2026'). */
-    yearlyPotNok: z.record(
-      z.string().regex(/^\d{4}$/, 'year keys must be YYYY'),
-      z.number().int().min(0).max(1_000_000_000),
-    ),
-    meetings: z
-      .array(meetingSchema)
-      .max(200)
-      .superRefine((meetings, ctx) => {
-        meetings.forEach((m, i) => {
-          const prev = meetings[i - 1];
-          if (prev && prev.date >= m.date) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, 'date'],
-              message: `meetings must be sorted by date without duplicates ('${prev.date}' then '${m.date}')`,
-            });
-          }
+    .superRefine((value, ctx) => {
+      const problem = organisationNumberProblem(value);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: problem === 'format' ? 'must be 9 digits' : 'has a wrong check digit (modulus 11)',
         });
-      }),
-    timeZone: z.literal('Europe/Oslo').default('Europe/Oslo'),
-    /** Days an e-mailed capability link stays valid. */
-    linkValidityDays: z.number().int().min(1).max(365).default(60),
-    /** Who receives the half-yearly use-and-effect report (Sør-Rogaland: FSU reports to SSU). */
-    halfYearReportTo: text(50),
-  })
-  .superRefine((cfg, ctx) => {
-    if (cfg.criteriaRule.minMet > cfg.criteria.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['criteriaRule', 'minMet'],
-        message: `minMet (${cfg.criteriaRule.minMet}) exceeds the number of criteria (${cfg.criteria.length})`,
-      });
-    }
+      }
+    });
+
+  const labelled = z.strictObject({ id: slug, label: text(300) });
+
+  /**
+   * A first level of review before the committee decides (two-level schemes). Helse Nord: the health
+   * community's assessment committee prioritises (ranks) the applications it sends on, then the
+   * regional coordination committee decides. Midt-Norge: a working committee with a user
+   * representative gives its recommendation to ASU. While it is configured, the committee cannot
+   * approve, reject or defer an application that has no recommendation for the current round.
+   */
+  const preparationSchema = z.strictObject({
+    body: z.strictObject({ shortName: text(20), name: text(200) }),
+    /** true: the recommendation carries a rank (1 = highest priority) among the round's applications. */
+    ranked: z.boolean(),
+    members: z
+      .array(z.strictObject({ represents: z.enum(REPRESENTS), title: text(200) }))
+      .max(20)
+      .default([]),
   });
 
-export type SchemeConfig = z.infer<typeof schemeConfigSchema>;
+  const meetingSchema = z.strictObject({
+    date: z.string().max(10).refine(isIsoDate, 'must be a real date YYYY-MM-DD'),
+    time: z.string().max(5).regex(TIME, 'must be HH:MM (24 h)'),
+    title: text(200),
+  });
+
+  return z
+    .strictObject({
+      id: slug,
+      name: text(200),
+      hospitalTrust: z.strictObject({
+        name: text(200),
+        organisationNumber,
+        /** Units of the hospital trust: a project owned by one of these is paid by cost booking. */
+        internalUnits: z.array(text(200)).max(200),
+      }),
+      committee: z.strictObject({
+        /** 'FSU', 'SSU', 'ASU', … */
+        shortName: text(20),
+        name: text(200),
+      }),
+      /** Optional first level of review (see preparationSchema). */
+      preparation: preparationSchema.optional(),
+      secretariatEmail: email,
+      financeEmail: email,
+      senderEmail: email,
+      projectNumber: text(50),
+      /** Days before a meeting a complete application must be in (Sør-Rogaland: 14). */
+      submissionLeadDays: wholeDays(365).default(14),
+      /** Longest grant period in months (Sør-Rogaland: at most 12 months at a time). */
+      maxPeriodMonths: z.number().int().min(1).max(60).default(12),
+      statusReportAfterMonths: z.number().int().min(1).max(60).default(6),
+      /** Days after the period ends the final report is due. */
+      finalReportDueDays: wholeDays(365).default(60),
+      reminders: z
+        .strictObject({
+          submissionDeadlineDaysBefore: dayList.default([7, 1]),
+          reportDueDaysBefore: dayList.default([14]),
+          overdueEveryDays: z.number().int().min(1).max(365).default(14),
+          maxOverdueReminders: z.number().int().min(0).max(100).default(12),
+          cosignEveryDays: z.number().int().min(1).max(365).default(7),
+        })
+        .prefault({}),
+      criteria: z
+        .array(z.strictObject({ id: slug, label: text(300), description: text(2000) }))
+        .min(1)
+        .max(20)
+        .superRefine((items, ctx) => uniqueIds(items, ctx, 'criterion')),
+      /** How many criteria an application must claim to meet. */
+      criteriaRule: z.strictObject({ minMet: z.number().int().min(0).max(20) }),
+      guidelineAreas: z
+        .array(labelled)
+        .min(1)
+        .max(20)
+        .superRefine((items, ctx) => uniqueIds(items, ctx, 'guideline area'))
+        .default(() => NATIONAL_GUIDELINE_AREAS.map((a) => ({ ...a }))),
+      priorityPatientGroups: z
+        .array(labelled)
+        .max(20)
+        .superRefine((items, ctx) => uniqueIds(items, ctx, 'patient group'))
+        .default(() => PRIORITY_PATIENT_GROUPS.map((g) => ({ ...g }))),
+      /** The pot per calendar year, whole NOK, keyed by year ('2026'). */
+      yearlyPotNok: z.record(
+        z.string().regex(/^\d{4}$/, 'year keys must be YYYY'),
+        z.number().int().min(0).max(1_000_000_000),
+      ),
+      meetings: z
+        .array(meetingSchema)
+        .max(200)
+        .superRefine((meetings, ctx) => {
+          meetings.forEach((m, i) => {
+            const prev = meetings[i - 1];
+            if (prev && prev.date >= m.date) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [i, 'date'],
+                message: `meetings must be sorted by date without duplicates ('${prev.date}' then '${m.date}')`,
+              });
+            }
+          });
+        }),
+      timeZone: z.literal('Europe/Oslo').default('Europe/Oslo'),
+      /** Days an e-mailed capability link stays valid. */
+      linkValidityDays: z.number().int().min(1).max(365).default(60),
+      /** Who receives the half-yearly use-and-effect report (Sør-Rogaland: FSU reports to SSU). */
+      halfYearReportTo: text(50),
+    })
+    .superRefine((cfg, ctx) => {
+      if (cfg.criteriaRule.minMet > cfg.criteria.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteriaRule', 'minMet'],
+          message: `minMet (${cfg.criteriaRule.minMet}) exceeds the number of criteria (${cfg.criteria.length})`,
+        });
+      }
+    });
+}
+
+let built: ReturnType<typeof buildSchemeConfigSchema> | undefined;
+
+/** The zod schema of a scheme configuration. */
+export function schemeConfigSchema(): ReturnType<typeof buildSchemeConfigSchema> {
+  built ??= buildSchemeConfigSchema();
+  return built;
+}
+
+export type SchemeConfig = z.infer<ReturnType<typeof buildSchemeConfigSchema>>;
 /** What a config file writes: defaults may be left out. */
-export type SchemeConfigInput = z.input<typeof schemeConfigSchema>;
+export type SchemeConfigInput = z.input<ReturnType<typeof buildSchemeConfigSchema>>;
 
 /** Parses a scheme configuration; throws an Error naming every bad path. */
 export function parseSchemeConfig(raw: unknown): SchemeConfig {
-  const result = schemeConfigSchema.safeParse(raw);
+  const result = schemeConfigSchema().safeParse(raw);
   if (result.success) return result.data;
   const id =
     typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'

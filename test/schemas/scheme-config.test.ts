@@ -207,7 +207,7 @@ describe('schemeConfigSchema', () => {
   });
 
   it('is strict', () => {
-    expect(schemeConfigSchema.safeParse({ ...minimal(), committee: { shortName: 'FSU', name: 'x', y: 1 } }).success).toBe(
+    expect(schemeConfigSchema().safeParse({ ...minimal(), committee: { shortName: 'FSU', name: 'x', y: 1 } }).success).toBe(
       false,
     );
   });
