@@ -120,7 +120,8 @@ export class StatelessStack extends Stack {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: [`${config.publicBaseUrl}${STAFF_SIGN_IN_PATHS.callback}`],
-        logoutUrls: [`${config.publicBaseUrl}/`],
+        // The home page; the sign-in, for signing in as someone else (the 403 page).
+        logoutUrls: [`${config.publicBaseUrl}/`, `${config.publicBaseUrl}${STAFF_SIGN_IN_PATHS.start}`],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,

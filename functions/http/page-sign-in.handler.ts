@@ -1,7 +1,7 @@
 import { dependencies } from '../composition';
 import { PAGE } from '../pages/page-kit';
-import { startQuery, startSignIn } from '../pages/sign-in-flow';
+import { returnPathQuery, startSignIn } from '../pages/sign-in-flow';
 import { httpRoute, parseQuery } from './http-route';
 
 // Public: it only sends the browser on to the identity provider (or renews a session it already has).
-export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ event, query }) => startSignIn(dependencies(), event, parseQuery(startQuery, query)));
+export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ event, query }) => startSignIn(dependencies(), event, parseQuery(returnPathQuery, query)));

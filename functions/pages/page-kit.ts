@@ -53,17 +53,19 @@ function requestMethod(event: unknown): string {
   return (event as Partial<Event>).requestContext?.http?.method ?? 'GET';
 }
 
-/** The sign-in route, coming back to this page afterwards (a form post comes back to nothing: its data is gone). */
-function signInHref(event: unknown): string {
-  if (requestMethod(event) !== 'GET') return SIGN_IN_PATH;
+/** The sign-in or sign-out route, coming back to this page afterwards (a form post comes back to nothing: its data is gone). */
+function returningHref(path: string, event: unknown): string {
+  if (requestMethod(event) !== 'GET') return path;
   const e = event as Partial<Event>;
   const back = `${e.rawPath ?? '/'}${e.rawQueryString ? `?${e.rawQueryString}` : ''}`;
-  return `${SIGN_IN_PATH}?tilbake=${encodeURIComponent(back)}`;
+  return `${path}?tilbake=${encodeURIComponent(back)}`;
 }
+
+const signInHref = (event: unknown) => returningHref(SIGN_IN_PATH, event);
 
 function signInLink(status: number, event: unknown): Interpolation {
   if (status === 401) return html`<p><a href=${signInHref(event)}>Logg inn</a></p>`;
-  if (status === 403) return html`<p><a href=${SIGN_OUT_PATH}>Logg ut og logg inn som en annen bruker</a></p>`;
+  if (status === 403) return html`<p><a href=${returningHref(SIGN_OUT_PATH, event)}>Logg ut og logg inn som en annen bruker</a></p>`;
   return '';
 }
 

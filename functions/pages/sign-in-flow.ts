@@ -15,6 +15,8 @@ import { STAFF_SIGN_IN_PATHS } from '../http/routes';
 /** The attempt in flight: state, PKCE verifier and where to go afterwards; only the sign-in routes see it. */
 const ATTEMPT_COOKIE: CookieSpec = { name: 'staff_signin', sameSite: 'Lax', path: STAFF_SIGN_IN_PATHS.start };
 const ATTEMPT_SECONDS = 600;
+/** Where to go after signing in as someone else (the 403 page's sign-out); only the sign-in route reads it. */
+const RETURN_COOKIE: CookieSpec = { name: 'staff_return', sameSite: 'Lax', path: STAFF_SIGN_IN_PATHS.start };
 /** The pages app client's refresh token validity (infra/stateless-stack.ts). */
 export const REFRESH_SECONDS = 12 * 3600;
 
@@ -34,7 +36,8 @@ export function safeReturnPath(value: string | undefined): string | undefined {
   }
 }
 
-export const startQuery = z.object({ tilbake: z.string().max(1000).optional() }).strict();
+/** ?tilbake=<path on this site> of the sign-in and the sign-out. */
+export const returnPathQuery = z.object({ tilbake: z.string().max(1000).optional() }).strict();
 export const callbackQuery = z
   .object({
     code: z.string().regex(/^[A-Za-z0-9._~-]{1,512}$/).optional(),
@@ -66,8 +69,10 @@ async function establish(deps: Deps, event: CookieEvent, tokens: StaffTokens, ba
 }
 
 /** GET /innlogging: renew the session with the refresh token, or send the person to the provider. */
-export async function startSignIn(deps: Deps, event: CookieEvent, query: z.output<typeof startQuery>): Promise<HttpResult> {
-  const back = safeReturnPath(query.tilbake);
+export async function startSignIn(deps: Deps, event: CookieEvent, query: z.output<typeof returnPathQuery>): Promise<HttpResult> {
+  const returned = readCookie(event, RETURN_COOKIE);
+  const back = safeReturnPath(query.tilbake) ?? safeReturnPath(returned && Buffer.from(returned, 'base64url').toString('utf8'));
+  const spent = returned === undefined ? [] : [clearCookie(event, RETURN_COOKIE)];
   const refreshToken = readCookie(event, REFRESH_COOKIE);
   if (refreshToken) {
     const renewed = await deps.staffSignIn.refresh(refreshToken).then(
@@ -77,7 +82,7 @@ export async function startSignIn(deps: Deps, event: CookieEvent, query: z.outpu
         throw error;
       },
     );
-    if (renewed) return renewed;
+    if (renewed) return withCookies(renewed, spent);
   }
   const state = randomBytes(24).toString('base64url');
   const verifier = randomBytes(32).toString('base64url');
@@ -86,6 +91,7 @@ export async function startSignIn(deps: Deps, event: CookieEvent, query: z.outpu
   return withCookies(redirect(deps.staffSignIn.authorizeUrl({ state, codeChallenge, redirectUri: callbackUrl(deps) })), [
     setCookie(event, ATTEMPT_COOKIE, attempt, ATTEMPT_SECONDS),
     ...(refreshToken ? [clearCookie(event, REFRESH_COOKIE)] : []),
+    ...spent,
   ]);
 }
 
@@ -107,9 +113,20 @@ export async function finishSignIn(deps: Deps, event: CookieEvent, query: z.outp
   return withCookies(result, [clearCookie(event, ATTEMPT_COOKIE)]);
 }
 
-/** GET /utlogging: ends the session here and at the provider; the refresh token is revoked. */
-export async function signOut(deps: Deps, event: CookieEvent, onRevokeFailure: (error: unknown) => void): Promise<HttpResult> {
+/**
+ * GET /utlogging: ends the session here and at the provider; the refresh token is revoked. With
+ * ?tilbake (signing in as someone else from the 403 page) the provider sends the browser on to the
+ * sign-in, which then returns to that page; the provider only accepts fixed sign-out URLs, so the
+ * path waits in a cookie the sign-in route alone sees.
+ */
+export async function signOut(deps: Deps, event: CookieEvent, query: z.output<typeof returnPathQuery>, onRevokeFailure: (error: unknown) => void): Promise<HttpResult> {
   const refreshToken = readCookie(event, REFRESH_COOKIE);
   if (refreshToken) await deps.staffSignIn.revoke(refreshToken).catch(onRevokeFailure);
-  return withCookies(redirect(deps.staffSignIn.signOutUrl(`${deps.publicBaseUrl}/`)), [clearCookie(event, SESSION_COOKIE), clearCookie(event, REFRESH_COOKIE)]);
+  const back = safeReturnPath(query.tilbake);
+  const ended = [clearCookie(event, SESSION_COOKIE), clearCookie(event, REFRESH_COOKIE)];
+  if (!back) return withCookies(redirect(deps.staffSignIn.signOutUrl(`${deps.publicBaseUrl}/`)), ended);
+  return withCookies(redirect(deps.staffSignIn.signOutUrl(`${deps.publicBaseUrl}${STAFF_SIGN_IN_PATHS.start}`)), [
+    ...ended,
+    setCookie(event, RETURN_COOKIE, Buffer.from(back).toString('base64url'), ATTEMPT_SECONDS),
+  ]);
 }

@@ -176,4 +176,39 @@ describe('staff sign-in of the web pages', () => {
     expect(answer.text).toContain('ingen rolle');
     expect(browser.jar.has('staff_session')).toBe(false);
   });
+
+  it('the wrong role: signing in as someone else from the 403 page comes back to that page', async () => {
+    const browser = new Browser(h.system.url);
+    const start = await browser.request('GET', '/innlogging?tilbake=%2Fsekretariat');
+    const done = await browser.request('GET', (await browser.signInAt(start.location, 'finance', 'Øystein Økonomi')).location);
+    expect(done.location).toBe('/sekretariat');
+
+    const refused = await browser.request('GET', '/sekretariat');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('href="/utlogging?tilbake=%2Fsekretariat"');
+
+    const out = await browser.request('GET', '/utlogging?tilbake=%2Fsekretariat');
+    expect(out.status).toBe(303);
+    // The provider's sign-out may only return to fixed URLs: the sign-in; the way back waits in a cookie only it sees.
+    expect(out.location).toBe(`${h.system.url}/innlogging`);
+    expect(out.cookies).toEqual(expect.arrayContaining([expect.stringMatching(/^staff_return=[^;]+; Path=\/innlogging; HttpOnly; SameSite=Lax; Max-Age=600$/)]));
+    expect(browser.jar.has('staff_session')).toBe(false);
+    expect(browser.jar.has('staff_refresh')).toBe(false);
+
+    const again = await browser.request('GET', out.location);
+    expect(new URL(again.location).pathname).toBe('/lokal/innlogging');
+    expect(again.cookies).toEqual(expect.arrayContaining([expect.stringMatching(/^staff_return=; Path=\/innlogging; .*Max-Age=0$/)]));
+    const back = await browser.request('GET', (await browser.signInAt(again.location, 'secretariat', 'Siri Sekretær')).location);
+    expect(back.location).toBe('/sekretariat');
+    expect((await browser.request('GET', back.location)).status).toBe(200);
+  });
+
+  it('a sign-out with a way back that leaves the site is a plain sign-out', async () => {
+    const browser = new Browser(h.system.url);
+    for (const tilbake of ['//evil.example/x', 'https://evil.example/', '/innlogging', '/lokal/innlogging']) {
+      const out = await browser.request('GET', `/utlogging?tilbake=${encodeURIComponent(tilbake)}`);
+      expect(out.location, tilbake).toBe(`${h.system.url}/`);
+      expect(out.cookies.some((c) => c.startsWith('staff_return=')), tilbake).toBe(false);
+    }
+  });
 });

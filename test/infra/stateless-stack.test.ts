@@ -282,7 +282,7 @@ describe('HTTP API', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: Match.arrayWith(['openid']),
       CallbackURLs: [`${built.config.publicBaseUrl}/innlogging/tilbake`],
-      LogoutURLs: [`${built.config.publicBaseUrl}/`],
+      LogoutURLs: [`${built.config.publicBaseUrl}/`, `${built.config.publicBaseUrl}/innlogging`],
       SupportedIdentityProviders: ['COGNITO'],
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
