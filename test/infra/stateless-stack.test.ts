@@ -243,6 +243,29 @@ describe('route roles', () => {
     expect(workflowRoles.size).toBe(3);
     for (const role of workflowRoles) expect(byRole.has(role)).toBe(false);
   });
+
+  it("every role's inline policies stay under IAM's 10,240 characters, with each ARN at a generous 160 characters", () => {
+    // A shared role gains a log-group ARN per route: this is what would stop more routes sharing it.
+    const resolvedLength = (value: unknown): number => {
+      if (typeof value === 'string') return JSON.stringify(value).length;
+      if (Array.isArray(value)) return 2 + value.reduce((n: number, v) => n + resolvedLength(v) + 1, 0);
+      if (value && typeof value === 'object') {
+        const keys = Object.keys(value);
+        if (keys.length === 1 && /^(Ref|Fn::)/.test(keys[0]!)) return 162; // a token: a quoted ARN of 160 characters (a log group's is about 125)
+        return 2 + Object.entries(value).reduce((n, [k, v]) => n + JSON.stringify(k).length + 1 + resolvedLength(v) + 1, 0);
+      }
+      return String(value).length;
+    };
+    const byRole = new Map<string, number>();
+    for (const policy of Object.values(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))) {
+      for (const role of asArray<unknown>(policy.Properties?.Roles)) {
+        const key = JSON.stringify(role);
+        byRole.set(key, (byRole.get(key) ?? 0) + resolvedLength(policy.Properties?.PolicyDocument));
+      }
+    }
+    expect(byRole.size).toBeGreaterThan(0);
+    for (const [role, length] of byRole) expect(length, role).toBeLessThan(10_240);
+  });
 });
 
 describe('HTTP API', () => {
