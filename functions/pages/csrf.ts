@@ -20,12 +20,20 @@ export class CsrfError extends DomainError {
   }
 }
 
+// One token per request: the page's forms and the header's sign-out form must carry the same one.
+const issued = new WeakMap<CookieEvent, { token: string; headers: Record<string, string> }>();
+
 /** The token for this page's forms, and the Set-Cookie header when the browser has none yet. */
 export function csrfToken(event: CookieEvent): { token: string; headers: Record<string, string> } {
   const existing = readCookie(event, COOKIE);
   if (existing && TOKEN.test(existing)) return { token: existing, headers: {} };
-  const token = randomBytes(32).toString('base64url');
-  return { token, headers: { 'set-cookie': setCookie(event, COOKIE, token) } };
+  let fresh = issued.get(event);
+  if (!fresh) {
+    const token = randomBytes(32).toString('base64url');
+    fresh = { token, headers: { 'set-cookie': setCookie(event, COOKIE, token) } };
+    issued.set(event, fresh);
+  }
+  return fresh;
 }
 
 /** Throws CsrfError unless the form's token equals the cookie's. */

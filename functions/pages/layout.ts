@@ -1,6 +1,7 @@
 // The page frame every page shares: lang="nb", viewport, the inline style sheet, a skip link,
 // a header (with the staff member's name and the staff pages when signed in) and a footer.
 import { html, raw, type Html, type Interpolation } from './html';
+import { CSRF_FIELD } from './csrf';
 import { APP_CSS } from './styles';
 
 export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
@@ -8,8 +9,10 @@ export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
 export interface StaffHeader {
   subject: string;
   roles: readonly string[];
-  /** where signing out happens (the local sign-in locally; none is built for AWS) */
-  signOutUrl?: string;
+  /** the sign-out form: it posts (a GET never acts), with the page's CSRF token */
+  signOut?: { path: string; csrf: string };
+  /** Set-Cookie for that token when the browser had none (page() sends it) */
+  setCookie?: string;
 }
 
 export interface LayoutOptions {
@@ -18,13 +21,18 @@ export interface LayoutOptions {
   staff?: StaffHeader;
 }
 
+/** A sign-out button (a form post with the CSRF token); `back`: sign in again and return there. */
+export function signOutForm(target: { path: string; csrf: string }, label: string, back?: string): Html {
+  return html`<form method="post" action=${target.path} class="sign-out"><input type="hidden" name=${CSRF_FIELD} value=${target.csrf}>${back ? html`<input type="hidden" name="tilbake" value=${back}>` : ''}<button type="submit">${label}</button></form>`;
+}
+
 const ROLE_NAMES: Record<string, string> = { secretariat: 'sekretariat', finance: 'økonomi' };
 
 function staffNav(staff: StaffHeader): Html {
   const links = [
     staff.roles.includes('secretariat') ? html`<li><a href="/sekretariat">Sekretariat</a></li>` : undefined,
     staff.roles.includes('finance') ? html`<li><a href="/okonomi">Økonomi</a></li>` : undefined,
-    staff.signOutUrl ? html`<li><a href=${staff.signOutUrl}>Logg ut</a></li>` : undefined,
+    staff.signOut ? html`<li>${signOutForm(staff.signOut, 'Logg ut')}</li>` : undefined,
   ];
   const roles = staff.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ');
   return html`<nav aria-label="Saksbehandling"><ul>${links}</ul></nav>

@@ -7,7 +7,8 @@ import type { RouteRequest } from '../http/http-route';
 import { STAFF_SIGN_IN_PATHS } from '../http/routes';
 import { html as htmlResponse, type HttpResult } from '../http/responses';
 import { html, type Html, type Interpolation } from './html';
-import { layout, type StaffHeader } from './layout';
+import { csrfToken } from './csrf';
+import { layout, signOutForm, type StaffHeader } from './layout';
 
 /** Page posts are urlencoded forms; the handler validates the fields itself (to re-render the form). */
 export const FORM_BODY = z.record(z.string().max(100), z.unknown());
@@ -22,9 +23,16 @@ export function wantsHtml(event: unknown): boolean {
 
 const { start: SIGN_IN_PATH, signOut: SIGN_OUT_PATH } = STAFF_SIGN_IN_PATHS;
 
+/** The sign-out form's target and this request's CSRF token, with its Set-Cookie when new. */
+function signOutTarget(event: unknown): { target: { path: string; csrf: string }; headers: Record<string, string> } {
+  const csrf = csrfToken(event as Parameters<typeof csrfToken>[0]);
+  return { target: { path: SIGN_OUT_PATH, csrf: csrf.token }, headers: csrf.headers };
+}
+
 export function staffHeader(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>): StaffHeader | undefined {
   if (!request.staff) return undefined;
-  return { subject: request.staff.subject, roles: request.staff.roles, signOutUrl: SIGN_OUT_PATH };
+  const { target, headers } = signOutTarget(request.event);
+  return { subject: request.staff.subject, roles: request.staff.roles, signOut: target, ...(headers['set-cookie'] ? { setCookie: headers['set-cookie'] } : {}) };
 }
 
 export interface PageOptions {
@@ -35,7 +43,8 @@ export interface PageOptions {
 }
 
 export function page(status: number, options: PageOptions): HttpResult {
-  return htmlResponse(status, layout({ title: options.title, body: options.body, ...(options.staff ? { staff: options.staff } : {}) }), options.headers ?? {});
+  const headers = { ...(options.staff?.setCookie ? { 'set-cookie': options.staff.setCookie } : {}), ...(options.headers ?? {}) };
+  return htmlResponse(status, layout({ title: options.title, body: options.body, ...(options.staff ? { staff: options.staff } : {}) }), headers);
 }
 
 const TITLES: Record<number, string> = {
@@ -53,20 +62,35 @@ function requestMethod(event: unknown): string {
   return (event as Partial<Event>).requestContext?.http?.method ?? 'GET';
 }
 
-/** The sign-in or sign-out route, coming back to this page afterwards (a form post comes back to nothing: its data is gone). */
-function returningHref(path: string, event: unknown): string {
-  if (requestMethod(event) !== 'GET') return path;
+/** This page, to come back to after signing in (a form post comes back to nothing: its data is gone). */
+function returnPath(event: unknown): string | undefined {
+  if (requestMethod(event) !== 'GET') return undefined;
   const e = event as Partial<Event>;
-  const back = `${e.rawPath ?? '/'}${e.rawQueryString ? `?${e.rawQueryString}` : ''}`;
-  return `${path}?tilbake=${encodeURIComponent(back)}`;
+  return `${e.rawPath ?? '/'}${e.rawQueryString ? `?${e.rawQueryString}` : ''}`;
 }
 
-const signInHref = (event: unknown) => returningHref(SIGN_IN_PATH, event);
+function signInHref(event: unknown): string {
+  const back = returnPath(event);
+  return back ? `${SIGN_IN_PATH}?tilbake=${encodeURIComponent(back)}` : SIGN_IN_PATH;
+}
 
-function signInLink(status: number, event: unknown): Interpolation {
-  if (status === 401) return html`<p><a href=${signInHref(event)}>Logg inn</a></p>`;
-  if (status === 403) return html`<p><a href=${returningHref(SIGN_OUT_PATH, event)}>Logg ut og logg inn som en annen bruker</a></p>`;
-  return '';
+/** GET /utlogging: the sign-out as a button (following a link or a bookmark signs no one out). */
+export function signOutPage(event: unknown, back: string | undefined): HttpResult {
+  const { target, headers } = signOutTarget(event);
+  const label = back ? 'Logg ut og logg inn som en annen bruker' : 'Logg ut';
+  return page(200, { title: 'Logg ut', body: html`<h1>Logg ut</h1>\n<p>${signOutForm(target, label, back)}</p>\n<p><a href="/">Til forsiden</a></p>`, headers });
+}
+
+/** The 403 page's way out: sign out, sign in as someone else, and come back to this page. */
+function switchUser(event: unknown): { content: Html; headers: Record<string, string> } {
+  const { target, headers } = signOutTarget(event);
+  return { content: html`<p>${signOutForm(target, 'Logg ut og logg inn som en annen bruker', returnPath(event))}</p>`, headers };
+}
+
+function signInLink(status: number, event: unknown): { content: Interpolation; headers: Record<string, string> } {
+  if (status === 401) return { content: html`<p><a href=${signInHref(event)}>Logg inn</a></p>`, headers: {} };
+  if (status === 403) return switchUser(event);
+  return { content: '', headers: {} };
 }
 
 /** An error as a page, for browsers (Accept: text/html); API clients keep the JSON answer. */
@@ -76,12 +100,13 @@ export const renderErrorPage: ErrorRenderer = (status: number, body: ErrorBody, 
   if (status === 401 && requestMethod(event) === 'GET') return { statusCode: 303, headers: { location: signInHref(event), 'cache-control': 'no-store' }, body: '' };
   const title = TITLES[status] ?? 'Noe gikk galt';
   const fieldErrors = Object.values(body.fieldErrors ?? {});
+  const next = signInLink(status, event);
   const content = html`<h1>${title}</h1>
 <div class="notice warning" role="alert"><p>${body.message}</p>${fieldErrors.length ? html`<ul>${fieldErrors.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</div>
-${signInLink(status, event)}
+${next.content}
 ${body.correlationId ? html`<p>Oppgi feilkoden <code>${body.correlationId}</code> hvis du kontakter oss.</p>` : ''}
 <p><a href="/">Til forsiden</a></p>`;
-  return page(status, { title, body: content });
+  return page(status, { title, body: content, headers: next.headers });
 };
 
 /** The options every page route passes to httpRoute (public pages; staff pages add their access). */

@@ -114,8 +114,8 @@ export async function finishSignIn(deps: Deps, event: CookieEvent, query: z.outp
 }
 
 /**
- * GET /utlogging: ends the session here and at the provider; the refresh token is revoked. With
- * ?tilbake (signing in as someone else from the 403 page) the provider sends the browser on to the
+ * POST /utlogging: ends the session here and at the provider; the refresh token is revoked. With
+ * `tilbake` (signing in as someone else from the 403 page) the provider sends the browser on to the
  * sign-in, which then returns to that page; the provider only accepts fixed sign-out URLs, so the
  * path waits in a cookie the sign-in route alone sees.
  */

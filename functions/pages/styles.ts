@@ -11,6 +11,8 @@ a:hover{color:#06325f}
 .skip:focus{left:.5rem}
 .site-header{background:#06325f;color:#fff;padding:.75rem 1rem}
 .site-header a{color:#fff}
+form.sign-out{display:inline;margin:0}
+.site-header form.sign-out button{background:none;border:0;color:#fff;text-decoration:underline;font-weight:400;padding:0;margin:0}
 .site-header .inner,.site-main,.site-footer{max-width:60rem;margin:0 auto}
 .site-header .inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between}
 .site-name{font-weight:700;text-decoration:none;font-size:1.1rem}

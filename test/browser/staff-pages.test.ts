@@ -108,7 +108,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const refused = await page.goto('/okonomi');
     expect(refused?.status()).toBe(403);
     // The sign-out ends at the sign-in, which returns to the page that refused.
-    await page.getByRole('link', { name: 'Logg ut og logg inn som en annen bruker' }).click();
+    await page.getByRole('button', { name: 'Logg ut og logg inn som en annen bruker' }).click();
     await signIn(page, 'Økonomi', 'Øystein Økonomi');
     await page.waitForURL('**/okonomi');
     await expectAccessibleBasics(page);
@@ -139,7 +139,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     // Signed in as finance after the test before: switch back to the secretariat.
     const refused = await page.goto(`/sekretariat/${scheme.id}/moter/${meetingId}`);
     expect(refused?.status()).toBe(403);
-    await page.getByRole('link', { name: 'Logg ut og logg inn som en annen bruker' }).click();
+    await page.getByRole('button', { name: 'Logg ut og logg inn som en annen bruker' }).click();
     await signIn(page, 'Sekretariat', 'Siri Sekretær');
     await page.waitForURL(`**/sekretariat/${scheme.id}/moter/${meetingId}`);
     await expectAccessibleBasics(page);

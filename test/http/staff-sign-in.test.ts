@@ -34,6 +34,18 @@ class Browser {
     return { status: response.status, location: response.headers.get('location') ?? '', cookies, text: await response.text() };
   }
 
+  /** The hidden fields of the first form of a page (the sign-out button's CSRF token and way back). */
+  static hiddenFields(text: string): Record<string, string> {
+    return Object.fromEntries([...text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&#x2F;|&#47;/g, '/')]));
+  }
+
+  /** Presses the sign-out button of /utlogging (?tilbake), with `extra` fields as a tampered form would send them. */
+  async signOut(tilbake?: string, extra: Record<string, string> = {}): Promise<Answer> {
+    const form = await this.request('GET', `/utlogging${tilbake ? `?tilbake=${encodeURIComponent(tilbake)}` : ''}`);
+    expect(form.status).toBe(200);
+    return this.request('POST', '/utlogging', { ...Browser.hiddenFields(form.text), ...extra });
+  }
+
   /** Follows the provider's page: fills in role and name and posts it, as a person would. */
   async signInAt(providerUrl: string, role: 'secretariat' | 'finance' | '', name: string): Promise<Answer> {
     const page = await this.request('GET', providerUrl);
@@ -86,7 +98,7 @@ describe('staff sign-in of the web pages', () => {
     const signedIn = await browser.request('GET', done.location);
     expect(signedIn.status).toBe(200);
     expect(signedIn.text).toContain('Siri Sekretær');
-    expect(signedIn.text).toContain('href="/utlogging"');
+    expect(signedIn.text).toMatch(/<form method="post" action="\/utlogging" class="sign-out"><input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}"><button type="submit">Logg ut<\/button><\/form>/);
 
     // The code is single-use: the same answer again is refused, and the attempt is gone anyway.
     const replay = await browser.request('GET', answered.location);
@@ -109,7 +121,7 @@ describe('staff sign-in of the web pages', () => {
     expect((await browser.request('GET', '/okonomi')).status).toBe(200);
 
     const refreshToken = browser.jar.get('staff_refresh')!;
-    const out = await browser.request('GET', '/utlogging');
+    const out = await browser.signOut();
     expect(out.status).toBe(303);
     expect(out.location).toBe(`${h.system.url}/`);
     expect(browser.jar.has('staff_session')).toBe(false);
@@ -185,9 +197,11 @@ describe('staff sign-in of the web pages', () => {
 
     const refused = await browser.request('GET', '/sekretariat');
     expect(refused.status).toBe(403);
-    expect(refused.text).toContain('href="/utlogging?tilbake=%2Fsekretariat"');
+    expect(refused.text).toContain('Logg ut og logg inn som en annen bruker</button>');
+    const fields = Browser.hiddenFields(refused.text);
+    expect(fields).toMatchObject({ tilbake: '/sekretariat' });
 
-    const out = await browser.request('GET', '/utlogging?tilbake=%2Fsekretariat');
+    const out = await browser.request('POST', '/utlogging', fields);
     expect(out.status).toBe(303);
     // The provider's sign-out may only return to fixed URLs: the sign-in; the way back waits in a cookie only it sees.
     expect(out.location).toBe(`${h.system.url}/innlogging`);
@@ -206,9 +220,32 @@ describe('staff sign-in of the web pages', () => {
   it('a sign-out with a way back that leaves the site is a plain sign-out', async () => {
     const browser = new Browser(h.system.url);
     for (const tilbake of ['//evil.example/x', 'https://evil.example/', '/innlogging', '/lokal/innlogging']) {
-      const out = await browser.request('GET', `/utlogging?tilbake=${encodeURIComponent(tilbake)}`);
+      const page = await browser.request('GET', `/utlogging?tilbake=${encodeURIComponent(tilbake)}`);
+      expect(Browser.hiddenFields(page.text).tilbake, tilbake).toBeUndefined();
+      const out = await browser.signOut(undefined, { tilbake });
       expect(out.location, tilbake).toBe(`${h.system.url}/`);
       expect(out.cookies.some((c) => c.startsWith('staff_return=')), tilbake).toBe(false);
     }
+  });
+
+  it('a GET of /utlogging signs no one out, nor does a post without the token of one of our pages', async () => {
+    const browser = new Browser(h.system.url);
+    const start = await browser.request('GET', '/innlogging');
+    await browser.request('GET', (await browser.signInAt(start.location, 'finance', 'Øystein Økonomi')).location);
+    const page = await browser.request('GET', '/utlogging');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<button type="submit">Logg ut</button>');
+    expect(browser.jar.has('staff_session')).toBe(true);
+    expect((await browser.request('GET', '/okonomi')).status).toBe(200);
+
+    // What another site can make a browser post: no token, or a token it made up.
+    const forms: Array<Record<string, string>> = [{ tilbake: '/okonomi' }, { _csrf: 'x'.repeat(43) }];
+    for (const form of forms) {
+      const forged = await browser.request('POST', '/utlogging', form);
+      expect(forged.status).toBe(400);
+      expect(forged.text).toContain('Skjemaet kunne ikke bekreftes');
+      expect(browser.jar.has('staff_session')).toBe(true);
+    }
+    expect((await browser.request('GET', '/okonomi')).status).toBe(200);
   });
 });
