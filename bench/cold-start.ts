@@ -15,8 +15,16 @@ import { fmt, median, type Progress } from './lib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** What NodejsFunction runs esbuild with: infra/lambda-bundling.ts, and the runtime and options of infra/grant-function.ts. */
-export function lambdaBuildOptions(): { target: string; banner: string; alias: Record<string, string>; define: Record<string, string> } {
+type LambdaBuildOptions = { target: string; banner: string; alias: Record<string, string>; define: Record<string, string> };
+let buildOptions: LambdaBuildOptions | undefined;
+
+/** What NodejsFunction runs esbuild with: infra/lambda-bundling.ts, and the runtime and options of infra/grant-function.ts (read once). */
+export function lambdaBuildOptions(): LambdaBuildOptions {
+  buildOptions ??= readBuildOptions();
+  return buildOptions;
+}
+
+function readBuildOptions(): LambdaBuildOptions {
   const source = readFileSync(join(ROOT, 'infra/grant-function.ts'), 'utf8');
   const runtime = /Runtime\.NODEJS_(\d+)_X/.exec(source)?.[1];
   if (!runtime) throw new Error('infra/grant-function.ts changed: the runtime not found');

@@ -19,7 +19,6 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Newest Node.js runtime this aws-cdk-lib knows (cdk-nag L1 insists on it); at least nodejs22.x. */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-
 export interface GrantFunctionProps {
   /** Repository-relative handler module, e.g. functions/http/submit-application.handler.ts */
   readonly entry: string;

@@ -192,6 +192,7 @@ export class StatefulStack extends Stack {
     this.signInDomain = this.userPool.addDomain('StaffSignInDomain', { cognitoDomain: { domainPrefix: config.staffSignInDomainPrefix } });
     // The staff API's client: scripts and tests sign in with SRP and send the token as a bearer.
     // (The web pages' client, with the code flow and its callback URL, is in the stateless stack.)
+    // The construct id is from when the pages used this client; renaming it would replace the client.
     this.staffClient = this.userPool.addClient('StaffPagesClient', {
       generateSecret: false,
       authFlows: { userSrp: true },

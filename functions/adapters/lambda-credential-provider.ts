@@ -1,5 +1,5 @@
-// Stands in for @aws-sdk/credential-provider-node in the Lambda bundles (esbuild --alias in
-// infra/grant-function.ts). Lambda always hands a function its role's credentials in
+// Stands in for @aws-sdk/credential-provider-node in the Lambda bundles (esbuild alias in
+// infra/lambda-bundling.ts). Lambda always hands a function its role's credentials in
 // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, the first link of the default
 // chain; the rest of the chain (SSO, ini files, process, IMDS, web identity and the STS/SSO
 // clients behind them) is about 135 KB that every cold start would parse and never use.

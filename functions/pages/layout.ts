@@ -2,6 +2,7 @@
 // a header (with the staff member's name and the staff pages when signed in) and a footer.
 import { html, raw, type Html, type Interpolation } from './html';
 import { CSRF_FIELD } from './csrf';
+import { hidden } from './forms';
 import { APP_CSS } from './styles';
 
 export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
@@ -23,7 +24,7 @@ export interface LayoutOptions {
 
 /** A sign-out button (a form post with the CSRF token); `back`: sign in again and return there. */
 export function signOutForm(target: { path: string; csrf: string }, label: string, back?: string): Html {
-  return html`<form method="post" action=${target.path} class="sign-out"><input type="hidden" name=${CSRF_FIELD} value=${target.csrf}>${back ? html`<input type="hidden" name="tilbake" value=${back}>` : ''}<button type="submit">${label}</button></form>`;
+  return html`<form method="post" action=${target.path} class="sign-out">${hidden(CSRF_FIELD, target.csrf)}${back ? hidden('tilbake', back) : ''}<button type="submit">${label}</button></form>`;
 }
 
 const ROLE_NAMES: Record<string, string> = { secretariat: 'sekretariat', finance: 'økonomi' };

@@ -74,20 +74,23 @@ function signInHref(event: unknown): string {
   return back ? `${SIGN_IN_PATH}?tilbake=${encodeURIComponent(back)}` : SIGN_IN_PATH;
 }
 
+const SWITCH_USER = 'Logg ut og logg inn som en annen bruker';
+
 /** GET /utlogging: the sign-out as a button (following a link or a bookmark signs no one out). */
 export function signOutPage(event: unknown, back: string | undefined): HttpResult {
   const { target, headers } = signOutTarget(event);
-  const label = back ? 'Logg ut og logg inn som en annen bruker' : 'Logg ut';
+  const label = back ? SWITCH_USER : 'Logg ut';
   return page(200, { title: 'Logg ut', body: html`<h1>Logg ut</h1>\n<p>${signOutForm(target, label, back)}</p>\n<p><a href="/">Til forsiden</a></p>`, headers });
 }
 
 /** The 403 page's way out: sign out, sign in as someone else, and come back to this page. */
 function switchUser(event: unknown): { content: Html; headers: Record<string, string> } {
   const { target, headers } = signOutTarget(event);
-  return { content: html`<p>${signOutForm(target, 'Logg ut og logg inn som en annen bruker', returnPath(event))}</p>`, headers };
+  return { content: html`<p>${signOutForm(target, SWITCH_USER, returnPath(event))}</p>`, headers };
 }
 
-function signInLink(status: number, event: unknown): { content: Interpolation; headers: Record<string, string> } {
+/** What an error page offers a person who is not let in: sign in (401), or sign in as someone else (403). */
+function wayIn(status: number, event: unknown): { content: Interpolation; headers: Record<string, string> } {
   if (status === 401) return { content: html`<p><a href=${signInHref(event)}>Logg inn</a></p>`, headers: {} };
   if (status === 403) return switchUser(event);
   return { content: '', headers: {} };
@@ -100,7 +103,7 @@ export const renderErrorPage: ErrorRenderer = (status: number, body: ErrorBody, 
   if (status === 401 && requestMethod(event) === 'GET') return { statusCode: 303, headers: { location: signInHref(event), 'cache-control': 'no-store' }, body: '' };
   const title = TITLES[status] ?? 'Noe gikk galt';
   const fieldErrors = Object.values(body.fieldErrors ?? {});
-  const next = signInLink(status, event);
+  const next = wayIn(status, event);
   const content = html`<h1>${title}</h1>
 <div class="notice warning" role="alert"><p>${body.message}</p>${fieldErrors.length ? html`<ul>${fieldErrors.map((m) => html`<li>${m}</li>`)}</ul>` : ''}</div>
 ${next.content}

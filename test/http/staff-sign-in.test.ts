@@ -34,9 +34,9 @@ class Browser {
     return { status: response.status, location: response.headers.get('location') ?? '', cookies, text: await response.text() };
   }
 
-  /** The hidden fields of the first form of a page (the sign-out button's CSRF token and way back). */
+  /** Every hidden field of a page, by name (e.g. the sign-out button's CSRF token and way back). */
   static hiddenFields(text: string): Record<string, string> {
-    return Object.fromEntries([...text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&').replace(/&#x2F;|&#47;/g, '/')]));
+    return Object.fromEntries([...text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
   }
 
   /** Presses the sign-out button of /utlogging (?tilbake), with `extra` fields as a tampered form would send them. */
@@ -50,8 +50,7 @@ class Browser {
   async signInAt(providerUrl: string, role: 'secretariat' | 'finance' | '', name: string): Promise<Answer> {
     const page = await this.request('GET', providerUrl);
     expect(page.status).toBe(200);
-    const hidden = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
-    return this.request('POST', '/lokal/innlogging', { ...hidden, role, name });
+    return this.request('POST', '/lokal/innlogging', { ...Browser.hiddenFields(page.text), role, name });
   }
 }
 
