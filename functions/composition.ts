@@ -1,14 +1,15 @@
 // Composition root: builds the adapters once per Lambda container (cold start) and hands them to
 // use cases. Tests and the local runtime replace parts with `overrideDependencies`.
-import { config } from './config/env';
+//
+// Storage, clock, ids and the schemes are wired for every function. The mailer (SES), the workflow
+// (Step Functions) and the staff sign-in (Cognito, aws-jwt-verify) are wired only by the functions
+// that use them (functions/wiring), so the other bundles carry none of their code; a test holds
+// each handler's wiring to what its code reaches.
+import { config, type AppConfig } from './config/env';
 import { createDocumentClient, DynamoGrantStore } from './adapters/dynamodb-grant-store';
-import { DynamoMailOutbox } from './adapters/dynamodb-mail-outbox';
-import { createSesClient, SesMailer } from './adapters/ses-mailer';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newApplicationId, newId, newLinkId } from './adapters/ids';
 import { DynamoWaitingTaskStore } from './adapters/dynamodb-waiting-tasks';
-import { sfnEngine, StepFunctionsWorkflow, type MachineArns } from './adapters/step-functions-workflow';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { CognitoSignIn } from './adapters/cognito-sign-in';
 import type { StaffSignIn } from './ports/staff-sign-in';
 import { systemClock, type Clock } from './ports/clock';
 import type { GrantStore } from './ports/grant-store';
@@ -34,52 +35,67 @@ export interface Dependencies {
   staffSignIn: StaffSignIn;
 }
 
-/** Functions without the STAFF_* variables (the workflow functions) know no staff session. */
-const notConfigured = (): never => {
-  throw new Error('Staff sign-in is not configured (STAFF_USER_POOL_ID, STAFF_PAGES_CLIENT_ID, STAFF_SIGN_IN_URL)');
-};
-const noStaffSignIn: StaffSignIn = {
-  authorizeUrl: notConfigured,
-  exchangeCode: async () => notConfigured(),
-  refresh: async () => notConfigured(),
-  revoke: async () => notConfigured(),
-  signOutUrl: (returnTo) => returnTo,
-  verify: async () => undefined,
-};
+/** The parts only some functions use; each is wired by a module in functions/wiring. */
+export type Capability = 'mailer' | 'workflow' | 'staffSignIn';
+
+/** What a wiring builds its adapter from: the parsed environment and the shared DynamoDB parts. */
+export interface WiringContext {
+  env: AppConfig;
+  documents: DynamoDBDocumentClient;
+  tasks: WaitingTaskStore;
+}
+
+export interface Wiring<K extends Capability = Capability> {
+  readonly provides: K;
+  build(context: WiringContext): Dependencies[K];
+}
+
+const wirings = new Map<Capability, Wiring>();
+
+/** Called at module load by the functions that use these parts (httpRoute's `uses`, the workflow handlers). */
+export function wire(...parts: readonly Wiring[]): void {
+  for (const part of parts) {
+    if (wirings.get(part.provides) === part) continue;
+    wirings.set(part.provides, part);
+    // Built after a first dependencies() call: add the part to what is already built.
+    if (current && !overridden.has(part.provides)) current = { ...current, [part.provides]: part.build(context!) };
+  }
+}
+
+/** A part this function does not wire: any use names what is missing (a 500, logged). */
+function unwired<K extends Capability>(capability: K): Dependencies[K] {
+  return new Proxy({} as Dependencies[K] & object, {
+    get(_target, property) {
+      if (property === 'then' || typeof property === 'symbol') return undefined;
+      throw new Error(`'${capability}' is not wired into this function (see functions/wiring)`);
+    },
+  });
+}
 
 const cryptoIds: IdSource = { applicationId: newApplicationId, linkId: newLinkId, id: newId };
+const CAPABILITIES: readonly Capability[] = ['mailer', 'workflow', 'staffSignIn'];
+
+let context: WiringContext | undefined;
 
 function buildDefaults(): Dependencies {
   const env = config();
-  const dynamo = createDocumentClient({
+  const documents = createDocumentClient({
     region: env.AWS_REGION,
     ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
-  const store = new DynamoGrantStore({ client: dynamo, tableName: env.TABLE_NAME });
-  const ses = createSesClient({ region: env.AWS_REGION, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) });
-  const mailer = new SesMailer({ ses, from: env.MAIL_FROM, outbox: new DynamoMailOutbox({ client: dynamo, tableName: env.TABLE_NAME }) });
-  const tasks = new DynamoWaitingTaskStore({ client: dynamo, tableName: env.TABLE_NAME });
-  // Every function can complete waiting tasks; only the HTTP functions get the machine ARNs to start executions.
-  const machines = env.STATE_MACHINE_ARNS;
-  const workflow = new StepFunctionsWorkflow({
-    engine: sfnEngine(new SFNClient({ region: env.AWS_REGION, ...(env.SFN_ENDPOINT ? { endpoint: env.SFN_ENDPOINT } : {}) })),
-    tasks,
-    machines: async () => {
-      if (!machines) throw new Error('STATE_MACHINE_ARNS is not configured for this function');
-      return machines as MachineArns;
-    },
-  });
+  const store = new DynamoGrantStore({ client: documents, tableName: env.TABLE_NAME });
+  const tasks = new DynamoWaitingTaskStore({ client: documents, tableName: env.TABLE_NAME });
+  context = { env, documents, tasks };
+  const parts = Object.fromEntries(CAPABILITIES.map((k) => [k, wirings.get(k)?.build(context!) ?? unwired(k)])) as Pick<Dependencies, Capability>;
   // A deployment runs the communities its stage names; the others are unknown to it (404).
   const enabled = env.SCHEME_IDS;
   const scheme = (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
-  const staffSignIn =
-    env.STAFF_USER_POOL_ID && env.STAFF_PAGES_CLIENT_ID && env.STAFF_SIGN_IN_URL
-      ? new CognitoSignIn({ userPoolId: env.STAFF_USER_POOL_ID, clientId: env.STAFF_PAGES_CLIENT_ID, domainUrl: env.STAFF_SIGN_IN_URL })
-      : noStaffSignIn;
-  return { store, mailer, workflow, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, staffSignIn };
+  return { store, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
 }
 
 let current: Dependencies | undefined;
+/** Parts given by overrideDependencies: a later wire() leaves them alone. */
+const overridden = new Set<keyof Dependencies>();
 
 export function dependencies(): Dependencies {
   current ??= buildDefaults();
@@ -88,10 +104,13 @@ export function dependencies(): Dependencies {
 
 /** Replaces parts of the wiring (tests, the local runtime). */
 export function overrideDependencies(parts: Partial<Dependencies>): Dependencies {
+  for (const key of Object.keys(parts) as Array<keyof Dependencies>) overridden.add(key);
   current = { ...(current ?? buildDefaults()), ...parts };
   return current;
 }
 
 export function resetDependencies(): void {
   current = undefined;
+  context = undefined;
+  overridden.clear();
 }

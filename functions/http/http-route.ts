@@ -11,7 +11,7 @@ import type * as z from 'zod';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
-import { dependencies } from '../composition';
+import { dependencies, wire, type Wiring } from '../composition';
 import { toFieldErrors } from '../../schemas/application.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
@@ -39,8 +39,10 @@ export interface RouteOptions<S extends z.ZodType | undefined> {
   maxBodyBytes?: number;
   /** web pages: answer errors as a page (the renderer decides, e.g. by the Accept header) */
   renderError?: ErrorRenderer;
-  /** web pages: staff are signed in by the session cookie (a browser sends no Authorization header) */
-  session?: 'cookie';
+  /** the parts beyond storage this route's use case needs (functions/wiring), e.g. the workflow */
+  uses?: readonly Wiring[];
+  /** staff web pages: staff are signed in by the session cookie this sign-in verifies (a browser sends no Authorization header) */
+  session?: Wiring<'staffSignIn'>;
 }
 
 type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -83,12 +85,13 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
   options: RouteOptions<S>,
   run: (request: RouteRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) {
+  wire(...(options.uses ?? []), ...(options.session ? [options.session] : []));
   const principals = new WeakMap<object, StaffPrincipal>();
   // Authorise before the body parsers run: an anonymous caller learns nothing about validation.
   const staffAuth: middy.MiddlewareObj<RawEvent, HttpResult> = {
     before: async (request) => {
       if (options.access === 'public') return;
-      const session = options.session === 'cookie' ? { signIn: dependencies().staffSignIn } : undefined;
+      const session = options.session ? { signIn: dependencies().staffSignIn } : undefined;
       principals.set(request.event, await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session));
     },
   };

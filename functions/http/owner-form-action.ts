@@ -1,7 +1,7 @@
 // The owner's status page posts small forms (withdraw, request reallocation): parse, act through one
 // use case, and either redirect back with a message or re-render the status page with the problem.
 import type * as z from 'zod';
-import { dependencies, type Dependencies } from '../composition';
+import { dependencies, type Dependencies, type Wiring } from '../composition';
 import { ConflictError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
 import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
@@ -19,8 +19,10 @@ export function ownerFormAction<S extends z.ZodType>(options: {
   act: (deps: Dependencies, linkId: string, data: z.output<S>) => Promise<unknown>;
   /** ?melding=… shown on the status page after the redirect */
   message: string;
+  /** the parts beyond storage the action needs (httpRoute's `uses`) */
+  uses: readonly Wiring[];
 }) {
-  return httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+  return httpRoute({ access: 'public', uses: options.uses, ...PAGE_FORM }, async ({ params, body }) => {
     const deps = dependencies();
     const linkId = params.linkId ?? '';
     const form = toFormBody(body);

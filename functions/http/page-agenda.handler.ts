@@ -1,11 +1,12 @@
+import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { csrfToken } from '../pages/csrf';
-import { flash, page, PAGE, staffHeader } from '../pages/page-kit';
+import { flash, page, staffHeader } from '../pages/page-kit';
 import { AGENDA_NOTICES, agendaPage } from '../pages/secretariat-pages';
 import { getAgenda } from '../use-cases/committee';
 import { httpRoute } from './http-route';
 
-export const handler = httpRoute({ access: 'secretariat', ...PAGE }, async (request) => {
+export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const { params, query, event } = request;
   const agenda = await getAgenda(dependencies(), params.schemeId ?? '', params.meetingId ?? '');
   const csrf = csrfToken(event);

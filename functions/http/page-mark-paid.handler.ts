@@ -1,3 +1,4 @@
+import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { ConflictError } from '../domain/errors';
 import { staffActor } from '../use-cases/move-application';
@@ -5,10 +6,10 @@ import { markPaid } from '../use-cases/payouts';
 import { checkCsrf } from '../pages/csrf';
 import { afterFinanceAction, rerenderFinance } from '../pages/finance-flow';
 import { toFormBody } from '../pages/forms';
-import { PAGE_FORM } from '../pages/page-kit';
 import { httpRoute } from './http-route';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 
-export const handler = httpRoute({ access: 'finance', ...PAGE_FORM }, async (request) => {
+export const handler = httpRoute({ access: 'finance', uses: [stepFunctions], ...STAFF_PAGE_FORM }, async (request) => {
   const form = toFormBody(request.body);
   checkCsrf(request.event, form);
   const deps = dependencies();

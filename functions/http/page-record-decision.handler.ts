@@ -1,9 +1,10 @@
+import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
 import { recordDecision } from '../use-cases/record-decision';
 import { firstValue, pickFields } from '../pages/forms';
-import { PAGE_FORM } from '../pages/page-kit';
 import { agendaFormPost } from '../pages/decision-flow';
 import { coerceFormBody, decisionRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 
 /** Only the fields of the chosen outcome reach the (strict) decision schema. */
 const FIELDS: Record<string, readonly string[]> = {
@@ -12,7 +13,7 @@ const FIELDS: Record<string, readonly string[]> = {
   defer: ['outcome', 'reason'],
 };
 
-export const handler = httpRoute({ access: 'secretariat', ...PAGE_FORM }, (request) =>
+export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], ...STAFF_PAGE_FORM }, (request) =>
   agendaFormPost(
     request,
     (form) => {

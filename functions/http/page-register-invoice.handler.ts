@@ -1,15 +1,15 @@
+import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { ConflictError } from '../domain/errors';
 import { registerInvoice } from '../use-cases/payouts';
 import { checkCsrf } from '../pages/csrf';
 import { afterFinanceAction, rerenderFinance } from '../pages/finance-flow';
 import { toFormBody } from '../pages/forms';
-import { PAGE_FORM } from '../pages/page-kit';
 import { invoiceRequestSchema } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 
-export const handler = httpRoute({ access: 'finance', ...PAGE_FORM }, async (request) => {
+export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE_FORM }, async (request) => {
   const form = toFormBody(request.body);
   checkCsrf(request.event, form);
   const deps = dependencies();

@@ -1,9 +1,10 @@
+import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
-import { page, PAGE, staffHeader } from '../pages/page-kit';
+import { page, staffHeader } from '../pages/page-kit';
 import { secretariatPage } from '../pages/secretariat-pages';
 import { secretariatOverview } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
 
-export const handler = httpRoute({ access: 'secretariat', ...PAGE }, async (request) => {
+export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   return page(200, { ...secretariatPage(await secretariatOverview(dependencies())), staff: staffHeader(request) });
 });

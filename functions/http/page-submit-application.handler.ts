@@ -9,12 +9,13 @@ import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 // The same use case as POST /api/schemes/{schemeId}/applications. The form's hidden key plays the
 // Idempotency-Key header's part: a double post (double click, reload) makes one application.
-export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...PAGE_FORM }, async ({ params, body }) => {
   const deps = dependencies();
   const scheme = getPublicScheme(deps, params.schemeId ?? '');
   const form = toFormBody(body);

@@ -9,8 +9,9 @@ import { coerceFormBody, signatureRequestSchema } from '../../schemas/requests.s
 import { toFieldErrors } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 
-export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...PAGE_FORM }, async ({ params, body }) => {
   const deps = dependencies();
   const linkId = params.linkId ?? '';
   const form = toFormBody(body);

@@ -5,12 +5,13 @@ import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 
 // The body is checked against the scheme's own schema inside the use case (criteria, limits).
 const anyObject = z.record(z.string().max(100), z.unknown(), { error: norwegianErrorMap });
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/);
 
-export const handler = httpRoute({ access: 'public', body: anyObject, fromForm: formToApplicationInput }, async ({ params, body, headers }) => {
+export const handler = httpRoute({ access: 'public', uses: [stepFunctions], body: anyObject, fromForm: formToApplicationInput }, async ({ params, body, headers }) => {
   const key = headers['idempotency-key'];
   if (key !== undefined && !idempotencyKey.safeParse(key).success) {
     throw new ValidationError({ 'Idempotency-Key': 'Idempotency-Key må være 8–100 tegn: bokstaver, tall, punktum, kolon, bindestrek eller understrek.' });

@@ -112,9 +112,9 @@ ${body.correlationId ? html`<p>Oppgi feilkoden <code>${body.correlationId}</code
   return page(status, { title, body: content, headers: next.headers });
 };
 
-/** The options every page route passes to httpRoute (public pages; staff pages add their access). */
-export const PAGE = { renderError: renderErrorPage, session: 'cookie' } as const;
-export const PAGE_FORM = { body: FORM_BODY, fromForm, renderError: renderErrorPage, session: 'cookie' } as const;
+/** The options every public page route passes to httpRoute (staff pages: STAFF_PAGE in staff-page-kit.ts). */
+export const PAGE = { renderError: renderErrorPage } as const;
+export const PAGE_FORM = { body: FORM_BODY, fromForm, renderError: renderErrorPage } as const;
 
 /** A short fixed message selected by a query parameter after a redirect (never free text from the URL). */
 export function flash(messages: Record<string, string>, code: string | undefined): Html {

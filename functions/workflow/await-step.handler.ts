@@ -1,9 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from 'zod';
-import { dependencies } from '../composition';
+import { dependencies, wire } from '../composition';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 import { logger } from '../adapters/logger';
 import { awaitStep } from '../use-cases/await-step';
+
+wire(stepFunctions);
 
 const awaitInput = z
   .object({

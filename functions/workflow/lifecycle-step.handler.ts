@@ -1,9 +1,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from 'zod';
-import { dependencies } from '../composition';
+import { dependencies, wire } from '../composition';
+import { sesMailer } from '../wiring/ses-mailer.wiring';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 import { logger } from '../adapters/logger';
 import { LIFECYCLE_ACTIONS, runLifecycleStep } from '../use-cases/lifecycle-steps';
+
+wire(sesMailer, stepFunctions);
 
 const stepInput = z
   .object({

@@ -1,8 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { dependencies } from '../composition';
+import { dependencies, wire } from '../composition';
+import { sesMailer } from '../wiring/ses-mailer.wiring';
 import { logger } from '../adapters/logger';
 import { sendDueReminders } from '../use-cases/send-reminders';
+
+wire(sesMailer);
 
 /** Invoked every 15 minutes by an EventBridge Scheduler schedule. */
 export const handler = middy(async () => {

@@ -1,0 +1,89 @@
+// Each Lambda wires the mailer, the workflow and the staff sign-in only when its code uses them
+// (functions/wiring). Checked on the bundles as NodejsFunction builds them: esbuild drops what a
+// handler never reaches, so a port used in a bundle (`.workflow.completeStep(…)`) must come with the
+// wiring that provides it, or the function would fail at its first use in AWS (the local system and
+// the other tests wire everything, so they would not notice).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type Metafile } from 'esbuild';
+import { lambdaBuildOptions } from '../../bench/cold-start';
+import { handlerModulePath, ROUTES } from '../../functions/http/routes';
+import type { Capability } from '../../functions/composition';
+
+interface Built {
+  code: string;
+  inputs: string[];
+}
+
+const workflowHandlers = readdirSync('functions/workflow')
+  .filter((f) => f.endsWith('.handler.ts'))
+  .map((f) => join('functions/workflow', f));
+const entries = [...ROUTES.map((r) => handlerModulePath(r)), ...workflowHandlers];
+const bundles = new Map<string, Built>();
+
+beforeAll(async () => {
+  const { target, alias, define, banner } = lambdaBuildOptions();
+  const result = await build({
+    entryPoints: entries,
+    outdir: 'out',
+    outbase: '.',
+    write: false,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target,
+    mainFields: ['module', 'main'],
+    banner: { js: banner },
+    minify: true,
+    alias,
+    define,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = (result.metafile as Metafile).outputs;
+  for (const file of result.outputFiles) {
+    const key = Object.keys(outputs).find((k) => file.path.endsWith(k))!;
+    bundles.set(outputs[key]!.entryPoint!, { code: file.text, inputs: Object.keys(outputs[key]!.inputs) });
+  }
+}, 120_000);
+
+const USE: Record<Capability, RegExp> = {
+  mailer: /\.mailer\.[A-Za-z]/,
+  workflow: /\.workflow\.[A-Za-z]/,
+  staffSignIn: /\.staffSignIn\.[A-Za-z]/,
+};
+const provides = (code: string, capability: Capability) => code.includes(`provides:"${capability}"`);
+const bundleOf = (entry: string) => {
+  const built = bundles.get(entry);
+  if (!built) throw new Error(`no bundle for ${entry}`);
+  return built;
+};
+
+describe('the wiring of each Lambda bundle', () => {
+  it.each(entries)('%s wires every port its code uses', (entry) => {
+    const { code } = bundleOf(entry);
+    const missing = (Object.keys(USE) as Capability[]).filter((c) => USE[c].test(code) && !provides(code, c));
+    expect(missing).toEqual([]);
+  });
+
+  it('every staff page verifies its session with the staff sign-in', () => {
+    const staffPages = ROUTES.filter((r) => r.kind === 'page' && r.access !== 'public');
+    expect(staffPages.length).toBeGreaterThan(5);
+    for (const route of staffPages) expect(provides(bundleOf(handlerModulePath(route)).code, 'staffSignIn'), route.id).toBe(true);
+  });
+
+  it('the detection sees the uses it must see (it would not pass by matching nothing)', () => {
+    expect(USE.mailer.test(bundleOf('functions/workflow/lifecycle-step.handler.ts').code)).toBe(true);
+    expect(USE.workflow.test(bundleOf('functions/http/submit-application.handler.ts').code)).toBe(true);
+    expect(USE.staffSignIn.test(bundleOf('functions/http/page-sign-in.handler.ts').code)).toBe(true);
+  });
+
+  it('a read-only public route carries no SES, Step Functions or sign-in code', () => {
+    for (const id of ['get-scheme', 'get-owner-view', 'page-home']) {
+      const route = ROUTES.find((r) => r.id === id)!;
+      const inputs = bundleOf(handlerModulePath(route)).inputs.join('\n');
+      expect(inputs, id).not.toMatch(/client-ses|client-sfn|aws-jwt-verify|functions\/wiring/);
+    }
+  });
+});
