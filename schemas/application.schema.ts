@@ -2,7 +2,9 @@
 // Every message a citizen can see is Norwegian bokmål. Each leaf schema carries the Norwegian error
 // map itself (zod 4 per-schema `error`), so the messages hold without any global z.config() and
 // even for type errors, missing fields and unknown keys.
-import * as z from 'zod';
+// zod/mini (checks as functions, `.check(z.trim(), z.maxLength(n))`): a Lambda bundle carries only the
+// parts it uses and builds no methods per schema at start-up; the synth and local tools use classic zod.
+import * as z from 'zod/mini';
 import { checkPeriod } from '../functions/domain/grant-period';
 import {
   normaliseOrganisationNumber,
@@ -96,31 +98,26 @@ const E = { error: norwegianErrorMap };
 
 /** Required text: trimmed, 1..max characters (or min..max). */
 export function textField(max: number, min = 1) {
-  return z.string(E).trim().min(min).max(max);
+  return z.string(E).check(z.trim(), z.minLength(min), z.maxLength(max));
 }
 
 /** Optional text: trimmed, ..max characters; absent is fine, '' is kept as ''. */
 export function optionalTextField(max: number) {
-  return z.string(E).trim().max(max).optional();
+  return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
 }
 
 /** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */
 export function emailField() {
   return z
     .string({ error: withMessages((i) => (i.code === 'too_big' ? 'Skriv en gyldig e-postadresse.' : undefined)) })
-    .trim()
-    .max(254)
-    .toLowerCase()
-    .email({ error: 'Skriv en gyldig e-postadresse.' });
+    .check(z.trim(), z.maxLength(254), z.toLowerCase(), z.email({ error: 'Skriv en gyldig e-postadresse.' }));
 }
 
 /** Calendar date 'YYYY-MM-DD' that exists (2027-02-29 does not). */
 export function isoDateField() {
   return z
     .string(E)
-    .trim()
-    .max(10, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' })
-    .refine(isIsoDate, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' });
+    .check(z.trim(), z.maxLength(10, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }), z.refine(isIsoDate, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }));
 }
 
 /** Whole kroner in [0, max] (or [1, max] when positive). */
@@ -138,36 +135,32 @@ export function kronerField(max: number, { positive = false } = {}) {
   // Not .int(): its failure aborts the whole parse, which would hide the cross-field messages.
   return z
     .number({ error: map })
-    .min(positive ? 1 : 0)
-    .max(max)
-    .refine(Number.isInteger, { error: 'Beløpet må være et helt antall kroner.' });
+    .check(z.gte(positive ? 1 : 0), z.lte(max), z.refine(Number.isInteger, { error: 'Beløpet må være et helt antall kroner.' }));
 }
 
 /** A list index (partner reference) 0..MAX_INDEX. */
 function indexField(message: string) {
   return z
     .number({ error: withMessages((i) => (isMissing(i.input) ? 'Feltet må fylles ut.' : message)) })
-    .min(0)
-    .max(MAX_INDEX)
-    .refine(Number.isInteger, { error: message });
+    .check(z.gte(0), z.lte(MAX_INDEX), z.refine(Number.isInteger, { error: message }));
 }
 
 const idList = (max: number, tooMany: string) =>
-  z.array(z.string(E).trim().min(1).max(60), E).max(max, { error: tooMany });
+  z.array(z.string(E).check(z.trim(), z.minLength(1), z.maxLength(60)), E).check(z.maxLength(max, { error: tooMany }));
 
 const organisationNumberField = () =>
-  z
-    .string(E)
-    .trim()
-    .max(20, { error: 'Organisasjonsnummeret må ha 9 siffer.' })
-    .overwrite(normaliseOrganisationNumber)
-    .superRefine((value, ctx) => {
+  z.string(E).check(
+    z.trim(),
+    z.maxLength(20, { error: 'Organisasjonsnummeret må ha 9 siffer.' }),
+    z.overwrite(normaliseOrganisationNumber),
+    z.superRefine((value: string, ctx) => {
       const problem = organisationNumberProblem(value);
       if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'Organisasjonsnummeret må ha 9 siffer.' });
       if (problem === 'check-digit') {
         ctx.addIssue({ code: 'custom', message: 'Organisasjonsnummeret har feil kontrollsiffer.' });
       }
-    });
+    }),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // The scheme-independent shape
@@ -221,15 +214,17 @@ const applicationShape = {
   /** Ids of scheme.criteria the applicant claims to meet. */
   criteriaMet: idList(20, 'Du kan velge høyst 20 kriterier.'),
   /** Ids of scheme.guidelineAreas (the national guidelines). */
-  guidelineAreas: idList(20, 'Du kan velge høyst 20 områder.').min(1, {
-    error: 'Velg minst ett område i de nasjonale føringene.',
-  }),
+  guidelineAreas: idList(20, 'Du kan velge høyst 20 områder.').check(
+    z.minLength(1, { error: 'Velg minst ett område i de nasjonale føringene.' }),
+  ),
   /** Ids of scheme.priorityPatientGroups; may be empty. */
   priorityPatientGroups: idList(20, 'Du kan velge høyst 20 pasientgrupper.'),
   partners: z
     .array(partnerSchema, E)
-    .min(1, { error: 'Søknaden må ha minst én kommune og ett helseforetak som partnere.' })
-    .max(MAX_PARTNERS, { error: `Søknaden kan ha høyst ${MAX_PARTNERS} partnere.` }),
+    .check(
+      z.minLength(1, { error: 'Søknaden må ha minst én kommune og ett helseforetak som partnere.' }),
+      z.maxLength(MAX_PARTNERS, { error: `Søknaden kan ha høyst ${MAX_PARTNERS} partnere.` }),
+    ),
   /** The project owner (hovedansvarlig). */
   owner: z.strictObject(
     {
@@ -250,8 +245,10 @@ const applicationShape = {
   periodEnd: isoDateField(),
   budget: z
     .array(budgetLineSchema, E)
-    .min(1, { error: 'Budsjettet må ha minst én linje.' })
-    .max(MAX_PARTNERS, { error: `Budsjettet kan ha høyst ${MAX_PARTNERS} linjer.` }),
+    .check(
+      z.minLength(1, { error: 'Budsjettet må ha minst én linje.' }),
+      z.maxLength(MAX_PARTNERS, { error: `Budsjettet kan ha høyst ${MAX_PARTNERS} linjer.` }),
+    ),
   /** Who is responsible for the patients during the measure, where relevant. */
   patientResponsibility: optionalTextField(2000),
   /** The service-model group or professional council the project is anchored in (FSU copies its leaders). */
@@ -270,7 +267,7 @@ const applicationShape = {
 // they therefore read the value defensively.
 const ALWAYS = { when: () => true };
 
-type Ctx = z.RefinementCtx;
+type Ctx = z.core.$RefinementCtx;
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -325,7 +322,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
   }
 }
 
-const applicationBaseSchema = z.strictObject(applicationShape, E).superRefine(baseRules, ALWAYS);
+const applicationBaseSchema = z.strictObject(applicationShape, E).check(z.superRefine(baseRules, ALWAYS));
 
 /** A parsed, valid application (the same type for every scheme). */
 export type ApplicationInput = z.output<typeof applicationBaseSchema>;
@@ -436,10 +433,10 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
 
 /** The application schema for one scheme: the shared shape plus that scheme's rules. */
 export function buildApplicationSchema(scheme: SchemeConfig) {
-  return z
-    .strictObject(applicationShape, E)
-    .superRefine(baseRules, ALWAYS)
-    .superRefine((value, ctx) => schemeRules(scheme, value, ctx), ALWAYS);
+  return z.strictObject(applicationShape, E).check(
+    z.superRefine(baseRules, ALWAYS),
+    z.superRefine((value, ctx) => schemeRules(scheme, value, ctx), ALWAYS),
+  );
 }
 export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
 
@@ -447,7 +444,7 @@ export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
 // Errors for forms
 
 /** 'partners.0.organisationNumber' → first message; issues on the whole body go under '_form'. */
-export function toFieldErrors(error: z.ZodError): Record<string, string> {
+export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const iss of error.issues) {
     const key = iss.path.length === 0 ? '_form' : iss.path.map(String).join('.');

@@ -1,7 +1,7 @@
 // Request bodies other than the application itself. All strict, all Norwegian, all bounded.
 // Scheme-dependent limits (e.g. the approved period ≤ scheme.maxPeriodMonths, the pot) are the
 // use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import {
   MAX_REQUESTED_AMOUNT,
@@ -33,11 +33,13 @@ export const signatureRequestSchema = z
     },
     E,
   )
-  .superRefine((v, ctx) => {
-    if (v.decision === 'decline' && !v.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Skriv hvorfor du ikke vil signere.' });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.decision === 'decline' && !v.reason) {
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Skriv hvorfor du ikke vil signere.' });
+      }
+    }),
+  );
 export type SignatureRequest = z.infer<typeof signatureRequestSchema>;
 
 // ---- committee decision -----------------------------------------------------------------------
@@ -53,20 +55,24 @@ const approveSchema = z
     },
     E,
   )
-  .superRefine((v, ctx) => {
-    if (isIsoDate(v.periodStart) && isIsoDate(v.periodEnd) && v.periodEnd <= v.periodStart) {
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Sluttdato må være etter startdato.' });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (isIsoDate(v.periodStart) && isIsoDate(v.periodEnd) && v.periodEnd <= v.periodStart) {
+        ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Sluttdato må være etter startdato.' });
+      }
+    }),
+  );
 
 const rejectSchema = z.strictObject(
   {
     outcome: z.literal('reject'),
     reason: z
       .string({ error: (i) => (i.input === undefined ? 'Skriv en begrunnelse for avslaget.' : 'Feltet må være tekst.') })
-      .trim()
-      .min(1, { error: 'Skriv en begrunnelse for avslaget.' })
-      .max(REASON_MAX, { error: `Teksten kan ha høyst ${REASON_MAX} tegn.` }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'Skriv en begrunnelse for avslaget.' }),
+        z.maxLength(REASON_MAX, { error: `Teksten kan ha høyst ${REASON_MAX} tegn.` }),
+      ),
   },
   E,
 );
@@ -88,12 +94,15 @@ export const recommendationRequestSchema = z.strictObject(
     recommended: z.boolean({
       error: (i) => (i.input === undefined ? 'Velg om søknaden innstilles eller ikke.' : 'Velg innstilles eller innstilles ikke.'),
     }),
-    rank: z
-      .number({ error: 'Prioritet må være et helt tall fra 1.' })
-      .min(1, { error: 'Prioritet må være et helt tall fra 1.' })
-      .max(MAX_RANK, { error: `Prioritet kan være høyst ${MAX_RANK}.` })
-      .refine(Number.isInteger, { error: 'Prioritet må være et helt tall fra 1.' })
-      .optional(),
+    rank: z.optional(
+      z
+        .number({ error: 'Prioritet må være et helt tall fra 1.' })
+        .check(
+          z.gte(1, { error: 'Prioritet må være et helt tall fra 1.' }),
+          z.lte(MAX_RANK, { error: `Prioritet kan være høyst ${MAX_RANK}.` }),
+          z.refine(Number.isInteger, { error: 'Prioritet må være et helt tall fra 1.' }),
+        ),
+    ),
     comment: optionalTextField(REASON_MAX),
   },
   E,
@@ -159,7 +168,7 @@ export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
 export const payoutQuerySchema = z.strictObject(
   {
     projectNumber: textField(50),
-    state: z.enum(PAYOUT_STATES, { error: 'Ukjent utbetalingsstatus.' }).optional(),
+    state: z.optional(z.enum(PAYOUT_STATES, { error: 'Ukjent utbetalingsstatus.' })),
   },
   E,
 );
@@ -170,13 +179,15 @@ export const halfYearQuerySchema = z
     {
       from: isoDateField(),
       to: isoDateField(),
-      format: z.enum(['json', 'csv'], { error: 'Velg json eller csv.' }).optional(),
+      format: z.optional(z.enum(['json', 'csv'], { error: 'Velg json eller csv.' })),
     },
     E,
   )
-  .superRefine((v, ctx) => {
-    if (isIsoDate(v.from) && isIsoDate(v.to) && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Til-dato kan ikke være før fra-dato.' });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (isIsoDate(v.from) && isIsoDate(v.to) && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Til-dato kan ikke være før fra-dato.' });
+    }),
+  );
 export type HalfYearQuery = z.infer<typeof halfYearQuerySchema>;
 
 // ---- urlencoded form posts ----------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // PKCE protects the code.
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SignInError } from '../domain/errors';
 import type { StaffClaims, StaffSignIn, StaffTokens } from '../ports/staff-sign-in';
 
@@ -19,8 +19,8 @@ export interface CognitoSignInOptions {
 }
 
 const tokenResponse = z.object({
-  id_token: z.string().min(1).max(8192),
-  refresh_token: z.string().min(1).max(8192).optional(),
+  id_token: z.string().check(z.minLength(1), z.maxLength(8192)),
+  refresh_token: z.optional(z.string().check(z.minLength(1), z.maxLength(8192))),
 });
 
 const TOKEN_TIMEOUT_MS = 5_000;

@@ -7,17 +7,20 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpUrlencodeBodyParser from '@middy/http-urlencode-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
 import { dependencies, wire, type Wiring } from '../composition';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { norwegianErrorMap, toFieldErrors } from '../../schemas/application.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
 import { requireStaff, type StaffPrincipal } from './staff-auth';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** Messages for issues a schema gives none of its own (zod/mini loads no locale: they would read "Invalid input"). */
+const NORWEGIAN = { error: norwegianErrorMap };
 
 export interface RouteRequest<B> {
   event: APIGatewayProxyEventV2;
@@ -30,7 +33,7 @@ export interface RouteRequest<B> {
   staff?: StaffPrincipal;
 }
 
-export interface RouteOptions<S extends z.ZodType | undefined> {
+export interface RouteOptions<S extends z.ZodMiniType | undefined> {
   access: 'public' | StaffRole;
   /** zod schema of the body; omit for routes without a body */
   body?: S;
@@ -45,7 +48,7 @@ export interface RouteOptions<S extends z.ZodType | undefined> {
   session?: Wiring<'staffSignIn'>;
 }
 
-type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+type BodyOf<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 type RawEvent = APIGatewayProxyEventV2 & { body?: unknown; rawBody?: string };
 
 function bodyLimit(maxBytes: number): middy.MiddlewareObj<RawEvent, HttpResult> {
@@ -60,7 +63,7 @@ function bodyLimit(maxBytes: number): middy.MiddlewareObj<RawEvent, HttpResult> 
   };
 }
 
-function parseBody<S extends z.ZodType | undefined>(event: RawEvent, options: RouteOptions<S>): { body: BodyOf<S>; fromForm: boolean } {
+function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options: RouteOptions<S>): { body: BodyOf<S>; fromForm: boolean } {
   const contentType = event.headers?.['content-type'] ?? '';
   const fromForm = /^application\/x-www-form-urlencoded/i.test(contentType);
   if (!options.body) return { body: undefined as BodyOf<S>, fromForm };
@@ -69,19 +72,19 @@ function parseBody<S extends z.ZodType | undefined>(event: RawEvent, options: Ro
   }
   if (typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
   const raw = fromForm && options.fromForm ? options.fromForm(event.body as Record<string, string | string[]>) : event.body;
-  const parsed = options.body.safeParse(raw);
+  const parsed = options.body.safeParse(raw, NORWEGIAN);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
   return { body: parsed.data as BodyOf<S>, fromForm };
 }
 
 /** Parses a query string with a zod schema; a failure is a 400 with Norwegian field errors. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
-  const parsed = schema.safeParse(query);
+export function parseQuery<S extends z.ZodMiniType>(schema: S, query: Record<string, string>): z.output<S> {
+  const parsed = schema.safeParse(query, NORWEGIAN);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
   return parsed.data;
 }
 
-export function httpRoute<S extends z.ZodType | undefined = undefined>(
+export function httpRoute<S extends z.ZodMiniType | undefined = undefined>(
   options: RouteOptions<S>,
   run: (request: RouteRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) {

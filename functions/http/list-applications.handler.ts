@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { APPLICATION_STATUSES } from '../domain/model';
 import { listApplications } from '../use-cases/committee';
@@ -7,7 +7,7 @@ import { httpRoute, parseQuery } from './http-route';
 import { json } from './responses';
 
 export const listApplicationsQuerySchema = z.strictObject(
-  { status: z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }).default('submitted') },
+  { status: z._default(z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }), 'submitted') },
   { error: norwegianErrorMap },
 );
 

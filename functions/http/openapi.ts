@@ -1,6 +1,6 @@
 // The API's OpenAPI 3.1 description, generated from the route table and the zod request schemas
 // (zod 4's z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SCHEMES } from '../../config/schemes';
 import { buildApplicationSchema } from '../../schemas/application.schema';
 import {
@@ -32,7 +32,7 @@ function firstScheme() {
 }
 
 /** Request bodies by route id: [component name, schema]. */
-function requestBodies(): Record<string, [string, z.ZodType]> {
+function requestBodies(): Record<string, [string, z.ZodMiniType]> {
   const application = buildApplicationSchema(firstScheme());
   return {
     'submit-application': ['Application', application],
@@ -51,7 +51,7 @@ function requestBodies(): Record<string, [string, z.ZodType]> {
   };
 }
 
-const QUERIES: Record<string, z.ZodType> = {
+const QUERIES: Record<string, z.ZodMiniType> = {
   'list-applications': listApplicationsQuerySchema,
   'half-year-report': halfYearQuerySchema,
   'list-payouts': payoutQuerySchema,
@@ -77,7 +77,7 @@ function isWholeNumber(schema: z.core.$ZodType): boolean {
   return def.type === 'number' && (def.checks ?? []).some((c) => c._zod.def.check === 'custom' && c._zod.def.fn === Number.isInteger);
 }
 
-function toSchema(schema: z.ZodType): JsonSchema {
+function toSchema(schema: z.ZodMiniType): JsonSchema {
   const out = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -91,7 +91,7 @@ function toSchema(schema: z.ZodType): JsonSchema {
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
-function operation(route: RouteDefinition, bodies: Record<string, [string, z.ZodType]>) {
+function operation(route: RouteDefinition, bodies: Record<string, [string, z.ZodMiniType]>) {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
     name: m[1],
     in: 'path',

@@ -1,6 +1,6 @@
 // The owner's status page posts small forms (withdraw, request reallocation): parse, act through one
 // use case, and either redirect back with a message or re-render the status page with the problem.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { dependencies, type Dependencies, type Wiring } from '../composition';
 import { ConflictError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
@@ -12,7 +12,7 @@ import { toFieldErrors } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 
-export function ownerFormAction<S extends z.ZodType>(options: {
+export function ownerFormAction<S extends z.ZodMiniType>(options: {
   schema: S;
   formKey: RequestSchemaKey;
   section: 'withdraw' | 'reallocation';

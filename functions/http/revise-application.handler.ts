@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { reviseApplication } from '../use-cases/owner-actions';
 import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';
@@ -7,7 +7,7 @@ import { json } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 
 // The revised body is checked against the scheme's own schema inside the use case.
-const anyObject = z.record(z.string().max(100), z.unknown(), { error: norwegianErrorMap });
+const anyObject = z.record(z.string().check(z.maxLength(100)), z.unknown(), { error: norwegianErrorMap });
 
 export const handler = httpRoute({ access: 'public', uses: [stepFunctions], body: anyObject, fromForm: formToApplicationInput }, async ({ params, body }) => {
   return json(200, await reviseApplication(dependencies(), params.linkId ?? '', body));

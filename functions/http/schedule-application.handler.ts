@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { isIsoDate } from '../domain/oslo-time';
 import { scheduleApplication } from '../use-cases/schedule-application';
@@ -14,9 +14,7 @@ export const scheduleRequestSchema = z.strictObject(
   {
     meetingId: z
       .string({ error: (i) => (i.input === undefined ? 'Velg hvilket møte søknaden skal behandles i.' : MEETING_MESSAGE) })
-      .trim()
-      .max(10, { error: MEETING_MESSAGE })
-      .refine(isIsoDate, { error: MEETING_MESSAGE }),
+      .check(z.trim(), z.maxLength(10, { error: MEETING_MESSAGE }), z.refine(isIsoDate, { error: MEETING_MESSAGE })),
   },
   { error: norwegianErrorMap },
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
 import { submitApplication } from '../use-cases/submit-application';
@@ -8,8 +8,8 @@ import { json } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 
 // The body is checked against the scheme's own schema inside the use case (criteria, limits).
-const anyObject = z.record(z.string().max(100), z.unknown(), { error: norwegianErrorMap });
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{8,100}$/);
+const anyObject = z.record(z.string().check(z.maxLength(100)), z.unknown(), { error: norwegianErrorMap });
+const idempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{8,100}$/));
 
 export const handler = httpRoute({ access: 'public', uses: [stepFunctions], body: anyObject, fromForm: formToApplicationInput }, async ({ params, body, headers }) => {
   const key = headers['idempotency-key'];

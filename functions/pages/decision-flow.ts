@@ -1,6 +1,6 @@
 // The agenda's decision forms post to their own routes; afterwards the secretariat lands on the
 // agenda again: 303 on success, or the agenda re-rendered with the form's errors.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { dependencies, type Dependencies } from '../composition';
 import type { Actor } from '../domain/model';
 import { staffActor } from '../use-cases/move-application';
@@ -48,7 +48,7 @@ export async function rerenderAgenda(
 export async function agendaFormPost<T>(
   request: RouteRequest<unknown>,
   /** which form of the item was posted (its errors show there), the notice code, and the parse */
-  read: (values: FormBody) => { form: DecisionFormName; code: string; parsed: z.ZodSafeParseResult<T> },
+  read: (values: FormBody) => { form: DecisionFormName; code: string; parsed: z.core.util.SafeParseResult<T> },
   act: (deps: Dependencies, applicationId: string, data: T, actor: Actor) => Promise<unknown>,
 ): Promise<HttpResult> {
   const values = toFormBody(request.body);

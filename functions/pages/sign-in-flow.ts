@@ -3,7 +3,7 @@
 // locally), ending in an HttpOnly session cookie with the ID token. Tokens never reach page
 // scripts (there are none) or URLs; the refresh token renews the session without a new sign-in.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Dependencies } from '../composition';
 import { ForbiddenError, SignInError, ValidationError } from '../domain/errors';
 import type { StaffTokens } from '../ports/staff-sign-in';
@@ -37,15 +37,13 @@ export function safeReturnPath(value: string | undefined): string | undefined {
 }
 
 /** ?tilbake=<path on this site> of the sign-in and the sign-out. */
-export const returnPathQuery = z.object({ tilbake: z.string().max(1000).optional() }).strict();
-export const callbackQuery = z
-  .object({
-    code: z.string().regex(/^[A-Za-z0-9._~-]{1,512}$/).optional(),
-    state: z.string().max(100).optional(),
-    error: z.string().max(100).optional(),
-    error_description: z.string().max(500).optional(),
-  })
-  .strict();
+export const returnPathQuery = z.strictObject({ tilbake: z.optional(z.string().check(z.maxLength(1000))) });
+export const callbackQuery = z.strictObject({
+  code: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._~-]{1,512}$/))),
+  state: z.optional(z.string().check(z.maxLength(100))),
+  error: z.optional(z.string().check(z.maxLength(100))),
+  error_description: z.optional(z.string().check(z.maxLength(500))),
+});
 
 const callbackUrl = (deps: Deps) => `${deps.publicBaseUrl}${STAFF_SIGN_IN_PATHS.callback}`;
 

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies, wire } from '../composition';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 import { logger } from '../adapters/logger';
@@ -8,16 +8,14 @@ import { awaitStep } from '../use-cases/await-step';
 
 wire(stepFunctions);
 
-const awaitInput = z
-  .object({
-    step: z.enum(['cosignature', 'revision', 'decision', 'payout', 'status-report', 'final-report', 'reallocation-decision']),
-    applicationId: z.string().max(64),
-    executionName: z.string().max(80),
-    taskToken: z.string().min(1).max(2048),
-    // The wait budget rides along so the local runtime can read TimeoutSecondsPath (see local/workflow-runtime).
-    wait: z.object({ timeoutSeconds: z.number().int().positive() }).strict().optional(),
-  })
-  .strict();
+const awaitInput = z.strictObject({
+  step: z.enum(['cosignature', 'revision', 'decision', 'payout', 'status-report', 'final-report', 'reallocation-decision']),
+  applicationId: z.string().check(z.maxLength(64)),
+  executionName: z.string().check(z.maxLength(80)),
+  taskToken: z.string().check(z.minLength(1), z.maxLength(2048)),
+  // The wait budget rides along so the local runtime can read TimeoutSecondsPath (see local/workflow-runtime).
+  wait: z.optional(z.strictObject({ timeoutSeconds: z.int().check(z.positive()) })),
+});
 
 /** Invoked by `.waitForTaskToken` tasks: keeps the token server-side; never logs it. */
 export const handler = middy(async (event: unknown) => {

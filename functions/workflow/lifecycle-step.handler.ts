@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dependencies, wire } from '../composition';
 import { sesMailer } from '../wiring/ses-mailer.wiring';
 import { stepFunctions } from '../wiring/step-functions.wiring';
@@ -9,15 +9,13 @@ import { LIFECYCLE_ACTIONS, runLifecycleStep } from '../use-cases/lifecycle-step
 
 wire(sesMailer, stepFunctions);
 
-const stepInput = z
-  .object({
-    action: z.enum(LIFECYCLE_ACTIONS),
-    applicationId: z.string().max(64),
-    executionStartTime: z.string().max(40),
-    reallocationId: z.string().max(64).optional(),
-    payoutId: z.string().max(120).optional(),
-  })
-  .strict();
+const stepInput = z.strictObject({
+  action: z.enum(LIFECYCLE_ACTIONS),
+  applicationId: z.string().check(z.maxLength(64)),
+  executionStartTime: z.string().check(z.maxLength(40)),
+  reallocationId: z.optional(z.string().check(z.maxLength(64))),
+  payoutId: z.optional(z.string().check(z.maxLength(120))),
+});
 
 /** Invoked by the lifecycle state machines' Task states; errors go back to their Retry/Catch. */
 export const handler = middy(async (event: unknown) => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { bundle, lambdaBuildOptions } from '../../bench/cold-start';
 import { SCHEMES } from '../../config/schemes';
 import { sorRogaland } from '../../config/schemes/sor-rogaland';
@@ -18,6 +18,12 @@ const work = mkdtempSync(join(tmpdir(), 'grants-lambda-bundles-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const inputsOf = (metafile: { inputs: Record<string, unknown> }) => Object.keys(metafile.inputs).join('\n');
+/** The files with code in the bundle (inputs also lists files whose exports were all shaken off). */
+const codeIn = (metafile: Metafile) =>
+  Object.entries(metafile.outputs)
+    .filter(([file]) => file.endsWith('.mjs'))
+    .flatMap(([, output]) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file))
+    .join('\n');
 
 describe('Lambda bundling', () => {
   it('the aliases keep the rest of the credential chain and the node:process namespace out of the bundle', async () => {
@@ -88,5 +94,22 @@ process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.b
     });
     const answer = invoke(outfile, describeScheme('Not A Slug'));
     expect(answer).toMatchObject({ status: 200, body: { id: 'Not A Slug' } });
+  }, 60_000);
+
+  it('a deployed handler answers bad input in Norwegian, also where a schema has no message of its own', async () => {
+    // The bundles carry zod/mini, which loads no locale; the sign-in's query schema names no messages.
+    const built = await bundle(join(process.cwd(), 'functions/http/page-sign-in.handler.ts'), join(work, 'page-sign-in'), true);
+    expect(codeIn(built.metafile)).toMatch(/zod\/v4\/mini/);
+    expect(codeIn(built.metafile)).not.toMatch(/zod\/v4\/classic|zod\/v4\/locales/);
+    const answer = invoke(built.file, {
+      ...describeScheme('x'),
+      routeKey: 'GET /innlogging',
+      rawPath: '/innlogging',
+      pathParameters: {},
+      queryStringParameters: { tilbake: `/${'a'.repeat(1200)}`, annet: '1' },
+      requestContext: { http: { method: 'GET', path: '/innlogging' }, requestId: 'r2' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ fieldErrors: { tilbake: 'Teksten kan ha høyst 1 000 tegn.', _form: 'Ukjent felt: annet.' } });
   }, 60_000);
 });

@@ -17,7 +17,7 @@ import {
   withdrawRequestSchema,
 } from '../../schemas/requests.schema';
 
-type Schema = { safeParse(v: unknown): { success: true } | { success: false; error: import('zod').ZodError } };
+type Schema = { safeParse(v: unknown): { success: true } | { success: false; error: import('zod/mini').core.$ZodError } };
 function errorsOf(schema: Schema, input: unknown): Record<string, string> {
   const r = schema.safeParse(input);
   expect(r.success).toBe(false);

@@ -1,8 +1,10 @@
-// Each Lambda wires the mailer, the workflow and the staff sign-in only when its code uses them
-// (functions/wiring). Checked on the bundles as NodejsFunction builds them: esbuild drops what a
-// handler never reaches, so a port used in a bundle (`.workflow.completeStep(…)`) must come with the
-// wiring that provides it, or the function would fail at its first use in AWS (the local system and
-// the other tests wire everything, so they would not notice).
+// What each Lambda bundle carries, checked on the bundles as NodejsFunction builds them.
+// - Wiring: a Lambda wires the mailer, the workflow and the staff sign-in only when its code uses
+//   them (functions/wiring). esbuild drops what a handler never reaches, so a port used in a bundle
+//   (`.workflow.completeStep(…)`) must come with the wiring that provides it, or the function would
+//   fail at its first use in AWS (the local system and the other tests wire everything, so they
+//   would not notice).
+// - Validation: zod/mini only.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { Capability } from '../../functions/composition';
 
 interface Built {
   code: string;
+  /** the files with code in the bundle */
   inputs: string[];
 }
 
@@ -44,7 +47,8 @@ beforeAll(async () => {
   const outputs = (result.metafile as Metafile).outputs;
   for (const file of result.outputFiles) {
     const key = Object.keys(outputs).find((k) => file.path.endsWith(k))!;
-    bundles.set(outputs[key]!.entryPoint!, { code: file.text, inputs: Object.keys(outputs[key]!.inputs) });
+    const inputs = Object.entries(outputs[key]!.inputs).filter(([, input]) => input.bytesInOutput > 0);
+    bundles.set(outputs[key]!.entryPoint!, { code: file.text, inputs: inputs.map(([name]) => name) });
   }
 }, 120_000);
 
@@ -60,7 +64,7 @@ const bundleOf = (entry: string) => {
   return built;
 };
 
-describe('the wiring of each Lambda bundle', () => {
+describe('each Lambda bundle', () => {
   it.each(entries)('%s wires every port its code uses', (entry) => {
     const { code } = bundleOf(entry);
     const missing = (Object.keys(USE) as Capability[]).filter((c) => USE[c].test(code) && !provides(code, c));
@@ -85,5 +89,13 @@ describe('the wiring of each Lambda bundle', () => {
       const inputs = bundleOf(handlerModulePath(route)).inputs.join('\n');
       expect(inputs, id).not.toMatch(/client-ses|client-sfn|aws-jwt-verify|functions\/wiring/);
     }
+  });
+
+  // Classic zod's schemas carry every method and the JSON Schema generator (about 95 KB a bundle,
+  // and the construction of each method per schema at start-up); the synth and local tools may use it.
+  it.each(entries)('%s validates with zod/mini, never classic zod', (entry) => {
+    const inputs = bundleOf(entry).inputs.join('\n');
+    expect(inputs).toMatch(/node_modules\/zod\/v4\/mini\//);
+    expect(inputs).not.toMatch(/node_modules\/zod\/v4\/(classic|locales)\//);
   });
 });
