@@ -1,9 +1,8 @@
 // The application: the health community's project-description template as a schema.
 // Every message a citizen can see is Norwegian bokmål. Each leaf schema carries the Norwegian error
 // map itself (zod 4 per-schema `error`), so the messages hold without any global z.config() and
-// even for type errors, missing fields and unknown keys.
-// zod/mini (checks as functions, `.check(z.trim(), z.maxLength(n))`): a Lambda bundle carries only the
-// parts it uses and builds no methods per schema at start-up; the synth and local tools use classic zod.
+// even for type errors, missing fields and unknown keys. The messages and the field builders are in
+// fields.schema.ts, the form parsing in form-body.ts: importing those builds no schema.
 import * as z from 'zod/mini';
 import { checkPeriod } from '../functions/domain/grant-period';
 import {
@@ -11,132 +10,29 @@ import {
   organisationNumberProblem,
 } from '../functions/domain/organisation-number';
 import { isIsoDate } from '../functions/domain/oslo-time';
+import {
+  emailField,
+  formatKroner,
+  isMissing,
+  isoDateField,
+  kronerField,
+  MAX_INDEX,
+  MAX_PARTNERS,
+  ANCHORING_KINDS,
+  MAX_REQUESTED_AMOUNT,
+  NORWEGIAN,
+  PARTNER_KINDS,
+  optionalTextField,
+  textField,
+  withMessages,
+} from './fields.schema';
+import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
 import type { SchemeConfig } from './scheme-config.schema';
 
-export const MAX_REQUESTED_AMOUNT = 50_000_000;
+export { ANCHORING_KINDS, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
-export const MAX_PARTNERS = 20;
-/** Highest list index accepted anywhere (partners, budget lines): MAX_PARTNERS − 1. */
-export const MAX_INDEX = MAX_PARTNERS - 1;
-export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
-export const ANCHORING_KINDS = ['service-model-group', 'professional-council'] as const;
-
-// ---------------------------------------------------------------------------------------------
-// Norwegian messages
-
-/** '1250000' → '1 250 000' (plain spaces, so messages compare predictably in tests and e-mail). */
-export function formatKroner(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
-
-const TYPE_MESSAGES: Record<string, string> = {
-  string: 'Feltet må være tekst.',
-  number: 'Feltet må være et tall.',
-  int: 'Feltet må være et helt tall.',
-  boolean: 'Feltet må være ja eller nei.',
-  array: 'Feltet må være en liste.',
-  object: 'Feltet har ugyldig format.',
-};
-
-const isMissing = (input: unknown) => input === undefined || input === null;
-
-/**
- * The Norwegian fallback for every zod issue. Attached to each schema in this file and in
- * requests.schema.ts; pass it to other parses too: `schema.safeParse(x, { error: norwegianErrorMap })`.
- */
-export const norwegianErrorMap: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
-      return TYPE_MESSAGES[issue.expected] ?? 'Feltet har ugyldig verdi.';
-    case 'invalid_value':
-      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
-      return 'Velg en av de gyldige verdiene.';
-    case 'invalid_union':
-      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
-      return 'Feltet har ugyldig verdi.';
-    case 'unrecognized_keys':
-      return `Ukjent felt: ${issue.keys.join(', ')}.`;
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') {
-        return issue.input === '' || min <= 1 ? 'Feltet må fylles ut.' : `Teksten må ha minst ${min} tegn.`;
-      }
-      if (issue.origin === 'array' || issue.origin === 'set') return `Velg minst ${min}.`;
-      return issue.inclusive ? `Verdien må være minst ${min}.` : `Verdien må være større enn ${min}.`;
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return `Teksten kan ha høyst ${formatKroner(max)} tegn.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `Listen kan ha høyst ${max} elementer.`;
-      return issue.inclusive ? `Verdien kan være høyst ${formatKroner(max)}.` : `Verdien må være mindre enn ${formatKroner(max)}.`;
-    }
-    case 'invalid_format':
-      if (issue.format === 'email') return 'Skriv en gyldig e-postadresse.';
-      return 'Feltet har ugyldig format.';
-    case 'not_multiple_of':
-      return `Verdien må gå opp i ${String(issue.divisor)}.`;
-    default:
-      return 'Feltet har ugyldig verdi.';
-  }
-};
-
-type Issue = Parameters<z.core.$ZodErrorMap>[0];
-/** A field-specific map that falls back to the Norwegian defaults. */
-const withMessages =
-  (specific: (issue: Issue) => string | undefined): z.core.$ZodErrorMap =>
-  (issue) =>
-    specific(issue) ?? norwegianErrorMap(issue);
-
-const E = { error: norwegianErrorMap };
-
-// ---------------------------------------------------------------------------------------------
-// Field builders (shared with requests.schema.ts)
-
-/** Required text: trimmed, 1..max characters (or min..max). */
-export function textField(max: number, min = 1) {
-  return z.string(E).check(z.trim(), z.minLength(min), z.maxLength(max));
-}
-
-/** Optional text: trimmed, ..max characters; absent is fine, '' is kept as ''. */
-export function optionalTextField(max: number) {
-  return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
-}
-
-/** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */
-export function emailField() {
-  return z
-    .string({ error: withMessages((i) => (i.code === 'too_big' ? 'Skriv en gyldig e-postadresse.' : undefined)) })
-    .check(z.trim(), z.maxLength(254), z.toLowerCase(), z.email({ error: 'Skriv en gyldig e-postadresse.' }));
-}
-
-/** Calendar date 'YYYY-MM-DD' that exists (2027-02-29 does not). */
-export function isoDateField() {
-  return z
-    .string(E)
-    .check(z.trim(), z.maxLength(10, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }), z.refine(isIsoDate, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }));
-}
-
-/** Whole kroner in [0, max] (or [1, max] when positive). */
-export function kronerField(max: number, { positive = false } = {}) {
-  const map = withMessages((issue) => {
-    if (issue.code === 'invalid_type') {
-      return isMissing(issue.input) ? 'Feltet må fylles ut.' : 'Beløpet må være et helt antall kroner.';
-    }
-    if (issue.code === 'too_small') {
-      return positive ? 'Beløpet må være større enn 0 kr.' : 'Beløpet kan ikke være negativt.';
-    }
-    if (issue.code === 'too_big') return `Beløpet kan være høyst ${formatKroner(max)} kr.`;
-    return undefined;
-  });
-  // Not .int(): its failure aborts the whole parse, which would hide the cross-field messages.
-  return z
-    .number({ error: map })
-    .check(z.gte(positive ? 1 : 0), z.lte(max), z.refine(Number.isInteger, { error: 'Beløpet må være et helt antall kroner.' }));
-}
+const E = NORWEGIAN;
 
 /** A list index (partner reference) 0..MAX_INDEX. */
 function indexField(message: string) {
@@ -439,157 +335,6 @@ export function buildApplicationSchema(scheme: SchemeConfig) {
   );
 }
 export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Errors for forms
-
-/** 'partners.0.organisationNumber' → first message; issues on the whole body go under '_form'. */
-export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const iss of error.issues) {
-    const key = iss.path.length === 0 ? '_form' : iss.path.map(String).join('.');
-    if (!Object.hasOwn(out, key)) out[key] = iss.message;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// application/x-www-form-urlencoded → nested object
-
-export type FormBody = Record<string, string | string[] | undefined>;
-
-const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
-const NAME_SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const INDEX_SEGMENT = /^(0|[1-9]\d{0,2})$/;
-const MAX_DEPTH = 4;
-const CLEAN_INTEGER = /^-?(\d+|\d{1,3}([ \u00a0\u202f]\d{3})+)$/;
-
-/** '250 000' → 250000; anything else (1.5, '12a', '') is returned as is, for the schema to reject. */
-export function parseCleanInteger(raw: string): number | string {
-  const trimmed = raw.trim();
-  if (!CLEAN_INTEGER.test(trimmed)) return raw;
-  const n = Number(trimmed.replace(/[ \u00a0\u202f]/g, ''));
-  return Number.isSafeInteger(n) ? n : raw;
-}
-
-const TRUE_WORDS = new Set(['on', 'true', 'ja', '1', 'yes']);
-const FALSE_WORDS = new Set(['off', 'false', 'nei', '0', 'no', '']);
-
-/** Checkbox text → boolean; anything else is returned as is, for the schema to reject. */
-export function parseCheckbox(raw: string): boolean | string {
-  const word = raw.trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  return raw;
-}
-
-/**
- * Splits 'partners.0.email' or 'partners[0][email]' into safe segments, or undefined for a key
- * that must be ignored (__proto__, constructor, prototype, an index above MAX_INDEX, odd names).
- */
-export function parseFieldName(name: string): (string | number)[] | undefined {
-  const dotted = name.replace(/\[([^\]]*)\]/g, '.$1').replace(/\.$/, '');
-  const parts = dotted.split('.');
-  if (parts.length === 0 || parts.length > MAX_DEPTH) return undefined;
-  const out: (string | number)[] = [];
-  for (const [i, part] of parts.entries()) {
-    if (INDEX_SEGMENT.test(part)) {
-      const n = Number(part);
-      if (i === 0 || n > MAX_INDEX) return undefined;
-      out.push(n);
-    } else if (NAME_SEGMENT.test(part) && !FORBIDDEN_SEGMENTS.has(part)) {
-      out.push(part);
-    } else {
-      return undefined;
-    }
-  }
-  return out;
-}
-
-export interface FormFieldKinds {
-  /** Field patterns ('*' for an index) whose repeated values form a list of strings. */
-  lists?: readonly string[];
-  /** Field patterns that hold whole numbers. */
-  numbers?: readonly string[];
-  /** Field patterns that hold checkbox booleans. */
-  booleans?: readonly string[];
-}
-
-/**
- * Generic urlencoded body → nested object. Empty values are left out (the schema then says
- * 'Feltet må fylles ut.' for required ones); lists collect repeated values; numbers and booleans
- * are converted only when clean. The result contains only own, safe keys.
- */
-export function formToNested(form: FormBody, kinds: FormFieldKinds = {}): Record<string, unknown> {
-  const lists = new Set(kinds.lists ?? []);
-  const numbers = new Set(kinds.numbers ?? []);
-  const booleans = new Set(kinds.booleans ?? []);
-  const root: Record<string, unknown> = {};
-
-  for (const name of Object.keys(form)) {
-    const raw = form[name];
-    if (raw === undefined) continue;
-    const path = parseFieldName(name);
-    if (!path) continue;
-    const pattern = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
-    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-
-    let value: unknown;
-    if (lists.has(pattern)) {
-      value = values.map((v) => v.trim()).filter((v) => v !== '');
-    } else if (booleans.has(pattern)) {
-      const last = values[values.length - 1]; // hidden 'false' + checkbox 'on': the checkbox wins
-      if (last === undefined) continue;
-      value = parseCheckbox(last);
-    } else {
-      const filled = values.filter((v) => v.trim() !== '');
-      if (filled.length === 0) continue;
-      const convert = numbers.has(pattern) ? parseCleanInteger : (v: string) => v;
-      value = filled.length === 1 ? convert(filled[0] as string) : filled.map(convert);
-    }
-    setPath(root, path, value);
-  }
-  return root;
-}
-
-function setPath(root: Record<string, unknown>, path: (string | number)[], value: unknown): void {
-  let container: Record<string, unknown> | unknown[] = root;
-  for (const [i, segment] of path.entries()) {
-    const last = i === path.length - 1;
-    const next = path[i + 1];
-    if (typeof segment === 'number') {
-      if (!Array.isArray(container)) return;
-      if (last) {
-        container[segment] = value;
-        return;
-      }
-      let child: unknown = container[segment];
-      if (child === undefined) {
-        child = typeof next === 'number' ? [] : {};
-        container[segment] = child;
-      }
-      if (!isContainer(child, next)) return;
-      container = child;
-    } else {
-      if (Array.isArray(container)) return;
-      if (last) {
-        if (!Object.hasOwn(container, segment)) container[segment] = value;
-        return;
-      }
-      let child: unknown = Object.hasOwn(container, segment) ? container[segment] : undefined;
-      if (child === undefined) {
-        child = typeof next === 'number' ? [] : {};
-        container[segment] = child;
-      }
-      if (!isContainer(child, next)) return;
-      container = child;
-    }
-  }
-}
-
-function isContainer(v: unknown, next: string | number | undefined): v is Record<string, unknown> | unknown[] {
-  return typeof next === 'number' ? Array.isArray(v) : isRec(v);
-}
 
 const APPLICATION_FORM_KINDS: FormFieldKinds = {
   lists: ['criteriaMet', 'guidelineAreas', 'priorityPatientGroups'],

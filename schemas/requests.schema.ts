@@ -3,16 +3,8 @@
 // use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
 import * as z from 'zod/mini';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import {
-  MAX_REQUESTED_AMOUNT,
-  type FormBody,
-  formToNested,
-  isoDateField,
-  kronerField,
-  norwegianErrorMap,
-  optionalTextField,
-  textField,
-} from './application.schema';
+import { isoDateField, kronerField, MAX_REQUESTED_AMOUNT, norwegianErrorMap, optionalTextField, textField } from './fields.schema';
+import { formToNested, type FormBody } from './form-body';
 
 const E = { error: norwegianErrorMap };
 

@@ -29,6 +29,11 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
 /** No way out of these. */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
 
+/** What the project owner may do, by status (the owner's page offers only these). */
+export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
+export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];
+export const REALLOCATABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
+
 /** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */
 export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [
   'approved',

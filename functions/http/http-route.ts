@@ -12,7 +12,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
 import { dependencies, wire, type Wiring } from '../composition';
-import { norwegianErrorMap, toFieldErrors } from '../../schemas/application.schema';
+import { norwegianErrorMap, toFieldErrors } from '../../schemas/fields.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
 import { requireStaff, type StaffPrincipal } from './staff-auth';

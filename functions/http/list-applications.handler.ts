@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { APPLICATION_STATUSES } from '../domain/model';
 import { listApplications } from '../use-cases/committee';
-import { norwegianErrorMap } from '../../schemas/application.schema';
+import { norwegianErrorMap } from '../../schemas/fields.schema';
 import { httpRoute, parseQuery } from './http-route';
 import { json } from './responses';
 

@@ -8,7 +8,7 @@ import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
 import { getOwnerView } from '../use-cases/owner-view';
 import { coerceFormBody, type RequestSchemaKey } from '../../schemas/requests.schema';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 

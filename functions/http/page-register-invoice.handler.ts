@@ -6,7 +6,7 @@ import { checkCsrf } from '../pages/csrf';
 import { afterFinanceAction, rerenderFinance } from '../pages/finance-flow';
 import { toFormBody } from '../pages/forms';
 import { invoiceRequestSchema } from '../../schemas/requests.schema';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 
 export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE_FORM }, async (request) => {

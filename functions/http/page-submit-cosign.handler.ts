@@ -6,7 +6,7 @@ import { page, PAGE_FORM } from '../pages/page-kit';
 import { cosignApplication } from '../use-cases/cosign-application';
 import { getCosignPage } from '../use-cases/page-views';
 import { coerceFormBody, signatureRequestSchema } from '../../schemas/requests.schema';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';

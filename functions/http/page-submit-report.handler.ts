@@ -5,7 +5,7 @@ import { page, PAGE_FORM } from '../pages/page-kit';
 import { reportPage, reportPath } from '../pages/report-page';
 import { getReportForm, submitReport } from '../use-cases/reports';
 import { coerceFormBody, reportRequestSchema } from '../../schemas/requests.schema';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { dependencies } from '../composition';
 import { reviseApplication } from '../use-cases/owner-actions';
-import { formToApplicationInput, norwegianErrorMap } from '../../schemas/application.schema';
+import { formToApplicationInput } from '../../schemas/application.schema';
+import { norwegianErrorMap } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';

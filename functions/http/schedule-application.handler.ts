@@ -3,7 +3,7 @@ import { dependencies } from '../composition';
 import { isIsoDate } from '../domain/oslo-time';
 import { scheduleApplication } from '../use-cases/schedule-application';
 import { staffActor } from '../use-cases/move-application';
-import { norwegianErrorMap } from '../../schemas/application.schema';
+import { norwegianErrorMap } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 

@@ -2,7 +2,8 @@
 // control names are the schema's paths ('partners.0.email'), which formToApplicationInput reads
 // and which the validation errors are keyed by.
 import { randomBytes } from 'node:crypto';
-import { MAX_PARTNERS, PARTNER_KINDS, type ApplicationInput } from '../../schemas/application.schema';
+import type { ApplicationInput } from '../../schemas/application.schema';
+import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import { dependencies, type Dependencies } from '../composition';
 import type { Actor } from '../domain/model';
 import { staffActor } from '../use-cases/move-application';
-import { toFieldErrors } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
 import { checkCsrf } from './csrf';
 import { toFormBody, type FormBody } from './forms';
 import { ConflictError, ValidationError } from '../domain/errors';

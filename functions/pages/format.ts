@@ -2,7 +2,7 @@
 import type { ApplicationStatus, PayoutMode, PayoutState } from '../domain/model';
 import { formatNorwegianDate, isIsoDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
-import { formatKroner } from '../../schemas/application.schema';
+import { formatKroner } from '../../schemas/fields.schema';
 
 export function kroner(amount: number | undefined): string {
   return amount === undefined ? '–' : `${formatKroner(amount)} kr`;

@@ -1,7 +1,7 @@
 // The project owner's pages (through the owner's link): the receipt after submitting, and the
 // status page with withdrawal, revision and reallocation.
 import type { getOwnerView } from '../use-cases/owner-view';
-import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../use-cases/owner-actions';
+import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
 import { actionLabel, date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';

@@ -1,6 +1,6 @@
 import { ConflictError } from '../domain/errors';
-import type { Actor, ApplicationRecord } from '../domain/model';
-import { TERMINAL_STATUSES } from '../domain/status-transitions';
+import type { Actor } from '../domain/model';
+import { REALLOCATABLE, REVISABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { ReallocationRequest, WithdrawRequest } from '../../schemas/requests.schema';
 import { resolveLink } from './links';
@@ -8,9 +8,6 @@ import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 import { cosignLinks, parseApplication } from './submit-application';
 
-export const WITHDRAWABLE: readonly ApplicationRecord['status'][] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
-export const REVISABLE: readonly ApplicationRecord['status'][] = ['draft', 'more_information_requested'];
-export const REALLOCATABLE: readonly ApplicationRecord['status'][] = ['payout_pending', 'active', 'status_report_received'];
 
 async function ownerContext(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });

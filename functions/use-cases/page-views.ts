@@ -8,7 +8,7 @@ import { getCosignView } from './cosign-application';
 import { listMeetings } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { REVISABLE } from './owner-actions';
+import { REVISABLE } from '../domain/status-transitions';
 import { getPublicScheme } from './public-scheme';
 
 /** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */

@@ -1,6 +1,6 @@
 import { meetingStartsAt, submissionDeadline } from '../domain/deadlines';
 import type { Dependencies } from '../composition';
-import { MAX_REQUESTED_AMOUNT } from '../../schemas/application.schema';
+import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
 import { loadScheme } from './load-application';
 
 /**

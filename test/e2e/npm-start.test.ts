@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { fetchMailStore, type LocalSesMail } from '../../local/ses-local';
-import { exampleApplication, formatKroner } from '../../schemas/application.schema';
+import { exampleApplication } from '../../schemas/application.schema';
+import { formatKroner } from '../../schemas/fields.schema';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const START = '2026-11-20T09:00:00Z';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatKroner } from '../../schemas/application.schema';
+import { formatKroner } from '../../schemas/fields.schema';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;

@@ -91,6 +91,17 @@ describe('each Lambda bundle', () => {
     }
   });
 
+  it('a route that validates no application builds none of its schemas (messages and limits live apart)', () => {
+    for (const id of ['get-scheme', 'page-home', 'page-application-form', 'page-agenda', 'list-payouts']) {
+      const route = ROUTES.find((r) => r.id === id)!;
+      const inputs = bundleOf(handlerModulePath(route)).inputs.join('\n');
+      expect(inputs, id).toMatch(/schemas\/fields\.schema\.ts/);
+      expect(inputs, id).not.toMatch(/schemas\/application\.schema\.ts/);
+    }
+    const submit = ROUTES.find((r) => r.id === 'submit-application')!;
+    expect(bundleOf(handlerModulePath(submit)).inputs.join('\n')).toMatch(/schemas\/application\.schema\.ts/);
+  });
+
   // Classic zod's schemas carry every method and the JSON Schema generator (about 95 KB a bundle,
   // and the construction of each method per schema at start-up); the synth and local tools may use it.
   it.each(entries)('%s validates with zod/mini, never classic zod', (entry) => {

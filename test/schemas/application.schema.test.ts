@@ -1,15 +1,9 @@
 import querystring from 'node:querystring';
 import { describe, expect, it } from 'vitest';
 import { SCHEMES } from '../../config/schemes';
-import {
-  type ApplicationInput,
-  buildApplicationSchema,
-  exampleApplication,
-  formToApplicationInput,
-  parseCleanInteger,
-  parseFieldName,
-  toFieldErrors,
-} from '../../schemas/application.schema';
+import { type ApplicationInput, buildApplicationSchema, exampleApplication, formToApplicationInput } from '../../schemas/application.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
+import { parseCleanInteger, parseFieldName } from '../../schemas/form-body';
 
 const sr = SCHEMES['sor-rogaland']!;
 const inn = SCHEMES['innlandet']!;

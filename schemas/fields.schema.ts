@@ -1,0 +1,147 @@
+// The Norwegian messages of every schema a citizen or a staff member meets, the field builders the
+// application and the other request schemas share, and field errors for forms and answers.
+// Builds no schema at import: a Lambda that only reports errors (or validates nothing) constructs none.
+// zod/mini (checks as functions, `.check(z.trim(), z.maxLength(n))`): a Lambda bundle carries only the
+// parts it uses; the synth and local tools use classic zod.
+import * as z from 'zod/mini';
+import { isIsoDate } from '../functions/domain/oslo-time';
+
+// Limits and kinds the schemas and the forms share.
+/** The most a project can ask for (the application's amount, a decision's, a reallocation's, a repayment's). */
+export const MAX_REQUESTED_AMOUNT = 50_000_000;
+export const MAX_PARTNERS = 20;
+/** Highest list index accepted anywhere (partners, budget lines): MAX_PARTNERS − 1. */
+export const MAX_INDEX = MAX_PARTNERS - 1;
+export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export const ANCHORING_KINDS = ['service-model-group', 'professional-council'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Norwegian messages
+
+/** '1250000' → '1 250 000' (plain spaces, so messages compare predictably in tests and e-mail). */
+export function formatKroner(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+const TYPE_MESSAGES: Record<string, string> = {
+  string: 'Feltet må være tekst.',
+  number: 'Feltet må være et tall.',
+  int: 'Feltet må være et helt tall.',
+  boolean: 'Feltet må være ja eller nei.',
+  array: 'Feltet må være en liste.',
+  object: 'Feltet har ugyldig format.',
+};
+
+export const isMissing = (input: unknown) => input === undefined || input === null;
+
+/**
+ * The Norwegian fallback for every zod issue. Attached to each schema in this file and in
+ * requests.schema.ts; pass it to other parses too: `schema.safeParse(x, { error: norwegianErrorMap })`.
+ */
+export const norwegianErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
+      return TYPE_MESSAGES[issue.expected] ?? 'Feltet har ugyldig verdi.';
+    case 'invalid_value':
+      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
+      return 'Velg en av de gyldige verdiene.';
+    case 'invalid_union':
+      if (isMissing(issue.input)) return 'Feltet må fylles ut.';
+      return 'Feltet har ugyldig verdi.';
+    case 'unrecognized_keys':
+      return `Ukjent felt: ${issue.keys.join(', ')}.`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return issue.input === '' || min <= 1 ? 'Feltet må fylles ut.' : `Teksten må ha minst ${min} tegn.`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return `Velg minst ${min}.`;
+      return issue.inclusive ? `Verdien må være minst ${min}.` : `Verdien må være større enn ${min}.`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return `Teksten kan ha høyst ${formatKroner(max)} tegn.`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `Listen kan ha høyst ${max} elementer.`;
+      return issue.inclusive ? `Verdien kan være høyst ${formatKroner(max)}.` : `Verdien må være mindre enn ${formatKroner(max)}.`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Skriv en gyldig e-postadresse.';
+      return 'Feltet har ugyldig format.';
+    case 'not_multiple_of':
+      return `Verdien må gå opp i ${String(issue.divisor)}.`;
+    default:
+      return 'Feltet har ugyldig verdi.';
+  }
+};
+
+export type Issue = Parameters<z.core.$ZodErrorMap>[0];
+/** A field-specific map that falls back to the Norwegian defaults. */
+export const withMessages =
+  (specific: (issue: Issue) => string | undefined): z.core.$ZodErrorMap =>
+  (issue) =>
+    specific(issue) ?? norwegianErrorMap(issue);
+
+/** The Norwegian messages as a schema's or a parse's `error` parameter. */
+export const NORWEGIAN = { error: norwegianErrorMap };
+const E = NORWEGIAN;
+
+// ---------------------------------------------------------------------------------------------
+// Field builders (the application and the other requests)
+
+/** Required text: trimmed, 1..max characters (or min..max). */
+export function textField(max: number, min = 1) {
+  return z.string(E).check(z.trim(), z.minLength(min), z.maxLength(max));
+}
+
+/** Optional text: trimmed, ..max characters; absent is fine, '' is kept as ''. */
+export function optionalTextField(max: number) {
+  return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
+}
+
+/** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */
+export function emailField() {
+  return z
+    .string({ error: withMessages((i) => (i.code === 'too_big' ? 'Skriv en gyldig e-postadresse.' : undefined)) })
+    .check(z.trim(), z.maxLength(254), z.toLowerCase(), z.email({ error: 'Skriv en gyldig e-postadresse.' }));
+}
+
+/** Calendar date 'YYYY-MM-DD' that exists (2027-02-29 does not). */
+export function isoDateField() {
+  return z
+    .string(E)
+    .check(z.trim(), z.maxLength(10, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }), z.refine(isIsoDate, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }));
+}
+
+/** Whole kroner in [0, max] (or [1, max] when positive). */
+export function kronerField(max: number, { positive = false } = {}) {
+  const map = withMessages((issue) => {
+    if (issue.code === 'invalid_type') {
+      return isMissing(issue.input) ? 'Feltet må fylles ut.' : 'Beløpet må være et helt antall kroner.';
+    }
+    if (issue.code === 'too_small') {
+      return positive ? 'Beløpet må være større enn 0 kr.' : 'Beløpet kan ikke være negativt.';
+    }
+    if (issue.code === 'too_big') return `Beløpet kan være høyst ${formatKroner(max)} kr.`;
+    return undefined;
+  });
+  // Not .int(): its failure aborts the whole parse, which would hide the cross-field messages.
+  return z
+    .number({ error: map })
+    .check(z.gte(positive ? 1 : 0), z.lte(max), z.refine(Number.isInteger, { error: 'Beløpet må være et helt antall kroner.' }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors for forms
+
+/** 'partners.0.organisationNumber' → first message; issues on the whole body go under '_form'. */
+export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const iss of error.issues) {
+    const key = iss.path.length === 0 ? '_form' : iss.path.map(String).join('.');
+    if (!Object.hasOwn(out, key)) out[key] = iss.message;
+  }
+  return out;
+}
