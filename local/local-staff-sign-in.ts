@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignInError } from '../functions/domain/errors';
 import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
 import { REFRESH_SECONDS } from '../functions/pages/sign-in-flow';
-import type { StaffClaims, StaffSignIn, StaffTokens } from '../functions/ports/staff-sign-in';
+import { authorizeQuery, type AuthorizeRequest, type StaffClaims, type StaffSignIn, type StaffTokens } from '../functions/ports/staff-sign-in';
 import type { LocalAuth } from './local-auth';
 
 export const LOCAL_CLIENT_ID = 'lokal-saksbehandling';
@@ -27,12 +27,6 @@ interface CodeGrant extends Grant {
   redirectUri: string;
 }
 
-export interface AuthorizeRequest {
-  state: string;
-  codeChallenge: string;
-  redirectUri: string;
-}
-
 export class LocalStaffSignIn implements StaffSignIn {
   private readonly codes = new Map<string, CodeGrant>();
   private readonly refreshTokens = new Map<string, Grant>();
@@ -48,14 +42,7 @@ export class LocalStaffSignIn implements StaffSignIn {
   }
 
   authorizeUrl(request: AuthorizeRequest): string {
-    const query = new URLSearchParams({
-      response_type: 'code',
-      client_id: LOCAL_CLIENT_ID,
-      redirect_uri: request.redirectUri,
-      state: request.state,
-      code_challenge: request.codeChallenge,
-      code_challenge_method: 'S256',
-    });
+    const query = new URLSearchParams(authorizeQuery(LOCAL_CLIENT_ID, request));
     return `${this.baseUrl}${LOCAL_AUTHORIZE_PATH}?${query}`;
   }
 

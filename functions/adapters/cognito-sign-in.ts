@@ -6,7 +6,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import * as z from 'zod/mini';
 import { SignInError } from '../domain/errors';
-import type { StaffClaims, StaffSignIn, StaffTokens } from '../ports/staff-sign-in';
+import { authorizeQuery, type AuthorizeRequest, type StaffClaims, type StaffSignIn, type StaffTokens } from '../ports/staff-sign-in';
 
 export interface CognitoSignInOptions {
   userPoolId: string;
@@ -35,16 +35,8 @@ export class CognitoSignIn implements StaffSignIn {
     this.fetch = options.fetch ?? fetch;
   }
 
-  authorizeUrl(request: { state: string; codeChallenge: string; redirectUri: string }): string {
-    return this.url('/oauth2/authorize', {
-      response_type: 'code',
-      client_id: this.options.clientId,
-      redirect_uri: request.redirectUri,
-      scope: 'openid email profile',
-      state: request.state,
-      code_challenge: request.codeChallenge,
-      code_challenge_method: 'S256',
-    });
+  authorizeUrl(request: AuthorizeRequest): string {
+    return this.url('/oauth2/authorize', authorizeQuery(this.options.clientId, request, 'openid email profile'));
   }
 
   exchangeCode(request: { code: string; codeVerifier: string; redirectUri: string }): Promise<StaffTokens> {

@@ -1,5 +1,5 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
-import { recordDecision } from '../use-cases/record-decision';
+import { recordDecision } from '../use-cases/agenda-actions';
 import { firstValue, pickFields } from '../pages/forms';
 import { agendaFormPost } from '../pages/decision-flow';
 import { coerceFormBody, decisionRequestSchema } from '../../schemas/requests.schema';

@@ -1,5 +1,5 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
-import { recordRecommendation } from '../use-cases/record-decision';
+import { recordRecommendation } from '../use-cases/agenda-actions';
 import { pickFields } from '../pages/forms';
 import { agendaFormPost } from '../pages/decision-flow';
 import { parseFormBody } from '../../schemas/requests.schema';

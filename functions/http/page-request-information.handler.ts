@@ -1,5 +1,5 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
-import { requestInformation } from '../use-cases/record-decision';
+import { requestInformation } from '../use-cases/agenda-actions';
 import { agendaFormPost } from '../pages/decision-flow';
 import { informationRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';

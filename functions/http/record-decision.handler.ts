@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { recordDecision } from '../use-cases/record-decision';
+import { recordDecision } from '../use-cases/agenda-actions';
 import { staffActor } from '../use-cases/move-application';
 import { decisionRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';

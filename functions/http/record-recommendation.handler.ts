@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { recordRecommendation } from '../use-cases/record-decision';
+import { recordRecommendation } from '../use-cases/agenda-actions';
 import { staffActor } from '../use-cases/move-application';
 import { recommendationRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';

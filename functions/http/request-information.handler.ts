@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { requestInformation } from '../use-cases/record-decision';
+import { requestInformation } from '../use-cases/agenda-actions';
 import { staffActor } from '../use-cases/move-application';
 import { informationRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';

@@ -17,9 +17,28 @@ export interface StaffTokens {
   refreshToken?: string;
 }
 
+export interface AuthorizeRequest {
+  state: string;
+  codeChallenge: string;
+  redirectUri: string;
+}
+
+/** The query of an authorization request (code flow, PKCE with S256), as every provider reads it. */
+export function authorizeQuery(clientId: string, request: AuthorizeRequest, scope?: string): Record<string, string> {
+  return {
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: request.redirectUri,
+    ...(scope ? { scope } : {}),
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+  };
+}
+
 export interface StaffSignIn {
   /** The provider's sign-in page for this attempt. */
-  authorizeUrl(request: { state: string; codeChallenge: string; redirectUri: string }): string;
+  authorizeUrl(request: AuthorizeRequest): string;
   /** Trades the code the provider sent back for tokens; a refused code is a SignInError. */
   exchangeCode(request: { code: string; codeVerifier: string; redirectUri: string }): Promise<StaffTokens>;
   /** A fresh ID token without asking the person again; a refused token is a SignInError. */

@@ -1,3 +1,5 @@
+// What the secretariat records for an application on a meeting's agenda: the decision, a request for
+// more information, and (two-level schemes) the preparatory body's recommendation.
 import { ConflictError, ValidationError } from '../domain/errors';
 import { checkPeriod, finalReportDue, statusReportDue } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
