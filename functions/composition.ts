@@ -10,6 +10,8 @@ import { createDocumentClient, DynamoGrantStore } from './adapters/dynamodb-gran
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newApplicationId, newId, newLinkId } from './adapters/ids';
 import { DynamoWaitingTaskStore } from './adapters/dynamodb-waiting-tasks';
+import { DynamoEndedSessions } from './adapters/dynamodb-ended-sessions';
+import type { EndedSessions } from './ports/ended-sessions';
 import type { StaffSignIn } from './ports/staff-sign-in';
 import { systemClock, type Clock } from './ports/clock';
 import type { GrantStore } from './ports/grant-store';
@@ -33,6 +35,8 @@ export interface Dependencies {
   publicBaseUrl: string;
   /** Staff sign-in of the web pages (Cognito's managed login in AWS) */
   staffSignIn: StaffSignIn;
+  /** Staff sessions ended by signing out (their ID tokens are refused before they expire) */
+  endedSessions: EndedSessions;
 }
 
 /** The parts only some functions use; each is wired by a module in functions/wiring. */
@@ -90,7 +94,8 @@ function buildDefaults(): Dependencies {
   // A deployment runs the communities its stage names; the others are unknown to it (404).
   const enabled = env.SCHEME_IDS;
   const scheme = (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
-  return { store, tasks, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
+  const endedSessions = new DynamoEndedSessions({ client: documents, tableName: env.TABLE_NAME });
+  return { store, tasks, endedSessions, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
 }
 
 let current: Dependencies | undefined;

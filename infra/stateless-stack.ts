@@ -65,9 +65,12 @@ export type Capability =
 /** The machines that HTTP requests start (functions/adapters/step-functions-workflow.ts). */
 export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment'];
 
-/** GET routes only read; POST routes change state, send mail and drive the workflows. */
+/**
+ * GET routes only read; POST routes change state and drive the workflows. No route sends mail: the
+ * workflow's steps do (test/infra/lambda-bundle-contents.test.ts holds the route bundles to that).
+ */
 export function routeCapabilities(route: Pick<RouteDefinition, 'method'>): readonly Capability[] {
-  return route.method === 'GET' ? ['table-read'] : ['table-read', 'table-write', 'send-mail', 'workflow'];
+  return route.method === 'GET' ? ['table-read'] : ['table-read', 'table-write', 'workflow'];
 }
 
 export const WORKFLOW_CAPABILITIES: Record<keyof typeof WORKFLOW_HANDLERS, readonly Capability[]> = {

@@ -7,6 +7,8 @@ export interface LocalClaims {
   'cognito:groups': string[];
   exp: number;
   iat: number;
+  /** the sign-in the token comes from, as Cognito's ID tokens carry it (staff page sessions only) */
+  origin_jti?: string;
 }
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
@@ -18,10 +20,10 @@ export class LocalAuth {
     this.secret = secret ?? randomBytes(32);
   }
 
-  issue(subject: string, groups: string[], now = new Date(), ttlSeconds = 8 * 3600): string {
+  issue(subject: string, groups: string[], now = new Date(), ttlSeconds = 8 * 3600, sessionId?: string): string {
     const iat = Math.floor(now.getTime() / 1000);
     const header = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const payload = b64(JSON.stringify({ sub: subject, 'cognito:groups': groups, iat, exp: iat + ttlSeconds }));
+    const payload = b64(JSON.stringify({ sub: subject, 'cognito:groups': groups, iat, exp: iat + ttlSeconds, ...(sessionId ? { origin_jti: sessionId } : {}) }));
     return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
   }
 

@@ -27,9 +27,14 @@ interface CodeGrant extends Grant {
   redirectUri: string;
 }
 
+/** A refresh token's grant: the sign-in's id goes into every ID token it renews (Cognito's origin_jti). */
+interface SessionGrant extends Grant {
+  sessionId: string;
+}
+
 export class LocalStaffSignIn implements StaffSignIn {
   private readonly codes = new Map<string, CodeGrant>();
-  private readonly refreshTokens = new Map<string, Grant>();
+  private readonly refreshTokens = new Map<string, SessionGrant>();
 
   constructor(
     private readonly auth: LocalAuth,
@@ -59,8 +64,9 @@ export class LocalStaffSignIn implements StaffSignIn {
     const challenge = createHash('sha256').update(request.codeVerifier).digest('base64url');
     if (!grant || grant.expiresAt < this.now() || grant.redirectUri !== request.redirectUri || grant.codeChallenge !== challenge) throw new SignInError();
     const refreshToken = randomBytes(32).toString('base64url');
-    this.refreshTokens.set(refreshToken, { subject: grant.subject, groups: grant.groups, expiresAt: this.now() + REFRESH_SECONDS });
-    return { idToken: this.idToken(grant), refreshToken };
+    const session: SessionGrant = { subject: grant.subject, groups: grant.groups, expiresAt: this.now() + REFRESH_SECONDS, sessionId: randomBytes(16).toString('base64url') };
+    this.refreshTokens.set(refreshToken, session);
+    return { idToken: this.idToken(session), refreshToken };
   }
 
   async refresh(refreshToken: string): Promise<StaffTokens> {
@@ -80,11 +86,14 @@ export class LocalStaffSignIn implements StaffSignIn {
 
   async verify(idToken: string): Promise<StaffClaims | undefined> {
     const claims = this.auth.verify(idToken);
-    return claims ? { subject: claims.sub, groups: claims['cognito:groups'], expiresAt: claims.exp } : undefined;
+    if (!claims) return undefined;
+    // Tokens of the local API (no sign-in behind them) are their own session.
+    const sessionId = claims.origin_jti ?? createHash('sha256').update(idToken).digest('base64url');
+    return { subject: claims.sub, groups: claims['cognito:groups'], expiresAt: claims.exp, sessionId };
   }
 
-  private idToken(grant: Grant): string {
-    return this.auth.issue(grant.subject, grant.groups, new Date(), ID_TOKEN_SECONDS);
+  private idToken(grant: SessionGrant): string {
+    return this.auth.issue(grant.subject, grant.groups, new Date(), ID_TOKEN_SECONDS, grant.sessionId);
   }
 
   private now(): number {

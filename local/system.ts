@@ -14,6 +14,7 @@ import { DynamoWaitingTaskStore } from '../functions/adapters/dynamodb-waiting-t
 import { newApplicationId, newId, newLinkId } from '../functions/adapters/ids';
 import { createSesClient, SesMailer } from '../functions/adapters/ses-mailer';
 import { overrideDependencies, type Dependencies } from '../functions/composition';
+import { DynamoEndedSessions } from '../functions/adapters/dynamodb-ended-sessions';
 import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
 import { seedScheme } from '../functions/use-cases/seed-scheme';
@@ -96,6 +97,7 @@ export class LocalSystem {
       store,
       mailer: new SesMailer({ ses: createSesClient({ endpoint: ses.endpoint, region: 'eu-north-1' }), from: LOCAL_MAIL_FROM, outbox: new DynamoMailOutbox({ client, tableName: LOCAL_TABLE }), clock }),
       tasks,
+      endedSessions: new DynamoEndedSessions({ client, tableName: LOCAL_TABLE }),
       workflow: new StepFunctionsWorkflow({ engine: lifecycle.runtime, tasks, machines: async () => LOCAL_MACHINE_ARNS }),
       clock,
       ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },

@@ -59,7 +59,9 @@ export class CognitoSignIn implements StaffSignIn {
   async verify(idToken: string): Promise<StaffClaims | undefined> {
     try {
       const payload = await this.verifier.verify(idToken);
-      return { subject: payload.sub, groups: payload['cognito:groups'] ?? [], expiresAt: payload.exp };
+      // origin_jti: the same for every token of one sign-in (Cognito's token revocation); jti at least names this token.
+      const sessionId = typeof payload.origin_jti === 'string' ? payload.origin_jti : payload.jti;
+      return { subject: payload.sub, groups: payload['cognito:groups'] ?? [], expiresAt: payload.exp, sessionId };
     } catch {
       // Invalid, expired or foreign: no session. (A JWKS fetch failure lands here too: sign in again.)
       return undefined;

@@ -32,9 +32,10 @@
 // |   listDueReminders                       |                                 |                                | Query gsi1sk <= <until>#U+FFFF; gsi1 keys removed when sent or cancelled |                           |
 // |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
 // | submission idempotency key               | IDEMPOTENCY#<s>#<key>           | SUBMISSION                     | –                                                 | –                                                |
+// | ended staff session (sign-out)           | SESSION#<sessionId>             | ENDED                          | –                                                 | –                                                |
 //
 // Non-key bookkeeping attributes (stripped from every record the adapter returns):
-// `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims only; enable
+// `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims and ended sessions; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';

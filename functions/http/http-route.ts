@@ -94,7 +94,7 @@ export function httpRoute<S extends z.ZodMiniType | undefined = undefined>(
   const staffAuth: middy.MiddlewareObj<RawEvent, HttpResult> = {
     before: async (request) => {
       if (options.access === 'public') return;
-      const session = options.session ? { signIn: dependencies().staffSignIn } : undefined;
+      const session = options.session ? { signIn: dependencies().staffSignIn, ended: dependencies().endedSessions } : undefined;
       principals.set(request.event, await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session));
     },
   };

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import type { StaffRole } from '../domain/model';
 import type { StaffSignIn } from '../ports/staff-sign-in';
+import type { EndedSessions } from '../ports/ended-sessions';
 import { readCookie, type CookieEvent, type CookieSpec } from './cookies';
 
 export interface StaffPrincipal {
@@ -43,11 +44,18 @@ function authorizerClaims(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer
 }
 
 /** The claims of the session cookie's ID token (the staff web pages). */
-async function sessionClaims(event: CookieEvent, signIn: StaffSignIn): Promise<VerifiedClaims | undefined> {
+async function sessionClaims(event: CookieEvent, session: StaffSession): Promise<VerifiedClaims | undefined> {
   const token = readCookie(event, SESSION_COOKIE);
   if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
-  const claims = await signIn.verify(token);
-  return claims && claims.subject !== '' ? { subject: claims.subject, groups: claims.groups } : undefined;
+  const claims = await session.signIn.verify(token);
+  if (!claims || claims.subject === '' || (await session.ended.hasEnded(claims.sessionId))) return undefined;
+  return { subject: claims.subject, groups: claims.groups };
+}
+
+/** What checks a page's session cookie: the token, and that its sign-in has not been ended. */
+export interface StaffSession {
+  signIn: StaffSignIn;
+  ended: EndedSessions;
 }
 
 /**
@@ -58,9 +66,9 @@ async function sessionClaims(event: CookieEvent, signIn: StaffSignIn): Promise<V
 export async function requireStaff(
   event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer>,
   role: StaffRole,
-  session?: { signIn: StaffSignIn },
+  session?: StaffSession,
 ): Promise<StaffPrincipal> {
-  const claims = authorizerClaims(event) ?? (session ? await sessionClaims(event as CookieEvent, session.signIn) : undefined);
+  const claims = authorizerClaims(event) ?? (session ? await sessionClaims(event as CookieEvent, session) : undefined);
   if (!claims) throw new UnauthorizedError();
   const roles = staffRoles(claims.groups);
   if (!roles.includes(role)) throw new ForbiddenError();

@@ -20,7 +20,10 @@ const RETURN_COOKIE: CookieSpec = { name: 'staff_return', sameSite: 'Lax', path:
 /** The pages app client's refresh token validity (infra/stateless-stack.ts). */
 export const REFRESH_SECONDS = 12 * 3600;
 
-type Deps = Pick<Dependencies, 'staffSignIn' | 'publicBaseUrl'>;
+type Deps = Pick<Dependencies, 'staffSignIn' | 'publicBaseUrl' | 'endedSessions'>;
+
+/** How long an ended session is remembered: by then every token of it has expired (the refresh token's validity and an ID token's hour). */
+const ENDED_SESSION_SECONDS = REFRESH_SECONDS + 3600;
 
 /** Only a path on this site, and not the sign-in itself: '/sekretariat?x=1' yes; '//evil.example', 'https://…', '/\\evil' no. */
 export function safeReturnPath(value: string | undefined): string | undefined {
@@ -54,7 +57,8 @@ function withCookies(result: HttpResult, cookies: string[]): HttpResult {
 /** The session cookie for verified tokens, and the redirect to where the person was going. */
 async function establish(deps: Deps, event: CookieEvent, tokens: StaffTokens, back: string | undefined): Promise<HttpResult> {
   const claims = await deps.staffSignIn.verify(tokens.idToken);
-  if (!claims) throw new SignInError();
+  // An ended session's refresh token should be revoked; if revoking failed, it still renews nothing.
+  if (!claims || (await deps.endedSessions.hasEnded(claims.sessionId))) throw new SignInError();
   const roles = staffRoles(claims.groups);
   if (roles.length === 0) throw new ForbiddenError('Brukeren din har ingen rolle i tilskuddsforvaltningen. Be en administrator om tilgang.');
   const home = roles.includes('secretariat') ? '/sekretariat' : '/okonomi';
@@ -120,6 +124,10 @@ export async function finishSignIn(deps: Deps, event: CookieEvent, query: z.outp
 export async function signOut(deps: Deps, event: CookieEvent, query: z.output<typeof returnPathQuery>, onRevokeFailure: (error: unknown) => void): Promise<HttpResult> {
   const refreshToken = readCookie(event, REFRESH_COOKIE);
   if (refreshToken) await deps.staffSignIn.revoke(refreshToken).catch(onRevokeFailure);
+  // The session's ID token stays a valid JWT for up to an hour: end the session itself, so a copy of the cookie dies too.
+  const idToken = readCookie(event, SESSION_COOKIE);
+  const claims = idToken ? await deps.staffSignIn.verify(idToken) : undefined;
+  if (claims) await deps.endedSessions.end(claims.sessionId, new Date(Date.now() + ENDED_SESSION_SECONDS * 1000));
   const back = safeReturnPath(query.tilbake);
   const ended = [clearCookie(event, SESSION_COOKIE), clearCookie(event, REFRESH_COOKIE)];
   if (!back) return withCookies(redirect(deps.staffSignIn.signOutUrl(`${deps.publicBaseUrl}/`)), ended);

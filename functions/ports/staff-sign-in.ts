@@ -9,6 +9,8 @@ export interface StaffClaims {
   groups: string[];
   /** `exp`, epoch seconds */
   expiresAt: number;
+  /** The sign-in the token comes from, the same through refreshes (Cognito's `origin_jti`). */
+  sessionId: string;
 }
 
 export interface StaffTokens {

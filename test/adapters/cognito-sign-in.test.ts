@@ -31,6 +31,8 @@ const idClaims = (extra: Record<string, unknown> = {}) => ({
   exp: now() + 3600,
   auth_time: now(),
   'cognito:groups': ['secretariat'],
+  jti: 'jti-of-this-token',
+  origin_jti: 'origin-of-the-sign-in',
   ...extra,
 });
 
@@ -99,7 +101,9 @@ describe('CognitoSignIn', () => {
 
   it('accepts only a valid ID token of this pool and app client', async () => {
     const cognito = adapter();
-    expect(await cognito.verify(jwt(idClaims()))).toEqual({ subject: 'b2c3-sekretaer', groups: ['secretariat'], expiresAt: expect.any(Number) });
+    expect(await cognito.verify(jwt(idClaims()))).toEqual({ subject: 'b2c3-sekretaer', groups: ['secretariat'], expiresAt: expect.any(Number), sessionId: 'origin-of-the-sign-in' });
+    // Without token revocation on the client, Cognito's tokens carry no origin_jti: the token's own jti names the session.
+    expect(await cognito.verify(jwt(idClaims({ origin_jti: undefined })))).toMatchObject({ sessionId: 'jti-of-this-token' });
     expect(await cognito.verify(jwt(idClaims({ 'cognito:groups': undefined })))).toMatchObject({ groups: [] });
     for (const [why, token] of [
       ['another app client', jwt(idClaims({ aud: 'otherclient' }))],

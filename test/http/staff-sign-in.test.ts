@@ -134,6 +134,32 @@ describe('staff sign-in of the web pages', () => {
     expect(again.cookies).toEqual(expect.arrayContaining([expect.stringMatching(/^staff_refresh=; .*Max-Age=0$/)]));
   });
 
+  it('sign-out ends the session itself: a copy of its cookie is refused at once, other sign-ins go on', async () => {
+    const signIn = async (browser: Browser, name: string) => {
+      const start = await browser.request('GET', '/innlogging');
+      const done = await browser.request('GET', (await browser.signInAt(start.location, 'secretariat', name)).location);
+      expect(done.location).toBe('/sekretariat');
+    };
+    const browser = new Browser(h.system.url);
+    const otherDesk = new Browser(h.system.url);
+    await signIn(browser, 'Siri Sekretær');
+    await signIn(otherDesk, 'Siri Sekretær');
+    // Someone copied the session cookie (the ID token, valid for its hour) and the refresh cookie.
+    const copy = new Browser(h.system.url);
+    for (const name of ['staff_session', 'staff_refresh']) copy.jar.set(name, browser.jar.get(name)!);
+    expect((await copy.request('GET', '/sekretariat')).status).toBe(200);
+
+    expect((await browser.signOut()).status).toBe(303);
+    const refused = await copy.request('GET', '/sekretariat');
+    expect(refused.status).toBe(303);
+    expect(refused.location).toBe('/innlogging?tilbake=%2Fsekretariat');
+    // Nor does the (revoked) refresh token renew it: on to the provider.
+    const renew = await copy.request('GET', refused.location);
+    expect(new URL(renew.location).pathname).toBe('/lokal/innlogging');
+    // The same person's other sign-in is another session.
+    expect((await otherDesk.request('GET', '/sekretariat')).status).toBe(200);
+  });
+
   it('refuses a forged or stale answer: another state, no attempt, a provider error', async () => {
     const browser = new Browser(h.system.url);
     const start = await browser.request('GET', '/innlogging');

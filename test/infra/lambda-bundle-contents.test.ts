@@ -71,6 +71,10 @@ describe('each Lambda bundle', () => {
     expect(missing).toEqual([]);
   });
 
+  it('no route sends mail (their roles may not: routeCapabilities in infra/stateless-stack.ts)', () => {
+    for (const route of ROUTES) expect(provides(bundleOf(handlerModulePath(route)).code, 'mailer'), route.id).toBe(false);
+  });
+
   it('every staff page verifies its session with the staff sign-in', () => {
     const staffPages = ROUTES.filter((r) => r.kind === 'page' && r.access !== 'public');
     expect(staffPages.length).toBeGreaterThan(5);

@@ -238,6 +238,15 @@ describe('route roles', () => {
         .sort();
       expect(logResources).toEqual(fns.map((fn) => JSON.stringify({ 'Fn::GetAtt': [logicalId(fn.logGroup.node.defaultChild as CfnElement), 'Arn'] })).sort());
     }
+    // No route may send mail (the workflow's steps do); the functions that send reminders and letters may.
+    const sendsMail = (role: iam.IRole) =>
+      Object.values(resourcesOf(built.stateless_, 'AWS::IAM::Policy'))
+        .filter((p) => JSON.stringify(p.Properties?.Roles) === JSON.stringify([{ Ref: logicalId(role.node.defaultChild as CfnElement) }]))
+        .flatMap((p) => p.Properties?.PolicyDocument.Statement as Array<Record<string, any>>)
+        .some((st) => asArray<string>(st.Action).includes('ses:SendEmail'));
+    for (const role of byRole.keys()) expect(sendsMail(role)).toBe(false);
+    expect(sendsMail(built.stateless.workflowFunctions.lifecycleStep.role)).toBe(true);
+    expect(sendsMail(built.stateless.workflowFunctions.sendDueReminders.role)).toBe(true);
     // The workflow functions keep their own roles.
     const workflowRoles = new Set(Object.values(built.stateless.workflowFunctions).map((fn) => fn.role));
     expect(workflowRoles.size).toBe(3);

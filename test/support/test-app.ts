@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { overrideDependencies, resetDependencies, type Dependencies } from '../../functions/composition';
+import { DynamoEndedSessions } from '../../functions/adapters/dynamodb-ended-sessions';
 import { resetConfigForTests } from '../../functions/config/env';
 import { DynamoGrantStore } from '../../functions/adapters/dynamodb-grant-store';
 import { newApplicationId, newId, newLinkId } from '../../functions/adapters/ids';
@@ -168,6 +169,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },
     publicBaseUrl: PUBLIC_BASE_URL,
     staffSignIn: new LocalStaffSignIn(new LocalAuth(), PUBLIC_BASE_URL),
+    endedSessions: new DynamoEndedSessions({ client: dynamo.client, tableName: dynamo.tableName }),
   });
   for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
 
