@@ -30,6 +30,31 @@ export function budgetTable(budget: Project['budget'], partnerName: (index: numb
 </table></div>`;
 }
 
+type Labels = readonly { id: string; label: string }[];
+
+/**
+ * The application's own account: the collaboration challenge, the need, the expected effect for each
+ * level, the national guidelines and patient groups it answers, who has the patients. The partner
+ * signs it; the committee decides on it (the agenda).
+ */
+export function projectTexts(
+  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups' | 'patientResponsibility'>,
+  scheme: { guidelineAreas: Labels; priorityPatientGroups: Labels },
+): Html {
+  return html`<h3>Samhandlingsutfordringen</h3><p class="long-text">${p.challenge}</p>
+<h3>Behovet tilskuddet skal dekke</h3><p class="long-text">${p.need}</p>
+<h3>Forventet effekt</h3>
+<dl class="facts">
+<dt>For innbyggerne</dt><dd class="long-text">${p.expectedEffect.citizen}</dd>
+<dt>For sykehuset</dt><dd class="long-text">${p.expectedEffect.hospital}</dd>
+<dt>For kommunen</dt><dd class="long-text">${p.expectedEffect.municipality}</dd>
+</dl>
+<h3>Nasjonale føringer</h3>
+<ul>${labelled(p.guidelineAreas, scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>
+${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
+${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}`;
+}
+
 function projectDescription(view: CosignView): Html {
   const p = view.project;
   const partnerName = (i: number) => p.partners[i]?.organisationName ?? `Partner ${i + 1}`;
@@ -42,20 +67,9 @@ function projectDescription(view: CosignView): Html {
 <dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[p.anchoring.kind] ?? p.anchoring.kind}: ${p.anchoring.name}</dd>
 </dl>
 <h3>Sammendrag</h3><p class="long-text">${p.summary}</p>
-<h3>Samhandlingsutfordringen</h3><p class="long-text">${p.challenge}</p>
-<h3>Behovet tilskuddet skal dekke</h3><p class="long-text">${p.need}</p>
-<h3>Forventet effekt</h3>
-<dl class="facts">
-<dt>For innbyggerne</dt><dd class="long-text">${p.expectedEffect.citizen}</dd>
-<dt>For sykehuset</dt><dd class="long-text">${p.expectedEffect.hospital}</dd>
-<dt>For kommunen</dt><dd class="long-text">${p.expectedEffect.municipality}</dd>
-</dl>
+${projectTexts(p, view.scheme)}
 <h3>Kriterier prosjektet oppfyller</h3>
 <ul>${labelled(p.criteriaMet, view.scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
-<h3>Nasjonale føringer</h3>
-<ul>${labelled(p.guidelineAreas, view.scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>
-${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, view.scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
-${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}
 <h3>Partnere</h3>
 <div class="table-wrap" role="region" aria-label="Partnere" tabindex="0"><table>
 <caption>Partnere i prosjektet</caption>

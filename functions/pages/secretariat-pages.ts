@@ -2,7 +2,7 @@
 // decision forms, and the reports that are overdue. Every form carries the CSRF token.
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
-import { budgetTable } from './cosign-page';
+import { budgetTable, projectTexts } from './cosign-page';
 import { CSRF_FIELD } from './csrf';
 import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
@@ -165,8 +165,13 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dt>Omsøkt beløp</dt><dd>${kroner(item.requestedAmount)}</dd>
 <dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}</dd>
 <dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
+<dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 <dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[item.anchoring.kind] ?? item.anchoring.kind}: ${item.anchoring.name}</dd>
 </dl>
+<details class="project-texts">
+<summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>
+${projectTexts(item, agenda)}
+</details>
 <h3>Kriterier</h3>
 <p class="hint">Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.</p>
 <ul>${agenda.criteria.map((c) =>

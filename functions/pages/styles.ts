@@ -69,6 +69,9 @@ dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 .case{border:1px solid #b8b8b8;border-radius:4px;padding:1rem;margin:0 0 2rem}
 .case h2{margin-top:0}
+details.project-texts{margin:0 0 1rem}
+details.project-texts>summary{cursor:pointer;font-weight:600;color:#0b5394}
+details.project-texts>summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .decision-forms{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 .decision-forms form{border:1px solid #ddd;border-radius:4px;padding:.75rem}
 .decision-forms h4{margin:0 0 .5rem;font-size:1.05rem}

@@ -5,6 +5,7 @@ import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { publicProjectDescription } from './cosign-application';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -36,6 +37,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
+    guidelineAreas: scheme.guidelineAreas,
+    priorityPatientGroups: scheme.priorityPatientGroups,
     items,
   };
 }
@@ -43,21 +46,14 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
 async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
   const { data } = await loadCurrentVersion(deps, app);
   const ownContribution = data.budget.reduce((sum, b) => sum + b.personnel + b.money + b.purchases + b.equipment, 0);
+  // The committee decides on what the partners signed: the whole project description.
   return {
     applicationId: app.id,
+    ...publicProjectDescription(data),
     title: app.title,
     status: app.status,
     statusLabel: STATUS_LABELS_NB[app.status],
-    summary: data.summary,
-    requestedAmount: data.requestedAmount,
     ownContribution,
-    periodStart: data.periodStart,
-    periodEnd: data.periodEnd,
-    criteriaMet: data.criteriaMet,
-    guidelineAreas: data.guidelineAreas,
-    partners: data.partners.map((p) => ({ organisationName: p.organisationName, kind: p.kind, role: p.role })),
-    budget: data.budget,
-    anchoring: { kind: data.anchoring.kind, name: data.anchoring.name },
     recommendation: app.recommendation ?? null,
   };
 }

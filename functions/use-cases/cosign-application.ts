@@ -6,7 +6,7 @@ import type { ApplicationInput } from '../../schemas/application.schema';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion } from './load-application';
 
-/** What a partner sees before signing: the exact version, without other people's contact details. */
+/** What a partner sees before signing, and the committee on its agenda: the exact version, without anyone's contact details. */
 export function publicProjectDescription(data: ApplicationInput) {
   return {
     title: data.title,

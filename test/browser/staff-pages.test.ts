@@ -58,6 +58,12 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const text = (await item.textContent()) ?? '';
     for (const expected of ['Omsøkt beløp850 000 kr', 'Egen innsats600 000 kr', 'Oppfylt: Samsvar med hovedmål og nasjonale satsingsområder']) expect(text).toContain(expected);
     expect(await item.locator('table tbody tr').count()).toBe(3);
+    // The project description the partners signed is one click away (closed, so the agenda stays scannable).
+    const description = item.locator('details.project-texts');
+    expect(await description.getByRole('heading', { name: 'Samhandlingsutfordringen' }).isVisible()).toBe(false);
+    await description.locator('summary').click();
+    expect(await description.getByText(data.challenge).isVisible()).toBe(true);
+    expect(await description.getByText(data.expectedEffect.municipality).isVisible()).toBe(true);
     await expectAccessibleBasics(page);
     await docsScreenshot(page, 'agenda');
 

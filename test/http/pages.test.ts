@@ -112,6 +112,30 @@ describe('public pages', () => {
 });
 
 describe('staff pages', () => {
+  it('the agenda gives the committee the whole project description the partners signed, escaped', async () => {
+    const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
+      a.challenge = 'Pasienter <b>venter</b> på plass i kommunen & blir liggende.';
+      a.need = 'Et felles utskrivningsteam i seks måneder.';
+      a.expectedEffect = { citizen: 'Kortere opphold.', hospital: 'Færre liggedøgn.', municipality: 'Planlagte mottak.' };
+      a.patientResponsibility = 'Sykehuset til utskrivning, deretter kommunen.';
+    });
+    const scheme = app.scheme('sor-rogaland');
+    const version = await app.store.getVersion(applicationId, 1);
+    const res = await invoke(
+      apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }),
+      'page-agenda',
+    );
+    expect(res.status).toBe(200);
+    const item = res.text.slice(res.text.indexOf(`id="sak-${applicationId}"`));
+    expect(item).toContain('<summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>');
+    expect(item).toContain('Pasienter &lt;b&gt;venter&lt;/b&gt; på plass i kommunen &amp; blir liggende.');
+    for (const text of ['Et felles utskrivningsteam i seks måneder.', 'Kortere opphold.', 'Færre liggedøgn.', 'Planlagte mottak.', 'Sykehuset til utskrivning, deretter kommunen.']) expect(item).toContain(text);
+    const data = version!.data;
+    for (const id of data.guidelineAreas) expect(item).toContain(scheme.guidelineAreas.find((g) => g.id === id)!.label);
+    expect(item).toContain(`<dt>Prosjektansvarlig</dt><dd>${data.partners[data.owner.partnerIndex]!.organisationName}, ${data.owner.unit}</dd>`);
+    expect(labelsMissing(res.text)).toEqual([]);
+  });
+
   it('a decision form post needs the CSRF cookie and field to match (API Gateway v2 passes cookies in `cookies`)', async () => {
     const { applicationId } = await app.scheduled();
     const agenda = await invoke(
