@@ -51,3 +51,9 @@ export function statusReportDue(allocationDate: string, months: number): string 
 export function finalReportDue(periodEnd: string, daysAfter: number): string {
   return addDays(periodEnd, daysAfter);
 }
+
+/** The last whole half-year before `today` (YYYY-MM-DD): what the committee's half-yearly report covers by default. */
+export function previousHalfYear(today: string): { from: string; to: string } {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 7 ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year - 1}-07-01`, to: `${year - 1}-12-31` };
+}

@@ -35,3 +35,8 @@ export function html(statusCode: number, body: string, headers: Record<string, s
     body,
   };
 }
+
+/** A CSV file to download (the half-yearly report). */
+export function csvAttachment(file: { filename: string; body: string }): HttpResult {
+  return text(200, file.body, 'text/csv; charset=utf-8', { 'content-disposition': `attachment; filename="${file.filename}"` });
+}

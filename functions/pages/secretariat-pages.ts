@@ -1,5 +1,6 @@
-// The secretariat's pages: the meeting calendar of every scheme, a meeting's agenda with the
-// decision forms, and the reports that are overdue. Every form carries the CSRF token.
+// The secretariat's pages: the meeting calendar of every scheme (with its links to the overdue
+// reports and the half-yearly report), a meeting's agenda with the decision forms, and the reports
+// that are overdue. Every form carries the CSRF token.
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { budgetTable, projectTexts } from './cosign-page';
@@ -21,6 +22,10 @@ export function overduePath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/rapporter-pa-overtid`;
 }
 
+export function halfYearPath(schemeId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;
+}
+
 export function secretariatPage(overview: Overview): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
   return {
@@ -30,7 +35,7 @@ export function secretariatPage(overview: Overview): { title: string; body: Html
 ${overview.map(
   ({ scheme, meetings }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
-<p><a href=${overduePath(scheme.id)}>Rapporter på overtid i ${scheme.name}</a></p>
+<p><a href=${overduePath(scheme.id)}>Rapporter på overtid i ${scheme.name}</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th></tr></thead>

@@ -87,3 +87,8 @@ export function halfYearCsv(rows: HalfYearRow[]): string {
   const lines = [CSV_HEADER.map(([, label]) => csvCell(label)).join(';'), ...rows.map((r) => CSV_HEADER.map(([key]) => csvCell(r[key])).join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** The report as a CSV download: its file name and contents. */
+export function halfYearCsvFile(report: Awaited<ReturnType<typeof halfYearReport>>): { filename: string; body: string } {
+  return { filename: `halvarsrapport-${report.scheme.id}-${report.from}-${report.to}.csv`, body: halfYearCsv(report.rows) };
+}

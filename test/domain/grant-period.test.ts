@@ -3,6 +3,7 @@ import {
   checkPeriod,
   finalReportDue,
   maxPeriodEnd,
+  previousHalfYear,
   statusReportDue,
 } from '../../functions/domain/grant-period';
 
@@ -92,5 +93,14 @@ describe('report due dates', () => {
     expect(finalReportDue('2027-01-14', 60)).toBe('2027-03-15');
     expect(finalReportDue('2026-12-31', 30)).toBe('2027-01-30');
     expect(finalReportDue('2026-12-31', 0)).toBe('2026-12-31');
+  });
+});
+
+describe('previousHalfYear', () => {
+  it('is the last whole half-year before the day', () => {
+    expect(previousHalfYear('2026-11-22')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(previousHalfYear('2026-07-01')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(previousHalfYear('2026-06-30')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    expect(previousHalfYear('2027-01-01')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
   });
 });

@@ -27,6 +27,7 @@ describe('staff routes: authentication and roles', () => {
       'page-secretariat',
       'page-agenda',
       'page-overdue-reports',
+      'page-half-year-report',
       'page-record-recommendation',
       'page-record-decision',
       'page-request-information',

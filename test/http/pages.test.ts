@@ -112,6 +112,47 @@ describe('public pages', () => {
 });
 
 describe('staff pages', () => {
+  it("the half-yearly report on use and effect: a period form, the period's grants, the same as CSV", async () => {
+    const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Felles <team> & rehabilitering'));
+    const halfYear = (query?: Record<string, string>) =>
+      invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, ...(query ? { query } : {}), headers: HTML, claims: SECRETARIAT }), 'page-half-year-report');
+
+    const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat');
+    expect(overview.text).toContain('<a href="/sekretariat/sor-rogaland/halvarsrapport">Halvårsrapport om bruk og effekt</a>');
+
+    // Without a period: the last whole half-year (the clock is in November 2026), here without grants.
+    const first = await halfYear();
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('<input type="date" id="halvar-fra" name="fra" value="2026-01-01"');
+    expect(first.text).toContain('<input type="date" id="halvar-til" name="til" value="2026-06-30"');
+    expect(first.text).toContain('Ingen tilskudd ble tildelt i perioden.');
+    expect(labelsMissing(first.text)).toEqual([]);
+
+    const second = await halfYear({ fra: '2026-07-01', til: '2026-12-31' });
+    expect(second.status).toBe(200);
+    expect(second.text).toContain('<h2>01.07.2026–31.12.2026</h2>');
+    expect(second.text).toContain('<td>Felles &lt;team&gt; &amp; rehabilitering</td><td>Pågår</td><td class="num">850 000 kr</td>');
+    expect(second.text).toContain('<dt>Rapporteres til</dt><dd>SSU</dd>');
+    expect(second.text).toContain('<a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2026-07-01&amp;til=2026-12-31&amp;format=csv" download>');
+
+    const csv = await halfYear({ fra: '2026-07-01', til: '2026-12-31', format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="halvarsrapport-sor-rogaland-2026-07-01-2026-12-31.csv"');
+    expect(csv.text.startsWith('\uFEFFSøknad;Tittel;')).toBe(true);
+    expect(csv.text).toContain(`${applicationId};Felles <team> & rehabilitering;Pågår;850000;`);
+
+    // Bad dates: the form again, with the errors at the fields and in the summary (Norwegian), nothing looked up.
+    const bad = await halfYear({ fra: '2026-13-01', til: '2026-12-31' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="#halvar-fra">');
+    expect(bad.text).toContain('Skriv en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(bad.text).not.toContain('Tildelt i alt');
+    const backwards = await halfYear({ fra: '2026-12-31', til: '2026-07-01' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.text).toContain('Til-dato kan ikke være før fra-dato.');
+  });
+
   it('the agenda gives the committee the whole project description the partners signed, escaped', async () => {
     const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
       a.challenge = 'Pasienter <b>venter</b> på plass i kommunen & blir liggende.';

@@ -1,0 +1,19 @@
+import { STAFF_PAGE } from '../pages/staff-page-kit';
+import { dependencies } from '../composition';
+import { osloDateOf } from '../domain/oslo-time';
+import { halfYearPage, readHalfYearQuery } from '../pages/half-year-page';
+import { page, staffHeader } from '../pages/page-kit';
+import { halfYearCsvFile, halfYearReport } from '../use-cases/half-year-report';
+import { getPublicScheme } from '../use-cases/public-scheme';
+import { httpRoute } from './http-route';
+import { csvAttachment } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
+  const deps = dependencies();
+  const scheme = getPublicScheme(deps, request.params.schemeId ?? '');
+  const asked = readHalfYearQuery(request.query, osloDateOf(deps.clock.now()));
+  if (!asked.period) return page(400, { ...halfYearPage(scheme, asked), staff: staffHeader(request) });
+  const report = await halfYearReport(deps, scheme.id, asked.period.from, asked.period.to);
+  if (asked.csv) return csvAttachment(halfYearCsvFile(report));
+  return page(200, { ...halfYearPage(scheme, asked, report), staff: staffHeader(request) });
+});

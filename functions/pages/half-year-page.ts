@@ -1,0 +1,80 @@
+// The secretariat's half-yearly report on use and effect (what the committee reports to the
+// strategic committee every half year): a period form (GET: it only reads), the grants of the
+// period with their reported effect, and the same as a CSV file for Excel.
+import * as z from 'zod/mini';
+import { previousHalfYear } from '../domain/grant-period';
+import type { halfYearReport } from '../use-cases/half-year-report';
+import { isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
+import { date, kroner } from './format';
+import { errorSummary, FormState, type FormBody } from './forms';
+import { html, type Html } from './html';
+import { halfYearPath } from './secretariat-pages';
+
+export type HalfYearReport = Awaited<ReturnType<typeof halfYearReport>>;
+
+const query = z
+  .strictObject({ fra: z.optional(isoDateField()), til: z.optional(isoDateField()), format: z.optional(z.enum(['csv'], { error: 'Velg csv eller ingen format.' })) }, NORWEGIAN)
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.fra && q.til && q.til < q.fra) ctx.addIssue({ code: 'custom', path: ['til'], message: 'Til-dato kan ikke være før fra-dato.' });
+    }),
+  );
+
+export interface HalfYearRequest {
+  form: FormState;
+  /** the period to report on; absent when the form has errors */
+  period?: { from: string; to: string };
+  csv: boolean;
+}
+
+/** The query (?fra=…&til=…&format=csv); without dates, the last whole half-year before `today`. */
+export function readHalfYearQuery(raw: Record<string, string>, today: string): HalfYearRequest {
+  const parsed = query.safeParse(raw);
+  if (!parsed.success) return { form: new FormState(raw as FormBody, toFieldErrors(parsed.error), 'halvar'), csv: false };
+  const fallback = previousHalfYear(today);
+  const period = { from: parsed.data.fra ?? fallback.from, to: parsed.data.til ?? fallback.to };
+  return { form: new FormState({ fra: period.from, til: period.to }, {}, 'halvar'), period, csv: parsed.data.format === 'csv' };
+}
+
+function reportSection(schemeId: string, report: HalfYearReport): Html {
+  const csv = `${halfYearPath(schemeId)}?${new URLSearchParams({ fra: report.from, til: report.to, format: 'csv' })}`;
+  return html`<h2>${date(report.from)}–${date(report.to)}</h2>
+<dl class="facts">
+<dt>Tildelte tilskudd</dt><dd>${report.grants}</dd>
+<dt>Tildelt i alt</dt><dd>${kroner(report.allocated)}</dd>
+<dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
+<dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
+<dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
+</dl>
+<p><a href=${csv} download>Last ned som CSV (åpnes i Excel)</a></p>
+${report.rows.length === 0
+  ? html`<p>Ingen tilskudd ble tildelt i perioden.</p>`
+  : html`<div class="table-wrap" role="region" aria-label="Tilskudd tildelt i perioden" tabindex="0"><table>
+<caption>Tilskudd tildelt i perioden, eldste vedtak først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
+<tbody>${report.rows.map(
+    (r) => html`<tr><td>${r.title}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
+  )}</tbody>
+</table></div>`}`;
+}
+
+export function halfYearPage(scheme: { id: string; name: string; committee: { shortName: string } }, request: HalfYearRequest, report?: HalfYearReport): { title: string; body: Html } {
+  const title = `Halvårsrapport om bruk og effekt – ${scheme.name}`;
+  const { form } = request;
+  const fields = html`<form method="get" action=${halfYearPath(scheme.id)} aria-label="Periode for rapporten">
+<div class="grid">
+${form.input('fra', 'Fra og med', { type: 'date', className: 'short' })}
+${form.input('til', 'Til og med', { type: 'date', className: 'short' })}
+</div>
+<button type="submit">Vis rapporten</button>
+</form>`;
+  return {
+    title,
+    body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
+${errorSummary([form])}
+<h1>${title}</h1>
+<p class="lead">Tilskudd ${scheme.committee.shortName} har tildelt i perioden, og effekten prosjektene har rapportert. Uten valgt periode vises forrige hele halvår.</p>
+${fields}
+${report ? reportSection(scheme.id, report) : ''}`,
+  };
+}
