@@ -1,6 +1,7 @@
 import type { ApplicationRecord, ApplicationStatus } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
+import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { loadScheme } from './load-application';
 
 const GRANTED: readonly ApplicationStatus[] = ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed', 'closed'];
@@ -19,11 +20,14 @@ export interface HalfYearRow {
   repaymentClaimed: number;
 }
 
+const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(new Date(instant)) : '');
+
 /** Use and effect over a period, for the committee's half-yearly report to the strategic committee. */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
-  const fromIso = `${from}T00:00:00.000Z`;
-  const toIso = `${to}T23:59:59.999Z`;
+  // The period is in Oslo days: a decision at 00:30 on 1 July belongs to the second half-year.
+  const fromIso = osloInstant(from).toISOString();
+  const toIso = endOfOsloDay(to).toISOString();
   const [byStatus, reports] = await Promise.all([
     Promise.all(GRANTED.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, fromIso, toIso),
@@ -42,9 +46,9 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         amount: a.allocation.amount,
         periodStart: a.allocation.periodStart,
         periodEnd: a.allocation.periodEnd,
-        decidedAt: a.allocation.decidedAt.slice(0, 10),
-        statusReport: own.find((r) => r.kind === 'status')?.submittedAt.slice(0, 10) ?? '',
-        finalReport: own.find((r) => r.kind === 'final')?.submittedAt.slice(0, 10) ?? '',
+        decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
+        statusReport: osloDay(own.find((r) => r.kind === 'status')?.submittedAt),
+        finalReport: osloDay(own.find((r) => r.kind === 'final')?.submittedAt),
         effect: latest?.effect ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
       };

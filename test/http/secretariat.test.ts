@@ -275,6 +275,25 @@ describe('follow-up reports for the committee', () => {
     expect(empty.body).toMatchObject({ grants: 0, allocated: 0, rows: [] });
   });
 
+  it('half-year report: the period is in Oslo days (a decision at 00:30 on 1 July is in the second half-year)', async () => {
+    const decidedAt = '2026-06-30T22:30:00.000Z'; // 1 July 2026 00:30 in Oslo (CEST)
+    const data = app.application('sor-rogaland', (a) => (a.title = 'Vedtatt like etter midnatt'));
+    const applicationId = 'app_half_year_boundary';
+    await app.store.createApplication(
+      {
+        id: applicationId, schemeId: 'sor-rogaland', status: 'active', revision: 1, version: 1, title: data.title, ownerEmail: data.owner.email,
+        ownerIsInternalUnit: false, requestedAmount: data.requestedAmount, submittedAt: '2026-06-01T10:00:00.000Z', history: [],
+        allocation: { amount: 400_000, periodStart: '2026-08-01', periodEnd: '2027-07-31', potYear: 2026, decidedAt, statusReportDue: '2027-01-01', finalReportDue: '2027-09-01' },
+      },
+      { applicationId, version: 1, createdAt: '2026-06-01T10:00:00.000Z', data },
+      [],
+    );
+    const report = async (from: string, to: string) =>
+      (await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as })).body as { rows: Array<{ applicationId: string; decidedAt: string }> };
+    expect((await report('2026-01-01', '2026-06-30')).rows.map((r) => r.applicationId)).not.toContain(applicationId);
+    expect((await report('2026-07-01', '2026-12-31')).rows.find((r) => r.applicationId === applicationId)).toMatchObject({ decidedAt: '2026-07-01' });
+  });
+
   it('lists status reports that are overdue', async () => {
     const { applicationId } = await app.active();
     const none = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as });
