@@ -2,6 +2,7 @@
 // Scheme-dependent limits (e.g. the approved period ≤ scheme.maxPeriodMonths, the pot) are the
 // use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
 import * as z from 'zod/mini';
+import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import { isoDateField, kronerField, MAX_REQUESTED_AMOUNT, norwegianErrorMap, optionalTextField, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
@@ -156,6 +157,13 @@ export const withdrawRequestSchema = z.strictObject({ reason: optionalTextField(
 export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
 
 // ---- queries (query strings: all values arrive as text) ----------------------------------------
+
+/** The secretariat's list of applications in one status (default: sent in, not yet on an agenda). */
+export const listApplicationsQuerySchema = z.strictObject(
+  { status: z._default(z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }), 'submitted') },
+  E,
+);
+export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;
 
 export const payoutQuerySchema = z.strictObject(
   {

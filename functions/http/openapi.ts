@@ -8,6 +8,7 @@ import {
   halfYearQuerySchema,
   informationRequestSchema,
   invoiceRequestSchema,
+  listApplicationsQuerySchema,
   payoutQuerySchema,
   reallocationDecisionSchema,
   reallocationRequestSchema,
@@ -17,7 +18,6 @@ import {
   signatureRequestSchema,
   withdrawRequestSchema,
 } from '../../schemas/requests.schema';
-import { listApplicationsQuerySchema } from './list-applications.handler';
 import { API_ROUTES, type RouteDefinition } from './routes';
 import { scheduleRequestSchema } from './schedule-application.handler';
 

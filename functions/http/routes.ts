@@ -79,6 +79,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-submit-report', 'POST', '/rapport/{linkId}', 'public', 'Send inn rapport'),
   page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
   page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),
+  page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),

@@ -22,6 +22,11 @@ export function overduePath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/rapporter-pa-overtid`;
 }
 
+/** The secretariat's list of a scheme's applications (default status: sent in). */
+export function applicationsPath(schemeId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/soknader`;
+}
+
 export function halfYearPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;
 }
@@ -35,7 +40,7 @@ export function secretariatPage(overview: Overview): { title: string; body: Html
 ${overview.map(
   ({ scheme, meetings }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
-<p><a href=${overduePath(scheme.id)}>Rapporter på overtid i ${scheme.name}</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th></tr></thead>

@@ -70,6 +70,8 @@ dl.facts dd{margin:0}
 .case{border:1px solid #b8b8b8;border-radius:4px;padding:1rem;margin:0 0 2rem}
 .case h2{margin-top:0}
 details.project-texts{margin:0 0 1rem}
+nav.status-filter ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+nav.status-filter p{margin:.5rem 0 .25rem}
 details.project-texts>summary{cursor:pointer;font-weight:600;color:#0b5394}
 details.project-texts>summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .decision-forms{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}

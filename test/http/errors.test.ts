@@ -26,6 +26,7 @@ describe('staff routes: authentication and roles', () => {
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
       'page-agenda',
+      'page-applications',
       'page-overdue-reports',
       'page-half-year-report',
       'page-record-recommendation',

@@ -112,6 +112,38 @@ describe('public pages', () => {
 });
 
 describe('staff pages', () => {
+  it('lists a scheme\'s applications by status, oldest first, with a link to the agenda a case is on', async () => {
+    const { applicationId } = await app.scheduled('sor-rogaland', (a) => (a.title = 'På sakslisten <nå>'));
+    const waiting = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Venter på partnerne')));
+    const list = (query?: Record<string, string>) =>
+      invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/soknader', pathParameters: { schemeId: 'sor-rogaland' }, ...(query ? { query } : {}), headers: HTML, claims: SECRETARIAT }), 'page-applications');
+
+    const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat');
+    expect(overview.text).toContain('<a href="/sekretariat/sor-rogaland/soknader">Søknader etter status</a>');
+
+    const scheduled = await list({ status: 'scheduled' });
+    expect(scheduled.status).toBe(200);
+    expect(scheduled.text).toContain('<a href="/sekretariat/sor-rogaland/soknader?status=scheduled" aria-current="page">');
+    expect(scheduled.text).toContain(`<td>På sakslisten &lt;nå&gt;</td>`);
+    expect(scheduled.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 2026-12-10</a>`);
+    expect(scheduled.text).not.toContain('Venter på partnerne');
+
+    const awaiting = await list({ status: 'awaiting_cosignature' });
+    expect(awaiting.text).toContain('<td>Venter på partnerne</td>');
+    expect(awaiting.text).toContain(`<td>${waiting.applicationId}</td>`);
+    // The list is every application in the status, in order of submission.
+    const ids = [...awaiting.text.matchAll(/<td>(app_[^<]+)<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(ids).toContain(waiting.applicationId);
+    expect(ids.length).toBe((await app.store.listByStatus('sor-rogaland', 'awaiting_cosignature')).length);
+    expect(labelsMissing(awaiting.text)).toEqual([]);
+
+    // Default: sent in; an unknown status is a 400 page in Norwegian.
+    expect((await list()).text).toContain('<h2>Sendt inn (');
+    const unknown = await list({ status: 'hemmelig' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Ukjent søknadsstatus.');
+  });
+
   it("the half-yearly report on use and effect: a period form, the period's grants, the same as CSV", async () => {
     const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Felles <team> & rehabilitering'));
     const halfYear = (query?: Record<string, string>) =>

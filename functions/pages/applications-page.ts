@@ -1,0 +1,55 @@
+// The secretariat's list of a scheme's applications in one status: what waits for the partners'
+// signatures, for a meeting, for the project owner's answer, and what has been granted or closed.
+// The status is chosen by links (GET only reads); a case on an agenda links to that agenda.
+import type { ApplicationStatus } from '../domain/model';
+import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import type { listApplications } from '../use-cases/committee';
+import { dateTime, kroner } from './format';
+import { html, type Html } from './html';
+import { agendaPath, applicationsPath } from './secretariat-pages';
+
+export type ApplicationList = Awaited<ReturnType<typeof listApplications>>;
+
+function statusPath(schemeId: string, status: ApplicationStatus): string {
+  return `${applicationsPath(schemeId)}?status=${status}`;
+}
+
+const GROUPS: ReadonlyArray<readonly [string, readonly ApplicationStatus[]]> = [
+  ['Under behandling', ['awaiting_cosignature', 'draft', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred']],
+  ['Tildelt', ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed']],
+  ['Avsluttet', ['rejected', 'withdrawn', 'closed']],
+];
+
+const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommended'];
+
+function statusChoice(schemeId: string, status: ApplicationStatus, selected: ApplicationStatus): Html {
+  const label = STATUS_LABELS_NB[status];
+  return status === selected
+    ? html`<li><a href=${statusPath(schemeId, status)} aria-current="page"><strong>${label}</strong></a></li>`
+    : html`<li><a href=${statusPath(schemeId, status)}>${label}</a></li>`;
+}
+
+export function applicationsPage(scheme: { id: string; name: string }, status: ApplicationStatus, list: ApplicationList): { title: string; body: Html } {
+  const title = `Søknader – ${scheme.name}`;
+  const rows = [...list].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+  const meeting = (a: ApplicationList[number]) =>
+    a.meetingId && ON_AGENDA.includes(a.status) ? html`<a href=${`${agendaPath(scheme.id, a.meetingId)}#sak-${a.applicationId}`}>Sakslisten ${a.meetingId}</a>` : '–';
+  return {
+    title,
+    body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
+<h1>${title}</h1>
+<nav aria-label="Velg status" class="status-filter">
+${GROUPS.map(([group, statuses]) => html`<p><strong>${group}:</strong></p><ul>${statuses.map((s) => statusChoice(scheme.id, s, status))}</ul>`)}
+</nav>
+<h2>${STATUS_LABELS_NB[status]} (${rows.length})</h2>
+${rows.length === 0
+  ? html`<p>Ingen søknader har denne statusen.</p>`
+  : html`<div class="table-wrap" role="region" aria-label=${`Søknader: ${STATUS_LABELS_NB[status]}`} tabindex="0"><table>
+<caption>${STATUS_LABELS_NB[status]}, eldste innsending først</caption>
+<thead><tr><th scope="col">Søknad</th><th scope="col">Sendt inn</th><th scope="col" class="num">Omsøkt beløp</th><th scope="col">Møte</th><th scope="col">Saksnummer</th></tr></thead>
+<tbody>${rows.map(
+    (a) => html`<tr><td>${a.title}</td><td>${a.submittedAt ? dateTime(a.submittedAt) : '–'}</td><td class="num">${kroner(a.requestedAmount)}</td><td>${meeting(a)}</td><td>${a.applicationId}</td></tr>`,
+  )}</tbody>
+</table></div>`}`,
+  };
+}
