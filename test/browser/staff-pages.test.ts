@@ -107,7 +107,26 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(['approved', 'payout_pending']).toContain(await status(h, ownerLink));
     const owner = await h.call('GET', `/api/owner/${ownerLink}`);
     expect(owner.body.allocation).toMatchObject({ amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
-  }, 45_000);
+
+    // From the calendar: the applications by status, and the half-yearly report with the new grant.
+    await page.goto('/sekretariat');
+    await page.getByRole('link', { name: 'Søknader etter status' }).first().click();
+    await page.waitForURL('**/sekretariat/sor-rogaland/soknader');
+    await page.getByRole('link', { name: 'Innvilget' }).click();
+    await page.waitForURL(/status=approved/);
+    expect(await page.locator('nav.status-filter [aria-current=page]').textContent()).toBe('Innvilget');
+    await expectAccessibleBasics(page);
+    await page.goto('/sekretariat');
+    await page.getByRole('link', { name: 'Halvårsrapport om bruk og effekt' }).first().click();
+    await page.waitForURL('**/sekretariat/sor-rogaland/halvarsrapport');
+    await page.getByLabel('Fra og med').fill('2026-07-01');
+    await page.getByLabel('Til og med').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Vis rapporten' }).click();
+    await page.waitForURL(/fra=2026-07-01&til=2026-12-31/);
+    expect(await page.locator('table').textContent()).toContain(data.title);
+    await expectAccessibleBasics(page);
+    await screenshot(page, 'half-year-report');
+  }, 60_000);
 
   it('finance registers the invoice and marks the payout paid', async () => {
     // Signed in as the secretariat, the finance page is refused; signing out and in switches role.
