@@ -102,6 +102,21 @@ export const recommendationRequestSchema = z.strictObject(
 );
 export type RecommendationRequest = z.infer<typeof recommendationRequestSchema>;
 
+// ---- moving an application to a meeting -------------------------------------------------------
+
+const MEETING_MESSAGE = 'Velg et møte i møteplanen (dato ÅÅÅÅ-MM-DD).';
+
+/** Meeting ids are the meeting's date. */
+export const scheduleRequestSchema = z.strictObject(
+  {
+    meetingId: z
+      .string({ error: (i) => (i.input === undefined ? 'Velg hvilket møte søknaden skal behandles i.' : MEETING_MESSAGE) })
+      .check(z.trim(), z.maxLength(10, { error: MEETING_MESSAGE }), z.refine(isIsoDate, { error: MEETING_MESSAGE })),
+  },
+  E,
+);
+export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;
+
 // ---- more information -------------------------------------------------------------------------
 
 export const informationRequestSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);

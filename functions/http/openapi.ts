@@ -15,11 +15,11 @@ import {
   recommendationRequestSchema,
   repaymentClaimSchema,
   reportRequestSchema,
+  scheduleRequestSchema,
   signatureRequestSchema,
   withdrawRequestSchema,
 } from '../../schemas/requests.schema';
 import { API_ROUTES, type RouteDefinition } from './routes';
-import { scheduleRequestSchema } from './schedule-application.handler';
 
 type JsonSchema = Record<string, unknown>;
 

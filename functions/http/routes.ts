@@ -85,6 +85,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),
   page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
   page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),
+  page('page-schedule-application', 'POST', '/sekretariat/soknader/{applicationId}/mote', 'secretariat', 'Flytt søknaden til et annet møte'),
   page('page-finance', 'GET', '/okonomi', 'finance', 'Utbetalinger etter prosjektnummer'),
   page('page-register-invoice', 'POST', '/okonomi/utbetalinger/{payoutId}/faktura', 'finance', 'Registrer faktura'),
   page('page-mark-paid', 'POST', '/okonomi/utbetalinger/{payoutId}/betalt', 'finance', 'Marker som betalt'),

@@ -53,7 +53,7 @@ ${overview.map(
   };
 }
 
-export type DecisionFormName = 'approve' | 'reject' | 'defer' | 'info' | 'recommend';
+export type DecisionFormName = 'approve' | 'reject' | 'defer' | 'info' | 'recommend' | 'move';
 
 export interface AgendaForms {
   /** the form that was posted and failed */
@@ -61,7 +61,7 @@ export interface AgendaForms {
   notice?: Html | string;
 }
 
-const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo', recommend: 'innstilling' };
+const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo', recommend: 'innstilling', move: 'flytt' };
 
 type StateFor = (name: DecisionFormName, defaults?: FormBody) => FormState;
 
@@ -83,6 +83,19 @@ function infoForm(item: AgendaItem, csrf: string, state: StateFor): Html {
 ${hidden(CSRF_FIELD, csrf)}
 ${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
 <button type="submit" class="secondary">Send forespørselen</button>
+</form>`;
+}
+
+/** Moves an open case to another meeting of the calendar that has not been held. */
+function moveForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor): Html {
+  if (agenda.otherMeetings.length === 0) return html``;
+  const form = state('move');
+  const t = item.title;
+  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mote`} novalidate aria-label=${`Flytt «${t}» til et annet møte`}>
+<h4>Flytt til et annet møte</h4>
+${hidden(CSRF_FIELD, csrf)}
+${form.select('meetingId', 'Møte', agenda.otherMeetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` })), { placeholder: 'Velg møte', summaryLabel: `«${t}», møte` })}
+<button type="submit" class="secondary">Flytt saken</button>
 </form>`;
 }
 
@@ -116,7 +129,7 @@ ${r.comment ? html`<dt>Begrunnelse</dt><dd class="long-text">${r.comment}</dd>` 
 </dl>`;
 }
 
-function decisionForms(item: AgendaItem, csrf: string, state: StateFor): Html {
+function decisionForms(item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
   const defer = state('defer');
@@ -146,6 +159,7 @@ ${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3,
 <button type="submit" class="secondary">Utsett til neste møte</button>
 </form>
 ${infoForm(item, csrf, state)}
+${more}
 </div>`;
 }
 
@@ -154,11 +168,12 @@ function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: A
   const state = formStates(item, failed, states);
   const open = item.status === 'scheduled' || item.status === 'recommended';
   if (!agenda.preparation) {
-    return open ? decisionForms(item, csrf, state) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+    return open ? decisionForms(item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   }
   if (!open) return html`${recommendationFacts(agenda, item)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
-  const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda, item)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? infoForm(item, csrf, state) : ''}</div>`;
-  return item.status === 'recommended' ? html`${first}${decisionForms(item, csrf, state)}` : first;
+  const move = moveForm(agenda, item, csrf, state);
+  const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda, item)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? html`${infoForm(item, csrf, state)}${move}` : ''}</div>`;
+  return item.status === 'recommended' ? html`${first}${decisionForms(item, csrf, state, move)}` : first;
 }
 
 function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {
@@ -227,6 +242,7 @@ export const AGENDA_NOTICES: Record<string, string> = {
   defer: 'Vedtaket er registrert: søknaden er utsatt til et senere møte.',
   info: 'Forespørselen om mer informasjon er sendt til prosjektansvarlig.',
   recommend: 'Innstillingen er registrert. Komiteen kan nå fatte vedtak i saken.',
+  move: 'Saken er flyttet til det valgte møtet.',
 };
 
 export function overduePage(schemeName: string, reports: OverdueReports): { title: string; body: Html } {

@@ -32,6 +32,7 @@ describe('staff routes: authentication and roles', () => {
       'page-record-recommendation',
       'page-record-decision',
       'page-request-information',
+      'page-schedule-application',
       'page-finance',
       'page-register-invoice',
       'page-mark-paid',

@@ -247,6 +247,44 @@ describe('staff pages', () => {
   });
 });
 
+describe('staff pages: moving a case to another meeting', () => {
+  it('the agenda offers the meetings not yet held; the post moves the case there, or shows the problem at the form', async () => {
+    const { applicationId } = await app.scheduled();
+    const headers = { ...HTML, 'X-Forwarded-Proto': 'https' };
+    const agendaOf = (meetingId: string) =>
+      invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId }, headers, claims: SECRETARIAT }), 'page-agenda');
+    const agenda = await agendaOf('2026-12-10');
+    const token = /__Host-csrf=([^;]+)/.exec(agenda.headers['set-cookie'] ?? '')![1]!;
+    const item = agenda.text.slice(agenda.text.indexOf(`id="sak-${applicationId}"`));
+    expect(item).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/mote" novalidate`);
+    expect(item).toContain('<option value="2027-01-28">FSU-møte januar 2027 (28.01.2027)</option>');
+    expect(item).not.toContain('<option value="2026-12-10">');
+
+    const move = (meetingId: string) =>
+      invoke(
+        {
+          ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/mote', pathParameters: { applicationId }, form: { _csrf: token, meetingId }, headers, claims: SECRETARIAT }),
+          cookies: [`__Host-csrf=${token}`],
+        },
+        'page-schedule-application',
+      );
+    const none = await move('');
+    expect(none.status).toBe(400);
+    expect(none.text).toContain('Velg hvilket møte søknaden skal behandles i.');
+    expect(none.text).toContain(`href="#flytt-${applicationId}-meetingId"`);
+    const unknown = await move('2027-01-29');
+    expect(unknown.status).toBe(404);
+    expect((await app.store.getApplication(applicationId))?.meetingId).toBe('2026-12-10');
+
+    const moved = await move('2027-01-28');
+    expect(moved.status).toBe(303);
+    expect(moved.headers.location).toBe(`/sekretariat/sor-rogaland/moter/2026-12-10?registrert=move#sak-${applicationId}`);
+    expect(await app.store.getApplication(applicationId)).toMatchObject({ status: 'scheduled', meetingId: '2027-01-28' });
+    expect((await agendaOf('2026-12-10')).text).not.toContain(`id="sak-${applicationId}"`);
+    expect((await agendaOf('2027-01-28')).text).toContain(`id="sak-${applicationId}"`);
+  });
+});
+
 describe('staff pages: two-level review', () => {
   const NORD = 'lofoten-vesteralen-salten';
   const headers = { ...HTML, 'X-Forwarded-Proto': 'https' };
