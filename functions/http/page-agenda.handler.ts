@@ -1,7 +1,7 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { csrfToken } from '../pages/csrf';
-import { flash, page, staffHeader } from '../pages/page-kit';
+import { flash, staffPage } from '../pages/page-kit';
 import { AGENDA_NOTICES, agendaPage } from '../pages/secretariat-pages';
 import { getAgenda } from '../use-cases/committee';
 import { httpRoute } from './http-route';
@@ -10,5 +10,5 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async
   const { params, query, event } = request;
   const agenda = await getAgenda(dependencies(), params.schemeId ?? '', params.meetingId ?? '');
   const csrf = csrfToken(event);
-  return page(200, { ...agendaPage(agenda, csrf.token, { notice: flash(AGENDA_NOTICES, query.registrert) }), staff: staffHeader(request), headers: csrf.headers });
+  return staffPage(request, 200, { ...agendaPage(agenda, csrf.token, { notice: flash(AGENDA_NOTICES, query.registrert) }), headers: csrf.headers });
 });

@@ -1,7 +1,7 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { applicationsPage } from '../pages/applications-page';
-import { page, staffHeader } from '../pages/page-kit';
+import { staffPage } from '../pages/page-kit';
 import { listApplications } from '../use-cases/committee';
 import { getPublicScheme } from '../use-cases/public-scheme';
 import { listApplicationsQuerySchema } from '../../schemas/requests.schema';
@@ -12,5 +12,5 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async
   const scheme = getPublicScheme(deps, request.params.schemeId ?? '');
   const { status } = parseQuery(listApplicationsQuerySchema, request.query);
   const list = await listApplications(deps, scheme.id, status);
-  return page(200, { ...applicationsPage(scheme, status, list), staff: staffHeader(request) });
+  return staffPage(request, 200, applicationsPage(scheme, status, list));
 });

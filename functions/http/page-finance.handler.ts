@@ -1,7 +1,7 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
 import { financeView } from '../pages/finance-flow';
-import { flash, page, staffHeader } from '../pages/page-kit';
+import { flash, staffPage } from '../pages/page-kit';
 import { FINANCE_NOTICES, financeFilter, financePage } from '../pages/finance-page';
 import { financeProjectNumbers } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
@@ -10,5 +10,5 @@ export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE }, async (re
   const deps = dependencies();
   const filter = financeFilter(request.query, financeProjectNumbers(deps)[0]?.projectNumber ?? '');
   const { view, headers } = await financeView(deps, request.event, filter);
-  return page(200, { ...financePage({ ...view, notice: flash(FINANCE_NOTICES, request.query.melding) }), staff: staffHeader(request), headers });
+  return staffPage(request, 200, { ...financePage({ ...view, notice: flash(FINANCE_NOTICES, request.query.melding) }), headers });
 });

@@ -1,6 +1,6 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
-import { page, staffHeader } from '../pages/page-kit';
+import { staffPage } from '../pages/page-kit';
 import { overduePage } from '../pages/secretariat-pages';
 import { listOverdueReports } from '../use-cases/committee';
 import { getPublicScheme } from '../use-cases/public-scheme';
@@ -9,5 +9,5 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
   const scheme = getPublicScheme(deps, request.params.schemeId ?? '');
-  return page(200, { ...overduePage(scheme.name, await listOverdueReports(deps, scheme.id)), staff: staffHeader(request) });
+  return staffPage(request, 200, overduePage(scheme.name, await listOverdueReports(deps, scheme.id)));
 });

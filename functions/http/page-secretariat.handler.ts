@@ -1,10 +1,10 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
-import { page, staffHeader } from '../pages/page-kit';
+import { staffPage } from '../pages/page-kit';
 import { secretariatPage } from '../pages/secretariat-pages';
 import { secretariatOverview } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
 
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
-  return page(200, { ...secretariatPage(await secretariatOverview(dependencies())), staff: staffHeader(request) });
+  return staffPage(request, 200, secretariatPage(await secretariatOverview(dependencies())));
 });

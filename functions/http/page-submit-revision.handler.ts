@@ -4,7 +4,7 @@ import { applicationFormPage } from '../pages/application-form-page';
 import { toFormBody } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
-import { reviseApplication } from '../use-cases/owner-actions';
+import { reviseApplication } from '../use-cases/revise-application';
 import { getRevisionForm } from '../use-cases/page-views';
 import { formToApplicationInput } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { dependencies } from '../composition';
-import { reviseApplication } from '../use-cases/owner-actions';
+import { reviseApplication } from '../use-cases/revise-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
 import { norwegianErrorMap } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';

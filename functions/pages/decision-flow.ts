@@ -13,7 +13,7 @@ import { redirect, type HttpResult } from '../http/responses';
 import { getAgenda } from '../use-cases/committee';
 import { agendaPlaceOf } from '../use-cases/page-views';
 import { csrfToken } from './csrf';
-import { page, staffHeader } from './page-kit';
+import { staffPage } from './page-kit';
 import { agendaPage, agendaPath, type AgendaForms, type DecisionFormName } from './secretariat-pages';
 
 /** Where to go after the decision; read before it (deferral and questions take the case off the agenda). */
@@ -38,7 +38,7 @@ export async function rerenderAgenda(
   }
   const agenda = await getAgenda(deps, place.schemeId, place.meetingId);
   const csrf = csrfToken(request.event);
-  return page(status, { ...agendaPage(agenda, csrf.token, { failed: { applicationId, ...failed } }), staff: staffHeader(request), headers: csrf.headers });
+  return staffPage(request, status, { ...agendaPage(agenda, csrf.token, { failed: { applicationId, ...failed } }), headers: csrf.headers });
 }
 
 /**

@@ -8,7 +8,7 @@ import { listPayouts } from '../use-cases/payouts';
 import { csrfToken } from './csrf';
 import { firstValue, type FormBody } from './forms';
 import { financePage, financePath, financeReturnPath, type FinanceFilter, type FinanceView } from './finance-page';
-import { page, staffHeader } from './page-kit';
+import { staffPage } from './page-kit';
 
 export async function financeView(deps: Dependencies, event: unknown, filter: FinanceFilter): Promise<{ view: FinanceView; headers: Record<string, string> }> {
   const csrf = csrfToken(event as Parameters<typeof csrfToken>[0]);
@@ -29,5 +29,5 @@ export async function afterFinanceAction(deps: Dependencies, form: FormBody, pay
 
 export async function rerenderFinance(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, failed: NonNullable<FinanceView['failed']>, status: number): Promise<HttpResult> {
   const { view, headers } = await financeView(deps, request.event, await returnFilter(deps, form, failed.payoutId));
-  return page(status, { ...financePage({ ...view, failed }), staff: staffHeader(request), headers });
+  return staffPage(request, status, { ...financePage({ ...view, failed }), headers });
 }

@@ -12,8 +12,6 @@ export interface StaffHeader {
   roles: readonly string[];
   /** the sign-out form: it posts (a GET never acts), with the page's CSRF token */
   signOut?: { path: string; csrf: string };
-  /** Set-Cookie for that token when the browser had none (page() sends it) */
-  setCookie?: string;
 }
 
 export interface LayoutOptions {

@@ -29,12 +29,6 @@ function signOutTarget(event: unknown): { target: { path: string; csrf: string }
   return { target: { path: SIGN_OUT_PATH, csrf: csrf.token }, headers: csrf.headers };
 }
 
-export function staffHeader(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>): StaffHeader | undefined {
-  if (!request.staff) return undefined;
-  const { target, headers } = signOutTarget(request.event);
-  return { subject: request.staff.subject, roles: request.staff.roles, signOut: target, ...(headers['set-cookie'] ? { setCookie: headers['set-cookie'] } : {}) };
-}
-
 export interface PageOptions {
   title: string;
   body: Interpolation;
@@ -43,8 +37,18 @@ export interface PageOptions {
 }
 
 export function page(status: number, options: PageOptions): HttpResult {
-  const headers = { ...(options.staff?.setCookie ? { 'set-cookie': options.staff.setCookie } : {}), ...(options.headers ?? {}) };
-  return htmlResponse(status, layout({ title: options.title, body: options.body, ...(options.staff ? { staff: options.staff } : {}) }), headers);
+  return htmlResponse(status, layout({ title: options.title, body: options.body, ...(options.staff ? { staff: options.staff } : {}) }), options.headers ?? {});
+}
+
+/**
+ * A page for a signed-in staff member: the header names them and carries the sign-out form, whose
+ * CSRF token is this request's (its Set-Cookie is sent along when the browser had none).
+ */
+export function staffPage(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>, status: number, options: Omit<PageOptions, 'staff'>): HttpResult {
+  if (!request.staff) return page(status, options);
+  const { target, headers } = signOutTarget(request.event);
+  const staff: StaffHeader = { subject: request.staff.subject, roles: request.staff.roles, signOut: target };
+  return page(status, { ...options, staff, headers: { ...headers, ...(options.headers ?? {}) } });
 }
 
 const TITLES: Record<number, string> = {

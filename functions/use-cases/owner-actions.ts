@@ -1,42 +1,18 @@
 import { ConflictError } from '../domain/errors';
 import type { Actor } from '../domain/model';
-import { REALLOCATABLE, REVISABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
+import { REALLOCATABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { ReallocationRequest, WithdrawRequest } from '../../schemas/requests.schema';
 import { resolveLink } from './links';
-import { loadApplication, loadScheme } from './load-application';
+import { loadApplication } from './load-application';
 import { moveApplication } from './move-application';
-import { cosignLinks, parseApplication } from './submit-application';
 
-
-async function ownerContext(deps: Dependencies, linkId: string) {
+/** The owner's link, the application and the owner as the actor (the owner's actions: here and revise-application.ts). */
+export async function ownerContext(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
   return { link, app, actor };
-}
-
-/** The owner sends a revised application (after a partner declined or the committee asked for more). */
-export async function reviseApplication(deps: Dependencies, linkId: string, body: unknown) {
-  const { app, actor } = await ownerContext(deps, linkId);
-  if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
-  const scheme = loadScheme(deps, app.schemeId);
-  const data = parseApplication(scheme, body);
-  const now = deps.clock.now();
-  const version = app.version + 1;
-  // New version and its signature links first; the status change is the commit point. Old
-  // versions' signature links stop working (revoked before the new ones exist: the store's
-  // putLinks is create-only, so a link cannot be revoked by writing it again).
-  await deps.store.putVersion({ applicationId: app.id, version, createdAt: now.toISOString(), data });
-  await deps.store.revokeLinks(app.id, 'cosign');
-  await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
-  const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
-    set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerIsInternalUnit: data.owner.isInternalUnit },
-    remove: ['informationRequest'],
-    details: { version },
-  });
-  await deps.workflow.completeStep(app.id, 'revision', { version });
-  return { applicationId: app.id, status: updated.status, version };
 }
 
 export async function withdrawApplication(deps: Dependencies, linkId: string, request: WithdrawRequest) {

@@ -96,7 +96,7 @@ describe('each Lambda bundle', () => {
   });
 
   it('a route that validates no application builds none of its schemas (messages and limits live apart)', () => {
-    for (const id of ['get-scheme', 'page-home', 'page-application-form', 'page-agenda', 'list-payouts']) {
+    for (const id of ['get-scheme', 'get-owner-view', 'page-home', 'page-application-form', 'page-agenda', 'list-payouts', 'withdraw-application', 'page-request-reallocation']) {
       const route = ROUTES.find((r) => r.id === id)!;
       const inputs = bundleOf(handlerModulePath(route)).inputs.join('\n');
       expect(inputs, id).toMatch(/schemas\/fields\.schema\.ts/);
