@@ -206,7 +206,9 @@ export type ReminderKind =
   | 'status-report-due'
   | 'status-report-overdue'
   | 'final-report-due'
-  | 'final-report-overdue';
+  | 'final-report-overdue'
+  /** the secretariat moved the case to another meeting: the next sweep tells the owner (HTTP functions send no mail) */
+  | 'meeting-moved';
 
 export interface ReminderRecord {
   id: string; // deterministic: `${applicationId}#${kind}#${dueAt}` so a repeat is a no-op

@@ -48,5 +48,10 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
     set: { meetingId: meeting.id },
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
   });
+  if (options.meetingId) {
+    // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep.
+    const dueAt = now.toISOString();
+    await deps.store.putReminder({ id: `${app.id}#meeting-moved#${meeting.id}`, applicationId: app.id, schemeId: scheme.id, kind: 'meeting-moved', dueAt });
+  }
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };
 }

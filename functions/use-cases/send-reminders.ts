@@ -23,6 +23,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   // the final report is owed whether or not the status report came
   'final-report-due': ['status_report_received', 'active'],
   'final-report-overdue': ['status_report_received', 'active'],
+  'meeting-moved': ['scheduled', 'recommended'],
 };
 
 /** A sweep that could not send every due reminder; the rest went out, the failed ones stay due. */
@@ -89,6 +90,13 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.submissionDeadlineReminder(ctx, {
         meetingDate: meeting, deadline: deadline.toISOString(), daysLeft: Math.max(0, daysBetween(osloDateOf(now), osloDateOf(deadline))), missingPartners: missing, statusLink,
       }));
+      return;
+    }
+    case 'meeting-moved': {
+      const meeting = app.meetingId ? await deps.store.getMeeting(scheme.id, app.meetingId) : undefined;
+      if (!meeting) return;
+      // The workflow's key for a meeting notice: one notice per meeting, however often the case moved.
+      await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(ctx, { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
       return;
     }
     case 'status-report-due':

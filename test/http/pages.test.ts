@@ -6,6 +6,7 @@ import { html, raw } from '../../functions/pages/html';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -282,6 +283,17 @@ describe('staff pages: moving a case to another meeting', () => {
     expect(await app.store.getApplication(applicationId)).toMatchObject({ status: 'scheduled', meetingId: '2027-01-28' });
     expect((await agendaOf('2026-12-10')).text).not.toContain(`id="sak-${applicationId}"`);
     expect((await agendaOf('2027-01-28')).text).toContain(`id="sak-${applicationId}"`);
+
+    // The owner hears of the new meeting from the next reminder sweep (the page's function sends no mail), once.
+    const owner = (await app.store.getApplication(applicationId))!.ownerEmail;
+    const notices = () => app.mailer.sent.filter((m) => m.to.includes(owner) && m.subject.includes('28.01.2027'));
+    expect(notices()).toHaveLength(0);
+    await sendDueReminders(app.deps);
+    expect(notices()).toHaveLength(1);
+    expect(notices()[0]!.subject).toBe('[FSU] Søknaden behandles i FSU-møtet 28.01.2027');
+    await move('2027-01-28');
+    await sendDueReminders(app.deps);
+    expect(notices()).toHaveLength(1);
   });
 });
 
