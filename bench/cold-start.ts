@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { handlerModulePath, ROUTES } from '../functions/http/routes';
 import { LAMBDA_ALIASES, lambdaDefine, REQUIRE_SHIM } from '../infra/lambda-bundling';
 import { fmt, median, type Progress } from './lib';
@@ -19,7 +19,7 @@ type LambdaBuildOptions = { target: string; banner: string; alias: Record<string
 let buildOptions: LambdaBuildOptions | undefined;
 
 /** What NodejsFunction runs esbuild with: infra/lambda-bundling.ts, and the runtime and options of infra/grant-function.ts (read once). */
-export function lambdaBuildOptions(): LambdaBuildOptions {
+function lambdaBuildOptions(): LambdaBuildOptions {
   buildOptions ??= readBuildOptions();
   return buildOptions;
 }
@@ -95,7 +95,8 @@ export interface ColdStartResult {
   composition: { bundle: string; bytes: number; parts: Array<{ source: string; bytes: number; share: number }> };
 }
 
-function entries(): Array<{ name: string; kind: 'route' | 'workflow'; file: string }> {
+/** Every Lambda handler module: one per route, and the workflow's (absolute paths). */
+export function lambdaEntries(): Array<{ name: string; kind: 'route' | 'workflow'; file: string }> {
   const routes = ROUTES.map((r) => ({ name: r.id, kind: 'route' as const, file: join(ROOT, handlerModulePath(r)) }));
   const workflowDir = join(ROOT, 'functions/workflow');
   const workflows = readdirSync(workflowDir)
@@ -105,29 +106,39 @@ function entries(): Array<{ name: string; kind: 'route' | 'workflow'; file: stri
   return [...routes, ...workflows];
 }
 
-/** Builds a file, or source text (resolved as if it were a file in bench/); `asLambda`: the aliases and defines our functions are built with, off for the naive anchor. */
-export async function bundle(entry: string | { source: string }, outDir: string, asLambda: boolean): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+/**
+ * The esbuild options NodejsFunction builds our functions with (the caller adds entries and output);
+ * `asLambda`: with the aliases and defines of infra/lambda-bundling.ts, off for the naive anchor.
+ */
+export function lambdaEsbuildOptions(asLambda = true): BuildOptions {
   const { target, banner, alias, define } = lambdaBuildOptions();
-  const outfile = join(outDir, 'index.mjs');
-  const result = await build({
-    ...(typeof entry === 'string'
-      ? { entryPoints: [entry] }
-      : { stdin: { contents: entry.source, resolveDir: join(ROOT, 'bench'), sourcefile: 'bench-entry.ts', loader: 'ts' as const } }),
+  return {
     absWorkingDir: ROOT,
     bundle: true,
-    outfile,
     target,
     platform: 'node',
     format: 'esm',
     mainFields: ['module', 'main'],
     banner: { js: banner },
     minify: true,
-    sourcemap: true,
-    sourcesContent: false,
     external: [],
     ...(asLambda ? { alias, define } : {}),
-    metafile: true,
     logLevel: 'silent',
+  };
+}
+
+/** Builds a file, or source text (resolved as if it were a file in bench/), to outDir/index.mjs. */
+export async function bundle(entry: string | { source: string }, outDir: string, asLambda: boolean): Promise<{ file: string; bytes: number; metafile: Metafile }> {
+  const outfile = join(outDir, 'index.mjs');
+  const result = await build({
+    ...lambdaEsbuildOptions(asLambda),
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.source, resolveDir: join(ROOT, 'bench'), sourcefile: 'bench-entry.ts', loader: 'ts' as const } }),
+    outfile,
+    sourcemap: true,
+    sourcesContent: false,
+    metafile: true,
   });
   return { file: outfile, bytes: statSync(outfile).size, metafile: result.metafile };
 }
@@ -165,7 +176,7 @@ function composition(metafile: Metafile, bundleName: string): ColdStartResult['c
 export async function runColdStart(progress: Progress, runs = 7): Promise<ColdStartResult> {
   const work = mkdtempSync(join(tmpdir(), 'grants-bench-bundles-'));
   try {
-    const list = entries();
+    const list = lambdaEntries();
     progress(`cold start: building ${list.length} handler bundles + anchor + ${Object.keys(PROBES).length} probes with esbuild (${lambdaBuildOptions().target}, minified ESM, AWS SDK bundled)`);
     const built: Array<{ name: string; kind: BundleResult['kind']; file: string; bytes: number; metafile: Metafile }> = [];
     const a = await bundle({ source: ANCHOR_SOURCE }, join(work, 'anchor'), false);

@@ -61,19 +61,24 @@ export function wire(...parts: readonly Wiring[]): void {
   for (const part of parts) {
     if (wirings.get(part.provides) === part) continue;
     wirings.set(part.provides, part);
-    // Built after a first dependencies() call: add the part to what is already built.
-    if (current && !overridden.has(part.provides)) current = { ...current, [part.provides]: part.build(context!) };
+    // Wired after a first dependencies() call: fill the part in, unless a test or the local runtime gave one.
+    if (current && placeholders.has(current[part.provides])) current = { ...current, [part.provides]: part.build(context!) };
   }
 }
 
+/** The stand-ins for parts not wired (see unwired). */
+const placeholders = new WeakSet<object>();
+
 /** A part this function does not wire: any use names what is missing (a 500, logged). */
 function unwired<K extends Capability>(capability: K): Dependencies[K] {
-  return new Proxy({} as Dependencies[K] & object, {
+  const placeholder = new Proxy({} as Dependencies[K] & object, {
     get(_target, property) {
       if (property === 'then' || typeof property === 'symbol') return undefined;
       throw new Error(`'${capability}' is not wired into this function (see functions/wiring)`);
     },
   });
+  placeholders.add(placeholder);
+  return placeholder;
 }
 
 const cryptoIds: IdSource = { applicationId: newApplicationId, linkId: newLinkId, id: newId };
@@ -99,8 +104,6 @@ function buildDefaults(): Dependencies {
 }
 
 let current: Dependencies | undefined;
-/** Parts given by overrideDependencies: a later wire() leaves them alone. */
-const overridden = new Set<keyof Dependencies>();
 
 export function dependencies(): Dependencies {
   current ??= buildDefaults();
@@ -109,7 +112,6 @@ export function dependencies(): Dependencies {
 
 /** Replaces parts of the wiring (tests, the local runtime). */
 export function overrideDependencies(parts: Partial<Dependencies>): Dependencies {
-  for (const key of Object.keys(parts) as Array<keyof Dependencies>) overridden.add(key);
   current = { ...(current ?? buildDefaults()), ...parts };
   return current;
 }
@@ -117,5 +119,4 @@ export function overrideDependencies(parts: Partial<Dependencies>): Dependencies
 export function resetDependencies(): void {
   current = undefined;
   context = undefined;
-  overridden.clear();
 }

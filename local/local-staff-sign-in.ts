@@ -6,14 +6,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignInError } from '../functions/domain/errors';
 import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
-import { REFRESH_SECONDS } from '../functions/pages/sign-in-flow';
+import { ID_TOKEN_SECONDS, REFRESH_SECONDS } from '../functions/pages/sign-in-flow';
 import { authorizeQuery, type AuthorizeRequest, type StaffClaims, type StaffSignIn, type StaffTokens } from '../functions/ports/staff-sign-in';
 import type { LocalAuth } from './local-auth';
 
 export const LOCAL_CLIENT_ID = 'lokal-saksbehandling';
 export const LOCAL_AUTHORIZE_PATH = '/lokal/innlogging';
-/** As the pages app client in AWS: ID tokens for an hour, refresh tokens for REFRESH_SECONDS. */
-const ID_TOKEN_SECONDS = 3600;
 const CODE_SECONDS = 300;
 
 interface Grant {

@@ -88,6 +88,14 @@ export const withMessages =
 export const NORWEGIAN = { error: norwegianErrorMap };
 const E = NORWEGIAN;
 
+/**
+ * Any object whose field names have at most 100 characters: a body checked later by a schema that
+ * needs more than the request (the scheme's application schema) or by a page's own form parse.
+ */
+export function anyFields() {
+  return z.record(z.string().check(z.maxLength(100)), z.unknown(), E);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Field builders (the application and the other requests)
 

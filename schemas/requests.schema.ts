@@ -4,10 +4,10 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { isoDateField, kronerField, MAX_REQUESTED_AMOUNT, norwegianErrorMap, optionalTextField, textField } from './fields.schema';
+import { isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
-const E = { error: norwegianErrorMap };
+const E = NORWEGIAN;
 
 export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid'] as const;
 

@@ -211,7 +211,7 @@ export type ReminderKind =
   | 'meeting-moved';
 
 export interface ReminderRecord {
-  id: string; // deterministic: `${applicationId}#${kind}#${dueAt}` so a repeat is a no-op
+  id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`) so a repeat is a no-op
   applicationId: string;
   schemeId: string;
   kind: ReminderKind;

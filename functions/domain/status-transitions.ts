@@ -29,6 +29,9 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
 /** No way out of these. */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
 
+/** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
+export const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommended'];
+
 /** What the project owner may do, by status (the owner's page offers only these). */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
 export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];

@@ -12,15 +12,12 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from
 import type { StaffRole } from '../domain/model';
 import { logger } from '../adapters/logger';
 import { dependencies, wire, type Wiring } from '../composition';
-import { norwegianErrorMap, toFieldErrors } from '../../schemas/fields.schema';
+import { NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
 import { requireStaff, type StaffPrincipal } from './staff-auth';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
-
-/** Messages for issues a schema gives none of its own (zod/mini loads no locale: they would read "Invalid input"). */
-const NORWEGIAN = { error: norwegianErrorMap };
 
 export interface RouteRequest<B> {
   event: APIGatewayProxyEventV2;
@@ -72,6 +69,7 @@ function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options
   }
   if (typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
   const raw = fromForm && options.fromForm ? options.fromForm(event.body as Record<string, string | string[]>) : event.body;
+  // The Norwegian map for issues a schema gives no message of its own (zod/mini loads no locale).
   const parsed = options.body.safeParse(raw, NORWEGIAN);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
   return { body: parsed.data as BodyOf<S>, fromForm };
@@ -94,7 +92,8 @@ export function httpRoute<S extends z.ZodMiniType | undefined = undefined>(
   const staffAuth: middy.MiddlewareObj<RawEvent, HttpResult> = {
     before: async (request) => {
       if (options.access === 'public') return;
-      const session = options.session ? { signIn: dependencies().staffSignIn, ended: dependencies().endedSessions } : undefined;
+      const deps = dependencies();
+      const session = options.session ? { signIn: deps.staffSignIn, ended: deps.endedSessions } : undefined;
       principals.set(request.event, await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session));
     },
   };

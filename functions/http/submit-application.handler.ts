@@ -3,13 +3,13 @@ import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
 import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
-import { norwegianErrorMap } from '../../schemas/fields.schema';
+import { anyFields } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 
 // The body is checked against the scheme's own schema inside the use case (criteria, limits).
-const anyObject = z.record(z.string().check(z.maxLength(100)), z.unknown(), { error: norwegianErrorMap });
+const anyObject = anyFields();
 const idempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{8,100}$/));
 
 export const handler = httpRoute({ access: 'public', uses: [stepFunctions], body: anyObject, fromForm: formToApplicationInput }, async ({ params, body, headers }) => {

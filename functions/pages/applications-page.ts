@@ -2,7 +2,7 @@
 // signatures, for a meeting, for the project owner's answer, and what has been granted or closed.
 // The status is chosen by links (GET only reads); a case on an agenda links to that agenda.
 import type { ApplicationStatus } from '../domain/model';
-import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { listApplications } from '../use-cases/committee';
 import { dateTime, kroner } from './format';
 import { html, type Html } from './html';
@@ -19,8 +19,6 @@ const GROUPS: ReadonlyArray<readonly [string, readonly ApplicationStatus[]]> = [
   ['Tildelt', ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed']],
   ['Avsluttet', ['rejected', 'withdrawn', 'closed']],
 ];
-
-const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommended'];
 
 function statusChoice(schemeId: string, status: ApplicationStatus, selected: ApplicationStatus): Html {
   const label = STATUS_LABELS_NB[status];

@@ -1,7 +1,7 @@
 // What every page handler shares: the form body, the page response, the HTML error page, the
 // signed-in staff member for the header.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod/mini';
+import { anyFields } from '../../schemas/fields.schema';
 import type { ErrorBody, ErrorRenderer } from '../http/error-policy';
 import type { RouteRequest } from '../http/http-route';
 import { STAFF_SIGN_IN_PATHS } from '../http/routes';
@@ -11,7 +11,7 @@ import { csrfToken } from './csrf';
 import { layout, signOutForm, type StaffHeader } from './layout';
 
 /** Page posts are urlencoded forms; the handler validates the fields itself (to re-render the form). */
-export const FORM_BODY = z.record(z.string().check(z.maxLength(100)), z.unknown());
+export const FORM_BODY = anyFields();
 export const fromForm = (form: Record<string, string | string[] | undefined>): unknown => form;
 
 type Event = Pick<APIGatewayProxyEventV2, 'headers' | 'requestContext' | 'rawPath' | 'rawQueryString'>;

@@ -1,6 +1,7 @@
 // The secretariat's pages: the meeting calendar of every scheme (with its links to the overdue
 // reports and the half-yearly report), a meeting's agenda with the decision forms, and the reports
 // that are overdue. Every form carries the CSRF token.
+import { ON_AGENDA } from '../domain/status-transitions';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { budgetTable, projectTexts } from './cosign-page';
@@ -166,7 +167,7 @@ ${more}
 /** What the secretariat can do with the item now: first level, then the committee's decision. */
 function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: AgendaForms['failed'], states: FormState[]): Html {
   const state = formStates(item, failed, states);
-  const open = item.status === 'scheduled' || item.status === 'recommended';
+  const open = ON_AGENDA.includes(item.status);
   if (!agenda.preparation) {
     return open ? decisionForms(item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   }

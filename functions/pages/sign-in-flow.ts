@@ -17,13 +17,14 @@ const ATTEMPT_COOKIE: CookieSpec = { name: 'staff_signin', sameSite: 'Lax', path
 const ATTEMPT_SECONDS = 600;
 /** Where to go after signing in as someone else (the 403 page's sign-out); only the sign-in route reads it. */
 const RETURN_COOKIE: CookieSpec = { name: 'staff_return', sameSite: 'Lax', path: STAFF_SIGN_IN_PATHS.start };
-/** The pages app client's refresh token validity (infra/stateless-stack.ts). */
+/** The pages app client's token validities (infra/stateless-stack.ts). */
+export const ID_TOKEN_SECONDS = 3600;
 export const REFRESH_SECONDS = 12 * 3600;
 
 type Deps = Pick<Dependencies, 'staffSignIn' | 'publicBaseUrl' | 'endedSessions'>;
 
-/** How long an ended session is remembered: by then every token of it has expired (the refresh token's validity and an ID token's hour). */
-const ENDED_SESSION_SECONDS = REFRESH_SECONDS + 3600;
+/** How long an ended session is remembered: by then every token of it has expired. */
+const ENDED_SESSION_SECONDS = REFRESH_SECONDS + ID_TOKEN_SECONDS;
 
 /** Only a path on this site, and not the sign-in itself: '/sekretariat?x=1' yes; '//evil.example', 'https://…', '/\\evil' no. */
 export function safeReturnPath(value: string | undefined): string | undefined {

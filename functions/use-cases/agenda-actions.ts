@@ -3,6 +3,7 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import { checkPeriod, finalReportDue, statusReportDue } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
+import { ON_AGENDA } from '../domain/status-transitions';
 import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
 import { osloDateOf } from '../domain/oslo-time';
 import { allocationCheck, potYearOf } from '../domain/pot';
@@ -10,9 +11,6 @@ import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
-
-/** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
-const ON_AGENDA: readonly ApplicationRecord['status'][] = ['scheduled', 'recommended'];
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
   return {

@@ -6,8 +6,7 @@ import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { publicProjectDescription } from './cosign-application';
-import { meetingSlots } from './schedule-application';
-import { meetingStartsAt } from '../domain/deadlines';
+import { getPublicScheme } from './public-scheme';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -38,9 +37,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.
-    otherMeetings: meetingSlots(scheme)
-      .filter((slot) => slot.id !== meeting.id && meetingStartsAt(slot).getTime() > deps.clock.now().getTime())
-      .map((slot) => ({ id: slot.id, date: slot.date, title: scheme.meetings.find((m) => m.date === slot.date)?.title ?? slot.date })),
+    otherMeetings: getPublicScheme(deps, scheme.id).upcomingMeetings.filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,

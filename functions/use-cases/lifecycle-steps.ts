@@ -4,7 +4,7 @@ import { ConflictError } from '../domain/errors';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
-import { TERMINAL_STATUSES } from '../domain/status-transitions';
+import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -12,7 +12,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { linkUrl, newLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, SYSTEM } from './move-application';
-import { mailContext, notify } from './notify';
+import { mailContext, notify, notifyMeeting } from './notify';
 import { triggerPayout } from './payouts';
 import { scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
@@ -141,7 +141,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   const version = await loadCurrentVersion(deps, app);
   await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName) }));
   const decisions = await deps.store.listDecisions(app.id);
-  const lastMeeting = app.status === 'scheduled' || app.status === 'recommended' ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
+  const lastMeeting = ON_AGENDA.includes(app.status) ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
   let result;
   try {
     result = await scheduleApplication(deps, app.id, SYSTEM, lastMeeting ? { after: lastMeeting } : {});
@@ -156,7 +156,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
       missedMeetingDate: missedMeeting.date, missedDeadline: missedMeeting.submissionDeadline, nextMeetingDate: meeting.date, nextDeadline: meeting.submissionDeadline, statusLink,
     }));
   } else {
-    await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(ctx, { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
+    await notifyMeeting(deps, scheme, app, meeting, statusLink);
   }
   // The committee decides at the meeting; allow a month after it for the decision to be recorded.
   return { timeoutSeconds: waitSeconds(addDaysToInstant(new Date(meeting.startsAt), 30), l.start, now) };

@@ -1,4 +1,5 @@
-import type { ApplicationRecord } from '../domain/model';
+import type { ApplicationRecord, Meeting } from '../domain/model';
+import * as mail from '../mail/templates';
 import type { Dependencies } from '../composition';
 import type { MailContext, RenderedMail } from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -33,4 +34,12 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
   } catch (error) {
     throw new MailNotSentError(key, error);
   }
+}
+
+/**
+ * Tells the project owner which meeting the case is on: once per case and meeting, whether the
+ * workflow scheduled it or the secretariat moved it there.
+ */
+export async function notifyMeeting(deps: Pick<Dependencies, 'mailer'>, scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail'>, meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>, statusLink: string): Promise<void> {
+  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(mailContext(scheme, app), { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
 }

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { nextReachableMeeting, type MeetingSlot } from '../domain/deadlines';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
+import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { loadApplication, loadScheme } from './load-application';
@@ -40,7 +41,7 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const meeting = await deps.store.getMeeting(scheme.id, slot.id);
   if (!meeting) throw new Error(`Meeting ${slot.id} of ${scheme.id} is not seeded`);
   if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
-  if ((app.status === 'scheduled' || app.status === 'recommended') && app.meetingId === meeting.id) return { application: app, meeting };
+  if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) return { application: app, meeting };
 
   const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));
   const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? await deps.store.getMeeting(scheme.id, aimedFor.id) : undefined;
@@ -49,9 +50,9 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
   });
   if (options.meetingId) {
-    // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep.
-    const dueAt = now.toISOString();
-    await deps.store.putReminder({ id: `${app.id}#meeting-moved#${meeting.id}`, applicationId: app.id, schemeId: scheme.id, kind: 'meeting-moved', dueAt });
+    // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep
+    // (HTTP functions send no mail). One per meeting, like the notice itself.
+    await deps.store.putReminder({ id: `${app.id}#meeting-moved#${meeting.id}`, applicationId: app.id, schemeId: scheme.id, kind: 'meeting-moved', dueAt: now.toISOString() });
   }
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };
 }

@@ -1,6 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import type { ApplicationRecord, ReminderRecord } from '../domain/model';
+import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -9,7 +10,7 @@ import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
-import { mailContext, notify } from './notify';
+import { mailContext, notify, notifyMeeting } from './notify';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -23,7 +24,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   // the final report is owed whether or not the status report came
   'final-report-due': ['status_report_received', 'active'],
   'final-report-overdue': ['status_report_received', 'active'],
-  'meeting-moved': ['scheduled', 'recommended'],
+  'meeting-moved': ON_AGENDA,
 };
 
 /** A sweep that could not send every due reminder; the rest went out, the failed ones stay due. */
@@ -95,8 +96,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'meeting-moved': {
       const meeting = app.meetingId ? await deps.store.getMeeting(scheme.id, app.meetingId) : undefined;
       if (!meeting) return;
-      // The workflow's key for a meeting notice: one notice per meeting, however often the case moved.
-      await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(ctx, { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
+      await notifyMeeting(deps, scheme, app, meeting, statusLink);
       return;
     }
     case 'status-report-due':

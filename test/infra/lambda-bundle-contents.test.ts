@@ -5,11 +5,10 @@
 //   fail at its first use in AWS (the local system and the other tests wire everything, so they
 //   would not notice).
 // - Validation: zod/mini only.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type Metafile } from 'esbuild';
-import { lambdaBuildOptions } from '../../bench/cold-start';
+import { lambdaEntries, lambdaEsbuildOptions } from '../../bench/cold-start';
 import { handlerModulePath, ROUTES } from '../../functions/http/routes';
 import type { Capability } from '../../functions/composition';
 
@@ -19,31 +18,12 @@ interface Built {
   inputs: string[];
 }
 
-const workflowHandlers = readdirSync('functions/workflow')
-  .filter((f) => f.endsWith('.handler.ts'))
-  .map((f) => join('functions/workflow', f));
-const entries = [...ROUTES.map((r) => handlerModulePath(r)), ...workflowHandlers];
+/** Repository-relative, as esbuild's metafile and handlerModulePath name them. */
+const entries = lambdaEntries().map((e) => relative(process.cwd(), e.file));
 const bundles = new Map<string, Built>();
 
 beforeAll(async () => {
-  const { target, alias, define, banner } = lambdaBuildOptions();
-  const result = await build({
-    entryPoints: entries,
-    outdir: 'out',
-    outbase: '.',
-    write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target,
-    mainFields: ['module', 'main'],
-    banner: { js: banner },
-    minify: true,
-    alias,
-    define,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...lambdaEsbuildOptions(), entryPoints: entries, outdir: 'out', outbase: '.', write: false, metafile: true });
   const outputs = (result.metafile as Metafile).outputs;
   for (const file of result.outputFiles) {
     const key = Object.keys(outputs).find((k) => file.path.endsWith(k))!;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, type Metafile } from 'esbuild';
-import { bundle, lambdaBuildOptions } from '../../bench/cold-start';
+import { bundle, lambdaEsbuildOptions } from '../../bench/cold-start';
 import { SCHEMES } from '../../config/schemes';
 import { sorRogaland } from '../../config/schemes/sor-rogaland';
 import { LAMBDA_ALIASES, lambdaDefine, PARSED_SCHEMES_GLOBAL } from '../../infra/lambda-bundling';
@@ -85,13 +85,8 @@ process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.b
   it('the bundle trusts them as they are: the validation ran at synth, not at start-up', async () => {
     // A configuration the schema rejects (an id that is not a slug) still reaches the handler.
     const unvalidated = { ...JSON.parse(JSON.stringify(SCHEMES['sor-rogaland'])), id: 'Not A Slug' } as SchemeConfig;
-    const { target, banner, alias } = lambdaBuildOptions();
     const outfile = join(work, 'unvalidated', 'index.mjs');
-    await build({
-      entryPoints: [join(process.cwd(), 'functions/http/get-scheme.handler.ts')],
-      bundle: true, outfile, target, platform: 'node', format: 'esm', mainFields: ['module', 'main'],
-      banner: { js: banner }, alias, define: lambdaDefine([unvalidated]), logLevel: 'silent',
-    });
+    await build({ ...lambdaEsbuildOptions(), define: lambdaDefine([unvalidated]), entryPoints: [join(process.cwd(), 'functions/http/get-scheme.handler.ts')], outfile });
     const answer = invoke(outfile, describeScheme('Not A Slug'));
     expect(answer).toMatchObject({ status: 200, body: { id: 'Not A Slug' } });
   }, 60_000);
