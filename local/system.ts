@@ -17,8 +17,7 @@ import { overrideDependencies, type Dependencies } from '../functions/compositio
 import { DynamoEndedSessions } from '../functions/adapters/dynamodb-ended-sessions';
 import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
-import { seedScheme } from '../functions/use-cases/seed-scheme';
-import { getScheme, SCHEMES } from '../config/schemes';
+import { getScheme } from '../config/schemes';
 import { serveApi } from './api-gateway';
 import { serveLocalEndpoints } from './dev-endpoints';
 import { createLocalTable } from './dynamodb-table';
@@ -104,8 +103,6 @@ export class LocalSystem {
       scheme: getScheme,
       publicBaseUrl: url,
     });
-    for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
-
     // Every grant in flight when the system last stopped continues where it was.
     await lifecycle.runtime.resumeAll();
     const ticker = setInterval(() => void lifecycle.tick().catch((e: unknown) => console.error('Tick failed', e)), options.tickMs ?? 60_000);

@@ -13,13 +13,13 @@ import {
   type TranslateConfig,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
+import { POT_BUSY_MESSAGE } from '../domain/pot';
 import type {
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
   DecisionRecord,
   LinkRecord,
-  Meeting,
   PayoutRecord,
   PayoutState,
   PotRecord,
@@ -48,7 +48,6 @@ export interface DynamoGrantStoreOptions {
 export const STALE_APPLICATION_MESSAGE =
   'Søknaden er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';
 export const POT_EXHAUSTED_MESSAGE = 'Potten har ikke nok midler igjen til denne tildelingen.';
-export const POT_BUSY_MESSAGE = 'Potten ble endret av noen andre samtidig. Prøv igjen.';
 export const POT_MISSING_MESSAGE = 'Det er ikke opprettet noen pott for dette året.';
 export const ALREADY_SIGNED_MESSAGE = 'Denne partneren har allerede svart på denne versjonen av søknaden.';
 export const ALREADY_REPORTED_MESSAGE = 'Denne rapporten er allerede levert.';
@@ -444,40 +443,6 @@ export class DynamoGrantStore implements GrantStore {
     return items.map((i) => strip<SignatureRecord>(i));
   }
 
-  // ---------------------------------------------------------------- meetings
-
-  /**
-   * Meetings are reference data from configuration: each is written if absent or if any field
-   * differs (so a config change propagates), and an identical repeat writes nothing.
-   */
-  async putMeetings(meetings: Meeting[]): Promise<void> {
-    await Promise.all(
-      meetings.map(async (m) => {
-        const e = new Expr();
-        const changed = (['date', 'startsAt', 'submissionDeadline', 'title'] as const)
-          .map((f) => `${e.name(f)} <> ${e.value(f, m[f])}`)
-          .join(' OR ');
-        const put = new PutCommand({
-          TableName: this.tableName,
-          Item: { ...m, ...keys.meeting(m.schemeId, m.id), entity: 'meeting' },
-          ConditionExpression: `attribute_not_exists(${e.name('pk')}) OR ${changed}`,
-          ...e.attributes(),
-        });
-        await unlessConditionFails(() => this.client.send(put)); // undefined: unchanged
-      }),
-    );
-  }
-
-  async listMeetings(schemeId: string): Promise<Meeting[]> {
-    const items = await this.queryPartition(keys.meeting(schemeId, '').pk, 'MEETING#');
-    return items.map((i) => strip<Meeting>(i));
-  }
-
-  async getMeeting(schemeId: string, meetingId: string): Promise<Meeting | undefined> {
-    const item = await this.get(keys.meeting(schemeId, meetingId));
-    return item ? strip<Meeting>(item) : undefined;
-  }
-
   // ---------------------------------------------------------------- decisions
 
   async putDecision(decision: DecisionRecord): Promise<void> {
@@ -501,6 +466,13 @@ export class DynamoGrantStore implements GrantStore {
   async getPot(schemeId: string, year: number): Promise<PotRecord | undefined> {
     const item = await this.get(keys.pot(schemeId, year));
     return item ? strip<PotRecord>(item) : undefined;
+  }
+
+  async setPotTotal(schemeId: string, year: number, from: number, to: number): Promise<boolean> {
+    const e = new Expr();
+    const total = e.name('total');
+    const remaining = e.name('remaining');
+    return this.tryUpdate(keys.pot(schemeId, year), e, `SET ${total} = ${e.value('to', to)}, ${remaining} = ${remaining} + ${e.value('delta', to - from)}`, `${total} = ${e.value('from', from)}`);
   }
 
   async reserve(schemeId: string, year: number, applicationId: string, amount: number): Promise<void> {

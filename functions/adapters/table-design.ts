@@ -18,10 +18,8 @@
 // |   listSignatures                         | Query pk, begins_with SIG#<version:6>#                          |                                                   |                                                  |
 // | link (capability)                        | LINK#<linkId>                   | LINK                           | APPLINKS#<appId> / <purpose>#<createdAt>#<linkId> | –                                                |
 // |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
-// | meeting                                  | SCHEME#<s>                      | MEETING#<meetingId>            | –                                                 | –                                                |
-// |   listMeetings (by date)                 | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
 // | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | –                                                 | –                                                |
-// | pot (remaining + reservations map)       | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
+// | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
 // |   listPayoutsForApplication              |                                 |                                |                                                   | Query gsi2pk                                     |
@@ -38,6 +36,8 @@
 // `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims and ended sessions; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
+// Meetings are not stored: the calendar is the scheme's configuration (functions/domain/meeting-calendar.ts).
+// A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -99,7 +99,6 @@ export const keys = {
   signaturePrefix: (version: number) => `SIG#${pad(version, 6)}#`,
   link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' }),
   appLinks: (appId: string) => `APPLINKS#${appId}`,
-  meeting: (schemeId: string, meetingId: string) => ({ pk: `SCHEME#${schemeId}`, sk: `MEETING#${meetingId}` }),
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
   pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),

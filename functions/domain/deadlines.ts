@@ -29,11 +29,11 @@ export function isInTimeFor(meetingDate: string, at: Date, leadDays: number): bo
  * The earliest meeting whose submission deadline has not passed at `at`.
  * Input order is irrelevant; ties on date are broken by time, then id, so the answer is stable.
  */
-export function nextReachableMeeting(
-  meetings: MeetingSlot[],
+export function nextReachableMeeting<T extends MeetingSlot>(
+  meetings: readonly T[],
   at: Date,
   leadDays: number,
-): MeetingSlot | undefined {
+): T | undefined {
   return [...meetings]
     .sort(compareSlots)
     .find((slot) => isInTimeFor(slot.date, at, leadDays));

@@ -35,7 +35,11 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message = 'Fant ikke det du ba om.') {
+  constructor(
+    message = 'Fant ikke det du ba om.',
+    /** the request field that named what was not found (a form shows the message there) */
+    readonly field?: string,
+  ) {
     super(404, 'NotFoundError', message);
   }
 }

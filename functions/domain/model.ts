@@ -126,6 +126,7 @@ export interface Meeting {
   schemeId: string;
   id: string; // YYYY-MM-DD
   date: string; // YYYY-MM-DD
+  time: string; // HH:MM (Oslo)
   startsAt: string; // ISO instant of the meeting start
   submissionDeadline: string; // ISO instant, last moment a complete application reaches it
   title: string;

@@ -1,11 +1,22 @@
 // The yearly pot: each allocation draws whole NOK from the pot of the decision's Oslo year.
 import { osloDateOf } from './oslo-time';
 
+/** Two changes of the same pot met (a reservation given back, or a total applied, while another one ran). */
+export const POT_BUSY_MESSAGE = 'Potten ble endret av noen andre samtidig. Prøv igjen.';
+
 export type AllocationCheck = { ok: true } | { ok: false; field: 'amount'; message: string };
 
 /** A positive whole-NOK amount that does not exceed what is left. */
 export function fitsPot(remaining: number, amount: number): boolean {
   return isPositiveWholeNok(amount) && amount <= remaining;
+}
+
+/**
+ * What is left of a year's pot whose configured total is `total`: all of it before the first
+ * allocation; after that the stored remainder, moved by any change of the total since the pot was created.
+ */
+export function potRemaining(total: number, stored?: { total: number; remaining: number }): number {
+  return stored ? stored.remaining + (total - stored.total) : total;
 }
 
 /** The pot year is the Oslo calendar year of the decision (31.12 23:30 Oslo is still that year). */

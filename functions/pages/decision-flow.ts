@@ -7,7 +7,7 @@ import { staffActor } from '../use-cases/move-application';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { checkCsrf } from './csrf';
 import { toFormBody, type FormBody } from './forms';
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
 import { getAgenda } from '../use-cases/committee';
@@ -66,6 +66,8 @@ export async function agendaFormPost<T>(
   } catch (error) {
     if (error instanceof ValidationError) return failed(error.fieldErrors, 400);
     if (error instanceof ConflictError) return failed({}, 409, error.message);
+    // Something the form named (a meeting) does not exist: an error at that field, the agenda stays.
+    if (error instanceof NotFoundError && error.field) return failed({ [error.field]: error.message }, 400);
     throw error;
   }
 }

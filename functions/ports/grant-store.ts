@@ -7,7 +7,6 @@ import type {
   AuditEntry,
   DecisionRecord,
   LinkRecord,
-  Meeting,
   PayoutRecord,
   PayoutState,
   PotRecord,
@@ -71,12 +70,6 @@ export interface SignatureStore {
   listSignatures(applicationId: string, version: number): Promise<SignatureRecord[]>;
 }
 
-export interface MeetingStore {
-  putMeetings(meetings: Meeting[]): Promise<void>;
-  listMeetings(schemeId: string): Promise<Meeting[]>;
-  getMeeting(schemeId: string, meetingId: string): Promise<Meeting | undefined>;
-}
-
 export interface DecisionStore {
   /** Idempotent on (applicationId, id). */
   putDecision(decision: DecisionRecord): Promise<void>;
@@ -87,6 +80,11 @@ export interface PotStore {
   /** Creates the year's pot if it does not exist (never resets a pot in use). */
   ensurePot(schemeId: string, year: number, total: number): Promise<void>;
   getPot(schemeId: string, year: number): Promise<PotRecord | undefined>;
+  /**
+   * A changed total: moves the total and what is left by the same difference, conditional on the
+   * total still being `from` (false when it is not: someone else changed it first).
+   */
+  setPotTotal(schemeId: string, year: number, from: number, to: number): Promise<boolean>;
   /**
    * Atomically takes `amount` from the pot for an application: a single conditional UpdateItem
    * (remaining >= amount and no reservation yet), so concurrent approvals never overdraw it.
@@ -135,7 +133,6 @@ export interface ReminderStore {
 export type GrantStore = ApplicationStore &
   LinkStore &
   SignatureStore &
-  MeetingStore &
   DecisionStore &
   PotStore &
   PayoutStore &

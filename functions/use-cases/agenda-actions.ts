@@ -11,6 +11,7 @@ import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
+import { leftInPot, preparePot, readPot } from './yearly-pot';
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
   return {
@@ -61,15 +62,16 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   const period = checkPeriod(request.periodStart, request.periodEnd, scheme.maxPeriodMonths);
   if (!period.ok) throw new ValidationError({ [period.field]: period.message });
   const year = potYearOf(now);
-  const pot = await deps.store.getPot(app.schemeId, year);
+  const pot = await readPot(deps, scheme, year);
   if (!pot) throw new ConflictError(`Det er ikke satt av noen pott for ${year}.`, 'no_pot');
-  const check = allocationCheck({ amount: request.amount, requestedAmount: app.requestedAmount, remaining: pot.remaining + (pot.reservations[app.id] ?? 0) });
+  const check = allocationCheck({ amount: request.amount, requestedAmount: app.requestedAmount, remaining: leftInPot(pot, app.id) });
   if (!check.ok) {
     if (request.amount <= app.requestedAmount) throw new ConflictError(check.message, 'pot_exhausted');
     throw new ValidationError({ [check.field]: check.message });
   }
 
   // The pot reservation is a single conditional write, so concurrent approvals cannot overdraw it.
+  await preparePot(deps, pot);
   await deps.store.reserve(app.schemeId, year, app.id, request.amount);
   const decidedOn = osloDateOf(now);
   const allocation: Allocation = {

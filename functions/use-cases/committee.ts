@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { findMeeting, meetingCalendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
@@ -7,11 +8,12 @@ import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { publicProjectDescription } from './cosign-application';
 import { getPublicScheme } from './public-scheme';
+import { leftInPot, readPot } from './yearly-pot';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
-  const meetings = await deps.store.listMeetings(scheme.id);
+  const meetings = meetingCalendar(scheme);
   const now = deps.clock.now().getTime();
   return Promise.all(
     meetings.map(async (m) => ({
@@ -25,15 +27,15 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
 export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
   const scheme = loadScheme(deps, schemeId);
-  const meeting = await deps.store.getMeeting(scheme.id, meetingId);
+  const meeting = findMeeting(scheme, meetingId);
   if (!meeting) throw new NotFoundError('Fant ikke møtet.');
-  const [apps, pot] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), deps.store.getPot(scheme.id, Number(meeting.date.slice(0, 4)))]);
+  const [apps, pot] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), readPot(deps, scheme, Number(meeting.date.slice(0, 4)))]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
   return {
     meeting,
-    potRemaining: pot?.remaining,
+    potRemaining: pot ? leftInPot(pot) : undefined,
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.

@@ -1,16 +1,17 @@
+import { findMeeting } from '../domain/meeting-calendar';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { resolveLink } from './links';
-import { loadApplication } from './load-application';
+import { loadApplication, loadScheme } from './load-application';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
-  const [signatures, reports, meeting, reallocations] = await Promise.all([
+  const meeting = app.meetingId ? findMeeting(loadScheme(deps, app.schemeId), app.meetingId) : undefined;
+  const [signatures, reports, reallocations] = await Promise.all([
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
-    app.meetingId ? deps.store.getMeeting(app.schemeId, app.meetingId) : Promise.resolve(undefined),
     deps.store.listReallocations(app.id),
   ]);
   return {

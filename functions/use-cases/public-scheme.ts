@@ -1,4 +1,4 @@
-import { meetingStartsAt, submissionDeadline } from '../domain/deadlines';
+import { meetingCalendar } from '../domain/meeting-calendar';
 import type { Dependencies } from '../composition';
 import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
 import { loadScheme } from './load-application';
@@ -11,13 +11,9 @@ import { loadScheme } from './load-application';
 export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now().getTime();
-  const upcomingMeetings = scheme.meetings
-    .map((m) => ({ m, startsAt: meetingStartsAt({ id: m.date, date: m.date, time: m.time }) }))
-    .filter(({ startsAt }) => startsAt.getTime() > now)
-    .map(({ m, startsAt }) => {
-      const deadline = submissionDeadline(m.date, scheme.submissionLeadDays);
-      return { id: m.date, date: m.date, time: m.time, title: m.title, startsAt: startsAt.toISOString(), submissionDeadline: deadline.toISOString(), open: deadline.getTime() >= now };
-    });
+  const upcomingMeetings = meetingCalendar(scheme)
+    .filter((m) => Date.parse(m.startsAt) > now)
+    .map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now }));
   return {
     id: scheme.id,
     name: scheme.name,

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { nextReachableMeeting, type MeetingSlot } from '../domain/deadlines';
+import { nextReachableMeeting } from '../domain/deadlines';
+import { findMeeting, meetingCalendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -9,15 +10,12 @@ import { moveApplication } from './move-application';
 
 const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled', 'recommended'];
 
-export function meetingSlots(scheme: SchemeConfig): MeetingSlot[] {
-  return scheme.meetings.map((m) => ({ id: m.date, date: m.date, time: m.time }));
-}
-
 /** The meeting a complete application can reach now, or the first meeting after `after` (a deferral). */
-export function targetMeeting(scheme: SchemeConfig, now: Date, after?: string): MeetingSlot | undefined {
-  const slots = meetingSlots(scheme);
-  if (after) return slots.filter((m) => m.date > after).sort((a, b) => a.date.localeCompare(b.date))[0];
-  return nextReachableMeeting(slots, now, scheme.submissionLeadDays);
+export function targetMeeting(scheme: SchemeConfig, now: Date, after?: string): Meeting | undefined {
+  const calendar = meetingCalendar(scheme);
+  // The calendar is in date order (validated), so the first later one is the next.
+  if (after) return calendar.find((m) => m.date > after);
+  return nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
 }
 
 export interface ScheduleResult {
@@ -36,15 +34,14 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const scheme = loadScheme(deps, app.schemeId);
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
-  const slot = options.meetingId ? meetingSlots(scheme).find((m) => m.id === options.meetingId) : targetMeeting(scheme, now, options.after);
-  if (!slot) throw new NotFoundError(options.meetingId ? 'Fant ikke møtet i møteplanen.' : 'Det finnes ikke noe senere møte i møteplanen.');
-  const meeting = await deps.store.getMeeting(scheme.id, slot.id);
-  if (!meeting) throw new Error(`Meeting ${slot.id} of ${scheme.id} is not seeded`);
+  const meeting = options.meetingId ? findMeeting(scheme, options.meetingId) : targetMeeting(scheme, now, options.after);
+  if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
+  if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
   if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) return { application: app, meeting };
 
   const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));
-  const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? await deps.store.getMeeting(scheme.id, aimedFor.id) : undefined;
+  const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },

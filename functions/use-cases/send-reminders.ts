@@ -5,6 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
+import { findMeeting } from '../domain/meeting-calendar';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -94,7 +95,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'meeting-moved': {
-      const meeting = app.meetingId ? await deps.store.getMeeting(scheme.id, app.meetingId) : undefined;
+      const meeting = app.meetingId ? findMeeting(scheme, app.meetingId) : undefined;
       if (!meeting) return;
       await notifyMeeting(deps, scheme, app, meeting, statusLink);
       return;

@@ -398,30 +398,6 @@ describe('signatures', () => {
   });
 });
 
-describe('meetings', () => {
-  it('puts, lists by date, gets; a config change propagates and a repeat is harmless', async () => {
-    const schemeId = uid('scheme-');
-    const m = (id: string, title = `Møte ${id}`) => ({
-      schemeId,
-      id,
-      date: id,
-      startsAt: `${id}T08:00:00.000Z`,
-      submissionDeadline: `${id}T00:00:00.000Z`,
-      title,
-    });
-    await store.putMeetings([m('2026-06-01'), m('2026-04-10')]);
-    await store.putMeetings([m('2026-06-01'), m('2026-04-10')]);
-    const list = await store.listMeetings(schemeId);
-    expect(list).toEqual([m('2026-04-10'), m('2026-06-01')]);
-    expectNoInternalAttributes(list);
-    expect(await store.getMeeting(schemeId, '2026-04-10')).toEqual(m('2026-04-10'));
-    expect(await store.getMeeting(schemeId, '2026-01-01')).toBeUndefined();
-    await store.putMeetings([m('2026-04-10', 'Flyttet rom')]);
-    expect((await store.getMeeting(schemeId, '2026-04-10'))?.title).toBe('Flyttet rom');
-    expect(await store.listMeetings(uid('scheme-'))).toEqual([]);
-  });
-});
-
 describe('decisions', () => {
   it('putDecision is idempotent on (applicationId, id); listDecisions oldest first', async () => {
     const appId = uid('app-');
@@ -446,6 +422,21 @@ describe('pot', () => {
     expect(pot).toEqual({ schemeId, year: 2026, total: 1_000_000, remaining: 700_000, reservations: { a1: 300_000 } });
     expectNoInternalAttributes([pot!]);
     expect(await store.getPot(schemeId, 2027)).toBeUndefined();
+  });
+
+  it('setPotTotal moves the total and what is left by the same difference, only from the total it names', async () => {
+    const schemeId = uid('scheme-');
+    await store.ensurePot(schemeId, 2026, 1_000_000);
+    await store.reserve(schemeId, 2026, 'a1', 300_000);
+    expect(await store.setPotTotal(schemeId, 2026, 1_000_000, 1_200_000)).toBe(true);
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ total: 1_200_000, remaining: 900_000, reservations: { a1: 300_000 } });
+    // Named from a total it no longer has (another change came first): nothing changes.
+    expect(await store.setPotTotal(schemeId, 2026, 1_000_000, 800_000)).toBe(false);
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ total: 1_200_000, remaining: 900_000 });
+    // A lower total than already allocated leaves nothing to allocate (remaining below zero).
+    expect(await store.setPotTotal(schemeId, 2026, 1_200_000, 200_000)).toBe(true);
+    expect(await store.getPot(schemeId, 2026)).toMatchObject({ total: 200_000, remaining: -100_000 });
+    expect((await rejection(store.reserve(schemeId, 2026, 'a2', 1))) as ConflictError).toMatchObject({ reason: 'pot_exhausted' });
   });
 
   it('reserve is idempotent per application; exhaustion is ConflictError(pot_exhausted)', async () => {

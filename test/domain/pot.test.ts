@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationCheck, fitsPot, formatNok, potYearOf } from '../../functions/domain/pot';
+import { allocationCheck, fitsPot, formatNok, potRemaining, potYearOf } from '../../functions/domain/pot';
 
 describe('fitsPot', () => {
   it('accepts an amount up to and including what is left', () => {
@@ -16,6 +16,19 @@ describe('fitsPot', () => {
   });
   it('nothing fits an empty pot', () => {
     expect(fitsPot(0, 1)).toBe(false);
+  });
+});
+
+describe('potRemaining', () => {
+  it('is the configured total before the first allocation of the year', () => {
+    expect(potRemaining(10_000_000)).toBe(10_000_000);
+  });
+  it('is the stored remainder while the configured total is the one the pot was created with', () => {
+    expect(potRemaining(10_000_000, { total: 10_000_000, remaining: 7_500_000 })).toBe(7_500_000);
+  });
+  it('moves by a change of the configured total, up or down (below zero when more is allocated than the new total)', () => {
+    expect(potRemaining(11_000_000, { total: 10_000_000, remaining: 7_500_000 })).toBe(8_500_000);
+    expect(potRemaining(2_000_000, { total: 10_000_000, remaining: 7_500_000 })).toBe(-500_000);
   });
 });
 

@@ -273,8 +273,12 @@ describe('staff pages: moving a case to another meeting', () => {
     expect(none.status).toBe(400);
     expect(none.text).toContain('Velg hvilket møte søknaden skal behandles i.');
     expect(none.text).toContain(`href="#flytt-${applicationId}-meetingId"`);
+    // A date that is not a meeting (only by tampering with the form): the agenda, the error at the field.
     const unknown = await move('2027-01-29');
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Fant ikke møtet i møteplanen.');
+    expect(unknown.text).toContain(`href="#flytt-${applicationId}-meetingId"`);
+    expect(unknown.text).toContain(`id="sak-${applicationId}"`);
     expect((await app.store.getApplication(applicationId))?.meetingId).toBe('2026-12-10');
 
     const moved = await move('2027-01-28');

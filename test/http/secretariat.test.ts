@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getScheme } from '../../config/schemes';
+import { overrideDependencies } from '../../functions/composition';
 import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -9,7 +11,9 @@ afterAll(async () => app?.stop());
 
 const as = SECRETARIAT;
 const approveBody = (amount = 850_000) => ({ outcome: 'approve', amount, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
-const pot = async () => (await app.store.getPot('sor-rogaland', 2026))!;
+/** The 2026 pot as stored: none until the year's first approval creates it from the configuration. */
+const pot = () => app.store.getPot('sor-rogaland', 2026);
+const left = async () => (await pot())?.remaining ?? app.scheme('sor-rogaland').yearlyPotNok['2026']!;
 
 describe('meetings and agendas', () => {
   it('lists the meeting plan with deadlines and the number of applications on each agenda', async () => {
@@ -136,7 +140,7 @@ describe('POST …/information-requests', () => {
 describe('POST …/decisions (record-decision)', () => {
   it('approves: 201, the allocation with report due dates, the pot reduced; a second decision is 409 and takes nothing', async () => {
     const { applicationId, ownerLinkId } = await app.scheduled();
-    const before = (await pot()).remaining;
+    const before = await left();
     const res = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(800_000), comment: 'Innvilget med redusert beløp.' }, as });
     expect(res.status).toBe(201);
     expect(res.body.application.status).toBe('approved');
@@ -148,13 +152,13 @@ describe('POST …/decisions (record-decision)', () => {
       finalReportDue: '2028-02-29',
     });
     expect(res.body.decision).toMatchObject({ outcome: 'approve', amount: 800_000, decidedBy: 'sekretær-1' });
-    expect((await pot()).remaining).toBe(before - 800_000);
-    expect((await pot()).reservations[applicationId]).toBe(800_000);
+    expect(await left()).toBe(before - 800_000);
+    expect((await pot())?.reservations[applicationId]).toBe(800_000);
 
     const again = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(800_000), as });
     expect(again.status).toBe(409);
     expect(again.body.reason).toBe('already_decided');
-    expect((await pot()).remaining).toBe(before - 800_000);
+    expect(await left()).toBe(before - 800_000);
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.allocation.amount).toBe(800_000);
   });
@@ -201,6 +205,52 @@ describe('POST …/decisions (record-decision)', () => {
   it('answers 404 for an unknown application', async () => {
     const res = await app.call('record-decision', { pathParameters: { applicationId: 'app_finnesikke' }, json: approveBody(), as });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('the yearly pot: its total is configuration, what is left is state', () => {
+  /** Runs the handlers on Sør-Rogaland's configuration with other pots, as a new deployment would. */
+  const configurePots = (yearlyPotNok: Record<string, number>) => {
+    const base = app.scheme('sor-rogaland');
+    overrideDependencies({ scheme: (id) => (id === base.id ? { ...base, yearlyPotNok } : getScheme(id)) });
+  };
+  afterEach(() => {
+    overrideDependencies({ scheme: getScheme });
+  });
+  const agendaPot = async () => (await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as })).body.potRemaining;
+
+  it('a changed total shows on the agenda at once and is applied to the stored pot by the next approval', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.call('record-decision', { pathParameters: { applicationId: (await app.scheduled()).applicationId }, json: approveBody(100_000), as });
+    const stored = (await pot())!;
+    expect(await agendaPot()).toBe(stored.remaining);
+
+    configurePots({ '2026': stored.total + 2_000_000 });
+    expect(await agendaPot()).toBe(stored.remaining + 2_000_000);
+    expect(await pot()).toEqual(stored); // a page view writes nothing
+
+    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(300_000), as });
+    expect(res.status).toBe(201);
+    expect(await pot()).toMatchObject({ total: stored.total + 2_000_000, remaining: stored.remaining + 2_000_000 - 300_000 });
+
+    // Lowered below what is already allocated: nothing is left, and an approval says so.
+    configurePots({ '2026': 100_000 });
+    expect(await agendaPot()).toBeLessThan(0);
+    const refused = await app.call('record-decision', { pathParameters: { applicationId: (await app.scheduled()).applicationId }, json: approveBody(1_000), as });
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toBe('pot_exhausted');
+  });
+
+  it('a year the configuration gives no pot: approval is 409 no_pot, nothing is written, the agenda shows no pot', async () => {
+    const { applicationId } = await app.scheduled();
+    const before = await pot();
+    configurePots({ '2027': 10_000_000 });
+    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(100_000), as });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ reason: 'no_pot', message: 'Det er ikke satt av noen pott for 2026.' });
+    expect(await pot()).toEqual(before);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
+    expect(await agendaPot()).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../functions/domain/model';
 import { application, linkIds, startHarness, type Harness } from '../support/local-system';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 describe('100 concurrent submissions with the same Idempotency-Key (local system: HTTP API + workflow)', () => {
   let h: Harness;
@@ -73,7 +73,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
   });
   afterAll(async () => app?.stop());
 
-  const AMOUNT = 1_000_000; // the 10 000 000 kr pot of 2026 fits exactly ten
+  const AMOUNT = 950_000; // the 10 000 000 kr pot of 2026 fits ten, with 500 000 kr left
 
   it('a retry that overtakes a slow first submission is told to try again instead of writing a second set of links', async () => {
     const original = app.store.createApplication.bind(app.store);
@@ -112,7 +112,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
     }
   }, 30_000);
 
-  it('exactly 10 allocations, 90 answers pot_exhausted, and the pot never below zero', async () => {
+  it('exactly 10 allocations, 90 answers pot_exhausted, the pot never below zero, and the losers untouched', async () => {
     // A hundred applications on the agenda of the 10 December meeting, written straight to the store
     // (the race is the point here; test/http covers how applications get on an agenda).
     const now = app.clock.now().toISOString();
@@ -120,7 +120,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
       Array.from({ length: 100 }, async (_, i) => {
         const data = app.application('sor-rogaland', (a) => {
           a.requestedAmount = AMOUNT;
-          a.budget[0]!.requestedGrant = 550_000;
+          a.budget[0]!.requestedGrant = 500_000;
         });
         const applicationId = `app_pot_race_${String(i).padStart(3, '0')}`;
         await app.store.createApplication(
@@ -135,7 +135,8 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
       }),
     );
     expect(new Set(applications.map((a) => a.applicationId)).size).toBe(100);
-    expect((await app.store.getPot('sor-rogaland', 2026))?.remaining).toBe(10_000_000);
+    // No pot is stored before the year's first approval: the racing approvals also race to create it.
+    expect(await app.store.getPot('sor-rogaland', 2026)).toBeUndefined();
 
     // Watch the pot while the approvals race.
     const seen: number[] = [];
@@ -143,7 +144,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
     const watcher = (async () => {
       while (racing) {
         const pot = await app.store.getPot('sor-rogaland', 2026);
-        seen.push(pot!.remaining);
+        if (pot) seen.push(pot.remaining);
         await new Promise((r) => setImmediate(r));
       }
     })();
@@ -158,13 +159,24 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
     for (const r of refused) expect(r.body).toMatchObject({ error: 'ConflictError', reason: 'pot_exhausted' });
 
     const pot = await app.store.getPot('sor-rogaland', 2026);
-    expect(pot?.remaining).toBe(0);
+    expect(pot).toMatchObject({ total: 10_000_000, remaining: 500_000 });
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
     expect(Object.keys(pot?.reservations ?? {}).sort()).toEqual(ok.map((r) => r.body.application.id as string).sort());
-    expect(Object.values(pot?.reservations ?? {}).reduce((s, n) => s + n, 0)).toBe(10_000_000);
+    expect(Object.values(pot?.reservations ?? {}).reduce((s, n) => s + n, 0)).toBe(10 * AMOUNT);
     expect((await app.store.listByStatus('sor-rogaland', 'approved')).map((a) => a.id).sort()).toEqual(ok.map((r) => r.body.application.id as string).sort());
     expect(await app.store.listByStatus('sor-rogaland', 'scheduled')).toHaveLength(90);
     for (const r of ok) expect(await app.store.listDecisions(r.body.application.id)).toHaveLength(1);
+
+    // A loser is untouched (still on the agenda, no decision), and a smaller grant still fits.
+    const loser = applications.find((a) => pot?.reservations[a.applicationId] === undefined)!;
+    expect(await app.store.listDecisions(loser.applicationId)).toEqual([]);
+    const smaller = await app.call('record-decision', {
+      pathParameters: { applicationId: loser.applicationId },
+      json: { outcome: 'approve', amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
+      as: SECRETARIAT,
+    });
+    expect(smaller.status).toBe(201);
+    expect((await app.store.getPot('sor-rogaland', 2026))?.remaining).toBe(0);
   }, 60_000);
 });

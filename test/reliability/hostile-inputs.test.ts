@@ -31,7 +31,6 @@ async function census(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const scheme of ['sor-rogaland', 'innlandet']) {
     for (const status of APPLICATION_STATUSES) counts[`app:${scheme}:${status}`] = (await s.listByStatus(scheme, status)).length;
-    counts[`meetings:${scheme}`] = (await s.listMeetings(scheme)).length;
     counts[`reports:${scheme}`] = (await s.listReportsBySchemeBetween(scheme, '2000-01-01', '2100-01-01')).length;
     counts[`pot:${scheme}`] = (await s.getPot(scheme, 2026))?.remaining ?? -1;
   }

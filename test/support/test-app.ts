@@ -13,10 +13,9 @@ import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
 import { noWorkflow } from '../../functions/ports/workflow';
 import { newLink } from '../../functions/use-cases/links';
 import { triggerPayout } from '../../functions/use-cases/payouts';
-import { seedScheme } from '../../functions/use-cases/seed-scheme';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
 import type { HttpResult } from '../../functions/http/responses';
-import { getScheme, SCHEMES } from '../../config/schemes';
+import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { LocalAuth } from '../../local/local-auth';
@@ -171,7 +170,6 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     staffSignIn: new LocalStaffSignIn(new LocalAuth(), PUBLIC_BASE_URL),
     endedSessions: new DynamoEndedSessions({ client: dynamo.client, tableName: dynamo.tableName }),
   });
-  for (const scheme of Object.values(SCHEMES)) await seedScheme(deps, scheme);
 
   const schemeOf = (id = 'sor-rogaland'): SchemeConfig => {
     const scheme = getScheme(id);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { findMeeting, meetingCalendar } from '../../functions/domain/meeting-calendar';
+import { getScheme } from '../../config/schemes';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+
+const scheme = (id: string): SchemeConfig => {
+  const s = getScheme(id);
+  if (!s) throw new Error(`no scheme ${id}`);
+  return s;
+};
+
+describe('meetingCalendar', () => {
+  it('is every configured meeting in date order, with its Oslo start and the end of the day 14 days before as deadline', () => {
+    const sorRogaland = scheme('sor-rogaland');
+    const calendar = meetingCalendar(sorRogaland);
+    expect(calendar.map((m) => m.date)).toEqual(sorRogaland.meetings.map((m) => m.date));
+    expect(calendar[0]).toEqual({
+      schemeId: 'sor-rogaland',
+      id: '2026-12-10',
+      date: '2026-12-10',
+      time: '09:00',
+      title: 'FSU-møte desember 2026',
+      startsAt: '2026-12-10T08:00:00.000Z', // 09:00 Oslo, winter time
+      submissionDeadline: '2026-11-26T22:59:59.999Z', // 26.11 23:59:59.999 Oslo
+    });
+    // Summer time: the meeting starts at 07:00 UTC and the deadline ends at 21:59:59.999 UTC.
+    expect(findMeeting(sorRogaland, '2027-06-17')).toMatchObject({ startsAt: '2027-06-17T07:00:00.000Z', submissionDeadline: '2027-06-03T21:59:59.999Z' });
+  });
+
+  it("uses the scheme's own lead days (the two-level schemes have a longer cut-off)", () => {
+    const nord = scheme('lofoten-vesteralen-salten');
+    const first = meetingCalendar(nord)[0]!;
+    const leadMs = Date.parse(`${first.date}T00:00:00Z`) - Date.parse(first.submissionDeadline);
+    expect(Math.round(leadMs / 86_400_000)).toBe(nord.submissionLeadDays - 1);
+    expect(nord.submissionLeadDays).toBeGreaterThan(14);
+  });
+
+  it('builds each calendar once and hands out frozen meetings', () => {
+    const s = scheme('innlandet');
+    expect(meetingCalendar(s)).toBe(meetingCalendar(s));
+    expect(Object.isFrozen(meetingCalendar(s)[0])).toBe(true);
+  });
+});
+
+describe('findMeeting', () => {
+  it('finds a meeting by its id (the date) and nothing else', () => {
+    const s = scheme('sor-rogaland');
+    expect(findMeeting(s, '2027-01-28')?.title).toBe('FSU-møte januar 2027');
+    expect(findMeeting(s, '2027-01-29')).toBeUndefined();
+    expect(findMeeting(s, '')).toBeUndefined();
+  });
+});
