@@ -4,7 +4,7 @@
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
-import { budgetTable, projectTexts } from './cosign-page';
+import { budgetTable, projectTexts } from './project-description';
 import { CSRF_FIELD } from './csrf';
 import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';

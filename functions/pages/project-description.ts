@@ -1,0 +1,50 @@
+// The parts of a project description that more than one page shows: the partner signs it
+// (cosign-page.ts) and the committee decides on it (the agenda in secretariat-pages.ts).
+import type { getCosignPage } from '../use-cases/page-views';
+import { kroner } from './format';
+import { html, type Html } from './html';
+
+type Project = Awaited<ReturnType<typeof getCosignPage>>['project'];
+
+export function labelled(ids: readonly string[], known: readonly { id: string; label: string }[]): string[] {
+  return ids.map((id) => known.find((k) => k.id === id)?.label ?? id);
+}
+
+/** The budget as a table: each partner's own contribution and requested grant, with sums. */
+export function budgetTable(budget: Project['budget'], partnerName: (index: number) => string, caption = 'Budsjett'): Html {
+  const own = (b: Project['budget'][number]) => b.personnel + b.money + b.purchases + b.equipment;
+  const sum = (f: (b: Project['budget'][number]) => number) => budget.reduce((n, b) => n + f(b), 0);
+  return html`<div class="table-wrap" role="region" aria-label=${caption} tabindex="0"><table>
+<caption>${caption}</caption>
+<thead><tr><th scope="col">Partner</th><th scope="col" class="num">Personell</th><th scope="col" class="num">Økonomiske midler</th><th scope="col" class="num">Innkjøp</th><th scope="col" class="num">Utstyr</th><th scope="col" class="num">Egen innsats</th><th scope="col" class="num">Omsøkt tilskudd</th></tr></thead>
+<tbody>${budget.map(
+    (b) => html`<tr><th scope="row">${partnerName(b.partnerIndex)}</th><td class="num">${kroner(b.personnel)}</td><td class="num">${kroner(b.money)}</td><td class="num">${kroner(b.purchases)}</td><td class="num">${kroner(b.equipment)}</td><td class="num">${kroner(own(b))}</td><td class="num">${kroner(b.requestedGrant)}</td></tr>`,
+  )}</tbody>
+<tfoot><tr><th scope="row">Sum</th><td class="num">${kroner(sum((b) => b.personnel))}</td><td class="num">${kroner(sum((b) => b.money))}</td><td class="num">${kroner(sum((b) => b.purchases))}</td><td class="num">${kroner(sum((b) => b.equipment))}</td><td class="num">${kroner(sum(own))}</td><td class="num">${kroner(sum((b) => b.requestedGrant))}</td></tr></tfoot>
+</table></div>`;
+}
+
+type Labels = readonly { id: string; label: string }[];
+
+/**
+ * The application's own account: the collaboration challenge, the need, the expected effect for each
+ * level, the national guidelines and patient groups it answers, who has the patients. The partner
+ * signs it; the committee decides on it (the agenda).
+ */
+export function projectTexts(
+  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups' | 'patientResponsibility'>,
+  scheme: { guidelineAreas: Labels; priorityPatientGroups: Labels },
+): Html {
+  return html`<h3>Samhandlingsutfordringen</h3><p class="long-text">${p.challenge}</p>
+<h3>Behovet tilskuddet skal dekke</h3><p class="long-text">${p.need}</p>
+<h3>Forventet effekt</h3>
+<dl class="facts">
+<dt>For innbyggerne</dt><dd class="long-text">${p.expectedEffect.citizen}</dd>
+<dt>For sykehuset</dt><dd class="long-text">${p.expectedEffect.hospital}</dd>
+<dt>For kommunen</dt><dd class="long-text">${p.expectedEffect.municipality}</dd>
+</dl>
+<h3>Nasjonale føringer</h3>
+<ul>${labelled(p.guidelineAreas, scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>
+${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
+${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}`;
+}
