@@ -117,6 +117,20 @@ export function emailField() {
 }
 
 /** Calendar date 'YYYY-MM-DD' that exists (2027-02-29 does not). */
+/**
+ * A date range's order, for the API's `from`/`to` and the page's `fra`/`til`: the end may not come
+ * before the start (the error sits at the end's field; either date may be absent or invalid).
+ */
+export function dateRangeInOrder<K extends string>(fromKey: K, toKey: K) {
+  return z.superRefine((v: Partial<Record<K, unknown>>, ctx) => {
+    const from = v[fromKey];
+    const to = v[toKey];
+    if (typeof from === 'string' && typeof to === 'string' && isIsoDate(from) && isIsoDate(to) && to < from) {
+      ctx.addIssue({ code: 'custom', path: [toKey], message: 'Til-dato kan ikke være før fra-dato.' });
+    }
+  });
+}
+
 export function isoDateField() {
   return z
     .string(E)

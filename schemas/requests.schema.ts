@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, textField } from './fields.schema';
+import { dateRangeInOrder, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
@@ -198,11 +198,7 @@ export const halfYearQuerySchema = z
     },
     E,
   )
-  .check(
-    z.superRefine((v, ctx) => {
-      if (isIsoDate(v.from) && isIsoDate(v.to) && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Til-dato kan ikke være før fra-dato.' });
-    }),
-  );
+  .check(dateRangeInOrder('from', 'to'));
 export type HalfYearQuery = z.infer<typeof halfYearQuerySchema>;
 
 // ---- urlencoded form posts ----------------------------------------------------------------------

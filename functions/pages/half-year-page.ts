@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { previousHalfYear } from '../domain/grant-period';
 import type { halfYearReport } from '../use-cases/half-year-report';
-import { isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
+import { dateRangeInOrder, isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { date, kroner } from './format';
 import { errorSummary, FormState, type FormBody } from './forms';
 import { html, type Html } from './html';
@@ -14,11 +14,7 @@ export type HalfYearReport = Awaited<ReturnType<typeof halfYearReport>>;
 
 const query = z
   .strictObject({ fra: z.optional(isoDateField()), til: z.optional(isoDateField()), format: z.optional(z.enum(['csv'], { error: 'Velg csv eller ingen format.' })) }, NORWEGIAN)
-  .check(
-    z.superRefine((q, ctx) => {
-      if (q.fra && q.til && q.til < q.fra) ctx.addIssue({ code: 'custom', path: ['til'], message: 'Til-dato kan ikke være før fra-dato.' });
-    }),
-  );
+  .check(dateRangeInOrder('fra', 'til'));
 
 export interface HalfYearRequest {
   form: FormState;
