@@ -270,8 +270,8 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void> {
-    await this.putVersion(version);
-    await this.putLinks(links);
+    // Version and links in one round trip: neither means anything before the application item.
+    await Promise.all([this.putVersion(version), this.putLinks(links)]);
     // The commit point: the application item, written last and only once.
     await this.putIfAbsent(this.applicationItem(app));
     this.remember(app.id, app.schemeId);
