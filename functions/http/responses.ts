@@ -24,8 +24,16 @@ export function redirect(location: string, headers: Record<string, string> = {})
   return { statusCode: 303, headers: { location, ...SECURITY_HEADERS, ...headers }, body: '' };
 }
 
-/** The web pages' policy: nothing but this origin; inline styles (the pages' one style sheet); no framing. */
-export const PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+/**
+ * The web pages' policy: nothing but this origin; inline styles (the pages' one style sheet); no
+ * framing. `formRedirectOrigins`: other origins a form post of the page may end at through a
+ * redirect (browsers hold a form's redirects to form-action too).
+ */
+export function pageContentSecurityPolicy(formRedirectOrigins: readonly string[] = []): string {
+  return `default-src 'self'; style-src 'self' 'unsafe-inline'; form-action ${["'self'", ...formRedirectOrigins].join(' ')}; frame-ancestors 'none'`;
+}
+
+export const PAGE_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy();
 
 /** A server-rendered page. */
 export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResult {

@@ -5,7 +5,8 @@ import { anyFields } from '../../schemas/fields.schema';
 import type { ErrorBody, ErrorRenderer } from '../http/error-policy';
 import type { RouteRequest } from '../http/http-route';
 import { STAFF_SIGN_IN_PATHS } from '../http/routes';
-import { html as htmlResponse, type HttpResult } from '../http/responses';
+import { html as htmlResponse, pageContentSecurityPolicy, type HttpResult } from '../http/responses';
+import { config } from '../config/env';
 import { html, type Html, type Interpolation } from './html';
 import { csrfToken } from './csrf';
 import { layout, signOutForm, type StaffHeader } from './layout';
@@ -23,10 +24,16 @@ export function wantsHtml(event: unknown): boolean {
 
 const { start: SIGN_IN_PATH, signOut: SIGN_OUT_PATH } = STAFF_SIGN_IN_PATHS;
 
-/** The sign-out form's target and this request's CSRF token, with its Set-Cookie when new. */
+/**
+ * The sign-out form's target and this request's CSRF token, with its Set-Cookie when new. The
+ * sign-out redirects to the identity provider's logout (Cognito's domain in AWS), so a page with the
+ * form lets its form posts end there.
+ */
 function signOutTarget(event: unknown): { target: { path: string; csrf: string }; headers: Record<string, string> } {
   const csrf = csrfToken(event as Parameters<typeof csrfToken>[0]);
-  return { target: { path: SIGN_OUT_PATH, csrf: csrf.token }, headers: csrf.headers };
+  const provider = config().STAFF_SIGN_IN_URL;
+  const policy: Record<string, string> = provider ? { 'content-security-policy': pageContentSecurityPolicy([new URL(provider).origin]) } : {};
+  return { target: { path: SIGN_OUT_PATH, csrf: csrf.token }, headers: { ...csrf.headers, ...policy } };
 }
 
 export interface PageOptions {
