@@ -96,9 +96,7 @@ function buildDefaults(): Dependencies {
   const tasks = new DynamoWaitingTaskStore({ client: documents, tableName: env.TABLE_NAME });
   context = { env, documents, tasks };
   const parts = Object.fromEntries(CAPABILITIES.map((k) => [k, wirings.get(k)?.build(context!) ?? unwired(k)])) as Pick<Dependencies, Capability>;
-  // A deployment runs the communities its stage names; the others are unknown to it (404).
-  const enabled = env.SCHEME_IDS;
-  const scheme = (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
+  const scheme = enabledSchemes(env.SCHEME_IDS);
   const endedSessions = new DynamoEndedSessions({ client: documents, tableName: env.TABLE_NAME });
   return { store, tasks, endedSessions, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
 }
@@ -111,6 +109,11 @@ export function dependencies(): Dependencies {
 }
 
 /** Replaces parts of the wiring (tests, the local runtime). */
+/** A deployment runs the communities its stage names (SCHEME_IDS; all when unset); the others are unknown to it (404). */
+export function enabledSchemes(enabled: readonly string[] | undefined): Dependencies['scheme'] {
+  return (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
+}
+
 export function overrideDependencies(parts: Partial<Dependencies>): Dependencies {
   current = { ...(current ?? buildDefaults()), ...parts };
   return current;

@@ -38,15 +38,20 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
   };
 }
 
-/** Every configured scheme with its public description (the landing page). */
+/** The schemes this deployment runs: the configured ones its stage names (SCHEME_IDS), in configuration order. */
+function runningSchemeIds(deps: Pick<Dependencies, 'scheme'>): string[] {
+  return SCHEME_IDS.filter((id) => deps.scheme(id) !== undefined);
+}
+
+/** Every scheme this deployment runs, with its public description (the landing page). */
 export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) {
-  return SCHEME_IDS.map((id) => getPublicScheme(deps, id));
+  return runningSchemeIds(deps).map((id) => getPublicScheme(deps, id));
 }
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */
 export async function secretariatOverview(deps: Dependencies) {
   return Promise.all(
-    SCHEME_IDS.map(async (id) => {
+    runningSchemeIds(deps).map(async (id) => {
       const scheme = loadScheme(deps, id);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber },
@@ -62,9 +67,9 @@ export async function agendaPlaceOf(deps: Dependencies, applicationId: string) {
   return { applicationId: app.id, schemeId: app.schemeId, meetingId: app.meetingId, status: app.status };
 }
 
-/** The project numbers finance can look up: one per configured scheme. */
+/** The project numbers finance can look up: one per scheme this deployment runs. */
 export function financeProjectNumbers(deps: Pick<Dependencies, 'scheme'>) {
-  return SCHEME_IDS.map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
+  return runningSchemeIds(deps).map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
 }
 
 /** The payout's project number (finance's forms return to that list). */

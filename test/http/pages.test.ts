@@ -7,6 +7,8 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { enabledSchemes, overrideDependencies } from '../../functions/composition';
+import { getScheme } from '../../config/schemes';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -109,6 +111,30 @@ describe('public pages', () => {
     expect(res.text).not.toContain('<script>');
     expect(res.text).toContain('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «Tittel»</h1>');
     expect(linkIdOf(`/soknad/${ownerLinkId}`)).toBe(ownerLinkId);
+  });
+});
+
+describe('a deployment that runs some of the configured schemes (SCHEME_IDS)', () => {
+  afterAll(() => {
+    overrideDependencies({ scheme: getScheme });
+  });
+
+  it('the home, secretariat and finance pages list only those, and the others are unknown', async () => {
+    overrideDependencies({ scheme: enabledSchemes(['innlandet']) });
+    const home = await invoke(apiEvent({ method: 'GET', path: '/', headers: HTML }), 'page-home');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('/soknad/ny/innlandet');
+    expect(home.text).not.toContain('/soknad/ny/sor-rogaland');
+    const secretariat = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat');
+    expect(secretariat.status).toBe(200);
+    expect(secretariat.text).toContain('/sekretariat/innlandet/');
+    expect(secretariat.text).not.toContain('/sekretariat/sor-rogaland/');
+    const finance = await invoke(apiEvent({ method: 'GET', path: '/okonomi', headers: HTML, claims: staffClaims(['finance'], 'okonomi-1') }), 'page-finance');
+    expect(finance.status).toBe(200);
+    expect(finance.text).toContain(app.scheme('innlandet').projectNumber);
+    expect(finance.text).not.toContain(app.scheme('sor-rogaland').projectNumber);
+    const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, headers: HTML }), 'page-application-form');
+    expect(form.status).toBe(404);
   });
 });
 
