@@ -69,6 +69,10 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   const ctx = mailContext(scheme, app);
   const allLinks = await deps.store.listLinks(app.id);
   const links = currentCosignLinks(app, allLinks);
+  // The links are listed through an index, which in AWS may lag the write by a moment: send nothing
+  // until every partner's link (and the owner's) is seen, and let the step's retry look again.
+  const unseen = version.data.partners.map((_, i) => i).filter((i) => !links.some((l) => l.partnerIndex === i));
+  if (unseen.length || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
   const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
   if (app.version === 1) {
     await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, { statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt }));
@@ -128,6 +132,14 @@ async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepR
     reviseLink: await ownerLink(deps, app),
   }));
   return answerWait(l);
+}
+
+/** Retried by the workflow (States.TaskFailed): the links' index has not caught up with their write yet. */
+class LinksNotYetVisible extends Error {
+  override readonly name = 'LinksNotYetVisible';
+  constructor(applicationId: string, version: number) {
+    super(`Not every link of ${applicationId} version ${version} is visible in the index yet`);
+  }
 }
 
 class NoMeetingAvailable extends Error {
@@ -314,6 +326,14 @@ async function reportMissing(deps: Dependencies, l: Loaded, kind: 'status' | 'fi
 }
 
 /**
+ * How far ahead a final-report schedule is set at least. The schedule is created by the workflow's
+ * next state, whose retries (grant.asl.json, CreateFinalReportSchedule) must all fall before that
+ * moment: a moment that has passed meanwhile would be refused on every retry, and the grant's
+ * execution would fail instead of its final-report phase starting (a test holds the two together).
+ */
+export const FINAL_REPORT_SCHEDULE_LEAD_MS = 60 * 60_000;
+
+/**
  * The final-report phase starts at the end of the period through a one-time EventBridge schedule
  * (created by the workflow itself), not through a wait that could outlive the execution.
  */
@@ -321,8 +341,8 @@ async function scheduleFinalReport(deps: Dependencies, l: Loaded): Promise<StepR
   const { app, now } = l;
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
   const periodOver = endOfOsloDay(app.allocation.periodEnd);
-  // Scheduler rejects moments in the past: a period that already ended starts the phase in two minutes.
-  const at = new Date(Math.max(periodOver.getTime() + 1, now.getTime() + 120_000));
+  // Scheduler rejects moments in the past: a period that already ended starts the phase a while from now.
+  const at = new Date(Math.max(periodOver.getTime() + 1, now.getTime() + FINAL_REPORT_SCHEDULE_LEAD_MS));
   return {
     name: `final-report-${app.id}`.replace(/[^0-9a-zA-Z-_.]/g, '-').slice(0, 64),
     expression: `at(${at.toISOString().slice(0, 19)})`,
