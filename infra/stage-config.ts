@@ -126,7 +126,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     schemeIds: Object.keys(SCHEMES),
     mail: {
       identity: { type: 'address', address: 'tilskudd-test@helsefellesskap.example' },
-      from: 'Tilskudd (test) <tilskudd-test@helsefellesskap.example>',
+      from: 'Tilskudd TEST <tilskudd-test@helsefellesskap.example>',
     },
     publicBaseUrl: 'https://test.tilskudd.helsefellesskap.example',
     publicDomain: PLACEHOLDER_ZONE,
