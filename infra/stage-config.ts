@@ -58,6 +58,12 @@ const stageConfigSchema = z
       ]),
       /** MAIL_FROM of the functions; must belong to the identity. */
       from: mailbox,
+      /**
+       * The account is still in the SES sandbox: SES then also checks the sender's permission on
+       * each recipient's identity (the verified addresses), so the mail-sending roles may send on
+       * the account's identities. Turn it off once the account has production access.
+       */
+      sandbox: z.boolean().default(false),
     }),
     /** PUBLIC_BASE_URL: the base of the links in e-mails and of the staff sign-in's callback. */
     publicBaseUrl: httpsUrl,
@@ -127,6 +133,7 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     mail: {
       identity: { type: 'address', address: 'tilskudd-test@helsefellesskap.example' },
       from: 'Tilskudd TEST <tilskudd-test@helsefellesskap.example>',
+      sandbox: true,
     },
     publicBaseUrl: 'https://test.tilskudd.helsefellesskap.example',
     publicDomain: PLACEHOLDER_ZONE,

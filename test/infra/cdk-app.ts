@@ -64,3 +64,10 @@ export function iamStatements(template: Template): Array<{ logicalId: string; st
 }
 
 export const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** Whether any role of the template may send mail on every SES identity of the account (the sandbox's need). */
+export function sendsOnEveryIdentity(template: Template): boolean {
+  return iamStatements(template)
+    .filter(({ statement }) => asArray<string>(statement.Action).includes('ses:SendEmail'))
+    .some(({ statement }) => asArray<unknown>(statement.Resource).some((r) => JSON.stringify(r).includes(':identity/*')));
+}

@@ -10,7 +10,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { GrantFunction } from '../../infra/grant-function';
 import { routeCapabilities, WORKFLOW_HANDLERS } from '../../infra/stateless-stack';
 import { placeholdersIn, WORKFLOW_FILES, WORKFLOW_NAMES, type WorkflowName } from '../../workflows/definitions';
-import { asArray, iamStatements, resourcesOf, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
+import { asArray, iamStatements, resourcesOf, sendsOnEveryIdentity, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
 
 let built: SynthesizedApp;
 const logicalId = (element: unknown) => built.stateless.getLogicalId(element as CfnElement);
@@ -245,6 +245,8 @@ describe('route roles', () => {
         .flatMap((p) => p.Properties?.PolicyDocument.Statement as Array<Record<string, any>>)
         .some((st) => asArray<string>(st.Action).includes('ses:SendEmail'));
     for (const role of byRole.keys()) expect(sendsMail(role)).toBe(false);
+    // dev runs in the SES sandbox, which checks each (verified) recipient's identity too.
+    expect(sendsOnEveryIdentity(built.stateless_)).toBe(true);
     expect(sendsMail(built.stateless.workflowFunctions.lifecycleStep.role)).toBe(true);
     expect(sendsMail(built.stateless.workflowFunctions.sendDueReminders.role)).toBe(true);
     // The workflow functions keep their own roles.

@@ -2,7 +2,7 @@
 // Asset bundling stays off: neither check reads the bundles.
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesize, validationReport, type SynthesizedApp } from './cdk-app';
+import { sendsOnEveryIdentity, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
 
 let built: SynthesizedApp;
 beforeAll(() => {
@@ -17,6 +17,10 @@ describe('strict synth (prod): CloudFormation validation and cdk-nag', () => {
       r.violations.map((v) => `${r.pluginName} ${v.severity} ${v.ruleName} @ ${(v.violatingConstructs ?? []).map((c) => c.constructPath).join(', ')}`),
     );
     expect(findings).toEqual([]);
+  });
+
+  it('prod (out of the SES sandbox): the mail-sending roles send on the stage identity only', () => {
+    expect(sendsOnEveryIdentity(built.stateless_)).toBe(false);
   });
 
   it('no error or warning annotations on either stack', () => {
