@@ -500,10 +500,28 @@ export function moreInformationRequested(ctx: MailContext, d: MoreInformationReq
   });
 }
 
-export interface DeferredData {
+/**
+ * The committee's decisions go to the project owner with a copy to the leader and deputy of the
+ * service-model group or professional council that anchors the project. The owner's letter names
+ * the copy (`copyTo`); the copy itself (`copyFor`: the group's name) carries none of the owner's links.
+ */
+export interface DecisionCopy {
+  copyTo?: string[];
+  copyFor?: string;
+}
+
+function copyBlocks(d: DecisionCopy): Block[] {
+  return [
+    ...(d.copyFor ? [p(`Du får denne e-posten som kopi fordi du er leder eller nestleder i ${oneLine(d.copyFor)}, der prosjektet er forankret.`)] : []),
+    ...(d.copyTo && d.copyTo.length > 0 ? [p(`Kopi: ${d.copyTo.map(oneLine).join('; ')}`)] : []),
+  ];
+}
+
+export interface DeferredData extends DecisionCopy {
   reason?: string;
   nextMeetingDate?: DateInput;
-  statusLink: string;
+  /** the owner's status link; absent in the copy */
+  statusLink?: string;
 }
 
 export function deferred(ctx: MailContext, d: DeferredData): RenderedMail {
@@ -520,12 +538,13 @@ export function deferred(ctx: MailContext, d: DeferredData): RenderedMail {
       ),
       facts(...appFacts(ctx)),
       ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
-      link('Se status for søknaden', d.statusLink),
+      ...(d.statusLink ? [link('Se status for søknaden', d.statusLink)] : []),
+      ...copyBlocks(d),
     ],
   });
 }
 
-export interface RejectionLetterData {
+export interface RejectionLetterData extends DecisionCopy {
   reason: string;
   decidedAt: DateInput;
   meetingDate?: DateInput;
@@ -544,11 +563,12 @@ export function rejectionLetter(ctx: MailContext, d: RejectionLetterData): Rende
       facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
       quote('Begrunnelse', d.reason),
       p(`Du kan søke på nytt med en endret søknad. Kontakt sekretariatet hvis du vil ha veiledning.`),
+      ...copyBlocks(d),
     ],
   });
 }
 
-export interface DecisionLetterData {
+export interface DecisionLetterData extends DecisionCopy {
   amount: number;
   periodStart: DateInput;
   periodEnd: DateInput;
@@ -562,11 +582,9 @@ export interface DecisionLetterData {
   finalReportDue: DateInput;
   /** where the reports are submitted (opaque link), if already issued */
   reportLink?: string;
-  /** names the copy goes to, e.g. 'leder og nestleder i tjenestemodellgruppe for psykisk helse og rus' */
-  copyTo?: string[];
 }
 
-/** Approval letter to the owner (the caller adds leader and deputy of the service-model group as cc). */
+/** Approval letter to the owner (and, without the report link, its copy to the leader and deputy: see DecisionCopy). */
 export function decisionLetter(ctx: MailContext, d: DecisionLetterData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
@@ -592,16 +610,15 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
         [
           'Tilskuddet skal brukes slik det er beskrevet i søknaden.',
           `Omdisponering av midlene krever forhåndsgodkjenning fra ${c}.`,
-          'Bruk av midlene i strid med vedtaket kan føre til krav om tilbakebetaling av hele eller deler av tilskuddet.',
+          'Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake.',
           `Statusrapport sendes 6 måneder etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
           `Sluttrapport med vurdering av effekt og læringspunkter sendes etter at tilskuddsperioden er over, innen ${formatDateNb(d.finalReportDue)}.`,
         ],
         'Vilkår for tilskuddet:',
       ),
       p(`Utbetaling: ${payout}`),
-      ...(d.reportLink ? [link('Send statusrapport og sluttrapport her', d.reportLink)] : []),
-      p('Vi sender en påminnelse før rapportfristene.'),
-      ...(d.copyTo && d.copyTo.length > 0 ? [p(`Kopi: ${d.copyTo.map(oneLine).join('; ')}`)] : []),
+      ...(d.reportLink ? [link('Send statusrapport og sluttrapport her', d.reportLink), p('Vi sender en påminnelse før rapportfristene.')] : []),
+      ...copyBlocks(d),
     ],
   });
 }
@@ -693,7 +710,7 @@ export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail 
     greeting: hei(),
     blocks: [
       p(
-        `Vi har ikke mottatt ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig. Manglende rapportering kan føre til krav om tilbakebetaling av tilskuddet.`,
+        `Vi har ikke mottatt ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig: den viser at midlene er brukt i tråd med prosjektbeskrivelsen.`,
       ),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
       link(`Send ${name}`, d.link),
@@ -796,7 +813,7 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
     greeting: hei(),
     blocks: [
       p(
-        `${c} har vedtatt å kreve tilbake ${formatNok(d.amount)} av tilskuddet. Vilkårene for tilskuddet sier at bruk av midlene i strid med vedtaket kan føre til krav om tilbakebetaling av hele eller deler av tilskuddet.`,
+        `${c} har vedtatt å kreve tilbake ${formatNok(d.amount)} av tilskuddet. Vilkårene for tilskuddet sier at hele eller deler av tilskuddet kan måtte betales tilbake når midlene ikke er brukt i tråd med prosjektbeskrivelsen.`,
       ),
       facts(
         ...appFacts(ctx),

@@ -184,13 +184,24 @@ async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
   return (await deps.store.listDecisions(app.id)).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
 }
 
+/**
+ * A decision of the committee to the owner, and a copy to the leader and deputy of the service-model
+ * group or professional council that anchors the project (002: "Tilbakemeldingen sendes med kopi
+ * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
+ */
+async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: mail.DecisionCopy) => mail.RenderedMail): Promise<void> {
+  const { anchoring } = (await loadCurrentVersion(deps, app)).data;
+  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${anchoring.name}`] }));
+  await notify(deps, `${key}#kopi`, [anchoring.leaderEmail], letter({ copyFor: anchoring.name }), [anchoring.deputyLeaderEmail]);
+}
+
 async function deferredStep(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
   const decision = await latestDecision(deps, app);
-  await notify(deps, `deferred#${app.id}#${decision?.id ?? ''}`, [app.ownerEmail], mail.deferred(mailContext(scheme, app), {
-    ...(decision?.reason ? { reason: decision.reason } : {}),
-    statusLink: await ownerLink(deps, app),
-  }));
+  const statusLink = await ownerLink(deps, app);
+  await sendDecision(deps, app, `deferred#${app.id}#${decision?.id ?? ''}`, (copy) =>
+    mail.deferred(mailContext(scheme, app), { ...(decision?.reason ? { reason: decision.reason } : {}), ...(copy.copyFor ? {} : { statusLink }), ...copy }),
+  );
   return {};
 }
 
@@ -208,11 +219,14 @@ async function informationRequested(deps: Dependencies, l: Loaded): Promise<Step
 async function rejected(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
   const decision = await latestDecision(deps, app);
-  await notify(deps, `rejected#${app.id}`, [app.ownerEmail], mail.rejectionLetter(mailContext(scheme, app), {
-    reason: app.rejectionReason ?? decision?.reason ?? '',
-    decidedAt: decision?.at ?? l.now.toISOString(),
-    ...(decision?.meetingId ? { meetingDate: decision.meetingId } : {}),
-  }));
+  await sendDecision(deps, app, `rejected#${app.id}`, (copy) =>
+    mail.rejectionLetter(mailContext(scheme, app), {
+      reason: app.rejectionReason ?? decision?.reason ?? '',
+      decidedAt: decision?.at ?? l.now.toISOString(),
+      ...(decision?.meetingId ? { meetingDate: decision.meetingId } : {}),
+      ...copy,
+    }),
+  );
   return {};
 }
 
@@ -287,23 +301,24 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
   const allocation = app.allocation;
-  const version = await loadCurrentVersion(deps, app);
   const ctx = mailContext(scheme, app);
   const links = await ensureReportLinks(deps, l);
-  const anchoring = version.data.anchoring;
-  await notify(deps, `decision-letter#${app.id}`, [app.ownerEmail], mail.decisionLetter(ctx, {
-    amount: allocation.amount,
-    periodStart: allocation.periodStart,
-    periodEnd: allocation.periodEnd,
-    decidedAt: allocation.decidedAt,
-    ...(allocation.meetingId ? { meetingDate: allocation.meetingId } : {}),
-    projectNumber: scheme.projectNumber,
-    ownerIsInternalUnit: app.ownerIsInternalUnit,
-    statusReportDue: allocation.statusReportDue,
-    finalReportDue: allocation.finalReportDue,
-    reportLink: linkUrl(deps, links['status-report']),
-    copyTo: [`leder og nestleder i ${anchoring.name}`],
-  }), [anchoring.leaderEmail, anchoring.deputyLeaderEmail]);
+  const reportLink = linkUrl(deps, links['status-report']);
+  await sendDecision(deps, app, `decision-letter#${app.id}`, (copy) =>
+    mail.decisionLetter(ctx, {
+      amount: allocation.amount,
+      periodStart: allocation.periodStart,
+      periodEnd: allocation.periodEnd,
+      decidedAt: allocation.decidedAt,
+      ...(allocation.meetingId ? { meetingDate: allocation.meetingId } : {}),
+      projectNumber: scheme.projectNumber,
+      ownerIsInternalUnit: app.ownerIsInternalUnit,
+      statusReportDue: allocation.statusReportDue,
+      finalReportDue: allocation.finalReportDue,
+      ...(copy.copyFor ? {} : { reportLink }),
+      ...copy,
+    }),
+  );
   const payout = await triggerPayout(deps, app.id, SYSTEM);
   await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
     grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode,

@@ -134,7 +134,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       /Tilskuddsperiode: 01\.05\.2025 – 30\.04\.2026/,
       /brukes slik det er beskrevet i søknaden/,
       /Omdisponering av midlene krever forhåndsgodkjenning fra FSU/,
-      /tilbakebetaling av hele eller deler av tilskuddet/,
+      /Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake\./,
       /Statusrapport sendes 6 måneder etter tildelingen, innen 02\.10\.2025/,
       /Sluttrapport .* innen 30\.06\.2026/,
       /faktura merket med prosjektnummer R-11326-D11325/,
@@ -246,6 +246,22 @@ describe('mail templates', () => {
     expect(internal.text).toContain('02.10.2025');
     expect(internal.text).toContain('30.06.2026');
     expect(internal.text).not.toContain('Kopi:');
+  });
+
+  it("decisions' copies to the leader and deputy say why they come and carry none of the owner's links", () => {
+    const copyFor = 'tjenestemodellgruppe for psykisk helse og rus';
+    const copies = [
+      deferred(ctx, { reason: 'Venter på budsjett', copyFor }),
+      rejectionLetter(ctx, { reason: 'Oppfyller ikke kriteriene', decidedAt: '2025-04-02', copyFor }),
+      decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30', copyFor }),
+    ];
+    for (const copy of copies) {
+      expect(copy.text).toContain(`Du får denne e-posten som kopi fordi du er leder eller nestleder i ${copyFor}, der prosjektet er forankret.`);
+      expect(copy.text).not.toMatch(/https?:\/\//);
+      expect(copy.html).not.toContain('<a href');
+    }
+    // The owner's letters name the copy.
+    expect(rejectionLetter(ctx, { reason: 'x', decidedAt: '2025-04-02', copyTo: [`leder og nestleder i ${copyFor}`] }).text).toContain(`Kopi: leder og nestleder i ${copyFor}`);
   });
 
   it('payout trigger for cost booking names the mode', () => {

@@ -28,11 +28,18 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('payout_pending');
 
-    // decision letter to the owner with a copy to the service-model group's leader
+    // decision letter to the owner, and its copy to the service-model group's leader and deputy
+    // (its own e-mail: the owner's report link stays with the owner)
     const letter = (await h.mailsTo(data.owner.email)).find((m) => /vedtak|innvilget|tilskudd/i.test(m.subject) && linkIds(m, 'rapport').length);
     expect(letter, 'decision letter').toBeDefined();
-    expect(letter!.destination.cc).toContain(data.anchoring.leaderEmail);
+    expect(letter!.destination.cc).toEqual([]);
     expect(letter!.body.text).toContain('R-11326-D11325');
+    expect(letter!.body.text).toContain(`Kopi: leder og nestleder i ${data.anchoring.name}`);
+    const copy = (await h.mailsTo(data.anchoring.deputyLeaderEmail)).find((m) => m.subject === letter!.subject);
+    expect(copy, 'copy of the decision letter').toBeDefined();
+    expect(copy!.destination).toMatchObject({ to: [data.anchoring.leaderEmail], cc: [data.anchoring.deputyLeaderEmail] });
+    expect(copy!.body.text).toContain('R-11326-D11325');
+    expect(copy!.body.text).not.toMatch(/https?:\/\//);
 
     // finance got the trigger keyed by the project number; the event went to EventBridge too
     const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');

@@ -75,10 +75,20 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('scheduled');
   });
 
+  /** The copy of a decision to the leader and deputy of the anchoring group: its own e-mail, without links. */
+  const expectCopyToLeaders = async (data: ReturnType<typeof application>, text: RegExp) => {
+    const copies = (await h.mailsTo(data.anchoring.deputyLeaderEmail)).filter((m) => text.test(m.body.text ?? ''));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.destination).toMatchObject({ to: [data.anchoring.leaderEmail], cc: [data.anchoring.deputyLeaderEmail] });
+    expect(copies[0]!.body.text).toContain(`som kopi fordi du er leder eller nestleder i ${data.anchoring.name}`);
+    expect(copies[0]!.body.text).not.toMatch(/https?:\/\//);
+  };
+
   it('deferred: the application moves to the next meeting after the one that deferred it', async () => {
     const data = application();
     const { id, ownerLink } = await scheduled(h, data);
     await decide(h, id, { outcome: 'defer', reason: 'Venter på ny budsjettsituasjon' });
+    await expectCopyToLeaders(data, /Venter på ny budsjettsituasjon/);
     expect(await status(h, ownerLink)).toBe('scheduled');
     const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
     expect(view.body.application.meetingId > '2026-12-10').toBe(true);
@@ -91,6 +101,7 @@ describe('lifecycle side paths on the local runtime', () => {
     await decide(h, id, { outcome: 'reject', reason: 'Tiltaket treffer ikke kriteriene godt nok.' });
     expect(await status(h, ownerLink)).toBe('rejected');
     expect((await h.mailsTo(data.owner.email)).some((m) => /treffer ikke kriteriene/.test(m.body.text ?? ''))).toBe(true);
+    await expectCopyToLeaders(data, /treffer ikke kriteriene/);
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
   });
 
