@@ -52,6 +52,11 @@ export const API_ROUTES: readonly RouteDefinition[] = [
 /** The staff sign-in's paths (the pages, the pages' kit, the local provider and the Cognito client all use these). */
 export const STAFF_SIGN_IN_PATHS = { start: '/innlogging', callback: '/innlogging/tilbake', signOut: '/utlogging' } as const;
 
+/** The secretariat's whole case (the page-application route); e-mails to the secretariat link to it. */
+export function casePath(applicationId: string): string {
+  return `/sekretariat/soknader/${encodeURIComponent(applicationId)}`;
+}
+
 const page = (id: string, method: Method, path: string, access: Access, summary: string): RouteDefinition => ({ id, method, path, access, summary, kind: 'page' });
 
 /**
@@ -82,6 +87,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),
+  page('page-application', 'GET', '/sekretariat/soknader/{applicationId}', 'secretariat', 'Hele saken'),
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),
   page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
   page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),

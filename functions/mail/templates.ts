@@ -718,6 +718,20 @@ export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail 
   });
 }
 
+/** To the secretariat: a report has not come in, and the owner has had every reminder. */
+export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Rapport mangler: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Prosjekteier har ikke levert ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}, og prosjekteier har fått påminnelser før og etter fristen.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
+      link('Se hele saken', d.link),
+    ],
+  });
+}
+
 export interface ReportReceivedData {
   kind: ReportKindName;
   submittedAt: DateInput;
@@ -865,6 +879,7 @@ export const templates = {
   payoutTrigger,
   reportDue,
   reportOverdue,
+  reportMissing,
   reportReceived,
   reallocationRequested,
   reallocationDecided,

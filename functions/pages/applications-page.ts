@@ -6,6 +6,7 @@ import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { listApplications } from '../use-cases/committee';
 import { dateTime, kroner } from './format';
 import { html, type Html } from './html';
+import { casePath } from '../http/routes';
 import { agendaPath, applicationsPath } from './secretariat-pages';
 
 export type ApplicationList = Awaited<ReturnType<typeof listApplications>>;
@@ -46,7 +47,7 @@ ${rows.length === 0
 <caption>${STATUS_LABELS_NB[status]}, eldste innsending først</caption>
 <thead><tr><th scope="col">Søknad</th><th scope="col">Sendt inn</th><th scope="col" class="num">Omsøkt beløp</th><th scope="col">Møte</th><th scope="col">Saksnummer</th></tr></thead>
 <tbody>${rows.map(
-    (a) => html`<tr><td>${a.title}</td><td>${a.submittedAt ? dateTime(a.submittedAt) : '–'}</td><td class="num">${kroner(a.requestedAmount)}</td><td>${meeting(a)}</td><td>${a.applicationId}</td></tr>`,
+    (a) => html`<tr><td><a href=${casePath(a.applicationId)}>${a.title}</a></td><td>${a.submittedAt ? dateTime(a.submittedAt) : '–'}</td><td class="num">${kroner(a.requestedAmount)}</td><td>${meeting(a)}</td><td>${a.applicationId}</td></tr>`,
   )}</tbody>
 </table></div>`}`,
   };

@@ -2,7 +2,8 @@
 // status page with withdrawal, revision and reallocation.
 import type { getOwnerView } from '../use-cases/owner-view';
 import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
-import { actionLabel, date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { historyTable } from './project-description';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 
@@ -104,11 +105,7 @@ ${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { s
 </form>` : ''}
 
 <h2>Historikk</h2>
-<div class="table-wrap"><table>
-<caption>Hva som har skjedd med søknaden</caption>
-<thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hendelse</th></tr></thead>
-<tbody>${view.history.map((h) => html`<tr><td>${dateTime(h.at)}</td><td>${actionLabel(h.action, h.to)}</td></tr>`)}</tbody>
-</table></div>`;
+${historyTable(view.history)}`;
 
   const summary = errorSummary([reallocation, withdraw], forms.problem ? [forms.problem] : []);
   const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || !!forms.problem;

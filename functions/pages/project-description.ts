@@ -1,7 +1,9 @@
-// The parts of a project description that more than one page shows: the partner signs it
-// (cosign-page.ts) and the committee decides on it (the agenda in secretariat-pages.ts).
+// The parts of a case that more than one page shows: the project description (the partner signs it
+// in cosign-page.ts, the committee decides on it on the agenda, the secretariat reads it in the
+// case) and the history (the owner's status page and the secretariat's case).
+import type { AuditEntry } from '../domain/model';
 import type { getCosignPage } from '../use-cases/page-views';
-import { kroner } from './format';
+import { actionLabel, dateTime, kroner } from './format';
 import { html, type Html } from './html';
 
 type Project = Awaited<ReturnType<typeof getCosignPage>>['project'];
@@ -32,7 +34,7 @@ type Labels = readonly { id: string; label: string }[];
  * signs it; the committee decides on it (the agenda).
  */
 export function projectTexts(
-  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups' | 'patientResponsibility'>,
+  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups'> & { patientResponsibility?: string | undefined },
   scheme: { guidelineAreas: Labels; priorityPatientGroups: Labels },
 ): Html {
   return html`<h3>Samhandlingsutfordringen</h3><p class="long-text">${p.challenge}</p>
@@ -47,4 +49,13 @@ export function projectTexts(
 <ul>${labelled(p.guidelineAreas, scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>
 ${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 ${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}`;
+}
+
+/** What happened to the application, oldest first; `by` adds who did it (the secretariat's view). */
+export function historyTable<E extends Pick<AuditEntry, 'at' | 'action' | 'to'>>(history: readonly E[], by?: (entry: E) => string): Html {
+  return html`<div class="table-wrap" role="region" aria-label="Historikk" tabindex="0"><table>
+<caption>Hva som har skjedd med søknaden</caption>
+<thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hendelse</th>${by ? html`<th scope="col">Av</th>` : ''}</tr></thead>
+<tbody>${history.map((h) => html`<tr><td>${dateTime(h.at)}</td><td>${actionLabel(h.action, h.to)}</td>${by ? html`<td>${by(h)}</td>` : ''}</tr>`)}</tbody>
+</table></div>`;
 }

@@ -2,6 +2,7 @@
 // reports and the half-yearly report), a meeting's agenda with the decision forms, and the reports
 // that are overdue. Every form carries the CSRF token.
 import { ON_AGENDA } from '../domain/status-transitions';
+import { casePath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { budgetTable, projectTexts } from './project-description';
@@ -184,7 +185,7 @@ function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, f
   const problem = forms.failed?.applicationId === item.applicationId ? forms.failed.problem : undefined;
   return html`<section class="case" id=${`sak-${item.applicationId}`} aria-labelledby=${headingId}>
 <h2 id=${headingId}>Sak ${n}: ${item.title}</h2>
-<p>Status: <span class="status">${item.statusLabel}</span></p>
+<p>Status: <span class="status">${item.statusLabel}</span> · <a href=${casePath(item.applicationId)}>Hele saken</a></p>
 ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div>` : ''}
 <p class="long-text">${item.summary}</p>
 <dl class="facts">

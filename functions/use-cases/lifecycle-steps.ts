@@ -9,7 +9,7 @@ import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl, newLink } from './links';
+import { caseUrl, linkUrl, newLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting } from './notify';
@@ -151,7 +151,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   const { app, scheme, now } = l;
   const ctx = mailContext(scheme, app);
   const version = await loadCurrentVersion(deps, app);
-  await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName) }));
+  await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id) }));
   const decisions = await deps.store.listDecisions(app.id);
   const lastMeeting = ON_AGENDA.includes(app.status) ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
   let result;
@@ -334,9 +334,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
 async function reportMissing(deps: Dependencies, l: Loaded, kind: 'status' | 'final'): Promise<StepResult> {
   const { app, scheme } = l;
   const due = kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue;
-  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportOverdue(mailContext(scheme, app), {
-    kind, dueDate: due ?? '', link: `${deps.publicBaseUrl.replace(/\/$/, '')}/sekretariat/soknader/${app.id}`,
-  }));
+  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportMissing(mailContext(scheme, app), { kind, dueDate: due ?? '', link: caseUrl(deps, app.id) }));
   return {};
 }
 
@@ -377,7 +375,7 @@ async function close(deps: Dependencies, l: Loaded): Promise<StepResult> {
   if (app.status === 'final_report_received') await moveApplication(deps, app, 'closed', 'closed', SYSTEM);
   const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
   await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
-    kind: 'final', submittedAt: report?.submittedAt ?? l.now.toISOString(), ...(report ? { spentAmount: report.spentAmount } : {}),
+    kind: 'final', submittedAt: report?.submittedAt ?? l.now.toISOString(), ...(report ? { spentAmount: report.spentAmount } : {}), adminLink: caseUrl(deps, app.id),
   }));
   return {};
 }

@@ -3,6 +3,7 @@
 import { GoneError, NotFoundError } from '../domain/errors';
 import type { LinkPurpose, LinkRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
+import { casePath } from '../http/routes';
 
 const PAGE_PATHS: Record<LinkPurpose, string> = {
   owner: '/soknad',
@@ -14,6 +15,11 @@ const PAGE_PATHS: Record<LinkPurpose, string> = {
 /** The URL a person receives: a page on the public site, never an API or a task token. */
 export function linkUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, link: Pick<LinkRecord, 'id' | 'purpose'>): string {
   return `${deps.publicBaseUrl.replace(/\/$/, '')}${PAGE_PATHS[link.purpose]}/${link.id}`;
+}
+
+/** The secretariat's page of the whole case (behind the staff sign-in: no capability in the URL). */
+export function caseUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, applicationId: string): string {
+  return `${deps.publicBaseUrl.replace(/\/$/, '')}${casePath(applicationId)}`;
 }
 
 export function newLink(

@@ -29,6 +29,7 @@ describe('staff routes: authentication and roles', () => {
       'page-applications',
       'page-overdue-reports',
       'page-half-year-report',
+      'page-application',
       'page-record-recommendation',
       'page-record-decision',
       'page-request-information',

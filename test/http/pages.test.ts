@@ -9,6 +9,7 @@ import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../su
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
 import { getScheme } from '../../config/schemes';
+import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -151,12 +152,12 @@ describe('staff pages', () => {
     const scheduled = await list({ status: 'scheduled' });
     expect(scheduled.status).toBe(200);
     expect(scheduled.text).toContain('<a href="/sekretariat/sor-rogaland/soknader?status=scheduled" aria-current="page">');
-    expect(scheduled.text).toContain(`<td>På sakslisten &lt;nå&gt;</td>`);
+    expect(scheduled.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">På sakslisten &lt;nå&gt;</a></td>`);
     expect(scheduled.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 2026-12-10</a>`);
     expect(scheduled.text).not.toContain('Venter på partnerne');
 
     const awaiting = await list({ status: 'awaiting_cosignature' });
-    expect(awaiting.text).toContain('<td>Venter på partnerne</td>');
+    expect(awaiting.text).toContain(`<td><a href="/sekretariat/soknader/${waiting.applicationId}">Venter på partnerne</a></td>`);
     expect(awaiting.text).toContain(`<td>${waiting.applicationId}</td>`);
     // The list is every application in the status, in order of submission.
     const ids = [...awaiting.text.matchAll(/<td>(app_[^<]+)<\/td><\/tr>/g)].map((m) => m[1]);
@@ -271,6 +272,53 @@ describe('staff pages', () => {
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe(`/sekretariat/sor-rogaland/moter/2026-12-10?registrert=reject#sak-${applicationId}`);
     expect((await app.store.getApplication(applicationId))?.status).toBe('rejected');
+  });
+});
+
+describe('staff pages: the whole case', () => {
+  const caseOf = (applicationId: string) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+
+  it('shows status, signatures, decision, payout, reports, the description and who did what; 404 for an unknown case', async () => {
+    const { applicationId } = await app.active('sor-rogaland', (a) => {
+      a.title = 'Felles team <for> eldre';
+      a.challenge = 'Utfordringen & behovet';
+    });
+    const reportLink = await app.reportLink(applicationId, 'status');
+    const report = await app.call('submit-report', { pathParameters: { linkId: reportLink }, json: { spentAmount: 120_000, progress: 'I rute.', effect: 'Færre reinnleggelser.' } });
+    expect(report.status).toBe(201);
+
+    const res = await caseOf(applicationId);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("form-action 'self'");
+    const status = (await app.store.getApplication(applicationId))!.status;
+    const text = res.text;
+    expect(text).toContain('<h1>Felles team &lt;for&gt; eldre</h1>');
+    expect(text).toContain(`<dt>Saksnummer</dt><dd>${applicationId}</dd>`);
+    expect(text).toContain(`<dt>Status</dt><dd>${STATUS_LABELS_NB[status]}</dd>`);
+    expect(text).toContain('<h2>Signaturer for versjon 1</h2>');
+    expect(text).not.toContain('Ikke svart');
+    expect(text).toMatch(/<h2>Vedtak<\/h2><ul><li>[^<]+: Innvilget, 850\s000\skr/);
+    expect(text).toContain('Betalt');
+    expect(text).toContain('<h3>Statusrapport, mottatt');
+    expect(text).toContain('<dd class="long-text">Færre reinnleggelser.</dd>');
+    expect(text).toContain('Utfordringen &amp; behovet');
+    expect(text).toContain('<td>Sekretariatet (sekretær-1)</td>');
+    expect(text).toContain('<td>Prosjekteier</td>');
+    expect(text).toContain(`href="/sekretariat/sor-rogaland/soknader?status=${status}"`);
+    expect(labelsMissing(text)).toEqual([]);
+
+    const missing = await caseOf('app_finnes_ikke');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toContain('text/html');
+  });
+
+  it('the agenda links each case to its whole case', async () => {
+    const { applicationId } = await app.scheduled();
+    const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }), 'page-agenda');
+    expect(agenda.text).toContain(`<a href="/sekretariat/soknader/${applicationId}">Hele saken</a>`);
+    const res = await caseOf(applicationId);
+    expect(res.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 10.12.2026</a>`);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applicationComplete,
+  reportMissing,
   applicationReceived,
   cosignReminder,
   cosignRequest,
@@ -165,6 +166,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportOverdue(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
     expect: [/Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
+  },
+  reportMissing: {
+    mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
+    link: LINK,
+    expect: [/Rapport mangler: sluttrapport/, /Prosjekteier har ikke levert sluttrapport/, /Fristen var 30\.06\.2026/, /Se hele saken/],
   },
   reportReceived: {
     mail: reportReceived(ctx, { kind: 'status', submittedAt: '2025-09-30T08:00:00Z', spentAmount: 120500, adminLink: LINK }),

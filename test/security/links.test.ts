@@ -2,6 +2,7 @@
 // they act (co-signing, reports), expiring (410 afterwards), and opening one (GET) never acts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes';
+import { getScheme } from '../../config/schemes';
 import type { LinkRecord } from '../../functions/domain/model';
 import { activeGrant, application, linkIds, startHarness, submit, type Harness } from '../support/local-system';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -21,9 +22,17 @@ describe('link ids in every e-mail of a whole grant', () => {
     await submit(h, application({ title: 'En søknad til' }));
     const mails = await h.mails();
     const ids = mails.flatMap((m) => [...linkIds(m, 'signering'), ...linkIds(m, 'soknad'), ...linkIds(m, 'rapport')]);
-    // Every link in a mail points at one of the three link pages.
-    const urls = mails.flatMap((m) => `${m.body.text ?? ''} ${m.body.html ?? ''}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? []);
-    for (const url of urls) expect(new URL(url).pathname, url).toMatch(/^\/(signering|soknad|rapport)\/[A-Za-z0-9_-]+$/);
+    // Every link in a mail points at one of the three link pages, or (in the secretariat's mails
+    // only) at the whole case behind the staff sign-in.
+    const urlsOf = (m: (typeof mails)[number]) => `${m.body.text ?? ''} ${m.body.html ?? ''}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
+    const secretariat = getScheme('sor-rogaland')!.secretariatEmail;
+    for (const m of mails) {
+      const staffMail = m.destination.to.every((to) => to === secretariat);
+      for (const url of urlsOf(m)) {
+        expect(new URL(url).pathname, url).toMatch(staffMail ? /^\/((signering|soknad|rapport)\/[A-Za-z0-9_-]+|sekretariat\/soknader\/app_[A-Za-z0-9_-]+)$/ : /^\/(signering|soknad|rapport)\/[A-Za-z0-9_-]+$/);
+      }
+    }
+    expect(mails.some((m) => urlsOf(m).some((u) => u.includes(`/sekretariat/soknader/${id}`)))).toBe(true);
     const unique = [...new Set(ids)];
     expect(unique.length).toBeGreaterThanOrEqual(9); // 2 owners, 6 partners, a report
     for (const link of unique) {

@@ -1,0 +1,106 @@
+// The secretariat's whole case: where it stands, what the partners signed, what the committee
+// decided, what finance paid, what the owner reported and everything that happened, in one page.
+// Read-only: the actions stay on the agenda (the committee's forms) and on the finance page.
+import type { Actor, AuditEntry } from '../domain/model';
+import { ON_AGENDA } from '../domain/status-transitions';
+import type { getApplicationForStaff } from '../use-cases/committee';
+import type { getPublicScheme } from '../use-cases/public-scheme';
+import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { html, type Html } from './html';
+import { budgetTable, historyTable, labelled, projectTexts } from './project-description';
+import { agendaPath, applicationsPath } from './secretariat-pages';
+
+type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
+type Scheme = ReturnType<typeof getPublicScheme>;
+
+const OUTCOME_LABELS: Record<string, string> = { approve: 'Innvilget', reject: 'Avslått', defer: 'Utsatt', more_information: 'Mer informasjon etterspurt' };
+
+function actorLabel(actor: Actor, partners: CaseView['data']['partners']): string {
+  switch (actor.kind) {
+    case 'applicant':
+      return 'Prosjekteier';
+    case 'partner':
+      return partners[actor.partnerIndex]?.organisationName ?? 'Partner';
+    case 'staff':
+      return actor.role === 'finance' ? `Økonomi (${actor.subject})` : `Sekretariatet (${actor.subject})`;
+    case 'system':
+      return 'Systemet';
+  }
+}
+
+function section(title: string, items: readonly unknown[], empty: string, body: () => Html): Html {
+  return html`<h2>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
+}
+
+export function casePage(view: CaseView, scheme: Scheme): { title: string; body: Html } {
+  const { application: app, data } = view;
+  const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
+  const allocation = app.allocation;
+  return {
+    title: `Sak: ${app.title}`,
+    body: html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''}</p>
+<h1>${app.title}</h1>
+<dl class="facts">
+<dt>Saksnummer</dt><dd>${app.id}</dd>
+<dt>Ordning</dt><dd>${scheme.name}</dd>
+<dt>Status</dt><dd>${app.statusLabel}</dd>
+<dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
+<dt>Versjon</dt><dd>${app.version}</dd>
+<dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
+<dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
+<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[data.anchoring.kind] ?? data.anchoring.kind}: ${data.anchoring.name} (leder ${data.anchoring.leaderEmail}, nestleder ${data.anchoring.deputyLeaderEmail})</dd>
+${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}
+${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text">${app.rejectionReason}</dd>` : ''}
+</dl>
+${allocation ? html`<h2>Tildeling</h2>
+<dl class="facts">
+<dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
+<dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
+<dt>Vedtatt</dt><dd>${dateTime(allocation.decidedAt)}</dd>
+<dt>Statusrapport innen</dt><dd>${date(allocation.statusReportDue)}</dd>
+<dt>Sluttrapport innen</dt><dd>${date(allocation.finalReportDue)}</dd>
+${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
+</dl>` : ''}
+${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partnere.', () => html`<div class="table-wrap" role="region" aria-label="Signaturer" tabindex="0"><table>
+<caption>Partnernes svar på gjeldende versjon</caption>
+<thead><tr><th scope="col">Partner</th><th scope="col">Type</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th></tr></thead>
+<tbody>${data.partners.map((p, i) => {
+  const s = view.signatures.find((x) => x.partnerIndex === i);
+  const answer = !s ? 'Ikke svart' : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
+  return html`<tr><td>${p.organisationName}</td><td>${PARTNER_KIND_LABELS[p.kind] ?? p.kind}</td><td>${answer}</td><td>${s ? dateTime(s.at) : '–'}</td></tr>`;
+})}</tbody>
+</table></div>`)}
+${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
+  (d) => html`<li>${dateTime(d.at)}: ${OUTCOME_LABELS[d.outcome] ?? d.outcome}${d.amount !== undefined ? html`, ${kroner(d.amount)}` : ''}${d.periodStart && d.periodEnd ? html`, ${date(d.periodStart)}–${date(d.periodEnd)}` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)})` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
+)}</ul>`)}
+${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
+<caption>Utbetalinger og krav om tilbakebetaling</caption>
+<thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
+<tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
+</table></div>`)}
+${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map(
+  (r) => html`<h3>${REPORT_KIND_LABELS[r.kind] ?? r.kind}, mottatt ${dateTime(r.submittedAt)}</h3>
+<dl class="facts">
+<dt>Brukt så langt</dt><dd>${kroner(r.spentAmount)}</dd>
+<dt>Fremdrift</dt><dd class="long-text">${r.progress}</dd>
+<dt>Effekt</dt><dd class="long-text">${r.effect}</dd>
+${r.lessonsLearned ? html`<dt>Læringspunkter</dt><dd class="long-text">${r.lessonsLearned}</dd>` : ''}
+${r.deviations ? html`<dt>Avvik</dt><dd class="long-text">${r.deviations}</dd>` : ''}
+</dl>`,
+)}`)}
+${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
+  (r) => html`<li>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}</li>`,
+)}</ul>`)}
+<h2>Prosjektbeskrivelsen</h2>
+<details class="project-texts"><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>
+<h3>Sammendrag</h3><p class="long-text">${data.summary}</p>
+${projectTexts(data, scheme)}
+<h3>Kriterier prosjektet oppfyller</h3>
+<ul>${labelled(data.criteriaMet, scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
+${budgetTable(data.budget, partnerName)}
+</details>
+<h2>Historikk</h2>
+${historyTable(app.history, (entry: AuditEntry) => actorLabel(entry.actor, data.partners))}`,
+  };
+}

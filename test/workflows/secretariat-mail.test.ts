@@ -1,0 +1,21 @@
+// The secretariat's e-mails about a case link to the whole case (the staff page behind the sign-in),
+// never to an owner's or partner's capability link.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+it('a missing status report: the secretariat is told, with a link to the whole case', async () => {
+  const { applicationId } = await app.active();
+  const secretariat = app.scheme('sor-rogaland').secretariatEmail;
+  await runLifecycleStep(app.deps, 'status-report-missing', { applicationId, executionStartTime: app.clock.now().toISOString() });
+  const told = app.mailer.sent.filter((m) => m.to.includes(secretariat) && m.subject.startsWith('[FSU] Rapport mangler: statusrapport'));
+  expect(told).toHaveLength(1);
+  expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);
+  expect(told[0]!.text).not.toMatch(/\/(soknad|signering|rapport)\/[A-Za-z0-9_-]{20,}/);
+});
