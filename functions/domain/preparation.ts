@@ -9,11 +9,15 @@ export interface PreparationStep {
 }
 
 /**
- * Why the committee cannot approve, reject or defer yet, or undefined when it can. (Asking the
- * owner for more information stays open: the preparatory body is often the one asking.)
+ * Why the committee cannot approve, reject or defer yet, or undefined when it can: in a two-level
+ * scheme only an application that carries the first level's recommendation for this round, so not
+ * even an early rejection (of one sent in, deferred or waiting for more information) bypasses the
+ * first level (004: the health community assesses and prioritises "før disse sendes til
+ * koordineringsutvalg"). Asking the owner for more information stays open: the preparatory body is
+ * often the one asking.
  */
 export function decisionBlockedByPreparation(preparation: PreparationStep | undefined, status: ApplicationStatus): string | undefined {
-  if (!preparation || status !== 'scheduled') return undefined;
+  if (!preparation || status === 'recommended') return undefined;
   return `${preparation.body.shortName} må gi sin innstilling før vedtaket kan registreres.`;
 }
 

@@ -11,6 +11,13 @@ describe('two-level review: the committee decides after the first level', () => 
     expect(decisionBlockedByPreparation(ranked, 'recommended')).toBeUndefined();
   });
 
+  it('blocks an early rejection too (sent in, deferred, waiting for more information): nothing bypasses the first level', () => {
+    for (const status of ['submitted', 'deferred', 'more_information_requested'] as const) {
+      expect(decisionBlockedByPreparation(unranked, status)).toBe('AU må gi sin innstilling før vedtaket kan registreres.');
+      expect(decisionBlockedByPreparation(undefined, status)).toBeUndefined();
+    }
+  });
+
   it('never blocks in a scheme without a first level', () => {
     expect(decisionBlockedByPreparation(undefined, 'scheduled')).toBeUndefined();
   });

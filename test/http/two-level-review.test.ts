@@ -26,6 +26,17 @@ const approval = async (applicationId: string) => {
 };
 
 describe('a ranked first level (Helse Nord)', () => {
+  it('not even an early rejection bypasses the first level (an application sent in, not yet on an agenda)', async () => {
+    const { applicationId } = await app.submit(NORD, app.application(NORD));
+    await app.cosignAll(applicationId);
+    const before = await app.store.getApplication(applicationId);
+    const blocked = await decision(applicationId, { outcome: 'reject', reason: 'Ufullstendig' });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({ reason: 'recommendation_missing' });
+    expect(await app.store.getApplication(applicationId)).toEqual(before);
+    expect(await app.store.listDecisions(applicationId)).toEqual([]);
+  });
+
   it('the committee cannot approve, reject or defer before the ranking; afterwards it can', async () => {
     const { applicationId } = await app.scheduled(NORD);
     for (const body of [await approval(applicationId), { outcome: 'reject', reason: 'Nei' }, { outcome: 'defer' }]) {
