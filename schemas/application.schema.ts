@@ -309,8 +309,17 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
     issue(ctx, ['partners', trustIndex, 'kind'], `${trust.name} må registreres som helseforetak.`);
   }
 
-  // Cost booking on the project number is only for units of the community's hospital trust.
+  // Cost booking on the project number is for units of the community's hospital trust, and only for
+  // them (002): an owner in the trust is one of its units, whatever the checkbox says.
   const owner = isRec(value.owner) ? value.owner : undefined;
+  const ownerInTrust = owner && isWhole(owner.partnerIndex) && partners[owner.partnerIndex]?.organisationNumber === trust.organisationNumber;
+  if (owner && ownerInTrust && owner.isInternalUnit === false) {
+    issue(
+      ctx,
+      ['owner', 'isInternalUnit'],
+      `En prosjektansvarlig i ${trust.name} er en enhet i helseforetaket, og kostnadene føres på prosjektnummeret. Kryss av og velg enheten.`,
+    );
+  }
   if (owner && owner.isInternalUnit === true) {
     const ownerPartner = isWhole(owner.partnerIndex) ? partners[owner.partnerIndex] : undefined;
     if (ownerPartner && ownerPartner.organisationNumber !== trust.organisationNumber) {

@@ -112,6 +112,13 @@ describe('owner', () => {
     caseInsensitive.owner.unit = caseInsensitive.owner.unit.toUpperCase();
     expect(buildApplicationSchema(sr).safeParse(caseInsensitive).success).toBe(true);
   });
+  it("an owner in the hospital trust is one of its units (cost booking), not an invoicing owner", () => {
+    const unchecked = exampleApplication(sr, { owner: 'internal-unit' });
+    unchecked.owner.isInternalUnit = false;
+    expect(errorsFor(unchecked)['owner.isInternalUnit']).toBe(
+      'En prosjektansvarlig i Helse Stavanger HF er en enhet i helseforetaket, og kostnadene føres på prosjektnummeret. Kryss av og velg enheten.',
+    );
+  });
 });
 
 describe('amounts and budget', () => {
