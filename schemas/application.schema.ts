@@ -204,6 +204,13 @@ function baseRules(value: unknown, ctx: Ctx): void {
     }
     seen.add(line.partnerIndex);
   });
+  // The agreement's budget shows what each party contributes (DOMAIN; 003: "hvilke ressurser
+  // kommune(r) og helseforetak bidrar med"): a line for every partner, zeros allowed.
+  const unbudgeted = partners.map((p, i) => ({ p, i })).filter(({ i }) => !seen.has(i));
+  if (budget.length > 0 && budget.every((line) => isRec(line) && isWhole(line.partnerIndex)) && unbudgeted.length > 0) {
+    const names = unbudgeted.map(({ p, i }) => (isRec(p) && typeof p.organisationName === 'string' && p.organisationName.trim() ? p.organisationName.trim() : `partner ${i + 1}`));
+    issue(ctx, ['budget'], `Budsjettet mangler en linje for ${names.join(', ')}. Hver partner skal vise hva den bidrar med (0 kr er lov).`);
+  }
 
   const grants = budget.map((line) => (isRec(line) ? line.requestedGrant : undefined));
   if (budget.length > 0 && grants.every(isWhole) && isWhole(value.requestedAmount)) {

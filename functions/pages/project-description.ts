@@ -1,6 +1,7 @@
 // The parts of a case that more than one page shows: the project description (the partner signs it
 // in cosign-page.ts, the committee decides on it on the agenda, the secretariat reads it in the
 // case) and the history (the owner's status page and the secretariat's case).
+import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
 import type { getCosignPage } from '../use-cases/page-views';
 import { actionLabel, dateTime, kroner } from './format';
@@ -14,7 +15,7 @@ export function labelled(ids: readonly string[], known: readonly { id: string; l
 
 /** The budget as a table: each partner's own contribution and requested grant, with sums. */
 export function budgetTable(budget: Project['budget'], partnerName: (index: number) => string, caption = 'Budsjett'): Html {
-  const own = (b: Project['budget'][number]) => b.personnel + b.money + b.purchases + b.equipment;
+  const own = ownContribution;
   const sum = (f: (b: Project['budget'][number]) => number) => budget.reduce((n, b) => n + f(b), 0);
   return html`<div class="table-wrap" role="region" aria-label=${caption} tabindex="0"><table>
 <caption>${caption}</caption>

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { ownContribution as ownContributionOf } from '../domain/budget';
 import { findMeeting, meetingCalendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -50,7 +51,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
 
 async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
   const { data } = await loadCurrentVersion(deps, app);
-  const ownContribution = data.budget.reduce((sum, b) => sum + b.personnel + b.money + b.purchases + b.equipment, 0);
+  const ownContribution = data.budget.reduce((sum, b) => sum + ownContributionOf(b), 0);
   // The committee decides on what the partners signed: the whole project description.
   return {
     applicationId: app.id,

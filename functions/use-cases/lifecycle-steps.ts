@@ -1,5 +1,6 @@
 // What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
 // replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
+import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
@@ -80,11 +81,13 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   for (const link of links) {
     const partner = version.data.partners[link.partnerIndex ?? -1];
     if (!partner) continue;
+    const line = version.data.budget.find((b) => b.partnerIndex === link.partnerIndex);
     await notify(deps, `cosign-request#${link.id}`, [partner.email], mail.cosignRequest(ctx, {
       recipientName: partner.contactName,
       partnerOrganisation: partner.organisationName,
       ownerOrganisation: owner,
       requestedAmount: version.data.requestedAmount,
+      ...(line ? { partnerContribution: mail.formatNok(ownContribution(line)) } : {}),
       link: linkUrl(deps, link),
       expiresAt: link.expiresAt,
     }));

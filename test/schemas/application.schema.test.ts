@@ -154,6 +154,19 @@ describe('amounts and budget', () => {
     const missing = errorsFor(mutate((a) => (a.budget[2]!.partnerIndex = 7)));
     expect(missing['budget.2.partnerIndex']).toBe('Budsjettlinjen må høre til en av partnerne.');
   });
+  it('a line for every partner, showing what each contributes (zeros allowed)', () => {
+    const withoutTrust = mutate((a) => {
+      const dropped = a.budget.pop()!;
+      a.budget[0]!.requestedGrant += dropped.requestedGrant;
+    });
+    expect(errorsFor(withoutTrust)['budget']).toBe(`Budsjettet mangler en linje for ${withoutTrust.partners[2]!.organisationName}. Hver partner skal vise hva den bidrar med (0 kr er lov).`);
+    const zeros = mutate((a) => {
+      const line = a.budget[1]!;
+      a.budget[0]!.requestedGrant += line.requestedGrant;
+      Object.assign(line, { personnel: 0, money: 0, purchases: 0, equipment: 0, requestedGrant: 0 });
+    });
+    expect(buildApplicationSchema(sr).safeParse(zeros).success).toBe(true);
+  });
 });
 
 describe('period', () => {

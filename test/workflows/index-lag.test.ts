@@ -3,6 +3,8 @@
 // they were written: a step that sees only some of them must send nothing and fail, so that the
 // workflow's retry (States.TaskFailed) looks again, instead of leaving a partner without a request.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ownContribution } from '../../functions/domain/budget';
+import { formatNok } from '../../functions/mail/templates';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -38,5 +40,11 @@ it('request-cosignatures sends nothing while a link is not yet visible, and ever
   await runLifecycleStep(app.deps, 'request-cosignatures', input);
   const requests = mailed().filter((m) => partners.some((p) => m.to.includes(p)));
   expect(new Set(requests.flatMap((m) => m.to))).toEqual(new Set(partners));
+  // Each request names what that partner contributes, from its budget line.
+  for (const [i, partner] of data.partners.entries()) {
+    const line = data.budget.find((b) => b.partnerIndex === i)!;
+    const request = requests.find((m) => m.to.includes(partner.email) && m.text.includes('/signering/'))!;
+    expect(request.text).toContain(`Deres egeninnsats: ${formatNok(ownContribution(line))}`);
+  }
   expect(mailed().filter((m) => m.to.includes(data.owner.email) && /mottatt/i.test(m.subject))).toHaveLength(1);
 });
