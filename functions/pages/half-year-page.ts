@@ -36,20 +36,22 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
   const csv = `${halfYearPath(schemeId)}?${new URLSearchParams({ fra: report.from, til: report.to, format: 'csv' })}`;
   return html`<h2>${date(report.from)}–${date(report.to)}</h2>
 <dl class="facts">
-<dt>Tildelte tilskudd</dt><dd>${report.grants}</dd>
-<dt>Tildelt i alt</dt><dd>${kroner(report.allocated)}</dd>
+<dt>Tilskudd i perioden</dt><dd>${report.grants}</dd>
+<dt>Nye tildelinger</dt><dd>${report.newGrants}</dd>
+<dt>Tildelt i perioden</dt><dd>${kroner(report.allocated)}</dd>
 <dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
+<dt>Brukt ifølge rapportene</dt><dd>${kroner(report.spentReported)}</dd>
 <dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
 </dl>
 <p><a href=${csv} download>Last ned som CSV (åpnes i Excel)</a></p>
 ${report.rows.length === 0
-  ? html`<p>Ingen tilskudd ble tildelt i perioden.</p>`
-  : html`<div class="table-wrap" role="region" aria-label="Tilskudd tildelt i perioden" tabindex="0"><table>
-<caption>Tilskudd tildelt i perioden, eldste vedtak først</caption>
-<thead><tr><th scope="col">Prosjekt</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
+  ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`
+  : html`<div class="table-wrap" role="region" aria-label="Tilskudd i perioden" tabindex="0"><table>
+<caption>Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge rapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
 <tbody>${report.rows.map(
-    (r) => html`<tr><td>${r.title}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
+    (r) => html`<tr><td>${r.title}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}${r.newInPeriod === 'nei' ? ' (tidligere)' : ''}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="num">${r.spentAmount === '' ? '–' : kroner(r.spentAmount)}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
   )}</tbody>
 </table></div>`}`;
 }

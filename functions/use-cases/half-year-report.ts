@@ -14,15 +14,25 @@ export interface HalfYearRow {
   periodStart: string;
   periodEnd: string;
   decidedAt: string;
+  /** 'ja' when the grant was decided in the period; older grants that run or report in it are listed too */
+  newInPeriod: 'ja' | 'nei';
   statusReport: string;
   finalReport: string;
+  /** what the latest report up to the end of the period says was spent ('' without one) */
+  spentAmount: number | '';
   effect: string;
+  lessonsLearned: string;
   repaymentClaimed: number;
 }
 
 const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(new Date(instant)) : '');
 
-/** Use and effect over a period, for the committee's half-yearly report to the strategic committee. */
+/**
+ * Use and effect over a period, for the committee's half-yearly report to the strategic committee
+ * (002: "FSU orienterer halvårlig SSU om bruk og effekt av midlene"): every grant decided in the
+ * period, and every older one whose grant period runs into it or that reported in it, with what
+ * its reports in the period say it spent, achieved and learned.
+ */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
   // The period is in Oslo days: a decision at 00:30 on 1 July belongs to the second half-year.
@@ -32,13 +42,17 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     Promise.all(GRANTED.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, fromIso, toIso),
   ]);
+  const reportedIn = new Set(reports.map((r) => r.applicationId));
   const grants = byStatus.flat().filter((a): a is ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> } =>
-    !!a.allocation && a.allocation.decidedAt >= fromIso && a.allocation.decidedAt <= toIso);
-  const rows: HalfYearRow[] = grants
-    .sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt))
-    .map((a) => {
-      const own = reports.filter((r) => r.applicationId === a.id);
-      const latest = own.find((r) => r.kind === 'final') ?? own.find((r) => r.kind === 'status');
+    !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
+  const sorted = grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
+  // Each grant's reports up to the end of the period (an older grant may have reported before it).
+  const reportsOf = await Promise.all(sorted.map(async (a) => (await deps.store.listReports(a.id)).filter((r) => r.submittedAt <= toIso)));
+  const rows: HalfYearRow[] = sorted
+    .map((a, i) => {
+      const own = reportsOf[i]!;
+      const final = own.find((r) => r.kind === 'final');
+      const latest = final ?? own.find((r) => r.kind === 'status');
       return {
         applicationId: a.id,
         title: a.title,
@@ -47,18 +61,24 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         periodStart: a.allocation.periodStart,
         periodEnd: a.allocation.periodEnd,
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
+        newInPeriod: a.allocation.decidedAt >= fromIso ? 'ja' : 'nei',
         statusReport: osloDay(own.find((r) => r.kind === 'status')?.submittedAt),
-        finalReport: osloDay(own.find((r) => r.kind === 'final')?.submittedAt),
+        finalReport: osloDay(final?.submittedAt),
+        spentAmount: latest?.spentAmount ?? '',
         effect: latest?.effect ?? '',
+        lessonsLearned: final?.lessonsLearned ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
       };
     });
+  const decided = rows.filter((r) => r.newInPeriod === 'ja');
   return {
     scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
     from,
     to,
     grants: rows.length,
-    allocated: rows.reduce((s, r) => s + r.amount, 0),
+    newGrants: decided.length,
+    allocated: decided.reduce((s, r) => s + r.amount, 0),
+    spentReported: rows.reduce((s, r) => s + (r.spentAmount === '' ? 0 : r.spentAmount), 0),
     repaymentClaimed: rows.reduce((s, r) => s + r.repaymentClaimed, 0),
     reportsReceived: reports.length,
     rows,
@@ -73,9 +93,12 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['periodStart', 'Periode fra'],
   ['periodEnd', 'Periode til'],
   ['decidedAt', 'Vedtak'],
+  ['newInPeriod', 'Tildelt i perioden'],
   ['statusReport', 'Statusrapport'],
   ['finalReport', 'Sluttrapport'],
+  ['spentAmount', 'Brukt ifølge rapport (kr)'],
   ['effect', 'Effekt'],
+  ['lessonsLearned', 'Læringspunkter'],
   ['repaymentClaimed', 'Krav om tilbakebetaling (kr)'],
 ];
 

@@ -185,7 +185,7 @@ describe('staff pages', () => {
     expect(first.status).toBe(200);
     expect(first.text).toContain('<input type="date" id="halvar-fra" name="fra" value="2026-01-01"');
     expect(first.text).toContain('<input type="date" id="halvar-til" name="til" value="2026-06-30"');
-    expect(first.text).toContain('Ingen tilskudd ble tildelt i perioden.');
+    expect(first.text).toContain('Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.');
     expect(labelsMissing(first.text)).toEqual([]);
 
     const second = await halfYear({ fra: '2026-07-01', til: '2026-12-31' });

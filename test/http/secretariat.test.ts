@@ -301,7 +301,7 @@ describe('follow-up reports for the committee', () => {
     expect(res.body.scheme).toMatchObject({ id: 'sor-rogaland', committee: 'FSU', reportTo: 'SSU' });
     const row = res.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
     expect(row).toMatchObject({ amount: 850_000, decidedAt: '2026-11-20', status: 'Pågår' });
-    expect(res.body.allocated).toBe(res.body.rows.reduce((s: number, r: { amount: number }) => s + r.amount, 0));
+    expect(res.body.allocated).toBe(res.body.rows.filter((r: { newInPeriod: string }) => r.newInPeriod === 'ja').reduce((s: number, r: { amount: number }) => s + r.amount, 0));
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
     expect(csv.status).toBe(200);
@@ -311,6 +311,22 @@ describe('follow-up reports for the committee', () => {
     const line = csv.text.split('\r\n').find((l) => l.startsWith(applicationId));
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"";""klikk"")"`);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(res.body.rows.length + 1);
+  });
+
+  it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
+    const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Tildelt i fjor, rapporterer i år'));
+    const link = await app.reportLink(applicationId, 'status');
+    expect((await app.call('submit-report', { pathParameters: { linkId: link }, json: { spentAmount: 300_000, progress: 'I rute.', effect: 'Kortere ventetid.' } })).status).toBe(201);
+    const next = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30' }, as });
+    expect(next.status).toBe(200);
+    const row = next.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
+    expect(row).toMatchObject({ decidedAt: '2026-11-20', newInPeriod: 'nei', spentAmount: 300_000, effect: 'Kortere ventetid.', statusReport: '2026-11-20' });
+    expect(next.body.newGrants).toBe(0);
+    expect(next.body.allocated).toBe(0);
+    expect(next.body.spentReported).toBeGreaterThanOrEqual(300_000);
+    // After the grant period (it ends 2027-12-31) and without reports in the period, it is no longer listed.
+    const later = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2028-07-01', to: '2028-12-31' }, as });
+    expect(later.body.rows.map((r: { applicationId: string }) => r.applicationId)).not.toContain(applicationId);
   });
 
   it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {
