@@ -88,6 +88,8 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),
   page('page-application', 'GET', '/sekretariat/soknader/{applicationId}', 'secretariat', 'Hele saken'),
+  page('page-decide-reallocation', 'POST', '/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'secretariat', 'Vedtak om omdisponering'),
+  page('page-claim-repayment', 'POST', '/sekretariat/soknader/{applicationId}/tilbakebetaling', 'secretariat', 'Krev tilbakebetaling'),
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),
   page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
   page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),

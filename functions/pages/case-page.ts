@@ -1,17 +1,44 @@
 // The secretariat's whole case: where it stands, what the partners signed, what the committee
 // decided, what finance paid, what the owner reported and everything that happened, in one page.
-// Read-only: the actions stay on the agenda (the committee's forms) and on the finance page.
+// Its forms are the committee's actions on a running grant: deciding a reallocation request and
+// claiming repayment (the review's actions stay on the agenda, payments on the finance page).
 import type { Actor, AuditEntry } from '../domain/model';
-import { ON_AGENDA } from '../domain/status-transitions';
+import { ON_AGENDA, REPAYABLE } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { CSRF_FIELD } from './csrf';
+import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
+import type { FailedForm } from './staff-form-post';
 import { budgetTable, historyTable, labelled, projectTexts } from './project-description';
 import { agendaPath, applicationsPath } from './secretariat-pages';
+import { casePath } from '../http/routes';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getPublicScheme>;
+
+/** The case's forms: one per reallocation request waiting for a decision, and the repayment claim. */
+export type CaseFormName = 'repayment' | `reallocation:${string}`;
+
+export interface CaseForms {
+  csrf: string;
+  failed?: FailedForm<CaseFormName>;
+  notice?: Html | string;
+}
+
+export const CASE_NOTICES: Record<string, string> = {
+  omdisponering: 'Vedtaket om omdisponering er registrert, og prosjekteier får beskjed.',
+  tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.',
+};
+
+export function reallocationDecisionPath(applicationId: string, reallocationId: string): string {
+  return `${casePath(applicationId)}/omdisponering/${encodeURIComponent(reallocationId)}`;
+}
+
+export function repaymentClaimPath(applicationId: string): string {
+  return `${casePath(applicationId)}/tilbakebetaling`;
+}
 
 const OUTCOME_LABELS: Record<string, string> = { approve: 'Innvilget', reject: 'Avslått', defer: 'Utsatt', more_information: 'Mer informasjon etterspurt' };
 
@@ -32,14 +59,52 @@ function section(title: string, items: readonly unknown[], empty: string, body: 
   return html`<h2>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
 }
 
-export function casePage(view: CaseView, scheme: Scheme): { title: string; body: Html } {
+function reallocationForm(app: CaseView['application'], r: CaseView['reallocations'][number], csrf: string, state: (name: CaseFormName) => FormState): Html {
+  const form = state(`reallocation:${r.id}`);
+  return html`<form method="post" action=${reallocationDecisionPath(app.id, r.id)} novalidate aria-label=${`Vedtak om omdisponering av ${kroner(r.amount)}`}>
+${hidden(CSRF_FIELD, csrf)}
+${form.radios('approved', `Godkjenner komiteen omdisponeringen av ${kroner(r.amount)}?`, [
+  { value: 'true', label: 'Godkjenn' },
+  { value: 'false', label: 'Avslå' },
+], { summaryLabel: 'Omdisponering, vedtak' })}
+${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjekteier)', { rows: 2, summaryLabel: 'Omdisponering, begrunnelse' })}
+<button type="submit">Registrer vedtaket</button>
+</form>`;
+}
+
+function repaymentForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
+  const form = state('repayment');
+  return html`<h2 id="tilbakebetaling">Krav om tilbakebetaling</h2>
+<p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake. Økonomi får kravet på prosjektnummeret, og prosjekteier får beskjed.</p>
+<form method="post" action=${repaymentClaimPath(app.id)} novalidate aria-label="Krev tilbakebetaling">
+${hidden(CSRF_FIELD, csrf)}
+${form.amount('amount', 'Beløp som kreves tilbake (kr)', { summaryLabel: 'Tilbakebetaling, beløp', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
+<button type="submit" class="danger">Krev tilbakebetaling</button>
+</form>`;
+}
+
+export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { title: string; body: Html } {
   const { application: app, data } = view;
+  const states: FormState[] = [];
+  const state = (name: CaseFormName) => {
+    const mine = forms.failed?.form === name ? forms.failed : undefined;
+    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name === 'repayment' ? 'tilbakebetaling' : `omdisp-${name.slice('reallocation:'.length)}`);
+    states.push(s);
+    return s;
+  };
+  const waiting = view.reallocations.filter((r) => r.state === 'requested');
+  const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
+  const repayment = app.allocation && REPAYABLE.includes(app.status) ? repaymentForm(app, forms.csrf, state) : '';
+  const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
   const allocation = app.allocation;
   return {
     title: `Sak: ${app.title}`,
-    body: html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''}</p>
+    body: html`${errorSummary(states, problem ? [problem] : [])}
+${forms.notice ? html`<div class="notice success" role="status"><p>${forms.notice}</p></div>` : ''}
+<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''}</p>
 <h1>${app.title}</h1>
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${app.id}</dd>
@@ -90,8 +155,9 @@ ${r.deviations ? html`<dt>Avvik</dt><dd class="long-text">${r.deviations}</dd>` 
 </dl>`,
 )}`)}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
-  (r) => html`<li>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}</li>`,
+  (r) => html`<li>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,
 )}</ul>`)}
+${repayment}
 <h2>Prosjektbeskrivelsen</h2>
 <details class="project-texts"><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>
 <h3>Sammendrag</h3><p class="long-text">${data.summary}</p>

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import type { Actor, PayoutRecord, PayoutState } from '../domain/model';
 import { payoutIdFor, payoutModeFor } from '../domain/payout';
+import { REPAYABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
@@ -81,7 +82,7 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  if (!app.allocation || !['active', 'status_report_received', 'final_report_received'].includes(app.status)) {
+  if (!app.allocation || !REPAYABLE.includes(app.status)) {
     throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
   }
   if (claim.amount > app.allocation.amount) {

@@ -30,6 +30,8 @@ describe('staff routes: authentication and roles', () => {
       'page-overdue-reports',
       'page-half-year-report',
       'page-application',
+      'page-decide-reallocation',
+      'page-claim-repayment',
       'page-record-recommendation',
       'page-record-decision',
       'page-request-information',

@@ -313,6 +313,51 @@ describe('staff pages: the whole case', () => {
     expect(missing.headers['content-type']).toContain('text/html');
   });
 
+  it("the case's forms: a reallocation decision and a repayment claim, each back to the case, or its errors there", async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til opplæring.', amount: 40_000 } });
+    const reallocationId = requested.body.id as string;
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/omdisponering/${reallocationId}" novalidate`);
+    expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbakebetaling" novalidate`);
+    expect(labelsMissing(page.text)).toEqual([]);
+    const post = (path: string, routeId: string, pathParameters: Record<string, string>, form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path, pathParameters, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, routeId);
+    const decide = (form: Record<string, string>) => post('/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'page-decide-reallocation', { applicationId, reallocationId }, form);
+    const claim = (form: Record<string, string>) => post('/sekretariat/soknader/{applicationId}/tilbakebetaling', 'page-claim-repayment', { applicationId }, form);
+
+    // No choice: the case again, the error at the form's field, nothing decided.
+    const none = await decide({ reason: 'Uklart' });
+    expect(none.status).toBe(400);
+    expect(none.text).toContain(`href="#omdisp-${reallocationId}-approved"`);
+    expect(none.text).toContain('Uklart');
+    expect((await app.store.listReallocations(applicationId))[0]!.state).toBe('requested');
+    const approved = await decide({ approved: 'true', reason: 'Innenfor formålet.' });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=omdisponering`);
+    expect((await app.store.listReallocations(applicationId))[0]).toMatchObject({ state: 'approved', reason: 'Innenfor formålet.' });
+    // Decided once: a second post is the conflict, shown on the case.
+    const again = await decide({ approved: 'false' });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('Søknaden om omdisponering er allerede behandlet.');
+
+    const tooMuch = await claim({ amount: '9 000 000', reason: 'Ikke brukt som beskrevet.' });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.text).toContain('Kravet kan ikke være større enn tildelt beløp.');
+    const noReason = await claim({ amount: '100 000' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('href="#tilbakebetaling-reason"');
+    const claimed = await claim({ amount: '100 000', reason: 'Ikke brukt som beskrevet.' });
+    expect(claimed.status).toBe(303);
+    expect(claimed.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=tilbakebetaling`);
+    const payouts = await app.store.listPayoutsForApplication(applicationId);
+    expect(payouts.find((p) => p.amount < 0)).toMatchObject({ amount: -100_000, state: 'repayment_claimed' });
+    const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbakebetaling' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(after.text).toContain('Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.');
+    expect(after.text).not.toContain('action="/sekretariat/soknader/' + applicationId + '/tilbakebetaling"');
+  });
+
   it('the agenda links each case to its whole case', async () => {
     const { applicationId } = await app.scheduled();
     const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }), 'page-agenda');

@@ -1,0 +1,51 @@
+// One staff form post, whichever page holds the form (the agenda, the whole case): CSRF, the form
+// parsed by its schema, the use case, then 303 to where the secretariat continues, or the page
+// re-rendered with the field errors or the conflict next to the form.
+import type * as z from 'zod/mini';
+import { dependencies, type Dependencies } from '../composition';
+import type { Actor } from '../domain/model';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { RouteRequest } from '../http/http-route';
+import type { HttpResult } from '../http/responses';
+import { staffActor } from '../use-cases/move-application';
+import { toFieldErrors } from '../../schemas/fields.schema';
+import { checkCsrf } from './csrf';
+import { toFormBody, type FormBody } from './forms';
+
+export interface FailedForm<F> {
+  form: F;
+  values: FormBody;
+  errors: Record<string, string>;
+  problem?: string;
+}
+
+export interface StaffFormPost<F, T> {
+  /** which form was posted (its errors show there), the notice code, and the parse */
+  read: (values: FormBody) => { form: F; code: string; parsed: z.core.util.SafeParseResult<T> };
+  act: (deps: Dependencies, applicationId: string, data: T, actor: Actor) => Promise<unknown>;
+  /** where to go afterwards; worked out before acting (an action may take the case off its agenda) */
+  next: (deps: Dependencies, applicationId: string, code: string) => Promise<HttpResult>;
+  rerender: (deps: Dependencies, request: RouteRequest<unknown>, applicationId: string, failed: FailedForm<F>, status: number) => Promise<HttpResult>;
+}
+
+export async function staffFormPost<F, T>(request: RouteRequest<unknown>, post: StaffFormPost<F, T>): Promise<HttpResult> {
+  const values = toFormBody(request.body);
+  checkCsrf(request.event, values);
+  const deps = dependencies();
+  const applicationId = request.params.applicationId ?? '';
+  const { form, code, parsed } = post.read(values);
+  const failed = (errors: Record<string, string>, status: number, problem?: string) =>
+    post.rerender(deps, request, applicationId, { form, values, errors, ...(problem ? { problem } : {}) }, status);
+  if (!parsed.success) return failed(toFieldErrors(parsed.error), 400);
+  try {
+    const next = await post.next(deps, applicationId, code);
+    await post.act(deps, applicationId, parsed.data, staffActor(request.staff!, 'secretariat'));
+    return next;
+  } catch (error) {
+    if (error instanceof ValidationError) return failed(error.fieldErrors, 400);
+    if (error instanceof ConflictError) return failed({}, 409, error.message);
+    // Something the form named (a meeting) does not exist: an error at that field, the page stays.
+    if (error instanceof NotFoundError && error.field) return failed({ [error.field]: error.message }, 400);
+    throw error;
+  }
+}
