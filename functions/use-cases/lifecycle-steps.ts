@@ -389,7 +389,7 @@ async function reallocationRequested(deps: Dependencies, l: Loaded, reallocation
   const { app, scheme } = l;
   const r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
-  await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt }));
+  await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt, adminLink: caseUrl(deps, app.id) }));
   return answerWait(l, 60);
 }
 

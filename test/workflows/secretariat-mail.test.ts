@@ -10,6 +10,16 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
+it('a reallocation request: the secretariat is told, with a link to the case where it is decided', async () => {
+  const { applicationId, ownerLinkId } = await app.active();
+  const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler.', amount: 20_000 } });
+  const secretariat = app.scheme('sor-rogaland').secretariatEmail;
+  await runLifecycleStep(app.deps, 'reallocation-requested', { applicationId, executionStartTime: app.clock.now().toISOString(), reallocationId: requested.body.id });
+  const told = app.mailer.sent.filter((m) => m.to.includes(secretariat) && m.subject.startsWith('[FSU] Søknad om omdisponering'));
+  expect(told).toHaveLength(1);
+  expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);
+});
+
 it('a missing status report: the secretariat is told, with a link to the whole case', async () => {
   const { applicationId } = await app.active();
   const secretariat = app.scheme('sor-rogaland').secretariatEmail;
