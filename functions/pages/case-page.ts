@@ -24,7 +24,8 @@ export type CaseFormName = 'repayment' | `reallocation:${string}`;
 export interface CaseForms {
   csrf: string;
   failed?: FailedForm<CaseFormName>;
-  notice?: Html | string;
+  /** a flash() after a successful post */
+  notice?: Html;
 }
 
 export const CASE_NOTICES: Record<string, string> = {
@@ -103,7 +104,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
-${forms.notice ? html`<div class="notice success" role="status"><p>${forms.notice}</p></div>` : ''}
+${forms.notice ?? ''}
 <p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''}</p>
 <h1>${app.title}</h1>
 <dl class="facts">

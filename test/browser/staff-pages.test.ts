@@ -1,11 +1,11 @@
 // The secretariat's and finance's pages in real Chromium: local sign-in, the agenda, a decision
 // through the page's form, CSRF refusal, finance registering the invoice and the payment, and a
-// two-level scheme's ranking before the decision.
+// two-level scheme's ranking before the decision, and the whole case with its reallocation decision.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication } from '../../schemas/application.schema';
-import { application, scheduled, startHarness, status, type Harness } from '../support/local-system';
+import { activeGrant, application, scheduled, startHarness, status, type Harness } from '../support/local-system';
 import { describeBrowser, docsScreenshot, expectAccessibleBasics, launchBrowser, newContext, screenshot } from './browser';
 
 async function signIn(page: Page, role: 'Sekretariat' | 'Økonomi', name: string): Promise<void> {
@@ -188,5 +188,35 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(1);
     await expectAccessibleBasics(page);
     expect(await status(h, ownerLink)).toBe('recommended');
+  }, 45_000);
+
+  it('the secretariat opens the whole case from the list and decides a reallocation request there', async () => {
+    // Signed in as the secretariat after the test before.
+    const data = application({ title: 'Ambulant team for rus og psykisk helse' });
+    const { id, ownerLink } = await activeGrant(h, data);
+    const requested = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte 30 000 kr fra utstyr til opplæring.', amount: 30_000 });
+    expect(requested.status).toBe(201);
+    await h.system.settle();
+
+    await page.goto('/sekretariat/sor-rogaland/soknader?status=active');
+    await page.getByRole('link', { name: data.title }).click();
+    await page.waitForURL(`**/sekretariat/soknader/${id}`);
+    await expectAccessibleBasics(page);
+    expect(await page.locator('h1').textContent()).toBe(data.title);
+    expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['Tildeling', 'Vedtak', 'Utbetalinger', 'Omdisponeringer', 'Krav om tilbakebetaling', 'Historikk']));
+
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Registrer vedtaket' }) });
+    await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering a').count()).toBe(1);
+    await form.getByLabel('Godkjenn').check();
+    await form.getByLabel('Begrunnelse (valgfritt, sendes til prosjekteier)').fill('Innenfor formålet.');
+    await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
+    await page.waitForURL(/\?registrert=omdisponering/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Vedtaket om omdisponering er registrert');
+    expect(await page.locator('li', { hasText: 'Flytte 30 000 kr' }).textContent()).toContain('Godkjent');
+    expect(await page.getByRole('button', { name: 'Registrer vedtaket' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
+    await screenshot(page, 'case');
   }, 45_000);
 });
