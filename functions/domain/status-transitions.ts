@@ -15,7 +15,9 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   more_information_requested: ['awaiting_cosignature', 'withdrawn', 'rejected'],
   deferred: ['scheduled', 'withdrawn', 'rejected'],
   approved: ['payout_pending'],
-  payout_pending: ['active'],
+  // → status_report_received: the report is due 6 months after the allocation, paid out or not yet
+  // (an owner who invoices late still reports on time)
+  payout_pending: ['active', 'status_report_received'],
   // final report without a status report: the status report went missing, the final one is still owed
   active: ['status_report_received', 'final_report_received', 'repayment_claimed'],
   status_report_received: ['final_report_received', 'repayment_claimed'],

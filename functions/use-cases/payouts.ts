@@ -89,6 +89,10 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     throw new ConflictError(`Kravet kan ikke være større enn tildelt beløp.`, 'amount_too_large');
   }
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
+  // The status report may come before the payment: the status alone does not say the money is out.
+  if (grantPayout?.state !== 'paid') {
+    throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
+  }
   const payout: PayoutRecord = {
     id: payoutIdFor(app.id, 'repayment'),
     applicationId: app.id,

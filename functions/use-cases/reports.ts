@@ -8,7 +8,8 @@ import { loadApplication } from './load-application';
 import { moveApplication } from './move-application';
 
 const REPORT_STEP: Record<ReportKind, { from: readonly ApplicationStatus[]; to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
-  status: { from: ['active'], to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
+  // Due 6 months after the allocation (002), whether or not the payout has gone through yet.
+  status: { from: ['payout_pending', 'active'], to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
   // A missing status report does not cancel the final one.
   final: { from: ['status_report_received', 'active'], to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
 };
@@ -43,7 +44,7 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const statusReportOverdue = !!app.allocation && osloDateOf(deps.clock.now()) > app.allocation.statusReportDue;
   if (!step.from.includes(app.status) || (kind === 'final' && app.status === 'active' && !statusReportOverdue)) {
     throw new ConflictError(kind === 'status'
-      ? 'Statusrapporten kan sendes når tilskuddet er utbetalt og før sluttrapporten.'
+      ? 'Statusrapporten kan sendes når tilskuddet er tildelt og før sluttrapporten.'
       : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
   }
   const at = deps.clock.now().toISOString();

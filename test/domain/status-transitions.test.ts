@@ -43,6 +43,7 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['deferred', 'rejected'],
   ['approved', 'payout_pending'],
   ['payout_pending', 'active'],
+  ['payout_pending', 'status_report_received'],
   ['active', 'status_report_received'],
   ['active', 'final_report_received'],
   ['active', 'repayment_claimed'],

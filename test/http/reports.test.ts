@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { triggerPayout } from '../../functions/use-cases/payouts';
+import { FINANCE, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -67,6 +68,27 @@ describe('status and final reports through the report links', () => {
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
     expect((await app.store.getApplication(applicationId))?.status).toBe('active');
     expect((await app.store.getLink(linkId))?.state).toBe('active');
+  });
+
+  it('the status report is due whether or not the grant is paid out yet: received while the payout waits, then the payment leaves it received', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId);
+    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    expect((await app.store.getApplication(applicationId))?.status).toBe('payout_pending');
+    const linkId = await app.reportLink(applicationId, 'status');
+    expect((await app.call('get-report-form', { pathParameters: { linkId } })).body.open).toBe(true);
+    const res = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('status_report_received');
+    // Not paid out yet: no repayment can be claimed.
+    const early = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 1_000, reason: 'For tidlig' }, as: SECRETARIAT });
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('not_active');
+    // Finance pays later: the payout is paid, the report stays received.
+    expect((await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: { invoiceNumber: 'F-sen' } })).status).toBe(200);
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} })).status).toBe(200);
+    expect((await app.store.getPayout(payout.id))?.state).toBe('paid');
+    expect((await app.store.getApplication(applicationId))?.status).toBe('status_report_received');
   });
 
   it('answers 409 for a final report before the status report', async () => {
