@@ -96,7 +96,10 @@ export const helseNordLvs = {
         'verktøy i større grad støtter arbeidet.',
     },
   ],
-  criteriaRule: { minMet: 1 },
+  // The development areas are recommended, not required: the director "vil anbefale å bruke en del av
+  // disse midlene til utviklingsområdene", and Helse Nord "stiller seg positive til andre initiativ"
+  // (seeds/001_*). An application names the areas it works on, if any.
+  criteriaRule: { minMet: 0 },
   // guidelineAreas / priorityPatientGroups: the national defaults.
   // "for Helsefelleskapet Lofoten, Vesterålen, Salten utgjorde dette ca 11.mill. kroner", with the
   // same order of magnitude planned for 2025 and 2026 (seeds/004_*). 2027 assumed unchanged (the

@@ -165,7 +165,12 @@ ${form.textarea('expectedEffect.municipality', 'For kommunen', { summaryLabel: '
 </fieldset>
 
 ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criteria.map((c) => ({ value: c.id, label: c.label, hint: c.description })), {
-  hint: minMet === scheme.criteria.length ? `${scheme.committee.shortName} vurderer alle kriteriene: kryss av for alle ${minMet}.` : `Velg minst ${minMet}.`,
+  hint:
+    minMet === 0
+      ? 'Kryss av for dem prosjektet gjelder. Andre tiltak kan også få tilskudd.'
+      : minMet === scheme.criteria.length
+        ? `${scheme.committee.shortName} vurderer alle kriteriene: kryss av for alle ${minMet}.`
+        : `Velg minst ${minMet}.`,
 })}
 ${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: 'Velg minst ett område.' })}
 ${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfritt)', scheme.priorityPatientGroups.map((g) => ({ value: g.id, label: g.label })))}

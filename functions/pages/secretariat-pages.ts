@@ -200,7 +200,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 ${projectTexts(item, agenda)}
 </details>
 <h3>Kriterier</h3>
-<p class="hint">Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.</p>
+<p class="hint">${agenda.criteriaRule.minMet === 0 ? 'Kriteriene er anbefalte satsingsområder; søknaden må ikke oppfylle noen av dem.' : `Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.`}</p>
 <ul>${agenda.criteria.map((c) =>
     met.has(c.id)
       ? html`<li><span class="met">Oppfylt:</span> ${c.label}</li>`

@@ -198,6 +198,10 @@ describe('criteria, guideline areas, patient groups', () => {
       true,
     );
   });
+  it('Helse Nord: the development areas are recommended, so an application may name none (other initiatives are welcome)', () => {
+    const nord = SCHEMES['lofoten-vesteralen-salten']!;
+    expect(buildApplicationSchema(nord).safeParse(mutate((a) => (a.criteriaMet = []), nord)).success).toBe(true);
+  });
   it('Sør-Rogaland needs all four', () => {
     const e = errorsFor(mutate((a) => (a.criteriaMet = a.criteriaMet.slice(0, 3))));
     expect(e['criteriaMet']).toBe('Velg minst 4 kriterier.');
