@@ -96,7 +96,9 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   };
   const waiting = view.reallocations.filter((r) => r.state === 'requested');
   const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
-  const repayment = app.allocation && REPAYABLE.includes(app.status) ? repaymentForm(app, forms.csrf, state) : '';
+  // Only once the grant is paid out (the status report may come first) and not yet closed.
+  const paidOut = view.payouts.some((p) => p.amount > 0 && p.state === 'paid');
+  const repayment = app.allocation && paidOut && REPAYABLE.includes(app.status) ? repaymentForm(app, forms.csrf, state) : '';
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
 import { triggerPayout } from '../../functions/use-cases/payouts';
-import { FINANCE, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { apiEvent } from '../support/api-events';
+import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -80,7 +81,9 @@ describe('status and final reports through the report links', () => {
     const res = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('status_report_received');
-    // Not paid out yet: no repayment can be claimed.
+    // Not paid out yet: no repayment can be claimed, and the case page offers no claim.
+    const caseOf = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-application');
+    expect((await caseOf()).text).not.toContain('/tilbakebetaling"');
     const early = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 1_000, reason: 'For tidlig' }, as: SECRETARIAT });
     expect(early.status).toBe(409);
     expect(early.body.reason).toBe('not_active');
@@ -89,6 +92,7 @@ describe('status and final reports through the report links', () => {
     expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} })).status).toBe(200);
     expect((await app.store.getPayout(payout.id))?.state).toBe('paid');
     expect((await app.store.getApplication(applicationId))?.status).toBe('status_report_received');
+    expect((await caseOf()).text).toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
   });
 
   it('answers 409 for a final report before the status report', async () => {
