@@ -79,6 +79,7 @@ const ACTION_LABELS: Record<string, string> = {
   'reallocation-approved': 'Omdisponering godkjent',
   'reallocation-refused': 'Omdisponering avslått',
   'repayment-claimed': 'Krav om tilbakebetaling',
+  repaid: 'Tilbakebetalt; saken er avsluttet',
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',

@@ -66,7 +66,7 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
   const app = await loadApplication(deps, payout.applicationId);
   // A retry after a crash between the payout and the application write finishes the application write.
-  const repairing = payout.state === 'paid' && app.status === 'payout_pending';
+  const repairing = (payout.state === 'paid' && app.status === 'payout_pending') || (payout.state === 'repaid' && app.status === 'repayment_claimed');
   if (!from.includes(payout.state) && !repairing) {
     throw new ConflictError(payout.state === 'awaiting_invoice' ? 'Registrer fakturaen før utbetalingen markeres som betalt.' : 'Utbetalingen er allerede registrert som betalt.', 'not_payable');
   }
@@ -74,6 +74,10 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   if (!isRepayment && app.status === 'payout_pending') {
     await moveApplication(deps, app, 'active', 'paid', actor, { details: { payoutId: payout.id } });
     await deps.workflow.completeStep(app.id, 'payout', { payoutId: payout.id });
+  }
+  // The claim ended the grant's workflow; the money back ends the grant.
+  if (isRepayment && app.status === 'repayment_claimed') {
+    await moveApplication(deps, app, 'closed', 'repaid', actor, { details: { payoutId: payout.id } });
   }
   return updated;
 }

@@ -87,14 +87,31 @@ describe('invoice and payment', () => {
     expect((await app.store.getApplication(applicationId))?.status).toBe('active');
   });
 
-  it('a repayment claim is settled by marking it paid; the grant stays claimed', async () => {
+  it('a repayment claim is settled by marking it paid, which closes the grant', async () => {
     const { applicationId } = await app.active();
     const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 50_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
     expect(claim.status).toBe(201);
     const repaid = await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, as });
     expect(repaid.status).toBe(200);
     expect(repaid.body).toMatchObject({ state: 'repaid', amount: -50_000 });
+    const closed = (await app.store.getApplication(applicationId))!;
+    expect(closed.status).toBe('closed');
+    expect(closed.history.at(-1)).toMatchObject({ action: 'repaid', from: 'repayment_claimed', to: 'closed' });
+    // A repeat changes nothing.
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, as })).status).toBe(409);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('closed');
+  });
+
+  it('a repeat after a crash between marking the repayment and closing the grant finishes the close', async () => {
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 10_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
+    const payout = claim.body.payout;
+    // The crash: the payout is marked, the application is not.
+    await app.store.updatePayout(payout.id, payout.revision, ['repayment_claimed'], 'repaid', { paidAt: app.clock.now().toISOString() });
     expect((await app.store.getApplication(applicationId))?.status).toBe('repayment_claimed');
+    const retry = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
+    expect(retry.status).toBe(200);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('closed');
   });
 
   it('answers 404 for an unknown payout', async () => {
