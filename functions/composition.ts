@@ -108,12 +108,12 @@ export function dependencies(): Dependencies {
   return current;
 }
 
-/** Replaces parts of the wiring (tests, the local runtime). */
 /** A deployment runs the communities its stage names (SCHEME_IDS; all when unset); the others are unknown to it (404). */
 export function enabledSchemes(enabled: readonly string[] | undefined): Dependencies['scheme'] {
   return (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
 }
 
+/** Replaces parts of the wiring (tests, the local runtime). */
 export function overrideDependencies(parts: Partial<Dependencies>): Dependencies {
   current = { ...(current ?? buildDefaults()), ...parts };
   return current;

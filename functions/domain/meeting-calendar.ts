@@ -29,6 +29,11 @@ export function meetingCalendar(scheme: SchemeConfig): readonly Meeting[] {
   return calendar;
 }
 
+/** The meetings not yet held at `now` (those that start after it), in date order. */
+export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meeting[] {
+  return meetingCalendar(scheme).filter((m) => Date.parse(m.startsAt) > now.getTime());
+}
+
 /** The meeting with this id (its date), if the calendar has it. */
 export function findMeeting(scheme: SchemeConfig, meetingId: string): Meeting | undefined {
   return meetingCalendar(scheme).find((m) => m.id === meetingId);

@@ -1,5 +1,15 @@
 // Payout to finance: how the money moves, and a stable id per payout.
-import type { PayoutMode } from './model';
+import type { ApplicationStatus, PayoutMode, PayoutState } from './model';
+import { REPAYABLE } from './status-transitions';
+
+/**
+ * The committee may claim repayment of a grant that is paid out and not closed. The status alone
+ * does not say the money is out (the status report may come before the payment): the grant's own
+ * payout must be paid.
+ */
+export function repaymentClaimable(status: ApplicationStatus, grantPayout: { state: PayoutState } | undefined): boolean {
+  return REPAYABLE.includes(status) && grantPayout?.state === 'paid';
+}
 
 /**
  * A unit of the hospital trust gets the cost booked on the project number; anyone else

@@ -38,7 +38,7 @@ export const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommende
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
 export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];
 export const REALLOCATABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
-/** When the committee may claim repayment: the grant is paid out and not closed. */
+/** When the committee may claim repayment, by status (the grant must also be paid out: repaymentClaimable in payout.ts). */
 export const REPAYABLE: readonly ApplicationStatus[] = ['active', 'status_report_received', 'final_report_received'];
 
 /** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */

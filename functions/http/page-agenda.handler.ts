@@ -9,6 +9,6 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const { params, query, event } = request;
   const agenda = await getAgenda(dependencies(), params.schemeId ?? '', params.meetingId ?? '');
-  const csrf = csrfToken(event);
-  return staffPage(request, 200, { ...agendaPage(agenda, csrf.token, { notice: flash(AGENDA_NOTICES, query.registrert) }), headers: csrf.headers });
+  // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
+  return staffPage(request, 200, agendaPage(agenda, csrfToken(event).token, { notice: flash(AGENDA_NOTICES, query.registrert) }));
 });

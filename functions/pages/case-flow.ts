@@ -14,8 +14,8 @@ import { staffFormPost, type FailedForm, type StaffFormPost } from './staff-form
 /** The case page for a staff member: with a notice after a form post, or a failed form's errors. */
 export async function renderCase(deps: Dependencies, request: RouteRequest<unknown>, applicationId: string, forms: Omit<CaseForms, 'csrf'>, status: number): Promise<HttpResult> {
   const view = await getApplicationForStaff(deps, applicationId);
-  const csrf = csrfToken(request.event);
-  return staffPage(request, status, { ...casePage(view, getPublicScheme(deps, view.application.schemeId), { ...forms, csrf: csrf.token }), headers: csrf.headers });
+  // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
+  return staffPage(request, status, casePage(view, getPublicScheme(deps, view.application.schemeId), { ...forms, csrf: csrfToken(request.event).token }));
 }
 
 /** One form post of the case page: back to the case (303), or the case with the form's errors. */

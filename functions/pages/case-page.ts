@@ -2,8 +2,9 @@
 // decided, what finance paid, what the owner reported and everything that happened, in one page.
 // Its forms are the committee's actions on a running grant: deciding a reallocation request and
 // claiming repayment (the review's actions stay on the agenda, payments on the finance page).
-import type { Actor, AuditEntry } from '../domain/model';
-import { ON_AGENDA, REPAYABLE } from '../domain/status-transitions';
+import type { Actor } from '../domain/model';
+import { payoutIdFor, repaymentClaimable } from '../domain/payout';
+import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
@@ -96,9 +97,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   };
   const waiting = view.reallocations.filter((r) => r.state === 'requested');
   const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
-  // Only once the grant is paid out (the status report may come first) and not yet closed.
-  const paidOut = view.payouts.some((p) => p.amount > 0 && p.state === 'paid');
-  const repayment = app.allocation && paidOut && REPAYABLE.includes(app.status) ? repaymentForm(app, forms.csrf, state) : '';
+  const grantPayout = view.payouts.find((p) => p.id === payoutIdFor(app.id, 'grant'));
+  const repayment = app.allocation && repaymentClaimable(app.status, grantPayout) ? repaymentForm(app, forms.csrf, state) : '';
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
@@ -170,6 +170,6 @@ ${projectTexts(data, scheme)}
 ${budgetTable(data.budget, partnerName)}
 </details>
 <h2>Historikk</h2>
-${historyTable(app.history, (entry: AuditEntry) => actorLabel(entry.actor, data.partners))}`,
+${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}`,
   };
 }

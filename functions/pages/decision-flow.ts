@@ -32,8 +32,8 @@ export async function rerenderAgenda(
     throw new ValidationError(failed.errors);
   }
   const agenda = await getAgenda(deps, place.schemeId, place.meetingId);
-  const csrf = csrfToken(request.event);
-  return staffPage(request, status, { ...agendaPage(agenda, csrf.token, { failed: { applicationId, ...failed } }), headers: csrf.headers });
+  // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
+  return staffPage(request, status, agendaPage(agenda, csrfToken(request.event).token, { failed: { applicationId, ...failed } }));
 }
 
 /** One agenda form post: back to the agenda (303), or the agenda with the form's errors. */

@@ -15,15 +15,14 @@ export function labelled(ids: readonly string[], known: readonly { id: string; l
 
 /** The budget as a table: each partner's own contribution and requested grant, with sums. */
 export function budgetTable(budget: Project['budget'], partnerName: (index: number) => string, caption = 'Budsjett'): Html {
-  const own = ownContribution;
   const sum = (f: (b: Project['budget'][number]) => number) => budget.reduce((n, b) => n + f(b), 0);
   return html`<div class="table-wrap" role="region" aria-label=${caption} tabindex="0"><table>
 <caption>${caption}</caption>
 <thead><tr><th scope="col">Partner</th><th scope="col" class="num">Personell</th><th scope="col" class="num">Økonomiske midler</th><th scope="col" class="num">Innkjøp</th><th scope="col" class="num">Utstyr</th><th scope="col" class="num">Egen innsats</th><th scope="col" class="num">Omsøkt tilskudd</th></tr></thead>
 <tbody>${budget.map(
-    (b) => html`<tr><th scope="row">${partnerName(b.partnerIndex)}</th><td class="num">${kroner(b.personnel)}</td><td class="num">${kroner(b.money)}</td><td class="num">${kroner(b.purchases)}</td><td class="num">${kroner(b.equipment)}</td><td class="num">${kroner(own(b))}</td><td class="num">${kroner(b.requestedGrant)}</td></tr>`,
+    (b) => html`<tr><th scope="row">${partnerName(b.partnerIndex)}</th><td class="num">${kroner(b.personnel)}</td><td class="num">${kroner(b.money)}</td><td class="num">${kroner(b.purchases)}</td><td class="num">${kroner(b.equipment)}</td><td class="num">${kroner(ownContribution(b))}</td><td class="num">${kroner(b.requestedGrant)}</td></tr>`,
   )}</tbody>
-<tfoot><tr><th scope="row">Sum</th><td class="num">${kroner(sum((b) => b.personnel))}</td><td class="num">${kroner(sum((b) => b.money))}</td><td class="num">${kroner(sum((b) => b.purchases))}</td><td class="num">${kroner(sum((b) => b.equipment))}</td><td class="num">${kroner(sum(own))}</td><td class="num">${kroner(sum((b) => b.requestedGrant))}</td></tr></tfoot>
+<tfoot><tr><th scope="row">Sum</th><td class="num">${kroner(sum((b) => b.personnel))}</td><td class="num">${kroner(sum((b) => b.money))}</td><td class="num">${kroner(sum((b) => b.purchases))}</td><td class="num">${kroner(sum((b) => b.equipment))}</td><td class="num">${kroner(sum(ownContribution))}</td><td class="num">${kroner(sum((b) => b.requestedGrant))}</td></tr></tfoot>
 </table></div>`;
 }
 

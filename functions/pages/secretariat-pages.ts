@@ -80,7 +80,7 @@ function formStates(item: AgendaItem, failed: AgendaForms['failed'], states: For
 function infoForm(item: AgendaItem, csrf: string, state: StateFor): Html {
   const info = state('info');
   const t = item.title;
-  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mer-informasjon`} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
+  return html`<form method="post" action=${`${casePath(item.applicationId)}/mer-informasjon`} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
 <h4>Be om mer informasjon</h4>
 ${hidden(CSRF_FIELD, csrf)}
 ${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
@@ -93,7 +93,7 @@ function moveForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFo
   if (agenda.otherMeetings.length === 0) return html``;
   const form = state('move');
   const t = item.title;
-  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/mote`} novalidate aria-label=${`Flytt «${t}» til et annet møte`}>
+  return html`<form method="post" action=${`${casePath(item.applicationId)}/mote`} novalidate aria-label=${`Flytt «${t}» til et annet møte`}>
 <h4>Flytt til et annet møte</h4>
 ${hidden(CSRF_FIELD, csrf)}
 ${form.select('meetingId', 'Møte', agenda.otherMeetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` })), { placeholder: 'Velg møte', summaryLabel: `«${t}», møte` })}
@@ -108,7 +108,7 @@ function recommendationForm(agenda: Agenda, item: AgendaItem, csrf: string, stat
   const form = state('recommend', current ? { recommended: String(current.recommended), ...(current.rank !== undefined ? { rank: String(current.rank) } : {}), comment: current.comment ?? '' } : {});
   const t = item.title;
   const by = preparation.body.shortName;
-  return html`<form method="post" action=${`/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/innstilling`} novalidate aria-label=${`Innstilling fra ${by} om «${t}»`}>
+  return html`<form method="post" action=${`${casePath(item.applicationId)}/innstilling`} novalidate aria-label=${`Innstilling fra ${by} om «${t}»`}>
 <h4>${current ? `Endre innstillingen fra ${by}` : `Innstilling fra ${by}`}</h4>
 ${hidden(CSRF_FIELD, csrf)}
 ${form.radios('recommended', `Innstiller ${by} søknaden?`, [
@@ -135,7 +135,7 @@ function decisionForms(item: AgendaItem, csrf: string, state: StateFor, more: Ht
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
   const defer = state('defer');
-  const decisionUrl = `/sekretariat/soknader/${encodeURIComponent(item.applicationId)}/vedtak`;
+  const decisionUrl = `${casePath(item.applicationId)}/vedtak`;
   const t = item.title;
   return html`<h3>Vedtak</h3>
 <div class="decision-forms">

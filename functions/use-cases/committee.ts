@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
-import { findMeeting, meetingCalendar } from '../domain/meeting-calendar';
+import { findMeeting, meetingCalendar, upcomingMeetings } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
@@ -8,7 +8,6 @@ import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { publicProjectDescription } from './cosign-application';
-import { getPublicScheme } from './public-scheme';
 import { leftInPot, readPot } from './yearly-pot';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
@@ -40,7 +39,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.
-    otherMeetings: getPublicScheme(deps, scheme.id).upcomingMeetings.filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
+    otherMeetings: upcomingMeetings(scheme, deps.clock.now()).filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,

@@ -1,4 +1,4 @@
-import type { ApplicationRecord, ApplicationStatus } from '../domain/model';
+import type { ApplicationRecord, ApplicationStatus, ReportRecord } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -25,32 +25,37 @@ export interface HalfYearRow {
   repaymentClaimed: number;
 }
 
+/** Below every ISO instant: the lower bound of "every report so far" (a key condition needs a non-empty value). */
+const BEFORE_ANY_REPORT = '0000-01-01T00:00:00.000Z';
+
 const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(new Date(instant)) : '');
 
 /**
  * Use and effect over a period, for the committee's half-yearly report to the strategic committee
  * (002: "FSU orienterer halvårlig SSU om bruk og effekt av midlene"): every grant decided in the
  * period, and every older one whose grant period runs into it or that reported in it, with what
- * its reports in the period say it spent, achieved and learned.
+ * its latest report up to the end of the period says it spent, achieved and learned.
  */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
   // The period is in Oslo days: a decision at 00:30 on 1 July belongs to the second half-year.
   const fromIso = osloInstant(from).toISOString();
   const toIso = endOfOsloDay(to).toISOString();
-  const [byStatus, reports] = await Promise.all([
+  // One Query for every report up to the period's end: an older grant may have reported before it.
+  const [byStatus, upToEnd] = await Promise.all([
     Promise.all(GRANTED.map((s) => deps.store.listByStatus(scheme.id, s))),
-    deps.store.listReportsBySchemeBetween(scheme.id, fromIso, toIso),
+    deps.store.listReportsBySchemeBetween(scheme.id, BEFORE_ANY_REPORT, toIso),
   ]);
+  const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
   const reportedIn = new Set(reports.map((r) => r.applicationId));
+  const reportsOf = new Map<string, ReportRecord[]>();
+  for (const r of upToEnd) reportsOf.set(r.applicationId, [...(reportsOf.get(r.applicationId) ?? []), r]);
   const grants = byStatus.flat().filter((a): a is ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> } =>
     !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
-  const sorted = grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
-  // Each grant's reports up to the end of the period (an older grant may have reported before it).
-  const reportsOf = await Promise.all(sorted.map(async (a) => (await deps.store.listReports(a.id)).filter((r) => r.submittedAt <= toIso)));
-  const rows: HalfYearRow[] = sorted
-    .map((a, i) => {
-      const own = reportsOf[i]!;
+  const rows: HalfYearRow[] = grants
+    .sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt))
+    .map((a) => {
+      const own = reportsOf.get(a.id) ?? [];
       const final = own.find((r) => r.kind === 'final');
       const latest = final ?? own.find((r) => r.kind === 'status');
       return {

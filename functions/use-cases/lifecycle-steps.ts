@@ -72,8 +72,8 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   const links = currentCosignLinks(app, allLinks);
   // The links are listed through an index, which in AWS may lag the write by a moment: send nothing
   // until every partner's link (and the owner's) is seen, and let the step's retry look again.
-  const unseen = version.data.partners.map((_, i) => i).filter((i) => !links.some((l) => l.partnerIndex === i));
-  if (unseen.length || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
+  const unseen = version.data.partners.some((_, i) => !links.some((l) => l.partnerIndex === i));
+  if (unseen || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
   const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
   if (app.version === 1) {
     await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, { statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt }));

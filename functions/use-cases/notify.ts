@@ -1,7 +1,6 @@
 import type { ApplicationRecord, Meeting } from '../domain/model';
-import * as mail from '../mail/templates';
 import type { Dependencies } from '../composition';
-import type { MailContext, RenderedMail } from '../mail/templates';
+import { scheduledForMeeting, type MailContext, type RenderedMail } from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 export function mailContext(scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title'>): MailContext {
@@ -41,5 +40,5 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
  * workflow scheduled it or the secretariat moved it there.
  */
 export async function notifyMeeting(deps: Pick<Dependencies, 'mailer'>, scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail'>, meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>, statusLink: string): Promise<void> {
-  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], mail.scheduledForMeeting(mailContext(scheme, app), { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
+  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
 }

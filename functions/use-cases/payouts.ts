@@ -1,7 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import type { Actor, PayoutRecord, PayoutState } from '../domain/model';
-import { payoutIdFor, payoutModeFor } from '../domain/payout';
-import { REPAYABLE } from '../domain/status-transitions';
+import { payoutIdFor, payoutModeFor, repaymentClaimable } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
@@ -86,16 +85,12 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  if (!app.allocation || !REPAYABLE.includes(app.status)) {
+  const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
+  if (!app.allocation || !repaymentClaimable(app.status, grantPayout)) {
     throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
   }
   if (claim.amount > app.allocation.amount) {
     throw new ConflictError(`Kravet kan ikke være større enn tildelt beløp.`, 'amount_too_large');
-  }
-  const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
-  // The status report may come before the payment: the status alone does not say the money is out.
-  if (grantPayout?.state !== 'paid') {
-    throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
   }
   const payout: PayoutRecord = {
     id: payoutIdFor(app.id, 'repayment'),

@@ -1,4 +1,4 @@
-import { meetingCalendar } from '../domain/meeting-calendar';
+import { upcomingMeetings as upcoming } from '../domain/meeting-calendar';
 import type { Dependencies } from '../composition';
 import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
 import { loadScheme } from './load-application';
@@ -10,10 +10,8 @@ import { loadScheme } from './load-application';
  */
 export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
-  const now = deps.clock.now().getTime();
-  const upcomingMeetings = meetingCalendar(scheme)
-    .filter((m) => Date.parse(m.startsAt) > now)
-    .map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now }));
+  const now = deps.clock.now();
+  const upcomingMeetings = upcoming(scheme, now).map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now.getTime() }));
   return {
     id: scheme.id,
     name: scheme.name,

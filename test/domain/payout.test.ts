@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payoutIdFor, payoutModeFor } from '../../functions/domain/payout';
+import { payoutIdFor, payoutModeFor, repaymentClaimable } from '../../functions/domain/payout';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -27,5 +27,17 @@ describe('payoutIdFor', () => {
     expect(() => payoutIdFor('app-123', 'grant', 0)).toThrow(RangeError);
     expect(() => payoutIdFor('app-123', 'grant', 1.5)).toThrow(RangeError);
     expect(() => payoutIdFor('', 'grant')).toThrow(RangeError);
+  });
+});
+
+describe('repaymentClaimable', () => {
+  it('needs a paid-out grant that is not closed: the status alone does not say the money is out', () => {
+    expect(repaymentClaimable('active', { state: 'paid' })).toBe(true);
+    expect(repaymentClaimable('final_report_received', { state: 'paid' })).toBe(true);
+    // The status report came before the payment.
+    expect(repaymentClaimable('status_report_received', { state: 'awaiting_invoice' })).toBe(false);
+    expect(repaymentClaimable('status_report_received', undefined)).toBe(false);
+    expect(repaymentClaimable('closed', { state: 'paid' })).toBe(false);
+    expect(repaymentClaimable('repayment_claimed', { state: 'paid' })).toBe(false);
   });
 });
