@@ -10,6 +10,7 @@ import type { LocalSystem } from './system';
 import { fetchMailStore, linkIds, type LocalSesMail } from './ses-local';
 import { ManualClock } from './workflow-runtime';
 import { getScheme } from '../config/schemes';
+import { anchoringGroup } from '../functions/domain/anchoring';
 import { STATUS_LABELS_NB } from '../functions/domain/status-transitions';
 import type { ApplicationStatus, AuditEntry } from '../functions/domain/model';
 import { osloDateOf, osloInstant } from '../functions/domain/oslo-time';
@@ -531,8 +532,8 @@ function roleBook(applications: ApplicationInput[], scheme: { secretariatEmail: 
   for (const data of applications) {
     for (const p of data.partners) if (!book.has(p.email.toLowerCase())) book.set(p.email.toLowerCase(), 'partner');
     book.set(data.owner.email.toLowerCase(), 'søker');
-    book.set(data.anchoring.leaderEmail.toLowerCase(), 'leder');
-    if (data.anchoring.deputyLeaderEmail) book.set(data.anchoring.deputyLeaderEmail.toLowerCase(), 'leder');
+    const group = anchoringGroup(data.anchoring);
+    if (group) for (const leader of [group.leaderEmail, group.deputyLeaderEmail]) book.set(leader.toLowerCase(), 'leder');
   }
   return (address) => book.get(address.trim().toLowerCase().replace(/^.*<([^>]+)>$/, '$1')) ?? 'ukjent';
 }

@@ -18,7 +18,8 @@ import {
   kronerField,
   MAX_INDEX,
   MAX_PARTNERS,
-  ANCHORING_KINDS,
+  ANCHORING_GROUP_KINDS,
+  DIRECT_ANCHORING,
   MAX_REQUESTED_AMOUNT,
   NORWEGIAN,
   PARTNER_KINDS,
@@ -29,7 +30,7 @@ import {
 import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
 import type { SchemeConfig } from './scheme-config.schema';
 
-export { ANCHORING_KINDS, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
+export { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
 const E = NORWEGIAN;
@@ -147,15 +148,23 @@ const applicationShape = {
     ),
   /** Who is responsible for the patients during the measure, where relevant. */
   patientResponsibility: optionalTextField(2000),
-  /** The service-model group or professional council the project is anchored in (FSU copies its leaders). */
-  anchoring: z.strictObject(
-    {
-      kind: z.enum(ANCHORING_KINDS, { error: 'Velg tjenestemodellgruppe eller fagråd.' }),
-      name: textField(200),
-      leaderEmail: emailField(),
-      deputyLeaderEmail: emailField(),
-    },
-    E,
+  /**
+   * Where the project is anchored, in schemes that ask (scheme.anchoring): a service-model group or
+   * professional council, whose leader and deputy get a copy of the decisions, or, where the scheme
+   * allows it, straight to the committee with a justification. schemeRules says when it is required.
+   */
+  anchoring: z.optional(
+    z.discriminatedUnion(
+      'kind',
+      [
+        z.strictObject(
+          { kind: z.enum(ANCHORING_GROUP_KINDS), name: textField(200), leaderEmail: emailField(), deputyLeaderEmail: emailField() },
+          E,
+        ),
+        z.strictObject({ kind: z.literal(DIRECT_ANCHORING), justification: textField(2000) }, E),
+      ],
+      { error: 'Velg hvor prosjektet er forankret.' },
+    ),
   ),
 };
 
@@ -303,6 +312,8 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
     if (!period.ok) issue(ctx, [period.field], period.message);
   }
 
+  anchoringRules(scheme, value.anchoring, ctx);
+
   // The agreement is with the community's own hospital trust: it also pays out and keeps the books.
   const trust = scheme.hospitalTrust;
   const partners = arr(value.partners).map((p) => (isRec(p) ? p : {}));
@@ -343,6 +354,18 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
   }
 }
 
+/** The anchoring a scheme asks for: required where it has groups, absent where it has none. */
+function anchoringRules(scheme: SchemeConfig, anchoring: unknown, ctx: Ctx): void {
+  const committee = scheme.committee.shortName;
+  if (!scheme.anchoring) {
+    if (anchoring !== undefined) issue(ctx, ['anchoring'], `${scheme.name} har ikke tjenestemodellgrupper eller fagråd; send søknaden uten forankring.`);
+  } else if (anchoring === undefined) {
+    issue(ctx, ['anchoring', 'kind'], 'Velg hvor prosjektet er forankret.');
+  } else if (isRec(anchoring) && anchoring.kind === DIRECT_ANCHORING && !scheme.anchoring.allowDirect) {
+    issue(ctx, ['anchoring', 'kind'], `Prosjektet må være forankret i en tjenestemodellgruppe eller et fagråd før det sendes til ${committee}.`);
+  }
+}
+
 /** The application schema for one scheme: the shared shape plus that scheme's rules. */
 export function buildApplicationSchema(scheme: SchemeConfig) {
   return z.strictObject(applicationShape, E).check(
@@ -367,6 +390,12 @@ const APPLICATION_FORM_KINDS: FormFieldKinds = {
   booleans: ['owner.isInternalUnit'],
 };
 
+/** The anchoring fields the form shows for each choice; the others are left out (the form has no script to hide them). */
+const ANCHORING_FIELDS: Record<string, readonly string[]> = {
+  ...Object.fromEntries(ANCHORING_GROUP_KINDS.map((kind) => [kind, ['kind', 'name', 'leaderEmail', 'deputyLeaderEmail']])),
+  [DIRECT_ANCHORING]: ['kind', 'justification'],
+};
+
 const BUDGET_AMOUNTS = ['personnel', 'money', 'purchases', 'equipment', 'requestedGrant'] as const;
 
 /**
@@ -384,6 +413,10 @@ export function formToApplicationInput(form: FormBody): unknown {
   }
   if (!Object.hasOwn(out, 'owner')) out.owner = {};
   if (isRec(out.owner) && !Object.hasOwn(out.owner, 'isInternalUnit')) out.owner.isInternalUnit = false;
+  if (isRec(out.anchoring) && typeof out.anchoring.kind === 'string') {
+    const keep = ANCHORING_FIELDS[out.anchoring.kind];
+    if (keep) out.anchoring = Object.fromEntries(Object.entries(out.anchoring).filter(([k]) => keep.includes(k)));
+  }
 
   for (const key of ['partners', 'budget'] as const) {
     const rows = out[key];
@@ -516,11 +549,15 @@ export function exampleApplication(scheme: SchemeConfig, options: ExampleOptions
     ],
     patientResponsibility:
       'Sykehuset har ansvaret for pasienten til utskrivning; deretter har kommunen ansvaret.',
-    anchoring: {
-      kind: 'service-model-group',
-      name: 'Tjenestemodellgruppe for eldre med sammensatte behov',
-      leaderEmail: `leder.tmg@${first.domain}`,
-      deputyLeaderEmail: `nestleder.tmg@${trustDomain}`,
-    },
+    ...(scheme.anchoring
+      ? {
+          anchoring: {
+            kind: 'service-model-group' as const,
+            name: 'Tjenestemodellgruppe for eldre med sammensatte behov',
+            leaderEmail: `leder.tmg@${first.domain}`,
+            deputyLeaderEmail: `nestleder.tmg@${trustDomain}`,
+          },
+        }
+      : {}),
   };
 }

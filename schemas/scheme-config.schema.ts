@@ -109,6 +109,17 @@ function buildSchemeConfigSchema() {
         shortName: text(20),
         name: text(200),
       }),
+      /**
+       * Where projects are anchored before they reach the committee (002: the service-model groups
+       * and professional councils of FSU, whose leader and deputy get a copy of every decision).
+       * Absent: the community has no such groups, and the form does not ask.
+       */
+      anchoring: z
+        .strictObject({
+          /** 002: a project may go "direkte til FSU, med begrunnelse og beskrivelse av forankringsprosess". */
+          allowDirect: z.boolean(),
+        })
+        .optional(),
       /** Optional first level of review (see preparationSchema). */
       preparation: preparationSchema.optional(),
       secretariatEmail: email,

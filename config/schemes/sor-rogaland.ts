@@ -23,6 +23,10 @@ export const sorRogaland = {
     ],
   },
   committee: { shortName: 'FSU', name: 'Faglig samarbeidsutvalg' },
+  // "Innspill til aktuelle prosjekt skal fortrinnsvis gå via tjenestemodellgruppene/fagråd til FSU
+  // … Det åpnes for at aktuelle prosjekt kan sendes direkte til FSU, med begrunnelse og beskrivelse
+  // av forankringsprosess." (4.2) The other three communities have no such groups.
+  anchoring: { allowDirect: true },
   secretariatEmail: 'fsu-sekretariat@helse-stavanger.example',
   financeEmail: 'okonomi@helse-stavanger.example',
   senderEmail: 'ikke-svar@helse-stavanger.example',

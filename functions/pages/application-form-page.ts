@@ -3,7 +3,7 @@
 // and which the validation errors are keyed by.
 import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
@@ -56,11 +56,8 @@ export function applicationToForm(data: ApplicationInput): FormBody {
     periodStart: data.periodStart,
     periodEnd: data.periodEnd,
     patientResponsibility: data.patientResponsibility ?? '',
-    'anchoring.kind': data.anchoring.kind,
-    'anchoring.name': data.anchoring.name,
-    'anchoring.leaderEmail': data.anchoring.leaderEmail,
-    'anchoring.deputyLeaderEmail': data.anchoring.deputyLeaderEmail,
   };
+  for (const [field, value] of Object.entries(data.anchoring ?? {})) form[`anchoring.${field}`] = value;
   data.partners.forEach((p, i) => {
     for (const [field, value] of Object.entries(p)) form[`partners.${i}.${field}`] = String(value);
   });
@@ -115,6 +112,26 @@ ${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, innkjøp` 
 ${form.amount(b('equipment'), 'Utstyr (kr)', { summaryLabel: `${n}, utstyr` })}
 ${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { summaryLabel: `${n}, omsøkt tilskudd` })}
 </div>
+</fieldset>`;
+}
+
+/** Where the project is anchored, in schemes that ask: a group whose leaders get a copy of the decision, or (where allowed) directly to the committee with a justification. */
+function anchoringFieldset(form: FormState, scheme: PublicScheme): Html | '' {
+  if (!scheme.anchoring) return '';
+  const committee = scheme.committee.shortName;
+  const choices = [
+    ...ANCHORING_GROUP_KINDS.map((value) => ({ value, label: ANCHORING_KIND_LABELS[value] ?? value })),
+    ...(scheme.anchoring.allowDirect ? [{ value: DIRECT_ANCHORING, label: `Ingen: sendes direkte til ${committee}` }] : []),
+  ];
+  return html`<fieldset><legend>Forankring</legend>
+<p class="hint">${committee} ønsker at prosjektet er kjent i og forankret i aktuell tjenestemodellgruppe eller fagråd.</p>
+${form.radios('anchoring.kind', 'Prosjektet er forankret i', choices)}
+${form.input('anchoring.name', 'Navn på tjenestemodellgruppen eller fagrådet', { summaryLabel: 'Forankring, navn' })}
+<div class="grid">
+${form.input('anchoring.leaderEmail', 'Lederens e-post', { summaryLabel: 'Forankring, lederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
+${form.input('anchoring.deputyLeaderEmail', 'Nestlederens e-post', { summaryLabel: 'Forankring, nestlederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
+</div>
+${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { summaryLabel: 'Forankring, begrunnelse', rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
 </fieldset>`;
 }
 
@@ -188,14 +205,7 @@ ${form.input('owner.unit', 'Enhet', { summaryLabel: 'Prosjektansvarlig, enhet', 
 ${form.checkbox('owner.isInternalUnit', `Prosjektansvarlig er en enhet i ${trust.name}`, { hint: 'Da kostnadsføres tilskuddet på prosjektnummeret i stedet for å utbetales mot faktura.' })}
 </fieldset>
 
-<fieldset><legend>Forankring</legend>
-${form.radios('anchoring.kind', 'Prosjektet er forankret i', Object.entries(ANCHORING_KIND_LABELS).map(([value, label]) => ({ value, label })))}
-${form.input('anchoring.name', 'Navn på tjenestemodellgruppen eller fagrådet', { summaryLabel: 'Forankring, navn' })}
-<div class="grid">
-${form.input('anchoring.leaderEmail', 'Lederens e-post', { summaryLabel: 'Forankring, lederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
-${form.input('anchoring.deputyLeaderEmail', 'Nestlederens e-post', { summaryLabel: 'Forankring, nestlederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
-</div>
-</fieldset>
+${anchoringFieldset(form, scheme)}
 
 <fieldset><legend>Periode og beløp</legend>
 <p class="hint">Det tildeles midler for inntil ${scheme.maxPeriodMonths} måneder om gangen.</p>

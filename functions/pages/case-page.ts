@@ -7,12 +7,12 @@ import { payoutIdFor, repaymentClaimable } from '../domain/payout';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getPublicScheme } from '../use-cases/public-scheme';
-import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { FailedForm } from './staff-form-post';
-import { budgetTable, historyTable, labelled, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, historyTable, labelled, projectTexts } from './project-description';
 import { agendaPath, applicationsPath } from './secretariat-pages';
 import { casePath } from '../http/routes';
 
@@ -117,7 +117,7 @@ ${forms.notice ?? ''}
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
-<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[data.anchoring.kind] ?? data.anchoring.kind}: ${data.anchoring.name} (leder ${data.anchoring.leaderEmail}, nestleder ${data.anchoring.deputyLeaderEmail})</dd>
+${anchoringFacts(data.anchoring, scheme.committee.shortName)}
 ${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}
 ${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text">${app.rejectionReason}</dd>` : ''}
 </dl>

@@ -1,10 +1,10 @@
 // The partner's co-signature page: the whole project description as published to partners
 // (getCosignView), the budget, and a form to sign or decline with a reason. GET never acts.
 import type { getCosignPage } from '../use-cases/page-views';
-import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS } from './format';
+import { date, dateTime, kroner, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
-import { budgetTable, labelled, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, labelled, projectTexts } from './project-description';
 
 export type CosignView = Awaited<ReturnType<typeof getCosignPage>>;
 
@@ -21,7 +21,7 @@ function projectDescription(view: CosignView): Html {
 <dt>Prosjektansvarlig</dt><dd>${p.owner.organisationName}, ${p.owner.unit}</dd>
 <dt>Periode</dt><dd>${date(p.periodStart)}–${date(p.periodEnd)}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(p.requestedAmount)}</dd>
-<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[p.anchoring.kind] ?? p.anchoring.kind}: ${p.anchoring.name}</dd>
+${anchoringFacts(p.anchoring, view.scheme.committee.shortName)}
 </dl>
 <h3>Sammendrag</h3><p class="long-text">${p.summary}</p>
 ${projectTexts(p, view.scheme)}

@@ -4,7 +4,7 @@
 import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
 import type { getCosignPage } from '../use-cases/page-views';
-import { actionLabel, dateTime, kroner } from './format';
+import { actionLabel, ANCHORING_KIND_LABELS, dateTime, kroner } from './format';
 import { html, type Html } from './html';
 
 type Project = Awaited<ReturnType<typeof getCosignPage>>['project'];
@@ -24,6 +24,25 @@ export function budgetTable(budget: Project['budget'], partnerName: (index: numb
   )}</tbody>
 <tfoot><tr><th scope="row">Sum</th><td class="num">${kroner(sum((b) => b.personnel))}</td><td class="num">${kroner(sum((b) => b.money))}</td><td class="num">${kroner(sum((b) => b.purchases))}</td><td class="num">${kroner(sum((b) => b.equipment))}</td><td class="num">${kroner(sum(ownContribution))}</td><td class="num">${kroner(sum((b) => b.requestedGrant))}</td></tr></tfoot>
 </table></div>`;
+}
+
+/** An anchoring as stored (with the leaders' addresses) or as published to partners (without). */
+type Anchoring =
+  | { kind: string; name: string; leaderEmail?: string; deputyLeaderEmail?: string }
+  | { kind: 'direct'; justification: string };
+
+/**
+ * Where the project is anchored, as rows of a facts list; nothing where the scheme does not ask.
+ * `committee`: the committee's short name, to which a project may go directly with a justification.
+ */
+export function anchoringFacts(anchoring: Anchoring | undefined, committee: string): Html | '' {
+  if (!anchoring) return '';
+  if ('justification' in anchoring) {
+    return html`<dt>Forankring</dt><dd>Sendt direkte til ${committee}</dd>
+<dt>Begrunnelse og forankringsprosess</dt><dd class="long-text">${anchoring.justification}</dd>`;
+  }
+  const leaders = anchoring.leaderEmail ? ` (leder ${anchoring.leaderEmail}, nestleder ${anchoring.deputyLeaderEmail ?? ''})` : '';
+  return html`<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[anchoring.kind] ?? anchoring.kind}: ${anchoring.name}${leaders}</dd>`;
 }
 
 type Labels = readonly { id: string; label: string }[];

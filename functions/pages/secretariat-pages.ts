@@ -5,9 +5,9 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { casePath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
-import { budgetTable, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, projectTexts } from './project-description';
 import { CSRF_FIELD } from './csrf';
-import { ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 
@@ -193,7 +193,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}</dd>
 <dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
-<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[item.anchoring.kind] ?? item.anchoring.kind}: ${item.anchoring.name}</dd>
+${anchoringFacts(item.anchoring, agenda.committee.shortName)}
 </dl>
 <details class="project-texts">
 <summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>

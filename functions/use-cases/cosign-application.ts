@@ -3,6 +3,7 @@ import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model'
 import type { Dependencies } from '../composition';
 import type { SignatureRequest } from '../../schemas/requests.schema';
 import type { ApplicationInput } from '../../schemas/application.schema';
+import { DIRECT_ANCHORING } from '../../schemas/fields.schema';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion } from './load-application';
 
@@ -24,8 +25,14 @@ export function publicProjectDescription(data: ApplicationInput) {
     periodEnd: data.periodEnd,
     budget: data.budget,
     patientResponsibility: data.patientResponsibility,
-    anchoring: { kind: data.anchoring.kind, name: data.anchoring.name },
+    anchoring: publishedAnchoring(data.anchoring),
   };
+}
+
+/** The anchoring as partners see it: the group's name, or the justification for going directly; not the leaders' addresses. */
+function publishedAnchoring(anchoring: ApplicationInput['anchoring']) {
+  if (!anchoring) return undefined;
+  return anchoring.kind === DIRECT_ANCHORING ? { kind: anchoring.kind, justification: anchoring.justification } : { kind: anchoring.kind, name: anchoring.name };
 }
 
 export async function getCosignView(deps: Dependencies, linkId: string) {

@@ -1,5 +1,6 @@
 // What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
 // replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
+import { anchoringGroup } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
@@ -193,9 +194,13 @@ async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
  * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
  */
 async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: mail.DecisionCopy) => mail.RenderedMail): Promise<void> {
-  const { anchoring } = (await loadCurrentVersion(deps, app)).data;
-  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${anchoring.name}`] }));
-  await notify(deps, `${key}#kopi`, [anchoring.leaderEmail], letter({ copyFor: anchoring.name }), [anchoring.deputyLeaderEmail]);
+  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring);
+  if (!group) {
+    await notify(deps, key, [app.ownerEmail], letter({}));
+    return;
+  }
+  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${group.name}`] }));
+  await notify(deps, `${key}#kopi`, [group.leaderEmail], letter({ copyFor: group.name }), [group.deputyLeaderEmail]);
 }
 
 async function deferredStep(deps: Dependencies, l: Loaded): Promise<StepResult> {

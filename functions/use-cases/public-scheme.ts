@@ -18,6 +18,8 @@ export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, sc
     committee: scheme.committee,
     hospitalTrust: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber, internalUnits: scheme.hospitalTrust.internalUnits },
     contact: { secretariatEmail: scheme.secretariatEmail },
+    /** null: the scheme does not ask where the project is anchored (send no `anchoring`). */
+    anchoring: scheme.anchoring ?? null,
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,

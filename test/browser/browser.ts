@@ -96,10 +96,14 @@ export async function fillApplication(page: Page, data: ApplicationInput): Promi
   await page.fill('[name="owner.email"]', data.owner.email);
   await page.fill('[name="owner.unit"]', data.owner.unit);
   await page.setChecked('[name="owner.isInternalUnit"]', data.owner.isInternalUnit);
-  await page.check(`input[name="anchoring.kind"][value="${data.anchoring.kind}"]`);
-  await page.getByLabel('Navn på tjenestemodellgruppen eller fagrådet', { exact: true }).fill(data.anchoring.name);
-  await page.getByLabel('Lederens e-post', { exact: true }).fill(data.anchoring.leaderEmail);
-  await page.getByLabel('Nestlederens e-post', { exact: true }).fill(data.anchoring.deputyLeaderEmail);
+  if (data.anchoring) await page.check(`input[name="anchoring.kind"][value="${data.anchoring.kind}"]`);
+  if (data.anchoring?.kind === 'direct') {
+    await page.getByLabel('Begrunnelse og beskrivelse av forankringsprosessen', { exact: true }).fill(data.anchoring.justification);
+  } else if (data.anchoring) {
+    await page.getByLabel('Navn på tjenestemodellgruppen eller fagrådet', { exact: true }).fill(data.anchoring.name);
+    await page.getByLabel('Lederens e-post', { exact: true }).fill(data.anchoring.leaderEmail);
+    await page.getByLabel('Nestlederens e-post', { exact: true }).fill(data.anchoring.deputyLeaderEmail);
+  }
   await page.getByLabel('Startdato', { exact: true }).fill(data.periodStart);
   await page.getByLabel('Sluttdato', { exact: true }).fill(data.periodEnd);
   // As people type amounts: with a space between thousands.

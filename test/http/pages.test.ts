@@ -115,6 +115,48 @@ describe('public pages', () => {
   });
 });
 
+describe('anchoring on the pages (configured per scheme)', () => {
+  const formOf = (schemeId: string) => invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId }, headers: HTML }), 'page-application-form');
+  const post = (body: Record<string, string | string[]>) =>
+    invoke(apiEvent({ method: 'POST', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, form: body, headers: HTML }), 'page-submit-application');
+  const justification = 'Ingen tjenestemodellgruppe dekker jordmødre; forankret i samhandlingsavdelingen og hos kommuneoverlegene.';
+
+  it('a community without service-model groups is not asked; Sør-Rogaland offers the groups or FSU directly', async () => {
+    const innlandet = await formOf('innlandet');
+    expect(innlandet.text).not.toContain('<legend>Forankring</legend>');
+    expect(innlandet.text).not.toContain('name="anchoring.');
+    const sorRogaland = await formOf('sor-rogaland');
+    expect(sorRogaland.text).toContain('<legend>Forankring</legend>');
+    expect(sorRogaland.text).toMatch(/value="direct"[^>]*><div><label[^>]*>Ingen: sendes direkte til FSU<\/label>/);
+    expect(sorRogaland.text).toContain('name="anchoring.justification"');
+    expect(labelsMissing(sorRogaland.text)).toEqual([]);
+  });
+
+  it('sent directly to FSU: the justification is required; the partners and the secretariat read it', async () => {
+    const form = applicationToForm(app.application('sor-rogaland', (a) => (a.title = 'Direkte til FSU'))) as Record<string, string | string[]>;
+    // The group's fields still hold what was typed before the applicant chose "directly": they are left out.
+    const direct = { ...form, 'anchoring.kind': 'direct', 'anchoring.justification': '' };
+    const bad = await post({ ...direct, [IDEMPOTENCY_FIELD]: 'skjema-forankring-1' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="#felt-anchoring-justification">Forankring, begrunnelse: Feltet må fylles ut.</a>');
+    const before = await app.countApplications('sor-rogaland');
+    const ok = await post({ ...direct, 'anchoring.justification': justification, [IDEMPOTENCY_FIELD]: 'skjema-forankring-1' });
+    expect(ok.status).toBe(303);
+    expect(await app.countApplications('sor-rogaland')).toBe(before + 1);
+
+    const ownerLink = ok.headers.location!.split('/')[2]!;
+    const applicationId = (await app.store.getLink(ownerLink))!.applicationId;
+    const [cosign] = await app.cosignLinks(applicationId);
+    const partnerPage = await invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId: cosign!.id }, headers: HTML }), 'page-cosign');
+    expect(partnerPage.text).toContain('<dt>Forankring</dt><dd>Sendt direkte til FSU</dd>');
+    expect(partnerPage.text).toContain(`<dd class="long-text">${justification}</dd>`);
+    expect(partnerPage.text).not.toContain('Tjenestemodellgruppe for eldre');
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain('<dt>Forankring</dt><dd>Sendt direkte til FSU</dd>');
+    expect(casePage.text).toContain(justification);
+  });
+});
+
 describe('a deployment that runs some of the configured schemes (SCHEME_IDS)', () => {
   afterAll(() => {
     overrideDependencies({ scheme: getScheme });

@@ -278,6 +278,45 @@ describe('shape', () => {
   });
 });
 
+describe('anchoring (scheme.anchoring)', () => {
+  const direct = { kind: 'direct' as const, justification: 'Prosjektet er drøftet i samhandlingsavdelingen og med kommuneoverlegene.' };
+  it('Sør-Rogaland asks where the project is anchored', () => {
+    const { anchoring: _a, ...rest } = exampleApplication(sr);
+    expect(errorsFor(rest)['anchoring.kind']).toBe('Velg hvor prosjektet er forankret.');
+    expect(errorsFor(mutate((a) => (a.anchoring = { kind: 'x' } as never)))['anchoring.kind']).toBe('Velg hvor prosjektet er forankret.');
+  });
+  it('a group needs its name and the leaders\' addresses', () => {
+    const e = errorsFor(mutate((a) => (a.anchoring = { kind: 'professional-council' } as never)));
+    expect(e['anchoring.name']).toBe('Feltet må fylles ut.');
+    expect(e['anchoring.leaderEmail']).toBe('Feltet må fylles ut.');
+    expect(e['anchoring.deputyLeaderEmail']).toBe('Feltet må fylles ut.');
+  });
+  it('Sør-Rogaland lets a project go directly to FSU with a justification (002 4.2), and only with one', () => {
+    expect(buildApplicationSchema(sr).parse(mutate((a) => (a.anchoring = direct))).anchoring).toEqual(direct);
+    expect(errorsFor(mutate((a) => (a.anchoring = { kind: 'direct', justification: ' ' })))['anchoring.justification']).toBe('Feltet må fylles ut.');
+    expect(errorsFor(mutate((a) => (a.anchoring = { ...direct, leaderEmail: 'x@y.no' } as never)))['anchoring']).toBe('Ukjent felt: leaderEmail.');
+  });
+  it('a scheme with groups and no direct way refuses a direct project', () => {
+    const strict = { ...sr, anchoring: { allowDirect: false } };
+    expect(errorsFor(mutate((a) => (a.anchoring = direct)), strict)['anchoring.kind']).toBe(
+      'Prosjektet må være forankret i en tjenestemodellgruppe eller et fagråd før det sendes til FSU.',
+    );
+  });
+  it('a scheme without such groups asks nothing, and refuses an anchoring', () => {
+    expect(inn.anchoring).toBeUndefined();
+    expect(exampleApplication(inn).anchoring).toBeUndefined();
+    const withGroup = { ...exampleApplication(inn), anchoring: exampleApplication(sr).anchoring };
+    expect(errorsFor(withGroup, inn)['anchoring']).toBe('Helsefellesskap Innlandet har ikke tjenestemodellgrupper eller fagråd; send søknaden uten forankring.');
+  });
+  it('the form sends only the fields of the chosen kind (it has no script to hide the others)', () => {
+    const form = { 'anchoring.kind': 'direct', 'anchoring.name': 'Glemt gruppe', 'anchoring.leaderEmail': '', 'anchoring.justification': direct.justification };
+    expect((formToApplicationInput(form) as ApplicationInput).anchoring).toEqual(direct);
+    const group = { 'anchoring.kind': 'service-model-group', 'anchoring.name': 'TMG', 'anchoring.leaderEmail': 'a@b.no', 'anchoring.deputyLeaderEmail': 'c@d.no', 'anchoring.justification': '' };
+    expect((formToApplicationInput(group) as ApplicationInput).anchoring).toEqual({ kind: 'service-model-group', name: 'TMG', leaderEmail: 'a@b.no', deputyLeaderEmail: 'c@d.no' });
+    expect((formToApplicationInput({ title: 'x' }) as ApplicationInput).anchoring).toBeUndefined();
+  });
+});
+
 describe('toFieldErrors', () => {
   it('keeps the first message per path and puts root issues under _form', () => {
     const e = errorsFor({ ...exampleApplication(sr), extra: 1, title: '' });
@@ -306,11 +345,8 @@ describe('formToApplicationInput', () => {
       periodStart: a.periodStart,
       periodEnd: a.periodEnd,
       patientResponsibility: a.patientResponsibility ?? '',
-      'anchoring.kind': a.anchoring.kind,
-      'anchoring.name': a.anchoring.name,
-      'anchoring.leaderEmail': a.anchoring.leaderEmail,
-      'anchoring.deputyLeaderEmail': a.anchoring.deputyLeaderEmail,
     };
+    for (const [k, v] of Object.entries(a.anchoring ?? {})) form[`anchoring.${k}`] = v;
     a.partners.forEach((p, i) => {
       for (const [k, v] of Object.entries(p)) form[`partners.${i}.${k}`] = String(v);
     });

@@ -7,6 +7,7 @@ import { clearMailStore, fetchMailStore, linkIds, mailsTo, type LocalSesMail } f
 import { ManualClock } from '../../local/workflow-runtime';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
+import { anchoringGroup, type AnchoringGroup } from '../../functions/domain/anchoring';
 
 export const DAY = 86_400_000;
 
@@ -41,8 +42,14 @@ export function harnessFor(system: LocalSystem, clock: ManualClock): Harness {
 
 export { linkIds };
 
-export function application(overrides: Partial<ApplicationInput> = {}, owner: 'municipality' | 'internal-unit' = 'municipality'): ApplicationInput {
-  return { ...exampleApplication(getScheme('sor-rogaland')!, { owner }), ...overrides };
+/** A Sør-Rogaland application: anchored in a service-model group, whose leaders get copies of decisions. */
+export type SorRogalandApplication = ApplicationInput & { anchoring: AnchoringGroup };
+
+export function application(overrides: Partial<SorRogalandApplication> = {}, owner: 'municipality' | 'internal-unit' = 'municipality'): SorRogalandApplication {
+  const example = exampleApplication(getScheme('sor-rogaland')!, { owner });
+  const anchoring = anchoringGroup(example.anchoring);
+  if (!anchoring) throw new Error('Sør-Rogaland asks for an anchoring group');
+  return { ...example, anchoring, ...overrides };
 }
 
 /** Submits and returns the application id and the owner's link id. */

@@ -105,6 +105,15 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
   });
 
+  it('sent directly to FSU (no group): the decision goes to the owner alone, with no copy line', async () => {
+    const data = { ...application(), anchoring: { kind: 'direct' as const, justification: 'Drøftet direkte med FSU-lederne; ingen gruppe dekker feltet.' } };
+    const { id } = await scheduled(h, data);
+    await decide(h, id, { outcome: 'reject', reason: 'Tiltaket mangler egeninnsats fra kommunen.' });
+    const letters = (await h.mails()).filter((m) => /mangler egeninnsats/.test(m.body.text ?? ''));
+    expect(letters.map((m) => m.destination)).toEqual([{ to: [data.owner.email], cc: [], bcc: [] }]);
+    expect(letters[0]!.body.text).not.toMatch(/Kopi:|som kopi/);
+  });
+
   it('withdrawn: the owner withdraws while partners are signing; the secretariat is told', async () => {
     const data = application();
     const { id, ownerLink } = await submit(h, data);
