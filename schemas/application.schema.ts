@@ -111,9 +111,9 @@ const applicationShape = {
   /** Ids of scheme.criteria the applicant claims to meet. */
   criteriaMet: idList(20, 'Du kan velge høyst 20 kriterier.'),
   /** Ids of scheme.guidelineAreas (the national guidelines). */
-  guidelineAreas: idList(20, 'Du kan velge høyst 20 områder.').check(
-    z.minLength(1, { error: 'Velg minst ett område i de nasjonale føringene.' }),
-  ),
+  guidelineAreas: idList(20, 'Du kan velge høyst 20 områder.'),
+  /** Another need the initiative answers instead of (or besides) a guideline area, where the scheme allows it (scheme.allowOtherNeed). */
+  otherNeed: optionalTextField(2000),
   /** Ids of scheme.priorityPatientGroups; may be empty. */
   priorityPatientGroups: idList(20, 'Du kan velge høyst 20 pasientgrupper.'),
   partners: z
@@ -285,6 +285,19 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
     if (met < minMet) issue(ctx, ['criteriaMet'], `Velg minst ${minMet} ${kriterier(minMet)}.`);
   }
   if (Array.isArray(value.guidelineAreas)) {
+    const otherNeed = typeof value.otherNeed === 'string' && value.otherNeed.trim() !== '';
+    if (!scheme.allowOtherNeed && otherNeed) {
+      issue(ctx, ['otherNeed'], `${scheme.name} gir tilskudd bare til tiltak innenfor de nasjonale føringene; velg område i stedet.`);
+    }
+    if (value.guidelineAreas.length === 0 && !(scheme.allowOtherNeed && otherNeed)) {
+      issue(
+        ctx,
+        ['guidelineAreas'],
+        scheme.allowOtherNeed
+          ? 'Velg minst ett område i de nasjonale føringene, eller beskriv hvilket annet behov tiltaket dekker.'
+          : 'Velg minst ett område i de nasjonale føringene.',
+      );
+    }
     checkIds(
       ctx,
       'guidelineAreas',

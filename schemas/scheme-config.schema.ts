@@ -155,6 +155,11 @@ function buildSchemeConfigSchema() {
         .max(20)
         .superRefine((items, ctx) => uniqueIds(items, ctx, 'guideline area'))
         .default(() => NATIONAL_GUIDELINE_AREAS.map((a) => ({ ...a }))),
+      /**
+       * An application may describe another need instead of naming a guideline area (000: "Anmerke
+       * om initiativet treffer de nasjonale føringene … eller andre behov"). Off: at least one area.
+       */
+      allowOtherNeed: z.boolean().default(false),
       priorityPatientGroups: z
         .array(labelled)
         .max(20)

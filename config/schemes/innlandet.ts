@@ -52,6 +52,10 @@ export const innlandet = {
     },
   ],
   criteriaRule: { minMet: 1 },
+  // Required documentation: "Anmerke om initiativet treffer de nasjonale føringene om hva tilskuddet
+  // kan benyttes til jfr Prop.104S (2023-2024) eller andre behov". An initiative may answer another
+  // need of the health community instead of a national guideline area.
+  allowOtherNeed: true,
   // Sykehuset Innlandet HF receives 10.7 MNOK a year for the health community.
   yearlyPotNok: { '2026': 10_700_000, '2027': 10_700_000 },
   // SSU meets about every other month (Thursdays).

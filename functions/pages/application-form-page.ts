@@ -56,6 +56,7 @@ export function applicationToForm(data: ApplicationInput): FormBody {
     periodStart: data.periodStart,
     periodEnd: data.periodEnd,
     patientResponsibility: data.patientResponsibility ?? '',
+    ...(data.otherNeed ? { otherNeed: data.otherNeed } : {}),
   };
   for (const [field, value] of Object.entries(data.anchoring ?? {})) form[`anchoring.${field}`] = value;
   data.partners.forEach((p, i) => {
@@ -189,7 +190,8 @@ ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criter
         ? `${scheme.committee.shortName} vurderer alle kriteriene: kryss av for alle ${minMet}.`
         : `Velg minst ${minMet}.`,
 })}
-${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: 'Velg minst ett område.' })}
+${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: scheme.allowOtherNeed ? 'Velg minst ett område, eller beskriv andre behov tiltaket dekker.' : 'Velg minst ett område.' })}
+${scheme.allowOtherNeed ? form.textarea('otherNeed', 'Andre behov tiltaket dekker', { rows: 3, hint: 'Når tiltaket ikke treffer de nasjonale føringene, eller også dekker andre behov i helsefellesskapet.' }) : ''}
 ${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfritt)', scheme.priorityPatientGroups.map((g) => ({ value: g.id, label: g.label })))}
 
 ${partnersFieldset(form, partnerRows, trust)}

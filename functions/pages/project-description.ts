@@ -53,7 +53,7 @@ type Labels = readonly { id: string; label: string }[];
  * signs it; the committee decides on it (the agenda).
  */
 export function projectTexts(
-  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups'> & { patientResponsibility?: string | undefined },
+  p: Pick<Project, 'challenge' | 'need' | 'expectedEffect' | 'guidelineAreas' | 'priorityPatientGroups'> & { patientResponsibility?: string | undefined; otherNeed?: string | undefined },
   scheme: { guidelineAreas: Labels; priorityPatientGroups: Labels },
 ): Html {
   return html`<h3>Samhandlingsutfordringen</h3><p class="long-text">${p.challenge}</p>
@@ -64,8 +64,8 @@ export function projectTexts(
 <dt>For sykehuset</dt><dd class="long-text">${p.expectedEffect.hospital}</dd>
 <dt>For kommunen</dt><dd class="long-text">${p.expectedEffect.municipality}</dd>
 </dl>
-<h3>Nasjonale føringer</h3>
-<ul>${labelled(p.guidelineAreas, scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>
+${p.guidelineAreas.length ? html`<h3>Nasjonale føringer</h3><ul>${labelled(p.guidelineAreas, scheme.guidelineAreas).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
+${p.otherNeed ? html`<h3>Andre behov</h3><p class="long-text">${p.otherNeed}</p>` : ''}
 ${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 ${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}`;
 }

@@ -17,6 +17,7 @@ export function publicProjectDescription(data: ApplicationInput) {
     expectedEffect: data.expectedEffect,
     criteriaMet: data.criteriaMet,
     guidelineAreas: data.guidelineAreas,
+    otherNeed: data.otherNeed,
     priorityPatientGroups: data.priorityPatientGroups,
     partners: data.partners.map((p) => ({ organisationName: p.organisationName, organisationNumber: p.organisationNumber, kind: p.kind, role: p.role })),
     owner: { organisationName: data.partners[data.owner.partnerIndex]?.organisationName ?? '', unit: data.owner.unit },

@@ -23,6 +23,8 @@ export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, sc
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,
+    /** true: an application may describe another need instead of a guideline area (`otherNeed`). */
+    allowOtherNeed: scheme.allowOtherNeed,
     priorityPatientGroups: scheme.priorityPatientGroups,
     maxPeriodMonths: scheme.maxPeriodMonths,
     submissionLeadDays: scheme.submissionLeadDays,

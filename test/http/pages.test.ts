@@ -121,6 +121,17 @@ describe('anchoring on the pages (configured per scheme)', () => {
     invoke(apiEvent({ method: 'POST', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, form: body, headers: HTML }), 'page-submit-application');
   const justification = 'Ingen tjenestemodellgruppe dekker jordmødre; forankret i samhandlingsavdelingen og hos kommuneoverlegene.';
 
+  it('Innlandet asks for other needs besides the national guidelines; Sør-Rogaland does not', async () => {
+    const other = 'Felles kompetanseløft i legemiddelhåndtering.';
+    expect((await formOf('innlandet')).text).toContain('<label for="felt-otherNeed">Andre behov tiltaket dekker</label>');
+    expect((await formOf('sor-rogaland')).text).not.toContain('name="otherNeed"');
+    const { applicationId } = await app.submit('innlandet', app.application('innlandet', (a) => ((a.guidelineAreas = []), (a.otherNeed = other))));
+    const [cosign] = await app.cosignLinks(applicationId);
+    const partnerPage = await invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId: cosign!.id }, headers: HTML }), 'page-cosign');
+    expect(partnerPage.text).toContain(`<h3>Andre behov</h3><p class="long-text">${other}</p>`);
+    expect(partnerPage.text).not.toContain('<h3>Nasjonale føringer</h3>');
+  });
+
   it('a community without service-model groups is not asked; Sør-Rogaland offers the groups or FSU directly', async () => {
     const innlandet = await formOf('innlandet');
     expect(innlandet.text).not.toContain('<legend>Forankring</legend>');

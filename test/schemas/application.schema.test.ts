@@ -223,6 +223,20 @@ describe('criteria, guideline areas, patient groups', () => {
       'Velg minst ett område i de nasjonale føringene.',
     );
   });
+  it('Innlandet also takes "andre behov" instead of a guideline area (000), and only Innlandet', () => {
+    const other = 'Felles kompetanseløft i legemiddelhåndtering, forankret i strategiplanens handlingsdel.';
+    expect(inn.allowOtherNeed).toBe(true);
+    expect(sr.allowOtherNeed).toBe(false);
+    const parsed = buildApplicationSchema(inn).parse(mutate((a) => ((a.guidelineAreas = []), (a.otherNeed = other)), inn));
+    expect(parsed).toMatchObject({ guidelineAreas: [], otherNeed: other });
+    expect(errorsFor(mutate((a) => ((a.guidelineAreas = []), (a.otherNeed = '  ')), inn), inn)['guidelineAreas']).toBe(
+      'Velg minst ett område i de nasjonale føringene, eller beskriv hvilket annet behov tiltaket dekker.',
+    );
+    expect(errorsFor(mutate((a) => (a.otherNeed = other)))['otherNeed']).toBe(
+      'Helsefellesskapet Sør-Rogaland gir tilskudd bare til tiltak innenfor de nasjonale føringene; velg område i stedet.',
+    );
+    expect(buildApplicationSchema(sr).safeParse(mutate((a) => (a.otherNeed = ''))).success).toBe(true);
+  });
 });
 
 describe('shape', () => {
