@@ -64,8 +64,11 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   const isRepayment = payout.amount < 0;
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
   const app = await loadApplication(deps, payout.applicationId);
+  // Paid after the status report came in (payout_pending → status_report_received): the status stays,
+  // and the history alone says when the money went out.
+  const paidLate = !isRepayment && app.status === 'status_report_received' && !app.history.some((h) => h.action === 'paid');
   // A retry after a crash between the payout and the application write finishes the application write.
-  const repairing = (payout.state === 'paid' && app.status === 'payout_pending') || (payout.state === 'repaid' && app.status === 'repayment_claimed');
+  const repairing = (payout.state === 'paid' && (app.status === 'payout_pending' || paidLate)) || (payout.state === 'repaid' && app.status === 'repayment_claimed');
   if (!from.includes(payout.state) && !repairing) {
     throw new ConflictError(payout.state === 'awaiting_invoice' ? 'Registrer fakturaen før utbetalingen markeres som betalt.' : 'Utbetalingen er allerede registrert som betalt.', 'not_payable');
   }
@@ -73,6 +76,8 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   if (!isRepayment && app.status === 'payout_pending') {
     await moveApplication(deps, app, 'active', 'paid', actor, { details: { payoutId: payout.id } });
     await deps.workflow.completeStep(app.id, 'payout', { payoutId: payout.id });
+  } else if (paidLate) {
+    await deps.store.transition({ applicationId: app.id, expectedRevision: app.revision, audit: { at: deps.clock.now().toISOString(), actor, action: 'paid', details: { payoutId: payout.id } } });
   }
   // The claim ended the grant's workflow; the money back ends the grant.
   if (isRepayment && app.status === 'repayment_claimed') {

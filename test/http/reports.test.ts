@@ -91,8 +91,14 @@ describe('status and final reports through the report links', () => {
     expect((await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: { invoiceNumber: 'F-sen' } })).status).toBe(200);
     expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} })).status).toBe(200);
     expect((await app.store.getPayout(payout.id))?.state).toBe('paid');
-    expect((await app.store.getApplication(applicationId))?.status).toBe('status_report_received');
+    const after = (await app.store.getApplication(applicationId))!;
+    expect(after.status).toBe('status_report_received');
+    // The history still says when it was paid, once, without a change of status.
+    expect(after.history.filter((h) => h.action === 'paid')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ role: 'finance' }), details: { payoutId: payout.id } })]);
+    expect(after.history.at(-1)).not.toHaveProperty('to');
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} })).status).toBe(409);
     expect((await caseOf()).text).toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
+    expect((await caseOf()).text).toContain('<td>Utbetalt</td>');
   });
 
   it('answers 409 for a final report before the status report', async () => {
