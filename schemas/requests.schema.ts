@@ -158,7 +158,12 @@ export const reallocationDecisionSchema = z.strictObject(
 export type ReallocationDecision = z.infer<typeof reallocationDecisionSchema>;
 
 export const repaymentClaimSchema = z.strictObject(
-  { amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }), reason: textField(REASON_MAX) },
+  {
+    amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }),
+    reason: textField(REASON_MAX),
+    /** false: a partial claim and the grant runs on with its reports; left out or true: the claim ends the grant (see claimEndsGrant). */
+    endGrant: z.optional(z.boolean({ error: 'Velg om tilskuddet avsluttes eller løper videre.' })),
+  },
   E,
 );
 export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
@@ -241,7 +246,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   report: [],
   reallocation: [],
   reallocationDecision: ['approved'],
-  repaymentClaim: [],
+  repaymentClaim: ['endGrant'],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

@@ -815,6 +815,8 @@ export interface RepaymentClaimData {
   projectNumber: string;
   dueDate?: DateInput;
   decidedAt: DateInput;
+  /** true: part of the grant is claimed and the grant runs on with its reports */
+  grantContinues?: boolean;
 }
 
 /** To the owner with finance in copy. */
@@ -838,6 +840,9 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
       ),
       quote('Begrunnelse', d.reason),
       p(`Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
+      p(d.grantContinues
+        ? 'Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før, og vi minner deg på dem.'
+        : `${c} har samtidig avsluttet tilskuddet. Du skal ikke levere flere rapporter.`),
     ],
   });
 }

@@ -82,6 +82,10 @@ function repaymentForm(app: CaseView['application'], csrf: string, state: (name:
 ${hidden(CSRF_FIELD, csrf)}
 ${form.amount('amount', 'Beløp som kreves tilbake (kr)', { summaryLabel: 'Tilbakebetaling, beløp', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
+${form.radios('endGrant', 'Hva skjer med tilskuddet?', [
+  { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
+  { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
+], { summaryLabel: 'Tilbakebetaling, tilskuddet', ...(form.value('endGrant') ? {} : { checked: ['true'] }) })}
 <button type="submit" class="danger">Krev tilbakebetaling</button>
 </form>`;
 }
@@ -98,7 +102,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const waiting = view.reallocations.filter((r) => r.state === 'requested');
   const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
   const grantPayout = view.payouts.find((p) => p.id === payoutIdFor(app.id, 'grant'));
-  const repayment = app.allocation && repaymentClaimable(app.status, grantPayout) ? repaymentForm(app, forms.csrf, state) : '';
+  const repayment = app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state) : '';
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);

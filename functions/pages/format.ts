@@ -80,6 +80,7 @@ const ACTION_LABELS: Record<string, string> = {
   'reallocation-refused': 'Omdisponering avslått',
   'repayment-claimed': 'Krav om tilbakebetaling',
   repaid: 'Tilbakebetalt; saken er avsluttet',
+  'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',

@@ -417,10 +417,12 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   const payout = await deps.store.getPayout(payoutId);
   if (!payout) throw new Error(`Payout ${payoutId} is missing`);
   const claim = [...app.history].reverse().find((h) => h.action === 'repayment-claimed');
+  // A partial claim that lets the grant run on leaves the status (and the reports) as they were.
+  const grantContinues = claim?.details?.grantContinues === true;
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
-    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt,
+    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt, grantContinues,
   }), [scheme.financeEmail]);
-  await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
+  if (!grantContinues) await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
   return { payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id } };
 }
 

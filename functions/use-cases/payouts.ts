@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { Actor, PayoutRecord, PayoutState } from '../domain/model';
-import { payoutIdFor, payoutModeFor, repaymentClaimable } from '../domain/payout';
+import type { Actor, ApplicationRecord, PayoutRecord, PayoutState } from '../domain/model';
+import { claimEndsGrant, payoutIdFor, payoutModeFor, repaymentClaimable } from '../domain/payout';
+import { REPAYABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
@@ -64,11 +65,13 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   const isRepayment = payout.amount < 0;
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
   const app = await loadApplication(deps, payout.applicationId);
-  // Paid after the status report came in (payout_pending → status_report_received): the status stays,
-  // and the history alone says when the money went out.
-  const paidLate = !isRepayment && app.status === 'status_report_received' && !app.history.some((h) => h.action === 'paid');
+  // Paid after the status report came in (payout_pending → status_report_received), or part of a grant
+  // paid back while it runs on: the status stays, and the history alone says when the money moved.
+  const historyOnly = isRepayment
+    ? app.history.some((h) => h.action === 'repayment-claimed' && h.details?.grantContinues === true) && !app.history.some((h) => h.action === 'repaid-partly')
+    : app.status === 'status_report_received' && !app.history.some((h) => h.action === 'paid');
   // A retry after a crash between the payout and the application write finishes the application write.
-  const repairing = (payout.state === 'paid' && (app.status === 'payout_pending' || paidLate)) || (payout.state === 'repaid' && app.status === 'repayment_claimed');
+  const repairing = (payout.state === 'paid' && (app.status === 'payout_pending' || historyOnly)) || (payout.state === 'repaid' && (app.status === 'repayment_claimed' || historyOnly));
   if (!from.includes(payout.state) && !repairing) {
     throw new ConflictError(payout.state === 'awaiting_invoice' ? 'Registrer fakturaen før utbetalingen markeres som betalt.' : 'Utbetalingen er allerede registrert som betalt.', 'not_payable');
   }
@@ -76,12 +79,12 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
   if (!isRepayment && app.status === 'payout_pending') {
     await moveApplication(deps, app, 'active', 'paid', actor, { details: { payoutId: payout.id } });
     await deps.workflow.completeStep(app.id, 'payout', { payoutId: payout.id });
-  } else if (paidLate) {
-    await deps.store.transition({ applicationId: app.id, expectedRevision: app.revision, audit: { at: deps.clock.now().toISOString(), actor, action: 'paid', details: { payoutId: payout.id } } });
-  }
-  // The claim ended the grant's workflow; the money back ends the grant.
-  if (isRepayment && app.status === 'repayment_claimed') {
+  } else if (isRepayment && app.status === 'repayment_claimed') {
+    // The claim ended the grant's workflow; the money back ends the grant.
     await moveApplication(deps, app, 'closed', 'repaid', actor, { details: { payoutId: payout.id } });
+  } else if (historyOnly) {
+    const action = isRepayment ? 'repaid-partly' : 'paid';
+    await deps.store.transition({ applicationId: app.id, expectedRevision: app.revision, audit: { at: deps.clock.now().toISOString(), actor, action, details: { payoutId: payout.id } } });
   }
   return updated;
 }
@@ -91,7 +94,12 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
-  if (!app.allocation || !repaymentClaimable(app.status, grantPayout)) {
+  // A partial claim leaves the grant running: a second claim is refused by name. (A repeat after a
+  // crash before the application write finds no claim on it, and the payout put is idempotent.)
+  if (app.repaymentClaimed !== undefined && REPAYABLE.includes(app.status)) {
+    throw new ConflictError('Det er allerede krevd tilbakebetaling av dette tilskuddet.', 'already_claimed');
+  }
+  if (!app.allocation || !repaymentClaimable(app, grantPayout)) {
     throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
   }
   if (claim.amount > app.allocation.amount) {
@@ -110,11 +118,20 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     revision: 1,
   };
   await deps.store.putPayout(payout);
-  const updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, {
-    set: { repaymentClaimed: claim.amount },
-    details: { amount: claim.amount, reason: claim.reason },
-  });
-  await deps.workflow.cancel(app.id, 'RepaymentClaimed');
+  const details = { amount: claim.amount, reason: claim.reason };
+  let updated: ApplicationRecord;
+  if (claimEndsGrant(claim, app.allocation.amount)) {
+    updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
+    await deps.workflow.cancel(app.id, 'RepaymentClaimed');
+  } else {
+    // Part of the grant back, and the grant runs on: its status, workflow and report reminders stay.
+    updated = await deps.store.transition({
+      applicationId: app.id,
+      expectedRevision: app.revision,
+      set: { repaymentClaimed: claim.amount },
+      audit: { at: deps.clock.now().toISOString(), actor, action: 'repayment-claimed', details: { ...details, grantContinues: true } },
+    });
+  }
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
   return { application: updated, payout };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payoutIdFor, payoutModeFor, repaymentClaimable } from '../../functions/domain/payout';
+import { payoutIdFor, payoutModeFor, claimEndsGrant, repaymentClaimable } from '../../functions/domain/payout';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -32,12 +32,25 @@ describe('payoutIdFor', () => {
 
 describe('repaymentClaimable', () => {
   it('needs a paid-out grant that is not closed: the status alone does not say the money is out', () => {
-    expect(repaymentClaimable('active', { state: 'paid' })).toBe(true);
-    expect(repaymentClaimable('final_report_received', { state: 'paid' })).toBe(true);
+    expect(repaymentClaimable({ status: 'active' }, { state: 'paid' })).toBe(true);
+    expect(repaymentClaimable({ status: 'final_report_received' }, { state: 'paid' })).toBe(true);
     // The status report came before the payment.
-    expect(repaymentClaimable('status_report_received', { state: 'awaiting_invoice' })).toBe(false);
-    expect(repaymentClaimable('status_report_received', undefined)).toBe(false);
-    expect(repaymentClaimable('closed', { state: 'paid' })).toBe(false);
-    expect(repaymentClaimable('repayment_claimed', { state: 'paid' })).toBe(false);
+    expect(repaymentClaimable({ status: 'status_report_received' }, { state: 'awaiting_invoice' })).toBe(false);
+    expect(repaymentClaimable({ status: 'status_report_received' }, undefined)).toBe(false);
+    expect(repaymentClaimable({ status: 'closed' }, { state: 'paid' })).toBe(false);
+    expect(repaymentClaimable({ status: 'repayment_claimed' }, { state: 'paid' })).toBe(false);
+  });
+  it('once: a partial claim leaves the status, so the claim itself says it was made', () => {
+    expect(repaymentClaimable({ status: 'active', repaymentClaimed: 50_000 }, { state: 'paid' })).toBe(false);
+  });
+});
+
+describe('claimEndsGrant', () => {
+  it('the whole grant back always ends it; part of it ends it only when the committee says so', () => {
+    expect(claimEndsGrant({ amount: 850_000, endGrant: false }, 850_000)).toBe(true);
+    expect(claimEndsGrant({ amount: 50_000, endGrant: false }, 850_000)).toBe(false);
+    expect(claimEndsGrant({ amount: 50_000, endGrant: true }, 850_000)).toBe(true);
+    // API clients from before the choice existed: a claim ended the grant.
+    expect(claimEndsGrant({ amount: 50_000 }, 850_000)).toBe(true);
   });
 });

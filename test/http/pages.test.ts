@@ -374,6 +374,9 @@ describe('staff pages: the whole case', () => {
     const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/omdisponering/${reallocationId}" novalidate`);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbakebetaling" novalidate`);
+    // Whether the grant ends or runs on: ends unless the secretariat says otherwise.
+    expect(page.text).toMatch(/name="endGrant" value="true" checked[^>]*><div><label[^>]*>Tilskuddet avsluttes<\/label>/);
+    expect(page.text).toMatch(/name="endGrant" value="false"(?! checked)[^>]*><div><label[^>]*>Tilskuddet løper videre<\/label>/);
     expect(labelsMissing(page.text)).toEqual([]);
     const post = (path: string, routeId: string, pathParameters: Record<string, string>, form: Record<string, string>) =>
       invoke({ ...apiEvent({ method: 'POST', path, pathParameters, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, routeId);
@@ -409,6 +412,21 @@ describe('staff pages: the whole case', () => {
     const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbakebetaling' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(after.text).toContain('Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.');
     expect(after.text).not.toContain('action="/sekretariat/soknader/' + applicationId + '/tilbakebetaling"');
+  });
+
+  it('a partial repayment claim from the case lets the grant run on, and the case offers no second claim', async () => {
+    const { applicationId } = await app.active();
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const form = { _csrf: token, amount: '25 000', reason: 'Utstyr som ikke ble kjøpt.', endGrant: 'false' };
+    const res = await invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbakebetaling', pathParameters: { applicationId }, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-claim-repayment');
+    expect(res.status).toBe(303);
+    const after = (await app.store.getApplication(applicationId))!;
+    expect(after).toMatchObject({ status: 'active', repaymentClaimed: 25_000 });
+    expect(after.history.at(-1)).toMatchObject({ action: 'repayment-claimed', details: { amount: 25_000, grantContinues: true } });
+    const again = await caseOf(applicationId);
+    expect(again.text).not.toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
+    expect(again.text).toContain('<td>Krav om tilbakebetaling</td>');
   });
 
   it('the agenda links each case to its whole case', async () => {

@@ -188,7 +188,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
   repaymentClaim: {
     mail: repaymentClaim(ctx, { amount: 75000, reason: `Midlene er brukt til drift ${EVIL}`, projectNumber: 'R-11326-D11325', dueDate: '2026-09-01', decidedAt: '2026-08-01' }),
-    expect: [/Krav om tilbakebetaling/, /kreve tilbake kr 75 000/, /Betalingsfrist: 01\.09\.2026/, /prosjektnummer R-11326-D11325/],
+    expect: [/Krav om tilbakebetaling/, /kreve tilbake kr 75 000/, /Betalingsfrist: 01\.09\.2026/, /prosjektnummer R-11326-D11325/, /FSU har samtidig avsluttet tilskuddet\. Du skal ikke levere flere rapporter\./],
   },
   withdrawn: {
     mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),

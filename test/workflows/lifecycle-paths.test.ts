@@ -180,4 +180,37 @@ describe('lifecycle side paths on the local runtime', () => {
     // the grant workflow stopped waiting for the status report
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'repayment:SUCCEEDED']);
   });
+
+  it('part of the grant claimed back while it runs on: the reports are still due, reminded and received; the repayment is in the history', async () => {
+    const data = application();
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
+    const claim = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 60_000, reason: 'Innkjøp som ikke var i budsjettet', endGrant: false }, 'secretariat');
+    expect(claim.status, JSON.stringify(claim.body)).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('active');
+    const letter = (await h.mailsTo(data.owner.email)).find((m) => /tilbakebetal/i.test(m.subject));
+    expect(letter?.body.text).toContain('Resten av tilskuddet løper videre.');
+    expect(h.system.lifecycle.runtime.publishedEvents().filter((e) => e.detailType === 'RepaymentClaim').map((e) => (e.detail as { amount: number }).amount)).toEqual([-60_000]);
+    // The grant's workflow still waits for the status report.
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:RUNNING', 'repayment:SUCCEEDED']);
+    // Once is enough: a second claim is refused by name.
+    const again = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 1_000, reason: 'Igjen', endGrant: false }, 'secretariat');
+    expect(again.status).toBe(409);
+    expect(again.body.reason).toBe('already_claimed');
+
+    // Finance registers the money back: the history says so, the grant runs on.
+    const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+    const repayment = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string; amount: number }) => p.applicationId === id && p.amount < 0);
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(repayment.id)}/paid`, {}, 'finance')).status).toBe(200);
+    const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(view.body.application.status).toBe('active');
+    expect(view.body.application.history.at(-1)).toMatchObject({ action: 'repaid-partly' });
+
+    // The status report is reminded and received as before.
+    await h.system.advance(200 * DAY);
+    expect((await h.mailsTo(data.owner.email)).some((m) => /passert/i.test(m.subject))).toBe(true);
+    expect((await h.call('POST', `/api/reports/${statusReportLink}`, REPORT)).status).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('status_report_received');
+  });
 });
