@@ -14,6 +14,8 @@ export const MAX_PARTNERS = 20;
 export const MAX_INDEX = MAX_PARTNERS - 1;
 export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
+/** Who a preparatory body's members represent (Midt-Norge: one of each). */
+export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
 /** Groups whose leader and deputy get a copy of the committee's decisions (Sør-Rogaland). */
 export const ANCHORING_GROUP_KINDS = ['service-model-group', 'professional-council'] as const;
 /** Sent straight to the committee, with a justification and how it was anchored (002). */

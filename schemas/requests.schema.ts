@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { dateRangeInOrder, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, textField } from './fields.schema';
+import { dateRangeInOrder, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
@@ -97,6 +97,10 @@ export const recommendationRequestSchema = z.strictObject(
         ),
     ),
     comment: optionalTextField(REASON_MAX),
+    /** Which of the body's members took part (scheme.preparation.members, by whom they represent). */
+    participants: z.optional(
+      z.array(z.enum(REPRESENTS, { error: 'Velg blant medlemmene som er satt opp for ordningen.' }), E).check(z.maxLength(REPRESENTS.length)),
+    ),
   },
   E,
 );
@@ -238,6 +242,8 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   payoutQuery: [],
   halfYearQuery: [],
 };
+/** Checkbox lists in the forms (repeated values). */
+const LIST_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { recommendation: ['participants'] };
 const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   signature: [],
   decision: [],
@@ -260,7 +266,10 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
  * anything else stays text so the schema reports it in Norwegian. Unsafe keys are ignored.
  */
 export function coerceFormBody(schemaKey: RequestSchemaKey, form: FormBody): Record<string, unknown> {
-  return formToNested(form, { numbers: NUMBER_FIELDS[schemaKey], booleans: BOOLEAN_FIELDS[schemaKey] });
+  const out = formToNested(form, { numbers: NUMBER_FIELDS[schemaKey], booleans: BOOLEAN_FIELDS[schemaKey], lists: LIST_FIELDS[schemaKey] ?? [] });
+  // Checkbox lists: none ticked posts nothing, which is an empty list.
+  for (const list of LIST_FIELDS[schemaKey] ?? []) out[list] ??= [];
+  return out;
 }
 
 /** The same for any request body in this file, knowing every number and boolean field by name. */

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { organisationNumberProblem } from '../functions/domain/organisation-number';
 import { isIsoDate } from '../functions/domain/oslo-time';
+import { REPRESENTS } from './fields.schema';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -36,8 +37,7 @@ export const PRIORITY_PATIENT_GROUPS = [
   { id: 'discharge-ready', label: 'Færre utskrivningsklare pasienter som blir liggende på sykehus' },
 ] as const satisfies readonly { id: string; label: string }[];
 
-/** Who a preparatory body's members represent (Midt-Norge: one of each). */
-export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
+export { REPRESENTS };
 
 const uniqueIds = (items: readonly { id: string }[], ctx: z.RefinementCtx, what: string) => {
   const seen = new Set<string>();
@@ -82,10 +82,12 @@ function buildSchemeConfigSchema() {
     body: z.strictObject({ shortName: text(20), name: text(200) }),
     /** true: the recommendation carries a rank (1 = highest priority) among the round's applications. */
     ranked: z.boolean(),
+    /** Who sits in the body, one member per kind: a recommendation records which of them took part. */
     members: z
       .array(z.strictObject({ represents: z.enum(REPRESENTS), title: text(200) }))
-      .max(20)
-      .default([]),
+      .max(REPRESENTS.length)
+      .default([])
+      .superRefine((members, ctx) => uniqueIds(members.map((m) => ({ id: m.represents })), ctx, 'member (represents)')),
   });
 
   const meetingSchema = z.strictObject({

@@ -80,6 +80,8 @@ export interface Recommendation {
   /** 1 = highest priority, in schemes whose preparatory body ranks the applications */
   rank?: number;
   comment?: string;
+  /** which of the body's members took part (whom they represent), where members are set up */
+  participants?: string[];
   /** e.g. 'SSU' */
   by: string;
   at: string; // ISO instant

@@ -6,6 +6,8 @@ import type { ApplicationStatus } from './model';
 export interface PreparationStep {
   body: { shortName: string; name: string };
   ranked: boolean;
+  /** one per kind (municipality, hospital trust, user representative); none where not appointed yet */
+  members?: ReadonlyArray<{ represents: string; title: string }>;
 }
 
 /**
@@ -24,6 +26,7 @@ export function decisionBlockedByPreparation(preparation: PreparationStep | unde
 export interface RecommendationInput {
   recommended: boolean;
   rank?: number | undefined;
+  participants?: readonly string[] | undefined;
 }
 
 /** Field errors for a recommendation under the scheme's rules (bokmål), or undefined when it is valid. */
@@ -36,6 +39,19 @@ export function recommendationProblems(preparation: PreparationStep, input: Reco
   }
   if (!preparation.ranked && input.rank !== undefined) {
     return { rank: `${preparation.body.shortName} rangerer ikke søknadene; la prioritet stå tom.` };
+  }
+  // Where the body's members are set up (Midt-Norge: municipality, hospital and a user representative),
+  // the recommendation records who took part, so the committee sees whose voice it carries.
+  const members = preparation.members ?? [];
+  const participants = input.participants ?? [];
+  if (members.length === 0 && participants.length > 0) {
+    return { participants: `Ingen medlemmer av ${preparation.body.shortName} er satt opp for ordningen; la deltakerne stå tomme.` };
+  }
+  if (participants.some((p) => !members.some((m) => m.represents === p))) {
+    return { participants: 'Velg blant medlemmene som er satt opp for ordningen.' };
+  }
+  if (members.length > 0 && participants.length === 0) {
+    return { participants: `Kryss av hvem i ${preparation.body.shortName} som deltok i innstillingen.` };
   }
   return undefined;
 }

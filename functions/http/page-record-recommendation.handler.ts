@@ -8,7 +8,7 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE_FORM }, (request) =>
   agendaFormPost(
     request,
-    (form) => ({ form: 'recommend', code: 'recommend', parsed: parseFormBody('recommendation', pickFields(form, ['recommended', 'rank', 'comment'])) }),
+    (form) => ({ form: 'recommend', code: 'recommend', parsed: parseFormBody('recommendation', pickFields(form, ['recommended', 'rank', 'comment', 'participants'])) }),
     recordRecommendation,
   ),
 );

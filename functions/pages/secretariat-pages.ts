@@ -105,7 +105,7 @@ ${form.select('meetingId', 'Møte', agenda.otherMeetings.map((m) => ({ value: m.
 function recommendationForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor): Html {
   const preparation = agenda.preparation!;
   const current = item.recommendation;
-  const form = state('recommend', current ? { recommended: String(current.recommended), ...(current.rank !== undefined ? { rank: String(current.rank) } : {}), comment: current.comment ?? '' } : {});
+  const form = state('recommend', current ? { recommended: String(current.recommended), ...(current.rank !== undefined ? { rank: String(current.rank) } : {}), comment: current.comment ?? '', participants: current.participants ?? [] } : {});
   const t = item.title;
   const by = preparation.body.shortName;
   return html`<form method="post" action=${`${casePath(item.applicationId)}/innstilling`} novalidate aria-label=${`Innstilling fra ${by} om «${t}»`}>
@@ -115,6 +115,7 @@ ${form.radios('recommended', `Innstiller ${by} søknaden?`, [
   { value: 'true', label: 'Ja, innstilles' },
   { value: 'false', label: 'Nei, innstilles ikke' },
 ], { summaryLabel: `«${t}», innstilling` })}
+${preparation.members.length ? form.checkboxes('participants', `Hvem i ${by} deltok?`, preparation.members.map((m) => ({ value: m.represents, label: m.title })), { summaryLabel: `«${t}», deltakere i ${by}` }) : ''}
 ${preparation.ranked ? form.input('rank', 'Prioritet', { inputmode: 'numeric', className: 'short', summaryLabel: `«${t}», prioritet`, hint: `1 er høyest. Bare for søknader som innstilles.` }) : ''}
 ${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `«${t}», begrunnelse for innstillingen` })}
 <button type="submit">Registrer innstillingen</button>
@@ -128,7 +129,15 @@ function recommendationFacts(agenda: Agenda, item: AgendaItem): Html {
   return html`<dl class="facts">
 <dt>Innstilling fra ${r.by}</dt><dd>${r.recommended ? 'Innstilt' : 'Ikke innstilt'}${r.rank !== undefined ? `, prioritet ${r.rank}` : ''} (${dateTime(r.at)})</dd>
 ${r.comment ? html`<dt>Begrunnelse</dt><dd class="long-text">${r.comment}</dd>` : ''}
+${participantFacts(agenda.preparation?.members ?? [], r.participants)}
 </dl>`;
+}
+
+/** Who took part in the recommendation; a member who did not is named, so the committee sees it. */
+function participantFacts(members: ReadonlyArray<{ represents: string; title: string }>, participants: readonly string[] = []): Html | '' {
+  if (members.length === 0) return '';
+  const absent = members.filter((m) => !participants.includes(m.represents));
+  return html`<dt>Deltok</dt><dd>${members.filter((m) => participants.includes(m.represents)).map((m) => m.title).join(', ') || 'Ikke registrert'}${absent.length ? html` <strong>(deltok ikke: ${absent.map((m) => m.title).join(', ')})</strong>` : ''}</dd>`;
 }
 
 function decisionForms(item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {

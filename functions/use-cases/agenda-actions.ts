@@ -135,13 +135,16 @@ export async function recordRecommendation(deps: Dependencies, applicationId: st
   if (problems) throw new ValidationError(problems);
   // A retry (a double click, a repeated request) of the recommendation already recorded in this round changes nothing.
   const current = app.status === 'recommended' ? app.recommendation : undefined;
-  if (current && current.recommended === request.recommended && current.rank === request.rank && (current.comment ?? '') === (request.comment ?? '')) {
+  const participants = [...new Set(request.participants ?? [])];
+  const sameParticipants = (current?.participants ?? []).join() === participants.join();
+  if (current && current.recommended === request.recommended && current.rank === request.rank && (current.comment ?? '') === (request.comment ?? '') && sameParticipants) {
     return { application: app, recommendation: current, created: false };
   }
   const recommendation: Recommendation = {
     recommended: request.recommended,
     ...(request.rank !== undefined ? { rank: request.rank } : {}),
     ...(request.comment ? { comment: request.comment } : {}),
+    ...(participants.length ? { participants } : {}),
     by: preparation.body.shortName,
     at: deps.clock.now().toISOString(),
     recordedBy: actor.kind === 'staff' ? actor.subject : actor.kind,

@@ -45,4 +45,12 @@ describe('recommendation rules', () => {
     expect(recommendationProblems(unranked, { recommended: false })).toBeUndefined();
     expect(recommendationProblems(unranked, { recommended: true, rank: 1 })).toEqual({ rank: 'AU rangerer ikke søknadene; la prioritet stå tom.' });
   });
+
+  it('where the members are set up, the recommendation says which of them took part', () => {
+    const withMembers: PreparationStep = { ...unranked, members: [{ represents: 'municipality', title: 'Kommunene' }, { represents: 'user-representative', title: 'Brukerrepresentant' }] };
+    expect(recommendationProblems(withMembers, { recommended: true })).toEqual({ participants: 'Kryss av hvem i AU som deltok i innstillingen.' });
+    expect(recommendationProblems(withMembers, { recommended: true, participants: ['municipality'] })).toBeUndefined();
+    expect(recommendationProblems(withMembers, { recommended: true, participants: ['hospital-trust'] })).toEqual({ participants: 'Velg blant medlemmene som er satt opp for ordningen.' });
+    expect(recommendationProblems(unranked, { recommended: true, participants: ['municipality'] })).toEqual({ participants: 'Ingen medlemmer av AU er satt opp for ordningen; la deltakerne stå tomme.' });
+  });
 });

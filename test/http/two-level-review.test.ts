@@ -2,7 +2,8 @@
 // and Midt-Norge (a working committee with a user representative recommends, ASU decides): one
 // product, the first level of review switched on by configuration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -117,7 +118,16 @@ describe('an unranked first level with a user representative (Midt-Norge)', () =
     const ranked = await recommend(applicationId, { recommended: true, rank: 1 });
     expect(ranked.status).toBe(400);
     expect(ranked.body.fieldErrors.rank).toMatch(/rangerer ikke/);
-    expect((await recommend(applicationId, { recommended: true })).status).toBe(201);
+    const anonymous = await recommend(applicationId, { recommended: true });
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body.fieldErrors.participants).toBe('Kryss av hvem i AU som deltok i innstillingen.');
+    expect((await recommend(applicationId, { recommended: true, participants: ['municipality', 'hospital-trust'] })).status).toBe(201);
+    expect((await app.store.getApplication(applicationId))!.recommendation?.participants).toEqual(['municipality', 'hospital-trust']);
+    // The agenda shows whose voice the recommendation carries, and that the user representative was absent.
+    const { meetingId } = (await app.store.getApplication(applicationId))!;
+    const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: MIDT, meetingId: meetingId! }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
+    expect(agenda.text).toContain('<dt>Deltok</dt><dd>Representant fra kommunene, Representant fra St. Olavs hospital <strong>(deltok ikke: Brukerrepresentant)</strong></dd>');
+    expect(agenda.text).toContain('name="participants" value="user-representative"');
     const rejected = await decision(applicationId, { outcome: 'reject', reason: 'Potten er brukt opp' });
     expect(rejected.status).toBe(201);
     expect(rejected.body.application.status).toBe('rejected');

@@ -137,6 +137,12 @@ describe('form posts', () => {
       progress: 'x',
     });
   });
+  it('checkbox lists: one ticked is a list of one, none ticked an empty list; the repayment choice is a boolean', () => {
+    expect(coerceFormBody('recommendation', { recommended: 'true', participants: 'user-representative' })).toEqual({ recommended: true, participants: ['user-representative'] });
+    expect(coerceFormBody('recommendation', { recommended: 'false' })).toEqual({ recommended: false, participants: [] });
+    expect(parseFormBody('recommendation', { recommended: 'true', participants: ['municipality', 'styret'] }).success).toBe(false);
+    expect(coerceFormBody('repaymentClaim', { amount: '5 000', reason: 'x', endGrant: 'false' })).toEqual({ amount: 5000, reason: 'x', endGrant: false });
+  });
   it('a bad number stays text and is reported in Norwegian', () => {
     const r = parseFormBody('report', { progress: 'p', effect: 'e', spentAmount: '1 000,50' });
     expect(r.success).toBe(false);

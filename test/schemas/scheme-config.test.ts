@@ -102,6 +102,9 @@ describe('shipped scheme configurations', () => {
     const kinds = s.preparation!.members.map((m) => m.represents);
     expect(kinds).toHaveLength(REPRESENTS.length);
     expect([...kinds].sort()).toEqual([...REPRESENTS].sort());
+    // One member per kind: a recommendation records the members who took part by whom they represent.
+    const twice = { ...midtNorgeSondreTrondelag, preparation: { ...midtNorgeSondreTrondelag.preparation, members: [...midtNorgeSondreTrondelag.preparation.members.slice(0, 2), { represents: 'municipality' as const, title: 'En til' }] } };
+    expect(() => parseSchemeConfig(twice)).toThrow(/duplicate member \(represents\) id 'municipality'/);
     expect(s.criteriaRule.minMet).toBe(1);
     expect(s.yearlyPotNok['2026']).toBe(11_170_000);
     expect(s.yearlyPotNok['2027']).toBe(11_170_000);
