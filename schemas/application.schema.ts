@@ -9,6 +9,7 @@ import {
   normaliseOrganisationNumber,
   organisationNumberProblem,
 } from '../functions/domain/organisation-number';
+import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING } from '../functions/domain/anchoring';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import {
   emailField,
@@ -18,8 +19,6 @@ import {
   kronerField,
   MAX_INDEX,
   MAX_PARTNERS,
-  ANCHORING_GROUP_KINDS,
-  DIRECT_ANCHORING,
   MAX_REQUESTED_AMOUNT,
   NORWEGIAN,
   PARTNER_KINDS,
@@ -30,7 +29,7 @@ import {
 import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
 import type { SchemeConfig } from './scheme-config.schema';
 
-export { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
+export { MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
 const E = NORWEGIAN;
@@ -97,6 +96,12 @@ const budgetLineSchema = z.strictObject(
   E,
 );
 
+const groupAnchoringSchema = z.strictObject(
+  { kind: z.enum(ANCHORING_GROUP_KINDS), name: textField(200), leaderEmail: emailField(), deputyLeaderEmail: emailField() },
+  E,
+);
+const directAnchoringSchema = z.strictObject({ kind: z.literal(DIRECT_ANCHORING), justification: textField(2000) }, E);
+
 const applicationShape = {
   title: textField(200, 3),
   summary: textField(2000),
@@ -151,20 +156,10 @@ const applicationShape = {
   /**
    * Where the project is anchored, in schemes that ask (scheme.anchoring): a service-model group or
    * professional council, whose leader and deputy get a copy of the decisions, or, where the scheme
-   * allows it, straight to the committee with a justification. schemeRules says when it is required.
+   * allows it, straight to the committee with a justification. anchoringRules says when it is required.
    */
   anchoring: z.optional(
-    z.discriminatedUnion(
-      'kind',
-      [
-        z.strictObject(
-          { kind: z.enum(ANCHORING_GROUP_KINDS), name: textField(200), leaderEmail: emailField(), deputyLeaderEmail: emailField() },
-          E,
-        ),
-        z.strictObject({ kind: z.literal(DIRECT_ANCHORING), justification: textField(2000) }, E),
-      ],
-      { error: 'Velg hvor prosjektet er forankret.' },
-    ),
+    z.discriminatedUnion('kind', [groupAnchoringSchema, directAnchoringSchema], { error: 'Velg hvor prosjektet er forankret.' }),
   ),
 };
 
@@ -405,8 +400,8 @@ const APPLICATION_FORM_KINDS: FormFieldKinds = {
 
 /** The anchoring fields the form shows for each choice; the others are left out (the form has no script to hide them). */
 const ANCHORING_FIELDS: Record<string, readonly string[]> = {
-  ...Object.fromEntries(ANCHORING_GROUP_KINDS.map((kind) => [kind, ['kind', 'name', 'leaderEmail', 'deputyLeaderEmail']])),
-  [DIRECT_ANCHORING]: ['kind', 'justification'],
+  ...Object.fromEntries(ANCHORING_GROUP_KINDS.map((kind) => [kind, Object.keys(groupAnchoringSchema.shape)])),
+  [DIRECT_ANCHORING]: Object.keys(directAnchoringSchema.shape),
 };
 
 const BUDGET_AMOUNTS = ['personnel', 'money', 'purchases', 'equipment', 'requestedGrant'] as const;

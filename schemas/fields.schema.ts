@@ -16,10 +16,6 @@ export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as cons
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** Who a preparatory body's members represent (Midt-Norge: one of each). */
 export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representative'] as const;
-/** Groups whose leader and deputy get a copy of the committee's decisions (Sør-Rogaland). */
-export const ANCHORING_GROUP_KINDS = ['service-model-group', 'professional-council'] as const;
-/** Sent straight to the committee, with a justification and how it was anchored (002). */
-export const DIRECT_ANCHORING = 'direct';
 
 // ---------------------------------------------------------------------------------------------
 // Norwegian messages

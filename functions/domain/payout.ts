@@ -1,14 +1,28 @@
 // Payout to finance: how the money moves, and a stable id per payout.
-import type { ApplicationStatus, PayoutMode, PayoutState } from './model';
+import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutState } from './model';
 import { REPAYABLE } from './status-transitions';
 
+type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | undefined };
+
 /**
- * The committee may claim repayment of a grant that is paid out and not closed, once. The status
- * alone does not say the money is out (the status report may come before the payment): the grant's
- * own payout must be paid. A partial claim leaves the status as it is, so the claim itself is kept.
+ * Why the committee cannot claim repayment now, or undefined when it can: a grant that is paid out
+ * and not closed, once. The status alone does not say the money is out (the status report may come
+ * before the payment): the grant's own payout must be paid. A partial claim leaves the status as it
+ * is, so the claim itself (`repaymentClaimed`) says one was made.
  */
-export function repaymentClaimable(app: { status: ApplicationStatus; repaymentClaimed?: number | undefined }, grantPayout: { state: PayoutState } | undefined): boolean {
-  return REPAYABLE.includes(app.status) && grantPayout?.state === 'paid' && app.repaymentClaimed === undefined;
+export function repaymentRefusal(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): 'already_claimed' | 'not_active' | undefined {
+  if (!REPAYABLE.includes(app.status)) return 'not_active';
+  if (app.repaymentClaimed !== undefined) return 'already_claimed';
+  return grantPayout?.state === 'paid' ? undefined : 'not_active';
+}
+
+export function repaymentClaimable(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): boolean {
+  return repaymentRefusal(app, grantPayout) === undefined;
+}
+
+/** Whether the grant's repayment claim let it run on (a partial claim; see claimEndsGrant), read from its history. */
+export function claimLetGrantRunOn(history: readonly AuditEntry[]): boolean {
+  return history.some((h) => h.action === 'repayment-claimed' && h.details?.grantContinues === true);
 }
 
 /**

@@ -3,7 +3,8 @@
 // and which the validation errors are keyed by.
 import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING } from '../domain/anchoring';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';

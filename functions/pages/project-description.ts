@@ -1,6 +1,7 @@
 // The parts of a case that more than one page shows: the project description (the partner signs it
 // in cosign-page.ts, the committee decides on it on the agenda, the secretariat reads it in the
 // case) and the history (the owner's status page and the secretariat's case).
+import { DIRECT_ANCHORING, type Anchoring, type PublishedAnchoring } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
 import type { getCosignPage } from '../use-cases/page-views';
@@ -26,22 +27,18 @@ export function budgetTable(budget: Project['budget'], partnerName: (index: numb
 </table></div>`;
 }
 
-/** An anchoring as stored (with the leaders' addresses) or as published to partners (without). */
-type Anchoring =
-  | { kind: string; name: string; leaderEmail?: string; deputyLeaderEmail?: string }
-  | { kind: 'direct'; justification: string };
-
 /**
  * Where the project is anchored, as rows of a facts list; nothing where the scheme does not ask.
  * `committee`: the committee's short name, to which a project may go directly with a justification.
  */
-export function anchoringFacts(anchoring: Anchoring | undefined, committee: string): Html | '' {
+export function anchoringFacts(anchoring: Anchoring | PublishedAnchoring | undefined, committee: string): Html | '' {
   if (!anchoring) return '';
-  if ('justification' in anchoring) {
+  if (anchoring.kind === DIRECT_ANCHORING) {
     return html`<dt>Forankring</dt><dd>Sendt direkte til ${committee}</dd>
 <dt>Begrunnelse og forankringsprosess</dt><dd class="long-text">${anchoring.justification}</dd>`;
   }
-  const leaders = anchoring.leaderEmail ? ` (leder ${anchoring.leaderEmail}, nestleder ${anchoring.deputyLeaderEmail ?? ''})` : '';
+  // The secretariat's case shows the stored anchoring with the leaders' addresses; the published one has none.
+  const leaders = 'leaderEmail' in anchoring ? ` (leder ${anchoring.leaderEmail}, nestleder ${anchoring.deputyLeaderEmail})` : '';
   return html`<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[anchoring.kind] ?? anchoring.kind}: ${anchoring.name}${leaders}</dd>`;
 }
 

@@ -1,9 +1,9 @@
 import { ConflictError, ValidationError } from '../domain/errors';
+import { publishedAnchoring } from '../domain/anchoring';
 import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { SignatureRequest } from '../../schemas/requests.schema';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { DIRECT_ANCHORING } from '../../schemas/fields.schema';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion } from './load-application';
 
@@ -28,12 +28,6 @@ export function publicProjectDescription(data: ApplicationInput) {
     patientResponsibility: data.patientResponsibility,
     anchoring: publishedAnchoring(data.anchoring),
   };
-}
-
-/** The anchoring as partners see it: the group's name, or the justification for going directly; not the leaders' addresses. */
-function publishedAnchoring(anchoring: ApplicationInput['anchoring']) {
-  if (!anchoring) return undefined;
-  return anchoring.kind === DIRECT_ANCHORING ? { kind: anchoring.kind, justification: anchoring.justification } : { kind: anchoring.kind, name: anchoring.name };
 }
 
 export async function getCosignView(deps: Dependencies, linkId: string) {

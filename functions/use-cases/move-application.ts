@@ -35,6 +35,25 @@ export async function moveApplication(
 }
 
 /**
+ * A history entry without a change of status (a payment after the status report, a partial
+ * repayment claim and its repayment): conditional on the revision it read, like a move.
+ */
+export async function recordOnHistory(
+  deps: Pick<Dependencies, 'store' | 'clock'>,
+  app: ApplicationRecord,
+  action: string,
+  actor: Actor,
+  options: Pick<MoveOptions, 'set' | 'details'> = {},
+): Promise<ApplicationRecord> {
+  return deps.store.transition({
+    applicationId: app.id,
+    expectedRevision: app.revision,
+    ...(options.set ? { set: options.set } : {}),
+    audit: { at: deps.clock.now().toISOString(), actor, action, ...(options.details ? { details: options.details } : {}) },
+  });
+}
+
+/**
  * A recommendation (two-level schemes) holds for one round on one agenda: whatever takes the
  * application off that agenda or onto another (deferral, a question to the owner, a move) ends it.
  */

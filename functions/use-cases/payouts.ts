@@ -1,12 +1,11 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { Actor, ApplicationRecord, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEndsGrant, payoutIdFor, payoutModeFor, repaymentClaimable } from '../domain/payout';
-import { REPAYABLE } from '../domain/status-transitions';
+import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
+import { claimEndsGrant, claimLetGrantRunOn, payoutIdFor, payoutModeFor, repaymentRefusal } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { moveApplication } from './move-application';
+import { moveApplication, recordOnHistory } from './move-application';
 
 function payee(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }): string {
   const organisation = data.partners[data.owner.partnerIndex]?.organisationName ?? '';
@@ -59,50 +58,58 @@ export async function registerInvoice(deps: Dependencies, payoutId: string, invo
   return deps.store.updatePayout(payout.id, payout.revision, ['awaiting_invoice'], 'invoiced', { invoiceNumber, invoicedAt: deps.clock.now().toISOString() });
 }
 
-/** Paid (or booked) grant: the grant becomes active. Repaid claim: the grant is closed. */
+/**
+ * What marking a payout paid writes to its application, or undefined when that is done already:
+ * - the grant paid while the payout waits: the grant becomes active;
+ * - paid after the status report came in: the status stays, the history says when;
+ * - a claim that ended the grant repaid: the grant is closed;
+ * - a partial claim repaid while the grant runs on: the status stays, the history says when.
+ */
+function applicationWriteOnPayment(app: ApplicationRecord, isRepayment: boolean): { to?: ApplicationStatus; action: string } | undefined {
+  const noted = (action: string) => app.history.some((h) => h.action === action);
+  if (isRepayment) {
+    if (app.status === 'repayment_claimed') return { to: 'closed', action: 'repaid' };
+    return claimLetGrantRunOn(app.history) && !noted('repaid-partly') ? { action: 'repaid-partly' } : undefined;
+  }
+  if (app.status === 'payout_pending') return { to: 'active', action: 'paid' };
+  return app.status === 'status_report_received' && !noted('paid') ? { action: 'paid' } : undefined;
+}
+
+/** Paid (or booked) grant: the grant becomes active. Repaid claim: see applicationWriteOnPayment. */
 export async function markPaid(deps: Dependencies, payoutId: string, actor: Actor) {
   const payout = await loadPayout(deps, payoutId);
   const isRepayment = payout.amount < 0;
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
   const app = await loadApplication(deps, payout.applicationId);
-  // Paid after the status report came in (payout_pending → status_report_received), or part of a grant
-  // paid back while it runs on: the status stays, and the history alone says when the money moved.
-  const historyOnly = isRepayment
-    ? app.history.some((h) => h.action === 'repayment-claimed' && h.details?.grantContinues === true) && !app.history.some((h) => h.action === 'repaid-partly')
-    : app.status === 'status_report_received' && !app.history.some((h) => h.action === 'paid');
+  const write = applicationWriteOnPayment(app, isRepayment);
   // A retry after a crash between the payout and the application write finishes the application write.
-  const repairing = (payout.state === 'paid' && (app.status === 'payout_pending' || historyOnly)) || (payout.state === 'repaid' && (app.status === 'repayment_claimed' || historyOnly));
+  const repairing = write !== undefined && payout.state === (isRepayment ? 'repaid' : 'paid');
   if (!from.includes(payout.state) && !repairing) {
     throw new ConflictError(payout.state === 'awaiting_invoice' ? 'Registrer fakturaen før utbetalingen markeres som betalt.' : 'Utbetalingen er allerede registrert som betalt.', 'not_payable');
   }
   const updated = repairing ? payout : await deps.store.updatePayout(payout.id, payout.revision, from, isRepayment ? 'repaid' : 'paid', { paidAt: deps.clock.now().toISOString() });
-  if (!isRepayment && app.status === 'payout_pending') {
-    await moveApplication(deps, app, 'active', 'paid', actor, { details: { payoutId: payout.id } });
-    await deps.workflow.completeStep(app.id, 'payout', { payoutId: payout.id });
-  } else if (isRepayment && app.status === 'repayment_claimed') {
-    // The claim ended the grant's workflow; the money back ends the grant.
-    await moveApplication(deps, app, 'closed', 'repaid', actor, { details: { payoutId: payout.id } });
-  } else if (historyOnly) {
-    const action = isRepayment ? 'repaid-partly' : 'paid';
-    await deps.store.transition({ applicationId: app.id, expectedRevision: app.revision, audit: { at: deps.clock.now().toISOString(), actor, action, details: { payoutId: payout.id } } });
-  }
+  const details = { payoutId: payout.id };
+  if (write?.to) await moveApplication(deps, app, write.to, write.action, actor, { details });
+  else if (write) await recordOnHistory(deps, app, write.action, actor, { details });
+  if (write?.to === 'active') await deps.workflow.completeStep(app.id, 'payout', details);
   return updated;
 }
+
+const REPAYMENT_REFUSALS = {
+  already_claimed: 'Det er allerede krevd tilbakebetaling av dette tilskuddet.',
+  not_active: 'Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.',
+} as const;
 
 /** Misuse can mean repayment of all or part: a negative payout trigger to finance. */
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
-  // A partial claim leaves the grant running: a second claim is refused by name. (A repeat after a
-  // crash before the application write finds no claim on it, and the payout put is idempotent.)
-  if (app.repaymentClaimed !== undefined && REPAYABLE.includes(app.status)) {
-    throw new ConflictError('Det er allerede krevd tilbakebetaling av dette tilskuddet.', 'already_claimed');
-  }
-  if (!app.allocation || !repaymentClaimable(app, grantPayout)) {
-    throw new ConflictError('Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.', 'not_active');
-  }
-  if (claim.amount > app.allocation.amount) {
+  // (A repeat after a crash before the application write finds no claim on it, and the payout put is idempotent.)
+  const refusal = app.allocation ? repaymentRefusal(app, grantPayout) : 'not_active';
+  if (refusal) throw new ConflictError(REPAYMENT_REFUSALS[refusal], refusal);
+  const allocated = app.allocation!.amount; // checked just above
+  if (claim.amount > allocated) {
     throw new ConflictError(`Kravet kan ikke være større enn tildelt beløp.`, 'amount_too_large');
   }
   const payout: PayoutRecord = {
@@ -120,17 +127,12 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   await deps.store.putPayout(payout);
   const details = { amount: claim.amount, reason: claim.reason };
   let updated: ApplicationRecord;
-  if (claimEndsGrant(claim, app.allocation.amount)) {
+  if (claimEndsGrant(claim, allocated)) {
     updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
     await deps.workflow.cancel(app.id, 'RepaymentClaimed');
   } else {
     // Part of the grant back, and the grant runs on: its status, workflow and report reminders stay.
-    updated = await deps.store.transition({
-      applicationId: app.id,
-      expectedRevision: app.revision,
-      set: { repaymentClaimed: claim.amount },
-      audit: { at: deps.clock.now().toISOString(), actor, action: 'repayment-claimed', details: { ...details, grantContinues: true } },
-    });
+    updated = await recordOnHistory(deps, app, 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details: { ...details, grantContinues: true } });
   }
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
   return { application: updated, payout };
