@@ -9,6 +9,9 @@
 //    and delay and schedules it on the runtime clock instead (so 200-day timeouts neither overflow
 //    Node's 32-bit timer nor depend on real time). A microtask restores setTimeout if the armed
 //    call did not happen (e.g. sleep(0)), so nothing outside that synchronous stretch is affected.
+//    With `pinnedNow`, Date.now() returns that value for the same stretch: a Timestamp Wait
+//    computes its delay as target - Date.now(), and the hook adds it back to the same instant, so
+//    the due time is the target exactly even when the real clock ticks in between.
 //
 // 2. withFixedNewDate(ms, fn): while `fn` runs (synchronously), the first `new Date()` without
 //    arguments returns `ms`. StateMachine.run builds the context (`StartTime: new Date()`)
@@ -21,6 +24,7 @@ type SetTimeoutFn = typeof globalThis.setTimeout;
 
 let armedHook: TimerHook | null = null;
 let replaced: SetTimeoutFn | null = null;
+let realNow: (() => number) | null = null;
 
 /** Returned to the interpreter instead of a Node Timeout; clearTimeout(FAKE_HANDLE) is a no-op. */
 const FAKE_HANDLE = Object.freeze({ localWorkflowRuntimeTimer: true });
@@ -38,15 +42,26 @@ function interceptor(handler: unknown, delay?: unknown, ...args: unknown[]): unk
 
 function disarm(): void {
   armedHook = null;
+  if (realNow) {
+    Date.now = realNow;
+    realNow = null;
+  }
   if ((globalThis.setTimeout as unknown) === interceptor) {
     globalThis.setTimeout = replaced ?? nodeSetTimeout;
     replaced = null;
   }
 }
 
-/** The next `setTimeout` call in this synchronous stretch goes to `hook` instead of a real timer. */
-export function armNextTimer(hook: TimerHook): void {
+/**
+ * The next `setTimeout` call in this synchronous stretch goes to `hook` instead of a real timer;
+ * with `pinnedNow`, Date.now() returns it until then.
+ */
+export function armNextTimer(hook: TimerHook, pinnedNow?: number): void {
   armedHook = hook;
+  if (pinnedNow !== undefined) {
+    realNow ??= Date.now;
+    Date.now = () => pinnedNow;
+  }
   if ((globalThis.setTimeout as unknown) !== interceptor) {
     replaced = globalThis.setTimeout;
     globalThis.setTimeout = interceptor as unknown as SetTimeoutFn;

@@ -1217,14 +1217,15 @@ export class LocalWorkflowRuntime {
     const sk = journalKeys.wait(run.key, stateName, occurrence).sk;
     const recorded = run.journal.get(sk) as WaitItem | undefined;
     if (recorded) run.journal.delete(sk);
+    const realNow = Date.now();
     armNextTimer((fire, ms) => {
-      // Timestamp waits: the interpreter computed ms = target - Date.now(), so the target is Date.now() + ms.
-      const due = recorded ? recorded.due : info.absolute ? Date.now() + ms : this.nowMs() + ms;
+      // Timestamp waits: the interpreter computed ms = target - Date.now(), with Date.now() pinned to realNow.
+      const due = recorded ? recorded.due : info.absolute ? realNow + ms : this.nowMs() + ms;
       this.addTimer(run, due, fire);
       if (!recorded && !run.closed) {
         void this.journal.putWait(run.key, stateName, occurrence, due).catch((err) => this.warn(run, 'could not record a Wait', err));
       }
-    });
+    }, realNow);
   }
 
   /** From the retryIntervalOverrides getter, right before the interpreter's retry sleep. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import {
   LocalWorkflowRuntime,
@@ -329,6 +329,24 @@ describe('LocalWorkflowRuntime', () => {
     expect((await status(rt, 'waiting', 'w1')).status).toBe('RUNNING');
     clock.advance(1);
     expect((await status(rt, 'waiting', 'w1')).status).toBe('SUCCEEDED');
+  });
+
+  it('releases a Timestamp wait at its timestamp to the millisecond, even when the real clock ticks while the delay is computed', async () => {
+    const { rt, clock } = runtime({ until: { StartAt: 'Until', States: { Until: { Type: 'Wait', TimestampPath: '$.until', End: true } } } }, {});
+    const until = new Date(Date.parse(START) + 3600 * SECOND).toISOString();
+    // A real clock that moves one millisecond on every read: the interpreter's read and ours differ.
+    const realNow = Date.now.bind(Date);
+    let ticks = 0;
+    const ticking = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + ticks++);
+    try {
+      await run(rt, 'until', 'u1', { until });
+    } finally {
+      ticking.mockRestore();
+    }
+    clock.set(new Date(Date.parse(until) - 1));
+    expect((await status(rt, 'until', 'u1')).status).toBe('RUNNING');
+    clock.advance(1);
+    expect((await status(rt, 'until', 'u1')).status).toBe('SUCCEEDED');
   });
 
   it('startExecution is idempotent for the same name and input, like AWS', async () => {
