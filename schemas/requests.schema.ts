@@ -165,7 +165,7 @@ export const repaymentClaimSchema = z.strictObject(
   {
     amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }),
     reason: textField(REASON_MAX),
-    /** false: a partial claim and the grant runs on with its reports; left out or true: the claim ends the grant (see claimEndsGrant). */
+    /** false: a partial claim and the grant runs on with its reports (refused for a closed grant); left out or true: the claim ends the grant (see claimEffect). */
     endGrant: z.optional(z.boolean({ error: 'Velg om tilskuddet avsluttes eller løper videre.' })),
   },
   E,

@@ -5,8 +5,8 @@ import { REPAYABLE } from './status-transitions';
 type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | undefined };
 
 /**
- * Why the committee cannot claim repayment now, or undefined when it can: a grant that is paid out
- * and not closed, once. The status alone does not say the money is out (the status report may come
+ * Why the committee cannot claim repayment now, or undefined when it can: a grant that is paid out,
+ * once (closed too: see REPAYABLE). The status alone does not say the money is out (the status report may come
  * before the payment): the grant's own payout must be paid. A partial claim leaves the status as it
  * is, so the claim itself (`repaymentClaimed`) says one was made.
  */
@@ -20,9 +20,27 @@ export function repaymentClaimable(app: RepaymentTarget, grantPayout: { state: P
   return repaymentRefusal(app, grantPayout) === undefined;
 }
 
-/** Whether the grant's repayment claim let it run on (a partial claim; see claimEndsGrant), read from its history. */
-export function claimLetGrantRunOn(history: readonly AuditEntry[]): boolean {
-  return history.some((h) => h.action === 'repayment-claimed' && h.details?.grantContinues === true);
+/**
+ * What a repayment claim does to its grant: ends it; lets it run on with its reports (a partial
+ * claim, see claimEndsGrant); or, on a grant already closed after its final report, opens it as
+ * claimed until the money is back, when it is closed again.
+ */
+export type ClaimEffect = 'ends' | 'runs-on' | 'after-close';
+
+export function claimEffect(claim: { amount: number; endGrant?: boolean | undefined }, grant: { allocated: number; status: ApplicationStatus }): ClaimEffect {
+  if (grant.status === 'closed') return 'after-close';
+  return claimEndsGrant(claim, grant.allocated) ? 'ends' : 'runs-on';
+}
+
+/** A closed grant cannot be told to run on (the form does not ask; an API client may). */
+export const CLOSED_GRANT_RUNS_ON = 'Tilskuddet er allerede avsluttet og kan ikke løpe videre.';
+
+/** The effect of the grant's repayment claim, read from its history (undefined: no claim). */
+export function recordedClaimEffect(history: readonly AuditEntry[]): ClaimEffect | undefined {
+  const claim = history.findLast((h) => h.action === 'repayment-claimed');
+  if (!claim) return undefined;
+  if (claim.details?.grantContinues === true) return 'runs-on';
+  return claim.from === 'closed' ? 'after-close' : 'ends';
 }
 
 /**

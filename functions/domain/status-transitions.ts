@@ -25,10 +25,11 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   repayment_claimed: ['closed'],
   rejected: [],
   withdrawn: [],
-  closed: [],
+  // the final report may show the money was not used as described: a claim, and closed again once repaid
+  closed: ['repayment_claimed'],
 };
 
-/** No way out of these. */
+/** The lifecycle is over: no workflow runs, nothing is due (a closed grant can still be claimed back). */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
 
 /** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
@@ -38,8 +39,11 @@ export const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommende
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
 export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];
 export const REALLOCATABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
-/** When the committee may claim repayment, by status (the grant must also be paid out: repaymentClaimable in payout.ts). */
-export const REPAYABLE: readonly ApplicationStatus[] = ['active', 'status_report_received', 'final_report_received'];
+/**
+ * When the committee may claim repayment, by status (the grant must also be paid out: repaymentClaimable
+ * in payout.ts). Closed too: the final report is where misuse most often shows, and it closes the grant.
+ */
+export const REPAYABLE: readonly ApplicationStatus[] = ['active', 'status_report_received', 'final_report_received', 'closed'];
 
 /** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */
 export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [

@@ -4,6 +4,7 @@
 // id); a template refuses a URL that is not http(s) or that mentions a token.
 // Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
 import { formatNorwegianDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
+import type { ClaimEffect } from '../domain/payout';
 
 export interface SchemeMailContext {
   /** e.g. 'Helsefellesskapet Sør-Rogaland' */
@@ -815,9 +816,15 @@ export interface RepaymentClaimData {
   projectNumber: string;
   dueDate?: DateInput;
   decidedAt: DateInput;
-  /** true: part of the grant is claimed and the grant runs on with its reports */
-  grantContinues?: boolean;
+  /** What the claim does to the grant; left out: it ends the grant */
+  effect?: ClaimEffect;
 }
+
+const CLAIM_EFFECT_TEXT: Record<ClaimEffect, (committee: string) => string> = {
+  ends: (c) => `${c} har samtidig avsluttet tilskuddet. Du skal ikke levere flere rapporter.`,
+  'runs-on': () => 'Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før, og vi minner deg på dem.',
+  'after-close': () => 'Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det, og du skal ikke levere flere rapporter.',
+};
 
 /** To the owner with finance in copy. */
 export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): RenderedMail {
@@ -840,9 +847,7 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
       ),
       quote('Begrunnelse', d.reason),
       p(`Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
-      p(d.grantContinues
-        ? 'Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før, og vi minner deg på dem.'
-        : `${c} har samtidig avsluttet tilskuddet. Du skal ikke levere flere rapporter.`),
+      p(CLAIM_EFFECT_TEXT[d.effect ?? 'ends'](c)),
     ],
   });
 }

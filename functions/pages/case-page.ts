@@ -76,13 +76,15 @@ ${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjekteier)', { 
 
 function repaymentForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
   const form = state('repayment');
+  // A closed grant has nothing left to end or to let run on.
+  const closed = app.status === 'closed';
   return html`<h2 id="tilbakebetaling">Krav om tilbakebetaling</h2>
-<p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake. Økonomi får kravet på prosjektnummeret, og prosjekteier får beskjed.</p>
+<p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake${closed ? ', også etter at tilskuddet er avsluttet' : ''}. Økonomi får kravet på prosjektnummeret, og prosjekteier får beskjed.</p>
 <form method="post" action=${repaymentClaimPath(app.id)} novalidate aria-label="Krev tilbakebetaling">
 ${hidden(CSRF_FIELD, csrf)}
 ${form.amount('amount', 'Beløp som kreves tilbake (kr)', { summaryLabel: 'Tilbakebetaling, beløp', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
-${form.radios('endGrant', 'Hva skjer med tilskuddet?', [
+${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
   { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
   { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
 ], { summaryLabel: 'Tilbakebetaling, tilskuddet', ...(form.value('endGrant') ? {} : { checked: ['true'] }) })}

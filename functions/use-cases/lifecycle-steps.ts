@@ -3,7 +3,7 @@
 import { anchoringGroup } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
-import { claimLetGrantRunOn } from '../domain/payout';
+import { recordedClaimEffect } from '../domain/payout';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
@@ -419,11 +419,11 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   if (!payout) throw new Error(`Payout ${payoutId} is missing`);
   const claim = [...app.history].reverse().find((h) => h.action === 'repayment-claimed');
   // A partial claim that lets the grant run on leaves the status (and the reports) as they were.
-  const grantContinues = claimLetGrantRunOn(app.history);
+  const effect = recordedClaimEffect(app.history) ?? 'ends';
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
-    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt, grantContinues,
+    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
   }), [scheme.financeEmail]);
-  if (!grantContinues) await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
+  if (effect === 'ends') await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
   return { payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id } };
 }
 

@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEndsGrant, claimLetGrantRunOn, payoutIdFor, payoutModeFor, repaymentRefusal } from '../domain/payout';
+import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaimEffect, repaymentRefusal } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
@@ -69,7 +69,7 @@ function applicationWriteOnPayment(app: ApplicationRecord, isRepayment: boolean)
   const noted = (action: string) => app.history.some((h) => h.action === action);
   if (isRepayment) {
     if (app.status === 'repayment_claimed') return { to: 'closed', action: 'repaid' };
-    return claimLetGrantRunOn(app.history) && !noted('repaid-partly') ? { action: 'repaid-partly' } : undefined;
+    return recordedClaimEffect(app.history) === 'runs-on' && !noted('repaid-partly') ? { action: 'repaid-partly' } : undefined;
   }
   if (app.status === 'payout_pending') return { to: 'active', action: 'paid' };
   return app.status === 'status_report_received' && !noted('paid') ? { action: 'paid' } : undefined;
@@ -97,7 +97,7 @@ export async function markPaid(deps: Dependencies, payoutId: string, actor: Acto
 
 const REPAYMENT_REFUSALS = {
   already_claimed: 'Det er allerede krevd tilbakebetaling av dette tilskuddet.',
-  not_active: 'Tilbakebetaling kan bare kreves for et utbetalt tilskudd som ikke er avsluttet.',
+  not_active: 'Tilbakebetaling kan bare kreves for et tilskudd som er utbetalt.',
 } as const;
 
 /** Misuse can mean repayment of all or part: a negative payout trigger to finance. */
@@ -112,6 +112,8 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   if (claim.amount > allocated) {
     throw new ConflictError(`Kravet kan ikke være større enn tildelt beløp.`, 'amount_too_large');
   }
+  const effect = claimEffect(claim, { allocated, status: app.status });
+  if (effect === 'after-close' && claim.endGrant === false) throw new ValidationError({ endGrant: CLOSED_GRANT_RUNS_ON });
   const payout: PayoutRecord = {
     id: payoutIdFor(app.id, 'repayment'),
     applicationId: app.id,
@@ -127,12 +129,13 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   await deps.store.putPayout(payout);
   const details = { amount: claim.amount, reason: claim.reason };
   let updated: ApplicationRecord;
-  if (claimEndsGrant(claim, allocated)) {
-    updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
-    await deps.workflow.cancel(app.id, 'RepaymentClaimed');
-  } else {
+  if (effect === 'runs-on') {
     // Part of the grant back, and the grant runs on: its status, workflow and report reminders stay.
     updated = await recordOnHistory(deps, app, 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details: { ...details, grantContinues: true } });
+  } else {
+    updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
+    // A closed grant's workflow has ended already.
+    if (effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
   }
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
   return { application: updated, payout };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { payoutIdFor, payoutModeFor, claimEndsGrant, repaymentClaimable } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaimEffect, repaymentClaimable } from '../../functions/domain/payout';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -31,13 +31,17 @@ describe('payoutIdFor', () => {
 });
 
 describe('repaymentClaimable', () => {
-  it('needs a paid-out grant that is not closed: the status alone does not say the money is out', () => {
+  it('needs a paid-out grant, closed or not: the status alone does not say the money is out', () => {
     expect(repaymentClaimable({ status: 'active' }, { state: 'paid' })).toBe(true);
     expect(repaymentClaimable({ status: 'final_report_received' }, { state: 'paid' })).toBe(true);
+    // The final report shows money not used as described; it has closed the grant.
+    expect(repaymentClaimable({ status: 'closed' }, { state: 'paid' })).toBe(true);
+    expect(repaymentClaimable({ status: 'approved' }, { state: 'pending' })).toBe(false);
+    expect(repaymentClaimable({ status: 'payout_pending' }, { state: 'invoiced' })).toBe(false);
     // The status report came before the payment.
     expect(repaymentClaimable({ status: 'status_report_received' }, { state: 'awaiting_invoice' })).toBe(false);
     expect(repaymentClaimable({ status: 'status_report_received' }, undefined)).toBe(false);
-    expect(repaymentClaimable({ status: 'closed' }, { state: 'paid' })).toBe(false);
+    expect(repaymentClaimable({ status: 'closed', repaymentClaimed: 50_000 }, { state: 'paid' })).toBe(false);
     expect(repaymentClaimable({ status: 'repayment_claimed' }, { state: 'paid' })).toBe(false);
   });
   it('once: a partial claim leaves the status, so the claim itself says it was made', () => {
@@ -52,5 +56,30 @@ describe('claimEndsGrant', () => {
     expect(claimEndsGrant({ amount: 50_000, endGrant: true }, 850_000)).toBe(true);
     // API clients from before the choice existed: a claim ended the grant.
     expect(claimEndsGrant({ amount: 50_000 }, 850_000)).toBe(true);
+  });
+});
+
+describe('claimEffect', () => {
+  it('ends the grant, lets it run on, or claims after it was closed (the choice does not apply then)', () => {
+    expect(claimEffect({ amount: 50_000 }, { allocated: 850_000, status: 'active' })).toBe('ends');
+    expect(claimEffect({ amount: 50_000, endGrant: false }, { allocated: 850_000, status: 'status_report_received' })).toBe('runs-on');
+    expect(claimEffect({ amount: 850_000, endGrant: false }, { allocated: 850_000, status: 'active' })).toBe('ends');
+    expect(claimEffect({ amount: 50_000 }, { allocated: 850_000, status: 'closed' })).toBe('after-close');
+    expect(claimEffect({ amount: 50_000, endGrant: false }, { allocated: 850_000, status: 'closed' })).toBe('after-close');
+  });
+});
+
+describe('recordedClaimEffect', () => {
+  const at = '2027-03-01T10:00:00.000Z';
+  const actor = { kind: 'system' as const, name: 'test' };
+  it('reads the claim from the history: none, ending, running on, after the close', () => {
+    expect(recordedClaimEffect([])).toBeUndefined();
+    expect(recordedClaimEffect([{ at, actor, action: 'repayment-claimed', from: 'active', to: 'repayment_claimed' }])).toBe('ends');
+    expect(recordedClaimEffect([{ at, actor, action: 'repayment-claimed', details: { amount: 1, grantContinues: true } }])).toBe('runs-on');
+    expect(recordedClaimEffect([
+      { at, actor, action: 'closed', from: 'final_report_received', to: 'closed' },
+      { at, actor, action: 'repayment-claimed', from: 'closed', to: 'repayment_claimed' },
+      { at, actor, action: 'repaid', from: 'repayment_claimed', to: 'closed' },
+    ])).toBe('after-close');
   });
 });

@@ -52,6 +52,7 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['final_report_received', 'closed'],
   ['final_report_received', 'repayment_claimed'],
   ['repayment_claimed', 'closed'],
+  ['closed', 'repayment_claimed'], // the final report showed money not used as described
 ];
 
 const key = (from: string, to: string) => `${from}->${to}`;
@@ -116,10 +117,11 @@ describe('status transitions', () => {
     );
   });
 
-  it('terminal statuses have no way out; every other status has one', () => {
+  it('terminal statuses have no way out but a closed grant\'s repayment claim; every other status has one', () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual(['closed', 'rejected', 'withdrawn']);
     for (const status of APPLICATION_STATUSES) {
-      expect(ALLOWED_TRANSITIONS[status].length === 0).toBe(TERMINAL_STATUSES.includes(status));
+      const ways = status === 'closed' ? ALLOWED_TRANSITIONS[status].filter((to) => to !== 'repayment_claimed') : ALLOWED_TRANSITIONS[status];
+      expect(ways.length === 0).toBe(TERMINAL_STATUSES.includes(status));
     }
   });
 

@@ -429,6 +429,20 @@ describe('staff pages: the whole case', () => {
     expect(again.text).toContain('<td>Krav om tilbakebetaling</td>');
   });
 
+  it('a closed grant can still be claimed back from its case: the form does not ask whether the grant runs on', async () => {
+    const { applicationId } = await app.closed(800_000);
+    const page = await caseOf(applicationId);
+    expect(page.text).toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
+    expect(page.text).toContain('også etter at tilskuddet er avsluttet');
+    expect(page.text).not.toContain('name="endGrant"');
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const form = { _csrf: token, amount: '50 000', reason: 'Sluttrapporten viser 50 000 kr ubrukt.' };
+    const res = await invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbakebetaling', pathParameters: { applicationId }, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-claim-repayment');
+    expect(res.status).toBe(303);
+    expect(await app.store.getApplication(applicationId)).toMatchObject({ status: 'repayment_claimed', repaymentClaimed: 50_000 });
+    expect((await app.store.listPayoutsForApplication(applicationId)).find((p) => p.amount < 0)).toMatchObject({ amount: -50_000, state: 'repayment_claimed' });
+  });
+
   it('the agenda links each case to its whole case', async () => {
     const { applicationId } = await app.scheduled();
     const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }), 'page-agenda');

@@ -284,6 +284,16 @@ describe('mail templates', () => {
     expect(refused.text).toContain('> Ikke i tråd med formålet.');
   });
 
+  it('repayment claim: says what happens to the grant (ends, runs on, or was closed already)', () => {
+    const claim = { amount: 50_000, reason: 'Ubrukt', projectNumber: 'R-11326-D11325', decidedAt: '2027-03-01' };
+    const text = (effect?: 'ends' | 'runs-on' | 'after-close') => repaymentClaim(ctx, { ...claim, ...(effect ? { effect } : {}) }).text;
+    expect(text()).toBe(text('ends'));
+    expect(text('ends')).toContain('FSU har samtidig avsluttet tilskuddet. Du skal ikke levere flere rapporter.');
+    expect(text('runs-on')).toContain('Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før');
+    expect(text('after-close')).toContain('Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det, og du skal ikke levere flere rapporter.');
+    expect(text('after-close')).not.toContain('har samtidig avsluttet');
+  });
+
   it('shortens a long title in the subject but not in the body', () => {
     const long = 'Samhandling '.repeat(20).trim();
     const mail = withdrawn({ ...ctx, application: { id: 'app-1', title: long } }, { withdrawnAt: '2025-03-10' });

@@ -13,6 +13,7 @@ import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
 import { noWorkflow } from '../../functions/ports/workflow';
 import { newLink } from '../../functions/use-cases/links';
 import { triggerPayout } from '../../functions/use-cases/payouts';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
 import type { HttpResult } from '../../functions/http/responses';
 import { getScheme } from '../../config/schemes';
@@ -130,6 +131,8 @@ export interface TestApp {
   approveAtOnce(applicationIds: readonly string[], amount: number): Promise<ApiResponse[]>;
   /** … → approved → payout triggered (by the lifecycle) → invoiced if needed → paid: status active */
   active(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
+  /** … active → status and final report (spent `spentAmount`) → closed by the lifecycle's close step */
+  closed(spentAmount: number): Promise<Submitted & { payout: PayoutRecord }>;
   /** The report link the lifecycle e-mails when a report is due. */
   reportLink(applicationId: string, kind: ReportKind, validForDays?: number): Promise<string>;
   /** Every application of a scheme, by querying each status (never a Scan). */
@@ -277,6 +280,19 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
       payout = paid.body;
       expect((await store.getApplication(submitted.applicationId))?.status).toBe('active');
       return { ...submitted, payout };
+    },
+    async closed(spentAmount) {
+      const grant = await app.active();
+      for (const kind of ['status', 'final'] as const) {
+        const report = await app.call('submit-report', {
+          pathParameters: { linkId: await app.reportLink(grant.applicationId, kind) },
+          json: { progress: 'Tiltaket er gjennomført.', spentAmount, effect: 'Færre reinnleggelser.', ...(kind === 'final' ? { lessonsLearned: 'Felles opplæring tidlig.' } : {}) },
+        });
+        expectStatus(report, [201], `${kind} report`);
+      }
+      await runLifecycleStep(deps, 'close', { applicationId: grant.applicationId, executionStartTime: clock.now().toISOString() });
+      expect((await store.getApplication(grant.applicationId))?.status).toBe('closed');
+      return grant;
     },
     async reportLink(applicationId, kind, validForDays = 120) {
       const application = await store.getApplication(applicationId);

@@ -126,7 +126,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((await h.mailsTo(scheme.secretariatEmail ?? scheme.contact?.email ?? 'x')).length + (await h.mailsTo(data.owner.email)).filter((m) => /trukket/i.test(m.subject)).length).toBeGreaterThan(0);
   });
 
-  it('status report overdue, then received; final report overdue, then received; the grant closes', async () => {
+  it('status report overdue, then received; final report overdue, then received; the grant closes, and what it left unspent is claimed back after', async () => {
     const data = application();
     const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
     // due six months after the decision (2026-11-20 → 2027-05-20); two overdue reminders
@@ -146,6 +146,33 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((await h.call('POST', `/api/reports/${finalLink}`, { ...REPORT, spentAmount: 800_000 })).status).toBe(201);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('closed');
+
+    // The final report shows 50 000 kr not used: the committee claims it back from the closed grant.
+    const runOn = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 50_000, reason: 'Ubrukte midler', endGrant: false }, 'secretariat');
+    expect(runOn.status).toBe(400);
+    expect(runOn.body.fieldErrors).toEqual({ endGrant: 'Tilskuddet er allerede avsluttet og kan ikke løpe videre.' });
+    expect(await status(h, ownerLink)).toBe('closed'); // nothing written
+    const claim = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 50_000, reason: 'Sluttrapporten viser 50 000 kr ubrukt' }, 'secretariat');
+    expect(claim.status, JSON.stringify(claim.body)).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('repayment_claimed');
+    expect(h.system.lifecycle.runtime.publishedEvents().filter((e) => e.detailType === 'RepaymentClaim').map((e) => (e.detail as { amount: number }).amount)).toEqual([-50_000]);
+    const letter = (await h.mailsTo(data.owner.email)).find((m) => /tilbakebetal/i.test(m.subject));
+    expect(letter?.body.text).toContain('Tilskuddet er allerede avsluttet etter sluttrapporten.');
+    expect(letter?.body.text).not.toContain('har samtidig avsluttet tilskuddet');
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:SUCCEEDED', 'grant:SUCCEEDED', 'repayment:SUCCEEDED']);
+
+    // Finance registers the money back: closed again.
+    const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+    const repayment = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string; amount: number }) => p.applicationId === id && p.amount < 0);
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(repayment.id)}/paid`, {}, 'finance')).status).toBe(200);
+    const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(view.body.application.status).toBe('closed');
+    expect(view.body.application.history.slice(-3).map((e: { action: string; from?: string; to?: string }) => [e.action, e.from, e.to])).toEqual([
+      ['closed', 'final_report_received', 'closed'],
+      ['repayment-claimed', 'closed', 'repayment_claimed'],
+      ['repaid', 'repayment_claimed', 'closed'],
+    ]);
   });
 
   it('reallocation: refused, then approved, each after the committee decides; the owner is told', async () => {
