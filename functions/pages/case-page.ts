@@ -12,6 +12,7 @@ import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { FailedForm } from './staff-form-post';
+import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, historyTable, labelled, projectTexts } from './project-description';
 import { agendaPath, applicationsPath } from './secretariat-pages';
 import { casePath } from '../http/routes';
@@ -127,6 +128,8 @@ ${anchoringFacts(data.anchoring, scheme.committee.shortName)}
 ${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}
 ${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text">${app.rejectionReason}</dd>` : ''}
 </dl>
+${view.preparation && (app.recommendation || onAgenda) ? html`<h2>Innstilling</h2>
+${recommendationFacts(view.preparation, view.committee.shortName, app.recommendation)}` : ''}
 ${allocation ? html`<h2>Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>

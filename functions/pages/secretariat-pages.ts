@@ -6,6 +6,7 @@ import { casePath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { anchoringFacts, budgetTable, projectTexts } from './project-description';
+import { recommendationFacts } from './recommendation-facts';
 import { CSRF_FIELD } from './csrf';
 import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
@@ -122,24 +123,6 @@ ${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `
 </form>`;
 }
 
-function recommendationFacts(agenda: Agenda, item: AgendaItem): Html {
-  const r = item.recommendation;
-  const by = agenda.preparation?.body.shortName ?? '';
-  if (!r) return html`<p class="notice"><strong>Venter på innstilling fra ${by}.</strong> ${agenda.committee.shortName} kan fatte vedtak når innstillingen er registrert.</p>`;
-  return html`<dl class="facts">
-<dt>Innstilling fra ${r.by}</dt><dd>${r.recommended ? 'Innstilt' : 'Ikke innstilt'}${r.rank !== undefined ? `, prioritet ${r.rank}` : ''} (${dateTime(r.at)})</dd>
-${r.comment ? html`<dt>Begrunnelse</dt><dd class="long-text">${r.comment}</dd>` : ''}
-${participantFacts(agenda.preparation?.members ?? [], r.participants)}
-</dl>`;
-}
-
-/** Who took part in the recommendation; a member who did not is named, so the committee sees it. */
-function participantFacts(members: ReadonlyArray<{ represents: string; title: string }>, participants: readonly string[] = []): Html | '' {
-  if (members.length === 0) return '';
-  const absent = members.filter((m) => !participants.includes(m.represents));
-  return html`<dt>Deltok</dt><dd>${members.filter((m) => participants.includes(m.represents)).map((m) => m.title).join(', ') || 'Ikke registrert'}${absent.length ? html` <strong>(deltok ikke: ${absent.map((m) => m.title).join(', ')})</strong>` : ''}</dd>`;
-}
-
 function decisionForms(item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
@@ -181,9 +164,9 @@ function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: A
   if (!agenda.preparation) {
     return open ? decisionForms(item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   }
-  if (!open) return html`${recommendationFacts(agenda, item)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+  if (!open) return html`${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   const move = moveForm(agenda, item, csrf, state);
-  const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda, item)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? html`${infoForm(item, csrf, state)}${move}` : ''}</div>`;
+  const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? html`${infoForm(item, csrf, state)}${move}` : ''}</div>`;
   return item.status === 'recommended' ? html`${first}${decisionForms(item, csrf, state, move)}` : first;
 }
 

@@ -37,7 +37,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     meeting,
     potRemaining: pot ? leftInPot(pot) : undefined,
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
-    preparation: scheme.preparation ? { body: scheme.preparation.body, ranked: scheme.preparation.ranked, members: scheme.preparation.members } : null,
+    preparation: preparationView(scheme),
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.
     otherMeetings: upcomingMeetings(scheme, deps.clock.now()).filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
     criteria: scheme.criteria,
@@ -63,6 +63,12 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
   };
 }
 
+/** Two-level schemes: the preparatory body, whether it ranks, and its members (null: the committee decides directly). */
+function preparationView(scheme: ReturnType<typeof loadScheme>) {
+  const p = scheme.preparation;
+  return p ? { body: p.body, ranked: p.ranked, members: p.members } : null;
+}
+
 /** Full case view for the secretariat. */
 export async function getApplicationForStaff(deps: Dependencies, applicationId: string) {
   const app = await loadApplication(deps, applicationId);
@@ -74,7 +80,13 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
   ]);
-  return { application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] }, data: version.data, signatures, decisions, payouts, reports, reallocations };
+  const scheme = loadScheme(deps, app.schemeId);
+  return {
+    application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
+    committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
+    preparation: preparationView(scheme),
+    data: version.data, signatures, decisions, payouts, reports, reallocations,
+  };
 }
 
 /** Reallocation needs the committee's prior approval; this records that decision. */

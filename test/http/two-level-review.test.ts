@@ -128,9 +128,29 @@ describe('an unranked first level with a user representative (Midt-Norge)', () =
     const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: MIDT, meetingId: meetingId! }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
     expect(agenda.text).toContain('<dt>Deltok</dt><dd>Representant fra kommunene, Representant fra St. Olavs hospital <strong>(deltok ikke: Brukerrepresentant)</strong></dd>');
     expect(agenda.text).toContain('name="participants" value="user-representative"');
+    // So does the case, opened from the list of applications waiting for ASU.
+    const caseOf = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-application');
+    const recommendedCase = await caseOf();
+    expect(recommendedCase.text).toContain('<h2>Innstilling</h2>');
+    expect(recommendedCase.text).toMatch(/<dt>Innstilling fra AU<\/dt><dd>Innstilt \(/);
+    expect(recommendedCase.text).toContain('<strong>(deltok ikke: Brukerrepresentant)</strong>');
     const rejected = await decision(applicationId, { outcome: 'reject', reason: 'Potten er brukt opp' });
     expect(rejected.status).toBe(201);
     expect(rejected.body.application.status).toBe('rejected');
+    // Decided: the case still says what the recommendation was.
+    expect((await caseOf()).text).toMatch(/<dt>Innstilling fra AU<\/dt><dd>Innstilt \(/);
+  });
+
+  it('a case on the agenda without a recommendation says the committee waits for it; a one-level scheme shows no such section', async () => {
+    const { applicationId } = await app.scheduled(MIDT);
+    const caseOf = (id: string) => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId: id }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-application');
+    const waiting = await caseOf(applicationId);
+    expect(waiting.status).toBe(200);
+    expect(waiting.text).toContain('Venter på innstilling fra AU.');
+    const { applicationId: oneLevel } = await app.scheduled();
+    const direct = await caseOf(oneLevel);
+    expect(direct.status).toBe(200);
+    expect(direct.text).not.toContain('<h2>Innstilling</h2>');
   });
 });
 
