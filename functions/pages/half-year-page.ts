@@ -32,6 +32,15 @@ export function readHalfYearQuery(raw: Record<string, string>, today: string): H
   return { form: new FormState({ fra: period.from, til: period.to }, {}, 'halvar'), period, csv: parsed.data.format === 'csv' };
 }
 
+/** For the report to the regional health authority: the grants and the money by national guideline area. */
+function areaTable(report: HalfYearReport): Html {
+  return html`<div class="table-wrap" role="region" aria-label="Fordeling på nasjonale føringer" tabindex="0"><table>
+<caption>Fordeling på nasjonale føringer. Et tilskudd som treffer flere områder, telles under hvert av dem.</caption>
+<thead><tr><th scope="col">Område</th><th scope="col" class="num">Tilskudd i perioden</th><th scope="col" class="num">Nye tildelinger</th><th scope="col" class="num">Tildelt i perioden</th></tr></thead>
+<tbody>${report.byGuidelineArea.map((a) => html`<tr><td>${a.label}</td><td class="num">${a.grants}</td><td class="num">${a.newGrants}</td><td class="num">${kroner(a.allocated)}</td></tr>`)}</tbody>
+</table></div>`;
+}
+
 function reportSection(schemeId: string, report: HalfYearReport): Html {
   const csv = `${halfYearPath(schemeId)}?${new URLSearchParams({ fra: report.from, til: report.to, format: 'csv' })}`;
   return html`<h2>${date(report.from)}–${date(report.to)}</h2>
@@ -45,13 +54,14 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
 </dl>
 <p><a href=${csv} download>Last ned som CSV (åpnes i Excel)</a></p>
+${report.rows.length === 0 ? '' : areaTable(report)}
 ${report.rows.length === 0
   ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`
   : html`<div class="table-wrap" role="region" aria-label="Tilskudd i perioden" tabindex="0"><table>
 <caption>Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først</caption>
-<thead><tr><th scope="col">Prosjekt</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge rapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Nasjonale føringer</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge rapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
 <tbody>${report.rows.map(
-    (r) => html`<tr><td>${r.title}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}${r.newInPeriod === 'nei' ? ' (tidligere)' : ''}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="num">${r.spentAmount === '' ? '–' : kroner(r.spentAmount)}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
+    (r) => html`<tr><td>${r.title}</td><td>${r.guidelineAreas}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}${r.newInPeriod === 'nei' ? ' (tidligere)' : ''}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="num">${r.spentAmount === '' ? '–' : kroner(r.spentAmount)}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
   )}</tbody>
 </table></div>`}`;
 }

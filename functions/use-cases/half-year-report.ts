@@ -2,7 +2,8 @@ import type { ApplicationRecord, ApplicationStatus, ReportRecord } from '../doma
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
-import { loadScheme } from './load-application';
+import { areaLabels, totalsByGuidelineArea } from '../domain/guideline-breakdown';
+import { loadCurrentVersion, loadScheme } from './load-application';
 
 const GRANTED: readonly ApplicationStatus[] = ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed', 'closed'];
 
@@ -23,6 +24,8 @@ export interface HalfYearRow {
   effect: string;
   lessonsLearned: string;
   repaymentClaimed: number;
+  /** the national guideline areas the application names (and 'Andre behov' where the scheme allows it) */
+  guidelineAreas: string;
 }
 
 /** Below every ISO instant: the lower bound of "every report so far" (a key condition needs a non-empty value). */
@@ -34,7 +37,9 @@ const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(n
  * Use and effect over a period, for the committee's half-yearly report to the strategic committee
  * (002: "FSU orienterer halvårlig SSU om bruk og effekt av midlene"): every grant decided in the
  * period, and every older one whose grant period runs into it or that reported in it, with what
- * its latest report up to the end of the period says it spent, achieved and learned.
+ * its latest report up to the end of the period says it spent, achieved and learned. Over a
+ * calendar year, with its totals by national guideline area, it is what the hospital trust
+ * reports to the regional health authority.
  */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -52,9 +57,14 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   for (const r of upToEnd) reportsOf.set(r.applicationId, [...(reportsOf.get(r.applicationId) ?? []), r]);
   const grants = byStatus.flat().filter((a): a is ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> } =>
     !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
+  grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
+  // What each grant was for is in the version the committee decided on (one GetItem per grant).
+  const areasOf = await Promise.all(grants.map(async (a) => {
+    const { data } = await loadCurrentVersion(deps, a);
+    return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
+  }));
   const rows: HalfYearRow[] = grants
-    .sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt))
-    .map((a) => {
+    .map((a, i) => {
       const own = reportsOf.get(a.id) ?? [];
       const final = own.find((r) => r.kind === 'final');
       const latest = final ?? own.find((r) => r.kind === 'status');
@@ -73,9 +83,11 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         effect: latest?.effect ?? '',
         lessonsLearned: final?.lessonsLearned ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
+        guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
       };
     });
   const decided = rows.filter((r) => r.newInPeriod === 'ja');
+  const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, rows.map((r, i) => ({ ...areasOf[i]!, amount: r.amount, newInPeriod: r.newInPeriod === 'ja' })));
   return {
     scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
     from,
@@ -86,6 +98,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     spentReported: rows.reduce((s, r) => s + (r.spentAmount === '' ? 0 : r.spentAmount), 0),
     repaymentClaimed: rows.reduce((s, r) => s + r.repaymentClaimed, 0),
     reportsReceived: reports.length,
+    byGuidelineArea,
     rows,
   };
 }
@@ -105,6 +118,8 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['effect', 'Effekt'],
   ['lessonsLearned', 'Læringspunkter'],
   ['repaymentClaimed', 'Krav om tilbakebetaling (kr)'],
+  // last, so the columns before it stay where spreadsheets built on earlier downloads expect them
+  ['guidelineAreas', 'Nasjonale føringer'],
 ];
 
 function csvCell(value: string | number): string {

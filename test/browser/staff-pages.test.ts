@@ -123,7 +123,9 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.getByLabel('Til og med').fill('2026-12-31');
     await page.getByRole('button', { name: 'Vis rapporten' }).click();
     await page.waitForURL(/fra=2026-07-01&til=2026-12-31/);
-    expect(await page.locator('table').textContent()).toContain(data.title);
+    expect(await page.getByRole('table', { name: /^Tilskudd tildelt i perioden/ }).textContent()).toContain(data.title);
+    const areas = page.getByRole('table', { name: /^Fordeling på nasjonale føringer/ });
+    expect(await areas.getByRole('row').count()).toBe(1 + 5); // the header and the five national guideline areas
     await expectAccessibleBasics(page);
     await screenshot(page, 'half-year-report');
   }, 60_000);

@@ -313,6 +313,36 @@ describe('follow-up reports for the committee', () => {
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(res.body.rows.length + 1);
   });
 
+  it('half-year report: each grant with its national guideline areas, and the totals by area for the report to the regional health authority', async () => {
+    const scheme = app.scheme('innlandet');
+    const { applicationId: named } = await app.active('innlandet', (a) => (a.guidelineAreas = ['waiting-times', 'cost-shift']));
+    const { applicationId: other } = await app.active('innlandet', (a) => {
+      a.guidelineAreas = [];
+      a.otherNeed = 'Felles vaktordning for jordmødre i distriktet.';
+    });
+    const res = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2026-07-01', to: '2026-12-31' }, as });
+    expect(res.status).toBe(200);
+    const label = (id: string) => scheme.guidelineAreas.find((a) => a.id === id)!.label;
+    const rowOf = (id: string) => res.body.rows.find((r: { applicationId: string }) => r.applicationId === id);
+    expect(rowOf(named).guidelineAreas).toBe(`${label('waiting-times')}; ${label('cost-shift')}`);
+    expect(rowOf(other).guidelineAreas).toBe('Andre behov');
+    type Total = { id: string; grants: number; newGrants: number; allocated: number };
+    const totals: Total[] = res.body.byGuidelineArea;
+    expect(totals.map((t) => t.id)).toEqual([...scheme.guidelineAreas.map((a) => a.id), 'other-need']);
+    // Each total agrees with the rows that name the area.
+    for (const t of totals) {
+      const rows = res.body.rows.filter((r: { guidelineAreas: string }) => r.guidelineAreas.split('; ').includes(t.id === 'other-need' ? 'Andre behov' : label(t.id)));
+      expect(t.grants, t.id).toBe(rows.length);
+      expect(t.allocated, t.id).toBe(rows.filter((r: { newInPeriod: string }) => r.newInPeriod === 'ja').reduce((s: number, r: { amount: number }) => s + r.amount, 0));
+    }
+    expect(totals.find((t) => t.id === 'cost-shift')!.grants).toBeGreaterThanOrEqual(1);
+    expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
+
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
+    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov')).toBe(true);
+  });
+
   it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
     const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Tildelt i fjor, rapporterer i år'));
     const link = await app.reportLink(applicationId, 'status');
