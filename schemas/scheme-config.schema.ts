@@ -192,6 +192,18 @@ function buildSchemeConfigSchema() {
       linkValidityDays: z.number().int().min(1).max(365).default(60),
       /** Who receives the half-yearly use-and-effect report (Sør-Rogaland: FSU reports to SSU). */
       halfYearReportTo: text(50),
+      /**
+       * Innlandet (000): "Tiltak som tildeles midler anmerkes i handlingsdelen, og status på
+       * handlingsdel rapporteres i SSU møte." A granted measure is noted in the action part of the
+       * community's plan (the decision letter says so), and every meeting's agenda reports the
+       * status of the measures since the meeting before. Absent: no action part.
+       */
+      actionPlan: z
+        .strictObject({
+          /** what the action part is called, as it reads after "anmerkes i" ('handlingsdelen av …') */
+          title: text(200),
+        })
+        .optional(),
     })
     .superRefine((cfg, ctx) => {
       if (cfg.criteriaRule.minMet > cfg.criteria.length) {

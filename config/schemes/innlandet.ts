@@ -56,6 +56,10 @@ export const innlandet = {
   // kan benyttes til jfr Prop.104S (2023-2024) eller andre behov". An initiative may answer another
   // need of the health community instead of a national guideline area.
   allowOtherNeed: true,
+  // "Tiltak som tildeles midler anmerkes i handlingsdelen, og status på handlingsdel rapporteres i
+  // SSU møte. Status handlingsdel, kan legges til grunn for rapporteringen fra Sykehus Innlandet, til
+  // Helse Sør-Øst RHF." The plan is "Strategiplan for Helsefellesskap Innlandet med handlingsdel".
+  actionPlan: { title: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet' },
   // Sykehuset Innlandet HF receives 10.7 MNOK a year for the health community.
   yearlyPotNok: { '2026': 10_700_000, '2027': 10_700_000 },
   // SSU meets about every other month (Thursdays).

@@ -3,6 +3,7 @@
 // table, so nothing has to be seeded after a deployment and nothing can drift from the configuration.
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
+import { addDays, addMonths } from './oslo-time';
 import type { Meeting } from './model';
 
 const calendars = new WeakMap<SchemeConfig, readonly Meeting[]>();
@@ -37,4 +38,14 @@ export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meet
 /** The meeting with this id (its date), if the calendar has it. */
 export function findMeeting(scheme: SchemeConfig, meetingId: string): Meeting | undefined {
   return meetingCalendar(scheme).find((m) => m.id === meetingId);
+}
+
+/**
+ * What a meeting reports on when it hears the status of the measures (Innlandet's action part):
+ * the days since the meeting before it, up to its own day; the calendar's first meeting looks back
+ * a year.
+ */
+export function sincePreviousMeeting(scheme: SchemeConfig, meeting: Pick<Meeting, 'date'>): { from: string; to: string } {
+  const previous = meetingCalendar(scheme).filter((m) => m.date < meeting.date).at(-1);
+  return { from: previous ? addDays(previous.date, 1) : addDays(addMonths(meeting.date, -12), 1), to: meeting.date };
 }

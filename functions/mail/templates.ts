@@ -12,6 +12,8 @@ export interface SchemeMailContext {
   /** e.g. 'FSU' */
   committeeShortName: string;
   secretariatEmail: string;
+  /** Innlandet: the action part a granted measure is noted in (see SchemeConfig.actionPlan) */
+  actionPlanTitle?: string;
 }
 
 export interface ApplicationMailContext {
@@ -618,6 +620,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
         'Vilkår for tilskuddet:',
       ),
       p(`Utbetaling: ${payout}`),
+      ...(ctx.scheme.actionPlanTitle ? [p(`Tiltaket anmerkes i ${ctx.scheme.actionPlanTitle}, og status for tiltaket rapporteres i ${c}-møtene.`)] : []),
       ...(d.reportLink ? [link('Send statusrapport og sluttrapport her', d.reportLink), p('Vi sender en påminnelse før rapportfristene.')] : []),
       ...copyBlocks(d),
     ],

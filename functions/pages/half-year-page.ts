@@ -7,6 +7,7 @@ import type { halfYearReport } from '../use-cases/half-year-report';
 import { dateRangeInOrder, isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { date, kroner } from './format';
 import { errorSummary, FormState, type FormBody } from './forms';
+import { grantStatusTable } from './grant-status-table';
 import { html, type Html } from './html';
 import { halfYearPath } from './secretariat-pages';
 
@@ -57,13 +58,7 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 ${report.rows.length === 0 ? '' : areaTable(report)}
 ${report.rows.length === 0
   ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`
-  : html`<div class="table-wrap" role="region" aria-label="Tilskudd i perioden" tabindex="0"><table>
-<caption>Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først</caption>
-<thead><tr><th scope="col">Prosjekt</th><th scope="col">Nasjonale føringer</th><th scope="col">Status</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge rapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
-<tbody>${report.rows.map(
-    (r) => html`<tr><td>${r.title}</td><td>${r.guidelineAreas}</td><td>${r.status}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}${r.newInPeriod === 'nei' ? ' (tidligere)' : ''}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="num">${r.spentAmount === '' ? '–' : kroner(r.spentAmount)}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
-  )}</tbody>
-</table></div>`}`;
+  : grantStatusTable(report.rows, 'Tilskudd i perioden', 'Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først')}`;
 }
 
 export function halfYearPage(scheme: { id: string; name: string; committee: { shortName: string } }, request: HalfYearRequest, report?: HalfYearReport): { title: string; body: Html } {

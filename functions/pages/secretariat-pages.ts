@@ -7,6 +7,7 @@ import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { anchoringFacts, budgetTable, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
+import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
@@ -226,8 +227,20 @@ ${forms.notice ?? ''}
 <dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
 ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
-${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}`,
+${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
+${agenda.actionPlan ? actionPlanSection(agenda.actionPlan, agenda.committee.shortName) : ''}`,
   };
+}
+
+/** Innlandet: the status of the measures in the action part, reported at every meeting. */
+function actionPlanSection(plan: NonNullable<Agenda['actionPlan']>, committee: string): Html {
+  return html`<section aria-labelledby="handlingsdel">
+<h2 id="handlingsdel">Status for handlingsdelen</h2>
+<p>Tiltak som har fått midler, er anmerket i ${plan.title}. Her er status for dem som ble tildelt, løp eller rapporterte fra ${date(plan.from)} til ${date(plan.to)}, til orientering for ${committee}.</p>
+${plan.rows.length === 0
+  ? html`<p>Ingen tiltak ble tildelt, løp eller rapporterte i perioden.</p>`
+  : grantStatusTable(plan.rows, 'Status for handlingsdelen', `Tiltak i handlingsdelen, ${date(plan.from)}–${date(plan.to)}; eldste vedtak først`)}
+</section>`;
 }
 
 export const AGENDA_NOTICES: Record<string, string> = {

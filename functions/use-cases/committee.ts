@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
-import { findMeeting, meetingCalendar, upcomingMeetings } from '../domain/meeting-calendar';
-import type { Actor, ApplicationRecord } from '../domain/model';
+import { findMeeting, meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
@@ -9,6 +9,7 @@ import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { publicProjectDescription } from './cosign-application';
 import { leftInPot, readPot } from './yearly-pot';
+import { halfYearReport } from './half-year-report';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -29,7 +30,11 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   const scheme = loadScheme(deps, schemeId);
   const meeting = findMeeting(scheme, meetingId);
   if (!meeting) throw new NotFoundError('Fant ikke møtet.');
-  const [apps, pot] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), readPot(deps, scheme, Number(meeting.date.slice(0, 4)))]);
+  const [apps, pot, actionPlan] = await Promise.all([
+    deps.store.listAgenda(scheme.id, meeting.id),
+    readPot(deps, scheme, Number(meeting.date.slice(0, 4))),
+    actionPlanStatus(deps, scheme, meeting),
+  ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
@@ -45,7 +50,19 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     guidelineAreas: scheme.guidelineAreas,
     priorityPatientGroups: scheme.priorityPatientGroups,
     items,
+    actionPlan,
   };
+}
+
+/**
+ * Innlandet: "status på handlingsdel rapporteres i SSU møte". The measures granted, running or
+ * reporting since the meeting before, as the use-and-effect report has them (null: no action part).
+ */
+async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof loadScheme>, meeting: Meeting) {
+  if (!scheme.actionPlan) return null;
+  const period = sincePreviousMeeting(scheme, meeting);
+  const { rows } = await halfYearReport(deps, scheme.id, period.from, period.to);
+  return { title: scheme.actionPlan.title, ...period, rows };
 }
 
 async function agendaItem(deps: Dependencies, app: ApplicationRecord) {

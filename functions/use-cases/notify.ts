@@ -5,7 +5,12 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 export function mailContext(scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title'>): MailContext {
   return {
-    scheme: { name: scheme.name, committeeShortName: scheme.committee.shortName, secretariatEmail: scheme.secretariatEmail },
+    scheme: {
+      name: scheme.name,
+      committeeShortName: scheme.committee.shortName,
+      secretariatEmail: scheme.secretariatEmail,
+      ...(scheme.actionPlan ? { actionPlanTitle: scheme.actionPlan.title } : {}),
+    },
     application: { id: app.id, title: app.title },
   };
 }

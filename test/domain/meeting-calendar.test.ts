@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMeeting, meetingCalendar } from '../../functions/domain/meeting-calendar';
+import { findMeeting, meetingCalendar, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -48,5 +48,14 @@ describe('findMeeting', () => {
     expect(findMeeting(s, '2027-01-28')?.title).toBe('FSU-møte januar 2027');
     expect(findMeeting(s, '2027-01-29')).toBeUndefined();
     expect(findMeeting(s, '')).toBeUndefined();
+  });
+});
+
+describe('sincePreviousMeeting', () => {
+  it('is the days after the meeting before, up to the meeting; the first meeting looks back a year', () => {
+    const s = scheme('innlandet');
+    expect(sincePreviousMeeting(s, { date: '2027-02-11' })).toEqual({ from: '2026-12-04', to: '2027-02-11' });
+    expect(sincePreviousMeeting(s, { date: '2027-11-25' })).toEqual({ from: '2027-09-17', to: '2027-11-25' });
+    expect(sincePreviousMeeting(s, { date: '2026-12-03' })).toEqual({ from: '2025-12-04', to: '2026-12-03' });
   });
 });

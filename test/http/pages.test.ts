@@ -244,7 +244,7 @@ describe('staff pages', () => {
     const second = await halfYear({ fra: '2026-07-01', til: '2026-12-31' });
     expect(second.status).toBe(200);
     expect(second.text).toContain('<h2>01.07.2026–31.12.2026</h2>');
-    expect(second.text).toContain('<td>Felles &lt;team&gt; &amp; rehabilitering</td><td>Fremme rekruttering og bruk av personell på tvers av nivåene, for eksempel kombinerte stillinger; Støtte tiltak for prioriterte pasientgrupper med sammensatte behov</td><td>Pågår</td><td class="num">850 000 kr</td>');
+    expect(second.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">Felles &lt;team&gt; &amp; rehabilitering</a></td><td>Fremme rekruttering og bruk av personell på tvers av nivåene, for eksempel kombinerte stillinger; Støtte tiltak for prioriterte pasientgrupper med sammensatte behov</td><td>Pågår</td><td class="num">850 000 kr</td>`);
     // By national guideline area, for the report to the regional health authority: every area has its row.
     expect(second.text).toContain('<caption>Fordeling på nasjonale føringer. Et tilskudd som treffer flere områder, telles under hvert av dem.</caption>');
     expect(second.text).toMatch(/<tr><td>Fremme rekruttering og bruk av personell på tvers av nivåene, for eksempel kombinerte stillinger<\/td><td class="num">[1-9]\d*<\/td><td class="num">[1-9]\d*<\/td><td class="num">[^<]*kr<\/td><\/tr>/);

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -41,6 +43,35 @@ describe('meetings and agendas', () => {
     expect(missing.status).toBe(404);
     const unknownScheme = await app.call('get-agenda', { pathParameters: { schemeId: 'ukjent', meetingId: '2026-12-10' }, as });
     expect(unknownScheme.status).toBe(404);
+  });
+});
+
+describe("Innlandet's action part", () => {
+  it("each meeting's agenda reports the status of the measures since the meeting before; the decision letter says the measure is noted in it", async () => {
+    const { applicationId } = await app.active('innlandet', (a) => (a.title = 'Felles jordmorvakt i Nord-Gudbrandsdal'));
+    const agendaOf = async (schemeId: string, meetingId: string) => (await app.call('get-agenda', { pathParameters: { schemeId, meetingId }, as })).body;
+    const december = await agendaOf('innlandet', '2026-12-03');
+    expect(december.actionPlan).toMatchObject({ title: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet', from: '2025-12-04', to: '2026-12-03' });
+    expect(december.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ status: 'Pågår', newInPeriod: 'ja', statusReport: '' });
+    // At the next meeting the measure still runs: it is reported again, as granted before.
+    const february = await agendaOf('innlandet', '2027-02-11');
+    expect(february.actionPlan).toMatchObject({ from: '2026-12-04', to: '2027-02-11' });
+    expect(february.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ newInPeriod: 'nei' });
+    // A scheme without an action part has none on its agenda.
+    expect((await agendaOf('sor-rogaland', '2026-12-10')).actionPlan).toBeNull();
+
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'innlandet', meetingId: '2026-12-03' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h2 id="handlingsdel">Status for handlingsdelen</h2>');
+    expect(page.text).toContain('Tiltak som har fått midler, er anmerket i handlingsdelen av strategiplanen for Helsefellesskap Innlandet. Her er status for dem som ble tildelt, løp eller rapporterte fra 04.12.2025 til 03.12.2026, til orientering for SSU.');
+    expect(page.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">Felles jordmorvakt i Nord-Gudbrandsdal</a></td>`);
+    const sorRogaland = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
+    expect(sorRogaland.text).not.toContain('handlingsdel');
+
+    // The lifecycle's allocation step sends the decision letter.
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const letter = app.mailer.sent.find((m) => m.subject === '[SSU] Vedtak om tilskudd: «Felles jordmorvakt i Nord-Gudbrandsdal»');
+    expect(letter?.text).toContain('Tiltaket anmerkes i handlingsdelen av strategiplanen for Helsefellesskap Innlandet, og status for tiltaket rapporteres i SSU-møtene.');
   });
 });
 

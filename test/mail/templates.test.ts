@@ -284,6 +284,13 @@ describe('mail templates', () => {
     expect(refused.text).toContain('> Ikke i tråd med formålet.');
   });
 
+  it("decision letter: where the scheme has an action part, the grant is noted in it and its status reported at the committee's meetings", () => {
+    const d = { amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', decidedAt: '2026-12-03', projectNumber: 'P-1', ownerIsInternalUnit: false, statusReportDue: '2027-06-03', finalReportDue: '2028-03-01' };
+    const withPlan = decisionLetter({ ...ctx, scheme: { ...ctx.scheme, actionPlanTitle: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet' } }, d).text;
+    expect(withPlan).toContain('Tiltaket anmerkes i handlingsdelen av strategiplanen for Helsefellesskap Innlandet, og status for tiltaket rapporteres i FSU-møtene.');
+    expect(decisionLetter(ctx, d).text).not.toContain('anmerkes');
+  });
+
   it('repayment claim: says what happens to the grant (ends, runs on, or was closed already)', () => {
     const claim = { amount: 50_000, reason: 'Ubrukt', projectNumber: 'R-11326-D11325', decidedAt: '2027-03-01' };
     const text = (effect?: 'ends' | 'runs-on' | 'after-close') => repaymentClaim(ctx, { ...claim, ...(effect ? { effect } : {}) }).text;

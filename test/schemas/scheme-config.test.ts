@@ -65,6 +65,12 @@ describe('shipped scheme configurations', () => {
     expect(s.yearlyPotNok['2027']).toBe(10_700_000);
     expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
     expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
+    // "Tiltak som tildeles midler anmerkes i handlingsdelen, og status på handlingsdel rapporteres i SSU møte."
+    expect(s.actionPlan?.title).toBe('handlingsdelen av strategiplanen for Helsefellesskap Innlandet');
+  });
+
+  it('only Innlandet has an action part', () => {
+    expect(Object.values(SCHEMES).filter((s) => s.actionPlan).map((s) => s.id)).toEqual(['innlandet']);
   });
 
   it('the single-level schemes have no preparation step', () => {
