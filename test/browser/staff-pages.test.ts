@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication } from '../../schemas/application.schema';
-import { activeGrant, application, scheduled, startHarness, status, type Harness } from '../support/local-system';
+import { activeGrant, application, decide, scheduled, startHarness, status, type Harness } from '../support/local-system';
 import { describeBrowser, docsScreenshot, expectAccessibleBasics, launchBrowser, newContext, screenshot } from './browser';
 
 async function signIn(page: Page, role: 'Sekretariat' | 'Økonomi', name: string): Promise<void> {
@@ -220,5 +220,21 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Registrer vedtaket' }).count()).toBe(0);
     await expectAccessibleBasics(page);
     await screenshot(page, 'case');
+  }, 45_000);
+
+  it("Innlandet: the agenda reports the status of the action part, each measure linked to its case", async () => {
+    // Signed in as the secretariat after the test before.
+    const scheme = getScheme('innlandet')!;
+    const data = { ...exampleApplication(scheme), title: 'Felles jordmorvakt i Nord-Gudbrandsdal' };
+    const { id } = await scheduled(h, data, scheme.id);
+    await decide(h, id, { outcome: 'approve', amount: 500_000, periodStart: data.periodStart, periodEnd: data.periodEnd });
+    const meetingId = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.meetingId as string;
+    await page.goto(`/sekretariat/${scheme.id}/moter/${meetingId}`);
+    const actionPart = page.getByRole('region', { name: 'Status for handlingsdelen' });
+    expect(await actionPart.getByRole('row', { name: new RegExp(data.title) }).textContent()).toContain('500 000 kr');
+    await expectAccessibleBasics(page);
+    await actionPart.getByRole('link', { name: data.title }).click();
+    await page.waitForURL(`**/sekretariat/soknader/${id}`);
+    expect(await page.locator('h1').textContent()).toBe(data.title);
   }, 45_000);
 });
