@@ -78,9 +78,12 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
   it('a retry that overtakes a slow first submission is told to try again instead of writing a second set of links', async () => {
     const original = app.store.createApplication.bind(app.store);
     let calls = 0;
+    // The first submission stays in its write until the repeat has been answered.
+    let repeatAnswered!: () => void;
+    const gate = new Promise<void>((resolve) => (repeatAnswered = resolve));
     app.store.createApplication = async (...args) => {
       calls += 1;
-      if (calls === 1) await new Promise((resolve) => setTimeout(resolve, 1_500)); // slower than the repeat waits
+      if (calls === 1) await gate;
       if (calls === 2) throw new Error('simulated crash before anything was written');
       return original(...args);
     };
@@ -88,8 +91,10 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
       const body = app.application();
       const send = (key: string) => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: body, headers: { 'Idempotency-Key': key } });
       const first = send('treg-forste-innsending-1');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The repeat goes once the first holds the key and is writing (not after a fixed time, which a busy machine can outlast).
+      while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       const repeat = await send('treg-forste-innsending-1');
+      repeatAnswered();
       expect(repeat.status).toBe(409);
       expect(repeat.body).toMatchObject({ error: 'ConflictError', reason: 'submission_in_progress' });
       const done = await first;
