@@ -22,6 +22,7 @@ import {
   MAX_REQUESTED_AMOUNT,
   NORWEGIAN,
   PARTNER_KINDS,
+  optionalCaseNumberField,
   optionalTextField,
   textField,
   withMessages,
@@ -143,6 +144,11 @@ const applicationShape = {
     E,
   ),
   requestedAmount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }),
+  /**
+   * The case number of an earlier grant this one continues: a grant runs at most 12 months "at a
+   * time", so a project that goes on applies again (see use-cases/continuation.ts for the rules).
+   */
+  continues: optionalCaseNumberField(),
   periodStart: isoDateField(),
   periodEnd: isoDateField(),
   budget: z

@@ -110,6 +110,12 @@ export function optionalTextField(max: number) {
   return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
 }
 
+/** An application's case number as its letters and pages show it (`app_` and 16 characters), optional. */
+export function optionalCaseNumberField() {
+  const message = 'Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.';
+  return z.optional(z.string({ error: message }).check(z.trim(), z.regex(/^app_[A-Za-z0-9_-]{16}$/, { error: message })));
+}
+
 /** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */
 export function emailField() {
   return z

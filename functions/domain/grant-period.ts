@@ -57,3 +57,13 @@ export function previousHalfYear(today: string): { from: string; to: string } {
   const year = Number(today.slice(0, 4));
   return Number(today.slice(5, 7)) >= 7 ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year - 1}-07-01`, to: `${year - 1}-12-31` };
 }
+
+/**
+ * A grant runs at most 12 months at a time (002: "Det tildeles midler for inntil 12 måneder om gangen"): a project that
+ * goes on applies again, and its new period starts after the one it continues has ended, so no
+ * month is granted twice.
+ */
+export function continuationStartProblem(previousPeriodEnd: string, periodStart: string): string | undefined {
+  if (periodStart > previousPeriodEnd) return undefined;
+  return `En videreføring kan tidligst starte ${formatNorwegianDate(addDays(previousPeriodEnd, 1))}, dagen etter at forrige tilskuddsperiode sluttet.`;
+}

@@ -55,6 +55,9 @@ export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [
   'repayment_claimed',
 ];
 
+/** Money was granted: the active grants and the closed ones. */
+export const GRANTED_STATUSES: readonly ApplicationStatus[] = [...ACTIVE_GRANT_STATUSES, 'closed'];
+
 export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
   draft: 'Utkast',
   awaiting_cosignature: 'Venter på signering fra partnerne',

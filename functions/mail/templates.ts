@@ -220,7 +220,7 @@ const hei = (name?: string): string => (name && oneLine(name) ? `Hei ${oneLine(n
 const quoted = (title: string): string => `«${oneLine(title)}»`;
 const appFacts = (ctx: MailContext): Array<[string, string]> => [
   ['Søknad', ctx.application.title],
-  ['Søknads-ID', ctx.application.id],
+  ['Saksnummer', ctx.application.id],
 ];
 
 // ---------------------------------------------------------------------------------------------

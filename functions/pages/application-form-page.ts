@@ -54,6 +54,7 @@ export function applicationToForm(data: ApplicationInput): FormBody {
     'owner.unit': data.owner.unit,
     ...(data.owner.isInternalUnit ? { 'owner.isInternalUnit': 'true' } : {}),
     requestedAmount: String(data.requestedAmount),
+    ...(data.continues ? { continues: data.continues } : {}),
     periodStart: data.periodStart,
     periodEnd: data.periodEnd,
     patientResponsibility: data.patientResponsibility ?? '',
@@ -212,6 +213,7 @@ ${anchoringFieldset(form, scheme)}
 
 <fieldset><legend>Periode og beløp</legend>
 <p class="hint">Det tildeles midler for inntil ${scheme.maxPeriodMonths} måneder om gangen.</p>
+${form.input('continues', 'Saksnummer for tiltaket som videreføres (valgfritt)', { summaryLabel: 'Videreføring, saksnummer', hint: 'Søker dere om å videreføre et tiltak som har fått tilskudd før, skriv saksnummeret fra vedtaksbrevet (app_ og 16 tegn). Den nye perioden starter tidligst dagen etter at den forrige sluttet.' })}
 <div class="grid">
 ${form.input('periodStart', 'Startdato', { type: 'date', className: 'short' })}
 ${form.input('periodEnd', 'Sluttdato', { type: 'date', className: 'short' })}

@@ -20,6 +20,7 @@ function projectDescription(view: CosignView): Html {
 <dt>Prosjekt</dt><dd>${p.title}</dd>
 <dt>Prosjektansvarlig</dt><dd>${p.owner.organisationName}, ${p.owner.unit}</dd>
 <dt>Periode</dt><dd>${date(p.periodStart)}–${date(p.periodEnd)}</dd>
+${p.continues ? html`<dt>Videreføring av</dt><dd>tiltaket med saksnummer ${p.continues}</dd>` : ''}
 <dt>Omsøkt beløp</dt><dd>${kroner(p.requestedAmount)}</dd>
 ${anchoringFacts(p.anchoring, view.scheme.committee.shortName)}
 </dl>

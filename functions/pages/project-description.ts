@@ -4,8 +4,9 @@
 import { DIRECT_ANCHORING, type Anchoring, type PublishedAnchoring } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
+import type { earlierGrant } from '../use-cases/continuation';
 import type { getCosignPage } from '../use-cases/page-views';
-import { actionLabel, ANCHORING_KIND_LABELS, dateTime, kroner } from './format';
+import { actionLabel, ANCHORING_KIND_LABELS, date, dateTime, kroner } from './format';
 import { html, type Html } from './html';
 
 type Project = Awaited<ReturnType<typeof getCosignPage>>['project'];
@@ -40,6 +41,21 @@ export function anchoringFacts(anchoring: Anchoring | PublishedAnchoring | undef
   // The secretariat's case shows the stored anchoring with the leaders' addresses; the published one has none.
   const leaders = 'leaderEmail' in anchoring ? ` (leder ${anchoring.leaderEmail}, nestleder ${anchoring.deputyLeaderEmail})` : '';
   return html`<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[anchoring.kind] ?? anchoring.kind}: ${anchoring.name}${leaders}</dd>`;
+}
+
+type EarlierGrant = NonNullable<Awaited<ReturnType<typeof earlierGrant>>>;
+
+/**
+ * The grant a continuation carries on, as rows of a facts list: what it got, for when, where it
+ * stands and what its latest report says (the secretariat's pages; the link opens that case).
+ */
+export function earlierGrantFacts(grant: EarlierGrant | null, caseHref: (applicationId: string) => string): Html | '' {
+  if (!grant) return '';
+  const report = grant.latestReport;
+  return html`<dt>Videreføring av</dt><dd><a href=${caseHref(grant.applicationId)}>${grant.title}</a> (${grant.applicationId}): ${kroner(grant.amount)} for ${date(grant.periodStart)}–${date(grant.periodEnd)}, ${grant.status.toLowerCase()}</dd>
+<dt>Siste rapport for den</dt><dd>${report
+    ? html`${report.kind === 'final' ? 'Sluttrapport' : 'Statusrapport'} ${date(report.submittedOn)}: brukt ${kroner(report.spentAmount)}. <span class="long-text">${report.effect}</span>`
+    : 'Ingen rapport ennå'}${grant.repaymentClaimed > 0 ? html` <strong>(krav om tilbakebetaling: ${kroner(grant.repaymentClaimed)})</strong>` : ''}</dd>`;
 }
 
 type Labels = readonly { id: string; label: string }[];

@@ -5,7 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { casePath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
-import { anchoringFacts, budgetTable, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
@@ -187,6 +187,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 ${anchoringFacts(item.anchoring, agenda.committee.shortName)}
+${earlierGrantFacts(item.earlierGrant, casePath)}
 </dl>
 <details class="project-texts">
 <summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>

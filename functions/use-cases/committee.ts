@@ -10,6 +10,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { publicProjectDescription } from './cosign-application';
 import { leftInPot, readPot } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
+import { earlierGrant } from './continuation';
 
 /** The meeting calendar with each meeting's deadline and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -68,6 +69,7 @@ async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof lo
 async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
   const { data } = await loadCurrentVersion(deps, app);
   const ownContribution = data.budget.reduce((sum, b) => sum + ownContributionOf(b), 0);
+  const continued = await earlierGrant(deps, data.continues);
   // The committee decides on what the partners signed: the whole project description.
   return {
     applicationId: app.id,
@@ -77,6 +79,7 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
     statusLabel: STATUS_LABELS_NB[app.status],
     ownContribution,
     recommendation: app.recommendation ?? null,
+    earlierGrant: continued,
   };
 }
 
@@ -100,6 +103,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
   const scheme = loadScheme(deps, app.schemeId);
   return {
     application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
+    earlierGrant: await earlierGrant(deps, version.data.continues),
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,

@@ -22,6 +22,8 @@ export function publicProjectDescription(data: ApplicationInput) {
     partners: data.partners.map((p) => ({ organisationName: p.organisationName, organisationNumber: p.organisationNumber, kind: p.kind, role: p.role })),
     owner: { organisationName: data.partners[data.owner.partnerIndex]?.organisationName ?? '', unit: data.owner.unit },
     requestedAmount: data.requestedAmount,
+    /** the case number of the grant this one continues */
+    continues: data.continues,
     periodStart: data.periodStart,
     periodEnd: data.periodEnd,
     budget: data.budget,

@@ -1,11 +1,11 @@
-import type { ApplicationRecord, ApplicationStatus, ReportRecord } from '../domain/model';
-import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import type { ApplicationRecord, ReportRecord } from '../domain/model';
+import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { areaLabels, totalsByGuidelineArea } from '../domain/guideline-breakdown';
+import { latestReport } from '../domain/reports';
 import { loadCurrentVersion, loadScheme } from './load-application';
 
-const GRANTED: readonly ApplicationStatus[] = ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed', 'closed'];
 
 export interface HalfYearRow {
   applicationId: string;
@@ -28,6 +28,20 @@ export interface HalfYearRow {
   guidelineAreas: string;
 }
 
+type Granted = ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> };
+
+/** A grant in brief: who got how much for when, and where it stands (its status in Norwegian). */
+export function grantFacts(a: Granted) {
+  return {
+    applicationId: a.id,
+    title: a.title,
+    status: STATUS_LABELS_NB[a.status],
+    amount: a.allocation.amount,
+    periodStart: a.allocation.periodStart,
+    periodEnd: a.allocation.periodEnd,
+  };
+}
+
 /** Below every ISO instant: the lower bound of "every report so far" (a key condition needs a non-empty value). */
 const BEFORE_ANY_REPORT = '0000-01-01T00:00:00.000Z';
 
@@ -48,14 +62,14 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const toIso = endOfOsloDay(to).toISOString();
   // One Query for every report up to the period's end: an older grant may have reported before it.
   const [byStatus, upToEnd] = await Promise.all([
-    Promise.all(GRANTED.map((s) => deps.store.listByStatus(scheme.id, s))),
+    Promise.all(GRANTED_STATUSES.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, BEFORE_ANY_REPORT, toIso),
   ]);
   const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
   const reportedIn = new Set(reports.map((r) => r.applicationId));
   const reportsOf = new Map<string, ReportRecord[]>();
   for (const r of upToEnd) reportsOf.set(r.applicationId, [...(reportsOf.get(r.applicationId) ?? []), r]);
-  const grants = byStatus.flat().filter((a): a is ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> } =>
+  const grants = byStatus.flat().filter((a): a is Granted =>
     !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for is in the version the committee decided on (one GetItem per grant).
@@ -67,14 +81,9 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     .map((a, i) => {
       const own = reportsOf.get(a.id) ?? [];
       const final = own.find((r) => r.kind === 'final');
-      const latest = final ?? own.find((r) => r.kind === 'status');
+      const latest = latestReport(own);
       return {
-        applicationId: a.id,
-        title: a.title,
-        status: STATUS_LABELS_NB[a.status],
-        amount: a.allocation.amount,
-        periodStart: a.allocation.periodStart,
-        periodEnd: a.allocation.periodEnd,
+        ...grantFacts(a),
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
         newInPeriod: a.allocation.decidedAt >= fromIso ? 'ja' : 'nei',
         statusReport: osloDay(own.find((r) => r.kind === 'status')?.submittedAt),

@@ -6,14 +6,14 @@ import type { Dependencies } from '../composition';
 import { loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 import { ownerContext } from './owner-actions';
-import { cosignLinks, parseApplication } from './submit-application';
+import { acceptApplication, cosignLinks } from './submit-application';
 
 /** The owner sends a revised application (after a partner declined or the committee asked for more). */
 export async function reviseApplication(deps: Dependencies, linkId: string, body: unknown) {
   const { app, actor } = await ownerContext(deps, linkId);
   if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
   const scheme = loadScheme(deps, app.schemeId);
-  const data = parseApplication(scheme, body);
+  const data = await acceptApplication(deps, scheme, body, app.id);
   const now = deps.clock.now();
   const version = app.version + 1;
   // New version and its signature links first; the status change is the commit point. Old

@@ -7,6 +7,7 @@ import { buildApplicationSchema, type ApplicationInput } from '../../schemas/app
 import { toFieldErrors } from '../../schemas/fields.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { linkUrl, newLink } from './links';
+import { checkContinuation } from './continuation';
 import { loadScheme } from './load-application';
 
 export interface SubmitApplicationCommand {
@@ -35,6 +36,13 @@ export function parseApplication(scheme: SchemeConfig, raw: unknown): Applicatio
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
   return parsed.data;
+}
+
+/** The application as its schema and the rules that read the table accept it; nothing is written. */
+export async function acceptApplication(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, raw: unknown, selfId?: string): Promise<ApplicationInput> {
+  const data = parseApplication(scheme, raw);
+  await checkContinuation(deps, scheme, data, selfId);
+  return data;
 }
 
 /** Links a project owner keeps for the whole grant: until the final report is long past due. */
@@ -76,7 +84,7 @@ async function awaitCommitted(deps: Pick<Dependencies, 'store'>, applicationId: 
 
 export async function submitApplication(deps: Dependencies, command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
   const scheme = loadScheme(deps, command.schemeId);
-  const data = parseApplication(scheme, command.body);
+  const data = await acceptApplication(deps, scheme, command.body);
   const now = deps.clock.now();
   const at = now.toISOString();
   const hash = requestHash(scheme.id, data);

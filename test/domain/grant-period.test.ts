@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPeriod,
+  continuationStartProblem,
   finalReportDue,
   maxPeriodEnd,
   previousHalfYear,
@@ -102,5 +103,14 @@ describe('previousHalfYear', () => {
     expect(previousHalfYear('2026-07-01')).toEqual({ from: '2026-01-01', to: '2026-06-30' });
     expect(previousHalfYear('2026-06-30')).toEqual({ from: '2025-07-01', to: '2025-12-31' });
     expect(previousHalfYear('2027-01-01')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+  });
+});
+
+describe('continuationStartProblem', () => {
+  it('a continuation starts after the grant it continues has ended: no month is granted twice', () => {
+    expect(continuationStartProblem('2027-12-31', '2028-01-01')).toBeUndefined();
+    expect(continuationStartProblem('2027-12-31', '2028-03-01')).toBeUndefined();
+    expect(continuationStartProblem('2027-12-31', '2027-12-31')).toBe('En videreføring kan tidligst starte 01.01.2028, dagen etter at forrige tilskuddsperiode sluttet.');
+    expect(continuationStartProblem('2028-02-28', '2027-06-01')).toBe('En videreføring kan tidligst starte 29.02.2028, dagen etter at forrige tilskuddsperiode sluttet.');
   });
 });

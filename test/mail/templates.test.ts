@@ -207,7 +207,7 @@ describe('mail templates', () => {
       expect(mail.subject).not.toMatch(/[\r\n]/);
       expect(mail.text).toMatch(/søknad|tilskudd/i);
       for (const pattern of patterns) expect(`${mail.subject}\n${mail.text}`).toMatch(pattern);
-      expect(mail.text).toContain('Søknads-ID: app-42');
+      expect(mail.text).toContain('Saksnummer: app-42');
     });
 
     it('includes the link in text and html', () => {

@@ -188,6 +188,21 @@ describe('period', () => {
   });
 });
 
+describe('continues (the case number of the grant it continues)', () => {
+  it('is optional, trimmed, and has the form of a case number', () => {
+    expect(buildApplicationSchema(sr).parse(exampleApplication(sr)).continues).toBeUndefined();
+    expect(buildApplicationSchema(sr).parse(mutate((a) => (a.continues = ' app_Ab3-_x9ZZq1w2e3r '))).continues).toBe('app_Ab3-_x9ZZq1w2e3r');
+    for (const bad of ['app_kort', 'sak 42', 'app_Ab3-_x9ZZq1w2e3r4', 'APP_Ab3-_x9ZZq1w2e3r']) {
+      expect(errorsFor(mutate((a) => (a.continues = bad)))['continues'], bad).toBe('Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.');
+    }
+    expect(errorsFor(mutate((a) => ((a as unknown as { continues: number }).continues = 42)))['continues']).toBe('Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.');
+  });
+  it('an empty form field is no continuation', () => {
+    const form = querystring.parse(querystring.stringify({ continues: '' }));
+    expect(formToApplicationInput(form as Record<string, string>)).not.toHaveProperty('continues');
+  });
+});
+
 describe('criteria, guideline areas, patient groups', () => {
   it('Innlandet with zero criteria fails', () => {
     const e = errorsFor(mutate((a) => (a.criteriaMet = []), inn), inn);

@@ -1,0 +1,38 @@
+// "Det tildeles midler for inntil 12 måneder om gangen" (002): a project that goes on applies again
+// and names the grant it continues. The committee sees that grant and what its reports say.
+import { ValidationError } from '../domain/errors';
+import { continuationStartProblem } from '../domain/grant-period';
+import { osloDateOf } from '../domain/oslo-time';
+import { latestReport } from '../domain/reports';
+import { GRANTED_STATUSES } from '../domain/status-transitions';
+import type { Dependencies } from '../composition';
+import type { ApplicationInput } from '../../schemas/application.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { grantFacts } from './half-year-report';
+
+/**
+ * The grant an application continues must be one granted in the same scheme (not the application
+ * itself), and the new period must start after it ended. Checked before anything is written.
+ */
+export async function checkContinuation(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, data: Pick<ApplicationInput, 'continues' | 'periodStart'>, selfId?: string): Promise<void> {
+  if (!data.continues) return;
+  const previous = data.continues === selfId ? undefined : await deps.store.getApplication(data.continues);
+  if (!previous || previous.schemeId !== scheme.id || !previous.allocation || !GRANTED_STATUSES.includes(previous.status)) {
+    throw new ValidationError({ continues: `Fant ingen innvilget søknad med saksnummer ${data.continues} i ${scheme.name}.` });
+  }
+  const problem = continuationStartProblem(previous.allocation.periodEnd, data.periodStart);
+  if (problem) throw new ValidationError({ periodStart: problem });
+}
+
+/** The earlier grant an application continues, for the agenda and the case (null: none, or gone). */
+export async function earlierGrant(deps: Pick<Dependencies, 'store'>, applicationId: string | undefined) {
+  if (!applicationId) return null;
+  const [previous, reports] = await Promise.all([deps.store.getApplication(applicationId), deps.store.listReports(applicationId)]);
+  if (!previous?.allocation) return null;
+  const latest = latestReport(reports);
+  return {
+    ...grantFacts({ ...previous, allocation: previous.allocation }),
+    latestReport: latest ? { kind: latest.kind, submittedOn: osloDateOf(new Date(latest.submittedAt)), spentAmount: latest.spentAmount, effect: latest.effect } : null,
+    repaymentClaimed: previous.repaymentClaimed ?? 0,
+  };
+}
