@@ -125,7 +125,7 @@ ${forms.notice ?? ''}
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
 ${anchoringFacts(data.anchoring, scheme.committee.shortName)}
-${earlierGrantFacts(view.earlierGrant, casePath)}
+${earlierGrantFacts(view.earlierGrant)}
 ${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}
 ${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text">${app.rejectionReason}</dd>` : ''}
 </dl>

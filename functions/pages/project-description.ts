@@ -4,6 +4,7 @@
 import { DIRECT_ANCHORING, type Anchoring, type PublishedAnchoring } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
+import { casePath } from '../http/routes';
 import type { earlierGrant } from '../use-cases/continuation';
 import type { getCosignPage } from '../use-cases/page-views';
 import { actionLabel, ANCHORING_KIND_LABELS, date, dateTime, kroner } from './format';
@@ -49,10 +50,10 @@ type EarlierGrant = NonNullable<Awaited<ReturnType<typeof earlierGrant>>>;
  * The grant a continuation carries on, as rows of a facts list: what it got, for when, where it
  * stands and what its latest report says (the secretariat's pages; the link opens that case).
  */
-export function earlierGrantFacts(grant: EarlierGrant | null, caseHref: (applicationId: string) => string): Html | '' {
+export function earlierGrantFacts(grant: EarlierGrant | null): Html | '' {
   if (!grant) return '';
   const report = grant.latestReport;
-  return html`<dt>Videreføring av</dt><dd><a href=${caseHref(grant.applicationId)}>${grant.title}</a> (${grant.applicationId}): ${kroner(grant.amount)} for ${date(grant.periodStart)}–${date(grant.periodEnd)}, ${grant.status.toLowerCase()}</dd>
+  return html`<dt>Videreføring av</dt><dd><a href=${casePath(grant.applicationId)}>${grant.title}</a> (${grant.applicationId}): ${kroner(grant.amount)} for ${date(grant.periodStart)}–${date(grant.periodEnd)}, ${grant.status.toLowerCase()}</dd>
 <dt>Siste rapport for den</dt><dd>${report
     ? html`${report.kind === 'final' ? 'Sluttrapport' : 'Statusrapport'} ${date(report.submittedOn)}: brukt ${kroner(report.spentAmount)}. <span class="long-text">${report.effect}</span>`
     : 'Ingen rapport ennå'}${grant.repaymentClaimed > 0 ? html` <strong>(krav om tilbakebetaling: ${kroner(grant.repaymentClaimed)})</strong>` : ''}</dd>`;

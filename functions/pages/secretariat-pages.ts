@@ -187,7 +187,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 ${anchoringFacts(item.anchoring, agenda.committee.shortName)}
-${earlierGrantFacts(item.earlierGrant, casePath)}
+${earlierGrantFacts(item.earlierGrant)}
 </dl>
 <details class="project-texts">
 <summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>

@@ -31,7 +31,7 @@ export async function earlierGrant(deps: Pick<Dependencies, 'store'>, applicatio
   if (!previous?.allocation) return null;
   const latest = latestReport(reports);
   return {
-    ...grantFacts({ ...previous, allocation: previous.allocation }),
+    ...grantFacts(previous, previous.allocation),
     latestReport: latest ? { kind: latest.kind, submittedOn: osloDateOf(new Date(latest.submittedAt)), spentAmount: latest.spentAmount, effect: latest.effect } : null,
     repaymentClaimed: previous.repaymentClaimed ?? 0,
   };

@@ -1,4 +1,4 @@
-import type { ApplicationRecord, ReportRecord } from '../domain/model';
+import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -28,17 +28,17 @@ export interface HalfYearRow {
   guidelineAreas: string;
 }
 
-type Granted = ApplicationRecord & { allocation: NonNullable<ApplicationRecord['allocation']> };
+type Granted = ApplicationRecord & { allocation: Allocation };
 
 /** A grant in brief: who got how much for when, and where it stands (its status in Norwegian). */
-export function grantFacts(a: Granted) {
+export function grantFacts(a: Pick<ApplicationRecord, 'id' | 'title' | 'status'>, allocation: Allocation) {
   return {
     applicationId: a.id,
     title: a.title,
     status: STATUS_LABELS_NB[a.status],
-    amount: a.allocation.amount,
-    periodStart: a.allocation.periodStart,
-    periodEnd: a.allocation.periodEnd,
+    amount: allocation.amount,
+    periodStart: allocation.periodStart,
+    periodEnd: allocation.periodEnd,
   };
 }
 
@@ -83,7 +83,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
       const final = own.find((r) => r.kind === 'final');
       const latest = latestReport(own);
       return {
-        ...grantFacts(a),
+        ...grantFacts(a, a.allocation),
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
         newInPeriod: a.allocation.decidedAt >= fromIso ? 'ja' : 'nei',
         statusReport: osloDay(own.find((r) => r.kind === 'status')?.submittedAt),
