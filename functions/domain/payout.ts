@@ -35,12 +35,16 @@ export function claimEffect(claim: { amount: number; endGrant?: boolean | undefi
 /** A closed grant cannot be told to run on (the form does not ask; an API client may). */
 export const CLOSED_GRANT_RUNS_ON = 'Tilskuddet er allerede avsluttet og kan ikke løpe videre.';
 
-/** The effect of the grant's repayment claim, read from its history (undefined: no claim). */
-export function recordedClaimEffect(history: readonly AuditEntry[]): ClaimEffect | undefined {
+/** The grant's repayment claim as its history has it: when, why and what it did (undefined: no claim). */
+export function recordedClaim(history: readonly AuditEntry[]): { at: string; reason: string; effect: ClaimEffect } | undefined {
   const claim = history.findLast((h) => h.action === 'repayment-claimed');
   if (!claim) return undefined;
-  if (claim.details?.grantContinues === true) return 'runs-on';
-  return claim.from === 'closed' ? 'after-close' : 'ends';
+  const effect: ClaimEffect = claim.details?.grantContinues === true ? 'runs-on' : claim.from === 'closed' ? 'after-close' : 'ends';
+  return { at: claim.at, reason: String(claim.details?.reason ?? ''), effect };
+}
+
+export function recordedClaimEffect(history: readonly AuditEntry[]): ClaimEffect | undefined {
+  return recordedClaim(history)?.effect;
 }
 
 /**

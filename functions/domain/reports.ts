@@ -1,7 +1,26 @@
 // A grant's reports: the status report six months in, the final report after the period.
-import type { ReportKind } from './model';
+import type { Allocation, ApplicationStatus, ReportKind } from './model';
 
 /** What a grant last said about itself: its final report, else its status report. */
 export function latestReport<R extends { kind: ReportKind }>(reports: readonly R[]): R | undefined {
   return reports.find((r) => r.kind === 'final') ?? reports.find((r) => r.kind === 'status');
+}
+
+/**
+ * Where a grant must be for a report of this kind: the status report is due 6 months after the
+ * allocation (002), paid out or not; the final report follows it, or comes without it.
+ */
+export const REPORTABLE_FROM: Record<ReportKind, readonly ApplicationStatus[]> = {
+  status: ['payout_pending', 'active'],
+  final: ['status_report_received', 'active'],
+};
+
+/**
+ * Whether a report of this kind can be sent on `today` (an Oslo date): the grant is at its step, and
+ * a final report without a status report only once the status report is overdue.
+ */
+export function reportAcceptable(kind: ReportKind, grant: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): boolean {
+  if (!REPORTABLE_FROM[kind].includes(grant.status)) return false;
+  if (kind === 'status' || grant.status !== 'active') return true;
+  return !!grant.allocation && today > grant.allocation.statusReportDue;
 }

@@ -4,6 +4,7 @@ import type { getOwnerView } from '../use-cases/owner-view';
 import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
 import { date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { historyTable } from './project-description';
+import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 
@@ -74,6 +75,7 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
 <dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>
+${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
 </dl>` : ''}
 
 <h2>Signaturer</h2>
@@ -83,7 +85,9 @@ ${view.signatures.length === 0 ? html`<p>Ingen partnere har svart på denne vers
 <tbody>${view.signatures.map((s) => html`<tr><td>${s.organisationName}</td><td>${SIGNATURE_LABELS[s.decision] ?? s.decision}</td><td>${dateTime(s.at)}</td><td>${s.reason ?? ''}</td></tr>`)}</tbody>
 </table></div>`}
 
-${view.reports.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}</li>`)}</ul>` : ''}
+${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}</li>`)}${view.reportForms.map(
+  (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)})` : ''}</li>`,
+)}</ul>` : ''}
 
 ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocations.map(
   (r) => html`<li>${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state} (søkt ${dateTime(r.requestedAt)})${r.reason ? html`: ${r.reason}` : ''}</li>`,

@@ -3,7 +3,7 @@
 import { anchoringGroup } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
-import { recordedClaimEffect } from '../domain/payout';
+import { recordedClaim } from '../domain/payout';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
@@ -417,11 +417,11 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   const { app, scheme } = l;
   const payout = await deps.store.getPayout(payoutId);
   if (!payout) throw new Error(`Payout ${payoutId} is missing`);
-  const claim = [...app.history].reverse().find((h) => h.action === 'repayment-claimed');
+  const claim = recordedClaim(app.history);
   // A partial claim that lets the grant run on leaves the status (and the reports) as they were.
-  const effect = recordedClaimEffect(app.history) ?? 'ends';
+  const effect = claim?.effect ?? 'ends';
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
-    amount: -payout.amount, reason: String(claim?.details?.reason ?? ''), projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
+    amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
   }), [scheme.financeEmail]);
   if (effect === 'ends') await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
   return { payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id } };

@@ -1,19 +1,34 @@
 import { findMeeting } from '../domain/meeting-calendar';
+import type { LinkPurpose, ReportKind } from '../domain/model';
+import { osloDateOf } from '../domain/oslo-time';
+import { recordedClaim } from '../domain/payout';
+import { reportAcceptable } from '../domain/reports';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
+
+const REPORT_KIND_OF: Partial<Record<LinkPurpose, ReportKind>> = { 'status-report': 'status', 'final-report': 'final' };
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const meeting = app.meetingId ? findMeeting(loadScheme(deps, app.schemeId), app.meetingId) : undefined;
-  const [signatures, reports, reallocations] = await Promise.all([
+  const [signatures, reports, reallocations, links] = await Promise.all([
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
+    deps.store.listLinks(app.id),
   ]);
+  const today = osloDateOf(deps.clock.now());
+  // The report forms the owner can send now: on the owner's page too, not only in the e-mails.
+  const reportForms = links.flatMap((l) => {
+    const kind = REPORT_KIND_OF[l.purpose];
+    if (!kind || l.state !== 'active' || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
+    return [{ kind, linkId: l.id, dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue }];
+  });
+  const claim = recordedClaim(app.history);
   return {
     applicationId: app.id,
     schemeId: app.schemeId,
@@ -28,6 +43,10 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,
     reports: reports.map((r) => ({ kind: r.kind, submittedAt: r.submittedAt })),
+    reportForms,
+    repaymentClaim: app.repaymentClaimed !== undefined
+      ? { amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends' }
+      : undefined,
     reallocations: reallocations.map((r) => ({ id: r.id, state: r.state, amount: r.amount, requestedAt: r.requestedAt, reason: r.reason })),
     // The trail without personal data: what happened and when.
     history: app.history.map((h) => ({ at: h.at, action: h.action, to: h.to })),

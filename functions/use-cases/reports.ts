@@ -1,5 +1,6 @@
 import { ConflictError } from '../domain/errors';
 import { osloDateOf } from '../domain/oslo-time';
+import { reportAcceptable } from '../domain/reports';
 import type { Actor, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
@@ -7,11 +8,11 @@ import { resolveLink } from './links';
 import { loadApplication } from './load-application';
 import { moveApplication } from './move-application';
 
-const REPORT_STEP: Record<ReportKind, { from: readonly ApplicationStatus[]; to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
-  // Due 6 months after the allocation (002), whether or not the payout has gone through yet.
-  status: { from: ['payout_pending', 'active'], to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
+// Where a report moves its grant (reportAcceptable says when it may be sent), and the reminders it ends.
+const REPORT_STEP: Record<ReportKind, { to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
+  status: { to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
   // A missing status report does not cancel the final one.
-  final: { from: ['status_report_received', 'active'], to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
+  final: { to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
 };
 
 async function reportContext(deps: Dependencies, linkId: string) {
@@ -31,7 +32,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue,
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
-    open: link.state === 'active' && !submitted && REPORT_STEP[kind].from.includes(app.status),
+    open: link.state === 'active' && !submitted && reportAcceptable(kind, app, osloDateOf(deps.clock.now())),
   };
 }
 
@@ -40,9 +41,7 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const { link, app, kind } = await reportContext(deps, linkId);
   const step = REPORT_STEP[kind];
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
-  // Without a status report the final report is accepted only once the status report is overdue.
-  const statusReportOverdue = !!app.allocation && osloDateOf(deps.clock.now()) > app.allocation.statusReportDue;
-  if (!step.from.includes(app.status) || (kind === 'final' && app.status === 'active' && !statusReportOverdue)) {
+  if (!reportAcceptable(kind, app, osloDateOf(deps.clock.now()))) {
     throw new ConflictError(kind === 'status'
       ? 'Statusrapporten kan sendes når tilskuddet er tildelt og før sluttrapporten.'
       : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaimEffect, repaymentClaimable } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedClaimEffect, repaymentClaimable } from '../../functions/domain/payout';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -81,5 +81,16 @@ describe('recordedClaimEffect', () => {
       { at, actor, action: 'repayment-claimed', from: 'closed', to: 'repayment_claimed' },
       { at, actor, action: 'repaid', from: 'repayment_claimed', to: 'closed' },
     ])).toBe('after-close');
+  });
+});
+
+describe('recordedClaim', () => {
+  it('when, why and what the last claim did', () => {
+    const actor = { kind: 'system' as const, name: 'test' };
+    expect(recordedClaim([])).toBeUndefined();
+    expect(recordedClaim([
+      { at: '2027-03-01T10:00:00.000Z', actor, action: 'report:status' },
+      { at: '2027-04-01T10:00:00.000Z', actor, action: 'repayment-claimed', details: { amount: 25_000, reason: 'Kurset ble avlyst.', grantContinues: true } },
+    ])).toEqual({ at: '2027-04-01T10:00:00.000Z', reason: 'Kurset ble avlyst.', effect: 'runs-on' });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -32,6 +33,27 @@ describe('GET /api/owner/{linkId}', () => {
     expect(res.body.signatures).toHaveLength(3);
     expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'cosigned-by-all', 'moved-to-meeting']);
     expect(res.text).not.toMatch(/@/);
+  });
+
+  it('offers the report forms the owner can send now, and shows a repayment claim with its reason', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const statusLink = await app.reportLink(applicationId, 'status');
+    const finalLink = await app.reportLink(applicationId, 'final');
+    const view = async () => (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
+    // The final report waits for the status report (or for it to be overdue).
+    expect((await view()).reportForms).toEqual([{ kind: 'status', linkId: statusLink, dueDate: '2027-05-20' }]);
+    const page = async () => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(await page()).toContain(`<li><a href="/rapport/${statusLink}">Send inn statusrapport</a> (frist 20.05.2027)</li>`);
+    expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(false);
+
+    expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: { progress: 'I rute.', effect: 'Kortere ventetid.', spentAmount: 300_000 } })).status).toBe(201);
+    expect((await view()).reportForms).toEqual([{ kind: 'final', linkId: finalLink, dueDate: '2028-02-29' }]);
+    expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(true);
+
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 25_000, reason: 'Kurset ble avlyst.', endGrant: false }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    expect((await view()).repaymentClaim).toEqual({ amount: 25_000, reason: 'Kurset ble avlyst.', claimedOn: '2026-11-20', effect: 'runs-on' });
+    expect((await page()).replace(/\u00a0/g, ' ')).toContain('<dt>Krav om tilbakebetaling</dt><dd>25 000 kr (20.11.2026); resten av tilskuddet løper videre<br><span class="long-text">Kurset ble avlyst.</span></dd>');
   });
 
   it('answers 404 for an unknown link and for a co-sign link', async () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { latestReport, reportAcceptable } from '../../functions/domain/reports';
+
+const allocation = { amount: 850_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', potYear: 2026, decidedAt: '2026-11-20T09:00:00.000Z', statusReportDue: '2027-05-20', finalReportDue: '2028-02-29' };
+
+describe('reportAcceptable', () => {
+  it('the status report from the allocation on, paid out or not, and not after the final one', () => {
+    expect(reportAcceptable('status', { status: 'payout_pending', allocation }, '2026-12-01')).toBe(true);
+    expect(reportAcceptable('status', { status: 'active', allocation }, '2026-12-01')).toBe(true);
+    expect(reportAcceptable('status', { status: 'approved', allocation }, '2026-12-01')).toBe(false);
+    expect(reportAcceptable('status', { status: 'final_report_received', allocation }, '2028-01-10')).toBe(false);
+  });
+  it('the final report after the status report, or without it once that one is overdue', () => {
+    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2027-06-01')).toBe(true);
+    expect(reportAcceptable('final', { status: 'active', allocation }, '2027-05-20')).toBe(false);
+    expect(reportAcceptable('final', { status: 'active', allocation }, '2027-05-21')).toBe(true);
+    expect(reportAcceptable('final', { status: 'active' }, '2027-05-21')).toBe(false);
+    expect(reportAcceptable('final', { status: 'closed', allocation }, '2028-03-01')).toBe(false);
+  });
+});
+
+describe('latestReport', () => {
+  it('the final report when there is one, else the status report', () => {
+    const status = { kind: 'status' as const, n: 1 };
+    const final = { kind: 'final' as const, n: 2 };
+    expect(latestReport([status, final])).toBe(final);
+    expect(latestReport([final, status])).toBe(final);
+    expect(latestReport([status])).toBe(status);
+    expect(latestReport([])).toBeUndefined();
+  });
+});
