@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/adapters/table-design';
 import { acknowledge } from './nag';
 import type { StageConfig } from './stage-config';
+import { ALL_SCHEMES_GROUP, schemeGroup } from '../functions/http/staff-auth';
 
 /** Cognito group names: the handlers read them from the `cognito:groups` claim (functions/http/staff-auth.ts). */
 export const STAFF_GROUPS = ['secretariat', 'finance'] as const;
@@ -189,6 +190,19 @@ export class StatefulStack extends Stack {
         description: group === 'secretariat' ? 'Sekretariat og utvalg: søknader, møter, vedtak' : 'Økonomi: utbetalinger og fakturaer',
       });
     }
+    // Which communities a person acts for, beside the role: one group per scheme, or all of them.
+    for (const schemeId of config.schemeIds) {
+      new cognito.CfnUserPoolGroup(this, `SchemeGroup-${schemeId}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: schemeGroup(schemeId),
+        description: `Saker i ordningen ${schemeId}`,
+      });
+    }
+    new cognito.CfnUserPoolGroup(this, 'AllSchemesGroup', {
+      userPoolId: this.userPool.userPoolId,
+      groupName: ALL_SCHEMES_GROUP,
+      description: 'Saker i alle ordningene i denne installasjonen',
+    });
     this.signInDomain = this.userPool.addDomain('StaffSignInDomain', { cognitoDomain: { domainPrefix: config.staffSignInDomainPrefix } });
     // The staff API's client: scripts and tests sign in with SRP and send the token as a bearer.
     // (The web pages' client, with the code flow and its callback URL, is in the stateless stack.)

@@ -1,6 +1,6 @@
 // The local HTTP API as an outside JSON client sees it, with staff bearer tokens from the local
 // issuer: the demo, the test harness and the benchmarks all talk to the system through this.
-import { SESSION_COOKIE } from '../functions/http/staff-auth';
+import { ALL_SCHEMES_GROUP, SESSION_COOKIE } from '../functions/http/staff-auth';
 import type { LocalSystem } from './system';
 
 export type StaffCaller = 'secretariat' | 'finance';
@@ -15,8 +15,8 @@ export type ApiCall = (method: string, path: string, body?: unknown, as?: StaffC
 /** A caller for `system`, signing staff calls as the given subjects (names in the audit trail). */
 export function apiClient(system: LocalSystem, subjects: Record<StaffCaller, string>): ApiCall {
   const tokens: Record<StaffCaller, string> = {
-    secretariat: system.auth.issue(subjects.secretariat, ['secretariat']),
-    finance: system.auth.issue(subjects.finance, ['finance']),
+    secretariat: system.auth.issue(subjects.secretariat, ['secretariat', ALL_SCHEMES_GROUP]),
+    finance: system.auth.issue(subjects.finance, ['finance', ALL_SCHEMES_GROUP]),
   };
   return async (method, path, body, as, headers = {}) => {
     const response = await fetch(`${system.url}${path}`, {

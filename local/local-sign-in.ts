@@ -9,6 +9,8 @@ import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from
 import { html } from '../functions/pages/html';
 import { layout } from '../functions/pages/layout';
 import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
+import { ALL_SCHEMES_GROUP, schemeGroup } from '../functions/http/staff-auth';
+import { SCHEME_IDS } from '../config/schemes';
 import { readBody } from './api-gateway';
 import { LOCAL_AUTHORIZE_PATH, LOCAL_CLIENT_ID } from './local-staff-sign-in';
 import type { LocalSystem } from './system';
@@ -39,7 +41,15 @@ function send(res: ServerResponse, result: HttpResult): void {
   res.end(result.body ?? '');
 }
 
-function signInPage(request: AuthorizeRequest, values: FormBody, errors: FieldErrors, status: number): HttpResult {
+/** Whom the staff member works for: every community, or one (the `scheme:…` group Cognito would give). */
+function schemeChoices(system: LocalSystem): Array<{ value: string; label: string }> {
+  return [{ value: 'all', label: 'Alle ordninger' }, ...SCHEME_IDS.flatMap((id) => {
+    const scheme = system.deps.scheme(id);
+    return scheme ? [{ value: id, label: scheme.name }] : [];
+  })];
+}
+
+function signInPage(system: LocalSystem, request: AuthorizeRequest, values: FormBody, errors: FieldErrors, status: number): HttpResult {
   const form = new FormState(values, errors, 'innlogging');
   const title = 'Lokal innlogging for saksbehandlere';
   const body = html`${errorSummary([form])}<h1>${title}</h1>
@@ -48,6 +58,7 @@ function signInPage(request: AuthorizeRequest, values: FormBody, errors: FieldEr
 ${Object.entries(request).map(([name, value]) => hidden(name, value))}
 ${form.radios('role', 'Rolle', Object.entries(ROLES).map(([value, r]) => ({ value, label: r.label })))}
 ${form.input('name', 'Navn', { hint: 'Vises i vedtak og historikk som den som handlet.', autocomplete: 'name' })}
+${form.radios('scheme', 'Ordning', schemeChoices(system), { hint: 'Saksbehandlere ser og behandler bare saker i ordningene de arbeider for.', ...(values.scheme ? {} : { checked: ['all'] }) })}
 <button type="submit">Logg inn</button>
 </form>`;
   return htmlResponse(status, layout({ title: Object.keys(errors).length ? `Feil: ${title}` : title, body }));
@@ -77,7 +88,7 @@ export async function serveLocalSignIn(req: IncomingMessage, res: ServerResponse
       return true;
     }
     const request = parseAuthorize(system, url.searchParams);
-    send(res, request ? signInPage(request, { role: 'secretariat', name: ROLES.secretariat.name }, {}, 200) : badRequest());
+    send(res, request ? signInPage(system, request, { role: 'secretariat', name: ROLES.secretariat.name }, {}, 200) : badRequest());
     return true;
   }
   if (method !== 'POST') {
@@ -94,15 +105,17 @@ export async function serveLocalSignIn(req: IncomingMessage, res: ServerResponse
   }
   const role = params.get('role') ?? undefined;
   const name = (params.get('name') ?? '').trim();
+  const scheme = params.get('scheme') ?? 'all';
   const errors: FieldErrors = {};
   if (!isRole(role)) errors.role = 'Velg sekretariat eller økonomi.';
+  if (!schemeChoices(system).some((c) => c.value === scheme)) errors.scheme = 'Velg en ordning.';
   if (name === '') errors.name = 'Skriv navnet ditt.';
   else if (name.length > 100) errors.name = 'Navnet kan ha høyst 100 tegn.';
   if (!isRole(role) || Object.keys(errors).length > 0) {
-    send(res, signInPage(request, { ...(role ? { role } : {}), name }, errors, 400));
+    send(res, signInPage(system, request, { ...(role ? { role } : {}), name, scheme }, errors, 400));
     return true;
   }
-  const code = system.signIn.issueCode(name, [role], { codeChallenge: request.code_challenge, redirectUri: request.redirect_uri });
+  const code = system.signIn.issueCode(name, [role, scheme === 'all' ? ALL_SCHEMES_GROUP : schemeGroup(scheme)], { codeChallenge: request.code_challenge, redirectUri: request.redirect_uri });
   send(res, redirect(`${request.redirect_uri}?${new URLSearchParams({ code, state: request.state })}`));
   return true;
 }

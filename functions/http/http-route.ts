@@ -1,5 +1,5 @@
 // The one way a handler is built: middy with header normalisation, a body-size guard, the JSON and
-// form parsers, role checks for staff routes, zod validation with Norwegian field messages, and
+// form parsers, role and community checks for staff routes, zod validation with Norwegian field messages, and
 // the shared error policy.
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -15,7 +15,8 @@ import { dependencies, wire, type Wiring } from '../composition';
 import { NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { errorPolicy, type ErrorRenderer } from './error-policy';
 import type { HttpResult } from './responses';
-import { requireStaff, type StaffPrincipal } from './staff-auth';
+import { requireSchemes, requireStaff, type StaffPrincipal } from './staff-auth';
+import { schemesOfRequest } from './staff-scope';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -94,7 +95,10 @@ export function httpRoute<S extends z.ZodMiniType | undefined = undefined>(
       if (options.access === 'public') return;
       const deps = dependencies();
       const session = options.session ? { signIn: deps.staffSignIn, ended: deps.endedSessions } : undefined;
-      principals.set(request.event, await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session));
+      const staff = await requireStaff(request.event as Partial<APIGatewayProxyEventV2WithJWTAuthorizer>, options.access, session);
+      const { pathParameters, queryStringParameters } = request.event;
+      requireSchemes(staff, await schemesOfRequest(deps, (pathParameters ?? {}) as Record<string, string>, (queryStringParameters ?? {}) as Record<string, string>));
+      principals.set(request.event, staff);
     },
   };
   const core = async (event: RawEvent, _context: Context): Promise<HttpResult> => {

@@ -20,5 +20,5 @@ export const handler = httpRoute({ access: 'finance', uses: [stepFunctions], ...
     if (!(error instanceof ConflictError)) throw error;
     return rerenderFinance(deps, request, form, { payoutId, values: {}, errors: {}, problem: error.message }, 409);
   }
-  return afterFinanceAction(deps, form, payoutId, 'betalt');
+  return afterFinanceAction(deps, request, form, payoutId, 'betalt');
 });

@@ -22,5 +22,5 @@ export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE_FORM }, asyn
     if (!(error instanceof ConflictError)) throw error;
     return rerenderFinance(deps, request, form, { payoutId, values: form, errors: {}, problem: error.message }, 409);
   }
-  return afterFinanceAction(deps, form, payoutId, 'faktura');
+  return afterFinanceAction(deps, request, form, payoutId, 'faktura');
 });

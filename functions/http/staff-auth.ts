@@ -8,6 +8,30 @@ import { readCookie, type CookieEvent, type CookieSpec } from './cookies';
 export interface StaffPrincipal {
   subject: string;
   roles: StaffRole[];
+  /** the communities (scheme ids) this person acts for: their `scheme:<id>` groups, or all with `scheme:all` */
+  schemes: readonly string[] | 'all';
+}
+
+/**
+ * One deployment serves several health communities: a staff member acts only for those their
+ * groups name (`scheme:sor-rogaland`), or for all with `scheme:all`. Without either, none: a
+ * forgotten group locks a person out instead of letting them into another community's cases.
+ */
+export const ALL_SCHEMES_GROUP = 'scheme:all';
+export const schemeGroup = (schemeId: string): string => `scheme:${schemeId}`;
+
+export function staffSchemes(groups: readonly string[]): readonly string[] | 'all' {
+  if (groups.includes(ALL_SCHEMES_GROUP)) return 'all';
+  return groups.filter((g) => g.startsWith('scheme:')).map((g) => g.slice('scheme:'.length));
+}
+
+export function mayActFor(staff: Pick<StaffPrincipal, 'schemes'>, schemeId: string): boolean {
+  return staff.schemes === 'all' || staff.schemes.includes(schemeId);
+}
+
+/** 403 unless the staff member acts for every one of these communities. */
+export function requireSchemes(staff: Pick<StaffPrincipal, 'schemes'>, schemeIds: readonly string[]): void {
+  if (!schemeIds.every((id) => mayActFor(staff, id))) throw new ForbiddenError('Du har ikke tilgang til saker i denne ordningen.');
 }
 
 interface VerifiedClaims {
@@ -72,5 +96,5 @@ export async function requireStaff(
   if (!claims) throw new UnauthorizedError();
   const roles = staffRoles(claims.groups);
   if (!roles.includes(role)) throw new ForbiddenError();
-  return { subject: claims.subject, roles };
+  return { subject: claims.subject, roles, schemes: staffSchemes(claims.groups) };
 }

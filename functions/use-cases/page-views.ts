@@ -49,9 +49,9 @@ export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) 
 }
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */
-export async function secretariatOverview(deps: Dependencies) {
+export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId: string) => boolean) {
   return Promise.all(
-    runningSchemeIds(deps).map(async (id) => {
+    runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber },
@@ -68,8 +68,8 @@ export async function agendaPlaceOf(deps: Dependencies, applicationId: string) {
 }
 
 /** The project numbers finance can look up: one per scheme this deployment runs. */
-export function financeProjectNumbers(deps: Pick<Dependencies, 'scheme'>) {
-  return runningSchemeIds(deps).map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
+export function financeProjectNumbers(deps: Pick<Dependencies, 'scheme'>, actsFor: (schemeId: string) => boolean) {
+  return runningSchemeIds(deps).filter(actsFor).map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
 }
 
 /** The payout's project number (finance's forms return to that list). */

@@ -47,10 +47,10 @@ class Browser {
   }
 
   /** Follows the provider's page: fills in role and name and posts it, as a person would. */
-  async signInAt(providerUrl: string, role: 'secretariat' | 'finance' | '', name: string): Promise<Answer> {
+  async signInAt(providerUrl: string, role: 'secretariat' | 'finance' | '', name: string, scheme?: string): Promise<Answer> {
     const page = await this.request('GET', providerUrl);
     expect(page.status).toBe(200);
-    return this.request('POST', '/lokal/innlogging', { ...Browser.hiddenFields(page.text), role, name });
+    return this.request('POST', '/lokal/innlogging', { ...Browser.hiddenFields(page.text), role, name, ...(scheme ? { scheme } : {}) });
   }
 }
 
@@ -158,6 +158,27 @@ describe('staff sign-in of the web pages', () => {
     expect(new URL(renew.location).pathname).toBe('/lokal/innlogging');
     // The same person's other sign-in is another session.
     expect((await otherDesk.request('GET', '/sekretariat')).status).toBe(200);
+  });
+
+  it('signed in for one community, a person opens its pages and gets 403 for another\'s', async () => {
+    const browser = new Browser(h.system.url);
+    const start = await browser.request('GET', '/innlogging?tilbake=%2Fsekretariat');
+    const provider = await browser.request('GET', start.location);
+    expect(provider.text).toContain('name="scheme" value="all"');
+    expect(provider.text).toContain('name="scheme" value="innlandet"');
+    const answered = await browser.signInAt(start.location, 'secretariat', 'Ingrid Innlandet', 'innlandet');
+    expect(answered.status).toBe(303);
+    expect((await browser.request('GET', answered.location)).status).toBe(303);
+    const overview = await browser.request('GET', '/sekretariat');
+    expect(overview.status).toBe(200);
+    expect(overview.text).toContain('SSU-møte');
+    expect(overview.text).not.toContain('FSU-møte');
+    expect((await browser.request('GET', '/sekretariat/innlandet/rapporter-pa-overtid')).status).toBe(200);
+    expect((await browser.request('GET', '/sekretariat/sor-rogaland/rapporter-pa-overtid')).status).toBe(403);
+    const other = new Browser(h.system.url);
+    const unknown = await other.signInAt((await other.request('GET', '/innlogging')).location, 'secretariat', 'Ukjent', 'finnes-ikke');
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('Velg en ordning.');
   });
 
   it('refuses a forged or stale answer: another state, no attempt, a provider error', async () => {

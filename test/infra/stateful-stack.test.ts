@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, TTL_ATTRIBUTE } from '../../functions/adapters/table-design';
 import { STAFF_GROUPS } from '../../infra/stateful-stack';
+import { SCHEMES } from '../../config/schemes';
 import { resourcesOf, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
 
 let dev: SynthesizedApp;
@@ -76,9 +77,9 @@ describe('staff user pool', () => {
     dev.stateful_.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'OPTIONAL' });
   });
 
-  it('has the secretariat and finance groups and a public app client for the staff API (SRP, no OAuth)', () => {
+  it('has the secretariat and finance groups, a group per community and one for all, and a public app client for the staff API (SRP, no OAuth)', () => {
     const groups = Object.values(resourcesOf(prod.stateful_, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties?.GroupName);
-    expect(groups.sort()).toEqual([...STAFF_GROUPS].sort());
+    expect(groups.sort()).toEqual([...STAFF_GROUPS, 'scheme:all', ...Object.keys(SCHEMES).map((id) => `scheme:${id}`)].sort());
     prod.stateful_.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),

@@ -31,10 +31,12 @@ export interface ApiEventOptions {
 export type ApiEvent = APIGatewayProxyEventV2 | APIGatewayProxyEventV2WithJWTAuthorizer;
 
 /** Claims of a Cognito user in the given groups; API Gateway flattens the array to "[a b]". */
+/** A staff member's claims; one with a role and no `scheme:` group acts for every community (`scheme:all`). */
 export function staffClaims(groups: string[], sub = 'staff-user-1'): Claims {
+  const scoped = groups.length === 0 || groups.some((g) => g.startsWith('scheme:')) ? groups : [...groups, 'scheme:all'];
   return {
     sub,
-    'cognito:groups': `[${groups.join(' ')}]`,
+    'cognito:groups': `[${scoped.join(' ')}]`,
     'cognito:username': sub,
     email_verified: 'true',
     iss: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_TEST',

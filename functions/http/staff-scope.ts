@@ -1,0 +1,21 @@
+// Which health communities a staff request acts in: the one its path names, or the one of the
+// application, payout or project number it names. httpRoute refuses (403) a request for a
+// community the staff member does not act for (see StaffPrincipal.schemes).
+import { SCHEME_IDS } from '../../config/schemes';
+import type { Dependencies } from '../composition';
+
+export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'scheme'>, params: Record<string, string>, query: Record<string, string>): Promise<string[]> {
+  if (params.schemeId) return [params.schemeId];
+  if (params.applicationId) {
+    const app = await deps.store.getApplication(params.applicationId);
+    return app ? [app.schemeId] : [];
+  }
+  if (params.payoutId) {
+    const payout = await deps.store.getPayout(params.payoutId);
+    return payout ? [payout.schemeId] : [];
+  }
+  // Finance's lists: `projectNumber` in the API, `prosjektnummer` on the page.
+  const projectNumber = (query.projectNumber ?? query.prosjektnummer ?? '').trim();
+  if (projectNumber) return SCHEME_IDS.filter((id) => deps.scheme(id)?.projectNumber === projectNumber);
+  return [];
+}

@@ -1,0 +1,73 @@
+// One deployment serves several health communities: staff act only for the communities their
+// groups name (scheme:<id>, or scheme:all). A request about another community's meeting,
+// application, payout or project number is a 403, and nothing is written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent, staffClaims, type Claims } from '../support/api-events';
+import { invoke, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const INNLANDET_SECRETARIAT = staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet');
+const SOR_ROGALAND_FINANCE = staffClaims(['finance', 'scheme:sor-rogaland'], 'okonomi-stavanger');
+/** A role without any scheme group: acts for no community. */
+const UNSCOPED: Claims = { ...staffClaims(['secretariat']), 'cognito:groups': '[secretariat]' };
+const HTML = { Accept: 'text/html' };
+
+describe('staff act only for their own communities', () => {
+  it('the secretariat of one community: its own meetings and cases, 403 for another\'s, with nothing written', async () => {
+    const { applicationId: own } = await app.scheduled('innlandet');
+    const { applicationId: other } = await app.scheduled('sor-rogaland');
+    const as = INNLANDET_SECRETARIAT;
+    expect((await app.call('get-agenda', { pathParameters: { schemeId: 'innlandet', meetingId: '2026-12-03' }, as })).status).toBe(200);
+    expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as })).status).toBe(403);
+    expect((await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, as })).status).toBe(403);
+    expect((await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31' }, as })).status).toBe(403);
+    expect((await app.call('get-application', { pathParameters: { applicationId: own }, as })).status).toBe(200);
+    const refused = await app.call('get-application', { pathParameters: { applicationId: other }, as });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Du har ikke tilgang til saker i denne ordningen.');
+
+    const before = await app.store.getApplication(other);
+    const decision = await app.call('record-decision', { pathParameters: { applicationId: other }, json: { outcome: 'reject', reason: 'Ikke vår sak' }, as });
+    expect(decision.status).toBe(403);
+    expect(await app.store.getApplication(other)).toEqual(before);
+    expect(await app.store.listDecisions(other)).toEqual([]);
+
+    // The overview lists the meetings of the person's own community only.
+    const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat');
+    expect(overview.status).toBe(200);
+    expect(overview.text).toContain('SSU-møte desember 2026');
+    expect(overview.text).not.toContain('FSU-møte');
+    const otherCase = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId: other }, headers: HTML, claims: as }), 'page-application');
+    expect(otherCase.status).toBe(403);
+  });
+
+  it('finance of one community: its own project number and payouts, 403 for another\'s', async () => {
+    const { payout: own } = await app.active('sor-rogaland');
+    const { payout: other } = await app.active('innlandet');
+    const as = SOR_ROGALAND_FINANCE;
+    expect((await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325' }, as })).status).toBe(200);
+    expect((await app.call('list-payouts', { query: { projectNumber: other.projectNumber }, as })).status).toBe(403);
+    expect((await app.call('register-invoice', { pathParameters: { payoutId: other.id }, json: { invoiceNumber: 'F-1' }, as })).status).toBe(403);
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: own.id }, json: {}, as })).status).toBe(409); // paid already: past the check
+
+    const page = await invoke(apiEvent({ method: 'GET', path: '/okonomi', headers: HTML, claims: as }), 'page-finance');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('R-11326-D11325');
+    expect(page.text).not.toContain(other.projectNumber);
+    const otherList = await invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: other.projectNumber }, headers: HTML, claims: as }), 'page-finance');
+    expect(otherList.status).toBe(403);
+  });
+
+  it('a role without any community group acts for none', async () => {
+    const { applicationId } = await app.scheduled('sor-rogaland');
+    expect((await app.call('get-application', { pathParameters: { applicationId }, as: UNSCOPED })).status).toBe(403);
+    expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as: UNSCOPED })).status).toBe(403);
+    const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: UNSCOPED }), 'page-secretariat');
+    expect(overview.text).not.toContain('FSU-møte');
+  });
+});
