@@ -2,6 +2,7 @@
 // groups name (scheme:<id>, or scheme:all). A request about another community's meeting,
 // application, payout or project number is a 403, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/http/routes';
 import { apiEvent, staffClaims, type Claims } from '../support/api-events';
 import { invoke, startTestApp, type TestApp } from '../support/test-app';
 
@@ -69,5 +70,22 @@ describe('staff act only for their own communities', () => {
     expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as: UNSCOPED })).status).toBe(403);
     const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: UNSCOPED }), 'page-secretariat');
     expect(overview.text).not.toContain('FSU-møte');
+  });
+});
+
+describe('every staff route that names a community, an application or a payout', () => {
+  it('answers 403 to a person of another community (the role right, the body not even read)', async () => {
+    const { applicationId, payout } = await app.active('sor-rogaland');
+    const routes = ROUTES.filter((r) => r.access !== 'public' && /\{(schemeId|applicationId|payoutId)\}/.test(r.path));
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    const values: Record<string, string> = { schemeId: 'sor-rogaland', meetingId: '2026-12-10', applicationId, payoutId: payout.id, reallocationId: 'realloc_x' };
+    for (const route of routes) {
+      const pathParameters = Object.fromEntries([...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1]!, values[m[1]!]!]));
+      const groups = [route.access, 'scheme:innlandet'];
+      const res = await invoke(apiEvent({ method: route.method, path: route.path, pathParameters, claims: staffClaims(groups), ...(route.method === 'POST' ? { body: '{"ugyldig":', headers: { 'content-type': 'application/json' } } : {}) }), route.id);
+      expect(res.status, route.id).toBe(403);
+      // This refusal, not another 403 (a page's CSRF check comes later and never runs).
+      expect(res.text, route.id).toContain('Du har ikke tilgang til saker i denne ordningen.');
+    }
   });
 });
