@@ -59,6 +59,15 @@ export function previousHalfYear(today: string): { from: string; to: string } {
 }
 
 /**
+ * The half-year that has just ended, during the month after it (January, July): when the committee's
+ * half-yearly report is due (002: "FSU orienterer halvårlig SSU"). Undefined the rest of the year.
+ */
+export function halfYearJustEnded(today: string): { from: string; to: string } | undefined {
+  const month = Number(today.slice(5, 7));
+  return month === 1 || month === 7 ? previousHalfYear(today) : undefined;
+}
+
+/**
  * A grant runs at most 12 months at a time (002: "Det tildeles midler for inntil 12 måneder om gangen"): a project that
  * goes on applies again, and its new period starts after the one it continues has ended, so no
  * month is granted twice.

@@ -42,8 +42,9 @@ export function secretariatPage(overview: Overview): { title: string; body: Html
     body: html`<h1>${title}</h1>
 <p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
 ${overview.map(
-  ({ scheme, meetings }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
+  ({ scheme, meetings, halfYearDue }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
+${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${`${halfYearPath(scheme.id)}?${new URLSearchParams({ fra: halfYearDue.from, til: halfYearDue.to })}`}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>

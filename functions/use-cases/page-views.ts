@@ -9,6 +9,8 @@ import { listMeetings } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { REVISABLE } from '../domain/status-transitions';
+import { halfYearJustEnded } from '../domain/grant-period';
+import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme } from './public-scheme';
 
 /** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */
@@ -50,12 +52,15 @@ export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) 
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */
 export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId: string) => boolean) {
+  const halfYear = halfYearJustEnded(osloDateOf(deps.clock.now()));
   return Promise.all(
     runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
       return {
-        scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber },
+        scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo },
         meetings: await listMeetings(deps, scheme.id),
+        // The month after a half-year: its use-and-effect report is due.
+        halfYearDue: halfYear ?? null,
       };
     }),
   );

@@ -4,6 +4,7 @@ import {
   continuationStartProblem,
   finalReportDue,
   maxPeriodEnd,
+  halfYearJustEnded,
   previousHalfYear,
   statusReportDue,
 } from '../../functions/domain/grant-period';
@@ -112,5 +113,16 @@ describe('continuationStartProblem', () => {
     expect(continuationStartProblem('2027-12-31', '2028-03-01')).toBeUndefined();
     expect(continuationStartProblem('2027-12-31', '2027-12-31')).toBe('En videreføring kan tidligst starte 01.01.2028, dagen etter at forrige tilskuddsperiode sluttet.');
     expect(continuationStartProblem('2028-02-28', '2027-06-01')).toBe('En videreføring kan tidligst starte 29.02.2028, dagen etter at forrige tilskuddsperiode sluttet.');
+  });
+});
+
+describe('halfYearJustEnded', () => {
+  it('is the half-year that ended, during the month after it; nothing the rest of the year', () => {
+    expect(halfYearJustEnded('2027-01-01')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+    expect(halfYearJustEnded('2027-01-31')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+    expect(halfYearJustEnded('2027-07-15')).toEqual({ from: '2027-01-01', to: '2027-06-30' });
+    expect(halfYearJustEnded('2027-02-01')).toBeUndefined();
+    expect(halfYearJustEnded('2027-06-30')).toBeUndefined();
+    expect(halfYearJustEnded('2026-11-22')).toBeUndefined();
   });
 });

@@ -231,6 +231,20 @@ describe('staff pages', () => {
     expect(unknown.text).toContain('Ukjent søknadsstatus.');
   });
 
+  it('the month after a half-year, the overview says its report is due and links it', async () => {
+    const overview = async () => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat')).text;
+    expect(await overview()).not.toContain('er omme');
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2027-01-12T09:00:00.000Z');
+      expect(await overview()).toContain('<p class="notice"><strong>Halvåret 01.07.2026–31.12.2026 er omme.</strong> <a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2026-07-01&amp;til=2026-12-31">Lag halvårsrapporten om bruk og effekt</a> til SSU.</p>');
+      app.clock.set('2027-02-01T09:00:00.000Z');
+      expect(await overview()).not.toContain('er omme');
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
   it("the half-yearly report on use and effect: a period form, the period's grants, the same as CSV", async () => {
     const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Felles <team> & rehabilitering'));
     const halfYear = (query?: Record<string, string>) =>
