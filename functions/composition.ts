@@ -19,7 +19,7 @@ import type { IdSource } from './ports/ids';
 import type { Mailer } from './ports/mailer';
 import type { WaitingTaskStore } from './ports/waiting-tasks';
 import type { WorkflowPort } from './ports/workflow';
-import { getScheme } from '../config/schemes';
+import { getScheme, SCHEME_IDS } from '../config/schemes';
 import type { SchemeConfig } from '../schemas/scheme-config.schema';
 
 export interface Dependencies {
@@ -111,6 +111,11 @@ export function dependencies(): Dependencies {
 /** A deployment runs the communities its stage names (SCHEME_IDS; all when unset); the others are unknown to it (404). */
 export function enabledSchemes(enabled: readonly string[] | undefined): Dependencies['scheme'] {
   return (id: string) => (!enabled || enabled.includes(id) ? getScheme(id) : undefined);
+}
+
+/** The schemes this deployment runs: the configured ones its stage names (SCHEME_IDS), in configuration order. */
+export function runningSchemeIds(deps: Pick<Dependencies, 'scheme'>): string[] {
+  return SCHEME_IDS.filter((id) => deps.scheme(id) !== undefined);
 }
 
 /** Replaces parts of the wiring (tests, the local runtime). */

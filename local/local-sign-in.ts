@@ -10,7 +10,7 @@ import { html } from '../functions/pages/html';
 import { layout } from '../functions/pages/layout';
 import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
 import { ALL_SCHEMES_GROUP, schemeGroup } from '../functions/http/staff-auth';
-import { SCHEME_IDS } from '../config/schemes';
+import { runningSchemeIds } from '../functions/composition';
 import { readBody } from './api-gateway';
 import { LOCAL_AUTHORIZE_PATH, LOCAL_CLIENT_ID } from './local-staff-sign-in';
 import type { LocalSystem } from './system';
@@ -43,10 +43,7 @@ function send(res: ServerResponse, result: HttpResult): void {
 
 /** Whom the staff member works for: every community, or one (the `scheme:…` group Cognito would give). */
 function schemeChoices(system: LocalSystem): Array<{ value: string; label: string }> {
-  return [{ value: 'all', label: 'Alle ordninger' }, ...SCHEME_IDS.flatMap((id) => {
-    const scheme = system.deps.scheme(id);
-    return scheme ? [{ value: id, label: scheme.name }] : [];
-  })];
+  return [{ value: 'all', label: 'Alle ordninger' }, ...runningSchemeIds(system.deps).map((id) => ({ value: id, label: system.deps.scheme(id)!.name }))];
 }
 
 function signInPage(system: LocalSystem, request: AuthorizeRequest, values: FormBody, errors: FieldErrors, status: number): HttpResult {

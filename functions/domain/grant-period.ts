@@ -68,9 +68,9 @@ export function halfYearJustEnded(today: string): { from: string; to: string } |
 }
 
 /**
- * A grant runs at most 12 months at a time (002: "Det tildeles midler for inntil 12 måneder om gangen"): a project that
- * goes on applies again, and its new period starts after the one it continues has ended, so no
- * month is granted twice.
+ * A grant runs at most 12 months at a time (002: "Det tildeles midler for inntil 12 måneder om
+ * gangen"): a project that goes on applies again, and its new period starts after the one it
+ * continues has ended, so no month is granted twice.
  */
 export function continuationStartProblem(previousPeriodEnd: string, periodStart: string): string | undefined {
   if (periodStart > previousPeriodEnd) return undefined;

@@ -6,9 +6,9 @@ type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | 
 
 /**
  * Why the committee cannot claim repayment now, or undefined when it can: a grant that is paid out,
- * once (closed too: see REPAYABLE). The status alone does not say the money is out (the status report may come
- * before the payment): the grant's own payout must be paid. A partial claim leaves the status as it
- * is, so the claim itself (`repaymentClaimed`) says one was made.
+ * once (closed too: see REPAYABLE). The status alone does not say the money is out (the status
+ * report may come before the payment): the grant's own payout must be paid. A partial claim leaves
+ * the status as it is, so the claim itself (`repaymentClaimed`) says one was made.
  */
 export function repaymentRefusal(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): 'already_claimed' | 'not_active' | undefined {
   if (!REPAYABLE.includes(app.status)) return 'not_active';
@@ -41,10 +41,6 @@ export function recordedClaim(history: readonly AuditEntry[]): { at: string; rea
   if (!claim) return undefined;
   const effect: ClaimEffect = claim.details?.grantContinues === true ? 'runs-on' : claim.from === 'closed' ? 'after-close' : 'ends';
   return { at: claim.at, reason: String(claim.details?.reason ?? ''), effect };
-}
-
-export function recordedClaimEffect(history: readonly AuditEntry[]): ClaimEffect | undefined {
-  return recordedClaim(history)?.effect;
 }
 
 /**

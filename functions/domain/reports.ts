@@ -1,5 +1,17 @@
 // A grant's reports: the status report six months in, the final report after the period.
-import type { Allocation, ApplicationStatus, ReportKind } from './model';
+import type { Allocation, ApplicationStatus, LinkPurpose, ReportKind } from './model';
+
+/** When a report of this kind is due: 6 months after the allocation, or after the period. */
+export function reportDueDate(kind: ReportKind, allocation: Allocation | undefined): string | undefined {
+  return kind === 'status' ? allocation?.statusReportDue : allocation?.finalReportDue;
+}
+
+const REPORT_KIND_OF_LINK: Partial<Record<LinkPurpose, ReportKind>> = { 'status-report': 'status', 'final-report': 'final' };
+
+/** The report a link is for (undefined: the link is not a report link). */
+export function reportKindOfLink(purpose: LinkPurpose): ReportKind | undefined {
+  return REPORT_KIND_OF_LINK[purpose];
+}
 
 /** What a grant last said about itself: its final report, else its status report. */
 export function latestReport<R extends { kind: ReportKind }>(reports: readonly R[]): R | undefined {

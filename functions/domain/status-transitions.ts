@@ -29,7 +29,7 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   closed: ['repayment_claimed'],
 };
 
-/** The lifecycle is over: no workflow runs, nothing is due (a closed grant can still be claimed back). */
+/** The lifecycle is over and nothing is due; only a closed grant can still be claimed back (the repayment side process). */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
 
 /** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */

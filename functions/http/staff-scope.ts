@@ -1,8 +1,7 @@
 // Which health communities a staff request acts in: the one its path names, or the one of the
 // application, payout or project number it names. httpRoute refuses (403) a request for a
 // community the staff member does not act for (see StaffPrincipal.schemes).
-import { SCHEME_IDS } from '../../config/schemes';
-import type { Dependencies } from '../composition';
+import { runningSchemeIds, type Dependencies } from '../composition';
 
 export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'scheme'>, params: Record<string, string>, query: Record<string, string>): Promise<string[]> {
   if (params.schemeId) return [params.schemeId];
@@ -16,6 +15,6 @@ export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'schem
   }
   // Finance's lists: `projectNumber` in the API, `prosjektnummer` on the page.
   const projectNumber = (query.projectNumber ?? query.prosjektnummer ?? '').trim();
-  if (projectNumber) return SCHEME_IDS.filter((id) => deps.scheme(id)?.projectNumber === projectNumber);
+  if (projectNumber) return runningSchemeIds(deps).filter((id) => deps.scheme(id)?.projectNumber === projectNumber);
   return [];
 }

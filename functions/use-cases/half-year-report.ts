@@ -68,7 +68,11 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
   const reportedIn = new Set(reports.map((r) => r.applicationId));
   const reportsOf = new Map<string, ReportRecord[]>();
-  for (const r of upToEnd) reportsOf.set(r.applicationId, [...(reportsOf.get(r.applicationId) ?? []), r]);
+  for (const r of upToEnd) {
+    const own = reportsOf.get(r.applicationId);
+    if (own) own.push(r);
+    else reportsOf.set(r.applicationId, [r]);
+  }
   const grants = byStatus.flat().filter((a): a is Granted =>
     !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));

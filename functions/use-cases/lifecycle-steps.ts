@@ -4,6 +4,7 @@ import { anchoringGroup } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim } from '../domain/payout';
+import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
@@ -342,8 +343,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
 
 async function reportMissing(deps: Dependencies, l: Loaded, kind: 'status' | 'final'): Promise<StepResult> {
   const { app, scheme } = l;
-  const due = kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue;
-  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportMissing(mailContext(scheme, app), { kind, dueDate: due ?? '', link: caseUrl(deps, app.id) }));
+  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportMissing(mailContext(scheme, app), { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: caseUrl(deps, app.id) }));
   return {};
 }
 

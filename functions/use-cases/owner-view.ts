@@ -1,14 +1,11 @@
 import { findMeeting } from '../domain/meeting-calendar';
-import type { LinkPurpose, ReportKind } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
 import { recordedClaim } from '../domain/payout';
-import { reportAcceptable } from '../domain/reports';
+import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
-
-const REPORT_KIND_OF: Partial<Record<LinkPurpose, ReportKind>> = { 'status-report': 'status', 'final-report': 'final' };
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
@@ -24,9 +21,9 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const today = osloDateOf(deps.clock.now());
   // The report forms the owner can send now: on the owner's page too, not only in the e-mails.
   const reportForms = links.flatMap((l) => {
-    const kind = REPORT_KIND_OF[l.purpose];
+    const kind = reportKindOfLink(l.purpose);
     if (!kind || l.state !== 'active' || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
-    return [{ kind, linkId: l.id, dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue }];
+    return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation) }];
   });
   const claim = recordedClaim(app.history);
   return {

@@ -2,8 +2,7 @@
 // the current version for the owner's revision form, the secretariat's overview of all schemes.
 // Read-only; every change still goes through the API's use cases.
 import { ConflictError } from '../domain/errors';
-import type { Dependencies } from '../composition';
-import { SCHEME_IDS } from '../../config/schemes';
+import { runningSchemeIds, type Dependencies } from '../composition';
 import { getCosignView } from './cosign-application';
 import { listMeetings } from './committee';
 import { resolveLink } from './links';
@@ -40,10 +39,6 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
   };
 }
 
-/** The schemes this deployment runs: the configured ones its stage names (SCHEME_IDS), in configuration order. */
-function runningSchemeIds(deps: Pick<Dependencies, 'scheme'>): string[] {
-  return SCHEME_IDS.filter((id) => deps.scheme(id) !== undefined);
-}
 
 /** Every scheme this deployment runs, with its public description (the landing page). */
 export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) {

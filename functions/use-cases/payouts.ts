@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaimEffect, repaymentRefusal } from '../domain/payout';
+import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, repaymentRefusal } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim } from '../../schemas/requests.schema';
@@ -69,7 +69,7 @@ function applicationWriteOnPayment(app: ApplicationRecord, isRepayment: boolean)
   const noted = (action: string) => app.history.some((h) => h.action === action);
   if (isRepayment) {
     if (app.status === 'repayment_claimed') return { to: 'closed', action: 'repaid' };
-    return recordedClaimEffect(app.history) === 'runs-on' && !noted('repaid-partly') ? { action: 'repaid-partly' } : undefined;
+    return recordedClaim(app.history)?.effect === 'runs-on' && !noted('repaid-partly') ? { action: 'repaid-partly' } : undefined;
   }
   if (app.status === 'payout_pending') return { to: 'active', action: 'paid' };
   return app.status === 'status_report_received' && !noted('paid') ? { action: 'paid' } : undefined;

@@ -1,6 +1,6 @@
 import { ConflictError } from '../domain/errors';
 import { osloDateOf } from '../domain/oslo-time';
-import { reportAcceptable } from '../domain/reports';
+import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import type { Actor, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
@@ -18,7 +18,7 @@ const REPORT_STEP: Record<ReportKind, { to: ApplicationStatus; reminders: Array<
 async function reportContext(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['status-report', 'final-report'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
-  const kind: ReportKind = link.purpose === 'status-report' ? 'status' : 'final';
+  const kind: ReportKind = reportKindOfLink(link.purpose) ?? 'final'; // resolveLink let only report links through
   return { link, app, kind };
 }
 
@@ -29,7 +29,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     applicationId: app.id,
     title: app.title,
     kind,
-    dueDate: kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue,
+    dueDate: reportDueDate(kind, app.allocation),
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
     open: link.state === 'active' && !submitted && reportAcceptable(kind, app, osloDateOf(deps.clock.now())),

@@ -6,6 +6,7 @@ import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
+import { reportDueDate, reportKindOfLink } from '../domain/reports';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -105,8 +106,8 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'status-report-overdue':
     case 'final-report-overdue': {
       const kind = r.kind.startsWith('status') ? 'status' : 'final';
-      const link = links.find((l) => l.purpose === (kind === 'status' ? 'status-report' : 'final-report'));
-      const dueDate = (kind === 'status' ? app.allocation?.statusReportDue : app.allocation?.finalReportDue) ?? '';
+      const link = links.find((l) => reportKindOfLink(l.purpose) === kind);
+      const dueDate = reportDueDate(kind, app.allocation) ?? '';
       const data = { kind, dueDate, link: link ? linkUrl(deps, link) : statusLink } as const;
       const overdue = r.kind.endsWith('overdue');
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), overdue ? [scheme.secretariatEmail] : []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedClaimEffect, repaymentClaimable } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, repaymentClaimable } from '../../functions/domain/payout';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -69,18 +69,18 @@ describe('claimEffect', () => {
   });
 });
 
-describe('recordedClaimEffect', () => {
+describe('recordedClaim: its effect', () => {
   const at = '2027-03-01T10:00:00.000Z';
   const actor = { kind: 'system' as const, name: 'test' };
   it('reads the claim from the history: none, ending, running on, after the close', () => {
-    expect(recordedClaimEffect([])).toBeUndefined();
-    expect(recordedClaimEffect([{ at, actor, action: 'repayment-claimed', from: 'active', to: 'repayment_claimed' }])).toBe('ends');
-    expect(recordedClaimEffect([{ at, actor, action: 'repayment-claimed', details: { amount: 1, grantContinues: true } }])).toBe('runs-on');
-    expect(recordedClaimEffect([
+    expect(recordedClaim([])?.effect).toBeUndefined();
+    expect(recordedClaim([{ at, actor, action: 'repayment-claimed', from: 'active', to: 'repayment_claimed' }])?.effect).toBe('ends');
+    expect(recordedClaim([{ at, actor, action: 'repayment-claimed', details: { amount: 1, grantContinues: true } }])?.effect).toBe('runs-on');
+    expect(recordedClaim([
       { at, actor, action: 'closed', from: 'final_report_received', to: 'closed' },
       { at, actor, action: 'repayment-claimed', from: 'closed', to: 'repayment_claimed' },
       { at, actor, action: 'repaid', from: 'repayment_claimed', to: 'closed' },
-    ])).toBe('after-close');
+    ])?.effect).toBe('after-close');
   });
 });
 
