@@ -446,7 +446,14 @@ export class DynamoGrantStore implements GrantStore {
   // ---------------------------------------------------------------- decisions
 
   async putDecision(decision: DecisionRecord): Promise<void> {
-    await this.putIfAbsent({ ...decision, ...keys.decision(decision.applicationId, decision.id), entity: 'decision' });
+    const { schemeId, meetingId } = decision;
+    const minutes = schemeId && meetingId ? { [GSI1.partitionKey]: keys.meetingDecisions(schemeId, meetingId), [GSI1.sortKey]: `${decision.at}#${decision.applicationId}#${decision.id}` } : {};
+    await this.putIfAbsent({ ...decision, ...keys.decision(decision.applicationId, decision.id), ...minutes, entity: 'decision' });
+  }
+
+  async listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]> {
+    const items = await this.queryIndex(GSI1, keys.meetingDecisions(schemeId, meetingId));
+    return items.map((i) => strip<DecisionRecord>(i));
   }
 
   /** Oldest first (by `at`, then id). */

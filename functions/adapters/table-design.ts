@@ -18,7 +18,8 @@
 // |   listSignatures                         | Query pk, begins_with SIG#<version:6>#                          |                                                   |                                                  |
 // | link (capability)                        | LINK#<linkId>                   | LINK                           | APPLINKS#<appId> / <purpose>#<createdAt>#<linkId> | –                                                |
 // |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
-// | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | –                                                 | –                                                |
+// | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | MINUTES#<s>#<meetingId> / <at>#<appId>#<decId> (sparse: only with meeting) | –                       |
+// |   listMeetingDecisions (the minutes)     |                                 |                                | Query gsi1pk                                      |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -100,6 +101,7 @@ export const keys = {
   link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' }),
   appLinks: (appId: string) => `APPLINKS#${appId}`,
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
+  meetingDecisions: (schemeId: string, meetingId: string) => `MINUTES#${schemeId}#${meetingId}`,
   pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

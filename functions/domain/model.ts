@@ -138,11 +138,16 @@ export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information
 
 export interface DecisionRecord {
   applicationId: string;
+  /** Absent on decisions stored before meeting minutes existed: those are in no meeting's minutes. */
+  schemeId?: string;
   id: string;
   outcome: DecisionOutcome;
   at: string;
   decidedBy: string;
+  /** The meeting whose agenda the application was on: the decision is in that meeting's minutes. */
   meetingId?: string;
+  /** Two-level schemes: the preparatory body's recommendation the committee decided on. */
+  recommendation?: Recommendation;
   amount?: number;
   periodStart?: string;
   periodEnd?: string;

@@ -33,6 +33,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   // Secretariat / committee.
   { id: 'list-meetings', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Møteplanen' },
   { id: 'get-agenda', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}', access: 'secretariat', summary: 'Sakslisten for et møte' },
+  { id: 'get-meeting-minutes', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes', access: 'secretariat', summary: 'Møteprotokollen: vedtakene i møtet' },
   { id: 'list-applications', method: 'GET', path: '/api/staff/schemes/{schemeId}/applications', access: 'secretariat', summary: 'Søknader etter status' },
   { id: 'get-application', method: 'GET', path: '/api/staff/applications/{applicationId}', access: 'secretariat', summary: 'Hele saken' },
   { id: 'schedule-application', method: 'POST', path: '/api/staff/applications/{applicationId}/meeting', access: 'secretariat', summary: 'Flytt søknaden til et møte' },
@@ -84,6 +85,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-submit-report', 'POST', '/rapport/{linkId}', 'public', 'Send inn rapport'),
   page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
   page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),
+  page('page-meeting-minutes', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', 'secretariat', 'Møteprotokollen: vedtakene i møtet'),
   page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),

@@ -7,14 +7,14 @@ import { payoutIdFor, repaymentClaimable } from '../domain/payout';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getPublicScheme } from '../use-cases/public-scheme';
-import { date, dateTime, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, decisionText, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { FailedForm } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
-import { agendaPath, applicationsPath } from './secretariat-pages';
+import { agendaPath, applicationsPath, minutesPath } from './secretariat-pages';
 import { casePath } from '../http/routes';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
@@ -42,8 +42,6 @@ export function reallocationDecisionPath(applicationId: string, reallocationId: 
 export function repaymentClaimPath(applicationId: string): string {
   return `${casePath(applicationId)}/tilbakebetaling`;
 }
-
-const OUTCOME_LABELS: Record<string, string> = { approve: 'Innvilget', reject: 'Avslått', defer: 'Utsatt', more_information: 'Mer informasjon etterspurt' };
 
 function actorLabel(actor: Actor, partners: CaseView['data']['partners']): string {
   switch (actor.kind) {
@@ -150,7 +148,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
 })}</tbody>
 </table></div>`)}
 ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
-  (d) => html`<li>${dateTime(d.at)}: ${OUTCOME_LABELS[d.outcome] ?? d.outcome}${d.amount !== undefined ? html`, ${kroner(d.amount)}` : ''}${d.periodStart && d.periodEnd ? html`, ${date(d.periodStart)}–${date(d.periodEnd)}` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)})` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
+  (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
 )}</ul>`)}
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>

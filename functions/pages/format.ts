@@ -1,5 +1,5 @@
 // Norwegian presentation of amounts, dates, kinds and states.
-import type { ApplicationStatus, PayoutMode, PayoutState } from '../domain/model';
+import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutState } from '../domain/model';
 import { formatNorwegianDate, isIsoDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { formatKroner } from '../../schemas/fields.schema';
@@ -50,6 +50,20 @@ export const PAYOUT_MODE_LABELS: Record<PayoutMode, string> = {
   cost_booking: 'Kostnadsføring på prosjektnummeret',
   invoice: 'Faktura merket med prosjektnummeret',
 };
+
+export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
+  approve: 'Innvilget',
+  reject: 'Avslått',
+  defer: 'Utsatt',
+  more_information: 'Mer informasjon etterspurt',
+};
+
+/** One line for a decision: 'Innvilget, 500 000 kr, 01.01.2027–31.12.2027'. */
+export function decisionText(d: Pick<DecisionRecord, 'outcome' | 'amount' | 'periodStart' | 'periodEnd'>): string {
+  const amount = d.amount !== undefined ? `, ${kroner(d.amount)}` : '';
+  const period = d.periodStart && d.periodEnd ? `, ${date(d.periodStart)}–${date(d.periodEnd)}` : '';
+  return `${DECISION_OUTCOME_LABELS[d.outcome] ?? d.outcome}${amount}${period}`;
+}
 
 export const REPORT_KIND_LABELS: Record<string, string> = { status: 'Statusrapport', final: 'Sluttrapport' };
 

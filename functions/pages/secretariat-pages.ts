@@ -22,6 +22,11 @@ export function agendaPath(schemeId: string, meetingId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/moter/${encodeURIComponent(meetingId)}`;
 }
 
+/** The meeting's minutes: the decisions recorded on its agenda. */
+export function minutesPath(schemeId: string, meetingId: string): string {
+  return `${agendaPath(schemeId, meetingId)}/protokoll`;
+}
+
 export function overduePath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/rapporter-pa-overtid`;
 }
@@ -48,9 +53,9 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
-<thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th></tr></thead>
+<thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
 <tbody>${meetings.map(
-    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a></td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td></tr>`,
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a></td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a>` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
 </section>`,
@@ -218,7 +223,7 @@ export function agendaPage(agenda: Agenda, csrf: string, forms: AgendaForms = {}
   const hasErrors = states.some((s) => s.hasErrors()) || !!forms.failed?.problem;
   return {
     title: hasErrors ? `Feil: ${title}` : title,
-    body: html`${summary}<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
+    body: html`${summary}<p><a href="/sekretariat">Tilbake til møteplanen</a> · <a href=${minutesPath(meeting.schemeId, meeting.id)}>Møteprotokollen</a></p>
 <h1>${title}</h1>
 ${forms.notice ?? ''}
 <dl class="facts">

@@ -74,6 +74,8 @@ export interface DecisionStore {
   /** Idempotent on (applicationId, id). */
   putDecision(decision: DecisionRecord): Promise<void>;
   listDecisions(applicationId: string): Promise<DecisionRecord[]>;
+  /** The decisions recorded on a meeting's agenda (its minutes), in the order they were made. */
+  listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
 }
 
 export interface PotStore {

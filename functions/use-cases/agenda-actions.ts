@@ -16,12 +16,14 @@ import { leftInPot, preparePot, readPot } from './yearly-pot';
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
   return {
     applicationId: app.id,
+    schemeId: app.schemeId,
     // The revision it was decided on: a retried request maps to the same decision id.
     id: `dec_${app.revision}`,
     outcome,
     at,
     decidedBy: actor.kind === 'staff' ? actor.subject : actor.kind,
     ...(app.meetingId ? { meetingId: app.meetingId } : {}),
+    ...(app.status === 'recommended' && app.recommendation ? { recommendation: app.recommendation } : {}),
     ...extra,
   };
 }

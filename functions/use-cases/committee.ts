@@ -12,7 +12,7 @@ import { leftInPot, readPot } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant } from './continuation';
 
-/** The meeting calendar with each meeting's deadline and how many applications it has. */
+/** The meeting calendar with each meeting's deadline, whether it has been held, and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const meetings = meetingCalendar(scheme);
@@ -21,6 +21,8 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
     meetings.map(async (m) => ({
       ...m,
       deadlinePassed: Date.parse(m.submissionDeadline) < now,
+      // Started: its minutes may have decisions.
+      held: Date.parse(m.startsAt) <= now,
       applications: (await deps.store.listAgenda(scheme.id, m.id)).length,
     })),
   );
@@ -84,7 +86,7 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
 }
 
 /** Two-level schemes: the preparatory body, whether it ranks, and its members (null: the committee decides directly). */
-function preparationView(scheme: ReturnType<typeof loadScheme>) {
+export function preparationView(scheme: ReturnType<typeof loadScheme>) {
   const p = scheme.preparation;
   return p ? { body: p.body, ranked: p.ranked, members: p.members } : null;
 }

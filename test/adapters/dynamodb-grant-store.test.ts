@@ -410,6 +410,24 @@ describe('decisions', () => {
     expect(list).toEqual([d1, d2]);
     expectNoInternalAttributes(list);
   });
+
+  it("listMeetingDecisions: a meeting's decisions in the order made; none of another scheme or meeting, none without a meeting", async () => {
+    const schemeId = uid('scheme-');
+    const at = (minute: number) => `2027-02-25T08:${String(minute).padStart(2, '0')}:00.000Z`;
+    const base = { schemeId, decidedBy: 'sek-1', meetingId: '2027-02-25' } as const;
+    const later = { ...base, applicationId: uid('app-'), id: 'dec_3', outcome: 'reject', at: at(7), reason: 'Utenfor formålet' } as const;
+    const earlier = { ...base, applicationId: uid('app-'), id: 'dec_4', outcome: 'approve', at: at(2), amount: 200_000 } as const;
+    await store.putDecision(later);
+    await store.putDecision(earlier);
+    await store.putDecision({ ...base, applicationId: uid('app-'), id: 'dec_2', outcome: 'defer', at: at(3), meetingId: '2027-03-18' });
+    await store.putDecision({ ...base, applicationId: uid('app-'), id: 'dec_2', outcome: 'defer', at: at(4), schemeId: uid('scheme-') });
+    const { meetingId: _none, ...outsideMeeting } = { ...base, applicationId: uid('app-'), id: 'dec_5', outcome: 'reject', at: at(5) } as const;
+    await store.putDecision(outsideMeeting);
+    const minutes = await store.listMeetingDecisions(schemeId, '2027-02-25');
+    expect(minutes).toEqual([earlier, later]);
+    expectNoInternalAttributes(minutes);
+    expect(await store.listMeetingDecisions(schemeId, '2027-04-22')).toEqual([]);
+  });
 });
 
 describe('pot', () => {

@@ -48,7 +48,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('.who').textContent()).toContain('Siri Sekretær');
     await expectAccessibleBasics(page);
     const meetingRow = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte desember 2026' }) });
-    expect(await meetingRow.locator('td').last().textContent()).toBe('1');
+    expect(await meetingRow.locator('td.num').textContent()).toBe('1');
     await screenshot(page, 'secretariat');
 
     await page.getByRole('link', { name: 'FSU-møte desember 2026' }).click();
@@ -102,6 +102,14 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await item.locator('.status').textContent()).not.toBe('Satt opp til behandling i møte');
     expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(0);
     await screenshot(page, 'agenda-decided');
+
+    // The meeting's minutes have the decision just recorded, with the comment for the letter.
+    await page.getByRole('link', { name: 'Møteprotokollen' }).click();
+    await page.waitForURL('**/sekretariat/sor-rogaland/moter/2026-12-10/protokoll');
+    const decided = page.getByRole('region', { name: `Sak 1: ${data.title}` });
+    expect(await decided.textContent()).toContain('VedtakInnvilget, 800 000 kr, 01.01.2027–31.12.2027');
+    expect(await decided.textContent()).toContain('MerknadInnvilget med 800 000 kr.');
+    await expectAccessibleBasics(page);
 
     await h.system.settle();
     expect(['approved', 'payout_pending']).toContain(await status(h, ownerLink));

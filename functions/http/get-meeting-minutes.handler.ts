@@ -1,0 +1,8 @@
+import { dependencies } from '../composition';
+import { meetingMinutes } from '../use-cases/meeting-minutes';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+export const handler = httpRoute({ access: 'secretariat' }, async ({ params }) => {
+  return json(200, await meetingMinutes(dependencies(), params.schemeId ?? '', params.meetingId ?? ''));
+});

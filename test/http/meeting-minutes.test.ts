@@ -1,0 +1,138 @@
+// A meeting's minutes (møteprotokoll): the decisions recorded on its agenda, in order, with the
+// totals, through the JSON API and the page; two-level schemes keep the recommendation decided on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const as = SECRETARIAT;
+const HTML = { Accept: 'text/html' };
+const decide = (applicationId: string, json: Record<string, unknown>) => app.call('record-decision', { pathParameters: { applicationId }, json, as });
+const minutes = (schemeId: string, meetingId: string) => app.call('get-meeting-minutes', { pathParameters: { schemeId, meetingId }, as });
+const minutesPage = (schemeId: string, meetingId: string) =>
+  invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-meeting-minutes');
+
+async function onAgenda(schemeId: string, meetingId: string, title: string): Promise<string> {
+  const { applicationId } = await app.submit(schemeId, app.application(schemeId, (a) => (a.title = title)));
+  await app.cosignAll(applicationId);
+  await app.schedule(applicationId, meetingId);
+  return applicationId;
+}
+
+describe("a meeting's minutes", () => {
+  it('list every decision recorded on the agenda in order, with the totals, the pot and the cases still open', async () => {
+    const meetingId = '2027-02-25';
+    const approved = await onAgenda('sor-rogaland', meetingId, 'Felles rehabiliteringsteam i Dalane');
+    const rejected = await onAgenda('sor-rogaland', meetingId, 'Digital hjemmeoppfølging i Sokndal');
+    const deferred = await onAgenda('sor-rogaland', meetingId, 'Ambulerende team for eldre i Hå');
+    const asked = await onAgenda('sor-rogaland', meetingId, 'Kombinert jordmorstilling i Eigersund');
+    const open = await onAgenda('sor-rogaland', meetingId, 'Utskrivningsteam i Klepp');
+    // Rejected before any meeting (incomplete): in no meeting's minutes.
+    const early = await app.submit();
+    await app.cosignAll(early.applicationId);
+
+    // Recorded at the meeting a minute apart: the minutes list them in that order.
+    let minute = 0;
+    const next = () => app.clock.set(`2027-02-25T08:${String(++minute).padStart(2, '0')}:00.000Z`);
+    next();
+    expect((await decide(approved, { outcome: 'approve', amount: 500_000, periodStart: '2027-03-01', periodEnd: '2028-02-29', comment: 'Halve beløpet i første omgang.' })).status).toBe(201);
+    next();
+    expect((await decide(rejected, { outcome: 'reject', reason: 'Mangler enighet om pasientansvaret.' })).status).toBe(201);
+    next();
+    expect((await decide(deferred, { outcome: 'defer', reason: 'Venter på kommunens budsjett.' })).status).toBe(201);
+    next();
+    expect((await app.call('request-information', { pathParameters: { applicationId: asked }, json: { message: 'Hvem har arbeidsgiveransvaret?' }, as })).status).toBe(201);
+    expect((await decide(early.applicationId, { outcome: 'reject', reason: 'Ufullstendig søknad.' })).status).toBe(201);
+
+    const res = await minutes('sor-rogaland', meetingId);
+    expect(res.status).toBe(200);
+    expect(res.body.meeting).toMatchObject({ id: meetingId, title: 'FSU-møte februar 2027' });
+    expect(res.body.cases.map((c: { number: number; applicationId: string; decision: { outcome: string } }) => [c.number, c.applicationId, c.decision.outcome])).toEqual([
+      [1, approved, 'approve'],
+      [2, rejected, 'reject'],
+      [3, deferred, 'defer'],
+      [4, asked, 'more_information'],
+    ]);
+    const [first, second, , fourth] = res.body.cases;
+    expect(first).toMatchObject({ title: 'Felles rehabiliteringsteam i Dalane', requestedAmount: 850_000, statusLabel: 'Innvilget', decision: { amount: 500_000, periodStart: '2027-03-01', periodEnd: '2028-02-29', reason: 'Halve beløpet i første omgang.', recommendation: null } });
+    expect(first.owner.organisationName).not.toBe('');
+    expect(first.partners).toHaveLength(3);
+    expect(second.decision).toEqual(expect.objectContaining({ reason: 'Mangler enighet om pasientansvaret.' }));
+    expect(second.decision.amount).toBeUndefined();
+    expect(fourth.decision.reason).toBe('Hvem har arbeidsgiveransvaret?');
+    expect(res.body.totals).toEqual({ decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, grantedAmount: 500_000 });
+    expect(res.body.undecided.map((u: { applicationId: string }) => u.applicationId)).toEqual([open]);
+    const pot = await app.store.getPot('sor-rogaland', 2027);
+    expect(res.body.potRemaining).toBe(pot!.total - 500_000);
+    // Other meetings have none of these.
+    expect((await minutes('sor-rogaland', '2027-03-18')).body.cases).toEqual([]);
+    expect((await minutes('sor-rogaland', '2027-02-24')).status).toBe(404);
+
+    const page = await minutesPage('sor-rogaland', meetingId);
+    expect(page.status).toBe(200);
+    for (const expected of [
+      '<h1>Protokoll: FSU-møte februar 2027</h1>',
+      '<dt>Saker</dt><dd>Behandlet 4 saker: 1 innvilget, 1 avslått, 1 utsatt, 1 bedt om mer informasjon.</dd>',
+      '<dt>Tildelt i møtet</dt><dd>500 000 kr</dd>',
+      'Sak 1: Felles rehabiliteringsteam i Dalane</h2>',
+      '<dt>Vedtak</dt><dd><strong>Innvilget, 500 000 kr, 01.03.2027–29.02.2028</strong></dd>',
+      '<dt>Merknad</dt><dd class="long-text">Halve beløpet i første omgang.</dd>',
+      '<dt>Vedtak</dt><dd><strong>Avslått</strong></dd>',
+      '<dt>Begrunnelse</dt><dd class="long-text">Mangler enighet om pasientansvaret.</dd>',
+      '<dt>Spørsmål til prosjektansvarlig</dt><dd class="long-text">Hvem har arbeidsgiveransvaret?</dd>',
+      `<a href="/sekretariat/soknader/${approved}">${approved}</a>`,
+      `<a href="/sekretariat/sor-rogaland/moter/${meetingId}#sak-${open}">Utskrivningsteam i Klepp</a>`,
+    ]) expect(page.text).toContain(expected);
+    expect(page.text).not.toContain(early.applicationId);
+    const empty = await minutesPage('sor-rogaland', '2027-03-18');
+    expect(empty.text).toContain('Ingen vedtak er registrert for dette møtet ennå.');
+    expect(empty.text).toContain('<dd>Behandlet 0 saker.</dd>');
+  });
+
+  it('keep the recommendation the committee decided on (two-level schemes), after the case moves on to a new round', async () => {
+    const NORD = 'lofoten-vesteralen-salten';
+    const [first, second] = app.scheme(NORD).meetings.map((m) => m.date).filter((d) => d >= '2027-01-01');
+    const applicationId = await onAgenda(NORD, first!, 'Felles legevakt med spesialiststøtte');
+    const recommended = await app.call('record-recommendation', { pathParameters: { applicationId }, json: { recommended: true, rank: 1, comment: 'Høy overføringsverdi' }, as });
+    expect(recommended.status).toBe(201);
+    expect((await decide(applicationId, { outcome: 'defer', reason: 'Avventer regional prioritering.' })).status).toBe(201);
+    // The next round has a recommendation of its own; the first meeting's minutes keep the first one.
+    await app.schedule(applicationId, second!);
+    expect((await app.call('record-recommendation', { pathParameters: { applicationId }, json: { recommended: false }, as })).status).toBe(201);
+
+    const res = await minutes(NORD, first!);
+    expect(res.body.preparation.body.shortName).toBe(app.scheme(NORD).preparation!.body.shortName);
+    const entry = res.body.cases.find((c: { applicationId: string }) => c.applicationId === applicationId);
+    expect(entry.decision.recommendation).toMatchObject({ recommended: true, rank: 1, comment: 'Høy overføringsverdi' });
+    const page = await minutesPage(NORD, first!);
+    expect(page.text).toContain(`<dt>Innstilling fra ${app.scheme(NORD).preparation!.body.shortName}</dt><dd>Innstilt, prioritet 1`);
+    expect((await minutes(NORD, second!)).body.cases).toEqual([]);
+  });
+
+  it('are linked from the calendar once the meeting is held, from the agenda, and from each decision on the case', async () => {
+    app.clock.set(START);
+    const meetingId = '2026-12-10';
+    const applicationId = await onAgenda('sor-rogaland', meetingId, 'Felles kompetanseløft i Sandnes');
+    expect((await decide(applicationId, { outcome: 'reject', reason: 'Utenfor ordningens formål.' })).status).toBe(201);
+    const link = `href="/sekretariat/sor-rogaland/moter/${meetingId}/protokoll"`;
+    const overview = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat');
+    const meetingsNow = await app.call('list-meetings', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(meetingsNow.body.meetings[0]).toMatchObject({ id: meetingId, held: false });
+    expect((await overview()).text).not.toContain(link);
+
+    const agenda = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId }, headers: HTML, claims: as }), 'page-agenda');
+    expect(agenda.text).toContain(`<a ${link}>Møteprotokollen</a>`);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+    expect(casePage.text).toContain(`Avslått (møtet 10.12.2026, <a ${link}>protokollen</a>)`);
+
+    app.clock.set('2026-12-10T08:00:00.000Z'); // 09:00 in Oslo: the meeting has started
+    const meetingsThen = await app.call('list-meetings', { pathParameters: { schemeId: 'sor-rogaland' }, as });
+    expect(meetingsThen.body.meetings.slice(0, 2).map((m: { held: boolean }) => m.held)).toEqual([true, false]);
+    expect((await overview()).text).toContain(`<a ${link} aria-label="Protokoll fra FSU-møte desember 2026">Protokoll</a>`);
+  });
+});
