@@ -356,7 +356,21 @@ export class DynamoGrantStore implements GrantStore {
 
   /** Versions are immutable snapshots: the first write wins, a repeat is a no-op. */
   async putVersion(version: ApplicationVersion): Promise<void> {
-    await this.putIfAbsent({ ...version, ...keys.version(version.applicationId, version.version), entity: 'version' });
+    const earlier = version.data.continues;
+    const continuation = earlier
+      ? { [GSI1.partitionKey]: keys.continuations(earlier), [GSI1.sortKey]: `${version.createdAt}#${version.applicationId}#${String(version.version).padStart(6, '0')}` }
+      : {};
+    await this.putIfAbsent({ ...version, ...keys.version(version.applicationId, version.version), ...continuation, entity: 'version' });
+  }
+
+  async listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>> {
+    if (!withinKeyLimits(keys.continuations(applicationId))) return [];
+    const e = new Expr();
+    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.continuations(applicationId))}`;
+    // Only the ids: a version item carries the whole project description.
+    const projection = `${e.name('applicationId')}, ${e.name('version')}`;
+    const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ProjectionExpression: projection, ...e.attributes() });
+    return items.map((i) => ({ applicationId: String(i.applicationId), version: Number(i.version) }));
   }
 
   async getVersion(applicationId: string, version: number): Promise<ApplicationVersion | undefined> {

@@ -13,7 +13,8 @@
 // | application (getApplication)             | APP#<appId>                     | META                           | SCHEME#<s>#STATUS#<status> / <submittedAt>#<appId> | AGENDA#<s>#<meetingId> / <submittedAt>#<appId>  |
 // |   listByStatus                           |                                 |                                | Query gsi1pk                                      |                                                  |
 // |   listAgenda (sparse: only with meeting) |                                 |                                |                                                   | Query gsi2pk; gsi2pk removed with meetingId      |
-// | application version                      | APP#<appId>                     | VERSION#<version:6>            | –                                                 | –                                                |
+// | application version                      | APP#<appId>                     | VERSION#<version:6>            | CONTINUES#<earlierId> / <createdAt>#<appId>#<v:6> (sparse: only with `continues`) | –           |
+// |   listVersionsContinuing (continuations) |                                 |                                | Query gsi1pk                                      |                                                  |
 // | signature (once per version+partner)     | APP#<appId>                     | SIG#<version:6>#<partner:3>    | –                                                 | –                                                |
 // |   listSignatures                         | Query pk, begins_with SIG#<version:6>#                          |                                                   |                                                  |
 // | link (capability)                        | LINK#<linkId>                   | LINK                           | APPLINKS#<appId> / <purpose>#<createdAt>#<linkId> | –                                                |
@@ -93,6 +94,7 @@ export const keys = {
   agenda: (schemeId: string, meetingId: string) => `AGENDA#${schemeId}#${meetingId}`,
   bySubmitted: (submittedAt: string, appId: string) => `${submittedAt}#${appId}`,
   version: (appId: string, version: number) => ({ pk: `APP#${appId}`, sk: `VERSION#${pad(version, 6)}` }),
+  continuations: (earlierId: string) => `CONTINUES#${earlierId}`,
   signature: (appId: string, version: number, partnerIndex: number) => ({
     pk: `APP#${appId}`,
     sk: `SIG#${pad(version, 6)}#${pad(partnerIndex, 3)}`,

@@ -13,7 +13,7 @@ import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { FailedForm } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
-import { anchoringFacts, budgetTable, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
 import { agendaPath, applicationsPath, minutesPath } from './secretariat-pages';
 import { casePath } from '../http/routes';
 
@@ -124,6 +124,7 @@ ${forms.notice ?? ''}
 <dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
 ${anchoringFacts(data.anchoring, scheme.committee.shortName)}
 ${earlierGrantFacts(view.earlierGrant)}
+${continuationFacts(view.continuations)}
 ${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}
 ${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text">${app.rejectionReason}</dd>` : ''}
 </dl>

@@ -59,6 +59,14 @@ export function earlierGrantFacts(grant: EarlierGrant | null): Html | '' {
     : 'Ingen rapport ennå'}${grant.repaymentClaimed > 0 ? html` <strong>(krav om tilbakebetaling: ${kroner(grant.repaymentClaimed)})</strong>` : ''}</dd>`;
 }
 
+/** The applications that go on with this grant (the case of the earlier grant). */
+export function continuationFacts(continuations: ReadonlyArray<{ applicationId: string; title: string; statusLabel: string; submittedAt: string }>): Html | '' {
+  if (continuations.length === 0) return '';
+  return html`<dt>Videreføres i</dt><dd><ul class="plain">${continuations.map(
+    (c) => html`<li><a href=${casePath(c.applicationId)}>${c.title}</a> (${c.applicationId}): ${c.statusLabel.toLowerCase()}, sendt inn ${dateTime(c.submittedAt)}</li>`,
+  )}</ul></dd>`;
+}
+
 type Labels = readonly { id: string; label: string }[];
 
 /**

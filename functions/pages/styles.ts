@@ -80,6 +80,14 @@ details.project-texts>summary:focus-visible{outline:3px solid #ffbf47;outline-of
 .met{font-weight:700;color:#1e6b34}
 .not-met{color:#4a4a4a}
 .long-text{white-space:pre-wrap}
+ul.plain{list-style:none;margin:0;padding:0}
+/* Agendas and minutes go on paper to the committee: no navigation, forms or buttons, cases whole. */
+@media print{
+  .skip,.site-header,.site-footer,form,.decision-forms,button{display:none!important}
+  .site-main{padding:0}
+  .case{border-color:#000;break-inside:avoid}
+  a{color:#000;text-decoration:none}
+}
 @media (max-width:40rem){
   h1{font-size:1.45rem}
   .site-main{padding:.75rem}

@@ -50,6 +50,8 @@ export interface ApplicationStore {
   putVersion(version: ApplicationVersion): Promise<void>;
   getVersion(applicationId: string, version: number): Promise<ApplicationVersion | undefined>;
   listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]>;
+  /** Every version, of any application, that names this one as the grant it continues (oldest first). */
+  listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>>;
   /** Applications on a meeting's agenda (those whose meetingId is set to it). */
   listAgenda(schemeId: string, meetingId: string): Promise<ApplicationRecord[]>;
 }

@@ -10,7 +10,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { publicProjectDescription } from './cosign-application';
 import { leftInPot, readPot } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
-import { earlierGrant } from './continuation';
+import { earlierGrant, laterContinuations } from './continuation';
 
 /** The meeting calendar with each meeting's deadline, whether it has been held, and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -103,9 +103,11 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listReallocations(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
+  const [earlier, continuations] = await Promise.all([earlierGrant(deps, version.data.continues), laterContinuations(deps, app.id)]);
   return {
     application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
-    earlierGrant: await earlierGrant(deps, version.data.continues),
+    earlierGrant: earlier,
+    continuations,
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,

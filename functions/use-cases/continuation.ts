@@ -4,7 +4,8 @@ import { ValidationError } from '../domain/errors';
 import { continuationStartProblem } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { latestReport } from '../domain/reports';
-import { GRANTED_STATUSES } from '../domain/status-transitions';
+import type { ApplicationRecord } from '../domain/model';
+import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { ApplicationInput } from '../../schemas/application.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -35,4 +36,17 @@ export async function earlierGrant(deps: Pick<Dependencies, 'store'>, applicatio
     latestReport: latest ? { kind: latest.kind, submittedOn: osloDateOf(new Date(latest.submittedAt)), spentAmount: latest.spentAmount, effect: latest.effect } : null,
     repaymentClaimed: previous.repaymentClaimed ?? 0,
   };
+}
+
+/**
+ * The applications that go on with this grant: those whose current version names it (a revision
+ * that drops the reference drops the application from the list). Oldest first.
+ */
+export async function laterContinuations(deps: Pick<Dependencies, 'store'>, applicationId: string) {
+  const versions = await deps.store.listVersionsContinuing(applicationId);
+  const ids = [...new Set(versions.map((v) => v.applicationId))];
+  const apps = await Promise.all(ids.map((id) => deps.store.getApplication(id)));
+  return apps
+    .filter((a): a is ApplicationRecord => !!a && versions.some((v) => v.applicationId === a.id && v.version === a.version))
+    .map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], submittedAt: a.submittedAt }));
 }

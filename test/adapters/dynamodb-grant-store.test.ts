@@ -17,6 +17,8 @@ import type {
   SignatureRecord,
 } from '../../functions/domain/model';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
+import { getScheme } from '../../config/schemes';
+import { exampleApplication } from '../../schemas/application.schema';
 
 let local: LocalDynamo;
 let store: DynamoGrantStore;
@@ -395,6 +397,24 @@ describe('signatures', () => {
     const appId = uid('app-');
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => store.putSignature(sig(appId, 1, 0))));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});
+
+describe('continuations', () => {
+  it('listVersionsContinuing: the ids of every version that names the grant, nothing of versions that name none or another', async () => {
+    const earlier = uid('app-');
+    const data = (continues?: string) => ({ ...exampleApplication(getScheme('sor-rogaland')!), ...(continues ? { continues } : {}) });
+    const first = uid('app-');
+    const second = uid('app-');
+    await store.putVersion({ applicationId: first, version: 1, createdAt: '2027-11-01T10:00:00.000Z', data: data(earlier) });
+    await store.putVersion({ applicationId: first, version: 2, createdAt: '2027-11-03T10:00:00.000Z', data: data() });
+    await store.putVersion({ applicationId: second, version: 1, createdAt: '2027-11-02T10:00:00.000Z', data: data(earlier) });
+    await store.putVersion({ applicationId: uid('app-'), version: 1, createdAt: '2027-11-02T11:00:00.000Z', data: data(uid('app-')) });
+    expect(await store.listVersionsContinuing(earlier)).toEqual([
+      { applicationId: first, version: 1 },
+      { applicationId: second, version: 1 },
+    ]);
+    expect(await store.listVersionsContinuing(uid('app-'))).toEqual([]);
   });
 });
 

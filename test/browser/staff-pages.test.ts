@@ -110,6 +110,12 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await decided.textContent()).toContain('VedtakInnvilget, 800 000 kr, 01.01.2027–31.12.2027');
     expect(await decided.textContent()).toContain('MerknadInnvilget med 800 000 kr.');
     await expectAccessibleBasics(page);
+    // On paper: the cases without the site's header and the sign-out button.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button').filter({ visible: true }).count()).toBe(0);
+    expect(await decided.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     await h.system.settle();
     expect(['approved', 'payout_pending']).toContain(await status(h, ownerLink));

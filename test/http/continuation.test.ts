@@ -68,6 +68,26 @@ describe('an application that continues an earlier grant', () => {
     expect(cosign.text).toContain(`<dt>Videreføring av</dt><dd>tiltaket med saksnummer ${earlier}</dd>`);
   });
 
+  it("shows on the earlier grant's case the applications that go on with it; a revision that drops the reference drops it", async () => {
+    const { applicationId: earlier } = await app.active('sor-rogaland', (a) => (a.title = 'Jordmor i kombinert stilling, år 1'));
+    const goOn = (title: string) => app.application('sor-rogaland', (a) => Object.assign(a, { title, continues: earlier, periodStart: '2028-01-01', periodEnd: '2028-12-31' }));
+    const kept = await app.submit('sor-rogaland', goOn('Jordmor i kombinert stilling, år 2'));
+    const dropped = await app.submit('sor-rogaland', goOn('Jordmor i kombinert stilling, år 2 (utkast)'));
+    const caseOf = () => app.call('get-application', { pathParameters: { applicationId: earlier }, as: SECRETARIAT });
+    expect((await caseOf()).body.continuations.map((c: { applicationId: string }) => c.applicationId).sort()).toEqual([kept.applicationId, dropped.applicationId].sort());
+
+    const [first] = await app.cosignLinks(dropped.applicationId);
+    expect((await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'decline', reason: 'Dette er et nytt tiltak.' } })).body.status).toBe('draft');
+    const revision = app.application('sor-rogaland', (a) => (a.title = 'Jordmor i kombinert stilling, nytt tiltak'));
+    expect((await app.call('revise-application', { pathParameters: { linkId: dropped.ownerLinkId }, json: revision })).status).toBe(200);
+
+    const view = (await caseOf()).body;
+    expect(view.continuations).toEqual([{ applicationId: kept.applicationId, title: 'Jordmor i kombinert stilling, år 2', status: 'awaiting_cosignature', statusLabel: 'Venter på signering fra partnerne', submittedAt: expect.any(String) }]);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId: earlier }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<dt>Videreføres i</dt><dd><ul class="plain"><li><a href="/sekretariat/soknader/${kept.applicationId}">Jordmor i kombinert stilling, år 2</a> (${kept.applicationId}): venter på signering fra partnerne, sendt inn 20.11.2026 kl. 10.00</li></ul></dd>`);
+    expect(casePage.text).not.toContain(dropped.applicationId);
+  });
+
   it('a revision cannot name the application itself', async () => {
     const submitted = await app.submit('sor-rogaland', app.application());
     const [first] = await app.cosignLinks(submitted.applicationId);
