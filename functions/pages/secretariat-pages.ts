@@ -9,6 +9,7 @@ import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './
 import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
+import { caseLookupForm } from './case-lookup';
 import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
@@ -40,12 +41,14 @@ export function halfYearPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;
 }
 
-export function secretariatPage(overview: Overview): { title: string; body: Html } {
+export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn')): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
+  const lookupForm = caseLookupForm(lookup); // rendered first: the error summary links to its field
   return {
-    title,
-    body: html`<h1>${title}</h1>
+    title: lookup.hasErrors() ? `Feil: ${title}` : title,
+    body: html`${errorSummary([lookup])}<h1>${title}</h1>
 <p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
+${lookupForm}
 ${overview.map(
   ({ scheme, meetings, halfYearDue }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>

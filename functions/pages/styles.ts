@@ -33,6 +33,7 @@ legend{font-weight:700;padding:0 .25rem}
 label,.label{display:block;font-weight:600;margin:0 0 .25rem}
 input[type=text],input[type=email],input[type=date],input[type=number],input:not([type]),select,textarea{display:block;width:100%;max-width:40rem;font:inherit;padding:.5rem;border:2px solid #555;border-radius:3px;background:#fff;color:inherit}
 input.short,select.short{max-width:14rem}
+input.medium{max-width:24rem}
 textarea{min-height:6rem;resize:vertical}
 .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.35rem 0}
 .choice input{width:1.35rem;height:1.35rem;margin:.1rem 0 0;flex:none}

@@ -61,6 +61,12 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
   );
 }
 
+/** The case with this number, if there is one in the communities the person acts for. */
+export async function findCase(deps: Dependencies, applicationId: string, actsFor: (schemeId: string) => boolean): Promise<string | undefined> {
+  const app = await deps.store.getApplication(applicationId);
+  return app && actsFor(app.schemeId) ? app.id : undefined;
+}
+
 /** Where an application is on the agenda (the decision forms return there). */
 export async function agendaPlaceOf(deps: Dependencies, applicationId: string) {
   const app = await loadApplication(deps, applicationId);

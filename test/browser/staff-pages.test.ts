@@ -122,6 +122,13 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const owner = await h.call('GET', `/api/owner/${ownerLink}`);
     expect(owner.body.allocation).toMatchObject({ amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
 
+    // The case number quoted in a letter opens the case from the calendar's lookup.
+    await page.goto('/sekretariat');
+    await page.getByRole('form', { name: 'Finn en sak' }).getByLabel('Saksnummer').fill(id);
+    await page.getByRole('button', { name: 'Åpne saken' }).click();
+    await page.waitForURL(`**/sekretariat/soknader/${id}`);
+    expect(await page.locator('h1').textContent()).toBe(data.title);
+
     // From the calendar: the applications by status, and the half-yearly report with the new grant.
     await page.goto('/sekretariat');
     await page.getByRole('link', { name: 'Søknader etter status' }).first().click();

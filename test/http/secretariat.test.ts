@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
@@ -105,6 +105,33 @@ describe('GET applications', () => {
     expect(res.body.signatures).toHaveLength(3);
     expect(res.body.application.history.at(-1).actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
     expect((await app.call('get-application', { pathParameters: { applicationId: 'app_finnesikke' }, as })).status).toBe(404);
+  });
+});
+
+describe('finding a case by its number (the overview\'s lookup)', () => {
+  const overview = (query: Record<string, string>, claims = as) => invoke(apiEvent({ method: 'GET', path: '/sekretariat', query, headers: { Accept: 'text/html' }, claims }), 'page-secretariat');
+
+  it('goes straight to the case; a malformed, unknown or other community\'s number is shown at the field', async () => {
+    const { applicationId } = await app.scheduled();
+    const found = await overview({ sak: ` ${applicationId} ` });
+    expect(found.status).toBe(303);
+    expect(found.headers.location).toBe(`/sekretariat/soknader/${applicationId}`);
+
+    const malformed = await overview({ sak: 'sak 42' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.text).toContain('<a href="#finn-sak">Saksnummer: Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.</a>');
+    expect(malformed.text).toContain('value="sak 42"');
+    expect(malformed.text).toContain('FSU-møte desember 2026'); // the overview is still there
+    expect((await overview({ sak: '' })).text).toContain('Skriv saksnummeret du vil åpne.');
+
+    const unknown = await overview({ sak: 'app_AAAAAAAAAAAAAAAA' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('Fant ingen sak med saksnummer app_AAAAAAAAAAAAAAAA i ordningene du arbeider med.');
+    // Another community's case is not found for this person (the case page would refuse it).
+    const otherCommunity = await overview({ sak: applicationId }, staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet'));
+    expect(otherCommunity.status).toBe(404);
+    // Without a lookup the overview is the overview.
+    expect((await overview({})).status).toBe(200);
   });
 });
 
