@@ -9,7 +9,7 @@ import { apiClient, type ApiCall } from './api-client';
 import type { LocalSystem } from './system';
 import { fetchMailStore, linkIds, type LocalSesMail } from './ses-local';
 import { ManualClock } from './workflow-runtime';
-import { getScheme } from '../config/schemes';
+import { getScheme, SCHEMES } from '../config/schemes';
 import { anchoringGroup } from '../functions/domain/anchoring';
 import { STATUS_LABELS_NB } from '../functions/domain/status-transitions';
 import type { ApplicationStatus, AuditEntry } from '../functions/domain/model';
@@ -464,7 +464,8 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
     });
   }
 
-  const roles = roleBook(Object.values(g).map((x) => x.data), scheme);
+  // Every community's secretariat: the half-year notice goes to each of them.
+  const roles = roleBook(Object.values(g).map((x) => x.data), [scheme, ...Object.values(SCHEMES)]);
   const sent: DemoMail[] = mails.entries.map(({ mail, date }) => ({
     date,
     to: roles(mail.destination.to[0] ?? ''),
@@ -525,10 +526,12 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
   }
 }
 
-function roleBook(applications: ApplicationInput[], scheme: { secretariatEmail: string; financeEmail: string }): (address: string) => MailRole {
+function roleBook(applications: ApplicationInput[], schemes: ReadonlyArray<{ secretariatEmail: string; financeEmail: string }>): (address: string) => MailRole {
   const book = new Map<string, MailRole>();
-  book.set(scheme.secretariatEmail.toLowerCase(), 'sekretariat');
-  book.set(scheme.financeEmail.toLowerCase(), 'økonomi');
+  for (const scheme of schemes) {
+    book.set(scheme.secretariatEmail.toLowerCase(), 'sekretariat');
+    book.set(scheme.financeEmail.toLowerCase(), 'økonomi');
+  }
   for (const data of applications) {
     for (const p of data.partners) if (!book.has(p.email.toLowerCase())) book.set(p.email.toLowerCase(), 'partner');
     book.set(data.owner.email.toLowerCase(), 'søker');

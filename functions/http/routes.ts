@@ -58,6 +58,12 @@ export function casePath(applicationId: string): string {
   return `/sekretariat/soknader/${encodeURIComponent(applicationId)}`;
 }
 
+/** The secretariat's half-yearly report on use and effect for a scheme (the page-half-year-report route), for a period when given. */
+export function halfYearReportPath(schemeId: string, period?: { from: string; to: string }): string {
+  const path = `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;
+  return period ? `${path}?${new URLSearchParams({ fra: period.from, til: period.to })}` : path;
+}
+
 const page = (id: string, method: Method, path: string, access: Access, summary: string): RouteDefinition => ({ id, method, path, access, summary, kind: 'page' });
 
 /**

@@ -139,7 +139,10 @@ function titleForSubject(title: string): string {
   return t.length > MAX_TITLE_IN_SUBJECT ? `${t.slice(0, MAX_TITLE_IN_SUBJECT - 1)}…` : t;
 }
 
-function footer(ctx: MailContext, audience: Audience): Block[] {
+/** What a mail is rendered for: a scheme, and the application it concerns (all but scheme-wide mails to the secretariat). */
+type RenderContext = Pick<MailContext, 'scheme'> & Partial<Pick<MailContext, 'application'>>;
+
+function footer(ctx: RenderContext, audience: Audience): Block[] {
   const { scheme } = ctx;
   if (audience === 'internal') {
     return [p(`Denne meldingen er sendt automatisk fra tilskuddsløsningen for ${oneLine(scheme.name)}.`)];
@@ -147,12 +150,12 @@ function footer(ctx: MailContext, audience: Audience): Block[] {
   return [
     p(`Med vennlig hilsen\nSekretariatet for ${oneLine(scheme.committeeShortName)}\n${oneLine(scheme.name)}`),
     p(
-      `Denne e-posten er sendt automatisk og kan ikke besvares. Har du spørsmål, kontakt sekretariatet på ${oneLine(scheme.secretariatEmail)}. Oppgi søknads-ID ${oneLine(ctx.application.id)}.`,
+      `Denne e-posten er sendt automatisk og kan ikke besvares. Har du spørsmål, kontakt sekretariatet på ${oneLine(scheme.secretariatEmail)}.${ctx.application ? ` Oppgi saksnummeret ${oneLine(ctx.application.id)}.` : ''}`,
     ),
   ];
 }
 
-function render(ctx: MailContext, spec: MailSpec): RenderedMail {
+function render(ctx: RenderContext, spec: MailSpec): RenderedMail {
   const subject = `[${oneLine(ctx.scheme.committeeShortName)}] ${oneLine(spec.subject)}`;
   const blocks: Block[] = [...(spec.greeting ? [p(spec.greeting)] : []), ...spec.blocks, ...footer(ctx, spec.audience)];
   return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
@@ -900,3 +903,25 @@ export const templates = {
   withdrawn,
 } as const;
 export type TemplateName = keyof typeof templates;
+
+export interface HalfYearReportDueData {
+  from: DateInput;
+  to: DateInput;
+  /** the committee the report goes to, e.g. 'SSU' */
+  reportTo: string;
+  reportLink: string;
+}
+
+/** To the secretariat, once per half-year: the half-year is over and its report on use and effect is ready. */
+export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDueData): RenderedMail {
+  const period = `${formatDateNb(d.from)}–${formatDateNb(d.to)}`;
+  return render({ scheme }, {
+    audience: 'internal',
+    subject: `Halvårsrapport om bruk og effekt for ${period}`,
+    blocks: [
+      p(`Halvåret ${period} er omme. ${oneLine(scheme.committeeShortName)} orienterer ${oneLine(d.reportTo)} hvert halvår om bruken og effekten av tilskuddet.`),
+      p('Rapporten for halvåret er klar i saksbehandlingen: tilskuddene som ble tildelt, løp eller rapporterte i perioden, det prosjektene har rapportert om bruk og effekt, og fordelingen på de nasjonale føringene. Den kan også lastes ned som CSV for Excel.'),
+      link('Åpne halvårsrapporten', d.reportLink),
+    ],
+  });
+}

@@ -2,7 +2,7 @@
 // reports and the half-yearly report), a meeting's agenda with the decision forms, and the reports
 // that are overdue. Every form carries the CSRF token.
 import { ON_AGENDA } from '../domain/status-transitions';
-import { casePath } from '../http/routes';
+import { casePath, halfYearReportPath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
@@ -38,7 +38,7 @@ export function applicationsPath(schemeId: string): string {
 }
 
 export function halfYearPath(schemeId: string): string {
-  return `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;
+  return halfYearReportPath(schemeId);
 }
 
 export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn')): { title: string; body: Html } {
@@ -52,7 +52,7 @@ ${lookupForm}
 ${overview.map(
   ({ scheme, meetings, halfYearDue }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
-${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${`${halfYearPath(scheme.id)}?${new URLSearchParams({ fra: halfYearDue.from, til: halfYearDue.to })}`}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
+${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>

@@ -17,9 +17,14 @@ export function linkUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, link: Pick<Li
   return `${deps.publicBaseUrl.replace(/\/$/, '')}${PAGE_PATHS[link.purpose]}/${link.id}`;
 }
 
-/** The secretariat's page of the whole case (behind the staff sign-in: no capability in the URL). */
+/** A page of the site by its path; the staff pages are behind the staff sign-in (no capability in the URL). */
+export function pageUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, path: string): string {
+  return `${deps.publicBaseUrl.replace(/\/$/, '')}${path}`;
+}
+
+/** The secretariat's page of the whole case. */
 export function caseUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, applicationId: string): string {
-  return `${deps.publicBaseUrl.replace(/\/$/, '')}${casePath(applicationId)}`;
+  return pageUrl(deps, casePath(applicationId));
 }
 
 export function newLink(

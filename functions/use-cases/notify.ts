@@ -1,18 +1,19 @@
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
-import { scheduledForMeeting, type MailContext, type RenderedMail } from '../mail/templates';
+import { scheduledForMeeting, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
-export function mailContext(scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title'>): MailContext {
+export function schemeMailContext(scheme: SchemeConfig): SchemeMailContext {
   return {
-    scheme: {
-      name: scheme.name,
-      committeeShortName: scheme.committee.shortName,
-      secretariatEmail: scheme.secretariatEmail,
-      ...(scheme.actionPlan ? { actionPlanTitle: scheme.actionPlan.title } : {}),
-    },
-    application: { id: app.id, title: app.title },
+    name: scheme.name,
+    committeeShortName: scheme.committee.shortName,
+    secretariatEmail: scheme.secretariatEmail,
+    ...(scheme.actionPlan ? { actionPlanTitle: scheme.actionPlan.title } : {}),
   };
+}
+
+export function mailContext(scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title'>): MailContext {
+  return { scheme: schemeMailContext(scheme), application: { id: app.id, title: app.title } };
 }
 
 /**

@@ -7,12 +7,14 @@ import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
 import { reportDueDate, reportKindOfLink } from '../domain/reports';
-import type { Dependencies } from '../composition';
+import { halfYearJustEnded } from '../domain/grant-period';
+import { halfYearReportPath } from '../http/routes';
+import { runningSchemeIds, type Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl } from './links';
+import { linkUrl, pageUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
-import { mailContext, notify, notifyMeeting } from './notify';
+import { mailContext, notify, notifyMeeting, schemeMailContext } from './notify';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -29,7 +31,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'meeting-moved': ON_AGENDA,
 };
 
-/** A sweep that could not send every due reminder; the rest went out, the failed ones stay due. */
+/** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
 export class ReminderSweepIncomplete extends Error {
   override readonly name = 'ReminderSweepIncomplete';
   constructor(readonly failed: string[]) {
@@ -62,8 +64,31 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
+  await sendHalfYearNotices(deps, now, failed);
   if (failed.length) throw new ReminderSweepIncomplete(failed);
   return { sent, skipped };
+}
+
+/**
+ * In the month after a half-year (January, July) each running scheme's secretariat is told that the
+ * half-yearly report on use and effect is due (002: "FSU orienterer halvårlig SSU"), with a link to
+ * it. Once: the mail key makes the month's later sweeps send nothing.
+ */
+async function sendHalfYearNotices(deps: Dependencies, now: Date, failed: string[]): Promise<void> {
+  const period = halfYearJustEnded(osloDateOf(now));
+  if (!period) return;
+  for (const id of runningSchemeIds(deps)) {
+    const scheme = loadScheme(deps, id);
+    const key = `half-year#${scheme.id}#${period.from}`;
+    // No query in an e-mailed URL: without one the page shows the last whole half-year, this one.
+    const reportLink = pageUrl(deps, halfYearReportPath(scheme.id));
+    try {
+      await notify(deps, key, [scheme.secretariatEmail], mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink }));
+    } catch (error) {
+      logger.warn('Half-year notice not sent; the next sweep tries again', { schemeId: scheme.id, errorName: (error as Error).name });
+      failed.push(key);
+    }
+  }
 }
 
 async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date): Promise<void> {
