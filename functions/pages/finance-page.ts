@@ -1,5 +1,7 @@
 // Finance: payouts by project number and state, with forms to register an invoice and mark paid.
+import { toCsv, type CsvColumns } from '../domain/csv';
 import type { PayoutRecord, PayoutState } from '../domain/model';
+import { osloDateOf } from '../domain/oslo-time';
 import { PAYOUT_STATES } from '../../schemas/requests.schema';
 import { CSRF_FIELD } from './csrf';
 import { dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
@@ -103,12 +105,35 @@ ${view.notice ?? ''}
 <h2>Utbetalinger på ${view.filter.projectNumber}${view.filter.state ? ` – ${PAYOUT_STATE_LABELS[view.filter.state].toLowerCase()}` : ''}</h2>
 ${view.payouts.length === 0
   ? html`<p>Ingen utbetalinger.</p>`
-  : html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
+  : html`<p><a href=${`${financePath(view.filter)}&format=csv`} download>Last ned listen som CSV (åpnes i Excel)</a></p>
+<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>${view.payouts.length} utbetalinger</caption>
 <thead><tr><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}`,
   };
+}
+
+const onOsloDate = (iso: string | undefined) => (iso ? osloDateOf(new Date(iso)) : undefined);
+
+const PAYOUT_CSV: CsvColumns<PayoutRecord> = [
+  ['Saksnummer', (p) => p.applicationId],
+  ['Utbetaling', (p) => p.id],
+  ['Prosjektnummer', (p) => p.projectNumber],
+  ['Mottaker', (p) => p.payee],
+  ['Beløp (kr)', (p) => p.amount],
+  ['Måte', (p) => PAYOUT_MODE_LABELS[p.mode]],
+  ['Status', (p) => PAYOUT_STATE_LABELS[p.state]],
+  ['Bestilt', (p) => onOsloDate(p.createdAt)],
+  ['Fakturanummer', (p) => p.invoiceNumber],
+  ['Faktura registrert', (p) => onOsloDate(p.invoicedAt)],
+  ['Betalt', (p) => onOsloDate(p.paidAt)],
+];
+
+/** The list as shown, for the accounts: a CSV download (a repayment claim is a negative amount). */
+export function financeCsvFile(filter: FinanceFilter, payouts: readonly PayoutRecord[], today: string): { filename: string; body: string } {
+  const name = [filter.projectNumber, filter.state].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
+  return { filename: `utbetalinger-${name}-${today}.csv`, body: toCsv(PAYOUT_CSV, payouts) };
 }
 
 export const FINANCE_NOTICES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
+import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { areaLabels, totalsByGuidelineArea } from '../domain/guideline-breakdown';
 import { latestReport } from '../domain/reports';
@@ -135,17 +136,9 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['guidelineAreas', 'Nasjonale føringer'],
 ];
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  // Neutralise spreadsheet formulas and quote separators, quotes and line breaks.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[;"\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */
 export function halfYearCsv(rows: HalfYearRow[]): string {
-  const lines = [CSV_HEADER.map(([, label]) => csvCell(label)).join(';'), ...rows.map((r) => CSV_HEADER.map(([key]) => csvCell(r[key])).join(';'))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv(CSV_HEADER.map(([key, label]) => [label, (r: HalfYearRow) => r[key]] as const), rows);
 }
 
 /** The report as a CSV download: its file name and contents. */

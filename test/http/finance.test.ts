@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerPayout } from '../../functions/use-cases/payouts';
-import { FINANCE, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { apiEvent, staffClaims } from '../support/api-events';
+import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -112,6 +113,27 @@ describe('invoice and payment', () => {
     const retry = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
     expect(retry.status).toBe(200);
     expect((await app.store.getApplication(applicationId))?.status).toBe('closed');
+  });
+
+  it("the finance page's list downloads as CSV for the accounts: one row per payout, a repayment claim as a negative amount", async () => {
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 25_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    const page = (query: Record<string, string>, claims = as) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims }), 'page-finance');
+
+    const list = await page({ prosjektnummer: 'R-11326-D11325' });
+    expect(list.text).toContain('<a href="/okonomi?prosjektnummer=R-11326-D11325&amp;format=csv" download>Last ned listen som CSV (åpnes i Excel)</a>');
+    const csv = await page({ prosjektnummer: 'R-11326-D11325', status: 'repayment_claimed', format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="utbetalinger-R-11326-D11325-repayment_claimed-2026-11-20.csv"');
+    const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt');
+    const row = rows.find((r) => r.startsWith(`${applicationId};`))!;
+    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;`);
+    expect(rows.every((r) => r.includes(';Krav om tilbakebetaling;'))).toBe(true);
+    // Another community's project number is refused, as for the list.
+    expect((await page({ prosjektnummer: 'R-11326-D11325', format: 'csv' }, staffClaims(['finance', 'scheme:innlandet']))).status).toBe(403);
   });
 
   it('answers 404 for an unknown payout', async () => {
