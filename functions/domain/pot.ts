@@ -64,3 +64,13 @@ export function formatNok(amount: number): string {
 function isPositiveWholeNok(amount: number): boolean {
   return Number.isSafeInteger(amount) && amount > 0;
 }
+
+/**
+ * What the open cases of an agenda ask for, against what is left in the pot: the committee weighs
+ * the portfolio as a whole (000: "Total kapasitet på porteføljen vurderes"), and must prioritise
+ * when the cases ask for more than is left.
+ */
+export function agendaDemand(requestedAmounts: readonly number[], remaining: number | undefined): { openCases: number; requested: number; exceedsPot: boolean } {
+  const requested = requestedAmounts.reduce((sum, amount) => sum + amount, 0);
+  return { openCases: requestedAmounts.length, requested, exceedsPot: remaining !== undefined && requested > remaining };
+}

@@ -234,9 +234,11 @@ ${forms.notice ?? ''}
 <dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
 <dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
 <dt>Saker</dt><dd>${agenda.items.length}</dd>
+<dt>Omsøkt i sakene som ikke er avgjort</dt><dd>${kroner(agenda.demand.requested)} (${agenda.demand.openCases} ${agenda.demand.openCases === 1 ? 'sak' : 'saker'})</dd>
 <dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
 ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
+${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${agenda.actionPlan ? actionPlanSection(agenda.actionPlan, agenda.committee.shortName) : ''}`,
   };

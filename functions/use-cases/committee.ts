@@ -2,7 +2,8 @@ import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { findMeeting, meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
-import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
+import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
@@ -41,9 +42,11 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
+  const potRemaining = pot ? leftInPot(pot) : undefined;
   return {
     meeting,
-    potRemaining: pot ? leftInPot(pot) : undefined,
+    potRemaining,
+    demand: agendaDemand(items.filter((i) => ON_AGENDA.includes(i.status)).map((i) => i.requestedAmount), potRemaining),
     committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
     preparation: preparationView(scheme),
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationCheck, fitsPot, formatNok, potRemaining, potYearOf } from '../../functions/domain/pot';
+import { agendaDemand, allocationCheck, fitsPot, formatNok, potRemaining, potYearOf } from '../../functions/domain/pot';
 
 describe('fitsPot', () => {
   it('accepts an amount up to and including what is left', () => {
@@ -81,5 +81,15 @@ describe('formatNok', () => {
     expect(formatNok(1000)).toBe('1\u00a0000\u00a0kr');
     expect(formatNok(10_700_000)).toBe('10\u00a0700\u00a0000\u00a0kr');
     expect(formatNok(-25_000)).toBe('−25\u00a0000\u00a0kr');
+  });
+});
+
+describe('agendaDemand', () => {
+  it('sums the open cases and says whether they ask for more than is left', () => {
+    expect(agendaDemand([400_000, 850_000], 1_250_000)).toEqual({ openCases: 2, requested: 1_250_000, exceedsPot: false });
+    expect(agendaDemand([400_000, 850_000], 1_249_999)).toEqual({ openCases: 2, requested: 1_250_000, exceedsPot: true });
+    expect(agendaDemand([], 0)).toEqual({ openCases: 0, requested: 0, exceedsPot: false });
+    // Without a pot for the year there is nothing to weigh against.
+    expect(agendaDemand([850_000], undefined)).toEqual({ openCases: 1, requested: 850_000, exceedsPot: false });
   });
 });

@@ -46,6 +46,30 @@ describe('meetings and agendas', () => {
   });
 });
 
+describe('the portfolio on the agenda', () => {
+  it('sums what the open cases ask for, and warns when it is more than is left in the pot', async () => {
+    const meetingId = '2027-11-18';
+    const agendaOf = () => app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId }, as });
+    const pageOf = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
+    const first = await app.submit();
+    await app.cosignAll(first.applicationId);
+    await app.schedule(first.applicationId, meetingId);
+    const second = await app.submit();
+    await app.cosignAll(second.applicationId);
+    await app.schedule(second.applicationId, meetingId);
+    expect((await agendaOf()).body.demand).toEqual({ openCases: 2, requested: 1_700_000, exceedsPot: false });
+    expect((await pageOf()).text).toContain('<dt>Omsøkt i sakene som ikke er avgjort</dt><dd>1 700 000 kr (2 saker)</dd>');
+    expect((await pageOf()).text).not.toContain('må prioritere mellom dem');
+
+    // Most of 2027's pot is taken: the two cases ask for more than is left.
+    await app.store.ensurePot('sor-rogaland', 2027, app.scheme('sor-rogaland').yearlyPotNok['2027']!);
+    const pot = (await app.store.getPot('sor-rogaland', 2027))!;
+    await app.store.reserve('sor-rogaland', 2027, 'app_tidligerevedtak', pot.remaining - 1_000_000);
+    expect((await agendaOf()).body.demand).toEqual({ openCases: 2, requested: 1_700_000, exceedsPot: true });
+    expect((await pageOf()).text).toContain('<strong>Sakene som ikke er avgjort, ber om 1 700 000 kr, mer enn de 1 000 000 kr som er igjen i årets pott.</strong> FSU må prioritere mellom dem.');
+  });
+});
+
 describe("Innlandet's action part", () => {
   it("each meeting's agenda reports the status of the measures since the meeting before; the decision letter says the measure is noted in it", async () => {
     const { applicationId } = await app.active('innlandet', (a) => (a.title = 'Felles jordmorvakt i Nord-Gudbrandsdal'));
