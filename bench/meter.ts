@@ -209,10 +209,11 @@ export class MailMeter {
   messages = 0;
   recipients = 0;
   failures = 0;
+  enabled = true;
   attach(ses: { middlewareStack: unknown }): this {
     (ses.middlewareStack as Stack).add(
       (next: (args: { input: AnyRecord }) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: AnyRecord }) => {
-        if (context.commandName !== 'SendEmailCommand') return next(args);
+        if (!this.enabled || context.commandName !== 'SendEmailCommand') return next(args);
         try {
           const result = await next(args);
           const d = (args.input.Destination ?? {}) as { ToAddresses?: string[]; CcAddresses?: string[]; BccAddresses?: string[] };

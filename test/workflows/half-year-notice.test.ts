@@ -1,6 +1,6 @@
 // 002: "FSU orienterer halvårlig SSU om bruk og effekt". In the month after each half-year the
 // reminder sweep tells every running scheme's secretariat, once, that the report is due.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runningSchemeIds } from '../../functions/composition';
 import type { Mailer } from '../../functions/ports/mailer';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
@@ -29,9 +29,13 @@ describe('the half-year notice', () => {
     expect(sorRogaland.text).toContain('Halvåret 01.07.2026–31.12.2026 er omme. FSU orienterer SSU hvert halvår om bruken og effekten av tilskuddet.');
     expect(sorRogaland.text).toContain(`Åpne halvårsrapporten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/halvarsrapport\n`);
 
-    // The month's later sweeps send nothing new; February has none; July has the first half-year's.
+    // The month's later sweeps send nothing new, and a warm container does not even ask the outbox;
+    // February has none; July has the first half-year's.
     app.clock.set('2027-01-20T12:00:00.000Z');
+    const asked = vi.spyOn(app.deps.mailer, 'send');
     await sendDueReminders(app.deps);
+    expect(asked.mock.calls.filter(([m]) => m.idempotencyKey.startsWith('half-year#'))).toEqual([]);
+    asked.mockRestore();
     app.clock.set('2027-02-01T12:00:00.000Z');
     await sendDueReminders(app.deps);
     expect(notices()).toHaveLength(schemes.length);
