@@ -79,7 +79,10 @@ export class LocalSystem {
     await createLocalTable(raw, LOCAL_TABLE);
     const ses = await startLocalSes({ host, port: options.sesPort ?? 0 });
 
-    const http = createServer();
+    // Idle keep-alive connections stay open longer than clients keep them (undici: 4 s, browsers:
+    // longer still, but they retry), so a client never sends on a socket the server is closing
+    // (Node's default of 5 s raced the benchmark's clients after a quiet phase: ECONNRESET).
+    const http = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
     const port = await listen(http, options.port ?? 3000, host);
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     Object.assign(process.env, { TABLE_NAME: LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint, SES_ENDPOINT: ses.endpoint, PUBLIC_BASE_URL: url, AWS_REGION: 'eu-north-1' });

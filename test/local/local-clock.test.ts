@@ -23,6 +23,13 @@ describe('/lokal/klokke on a ManualClock', () => {
     await h?.stop();
   });
 
+  it('keeps idle connections longer than clients do (no request meets a socket being closed)', async () => {
+    const response = await fetch(`${h.system.url}/lokal/klokke`);
+    await response.arrayBuffer();
+    // Node announces its keep-alive timeout; undici's clients keep idle sockets 4 s.
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('GET tells the time and that the clock is manual', async () => {
     expect(await clockCall(h, 'GET', '/lokal/klokke')).toEqual({ status: 200, body: { now: '2026-11-20T09:00:00.000Z', manual: true } });
   });
