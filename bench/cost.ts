@@ -6,7 +6,7 @@
 // Step Functions' and EventBridge Scheduler's own state in AWS and are counted apart), e-mails
 // (recipients of every SES SendEmail), HTTP requests and EventBridge events. Priced per 1,000 grants.
 import { DynamoMeter, InvocationMeter, MailMeter, addBuckets, total, type DynamoBucket } from './meter';
-import { sendHalfYearNotices } from '../functions/use-cases/send-reminders';
+import { sendSecretariatNotices } from '../functions/use-cases/secretariat-notices';
 import { PRICE_LINES, PRICES } from './prices';
 import { DAY, PROJECT_NUMBER, application, expectStatus, linkIds, mailsTo, startBench, type Bench, type Progress } from './lib';
 
@@ -73,12 +73,12 @@ async function meteredSystem(): Promise<Metered> {
   const tick = lifecycle.tick;
   lifecycle.tick = async () => {
     await b.system.settle();
-    // Scheme-wide notices (the half-year notice to each secretariat) are a fixed cost, not this
-    // grant's: sent here unmetered, so the sweep knows them sent and does not ask again.
+    // Notices to each secretariat (the agenda is closed, the half-year report is due) are a fixed
+    // cost per scheme, not this grant's: sent here unmetered, so the sweep knows them sent.
     dynamo.enabled = false;
     mail.enabled = false;
     try {
-      await sendHalfYearNotices(b.system.deps);
+      await sendSecretariatNotices(b.system.deps);
     } finally {
       dynamo.enabled = true;
       mail.enabled = true;
@@ -266,7 +266,7 @@ export async function runCost(progress: Progress): Promise<CostResult> {
     assumptions: [
       'Lambda durations are measured locally (dynalite on loopback, local SES); AWS adds network latency per DynamoDB/SES call, so real GB-s are higher. HTTP durations are measured at the client (they include the local API Gateway stand-in).',
       'DynamoDB units are dynalite\'s ConsumedCapacity (table); GSI writes are estimated from the item before and after each write (projection ALL): +1× the table units per index holding the item, 2× when its index key changed. Failed conditional writes are billed at ≥1 WRU.',
-      'Reminder sweeps that found nothing due are the fixed 15-minute schedule (35,040 a year whatever the number of grants), not a grant\'s cost; sweeps that sent this grant\'s mail are counted. The half-year notice to each secretariat (two e-mails a year per scheme) is fixed too and not counted with the grant.',
+      'Reminder sweeps that found nothing due are the fixed 15-minute schedule (35,040 a year whatever the number of grants), not a grant\'s cost; sweeps that sent this grant\'s mail are counted. The notices to each secretariat (the agenda is closed: one e-mail per meeting; the half-year report is due: two a year) are fixed per scheme too and not counted with the grant.',
       'The HTTP requests are the flow\'s API calls, including the GET of each link page before acting (co-sign view, report form) and finance listing payouts.',
       'Not included: CloudWatch Logs, X-Ray, data transfer, storage, free tiers.',
     ],

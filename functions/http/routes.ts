@@ -58,6 +58,11 @@ export function casePath(applicationId: string): string {
   return `/sekretariat/soknader/${encodeURIComponent(applicationId)}`;
 }
 
+/** A meeting's agenda (the page-agenda route). */
+export function agendaPath(schemeId: string, meetingId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/moter/${encodeURIComponent(meetingId)}`;
+}
+
 /** The secretariat's half-yearly report on use and effect for a scheme (the page-half-year-report route), for a period when given. */
 export function halfYearReportPath(schemeId: string, period?: { from: string; to: string }): string {
   const path = `/sekretariat/${encodeURIComponent(schemeId)}/halvarsrapport`;

@@ -925,3 +925,30 @@ export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDu
     ],
   });
 }
+
+export interface AgendaClosedData {
+  meetingTitle: string;
+  meetingStartsAt: DateInput;
+  deadline: DateInput;
+  /** the titles of the open cases on the agenda */
+  cases: readonly string[];
+  /** what they ask for in all */
+  requested: number;
+  agendaLink: string;
+}
+
+/** To the secretariat, once per meeting: the submission deadline has passed and the agenda is complete. */
+export function agendaClosed(scheme: SchemeMailContext, d: AgendaClosedData): RenderedMail {
+  const n = d.cases.length;
+  return render({ scheme }, {
+    audience: 'internal',
+    subject: `Sakslisten er klar: ${oneLine(d.meetingTitle)}`,
+    blocks: [
+      p(`Søknadsfristen for ${oneLine(d.meetingTitle)} gikk ut ${formatDateTimeNb(d.deadline)}. Søknader som blir komplette nå, settes opp til et senere møte.`),
+      facts(['Møte', formatDateTimeNb(d.meetingStartsAt)], ['Saker', n === 0 ? 'Ingen' : String(n)], n > 0 ? ['Omsøkt i alt', formatNok(d.requested)] : undefined),
+      ...(n > 0 ? [list(d.cases.map(oneLine), 'Sakene på listen:')] : [p('Ingen søknader er satt opp til møtet.')]),
+      p(`Sakspapirene kan nå sendes til ${oneLine(scheme.committeeShortName)}s medlemmer.`),
+      link('Åpne sakslisten', d.agendaLink),
+    ],
+  });
+}

@@ -7,14 +7,13 @@ import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
 import { reportDueDate, reportKindOfLink } from '../domain/reports';
-import { halfYearJustEnded } from '../domain/grant-period';
-import { halfYearReportPath } from '../http/routes';
-import { runningSchemeIds, type Dependencies } from '../composition';
+import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl, pageUrl } from './links';
+import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
-import { mailContext, notify, notifyMeeting, schemeMailContext } from './notify';
+import { mailContext, notify, notifyMeeting } from './notify';
+import { sendSecretariatNotices } from './secretariat-notices';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -64,43 +63,9 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
-  failed.push(...(await sendHalfYearNotices(deps, now)));
+  failed.push(...(await sendSecretariatNotices(deps, now)));
   if (failed.length) throw new ReminderSweepIncomplete(failed);
   return { sent, skipped };
-}
-
-/**
- * The notices a warm container knows are sent, so its later sweeps of the month do not ask the
- * outbox again. Per mailer: one system per container in AWS, several in one process in tests.
- */
-const noticesSent = new WeakMap<object, Set<string>>();
-
-/**
- * In the month after a half-year (January, July) each running scheme's secretariat is told that the
- * half-yearly report on use and effect is due (002: "FSU orienterer halvårlig SSU"), with a link to
- * it. Once: the mail key makes the month's later sweeps send nothing.
- */
-export async function sendHalfYearNotices(deps: Dependencies, now: Date = deps.clock.now()): Promise<string[]> {
-  const period = halfYearJustEnded(osloDateOf(now));
-  if (!period) return [];
-  const known = noticesSent.get(deps.mailer) ?? new Set<string>();
-  noticesSent.set(deps.mailer, known);
-  const failed: string[] = [];
-  for (const id of runningSchemeIds(deps)) {
-    const scheme = loadScheme(deps, id);
-    const key = `half-year#${scheme.id}#${period.from}`;
-    if (known.has(key)) continue;
-    // No query in an e-mailed URL: without one the page shows the last whole half-year, this one.
-    const reportLink = pageUrl(deps, halfYearReportPath(scheme.id));
-    try {
-      await notify(deps, key, [scheme.secretariatEmail], mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink }));
-      known.add(key);
-    } catch (error) {
-      logger.warn('Half-year notice not sent; the next sweep tries again', { schemeId: scheme.id, errorName: (error as Error).name });
-      failed.push(key);
-    }
-  }
-  return failed;
 }
 
 async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date): Promise<void> {

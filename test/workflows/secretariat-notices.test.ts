@@ -1,5 +1,6 @@
-// 002: "FSU orienterer halvårlig SSU om bruk og effekt". In the month after each half-year the
-// reminder sweep tells every running scheme's secretariat, once, that the report is due.
+// Notices the reminder sweep sends each running scheme's secretariat, once: the agenda is complete
+// when a meeting's submission deadline passes; the half-yearly report is due when a half-year ends
+// (002: "FSU orienterer halvårlig SSU om bruk og effekt").
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runningSchemeIds } from '../../functions/composition';
 import type { Mailer } from '../../functions/ports/mailer';
@@ -13,6 +14,32 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const notices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('half-year#'));
+const agendaNotices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('agenda-closed#'));
+
+describe('the agenda is complete', () => {
+  it('when the submission deadline passes, the secretariat gets the open cases and the link to the agenda, once', async () => {
+    await app.scheduled('sor-rogaland', (a) => (a.title = 'Felles ambulant team i Jæren'));
+    const sorRogaland = app.scheme('sor-rogaland');
+    await sendDueReminders(app.deps);
+    // Innlandet's December deadline (19.11) has passed, Sør-Rogaland's (26.11) has not.
+    expect(agendaNotices().map((m) => m.subject)).toEqual(['[SSU] Sakslisten er klar: SSU-møte desember 2026']);
+
+    app.clock.set('2026-11-26T23:30:00.000Z'); // 00:30 on 27 November in Oslo
+    await sendDueReminders(app.deps);
+    const notice = agendaNotices().find((m) => m.to.includes(sorRogaland.secretariatEmail))!;
+    expect(notice.subject).toBe('[FSU] Sakslisten er klar: FSU-møte desember 2026');
+    expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23:59.');
+    expect(notice.text).toContain('Saker: 1\nOmsøkt i alt: kr 850 000');
+    expect(notice.text).toContain('Sakene på listen:\n- Felles ambulant team i Jæren');
+    expect(notice.text).toContain(`Åpne sakslisten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/moter/2026-12-10\n`);
+
+    // Later sweeps before the meeting send nothing new for it (other communities' deadlines pass meanwhile).
+    app.clock.set('2026-12-05T12:00:00.000Z');
+    await sendDueReminders(app.deps);
+    expect(agendaNotices().filter((m) => m.idempotencyKey === 'agenda-closed#sor-rogaland#2026-12-10')).toHaveLength(1);
+    expect(agendaNotices().filter((m) => m.idempotencyKey === 'agenda-closed#innlandet#2026-12-03')).toHaveLength(1);
+  });
+});
 
 describe('the half-year notice', () => {
   it('goes to each secretariat once in the month after a half-year, with the link to that period\'s report; never in other months', async () => {

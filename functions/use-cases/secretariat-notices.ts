@@ -1,0 +1,85 @@
+// Notices to each running scheme's secretariat that no single application owns, sent by the reminder
+// sweep: the agenda is closed when a meeting's submission deadline passes, and the half-yearly report
+// is due when a half-year ends. Each goes out once (its mail key); a failure leaves the sweep
+// incomplete and the next sweep tries again.
+import { agendaDemand } from '../domain/pot';
+import { halfYearJustEnded } from '../domain/grant-period';
+import { meetingCalendar } from '../domain/meeting-calendar';
+import type { Meeting } from '../domain/model';
+import { osloDateOf } from '../domain/oslo-time';
+import { ON_AGENDA } from '../domain/status-transitions';
+import { agendaPath, halfYearReportPath } from '../http/routes';
+import { runningSchemeIds, type Dependencies } from '../composition';
+import * as mail from '../mail/templates';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { logger } from '../adapters/logger';
+import { pageUrl } from './links';
+import { loadScheme } from './load-application';
+import { notify, schemeMailContext } from './notify';
+
+/**
+ * The notices a warm container knows are sent, so its later sweeps do not ask the outbox (or read
+ * an agenda) again. Per mailer: one system per container in AWS, several in one process in tests.
+ */
+const noticesSent = new WeakMap<object, Set<string>>();
+
+interface Notice {
+  key: string;
+  /** renders the mail (may read the table); called only for a notice not known to be sent */
+  mail(): Promise<mail.RenderedMail>;
+}
+
+/** Sends the notices due now; returns the keys of those that could not be sent. */
+export async function sendSecretariatNotices(deps: Dependencies, now: Date = deps.clock.now()): Promise<string[]> {
+  const known = noticesSent.get(deps.mailer) ?? new Set<string>();
+  noticesSent.set(deps.mailer, known);
+  const failed: string[] = [];
+  for (const id of runningSchemeIds(deps)) {
+    const scheme = loadScheme(deps, id);
+    for (const notice of [...agendaClosedNotices(deps, scheme, now), ...halfYearNotices(deps, scheme, now)]) {
+      if (known.has(notice.key)) continue;
+      try {
+        await notify(deps, notice.key, [scheme.secretariatEmail], await notice.mail());
+        known.add(notice.key);
+      } catch (error) {
+        logger.warn('Notice to the secretariat not sent; the next sweep tries again', { schemeId: scheme.id, errorName: (error as Error).name });
+        failed.push(notice.key);
+      }
+    }
+  }
+  return failed;
+}
+
+/**
+ * Between a meeting's submission deadline and the meeting: its agenda is complete (a case that
+ * missed the deadline goes to the next meeting), so the secretariat can send the case papers.
+ */
+function agendaClosedNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): Notice[] {
+  const t = now.getTime();
+  const closed = meetingCalendar(scheme).filter((m) => Date.parse(m.submissionDeadline) < t && t < Date.parse(m.startsAt));
+  return closed.map((meeting) => ({ key: `agenda-closed#${scheme.id}#${meeting.id}`, mail: () => agendaClosedMail(deps, scheme, meeting) }));
+}
+
+async function agendaClosedMail(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting): Promise<mail.RenderedMail> {
+  const open = (await deps.store.listAgenda(scheme.id, meeting.id)).filter((a) => ON_AGENDA.includes(a.status));
+  return mail.agendaClosed(schemeMailContext(scheme), {
+    meetingTitle: meeting.title,
+    meetingStartsAt: meeting.startsAt,
+    deadline: meeting.submissionDeadline,
+    cases: open.map((a) => a.title),
+    requested: agendaDemand(open.map((a) => a.requestedAmount), undefined).requested,
+    agendaLink: pageUrl(deps, agendaPath(scheme.id, meeting.id)),
+  });
+}
+
+/**
+ * In the month after a half-year (January, July): the half-yearly report on use and effect is due
+ * (002: "FSU orienterer halvårlig SSU").
+ */
+function halfYearNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): Notice[] {
+  const period = halfYearJustEnded(osloDateOf(now));
+  if (!period) return [];
+  // No query in an e-mailed URL: without one the page shows the last whole half-year, this one.
+  const reportLink = pageUrl(deps, halfYearReportPath(scheme.id));
+  return [{ key: `half-year#${scheme.id}#${period.from}`, mail: async () => mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink }) }];
+}
