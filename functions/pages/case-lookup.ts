@@ -20,7 +20,9 @@ export function readCaseLookup(raw: Record<string, string>): CaseLookup | undefi
   if (!Object.hasOwn(raw, 'sak')) return undefined;
   const values = { sak: raw.sak ?? '' };
   if (values.sak.trim() === '') return { form: new FormState(values, { sak: 'Skriv saksnummeret du vil åpne.' }, 'finn') };
-  const parsed = lookupQuery.safeParse(values);
+  // Pasted with the words around it ("Saksnummer: app_…." from a letter): the one number in it.
+  const quoted = values.sak.length <= 200 ? values.sak.match(/app_[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g) : null;
+  const parsed = lookupQuery.safeParse(quoted?.length === 1 ? { sak: quoted[0] } : values);
   if (!parsed.success || !parsed.data.sak) return { form: new FormState(values, parsed.success ? {} : toFieldErrors(parsed.error), 'finn') };
   return { form: new FormState({ sak: parsed.data.sak }, {}, 'finn'), applicationId: parsed.data.sak };
 }

@@ -140,6 +140,9 @@ describe('finding a case by its number (the overview\'s lookup)', () => {
     const found = await overview({ sak: ` ${applicationId} ` });
     expect(found.status).toBe(303);
     expect(found.headers.location).toBe(`/sekretariat/soknader/${applicationId}`);
+    // Pasted from a letter with the words around it.
+    const pasted = await overview({ sak: `Saksnummer: ${applicationId}.` });
+    expect(pasted.headers.location).toBe(`/sekretariat/soknader/${applicationId}`);
 
     const malformed = await overview({ sak: 'sak 42' });
     expect(malformed.status).toBe(400);
