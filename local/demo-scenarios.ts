@@ -464,7 +464,7 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
     });
   }
 
-  // Every community's secretariat: the half-year notice goes to each of them.
+  // Every community's secretariat: the sweep's notices (agenda complete, half-year report) go to each.
   const roles = roleBook(Object.values(g).map((x) => x.data), [scheme, ...Object.values(SCHEMES)]);
   const sent: DemoMail[] = mails.entries.map(({ mail, date }) => ({
     date,

@@ -110,10 +110,14 @@ export function optionalTextField(max: number) {
   return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
 }
 
-/** An application's case number as its letters and pages show it (`app_` and 16 characters), optional. */
-export function optionalCaseNumberField() {
+/** An application's case number as its letters and pages show it (`app_` and 16 characters). */
+export function caseNumberField() {
   const message = 'Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.';
-  return z.optional(z.string({ error: message }).check(z.trim(), z.regex(/^app_[A-Za-z0-9_-]{16}$/, { error: message })));
+  return z.string({ error: message }).check(z.trim(), z.regex(/^app_[A-Za-z0-9_-]{16}$/, { error: message }));
+}
+
+export function optionalCaseNumberField() {
+  return z.optional(caseNumberField());
 }
 
 /** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */

@@ -206,12 +206,14 @@ export class DynamoGrantStore implements GrantStore {
     return items;
   }
 
-  private async queryIndex(index: typeof GSI1 | typeof GSI2, pk: string, skPrefix?: string): Promise<Item[]> {
+  /** An index partition [whose sort keys begin with skPrefix]; `only`: just these attributes of each item. */
+  private async queryIndex(index: typeof GSI1 | typeof GSI2, pk: string, skPrefix?: string, only?: readonly string[]): Promise<Item[]> {
     if (!withinKeyLimits(pk, skPrefix)) return [];
     const e = new Expr();
     let cond = `${e.name(index.partitionKey)} = ${e.value('pk', pk)}`;
     if (skPrefix !== undefined) cond += ` AND begins_with(${e.name(index.sortKey)}, ${e.value('prefix', skPrefix)})`;
-    return this.queryAll({ IndexName: index.indexName, KeyConditionExpression: cond, ...e.attributes() });
+    const projection = only ? { ProjectionExpression: only.map((a) => e.name(a)).join(', ') } : {};
+    return this.queryAll({ IndexName: index.indexName, KeyConditionExpression: cond, ...projection, ...e.attributes() });
   }
 
   private async queryPartition(pk: string, skPrefix: string): Promise<Item[]> {
@@ -358,18 +360,14 @@ export class DynamoGrantStore implements GrantStore {
   async putVersion(version: ApplicationVersion): Promise<void> {
     const earlier = version.data.continues;
     const continuation = earlier
-      ? { [GSI1.partitionKey]: keys.continuations(earlier), [GSI1.sortKey]: `${version.createdAt}#${version.applicationId}#${String(version.version).padStart(6, '0')}` }
+      ? { [GSI1.partitionKey]: keys.continuations(earlier), [GSI1.sortKey]: keys.continuationOrder(version.createdAt, version.applicationId, version.version) }
       : {};
     await this.putIfAbsent({ ...version, ...keys.version(version.applicationId, version.version), ...continuation, entity: 'version' });
   }
 
   async listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>> {
-    if (!withinKeyLimits(keys.continuations(applicationId))) return [];
-    const e = new Expr();
-    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.continuations(applicationId))}`;
     // Only the ids: a version item carries the whole project description.
-    const projection = `${e.name('applicationId')}, ${e.name('version')}`;
-    const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ProjectionExpression: projection, ...e.attributes() });
+    const items = await this.queryIndex(GSI1, keys.continuations(applicationId), undefined, ['applicationId', 'version']);
     return items.map((i) => ({ applicationId: String(i.applicationId), version: Number(i.version) }));
   }
 
@@ -461,7 +459,7 @@ export class DynamoGrantStore implements GrantStore {
 
   async putDecision(decision: DecisionRecord): Promise<void> {
     const { schemeId, meetingId } = decision;
-    const minutes = schemeId && meetingId ? { [GSI1.partitionKey]: keys.meetingDecisions(schemeId, meetingId), [GSI1.sortKey]: `${decision.at}#${decision.applicationId}#${decision.id}` } : {};
+    const minutes = schemeId && meetingId ? { [GSI1.partitionKey]: keys.meetingDecisions(schemeId, meetingId), [GSI1.sortKey]: keys.decisionOrder(decision.at, decision.applicationId, decision.id) } : {};
     await this.putIfAbsent({ ...decision, ...keys.decision(decision.applicationId, decision.id), ...minutes, entity: 'decision' });
   }
 

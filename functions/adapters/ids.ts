@@ -5,7 +5,7 @@ export function newLinkId(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** Application ids are internal (never a capability) but still unguessable; `app_` and 16 characters, the case number optionalCaseNumberField (schemas/fields.schema.ts) accepts. */
+/** Application ids are internal (never a capability) but still unguessable; `app_` and 16 characters, the case number caseNumberField (schemas/fields.schema.ts) accepts. */
 export function newApplicationId(): string {
   return `app_${randomBytes(12).toString('base64url')}`;
 }

@@ -95,6 +95,7 @@ export const keys = {
   bySubmitted: (submittedAt: string, appId: string) => `${submittedAt}#${appId}`,
   version: (appId: string, version: number) => ({ pk: `APP#${appId}`, sk: `VERSION#${pad(version, 6)}` }),
   continuations: (earlierId: string) => `CONTINUES#${earlierId}`,
+  continuationOrder: (createdAt: string, appId: string, version: number) => `${createdAt}#${appId}#${pad(version, 6)}`,
   signature: (appId: string, version: number, partnerIndex: number) => ({
     pk: `APP#${appId}`,
     sk: `SIG#${pad(version, 6)}#${pad(partnerIndex, 3)}`,
@@ -104,6 +105,7 @@ export const keys = {
   appLinks: (appId: string) => `APPLINKS#${appId}`,
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
   meetingDecisions: (schemeId: string, meetingId: string) => `MINUTES#${schemeId}#${meetingId}`,
+  decisionOrder: (at: string, appId: string, decisionId: string) => `${at}#${appId}#${decisionId}`,
   pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

@@ -7,7 +7,8 @@ import type { listApplications } from '../use-cases/committee';
 import { dateTime, kroner } from './format';
 import { html, type Html } from './html';
 import { casePath } from '../http/routes';
-import { agendaPath, applicationsPath } from './secretariat-pages';
+import { agendaPath } from '../http/routes';
+import { applicationsPath } from './secretariat-pages';
 
 export type ApplicationList = Awaited<ReturnType<typeof listApplications>>;
 

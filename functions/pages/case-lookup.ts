@@ -1,11 +1,11 @@
 // "Finn en sak": the secretariat types the case number a letter or an e-mail quotes and goes
 // straight to the case. A GET form on the overview (it only reads); the overview's route answers it.
 import * as z from 'zod/mini';
-import { NORWEGIAN, optionalCaseNumberField, toFieldErrors } from '../../schemas/fields.schema';
+import { caseNumberField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { FormState } from './forms';
 import { html, type Html } from './html';
 
-const lookupQuery = z.strictObject({ sak: optionalCaseNumberField() }, NORWEGIAN);
+const lookupQuery = z.strictObject({ sak: caseNumberField() }, NORWEGIAN);
 
 export interface CaseLookup {
   form: FormState;
@@ -23,7 +23,7 @@ export function readCaseLookup(raw: Record<string, string>): CaseLookup | undefi
   // Pasted with the words around it ("Saksnummer: app_…." from a letter): the one number in it.
   const quoted = values.sak.length <= 200 ? values.sak.match(/app_[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g) : null;
   const parsed = lookupQuery.safeParse(quoted?.length === 1 ? { sak: quoted[0] } : values);
-  if (!parsed.success || !parsed.data.sak) return { form: new FormState(values, parsed.success ? {} : toFieldErrors(parsed.error), 'finn') };
+  if (!parsed.success) return { form: new FormState(values, toFieldErrors(parsed.error), 'finn') };
   return { form: new FormState({ sak: parsed.data.sak }, {}, 'finn'), applicationId: parsed.data.sak };
 }
 

@@ -14,8 +14,8 @@ import { html, type Html } from './html';
 import type { FailedForm } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
-import { agendaPath, applicationsPath, minutesPath } from './secretariat-pages';
-import { casePath } from '../http/routes';
+import { applicationsPath, minutesPath } from './secretariat-pages';
+import { agendaPath, casePath } from '../http/routes';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getPublicScheme>;

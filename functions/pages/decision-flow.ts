@@ -8,7 +8,8 @@ import { getAgenda } from '../use-cases/committee';
 import { agendaPlaceOf } from '../use-cases/page-views';
 import { csrfToken } from './csrf';
 import { staffPage } from './page-kit';
-import { agendaPage, agendaPath, type AgendaForms, type DecisionFormName } from './secretariat-pages';
+import { agendaPath } from '../http/routes';
+import { agendaPage, type AgendaForms, type DecisionFormName } from './secretariat-pages';
 import { staffFormPost, type StaffFormPost } from './staff-form-post';
 
 /** Where to go after the decision; read before it (deferral and questions take the case off the agenda). */

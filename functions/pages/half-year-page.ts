@@ -9,7 +9,7 @@ import { date, kroner } from './format';
 import { errorSummary, FormState, type FormBody } from './forms';
 import { grantStatusTable } from './grant-status-table';
 import { html, type Html } from './html';
-import { halfYearPath } from './secretariat-pages';
+import { halfYearReportPath } from '../http/routes';
 
 export type HalfYearReport = Awaited<ReturnType<typeof halfYearReport>>;
 
@@ -43,7 +43,7 @@ function areaTable(report: HalfYearReport): Html {
 }
 
 function reportSection(schemeId: string, report: HalfYearReport): Html {
-  const csv = `${halfYearPath(schemeId)}?${new URLSearchParams({ fra: report.from, til: report.to, format: 'csv' })}`;
+  const csv = `${halfYearReportPath(schemeId, report)}&format=csv`;
   return html`<h2>${date(report.from)}–${date(report.to)}</h2>
 <dl class="facts">
 <dt>Tilskudd i perioden</dt><dd>${report.grants}</dd>
@@ -64,7 +64,7 @@ ${report.rows.length === 0
 export function halfYearPage(scheme: { id: string; name: string; committee: { shortName: string } }, request: HalfYearRequest, report?: HalfYearReport): { title: string; body: Html } {
   const title = `Halvårsrapport om bruk og effekt – ${scheme.name}`;
   const { form } = request;
-  const fields = html`<form method="get" action=${halfYearPath(scheme.id)} aria-label="Periode for rapporten">
+  const fields = html`<form method="get" action=${halfYearReportPath(scheme.id)} aria-label="Periode for rapporten">
 <div class="grid">
 ${form.input('fra', 'Fra og med', { type: 'date', className: 'short' })}
 ${form.input('til', 'Til og med', { type: 'date', className: 'short' })}

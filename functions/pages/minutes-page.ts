@@ -1,13 +1,12 @@
 // A meeting's minutes (møteprotokoll): each decision recorded on the agenda, with the case it
 // concerns, the recommendation it rests on (two-level schemes) and the meeting's totals. It only
 // reads; the agenda links here, and each decision on a case links back.
-import { casePath } from '../http/routes';
+import { agendaPath, casePath } from '../http/routes';
 import type { DecisionOutcome } from '../domain/model';
 import type { meetingMinutes } from '../use-cases/meeting-minutes';
 import { dateTime, decisionText, kroner } from './format';
 import { html, type Html } from './html';
 import { recommendationFacts } from './recommendation-facts';
-import { agendaPath } from './secretariat-pages';
 
 export type Minutes = Awaited<ReturnType<typeof meetingMinutes>>;
 type MinutesCase = Minutes['cases'][number];

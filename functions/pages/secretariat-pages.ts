@@ -19,8 +19,6 @@ export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 export type AgendaItem = Agenda['items'][number];
 export type OverdueReports = Awaited<ReturnType<typeof listOverdueReports>>;
 
-export { agendaPath };
-
 /** The meeting's minutes: the decisions recorded on its agenda. */
 export function minutesPath(schemeId: string, meetingId: string): string {
   return `${agendaPath(schemeId, meetingId)}/protokoll`;
@@ -35,10 +33,6 @@ export function applicationsPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/soknader`;
 }
 
-export function halfYearPath(schemeId: string): string {
-  return halfYearReportPath(schemeId);
-}
-
 export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn')): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
   const lookupForm = caseLookupForm(lookup); // rendered first: the error summary links to its field
@@ -51,7 +45,7 @@ ${overview.map(
   ({ scheme, meetings, halfYearDue }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
-<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>

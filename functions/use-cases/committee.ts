@@ -1,15 +1,15 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
-import { findMeeting, meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
-import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadMeeting, loadScheme } from './load-application';
 import { publicProjectDescription } from './cosign-application';
-import { leftInPot, readPot } from './yearly-pot';
+import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
 
@@ -31,23 +31,20 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
 
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
 export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
-  const scheme = loadScheme(deps, schemeId);
-  const meeting = findMeeting(scheme, meetingId);
-  if (!meeting) throw new NotFoundError('Fant ikke møtet.');
-  const [apps, pot, actionPlan] = await Promise.all([
+  const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
+  const [apps, potRemaining, actionPlan] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
-    readPot(deps, scheme, Number(meeting.date.slice(0, 4))),
+    meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, meeting),
   ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
-  const potRemaining = pot ? leftInPot(pot) : undefined;
   return {
     meeting,
     potRemaining,
     demand: agendaDemand(items.filter((i) => ON_AGENDA.includes(i.status)).map((i) => i.requestedAmount), potRemaining),
-    committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
+    committee: committeeView(scheme),
     preparation: preparationView(scheme),
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.
     otherMeetings: upcomingMeetings(scheme, deps.clock.now()).filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
@@ -88,6 +85,11 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
   };
 }
 
+/** The committee that decides, as the pages name it. */
+export function committeeView(scheme: ReturnType<typeof loadScheme>) {
+  return { shortName: scheme.committee.shortName, name: scheme.committee.name };
+}
+
 /** Two-level schemes: the preparatory body, whether it ranks, and its members (null: the committee decides directly). */
 export function preparationView(scheme: ReturnType<typeof loadScheme>) {
   const p = scheme.preparation;
@@ -111,7 +113,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
     earlierGrant: earlier,
     continuations,
-    committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
+    committee: committeeView(scheme),
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,
   };

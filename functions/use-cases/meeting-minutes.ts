@@ -1,32 +1,29 @@
 // A meeting's minutes (møteprotokoll): what the committee decided on each case of its agenda, in
 // the order the decisions were recorded, with the totals the committee and the secretariat report.
-import { NotFoundError } from '../domain/errors';
-import { findMeeting } from '../domain/meeting-calendar';
 import type { DecisionRecord } from '../domain/model';
 import { minutesTotals } from '../domain/meeting-minutes';
 import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { leftInPot, readPot } from './yearly-pot';
-import { preparationView } from './committee';
+import { loadApplication, loadCurrentVersion, loadMeeting } from './load-application';
+import { meetingPotRemaining } from './yearly-pot';
+import { committeeView, preparationView } from './committee';
+import { publicProjectDescription } from './cosign-application';
 
 export async function meetingMinutes(deps: Dependencies, schemeId: string, meetingId: string) {
-  const scheme = loadScheme(deps, schemeId);
-  const meeting = findMeeting(scheme, meetingId);
-  if (!meeting) throw new NotFoundError('Fant ikke møtet.');
-  const [decisions, undecided, pot] = await Promise.all([
+  const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
+  const [decisions, undecided, potRemaining] = await Promise.all([
     deps.store.listMeetingDecisions(scheme.id, meeting.id),
     deps.store.listAgenda(scheme.id, meeting.id),
-    readPot(deps, scheme, Number(meeting.date.slice(0, 4))),
+    meetingPotRemaining(deps, scheme, meeting),
   ]);
   const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
   return {
     meeting,
-    committee: { shortName: scheme.committee.shortName, name: scheme.committee.name },
+    committee: committeeView(scheme),
     preparation: preparationView(scheme),
     cases,
     totals: minutesTotals(decisions),
-    potRemaining: pot ? leftInPot(pot) : undefined,
+    potRemaining,
     // Open cases still on the agenda (an approved or rejected case stays on its agenda, decided).
     undecided: undecided
       .filter((a) => ON_AGENDA.includes(a.status))
@@ -36,13 +33,13 @@ export async function meetingMinutes(deps: Dependencies, schemeId: string, meeti
 
 async function caseOf(deps: Dependencies, decision: DecisionRecord) {
   const app = await loadApplication(deps, decision.applicationId);
-  const { data } = await loadCurrentVersion(deps, app);
+  const { owner, partners, requestedAmount } = publicProjectDescription((await loadCurrentVersion(deps, app)).data);
   return {
     applicationId: app.id,
     title: app.title,
-    owner: { organisationName: data.partners[data.owner.partnerIndex]?.organisationName ?? '', unit: data.owner.unit },
-    partners: data.partners.map((p) => p.organisationName),
-    requestedAmount: data.requestedAmount,
+    owner,
+    partners: partners.map((p) => p.organisationName),
+    requestedAmount,
     statusLabel: STATUS_LABELS_NB[app.status],
   };
 }

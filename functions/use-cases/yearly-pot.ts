@@ -2,7 +2,7 @@
 // the table. The first approval of a year creates the pot; a total changed in the configuration is
 // shown at once and applied to the stored pot at the next approval.
 import { ConflictError } from '../domain/errors';
-import type { PotRecord } from '../domain/model';
+import type { Meeting, PotRecord } from '../domain/model';
 import { POT_BUSY_MESSAGE, potRemaining } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -27,6 +27,12 @@ export async function readPot(deps: Pick<Dependencies, 'store'>, scheme: SchemeC
 /** What is left to allocate; an application's own reservation counts as left for it (a repeated approval). */
 export function leftInPot(pot: YearlyPot, applicationId?: string): number {
   return potRemaining(pot.total, pot.stored) + (applicationId ? (pot.stored?.reservations[applicationId] ?? 0) : 0);
+}
+
+/** What is left in the pot of the meeting's year, for its agenda and minutes (undefined: no pot configured). */
+export async function meetingPotRemaining(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, meeting: Pick<Meeting, 'date'>): Promise<number | undefined> {
+  const pot = await readPot(deps, scheme, Number(meeting.date.slice(0, 4)));
+  return pot ? leftInPot(pot) : undefined;
 }
 
 /** Makes the stored pot match the configuration (created, or its total moved) so a reservation can draw from it. */
