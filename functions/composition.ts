@@ -12,6 +12,8 @@ import { newApplicationId, newId, newLinkId } from './adapters/ids';
 import { DynamoWaitingTaskStore } from './adapters/dynamodb-waiting-tasks';
 import { DynamoEndedSessions } from './adapters/dynamodb-ended-sessions';
 import type { EndedSessions } from './ports/ended-sessions';
+import { DynamoDraftStore } from './adapters/dynamodb-drafts';
+import type { DraftStore } from './ports/drafts';
 import type { StaffSignIn } from './ports/staff-sign-in';
 import { systemClock, type Clock } from './ports/clock';
 import type { GrantStore } from './ports/grant-store';
@@ -37,6 +39,8 @@ export interface Dependencies {
   staffSignIn: StaffSignIn;
   /** Staff sessions ended by signing out (their ID tokens are refused before they expire) */
   endedSessions: EndedSessions;
+  /** Drafts of the application form, kept until submitted or expired */
+  drafts: DraftStore;
 }
 
 /** The parts only some functions use; each is wired by a module in functions/wiring. */
@@ -98,7 +102,8 @@ function buildDefaults(): Dependencies {
   const parts = Object.fromEntries(CAPABILITIES.map((k) => [k, wirings.get(k)?.build(context!) ?? unwired(k)])) as Pick<Dependencies, Capability>;
   const scheme = enabledSchemes(env.SCHEME_IDS);
   const endedSessions = new DynamoEndedSessions({ client: documents, tableName: env.TABLE_NAME });
-  return { store, tasks, endedSessions, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
+  const drafts = new DynamoDraftStore({ client: documents, tableName: env.TABLE_NAME });
+  return { store, tasks, endedSessions, drafts, clock: systemClock, ids: cryptoIds, scheme, publicBaseUrl: env.PUBLIC_BASE_URL, ...parts };
 }
 
 let current: Dependencies | undefined;

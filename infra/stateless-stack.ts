@@ -66,11 +66,13 @@ export type Capability =
 export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment'];
 
 /**
- * GET routes only read; POST routes change state and drive the workflows. No route sends mail: the
- * workflow's steps do (test/infra/lambda-bundle-contents.test.ts holds the route bundles to that).
+ * GET routes only read; POST routes change state and drive the workflows. Only a route marked
+ * `sendsMail` may send mail (the form's draft link, to the address typed); the workflow's steps send
+ * the rest (test/infra/lambda-bundle-contents.test.ts holds the route bundles to that).
  */
-export function routeCapabilities(route: Pick<RouteDefinition, 'method'>): readonly Capability[] {
-  return route.method === 'GET' ? ['table-read'] : ['table-read', 'table-write', 'workflow'];
+export function routeCapabilities(route: Pick<RouteDefinition, 'method' | 'sendsMail'>): readonly Capability[] {
+  const base: readonly Capability[] = route.method === 'GET' ? ['table-read'] : ['table-read', 'table-write', 'workflow'];
+  return route.sendsMail ? [...base, 'send-mail'] : base;
 }
 
 export const WORKFLOW_CAPABILITIES: Record<keyof typeof WORKFLOW_HANDLERS, readonly Capability[]> = {

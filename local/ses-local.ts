@@ -105,7 +105,7 @@ export async function clearMailStore(endpoint: string): Promise<void> {
 }
 
 /** The opaque link ids in a captured mail, by page: /signering/<id>, /soknad/<id>, /rapport/<id>. */
-export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'rapport'): string[] {
+export function linkIds(mail: LocalSesMail, page: 'signering' | 'soknad' | 'soknad/utkast' | 'rapport'): string[] {
   const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
   return [...new Set(Array.from(text.matchAll(new RegExp(`/${page}/([A-Za-z0-9_-]{22,64})`, 'g')), (m) => m[1]!))];
 }

@@ -15,6 +15,7 @@ import { newApplicationId, newId, newLinkId } from '../functions/adapters/ids';
 import { createSesClient, SesMailer } from '../functions/adapters/ses-mailer';
 import { overrideDependencies, type Dependencies } from '../functions/composition';
 import { DynamoEndedSessions } from '../functions/adapters/dynamodb-ended-sessions';
+import { DynamoDraftStore } from '../functions/adapters/dynamodb-drafts';
 import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
 import { getScheme } from '../config/schemes';
@@ -100,6 +101,7 @@ export class LocalSystem {
       mailer: new SesMailer({ ses: createSesClient({ endpoint: ses.endpoint, region: 'eu-north-1' }), from: LOCAL_MAIL_FROM, outbox: new DynamoMailOutbox({ client, tableName: LOCAL_TABLE }), clock }),
       tasks,
       endedSessions: new DynamoEndedSessions({ client, tableName: LOCAL_TABLE }),
+      drafts: new DynamoDraftStore({ client, tableName: LOCAL_TABLE }),
       workflow: new StepFunctionsWorkflow({ engine: lifecycle.runtime, tasks, machines: async () => LOCAL_MACHINE_ARNS }),
       clock,
       ids: { applicationId: newApplicationId, linkId: newLinkId, id: newId },

@@ -389,6 +389,22 @@ export function buildApplicationSchema(scheme: SchemeConfig) {
 }
 export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
 
+/**
+ * The form's control names as patterns ('partners.*.email': '*' for a row index), read from the
+ * schema's own shape: every field a person can type into, and nothing else (what a draft keeps).
+ */
+export function applicationFieldPatterns(): ReadonlySet<string> {
+  const nested = (prefix: string, shape: object) => Object.keys(shape).map((key) => `${prefix}.${key}`);
+  return new Set([
+    ...Object.keys(applicationShape).filter((key) => !['expectedEffect', 'owner', 'partners', 'budget', 'anchoring'].includes(key)),
+    ...nested('expectedEffect', applicationShape.expectedEffect.shape),
+    ...nested('owner', applicationShape.owner.shape),
+    ...nested('partners.*', partnerSchema.shape),
+    ...nested('budget.*', budgetLineSchema.shape),
+    ...nested('anchoring', { ...groupAnchoringSchema.shape, ...directAnchoringSchema.shape }),
+  ]);
+}
+
 const APPLICATION_FORM_KINDS: FormFieldKinds = {
   lists: ['criteriaMet', 'guidelineAreas', 'priorityPatientGroups'],
   numbers: [

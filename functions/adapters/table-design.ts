@@ -33,9 +33,11 @@
 // |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
 // | submission idempotency key               | IDEMPOTENCY#<s>#<key>           | SUBMISSION                     | –                                                 | –                                                |
 // | ended staff session (sign-out)           | SESSION#<sessionId>             | ENDED                          | –                                                 | –                                                |
+// | application form draft                   | DRAFT#<draftId>                 | DRAFT                          | –                                                 | –                                                |
+// | draft per form rendering (claim)         | DRAFTKEY#<s>#<formKey>          | DRAFT                          | –                                                 | –                                                |
 //
 // Non-key bookkeeping attributes (stripped from every record the adapter returns):
-// `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims and ended sessions; enable
+// `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims, ended sessions and drafts; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
 // Meetings are not stored: the calendar is the scheme's configuration (functions/domain/meeting-calendar.ts).
@@ -117,4 +119,6 @@ export const keys = {
   remindersDue: () => 'REMINDERS_DUE',
   appReminders: (appId: string) => `APPREMINDERS#${appId}`,
   idempotency: (schemeId: string, key: string) => ({ pk: `IDEMPOTENCY#${schemeId}#${key}`, sk: 'SUBMISSION' }),
+  draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
+  draftClaim: (schemeId: string, formKey: string) => ({ pk: `DRAFTKEY#${schemeId}#${formKey}`, sk: 'DRAFT' }),
 } as const;

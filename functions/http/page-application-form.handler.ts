@@ -3,9 +3,9 @@ import { applicationFormPage, newFormKey } from '../pages/application-form-page'
 import { page, PAGE } from '../pages/page-kit';
 import { getPublicScheme } from '../use-cases/public-scheme';
 import { httpRoute } from './http-route';
+import { applicationFormPath } from './routes';
 
 export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params }) => {
   const scheme = getPublicScheme(dependencies(), params.schemeId ?? '');
-  const action = `/soknad/ny/${encodeURIComponent(scheme.id)}`;
-  return page(200, applicationFormPage({ scheme, action, values: {}, errors: {}, mode: 'new', idempotencyKey: newFormKey() }));
+  return page(200, applicationFormPage({ scheme, action: applicationFormPath(scheme.id), values: {}, errors: {}, mode: 'new', idempotencyKey: newFormKey() }));
 });

@@ -15,6 +15,8 @@ export interface RouteDefinition {
   summary: string;
   /** 'page': an HTML page for people (functions/pages); left out for the JSON API */
   kind?: 'page';
+  /** The handler sends e-mail itself (wires the mailer; its role may send), not only through the workflow. */
+  sendsMail?: true;
 }
 
 export const API_ROUTES: readonly RouteDefinition[] = [
@@ -69,6 +71,16 @@ export function halfYearReportPath(schemeId: string, period?: { from: string; to
   return period ? `${path}?${new URLSearchParams({ fra: period.from, til: period.to })}` : path;
 }
 
+/** An application-form draft (the page-draft-form route): the link its e-mail carries. */
+export function draftPath(draftId: string): string {
+  return `/soknad/utkast/${encodeURIComponent(draftId)}`;
+}
+
+/** The new-application form of a scheme (page-application-form; page-submit-application posts here). */
+export function applicationFormPath(schemeId: string): string {
+  return `/soknad/ny/${encodeURIComponent(schemeId)}`;
+}
+
 const page = (id: string, method: Method, path: string, access: Access, summary: string): RouteDefinition => ({ id, method, path, access, summary, kind: 'page' });
 
 /**
@@ -83,7 +95,8 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-sign-out-form', 'GET', STAFF_SIGN_IN_PATHS.signOut, 'public', 'Logg ut (knappen)'),
   page('page-sign-out', 'POST', STAFF_SIGN_IN_PATHS.signOut, 'public', 'Logg ut'),
   page('page-application-form', 'GET', '/soknad/ny/{schemeId}', 'public', 'Søknadsskjema'),
-  page('page-submit-application', 'POST', '/soknad/ny/{schemeId}', 'public', 'Send inn søknadsskjemaet'),
+  { ...page('page-submit-application', 'POST', '/soknad/ny/{schemeId}', 'public', 'Send inn søknadsskjemaet eller lagre utkast'), sendsMail: true },
+  page('page-draft-form', 'GET', '/soknad/utkast/{draftId}', 'public', 'Søknadsskjemaet fra et lagret utkast'),
   page('page-receipt', 'GET', '/soknad/{linkId}/kvittering', 'public', 'Kvittering for innsendt søknad'),
   page('page-owner-status', 'GET', '/soknad/{linkId}', 'public', 'Søknadens status (prosjekteiers lenke)'),
   page('page-withdraw', 'POST', '/soknad/{linkId}/trekk', 'public', 'Trekk søknaden'),

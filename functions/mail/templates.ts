@@ -952,3 +952,26 @@ export function agendaClosed(scheme: SchemeMailContext, d: AgendaClosedData): Re
     ],
   });
 }
+
+export interface DraftSavedData {
+  draftLink: string;
+  /** days without a save before the draft is deleted */
+  validDays: number;
+  /** the next meeting that still takes applications, if the calendar has one */
+  nextDeadline?: { meetingTitle: string; deadline: DateInput };
+}
+
+/** To the applicant who saved a draft of the form, once per draft: the link back to it. */
+export function draftSaved(scheme: SchemeMailContext, d: DraftSavedData): RenderedMail {
+  return render({ scheme }, {
+    audience: 'external',
+    subject: 'Utkastet til søknaden er lagret',
+    blocks: [
+      p(`Du har lagret et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)}. Med lenken under kan du fortsette der du slapp, så ofte du vil.`),
+      p('Utkastet er ikke sendt inn. Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
+      ...(d.nextDeadline ? [facts(['Neste søknadsfrist', formatDateTimeNb(d.nextDeadline.deadline)], ['Møte', d.nextDeadline.meetingTitle])] : []),
+      link('Fortsett på utkastet', d.draftLink),
+      p(`Lenken er personlig: den som har den, kan lese og endre utkastet. Ikke videresend denne e-posten. Utkastet slettes hvis det ikke er lagret på ${d.validDays} dager.`),
+    ],
+  });
+}

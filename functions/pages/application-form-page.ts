@@ -13,6 +13,13 @@ import { attrs, html, type Html } from './html';
 export type PublicScheme = ReturnType<typeof getPublicScheme>;
 
 export const IDEMPOTENCY_FIELD = '_idempotencyKey';
+/** The button pressed: absent (or anything else) submits; SAVE_DRAFT saves a draft. */
+export const ACTION_FIELD = '_handling';
+export const SAVE_DRAFT = 'utkast';
+/** The draft the form was opened from (a new form has none). */
+export const DRAFT_FIELD = '_utkast';
+/** The form's own controls, which the use cases never see. */
+export const FORM_CONTROLS = [IDEMPOTENCY_FIELD, ACTION_FIELD, DRAFT_FIELD] as const;
 
 /** A fresh key for one rendering of the form (the Idempotency-Key of its submission). */
 export function newFormKey(): string {
@@ -33,6 +40,10 @@ export interface ApplicationFormView {
   informationRequest?: string | undefined;
   /** the owner's status page (revision) */
   backUrl?: string;
+  /** new applications opened from a saved draft */
+  draft?: { id: string; updatedAt: string; expiresAt: string };
+  /** a confirmation above the form (after saving a draft) */
+  notice?: Html;
 }
 
 /** A stored application → the form's fields (to prefill the revision form). */
@@ -171,6 +182,7 @@ export function applicationFormPage(view: ApplicationFormView): { title: string;
   const fields = html`
 <form method="post" action=${view.action} novalidate id="soknadsskjema">
 ${view.idempotencyKey ? hidden(IDEMPOTENCY_FIELD, view.idempotencyKey) : ''}
+${view.draft ? hidden(DRAFT_FIELD, view.draft.id) : ''}
 <fieldset><legend>Om prosjektet</legend>
 ${form.input('title', 'Prosjektets navn')}
 ${form.textarea('summary', 'Kort sammendrag', { rows: 3 })}
@@ -229,6 +241,7 @@ ${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens 
 
 <div class="actions">
 <button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>
+${view.mode === 'new' ? html`<button type="submit" name=${ACTION_FIELD} value=${SAVE_DRAFT} class="secondary">Lagre utkast</button>` : ''}
 ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
 </div>
 </form>`;
@@ -239,14 +252,18 @@ ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
       ? html`<p class="lead">Søknad om rekrutterings- og samhandlingstilskudd til ${scheme.committee.name} (${scheme.committee.shortName}) i ${scheme.name}.</p>
 <p>Når du sender inn, får alle partnerne en e-post med lenke for å signere. Søknaden er komplett når alle har signert, og settes da opp til neste møte med åpen frist.${
           nextMeeting ? html` Neste frist er <strong>${dateTime(nextMeeting.submissionDeadline)}</strong> (${nextMeeting.title}).` : ''
-        }</p>`
+        }</p>${
+          view.draft
+            ? html`<p>Dette er et utkast, sist lagret ${dateTime(view.draft.updatedAt)}. Det slettes ${dateTime(view.draft.expiresAt)} hvis det ikke lagres igjen.</p>`
+            : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
+        }`
       : html`<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
           view.informationRequest ? html`<div class="notice"><p><strong>Komiteen ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
         }`;
   const summary = errorSummary([form]);
   return {
     title: form.hasErrors() ? `Feil: ${title}` : title,
-    body: html`${summary}<h1>${title}</h1>${intro}${fields}`,
+    body: html`${summary}${view.notice ?? ''}<h1>${title}</h1>${intro}${fields}`,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { PublicScheme } from './application-form-page';
 import { date, dateTime } from './format';
 import { html, type Html } from './html';
+import { applicationFormPath } from '../http/routes';
 
 export function homePage(schemes: readonly PublicScheme[]): { title: string; body: Html } {
   const title = 'Søk om rekrutterings- og samhandlingstilskudd';
@@ -20,7 +21,7 @@ ${open.length ? html`<div class="table-wrap"><table>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th></tr></thead>
 <tbody>${open.map((m) => html`<tr><td>${m.title}</td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}</td></tr>`)}</tbody>
 </table></div>` : html`<p>Ingen møter med åpen søknadsfrist er lagt inn.</p>`}
-<p><a class="button" href=${`/soknad/ny/${encodeURIComponent(s.id)}`}>Søk om tilskudd i ${s.name}</a></p>
+<p><a class="button" href=${applicationFormPath(s.id)}>Søk om tilskudd i ${s.name}</a></p>
 <p class="muted">Spørsmål: <a href=${`mailto:${s.contact.secretariatEmail}`}>${s.contact.secretariatEmail}</a></p>
 </section>`;
 })}

@@ -134,6 +134,43 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.waitForURL(/\/kvittering$/);
   }, 45_000);
 
+  it('saves a draft (the owner\'s e-mail first), e-mails its link, and submits from that link with everything as typed', async () => {
+    const data = application({ title: 'Utkast i nettleseren' });
+    await page.goto('/soknad/ny/sor-rogaland');
+    await page.getByLabel('Prosjektets navn', { exact: true }).fill(data.title);
+    await page.getByLabel('Hvilken samhandlingsutfordring skal prosjektet løse?', { exact: true }).fill(data.challenge);
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    await expect.poll(() => page.locator('#feiloppsummering').textContent()).toContain('Prosjektansvarlig, e-post: Skriv e-postadressen din: dit sender vi lenken til utkastet.');
+    expect(await page.inputValue('[name="title"]')).toBe(data.title);
+
+    await page.fill('[name="owner.email"]', data.owner.email);
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page.waitForURL(/\/soknad\/utkast\/[A-Za-z0-9_-]{22,64}\?melding=lagret$/);
+    expect(await page.locator('.notice.success').textContent()).toContain(`Lenken til utkastet er sendt til ${data.owner.email}.`);
+    expect(await page.inputValue('[name="challenge"]')).toBe(data.challenge);
+    await expectAccessibleBasics(page);
+
+    const mail = (await h.mailsTo(data.owner.email)).find((m) => linkIds(m, 'soknad/utkast').length > 0);
+    const [draftId] = linkIds(mail!, 'soknad/utkast');
+    expect(page.url()).toContain(`/soknad/utkast/${draftId}?`);
+
+    // Later, in another browser: the link opens the form as it was left; the rest is filled in and sent.
+    const later = await newContext(browser, h.system.url);
+    try {
+      const again = await later.newPage();
+      await again.goto(`/soknad/utkast/${draftId}`);
+      expect(await again.inputValue('[name="title"]')).toBe(data.title);
+      expect(await again.inputValue('[name="owner.email"]')).toBe(data.owner.email);
+      await fillApplication(again, data);
+      await again.getByRole('button', { name: 'Send inn søknaden' }).click();
+      await again.waitForURL(/\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
+      const gone = await again.goto(`/soknad/utkast/${draftId}`);
+      expect(gone?.status()).toBe(404);
+    } finally {
+      await later.close();
+    }
+  }, 45_000);
+
   it('co-signing from the e-mailed link: sign, see the confirmation; decline with a reason', async () => {
     const data = application({ title: 'Søknad til signering i nettleseren' });
     const { ownerLink } = await submit(h, data);

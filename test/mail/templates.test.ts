@@ -25,6 +25,7 @@ import {
   submissionDeadlineReminder,
   templates,
   withdrawn,
+  draftSaved,
   type MailContext,
   type RenderedMail,
   type TemplateName,
@@ -299,6 +300,20 @@ describe('mail templates', () => {
     expect(text('runs-on')).toContain('Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før');
     expect(text('after-close')).toContain('Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det, og du skal ikke levere flere rapporter.');
     expect(text('after-close')).not.toContain('har samtidig avsluttet');
+  });
+
+  it('the draft link: to the applicant, with the next deadline when there is one, and no case number (there is none yet)', () => {
+    const mail = draftSaved(ctx.scheme, { draftLink: LINK, validDays: 60, nextDeadline: { meetingTitle: `FSU-møte ${EVIL}`, deadline: '2026-11-26T22:59:59.999Z' } });
+    expect(mail.subject).toBe('[FSU] Utkastet til søknaden er lagret');
+    expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
+    expect(mail.html).toContain(`href="${LINK}"`);
+    expect(mail.text).toContain('Neste søknadsfrist: 26.11.2026 kl. 23:59');
+    expect(mail.text).toContain('Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
+    expect(mail.text).toContain('Utkastet slettes hvis det ikke er lagret på 60 dager.');
+    expect(mail.text).toContain('kontakt sekretariatet på fsu@hf.example.');
+    expect(mail.text).not.toMatch(/saksnummer/i);
+    expect(mail.html).not.toContain('<script>');
+    expect(draftSaved(ctx.scheme, { draftLink: LINK, validDays: 60 }).text).not.toContain('Neste søknadsfrist');
   });
 
   it('shortens a long title in the subject but not in the body', () => {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { overrideDependencies, resetDependencies, type Dependencies } from '../../functions/composition';
 import { DynamoEndedSessions } from '../../functions/adapters/dynamodb-ended-sessions';
+import { DynamoDraftStore } from '../../functions/adapters/dynamodb-drafts';
 import { resetConfigForTests } from '../../functions/config/env';
 import { DynamoGrantStore } from '../../functions/adapters/dynamodb-grant-store';
 import { newApplicationId, newId, newLinkId } from '../../functions/adapters/ids';
@@ -172,6 +173,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     publicBaseUrl: PUBLIC_BASE_URL,
     staffSignIn: new LocalStaffSignIn(new LocalAuth(), PUBLIC_BASE_URL),
     endedSessions: new DynamoEndedSessions({ client: dynamo.client, tableName: dynamo.tableName }),
+    drafts: new DynamoDraftStore({ client: dynamo.client, tableName: dynamo.tableName }),
   });
 
   const schemeOf = (id = 'sor-rogaland'): SchemeConfig => {

@@ -1,0 +1,31 @@
+// Drafts of the application form: what an applicant typed, kept under an opaque id so they can
+// come back to it from the link in their e-mail. A draft is not an application: nothing is
+// checked, signed or scheduled until it is submitted.
+import type { FormBody } from '../../schemas/form-body';
+
+export interface ApplicationDraft {
+  /** opaque, unguessable: the capability in the link */
+  id: string;
+  schemeId: string;
+  /** the form's fields as typed (known fields only, see schemas/application-draft.schema.ts) */
+  values: FormBody;
+  /** the form rendering's key: its submission uses it, so a double post still makes one application */
+  formKey: string;
+  createdAt: string;
+  updatedAt: string;
+  /** gone after this unless saved again */
+  expiresAt: string;
+}
+
+export interface DraftStore {
+  /**
+   * Keeps a new draft, once per form rendering (scheme and form key): a repeated save of the same
+   * rendering (double click, a retry) returns the draft the first one made, with the new values.
+   */
+  create(draft: ApplicationDraft): Promise<{ draft: ApplicationDraft; created: boolean }>;
+  get(id: string): Promise<ApplicationDraft | undefined>;
+  /** New values and expiry; undefined when the draft is gone (submitted, deleted or expired away). */
+  update(id: string, change: Pick<ApplicationDraft, 'values' | 'updatedAt' | 'expiresAt'>): Promise<ApplicationDraft | undefined>;
+  /** Removes it (submitted); removing one that is gone changes nothing. */
+  delete(id: string): Promise<void>;
+}
