@@ -1,10 +1,10 @@
 import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
-import { ACTION_FIELD, applicationFormPage, DRAFT_FIELD, FORM_CONTROLS, IDEMPOTENCY_FIELD, linkIdOf, newFormKey, SAVE_DRAFT } from '../pages/application-form-page';
+import { ACTION_FIELD, applicationFormPage, DELETE_DRAFT, DRAFT_FIELD, FORM_CONTROLS, IDEMPOTENCY_FIELD, linkIdOf, newFormKey, SAVE_DRAFT } from '../pages/application-form-page';
 import { firstValue, toFormBody, without } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
-import { discardDraft, findDraft, saveDraft } from '../use-cases/drafts';
+import { deleteDraft, discardDraft, findDraft, saveDraft } from '../use-cases/drafts';
 import { getPublicScheme } from '../use-cases/public-scheme';
 import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
@@ -28,12 +28,17 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
   const draftId = firstValue(form, DRAFT_FIELD) || undefined;
   const fields = without(form, ...FORM_CONTROLS);
   try {
-    if (firstValue(form, ACTION_FIELD) === SAVE_DRAFT) {
+    const action = firstValue(form, ACTION_FIELD);
+    if (action === DELETE_DRAFT && draftId) {
+      await deleteDraft(deps, draftId, scheme.id);
+      return redirect(`${applicationFormPath(scheme.id)}?melding=utkast-slettet`);
+    }
+    if (action === SAVE_DRAFT) {
       const saved = await saveDraft(deps, { schemeId: scheme.id, form: fields, formKey: key ?? newFormKey(), ...(draftId ? { draftId } : {}) });
       return redirect(`${draftPath(saved.draft.id)}?melding=${saved.mailed ? 'lagret' : 'lagret-uten-epost'}`);
     }
     const result = await submitApplication(deps, { schemeId: scheme.id, body: formToApplicationInput(fields), ...(key ? { idempotencyKey: key } : {}) });
-    if (draftId) await discardDraft(deps, draftId);
+    if (draftId) await discardDraft(deps, draftId, scheme.id);
     return redirect(ownerPath(linkIdOf(result.statusUrl), '/kvittering'));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -971,7 +971,8 @@ export function draftSaved(scheme: SchemeMailContext, d: DraftSavedData): Render
       p('Utkastet er ikke sendt inn. Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
       ...(d.nextDeadline ? [facts(['Neste søknadsfrist', formatDateTimeNb(d.nextDeadline.deadline)], ['Møte', d.nextDeadline.meetingTitle])] : []),
       link('Fortsett på utkastet', d.draftLink),
-      p(`Lenken er personlig: den som har den, kan lese og endre utkastet. Ikke videresend denne e-posten. Utkastet slettes hvis det ikke er lagret på ${d.validDays} dager.`),
+      p(`Lenken er personlig: den som har den, kan lese og endre utkastet. Ikke videresend denne e-posten. Utkastet slettes hvis det ikke er lagret på ${d.validDays} dager, og du kan slette det selv fra skjemaet.`),
+      p('Har du ikke lagret et utkast selv, kan du se bort fra denne e-posten: utkastet slettes av seg selv.'),
     ],
   });
 }

@@ -16,8 +16,13 @@ export const IDEMPOTENCY_FIELD = '_idempotencyKey';
 /** The button pressed: absent (or anything else) submits; SAVE_DRAFT saves a draft. */
 export const ACTION_FIELD = '_handling';
 export const SAVE_DRAFT = 'utkast';
+export const DELETE_DRAFT = 'slett-utkast';
 /** The draft the form was opened from (a new form has none). */
 export const DRAFT_FIELD = '_utkast';
+/** Confirmations on the empty form after a redirect (?melding=…). */
+export const FORM_NOTICES: Record<string, string> = {
+  'utkast-slettet': 'Utkastet er slettet.',
+};
 /** The form's own controls, which the use cases never see. */
 export const FORM_CONTROLS = [IDEMPOTENCY_FIELD, ACTION_FIELD, DRAFT_FIELD] as const;
 
@@ -242,6 +247,7 @@ ${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens 
 <div class="actions">
 <button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>
 ${view.mode === 'new' ? html`<button type="submit" name=${ACTION_FIELD} value=${SAVE_DRAFT} class="secondary">Lagre utkast</button>` : ''}
+${view.draft ? html`<button type="submit" name=${ACTION_FIELD} value=${DELETE_DRAFT} class="secondary">Slett utkastet</button>` : ''}
 ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
 </div>
 </form>`;

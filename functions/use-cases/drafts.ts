@@ -70,9 +70,15 @@ export async function saveDraft(
   return { draft, mailed: await mailDraftLink(deps, scheme, draft, checked.ownerEmail) };
 }
 
-/** After the application is submitted: the draft has done its job. */
-export async function discardDraft(deps: Pick<Dependencies, 'drafts'>, draftId: string): Promise<void> {
-  if (DRAFT_ID.test(draftId)) await deps.drafts.delete(draftId);
+/** The applicant deletes the draft from its form (404 or 410 as for opening it). */
+export async function deleteDraft(deps: DraftDeps, draftId: string, schemeId: string): Promise<void> {
+  await openDraft(deps, draftId, schemeId);
+  await deps.drafts.delete(draftId);
+}
+
+/** After the application is submitted, the draft has done its job; one that is gone or another scheme's is left as it is. */
+export async function discardDraft(deps: DraftDeps, draftId: string, schemeId: string): Promise<void> {
+  if (await findDraft(deps, draftId, schemeId)) await deps.drafts.delete(draftId);
 }
 
 function notFound(): never {

@@ -3,7 +3,7 @@
 // application and removes the draft. Bad input is a 400 at the field, with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ACTION_FIELD, applicationToForm, DRAFT_FIELD, IDEMPOTENCY_FIELD, SAVE_DRAFT } from '../../functions/pages/application-form-page';
+import { ACTION_FIELD, applicationToForm, DELETE_DRAFT, DRAFT_FIELD, IDEMPOTENCY_FIELD, SAVE_DRAFT } from '../../functions/pages/application-form-page';
 import { overrideDependencies } from '../../functions/composition';
 import { DRAFT_VALID_DAYS } from '../../functions/use-cases/drafts';
 import { apiEvent } from '../support/api-events';
@@ -67,7 +67,7 @@ describe('saving the form as a draft', () => {
     expect(mails).toHaveLength(1);
     const link = `https://tilskudd.example/soknad/utkast/${draftId}`;
     expect(mails[0]!.text).toContain(link);
-    expect(mails[0]!.text).toContain(`Utkastet slettes hvis det ikke er lagret på ${DRAFT_VALID_DAYS} dager.`);
+    expect(mails[0]!.text).toContain(`Utkastet slettes hvis det ikke er lagret på ${DRAFT_VALID_DAYS} dager`);
     expect(mails[0]!.text).toMatch(/Neste søknadsfrist: \d{2}\.\d{2}\.\d{4}/);
 
     const page = await open(draftId!, 'lagret');
@@ -125,6 +125,24 @@ describe('saving the form as a draft', () => {
     const gone = await open(draftId);
     expect(gone.status).toBe(404);
     expect(gone.text).toContain('Fant ikke utkastet. Det kan være sendt inn, eller lenken kan være feil.');
+  });
+
+  it('the applicant can delete the draft from its form (not from another community\'s form): then its link finds nothing', async () => {
+    const draftId = draftIdOf((await save({ title: 'Angret', 'owner.email': 'angret@kommune.example' }, 'skjema-utkast-6')).headers.location)!;
+    const page = await open(draftId);
+    expect(page.text).toContain(`<button type="submit" name="${ACTION_FIELD}" value="${DELETE_DRAFT}" class="secondary">Slett utkastet</button>`);
+    const remove = (schemeId: string) => post({ title: 'Angret', [IDEMPOTENCY_FIELD]: 'skjema-utkast-6', [DRAFT_FIELD]: draftId, [ACTION_FIELD]: DELETE_DRAFT }, schemeId);
+
+    expect((await remove('innlandet')).status).toBe(404);
+    expect(await app.deps.drafts.get(draftId)).toBeDefined();
+    const removed = await remove('sor-rogaland');
+    expect(removed.headers.location).toBe('/soknad/ny/sor-rogaland?melding=utkast-slettet');
+    expect(await app.deps.drafts.get(draftId)).toBeUndefined();
+    expect((await open(draftId)).status).toBe(404);
+    const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, query: { melding: 'utkast-slettet' }, headers: HTML }), 'page-application-form');
+    expect(form.text).toContain('<div class="notice success" role="status"><p>Utkastet er slettet.</p></div>');
+    // A new form has nothing to delete.
+    expect(form.text).not.toContain('Slett utkastet');
   });
 
   it(`expires ${DRAFT_VALID_DAYS} days after the last save (410); malformed and unknown ids are 404`, async () => {

@@ -309,7 +309,8 @@ describe('mail templates', () => {
     expect(mail.html).toContain(`href="${LINK}"`);
     expect(mail.text).toContain('Neste søknadsfrist: 26.11.2026 kl. 23:59');
     expect(mail.text).toContain('Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
-    expect(mail.text).toContain('Utkastet slettes hvis det ikke er lagret på 60 dager.');
+    expect(mail.text).toContain('Utkastet slettes hvis det ikke er lagret på 60 dager, og du kan slette det selv fra skjemaet.');
+    expect(mail.text).toContain('Har du ikke lagret et utkast selv, kan du se bort fra denne e-posten');
     expect(mail.text).toContain('kontakt sekretariatet på fsu@hf.example.');
     expect(mail.text).not.toMatch(/saksnummer/i);
     expect(mail.html).not.toContain('<script>');

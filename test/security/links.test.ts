@@ -90,6 +90,28 @@ describe('what a link may do (handlers over dynalite)', () => {
     expect((await app.store.getLink(linkId))?.state).toBe('used');
   });
 
+  it("a draft's link is opaque too, and opening it (repeatedly) writes nothing", async () => {
+    const saved = await app.call('page-submit-application', {
+      pathParameters: { schemeId: 'sor-rogaland' },
+      form: { title: 'Utkast', 'owner.email': 'utkast@kommune.example', _handling: 'utkast', _idempotencyKey: 'skjema-lenketest-1' },
+      headers: { accept: 'text/html' },
+    });
+    const draftId = /^\/soknad\/utkast\/([^?]+)\?/.exec(saved.headers.location ?? '')?.[1];
+    expect(draftId).toMatch(BASE64URL);
+    expect(draftId!.length * 6).toBeGreaterThanOrEqual(128);
+    const mail = app.mailer.sent.find((m) => m.to.includes('utkast@kommune.example'))!;
+    expect(mail.text).toContain(`https://tilskudd.example/soknad/utkast/${draftId}\n`);
+    const before = JSON.stringify(await app.deps.drafts.get(draftId!));
+    counting = true;
+    try {
+      for (let i = 0; i < 3; i++) expect((await app.call('page-draft-form', { pathParameters: { draftId: draftId! }, headers: { accept: 'text/html' } })).status).toBe(200);
+    } finally {
+      counting = false;
+    }
+    expect(writes).toEqual([]);
+    expect(JSON.stringify(await app.deps.drafts.get(draftId!))).toBe(before);
+  });
+
   it('links expire: 410 for opening and for acting once the expiry has passed', async () => {
     const { applicationId } = await app.submit();
     const [cosign] = await app.cosignLinks(applicationId);
