@@ -1,17 +1,21 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationDraft, DraftStore } from '../ports/drafts';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationDraft, DraftChange, DraftStore } from '../ports/drafts';
 import { unlessConditionFails } from './conditional-write';
-import { keys, TTL_ATTRIBUTE } from './table-design';
+import { GSI1, keys, TTL_ATTRIBUTE } from './table-design';
 
 const ttl = (expiresAt: string) => Math.ceil(Date.parse(expiresAt) / 1000);
 
 function toDraft(item: Record<string, unknown>): ApplicationDraft {
-  const { id, schemeId, values, formKey, createdAt, updatedAt, expiresAt } = item as unknown as ApplicationDraft;
-  return { id, schemeId, values, formKey, createdAt, updatedAt, expiresAt };
+  const { id, schemeId, values, formKey, createdAt, updatedAt, expiresAt, reminder } = item as unknown as ApplicationDraft;
+  return { id, schemeId, values, formKey, createdAt, updatedAt, expiresAt, ...(reminder ? { reminder } : {}) };
 }
 
+/** A draft with a reminder to send is in the sparse index of due reminders, ordered by when. */
+const reminderIndex = (id: string, reminder: ApplicationDraft['reminder']) =>
+  reminder ? { [GSI1.partitionKey]: keys.draftsDue(), [GSI1.sortKey]: keys.draftReminderOrder(reminder.at, id) } : {};
+
 /**
- * One item per draft (pk DRAFT#<id>), and a claim per form rendering (pk DRAFTKEY#<scheme>#<formKey>)
+ * One item per draft (pk DRAFT#<id>; in gsi1 under DRAFTS_DUE until its deadline reminder is sent), and a claim per form rendering (pk DRAFTKEY#<scheme>#<formKey>)
  * naming the draft it made. The claim is written first: a save that stopped between the two is
  * finished by its repeat, under the same id. DynamoDB's TTL removes both after the draft expires.
  */
@@ -49,16 +53,25 @@ export class DynamoDraftStore implements DraftStore {
     return out.Item ? toDraft(out.Item) : undefined;
   }
 
-  async update(id: string, change: Pick<ApplicationDraft, 'values' | 'updatedAt' | 'expiresAt'>): Promise<ApplicationDraft | undefined> {
+  async update(id: string, change: DraftChange): Promise<ApplicationDraft | undefined> {
+    const values: Record<string, unknown> = { ':values': change.values, ':updatedAt': change.updatedAt, ':expiresAt': change.expiresAt, ':ttl': ttl(change.expiresAt) };
+    const names: Record<string, string> = { '#values': 'values', '#ttl': TTL_ATTRIBUTE, '#reminder': 'reminder', '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey };
+    let update = 'SET #values = :values, updatedAt = :updatedAt, expiresAt = :expiresAt, #ttl = :ttl';
+    if (change.reminder) {
+      Object.assign(values, { ':reminder': change.reminder, ':gpk': keys.draftsDue(), ':gsk': keys.draftReminderOrder(change.reminder.at, id) });
+      update += ', #reminder = :reminder, #gpk = :gpk, #gsk = :gsk';
+    } else {
+      update += ' REMOVE #reminder, #gpk, #gsk';
+    }
     const out = await unlessConditionFails(() =>
       this.options.client.send(
         new UpdateCommand({
           TableName: this.options.tableName,
           Key: keys.draft(id),
-          UpdateExpression: 'SET #values = :values, updatedAt = :updatedAt, expiresAt = :expiresAt, #ttl = :ttl',
+          UpdateExpression: update,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#values': 'values', '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':values': change.values, ':updatedAt': change.updatedAt, ':expiresAt': change.expiresAt, ':ttl': ttl(change.expiresAt) },
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
       ),
@@ -66,12 +79,42 @@ export class DynamoDraftStore implements DraftStore {
     return out?.Attributes ? toDraft(out.Attributes) : undefined;
   }
 
+  async listDueReminders(until: string, limit = 100): Promise<ApplicationDraft[]> {
+    const out = await this.options.client.send(
+      new QueryCommand({
+        TableName: this.options.tableName,
+        IndexName: GSI1.indexName,
+        KeyConditionExpression: '#gpk = :due AND #gsk <= :until',
+        ExpressionAttributeNames: { '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey },
+        ExpressionAttributeValues: { ':due': keys.draftsDue(), ':until': `${until}#\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(toDraft);
+  }
+
+  async markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>): Promise<void> {
+    await unlessConditionFails(() =>
+      this.options.client.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: keys.draft(id),
+          UpdateExpression: 'REMOVE #gpk, #gsk',
+          // A save in between set the next reminder: that one stays.
+          ConditionExpression: '#reminder.#at = :at AND #reminder.meetingId = :meeting',
+          ExpressionAttributeNames: { '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey, '#reminder': 'reminder', '#at': 'at' },
+          ExpressionAttributeValues: { ':at': reminder.at, ':meeting': reminder.meetingId },
+        }),
+      ),
+    );
+  }
+
   async delete(id: string): Promise<void> {
     await this.options.client.send(new DeleteCommand({ TableName: this.options.tableName, Key: keys.draft(id) }));
   }
 
   private async put(draft: ApplicationDraft): Promise<void> {
-    const item = { ...keys.draft(draft.id), entity: 'draft', ...draft, [TTL_ATTRIBUTE]: ttl(draft.expiresAt) };
+    const item = { ...keys.draft(draft.id), entity: 'draft', ...draft, ...reminderIndex(draft.id, draft.reminder), [TTL_ATTRIBUTE]: ttl(draft.expiresAt) };
     await this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item: item }));
   }
 }

@@ -33,7 +33,8 @@
 // |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
 // | submission idempotency key               | IDEMPOTENCY#<s>#<key>           | SUBMISSION                     | –                                                 | –                                                |
 // | ended staff session (sign-out)           | SESSION#<sessionId>             | ENDED                          | –                                                 | –                                                |
-// | application form draft                   | DRAFT#<draftId>                 | DRAFT                          | –                                                 | –                                                |
+// | application form draft                   | DRAFT#<draftId>                 | DRAFT                          | DRAFTS_DUE / <remindAt>#<draftId> (sparse: until reminded) | –                                       |
+// |   listDueReminders (deadline reminders)  |                                 |                                | Query gsi1sk <= <until>#U+FFFF                    |                                                  |
 // | draft per form rendering (claim)         | DRAFTKEY#<s>#<formKey>          | DRAFT                          | –                                                 | –                                                |
 //
 // Non-key bookkeeping attributes (stripped from every record the adapter returns):
@@ -121,4 +122,6 @@ export const keys = {
   idempotency: (schemeId: string, key: string) => ({ pk: `IDEMPOTENCY#${schemeId}#${key}`, sk: 'SUBMISSION' }),
   draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
   draftClaim: (schemeId: string, formKey: string) => ({ pk: `DRAFTKEY#${schemeId}#${formKey}`, sk: 'DRAFT' }),
+  draftsDue: () => 'DRAFTS_DUE',
+  draftReminderOrder: (at: string, draftId: string) => `${at}#${draftId}`,
 } as const;

@@ -63,3 +63,20 @@ function compareSlots(a: MeetingSlot, b: MeetingSlot): number {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** How long before the submission deadline the author of an unsent draft is reminded: first choice, then the fallback. */
+export const DRAFT_REMINDER_DAYS = [3, 1] as const;
+const DRAFT_REMINDER_MIN_NOTICE_MS = 12 * 3_600_000;
+
+/**
+ * When to remind the author of a draft that the next submission deadline is coming: 3 days before
+ * it, or 1 day before when 3 days before is too close (under 12 hours from now, e.g. a draft saved
+ * the week of the deadline); none when the deadline is closer still: the author is at it.
+ */
+export function draftReminderAt(deadline: string, now: Date): string | undefined {
+  for (const days of DRAFT_REMINDER_DAYS) {
+    const at = Date.parse(deadline) - days * 86_400_000;
+    if (at - now.getTime() >= DRAFT_REMINDER_MIN_NOTICE_MS) return new Date(at).toISOString();
+  }
+  return undefined;
+}

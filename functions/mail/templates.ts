@@ -976,3 +976,24 @@ export function draftSaved(scheme: SchemeMailContext, d: DraftSavedData): Render
     ],
   });
 }
+
+export interface DraftDeadlineReminderData {
+  draftLink: string;
+  meetingTitle: string;
+  deadline: DateInput;
+}
+
+/** To the author of a draft not sent in, once per draft and meeting: the submission deadline is coming. */
+export function draftDeadlineReminder(scheme: SchemeMailContext, d: DraftDeadlineReminderData): RenderedMail {
+  return render({ scheme }, {
+    audience: 'external',
+    subject: 'Påminnelse: utkastet til søknaden er ikke sendt inn',
+    blocks: [
+      p(`Du har et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)} som ikke er sendt inn.`),
+      facts(['Søknadsfrist', formatDateTimeNb(d.deadline)], ['Møte', d.meetingTitle]),
+      p('Søknaden kommer med på møtet bare hvis alle partnerne har signert innen fristen, så send den inn i god tid. Rekker dere ikke fristen, settes søknaden opp til neste møte.'),
+      link('Fortsett på utkastet', d.draftLink),
+      p('Lenken er personlig. Ikke videresend denne e-posten.'),
+    ],
+  });
+}

@@ -15,7 +15,11 @@ export interface ApplicationDraft {
   updatedAt: string;
   /** gone after this unless saved again */
   expiresAt: string;
+  /** when to remind the author of the next submission deadline, and of which meeting (none: no reminder due) */
+  reminder?: { at: string; meetingId: string };
 }
+
+export type DraftChange = Pick<ApplicationDraft, 'values' | 'updatedAt' | 'expiresAt' | 'reminder'>;
 
 export interface DraftStore {
   /**
@@ -25,7 +29,11 @@ export interface DraftStore {
   create(draft: ApplicationDraft): Promise<{ draft: ApplicationDraft; created: boolean }>;
   get(id: string): Promise<ApplicationDraft | undefined>;
   /** New values and expiry; undefined when the draft is gone (submitted, deleted or expired away). */
-  update(id: string, change: Pick<ApplicationDraft, 'values' | 'updatedAt' | 'expiresAt'>): Promise<ApplicationDraft | undefined>;
+  update(id: string, change: DraftChange): Promise<ApplicationDraft | undefined>;
+  /** Drafts whose reminder is due at `until` (a Query on a sparse index, never a Scan), oldest first. */
+  listDueReminders(until: string, limit?: number): Promise<ApplicationDraft[]>;
+  /** The reminder went out: the draft leaves the index, unless a save has set another reminder meanwhile. */
+  markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>): Promise<void>;
   /** Removes it (submitted); removing one that is gone changes nothing. */
   delete(id: string): Promise<void>;
 }

@@ -4,15 +4,17 @@
 import { logger } from '../adapters/logger';
 import type { Dependencies } from '../composition';
 import { DomainError, GoneError, NotFoundError, ValidationError } from '../domain/errors';
-import { upcomingMeetings } from '../domain/meeting-calendar';
+import { draftReminderAt } from '../domain/deadlines';
+import { findMeeting } from '../domain/meeting-calendar';
 import { draftPath } from '../http/routes';
-import { draftSaved } from '../mail/templates';
+import { draftDeadlineReminder, draftSaved } from '../mail/templates';
 import type { ApplicationDraft } from '../ports/drafts';
 import { checkDraftForm } from '../../schemas/application-draft.schema';
 import type { FormBody } from '../../schemas/form-body';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { pageUrl } from './links';
 import { loadScheme } from './load-application';
+import { targetMeeting } from './schedule-application';
 import { MailNotSentError, notify, schemeMailContext } from './notify';
 
 /** A draft not saved for this long is deleted. */
@@ -59,7 +61,14 @@ export async function saveDraft(
   const checked = checkDraftForm(input.form);
   if ('errors' in checked) throw new ValidationError(checked.errors, 'Utkastet ble ikke lagret. Rett opp feltene som er markert.');
   const now = deps.clock.now();
-  const change = { values: checked.values, updatedAt: now.toISOString(), expiresAt: new Date(now.getTime() + DRAFT_VALID_DAYS * 86_400_000).toISOString() };
+  const next = targetMeeting(scheme, now);
+  const remindAt = next && draftReminderAt(next.submissionDeadline, now);
+  const change = {
+    values: checked.values,
+    updatedAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + DRAFT_VALID_DAYS * 86_400_000).toISOString(),
+    ...(next && remindAt ? { reminder: { at: remindAt, meetingId: next.id } } : {}),
+  };
   let draft: ApplicationDraft;
   if (input.draftId !== undefined) {
     await openDraft(deps, input.draftId, scheme.id);
@@ -86,8 +95,7 @@ function notFound(): never {
 }
 
 async function mailDraftLink(deps: Pick<Dependencies, 'mailer' | 'clock' | 'publicBaseUrl'>, scheme: SchemeConfig, draft: ApplicationDraft, ownerEmail: string): Promise<boolean> {
-  const now = deps.clock.now();
-  const next = upcomingMeetings(scheme, now).find((m) => Date.parse(m.submissionDeadline) >= now.getTime());
+  const next = targetMeeting(scheme, deps.clock.now());
   const mail = draftSaved(schemeMailContext(scheme), {
     draftLink: pageUrl(deps, draftPath(draft.id)),
     validDays: DRAFT_VALID_DAYS,
@@ -101,4 +109,32 @@ async function mailDraftLink(deps: Pick<Dependencies, 'mailer' | 'clock' | 'publ
     logger.warn('Draft link not e-mailed; the next save of the draft tries again', { schemeId: scheme.id, errorName: (error.cause as Error | undefined)?.name ?? 'Error' });
     return false;
   }
+}
+
+/**
+ * Part of the reminder sweep: the authors of drafts not sent in are reminded of the next submission
+ * deadline, once per draft and meeting. Returns what could not be sent (it stays due).
+ */
+export async function sendDraftReminders(deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'publicBaseUrl'>, now: Date): Promise<string[]> {
+  const failed: string[] = [];
+  for (const draft of await deps.drafts.listDueReminders(now.toISOString())) {
+    const reminder = draft.reminder!;
+    const scheme = deps.scheme(draft.schemeId);
+    const meeting = scheme && findMeeting(scheme, reminder.meetingId);
+    const checked = checkDraftForm(draft.values);
+    const relevant = meeting && 'ownerEmail' in checked && Date.parse(draft.expiresAt) > now.getTime() && Date.parse(meeting.submissionDeadline) > now.getTime();
+    if (relevant) {
+      const mail = draftDeadlineReminder(schemeMailContext(scheme), { draftLink: pageUrl(deps, draftPath(draft.id)), meetingTitle: meeting.title, deadline: meeting.submissionDeadline });
+      try {
+        await notify(deps, `draft-reminder#${draft.id}#${meeting.id}`, [checked.ownerEmail], mail);
+      } catch (error) {
+        // The draft's id is its capability: the failure is named by scheme and meeting only.
+        logger.warn('Draft reminder not sent; it stays due', { schemeId: scheme.id, meetingId: meeting.id, errorName: (error as Error).name });
+        failed.push(`draft-reminder#${scheme.id}#${meeting.id}`);
+        continue;
+      }
+    }
+    await deps.drafts.markReminded(draft.id, reminder);
+  }
+  return failed;
 }

@@ -14,6 +14,7 @@ import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
+import { sendDraftReminders } from './drafts';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -63,6 +64,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
+  failed.push(...(await sendDraftReminders(deps, now)));
   failed.push(...(await sendSecretariatNotices(deps, now)));
   if (failed.length) throw new ReminderSweepIncomplete(failed);
   return { sent, skipped };

@@ -5,8 +5,7 @@ import {
   nextReachableMeeting,
   reminderInstants,
   submissionDeadline,
-  type MeetingSlot,
-} from '../../functions/domain/deadlines';
+  type MeetingSlot, draftReminderAt } from '../../functions/domain/deadlines';
 
 const iso = (d: Date) => d.toISOString();
 const at = (s: string) => new Date(s);
@@ -152,5 +151,16 @@ describe('reminderInstants', () => {
   it('sorts and de-duplicates', () => {
     const result = reminderInstants(deadline, [1, 7, 1], at('2026-01-01T00:00:00Z'));
     expect(result.map(iso)).toEqual(['2026-02-26T22:59:59.999Z', '2026-03-04T22:59:59.999Z']);
+  });
+});
+
+describe('draftReminderAt', () => {
+  const deadline = '2026-11-26T22:59:59.999Z'; // end of 26.11 in Oslo
+  it('3 days before the deadline, or 1 day before when 3 days before is under 12 hours away; none closer still', () => {
+    expect(draftReminderAt(deadline, new Date('2026-11-20T09:00:00Z'))).toBe('2026-11-23T22:59:59.999Z');
+    expect(draftReminderAt(deadline, new Date('2026-11-23T10:59:59.999Z'))).toBe('2026-11-23T22:59:59.999Z');
+    expect(draftReminderAt(deadline, new Date('2026-11-23T11:00:00Z'))).toBe('2026-11-25T22:59:59.999Z');
+    expect(draftReminderAt(deadline, new Date('2026-11-25T10:59:59.999Z'))).toBe('2026-11-25T22:59:59.999Z');
+    expect(draftReminderAt(deadline, new Date('2026-11-25T11:00:00Z'))).toBeUndefined();
   });
 });

@@ -26,6 +26,7 @@ import {
   templates,
   withdrawn,
   draftSaved,
+  draftDeadlineReminder,
   type MailContext,
   type RenderedMail,
   type TemplateName,
@@ -315,6 +316,15 @@ describe('mail templates', () => {
     expect(mail.text).not.toMatch(/saksnummer/i);
     expect(mail.html).not.toContain('<script>');
     expect(draftSaved(ctx.scheme, { draftLink: LINK, validDays: 60 }).text).not.toContain('Neste søknadsfrist');
+  });
+
+  it('the draft reminder: the deadline, why signatures need time, the link', () => {
+    const mail = draftDeadlineReminder(ctx.scheme, { draftLink: LINK, meetingTitle: `FSU-møte ${EVIL}`, deadline: '2026-11-26T22:59:59.999Z' });
+    expect(mail.subject).toBe('[FSU] Påminnelse: utkastet til søknaden er ikke sendt inn');
+    expect(mail.text).toContain('Søknadsfrist: 26.11.2026 kl. 23:59');
+    expect(mail.text).toContain('bare hvis alle partnerne har signert innen fristen');
+    expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
+    expect(mail.html).not.toContain('<script>');
   });
 
   it('shortens a long title in the subject but not in the body', () => {
