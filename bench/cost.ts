@@ -275,7 +275,8 @@ export async function runCost(progress: Progress): Promise<CostResult> {
     targets: { happyTransitionsMax: 60, happyMeets: happy.transitions <= 60, scans, noScan: scans === 0 },
     fixedPerYear: {
       sweeps: sweepsPerYear,
-      usd: sweepsPerYear * (PRICES.lambdaPerRequest + 0.05 * PRICES.lambdaMemoryGb * PRICES.lambdaPerGbSecond + 0.5 * PRICES.dynamoPerRru + PRICES.schedulerPerInvocation),
+      // An idle sweep: two empty Queries (due reminders, due draft reminders) of 0.5 RRU each.
+      usd: sweepsPerYear * (PRICES.lambdaPerRequest + 0.05 * PRICES.lambdaMemoryGb * PRICES.lambdaPerGbSecond + 2 * 0.5 * PRICES.dynamoPerRru + PRICES.schedulerPerInvocation),
     },
   };
 }
