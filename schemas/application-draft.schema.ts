@@ -2,9 +2,9 @@
 // them. Nothing is checked but what storing needs: known fields only, each value within the longest
 // text the form takes, and the owner's e-mail (the link to the draft goes there). The whole
 // application is checked when it is submitted.
-import * as z from 'zod/mini';
 import { applicationFieldPatterns } from './application.schema';
-import { emailField, formatKroner, MAX_PARTNERS, toFieldErrors } from './fields.schema';
+import { DRAFT_EMAIL_FIELD, draftOwnerEmail } from './draft-owner.schema';
+import { formatKroner, MAX_PARTNERS } from './fields.schema';
 import { parseFieldName, type FormBody } from './form-body';
 
 /** The longest text field of the form (the challenge and the need). */
@@ -13,8 +13,6 @@ export const MAX_DRAFT_VALUE = 4000;
 const MAX_DRAFT_VALUES = MAX_PARTNERS;
 /** Room for every field at its longest, well under DynamoDB's 400 KB item. */
 export const MAX_DRAFT_CHARACTERS = 100_000;
-
-export const DRAFT_EMAIL_FIELD = 'owner.email';
 
 export type DraftCheck = { values: FormBody; ownerEmail: string } | { errors: Record<string, string> };
 
@@ -37,17 +35,9 @@ export function checkDraftForm(form: FormBody): DraftCheck {
     characters += typed.reduce((sum, v) => sum + v.length, 0);
     values[key] = typed.length === 1 ? typed[0] : typed;
   }
-  const typedEmail = values[DRAFT_EMAIL_FIELD];
-  const owner = typeof typedEmail === 'string' ? z.safeParse(emailField(), typedEmail) : undefined;
-  if (!owner?.success) {
-    errors[DRAFT_EMAIL_FIELD] =
-      typedEmail === undefined
-        ? 'Skriv e-postadressen din: dit sender vi lenken til utkastet.'
-        : typeof typedEmail !== 'string'
-          ? 'Skriv bare én e-postadresse.'
-          : (Object.values(toFieldErrors(owner!.error!))[0] ?? 'Skriv en gyldig e-postadresse.');
-  }
+  const owner = draftOwnerEmail(values);
+  if ('error' in owner) errors[DRAFT_EMAIL_FIELD] = owner.error;
   if (characters > MAX_DRAFT_CHARACTERS) errors._form = `Utkastet er for stort: høyst ${formatKroner(MAX_DRAFT_CHARACTERS)} tegn i alt.`;
-  if (Object.keys(errors).length > 0 || !owner?.success) return { errors };
-  return { values, ownerEmail: owner.data };
+  if (Object.keys(errors).length > 0 || 'error' in owner) return { errors };
+  return { values, ownerEmail: owner.email };
 }

@@ -394,15 +394,20 @@ export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
  * schema's own shape: every field a person can type into, and nothing else (what a draft keeps).
  */
 export function applicationFieldPatterns(): ReadonlySet<string> {
-  const nested = (prefix: string, shape: object) => Object.keys(shape).map((key) => `${prefix}.${key}`);
-  return new Set([
-    ...Object.keys(applicationShape).filter((key) => !['expectedEffect', 'owner', 'partners', 'budget', 'anchoring'].includes(key)),
-    ...nested('expectedEffect', applicationShape.expectedEffect.shape),
-    ...nested('owner', applicationShape.owner.shape),
-    ...nested('partners.*', partnerSchema.shape),
-    ...nested('budget.*', budgetLineSchema.shape),
-    ...nested('anchoring', { ...groupAnchoringSchema.shape, ...directAnchoringSchema.shape }),
-  ]);
+  // The fields that are objects or lists of objects, by the prefix of their controls' names.
+  const nested: Partial<Record<string, [prefix: string, shape: object]>> = {
+    expectedEffect: ['expectedEffect', applicationShape.expectedEffect.shape],
+    owner: ['owner', applicationShape.owner.shape],
+    partners: ['partners.*', partnerSchema.shape],
+    budget: ['budget.*', budgetLineSchema.shape],
+    anchoring: ['anchoring', { ...groupAnchoringSchema.shape, ...directAnchoringSchema.shape }],
+  };
+  return new Set(
+    Object.keys(applicationShape).flatMap((key) => {
+      const inner = nested[key];
+      return inner ? Object.keys(inner[1]).map((field) => `${inner[0]}.${field}`) : [key];
+    }),
+  );
 }
 
 const APPLICATION_FORM_KINDS: FormFieldKinds = {

@@ -1,9 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationDraft, DraftChange, DraftStore } from '../ports/drafts';
 import { unlessConditionFails } from './conditional-write';
-import { GSI1, keys, TTL_ATTRIBUTE } from './table-design';
-
-const ttl = (expiresAt: string) => Math.ceil(Date.parse(expiresAt) / 1000);
+import { GSI1, keys, TTL_ATTRIBUTE, ttlSeconds } from './table-design';
 
 function toDraft(item: Record<string, unknown>): ApplicationDraft {
   const { id, schemeId, values, formKey, createdAt, updatedAt, expiresAt, reminder } = item as unknown as ApplicationDraft;
@@ -11,13 +9,16 @@ function toDraft(item: Record<string, unknown>): ApplicationDraft {
 }
 
 /** A draft with a reminder to send is in the sparse index of due reminders, ordered by when. */
-const reminderIndex = (id: string, reminder: ApplicationDraft['reminder']) =>
-  reminder ? { [GSI1.partitionKey]: keys.draftsDue(), [GSI1.sortKey]: keys.draftReminderOrder(reminder.at, id) } : {};
+const reminderIndex = (id: string, reminder: NonNullable<ApplicationDraft['reminder']>) => ({
+  [GSI1.partitionKey]: keys.draftsDue(),
+  [GSI1.sortKey]: keys.draftReminderOrder(reminder.at, id),
+});
 
 /**
- * One item per draft (pk DRAFT#<id>; in gsi1 under DRAFTS_DUE until its deadline reminder is sent), and a claim per form rendering (pk DRAFTKEY#<scheme>#<formKey>)
- * naming the draft it made. The claim is written first: a save that stopped between the two is
- * finished by its repeat, under the same id. DynamoDB's TTL removes both after the draft expires.
+ * One item per draft (pk DRAFT#<id>; in gsi1 under DRAFTS_DUE until its deadline reminder is sent),
+ * and a claim per form rendering (pk DRAFTKEY#<scheme>#<formKey>) naming the draft it made. The
+ * claim is written first: a save that stopped between the two is finished by its repeat, under the
+ * same id. DynamoDB's TTL removes both after the draft expires.
  */
 export class DynamoDraftStore implements DraftStore {
   constructor(private readonly options: { client: DynamoDBDocumentClient; tableName: string }) {}
@@ -29,7 +30,7 @@ export class DynamoDraftStore implements DraftStore {
       client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...claim, entity: 'draft-claim', draftId: draft.id, [TTL_ATTRIBUTE]: ttl(draft.expiresAt) },
+          Item: { ...claim, entity: 'draft-claim', draftId: draft.id, [TTL_ATTRIBUTE]: ttlSeconds(draft.expiresAt) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -54,11 +55,12 @@ export class DynamoDraftStore implements DraftStore {
   }
 
   async update(id: string, change: DraftChange): Promise<ApplicationDraft | undefined> {
-    const values: Record<string, unknown> = { ':values': change.values, ':updatedAt': change.updatedAt, ':expiresAt': change.expiresAt, ':ttl': ttl(change.expiresAt) };
+    const values: Record<string, unknown> = { ':values': change.values, ':updatedAt': change.updatedAt, ':expiresAt': change.expiresAt, ':ttl': ttlSeconds(change.expiresAt) };
     const names: Record<string, string> = { '#values': 'values', '#ttl': TTL_ATTRIBUTE, '#reminder': 'reminder', '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey };
     let update = 'SET #values = :values, updatedAt = :updatedAt, expiresAt = :expiresAt, #ttl = :ttl';
     if (change.reminder) {
-      Object.assign(values, { ':reminder': change.reminder, ':gpk': keys.draftsDue(), ':gsk': keys.draftReminderOrder(change.reminder.at, id) });
+      const index = reminderIndex(id, change.reminder);
+      Object.assign(values, { ':reminder': change.reminder, ':gpk': index[GSI1.partitionKey], ':gsk': index[GSI1.sortKey] });
       update += ', #reminder = :reminder, #gpk = :gpk, #gsk = :gsk';
     } else {
       update += ' REMOVE #reminder, #gpk, #gsk';
@@ -86,7 +88,7 @@ export class DynamoDraftStore implements DraftStore {
         IndexName: GSI1.indexName,
         KeyConditionExpression: '#gpk = :due AND #gsk <= :until',
         ExpressionAttributeNames: { '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey },
-        ExpressionAttributeValues: { ':due': keys.draftsDue(), ':until': `${until}#\uffff` },
+        ExpressionAttributeValues: { ':due': keys.draftsDue(), ':until': keys.dueUntil(until) },
         Limit: limit,
       }),
     );
@@ -114,7 +116,8 @@ export class DynamoDraftStore implements DraftStore {
   }
 
   private async put(draft: ApplicationDraft): Promise<void> {
-    const item = { ...keys.draft(draft.id), entity: 'draft', ...draft, ...reminderIndex(draft.id, draft.reminder), [TTL_ATTRIBUTE]: ttl(draft.expiresAt) };
+    const index = draft.reminder ? reminderIndex(draft.id, draft.reminder) : {};
+    const item = { ...keys.draft(draft.id), entity: 'draft', ...draft, ...index, [TTL_ATTRIBUTE]: ttlSeconds(draft.expiresAt) };
     await this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item: item }));
   }
 }

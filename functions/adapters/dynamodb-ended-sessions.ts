@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EndedSessions } from '../ports/ended-sessions';
-import { TTL_ATTRIBUTE } from './table-design';
+import { TTL_ATTRIBUTE, ttlSeconds } from './table-design';
 
 const key = (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'ENDED' });
 
@@ -9,7 +9,7 @@ export class DynamoEndedSessions implements EndedSessions {
   constructor(private readonly options: { client: DynamoDBDocumentClient; tableName: string }) {}
 
   async end(sessionId: string, until: Date): Promise<void> {
-    const item = { ...key(sessionId), entity: 'ended-session', [TTL_ATTRIBUTE]: Math.ceil(until.getTime() / 1000) };
+    const item = { ...key(sessionId), entity: 'ended-session', [TTL_ATTRIBUTE]: ttlSeconds(until) };
     await this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item: item }));
   }
 

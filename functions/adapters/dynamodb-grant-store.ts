@@ -683,7 +683,7 @@ export class DynamoGrantStore implements GrantStore {
 
   async listDueReminders(untilIso: string, limit?: number): Promise<ReminderRecord[]> {
     const e = new Expr();
-    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.remindersDue())} AND ${e.name(GSI1.sortKey)} <= ${e.value('until', `${untilIso}#\uffff`)}`;
+    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.remindersDue())} AND ${e.name(GSI1.sortKey)} <= ${e.value('until', keys.dueUntil(untilIso))}`;
     const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ...e.attributes() }, limit);
     return items.map((i) => strip<ReminderRecord>(i));
   }

@@ -54,6 +54,9 @@ export const GLOBAL_SECONDARY_INDEXES = [GSI1, GSI2] as const;
 /** Attribute for DynamoDB TTL (epoch seconds). Enable it on the table in CDK (`timeToLiveAttribute`). */
 export const TTL_ATTRIBUTE = 'ttl';
 
+/** An instant as TTL_ATTRIBUTE's epoch seconds (rounded up: the item lives at least until then). */
+export const ttlSeconds = (instant: Date | string): number => Math.ceil(new Date(instant).getTime() / 1000);
+
 /** Attributes that are storage bookkeeping, never part of a domain record. */
 export const INTERNAL_ATTRIBUTES: readonly string[] = [
   TABLE_KEYS.partitionKey,
@@ -118,6 +121,8 @@ export const keys = {
   reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
   reminder: (reminderId: string) => ({ pk: `REMINDER#${reminderId}`, sk: 'REMINDER' }),
   remindersDue: () => 'REMINDERS_DUE',
+  /** the upper bound of a due index's sort keys (<dueAt>#<id>) for everything due at `untilIso` */
+  dueUntil: (untilIso: string) => `${untilIso}#\uffff`,
   appReminders: (appId: string) => `APPREMINDERS#${appId}`,
   idempotency: (schemeId: string, key: string) => ({ pk: `IDEMPOTENCY#${schemeId}#${key}`, sk: 'SUBMISSION' }),
   draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),

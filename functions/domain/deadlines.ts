@@ -65,7 +65,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** How long before the submission deadline the author of an unsent draft is reminded: first choice, then the fallback. */
-export const DRAFT_REMINDER_DAYS = [3, 1] as const;
+const DRAFT_REMINDER_DAYS = [3, 1] as const;
 const DRAFT_REMINDER_MIN_NOTICE_MS = 12 * 3_600_000;
 
 /**

@@ -1,11 +1,8 @@
 import { dependencies } from '../composition';
-import { applicationFormPage } from '../pages/application-form-page';
-import { dateTime } from '../pages/format';
-import { html } from '../pages/html';
+import { applicationFormPage, draftSavedNotice } from '../pages/application-form-page';
 import { page, PAGE } from '../pages/page-kit';
 import { openDraft } from '../use-cases/drafts';
 import { getPublicScheme } from '../use-cases/public-scheme';
-import { DRAFT_EMAIL_FIELD } from '../../schemas/application-draft.schema';
 import { httpRoute } from './http-route';
 import { applicationFormPath } from './routes';
 
@@ -14,13 +11,7 @@ export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params,
   const deps = dependencies();
   const draft = await openDraft(deps, params.draftId ?? '');
   const scheme = getPublicScheme(deps, draft.schemeId);
-  const email = draft.values[DRAFT_EMAIL_FIELD];
-  const notice =
-    query.melding === 'lagret'
-      ? html`<div class="notice success" role="status"><p>Utkastet er lagret ${dateTime(draft.updatedAt)}. Lenken til utkastet er sendt til ${email}.</p></div>`
-      : query.melding === 'lagret-uten-epost'
-        ? html`<div class="notice warning" role="status"><p>Utkastet er lagret, men vi fikk ikke sendt e-posten med lenken nå. Ta vare på adressen til denne siden, eller lagre igjen senere, så prøver vi på nytt.</p></div>`
-        : undefined;
+  const notice = draftSavedNotice(query.melding, draft);
   return page(
     200,
     applicationFormPage({ scheme, action: applicationFormPath(scheme.id), values: draft.values, errors: {}, mode: 'new', idempotencyKey: draft.formKey, draft, ...(notice ? { notice } : {}) }),

@@ -4,7 +4,7 @@ import { ACTION_FIELD, applicationFormPage, DELETE_DRAFT, DRAFT_FIELD, FORM_CONT
 import { firstValue, toFormBody, without } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
-import { deleteDraft, discardDraft, findDraft, saveDraft } from '../use-cases/drafts';
+import { deleteDraft, findDraft, removeSubmittedDraft, saveDraft } from '../use-cases/drafts';
 import { getPublicScheme } from '../use-cases/public-scheme';
 import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
@@ -38,7 +38,7 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
       return redirect(`${draftPath(saved.draft.id)}?melding=${saved.mailed ? 'lagret' : 'lagret-uten-epost'}`);
     }
     const result = await submitApplication(deps, { schemeId: scheme.id, body: formToApplicationInput(fields), ...(key ? { idempotencyKey: key } : {}) });
-    if (draftId) await discardDraft(deps, draftId, scheme.id);
+    if (draftId) await removeSubmittedDraft(deps, draftId, scheme.id);
     return redirect(ownerPath(linkIdOf(result.statusUrl), '/kvittering'));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -7,7 +7,8 @@ import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING } from '../domain/anchoring';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
-import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
 
 export type PublicScheme = ReturnType<typeof getPublicScheme>;
@@ -23,6 +24,16 @@ export const DRAFT_FIELD = '_utkast';
 export const FORM_NOTICES: Record<string, string> = {
   'utkast-slettet': 'Utkastet er slettet.',
 };
+/** The confirmation on a draft's page after a save (?melding=lagret or lagret-uten-epost). */
+export function draftSavedNotice(code: string | undefined, draft: { updatedAt: string; values: FormBody }): Html | undefined {
+  if (code === 'lagret') {
+    return html`<div class="notice success" role="status"><p>Utkastet er lagret ${dateTime(draft.updatedAt)}. Lenken til utkastet er sendt til ${firstValue(draft.values, DRAFT_EMAIL_FIELD)}.</p></div>`;
+  }
+  if (code === 'lagret-uten-epost') {
+    return html`<div class="notice warning" role="status"><p>Utkastet er lagret, men vi fikk ikke sendt e-posten med lenken nå. Ta vare på adressen til denne siden, eller lagre igjen senere, så prøver vi på nytt.</p></div>`;
+  }
+  return undefined;
+}
 /** The form's own controls, which the use cases never see. */
 export const FORM_CONTROLS = [IDEMPOTENCY_FIELD, ACTION_FIELD, DRAFT_FIELD] as const;
 

@@ -42,6 +42,11 @@ export function newLink(
   };
 }
 
+/** The shape of every opaque id a person receives (links, drafts): anything else is not found before a read. */
+export function isLinkIdShaped(id: string): boolean {
+  return /^[A-Za-z0-9_-]{22,64}$/.test(id);
+}
+
 /**
  * Resolves a link for a purpose. Unknown ids and ids of another purpose are indistinguishable (404);
  * expired or revoked links are 410. `allowUsed` lets read-only views show a link that has acted.
@@ -52,7 +57,7 @@ export async function resolveLink(
   purposes: readonly LinkPurpose[],
   options: { allowUsed?: boolean } = {},
 ): Promise<LinkRecord> {
-  if (!/^[A-Za-z0-9_-]{22,64}$/.test(linkId)) throw new NotFoundError('Lenken finnes ikke.');
+  if (!isLinkIdShaped(linkId)) throw new NotFoundError('Lenken finnes ikke.');
   const link = await deps.store.getLink(linkId);
   if (!link || !purposes.includes(link.purpose)) throw new NotFoundError('Lenken finnes ikke.');
   if (link.state === 'revoked') throw new GoneError('Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.');

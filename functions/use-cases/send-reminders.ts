@@ -14,7 +14,7 @@ import { linkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
-import { sendDraftReminders } from './drafts';
+import { sendDraftReminders } from './draft-reminders';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
