@@ -210,6 +210,45 @@ export const halfYearQuerySchema = z
   .check(dateRangeInOrder('from', 'to'));
 export type HalfYearQuery = z.infer<typeof halfYearQuerySchema>;
 
+// ---- meeting minutes: attendance and approval ------------------------------------------------
+
+/** One person on the minutes (name, and role or body), and how many the minutes list. */
+export const MAX_ATTENDEE_LENGTH = 200;
+export const MAX_ATTENDEES = 60;
+
+/** A list of people, one per line on the page: each line trimmed, none empty or too long. */
+function attendeeList() {
+  return z.array(z.string(E).check(z.trim()), E).check(
+    z.maxLength(MAX_ATTENDEES, { error: `Skriv høyst ${MAX_ATTENDEES} personer.` }),
+    z.superRefine((names, ctx) => {
+      const line = names.findIndex((n) => n === '' || n.length > MAX_ATTENDEE_LENGTH);
+      if (line < 0) return;
+      const problem = names[line] === '' ? 'er tom' : `har mer enn ${MAX_ATTENDEE_LENGTH} tegn`;
+      ctx.addIssue({ code: 'custom', message: `Linje ${line + 1} ${problem}. Skriv én person per linje.`, input: names });
+    }),
+  );
+}
+
+export const attendanceRequestSchema = z
+  .strictObject(
+    {
+      present: attendeeList().check(z.minLength(1, { error: 'Skriv hvem som var til stede, én person per linje.' })),
+      absent: z.optional(attendeeList()),
+    },
+    E,
+  )
+  .check(
+    z.superRefine((v, ctx) => {
+      const present = new Set((v.present ?? []).map((n) => n.toLocaleLowerCase('nb')));
+      const both = (v.absent ?? []).find((n) => present.has(n.toLocaleLowerCase('nb')));
+      if (both) ctx.addIssue({ code: 'custom', path: ['absent'], message: `${both} står både som til stede og med forfall.`, input: v.absent });
+    }),
+  );
+export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
+
+export const minutesApprovalSchema = z.strictObject({ note: optionalTextField(REASON_MAX) }, E);
+export type MinutesApprovalRequest = z.infer<typeof minutesApprovalSchema>;
+
 // ---- urlencoded form posts ----------------------------------------------------------------------
 
 export const REQUEST_SCHEMAS = {
@@ -225,6 +264,8 @@ export const REQUEST_SCHEMAS = {
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
   halfYearQuery: halfYearQuerySchema,
+  attendance: attendanceRequestSchema,
+  minutesApproval: minutesApprovalSchema,
 } as const;
 export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
 
@@ -241,6 +282,8 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   withdraw: [],
   payoutQuery: [],
   halfYearQuery: [],
+  attendance: [],
+  minutesApproval: [],
 };
 /** Checkbox lists in the forms (repeated values). */
 const LIST_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { recommendation: ['participants'] };
@@ -257,7 +300,11 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   withdraw: [],
   payoutQuery: [],
   halfYearQuery: [],
+  attendance: [],
+  minutesApproval: [],
 };
+/** Text areas with one entry per line (lists of people); blank lines are left out. */
+const LINE_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['present', 'absent'] };
 
 /**
  * An urlencoded form post for one of REQUEST_SCHEMAS → the object that schema parses: empty
@@ -269,7 +316,15 @@ export function coerceFormBody(schemaKey: RequestSchemaKey, form: FormBody): Rec
   const out = formToNested(form, { numbers: NUMBER_FIELDS[schemaKey], booleans: BOOLEAN_FIELDS[schemaKey], lists: LIST_FIELDS[schemaKey] ?? [] });
   // Checkbox lists: none ticked posts nothing, which is an empty list.
   for (const list of LIST_FIELDS[schemaKey] ?? []) out[list] ??= [];
+  for (const field of LINE_FIELDS[schemaKey] ?? []) out[field] = linesOf(out[field]);
   return out;
+}
+
+/** A text area's lines, trimmed, without the blank ones (anything but text is left for the schema). */
+function linesOf(value: unknown): unknown {
+  if (value === undefined) return [];
+  if (typeof value !== 'string') return value;
+  return value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
 
 /** The same for any request body in this file, knowing every number and boolean field by name. */

@@ -20,6 +20,7 @@ import type {
   ApplicationVersion,
   DecisionRecord,
   LinkRecord,
+  MinutesRecord,
   PayoutRecord,
   PayoutState,
   PotRecord,
@@ -474,6 +475,25 @@ export class DynamoGrantStore implements GrantStore {
     return items
       .map((i) => strip<DecisionRecord>(i))
       .sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1));
+  }
+
+  // ---------------------------------------------------------------- minutes
+
+  async getMinutesRecord(schemeId: string, meetingId: string): Promise<MinutesRecord | undefined> {
+    const item = await this.get(keys.minutesRecord(schemeId, meetingId));
+    return item ? strip<MinutesRecord>(item) : undefined;
+  }
+
+  async saveMinutesRecord(record: MinutesRecord): Promise<boolean> {
+    if (record.revision === 1) return this.putIfAbsent({ ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' });
+    const put = new PutCommand({
+      TableName: this.tableName,
+      Item: { ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' },
+      ConditionExpression: '#revision = :previous AND attribute_not_exists(#approval)',
+      ExpressionAttributeNames: { '#revision': 'revision', '#approval': 'approval' },
+      ExpressionAttributeValues: { ':previous': record.revision - 1 },
+    });
+    return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
   }
 
   // ---------------------------------------------------------------- pot

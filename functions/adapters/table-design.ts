@@ -21,6 +21,7 @@
 // |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
 // | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | MINUTES#<s>#<meetingId> / <at>#<appId>#<decId> (sparse: only with meeting) | –                       |
 // |   listMeetingDecisions (the minutes)     |                                 |                                | Query gsi1pk                                      |                                                  |
+// | meeting minutes' attendance and approval | MEETING#<s>#<meetingId>         | MINUTES                        | –                                                 | –                                                |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -41,7 +42,8 @@
 // `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims, ended sessions and drafts; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
-// Meetings are not stored: the calendar is the scheme's configuration (functions/domain/meeting-calendar.ts).
+// Meetings are not stored: the calendar is the scheme's configuration (functions/domain/meeting-calendar.ts);
+// only what the secretariat records for a meeting's minutes is (attendance, approval).
 // A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
@@ -112,6 +114,7 @@ export const keys = {
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
   meetingDecisions: (schemeId: string, meetingId: string) => `MINUTES#${schemeId}#${meetingId}`,
   decisionOrder: (at: string, appId: string, decisionId: string) => `${at}#${appId}#${decisionId}`,
+  minutesRecord: (schemeId: string, meetingId: string) => ({ pk: `MEETING#${schemeId}#${meetingId}`, sk: 'MINUTES' }),
   pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

@@ -1,5 +1,6 @@
-// A meeting's minutes: the totals the committee reports for its decisions (pure).
-import type { DecisionOutcome, DecisionRecord } from './model';
+// A meeting's minutes: the totals the committee reports for its decisions, and when the attendance
+// can be recorded and the minutes approved (pure).
+import type { DecisionOutcome, DecisionRecord, MinutesRecord } from './model';
 
 /** How many decisions of each outcome, and the money granted (pure). */
 export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'outcome' | 'amount'>>) {
@@ -12,4 +13,41 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
     moreInformation: count('more_information'),
     grantedAmount: decisions.reduce((sum, d) => sum + (d.outcome === 'approve' ? (d.amount ?? 0) : 0), 0),
   };
+}
+
+/** Where a meeting's minutes stand: the meeting not yet started, minutes open for changes, or approved. */
+export type MinutesState = 'not_held' | 'open' | 'approved';
+
+export function minutesState(meetingStartsAt: string, now: Date, record: Pick<MinutesRecord, 'approval'> | undefined): MinutesState {
+  if (record?.approval) return 'approved';
+  return Date.parse(meetingStartsAt) <= now.getTime() ? 'open' : 'not_held';
+}
+
+/** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */
+export interface MinutesBlock {
+  reason: 'meeting_not_held' | 'minutes_approved' | 'attendance_missing' | 'cases_open';
+  message: string;
+}
+
+/** Why the attendance cannot be recorded now (undefined: it can). */
+export function attendanceBlocked(state: MinutesState): MinutesBlock | undefined {
+  if (state === 'not_held') return { reason: 'meeting_not_held', message: 'Møtet har ikke startet ennå. Fremmøtet registreres når møtet er i gang.' };
+  if (state === 'approved') return { reason: 'minutes_approved', message: 'Protokollen er godkjent og kan ikke endres.' };
+  return undefined;
+}
+
+/**
+ * Why the minutes cannot be approved now (undefined: they can). The approved minutes are final, so
+ * they need the attendance and a decision on every case on the agenda (or the case moved elsewhere).
+ * Approving minutes already approved is not blocked: the use case answers with the approval made.
+ */
+export function approvalBlocked(state: MinutesState, attendanceRecorded: boolean, openCases: number): MinutesBlock | undefined {
+  if (state === 'not_held') return { reason: 'meeting_not_held', message: 'Protokollen kan godkjennes når møtet er holdt.' };
+  if (state === 'approved') return undefined;
+  if (!attendanceRecorded) return { reason: 'attendance_missing', message: 'Registrer hvem som var til stede før protokollen godkjennes.' };
+  if (openCases > 0) {
+    const cases = openCases === 1 ? '1 sak står' : `${openCases} saker står`;
+    return { reason: 'cases_open', message: `${cases} på sakslisten uten vedtak. Registrer vedtak, eller flytt sakene til et annet møte, før protokollen godkjennes.` };
+  }
+  return undefined;
 }

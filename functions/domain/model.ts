@@ -154,6 +154,30 @@ export interface DecisionRecord {
   reason?: string;
 }
 
+/** The committee's approval of a meeting's minutes: after it the minutes are final. */
+export interface MinutesApproval {
+  at: string;
+  /** the staff member who recorded the approval */
+  by: string;
+  /** e.g. where it was approved ("Godkjent i FSU-møtet 14. januar") */
+  note?: string;
+}
+
+/** What the secretariat keeps for a meeting's minutes beside its decisions: who attended, and the approval. */
+export interface MinutesRecord {
+  schemeId: string;
+  meetingId: string;
+  /** present (til stede): one entry per person, as the secretariat writes it (name, role) */
+  present: string[];
+  /** sent apologies (forfall) */
+  absent: string[];
+  recordedAt: string;
+  recordedBy: string;
+  approval?: MinutesApproval;
+  /** 1 for the first write; each write is conditional on the revision it read */
+  revision: number;
+}
+
 export interface PotRecord {
   schemeId: string;
   year: number;

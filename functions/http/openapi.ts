@@ -4,11 +4,13 @@ import * as z from 'zod/mini';
 import { SCHEMES } from '../../config/schemes';
 import { buildApplicationSchema } from '../../schemas/application.schema';
 import {
+  attendanceRequestSchema,
   decisionRequestSchema,
   halfYearQuerySchema,
   informationRequestSchema,
   invoiceRequestSchema,
   listApplicationsQuerySchema,
+  minutesApprovalSchema,
   payoutQuerySchema,
   reallocationDecisionSchema,
   reallocationRequestSchema,
@@ -45,6 +47,8 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'request-information': ['InformationRequest', informationRequestSchema],
     'record-recommendation': ['RecommendationRequest', recommendationRequestSchema],
     'record-decision': ['DecisionRequest', decisionRequestSchema],
+    'record-attendance': ['AttendanceRequest', attendanceRequestSchema],
+    'approve-minutes': ['MinutesApproval', minutesApprovalSchema],
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
@@ -65,6 +69,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'record-recommendation': [201, 'Innstillingen er registrert'],
   'record-decision': [201, 'Vedtaket er registrert'],
   'claim-repayment': [201, 'Kravet er registrert'],
+  'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
 };
 
 const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);

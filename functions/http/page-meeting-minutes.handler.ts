@@ -1,11 +1,12 @@
 import { STAFF_PAGE } from '../pages/staff-page-kit';
 import { dependencies } from '../composition';
-import { staffPage } from '../pages/page-kit';
-import { minutesPage } from '../pages/minutes-page';
-import { meetingMinutes } from '../use-cases/meeting-minutes';
+import { flash } from '../pages/page-kit';
+import { renderMinutes } from '../pages/minutes-flow';
+import { MINUTES_NOTICES } from '../pages/minutes-page';
 import { httpRoute } from './http-route';
+import { meetingOf } from './routes';
 
-export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
-  const minutes = await meetingMinutes(dependencies(), request.params.schemeId ?? '', request.params.meetingId ?? '');
-  return staffPage(request, 200, minutesPage(minutes));
-});
+/** A meeting's minutes, with the attendance and approval forms while they are open (404 for an unknown meeting). */
+export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, (request) =>
+  renderMinutes(dependencies(), request, meetingOf(request), { notice: flash(MINUTES_NOTICES, request.query.registrert) }, 200),
+);

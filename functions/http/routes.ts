@@ -35,7 +35,9 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   // Secretariat / committee.
   { id: 'list-meetings', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Møteplanen' },
   { id: 'get-agenda', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}', access: 'secretariat', summary: 'Sakslisten for et møte' },
-  { id: 'get-meeting-minutes', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes', access: 'secretariat', summary: 'Møteprotokollen: vedtakene i møtet' },
+  { id: 'get-meeting-minutes', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes', access: 'secretariat', summary: 'Møteprotokollen: fremmøtet, vedtakene i møtet og godkjenningen' },
+  { id: 'record-attendance', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes/attendance', access: 'secretariat', summary: 'Registrer fremmøtet i protokollen' },
+  { id: 'approve-minutes', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes/approval', access: 'secretariat', summary: 'Registrer at protokollen er godkjent' },
   { id: 'list-applications', method: 'GET', path: '/api/staff/schemes/{schemeId}/applications', access: 'secretariat', summary: 'Søknader etter status' },
   { id: 'get-application', method: 'GET', path: '/api/staff/applications/{applicationId}', access: 'secretariat', summary: 'Hele saken' },
   { id: 'schedule-application', method: 'POST', path: '/api/staff/applications/{applicationId}/meeting', access: 'secretariat', summary: 'Flytt søknaden til et møte' },
@@ -63,6 +65,16 @@ export function casePath(applicationId: string): string {
 /** A meeting's agenda (the page-agenda route). */
 export function agendaPath(schemeId: string, meetingId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/moter/${encodeURIComponent(meetingId)}`;
+}
+
+/** The meeting a route's path names (`{schemeId}`, `{meetingId}`). */
+export function meetingOf(request: { params: Record<string, string | undefined> }): { schemeId: string; meetingId: string } {
+  return { schemeId: request.params.schemeId ?? '', meetingId: request.params.meetingId ?? '' };
+}
+
+/** A meeting's minutes (the page-meeting-minutes route); its forms post below it. */
+export function minutesPath(schemeId: string, meetingId: string): string {
+  return `${agendaPath(schemeId, meetingId)}/protokoll`;
 }
 
 /** The secretariat's half-yearly report on use and effect for a scheme (the page-half-year-report route), for a period when given. */
@@ -109,7 +121,9 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-submit-report', 'POST', '/rapport/{linkId}', 'public', 'Send inn rapport'),
   page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
   page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),
-  page('page-meeting-minutes', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', 'secretariat', 'Møteprotokollen: vedtakene i møtet'),
+  page('page-meeting-minutes', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', 'secretariat', 'Møteprotokollen: fremmøtet, vedtakene i møtet og godkjenningen'),
+  page('page-record-attendance', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/fremmote', 'secretariat', 'Registrer fremmøtet'),
+  page('page-approve-minutes', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/godkjenning', 'secretariat', 'Registrer at protokollen er godkjent'),
   page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),

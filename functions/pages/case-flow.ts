@@ -20,7 +20,7 @@ export async function renderCase(deps: Dependencies, request: RouteRequest<unkno
 
 /** One form post of the case page: back to the case (303), or the case with the form's errors. */
 export function caseFormPost<T>(request: RouteRequest<unknown>, read: StaffFormPost<CaseFormName, T>['read'], act: StaffFormPost<CaseFormName, T>['act']): Promise<HttpResult> {
-  return staffFormPost(request, {
+  return staffFormPost(request, request.params.applicationId ?? '', {
     read,
     act,
     next: async (_deps, applicationId, code) => redirect(`${casePath(applicationId)}?registrert=${encodeURIComponent(code)}`),

@@ -11,11 +11,11 @@ import { date, dateTime, decisionText, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
-import type { FailedForm } from './staff-form-post';
+import type { StaffPageForms } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
-import { applicationsPath, minutesPath } from './secretariat-pages';
-import { agendaPath, casePath } from '../http/routes';
+import { applicationsPath } from './secretariat-pages';
+import { agendaPath, casePath, minutesPath } from '../http/routes';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getPublicScheme>;
@@ -23,12 +23,7 @@ type Scheme = ReturnType<typeof getPublicScheme>;
 /** The case's forms: one per reallocation request waiting for a decision, and the repayment claim. */
 export type CaseFormName = 'repayment' | `reallocation:${string}`;
 
-export interface CaseForms {
-  csrf: string;
-  failed?: FailedForm<CaseFormName>;
-  /** a flash() after a successful post */
-  notice?: Html;
-}
+export type CaseForms = StaffPageForms<CaseFormName>;
 
 export const CASE_NOTICES: Record<string, string> = {
   omdisponering: 'Vedtaket om omdisponering er registrert, og prosjekteier får beskjed.',

@@ -43,5 +43,5 @@ export function agendaFormPost<T>(
   read: StaffFormPost<DecisionFormName, T>['read'],
   act: StaffFormPost<DecisionFormName, T>['act'],
 ): Promise<HttpResult> {
-  return staffFormPost(request, { read, act, next: decisionRedirect, rerender: rerenderAgenda });
+  return staffFormPost(request, request.params.applicationId ?? '', { read, act, next: decisionRedirect, rerender: rerenderAgenda });
 }

@@ -1,12 +1,16 @@
-// A meeting's minutes (møteprotokoll): each decision recorded on the agenda, with the case it
-// concerns, the recommendation it rests on (two-level schemes) and the meeting's totals. It only
-// reads; the agenda links here, and each decision on a case links back.
-import { agendaPath, casePath } from '../http/routes';
+// A meeting's minutes (møteprotokoll): who attended, each decision recorded on the agenda with the
+// case it concerns, the recommendation it rests on (two-level schemes) and the meeting's totals,
+// and the committee's approval. Until the approval the secretariat records the attendance here and
+// then the approval; the agenda links here, and each decision on a case links back.
+import { agendaPath, casePath, minutesPath } from '../http/routes';
 import type { DecisionOutcome } from '../domain/model';
 import type { meetingMinutes } from '../use-cases/meeting-minutes';
+import { CSRF_FIELD } from './csrf';
 import { dateTime, decisionText, kroner } from './format';
+import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import { recommendationFacts } from './recommendation-facts';
+import type { StaffPageForms } from './staff-form-post';
 
 export type Minutes = Awaited<ReturnType<typeof meetingMinutes>>;
 type MinutesCase = Minutes['cases'][number];
@@ -50,14 +54,79 @@ ${minutes.preparation && d.recommendation ? recommendationFacts(minutes.preparat
 </section>`;
 }
 
-export function minutesPage(minutes: Minutes): { title: string; body: Html } {
-  const { meeting, totals } = minutes;
+/** The minutes' two forms: the attendance, then the approval. */
+export type MinutesFormName = 'attendance' | 'approval';
+
+export type MinutesForms = StaffPageForms<MinutesFormName>;
+
+export const MINUTES_NOTICES: Record<string, string> = {
+  fremmote: 'Fremmøtet er lagret.',
+  godkjent: 'Protokollen er godkjent. Den kan ikke lenger endres.',
+};
+
+export function attendancePath(schemeId: string, meetingId: string): string {
+  return `${minutesPath(schemeId, meetingId)}/fremmote`;
+}
+
+export function minutesApprovalPath(schemeId: string, meetingId: string): string {
+  return `${minutesPath(schemeId, meetingId)}/godkjenning`;
+}
+
+const names = (list: readonly string[]): Html => html`<ul class="plain">${list.map((n) => html`<li>${n}</li>`)}</ul>`;
+
+function attendanceSection(minutes: Minutes, forms: MinutesForms, form: FormState): Html {
+  const { attendance, meeting } = minutes;
+  const facts = attendance
+    ? html`<dl class="facts">
+<dt>Til stede</dt><dd>${names(attendance.present)}</dd>
+<dt>Forfall</dt><dd>${attendance.absent.length ? names(attendance.absent) : 'Ingen'}</dd>
+</dl>`
+    : html`<p>${minutes.state === 'not_held' ? 'Fremmøtet registreres når møtet er i gang.' : 'Fremmøtet er ikke registrert.'}</p>`;
+  if (minutes.state !== 'open') return html`<h2 id="fremmote">Fremmøte</h2>${facts}`;
+  return html`<h2 id="fremmote">Fremmøte</h2>${facts}
+<form method="post" action=${attendancePath(meeting.schemeId, meeting.id)} novalidate aria-label="Registrer fremmøte">
+${hidden(CSRF_FIELD, forms.csrf)}
+${form.textarea('present', 'Til stede', { rows: 6, hint: 'Én person per linje, med navn og rolle, for eksempel «Kari Nordmann, leder (Stavanger kommune)».', summaryLabel: 'Fremmøte, til stede' })}
+${form.textarea('absent', 'Forfall (valgfritt)', { rows: 3, hint: 'Én person per linje.', summaryLabel: 'Fremmøte, forfall' })}
+<button type="submit">${attendance ? 'Lagre endringene i fremmøtet' : 'Lagre fremmøtet'}</button>
+</form>`;
+}
+
+function approvalSection(minutes: Minutes, forms: MinutesForms, form: FormState): Html {
+  const { approval, meeting } = minutes;
+  if (approval) {
+    return html`<h2 id="godkjenning">Godkjenning</h2>
+<p><strong>Protokollen er godkjent.</strong> Godkjenningen ble registrert ${dateTime(approval.at)}.</p>
+${approval.note ? html`<p class="long-text">${approval.note}</p>` : ''}`;
+  }
+  if (minutes.state === 'not_held') return html``;
+  return html`<h2 id="godkjenning">Godkjenning</h2>
+<p>Protokollen er ikke godkjent. Når komiteen har godkjent den, registrerer sekretariatet godkjenningen her. Deretter kan verken fremmøtet eller vedtakene i den endres.</p>
+<form method="post" action=${minutesApprovalPath(meeting.schemeId, meeting.id)} novalidate aria-label="Godkjenn protokollen">
+${hidden(CSRF_FIELD, forms.csrf)}
+${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: 'For eksempel «Godkjent i FSU-møtet 14. januar 2027».', summaryLabel: 'Godkjenning, merknad' })}
+<button type="submit">Godkjenn protokollen</button>
+</form>`;
+}
+
+export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: string; body: Html } {
+  const { meeting, totals, attendance } = minutes;
   const title = `Protokoll: ${meeting.title}`;
   const agenda = agendaPath(meeting.schemeId, meeting.id);
+  const failed = (name: MinutesFormName) => (forms.failed?.form === name ? forms.failed : undefined);
+  const recorded = attendance ? { present: attendance.present.join('\n'), absent: attendance.absent.join('\n') } : {};
+  const attendanceForm = new FormState(failed('attendance')?.values ?? recorded, failed('attendance')?.errors ?? {}, 'fremmote');
+  const approvalForm = new FormState(failed('approval')?.values ?? {}, failed('approval')?.errors ?? {}, 'godkjenning');
+  const attendanceHtml = attendanceSection(minutes, forms, attendanceForm);
+  const approvalHtml = approvalSection(minutes, forms, approvalForm);
+  const problem = forms.failed?.problem;
   return {
     title,
-    body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a> · <a href=${agenda}>Sakslisten</a></p>
+    body: html`${errorSummary([attendanceForm, approvalForm], problem ? [problem] : [])}
+${forms.notice ?? ''}
+<p><a href="/sekretariat">Tilbake til møteplanen</a> · <a href=${agenda}>Sakslisten</a></p>
 <h1>${title}</h1>
+${minutes.approval ? '' : html`<p class="draft-mark"><strong>Utkast: protokollen er ikke godkjent.</strong></p>`}
 <dl class="facts">
 <dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
 <dt>Vedtak fattet av</dt><dd>${minutes.committee.name} (${minutes.committee.shortName})</dd>
@@ -65,11 +134,13 @@ export function minutesPage(minutes: Minutes): { title: string; body: Html } {
 <dt>Tildelt i møtet</dt><dd>${kroner(totals.grantedAmount)}</dd>
 <dt>Igjen i årets pott</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
 </dl>
+${attendanceHtml}
 ${minutes.cases.length === 0 ? html`<p>Ingen vedtak er registrert for dette møtet ennå.</p>` : minutes.cases.map((c) => minutesCase(minutes, c))}
 ${minutes.undecided.length === 0 ? '' : html`<section aria-labelledby="uten-vedtak">
 <h2 id="uten-vedtak">Saker uten vedtak</h2>
 <p>Disse sakene står på sakslisten uten at vedtak er registrert:</p>
 <ul>${minutes.undecided.map((u) => html`<li><a href=${`${agenda}#sak-${u.applicationId}`}>${u.title}</a> (${u.statusLabel}, omsøkt ${kroner(u.requestedAmount)})</li>`)}</ul>
-</section>`}`,
+</section>`}
+${approvalHtml}`,
   };
 }

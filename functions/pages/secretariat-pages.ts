@@ -2,7 +2,7 @@
 // reports and the half-yearly report), a meeting's agenda with the decision forms, and the reports
 // that are overdue. Every form carries the CSRF token.
 import { ON_AGENDA } from '../domain/status-transitions';
-import { agendaPath, casePath, halfYearReportPath } from '../http/routes';
+import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
@@ -20,10 +20,6 @@ export type AgendaItem = Agenda['items'][number];
 export type OverdueReports = Awaited<ReturnType<typeof listOverdueReports>>;
 
 /** The meeting's minutes: the decisions recorded on its agenda. */
-export function minutesPath(schemeId: string, meetingId: string): string {
-  return `${agendaPath(schemeId, meetingId)}/protokoll`;
-}
-
 export function overduePath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/rapporter-pa-overtid`;
 }

@@ -1,4 +1,4 @@
-// One staff form post, whichever page holds the form (the agenda, the whole case): CSRF, the form
+// One staff form post, whichever page holds the form (the agenda, the whole case, the minutes): CSRF, the form
 // parsed by its schema, the use case, then 303 to where the secretariat continues, or the page
 // re-rendered with the field errors or the conflict next to the form.
 import type * as z from 'zod/mini';
@@ -7,6 +7,7 @@ import type { Actor } from '../domain/model';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { RouteRequest } from '../http/http-route';
 import type { HttpResult } from '../http/responses';
+import type { Html } from './html';
 import { staffActor } from '../use-cases/move-application';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { checkCsrf } from './csrf';
@@ -19,27 +20,35 @@ export interface FailedForm<F> {
   problem?: string;
 }
 
-export interface StaffFormPost<F, T> {
-  /** which form was posted (its errors show there), the notice code, and the parse */
-  read: (values: FormBody) => { form: F; code: string; parsed: z.core.util.SafeParseResult<T> };
-  act: (deps: Dependencies, applicationId: string, data: T, actor: Actor) => Promise<unknown>;
-  /** where to go afterwards; worked out before acting (an action may take the case off its agenda) */
-  next: (deps: Dependencies, applicationId: string, code: string) => Promise<HttpResult>;
-  rerender: (deps: Dependencies, request: RouteRequest<unknown>, applicationId: string, failed: FailedForm<F>, status: number) => Promise<HttpResult>;
+/** A staff page's forms (the case, the minutes): the CSRF token they carry, the one that failed, or a notice after a post. */
+export interface StaffPageForms<F> {
+  csrf: string;
+  failed?: FailedForm<F>;
+  /** a flash() after a successful post */
+  notice?: Html;
 }
 
-export async function staffFormPost<F, T>(request: RouteRequest<unknown>, post: StaffFormPost<F, T>): Promise<HttpResult> {
+/** S: what the form acts on (an application's id; a meeting), from the route's path. */
+export interface StaffFormPost<F, T, S = string> {
+  /** which form was posted (its errors show there), the notice code, and the parse */
+  read: (values: FormBody) => { form: F; code: string; parsed: z.core.util.SafeParseResult<T> };
+  act: (deps: Dependencies, subject: S, data: T, actor: Actor) => Promise<unknown>;
+  /** where to go afterwards; worked out before acting (an action may take the case off its agenda) */
+  next: (deps: Dependencies, subject: S, code: string) => Promise<HttpResult>;
+  rerender: (deps: Dependencies, request: RouteRequest<unknown>, subject: S, failed: FailedForm<F>, status: number) => Promise<HttpResult>;
+}
+
+export async function staffFormPost<F, T, S>(request: RouteRequest<unknown>, subject: S, post: StaffFormPost<F, T, S>): Promise<HttpResult> {
   const values = toFormBody(request.body);
   checkCsrf(request.event, values);
   const deps = dependencies();
-  const applicationId = request.params.applicationId ?? '';
   const { form, code, parsed } = post.read(values);
   const failed = (errors: Record<string, string>, status: number, problem?: string) =>
-    post.rerender(deps, request, applicationId, { form, values, errors, ...(problem ? { problem } : {}) }, status);
+    post.rerender(deps, request, subject, { form, values, errors, ...(problem ? { problem } : {}) }, status);
   if (!parsed.success) return failed(toFieldErrors(parsed.error), 400);
   try {
-    const next = await post.next(deps, applicationId, code);
-    await post.act(deps, applicationId, parsed.data, staffActor(request.staff!, 'secretariat'));
+    const next = await post.next(deps, subject, code);
+    await post.act(deps, subject, parsed.data, staffActor(request.staff!, 'secretariat'));
     return next;
   } catch (error) {
     if (error instanceof ValidationError) return failed(error.fieldErrors, 400);

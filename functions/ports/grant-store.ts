@@ -7,6 +7,7 @@ import type {
   AuditEntry,
   DecisionRecord,
   LinkRecord,
+  MinutesRecord,
   PayoutRecord,
   PayoutState,
   PotRecord,
@@ -80,6 +81,15 @@ export interface DecisionStore {
   listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
 }
 
+export interface MinutesStore {
+  getMinutesRecord(schemeId: string, meetingId: string): Promise<MinutesRecord | undefined>;
+  /**
+   * Writes the record if the stored one is still the revision before it (none, for revision 1) and
+   * not approved; false when someone else wrote first. Approved minutes are never written again.
+   */
+  saveMinutesRecord(record: MinutesRecord): Promise<boolean>;
+}
+
 export interface PotStore {
   /** Creates the year's pot if it does not exist (never resets a pot in use). */
   ensurePot(schemeId: string, year: number, total: number): Promise<void>;
@@ -138,6 +148,7 @@ export type GrantStore = ApplicationStore &
   LinkStore &
   SignatureStore &
   DecisionStore &
+  MinutesStore &
   PotStore &
   PayoutStore &
   ReportStore &

@@ -1,7 +1,10 @@
 // A meeting's minutes (møteprotokoll): what the committee decided on each case of its agenda, in
-// the order the decisions were recorded, with the totals the committee and the secretariat report.
-import type { DecisionRecord } from '../domain/model';
-import { minutesTotals } from '../domain/meeting-minutes';
+// the order the decisions were recorded, with the totals the committee and the secretariat report;
+// who attended, and the committee's approval, after which the minutes are final.
+import { ConflictError } from '../domain/errors';
+import type { Actor, ApplicationRecord, DecisionRecord, MinutesRecord } from '../domain/model';
+import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
+import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadMeeting } from './load-application';
@@ -9,12 +12,22 @@ import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
 import { publicProjectDescription } from './cosign-application';
 
+/** The meeting a minutes request is about (its route's path). */
+export interface MeetingRef {
+  schemeId: string;
+  meetingId: string;
+}
+
+// An approved or rejected case stays on its agenda, decided; these are the ones still open.
+const openCases = (agenda: readonly ApplicationRecord[]) => agenda.filter((a) => ON_AGENDA.includes(a.status));
+
 export async function meetingMinutes(deps: Dependencies, schemeId: string, meetingId: string) {
   const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
-  const [decisions, undecided, potRemaining] = await Promise.all([
+  const [decisions, agenda, potRemaining, record] = await Promise.all([
     deps.store.listMeetingDecisions(scheme.id, meeting.id),
     deps.store.listAgenda(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
+    deps.store.getMinutesRecord(scheme.id, meeting.id),
   ]);
   const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
   return {
@@ -24,10 +37,10 @@ export async function meetingMinutes(deps: Dependencies, schemeId: string, meeti
     cases,
     totals: minutesTotals(decisions),
     potRemaining,
-    // Open cases still on the agenda (an approved or rejected case stays on its agenda, decided).
-    undecided: undecided
-      .filter((a) => ON_AGENDA.includes(a.status))
-      .map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
+    state: minutesState(meeting.startsAt, deps.clock.now(), record),
+    attendance: record ? { present: record.present, absent: record.absent, recordedAt: record.recordedAt, recordedBy: record.recordedBy } : null,
+    approval: record?.approval ?? null,
+    undecided: openCases(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
   };
 }
 
@@ -55,4 +68,54 @@ function decisionView(d: DecisionRecord) {
     ...(d.reason ? { reason: d.reason } : {}),
     recommendation: d.recommendation ?? null,
   };
+}
+
+const staffName = (actor: Actor) => (actor.kind === 'staff' ? actor.subject : actor.kind);
+
+function refuse(block: MinutesBlock | undefined): void {
+  if (block) throw new ConflictError(block.message, block.reason);
+}
+
+async function save(deps: Dependencies, record: MinutesRecord): Promise<MinutesRecord> {
+  if (!(await deps.store.saveMinutesRecord(record))) {
+    throw new ConflictError('Protokollen ble endret av noen andre samtidig. Last siden på nytt og prøv igjen.', 'minutes_changed');
+  }
+  return record;
+}
+
+/** Who was present and who sent apologies; can be corrected until the minutes are approved. */
+export async function recordAttendance(deps: Dependencies, ref: MeetingRef, request: AttendanceRequest, actor: Actor) {
+  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const current = await deps.store.getMinutesRecord(scheme.id, meeting.id);
+  refuse(attendanceBlocked(minutesState(meeting.startsAt, deps.clock.now(), current)));
+  const absent = request.absent ?? [];
+  // A repeat (a double click, a retried request) of what is already recorded writes nothing.
+  if (current && current.present.join('\n') === request.present.join('\n') && current.absent.join('\n') === absent.join('\n')) return { minutes: current, created: false };
+  const record = await save(deps, {
+    schemeId: scheme.id,
+    meetingId: meeting.id,
+    present: request.present,
+    absent,
+    recordedAt: deps.clock.now().toISOString(),
+    recordedBy: staffName(actor),
+    ...(current?.approval ? { approval: current.approval } : {}),
+    revision: (current?.revision ?? 0) + 1,
+  });
+  return { minutes: record, created: true };
+}
+
+/**
+ * The committee has approved the minutes (usually at its next meeting): from now on they are final.
+ * Needs the attendance and a decision on every case still on the agenda. Approving again answers
+ * with the approval already made.
+ */
+export async function approveMinutes(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
+  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const [current, agenda] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listAgenda(scheme.id, meeting.id)]);
+  if (current?.approval) return { minutes: current, created: false };
+  refuse(approvalBlocked(minutesState(meeting.startsAt, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openCases(agenda).length));
+  if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
+  const approval = { at: deps.clock.now().toISOString(), by: staffName(actor), ...(request.note ? { note: request.note } : {}) };
+  const record = await save(deps, { ...current, approval, revision: current.revision + 1 });
+  return { minutes: record, created: true };
 }

@@ -11,6 +11,7 @@ import type {
   ApplicationVersion,
   AuditEntry,
   LinkRecord,
+  MinutesRecord,
   PayoutRecord,
   ReminderRecord,
   ReportRecord,
@@ -447,6 +448,45 @@ describe('decisions', () => {
     expect(minutes).toEqual([earlier, later]);
     expectNoInternalAttributes(minutes);
     expect(await store.listMeetingDecisions(schemeId, '2027-04-22')).toEqual([]);
+  });
+});
+
+describe('minutes records', () => {
+  const record = (meetingId: string, extra: Partial<MinutesRecord> = {}): MinutesRecord => ({
+    schemeId: 'sor-rogaland',
+    meetingId,
+    present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune'],
+    absent: [],
+    recordedAt: '2027-02-25T10:00:00.000Z',
+    recordedBy: 'sek-1',
+    revision: 1,
+    ...extra,
+  });
+
+  it('writes the first revision once, then each revision only on the one before, never after the approval', async () => {
+    const meetingId = uid('m-');
+    expect(await store.getMinutesRecord('sor-rogaland', meetingId)).toBeUndefined();
+    expect(await store.saveMinutesRecord(record(meetingId))).toBe(true);
+    // Another first write (someone else recorded at the same time) loses.
+    expect(await store.saveMinutesRecord(record(meetingId, { present: ['Per'] }))).toBe(false);
+    // A write based on a revision that is not the stored one loses.
+    expect(await store.saveMinutesRecord(record(meetingId, { present: ['Per'], revision: 3 }))).toBe(false);
+    expect(await store.saveMinutesRecord(record(meetingId, { absent: ['Per Olsen'], revision: 2 }))).toBe(true);
+    const approval = { at: '2027-03-20T10:00:00.000Z', by: 'sek-2', note: 'Godkjent i FSU-møtet 20. mars' };
+    expect(await store.saveMinutesRecord(record(meetingId, { absent: ['Per Olsen'], approval, revision: 3 }))).toBe(true);
+    expect(await store.saveMinutesRecord(record(meetingId, { present: ['Per'], revision: 4 }))).toBe(false);
+    const stored = await store.getMinutesRecord('sor-rogaland', meetingId);
+    expect(stored).toEqual(record(meetingId, { absent: ['Per Olsen'], approval, revision: 3 }));
+    for (const attr of INTERNAL_ATTRIBUTES) expect(stored).not.toHaveProperty(attr);
+    // Per scheme and meeting.
+    expect(await store.getMinutesRecord('innlandet', meetingId)).toBeUndefined();
+  });
+
+  it('concurrent writes of the same revision: exactly one wins', async () => {
+    const meetingId = uid('m-');
+    await store.saveMinutesRecord(record(meetingId));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.saveMinutesRecord(record(meetingId, { present: [`Person ${i}`], revision: 2 }))));
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 });
 

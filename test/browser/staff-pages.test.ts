@@ -258,4 +258,39 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForURL(`**/sekretariat/soknader/${id}`);
     expect(await page.locator('h1').textContent()).toBe(data.title);
   }, 45_000);
+
+  it('after the meeting the secretariat records who attended and then the approval, and the minutes are final', async () => {
+    // Signed in as the secretariat; Innlandet's meeting of the test before has its one case decided.
+    const meetings = (await h.call('GET', '/api/staff/schemes/innlandet/meetings', undefined, 'secretariat')).body.meetings as Array<{ id: string; startsAt: string; applications: number }>;
+    const meeting = meetings.find((m) => m.applications > 0)!;
+    h.clock.set(meeting.startsAt);
+    await page.goto(`/sekretariat/innlandet/moter/${meeting.id}/protokoll`);
+    expect(await page.getByText('Utkast: protokollen er ikke godkjent.').isVisible()).toBe(true);
+
+    // Approving before the attendance is recorded: the reason at the top, nothing approved.
+    await page.getByRole('button', { name: 'Godkjenn protokollen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Registrer hvem som var til stede før protokollen godkjennes.');
+
+    const attendance = page.getByRole('form', { name: 'Registrer fremmøte' });
+    await attendance.getByLabel('Til stede', { exact: true }).fill('Kari Nordmann, leder (Gjøvik kommune)\nOla Hansen, Sykehuset Innlandet');
+    await attendance.getByLabel('Forfall (valgfritt)').fill('Per Olsen, brukerrepresentant');
+    await attendance.getByRole('button', { name: 'Lagre fremmøtet' }).click();
+    await page.waitForURL(/\?registrert=fremmote/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Fremmøtet er lagret.');
+    expect(await page.locator('dl.facts', { hasText: 'Til stede' }).textContent()).toContain('Ola Hansen, Sykehuset Innlandet');
+    await expectAccessibleBasics(page);
+
+    await page.getByRole('form', { name: 'Godkjenn protokollen' }).getByLabel('Merknad (valgfritt)').fill('Godkjent i neste SSU-møte.');
+    await page.getByRole('button', { name: 'Godkjenn protokollen' }).click();
+    await page.waitForURL(/\?registrert=godkjent/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Protokollen er godkjent.');
+    expect(await page.getByText('Utkast: protokollen er ikke godkjent.').count()).toBe(0);
+    expect(await page.locator('form[action*="/protokoll/"]').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('Godkjent i neste SSU-møte.');
+    await expectAccessibleBasics(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('dl.facts', { hasText: 'Til stede' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  }, 45_000);
 });

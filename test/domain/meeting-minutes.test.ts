@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesTotals } from '../../functions/domain/meeting-minutes';
+import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
 
 describe('minutesTotals', () => {
   it('counts each outcome and sums the money granted, approvals only', () => {
@@ -17,5 +17,42 @@ describe('minutesTotals', () => {
 
   it('is all zero for a meeting without decisions', () => {
     expect(minutesTotals([])).toEqual({ decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, grantedAmount: 0 });
+  });
+});
+
+describe('minutesState', () => {
+  const startsAt = '2027-02-25T08:00:00.000Z';
+  it('is not_held until the meeting starts, then open, and approved once approved whatever the time', () => {
+    expect(minutesState(startsAt, new Date('2027-02-25T07:59:59.999Z'), undefined)).toBe('not_held');
+    expect(minutesState(startsAt, new Date(startsAt), undefined)).toBe('open');
+    expect(minutesState(startsAt, new Date('2027-06-01T00:00:00Z'), {})).toBe('open');
+    expect(minutesState(startsAt, new Date('2027-03-20T10:00:00Z'), { approval: { at: '2027-03-20T10:00:00Z', by: 'kari' } })).toBe('approved');
+  });
+});
+
+describe('attendanceBlocked', () => {
+  it('lets the attendance be recorded and corrected only while the minutes are open', () => {
+    expect(attendanceBlocked('open')).toBeUndefined();
+    expect(attendanceBlocked('not_held')).toEqual({ reason: 'meeting_not_held', message: 'Møtet har ikke startet ennå. Fremmøtet registreres når møtet er i gang.' });
+    expect(attendanceBlocked('approved')).toEqual({ reason: 'minutes_approved', message: 'Protokollen er godkjent og kan ikke endres.' });
+  });
+});
+
+describe('approvalBlocked', () => {
+  it('needs a held meeting, the attendance and no case left open on the agenda', () => {
+    expect(approvalBlocked('open', true, 0)).toBeUndefined();
+    expect(approvalBlocked('not_held', true, 0)?.reason).toBe('meeting_not_held');
+    expect(approvalBlocked('open', false, 0)).toEqual({ reason: 'attendance_missing', message: 'Registrer hvem som var til stede før protokollen godkjennes.' });
+    expect(approvalBlocked('open', true, 1)).toEqual({
+      reason: 'cases_open',
+      message: '1 sak står på sakslisten uten vedtak. Registrer vedtak, eller flytt sakene til et annet møte, før protokollen godkjennes.',
+    });
+    expect(approvalBlocked('open', true, 3)?.message).toMatch(/^3 saker står på sakslisten uten vedtak\./);
+    // The attendance is checked before the cases: it is what the secretariat can fix on this page.
+    expect(approvalBlocked('open', false, 2)?.reason).toBe('attendance_missing');
+  });
+
+  it('does not block minutes already approved (a repeat answers with the approval made)', () => {
+    expect(approvalBlocked('approved', false, 0)).toBeUndefined();
   });
 });

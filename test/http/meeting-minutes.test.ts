@@ -136,3 +136,102 @@ describe("a meeting's minutes", () => {
     expect((await overview()).text).toContain(`<a ${link} aria-label="Protokoll fra FSU-møte desember 2026">Protokoll</a>`);
   });
 });
+
+describe("a meeting's attendance and the approval of its minutes", () => {
+  const schemeId = 'sor-rogaland';
+  const meetingId = '2027-04-22';
+  const ref = { schemeId, meetingId };
+  const attendance = (json: Record<string, unknown>) => app.call('record-attendance', { pathParameters: ref, json, as });
+  const approve = (json: Record<string, unknown> = {}) => app.call('approve-minutes', { pathParameters: ref, json, as });
+  async function pagePost(path: 'fremmote' | 'godkjenning', form: Record<string, string>) {
+    const page = await minutesPage(schemeId, meetingId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const event = apiEvent({ method: 'POST', path: `/sekretariat/{schemeId}/moter/{meetingId}/protokoll/${path}`, pathParameters: ref, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: as });
+    return invoke({ ...event, cookies: [`__Host-csrf=${token}`] }, path === 'fremmote' ? 'page-record-attendance' : 'page-approve-minutes');
+  }
+
+  it('are recorded once the meeting has started; the approval needs the attendance and every case decided, and makes the minutes final', async () => {
+    app.clock.set(START);
+    const granted = await onAgenda(schemeId, meetingId, 'Felles legevaktsamarbeid på Jæren');
+    const deferred = await onAgenda(schemeId, meetingId, 'Ambulant rehabiliteringsteam i Ryfylke');
+
+    // Before the meeting: nothing to record, and the page offers no form.
+    expect((await attendance({ present: ['Kari Nordmann, leder'] })).body).toMatchObject({ reason: 'meeting_not_held' });
+    expect((await approve()).status).toBe(409);
+    expect((await minutes(schemeId, meetingId)).body).toMatchObject({ state: 'not_held', attendance: null, approval: null });
+    const before = await minutesPage(schemeId, meetingId);
+    expect(before.text).toContain('Fremmøtet registreres når møtet er i gang.');
+    expect(before.text).not.toContain('<form method="post" action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/');
+
+    app.clock.set('2027-04-22T07:00:00.000Z'); // 09:00 in Oslo
+    const missing = await approve();
+    expect(missing.status).toBe(409);
+    expect(missing.body.message).toBe('Registrer hvem som var til stede før protokollen godkjennes.');
+    const invalid = await attendance({ present: [], absent: ['Per Olsen'] });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.fieldErrors).toEqual({ present: 'Skriv hvem som var til stede, én person per linje.' });
+    expect(await app.store.getMinutesRecord(schemeId, meetingId)).toBeUndefined();
+
+    const recorded = await attendance({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune'], absent: ['Per Olsen, Helse Stavanger'] });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.attendance).toMatchObject({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune'], absent: ['Per Olsen, Helse Stavanger'], recordedBy: 'sekretær-1' });
+    // A repeat writes nothing new.
+    expect((await attendance({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune'], absent: ['Per Olsen, Helse Stavanger'] })).status).toBe(200);
+    expect((await app.store.getMinutesRecord(schemeId, meetingId))!.revision).toBe(1);
+
+    const open = await approve();
+    expect(open.status).toBe(409);
+    expect(open.body).toMatchObject({ reason: 'cases_open', message: '2 saker står på sakslisten uten vedtak. Registrer vedtak, eller flytt sakene til et annet møte, før protokollen godkjennes.' });
+    const draft = await minutesPage(schemeId, meetingId);
+    expect(draft.text).toContain('Utkast: protokollen er ikke godkjent.');
+    expect(draft.text).toContain('<li>Ola Hansen, Stavanger kommune</li>');
+    // The form holds what is recorded, one person per line.
+    expect(draft.text).toMatch(/<textarea id="fremmote-present" name="present"[^>]*>Kari Nordmann, leder\nOla Hansen, Stavanger kommune<\/textarea>/);
+
+    expect((await decide(granted, { outcome: 'approve', amount: 400_000, periodStart: '2027-05-01', periodEnd: '2028-04-30' })).status).toBe(201);
+    expect((await decide(deferred, { outcome: 'defer', reason: 'Venter på kommunens budsjett.' })).status).toBe(201);
+
+    // The page's forms: a line too long is an error at that field, with what was typed kept and nothing written.
+    const tooLong = await pagePost('fremmote', { present: `Kari Nordmann, leder\n${'x'.repeat(201)}`, absent: '' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toContain('href="#fremmote-present"');
+    expect(tooLong.text).toContain('Linje 2 har mer enn 200 tegn. Skriv én person per linje.');
+    expect((await app.store.getMinutesRecord(schemeId, meetingId))!.revision).toBe(1);
+    const corrected = await pagePost('fremmote', { present: 'Kari Nordmann, leder\r\nOla Hansen, Stavanger kommune\r\nPer Olsen, Helse Stavanger\r\n', absent: '' });
+    expect(corrected.status).toBe(303);
+    expect(corrected.headers.location).toBe('/sekretariat/sor-rogaland/moter/2027-04-22/protokoll?registrert=fremmote');
+    expect(await app.store.getMinutesRecord(schemeId, meetingId)).toMatchObject({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune', 'Per Olsen, Helse Stavanger'], absent: [], revision: 2 });
+
+    app.clock.set('2027-05-27T09:00:00.000Z');
+    const approved = await pagePost('godkjenning', { note: 'Godkjent i FSU-møtet 27. mai 2027.' });
+    expect(approved.status).toBe(303);
+    expect(approved.headers.location).toBe('/sekretariat/sor-rogaland/moter/2027-04-22/protokoll?registrert=godkjent');
+    const approval = { at: '2027-05-27T09:00:00.000Z', by: 'sekretær-1', note: 'Godkjent i FSU-møtet 27. mai 2027.' };
+    // Approving again answers with the approval made; the minutes can no longer change.
+    app.clock.set('2027-05-28T09:00:00.000Z');
+    const again = await approve({ note: 'En gang til' });
+    expect(again.status).toBe(200);
+    expect(again.body.approval).toEqual(approval);
+    const late = await attendance({ present: ['Noen andre'] });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ reason: 'minutes_approved', message: 'Protokollen er godkjent og kan ikke endres.' });
+    const latePage = await pagePost('fremmote', { present: 'Noen andre' });
+    expect(latePage.status).toBe(409);
+    expect(latePage.text).toContain('Protokollen er godkjent og kan ikke endres.');
+    expect(await app.store.getMinutesRecord(schemeId, meetingId)).toMatchObject({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune', 'Per Olsen, Helse Stavanger'], approval, revision: 3 });
+
+    const final = await minutes(schemeId, meetingId);
+    expect(final.body).toMatchObject({ state: 'approved', approval, attendance: { absent: [], recordedBy: 'sekretær-1' } });
+    expect(final.body.totals).toMatchObject({ approved: 1, deferred: 1 });
+    const page = await invoke(
+      apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: ref, query: { registrert: 'godkjent' }, headers: HTML, claims: as }),
+      'page-meeting-minutes',
+    );
+    expect(page.text).toContain('Protokollen er godkjent. Den kan ikke lenger endres.');
+    expect(page.text).toContain('<strong>Protokollen er godkjent.</strong> Godkjenningen ble registrert 27.05.2027 kl. 11.00.');
+    expect(page.text).toContain('<p class="long-text">Godkjent i FSU-møtet 27. mai 2027.</p>');
+    expect(page.text).toContain('<dt>Forfall</dt><dd>Ingen</dd>');
+    expect(page.text).not.toContain('Utkast: protokollen er ikke godkjent.');
+    expect(page.text).not.toContain('<form method="post" action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/');
+  });
+});

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import {
+  attendanceRequestSchema,
   coerceFormBody,
+  MAX_ATTENDEES,
+  minutesApprovalSchema,
   decisionRequestSchema,
   formToObject,
   halfYearQuerySchema,
@@ -163,5 +166,46 @@ describe('form posts', () => {
   it('parseFormBody parses a decline', () => {
     const r = parseFormBody('signature', { decision: 'decline', reason: 'Uenig' });
     expect(r.success && r.data).toEqual({ decision: 'decline', reason: 'Uenig' });
+  });
+});
+
+describe('attendanceRequestSchema', () => {
+  it('takes who was present (at least one) and who sent apologies, each trimmed', () => {
+    expect(attendanceRequestSchema.parse({ present: [' Kari Nordmann, leder ', 'Ola Hansen'], absent: ['Per Olsen'] })).toEqual({
+      present: ['Kari Nordmann, leder', 'Ola Hansen'],
+      absent: ['Per Olsen'],
+    });
+    expect(attendanceRequestSchema.parse({ present: ['Kari'] })).toEqual({ present: ['Kari'] });
+    expect(errorsOf(attendanceRequestSchema, { present: [] })['present']).toBe('Skriv hvem som var til stede, én person per linje.');
+    expect(errorsOf(attendanceRequestSchema, {})['present']).toBe('Feltet må fylles ut.');
+    expect(errorsOf(attendanceRequestSchema, { present: 'Kari' })['present']).toBe('Feltet må være en liste.');
+  });
+
+  it('names the line that is empty or too long, and bounds the list', () => {
+    expect(errorsOf(attendanceRequestSchema, { present: ['Kari', '  '] })['present']).toBe('Linje 2 er tom. Skriv én person per linje.');
+    expect(errorsOf(attendanceRequestSchema, { present: ['Kari'], absent: ['x'.repeat(201)] })['absent']).toBe('Linje 1 har mer enn 200 tegn. Skriv én person per linje.');
+    expect(attendanceRequestSchema.safeParse({ present: ['x'.repeat(200)] }).success).toBe(true);
+    const many = Array.from({ length: MAX_ATTENDEES + 1 }, (_, i) => `Person ${i}`);
+    expect(errorsOf(attendanceRequestSchema, { present: many })['present']).toBe(`Skriv høyst ${MAX_ATTENDEES} personer.`);
+    expect(errorsOf(attendanceRequestSchema, { present: ['Kari'], admin: true })['_form']).toBe('Ukjent felt: admin.');
+  });
+
+  it('refuses the same person both present and absent (any letter case)', () => {
+    expect(errorsOf(attendanceRequestSchema, { present: ['Kari Nordmann', 'Ola'], absent: ['kari nordmann'] })['absent']).toBe(
+      'kari nordmann står både som til stede og med forfall.',
+    );
+  });
+
+  it('reads the form\'s text areas one person per line, without the blank lines', () => {
+    expect(coerceFormBody('attendance', { present: 'Kari Nordmann, leder\r\n\r\n  Ola Hansen  \n', absent: '' })).toEqual({ present: ['Kari Nordmann, leder', 'Ola Hansen'], absent: [] });
+    expect(coerceFormBody('attendance', {})).toEqual({ present: [], absent: [] });
+  });
+});
+
+describe('minutesApprovalSchema', () => {
+  it('takes an optional note, bounded', () => {
+    expect(minutesApprovalSchema.parse({})).toEqual({});
+    expect(minutesApprovalSchema.parse({ note: ' Godkjent i FSU-møtet 14. januar ' })).toEqual({ note: 'Godkjent i FSU-møtet 14. januar' });
+    expect(errorsOf(minutesApprovalSchema, { note: 'x'.repeat(2001) })['note']).toBe('Teksten kan ha høyst 2 000 tegn.');
   });
 });
