@@ -230,6 +230,12 @@ interface LiveGrant {
 
 const APPROVE_2027 = { outcome: 'approve', periodStart: '2027-01-01', periodEnd: '2027-12-31' } as const;
 const APPROVE_FROM_MARCH = { outcome: 'approve', periodStart: '2027-03-01', periodEnd: '2028-02-28' } as const;
+/** Who met on the committee, as the secretariat writes it on the minutes. */
+const ATTENDANCE = {
+  present: ['Kari Nordmann, leder (Stavanger kommune)', 'Ola Hansen, nestleder (Helse Stavanger)', 'Ingrid Berg (Sandnes kommune)', 'Lars Eik (Helse Stavanger)', 'Siv Dahl, brukerrepresentant'],
+  absent: ['Per Olsen (Sola kommune)'],
+};
+
 const REPORT = { progress: 'Teamet er etablert og har fulgt opp de første pasientene.', effect: 'Færre liggedøgn for utskrivningsklare pasienter.', spentAmount: 300_000 };
 
 /**
@@ -389,6 +395,9 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   await decide(g.E, { outcome: 'defer', reason: 'Venter på budsjettsituasjonen for 2027.' });
   await settle();
   say(`${c}-møte: 2 søknader vedtatt (A, B), 1 utsatt (E), mer informasjon etterspurt for C`);
+  const minutesOf = (meetingId: string, part: 'attendance' | 'approval') => `/api/staff/schemes/${SCHEME_ID}/meetings/${meetingId}/minutes/${part}`;
+  await http.ok('POST', minutesOf(firstMeeting, 'attendance'), ATTENDANCE, 'secretariat');
+  say(`Protokollen fra ${c}-møtet ${osloDayMonth(firstMeeting)}: fremmøtet er registrert (${ATTENDANCE.present.length} til stede, ${ATTENDANCE.absent.length} forfall)`);
 
   // ---- 14.12.2026: finance pays; C answers ---------------------------------------------------------
   await advanceTo('2026-12-14');
@@ -414,6 +423,9 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   await decide(g.F, { ...APPROVE_FROM_MARCH, amount: 450_000 });
   await settle();
   say(`${c}-møte: 2 søknader vedtatt (E, F), 1 avslått (C)`);
+  // The committee approves the minutes of the meeting before; the secretariat records it, and they are final.
+  await http.ok('POST', minutesOf(firstMeeting, 'approval'), { note: `Godkjent i ${c}-møtet ${osloDayMonth(secondMeeting)}.` }, 'secretariat');
+  say(`Protokollen fra ${c}-møtet ${osloDayMonth(firstMeeting)} er godkjent`);
 
   await advanceTo('2027-02-01');
   await pay(g.E, 'F-2027-0107');

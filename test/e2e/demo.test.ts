@@ -64,9 +64,18 @@ describe('the demo scenarios (npm run demo)', () => {
     expect(result.mails.some((m) => m.date === '2026-11-27' && /flyttet/.test(m.subject))).toBe(true);
   });
 
+  it("records the first meeting's attendance, and its minutes' approval at the next meeting", async () => {
+    const minutes = await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat');
+    expect(minutes.body).toMatchObject({ state: 'approved', approval: { at: '2027-01-28T08:00:00.000Z', note: 'Godkjent i FSU-møtet 28.01.2027.' } });
+    expect(minutes.body.attendance.present).toHaveLength(5);
+    expect(minutes.body.undecided).toEqual([]);
+  });
+
   it('prints progress lines per step and the two tables, in Norwegian', () => {
     expect(result.progress.some((l) => /^\[2026-12-10\] FSU-møte: 2 søknader vedtatt/.test(l))).toBe(true);
     expect(result.progress.every((l) => /^\[\d{4}-\d{2}-\d{2}\] /.test(l))).toBe(true);
+    expect(result.progress).toContain('[2026-12-10] Protokollen fra FSU-møtet 10.12.2026: fremmøtet er registrert (5 til stede, 1 forfall)');
+    expect(result.progress).toContain('[2027-01-28] Protokollen fra FSU-møtet 10.12.2026 er godkjent');
     const timelines = formatTimelines(result);
     expect(timelines).toContain('Dato');
     expect(timelines).toContain('Hendelse');
