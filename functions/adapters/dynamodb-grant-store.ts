@@ -484,6 +484,11 @@ export class DynamoGrantStore implements GrantStore {
     return item ? strip<MinutesRecord>(item) : undefined;
   }
 
+  async listMinutesRecords(schemeId: string): Promise<MinutesRecord[]> {
+    const items = await this.queryPartition(keys.schemePartition(schemeId), keys.minutesRecordPrefix);
+    return items.map((i) => strip<MinutesRecord>(i));
+  }
+
   async saveMinutesRecord(record: MinutesRecord): Promise<boolean> {
     if (record.revision === 1) return this.putIfAbsent({ ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' });
     const put = new PutCommand({

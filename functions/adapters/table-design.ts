@@ -21,7 +21,8 @@
 // |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
 // | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | MINUTES#<s>#<meetingId> / <at>#<appId>#<decId> (sparse: only with meeting) | –                       |
 // |   listMeetingDecisions (the minutes)     |                                 |                                | Query gsi1pk                                      |                                                  |
-// | meeting minutes' attendance and approval | MEETING#<s>#<meetingId>         | MINUTES                        | –                                                 | –                                                |
+// | meeting minutes' attendance and approval | SCHEME#<s>                      | MINUTES#<meetingId>            | –                                                 | –                                                |
+// |   listMinutesRecords (the calendar)      | Query pk, begins_with MINUTES#  |                                |                                                   |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -95,6 +96,9 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/** The partition of a scheme's own items (its pots, its meetings' minutes records). */
+const schemePartition = (schemeId: string) => `SCHEME#${schemeId}`;
+
 /** Key builders (pure). The adapter is the only writer; other code should not need these. */
 export const keys = {
   application: (appId: string) => ({ pk: `APP#${appId}`, sk: 'META' }),
@@ -114,8 +118,10 @@ export const keys = {
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
   meetingDecisions: (schemeId: string, meetingId: string) => `MINUTES#${schemeId}#${meetingId}`,
   decisionOrder: (at: string, appId: string, decisionId: string) => `${at}#${appId}#${decisionId}`,
-  minutesRecord: (schemeId: string, meetingId: string) => ({ pk: `MEETING#${schemeId}#${meetingId}`, sk: 'MINUTES' }),
-  pot: (schemeId: string, year: number) => ({ pk: `SCHEME#${schemeId}`, sk: `POT#${year}` }),
+  schemePartition,
+  minutesRecord: (schemeId: string, meetingId: string) => ({ pk: schemePartition(schemeId), sk: `MINUTES#${meetingId}` }),
+  minutesRecordPrefix: 'MINUTES#',
+  pot: (schemeId: string, year: number) => ({ pk: schemePartition(schemeId), sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,
   appPayouts: (appId: string) => `APPPAYOUTS#${appId}`,

@@ -83,6 +83,8 @@ export interface DecisionStore {
 
 export interface MinutesStore {
   getMinutesRecord(schemeId: string, meetingId: string): Promise<MinutesRecord | undefined>;
+  /** Every meeting's record in a scheme (one Query): the calendar shows which minutes are approved. */
+  listMinutesRecords(schemeId: string): Promise<MinutesRecord[]>;
   /**
    * Writes the record if the stored one is still the revision before it (none, for revision 1) and
    * not approved; false when someone else wrote first. Approved minutes are never written again.

@@ -1,3 +1,4 @@
+import { minutesState } from '../domain/meeting-minutes';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
@@ -13,17 +14,20 @@ import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
 
-/** The meeting calendar with each meeting's deadline, whether it has been held, and how many applications it has. */
+/** The meeting calendar with each meeting's deadline, whether it has been held and its minutes approved, and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const meetings = meetingCalendar(scheme);
-  const now = deps.clock.now().getTime();
+  const clock = deps.clock.now();
+  const now = clock.getTime();
+  const records = new Map((await deps.store.listMinutesRecords(scheme.id)).map((r) => [r.meetingId, r]));
   return Promise.all(
     meetings.map(async (m) => ({
       ...m,
       deadlinePassed: Date.parse(m.submissionDeadline) < now,
       // Started: its minutes may have decisions.
       held: Date.parse(m.startsAt) <= now,
+      minutes: minutesState(m.startsAt, clock, records.get(m.id)),
       applications: (await deps.store.listAgenda(scheme.id, m.id)).length,
     })),
   );

@@ -478,8 +478,13 @@ describe('minutes records', () => {
     const stored = await store.getMinutesRecord('sor-rogaland', meetingId);
     expect(stored).toEqual(record(meetingId, { absent: ['Per Olsen'], approval, revision: 3 }));
     for (const attr of INTERNAL_ATTRIBUTES) expect(stored).not.toHaveProperty(attr);
-    // Per scheme and meeting.
+    // Per scheme and meeting; a scheme's records are listed in one Query (its pots are not among them).
     expect(await store.getMinutesRecord('innlandet', meetingId)).toBeUndefined();
+    await store.ensurePot('sor-rogaland', 2027, 1_000_000);
+    const listed = await store.listMinutesRecords('sor-rogaland');
+    expect(listed).toContainEqual(stored);
+    expect(listed.every((r) => r.schemeId === 'sor-rogaland' && typeof r.meetingId === 'string' && Array.isArray(r.present))).toBe(true);
+    expect((await store.listMinutesRecords('innlandet')).map((r) => r.meetingId)).not.toContain(meetingId);
   });
 
   it('concurrent writes of the same revision: exactly one wins', async () => {

@@ -133,7 +133,8 @@ describe("a meeting's minutes", () => {
     app.clock.set('2026-12-10T08:00:00.000Z'); // 09:00 in Oslo: the meeting has started
     const meetingsThen = await app.call('list-meetings', { pathParameters: { schemeId: 'sor-rogaland' }, as });
     expect(meetingsThen.body.meetings.slice(0, 2).map((m: { held: boolean }) => m.held)).toEqual([true, false]);
-    expect((await overview()).text).toContain(`<a ${link} aria-label="Protokoll fra FSU-møte desember 2026">Protokoll</a>`);
+    expect((await overview()).text).toContain(`<a ${link} aria-label="Protokoll fra FSU-møte desember 2026">Protokoll</a> (ikke godkjent)`);
+    expect(meetingsThen.body.meetings.slice(0, 2).map((m: { minutes: string }) => m.minutes)).toEqual(['open', 'not_held']);
   });
 });
 
@@ -222,6 +223,11 @@ describe("a meeting's attendance and the approval of its minutes", () => {
 
     const final = await minutes(schemeId, meetingId);
     expect(final.body).toMatchObject({ state: 'approved', approval, attendance: { absent: [], recordedBy: 'sekretær-1' } });
+    // The calendar says which minutes are approved.
+    const calendar = await app.call('list-meetings', { pathParameters: { schemeId }, as });
+    expect(calendar.body.meetings.find((m: { id: string }) => m.id === meetingId).minutes).toBe('approved');
+    const overview = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat');
+    expect(overview.text).toContain('aria-label="Protokoll fra FSU-møte april 2027">Protokoll</a> (godkjent)');
     expect(final.body.totals).toMatchObject({ approved: 1, deferred: 1 });
     const page = await invoke(
       apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: ref, query: { registrert: 'godkjent' }, headers: HTML, claims: as }),
