@@ -9,6 +9,7 @@ import { STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
 import { ID_TOKEN_SECONDS, REFRESH_SECONDS } from '../functions/pages/sign-in-flow';
 import { authorizeQuery, type AuthorizeRequest, type StaffClaims, type StaffSignIn, type StaffTokens } from '../functions/ports/staff-sign-in';
 import type { LocalAuth } from './local-auth';
+import { staffDisplayName } from '../functions/domain/staff-name';
 
 export const LOCAL_CLIENT_ID = 'lokal-saksbehandling';
 export const LOCAL_AUTHORIZE_PATH = '/lokal/innlogging';
@@ -87,7 +88,7 @@ export class LocalStaffSignIn implements StaffSignIn {
     if (!claims) return undefined;
     // Tokens of the local API (no sign-in behind them) are their own session.
     const sessionId = claims.origin_jti ?? createHash('sha256').update(idToken).digest('base64url');
-    return { subject: claims.sub, groups: claims['cognito:groups'], expiresAt: claims.exp, sessionId };
+    return { subject: claims.sub, name: staffDisplayName({ ...claims }, claims.sub), groups: claims['cognito:groups'], expiresAt: claims.exp, sessionId };
   }
 
   private idToken(grant: SessionGrant): string {

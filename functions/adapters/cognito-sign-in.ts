@@ -7,6 +7,7 @@ import type { Jwks } from 'aws-jwt-verify/jwk';
 import * as z from 'zod/mini';
 import { SignInError } from '../domain/errors';
 import { authorizeQuery, type AuthorizeRequest, type StaffClaims, type StaffSignIn, type StaffTokens } from '../ports/staff-sign-in';
+import { staffDisplayName } from '../domain/staff-name';
 
 export interface CognitoSignInOptions {
   userPoolId: string;
@@ -61,7 +62,7 @@ export class CognitoSignIn implements StaffSignIn {
       const payload = await this.verifier.verify(idToken);
       // origin_jti: the same for every token of one sign-in (Cognito's token revocation); jti at least names this token.
       const sessionId = typeof payload.origin_jti === 'string' ? payload.origin_jti : payload.jti;
-      return { subject: payload.sub, groups: payload['cognito:groups'] ?? [], expiresAt: payload.exp, sessionId };
+      return { subject: payload.sub, name: staffDisplayName(payload, payload.sub), groups: payload['cognito:groups'] ?? [], expiresAt: payload.exp, sessionId };
     } catch {
       // Invalid, expired or foreign: no session. (A JWKS fetch failure lands here too: sign in again.)
       return undefined;

@@ -25,7 +25,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export type Actor =
   | { kind: 'applicant'; email: string }
   | { kind: 'partner'; partnerIndex: number; email: string }
-  | { kind: 'staff'; role: StaffRole; subject: string }
+  // name: how people read it (kept when it says more than the subject, a UUID in Cognito)
+  | { kind: 'staff'; role: StaffRole; subject: string; name?: string }
   | { kind: 'system'; name: string };
 
 export type StaffRole = 'secretariat' | 'finance';

@@ -4,9 +4,13 @@ import type { StaffRole } from '../domain/model';
 import type { StaffSignIn } from '../ports/staff-sign-in';
 import type { EndedSessions } from '../ports/ended-sessions';
 import { readCookie, type CookieEvent, type CookieSpec } from './cookies';
+import { staffDisplayName } from '../domain/staff-name';
 
 export interface StaffPrincipal {
+  /** Cognito's `sub`: who acted, in the audit trail */
   subject: string;
+  /** how pages and the case history name them (staffDisplayName) */
+  name: string;
   roles: StaffRole[];
   /** the communities (scheme ids) this person acts for: their `scheme:<id>` groups, or all with `scheme:all` */
   schemes: readonly string[] | 'all';
@@ -36,6 +40,7 @@ export function requireSchemes(staff: Pick<StaffPrincipal, 'schemes'>, schemeIds
 
 interface VerifiedClaims {
   subject: string;
+  name: string;
   groups: string[];
 }
 
@@ -64,7 +69,7 @@ function authorizerClaims(event: Partial<APIGatewayProxyEventV2WithJWTAuthorizer
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   const subject = claims?.sub;
   if (!claims || typeof subject !== 'string' || subject === '') return undefined;
-  return { subject, groups: parseGroups(claims['cognito:groups']) };
+  return { subject, name: staffDisplayName(claims, subject), groups: parseGroups(claims['cognito:groups']) };
 }
 
 /** The claims of the session cookie's ID token (the staff web pages). */
@@ -73,7 +78,7 @@ async function sessionClaims(event: CookieEvent, session: StaffSession): Promise
   if (!token || token.length > MAX_TOKEN_LENGTH) return undefined;
   const claims = await session.signIn.verify(token);
   if (!claims || claims.subject === '' || (await session.ended.hasEnded(claims.sessionId))) return undefined;
-  return { subject: claims.subject, groups: claims.groups };
+  return { subject: claims.subject, name: claims.name, groups: claims.groups };
 }
 
 /** What checks a page's session cookie: the token, and that its sign-in has not been ended. */
@@ -96,5 +101,5 @@ export async function requireStaff(
   if (!claims) throw new UnauthorizedError();
   const roles = staffRoles(claims.groups);
   if (!roles.includes(role)) throw new ForbiddenError();
-  return { subject: claims.subject, roles, schemes: staffSchemes(claims.groups) };
+  return { subject: claims.subject, name: claims.name, roles, schemes: staffSchemes(claims.groups) };
 }

@@ -45,7 +45,7 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
     case 'partner':
       return partners[actor.partnerIndex]?.organisationName ?? 'Partner';
     case 'staff':
-      return actor.role === 'finance' ? `Økonomi (${actor.subject})` : `Sekretariatet (${actor.subject})`;
+      return actor.role === 'finance' ? `Økonomi (${actor.name ?? actor.subject})` : `Sekretariatet (${actor.name ?? actor.subject})`;
     case 'system':
       return 'Systemet';
   }

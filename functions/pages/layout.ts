@@ -8,7 +8,8 @@ import { APP_CSS } from './styles';
 export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
 
 export interface StaffHeader {
-  subject: string;
+  /** how the person is named (StaffPrincipal.name) */
+  name: string;
   roles: readonly string[];
   /** the sign-out form: it posts (a GET never acts), with the page's CSRF token */
   signOut?: { path: string; csrf: string };
@@ -35,7 +36,7 @@ function staffNav(staff: StaffHeader): Html {
   ];
   const roles = staff.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ');
   return html`<nav aria-label="Saksbehandling"><ul>${links}</ul></nav>
-    <p class="who">Innlogget som <strong>${staff.subject}</strong> (${roles})</p>`;
+    <p class="who">Innlogget som <strong>${staff.name}</strong> (${roles})</p>`;
 }
 
 export function layout({ title, body, staff }: LayoutOptions): string {

@@ -54,7 +54,7 @@ export function page(status: number, options: PageOptions): HttpResult {
 export function staffPage(request: Pick<RouteRequest<unknown>, 'staff' | 'event'>, status: number, options: Omit<PageOptions, 'staff'>): HttpResult {
   if (!request.staff) return page(status, options);
   const { target, headers } = signOutTarget(request.event);
-  const staff: StaffHeader = { subject: request.staff.subject, roles: request.staff.roles, signOut: target };
+  const staff: StaffHeader = { name: request.staff.name, roles: request.staff.roles, signOut: target };
   return page(status, { ...options, staff, headers: { ...headers, ...(options.headers ?? {}) } });
 }
 

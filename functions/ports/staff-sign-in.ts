@@ -5,6 +5,8 @@
 export interface StaffClaims {
   /** `sub`: who acted, in the audit trail */
   subject: string;
+  /** how pages name them (staffDisplayName: `name`, `email`, the user name; else the subject) */
+  name: string;
   /** `cognito:groups`: the staff roles are among them */
   groups: string[];
   /** `exp`, epoch seconds */

@@ -63,8 +63,8 @@ function leavesItsRound(app: ApplicationRecord, options: MoveOptions): boolean {
   return !!options.remove?.includes('meetingId') || (meetingId !== undefined && meetingId !== app.meetingId);
 }
 
-export function staffActor(staff: { subject: string }, role: 'secretariat' | 'finance'): Actor {
-  return { kind: 'staff', role, subject: staff.subject };
+export function staffActor(staff: { subject: string; name?: string }, role: 'secretariat' | 'finance'): Actor {
+  return { kind: 'staff', role, subject: staff.subject, ...(staff.name && staff.name !== staff.subject ? { name: staff.name } : {}) };
 }
 
 export const SYSTEM: Actor = { kind: 'system', name: 'lifecycle' };

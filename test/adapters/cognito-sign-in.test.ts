@@ -101,7 +101,10 @@ describe('CognitoSignIn', () => {
 
   it('accepts only a valid ID token of this pool and app client', async () => {
     const cognito = adapter();
-    expect(await cognito.verify(jwt(idClaims()))).toEqual({ subject: 'b2c3-sekretaer', groups: ['secretariat'], expiresAt: expect.any(Number), sessionId: 'origin-of-the-sign-in' });
+    expect(await cognito.verify(jwt(idClaims()))).toEqual({ subject: 'b2c3-sekretaer', name: 'b2c3-sekretaer', groups: ['secretariat'], expiresAt: expect.any(Number), sessionId: 'origin-of-the-sign-in' });
+    // Pages name the person by the token's name or e-mail, not by the sub (a UUID in Cognito).
+    expect(await cognito.verify(jwt(idClaims({ email: 'kari@helse-stavanger.no', 'cognito:username': 'b2c3-sekretaer' })))).toMatchObject({ subject: 'b2c3-sekretaer', name: 'kari@helse-stavanger.no' });
+    expect(await cognito.verify(jwt(idClaims({ name: 'Kari Nordmann', email: 'kari@helse-stavanger.no' })))).toMatchObject({ name: 'Kari Nordmann' });
     // Without token revocation on the client, Cognito's tokens carry no origin_jti: the token's own jti names the session.
     expect(await cognito.verify(jwt(idClaims({ origin_jti: undefined })))).toMatchObject({ sessionId: 'jti-of-this-token' });
     expect(await cognito.verify(jwt(idClaims({ 'cognito:groups': undefined })))).toMatchObject({ groups: [] });

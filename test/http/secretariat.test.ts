@@ -490,3 +490,25 @@ describe('follow-up reports for the committee', () => {
     }
   });
 });
+
+describe('naming the staff member', () => {
+  it("uses the token's name or e-mail on the pages and in the case history, and keeps the sub in the audit", async () => {
+    const sub = '5c1e9a2b-7d3f-4e8a-9b1c-2d3e4f5a6b7c';
+    const kari = { ...staffClaims(['secretariat'], sub), email: 'kari@helse-stavanger.no' };
+    const { applicationId } = await app.scheduled();
+    const rejected = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'reject', reason: 'Utenfor ordningens formål.' }, as: kari });
+    expect(rejected.status).toBe(201);
+    expect(rejected.body.decision.decidedBy).toBe(sub);
+    const history = (await app.store.getApplication(applicationId))!.history;
+    expect(history.at(-1)!.actor).toEqual({ kind: 'staff', role: 'secretariat', subject: sub, name: 'kari@helse-stavanger.no' });
+
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: kari }), 'page-application');
+    expect(casePage.text).toContain('Innlogget som <strong>kari@helse-stavanger.no</strong>');
+    expect(casePage.text).toContain('Sekretariatet (kari@helse-stavanger.no)');
+    expect(casePage.text).not.toContain(sub);
+    // Without a naming claim the sub is all there is (and an actor carries no copy of it).
+    const plain = await app.scheduled();
+    expect((await app.call('record-decision', { pathParameters: { applicationId: plain.applicationId }, json: { outcome: 'reject', reason: 'Utenfor formålet.' }, as })).status).toBe(201);
+    expect((await app.store.getApplication(plain.applicationId))!.history.at(-1)!.actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
+  });
+});
