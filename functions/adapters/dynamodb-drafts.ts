@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationDraft, DraftChange, DraftStore } from '../ports/drafts';
+import type { ApplicationDraft, DraftChange, DraftGuard, DraftStore } from '../ports/drafts';
 import { unlessConditionFails } from './conditional-write';
 import { GSI1, keys, TTL_ATTRIBUTE, ttlSeconds } from './table-design';
 
@@ -41,7 +41,7 @@ export class DynamoDraftStore implements DraftStore {
     }
     const existing = await client.send(new GetCommand({ TableName: tableName, Key: claim, ConsistentRead: true }));
     const id = String(existing.Item?.draftId);
-    const updated = await this.update(id, draft);
+    const updated = await this.update(id, draft, { schemeId: draft.schemeId, now: draft.updatedAt });
     if (updated) return { draft: updated, created: false };
     // The first save stopped after its claim: finish it under the claimed id.
     const finished = { ...draft, id };
@@ -54,9 +54,16 @@ export class DynamoDraftStore implements DraftStore {
     return out.Item ? toDraft(out.Item) : undefined;
   }
 
-  async update(id: string, change: DraftChange): Promise<ApplicationDraft | undefined> {
-    const values: Record<string, unknown> = { ':values': change.values, ':updatedAt': change.updatedAt, ':expiresAt': change.expiresAt, ':ttl': ttlSeconds(change.expiresAt) };
-    const names: Record<string, string> = { '#values': 'values', '#ttl': TTL_ATTRIBUTE, '#reminder': 'reminder', '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey };
+  async update(id: string, change: DraftChange, guard: DraftGuard): Promise<ApplicationDraft | undefined> {
+    const values: Record<string, unknown> = {
+      ':values': change.values,
+      ':updatedAt': change.updatedAt,
+      ':expiresAt': change.expiresAt,
+      ':ttl': ttlSeconds(change.expiresAt),
+      ':scheme': guard.schemeId,
+      ':now': guard.now,
+    };
+    const names: Record<string, string> = { '#values': 'values', '#ttl': TTL_ATTRIBUTE, '#reminder': 'reminder', '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey, '#scheme': 'schemeId', '#expires': 'expiresAt' };
     let update = 'SET #values = :values, updatedAt = :updatedAt, expiresAt = :expiresAt, #ttl = :ttl';
     if (change.reminder) {
       const index = reminderIndex(id, change.reminder);
@@ -71,7 +78,8 @@ export class DynamoDraftStore implements DraftStore {
           TableName: this.options.tableName,
           Key: keys.draft(id),
           UpdateExpression: update,
-          ConditionExpression: 'attribute_exists(pk)',
+          // ISO instants of one format compare as strings: still valid at `now`.
+          ConditionExpression: 'attribute_exists(pk) AND #scheme = :scheme AND #expires > :now',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -111,8 +119,9 @@ export class DynamoDraftStore implements DraftStore {
     );
   }
 
-  async delete(id: string): Promise<void> {
-    await this.options.client.send(new DeleteCommand({ TableName: this.options.tableName, Key: keys.draft(id) }));
+  async delete(id: string, schemeId?: string): Promise<void> {
+    const only = schemeId === undefined ? {} : { ConditionExpression: '#scheme = :scheme', ExpressionAttributeNames: { '#scheme': 'schemeId' }, ExpressionAttributeValues: { ':scheme': schemeId } };
+    await unlessConditionFails(() => this.options.client.send(new DeleteCommand({ TableName: this.options.tableName, Key: keys.draft(id), ...only })));
   }
 
   private async put(draft: ApplicationDraft): Promise<void> {

@@ -21,6 +21,12 @@ export interface ApplicationDraft {
 
 export type DraftChange = Pick<ApplicationDraft, 'values' | 'updatedAt' | 'expiresAt' | 'reminder'>;
 
+/** Which draft a write may touch: one of this scheme (another's is as good as unknown), not expired at `now` (ISO). */
+export interface DraftGuard {
+  schemeId: string;
+  now: string;
+}
+
 export interface DraftStore {
   /**
    * Keeps a new draft, once per form rendering (scheme and form key): a repeated save of the same
@@ -28,12 +34,12 @@ export interface DraftStore {
    */
   create(draft: ApplicationDraft): Promise<{ draft: ApplicationDraft; created: boolean }>;
   get(id: string): Promise<ApplicationDraft | undefined>;
-  /** New values and expiry; undefined when the draft is gone (submitted, deleted or expired away). */
-  update(id: string, change: DraftChange): Promise<ApplicationDraft | undefined>;
+  /** New values and expiry, in one conditional write; undefined when there is no such draft (gone, another scheme's or expired). */
+  update(id: string, change: DraftChange, guard: DraftGuard): Promise<ApplicationDraft | undefined>;
   /** Drafts whose reminder is due at `until` (a Query on a sparse index, never a Scan), oldest first. */
   listDueReminders(until: string, limit?: number): Promise<ApplicationDraft[]>;
   /** The reminder went out: the draft leaves the index, unless a save has set another reminder meanwhile. */
   markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>): Promise<void>;
-  /** Removes it (submitted); removing one that is gone changes nothing. */
-  delete(id: string): Promise<void>;
+  /** Removes it [only if it is this scheme's]; removing one that is gone (or another scheme's) changes nothing. */
+  delete(id: string, schemeId?: string): Promise<void>;
 }

@@ -70,8 +70,9 @@ export async function saveDraft(
   };
   let draft: ApplicationDraft;
   if (input.draftId !== undefined) {
-    await openDraft(deps, input.draftId, scheme.id);
-    draft = (await deps.drafts.update(input.draftId, change)) ?? notFound();
+    // One conditional write; only a refused one reads the draft, to say why (404 or 410).
+    const updated = isLinkIdShaped(input.draftId) ? await deps.drafts.update(input.draftId, change, { schemeId: scheme.id, now: change.updatedAt }) : undefined;
+    draft = updated ?? (await refusedSave(deps, input.draftId, scheme.id));
   } else {
     ({ draft } = await deps.drafts.create({ id: deps.ids.linkId(), schemeId: scheme.id, formKey: input.formKey, createdAt: change.updatedAt, ...change }));
   }
@@ -86,11 +87,17 @@ export async function deleteDraft(deps: DraftDeps, draftId: string, schemeId: st
 
 /** After the application is submitted, the draft has done its job; one that is gone or another scheme's is left as it is. */
 export async function removeSubmittedDraft(deps: DraftDeps, draftId: string, schemeId: string): Promise<void> {
-  if (await findDraft(deps, draftId, schemeId)) await deps.drafts.delete(draftId);
+  if (isLinkIdShaped(draftId)) await deps.drafts.delete(draftId, schemeId);
 }
 
 function notFound(): never {
   throw new NotFoundError(NOT_FOUND);
+}
+
+/** Why a save was refused: 404 or 410 as for opening the draft (404 if it went away in between). */
+async function refusedSave(deps: DraftDeps, draftId: string, schemeId: string): Promise<never> {
+  await openDraft(deps, draftId, schemeId);
+  return notFound();
 }
 
 /** The link to the draft, to the owner's e-mail, with the next deadline (the meeting the save aimed its reminder at). */

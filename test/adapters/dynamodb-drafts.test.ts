@@ -46,19 +46,26 @@ describe('DynamoDraftStore', () => {
     expect((await drafts.get('draft-id-dddddddddddddddddddd'))?.values.title).toBe('Igjen');
   });
 
-  it('updates only a draft that is there; delete is repeatable; items carry the TTL of their expiry', async () => {
+  it("updates only a draft that is there, of the scheme and not expired, in one write; delete is repeatable and can be held to a scheme; items carry the TTL of their expiry", async () => {
     const { draft: saved } = await drafts.create(draft('draft-id-ffffffffffffffffffff', 'skjema-3', 'Før'));
     const change = { values: { title: 'Etter' }, updatedAt: '2026-12-01T10:00:00.000Z', expiresAt: '2027-01-30T10:00:00.000Z' };
-    expect(await drafts.update(saved.id, change)).toEqual({ ...saved, ...change });
+    const guard = { schemeId: 'sor-rogaland', now: change.updatedAt };
+    // Another scheme's, or one expired at that moment: refused, unchanged.
+    expect(await drafts.update(saved.id, change, { ...guard, schemeId: 'innlandet' })).toBeUndefined();
+    expect(await drafts.update(saved.id, change, { ...guard, now: saved.expiresAt })).toBeUndefined();
+    expect((await drafts.get(saved.id))?.values.title).toBe('Før');
+    expect(await drafts.update(saved.id, change, guard)).toEqual({ ...saved, ...change });
     const item = await dynamo.client.send(new GetCommand({ TableName: dynamo.tableName, Key: { pk: `DRAFT#${saved.id}`, sk: 'DRAFT' } }));
     expect(item.Item?.ttl).toBe(Date.parse(change.expiresAt) / 1000);
     const claim = await dynamo.client.send(new GetCommand({ TableName: dynamo.tableName, Key: { pk: 'DRAFTKEY#sor-rogaland#skjema-3', sk: 'DRAFT' } }));
     expect(claim.Item).toMatchObject({ draftId: saved.id, ttl: Date.parse(saved.expiresAt) / 1000 });
 
-    await drafts.delete(saved.id);
+    await drafts.delete(saved.id, 'innlandet');
+    expect(await drafts.get(saved.id)).toBeDefined();
+    await drafts.delete(saved.id, 'sor-rogaland');
     await drafts.delete(saved.id);
     expect(await drafts.get(saved.id)).toBeUndefined();
-    expect(await drafts.update(saved.id, change)).toBeUndefined();
+    expect(await drafts.update(saved.id, change, guard)).toBeUndefined();
     expect(await drafts.get(saved.id)).toBeUndefined();
   });
 });

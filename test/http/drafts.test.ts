@@ -153,6 +153,10 @@ describe('saving the form as a draft', () => {
     const expired = await open(draftId);
     expect(expired.status).toBe(410);
     expect(expired.text).toContain(`Utkastet er slettet fordi det ikke ble lagret på ${DRAFT_VALID_DAYS} dager.`);
+    // Saving onto it is refused the same way (the write's condition, then a read to say why), and changes nothing.
+    const late = await post({ title: 'For sent', 'owner.email': 'glemt@kommune.example', [IDEMPOTENCY_FIELD]: 'skjema-utkast-4', [DRAFT_FIELD]: draftId, [ACTION_FIELD]: SAVE_DRAFT });
+    expect(late.status).toBe(410);
+    expect((await app.deps.drafts.get(draftId))!.values.title).toBe('Glemt');
     expect((await open('kort')).status).toBe(404);
     expect((await open('A'.repeat(32))).status).toBe(404);
     // DynamoDB's TTL removes it (epoch seconds at the expiry).
