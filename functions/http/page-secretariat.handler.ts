@@ -7,17 +7,17 @@ import { findCase, secretariatOverview } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { casePath } from './routes';
-import { mayActFor } from './staff-auth';
+import { actsFor } from './staff-auth';
 
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
-  const actsFor = (schemeId: string) => mayActFor(request.staff!, schemeId);
+  const ownSchemes = actsFor(request.staff);
   let lookup = readCaseLookup(request.query);
   if (lookup?.applicationId) {
-    const found = await findCase(deps, lookup.applicationId, actsFor);
+    const found = await findCase(deps, lookup.applicationId, ownSchemes);
     if (found) return redirect(casePath(found));
     lookup = caseNotFound(lookup);
   }
   const status = !lookup ? 200 : lookup.notFound ? 404 : 400;
-  return staffPage(request, status, secretariatPage(await secretariatOverview(deps, actsFor), lookup?.form));
+  return staffPage(request, status, secretariatPage(await secretariatOverview(deps, ownSchemes), lookup?.form));
 });

@@ -33,6 +33,11 @@ export function mayActFor(staff: Pick<StaffPrincipal, 'schemes'>, schemeId: stri
   return staff.schemes === 'all' || staff.schemes.includes(schemeId);
 }
 
+/** The communities a request's staff member acts for, as a predicate (none without a staff member). */
+export function actsFor(staff: Pick<StaffPrincipal, 'schemes'> | undefined): (schemeId: string) => boolean {
+  return (schemeId) => staff !== undefined && mayActFor(staff, schemeId);
+}
+
 /** 403 unless the staff member acts for every one of these communities. */
 export function requireSchemes(staff: Pick<StaffPrincipal, 'schemes'>, schemeIds: readonly string[]): void {
   if (!schemeIds.every((id) => mayActFor(staff, id))) throw new ForbiddenError('Du har ikke tilgang til saker i denne ordningen.');

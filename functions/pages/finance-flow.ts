@@ -3,7 +3,7 @@
 import type { Dependencies } from '../composition';
 import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
-import { mayActFor } from '../http/staff-auth';
+import { actsFor } from '../http/staff-auth';
 import { financeProjectNumbers, payoutProjectNumber } from '../use-cases/page-views';
 import { listPayouts } from '../use-cases/payouts';
 import { csrfToken } from './csrf';
@@ -13,7 +13,7 @@ import { staffPage } from './page-kit';
 
 /** The project numbers of the communities this staff member acts for (the list's choices). */
 export function ownProjectNumbers(deps: Dependencies, request: RouteRequest<unknown>) {
-  return financeProjectNumbers(deps, (schemeId) => !!request.staff && mayActFor(request.staff, schemeId));
+  return financeProjectNumbers(deps, actsFor(request.staff));
 }
 
 export async function financeView(deps: Dependencies, request: RouteRequest<unknown>, filter: FinanceFilter): Promise<{ view: FinanceView; headers: Record<string, string> }> {
