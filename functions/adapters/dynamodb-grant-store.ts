@@ -490,10 +490,11 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async saveMinutesRecord(record: MinutesRecord): Promise<boolean> {
-    if (record.revision === 1) return this.putIfAbsent({ ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' });
+    const item = { ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' };
+    if (record.revision === 1) return this.putIfAbsent(item);
     const put = new PutCommand({
       TableName: this.tableName,
-      Item: { ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' },
+      Item: item,
       ConditionExpression: '#revision = :previous AND attribute_not_exists(#approval)',
       ExpressionAttributeNames: { '#revision': 'revision', '#approval': 'approval' },
       ExpressionAttributeValues: { ':previous': record.revision - 1 },

@@ -155,6 +155,12 @@ export interface DecisionRecord {
   reason?: string;
 }
 
+/** A meeting of a scheme's calendar, as a route's path names it. */
+export interface MeetingRef {
+  schemeId: string;
+  meetingId: string;
+}
+
 /** The committee's approval of a meeting's minutes: after it the minutes are final. */
 export interface MinutesApproval {
   at: string;

@@ -35,6 +35,11 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'wit
 /** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
 export const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommended'];
 
+/** The cases of an agenda still to be decided (an approved or rejected case stays on its agenda, decided). */
+export function openOnAgenda<T extends { status: ApplicationStatus }>(agenda: readonly T[]): T[] {
+  return agenda.filter((a) => ON_AGENDA.includes(a.status));
+}
+
 /** What the project owner may do, by status (the owner's page offers only these). */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
 export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];

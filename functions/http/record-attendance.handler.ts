@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { recordAttendance } from '../use-cases/meeting-minutes';
+import { attendanceView, recordAttendance } from '../use-cases/meeting-minutes';
 import { staffActor } from '../use-cases/move-application';
 import { attendanceRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';
@@ -8,5 +8,5 @@ import { meetingOf } from './routes';
 
 export const handler = httpRoute({ access: 'secretariat', body: attendanceRequestSchema }, async (request) => {
   const { minutes } = await recordAttendance(dependencies(), meetingOf(request), request.body, staffActor(request.staff!, 'secretariat'));
-  return json(200, { attendance: { present: minutes.present, absent: minutes.absent, recordedAt: minutes.recordedAt, recordedBy: minutes.recordedBy } });
+  return json(200, { attendance: attendanceView(minutes) });
 });

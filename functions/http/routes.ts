@@ -1,6 +1,6 @@
 // The HTTP API's route table: CDK builds one function + route per entry, and the local server
 // serves the same entries with the same handler modules. Staff routes never go without a role.
-import type { StaffRole } from '../domain/model';
+import type { MeetingRef, StaffRole } from '../domain/model';
 
 export type Access = 'public' | StaffRole;
 export type Method = 'GET' | 'POST';
@@ -68,7 +68,7 @@ export function agendaPath(schemeId: string, meetingId: string): string {
 }
 
 /** The meeting a route's path names (`{schemeId}`, `{meetingId}`). */
-export function meetingOf(request: { params: Record<string, string | undefined> }): { schemeId: string; meetingId: string } {
+export function meetingOf(request: { params: Record<string, string | undefined> }): MeetingRef {
   return { schemeId: request.params.schemeId ?? '', meetingId: request.params.meetingId ?? '' };
 }
 

@@ -5,7 +5,8 @@ import type { Dependencies } from '../composition';
 import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
 import { meetingOf, minutesPath } from '../http/routes';
-import { meetingMinutes, type MeetingRef } from '../use-cases/meeting-minutes';
+import type { MeetingRef } from '../domain/model';
+import { meetingMinutes } from '../use-cases/meeting-minutes';
 import { csrfToken } from './csrf';
 import { minutesPage, type MinutesFormName, type MinutesForms } from './minutes-page';
 import { staffPage } from './page-kit';
@@ -13,7 +14,7 @@ import { staffFormPost, type StaffFormPost } from './staff-form-post';
 
 /** The minutes for a staff member: with a notice after a form post, or a failed form's errors. */
 export async function renderMinutes(deps: Dependencies, request: RouteRequest<unknown>, meeting: MeetingRef, forms: Omit<MinutesForms, 'csrf'>, status: number): Promise<HttpResult> {
-  const minutes = await meetingMinutes(deps, meeting.schemeId, meeting.meetingId);
+  const minutes = await meetingMinutes(deps, meeting);
   // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
   return staffPage(request, status, minutesPage(minutes, { ...forms, csrf: csrfToken(request.event).token }));
 }

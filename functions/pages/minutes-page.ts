@@ -126,7 +126,7 @@ export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: str
 ${forms.notice ?? ''}
 <p><a href="/sekretariat">Tilbake til møteplanen</a> · <a href=${agenda}>Sakslisten</a></p>
 <h1>${title}</h1>
-${minutes.approval ? '' : html`<p class="draft-mark"><strong>Utkast: protokollen er ikke godkjent.</strong></p>`}
+${minutes.approval ? '' : html`<p><strong>Utkast: protokollen er ikke godkjent.</strong></p>`}
 <dl class="facts">
 <dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
 <dt>Vedtak fattet av</dt><dd>${minutes.committee.name} (${minutes.committee.shortName})</dd>

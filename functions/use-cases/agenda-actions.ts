@@ -10,7 +10,7 @@ import { allocationCheck, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadScheme } from './load-application';
-import { moveApplication } from './move-application';
+import { actorId, moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
@@ -21,7 +21,7 @@ function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome
     id: `dec_${app.revision}`,
     outcome,
     at,
-    decidedBy: actor.kind === 'staff' ? actor.subject : actor.kind,
+    decidedBy: actorId(actor),
     ...(app.meetingId ? { meetingId: app.meetingId } : {}),
     ...(app.status === 'recommended' && app.recommendation ? { recommendation: app.recommendation } : {}),
     ...extra,
@@ -149,7 +149,7 @@ export async function recordRecommendation(deps: Dependencies, applicationId: st
     ...(participants.length ? { participants } : {}),
     by: preparation.body.shortName,
     at: deps.clock.now().toISOString(),
-    recordedBy: actor.kind === 'staff' ? actor.subject : actor.kind,
+    recordedBy: actorId(actor),
   };
   const application = await moveApplication(deps, app, 'recommended', request.recommended ? 'recommendation:recommend' : 'recommendation:not-recommend', actor, {
     set: { recommendation },

@@ -1,9 +1,9 @@
-import { minutesState } from '../domain/meeting-minutes';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
-import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
+import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
@@ -17,20 +17,20 @@ import { earlierGrant, laterContinuations } from './continuation';
 /** The meeting calendar with each meeting's deadline, whether it has been held and its minutes approved, and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
-  const meetings = meetingCalendar(scheme);
-  const clock = deps.clock.now();
-  const now = clock.getTime();
-  const records = new Map((await deps.store.listMinutesRecords(scheme.id)).map((r) => [r.meetingId, r]));
-  return Promise.all(
-    meetings.map(async (m) => ({
-      ...m,
-      deadlinePassed: Date.parse(m.submissionDeadline) < now,
-      // Started: its minutes may have decisions.
-      held: Date.parse(m.startsAt) <= now,
-      minutes: minutesState(m.startsAt, clock, records.get(m.id)),
-      applications: (await deps.store.listAgenda(scheme.id, m.id)).length,
-    })),
-  );
+  const now = deps.clock.now();
+  const [records, counts] = await Promise.all([
+    deps.store.listMinutesRecords(scheme.id),
+    Promise.all(meetingCalendar(scheme).map(async (m) => ({ meeting: m, applications: (await deps.store.listAgenda(scheme.id, m.id)).length }))),
+  ]);
+  const recordOf = new Map(records.map((r) => [r.meetingId, r]));
+  return counts.map(({ meeting: m, applications }) => ({
+    ...m,
+    deadlinePassed: Date.parse(m.submissionDeadline) < now.getTime(),
+    // Started: its minutes may have decisions.
+    held: Date.parse(m.startsAt) <= now.getTime(),
+    minutes: minutesState(m.startsAt, now, recordOf.get(m.id)),
+    applications,
+  }));
 }
 
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
@@ -47,7 +47,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   return {
     meeting,
     potRemaining,
-    demand: agendaDemand(items.filter((i) => ON_AGENDA.includes(i.status)).map((i) => i.requestedAmount), potRemaining),
+    demand: agendaDemand(openOnAgenda(items).map((i) => i.requestedAmount), potRemaining),
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.

@@ -2,27 +2,24 @@
 // the order the decisions were recorded, with the totals the committee and the secretariat report;
 // who attended, and the committee's approval, after which the minutes are final.
 import { ConflictError } from '../domain/errors';
-import type { Actor, ApplicationRecord, DecisionRecord, MinutesRecord } from '../domain/model';
+import type { Actor, DecisionRecord, MeetingRef, MinutesRecord } from '../domain/model';
 import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
-import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
+import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadMeeting } from './load-application';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
 import { publicProjectDescription } from './cosign-application';
+import { actorId } from './move-application';
 
-/** The meeting a minutes request is about (its route's path). */
-export interface MeetingRef {
-  schemeId: string;
-  meetingId: string;
+/** Who attended, as the minutes and the API show it. */
+export function attendanceView(record: MinutesRecord) {
+  return { present: record.present, absent: record.absent, recordedAt: record.recordedAt, recordedBy: record.recordedBy };
 }
 
-// An approved or rejected case stays on its agenda, decided; these are the ones still open.
-const openCases = (agenda: readonly ApplicationRecord[]) => agenda.filter((a) => ON_AGENDA.includes(a.status));
-
-export async function meetingMinutes(deps: Dependencies, schemeId: string, meetingId: string) {
-  const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
+export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
+  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [decisions, agenda, potRemaining, record] = await Promise.all([
     deps.store.listMeetingDecisions(scheme.id, meeting.id),
     deps.store.listAgenda(scheme.id, meeting.id),
@@ -38,9 +35,9 @@ export async function meetingMinutes(deps: Dependencies, schemeId: string, meeti
     totals: minutesTotals(decisions),
     potRemaining,
     state: minutesState(meeting.startsAt, deps.clock.now(), record),
-    attendance: record ? { present: record.present, absent: record.absent, recordedAt: record.recordedAt, recordedBy: record.recordedBy } : null,
+    attendance: record ? attendanceView(record) : null,
     approval: record?.approval ?? null,
-    undecided: openCases(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
+    undecided: openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
   };
 }
 
@@ -70,8 +67,6 @@ function decisionView(d: DecisionRecord) {
   };
 }
 
-const staffName = (actor: Actor) => (actor.kind === 'staff' ? actor.subject : actor.kind);
-
 function refuse(block: MinutesBlock | undefined): void {
   if (block) throw new ConflictError(block.message, block.reason);
 }
@@ -97,8 +92,7 @@ export async function recordAttendance(deps: Dependencies, ref: MeetingRef, requ
     present: request.present,
     absent,
     recordedAt: deps.clock.now().toISOString(),
-    recordedBy: staffName(actor),
-    ...(current?.approval ? { approval: current.approval } : {}),
+    recordedBy: actorId(actor),
     revision: (current?.revision ?? 0) + 1,
   });
   return { minutes: record, created: true };
@@ -113,9 +107,9 @@ export async function approveMinutes(deps: Dependencies, ref: MeetingRef, reques
   const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [current, agenda] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listAgenda(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
-  refuse(approvalBlocked(minutesState(meeting.startsAt, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openCases(agenda).length));
+  refuse(approvalBlocked(minutesState(meeting.startsAt, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openOnAgenda(agenda).length));
   if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
-  const approval = { at: deps.clock.now().toISOString(), by: staffName(actor), ...(request.note ? { note: request.note } : {}) };
+  const approval = { at: deps.clock.now().toISOString(), by: actorId(actor), ...(request.note ? { note: request.note } : {}) };
   const record = await save(deps, { ...current, approval, revision: current.revision + 1 });
   return { minutes: record, created: true };
 }

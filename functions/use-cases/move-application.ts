@@ -67,4 +67,9 @@ export function staffActor(staff: { subject: string; name?: string }, role: 'sec
   return { kind: 'staff', role, subject: staff.subject, ...(staff.name && staff.name !== staff.subject ? { name: staff.name } : {}) };
 }
 
+/** The id an actor is recorded under on decisions and minutes: a staff member's sub, else the kind of actor. */
+export function actorId(actor: Actor): string {
+  return actor.kind === 'staff' ? actor.subject : actor.kind;
+}
+
 export const SYSTEM: Actor = { kind: 'system', name: 'lifecycle' };

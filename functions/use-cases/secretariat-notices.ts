@@ -7,7 +7,7 @@ import { halfYearJustEnded } from '../domain/grant-period';
 import { meetingCalendar } from '../domain/meeting-calendar';
 import type { Meeting } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
-import { ON_AGENDA } from '../domain/status-transitions';
+import { openOnAgenda } from '../domain/status-transitions';
 import { agendaPath, halfYearReportPath } from '../http/routes';
 import { runningSchemeIds, type Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -61,7 +61,7 @@ function agendaClosedNotices(deps: Dependencies, scheme: SchemeConfig, now: Date
 }
 
 async function agendaClosedMail(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting): Promise<mail.RenderedMail> {
-  const open = (await deps.store.listAgenda(scheme.id, meeting.id)).filter((a) => ON_AGENDA.includes(a.status));
+  const open = openOnAgenda(await deps.store.listAgenda(scheme.id, meeting.id));
   return mail.agendaClosed(schemeMailContext(scheme), {
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt,
