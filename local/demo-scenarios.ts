@@ -1,4 +1,4 @@
-// The demo's scenarios: six grants for Helsefellesskapet Sør-Rogaland sent through different paths
+// The demo's scenarios: six grants for Helsefellesskapet i Sør-Rogaland sent through different paths
 // of the lifecycle, over HTTP against the local system's own URL (the way people would use it):
 // applicants post the application, partners sign through the links in their e-mails (read from the
 // local SES mail store), the secretariat and finance use the staff API with a token from the local

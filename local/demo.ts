@@ -27,7 +27,7 @@ async function startSystem(clock: ManualClock): Promise<LocalSystem> {
 
 const clock = new ManualClock(DEMO_START);
 const system = await startSystem(clock);
-console.log(`Demo: Helsefellesskapet Sør-Rogaland, klokken starter 20.11.2026 kl. 09:00 (Oslo).`);
+console.log(`Demo: Helsefellesskapet i Sør-Rogaland, klokken starter 20.11.2026 kl. 09:00 (Oslo).`);
 console.log(`Systemet kjører på ${system.url}; e-postene kan leses på ${system.ses.viewerUrl}\n`);
 
 let result;

@@ -5,7 +5,7 @@ import type { SchemeConfigInput } from '../../schemas/scheme-config.schema';
 
 export const sorRogaland = {
   id: 'sor-rogaland',
-  name: 'Helsefellesskapet Sør-Rogaland',
+  name: 'Helsefellesskapet i Sør-Rogaland',
   hospitalTrust: {
     name: 'Helse Stavanger HF',
     organisationNumber: '983974678',

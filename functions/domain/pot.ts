@@ -55,6 +55,11 @@ export function allocationCheck(input: {
 }
 
 /** '1 250 000 kr' with non-breaking spaces; hand-rolled so the output does not depend on ICU data. */
+/** Why an amount said to be of the grant (moved, spent) cannot be: more than was granted (undefined: it can). */
+export function beyondGrant(amount: number, granted: number, what: string): string | undefined {
+  return amount > granted ? `${what} kan ikke være større enn tilskuddet (${formatNok(granted)}).` : undefined;
+}
+
 export function formatNok(amount: number): string {
   const sign = amount < 0 ? '−' : '';
   const digits = String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');

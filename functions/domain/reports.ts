@@ -1,5 +1,6 @@
 // A grant's reports: the status report six months in, the final report after the period.
 import type { Allocation, ApplicationStatus, LinkPurpose, ReportKind } from './model';
+import { addDays } from './oslo-time';
 
 /** When a report of this kind is due: 6 months after the allocation, or after the period. */
 export function reportDueDate(kind: ReportKind, allocation: Allocation | undefined): string | undefined {
@@ -27,12 +28,18 @@ export const REPORTABLE_FROM: Record<ReportKind, readonly ApplicationStatus[]> =
   final: ['status_report_received', 'active'],
 };
 
+/** The first day a final report can be sent: the day after the grant period ("etter at perioden … er passert", 002). */
+export function finalReportOpensOn(allocation: Pick<Allocation, 'periodEnd'>): string {
+  return addDays(allocation.periodEnd, 1);
+}
+
 /**
- * Whether a report of this kind can be sent on `today` (an Oslo date): the grant is at its step, and
- * a final report without a status report only once the status report is overdue.
+ * Whether a report of this kind can be sent on `today` (an Oslo date): the grant is at its step; a
+ * final report only after the period, and without a status report only once that one is overdue.
  */
 export function reportAcceptable(kind: ReportKind, grant: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): boolean {
   if (!REPORTABLE_FROM[kind].includes(grant.status)) return false;
-  if (kind === 'status' || grant.status !== 'active') return true;
-  return !!grant.allocation && today > grant.allocation.statusReportDue;
+  if (kind === 'status') return true;
+  if (!grant.allocation || today < finalReportOpensOn(grant.allocation)) return false;
+  return grant.status !== 'active' || today > grant.allocation.statusReportDue;
 }

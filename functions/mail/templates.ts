@@ -5,9 +5,10 @@
 // Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
 import { formatNorwegianDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
 import type { ClaimEffect } from '../domain/payout';
+import { finalReportOpensOn } from '../domain/reports';
 
 export interface SchemeMailContext {
-  /** e.g. 'Helsefellesskapet Sør-Rogaland' */
+  /** e.g. 'Helsefellesskapet i Sør-Rogaland' */
   name: string;
   /** e.g. 'FSU' */
   committeeShortName: string;
@@ -242,6 +243,13 @@ export interface CosignRequestData {
   expiresAt: DateInput;
 }
 
+/** The owner's own organisation is a party too, and signs like the others; it is not its own partner. */
+function cosignOpening(owner: string, partner: string, schemeName: string): string {
+  return owner === partner
+    ? `${owner} har søkt ${schemeName} om rekrutterings- og samhandlingstilskudd, sammen med samarbeidspartene i søknaden. Også søkerens egen organisasjon signerer søknaden.`
+    : `${owner} har søkt ${schemeName} om rekrutterings- og samhandlingstilskudd og oppgitt ${partner} som samarbeidspart.`;
+}
+
 /** To the partner contact: confirm the documented agreement behind the application. */
 export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedMail {
   const { committeeShortName, name } = ctx.scheme;
@@ -251,12 +259,12 @@ export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedM
     greeting: hei(d.recipientName),
     blocks: [
       p(
-        `${oneLine(d.ownerOrganisation)} har søkt ${name} om rekrutterings- og samhandlingstilskudd og oppgitt ${oneLine(d.partnerOrganisation)} som samarbeidspart. Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
+        `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name)} Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
       ),
       facts(
         ...appFacts(ctx),
         ['Søker', d.ownerOrganisation],
-        ['Samarbeidspart', d.partnerOrganisation],
+        [d.ownerOrganisation === d.partnerOrganisation ? 'Du signerer for' : 'Samarbeidspart', d.partnerOrganisation],
         ['Omsøkt beløp', formatNok(d.requestedAmount)],
         d.partnerContribution ? ['Deres egeninnsats', d.partnerContribution] : undefined,
       ),
@@ -500,7 +508,7 @@ export function moreInformationRequested(ctx: MailContext, d: MoreInformationReq
       p(`${c} trenger mer informasjon før søknaden kan behandles.`),
       facts(...appFacts(ctx), d.respondBy ? ['Svarfrist', formatDateTimeNb(d.respondBy)] : undefined),
       quote(`Melding fra ${c}`, d.message),
-      p('Oppdater søknaden og send den inn på nytt. Endrer du innholdet, blir samarbeidspartene bedt om å signere på nytt.'),
+      p('Oppdater søknaden og send den inn på nytt. Samarbeidspartene blir da bedt om å signere den oppdaterte søknaden, før den settes opp til behandling igjen.'),
       link('Endre søknaden', d.reviseLink),
     ],
   });
@@ -584,10 +592,12 @@ export interface DecisionLetterData extends DecisionCopy {
   projectNumber: string;
   /** true: a unit of the hospital trust (cost booking); false: paid on invoice */
   ownerIsInternalUnit: boolean;
+  /** who the invoice is addressed to: the hospital trust, which handles payout and accounting */
+  invoiceTo: { name: string; organisationNumber: string };
   statusReportDue: DateInput;
   finalReportDue: DateInput;
-  /** where the reports are submitted (opaque link), if already issued */
-  reportLink?: string;
+  /** where each report is submitted (opaque links), if already issued */
+  reportLinks?: { status: string; final: string };
 }
 
 /** Approval letter to the owner (and, without the report link, its copy to the leader and deputy: see DecisionCopy). */
@@ -596,7 +606,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
   const project = oneLine(d.projectNumber);
   const payout = d.ownerIsInternalUnit
     ? `Prosjekteier er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
-    : `Tilskuddet utbetales mot faktura merket med prosjektnummer ${project}.`;
+    : `Tilskuddet utbetales mot faktura til ${oneLine(d.invoiceTo.name)} (org.nr. ${oneLine(d.invoiceTo.organisationNumber)}) på ${formatNok(d.amount)}, merket med prosjektnummer ${project}.`;
   return render(ctx, {
     audience: 'external',
     subject: `Vedtak om tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
@@ -624,7 +634,13 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       ),
       p(`Utbetaling: ${payout}`),
       ...(ctx.scheme.actionPlanTitle ? [p(`Tiltaket anmerkes i ${ctx.scheme.actionPlanTitle}, og status for tiltaket rapporteres i ${c}-møtene.`)] : []),
-      ...(d.reportLink ? [link('Send statusrapport og sluttrapport her', d.reportLink), p('Vi sender en påminnelse før rapportfristene.')] : []),
+      ...(d.reportLinks
+        ? [
+            link('Send statusrapporten her', d.reportLinks.status),
+            link(`Send sluttrapporten her (fra ${formatDateNb(finalReportOpensOn({ periodEnd: d.periodEnd }))}, når tilskuddsperioden er over)`, d.reportLinks.final),
+            p('Vi sender en påminnelse før rapportfristene.'),
+          ]
+        : []),
       ...copyBlocks(d),
     ],
   });
@@ -912,6 +928,13 @@ export interface HalfYearReportDueData {
   reportLink: string;
 }
 
+/** Who reports to whom: the deciding committee to another (FSU to SSU, 002), or to itself where it also decides (Innlandet's SSU). */
+function halfYearReportLine(committee: string, reportTo: string): string {
+  return committee === reportTo
+    ? `${committee} skal hvert halvår orienteres om bruken og effekten av tilskuddet.`
+    : `${committee} orienterer ${reportTo} hvert halvår om bruken og effekten av tilskuddet.`;
+}
+
 /** To the secretariat, once per half-year: the half-year is over and its report on use and effect is ready. */
 export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDueData): RenderedMail {
   const period = `${formatDateNb(d.from)}–${formatDateNb(d.to)}`;
@@ -919,7 +942,7 @@ export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDu
     audience: 'internal',
     subject: `Halvårsrapport om bruk og effekt for ${period}`,
     blocks: [
-      p(`Halvåret ${period} er omme. ${oneLine(scheme.committeeShortName)} orienterer ${oneLine(d.reportTo)} hvert halvår om bruken og effekten av tilskuddet.`),
+      p(`Halvåret ${period} er omme. ${halfYearReportLine(oneLine(scheme.committeeShortName), oneLine(d.reportTo))}`),
       p('Rapporten for halvåret er klar i saksbehandlingen: tilskuddene som ble tildelt, løp eller rapporterte i perioden, det prosjektene har rapportert om bruk og effekt, og fordelingen på de nasjonale føringene. Den kan også lastes ned som CSV for Excel.'),
       link('Åpne halvårsrapporten', d.reportLink),
     ],

@@ -32,7 +32,9 @@ ${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: '
 </form>`
     : view.submittedAt
       ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>`
-      : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
+      : view.opensOn
+        ? html`<div class="notice"><p>${kind} kan sendes fra ${date(view.opensOn)}, når tilskuddsperioden er over. Vi sender deg en påminnelse før fristen.</p></div>`
+        : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
   const summary = errorSummary([state], form?.problem ? [form.problem] : []);
   return {
     title: state.hasErrors() || form?.problem ? `Feil: ${title}` : title,

@@ -9,7 +9,8 @@ import { osloDateOf } from '../domain/oslo-time';
 import { allocationCheck, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
-import { loadApplication, loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { checkContinuation } from './continuation';
 import { actorId, moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
 
@@ -64,7 +65,9 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   const period = checkPeriod(request.periodStart, request.periodEnd, scheme.maxPeriodMonths);
   if (!period.ok) throw new ValidationError({ [period.field]: period.message });
   const year = potYearOf(now);
-  const pot = await readPot(deps, scheme, year);
+  const [pot, version] = await Promise.all([readPot(deps, scheme, year), loadCurrentVersion(deps, app)]);
+  // The committee may grant another period than applied for: a continuation must still start after the grant it continues.
+  await checkContinuation(deps, scheme, { continues: version.data.continues, periodStart: request.periodStart }, app.id);
   if (!pot) throw new ConflictError(`Det er ikke satt av noen pott for ${year}.`, 'no_pot');
   const check = allocationCheck({ amount: request.amount, requestedAmount: app.requestedAmount, remaining: leftInPot(pot, app.id) });
   if (!check.ok) {

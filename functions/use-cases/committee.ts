@@ -147,14 +147,19 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   return decided;
 }
 
-/** Reports past their due date and not yet received: status reports of active grants, final reports after those. */
+/**
+ * Reports past their due date and not yet received: status reports of granted grants (paid out or
+ * still waiting for the invoice), final reports of those and of the grants whose status report came.
+ */
 export async function listOverdueReports(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const today = osloDateOf(deps.clock.now());
-  const [active, statusReceived] = await Promise.all([deps.store.listByStatus(scheme.id, 'active'), deps.store.listByStatus(scheme.id, 'status_report_received')]);
+  const [pending, active, statusReceived] = await Promise.all(
+    (['payout_pending', 'active', 'status_report_received'] as const).map((status) => deps.store.listByStatus(scheme.id, status)),
+  );
   const overdue = [
-    ...active.filter((a) => a.allocation && a.allocation.statusReportDue < today).map((a) => ({ app: a, kind: 'status' as const, due: a.allocation!.statusReportDue })),
-    ...statusReceived.filter((a) => a.allocation && a.allocation.finalReportDue < today).map((a) => ({ app: a, kind: 'final' as const, due: a.allocation!.finalReportDue })),
+    ...[...pending!, ...active!].filter((a) => a.allocation && a.allocation.statusReportDue < today).map((a) => ({ app: a, kind: 'status' as const, due: a.allocation!.statusReportDue })),
+    ...[...active!, ...statusReceived!].filter((a) => a.allocation && a.allocation.finalReportDue < today).map((a) => ({ app: a, kind: 'final' as const, due: a.allocation!.finalReportDue })),
   ];
   return overdue
     .sort((a, b) => a.due.localeCompare(b.due))

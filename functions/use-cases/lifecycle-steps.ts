@@ -313,7 +313,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const allocation = app.allocation;
   const ctx = mailContext(scheme, app);
   const links = await ensureReportLinks(deps, l);
-  const reportLink = linkUrl(deps, links['status-report']);
+  const reportLinks = { status: linkUrl(deps, links['status-report']), final: linkUrl(deps, links['final-report']) };
   await sendDecision(deps, app, `decision-letter#${app.id}`, (copy) =>
     mail.decisionLetter(ctx, {
       amount: allocation.amount,
@@ -323,9 +323,10 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
       ...(allocation.meetingId ? { meetingDate: allocation.meetingId } : {}),
       projectNumber: scheme.projectNumber,
       ownerIsInternalUnit: app.ownerIsInternalUnit,
+      invoiceTo: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
       statusReportDue: allocation.statusReportDue,
       finalReportDue: allocation.finalReportDue,
-      ...(copy.copyFor ? {} : { reportLink }),
+      ...(copy.copyFor ? {} : { reportLinks }),
       ...copy,
     }),
   );

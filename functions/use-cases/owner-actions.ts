@@ -1,4 +1,5 @@
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
+import { beyondGrant } from '../domain/pot';
 import type { Actor } from '../domain/model';
 import { REALLOCATABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -40,6 +41,8 @@ export async function requestReallocation(deps: Dependencies, linkId: string, re
     return pending;
   }
   if (pending) throw new ConflictError('Det finnes allerede en søknad om omdisponering som venter på behandling.', 'reallocation_pending');
+  const beyond = app.allocation && beyondGrant(request.amount, app.allocation.amount, 'Beløpet som omdisponeres');
+  if (beyond) throw new ValidationError({ amount: beyond });
   const at = deps.clock.now().toISOString();
   const reallocation = { applicationId: app.id, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };
   await deps.store.putReallocation(reallocation);

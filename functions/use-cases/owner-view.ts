@@ -18,11 +18,13 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     deps.store.listReallocations(app.id),
     deps.store.listLinks(app.id),
   ]);
-  const today = osloDateOf(deps.clock.now());
+  const now = deps.clock.now();
+  const today = osloDateOf(now);
   // The report forms the owner can send now: on the owner's page too, not only in the e-mails.
   const reportForms = links.flatMap((l) => {
     const kind = reportKindOfLink(l.purpose);
-    if (!kind || l.state !== 'active' || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
+    const usable = l.state === 'active' && Date.parse(l.expiresAt) > now.getTime();
+    if (!kind || !usable || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation) }];
   });
   const claim = recordedClaim(app.history);

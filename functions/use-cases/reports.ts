@@ -1,7 +1,9 @@
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
+import { beyondGrant } from '../domain/pot';
 import { osloDateOf } from '../domain/oslo-time';
-import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import type { Actor, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
+import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { formatDateNb } from '../mail/templates';
+import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
 import { resolveLink } from './links';
@@ -22,9 +24,18 @@ async function reportContext(deps: Dependencies, linkId: string) {
   return { link, app, kind };
 }
 
+/** The day a final report opens, while the grant period still runs (undefined once it can be sent, and for the status report). */
+function opensLater(kind: ReportKind, app: ApplicationRecord, today: string): string | undefined {
+  if (kind !== 'final' || !app.allocation) return undefined;
+  const opensOn = finalReportOpensOn(app.allocation);
+  return today < opensOn ? opensOn : undefined;
+}
+
 export async function getReportForm(deps: Dependencies, linkId: string) {
   const { link, app, kind } = await reportContext(deps, linkId);
   const submitted = (await deps.store.listReports(app.id)).find((r) => r.kind === kind);
+  const today = osloDateOf(deps.clock.now());
+  const opensOn = opensLater(kind, app, today);
   return {
     applicationId: app.id,
     title: app.title,
@@ -32,7 +43,8 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: reportDueDate(kind, app.allocation),
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
-    open: link.state === 'active' && !submitted && reportAcceptable(kind, app, osloDateOf(deps.clock.now())),
+    open: link.state === 'active' && !submitted && reportAcceptable(kind, app, today),
+    ...(opensOn && !submitted ? { opensOn } : {}),
   };
 }
 
@@ -41,11 +53,17 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const { link, app, kind } = await reportContext(deps, linkId);
   const step = REPORT_STEP[kind];
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
-  if (!reportAcceptable(kind, app, osloDateOf(deps.clock.now()))) {
+  const today = osloDateOf(deps.clock.now());
+  if (!reportAcceptable(kind, app, today)) {
+    const opensOn = opensLater(kind, app, today);
     throw new ConflictError(kind === 'status'
       ? 'Statusrapporten kan sendes når tilskuddet er tildelt og før sluttrapporten.'
-      : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
+      : opensOn
+        ? `Sluttrapporten kan sendes fra ${formatDateNb(opensOn)}, når tilskuddsperioden er over.`
+        : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
   }
+  const overspent = app.allocation && beyondGrant(request.spentAmount, app.allocation.amount, 'Brukt beløp');
+  if (overspent) throw new ValidationError({ spentAmount: overspent });
   const at = deps.clock.now().toISOString();
   const report: ReportRecord = {
     applicationId: app.id,

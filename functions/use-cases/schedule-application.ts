@@ -25,6 +25,10 @@ export interface ScheduleResult {
   missedMeeting?: Meeting;
 }
 
+function wasOnAnAgenda(app: ApplicationRecord): boolean {
+  return app.history.some((entry) => entry.to === 'scheduled');
+}
+
 /**
  * Puts a complete application on the agenda of the next meeting whose submission deadline has not
  * passed (or, for a deferral, the first meeting after the one that deferred it).
@@ -40,8 +44,10 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
   if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) return { application: app, meeting };
 
-  const aimedFor = targetMeeting(scheme, new Date(app.submittedAt));
-  const missed = !options.after && !options.meetingId && aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
+  // Only a first scheduling can have missed a deadline: an application back from a question to the
+  // owner was on an agenda in time, and goes to the next meeting its answer reaches.
+  const aimedFor = !options.after && !options.meetingId && !wasOnAnAgenda(app) ? targetMeeting(scheme, new Date(app.submittedAt)) : undefined;
+  const missed = aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },

@@ -6,7 +6,7 @@ import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
-import { reportDueDate, reportKindOfLink } from '../domain/reports';
+import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -23,11 +23,12 @@ import { logger } from '../adapters/logger';
 const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['status'][]> = {
   cosign: ['awaiting_cosignature'],
   'submission-deadline': ['awaiting_cosignature'],
-  'status-report-due': ['active'],
-  'status-report-overdue': ['active'],
+  // the status report is owed 6 months after the allocation, paid out or not (an invoice may come late)
+  'status-report-due': REPORTABLE_FROM.status,
+  'status-report-overdue': REPORTABLE_FROM.status,
   // the final report is owed whether or not the status report came
-  'final-report-due': ['status_report_received', 'active'],
-  'final-report-overdue': ['status_report_received', 'active'],
+  'final-report-due': REPORTABLE_FROM.final,
+  'final-report-overdue': REPORTABLE_FROM.final,
   'meeting-moved': ON_AGENDA,
 };
 

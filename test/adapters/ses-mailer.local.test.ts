@@ -38,7 +38,7 @@ describe('SesMailer on local SES and dynalite', () => {
   it('delivers a rendered Norwegian letter once per key and records it in the outbox', async () => {
     const letter = decisionLetter(
       {
-        scheme: { name: 'Helsefellesskapet Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
+        scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
         application: { id: 'app-42', title: 'Felles utskrivningsteam for Jæren' },
       },
       {
@@ -47,7 +47,7 @@ describe('SesMailer on local SES and dynalite', () => {
         periodEnd: '2026-03-31',
         decidedAt: '2025-03-12',
         projectNumber: 'R-11326-D11325',
-        ownerIsInternalUnit: false,
+        ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
         statusReportDue: '2025-09-12',
         finalReportDue: '2026-05-31',
       },

@@ -29,7 +29,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     const data = application({ title: 'Felles utskrivningsteam (skjema)' });
     await page.goto('/');
     await expectAccessibleBasics(page);
-    await page.getByRole('link', { name: 'Søk om tilskudd i Helsefellesskapet Sør-Rogaland' }).click();
+    await page.getByRole('link', { name: 'Søk om tilskudd i Helsefellesskapet i Sør-Rogaland' }).click();
     await page.waitForURL('**/soknad/ny/sor-rogaland');
     await expectAccessibleBasics(page);
     expect(await page.locator('fieldset[id^="partner-"]').count()).toBe(4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestReport, reportAcceptable } from '../../functions/domain/reports';
+import { finalReportOpensOn, latestReport, reportAcceptable } from '../../functions/domain/reports';
 
 const allocation = { amount: 850_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', potYear: 2026, decidedAt: '2026-11-20T09:00:00.000Z', statusReportDue: '2027-05-20', finalReportDue: '2028-02-29' };
 
@@ -10,11 +10,20 @@ describe('reportAcceptable', () => {
     expect(reportAcceptable('status', { status: 'approved', allocation }, '2026-12-01')).toBe(false);
     expect(reportAcceptable('status', { status: 'final_report_received', allocation }, '2028-01-10')).toBe(false);
   });
-  it('the final report after the status report, or without it once that one is overdue', () => {
-    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2027-06-01')).toBe(true);
-    expect(reportAcceptable('final', { status: 'active', allocation }, '2027-05-20')).toBe(false);
-    expect(reportAcceptable('final', { status: 'active', allocation }, '2027-05-21')).toBe(true);
-    expect(reportAcceptable('final', { status: 'active' }, '2027-05-21')).toBe(false);
+  it('the final report only after the period ("etter at perioden … er passert"), however early the status report came', () => {
+    expect(finalReportOpensOn(allocation)).toBe('2028-01-01');
+    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2027-06-01')).toBe(false);
+    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2027-12-31')).toBe(false);
+    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2028-01-01')).toBe(true);
+    expect(reportAcceptable('final', { status: 'status_report_received', allocation }, '2028-04-01')).toBe(true);
+  });
+  it('without the status report only once that one is overdue too', () => {
+    const shortPeriod = { ...allocation, periodStart: '2026-12-01', periodEnd: '2027-03-31' };
+    expect(reportAcceptable('final', { status: 'active', allocation: shortPeriod }, '2027-05-20')).toBe(false);
+    expect(reportAcceptable('final', { status: 'active', allocation: shortPeriod }, '2027-05-21')).toBe(true);
+    expect(reportAcceptable('final', { status: 'active', allocation }, '2028-01-01')).toBe(true);
+    expect(reportAcceptable('final', { status: 'active' }, '2028-01-01')).toBe(false);
+    expect(reportAcceptable('final', { status: 'payout_pending', allocation }, '2028-01-01')).toBe(false);
     expect(reportAcceptable('final', { status: 'closed', allocation }, '2028-03-01')).toBe(false);
   });
 });

@@ -28,7 +28,7 @@ describe('an application that continues an earlier grant', () => {
     for (const other of ['app_AAAAAAAAAAAAAAAA', notGranted, elsewhere]) {
       const res = await submit('sor-rogaland', continuation(other));
       expect(res.status, other).toBe(400);
-      expect(res.body.fieldErrors).toEqual({ continues: `Fant ingen innvilget søknad med saksnummer ${other} i Helsefellesskapet Sør-Rogaland.` });
+      expect(res.body.fieldErrors).toEqual({ continues: `Fant ingen innvilget søknad med saksnummer ${other} i Helsefellesskapet i Sør-Rogaland.` });
     }
     const malformed = await submit('sor-rogaland', continuation('sak 42'));
     expect(malformed.body.fieldErrors).toEqual({ continues: 'Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.' });
@@ -66,6 +66,25 @@ describe('an application that continues an earlier grant', () => {
     const [link] = await app.cosignLinks(submitted.applicationId);
     const cosign = await invoke(apiEvent({ method: 'GET', path: '/signer/{linkId}', pathParameters: { linkId: link!.id }, headers: HTML }), 'page-cosign');
     expect(cosign.text).toContain(`<dt>Videreføring av</dt><dd>tiltaket med saksnummer ${earlier}</dd>`);
+
+    // The committee may grant another period than applied for, but not one that funds the same months twice.
+    const pot = (await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: meetingId! }, as: SECRETARIAT })).body.potRemaining;
+    expect(typeof pot).toBe('number');
+    const overlapping = await app.call('record-decision', {
+      pathParameters: { applicationId: submitted.applicationId },
+      json: { outcome: 'approve', amount: 500_000, periodStart: '2027-06-01', periodEnd: '2028-05-31' },
+      as: SECRETARIAT,
+    });
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.body.fieldErrors).toEqual({ periodStart: 'En videreføring kan tidligst starte 01.01.2028, dagen etter at forrige tilskuddsperiode sluttet.' });
+    expect((await app.store.getApplication(submitted.applicationId))?.status).toBe('scheduled');
+    expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: meetingId! }, as: SECRETARIAT })).body.potRemaining).toEqual(pot);
+    const approved = await app.call('record-decision', {
+      pathParameters: { applicationId: submitted.applicationId },
+      json: { outcome: 'approve', amount: 500_000, periodStart: '2028-01-01', periodEnd: '2028-06-30' },
+      as: SECRETARIAT,
+    });
+    expect(approved.status).toBe(201);
   });
 
   it("shows on the earlier grant's case the applications that go on with it; a revision that drops the reference drops it", async () => {
@@ -95,7 +114,7 @@ describe('an application that continues an earlier grant', () => {
     const revision = app.application('sor-rogaland', (a) => Object.assign(a, { continues: submitted.applicationId }));
     const res = await app.call('revise-application', { pathParameters: { linkId: submitted.ownerLinkId }, json: revision });
     expect(res.status).toBe(400);
-    expect(res.body.fieldErrors).toEqual({ continues: `Fant ingen innvilget søknad med saksnummer ${submitted.applicationId} i Helsefellesskapet Sør-Rogaland.` });
+    expect(res.body.fieldErrors).toEqual({ continues: `Fant ingen innvilget søknad med saksnummer ${submitted.applicationId} i Helsefellesskapet i Sør-Rogaland.` });
     expect(await app.store.getVersion(submitted.applicationId, 2)).toBeUndefined();
   });
 });

@@ -38,7 +38,7 @@ describe('GET /api/owner/{linkId}', () => {
   it('offers the report forms the owner can send now, and shows a repayment claim with its reason', async () => {
     const { applicationId, ownerLinkId } = await app.active();
     const statusLink = await app.reportLink(applicationId, 'status');
-    const finalLink = await app.reportLink(applicationId, 'final');
+    const finalLink = await app.reportLink(applicationId, 'final', 500); // valid past the period
     const view = async () => (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
     // The final report waits for the status report (or for it to be overdue).
     expect((await view()).reportForms).toEqual([{ kind: 'status', linkId: statusLink, dueDate: '2027-05-20' }]);
@@ -47,8 +47,28 @@ describe('GET /api/owner/{linkId}', () => {
     expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(false);
 
     expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: { progress: 'I rute.', effect: 'Kortere ventetid.', spentAmount: 300_000 } })).status).toBe(201);
-    expect((await view()).reportForms).toEqual([{ kind: 'final', linkId: finalLink, dueDate: '2028-02-29' }]);
-    expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(true);
+    // The final report comes after the period (2027): its form says from when, and opens then.
+    expect((await view()).reportForms).toEqual([]);
+    expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body).toMatchObject({ open: false, opensOn: '2028-01-01' });
+    const finalPage = await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId: finalLink }, headers: { Accept: 'text/html' } }), 'page-report-form');
+    expect(finalPage.text).toContain('Sluttrapport kan sendes fra 01.01.2028, når tilskuddsperioden er over.');
+    expect(finalPage.text).not.toContain('<form');
+    const early = await app.call('submit-report', { pathParameters: { linkId: finalLink }, json: { progress: 'Ferdig.', effect: 'Kortere ventetid.', spentAmount: 300_000 } });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ reason: 'not_due', message: 'Sluttrapporten kan sendes fra 01.01.2028, når tilskuddsperioden er over.' });
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2027-12-31T22:59:00.000Z'); // 23:59 on the period's last day in Oslo
+      expect((await view()).reportForms).toEqual([]);
+      app.clock.set('2027-12-31T23:00:00.000Z'); // midnight: the period is over
+      expect((await view()).reportForms).toEqual([{ kind: 'final', linkId: finalLink, dueDate: '2028-02-29' }]);
+      expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(true);
+      // An expired link is not offered (its page would answer 410).
+      app.clock.set((await app.store.getLink(finalLink))!.expiresAt);
+      expect((await view()).reportForms).toEqual([]);
+    } finally {
+      app.clock.set(saved);
+    }
 
     const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 25_000, reason: 'Kurset ble avlyst.', endGrant: false }, as: SECRETARIAT });
     expect(claim.status).toBe(201);
@@ -137,6 +157,11 @@ describe('POST /api/owner/{linkId}/withdrawal', () => {
 describe('POST /api/owner/{linkId}/reallocations', () => {
   it('records a request for an active grant (201) and refuses a second while one is pending (409)', async () => {
     const { applicationId, ownerLinkId } = await app.active();
+    // More than the grant (850 000 kr) cannot be moved: 400 naming the field, nothing stored.
+    const tooMuch = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Alt og mer.', amount: 850_001 } });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.fieldErrors).toEqual({ amount: 'Beløpet som omdisponeres kan ikke være større enn tilskuddet (850\u00a0000\u00a0kr).' });
+    expect(await app.store.listReallocations(applicationId)).toHaveLength(0);
     const res = await app.call('request-reallocation', {
       pathParameters: { linkId: ownerLinkId },
       form: { description: 'Flytte midler fra utstyr til opplæring.', amount: '50 000' },

@@ -93,7 +93,7 @@ describe('public pages', () => {
     // A continuation of a grant that does not exist: the field checked against the table, the same way.
     const unknown = await post({ ...form, continues: 'app_AAAAAAAAAAAAAAAA', [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('<a href="#felt-continues">Videreføring, saksnummer: Fant ingen innvilget søknad med saksnummer app_AAAAAAAAAAAAAAAA i Helsefellesskapet Sør-Rogaland.</a>');
+    expect(unknown.text).toContain('<a href="#felt-continues">Videreføring, saksnummer: Fant ingen innvilget søknad med saksnummer app_AAAAAAAAAAAAAAAA i Helsefellesskapet i Sør-Rogaland.</a>');
     expect(unknown.text).toMatch(/<input[^>]*id="felt-continues" name="continues" value="app_AAAAAAAAAAAAAAAA"[^>]*aria-invalid="true"/);
 
     const before = await app.countApplications('sor-rogaland');

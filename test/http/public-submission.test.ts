@@ -147,7 +147,7 @@ describe('GET /api/schemes/{schemeId}', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       id: 'sor-rogaland',
-      name: 'Helsefellesskapet Sør-Rogaland',
+      name: 'Helsefellesskapet i Sør-Rogaland',
       committee: { shortName: 'FSU' },
       criteriaRule: { minMet: 4 },
       maxPeriodMonths: 12,

@@ -32,14 +32,20 @@ describe('status and final reports through the report links', () => {
     expect(again.body).toMatchObject({ reason: 'already_reported', message: 'Rapporten er allerede sendt inn.' });
     expect(await app.store.listReports(applicationId)).toHaveLength(1);
 
-    // The final report follows on its own link.
-    const finalLink = await app.reportLink(applicationId, 'final');
-    const final = await app.call('submit-report', {
-      pathParameters: { linkId: finalLink },
-      json: { ...STATUS_REPORT, spentAmount: 850_000, lessonsLearned: 'Felles opplæring tidlig.' },
-    });
-    expect(final.status).toBe(201);
-    expect(final.body.status).toBe('final_report_received');
+    // The final report follows on its own link, once the period (2027) is over.
+    const finalLink = await app.reportLink(applicationId, 'final', 500); // valid past the period
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2028-01-02T09:00:00.000Z');
+      const final = await app.call('submit-report', {
+        pathParameters: { linkId: finalLink },
+        json: { ...STATUS_REPORT, spentAmount: 850_000, lessonsLearned: 'Felles opplæring tidlig.' },
+      });
+      expect(final.status).toBe(201);
+      expect(final.body.status).toBe('final_report_received');
+    } finally {
+      app.clock.set(saved);
+    }
   });
 
   it('accepts the report as an HTML form with "120 000" as spent amount', async () => {
@@ -99,6 +105,17 @@ describe('status and final reports through the report links', () => {
     expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as: FINANCE, json: {} })).status).toBe(409);
     expect((await caseOf()).text).toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
     expect((await caseOf()).text).toContain('<td>Utbetalt</td>');
+  });
+
+  it('answers 400 naming the field when the report says more was spent than granted, and stores nothing', async () => {
+    const { applicationId } = await app.active(); // 850 000 kr granted
+    const linkId = await app.reportLink(applicationId, 'status');
+    const res = await app.call('submit-report', { pathParameters: { linkId }, json: { ...STATUS_REPORT, spentAmount: 900_000 } });
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors).toEqual({ spentAmount: 'Brukt beløp kan ikke være større enn tilskuddet (850\u00a0000\u00a0kr).' });
+    expect(await app.store.listReports(applicationId)).toHaveLength(0);
+    expect((await app.store.getApplication(applicationId))?.status).toBe('active');
+    expect((await app.call('submit-report', { pathParameters: { linkId }, json: { ...STATUS_REPORT, spentAmount: 850_000 } })).status).toBe(201);
   });
 
   it('answers 409 for a final report before the status report', async () => {

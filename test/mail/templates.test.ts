@@ -34,9 +34,10 @@ import {
 
 const EVIL = '<script>alert("x")</script> & «Jæren»';
 const LINK = 'https://tilskudd.example/l/Zx9aB3cD4eF5gH6iJ7kL8m';
+const FINAL_LINK = 'https://tilskudd.example/l/Fi9nA1lR2eP3oR4tL5iN6k';
 
 const ctx: MailContext = {
-  scheme: { name: 'Helsefellesskapet Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
+  scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
   application: { id: 'app-42', title: `Felles utskrivningsteam ${EVIL}` },
 };
 
@@ -125,9 +126,10 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       meetingDate: '2025-04-02',
       projectNumber: 'R-11326-D11325',
       ownerIsInternalUnit: false,
+      invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
       statusReportDue: '2025-10-02',
       finalReportDue: '2026-06-30',
-      reportLink: LINK,
+      reportLinks: { status: LINK, final: FINAL_LINK },
       copyTo: ['leder og nestleder i tjenestemodellgruppe for psykisk helse og rus'],
     }),
     link: LINK,
@@ -140,7 +142,9 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       /Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake\./,
       /Statusrapport sendes 6 måneder etter tildelingen, innen 02\.10\.2025/,
       /Sluttrapport .* innen 30\.06\.2026/,
-      /faktura merket med prosjektnummer R-11326-D11325/,
+      /Send statusrapporten her:\nhttps:\/\/tilskudd\.example\/l\/Zx9aB3cD4eF5gH6iJ7kL8m/,
+      /Send sluttrapporten her \(fra 01\.05\.2026, når tilskuddsperioden er over\):\nhttps:\/\/tilskudd\.example\/l\/Fi9nA1lR2eP3oR4tL5iN6k/,
+      /Tilskuddet utbetales mot faktura til Helse Stavanger HF \(org\.nr\. 983974678\) på kr\s250\s000, merket med prosjektnummer R-11326-D11325\./,
       /Kopi: leder og nestleder i tjenestemodellgruppe/,
     ],
   },
@@ -230,9 +234,17 @@ describe('mail templates', () => {
     });
   });
 
+  it("asks the owner's own organisation to sign as a party, not as its own partner", () => {
+    const own = cosignRequest(ctx, { partnerOrganisation: 'Helse Stavanger HF', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z' });
+    expect(own.text).toContain('Helse Stavanger HF har søkt Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd, sammen med samarbeidspartene i søknaden. Også søkerens egen organisasjon signerer søknaden.');
+    expect(own.text).toContain('Du signerer for: Helse Stavanger HF');
+    expect(own.text).not.toContain('som samarbeidspart');
+    expect(rendered.cosignRequest.mail.text).toContain('Helse Stavanger HF har søkt Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd og oppgitt Sola kommune som samarbeidspart.');
+  });
+
   it('ends mails to applicants with the secretariat contact, internal mails without it', () => {
     expect(rendered.applicationReceived.mail.text).toContain('kontakt sekretariatet på fsu@hf.example');
-    expect(rendered.applicationReceived.mail.text).toContain('Sekretariatet for FSU\nHelsefellesskapet Sør-Rogaland');
+    expect(rendered.applicationReceived.mail.text).toContain('Sekretariatet for FSU\nHelsefellesskapet i Sør-Rogaland');
     expect(rendered.applicationComplete.mail.text).not.toContain('kan ikke besvares');
     expect(rendered.applicationComplete.mail.text).toContain('sendt automatisk fra tilskuddsløsningen');
   });
@@ -244,7 +256,7 @@ describe('mail templates', () => {
       periodEnd: '2026-04-30',
       decidedAt: '2025-04-02',
       projectNumber: 'R-11326-D11325',
-      ownerIsInternalUnit: true,
+      ownerIsInternalUnit: true, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
       statusReportDue: '2025-10-02',
       finalReportDue: '2026-06-30',
     });
@@ -261,7 +273,7 @@ describe('mail templates', () => {
     const copies = [
       deferred(ctx, { reason: 'Venter på budsjett', copyFor }),
       rejectionLetter(ctx, { reason: 'Oppfyller ikke kriteriene', decidedAt: '2025-04-02', copyFor }),
-      decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30', copyFor }),
+      decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30', copyFor }),
     ];
     for (const copy of copies) {
       expect(copy.text).toContain(`Du får denne e-posten som kopi fordi du er leder eller nestleder i ${copyFor}, der prosjektet er forankret.`);
@@ -287,7 +299,7 @@ describe('mail templates', () => {
   });
 
   it("decision letter: where the scheme has an action part, the grant is noted in it and its status reported at the committee's meetings", () => {
-    const d = { amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', decidedAt: '2026-12-03', projectNumber: 'P-1', ownerIsInternalUnit: false, statusReportDue: '2027-06-03', finalReportDue: '2028-03-01' };
+    const d = { amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', decidedAt: '2026-12-03', projectNumber: 'P-1', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2027-06-03', finalReportDue: '2028-03-01' };
     const withPlan = decisionLetter({ ...ctx, scheme: { ...ctx.scheme, actionPlanTitle: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet' } }, d).text;
     expect(withPlan).toContain('Tiltaket anmerkes i handlingsdelen av strategiplanen for Helsefellesskap Innlandet, og status for tiltaket rapporteres i FSU-møtene.');
     expect(decisionLetter(ctx, d).text).not.toContain('anmerkes');

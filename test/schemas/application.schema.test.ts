@@ -248,7 +248,7 @@ describe('criteria, guideline areas, patient groups', () => {
       'Velg minst ett område i de nasjonale føringene, eller beskriv hvilket annet behov tiltaket dekker.',
     );
     expect(errorsFor(mutate((a) => (a.otherNeed = other)))['otherNeed']).toBe(
-      'Helsefellesskapet Sør-Rogaland gir tilskudd bare til tiltak innenfor de nasjonale føringene; velg område i stedet.',
+      'Helsefellesskapet i Sør-Rogaland gir tilskudd bare til tiltak innenfor de nasjonale føringene; velg område i stedet.',
     );
     expect(buildApplicationSchema(sr).safeParse(mutate((a) => (a.otherNeed = ''))).success).toBe(true);
   });

@@ -13,6 +13,8 @@ import { APPLICATION_STATUSES, type LinkRecord, type PayoutRecord, type ReportKi
 import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
 import { noWorkflow } from '../../functions/ports/workflow';
 import { newLink } from '../../functions/use-cases/links';
+import { finalReportOpensOn } from '../../functions/domain/reports';
+import { osloInstant } from '../../functions/domain/oslo-time';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
@@ -285,14 +287,22 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     },
     async closed(spentAmount) {
       const grant = await app.active();
-      for (const kind of ['status', 'final'] as const) {
-        const report = await app.call('submit-report', {
-          pathParameters: { linkId: await app.reportLink(grant.applicationId, kind) },
-          json: { progress: 'Tiltaket er gjennomført.', spentAmount, effect: 'Færre reinnleggelser.', ...(kind === 'final' ? { lessonsLearned: 'Felles opplæring tidlig.' } : {}) },
-        });
-        expectStatus(report, [201], `${kind} report`);
+      const allocation = (await store.getApplication(grant.applicationId))!.allocation!;
+      const saved = clock.now().toISOString();
+      try {
+        for (const kind of ['status', 'final'] as const) {
+          // The final report comes after the period: the clock moves there for it, and back after.
+          if (kind === 'final') clock.set(osloInstant(finalReportOpensOn(allocation), '09:00').toISOString());
+          const report = await app.call('submit-report', {
+            pathParameters: { linkId: await app.reportLink(grant.applicationId, kind) },
+            json: { progress: 'Tiltaket er gjennomført.', spentAmount, effect: 'Færre reinnleggelser.', ...(kind === 'final' ? { lessonsLearned: 'Felles opplæring tidlig.' } : {}) },
+          });
+          expectStatus(report, [201], `${kind} report`);
+        }
+        await runLifecycleStep(deps, 'close', { applicationId: grant.applicationId, executionStartTime: clock.now().toISOString() });
+      } finally {
+        clock.set(saved);
       }
-      await runLifecycleStep(deps, 'close', { applicationId: grant.applicationId, executionStartTime: clock.now().toISOString() });
       expect((await store.getApplication(grant.applicationId))?.status).toBe('closed');
       return grant;
     },

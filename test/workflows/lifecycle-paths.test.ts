@@ -75,6 +75,42 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('scheduled');
   });
 
+  it('more information asked for after the submission deadline: the answer goes to the next meeting it reaches, without a "too late" notice', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data); // on the 10.12 agenda; its deadline is 26.11 23:59
+    await h.system.advance(8 * DAY); // 28.11: the deadline has passed
+    const res = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Beskriv pasientansvaret nærmere.' }, 'secretariat');
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+    await h.system.settle();
+    const revised = { ...data, patientResponsibility: 'Kommunen har pasientansvaret under tiltaket.' };
+    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, revised)).status).toBe(200);
+    await h.system.settle();
+    await signAll(h, revised);
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(view.body.application.meetingId > '2026-12-10').toBe(true);
+    expect(view.body.application.history.at(-1).details).not.toHaveProperty('missedMeetingId');
+    const mails = await h.mailsTo(data.owner.email);
+    expect(mails.some((m) => /ikke komplett innen fristen/.test(m.body.text ?? ''))).toBe(false);
+  });
+
+  it('a grant still waiting for its invoice: the status report is reminded and listed overdue all the same, and can be sent', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+    expect(await status(h, ownerLink)).toBe('payout_pending'); // no invoice comes
+    await h.system.advance(200 * DAY); // the status report was due 20.05.2027
+    expect(await status(h, ownerLink)).toBe('payout_pending');
+    const mails = await h.mailsTo(data.owner.email);
+    expect(mails.filter((m) => /statusrapport/i.test(m.subject) && /passert/i.test(m.subject)).length, 'overdue reminders').toBeGreaterThanOrEqual(1);
+    const overdue = await h.call('GET', '/api/staff/schemes/sor-rogaland/overdue-reports', undefined, 'secretariat');
+    expect(overdue.body.reports).toContainEqual(expect.objectContaining({ applicationId: id, kind: 'status', dueDate: '2027-05-20' }));
+    const letter = mails.find((m) => linkIds(m, 'rapport').length > 0)!;
+    expect((await h.call('POST', `/api/reports/${linkIds(letter, 'rapport')[0]}`, REPORT)).status).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('status_report_received');
+  });
+
   /** The copy of a decision to the leader and deputy of the anchoring group: its own e-mail, without links. */
   const expectCopyToLeaders = async (data: ReturnType<typeof application>, text: RegExp) => {
     const copies = (await h.mailsTo(data.anchoring.deputyLeaderEmail)).filter((m) => text.test(m.body.text ?? ''));

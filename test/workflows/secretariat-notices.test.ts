@@ -54,6 +54,10 @@ describe('the half-year notice', () => {
     const sorRogaland = notices().find((m) => m.to.includes(app.scheme('sor-rogaland').secretariatEmail))!;
     expect(sorRogaland.subject).toBe('[FSU] Halvårsrapport om bruk og effekt for 01.07.2026–31.12.2026');
     expect(sorRogaland.text).toContain('Halvåret 01.07.2026–31.12.2026 er omme. FSU orienterer SSU hvert halvår om bruken og effekten av tilskuddet.');
+    // Where the deciding committee is the one informed (Innlandet's SSU), it is not told to inform itself.
+    const innlandet = notices().find((m) => m.to.includes(app.scheme('innlandet').secretariatEmail))!;
+    expect(innlandet.text).toContain('er omme. SSU skal hvert halvår orienteres om bruken og effekten av tilskuddet.');
+    expect(innlandet.text).not.toContain('SSU orienterer SSU');
     expect(sorRogaland.text).toContain(`Åpne halvårsrapporten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/halvarsrapport\n`);
 
     // The month's later sweeps send nothing new, and a warm container does not even ask the outbox;
