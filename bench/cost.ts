@@ -153,6 +153,7 @@ async function submitSigned(b: Bench, data: ReturnType<typeof application>): Pro
 async function happyPath(b: Bench): Promise<string> {
   const data = application();
   const id = await submitSigned(b, data);
+  await b.system.advanceToMeeting(id); // decided in the meeting
   expectStatus(await b.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 'secretariat'), 201, 'decision');
   await b.system.settle();
   await payOut(b, id);
@@ -163,7 +164,7 @@ async function happyPath(b: Bench): Promise<string> {
   expectStatus(await b.call('GET', `/api/reports/${statusLink}`), 200, 'report form');
   expectStatus(await b.call('POST', `/api/reports/${statusLink}`, REPORT), 201, 'status report');
   await b.system.settle();
-  await b.system.advance(300 * DAY);
+  await b.system.advance(280 * DAY); // 23.02.2028: the period is over, the final report not yet overdue
   const reminder = mailsTo(await b.mails(), data.owner.email).find((m) => linkIds(m, 'rapport').some((l) => l !== statusLink));
   const finalLink = reminder && linkIds(reminder, 'rapport').find((l) => l !== statusLink);
   if (!finalLink) throw new Error('No final-report link');

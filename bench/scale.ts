@@ -66,6 +66,9 @@ export async function runScale(n: number, batch: number, progress: Progress): Pr
     if (scheduled !== n) throw new Error(`${scheduled} of ${n} scheduled`);
     phase('co-signed and scheduled');
 
+    await b.system.advanceToMeeting(ids[0]!); // all on the agenda of the next meeting, decided there
+    phase('clock to the meeting');
+
     await inBatches(ids, batch, async (id) => {
       const r = await b.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'approve', amount, periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 'secretariat');
       expectStatus(r, 201, 'decision');
@@ -94,8 +97,8 @@ export async function runScale(n: number, batch: number, progress: Progress): Pr
     await b.system.settle();
     phase('status reports');
 
-    await b.system.advance(300 * DAY);
-    phase('clock +300 days (final-report phases start by schedule)');
+    await b.system.advance(280 * DAY);
+    phase('clock +280 days (final-report phases start by schedule)');
     await inBatches(ids, batch, async (id) => {
       const [link] = await linksOf(b, id, 'final-report');
       if (!link) throw new Error(`No final-report link for ${id}`);

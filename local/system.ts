@@ -19,6 +19,8 @@ import { DynamoDraftStore } from '../functions/adapters/dynamodb-drafts';
 import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
 import { getScheme } from '../config/schemes';
+import { findMeeting } from '../functions/domain/meeting-calendar';
+import { loadScheme } from '../functions/use-cases/load-application';
 import { serveApi } from './api-gateway';
 import { serveLocalEndpoints } from './dev-endpoints';
 import { createLocalTable } from './dynamodb-table';
@@ -133,6 +135,17 @@ export class LocalSystem {
   /** Waits until no workflow task runs and nothing is due. */
   async settle(): Promise<void> {
     await this.lifecycle.runtime.settle();
+  }
+
+  /**
+   * Moves a ManualClock on to the start of the meeting whose agenda the application is on (the
+   * committee decides in its meetings), sending what falls due on the way; nothing when it has started.
+   */
+  async advanceToMeeting(applicationId: string): Promise<void> {
+    const app = await this.deps.store.getApplication(applicationId);
+    const meeting = app?.meetingId ? findMeeting(loadScheme(this.deps, app.schemeId), app.meetingId) : undefined;
+    const wait = meeting ? Date.parse(meeting.startsAt) - this.deps.clock.now().getTime() : 0;
+    if (wait > 0) await this.advance(wait);
   }
 
   /** Moves a ManualClock forward in steps, sending due reminders and firing schedules on the way. */

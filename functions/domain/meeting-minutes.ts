@@ -1,6 +1,7 @@
 // A meeting's minutes: the totals the committee reports for its decisions, and when the attendance
-// can be recorded and the minutes approved (pure).
+// can be recorded, decisions made and the minutes approved (pure).
 import type { DecisionOutcome, DecisionRecord, MinutesRecord } from './model';
+import { formatNorwegianDate, osloDateOf } from './oslo-time';
 
 /** How many decisions of each outcome, and the money granted (pure). */
 export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'outcome' | 'amount'>>) {
@@ -21,6 +22,16 @@ export type MinutesState = 'not_held' | 'open' | 'approved';
 export function minutesState(meetingStartsAt: string, now: Date, record: Pick<MinutesRecord, 'approval'> | undefined): MinutesState {
   if (record?.approval) return 'approved';
   return Date.parse(meetingStartsAt) <= now.getTime() ? 'open' : 'not_held';
+}
+
+/**
+ * Why the committee's decision on a case on this meeting's agenda cannot be recorded yet: the
+ * committee decides in its meetings (002), so not before the meeting has started. A question to the
+ * owner, a recommendation and a move can come before.
+ */
+export function decisionBeforeMeeting(meetingStartsAt: string, now: Date): string | undefined {
+  if (Date.parse(meetingStartsAt) <= now.getTime()) return undefined;
+  return `Møtet ${formatNorwegianDate(osloDateOf(new Date(meetingStartsAt)))} har ikke startet ennå. Vedtaket registreres når møtet er i gang.`;
 }
 
 /** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */

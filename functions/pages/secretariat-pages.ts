@@ -121,7 +121,16 @@ ${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `
 </form>`;
 }
 
-function decisionForms(item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
+function decisionForms(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
+  if (!agenda.held) {
+    // Before the meeting: what may come before it (a question to the owner, a move), not the decision.
+    return html`<h3>Vedtak</h3>
+<p class="notice">Vedtaket registreres når møtet er i gang, ${dateTime(agenda.meeting.startsAt)}.</p>
+<div class="decision-forms">
+${infoForm(item, csrf, state)}
+${more}
+</div>`;
+  }
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
   const defer = state('defer');
@@ -160,12 +169,12 @@ function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: A
   const state = formStates(item, failed, states);
   const open = ON_AGENDA.includes(item.status);
   if (!agenda.preparation) {
-    return open ? decisionForms(item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+    return open ? decisionForms(agenda, item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   }
   if (!open) return html`${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
   const move = moveForm(agenda, item, csrf, state);
   const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? html`${infoForm(item, csrf, state)}${move}` : ''}</div>`;
-  return item.status === 'recommended' ? html`${first}${decisionForms(item, csrf, state, move)}` : first;
+  return item.status === 'recommended' ? html`${first}${decisionForms(agenda, item, csrf, state, move)}` : first;
 }
 
 function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {

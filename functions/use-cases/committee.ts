@@ -46,6 +46,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
   return {
     meeting,
+    // The committee decides in the meeting: until it starts, the agenda takes no decisions.
+    held: Date.parse(meeting.startsAt) <= deps.clock.now().getTime(),
     potRemaining,
     demand: agendaDemand(openOnAgenda(items).map((i) => i.requestedAmount), potRemaining),
     committee: committeeView(scheme),

@@ -36,6 +36,8 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
   it('the secretariat signs in, opens the agenda and approves with amount and period', async () => {
     const data = application({ title: 'Kombinerte stillinger i hjemmetjenesten' });
     const { id, ownerLink } = await scheduled(h, data);
+    // The committee decides in its meeting (the agenda offers the decision forms from then on).
+    await h.system.advanceToMeeting(id);
 
     // Without a session a staff page sends the browser through /innlogging to the identity
     // provider's page (the local stand-in for Cognito's), with state and a PKCE challenge, and back.
@@ -47,11 +49,11 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForURL('**/sekretariat');
     expect(await page.locator('.who').textContent()).toContain('Siri Sekretær');
     await expectAccessibleBasics(page);
-    const meetingRow = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte desember 2026' }) });
+    const meetingRow = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte desember 2026', exact: true }) });
     expect(await meetingRow.locator('td.num').textContent()).toBe('1');
     await screenshot(page, 'secretariat');
 
-    await page.getByRole('link', { name: 'FSU-møte desember 2026' }).click();
+    await page.getByRole('link', { name: 'FSU-møte desember 2026', exact: true }).click();
     await page.waitForURL('**/sekretariat/sor-rogaland/moter/2026-12-10');
     const item = page.locator(`#sak-${id}`);
     expect(await item.locator('h2').textContent()).toBe(`Sak 1: ${data.title}`);
@@ -208,7 +210,9 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForURL(/\?registrert=recommend/);
     expect(await page.locator('.notice.success').textContent()).toContain('Innstillingen er registrert');
     expect(await item.textContent()).toContain('Innstilt, prioritet 1');
-    expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(1);
+    // The regional committee decides in its meeting, not before it.
+    expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(0);
+    expect(await item.textContent()).toContain('Vedtaket registreres når møtet er i gang');
     await expectAccessibleBasics(page);
     expect(await status(h, ownerLink)).toBe('recommended');
   }, 45_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
+import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
 
 describe('minutesTotals', () => {
   it('counts each outcome and sums the money granted, approvals only', () => {
@@ -54,5 +54,17 @@ describe('approvalBlocked', () => {
 
   it('does not block minutes already approved (a repeat answers with the approval made)', () => {
     expect(approvalBlocked('approved', false, 0)).toBeUndefined();
+  });
+});
+
+describe('decisionBeforeMeeting', () => {
+  const startsAt = '2026-12-10T08:00:00.000Z'; // 09:00 in Oslo
+  it('refuses a decision until the meeting has started, naming the meeting by its Oslo date', () => {
+    expect(decisionBeforeMeeting(startsAt, new Date('2026-11-20T09:00:00.000Z'))).toBe('Møtet 10.12.2026 har ikke startet ennå. Vedtaket registreres når møtet er i gang.');
+    expect(decisionBeforeMeeting(startsAt, new Date('2026-12-10T07:59:59.999Z'))).toBeDefined();
+  });
+  it('lets it through from the start of the meeting on', () => {
+    expect(decisionBeforeMeeting(startsAt, new Date(startsAt))).toBeUndefined();
+    expect(decisionBeforeMeeting(startsAt, new Date('2027-01-05T12:00:00.000Z'))).toBeUndefined();
   });
 });

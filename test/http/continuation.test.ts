@@ -70,20 +70,12 @@ describe('an application that continues an earlier grant', () => {
     // The committee may grant another period than applied for, but not one that funds the same months twice.
     const pot = (await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: meetingId! }, as: SECRETARIAT })).body.potRemaining;
     expect(typeof pot).toBe('number');
-    const overlapping = await app.call('record-decision', {
-      pathParameters: { applicationId: submitted.applicationId },
-      json: { outcome: 'approve', amount: 500_000, periodStart: '2027-06-01', periodEnd: '2028-05-31' },
-      as: SECRETARIAT,
-    });
+    const overlapping = await app.decide(submitted.applicationId, { outcome: 'approve', amount: 500_000, periodStart: '2027-06-01', periodEnd: '2028-05-31' });
     expect(overlapping.status).toBe(400);
     expect(overlapping.body.fieldErrors).toEqual({ periodStart: 'En videreføring kan tidligst starte 01.01.2028, dagen etter at forrige tilskuddsperiode sluttet.' });
     expect((await app.store.getApplication(submitted.applicationId))?.status).toBe('scheduled');
     expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: meetingId! }, as: SECRETARIAT })).body.potRemaining).toEqual(pot);
-    const approved = await app.call('record-decision', {
-      pathParameters: { applicationId: submitted.applicationId },
-      json: { outcome: 'approve', amount: 500_000, periodStart: '2028-01-01', periodEnd: '2028-06-30' },
-      as: SECRETARIAT,
-    });
+    const approved = await app.decide(submitted.applicationId, { outcome: 'approve', amount: 500_000, periodStart: '2028-01-01', periodEnd: '2028-06-30' });
     expect(approved.status).toBe(201);
   });
 

@@ -12,7 +12,7 @@ afterAll(async () => app?.stop());
 
 const as = SECRETARIAT;
 const HTML = { Accept: 'text/html' };
-const decide = (applicationId: string, json: Record<string, unknown>) => app.call('record-decision', { pathParameters: { applicationId }, json, as });
+const decide = (applicationId: string, json: Record<string, unknown>) => app.decide(applicationId, json, as);
 const minutes = (schemeId: string, meetingId: string) => app.call('get-meeting-minutes', { pathParameters: { schemeId, meetingId }, as });
 const minutesPage = (schemeId: string, meetingId: string) =>
   invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-meeting-minutes');

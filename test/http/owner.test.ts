@@ -41,9 +41,9 @@ describe('GET /api/owner/{linkId}', () => {
     const finalLink = await app.reportLink(applicationId, 'final', 500); // valid past the period
     const view = async () => (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
     // The final report waits for the status report (or for it to be overdue).
-    expect((await view()).reportForms).toEqual([{ kind: 'status', linkId: statusLink, dueDate: '2027-05-20' }]);
+    expect((await view()).reportForms).toEqual([{ kind: 'status', linkId: statusLink, dueDate: '2027-06-10' }]);
     const page = async () => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
-    expect(await page()).toContain(`<li><a href="/rapport/${statusLink}">Send inn statusrapport</a> (frist 20.05.2027)</li>`);
+    expect(await page()).toContain(`<li><a href="/rapport/${statusLink}">Send inn statusrapport</a> (frist 10.06.2027)</li>`);
     expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(false);
 
     expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: { progress: 'I rute.', effect: 'Kortere ventetid.', spentAmount: 300_000 } })).status).toBe(201);

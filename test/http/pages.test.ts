@@ -345,7 +345,7 @@ describe('staff pages', () => {
     }
     expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
 
-    const done = await decide({ _csrf: token }, ['other=1', `__Host-csrf=${token}`]);
+    const done = await app.duringMeeting(applicationId, () => decide({ _csrf: token }, ['other=1', `__Host-csrf=${token}`]));
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe(`/sekretariat/sor-rogaland/moter/2026-12-10?registrert=reject#sak-${applicationId}`);
     expect((await app.store.getApplication(applicationId))?.status).toBe('rejected');
@@ -568,9 +568,16 @@ describe('staff pages: two-level review', () => {
     const done = await post({ recommended: 'true', rank: '3', comment: 'God forankring i kommunene' });
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe(`/sekretariat/${NORD}/moter/${meetingId}?registrert=recommend#sak-${applicationId}`);
-    const after = await agendaOf(meetingId);
+    // The regional committee decides in its meeting: until it starts, the agenda says so instead of offering the decision.
+    const recommended = await agendaOf(meetingId);
+    expect(section(recommended.text)).toContain('Innstilt, prioritet 3');
+    expect(section(recommended.text)).toMatch(/Vedtaket registreres når møtet er i gang, \d{2}\.\d{2}\.\d{4} kl\. \d{2}\.\d{2}\./);
+    expect(section(recommended.text)).not.toContain('Innvilg');
+    expect(section(recommended.text)).toContain('/mer-informasjon');
+    const after = await app.duringMeeting(applicationId, () => agendaOf(meetingId));
     expect(section(after.text)).toContain('Innstilt, prioritet 3');
     expect(section(after.text)).toContain('Innvilg');
+    expect(section(after.text)).not.toContain('Vedtaket registreres når møtet er i gang');
     expect(labelsMissing(after.text)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ describe('status and final reports through the report links', () => {
     const linkId = await app.reportLink(applicationId, 'status');
     const form = await app.call('get-report-form', { pathParameters: { linkId } });
     expect(form.status).toBe(200);
-    expect(form.body).toMatchObject({ applicationId, kind: 'status', open: true, dueDate: '2027-05-20' });
+    expect(form.body).toMatchObject({ applicationId, kind: 'status', open: true, dueDate: '2027-06-10' });
     expect(form.body.submittedAt).toBeUndefined();
 
     const res = await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT });

@@ -74,20 +74,25 @@ describe("Innlandet's action part", () => {
   it("each meeting's agenda reports the status of the measures since the meeting before; the decision letter says the measure is noted in it", async () => {
     const { applicationId } = await app.active('innlandet', (a) => (a.title = 'Felles jordmorvakt i Nord-Gudbrandsdal'));
     const agendaOf = async (schemeId: string, meetingId: string) => (await app.call('get-agenda', { pathParameters: { schemeId, meetingId }, as })).body;
+    // Sent in after the December meeting's deadline, it is granted in the February meeting.
+    expect((await app.store.getApplication(applicationId))?.allocation?.meetingId).toBe('2027-02-11');
     const december = await agendaOf('innlandet', '2026-12-03');
     expect(december.actionPlan).toMatchObject({ title: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet', from: '2025-12-04', to: '2026-12-03' });
-    expect(december.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ status: 'Pågår', newInPeriod: 'ja', statusReport: '' });
-    // At the next meeting the measure still runs: it is reported again, as granted before.
+    expect(december.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toBeUndefined();
     const february = await agendaOf('innlandet', '2027-02-11');
     expect(february.actionPlan).toMatchObject({ from: '2026-12-04', to: '2027-02-11' });
-    expect(february.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ newInPeriod: 'nei' });
+    expect(february.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ status: 'Pågår', newInPeriod: 'ja', statusReport: '' });
+    // At the next meeting the measure still runs: it is reported again, as granted before.
+    const april = await agendaOf('innlandet', '2027-04-15');
+    expect(april.actionPlan).toMatchObject({ from: '2027-02-12', to: '2027-04-15' });
+    expect(april.actionPlan.rows.find((r: { applicationId: string }) => r.applicationId === applicationId)).toMatchObject({ newInPeriod: 'nei' });
     // A scheme without an action part has none on its agenda.
     expect((await agendaOf('sor-rogaland', '2026-12-10')).actionPlan).toBeNull();
 
-    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'innlandet', meetingId: '2026-12-03' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'innlandet', meetingId: '2027-02-11' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h2 id="handlingsdel">Status for handlingsdelen</h2>');
-    expect(page.text).toContain('Tiltak som har fått midler, er anmerket i handlingsdelen av strategiplanen for Helsefellesskap Innlandet. Her er status for dem som ble tildelt, løp eller rapporterte fra 04.12.2025 til 03.12.2026, til orientering for SSU.');
+    expect(page.text).toContain('Tiltak som har fått midler, er anmerket i handlingsdelen av strategiplanen for Helsefellesskap Innlandet. Her er status for dem som ble tildelt, løp eller rapporterte fra 04.12.2026 til 11.02.2027, til orientering for SSU.');
     expect(page.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">Felles jordmorvakt i Nord-Gudbrandsdal</a></td>`);
     const sorRogaland = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-agenda');
     expect(sorRogaland.text).not.toContain('handlingsdel');
@@ -226,21 +231,29 @@ describe('POST …/decisions (record-decision)', () => {
   it('approves: 201, the allocation with report due dates, the pot reduced; a second decision is 409 and takes nothing', async () => {
     const { applicationId, ownerLinkId } = await app.scheduled();
     const before = await left();
-    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(800_000), comment: 'Innvilget med redusert beløp.' }, as });
+    // The committee decides in its meeting (10.12, 09:00): before it starts, nothing is recorded.
+    const early = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(800_000), as });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ reason: 'meeting_not_held', message: 'Møtet 10.12.2026 har ikke startet ennå. Vedtaket registreres når møtet er i gang.' });
+    expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
+    expect(await app.store.listDecisions(applicationId)).toEqual([]);
+    expect(await left()).toBe(before);
+    const res = await app.decide(applicationId, { ...approveBody(800_000), comment: 'Innvilget med redusert beløp.' }, as);
     expect(res.status).toBe(201);
     expect(res.body.application.status).toBe('approved');
     expect(res.body.application.allocation).toMatchObject({
       amount: 800_000,
       potYear: 2026,
       meetingId: '2026-12-10',
-      statusReportDue: '2027-05-20',
+      decidedAt: '2026-12-10T08:00:00.000Z',
+      statusReportDue: '2027-06-10',
       finalReportDue: '2028-02-29',
     });
     expect(res.body.decision).toMatchObject({ outcome: 'approve', amount: 800_000, decidedBy: 'sekretær-1' });
     expect(await left()).toBe(before - 800_000);
     expect((await pot())?.reservations[applicationId]).toBe(800_000);
 
-    const again = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(800_000), as });
+    const again = await app.decide(applicationId, approveBody(800_000), as);
     expect(again.status).toBe(409);
     expect(again.body.reason).toBe('already_decided');
     expect(await left()).toBe(before - 800_000);
@@ -252,17 +265,17 @@ describe('POST …/decisions (record-decision)', () => {
     const { applicationId } = await app.scheduled();
     const before = await app.store.getApplication(applicationId);
     const potBefore = await pot();
-    const tooMuch = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(900_000), as });
+    const tooMuch = await app.decide(applicationId, approveBody(900_000), as);
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.fieldErrors.amount).toMatch(/^Tildelt beløp kan ikke være større enn omsøkt beløp \(850\s000\skr\)\.$/);
-    const tooLong = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(), periodEnd: '2028-01-01' }, as });
+    const tooLong = await app.decide(applicationId, { ...approveBody(), periodEnd: '2028-01-01' }, as);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.fieldErrors.periodEnd).toBe('Perioden kan være høyst 12 måneder (siste mulige sluttdato er 31.12.2027).');
-    const backwards = await app.call('record-decision', { pathParameters: { applicationId }, json: { ...approveBody(), periodEnd: '2026-12-31' }, as });
+    const backwards = await app.decide(applicationId, { ...approveBody(), periodEnd: '2026-12-31' }, as);
     expect(backwards.body.fieldErrors.periodEnd).toBe('Sluttdato må være etter startdato.');
-    const noReason = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'reject' }, as });
+    const noReason = await app.decide(applicationId, { outcome: 'reject' }, as);
     expect(noReason.body.fieldErrors).toEqual({ reason: 'Skriv en begrunnelse for avslaget.' });
-    const unknown = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'kanskje' }, as });
+    const unknown = await app.decide(applicationId, { outcome: 'kanskje' }, as);
     expect(unknown.status).toBe(400);
     expect(Object.values(unknown.body.fieldErrors)).toContain('Velg innvilge, avslå eller utsette.');
     expect(await app.store.getApplication(applicationId)).toEqual(before);
@@ -272,14 +285,14 @@ describe('POST …/decisions (record-decision)', () => {
 
   it('rejects with a reason the owner can read, and defers to a later meeting', async () => {
     const rejected = await app.scheduled();
-    const res = await app.call('record-decision', { pathParameters: { applicationId: rejected.applicationId }, json: { outcome: 'reject', reason: 'Mangler forankring i kommunen.' }, as });
+    const res = await app.decide(rejected.applicationId, { outcome: 'reject', reason: 'Mangler forankring i kommunen.' }, as);
     expect(res.status).toBe(201);
     expect(res.body.application.status).toBe('rejected');
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: rejected.ownerLinkId } });
     expect(owner.body).toMatchObject({ status: 'rejected', rejectionReason: 'Mangler forankring i kommunen.' });
 
     const deferred = await app.scheduled();
-    const defer = await app.call('record-decision', { pathParameters: { applicationId: deferred.applicationId }, json: { outcome: 'defer' }, as });
+    const defer = await app.decide(deferred.applicationId, { outcome: 'defer' }, as);
     expect(defer.status).toBe(201);
     expect(defer.body.application.status).toBe('deferred');
     expect(defer.body.application.meetingId).toBeUndefined();
@@ -288,7 +301,7 @@ describe('POST …/decisions (record-decision)', () => {
   });
 
   it('answers 404 for an unknown application', async () => {
-    const res = await app.call('record-decision', { pathParameters: { applicationId: 'app_finnesikke' }, json: approveBody(), as });
+    const res = await app.decide('app_finnesikke', approveBody(), as);
     expect(res.status).toBe(404);
   });
 });
@@ -306,7 +319,7 @@ describe('the yearly pot: its total is configuration, what is left is state', ()
 
   it('a changed total shows on the agenda at once and is applied to the stored pot by the next approval', async () => {
     const { applicationId } = await app.scheduled();
-    await app.call('record-decision', { pathParameters: { applicationId: (await app.scheduled()).applicationId }, json: approveBody(100_000), as });
+    await app.decide((await app.scheduled()).applicationId, approveBody(100_000), as);
     const stored = (await pot())!;
     expect(await agendaPot()).toBe(stored.remaining);
 
@@ -314,14 +327,14 @@ describe('the yearly pot: its total is configuration, what is left is state', ()
     expect(await agendaPot()).toBe(stored.remaining + 2_000_000);
     expect(await pot()).toEqual(stored); // a page view writes nothing
 
-    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(300_000), as });
+    const res = await app.decide(applicationId, approveBody(300_000), as);
     expect(res.status).toBe(201);
     expect(await pot()).toMatchObject({ total: stored.total + 2_000_000, remaining: stored.remaining + 2_000_000 - 300_000 });
 
     // Lowered below what is already allocated: nothing is left, and an approval says so.
     configurePots({ '2026': 100_000 });
     expect(await agendaPot()).toBeLessThan(0);
-    const refused = await app.call('record-decision', { pathParameters: { applicationId: (await app.scheduled()).applicationId }, json: approveBody(1_000), as });
+    const refused = await app.decide((await app.scheduled()).applicationId, approveBody(1_000), as);
     expect(refused.status).toBe(409);
     expect(refused.body.reason).toBe('pot_exhausted');
   });
@@ -330,7 +343,7 @@ describe('the yearly pot: its total is configuration, what is left is state', ()
     const { applicationId } = await app.scheduled();
     const before = await pot();
     configurePots({ '2027': 10_000_000 });
-    const res = await app.call('record-decision', { pathParameters: { applicationId }, json: approveBody(100_000), as });
+    const res = await app.decide(applicationId, approveBody(100_000), as);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ reason: 'no_pot', message: 'Det er ikke satt av noen pott for 2026.' });
     expect(await pot()).toEqual(before);
@@ -385,7 +398,7 @@ describe('follow-up reports for the committee', () => {
     expect(res.status).toBe(200);
     expect(res.body.scheme).toMatchObject({ id: 'sor-rogaland', committee: 'FSU', reportTo: 'SSU' });
     const row = res.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
-    expect(row).toMatchObject({ amount: 850_000, decidedAt: '2026-11-20', status: 'Pågår' });
+    expect(row).toMatchObject({ amount: 850_000, decidedAt: '2026-12-10', status: 'Pågår' });
     expect(res.body.allocated).toBe(res.body.rows.filter((r: { newInPeriod: string }) => r.newInPeriod === 'ja').reduce((s: number, r: { amount: number }) => s + r.amount, 0));
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
@@ -405,7 +418,8 @@ describe('follow-up reports for the committee', () => {
       a.guidelineAreas = [];
       a.otherNeed = 'Felles vaktordning for jordmødre i distriktet.';
     });
-    const res = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2026-07-01', to: '2026-12-31' }, as });
+    // Sent in after the December deadline, they are granted in the February 2027 meeting.
+    const res = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30' }, as });
     expect(res.status).toBe(200);
     const label = (id: string) => scheme.guidelineAreas.find((a) => a.id === id)!.label;
     const rowOf = (id: string) => res.body.rows.find((r: { applicationId: string }) => r.applicationId === id);
@@ -423,7 +437,7 @@ describe('follow-up reports for the committee', () => {
     expect(totals.find((t) => t.id === 'cost-shift')!.grants).toBeGreaterThanOrEqual(1);
     expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
 
-    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
     expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer')).toBe(true);
     expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov')).toBe(true);
   });
@@ -435,7 +449,7 @@ describe('follow-up reports for the committee', () => {
     const next = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30' }, as });
     expect(next.status).toBe(200);
     const row = next.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
-    expect(row).toMatchObject({ decidedAt: '2026-11-20', newInPeriod: 'nei', spentAmount: 300_000, effect: 'Kortere ventetid.', statusReport: '2026-11-20' });
+    expect(row).toMatchObject({ decidedAt: '2026-12-10', newInPeriod: 'nei', spentAmount: 300_000, effect: 'Kortere ventetid.', statusReport: '2026-11-20' });
     expect(next.body.newGrants).toBe(0);
     expect(next.body.allocated).toBe(0);
     expect(next.body.spentReported).toBeGreaterThanOrEqual(300_000);
@@ -482,9 +496,9 @@ describe('follow-up reports for the committee', () => {
     expect(none.body.reports).toEqual([]);
     const saved = app.clock.now().toISOString();
     try {
-      app.clock.set('2027-06-01T10:00:00.000Z');
+      app.clock.set('2027-06-22T10:00:00.000Z');
       const res = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as });
-      expect(res.body.reports).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: '2027-05-20', daysOverdue: 12 }));
+      expect(res.body.reports).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: '2027-06-10', daysOverdue: 12 }));
     } finally {
       app.clock.set(saved);
     }
@@ -496,7 +510,7 @@ describe('naming the staff member', () => {
     const sub = '5c1e9a2b-7d3f-4e8a-9b1c-2d3e4f5a6b7c';
     const kari = { ...staffClaims(['secretariat'], sub), email: 'kari@helse-stavanger.no' };
     const { applicationId } = await app.scheduled();
-    const rejected = await app.call('record-decision', { pathParameters: { applicationId }, json: { outcome: 'reject', reason: 'Utenfor ordningens formål.' }, as: kari });
+    const rejected = await app.decide(applicationId, { outcome: 'reject', reason: 'Utenfor ordningens formål.' }, kari);
     expect(rejected.status).toBe(201);
     expect(rejected.body.decision.decidedBy).toBe(sub);
     const history = (await app.store.getApplication(applicationId))!.history;
@@ -508,7 +522,7 @@ describe('naming the staff member', () => {
     expect(casePage.text).not.toContain(sub);
     // Without a naming claim the sub is all there is (and an actor carries no copy of it).
     const plain = await app.scheduled();
-    expect((await app.call('record-decision', { pathParameters: { applicationId: plain.applicationId }, json: { outcome: 'reject', reason: 'Utenfor formålet.' }, as })).status).toBe(201);
+    expect((await app.decide(plain.applicationId, { outcome: 'reject', reason: 'Utenfor formålet.' }, as)).status).toBe(201);
     expect((await app.store.getApplication(plain.applicationId))!.history.at(-1)!.actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
   });
 });

@@ -16,7 +16,7 @@ const NORD = 'lofoten-vesteralen-salten';
 const MIDT = 'sondre-trondelag';
 
 async function decision(applicationId: string, json: Record<string, unknown>) {
-  return app.call('record-decision', { pathParameters: { applicationId }, json, as });
+  return app.decide(applicationId, json, as);
 }
 async function recommend(applicationId: string, json: Record<string, unknown>) {
   return app.call('record-recommendation', { pathParameters: { applicationId }, json, as });

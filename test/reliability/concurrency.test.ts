@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../functions/domain/model';
 import { application, linkIds, startHarness, type Harness } from '../support/local-system';
-import { SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('100 concurrent submissions with the same Idempotency-Key (local system: HTTP API + workflow)', () => {
   let h: Harness;
@@ -176,11 +176,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
     // A loser is untouched (still on the agenda, no decision), and a smaller grant still fits.
     const loser = applications.find((a) => pot?.reservations[a.applicationId] === undefined)!;
     expect(await app.store.listDecisions(loser.applicationId)).toEqual([]);
-    const smaller = await app.call('record-decision', {
-      pathParameters: { applicationId: loser.applicationId },
-      json: { outcome: 'approve', amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' },
-      as: SECRETARIAT,
-    });
+    const smaller = await app.decide(loser.applicationId, { outcome: 'approve', amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
     expect(smaller.status).toBe(201);
     expect((await app.store.getPot('sor-rogaland', 2026))?.remaining).toBe(0);
   }, 60_000);

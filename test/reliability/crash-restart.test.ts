@@ -11,7 +11,7 @@ import { LocalSystem } from '../../local/system';
 import { clearMailStore } from '../../local/ses-local';
 import { ManualClock } from '../../local/workflow-runtime';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { APPROVAL, application, DAY, harnessFor, linkIds, REPORT, status, type Harness } from '../support/local-system';
+import { APPROVAL, application, DAY, harnessFor, linkIds, REPORT, status, untilMeeting, type Harness } from '../support/local-system';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'grants-crash-'));
 const MINUTE = 60_000;
@@ -84,7 +84,11 @@ describe('crash and restart at every step of the lifecycle', () => {
     for (const g of grants) expect(await status(h, g.ownerLink)).toBe('scheduled');
     await crash('after scheduling');
 
-    for (const g of grants) {
+    // The committee decides each in its meeting, in the order of the meetings.
+    const meetingOf = async (id: string) => (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.meetingId as string;
+    const byMeeting = (await Promise.all(grants.map(async (g) => ({ g, meetingId: await meetingOf(g.id) })))).sort((a, b) => a.meetingId.localeCompare(b.meetingId));
+    for (const { g } of byMeeting) {
+      await untilMeeting(h, g.id);
       const res = await h.call('POST', `/api/staff/applications/${g.id}/decisions`, APPROVAL, 'secretariat');
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }

@@ -5,7 +5,7 @@
 // every letter and reminder goes out, exactly once.
 import type { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APPROVAL, application, cosignLinks, linkIds, startHarness, status, submit, type Harness } from '../support/local-system';
+import { APPROVAL, application, cosignLinks, linkIds, startHarness, status, submit, untilMeeting, type Harness } from '../support/local-system';
 
 const MINUTE = 60_000;
 // Every refused send is a WARN line: keep the output readable (set before the logger is created).
@@ -112,6 +112,7 @@ describe('an SES outage', () => {
     expect(await status(h, ownerLink)).toBe('scheduled');
 
     // 45 minutes: longer than the general retry budget of a step (8 retries from 5 s, full jitter: ≤ 21 minutes).
+    await untilMeeting(h, id);
     const now = h.clock.now().getTime();
     outage = { from: now, to: now + 45 * MINUTE };
     const decided = await h.call('POST', `/api/staff/applications/${id}/decisions`, APPROVAL, 'secretariat');

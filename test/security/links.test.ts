@@ -2,7 +2,7 @@
 // they act (co-signing, reports), expiring (410 afterwards), and opening one (GET) never acts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes';
-import { getScheme } from '../../config/schemes';
+import { SCHEMES } from '../../config/schemes';
 import type { LinkRecord } from '../../functions/domain/model';
 import { activeGrant, application, linkIds, startHarness, submit, type Harness } from '../support/local-system';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -22,14 +22,14 @@ describe('link ids in every e-mail of a whole grant', () => {
     await submit(h, application({ title: 'En søknad til' }));
     const mails = await h.mails();
     const ids = mails.flatMap((m) => [...linkIds(m, 'signering'), ...linkIds(m, 'soknad'), ...linkIds(m, 'rapport')]);
-    // Every link in a mail points at one of the three link pages, or (in the secretariat's mails
-    // only) at the whole case behind the staff sign-in.
+    // Every link in a mail points at one of the three link pages, or (in the secretariats' mails
+    // only) at the whole case or a meeting's agenda behind the staff sign-in.
     const urlsOf = (m: (typeof mails)[number]) => `${m.body.text ?? ''} ${m.body.html ?? ''}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
-    const secretariat = getScheme('sor-rogaland')!.secretariatEmail;
+    const secretariats = Object.values(SCHEMES).map((s) => s.secretariatEmail);
     for (const m of mails) {
-      const staffMail = m.destination.to.every((to) => to === secretariat);
+      const staffMail = m.destination.to.every((to) => secretariats.includes(to));
       for (const url of urlsOf(m)) {
-        expect(new URL(url).pathname, url).toMatch(staffMail ? /^\/((signering|soknad|rapport)\/[A-Za-z0-9_-]+|sekretariat\/soknader\/app_[A-Za-z0-9_-]+)$/ : /^\/(signering|soknad|rapport)\/[A-Za-z0-9_-]+$/);
+        expect(new URL(url).pathname, url).toMatch(staffMail ? /^\/((signering|soknad|rapport)\/[A-Za-z0-9_-]+|sekretariat\/soknader\/app_[A-Za-z0-9_-]+|sekretariat\/[a-z-]+\/moter\/\d{4}-\d{2}-\d{2})$/ : /^\/(signering|soknad|rapport)\/[A-Za-z0-9_-]+$/);
       }
     }
     expect(mails.some((m) => urlsOf(m).some((u) => u.includes(`/sekretariat/soknader/${id}`)))).toBe(true);

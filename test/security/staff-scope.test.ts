@@ -33,7 +33,7 @@ describe('staff act only for their own communities', () => {
     expect(refused.body.message).toBe('Du har ikke tilgang til saker i denne ordningen.');
 
     const before = await app.store.getApplication(other);
-    const decision = await app.call('record-decision', { pathParameters: { applicationId: other }, json: { outcome: 'reject', reason: 'Ikke vår sak' }, as });
+    const decision = await app.decide(other, { outcome: 'reject', reason: 'Ikke vår sak' }, as);
     expect(decision.status).toBe(403);
     expect(await app.store.getApplication(other)).toEqual(before);
     expect(await app.store.listDecisions(other)).toEqual([]);

@@ -94,7 +94,13 @@ export async function scheduled(h: Harness, data: ApplicationInput = application
   return app;
 }
 
+/** The committee decides in its meetings: the clock moves on (sending what falls due) to the start of the case's meeting. */
+export function untilMeeting(h: Harness, id: string): Promise<void> {
+  return h.system.advanceToMeeting(id);
+}
+
 export async function decide(h: Harness, id: string, body: Record<string, unknown>, expected = 201): Promise<void> {
+  await untilMeeting(h, id);
   const res = await h.call('POST', `/api/staff/applications/${id}/decisions`, body, 'secretariat');
   expect(res.status, JSON.stringify(res.body)).toBe(expected);
   await h.system.settle();

@@ -18,6 +18,7 @@ import { osloInstant } from '../../functions/domain/oslo-time';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
+import { findMeeting } from '../../functions/domain/meeting-calendar';
 import type { HttpResult } from '../../functions/http/responses';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
@@ -129,6 +130,14 @@ export interface TestApp {
   schedule(applicationId: string, meetingId?: string): Promise<void>;
   /** submit → every partner signs → scheduled on the next reachable meeting */
   scheduled(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted>;
+  /**
+   * Runs `act` at the start of the meeting whose agenda the application is on (the committee decides
+   * in its meetings), when the clock is earlier; the clock is set back after, so a test's other dates
+   * stay as they were.
+   */
+  duringMeeting<T>(applicationId: string, act: () => Promise<T>): Promise<T>;
+  /** record-decision as the secretariat (or `as`) during the case's meeting. */
+  decide(applicationId: string, json: unknown, as?: Claims): Promise<ApiResponse>;
   approve(applicationId: string, amount?: number): Promise<void>;
   /** Every one approved for `amount` (period 2027) through record-decision at the same moment: a race for the pot. */
   approveAtOnce(applicationIds: readonly string[], amount: number): Promise<ApiResponse[]>;
@@ -239,11 +248,26 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
       await app.schedule(submitted.applicationId);
       return submitted;
     },
+    async duringMeeting(applicationId, act) {
+      const application = await store.getApplication(applicationId);
+      const meeting = application?.meetingId ? findMeeting(schemeOf(application.schemeId), application.meetingId) : undefined;
+      if (!meeting || Date.parse(meeting.startsAt) <= clock.now().getTime()) return act();
+      const saved = clock.now().toISOString();
+      clock.set(meeting.startsAt);
+      try {
+        return await act();
+      } finally {
+        clock.set(saved);
+      }
+    },
+    decide(applicationId, json, as = SECRETARIAT) {
+      return app.duringMeeting(applicationId, () => app.call('record-decision', { pathParameters: { applicationId }, json, as }));
+    },
     async approve(applicationId, amount) {
       const current = await store.getApplication(applicationId);
       if (!current) throw new Error(`No application ${applicationId}`);
       const version = await store.getVersion(applicationId, current.version);
-      const response = await app.call('record-decision', {
+      const response = await app.duringMeeting(applicationId, () => app.call('record-decision', {
         pathParameters: { applicationId },
         as: SECRETARIAT,
         json: {
@@ -252,11 +276,12 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
           periodStart: version?.data.periodStart ?? '2027-01-01',
           periodEnd: version?.data.periodEnd ?? '2027-12-31',
         },
-      });
+      }));
       expectStatus(response, [200, 201], 'approve');
     },
     approveAtOnce(applicationIds, amount) {
-      return Promise.all(
+      // They are on one agenda: all decided in that meeting.
+      return app.duringMeeting(applicationIds[0]!, () => Promise.all(
         applicationIds.map((applicationId) =>
           app.call('record-decision', {
             pathParameters: { applicationId },
@@ -264,7 +289,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
             as: SECRETARIAT,
           }),
         ),
-      );
+      ));
     },
     async active(schemeId = 'sor-rogaland', change) {
       const submitted = await app.scheduled(schemeId, change);

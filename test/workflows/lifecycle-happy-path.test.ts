@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { application, DAY, linkIds, signAll, startHarness, status, submit, type Harness } from '../support/local-system';
+import { application, DAY, linkIds, signAll, startHarness, status, submit, untilMeeting, type Harness } from '../support/local-system';
 
 describe('the grant lifecycle on the local runtime (happy path)', () => {
   let h: Harness;
@@ -23,6 +23,7 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     const staffView = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
     expect(staffView.body.application.meetingId).toBe('2026-12-10');
 
+    await untilMeeting(h, id); // the committee decides in its meeting
     const decision = await h.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 'secretariat');
     expect(decision.status, JSON.stringify(decision.body)).toBe(201);
     await h.system.settle();

@@ -99,12 +99,12 @@ describe('lifecycle side paths on the local runtime', () => {
     const { id, ownerLink } = await scheduled(h, data);
     await decide(h, id, { outcome: 'approve', amount: 800_000, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
     expect(await status(h, ownerLink)).toBe('payout_pending'); // no invoice comes
-    await h.system.advance(200 * DAY); // the status report was due 20.05.2027
+    await h.system.advance(200 * DAY); // the status report was due 10.06.2027 (decided 10.12.2026)
     expect(await status(h, ownerLink)).toBe('payout_pending');
     const mails = await h.mailsTo(data.owner.email);
     expect(mails.filter((m) => /statusrapport/i.test(m.subject) && /passert/i.test(m.subject)).length, 'overdue reminders').toBeGreaterThanOrEqual(1);
     const overdue = await h.call('GET', '/api/staff/schemes/sor-rogaland/overdue-reports', undefined, 'secretariat');
-    expect(overdue.body.reports).toContainEqual(expect.objectContaining({ applicationId: id, kind: 'status', dueDate: '2027-05-20' }));
+    expect(overdue.body.reports).toContainEqual(expect.objectContaining({ applicationId: id, kind: 'status', dueDate: '2027-06-10' }));
     const letter = mails.find((m) => linkIds(m, 'rapport').length > 0)!;
     expect((await h.call('POST', `/api/reports/${linkIds(letter, 'rapport')[0]}`, REPORT)).status).toBe(201);
     await h.system.settle();

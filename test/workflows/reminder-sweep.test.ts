@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
-import { activeGrant, application, startHarness } from '../support/local-system';
+import { APPROVAL, application, decide, scheduled, startHarness } from '../support/local-system';
 
 describe('the reminder sweep', () => {
   it('sends the other due reminders when one cannot go out, and keeps the failed one due', async () => {
@@ -9,8 +9,10 @@ describe('the reminder sweep', () => {
     try {
       const a = application({ title: 'Tiltak A med påminnelse' });
       const b = application({ title: 'Tiltak B med påminnelse', owner: { ...application().owner, email: 'eier-b@stavanger.kommune.example' } });
-      await activeGrant(h, a);
-      await activeGrant(h, b);
+      // Both on the agenda of 10.12.2026, granted there (the report is due whether or not it is paid out yet).
+      const [grantA, grantB] = [await scheduled(h, a), await scheduled(h, b)];
+      await decide(h, grantA.id, APPROVAL);
+      await decide(h, grantB.id, APPROVAL);
       const real = h.system.deps.mailer;
       const sent: OutgoingMail[] = [];
       const failingForA: Mailer = {
@@ -20,8 +22,8 @@ describe('the reminder sweep', () => {
           return real.send(mail);
         },
       };
-      // The status reports are due 20.05.2027; the reminder 14 days before is due on 06.05.
-      h.clock.set('2027-05-08T12:00:00.000Z');
+      // Decided in the meeting of 10.12.2026, the status reports are due 10.06.2027; the reminder 14 days before is due on 27.05.
+      h.clock.set('2027-05-29T12:00:00.000Z');
       await expect(sendDueReminders({ ...h.system.deps, mailer: failingForA })).rejects.toThrow(/could not be sent/);
       expect(sent.map((m) => m.to).flat()).toContain('eier-b@stavanger.kommune.example');
       const stillDue = await h.system.deps.store.listDueReminders(h.clock.now().toISOString());

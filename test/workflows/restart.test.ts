@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LocalSystem } from '../../local/system';
 import { clearMailStore } from '../../local/ses-local';
 import { ManualClock } from '../../local/workflow-runtime';
-import { APPROVAL, application, cosignLinks, DAY, harnessFor, linkIds, REPORT, status, submit, type Harness } from '../support/local-system';
+import { APPROVAL, application, cosignLinks, DAY, harnessFor, linkIds, REPORT, status, submit, untilMeeting, type Harness } from '../support/local-system';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'grants-restart-'));
 
@@ -34,6 +34,7 @@ describe('restarting the local system in the middle of the lifecycle', () => {
     for (const link of links.slice(1)) expect((await h.call('POST', `/api/cosign/${link}`, { decision: 'sign' })).status).toBe(200);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('scheduled');
+    await untilMeeting(h, id);
     const decided = await h.call('POST', `/api/staff/applications/${id}/decisions`, APPROVAL, 'secretariat');
     expect(decided.status).toBe(201);
     await h.system.settle();

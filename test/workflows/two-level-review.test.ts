@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication } from '../../schemas/application.schema';
-import { signAll, startHarness, status, submit, type Harness } from '../support/local-system';
+import { signAll, startHarness, status, submit, untilMeeting, type Harness } from '../support/local-system';
 
 const NORD = 'lofoten-vesteralen-salten';
 
@@ -34,6 +34,7 @@ describe('two-level review on the local runtime (Helse Nord)', () => {
     expect(executions.map((e) => `${e.machineKey}:${e.status}`)).toEqual(['application:RUNNING']);
 
     const approval = { outcome: 'approve', amount: data.requestedAmount, periodStart: data.periodStart, periodEnd: data.periodEnd };
+    await untilMeeting(h, id); // the regional committee decides in its meeting
     const approved = await h.call('POST', `/api/staff/applications/${id}/decisions`, approval, 'secretariat');
     expect(approved.status, JSON.stringify(approved.body)).toBe(201);
     await h.system.settle();
