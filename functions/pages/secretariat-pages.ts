@@ -189,7 +189,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <p class="long-text">${item.summary}</p>
 <dl class="facts">
 <dt>Omsøkt beløp</dt><dd>${kroner(item.requestedAmount)}</dd>
-<dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}</dd>
+<dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}${item.ownContribution === 0 ? html` <strong>Søknaden oppgir ingen egeninnsats; tilskuddet skal som hovedregel være en delfinansiering.</strong>` : ''}</dd>
 <dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 ${anchoringFacts(item.anchoring, agenda.committee.shortName)}

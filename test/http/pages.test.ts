@@ -290,6 +290,21 @@ describe('staff pages', () => {
     expect(backwards.text).toContain('Til-dato kan ikke være før fra-dato.');
   });
 
+  it('the agenda points out an application with no own contribution (the grant is normally partial financing)', async () => {
+    const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
+      a.title = 'Fullfinansiert tiltak';
+      for (const line of a.budget) Object.assign(line, { personnel: 0, money: 0, purchases: 0, equipment: 0 });
+    });
+    const res = await invoke(
+      apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }),
+      'page-agenda',
+    );
+    const section = (id: string) => res.text.slice(res.text.indexOf(`id="sak-${id}"`)).split('</section>')[0]!;
+    expect(section(applicationId)).toContain('Søknaden oppgir ingen egeninnsats; tilskuddet skal som hovedregel være en delfinansiering.');
+    const other = (await app.store.listAgenda('sor-rogaland', '2026-12-10')).find((a) => a.id !== applicationId)!;
+    expect(section(other.id)).not.toContain('ingen egeninnsats');
+  });
+
   it('the agenda gives the committee the whole project description the partners signed, escaped', async () => {
     const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
       a.challenge = 'Pasienter <b>venter</b> på plass i kommunen & blir liggende.';
