@@ -1,8 +1,7 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
-import { osloDateOf } from '../domain/oslo-time';
+import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { formatDateNb } from '../mail/templates';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
@@ -59,7 +58,7 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
     throw new ConflictError(kind === 'status'
       ? 'Statusrapporten kan sendes når tilskuddet er tildelt og før sluttrapporten.'
       : opensOn
-        ? `Sluttrapporten kan sendes fra ${formatDateNb(opensOn)}, når tilskuddsperioden er over.`
+        ? `Sluttrapporten kan sendes fra ${formatNorwegianDate(opensOn)}, når tilskuddsperioden er over.`
         : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
   }
   const overspent = app.allocation && beyondGrant(request.spentAmount, app.allocation.amount, 'Brukt beløp');
