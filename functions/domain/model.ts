@@ -203,6 +203,8 @@ export interface PayoutRecord {
   schemeId: string;
   projectNumber: string;
   payee: string;
+  /** the payee's organisation number, to match the invoice against (absent on payouts made before it was kept) */
+  payeeOrganisationNumber?: string;
   amount: number; // negative for a repayment claim
   mode: PayoutMode;
   state: PayoutState;

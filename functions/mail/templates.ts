@@ -654,6 +654,7 @@ export interface PayoutTriggerData {
   payoutId?: string;
   projectNumber: string;
   payee: string;
+  payeeOrganisationNumber?: string | undefined;
   amount: number;
   mode: PayoutModeName;
   periodStart?: DateInput;
@@ -686,6 +687,7 @@ export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedM
         d.payoutId ? ['Utbetalings-ID', d.payoutId] : undefined,
         ['Prosjektnummer', project],
         ['Mottaker', d.payee],
+        d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
         ['Beløp', formatNok(d.amount)],
         ['Utbetalingsmåte', payoutModeText(d.mode, project)],
         d.periodStart && d.periodEnd

@@ -78,7 +78,7 @@ export function financePage(view: FinanceView): { title: string; body: Html } {
   const states: FormState[] = [];
   const rows = view.payouts.map(
     (p) => html`<tr id=${`utbetaling-${p.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`}>
-<td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td>
+<td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td>
 <td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}</td><td>${actions(p, view, states)}</td></tr>`,
   );
   const unplaced = view.failed && !view.payouts.some((p) => p.id === view.failed?.payoutId) ? view.failed.problem : undefined;
@@ -121,6 +121,7 @@ const PAYOUT_CSV: CsvColumns<PayoutRecord> = [
   ['Utbetaling', (p) => p.id],
   ['Prosjektnummer', (p) => p.projectNumber],
   ['Mottaker', (p) => p.payee],
+  ['Mottakers org.nr.', (p) => p.payeeOrganisationNumber],
   ['Beløp (kr)', (p) => p.amount],
   ['Måte', (p) => PAYOUT_MODE_LABELS[p.mode]],
   ['Status', (p) => PAYOUT_STATE_LABELS[p.state]],

@@ -6,7 +6,7 @@ import { ConflictError } from '../domain/errors';
 import { recordedClaim } from '../domain/payout';
 import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
-import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord } from '../domain/model';
+import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
 import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
@@ -332,13 +332,22 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   );
   const payout = await triggerPayout(deps, app.id, SYSTEM);
   await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
-    grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode,
+    grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, payeeOrganisationNumber: payout.payeeOrganisationNumber, amount: payout.amount, mode: payout.mode,
     periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
   }));
   await putReminders(deps, reportReminders(app, scheme, 'status', allocation.statusReportDue, now));
   return {
-    payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id },
+    payout: payoutEvent(app, payout, scheme),
     wait: reportWait(l, allocation.statusReportDue),
+  };
+}
+
+/** What finance's event bus gets for a payout (PayoutTrigger, RepaymentClaim). */
+function payoutEvent(app: ApplicationRecord, payout: PayoutRecord, scheme: SchemeConfig) {
+  return {
+    grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee,
+    ...(payout.payeeOrganisationNumber ? { payeeOrganisationNumber: payout.payeeOrganisationNumber } : {}),
+    amount: payout.amount, mode: payout.mode, schemeId: scheme.id,
   };
 }
 
@@ -425,7 +434,7 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
     amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
   }), [scheme.financeEmail]);
   if (effect === 'ends') await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
-  return { payout: { grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, amount: payout.amount, mode: payout.mode, schemeId: scheme.id } };
+  return { payout: payoutEvent(app, payout, scheme) };
 }
 
 export const LIFECYCLE_ACTIONS = [

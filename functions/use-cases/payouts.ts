@@ -7,9 +7,12 @@ import type { RepaymentClaim } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, recordOnHistory } from './move-application';
 
-function payee(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }): string {
-  const organisation = data.partners[data.owner.partnerIndex]?.organisationName ?? '';
-  return data.owner.isInternalUnit ? `${scheme.hospitalTrust.name}, ${data.owner.unit}` : organisation;
+/** Who is paid, and under which organisation number: the owner's organisation, or the hospital trust for its own units. */
+function payee(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
+  const organisation = data.partners[data.owner.partnerIndex];
+  return data.owner.isInternalUnit
+    ? { payee: `${scheme.hospitalTrust.name}, ${data.owner.unit}`, payeeOrganisationNumber: scheme.hospitalTrust.organisationNumber }
+    : { payee: organisation?.organisationName ?? '', ...(organisation ? { payeeOrganisationNumber: organisation.organisationNumber } : {}) };
 }
 
 /**
@@ -30,7 +33,7 @@ export async function triggerPayout(deps: Dependencies, applicationId: string, a
     applicationId: app.id,
     schemeId: scheme.id,
     projectNumber: scheme.projectNumber,
-    payee: payee(scheme, version.data),
+    ...payee(scheme, version.data),
     amount: app.allocation.amount,
     mode,
     state: mode === 'cost_booking' ? 'pending' : 'awaiting_invoice',
@@ -120,6 +123,7 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     schemeId: scheme.id,
     projectNumber: scheme.projectNumber,
     payee: grantPayout?.payee ?? app.title,
+    ...(grantPayout?.payeeOrganisationNumber ? { payeeOrganisationNumber: grantPayout.payeeOrganisationNumber } : {}),
     amount: -claim.amount,
     mode: grantPayout?.mode ?? 'invoice',
     state: 'repayment_claimed',

@@ -51,7 +51,8 @@ describe('GET /api/finance/payouts', () => {
 describe('invoice and payment', () => {
   it('invoice mode: payment before the invoice is 409; invoice (200), paid (200) makes the grant active; repeats are 409', async () => {
     const { applicationId, payout } = await payoutFor();
-    expect(payout).toMatchObject({ mode: 'invoice', state: 'awaiting_invoice', amount: 850_000, payee: 'Stavanger kommune' });
+    // The payee with its organisation number, to match the invoice that comes against.
+    expect(payout).toMatchObject({ mode: 'invoice', state: 'awaiting_invoice', amount: 850_000, payee: 'Stavanger kommune', payeeOrganisationNumber: '964965226' });
     const early = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ reason: 'not_payable', message: 'Registrer fakturaen før utbetalingen markeres som betalt.' });
@@ -80,7 +81,7 @@ describe('invoice and payment', () => {
 
   it('cost booking for a unit of the hospital trust: no invoice, marked paid directly', async () => {
     const { applicationId, payout } = await payoutFor('internal-unit');
-    expect(payout).toMatchObject({ mode: 'cost_booking', state: 'pending', payee: 'Helse Stavanger HF, Medisinsk klinikk' });
+    expect(payout).toMatchObject({ mode: 'cost_booking', state: 'pending', payee: 'Helse Stavanger HF, Medisinsk klinikk', payeeOrganisationNumber: '983974678' });
     const invoice = await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-1' }, as });
     expect(invoice.status).toBe(409);
     const paid = await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as });
@@ -123,14 +124,16 @@ describe('invoice and payment', () => {
 
     const list = await page({ prosjektnummer: 'R-11326-D11325' });
     expect(list.text).toContain('<a href="/okonomi?prosjektnummer=R-11326-D11325&amp;format=csv" download>Last ned listen som CSV (åpnes i Excel)</a>');
+    expect(list.text).toContain(`<td>${claim.body.payout.payee}<span class="hint">org.nr. ${claim.body.payout.payeeOrganisationNumber}</span></td>`);
     const csv = await page({ prosjektnummer: 'R-11326-D11325', status: 'repayment_claimed', format: 'csv' });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="utbetalinger-R-11326-D11325-repayment_claimed-2026-11-20.csv"');
     const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt');
+    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Mottakers org.nr.;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt');
     const row = rows.find((r) => r.startsWith(`${applicationId};`))!;
-    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;`);
+    expect(claim.body.payout.payeeOrganisationNumber).toMatch(/^\d{9}$/); // the claim is against the grant's payee
+    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};${claim.body.payout.payeeOrganisationNumber};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;`);
     expect(rows.every((r) => r.includes(';Krav om tilbakebetaling;'))).toBe(true);
     // Another community's project number is refused, as for the list.
     expect((await page({ prosjektnummer: 'R-11326-D11325', format: 'csv' }, staffClaims(['finance', 'scheme:innlandet']))).status).toBe(403);

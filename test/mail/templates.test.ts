@@ -154,6 +154,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       payoutId: 'pay-7',
       projectNumber: 'R-11326-D11325',
       payee: 'Sola kommune',
+      payeeOrganisationNumber: '964979405',
       amount: 250000,
       mode: 'invoice',
       periodStart: '2025-05-01',
@@ -161,7 +162,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       adminLink: LINK,
     }),
     link: LINK,
-    expect: [/Utbetaling av tilskudd kr 250 000 – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Tilskudds-ID: app-42/, /faktura/],
+    expect: [/Utbetaling av tilskudd kr 250 000 – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Mottakers org\.nr\.: 964979405/, /Tilskudds-ID: app-42/, /faktura/],
   },
   reportDue: {
     mail: reportDue(ctx, { kind: 'status', dueDate: '2025-10-02', link: LINK }),

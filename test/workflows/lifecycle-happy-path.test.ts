@@ -49,6 +49,8 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     expect(payout).toMatchObject({ amount: 800_000, mode: 'invoice', state: 'awaiting_invoice' });
     const events = h.system.lifecycle.runtime.publishedEvents();
     expect(events.some((e) => e.detailType === 'PayoutTrigger' && (e.detail as { grantId: string }).grantId === id)).toBe(true);
+    // Finance's event names the payee with its organisation number, to match the invoice against.
+    expect(events.find((e) => e.detailType === 'PayoutTrigger' && (e.detail as { grantId: string }).grantId === id)!.detail).toMatchObject({ payee: data.partners[data.owner.partnerIndex]!.organisationName, payeeOrganisationNumber: data.partners[data.owner.partnerIndex]!.organisationNumber });
 
     expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/invoice`, { invoiceNumber: 'F-2026-001' }, 'finance')).status).toBe(200);
     expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/paid`, {}, 'finance')).status).toBe(200);
