@@ -30,14 +30,24 @@ export function meetingCalendar(scheme: SchemeConfig): readonly Meeting[] {
   return calendar;
 }
 
+/** Whether a meeting has started at `now`: from then on it is held (decisions, minutes), and nothing more can be put on it. */
+export function meetingStarted(meeting: Pick<Meeting, 'startsAt'>, now: Date): boolean {
+  return Date.parse(meeting.startsAt) <= now.getTime();
+}
+
 /** The meetings not yet held at `now` (those that start after it), in date order. */
 export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meeting[] {
-  return meetingCalendar(scheme).filter((m) => Date.parse(m.startsAt) > now.getTime());
+  return meetingCalendar(scheme).filter((m) => !meetingStarted(m, now));
 }
 
 /** The meeting with this id (its date), if the calendar has it. */
 export function findMeeting(scheme: SchemeConfig, meetingId: string): Meeting | undefined {
   return meetingCalendar(scheme).find((m) => m.id === meetingId);
+}
+
+/** The meeting whose agenda an application is on, if any (and if the calendar still has it). */
+export function applicationMeeting(scheme: SchemeConfig, app: { meetingId?: string | undefined }): Meeting | undefined {
+  return app.meetingId ? findMeeting(scheme, app.meetingId) : undefined;
 }
 
 /**

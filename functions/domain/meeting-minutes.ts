@@ -1,7 +1,8 @@
 // A meeting's minutes: the totals the committee reports for its decisions, and when the attendance
 // can be recorded, decisions made and the minutes approved (pure).
-import type { DecisionOutcome, DecisionRecord, MinutesRecord } from './model';
+import type { DecisionOutcome, DecisionRecord, Meeting, MinutesRecord } from './model';
 import { formatNorwegianDate, osloDateOf } from './oslo-time';
+import { meetingStarted } from './meeting-calendar';
 
 /** How many decisions of each outcome, and the money granted (pure). */
 export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'outcome' | 'amount'>>) {
@@ -19,9 +20,9 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
 /** Where a meeting's minutes stand: the meeting not yet started, minutes open for changes, or approved. */
 export type MinutesState = 'not_held' | 'open' | 'approved';
 
-export function minutesState(meetingStartsAt: string, now: Date, record: Pick<MinutesRecord, 'approval'> | undefined): MinutesState {
+export function minutesState(meeting: Pick<Meeting, 'startsAt'>, now: Date, record: Pick<MinutesRecord, 'approval'> | undefined): MinutesState {
   if (record?.approval) return 'approved';
-  return Date.parse(meetingStartsAt) <= now.getTime() ? 'open' : 'not_held';
+  return meetingStarted(meeting, now) ? 'open' : 'not_held';
 }
 
 /**
@@ -29,9 +30,9 @@ export function minutesState(meetingStartsAt: string, now: Date, record: Pick<Mi
  * committee decides in its meetings (002), so not before the meeting has started. A question to the
  * owner, a recommendation and a move can come before.
  */
-export function decisionBeforeMeeting(meetingStartsAt: string, now: Date): string | undefined {
-  if (Date.parse(meetingStartsAt) <= now.getTime()) return undefined;
-  return `Møtet ${formatNorwegianDate(osloDateOf(new Date(meetingStartsAt)))} har ikke startet ennå. Vedtaket registreres når møtet er i gang.`;
+export function decisionBeforeMeeting(meeting: Pick<Meeting, 'startsAt'>, now: Date): string | undefined {
+  if (meetingStarted(meeting, now)) return undefined;
+  return `Møtet ${formatNorwegianDate(osloDateOf(new Date(meeting.startsAt)))} har ikke startet ennå. Vedtaket registreres når møtet er i gang.`;
 }
 
 /** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */

@@ -244,8 +244,8 @@ export interface CosignRequestData {
 }
 
 /** The owner's own organisation is a party too, and signs like the others; it is not its own partner. */
-function cosignOpening(owner: string, partner: string, schemeName: string): string {
-  return owner === partner
+function cosignOpening(owner: string, partner: string, schemeName: string, ownOrganisation: boolean): string {
+  return ownOrganisation
     ? `${owner} har søkt ${schemeName} om rekrutterings- og samhandlingstilskudd, sammen med samarbeidspartene i søknaden. Også søkerens egen organisasjon signerer søknaden.`
     : `${owner} har søkt ${schemeName} om rekrutterings- og samhandlingstilskudd og oppgitt ${partner} som samarbeidspart.`;
 }
@@ -253,18 +253,19 @@ function cosignOpening(owner: string, partner: string, schemeName: string): stri
 /** To the partner contact: confirm the documented agreement behind the application. */
 export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedMail {
   const { committeeShortName, name } = ctx.scheme;
+  const ownOrganisation = d.ownerOrganisation === d.partnerOrganisation;
   return render(ctx, {
     audience: 'external',
     subject: `Signering av søknad: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(d.recipientName),
     blocks: [
       p(
-        `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name)} Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
+        `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name, ownOrganisation)} Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
       ),
       facts(
         ...appFacts(ctx),
         ['Søker', d.ownerOrganisation],
-        [d.ownerOrganisation === d.partnerOrganisation ? 'Du signerer for' : 'Samarbeidspart', d.partnerOrganisation],
+        [ownOrganisation ? 'Du signerer for' : 'Samarbeidspart', d.partnerOrganisation],
         ['Omsøkt beløp', formatNok(d.requestedAmount)],
         d.partnerContribution ? ['Deres egeninnsats', d.partnerContribution] : undefined,
       ),

@@ -121,24 +121,14 @@ ${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `
 </form>`;
 }
 
-function decisionForms(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
-  if (!agenda.held) {
-    // Before the meeting: what may come before it (a question to the owner, a move), not the decision.
-    return html`<h3>Vedtak</h3>
-<p class="notice">Vedtaket registreres når møtet er i gang, ${dateTime(agenda.meeting.startsAt)}.</p>
-<div class="decision-forms">
-${infoForm(item, csrf, state)}
-${more}
-</div>`;
-  }
+/** The committee's three decisions on a case: approve, reject, defer (only once the meeting has started). */
+function committeeDecisionForms(item: AgendaItem, csrf: string, state: StateFor): Html {
   const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
   const reject = state('reject');
   const defer = state('defer');
   const decisionUrl = `${casePath(item.applicationId)}/vedtak`;
   const t = item.title;
-  return html`<h3>Vedtak</h3>
-<div class="decision-forms">
-<form method="post" action=${decisionUrl} novalidate aria-label=${`Innvilg «${t}»`}>
+  return html`<form method="post" action=${decisionUrl} novalidate aria-label=${`Innvilg «${t}»`}>
 <h4>Innvilg</h4>
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'approve')}
 ${approve.amount('amount', 'Tildelt beløp (kr)', { summaryLabel: `«${t}», tildelt beløp`, hint: `Høyst omsøkt beløp, ${kroner(item.requestedAmount)}.` })}
@@ -158,7 +148,15 @@ ${reject.textarea('reason', 'Begrunnelse for avslaget', { rows: 3, summaryLabel:
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'defer')}
 ${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3, summaryLabel: `«${t}», begrunnelse for utsettelse` })}
 <button type="submit" class="secondary">Utsett til neste møte</button>
-</form>
+</form>`;
+}
+
+/** The decision section: before the meeting only what may come before it (a question to the owner, a move). */
+function decisionForms(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFor, more: Html): Html {
+  return html`<h3>Vedtak</h3>
+${agenda.held ? '' : html`<p class="notice">Vedtaket registreres når møtet er i gang, ${dateTime(agenda.meeting.startsAt)}.</p>`}
+<div class="decision-forms">
+${agenda.held ? committeeDecisionForms(item, csrf, state) : ''}
 ${infoForm(item, csrf, state)}
 ${more}
 </div>`;

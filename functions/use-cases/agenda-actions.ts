@@ -11,7 +11,7 @@ import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { checkContinuation } from './continuation';
-import { findMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting } from '../domain/meeting-calendar';
 import { decisionBeforeMeeting } from '../domain/meeting-minutes';
 import { actorId, moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
@@ -38,8 +38,8 @@ function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: st
   }
   // A case on an agenda is decided in that meeting; one not on any (incomplete, say) may be rejected at once.
   const scheme = loadScheme(deps, app.schemeId);
-  const meeting = ON_AGENDA.includes(app.status) && app.meetingId ? findMeeting(scheme, app.meetingId) : undefined;
-  const early = meeting && decisionBeforeMeeting(meeting.startsAt, deps.clock.now());
+  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(scheme, app) : undefined;
+  const early = meeting && decisionBeforeMeeting(meeting, deps.clock.now());
   if (early) throw new ConflictError(early, 'meeting_not_held');
   const blocked = decisionBlockedByPreparation(scheme.preparation, app.status);
   if (blocked) throw new ConflictError(blocked, 'recommendation_missing');

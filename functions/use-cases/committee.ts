@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
-import { meetingCalendar, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -27,8 +28,8 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
     ...m,
     deadlinePassed: Date.parse(m.submissionDeadline) < now.getTime(),
     // Started: its minutes may have decisions.
-    held: Date.parse(m.startsAt) <= now.getTime(),
-    minutes: minutesState(m.startsAt, now, recordOf.get(m.id)),
+    held: meetingStarted(m, now),
+    minutes: minutesState(m, now, recordOf.get(m.id)),
     applications,
   }));
 }
@@ -47,7 +48,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   return {
     meeting,
     // The committee decides in the meeting: until it starts, the agenda takes no decisions.
-    held: Date.parse(meeting.startsAt) <= deps.clock.now().getTime(),
+    held: meetingStarted(meeting, deps.clock.now()),
     potRemaining,
     demand: agendaDemand(openOnAgenda(items).map((i) => i.requestedAmount), potRemaining),
     committee: committeeView(scheme),
@@ -150,19 +151,20 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
 }
 
 /**
- * Reports past their due date and not yet received: status reports of granted grants (paid out or
- * still waiting for the invoice), final reports of those and of the grants whose status report came.
+ * Reports past their due date and not yet received: each kind among the grants that still owe it
+ * (REPORTABLE_FROM: the status report paid out or not, the final report with or without the status report).
  */
 export async function listOverdueReports(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const today = osloDateOf(deps.clock.now());
-  const [pending, active, statusReceived] = await Promise.all(
-    (['payout_pending', 'active', 'status_report_received'] as const).map((status) => deps.store.listByStatus(scheme.id, status)),
+  const statuses = [...new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final])];
+  const grants = (await Promise.all(statuses.map((status) => deps.store.listByStatus(scheme.id, status)))).flat();
+  const overdue = (['status', 'final'] as const).flatMap((kind) =>
+    grants.flatMap((app) => {
+      const due = reportDueDate(kind, app.allocation);
+      return REPORTABLE_FROM[kind].includes(app.status) && due && due < today ? [{ app, kind, due }] : [];
+    }),
   );
-  const overdue = [
-    ...[...pending!, ...active!].filter((a) => a.allocation && a.allocation.statusReportDue < today).map((a) => ({ app: a, kind: 'status' as const, due: a.allocation!.statusReportDue })),
-    ...[...active!, ...statusReceived!].filter((a) => a.allocation && a.allocation.finalReportDue < today).map((a) => ({ app: a, kind: 'final' as const, due: a.allocation!.finalReportDue })),
-  ];
   return overdue
     .sort((a, b) => a.due.localeCompare(b.due))
     .map(({ app, kind, due }) => ({ applicationId: app.id, title: app.title, kind, dueDate: due, daysOverdue: daysBetween(due, today) }));

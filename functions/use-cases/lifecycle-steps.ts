@@ -331,13 +331,14 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
     }),
   );
   const payout = await triggerPayout(deps, app.id, SYSTEM);
+  // The e-mail to finance says what the event says, with the grant's period and decision date.
+  const event = payoutEvent(app, payout, scheme);
   await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
-    grantId: app.id, payoutId: payout.id, projectNumber: payout.projectNumber, payee: payout.payee, payeeOrganisationNumber: payout.payeeOrganisationNumber, amount: payout.amount, mode: payout.mode,
-    periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
+    ...event, periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
   }));
   await putReminders(deps, reportReminders(app, scheme, 'status', allocation.statusReportDue, now));
   return {
-    payout: payoutEvent(app, payout, scheme),
+    payout: event,
     wait: reportWait(l, allocation.statusReportDue),
   };
 }

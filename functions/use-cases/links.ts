@@ -47,6 +47,11 @@ export function isLinkIdShaped(id: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(id);
 }
 
+/** Whether a link's time is up (it answers 410 from then on). */
+export function linkExpired(link: Pick<LinkRecord, 'expiresAt'>, now: Date): boolean {
+  return Date.parse(link.expiresAt) <= now.getTime();
+}
+
 /**
  * Resolves a link for a purpose. Unknown ids and ids of another purpose are indistinguishable (404);
  * expired or revoked links are 410. `allowUsed` lets read-only views show a link that has acted.
@@ -61,7 +66,7 @@ export async function resolveLink(
   const link = await deps.store.getLink(linkId);
   if (!link || !purposes.includes(link.purpose)) throw new NotFoundError('Lenken finnes ikke.');
   if (link.state === 'revoked') throw new GoneError('Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.');
-  if (Date.parse(link.expiresAt) <= deps.clock.now().getTime()) throw new GoneError('Lenken er utløpt.');
+  if (linkExpired(link, deps.clock.now())) throw new GoneError('Lenken er utløpt.');
   if (link.state === 'used' && !options.allowUsed) throw new GoneError('Lenken er allerede brukt.');
   return link;
 }

@@ -34,7 +34,7 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
     cases,
     totals: minutesTotals(decisions),
     potRemaining,
-    state: minutesState(meeting.startsAt, deps.clock.now(), record),
+    state: minutesState(meeting, deps.clock.now(), record),
     attendance: record ? attendanceView(record) : null,
     approval: record?.approval ?? null,
     undecided: openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
@@ -82,7 +82,7 @@ async function save(deps: Dependencies, record: MinutesRecord): Promise<MinutesR
 export async function recordAttendance(deps: Dependencies, ref: MeetingRef, request: AttendanceRequest, actor: Actor) {
   const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
   const current = await deps.store.getMinutesRecord(scheme.id, meeting.id);
-  refuse(attendanceBlocked(minutesState(meeting.startsAt, deps.clock.now(), current)));
+  refuse(attendanceBlocked(minutesState(meeting, deps.clock.now(), current)));
   const absent = request.absent ?? [];
   // A repeat (a double click, a retried request) of what is already recorded writes nothing.
   if (current && current.present.join('\n') === request.present.join('\n') && current.absent.join('\n') === absent.join('\n')) return { minutes: current, created: false };
@@ -107,7 +107,7 @@ export async function approveMinutes(deps: Dependencies, ref: MeetingRef, reques
   const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [current, agenda] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listAgenda(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
-  refuse(approvalBlocked(minutesState(meeting.startsAt, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openOnAgenda(agenda).length));
+  refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openOnAgenda(agenda).length));
   if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
   const approval = { at: deps.clock.now().toISOString(), by: actorId(actor), ...(request.note ? { note: request.note } : {}) };
   const record = await save(deps, { ...current, approval, revision: current.revision + 1 });

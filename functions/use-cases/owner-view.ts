@@ -1,17 +1,17 @@
-import { findMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { recordedClaim } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import { resolveLink } from './links';
+import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
-  const meeting = app.meetingId ? findMeeting(loadScheme(deps, app.schemeId), app.meetingId) : undefined;
+  const meeting = applicationMeeting(loadScheme(deps, app.schemeId), app);
   const [signatures, reports, reallocations, links] = await Promise.all([
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
@@ -23,7 +23,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   // The report forms the owner can send now: on the owner's page too, not only in the e-mails.
   const reportForms = links.flatMap((l) => {
     const kind = reportKindOfLink(l.purpose);
-    const usable = l.state === 'active' && Date.parse(l.expiresAt) > now.getTime();
+    const usable = l.state === 'active' && !linkExpired(l, now);
     if (!kind || !usable || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation) }];
   });

@@ -8,7 +8,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { moveApplication, recordOnHistory } from './move-application';
 
 /** Who is paid, and under which organisation number: the owner's organisation, or the hospital trust for its own units. */
-function payee(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
+function payeeOf(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
   const organisation = data.partners[data.owner.partnerIndex];
   return data.owner.isInternalUnit
     ? { payee: `${scheme.hospitalTrust.name}, ${data.owner.unit}`, payeeOrganisationNumber: scheme.hospitalTrust.organisationNumber }
@@ -33,7 +33,7 @@ export async function triggerPayout(deps: Dependencies, applicationId: string, a
     applicationId: app.id,
     schemeId: scheme.id,
     projectNumber: scheme.projectNumber,
-    ...payee(scheme, version.data),
+    ...payeeOf(scheme, version.data),
     amount: app.allocation.amount,
     mode,
     state: mode === 'cost_booking' ? 'pending' : 'awaiting_invoice',

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { nextReachableMeeting } from '../domain/deadlines';
-import { findMeeting, meetingCalendar } from '../domain/meeting-calendar';
+import { findMeeting, meetingCalendar, meetingStarted } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -41,7 +41,7 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const meeting = options.meetingId ? findMeeting(scheme, options.meetingId) : targetMeeting(scheme, now, options.after);
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
-  if (Date.parse(meeting.startsAt) <= now.getTime()) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
+  if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
   if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) return { application: app, meeting };
 
   // Only a first scheduling can have missed a deadline: an application back from a question to the

@@ -5,7 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
-import { findMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -101,7 +101,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'meeting-moved': {
-      const meeting = app.meetingId ? findMeeting(scheme, app.meetingId) : undefined;
+      const meeting = applicationMeeting(scheme, app);
       if (!meeting) return;
       await notifyMeeting(deps, scheme, app, meeting, statusLink);
       return;

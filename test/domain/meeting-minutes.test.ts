@@ -23,10 +23,10 @@ describe('minutesTotals', () => {
 describe('minutesState', () => {
   const startsAt = '2027-02-25T08:00:00.000Z';
   it('is not_held until the meeting starts, then open, and approved once approved whatever the time', () => {
-    expect(minutesState(startsAt, new Date('2027-02-25T07:59:59.999Z'), undefined)).toBe('not_held');
-    expect(minutesState(startsAt, new Date(startsAt), undefined)).toBe('open');
-    expect(minutesState(startsAt, new Date('2027-06-01T00:00:00Z'), {})).toBe('open');
-    expect(minutesState(startsAt, new Date('2027-03-20T10:00:00Z'), { approval: { at: '2027-03-20T10:00:00Z', by: 'kari' } })).toBe('approved');
+    expect(minutesState({ startsAt }, new Date('2027-02-25T07:59:59.999Z'), undefined)).toBe('not_held');
+    expect(minutesState({ startsAt }, new Date(startsAt), undefined)).toBe('open');
+    expect(minutesState({ startsAt }, new Date('2027-06-01T00:00:00Z'), {})).toBe('open');
+    expect(minutesState({ startsAt }, new Date('2027-03-20T10:00:00Z'), { approval: { at: '2027-03-20T10:00:00Z', by: 'kari' } })).toBe('approved');
   });
 });
 
@@ -60,11 +60,11 @@ describe('approvalBlocked', () => {
 describe('decisionBeforeMeeting', () => {
   const startsAt = '2026-12-10T08:00:00.000Z'; // 09:00 in Oslo
   it('refuses a decision until the meeting has started, naming the meeting by its Oslo date', () => {
-    expect(decisionBeforeMeeting(startsAt, new Date('2026-11-20T09:00:00.000Z'))).toBe('Møtet 10.12.2026 har ikke startet ennå. Vedtaket registreres når møtet er i gang.');
-    expect(decisionBeforeMeeting(startsAt, new Date('2026-12-10T07:59:59.999Z'))).toBeDefined();
+    expect(decisionBeforeMeeting({ startsAt }, new Date('2026-11-20T09:00:00.000Z'))).toBe('Møtet 10.12.2026 har ikke startet ennå. Vedtaket registreres når møtet er i gang.');
+    expect(decisionBeforeMeeting({ startsAt }, new Date('2026-12-10T07:59:59.999Z'))).toBeDefined();
   });
   it('lets it through from the start of the meeting on', () => {
-    expect(decisionBeforeMeeting(startsAt, new Date(startsAt))).toBeUndefined();
-    expect(decisionBeforeMeeting(startsAt, new Date('2027-01-05T12:00:00.000Z'))).toBeUndefined();
+    expect(decisionBeforeMeeting({ startsAt }, new Date(startsAt))).toBeUndefined();
+    expect(decisionBeforeMeeting({ startsAt }, new Date('2027-01-05T12:00:00.000Z'))).toBeUndefined();
   });
 });

@@ -18,7 +18,7 @@ import { osloInstant } from '../../functions/domain/oslo-time';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
-import { findMeeting } from '../../functions/domain/meeting-calendar';
+import { applicationMeeting, meetingStarted } from '../../functions/domain/meeting-calendar';
 import type { HttpResult } from '../../functions/http/responses';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
@@ -250,8 +250,8 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     },
     async duringMeeting(applicationId, act) {
       const application = await store.getApplication(applicationId);
-      const meeting = application?.meetingId ? findMeeting(schemeOf(application.schemeId), application.meetingId) : undefined;
-      if (!meeting || Date.parse(meeting.startsAt) <= clock.now().getTime()) return act();
+      const meeting = application && applicationMeeting(schemeOf(application.schemeId), application);
+      if (!meeting || meetingStarted(meeting, clock.now())) return act();
       const saved = clock.now().toISOString();
       clock.set(meeting.startsAt);
       try {
