@@ -10,7 +10,8 @@ import type { LocalSystem } from './system';
 import { fetchMailStore, linkIds, type LocalSesMail } from './ses-local';
 import { ManualClock } from './workflow-runtime';
 import { getScheme, SCHEMES } from '../config/schemes';
-import { anchoringGroup } from '../functions/domain/anchoring';
+import { groupRegister } from '../functions/domain/anchoring';
+import type { SchemeConfig } from '../schemas/scheme-config.schema';
 import { STATUS_LABELS_NB } from '../functions/domain/status-transitions';
 import type { ApplicationStatus, AuditEntry } from '../functions/domain/model';
 import { osloDateOf, osloInstant } from '../functions/domain/oslo-time';
@@ -538,17 +539,16 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
   }
 }
 
-function roleBook(applications: ApplicationInput[], schemes: ReadonlyArray<{ secretariatEmail: string; financeEmail: string }>): (address: string) => MailRole {
+function roleBook(applications: ApplicationInput[], schemes: ReadonlyArray<Pick<SchemeConfig, 'secretariatEmail' | 'financeEmail' | 'anchoring'>>): (address: string) => MailRole {
   const book = new Map<string, MailRole>();
   for (const scheme of schemes) {
     book.set(scheme.secretariatEmail.toLowerCase(), 'sekretariat');
     book.set(scheme.financeEmail.toLowerCase(), 'økonomi');
+    for (const group of groupRegister(scheme)) for (const leader of [group.leaderEmail, group.deputyLeaderEmail]) book.set(leader.toLowerCase(), 'leder');
   }
   for (const data of applications) {
     for (const p of data.partners) if (!book.has(p.email.toLowerCase())) book.set(p.email.toLowerCase(), 'partner');
     book.set(data.owner.email.toLowerCase(), 'søker');
-    const group = anchoringGroup(data.anchoring);
-    if (group) for (const leader of [group.leaderEmail, group.deputyLeaderEmail]) book.set(leader.toLowerCase(), 'leder');
   }
   return (address) => book.get(address.trim().toLowerCase().replace(/^.*<([^>]+)>$/, '$1')) ?? 'ukjent';
 }

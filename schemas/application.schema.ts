@@ -9,7 +9,7 @@ import {
   normaliseOrganisationNumber,
   organisationNumberProblem,
 } from '../functions/domain/organisation-number';
-import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING } from '../functions/domain/anchoring';
+import { DIRECT_ANCHORING, GROUP_ANCHORING } from '../functions/domain/anchoring';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import {
   emailField,
@@ -97,10 +97,8 @@ const budgetLineSchema = z.strictObject(
   E,
 );
 
-const groupAnchoringSchema = z.strictObject(
-  { kind: z.enum(ANCHORING_GROUP_KINDS), name: textField(200), leaderEmail: emailField(), deputyLeaderEmail: emailField() },
-  E,
-);
+/** A group of the scheme's register (scheme.anchoring.groups), by id: its leaders' addresses are the register's, not the applicant's. */
+const groupAnchoringSchema = z.strictObject({ kind: z.literal(GROUP_ANCHORING), groupId: textField(60) }, E);
 const directAnchoringSchema = z.strictObject({ kind: z.literal(DIRECT_ANCHORING), justification: textField(2000) }, E);
 
 const applicationShape = {
@@ -377,6 +375,11 @@ function anchoringRules(scheme: SchemeConfig, anchoring: unknown, ctx: Ctx): voi
     issue(ctx, ['anchoring', 'kind'], 'Velg hvor prosjektet er forankret.');
   } else if (isRec(anchoring) && anchoring.kind === DIRECT_ANCHORING && !scheme.anchoring.allowDirect) {
     issue(ctx, ['anchoring', 'kind'], `Prosjektet må være forankret i en tjenestemodellgruppe eller et fagråd før det sendes til ${committee}.`);
+  } else if (isRec(anchoring) && anchoring.kind === GROUP_ANCHORING && typeof anchoring.groupId === 'string' && anchoring.groupId.trim() !== '') {
+    const groupId = anchoring.groupId.trim();
+    if (!scheme.anchoring.groups.some((g) => g.id === groupId)) {
+      issue(ctx, ['anchoring', 'groupId'], `Velg en av tjenestemodellgruppene eller fagrådene i ${scheme.name}.`);
+    }
   }
 }
 
@@ -427,7 +430,7 @@ const APPLICATION_FORM_KINDS: FormFieldKinds = {
 
 /** The anchoring fields the form shows for each choice; the others are left out (the form has no script to hide them). */
 const ANCHORING_FIELDS: Record<string, readonly string[]> = {
-  ...Object.fromEntries(ANCHORING_GROUP_KINDS.map((kind) => [kind, Object.keys(groupAnchoringSchema.shape)])),
+  [GROUP_ANCHORING]: Object.keys(groupAnchoringSchema.shape),
   [DIRECT_ANCHORING]: Object.keys(directAnchoringSchema.shape),
 };
 
@@ -587,10 +590,9 @@ export function exampleApplication(scheme: SchemeConfig, options: ExampleOptions
     ...(scheme.anchoring
       ? {
           anchoring: {
-            kind: 'service-model-group' as const,
-            name: 'Tjenestemodellgruppe for eldre med sammensatte behov',
-            leaderEmail: `leder.tmg@${first.domain}`,
-            deputyLeaderEmail: `nestleder.tmg@${trustDomain}`,
+            kind: GROUP_ANCHORING,
+            // An elderly-care project: the register's group for the frail elderly, where there is one.
+            groupId: (scheme.anchoring.groups.find((g) => g.id.includes('eldre')) ?? scheme.anchoring.groups[0]!).id,
           },
         }
       : {}),

@@ -3,6 +3,7 @@
 // Config errors are for developers and operators (thrown at start-up), so they name the path in
 // plain text; everything a citizen sees lives in application.schema.ts / requests.schema.ts.
 import * as z from 'zod';
+import { ANCHORING_GROUP_KINDS } from '../functions/domain/anchoring';
 import { organisationNumberProblem } from '../functions/domain/organisation-number';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import { REPRESENTS } from './fields.schema';
@@ -120,6 +121,24 @@ function buildSchemeConfigSchema() {
         .strictObject({
           /** 002: a project may go "direkte til FSU, med begrunnelse og beskrivelse av forankringsprosess". */
           allowDirect: z.boolean(),
+          /**
+           * The register the applicant picks from, kept by the secretariat: each group and who gets
+           * the copy of the decisions for it. Ids stay stable (applications refer to them); a leader
+           * who changes is changed here, and gets the copies of later decisions.
+           */
+          groups: z
+            .array(
+              z.strictObject({
+                id: slug,
+                kind: z.enum(ANCHORING_GROUP_KINDS),
+                name: text(200),
+                leaderEmail: email,
+                deputyLeaderEmail: email,
+              }),
+            )
+            .min(1)
+            .max(100)
+            .superRefine((items, ctx) => uniqueIds(items, ctx, 'anchoring group')),
         })
         .optional(),
       /** Optional first level of review (see preparationSchema). */

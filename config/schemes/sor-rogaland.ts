@@ -26,7 +26,23 @@ export const sorRogaland = {
   // "Innspill til aktuelle prosjekt skal fortrinnsvis gå via tjenestemodellgruppene/fagråd til FSU
   // … Det åpnes for at aktuelle prosjekt kan sendes direkte til FSU, med begrunnelse og beskrivelse
   // av forankringsprosess." (4.2) The other three communities have no such groups.
-  anchoring: { allowDirect: true },
+  anchoring: {
+    allowDirect: true,
+    // Section 2: tjenestemodellgrupper for "de fire prioriterte pasientgruppene" and fagråd for
+    // delavtalene 2d, 6, 7, 9 and 11. The seed names the groups, not their leaders: the addresses
+    // are the groups' role mailboxes as placeholders until the secretariat fills in its register.
+    groups: [
+      { id: 'tmg-barn-og-unge', kind: 'service-model-group', name: 'Tjenestemodellgruppe for barn og unge', leaderEmail: 'leder.tmg-barn-og-unge@helse-stavanger.example', deputyLeaderEmail: 'nestleder.tmg-barn-og-unge@helse-stavanger.example' },
+      { id: 'tmg-psykisk-helse-og-rus', kind: 'service-model-group', name: 'Tjenestemodellgruppe for personer med alvorlige psykiske lidelser og rusproblemer', leaderEmail: 'leder.tmg-psykisk-helse-og-rus@helse-stavanger.example', deputyLeaderEmail: 'nestleder.tmg-psykisk-helse-og-rus@helse-stavanger.example' },
+      { id: 'tmg-skropelige-eldre', kind: 'service-model-group', name: 'Tjenestemodellgruppe for skrøpelige eldre', leaderEmail: 'leder.tmg-skropelige-eldre@helse-stavanger.example', deputyLeaderEmail: 'nestleder.tmg-skropelige-eldre@helse-stavanger.example' },
+      { id: 'tmg-kroniske-lidelser', kind: 'service-model-group', name: 'Tjenestemodellgruppe for personer med flere kroniske lidelser', leaderEmail: 'leder.tmg-kroniske-lidelser@helse-stavanger.example', deputyLeaderEmail: 'nestleder.tmg-kroniske-lidelser@helse-stavanger.example' },
+      { id: 'fagrad-palliasjon', kind: 'professional-council', name: 'Fagråd for behandlingsforløp for palliasjon (delavtale 2d)', leaderEmail: 'leder.fagrad-palliasjon@helse-stavanger.example', deputyLeaderEmail: 'nestleder.fagrad-palliasjon@helse-stavanger.example' },
+      { id: 'fagrad-kunnskapsoverforing', kind: 'professional-council', name: 'Fagråd for kunnskapsoverføring, faglige nettverk, hospitering og utdanning (delavtale 6)', leaderEmail: 'leder.fagrad-kunnskapsoverforing@helse-stavanger.example', deputyLeaderEmail: 'nestleder.fagrad-kunnskapsoverforing@helse-stavanger.example' },
+      { id: 'fagrad-forskning', kind: 'professional-council', name: 'Fagråd for forskning (delavtale 7)', leaderEmail: 'leder.fagrad-forskning@helse-stavanger.example', deputyLeaderEmail: 'nestleder.fagrad-forskning@helse-stavanger.example' },
+      { id: 'fagrad-ikt', kind: 'professional-council', name: 'Fagråd for IKT-løsninger (delavtale 9)', leaderEmail: 'leder.fagrad-ikt@helse-stavanger.example', deputyLeaderEmail: 'nestleder.fagrad-ikt@helse-stavanger.example' },
+      { id: 'fagrad-beredskap', kind: 'professional-council', name: 'Fagråd for beredskap og den akuttmedisinske kjeden (delavtale 11)', leaderEmail: 'leder.fagrad-beredskap@helse-stavanger.example', deputyLeaderEmail: 'nestleder.fagrad-beredskap@helse-stavanger.example' },
+    ],
+  },
   secretariatEmail: 'fsu-sekretariat@helse-stavanger.example',
   financeEmail: 'okonomi@helse-stavanger.example',
   senderEmail: 'ikke-svar@helse-stavanger.example',

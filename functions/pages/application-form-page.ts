@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
 import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
-import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING } from '../domain/anchoring';
+import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, GROUP_ANCHORING } from '../domain/anchoring';
 import type { getPublicScheme } from '../use-cases/public-scheme';
-import { ANCHORING_KIND_LABELS, dateTime, PARTNER_KIND_LABELS } from './format';
+import { dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
@@ -150,17 +150,15 @@ function anchoringFieldset(form: FormState, scheme: PublicScheme): Html | '' {
   if (!scheme.anchoring) return '';
   const committee = scheme.committee.shortName;
   const choices = [
-    ...ANCHORING_GROUP_KINDS.map((value) => ({ value, label: ANCHORING_KIND_LABELS[value] ?? value })),
+    { value: GROUP_ANCHORING, label: 'En tjenestemodellgruppe eller et fagråd' },
     ...(scheme.anchoring.allowDirect ? [{ value: DIRECT_ANCHORING, label: `Ingen: sendes direkte til ${committee}` }] : []),
   ];
+  // The register's groups, service-model groups first, as the seed lists them.
+  const groups = ANCHORING_GROUP_KINDS.flatMap((kind) => scheme.anchoring!.groups.filter((g) => g.kind === kind)).map((g) => ({ value: g.id, label: g.name }));
   return html`<fieldset><legend>Forankring</legend>
 <p class="hint">${committee} ønsker at prosjektet er kjent i og forankret i aktuell tjenestemodellgruppe eller fagråd.</p>
 ${form.radios('anchoring.kind', 'Prosjektet er forankret i', choices)}
-${form.input('anchoring.name', 'Navn på tjenestemodellgruppen eller fagrådet', { summaryLabel: 'Forankring, navn' })}
-<div class="grid">
-${form.input('anchoring.leaderEmail', 'Lederens e-post', { summaryLabel: 'Forankring, lederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
-${form.input('anchoring.deputyLeaderEmail', 'Nestlederens e-post', { summaryLabel: 'Forankring, nestlederens e-post', type: 'email', hint: 'Får kopi av vedtaksbrevet.' })}
-</div>
+${form.select('anchoring.groupId', 'Tjenestemodellgruppe eller fagråd', groups, { summaryLabel: 'Forankring, gruppe', placeholder: 'Velg gruppe', hint: 'Lederen og nestlederen i gruppen får kopi av vedtaket.' })}
 ${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { summaryLabel: 'Forankring, begrunnelse', rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
 </fieldset>`;
 }

@@ -117,7 +117,7 @@ ${forms.notice ?? ''}
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
-${anchoringFacts(data.anchoring, scheme.committee.shortName)}
+${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}
 ${continuationFacts(view.continuations)}
 ${app.informationRequest ? html`<dt>Etterspurt informasjon</dt><dd class="long-text">${app.informationRequest}</dd>` : ''}

@@ -35,6 +35,7 @@ export const PARTNER_KIND_LABELS: Record<string, string> = {
 export const ANCHORING_KIND_LABELS: Record<string, string> = {
   'service-model-group': 'Tjenestemodellgruppe',
   'professional-council': 'Fagråd',
+  group: 'Tjenestemodellgruppe eller fagråd',
 };
 
 export const PAYOUT_STATE_LABELS: Record<PayoutState, string> = {

@@ -1,7 +1,7 @@
 // The parts of a case that more than one page shows: the project description (the partner signs it
 // in cosign-page.ts, the committee decides on it on the agenda, the secretariat reads it in the
 // case) and the history (the owner's status page and the secretariat's case).
-import { DIRECT_ANCHORING, type Anchoring, type PublishedAnchoring } from '../domain/anchoring';
+import { DIRECT_ANCHORING, type GroupCopy, type PublishedAnchoring } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
 import { casePath } from '../http/routes';
@@ -32,16 +32,18 @@ export function budgetTable(budget: Project['budget'], partnerName: (index: numb
 /**
  * Where the project is anchored, as rows of a facts list; nothing where the scheme does not ask.
  * `committee`: the committee's short name, to which a project may go directly with a justification.
+ * `copyTo`: on the secretariat's case, who gets the copy of the decisions (the register's leaders).
  */
-export function anchoringFacts(anchoring: Anchoring | PublishedAnchoring | undefined, committee: string): Html | '' {
+export function anchoringFacts(anchoring: PublishedAnchoring | undefined, committee: string, copyTo?: GroupCopy | null): Html | '' {
   if (!anchoring) return '';
   if (anchoring.kind === DIRECT_ANCHORING) {
     return html`<dt>Forankring</dt><dd>Sendt direkte til ${committee}</dd>
 <dt>Begrunnelse og forankringsprosess</dt><dd class="long-text">${anchoring.justification}</dd>`;
   }
-  // The secretariat's case shows the stored anchoring with the leaders' addresses; the published one has none.
-  const leaders = 'leaderEmail' in anchoring ? ` (leder ${anchoring.leaderEmail}, nestleder ${anchoring.deputyLeaderEmail})` : '';
-  return html`<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[anchoring.kind] ?? anchoring.kind}: ${anchoring.name}${leaders}</dd>`;
+  const group = html`<dt>Forankring</dt><dd>${ANCHORING_KIND_LABELS[anchoring.kind] ?? anchoring.kind}: ${anchoring.name}</dd>`;
+  if (copyTo === undefined) return group;
+  return html`${group}
+<dt>Kopi av vedtak til</dt><dd>${copyTo ? `leder ${copyTo.leaderEmail} og nestleder ${copyTo.deputyLeaderEmail}` : 'Ingen: gruppen finnes ikke lenger i registeret'}</dd>`;
 }
 
 type EarlierGrant = NonNullable<Awaited<ReturnType<typeof earlierGrant>>>;

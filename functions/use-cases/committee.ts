@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
+import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
 import { meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
@@ -42,7 +43,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, meeting),
   ]);
-  const items = await Promise.all(apps.map((app) => agendaItem(deps, app)));
+  const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
   return {
@@ -75,14 +76,14 @@ async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof lo
   return { title: scheme.actionPlan.title, ...period, rows };
 }
 
-async function agendaItem(deps: Dependencies, app: ApplicationRecord) {
+async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: readonly AnchoringGroup[]) {
   const { data } = await loadCurrentVersion(deps, app);
   const ownContribution = data.budget.reduce((sum, b) => sum + ownContributionOf(b), 0);
   const continued = await earlierGrant(deps, data.continues);
   // The committee decides on what the partners signed: the whole project description.
   return {
     applicationId: app.id,
-    ...publicProjectDescription(data),
+    ...publicProjectDescription(data, register),
     title: app.title,
     status: app.status,
     statusLabel: STATUS_LABELS_NB[app.status],
@@ -120,6 +121,9 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
     earlierGrant: earlier,
     continuations,
+    anchoring: publishedAnchoring(version.data.anchoring, groupRegister(scheme)),
+    /** Who gets the copy of the decisions: the register's leaders of the group (null: the register no longer has it). */
+    decisionCopyTo: decisionCopyTo(version.data.anchoring, groupRegister(scheme)),
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,

@@ -1,14 +1,14 @@
 import { ConflictError, ValidationError } from '../domain/errors';
-import { publishedAnchoring } from '../domain/anchoring';
+import { groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
 import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { SignatureRequest } from '../../schemas/requests.schema';
 import type { ApplicationInput } from '../../schemas/application.schema';
 import { resolveLink } from './links';
-import { loadApplication, loadCurrentVersion } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 
 /** What a partner sees before signing, and the committee on its agenda: the exact version, without anyone's contact details. */
-export function publicProjectDescription(data: ApplicationInput) {
+export function publicProjectDescription(data: ApplicationInput, register: readonly AnchoringGroup[]) {
   return {
     title: data.title,
     summary: data.summary,
@@ -28,7 +28,7 @@ export function publicProjectDescription(data: ApplicationInput) {
     periodEnd: data.periodEnd,
     budget: data.budget,
     patientResponsibility: data.patientResponsibility,
-    anchoring: publishedAnchoring(data.anchoring),
+    anchoring: publishedAnchoring(data.anchoring, register),
   };
 }
 
@@ -45,7 +45,7 @@ export async function getCosignView(deps: Dependencies, linkId: string) {
     current: app.version === version.version && app.status === 'awaiting_cosignature',
     partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
     answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
-    project: publicProjectDescription(version.data),
+    project: publicProjectDescription(version.data, groupRegister(loadScheme(deps, app.schemeId))),
   };
 }
 

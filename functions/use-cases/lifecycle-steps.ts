@@ -1,6 +1,6 @@
 // What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
 // replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
-import { anchoringGroup } from '../domain/anchoring';
+import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim } from '../domain/payout';
@@ -196,7 +196,7 @@ async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
  * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
  */
 async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: mail.DecisionCopy) => mail.RenderedMail): Promise<void> {
-  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring);
+  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring, groupRegister(loadScheme(deps, app.schemeId)));
   if (!group) {
     await notify(deps, key, [app.ownerEmail], letter({}));
     return;

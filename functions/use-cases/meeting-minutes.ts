@@ -7,7 +7,8 @@ import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type M
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import { loadApplication, loadCurrentVersion, loadMeeting } from './load-application';
+import { loadApplication, loadCurrentVersion, loadMeeting, loadScheme } from './load-application';
+import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
 import { publicProjectDescription } from './cosign-application';
@@ -43,7 +44,7 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
 
 async function caseOf(deps: Dependencies, decision: DecisionRecord) {
   const app = await loadApplication(deps, decision.applicationId);
-  const { owner, partners, requestedAmount } = publicProjectDescription((await loadCurrentVersion(deps, app)).data);
+  const { owner, partners, requestedAmount } = publicProjectDescription((await loadCurrentVersion(deps, app)).data, groupRegister(loadScheme(deps, app.schemeId)));
   return {
     applicationId: app.id,
     title: app.title,

@@ -18,8 +18,13 @@ export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, sc
     committee: scheme.committee,
     hospitalTrust: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber, internalUnits: scheme.hospitalTrust.internalUnits },
     contact: { secretariatEmail: scheme.secretariatEmail },
-    /** null: the scheme does not ask where the project is anchored (send no `anchoring`). */
-    anchoring: scheme.anchoring ?? null,
+    /**
+     * null: the scheme does not ask where the project is anchored (send no `anchoring`). The groups
+     * an application may name by id; their leaders' addresses are the secretariat's.
+     */
+    anchoring: scheme.anchoring
+      ? { allowDirect: scheme.anchoring.allowDirect, groups: scheme.anchoring.groups.map((g) => ({ id: g.id, kind: g.kind, name: g.name })) }
+      : null,
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,

@@ -122,7 +122,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.inputValue('[name="partners.2.kind"]')).toBe('hospital_trust');
     expect(await page.inputValue('[name="owner.partnerIndex"]')).toBe('0');
     for (const id of data.criteriaMet) expect(await page.isChecked(`input[name="criteriaMet"][value="${id}"]`)).toBe(true);
-    expect(await page.isChecked('input[name="anchoring.kind"][value="service-model-group"]')).toBe(true);
+    expect(await page.isChecked('input[name="anchoring.kind"][value="group"]')).toBe(true);
     expect(await page.inputValue('[name="periodEnd"]')).toBe(data.periodEnd);
     await expectAccessibleBasics(page);
     await screenshot(page, 'form-errors');

@@ -100,9 +100,7 @@ export async function fillApplication(page: Page, data: ApplicationInput): Promi
   if (data.anchoring?.kind === 'direct') {
     await page.getByLabel('Begrunnelse og beskrivelse av forankringsprosessen', { exact: true }).fill(data.anchoring.justification);
   } else if (data.anchoring) {
-    await page.getByLabel('Navn på tjenestemodellgruppen eller fagrådet', { exact: true }).fill(data.anchoring.name);
-    await page.getByLabel('Lederens e-post', { exact: true }).fill(data.anchoring.leaderEmail);
-    await page.getByLabel('Nestlederens e-post', { exact: true }).fill(data.anchoring.deputyLeaderEmail);
+    await page.getByLabel('Tjenestemodellgruppe eller fagråd', { exact: true }).selectOption(data.anchoring.groupId);
   }
   await page.getByLabel('Startdato', { exact: true }).fill(data.periodStart);
   await page.getByLabel('Sluttdato', { exact: true }).fill(data.periodEnd);

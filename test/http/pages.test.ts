@@ -146,7 +146,28 @@ describe('anchoring on the pages (configured per scheme)', () => {
     expect(sorRogaland.text).toContain('<legend>Forankring</legend>');
     expect(sorRogaland.text).toMatch(/value="direct"[^>]*><div><label[^>]*>Ingen: sendes direkte til FSU<\/label>/);
     expect(sorRogaland.text).toContain('name="anchoring.justification"');
+    // The groups are the register's: chosen from a list, with no field for a leader's address.
+    expect(sorRogaland.text).toContain('<option value="fagrad-ikt">Fagråd for IKT-løsninger (delavtale 9)</option>');
+    expect(sorRogaland.text.match(/<select[^>]*name="anchoring\.groupId"[\s\S]*?<\/select>/)![0].match(/<option value="[a-z]/g)).toHaveLength(9);
+    expect(sorRogaland.text).not.toMatch(/name="anchoring\.(leaderEmail|deputyLeaderEmail|name)"/);
+    expect(sorRogaland.text).not.toContain('leder.fagrad-ikt@');
     expect(labelsMissing(sorRogaland.text)).toEqual([]);
+  });
+
+  it('anchored in a group of the register: the partners see its name, the secretariat who gets the copy', async () => {
+    const form = applicationToForm(app.application('sor-rogaland', (a) => (a.title = 'Forankret i fagråd'))) as Record<string, string | string[]>;
+    const bad = await post({ ...form, 'anchoring.kind': 'group', 'anchoring.groupId': '', [IDEMPOTENCY_FIELD]: 'skjema-forankring-2' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="#felt-anchoring-groupId">Forankring, gruppe: Feltet må fylles ut.</a>');
+    const ok = await post({ ...form, 'anchoring.kind': 'group', 'anchoring.groupId': 'fagrad-ikt', [IDEMPOTENCY_FIELD]: 'skjema-forankring-2' });
+    expect(ok.status).toBe(303);
+    const applicationId = (await app.store.getLink(ok.headers.location!.split('/')[2]!))!.applicationId;
+    const [cosign] = await app.cosignLinks(applicationId);
+    const partnerPage = await invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId: cosign!.id }, headers: HTML }), 'page-cosign');
+    expect(partnerPage.text).toContain('<dt>Forankring</dt><dd>Fagråd: Fagråd for IKT-løsninger (delavtale 9)</dd>');
+    expect(partnerPage.text).not.toContain('leder.fagrad-ikt@');
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain('<dt>Kopi av vedtak til</dt><dd>leder leder.fagrad-ikt@helse-stavanger.example og nestleder nestleder.fagrad-ikt@helse-stavanger.example</dd>');
   });
 
   it('sent directly to FSU: the justification is required; the partners and the secretariat read it', async () => {

@@ -314,11 +314,18 @@ describe('anchoring (scheme.anchoring)', () => {
     expect(errorsFor(rest)['anchoring.kind']).toBe('Velg hvor prosjektet er forankret.');
     expect(errorsFor(mutate((a) => (a.anchoring = { kind: 'x' } as never)))['anchoring.kind']).toBe('Velg hvor prosjektet er forankret.');
   });
-  it('a group needs its name and the leaders\' addresses', () => {
-    const e = errorsFor(mutate((a) => (a.anchoring = { kind: 'professional-council' } as never)));
-    expect(e['anchoring.name']).toBe('Feltet må fylles ut.');
-    expect(e['anchoring.leaderEmail']).toBe('Feltet må fylles ut.');
-    expect(e['anchoring.deputyLeaderEmail']).toBe('Feltet må fylles ut.');
+  it('a group is one of the register\'s, by id: the applicant types no leader\'s address', () => {
+    expect(buildApplicationSchema(sr).parse(mutate((a) => (a.anchoring = { kind: 'group', groupId: 'fagrad-ikt' }))).anchoring).toEqual({ kind: 'group', groupId: 'fagrad-ikt' });
+    expect(errorsFor(mutate((a) => (a.anchoring = { kind: 'group' } as never)))['anchoring.groupId']).toBe('Feltet må fylles ut.');
+    expect(errorsFor(mutate((a) => (a.anchoring = { kind: 'group', groupId: 'tmg-som-ikke-finnes' })))['anchoring.groupId']).toBe(
+      'Velg en av tjenestemodellgruppene eller fagrådene i Helsefellesskapet i Sør-Rogaland.',
+    );
+    // Addresses typed beside the id, as the form asked before the register, are refused, not stored.
+    const typed = { kind: 'group', groupId: 'fagrad-ikt', leaderEmail: 'hvem-som-helst@example.com' };
+    expect(errorsFor(mutate((a) => (a.anchoring = typed as never)))['anchoring']).toBe('Ukjent felt: leaderEmail.');
+    // The kinds the applicant used to choose are no longer a way in.
+    const old = { kind: 'professional-council', name: 'TMG', leaderEmail: 'a@b.no', deputyLeaderEmail: 'c@d.no' };
+    expect(errorsFor(mutate((a) => (a.anchoring = old as never)))['anchoring.kind']).toBe('Velg hvor prosjektet er forankret.');
   });
   it('Sør-Rogaland lets a project go directly to FSU with a justification (002 4.2), and only with one', () => {
     expect(buildApplicationSchema(sr).parse(mutate((a) => (a.anchoring = direct))).anchoring).toEqual(direct);
@@ -326,7 +333,7 @@ describe('anchoring (scheme.anchoring)', () => {
     expect(errorsFor(mutate((a) => (a.anchoring = { ...direct, leaderEmail: 'x@y.no' } as never)))['anchoring']).toBe('Ukjent felt: leaderEmail.');
   });
   it('a scheme with groups and no direct way refuses a direct project', () => {
-    const strict = { ...sr, anchoring: { allowDirect: false } };
+    const strict = { ...sr, anchoring: { ...sr.anchoring!, allowDirect: false } };
     expect(errorsFor(mutate((a) => (a.anchoring = direct)), strict)['anchoring.kind']).toBe(
       'Prosjektet må være forankret i en tjenestemodellgruppe eller et fagråd før det sendes til FSU.',
     );
@@ -338,10 +345,10 @@ describe('anchoring (scheme.anchoring)', () => {
     expect(errorsFor(withGroup, inn)['anchoring']).toBe('Helsefellesskap Innlandet har ikke tjenestemodellgrupper eller fagråd; send søknaden uten forankring.');
   });
   it('the form sends only the fields of the chosen kind (it has no script to hide the others)', () => {
-    const form = { 'anchoring.kind': 'direct', 'anchoring.name': 'Glemt gruppe', 'anchoring.leaderEmail': '', 'anchoring.justification': direct.justification };
+    const form = { 'anchoring.kind': 'direct', 'anchoring.groupId': 'fagrad-ikt', 'anchoring.justification': direct.justification };
     expect((formToApplicationInput(form) as ApplicationInput).anchoring).toEqual(direct);
-    const group = { 'anchoring.kind': 'service-model-group', 'anchoring.name': 'TMG', 'anchoring.leaderEmail': 'a@b.no', 'anchoring.deputyLeaderEmail': 'c@d.no', 'anchoring.justification': '' };
-    expect((formToApplicationInput(group) as ApplicationInput).anchoring).toEqual({ kind: 'service-model-group', name: 'TMG', leaderEmail: 'a@b.no', deputyLeaderEmail: 'c@d.no' });
+    const group = { 'anchoring.kind': 'group', 'anchoring.groupId': 'fagrad-ikt', 'anchoring.justification': '' };
+    expect((formToApplicationInput(group) as ApplicationInput).anchoring).toEqual({ kind: 'group', groupId: 'fagrad-ikt' });
     expect((formToApplicationInput({ title: 'x' }) as ApplicationInput).anchoring).toBeUndefined();
   });
 });

@@ -57,6 +57,14 @@ describe('shipped scheme configurations', () => {
     expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
   });
 
+  it('Sør-Rogaland\'s register has the four service-model groups and the five councils of seed 002', () => {
+    const groups = SCHEMES['sor-rogaland']!.anchoring!.groups;
+    expect(groups.filter((g) => g.kind === 'service-model-group')).toHaveLength(4);
+    const councils = groups.filter((g) => g.kind === 'professional-council').map((g) => g.name);
+    for (const part of ['2d', '6', '7', '9', '11']) expect(councils.some((n) => n.includes(`(delavtale ${part})`)), part).toBe(true);
+    for (const g of groups) expect(g.leaderEmail).not.toBe(g.deputyLeaderEmail);
+  });
+
   it('Innlandet follows seed 000', () => {
     const s = SCHEMES['innlandet']!;
     expect(s.hospitalTrust.organisationNumber).toBe('983971709');
@@ -146,6 +154,16 @@ describe('schemeConfigSchema', () => {
     ]);
     expect(s.guidelineAreas).toEqual(NATIONAL_GUIDELINE_AREAS.map((a) => ({ ...a })));
     expect(s.priorityPatientGroups).toEqual(PRIORITY_PATIENT_GROUPS.map((g) => ({ ...g })));
+  });
+
+  it('an anchoring register needs groups with unique ids, a known kind and the leaders\' addresses', () => {
+    const group = { id: 'tmg-eldre', kind: 'service-model-group', name: 'TMG eldre', leaderEmail: 'leder@test.example', deputyLeaderEmail: 'nestleder@test.example' };
+    expect(parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true, groups: [group] } }).anchoring?.groups).toEqual([group]);
+    expect(() => parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true } })).toThrow(/anchoring\.groups/);
+    expect(() => parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true, groups: [] } })).toThrow(/anchoring\.groups/);
+    expect(() => parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true, groups: [group, group] } })).toThrow(/duplicate anchoring group id 'tmg-eldre'/);
+    expect(() => parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true, groups: [{ ...group, kind: 'utvalg' }] } })).toThrow(/anchoring\.groups\.0\.kind/);
+    expect(() => parseSchemeConfig({ ...minimal(), anchoring: { allowDirect: true, groups: [{ ...group, leaderEmail: 'ikke en adresse' }] } })).toThrow(/leaderEmail/);
   });
 
   it('partial reminders keep the other defaults', () => {

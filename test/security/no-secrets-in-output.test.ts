@@ -3,7 +3,7 @@
 // no partner's or owner's e-mail address or name appears in a log line.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WaitingTask } from '../../functions/ports/waiting-tasks';
-import { APPROVAL, activeGrant, application, DAY, linkIds, REPORT, startHarness, type Harness } from '../support/local-system';
+import { APPROVAL, activeGrant, application, DAY, groupOf, linkIds, REPORT, startHarness, type Harness } from '../support/local-system';
 
 // Before any module of this file is loaded: Powertools reads the level once, when the logger is
 // created, and goes back to it at every invocation.
@@ -68,8 +68,8 @@ describe('a whole grant at LOG_LEVEL DEBUG', () => {
     ...data.partners.flatMap((p) => [p.email, p.contactName]),
     data.owner.email,
     data.owner.name,
-    data.anchoring.leaderEmail,
-    data.anchoring.deputyLeaderEmail,
+    groupOf(data).leaderEmail,
+    groupOf(data).deputyLeaderEmail,
   ];
 
   it('runs from submission to closed, through a decline and a revision, with every step logged', async () => {

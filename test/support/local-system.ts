@@ -7,7 +7,7 @@ import { clearMailStore, fetchMailStore, linkIds, mailsTo, type LocalSesMail } f
 import { ManualClock } from '../../local/workflow-runtime';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
-import { anchoringGroup, type AnchoringGroup } from '../../functions/domain/anchoring';
+import { anchoringGroup, GROUP_ANCHORING, groupRegister, type GroupAnchoring, type GroupCopy } from '../../functions/domain/anchoring';
 
 export const DAY = 86_400_000;
 
@@ -42,14 +42,21 @@ export function harnessFor(system: LocalSystem, clock: ManualClock): Harness {
 
 export { linkIds };
 
-/** A Sør-Rogaland application: anchored in a service-model group, whose leaders get copies of decisions. */
-export type SorRogalandApplication = ApplicationInput & { anchoring: AnchoringGroup };
+/** A Sør-Rogaland application: anchored in a service-model group of the register, whose leaders get copies of decisions. */
+export type SorRogalandApplication = ApplicationInput & { anchoring: GroupAnchoring };
 
 export function application(overrides: Partial<SorRogalandApplication> = {}, owner: 'municipality' | 'internal-unit' = 'municipality'): SorRogalandApplication {
   const example = exampleApplication(getScheme('sor-rogaland')!, { owner });
-  const anchoring = anchoringGroup(example.anchoring);
-  if (!anchoring) throw new Error('Sør-Rogaland asks for an anchoring group');
+  const anchoring = example.anchoring;
+  if (anchoring?.kind !== GROUP_ANCHORING) throw new Error('Sør-Rogaland asks for an anchoring group');
   return { ...example, anchoring, ...overrides };
+}
+
+/** The register's entry for the group an application names: its leader and deputy get the copies. */
+export function groupOf(data: SorRogalandApplication): GroupCopy {
+  const group = anchoringGroup(data.anchoring, groupRegister(getScheme('sor-rogaland')!));
+  if (!group) throw new Error(`Sør-Rogaland's register has no group ${data.anchoring.groupId}`);
+  return group;
 }
 
 /** Submits and returns the application id and the owner's link id. */

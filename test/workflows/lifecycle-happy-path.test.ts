@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { application, DAY, linkIds, signAll, startHarness, status, submit, untilMeeting, type Harness } from '../support/local-system';
+import { application, DAY, groupOf, linkIds, signAll, startHarness, status, submit, untilMeeting, type Harness } from '../support/local-system';
 
 describe('the grant lifecycle on the local runtime (happy path)', () => {
   let h: Harness;
@@ -35,10 +35,10 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     expect(letter, 'decision letter').toBeDefined();
     expect(letter!.destination.cc).toEqual([]);
     expect(letter!.body.text).toContain('R-11326-D11325');
-    expect(letter!.body.text).toContain(`Kopi: leder og nestleder i ${data.anchoring.name}`);
-    const copy = (await h.mailsTo(data.anchoring.deputyLeaderEmail)).find((m) => m.subject === letter!.subject);
+    expect(letter!.body.text).toContain(`Kopi: leder og nestleder i ${groupOf(data).name}`);
+    const copy = (await h.mailsTo(groupOf(data).deputyLeaderEmail)).find((m) => m.subject === letter!.subject);
     expect(copy, 'copy of the decision letter').toBeDefined();
-    expect(copy!.destination).toMatchObject({ to: [data.anchoring.leaderEmail], cc: [data.anchoring.deputyLeaderEmail] });
+    expect(copy!.destination).toMatchObject({ to: [groupOf(data).leaderEmail], cc: [groupOf(data).deputyLeaderEmail] });
     expect(copy!.body.text).toContain('R-11326-D11325');
     expect(copy!.body.text).not.toMatch(/https?:\/\//);
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  activeGrant, application, cosignLinks, DAY, decide, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
+  activeGrant, application, cosignLinks, DAY, decide, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
 
 async function executionsOf(h: Harness, id: string) {
@@ -113,10 +113,10 @@ describe('lifecycle side paths on the local runtime', () => {
 
   /** The copy of a decision to the leader and deputy of the anchoring group: its own e-mail, without links. */
   const expectCopyToLeaders = async (data: ReturnType<typeof application>, text: RegExp) => {
-    const copies = (await h.mailsTo(data.anchoring.deputyLeaderEmail)).filter((m) => text.test(m.body.text ?? ''));
+    const copies = (await h.mailsTo(groupOf(data).deputyLeaderEmail)).filter((m) => text.test(m.body.text ?? ''));
     expect(copies).toHaveLength(1);
-    expect(copies[0]!.destination).toMatchObject({ to: [data.anchoring.leaderEmail], cc: [data.anchoring.deputyLeaderEmail] });
-    expect(copies[0]!.body.text).toContain(`som kopi fordi du er leder eller nestleder i ${data.anchoring.name}`);
+    expect(copies[0]!.destination).toMatchObject({ to: [groupOf(data).leaderEmail], cc: [groupOf(data).deputyLeaderEmail] });
+    expect(copies[0]!.body.text).toContain(`som kopi fordi du er leder eller nestleder i ${groupOf(data).name}`);
     expect(copies[0]!.body.text).not.toMatch(/https?:\/\//);
   };
 
