@@ -15,6 +15,8 @@ export interface SchemeMailContext {
   secretariatEmail: string;
   /** Innlandet: the action part a granted measure is noted in (see SchemeConfig.actionPlan) */
   actionPlanTitle?: string;
+  /** Months after the allocation the status report is due (Sør-Rogaland: 6) */
+  statusReportAfterMonths: number;
 }
 
 export interface ApplicationMailContext {
@@ -42,6 +44,8 @@ export type PayoutModeName = 'cost_booking' | 'invoice';
 // Formatting helpers
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const months = (n: number) => (n === 1 ? '1 måned' : `${n} måneder`);
 
 function parseInstant(value: DateInput): Date {
   const date = new Date(value);
@@ -327,7 +331,7 @@ export interface ApplicationReceivedData {
 export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData): RenderedMail {
   const next =
     d.partnersToSign > 0
-      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett og settes opp til behandling i ${ctx.scheme.committeeShortName} når alle har signert.`
+      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett når alle har signert, og settes da opp til behandling i ${ctx.scheme.committeeShortName}. Signaturene må være på plass innen søknadsfristen for møtet du sikter mot; ellers behandles søknaden i et senere møte.`
       : `Søknaden settes opp til behandling i ${ctx.scheme.committeeShortName}.`;
   return render(ctx, {
     audience: 'external',
@@ -429,7 +433,7 @@ export function scheduledForMeeting(ctx: MailContext, d: ScheduledForMeetingData
         ['Søknadsfrist for møtet', formatDateTimeNb(d.submissionDeadline)],
       ),
       p(
-        `Søknaden må være komplett innen søknadsfristen. ${c} kan be om mer informasjon før møtet. Du får beskjed om vedtaket etter møtet.`,
+        `${c} kan be om mer informasjon før møtet. Du får beskjed om vedtaket etter møtet.`,
       ),
       link('Se status for søknaden', d.statusLink),
     ],
@@ -628,7 +632,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
           'Tilskuddet skal brukes slik det er beskrevet i søknaden.',
           `Omdisponering av midlene krever forhåndsgodkjenning fra ${c}.`,
           'Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake.',
-          `Statusrapport sendes 6 måneder etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
+          `Statusrapport sendes ${months(ctx.scheme.statusReportAfterMonths)} etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
           `Sluttrapport med vurdering av effekt og læringspunkter sendes etter at tilskuddsperioden er over, innen ${formatDateNb(d.finalReportDue)}.`,
         ],
         'Vilkår for tilskuddet:',
@@ -719,7 +723,7 @@ export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
     blocks: [
       p(
         d.kind === 'status'
-          ? `Det er snart 6 måneder siden tildelingen. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
+          ? `Det er snart ${months(ctx.scheme.statusReportAfterMonths)} siden tildelingen. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
           : `Tilskuddsperioden er over eller nærmer seg slutten. Vilkårene for tilskuddet krever en sluttrapport med vurdering av effekt og læringspunkter innen ${formatDateNb(d.dueDate)}.`,
       ),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),

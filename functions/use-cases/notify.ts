@@ -8,6 +8,7 @@ export function schemeMailContext(scheme: SchemeConfig): SchemeMailContext {
     name: scheme.name,
     committeeShortName: scheme.committee.shortName,
     secretariatEmail: scheme.secretariatEmail,
+    statusReportAfterMonths: scheme.statusReportAfterMonths,
     ...(scheme.actionPlan ? { actionPlanTitle: scheme.actionPlan.title } : {}),
   };
 }

@@ -38,7 +38,7 @@ describe('SesMailer on local SES and dynalite', () => {
   it('delivers a rendered Norwegian letter once per key and records it in the outbox', async () => {
     const letter = decisionLetter(
       {
-        scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
+        scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example', statusReportAfterMonths: 6 },
         application: { id: 'app-42', title: 'Felles utskrivningsteam for Jæren' },
       },
       {

@@ -579,7 +579,7 @@ describe('staff pages: two-level review', () => {
     expect(before.status).toBe(200);
     expect(labelsMissing(before.text)).toEqual([]);
     // Helse Nord's development areas are recommended, not required (seeds/001: "positive til andre initiativ").
-    expect(before.text).toContain('Kriteriene er anbefalte satsingsområder; søknaden må ikke oppfylle noen av dem.');
+    expect(before.text).toContain('Kriteriene er anbefalte satsingsområder; søknaden trenger ikke oppfylle noen av dem.');
     const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: NORD }, headers: HTML }), 'page-application-form');
     expect(form.text).toContain('Kryss av for dem prosjektet gjelder. Andre tiltak kan også få tilskudd.');
     const section = (page: string) => page.slice(page.indexOf(`id="sak-${applicationId}"`)).split('</section>')[0]!;

@@ -37,7 +37,7 @@ const LINK = 'https://tilskudd.example/l/Zx9aB3cD4eF5gH6iJ7kL8m';
 const FINAL_LINK = 'https://tilskudd.example/l/Fi9nA1lR2eP3oR4tL5iN6k';
 
 const ctx: MailContext = {
-  scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example' },
+  scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example', statusReportAfterMonths: 6 },
   application: { id: 'app-42', title: `Felles utskrivningsteam ${EVIL}` },
 };
 
@@ -304,6 +304,20 @@ describe('mail templates', () => {
     const withPlan = decisionLetter({ ...ctx, scheme: { ...ctx.scheme, actionPlanTitle: 'handlingsdelen av strategiplanen for Helsefellesskap Innlandet' } }, d).text;
     expect(withPlan).toContain('Tiltaket anmerkes i handlingsdelen av strategiplanen for Helsefellesskap Innlandet, og status for tiltaket rapporteres i FSU-møtene.');
     expect(decisionLetter(ctx, d).text).not.toContain('anmerkes');
+  });
+
+  it('the status report comes the months after the allocation that the scheme sets, not always six', () => {
+    const d = { amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', decidedAt: '2026-12-03', projectNumber: 'P-1', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2027-04-03', finalReportDue: '2028-03-01' };
+    const four = { ...ctx, scheme: { ...ctx.scheme, statusReportAfterMonths: 4 } };
+    expect(decisionLetter(four, d).text).toContain('Statusrapport sendes 4 måneder etter tildelingen, innen 03.04.2027');
+    expect(reportDue(four, { kind: 'status', dueDate: '2027-04-03', link: LINK }).text).toContain('Det er snart 4 måneder siden tildelingen.');
+  });
+
+  it('the receipt does not call an application complete before every partner has signed in time', () => {
+    const text = applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2026-11-20T09:00:00Z' }).text;
+    expect(text).toContain('Søknaden er komplett når alle har signert');
+    expect(text).toContain('Signaturene må være på plass innen søknadsfristen');
+    expect(text).not.toContain('Søknaden er komplett og');
   });
 
   it('repayment claim: says what happens to the grant (ends, runs on, or was closed already)', () => {
