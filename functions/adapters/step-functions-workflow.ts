@@ -2,7 +2,7 @@
 // runtime, which offers the same three calls.
 import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { WaitingTaskStore } from '../ports/waiting-tasks';
-import type { HumanStep, SideProcess, WorkflowPort } from '../ports/workflow';
+import type { CancelReason, HumanStep, SideProcess, WorkflowPort } from '../ports/workflow';
 import { logger } from './logger';
 
 export type MachineName = 'application' | 'grant' | 'final-report' | 'reallocation' | 'repayment';
@@ -28,9 +28,10 @@ const isGoneToken = (error: unknown) => GONE_TOKEN_ERRORS.has((error as Error).n
 const isAlreadyStarted = (error: unknown) => (error as Error).name === 'ExecutionAlreadyExists';
 
 /** Which waits a cancellation ends: a withdrawal ends the application phase, a repayment claim the grant's reports. */
-const CANCELLED_STEPS: Record<'Withdrawn' | 'RepaymentClaimed', readonly HumanStep[]> = {
+const CANCELLED_STEPS: Record<CancelReason, readonly HumanStep[]> = {
   Withdrawn: ['cosignature', 'revision', 'decision'],
   RepaymentClaimed: ['status-report', 'final-report'],
+  Rejected: ['revision'],
 };
 
 export function executionName(machine: MachineName, id: string): string {
@@ -81,7 +82,7 @@ export class StepFunctionsWorkflow implements WorkflowPort {
     return this.options.tasks.deleteWaitingTask(applicationId, step, task.taskToken);
   }
 
-  async cancel(applicationId: string, error: 'Withdrawn' | 'RepaymentClaimed'): Promise<void> {
+  async cancel(applicationId: string, error: CancelReason): Promise<void> {
     const tasks = (await this.options.tasks.listWaitingTasks(applicationId)).filter((t) => CANCELLED_STEPS[error].includes(t.step));
     for (const task of tasks) {
       try {

@@ -35,6 +35,13 @@ export function meetingStarted(meeting: Pick<Meeting, 'startsAt'>, now: Date): b
   return Date.parse(meeting.startsAt) <= now.getTime();
 }
 
+/** The committee decides at the meeting; a decision not recorded a month after it is overdue. */
+export const DECISION_GRACE_DAYS = 30;
+
+export function decisionOverdueAt(meeting: Pick<Meeting, 'startsAt'>): Date {
+  return new Date(Date.parse(meeting.startsAt) + DECISION_GRACE_DAYS * 86_400_000);
+}
+
 /** The meetings not yet held at `now` (those that start after it), in date order. */
 export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meeting[] {
   return meetingCalendar(scheme).filter((m) => !meetingStarted(m, now));

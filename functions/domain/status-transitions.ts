@@ -94,3 +94,18 @@ export function assertTransition(from: ApplicationStatus, to: ApplicationStatus)
     'invalid-transition',
   );
 }
+
+/** Why the workflow closed an application nobody withdrew (it ends as withdrawn, with this reason). */
+export type ExpiryReason = 'no-answer' | 'no-revision' | 'no-meeting' | 'too-many-rounds';
+
+/**
+ * The reason, from the status it was in when its time or rounds ran out: waiting for the owner's
+ * answer to a question, or for a new version after a partner declined; or, with nothing to wait
+ * for, no meeting left in the calendar to put it on; otherwise the limit on rounds.
+ */
+export function expiryReason(status: ApplicationStatus, meetingAhead: boolean): ExpiryReason {
+  if (status === 'more_information_requested') return 'no-answer';
+  if (status === 'draft') return 'no-revision';
+  if (!meetingAhead) return 'no-meeting';
+  return 'too-many-rounds';
+}

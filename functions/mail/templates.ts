@@ -5,6 +5,7 @@
 // Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
 import { formatNorwegianDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
 import type { ClaimEffect } from '../domain/payout';
+import type { ExpiryReason } from '../domain/status-transitions';
 import { finalReportOpensOn } from '../domain/reports';
 
 export interface SchemeMailContext {
@@ -901,6 +902,35 @@ export function withdrawn(ctx: MailContext, d: WithdrawnData): RenderedMail {
   });
 }
 
+export interface ClosedWithoutDecisionData {
+  closedAt: DateInput;
+  reason: ExpiryReason;
+  /** Days the owner had to answer or send a new version. */
+  answerDays: number;
+}
+
+/** To the owner and the secretariat: the workflow closed the application; nobody withdrew it. */
+export function closedWithoutDecision(ctx: MailContext, d: ClosedWithoutDecisionData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  const why: Record<ExpiryReason, string> = {
+    'no-answer': `${c} ba om mer informasjon, og vi har ikke fått svar innen ${d.answerDays} dager.`,
+    'no-revision': `En samarbeidspart signerte ikke, og søknaden er ikke sendt inn på nytt innen ${d.answerDays} dager.`,
+    'no-meeting': `Møteplanen har ingen flere ${c}-møter som søknaden kan settes opp til. Sekretariatet har fått kopi av denne meldingen.`,
+    'too-many-rounds': 'Søknaden er sendt tilbake eller utsatt så mange ganger at den ikke kan gå en runde til.',
+  };
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden er avsluttet uten vedtak: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Søknaden er avsluttet og blir ikke behandlet av ${c}. Den er ikke trukket av deg.`),
+      facts(...appFacts(ctx), ['Avsluttet', formatDateTimeNb(d.closedAt)]),
+      p(why[d.reason]),
+      p('Du kan sende inn en ny søknad. Ta kontakt med sekretariatet hvis du har spørsmål.'),
+    ],
+  });
+}
+
 /** Every template by name, e.g. for a preview page or a generic renderer. */
 export const templates = {
   cosignRequest,
@@ -924,6 +954,7 @@ export const templates = {
   reallocationDecided,
   repaymentClaim,
   withdrawn,
+  closedWithoutDecision,
 } as const;
 export type TemplateName = keyof typeof templates;
 

@@ -4,13 +4,19 @@ export type HumanStep = 'cosignature' | 'revision' | 'decision' | 'payout' | 'st
 
 export type SideProcess = 'reallocation' | 'repayment';
 
+/**
+ * Why a wait ends early: the owner withdrew; a repayment claim ends the grant's reports; the
+ * committee rejected an application while it waited for the owner's answer to a question.
+ */
+export type CancelReason = 'Withdrawn' | 'RepaymentClaimed' | 'Rejected';
+
 export interface WorkflowPort {
   /** Starts the lifecycle of a newly submitted application (idempotent per application). */
   startLifecycle(applicationId: string, schemeId: string): Promise<void>;
   /** Completes the waiting task of a human step, if one is waiting. Returns false if none was. */
   completeStep(applicationId: string, step: HumanStep, output: Record<string, unknown>): Promise<boolean>;
   /** Ends whatever the application's lifecycle is waiting for with a named error (e.g. 'Withdrawn'). */
-  cancel(applicationId: string, error: 'Withdrawn' | 'RepaymentClaimed'): Promise<void>;
+  cancel(applicationId: string, error: CancelReason): Promise<void>;
   /** Starts a side path (reallocation decision, repayment claim) next to the lifecycle. Idempotent per id. */
   startSideProcess(applicationId: string, process: SideProcess, id: string): Promise<void>;
 }

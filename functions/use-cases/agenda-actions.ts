@@ -56,7 +56,9 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
     const updated = await moveApplication(deps, app, 'rejected', 'decision:reject', actor, { set: { rejectionReason: request.reason } });
     const decision = decisionRecord(app, 'reject', actor, at, { reason: request.reason });
     await deps.store.putDecision(decision);
-    await deps.workflow.completeStep(app.id, 'decision', { outcome: 'reject', decisionId: decision.id });
+    // An application waiting for the owner's answer to a question: the workflow waits for the revision, not a decision.
+    if (app.status === 'more_information_requested') await deps.workflow.cancel(app.id, 'Rejected');
+    else await deps.workflow.completeStep(app.id, 'decision', { outcome: 'reject', decisionId: decision.id });
     return { application: updated, decision };
   }
 

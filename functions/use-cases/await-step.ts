@@ -2,7 +2,7 @@
 // already acted before the workflow got here (or when a completion was lost in a crash).
 import type { ApplicationStatus } from '../domain/model';
 import type { Dependencies } from '../composition';
-import type { HumanStep } from '../ports/workflow';
+import type { CancelReason, HumanStep } from '../ports/workflow';
 import { loadApplication } from './load-application';
 
 export interface AwaitStepInput {
@@ -12,7 +12,7 @@ export interface AwaitStepInput {
   taskToken: string;
 }
 
-type Settled = { output: Record<string, unknown> } | { error: 'Withdrawn' | 'RepaymentClaimed' } | undefined;
+type Settled = { output: Record<string, unknown> } | { error: CancelReason } | undefined;
 
 const DECISION_OUTCOME: Partial<Record<ApplicationStatus, string>> = {
   rejected: 'reject',
@@ -30,6 +30,7 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
     case 'revision':
       if (status === 'draft' || status === 'more_information_requested') return undefined;
       if (status === 'withdrawn') return { error: 'Withdrawn' };
+      if (status === 'rejected') return { error: 'Rejected' };
       return { output: { revised: true } };
     case 'decision':
       if (status === 'scheduled' || status === 'recommended') return undefined;

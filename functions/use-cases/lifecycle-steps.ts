@@ -8,7 +8,8 @@ import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
-import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
+import { expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
+import { applicationMeeting, decisionOverdueAt } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -155,6 +156,9 @@ class NoMeetingAvailable extends Error {
 /** Complete: tell the secretariat, put it on the next reachable meeting, tell the owner which. */
 async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
+  // Rejected before it reached an agenda (between a round and this step): the wait for the decision
+  // that follows finds the rejection at once and sends the letter.
+  if (app.status === 'rejected') return { timeoutSeconds: 60 };
   const ctx = mailContext(scheme, app);
   const version = await loadCurrentVersion(deps, app);
   await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id) }));
@@ -176,14 +180,20 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   } else {
     await notifyMeeting(deps, scheme, app, meeting, statusLink);
   }
-  // The committee decides at the meeting; allow a month after it for the decision to be recorded.
-  return { timeoutSeconds: waitSeconds(addDaysToInstant(new Date(meeting.startsAt), 30), l.start, now) };
+  return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
 }
 
+/**
+ * The meeting's decision is not recorded in time: the secretariat is told, and the workflow puts the
+ * case on the next meeting (timeoutSeconds 0). Unless the secretariat moved the case to a later
+ * meeting meanwhile: then it waits for that one (the seconds until its decision is overdue).
+ */
 async function decisionOverdue(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme } = l;
+  const { app, scheme, now } = l;
+  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(scheme, app) : undefined;
+  if (meeting && decisionOverdueAt(meeting) > now) return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
   await notify(deps, `decision-overdue#${app.id}#${app.meetingId ?? ''}`, [scheme.secretariatEmail], mail.decisionOverdue(mailContext(scheme, app), app.meetingId ? { meetingDate: app.meetingId } : {}));
-  return {};
+  return { timeoutSeconds: 0 };
 }
 
 async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
@@ -243,18 +253,24 @@ async function rejected(deps: Dependencies, l: Loaded): Promise<StepResult> {
 async function withdrawnStep(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
   const entry = [...app.history].reverse().find((h) => h.to === 'withdrawn');
-  await notify(deps, `withdrawn#${app.id}`, [app.ownerEmail], mail.withdrawn(mailContext(scheme, app), { withdrawnAt: entry?.at ?? l.now.toISOString() }), [scheme.secretariatEmail]);
+  const at = entry?.at ?? l.now.toISOString();
+  const reason = entry?.action === 'expired' ? (entry.details?.reason as ExpiryReason | undefined) : undefined;
+  const letter = reason
+    ? mail.closedWithoutDecision(mailContext(scheme, app), { closedAt: at, reason, answerDays: ANSWER_DAYS })
+    : mail.withdrawn(mailContext(scheme, app), { withdrawnAt: at });
+  await notify(deps, `withdrawn#${app.id}`, [app.ownerEmail], letter, [scheme.secretariatEmail]);
   await deps.store.cancelReminders(app.id, ['cosign', 'submission-deadline']);
   return {};
 }
 
-/** The application ran out of rounds or time: it is closed as withdrawn, and the owner is told. */
+/** The application ran out of rounds, time or meetings: it is closed as withdrawn, and the owner is told why. */
 async function expired(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app } = l;
+  const { app, scheme, now } = l;
   let current = app;
   if (!TERMINAL_STATUSES.includes(app.status) && app.status !== 'approved') {
+    const reason = expiryReason(app.status, targetMeeting(scheme, now) !== undefined);
     try {
-      current = await moveApplication(deps, app, 'withdrawn', 'expired', SYSTEM);
+      current = await moveApplication(deps, app, 'withdrawn', 'expired', SYSTEM, { remove: ['meetingId'], details: { reason } });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       current = await loadApplication(deps, app.id);

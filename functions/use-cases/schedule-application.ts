@@ -13,8 +13,9 @@ const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'defer
 /** The meeting a complete application can reach now, or the first meeting after `after` (a deferral). */
 export function targetMeeting(scheme: SchemeConfig, now: Date, after?: string): Meeting | undefined {
   const calendar = meetingCalendar(scheme);
-  // The calendar is in date order (validated), so the first later one is the next.
-  if (after) return calendar.find((m) => m.date > after);
+  // The calendar is in date order (validated), so the first later one not yet held is the next (a
+  // decision a month overdue can find the meeting after already held, where meetings are close).
+  if (after) return calendar.find((m) => m.date > after && !meetingStarted(m, now));
   return nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
 }
 

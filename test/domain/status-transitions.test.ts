@@ -3,6 +3,7 @@ import { ConflictError } from '../../functions/domain/errors';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../functions/domain/model';
 import {
   ACTIVE_GRANT_STATUSES,
+  expiryReason,
   ALLOWED_TRANSITIONS,
   STATUS_LABELS_NB,
   TERMINAL_STATUSES,
@@ -143,5 +144,18 @@ describe('status transitions', () => {
     expect(Object.keys(STATUS_LABELS_NB).sort()).toEqual([...APPLICATION_STATUSES].sort());
     expect(new Set(Object.values(STATUS_LABELS_NB)).size).toBe(APPLICATION_STATUSES.length);
     expect(STATUS_LABELS_NB.awaiting_cosignature).toBe('Venter på signering fra partnerne');
+  });
+});
+
+describe('why the workflow closed an application nobody withdrew', () => {
+  it('waiting for the owner: no answer to a question, or no new version after a partner declined', () => {
+    expect(expiryReason('more_information_requested', true)).toBe('no-answer');
+    expect(expiryReason('draft', true)).toBe('no-revision');
+  });
+  it('nothing to wait for: no meeting left in the calendar, otherwise the limit on rounds', () => {
+    expect(expiryReason('submitted', false)).toBe('no-meeting');
+    expect(expiryReason('deferred', false)).toBe('no-meeting');
+    expect(expiryReason('deferred', true)).toBe('too-many-rounds');
+    expect(expiryReason('awaiting_cosignature', true)).toBe('too-many-rounds');
   });
 });

@@ -25,6 +25,7 @@ import {
   submissionDeadlineReminder,
   templates,
   withdrawn,
+  closedWithoutDecision,
   draftSaved,
   draftDeadlineReminder,
   type MailContext,
@@ -201,6 +202,10 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),
     expect: [/Søknaden er trukket/, /blir ikke behandlet av FSU/, /10\.03\.2025 kl\. 13:00/],
   },
+  closedWithoutDecision: {
+    mail: closedWithoutDecision(ctx, { closedAt: '2025-03-10T12:00:00Z', reason: 'no-answer', answerDays: 90 }),
+    expect: [/avsluttet uten vedtak/, /Den er ikke trukket av deg/, /FSU ba om mer informasjon, og vi har ikke fått svar innen 90 dager/, /10\.03\.2025 kl\. 13:00/],
+  },
 };
 
 describe('mail templates', () => {
@@ -311,6 +316,14 @@ describe('mail templates', () => {
     const four = { ...ctx, scheme: { ...ctx.scheme, statusReportAfterMonths: 4 } };
     expect(decisionLetter(four, d).text).toContain('Statusrapport sendes 4 måneder etter tildelingen, innen 03.04.2027');
     expect(reportDue(four, { kind: 'status', dueDate: '2027-04-03', link: LINK }).text).toContain('Det er snart 4 måneder siden tildelingen.');
+  });
+
+  it('an application the workflow closes says why, and not that the owner withdrew it', () => {
+    const text = (reason: 'no-answer' | 'no-revision' | 'no-meeting' | 'too-many-rounds') => closedWithoutDecision(ctx, { closedAt: '2025-03-10T12:00:00Z', reason, answerDays: 90 }).text;
+    expect(text('no-revision')).toContain('En samarbeidspart signerte ikke, og søknaden er ikke sendt inn på nytt innen 90 dager.');
+    expect(text('no-meeting')).toContain('Møteplanen har ingen flere FSU-møter som søknaden kan settes opp til.');
+    expect(text('too-many-rounds')).toContain('sendt tilbake eller utsatt så mange ganger');
+    for (const reason of ['no-answer', 'no-revision', 'no-meeting', 'too-many-rounds'] as const) expect(text(reason)).not.toContain('Søknaden er trukket');
   });
 
   it('the receipt does not call an application complete before every partner has signed in time', () => {

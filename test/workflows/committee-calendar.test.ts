@@ -1,0 +1,111 @@
+// The case's meeting as the secretariat and the calendar move it, and the ways an application ends
+// without a decision being sent by the committee's own hand: on the local runtime, clock moved on.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { application, DAY, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
+
+const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
+
+async function executionsOf(h: Harness, id: string) {
+  const all = await h.system.lifecycle.runtime.listExecutions({});
+  return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
+}
+
+async function meetingOf(h: Harness, id: string): Promise<string | undefined> {
+  const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+  return view.body.application.meetingId as string | undefined;
+}
+
+/** Moves the clock to an Oslo date at noon, a day at a time (what falls due on the way runs). */
+async function advanceTo(h: Harness, isoDate: string): Promise<void> {
+  const target = Date.parse(`${isoDate}T11:00:00Z`);
+  await h.system.advance(target - h.clock.now().getTime());
+}
+
+const overdueNotices = async (h: Harness, title: string) =>
+  (await h.mailsTo(SECRETARIAT)).filter((m) => m.subject.includes('Vedtak mangler') && m.subject.includes(title.slice(0, 30)));
+
+describe('the meeting a case waits for', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('moved to a later meeting by the secretariat, the case waits for that meeting; undecided there, it goes to the next one not yet held', async () => {
+    const data = application({ title: 'Flyttet til januarmøtet' });
+    const { id, ownerLink } = await scheduled(h, data);
+    expect(await meetingOf(h, id)).toBe('2026-12-10');
+    const moved = await h.call('POST', `/api/staff/applications/${id}/meeting`, { meetingId: '2027-01-28' }, 'secretariat');
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+
+    // A month after the December meeting the case is still on January's agenda, and nobody is told a decision is missing.
+    await advanceTo(h, '2027-01-15');
+    expect(await meetingOf(h, id)).toBe('2027-01-28');
+    expect(await overdueNotices(h, data.title)).toEqual([]);
+
+    // Undecided a month after January's meeting: the secretariat is told, and the case goes to the
+    // next meeting not yet held (25.02 was held three days before; 18.03 is next).
+    await advanceTo(h, '2027-03-01');
+    expect(await overdueNotices(h, data.title)).toHaveLength(1);
+    expect(await meetingOf(h, id)).toBe('2027-03-18');
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    expect(await executionsOf(h, id)).toEqual(['application:RUNNING']);
+
+    // And the committee can still grant it there.
+    await decide(h, id, { ...APPROVAL, periodStart: '2027-04-01', periodEnd: '2028-03-31' });
+    expect(await status(h, ownerLink)).toBe('payout_pending');
+  });
+
+  it('rejected while the owner answers a question: the rejection letter goes out, with the copy to the group\'s leaders', async () => {
+    const data = application({ title: 'Avslått mens svaret ventes' });
+    const { id, ownerLink } = await scheduled(h, data);
+    const asked = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Beskriv pasientansvaret nærmere.' }, 'secretariat');
+    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('more_information_requested');
+
+    const rejected = await h.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'reject', reason: 'Søknaden er ufullstendig og avvises.' }, 'secretariat');
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('rejected');
+    expect((await h.mailsTo(data.owner.email)).filter((m) => /ufullstendig og avvises/.test(m.body.text ?? ''))).toHaveLength(1);
+    expect((await h.mailsTo(groupOf(data).leaderEmail)).filter((m) => /ufullstendig og avvises/.test(m.body.text ?? ''))).toHaveLength(1);
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
+  });
+
+  it('a question left unanswered: the application is closed without a decision, and the owner is told why, not that they withdrew it', async () => {
+    const data = application({ title: 'Spørsmål uten svar' });
+    const { id, ownerLink } = await scheduled(h, data);
+    const asked = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Hvem har pasientansvaret?' }, 'secretariat');
+    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+    await h.system.settle();
+    await h.system.advance(91 * DAY);
+    expect(await status(h, ownerLink)).toBe('withdrawn');
+    const letters = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('Søknaden er avsluttet uten vedtak'));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.body.text).toContain('FSU ba om mer informasjon, og vi har ikke fått svar innen 90 dager.');
+    expect(letters[0]!.body.text).toContain('Den er ikke trukket av deg.');
+    expect(letters[0]!.destination.cc).toEqual([SECRETARIAT]);
+    expect((await h.mailsTo(data.owner.email)).some((m) => m.subject.includes('Søknaden er trukket'))).toBe(false);
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
+  });
+
+  it('complete after the calendar\'s last deadline: closed without a decision, saying there is no meeting left', async () => {
+    // Sør-Rogaland's calendar ends in 2027: a case complete after its last deadline has nowhere to go.
+    const h2 = await startHarness('2027-12-20T09:00:00.000Z');
+    try {
+      const data = application({ title: 'Etter siste møte', periodStart: '2028-02-01', periodEnd: '2029-01-31' });
+      const { ownerLink } = await submit(h2, data);
+      await signAll(h2, data);
+      // The workflow retries the scheduling for a while before it gives up (each retry sleeps on the clock).
+      await h2.system.advance(DAY, 15 * 60_000);
+      expect(await status(h2, ownerLink)).toBe('withdrawn');
+      const letter = (await h2.mailsTo(data.owner.email)).find((m) => m.subject.includes('Søknaden er avsluttet uten vedtak'));
+      expect(letter?.body.text).toContain('Møteplanen har ingen flere FSU-møter som søknaden kan settes opp til.');
+    } finally {
+      await h2.stop();
+    }
+  });
+});

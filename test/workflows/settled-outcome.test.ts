@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { settledOutcome } from '../../functions/use-cases/await-step';
+
+// What a wait registered after the person acted (or after a lost completion) ends with at once.
+describe('settledOutcome', () => {
+  it('a revision wait: still waiting, revised, withdrawn, or rejected by the committee meanwhile', () => {
+    expect(settledOutcome('revision', 'more_information_requested')).toBeUndefined();
+    expect(settledOutcome('revision', 'awaiting_cosignature')).toEqual({ output: { revised: true } });
+    expect(settledOutcome('revision', 'withdrawn')).toEqual({ error: 'Withdrawn' });
+    expect(settledOutcome('revision', 'rejected')).toEqual({ error: 'Rejected' });
+  });
+  it('a decision wait: a rejection recorded before the wait began is its outcome', () => {
+    expect(settledOutcome('decision', 'scheduled')).toBeUndefined();
+    expect(settledOutcome('decision', 'rejected')).toEqual({ output: { outcome: 'reject' } });
+  });
+});
