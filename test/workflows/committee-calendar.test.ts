@@ -21,6 +21,16 @@ async function advanceTo(h: Harness, isoDate: string): Promise<void> {
   await h.system.advance(target - h.clock.now().getTime());
 }
 
+/** On the agenda, then asked for more information: the workflow waits for the owner's answer. */
+async function questioned(h: Harness, data: ReturnType<typeof application>) {
+  const app = await scheduled(h, data);
+  const asked = await h.call('POST', `/api/staff/applications/${app.id}/information-requests`, { message: 'Beskriv pasientansvaret nærmere.' }, 'secretariat');
+  expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+  await h.system.settle();
+  expect(await status(h, app.ownerLink)).toBe('more_information_requested');
+  return app;
+}
+
 const overdueNotices = async (h: Harness, title: string) =>
   (await h.mailsTo(SECRETARIAT)).filter((m) => m.subject.includes('Vedtak mangler') && m.subject.includes(title.slice(0, 30)));
 
@@ -60,11 +70,7 @@ describe('the meeting a case waits for', () => {
 
   it('rejected while the owner answers a question: the rejection letter goes out, with the copy to the group\'s leaders', async () => {
     const data = application({ title: 'Avslått mens svaret ventes' });
-    const { id, ownerLink } = await scheduled(h, data);
-    const asked = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Beskriv pasientansvaret nærmere.' }, 'secretariat');
-    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
-    await h.system.settle();
-    expect(await status(h, ownerLink)).toBe('more_information_requested');
+    const { id, ownerLink } = await questioned(h, data);
 
     const rejected = await h.call('POST', `/api/staff/applications/${id}/decisions`, { outcome: 'reject', reason: 'Søknaden er ufullstendig og avvises.' }, 'secretariat');
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(201);
@@ -77,10 +83,7 @@ describe('the meeting a case waits for', () => {
 
   it('a question left unanswered: the application is closed without a decision, and the owner is told why, not that they withdrew it', async () => {
     const data = application({ title: 'Spørsmål uten svar' });
-    const { id, ownerLink } = await scheduled(h, data);
-    const asked = await h.call('POST', `/api/staff/applications/${id}/information-requests`, { message: 'Hvem har pasientansvaret?' }, 'secretariat');
-    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
-    await h.system.settle();
+    const { id, ownerLink } = await questioned(h, data);
     await h.system.advance(91 * DAY);
     expect(await status(h, ownerLink)).toBe('withdrawn');
     const letters = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('Søknaden er avsluttet uten vedtak'));
