@@ -42,6 +42,18 @@ export function decisionOverdueAt(meeting: Pick<Meeting, 'startsAt'>): Date {
   return new Date(Date.parse(meeting.startsAt) + DECISION_GRACE_DAYS * 86_400_000);
 }
 
+/**
+ * Until when a request the committee must approve in a meeting (a reallocation, 002: "må bli
+ * godkjent på forhånd av FSU") waits before it lapses: the decision deadline of the next meeting,
+ * and never less than `minimumDays` (the calendar may have none left).
+ */
+export function committeeAnswerDue(scheme: SchemeConfig, now: Date, minimumDays: number): Date {
+  const minimum = new Date(now.getTime() + minimumDays * 86_400_000);
+  const next = upcomingMeetings(scheme, now)[0];
+  const due = next && decisionOverdueAt(next);
+  return due && due > minimum ? due : minimum;
+}
+
 /** The meetings not yet held at `now` (those that start after it), in date order. */
 export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meeting[] {
   return meetingCalendar(scheme).filter((m) => !meetingStarted(m, now));

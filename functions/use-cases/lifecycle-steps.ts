@@ -9,7 +9,7 @@ import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
 import { expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
-import { applicationMeeting, decisionOverdueAt } from '../domain/meeting-calendar';
+import { applicationMeeting, committeeAnswerDue, decisionOverdueAt } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -423,7 +423,7 @@ async function reallocationRequested(deps: Dependencies, l: Loaded, reallocation
   const r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
   await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt, adminLink: caseUrl(deps, app.id) }));
-  return answerWait(l, 60);
+  return { timeoutSeconds: waitSeconds(committeeAnswerDue(scheme, l.now, 60), l.start, l.now) };
 }
 
 /** The committee decided, or did not within the time allowed: then the request lapses as refused. */

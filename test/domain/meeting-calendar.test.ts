@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMeeting, meetingCalendar, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
+import { committeeAnswerDue, findMeeting, meetingCalendar, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -57,5 +57,23 @@ describe('sincePreviousMeeting', () => {
     expect(sincePreviousMeeting(s, { date: '2027-02-11' })).toEqual({ from: '2026-12-04', to: '2027-02-11' });
     expect(sincePreviousMeeting(s, { date: '2027-11-25' })).toEqual({ from: '2027-09-17', to: '2027-11-25' });
     expect(sincePreviousMeeting(s, { date: '2026-12-03' })).toEqual({ from: '2025-12-04', to: '2026-12-03' });
+  });
+});
+
+describe('committeeAnswerDue: a request the committee approves in a meeting waits for the next one', () => {
+  const nord = getScheme('lofoten-vesteralen-salten')!;
+  it('where meetings are far apart, until a month after the next meeting, not 60 days', () => {
+    const now = new Date('2026-12-17T09:00:00Z');
+    const next = meetingCalendar(nord).find((m) => Date.parse(m.startsAt) > now.getTime())!;
+    const due = committeeAnswerDue(nord, now, 60);
+    expect(due.getTime()).toBe(Date.parse(next.startsAt) + 30 * 86_400_000);
+    expect(due.getTime()).toBeGreaterThan(now.getTime() + 60 * 86_400_000);
+  });
+  it('never less than the minimum, also with no meeting left in the calendar', () => {
+    const sr = getScheme('sor-rogaland')!;
+    const beforeMeeting = new Date('2026-12-09T09:00:00Z');
+    expect(committeeAnswerDue(sr, beforeMeeting, 60).getTime()).toBe(beforeMeeting.getTime() + 60 * 86_400_000);
+    const afterCalendar = new Date('2028-06-01T09:00:00Z');
+    expect(committeeAnswerDue(sr, afterCalendar, 60).getTime()).toBe(afterCalendar.getTime() + 60 * 86_400_000);
   });
 });

@@ -1,7 +1,7 @@
 // The case's meeting as the secretariat and the calendar move it, and the ways an application ends
 // without a decision being sent by the committee's own hand: on the local runtime, clock moved on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { application, DAY, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
+import { activeGrant, application, DAY, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
 
 const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
 
@@ -110,5 +110,23 @@ describe('the meeting a case waits for', () => {
     } finally {
       await h2.stop();
     }
+  });
+
+  it('a reallocation asked for before the summer break waits for the first meeting after it, instead of lapsing as refused', async () => {
+    const data = application({ title: 'Omdisponering over sommeren' });
+    const { id, ownerLink } = await activeGrant(h, data);
+    await advanceTo(h, '2027-06-20'); // after FSU's June meeting; the next is 26.08
+    const req = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte 100 000 fra utstyr til personell', amount: 100_000 });
+    expect(req.status, JSON.stringify(req.body)).toBeLessThan(300);
+    await h.system.settle();
+    await advanceTo(h, '2027-08-26'); // 67 days on: past the 60 days that used to end it
+    const waiting = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(waiting.body.reallocations.map((r: { state: string }) => r.state)).toEqual(['requested']);
+    const decided = await h.call('POST', `/api/staff/applications/${id}/reallocations/${req.body.id}`, { approved: true, reason: 'Godkjent i møtet 26.08.2027' }, 'secretariat');
+    expect(decided.status, JSON.stringify(decided.body)).toBeLessThan(300);
+    await h.system.settle();
+    const view = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(view.body.reallocations.map((r: { state: string }) => r.state)).toEqual(['approved']);
+    expect((await executionsOf(h, '')).filter((e) => e.startsWith('reallocation:SUCCEEDED'))).toHaveLength(1);
   });
 });
