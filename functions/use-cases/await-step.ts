@@ -42,7 +42,8 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
       if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
       return { output: { kind: 'status' } };
     case 'final-report':
-      if (status === 'status_report_received' || status === 'active') return undefined;
+      // A grant still waiting for its payout cannot report yet: the wait runs on (to the report-missing notice).
+      if (status === 'status_report_received' || status === 'active' || status === 'payout_pending') return undefined;
       if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
       return { output: { kind: 'final' } };
     case 'reallocation-decision':

@@ -406,12 +406,17 @@ async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepRe
   return reportWait(l, app.allocation.finalReportDue);
 }
 
+/**
+ * The final-report wait is over: a received report closes the grant and tells the secretariat. A
+ * grant that ended otherwise (repaid in full, so closed without a final report) gets no such notice.
+ */
 async function close(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
   if (app.status === 'final_report_received') await moveApplication(deps, app, 'closed', 'closed', SYSTEM);
   const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
+  if (!report) return {};
   await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
-    kind: 'final', submittedAt: report?.submittedAt ?? l.now.toISOString(), ...(report ? { spentAmount: report.spentAmount } : {}), adminLink: caseUrl(deps, app.id),
+    kind: 'final', submittedAt: report.submittedAt, spentAmount: report.spentAmount, adminLink: caseUrl(deps, app.id),
   }));
   return {};
 }

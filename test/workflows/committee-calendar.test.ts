@@ -1,7 +1,7 @@
 // The case's meeting as the secretariat and the calendar move it, and the ways an application ends
 // without a decision being sent by the committee's own hand: on the local runtime, clock moved on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeGrant, application, DAY, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
+import { activeGrant, application, DAY, REPORT, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
 
 const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
 
@@ -128,5 +128,24 @@ describe('the meeting a case waits for', () => {
     const view = await h.call('GET', `/api/owner/${ownerLink}`);
     expect(view.body.reallocations.map((r: { state: string }) => r.state)).toEqual(['approved']);
     expect((await executionsOf(h, '')).filter((e) => e.startsWith('reallocation:SUCCEEDED'))).toHaveLength(1);
+  });
+
+  it('a grant repaid in full after its status report: at the end of the period the secretariat is not told a final report came', async () => {
+    const data = application({ title: 'Tilbakebetalt i sin helhet' });
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
+    await advanceTo(h, '2027-06-01');
+    expect((await h.call('POST', `/api/reports/${statusReportLink}`, REPORT)).status).toBe(201);
+    await h.system.settle();
+    const claim = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: APPROVAL.amount, reason: 'Prosjektet er lagt ned' }, 'secretariat');
+    expect(claim.status, JSON.stringify(claim.body)).toBe(201);
+    await h.system.settle();
+    const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+    const repayment = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string; amount: number }) => p.applicationId === id && p.amount < 0);
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(repayment.id)}/paid`, {}, 'finance')).status).toBe(200);
+    expect(await status(h, ownerLink)).toBe('closed');
+
+    await advanceTo(h, '2028-01-10'); // the period ended 31.12.2027
+    expect((await h.mailsTo(SECRETARIAT)).filter((m) => m.subject.includes('Sluttrapport mottatt') && m.subject.includes(data.title))).toEqual([]);
+    expect(await status(h, ownerLink)).toBe('closed');
   });
 });
