@@ -42,6 +42,14 @@ export function checkPeriod(start: string, end: string, maxMonths: number): Peri
   return { ok: true };
 }
 
+/**
+ * A period that ended before `today` (the Oslo date) can be neither applied for nor granted: the
+ * grant pays for a measure still to come or under way.
+ */
+export function periodAlreadyOver(end: string, today: string): string | undefined {
+  return end < today ? `Perioden er allerede over (sluttdato ${formatNorwegianDate(end)}). Velg en sluttdato fra og med ${formatNorwegianDate(today)}.` : undefined;
+}
+
 /** Status report is due `months` calendar months after the allocation (month end clamps). */
 export function statusReportDue(allocationDate: string, months: number): string {
   return addMonths(allocationDate, months);

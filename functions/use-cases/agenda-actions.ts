@@ -1,7 +1,7 @@
 // What the secretariat records for an application on a meeting's agenda: the decision, a request for
 // more information, and (two-level schemes) the preparatory body's recommendation.
 import { ConflictError, ValidationError } from '../domain/errors';
-import { checkPeriod, finalReportDue, statusReportDue } from '../domain/grant-period';
+import { checkPeriod, finalReportDue, periodAlreadyOver, statusReportDue } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
@@ -73,6 +73,8 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   const scheme = loadScheme(deps, app.schemeId);
   const period = checkPeriod(request.periodStart, request.periodEnd, scheme.maxPeriodMonths);
   if (!period.ok) throw new ValidationError({ [period.field]: period.message });
+  const over = periodAlreadyOver(request.periodEnd, osloDateOf(now));
+  if (over) throw new ValidationError({ periodEnd: over });
   const year = potYearOf(now);
   const [pot, version] = await Promise.all([readPot(deps, scheme, year), loadCurrentVersion(deps, app)]);
   // The committee may grant another period than applied for: a continuation must still start after the grant it continues.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, LinkRecord } from '../domain/model';
-import { addDays } from '../domain/oslo-time';
+import { addDays, osloDateOf } from '../domain/oslo-time';
+import { periodAlreadyOver } from '../domain/grant-period';
 import type { Dependencies } from '../composition';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -39,8 +40,10 @@ export function parseApplication(scheme: SchemeConfig, raw: unknown): Applicatio
 }
 
 /** The application as its schema and the rules that read the table accept it; nothing is written. */
-export async function acceptApplication(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, raw: unknown, selfId?: string): Promise<ApplicationInput> {
+export async function acceptApplication(deps: Pick<Dependencies, 'store' | 'clock'>, scheme: SchemeConfig, raw: unknown, selfId?: string): Promise<ApplicationInput> {
   const data = parseApplication(scheme, raw);
+  const over = periodAlreadyOver(data.periodEnd, osloDateOf(deps.clock.now()));
+  if (over) throw new ValidationError({ periodEnd: over });
   await checkContinuation(deps, scheme, data, selfId);
   return data;
 }

@@ -4,6 +4,7 @@ import {
   continuationStartProblem,
   finalReportDue,
   maxPeriodEnd,
+  periodAlreadyOver,
   halfYearJustEnded,
   previousHalfYear,
   statusReportDue,
@@ -124,5 +125,13 @@ describe('halfYearJustEnded', () => {
     expect(halfYearJustEnded('2027-02-01')).toBeUndefined();
     expect(halfYearJustEnded('2027-06-30')).toBeUndefined();
     expect(halfYearJustEnded('2026-11-22')).toBeUndefined();
+  });
+});
+
+describe('periodAlreadyOver', () => {
+  it('a period that ended before today cannot be applied for or granted; one that ends today still runs', () => {
+    expect(periodAlreadyOver('2026-11-22', '2026-11-23')).toBe('Perioden er allerede over (sluttdato 22.11.2026). Velg en sluttdato fra og med 23.11.2026.');
+    expect(periodAlreadyOver('2026-11-23', '2026-11-23')).toBeUndefined();
+    expect(periodAlreadyOver('2027-12-31', '2026-11-23')).toBeUndefined();
   });
 });

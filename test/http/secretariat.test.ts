@@ -238,6 +238,12 @@ describe('POST …/decisions (record-decision)', () => {
     expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
     expect(await app.store.listDecisions(applicationId)).toEqual([]);
     expect(await left()).toBe(before);
+    // Nor can the committee grant a period that is already over.
+    const past = await app.decide(applicationId, { ...approveBody(800_000), periodStart: '2026-01-01', periodEnd: '2026-12-09' }, as);
+    expect(past.status).toBe(400);
+    expect(past.body.fieldErrors).toEqual({ periodEnd: 'Perioden er allerede over (sluttdato 09.12.2026). Velg en sluttdato fra og med 10.12.2026.' });
+    expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
+    expect(await left()).toBe(before);
     const res = await app.decide(applicationId, { ...approveBody(800_000), comment: 'Innvilget med redusert beløp.' }, as);
     expect(res.status).toBe(201);
     expect(res.body.application.status).toBe('approved');
