@@ -109,3 +109,12 @@ export function expiryReason(status: ApplicationStatus, meetingAhead: boolean): 
   if (!meetingAhead) return 'no-meeting';
   return 'too-many-rounds';
 }
+
+/**
+ * The status as the owner's page and the case name it: an application the workflow closed
+ * (expired, see expiryReason) is not one the owner withdrew, though both end as withdrawn.
+ */
+export function statusLabelOf(app: { status: ApplicationStatus; history: readonly { action: string }[] }): string {
+  if (app.status === 'withdrawn' && app.history.at(-1)?.action === 'expired') return 'Avsluttet uten vedtak';
+  return STATUS_LABELS_NB[app.status];
+}

@@ -5,7 +5,7 @@ import { meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
-import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
+import { openOnAgenda, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
@@ -118,7 +118,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
   const scheme = loadScheme(deps, app.schemeId);
   const [earlier, continuations] = await Promise.all([earlierGrant(deps, version.data.continues), laterContinuations(deps, app.id)]);
   return {
-    application: { ...app, statusLabel: STATUS_LABELS_NB[app.status] },
+    application: { ...app, statusLabel: statusLabelOf(app) },
     earlierGrant: earlier,
     continuations,
     anchoring: publishedAnchoring(version.data.anchoring, groupRegister(scheme)),

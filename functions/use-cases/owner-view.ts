@@ -2,7 +2,7 @@ import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { recordedClaim } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { STATUS_LABELS_NB } from '../domain/status-transitions';
+import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
@@ -33,7 +33,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     schemeId: app.schemeId,
     title: app.title,
     status: app.status,
-    statusLabel: STATUS_LABELS_NB[app.status],
+    statusLabel: statusLabelOf(app),
     version: app.version,
     submittedAt: app.submittedAt,
     meeting: meeting ? { id: meeting.id, date: meeting.date, submissionDeadline: meeting.submissionDeadline } : undefined,

@@ -4,6 +4,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '../../functions/do
 import {
   ACTIVE_GRANT_STATUSES,
   expiryReason,
+  statusLabelOf,
   ALLOWED_TRANSITIONS,
   STATUS_LABELS_NB,
   TERMINAL_STATUSES,
@@ -157,5 +158,13 @@ describe('why the workflow closed an application nobody withdrew', () => {
     expect(expiryReason('deferred', false)).toBe('no-meeting');
     expect(expiryReason('deferred', true)).toBe('too-many-rounds');
     expect(expiryReason('awaiting_cosignature', true)).toBe('too-many-rounds');
+  });
+});
+
+describe('statusLabelOf', () => {
+  it('an application the workflow closed is "Avsluttet uten vedtak", one the owner withdrew "Trukket"', () => {
+    expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'expired' }] })).toBe('Avsluttet uten vedtak');
+    expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'withdrawn' }] })).toBe('Trukket');
+    expect(statusLabelOf({ status: 'scheduled', history: [] })).toBe(STATUS_LABELS_NB.scheduled);
   });
 });

@@ -91,6 +91,7 @@ describe('the meeting a case waits for', () => {
     expect(letters[0]!.body.text).toContain('FSU ba om mer informasjon, og vi har ikke fått svar innen 90 dager.');
     expect(letters[0]!.body.text).toContain('Den er ikke trukket av deg.');
     expect(letters[0]!.destination.cc).toEqual([SECRETARIAT]);
+    expect((await h.call('GET', `/api/owner/${ownerLink}`)).body.statusLabel).toBe('Avsluttet uten vedtak');
     expect((await h.mailsTo(data.owner.email)).some((m) => m.subject.includes('Søknaden er trukket'))).toBe(false);
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
   });
