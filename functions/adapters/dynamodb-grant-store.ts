@@ -658,7 +658,17 @@ export class DynamoGrantStore implements GrantStore {
 
   /** Create-only: a repeat with the same id is a no-op (the first request wins). */
   async putReallocation(r: ReallocationRecord): Promise<void> {
-    await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), entity: 'reallocation' });
+    const pending = r.schemeId && r.state === 'requested'
+      ? { [GSI1.partitionKey]: keys.pendingReallocations(r.schemeId), [GSI1.sortKey]: `${r.requestedAt}#${r.applicationId}#${r.id}` }
+      : {};
+    await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), ...pending, entity: 'reallocation' });
+  }
+
+  async listPendingReallocations(schemeId: string): Promise<ReallocationRecord[]> {
+    const e = new Expr();
+    const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.pendingReallocations(schemeId))}`;
+    const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ...e.attributes() });
+    return items.map((i) => strip<ReallocationRecord>(i));
   }
 
   async getReallocation(applicationId: string, id: string): Promise<ReallocationRecord | undefined> {
@@ -685,7 +695,8 @@ export class DynamoGrantStore implements GrantStore {
     const decided = await this.updateIf<ReallocationRecord>(
       keys.reallocation(applicationId, id),
       e,
-      updateExpression(updates, []),
+      // Off the scheme's pending list once decided.
+      updateExpression(updates, [e.name(GSI1.partitionKey), e.name(GSI1.sortKey)]),
       `attribute_exists(${e.name('pk')}) AND ${e.name('state')} = ${e.value('requested', 'requested')}`,
     );
     if (decided) return decided;

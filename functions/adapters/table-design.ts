@@ -29,7 +29,8 @@
 // |   listPayoutsForApplication              |                                 |                                |                                                   | Query gsi2pk                                     |
 // | report (one per kind)                    | APP#<appId>                     | REPORT#<kind>                  | SCHEMEREPORTS#<s> / <submittedAt>#<appId>#<kind>  | –                                                |
 // |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |
-// | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | –                                                 | –                                                |
+// | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | REALLOCPENDING#<s> / <requestedAt>#<appId>#<id> (sparse: while requested) | –                |
+// |   listPendingReallocations               |                                 |                                | Query gsi1pk; gsi1 keys removed when decided      |                                                  |
 // | reminder                                 | REMINDER#<reminderId>           | REMINDER                       | REMINDERS_DUE / <dueAt>#<reminderId> (sparse)     | APPREMINDERS#<appId> / <kind>#<dueAt>            |
 // |   listDueReminders                       |                                 |                                | Query gsi1sk <= <until>#U+FFFF; gsi1 keys removed when sent or cancelled |                           |
 // |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
@@ -128,6 +129,7 @@ export const keys = {
   report: (appId: string, kind: string) => ({ pk: `APP#${appId}`, sk: `REPORT#${kind}` }),
   schemeReports: (schemeId: string) => `SCHEMEREPORTS#${schemeId}`,
   reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
+  pendingReallocations: (schemeId: string) => `REALLOCPENDING#${schemeId}`,
   reminder: (reminderId: string) => ({ pk: `REMINDER#${reminderId}`, sk: 'REMINDER' }),
   remindersDue: () => 'REMINDERS_DUE',
   /** the upper bound of a due index's sort keys (<dueAt>#<id>) for everything due at `untilIso` */

@@ -232,6 +232,8 @@ export type ReallocationState = 'requested' | 'approved' | 'refused';
 
 export interface ReallocationRecord {
   applicationId: string;
+  /** Requests made before the scheme's pending list existed have none (and are not on it). */
+  schemeId?: string;
   id: string;
   requestedAt: string;
   description: string;

@@ -162,7 +162,7 @@ ${r.deviations ? html`<dt>Avvik</dt><dd class="long-text">${r.deviations}</dd>` 
 </dl>`,
 )}`)}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
-  (r) => html`<li>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,
+  (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,
 )}</ul>`)}
 ${repayment}
 <h2>Prosjektbeskrivelsen</h2>

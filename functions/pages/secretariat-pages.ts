@@ -235,8 +235,25 @@ ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.bod
 </dl>
 ${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
+${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
 ${agenda.actionPlan ? actionPlanSection(agenda.actionPlan, agenda.committee.shortName) : ''}`,
   };
+}
+
+/** Reallocation needs the committee's prior approval: the requests waiting for it, each decided on its case. */
+function reallocationSection(pending: Agenda['pendingReallocations'], committee: string): Html | '' {
+  if (pending.length === 0) return '';
+  return html`<section aria-labelledby="omdisponering">
+<h2 id="omdisponering">Omdisponering som venter på forhåndsgodkjenning</h2>
+<p>Tilskudd kan bare omdisponeres etter forhåndsgodkjenning fra ${committee}. Vedtaket registreres i saken.</p>
+<div class="table-wrap" role="region" aria-label="Omdisponering som venter" tabindex="0"><table>
+<caption>Søknader om omdisponering, eldste først</caption>
+<thead><tr><th scope="col">Sak</th><th scope="col">Omdisponering</th><th scope="col" class="num">Beløp</th><th scope="col">Søkt</th></tr></thead>
+<tbody>${pending.map(
+    (r) => html`<tr><th scope="row"><a href=${`${casePath(r.applicationId)}#omdisponering-${r.reallocationId}`}>${r.title}</a></th><td class="long-text">${r.description}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.requestedAt)}</td></tr>`,
+  )}</tbody>
+</table></div>
+</section>`;
 }
 
 /** Innlandet: the status of the measures in the action part, reported at every meeting. */

@@ -132,6 +132,8 @@ export interface ReallocationStore {
   putReallocation(r: ReallocationRecord): Promise<void>;
   getReallocation(applicationId: string, id: string): Promise<ReallocationRecord | undefined>;
   listReallocations(applicationId: string): Promise<ReallocationRecord[]>;
+  /** A scheme's requests still waiting for the committee's prior approval, oldest first. */
+  listPendingReallocations(schemeId: string): Promise<ReallocationRecord[]>;
   decideReallocation(applicationId: string, id: string, state: 'approved' | 'refused', at: string, reason?: string): Promise<ReallocationRecord>;
 }
 

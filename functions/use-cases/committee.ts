@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
-import { meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { decisionOverdueAt, meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
@@ -38,10 +38,11 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
 export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
   const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
-  const [apps, potRemaining, actionPlan] = await Promise.all([
+  const [apps, potRemaining, actionPlan, reallocations] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, meeting),
+    pendingReallocations(deps, scheme.id, meeting),
   ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
@@ -62,7 +63,28 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     priorityPatientGroups: scheme.priorityPatientGroups,
     items,
     actionPlan,
+    pendingReallocations: reallocations,
   };
+}
+
+/**
+ * Reallocation needs the committee's prior approval (002): the requests still waiting, on the
+ * agenda of a meeting that can still decide them (not yet held, or held less than the month in
+ * which its decisions are recorded). Older agendas show none: they are not the current list.
+ */
+async function pendingReallocations(deps: Dependencies, schemeId: string, meeting: Meeting) {
+  if (decisionOverdueAt(meeting) <= deps.clock.now()) return [];
+  const pending = await deps.store.listPendingReallocations(schemeId);
+  return Promise.all(
+    pending.map(async (r) => ({
+      applicationId: r.applicationId,
+      title: (await loadApplication(deps, r.applicationId)).title,
+      reallocationId: r.id,
+      description: r.description,
+      amount: r.amount,
+      requestedAt: r.requestedAt,
+    })),
+  );
 }
 
 /**

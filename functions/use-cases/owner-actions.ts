@@ -44,7 +44,7 @@ export async function requestReallocation(deps: Dependencies, linkId: string, re
   const beyond = app.allocation && beyondGrant(request.amount, app.allocation.amount, 'Beløpet som omdisponeres');
   if (beyond) throw new ValidationError({ amount: beyond });
   const at = deps.clock.now().toISOString();
-  const reallocation = { applicationId: app.id, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };
+  const reallocation = { applicationId: app.id, schemeId: app.schemeId, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };
   await deps.store.putReallocation(reallocation);
   await deps.store.transition({
     applicationId: app.id,

@@ -724,6 +724,21 @@ describe('reallocations', () => {
     await expect(store.decideReallocation(appId, 'missing', 'approved', '2026-08-06T00:00:00.000Z')).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.getReallocation(appId, 'missing')).toBeUndefined();
   });
+
+  it("lists a scheme's pending requests oldest first (a Query on the sparse index), and drops one once decided", async () => {
+    const schemeId = uid('scheme-');
+    const [a, b] = [uid('app-'), uid('app-')];
+    const request = (applicationId: string, id: string, requestedAt: string) => ({ applicationId, schemeId, id, requestedAt, description: 'Flytt midler', amount: 10_000, state: 'requested' as const });
+    await store.putReallocation(request(b, 'r2', '2027-03-02T00:00:00.000Z'));
+    await store.putReallocation(request(a, 'r1', '2027-03-01T00:00:00.000Z'));
+    await store.putReallocation({ ...request(a, 'r0', '2027-02-01T00:00:00.000Z'), schemeId: undefined } as never); // made before the list: not on it
+    await store.putReallocation({ ...request(a, 'r9', '2027-02-01T00:00:00.000Z'), schemeId: uid('other-') });
+    const pending = await store.listPendingReallocations(schemeId);
+    expect(pending.map((r) => r.id)).toEqual(['r1', 'r2']);
+    expectNoInternalAttributes(pending);
+    await store.decideReallocation(a, 'r1', 'approved', '2027-03-10T00:00:00.000Z');
+    expect((await store.listPendingReallocations(schemeId)).map((r) => r.id)).toEqual(['r2']);
+  });
 });
 
 describe('reminders', () => {

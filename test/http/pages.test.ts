@@ -326,6 +326,23 @@ describe('staff pages', () => {
     expect(section(other.id)).not.toContain('ingen egeninnsats');
   });
 
+  it('the agenda lists the reallocation requests waiting for the committee, linked to where each is decided; once decided it is gone', async () => {
+    const { applicationId, ownerLinkId } = await app.active('sor-rogaland', (a) => (a.title = 'Tiltak som vil omdisponere'));
+    const req = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte 40 000 kr fra utstyr til opplæring <b>nå</b>.', amount: 40_000 } });
+    expect(req.status).toBe(201);
+    const agenda = () =>
+      invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, headers: HTML, claims: SECRETARIAT }), 'page-agenda');
+    const before = (await agenda()).text;
+    expect(before).toContain('<h2 id="omdisponering">Omdisponering som venter på forhåndsgodkjenning</h2>');
+    expect(before).toContain(`<a href="/sekretariat/soknader/${applicationId}#omdisponering-${req.body.id}">Tiltak som vil omdisponere</a>`);
+    expect(before).toContain('Flytte 40 000 kr fra utstyr til opplæring &lt;b&gt;nå&lt;/b&gt;.');
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<li id="omdisponering-${req.body.id}">`);
+    const decided = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: req.body.id }, json: { approved: true }, as: SECRETARIAT });
+    expect(decided.status).toBe(200);
+    expect((await agenda()).text).not.toContain(`#omdisponering-${req.body.id}`);
+  });
+
   it('the agenda gives the committee the whole project description the partners signed, escaped', async () => {
     const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
       a.challenge = 'Pasienter <b>venter</b> på plass i kommunen & blir liggende.';
