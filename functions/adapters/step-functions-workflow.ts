@@ -32,6 +32,7 @@ const CANCELLED_STEPS: Record<CancelReason, readonly HumanStep[]> = {
   Withdrawn: ['cosignature', 'revision', 'decision'],
   RepaymentClaimed: ['status-report', 'final-report'],
   Rejected: ['revision'],
+  MeetingMoved: ['decision'],
 };
 
 export function executionName(machine: MachineName, id: string): string {

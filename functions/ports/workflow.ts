@@ -6,9 +6,10 @@ export type SideProcess = 'reallocation' | 'repayment';
 
 /**
  * Why a wait ends early: the owner withdrew; a repayment claim ends the grant's reports; the
- * committee rejected an application while it waited for the owner's answer to a question.
+ * committee rejected an application while it waited for the owner's answer to a question; the
+ * secretariat moved a case to another meeting (the wait for the decision follows that meeting).
  */
-export type CancelReason = 'Withdrawn' | 'RepaymentClaimed' | 'Rejected';
+export type CancelReason = 'Withdrawn' | 'RepaymentClaimed' | 'Rejected' | 'MeetingMoved';
 
 export interface WorkflowPort {
   /** Starts the lifecycle of a newly submitted application (idempotent per application). */

@@ -185,8 +185,9 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
 
 /**
  * The meeting's decision is not recorded in time: the secretariat is told, and the workflow puts the
- * case on the next meeting (timeoutSeconds 0). Unless the secretariat moved the case to a later
- * meeting meanwhile: then it waits for that one (the seconds until its decision is overdue).
+ * case on the next meeting (timeoutSeconds 0). Unless the secretariat moved the case to another
+ * meeting (the move ends the wait early, or it ran out for the old one): then it waits for that one
+ * (the seconds until its decision is overdue).
  */
 async function decisionOverdue(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;

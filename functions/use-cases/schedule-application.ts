@@ -57,6 +57,8 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
     // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep
     // (HTTP functions send no mail). One per meeting, like the notice itself.
     await deps.store.putReminder({ id: `${app.id}#meeting-moved#${meeting.id}`, applicationId: app.id, schemeId: scheme.id, kind: 'meeting-moved', dueAt: now.toISOString() });
+    // The workflow's wait for the decision was set for the old meeting: it starts again from the new one.
+    await deps.workflow.cancel(app.id, 'MeetingMoved');
   }
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };
 }

@@ -68,6 +68,23 @@ describe('the meeting a case waits for', () => {
     expect(await status(h, ownerLink)).toBe('payout_pending');
   });
 
+  it('moved to a later meeting and back to an earlier one: the decision is missed a month after the meeting it is on, not the later one', async () => {
+    const data = application({ title: 'Flyttet frem og tilbake' });
+    const { id } = await scheduled(h, data);
+    const move = async (meetingId: string) => {
+      const res = await h.call('POST', `/api/staff/applications/${id}/meeting`, { meetingId }, 'secretariat');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await h.system.settle();
+    };
+    await move('2027-02-25');
+    await advanceTo(h, '2027-01-15'); // the workflow now waits for February's meeting
+    await move('2027-01-28');
+    // A month after 28.01 (not after 25.02): the secretariat is told, and the case goes to the next meeting not yet held.
+    await advanceTo(h, '2027-03-01');
+    expect(await overdueNotices(h, data.title)).toHaveLength(1);
+    expect(await meetingOf(h, id)).toBe('2027-03-18');
+  });
+
   it('rejected while the owner answers a question: the rejection letter goes out, with the copy to the group\'s leaders', async () => {
     const data = application({ title: 'Avslått mens svaret ventes' });
     const { id, ownerLink } = await questioned(h, data);
