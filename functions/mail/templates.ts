@@ -931,6 +931,44 @@ export function closedWithoutDecision(ctx: MailContext, d: ClosedWithoutDecision
   });
 }
 
+export interface WaitingForCalendarData {
+  /** Days an application waits for a new meeting before it is closed. */
+  waitDays: number;
+  statusLink?: string;
+  adminLink?: string;
+}
+
+/** To the owner: complete, but the calendar has no meeting left to put it on yet. */
+export function waitingForCalendar(ctx: MailContext, d: WaitingForCalendarData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden venter på ny møteplan: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Søknaden er komplett, men møteplanen til ${c} har ingen flere møter den kan settes opp til ennå. Den settes opp til det første møtet med åpen søknadsfrist når den nye møteplanen er klar, og du får beskjed om hvilket.`),
+      facts(...appFacts(ctx)),
+      p(`Er det ikke satt opp noe møte innen ${d.waitDays} dager, avsluttes søknaden, og du får beskjed.`),
+      ...(d.statusLink ? [link('Se status for søknaden', d.statusLink)] : []),
+    ],
+  });
+}
+
+/** To the secretariat, once per application: it waits because the calendar has run out of meetings. */
+export function calendarMissing(ctx: MailContext, d: WaitingForCalendarData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Møteplanen mangler møter: ${quoted(titleForSubject(ctx.application.title))} venter`,
+    blocks: [
+      p(`Søknaden er komplett, men møteplanen til ${c} har ingen senere møter med åpen søknadsfrist. Legg inn de neste møtene i helsefellesskapets konfigurasjon. Søknaden settes da opp automatisk; det sjekkes hver uke.`),
+      facts(...appFacts(ctx)),
+      p(`Er det ikke satt opp noe møte innen ${d.waitDays} dager, avsluttes søknaden uten vedtak.`),
+      ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
+    ],
+  });
+}
+
 /** Every template by name, e.g. for a preview page or a generic renderer. */
 export const templates = {
   cosignRequest,
@@ -955,6 +993,8 @@ export const templates = {
   repaymentClaim,
   withdrawn,
   closedWithoutDecision,
+  waitingForCalendar,
+  calendarMissing,
 } as const;
 export type TemplateName = keyof typeof templates;
 

@@ -156,9 +156,9 @@ class NoMeetingAvailable extends Error {
 /** Complete: tell the secretariat, put it on the next reachable meeting, tell the owner which. */
 async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
-  // Rejected before it reached an agenda (between a round and this step): the wait for the decision
-  // that follows finds the rejection at once and sends the letter.
-  if (app.status === 'rejected') return { timeoutSeconds: 60 };
+  // Rejected or withdrawn before it reached an agenda (between a round and this step, or while it
+  // waited for the calendar): the wait for the decision that follows settles at once with that.
+  if (TERMINAL_STATUSES.includes(app.status)) return { timeoutSeconds: 60 };
   const ctx = mailContext(scheme, app);
   const version = await loadCurrentVersion(deps, app);
   await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id) }));
@@ -181,6 +181,28 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
     await notifyMeeting(deps, scheme, app, meeting, statusLink);
   }
   return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
+}
+
+/** Days a complete application waits for new meetings in the calendar before it is closed. */
+export const CALENDAR_WAIT_DAYS = 180;
+/** How often the workflow looks at the calendar again while it waits. */
+const CALENDAR_RECHECK_DAYS = 7;
+
+/**
+ * Complete, but the calendar has no meeting left (the configured calendar runs out): tell the owner
+ * and the secretariat once, and look again in a week (the next meetings arrive with a deployment).
+ * After CALENDAR_WAIT_DAYS, or at the end of the execution's budget, it gives up (seconds 0).
+ */
+async function awaitCalendar(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, scheme, now } = l;
+  const since = [...app.history].reverse().find((h) => h.to === 'submitted' || h.to === 'deferred')?.at ?? app.submittedAt;
+  const recheck = addDaysToInstant(now, CALENDAR_RECHECK_DAYS);
+  const giveUp = addDaysToInstant(new Date(since), CALENDAR_WAIT_DAYS) <= now || waitSeconds(recheck, l.start, now) < CALENDAR_RECHECK_DAYS * 86_400;
+  if (giveUp || TERMINAL_STATUSES.includes(app.status)) return { seconds: 0 };
+  const data = { waitDays: CALENDAR_WAIT_DAYS };
+  await notify(deps, `calendar-missing#${app.id}`, [scheme.secretariatEmail], mail.calendarMissing(mailContext(scheme, app), { ...data, adminLink: caseUrl(deps, app.id) }));
+  await notify(deps, `calendar-wait#${app.id}`, [app.ownerEmail], mail.waitingForCalendar(mailContext(scheme, app), { ...data, statusLink: await ownerLink(deps, app) }));
+  return { seconds: CALENDAR_RECHECK_DAYS * 86_400 };
 }
 
 /**
@@ -461,7 +483,7 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
 }
 
 export const LIFECYCLE_ACTIONS = [
-  'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'decision-overdue', 'deferred',
+  'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'await-calendar', 'decision-overdue', 'deferred',
   'information-requested', 'rejected', 'withdrawn', 'expired', 'allocate', 'status-report-missing', 'schedule-final-report',
   'prepare-final-report', 'final-report-missing', 'close', 'reallocation-requested', 'reallocation-decided', 'reallocation-undecided', 'repayment-claimed',
 ] as const;
@@ -474,6 +496,7 @@ export async function runLifecycleStep(deps: Dependencies, action: LifecycleActi
     case 'sent-back-for-revision': return sentBackForRevision(deps, l);
     case 'cosignatures-expired': return cosignaturesExpired(deps, l);
     case 'schedule-for-meeting': return scheduleForMeeting(deps, l);
+    case 'await-calendar': return awaitCalendar(deps, l);
     case 'decision-overdue': return decisionOverdue(deps, l);
     case 'deferred': return deferredStep(deps, l);
     case 'information-requested': return informationRequested(deps, l);

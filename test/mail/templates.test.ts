@@ -26,6 +26,8 @@ import {
   templates,
   withdrawn,
   closedWithoutDecision,
+  waitingForCalendar,
+  calendarMissing,
   draftSaved,
   draftDeadlineReminder,
   type MailContext,
@@ -201,6 +203,16 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   withdrawn: {
     mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),
     expect: [/Søknaden er trukket/, /blir ikke behandlet av FSU/, /10\.03\.2025 kl\. 13:00/],
+  },
+  waitingForCalendar: {
+    mail: waitingForCalendar(ctx, { waitDays: 180, statusLink: LINK }),
+    link: LINK,
+    expect: [/venter på ny møteplan/, /har ingen flere møter den kan settes opp til ennå/, /innen 180 dager, avsluttes søknaden/],
+  },
+  calendarMissing: {
+    mail: calendarMissing(ctx, { waitDays: 180, adminLink: LINK }),
+    link: LINK,
+    expect: [/Møteplanen mangler møter/, /Legg inn de neste møtene/, /avsluttes søknaden uten vedtak/],
   },
   closedWithoutDecision: {
     mail: closedWithoutDecision(ctx, { closedAt: '2025-03-10T12:00:00Z', reason: 'no-answer', answerDays: 90 }),

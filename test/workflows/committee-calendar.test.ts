@@ -1,6 +1,7 @@
 // The case's meeting as the secretariat and the calendar move it, and the ways an application ends
 // without a decision being sent by the committee's own hand: on the local runtime, clock moved on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMES } from '../../config/schemes';
 import { activeGrant, application, DAY, REPORT, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
 
 const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
@@ -113,21 +114,62 @@ describe('the meeting a case waits for', () => {
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
   });
 
-  it('complete after the calendar\'s last deadline: closed without a decision, saying there is no meeting left', async () => {
-    // Sør-Rogaland's calendar ends in 2027: a case complete after its last deadline has nowhere to go.
-    const h2 = await startHarness('2027-12-20T09:00:00.000Z');
-    try {
-      const data = application({ title: 'Etter siste møte', periodStart: '2028-02-01', periodEnd: '2029-01-31' });
-      const { ownerLink } = await submit(h2, data);
+  describe('complete after the calendar\'s last deadline (Sør-Rogaland\'s calendar ends in 2027)', () => {
+    let h2: Harness;
+    beforeEach(async () => {
+      h2 = await startHarness('2027-12-20T09:00:00.000Z');
+    });
+    afterEach(async () => {
+      await h2.stop();
+    });
+    const late = () => application({ title: 'Etter siste møte', periodStart: '2028-02-01', periodEnd: '2029-01-31' });
+    /** Submitted and signed; the workflow retries the scheduling for a while (each retry sleeps on the clock) before it waits for the calendar. */
+    const completeAfterCalendar = async (data: ReturnType<typeof application>) => {
+      const app = await submit(h2, data);
       await signAll(h2, data);
-      // The workflow retries the scheduling for a while before it gives up (each retry sleeps on the clock).
       await h2.system.advance(DAY, 15 * 60_000);
+      return app;
+    };
+
+    it('it waits for the next meetings: the owner and the secretariat are told once; a new meeting in the calendar takes it', async () => {
+      const data = late();
+      const { id, ownerLink } = await completeAfterCalendar(data);
+      expect(await status(h2, ownerLink)).toBe('submitted');
+      expect((await h2.mailsTo(data.owner.email)).filter((m) => m.subject.includes('Søknaden venter på ny møteplan'))).toHaveLength(1);
+      expect((await h2.mailsTo(SECRETARIAT)).filter((m) => m.subject.includes('Møteplanen mangler møter'))).toHaveLength(1);
+
+      // The next year's meetings arrive with a deployment of the configuration; the weekly look finds them.
+      const original = SCHEMES['sor-rogaland']!;
+      SCHEMES['sor-rogaland'] = { ...original, meetings: [...original.meetings, { date: '2028-02-10', time: '09:00', title: 'FSU-møte februar 2028' }] };
+      try {
+        await h2.system.advance(8 * DAY);
+        expect(await status(h2, ownerLink)).toBe('scheduled');
+        expect(await meetingOf(h2, id)).toBe('2028-02-10');
+        expect((await h2.mailsTo(data.owner.email)).filter((m) => m.subject.includes('Søknaden venter på ny møteplan'))).toHaveLength(1);
+      } finally {
+        SCHEMES['sor-rogaland'] = original;
+      }
+    });
+
+    it('withdrawn by the owner while it waits: the lifecycle ends as withdrawn at its next look', async () => {
+      const data = late();
+      const { id, ownerLink } = await completeAfterCalendar(data);
+      const res = await h2.call('POST', `/api/owner/${ownerLink}/withdrawal`, { reason: 'Vi venter til neste år' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      await h2.system.advance(8 * DAY);
+      expect(await status(h2, ownerLink)).toBe('withdrawn');
+      const all = await h2.system.lifecycle.runtime.listExecutions({});
+      expect(all.executions.filter((e) => e.name.includes(id)).map((e) => e.status)).toEqual(['SUCCEEDED']);
+    });
+
+    it('with no new meeting for 180 days it is closed without a decision, saying there is no meeting left', async () => {
+      const data = late();
+      const { ownerLink } = await completeAfterCalendar(data);
+      await h2.system.advance(181 * DAY);
       expect(await status(h2, ownerLink)).toBe('withdrawn');
       const letter = (await h2.mailsTo(data.owner.email)).find((m) => m.subject.includes('Søknaden er avsluttet uten vedtak'));
       expect(letter?.body.text).toContain('Møteplanen har ingen flere FSU-møter som søknaden kan settes opp til.');
-    } finally {
-      await h2.stop();
-    }
+    });
   });
 
   it('a reallocation asked for before the summer break waits for the first meeting after it, instead of lapsing as refused', async () => {
