@@ -1,3 +1,4 @@
+import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
 import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, repaymentRefusal } from '../domain/payout';
@@ -112,9 +113,8 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   const refusal = app.allocation ? repaymentRefusal(app, grantPayout) : 'not_active';
   if (refusal) throw new ConflictError(REPAYMENT_REFUSALS[refusal], refusal);
   const allocated = app.allocation!.amount; // checked just above
-  if (claim.amount > allocated) {
-    throw new ConflictError(`Kravet kan ikke være større enn tildelt beløp.`, 'amount_too_large');
-  }
+  const beyond = beyondGrant(claim.amount, allocated, 'Kravet');
+  if (beyond) throw new ValidationError({ amount: beyond });
   const effect = claimEffect(claim, { allocated, status: app.status });
   if (effect === 'after-close' && claim.endGrant === false) throw new ValidationError({ endGrant: CLOSED_GRANT_RUNS_ON });
   const payout: PayoutRecord = {

@@ -476,8 +476,9 @@ describe('staff pages: the whole case', () => {
     expect(again.text).toContain('Søknaden om omdisponering er allerede behandlet.');
 
     const tooMuch = await claim({ amount: '9 000 000', reason: 'Ikke brukt som beskrevet.' });
-    expect(tooMuch.status).toBe(409);
-    expect(tooMuch.text).toContain('Kravet kan ikke være større enn tildelt beløp.');
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.text).toContain('Kravet kan ikke være større enn tilskuddet');
+    expect(tooMuch.text).toContain('href="#tilbakebetaling-amount"');
     const noReason = await claim({ amount: '100 000' });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('href="#tilbakebetaling-reason"');

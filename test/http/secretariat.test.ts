@@ -378,14 +378,15 @@ describe('reallocation decisions and repayment claims', () => {
     expect(owner.body.reallocations).toEqual([expect.objectContaining({ id: reallocationId, state: 'approved' })]);
   });
 
-  it('claims repayment (201) as a negative payout; 409 above the allocation or before payout; 400 without a reason', async () => {
+  it('claims repayment (201) as a negative payout; 400 naming the amount above the allocation; 409 before payout; 400 without a reason', async () => {
     const { applicationId } = await app.active();
     const bad = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 100_000 }, as });
     expect(bad.status).toBe(400);
     expect(bad.body.fieldErrors).toEqual({ reason: 'Feltet må fylles ut.' });
     const tooMuch = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 900_000, reason: 'Feil bruk.' }, as });
-    expect(tooMuch.status).toBe(409);
-    expect(tooMuch.body.reason).toBe('amount_too_large');
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.fieldErrors).toEqual({ amount: 'Kravet kan ikke være større enn tilskuddet (850\u00a0000\u00a0kr).' });
+    expect((await app.store.getApplication(applicationId))?.status).toBe('active');
     const res = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 100_000, reason: 'Midler brukt til drift.' }, as });
     expect(res.status).toBe(201);
     expect(res.body.application).toMatchObject({ status: 'repayment_claimed', repaymentClaimed: 100_000 });
