@@ -5,6 +5,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
 import { addDays, addMonths } from './oslo-time';
 import type { Meeting } from './model';
+import { addDaysToInstant } from './wait-budget';
 
 const calendars = new WeakMap<SchemeConfig, readonly Meeting[]>();
 
@@ -39,7 +40,7 @@ export function meetingStarted(meeting: Pick<Meeting, 'startsAt'>, now: Date): b
 export const DECISION_GRACE_DAYS = 30;
 
 export function decisionOverdueAt(meeting: Pick<Meeting, 'startsAt'>): Date {
-  return new Date(Date.parse(meeting.startsAt) + DECISION_GRACE_DAYS * 86_400_000);
+  return addDaysToInstant(new Date(meeting.startsAt), DECISION_GRACE_DAYS);
 }
 
 /**
@@ -48,7 +49,7 @@ export function decisionOverdueAt(meeting: Pick<Meeting, 'startsAt'>): Date {
  * and never less than `minimumDays` (the calendar may have none left).
  */
 export function committeeAnswerDue(scheme: SchemeConfig, now: Date, minimumDays: number): Date {
-  const minimum = new Date(now.getTime() + minimumDays * 86_400_000);
+  const minimum = addDaysToInstant(now, minimumDays);
   const next = upcomingMeetings(scheme, now)[0];
   const due = next && decisionOverdueAt(next);
   return due && due > minimum ? due : minimum;

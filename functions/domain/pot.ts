@@ -54,12 +54,12 @@ export function allocationCheck(input: {
   return { ok: true };
 }
 
-/** '1 250 000 kr' with non-breaking spaces; hand-rolled so the output does not depend on ICU data. */
-/** Why an amount said to be of the grant (moved, spent) cannot be: more than was granted (undefined: it can). */
+/** Why an amount said to be of the grant (moved, spent, claimed back) cannot be: more than was granted (undefined: it can). */
 export function beyondGrant(amount: number, granted: number, what: string): string | undefined {
   return amount > granted ? `${what} kan ikke være større enn tilskuddet (${formatNok(granted)}).` : undefined;
 }
 
+/** '1 250 000 kr' with non-breaking spaces; hand-rolled so the output does not depend on ICU data. */
 export function formatNok(amount: number): string {
   const sign = amount < 0 ? '−' : '';
   const digits = String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');

@@ -114,7 +114,17 @@ export function expiryReason(status: ApplicationStatus, meetingAhead: boolean): 
  * The status as the owner's page and the case name it: an application the workflow closed
  * (expired, see expiryReason) is not one the owner withdrew, though both end as withdrawn.
  */
-export function statusLabelOf(app: { status: ApplicationStatus; history: readonly { action: string }[] }): string {
-  if (app.status === 'withdrawn' && app.history.at(-1)?.action === 'expired') return 'Avsluttet uten vedtak';
-  return STATUS_LABELS_NB[app.status];
+export function statusLabelOf(app: ClosedApplication): string {
+  return expiredEntry(app) ? 'Avsluttet uten vedtak' : STATUS_LABELS_NB[app.status];
+}
+
+type ClosedApplication = { status: ApplicationStatus; history: readonly { action: string; details?: Record<string, string | number | boolean> }[] };
+
+/**
+ * The history entry by which the workflow closed an application ('expired', ending its history as
+ * withdrawn), with the ExpiryReason in its details (entries before reasons were kept have none).
+ */
+export function expiredEntry<A extends ClosedApplication>(app: A): A['history'][number] | undefined {
+  const last = app.history.at(-1);
+  return app.status === 'withdrawn' && last?.action === 'expired' ? last : undefined;
 }

@@ -8,7 +8,7 @@ import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
-import { expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
+import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
 import { applicationMeeting, committeeAnswerDue, decisionOverdueAt } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
@@ -31,7 +31,10 @@ export interface StepInput {
 
 export type StepResult = Record<string, unknown>;
 
-/** Revision, information and reallocation answers are expected within this many days. */
+/** A reallocation request waits for the committee's next meeting, and at least this many days. */
+const REALLOCATION_MIN_WAIT_DAYS = 60;
+
+/** Revision and information answers are expected within this many days. */
 const ANSWER_DAYS = 90;
 
 interface Loaded {
@@ -53,8 +56,8 @@ async function ownerLink(deps: Dependencies, app: ApplicationRecord, links?: rea
   return linkUrl(deps, link);
 }
 
-function answerWait(l: Loaded, days = ANSWER_DAYS) {
-  return { timeoutSeconds: waitSeconds(addDaysToInstant(l.now, days), l.start, l.now) };
+function answerWait(l: Loaded) {
+  return { timeoutSeconds: waitSeconds(addDaysToInstant(l.now, ANSWER_DAYS), l.start, l.now) };
 }
 
 function currentCosignLinks(app: ApplicationRecord, links: readonly LinkRecord[]): LinkRecord[] {
@@ -184,7 +187,7 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
 }
 
 /** Days a complete application waits for new meetings in the calendar before it is closed. */
-export const CALENDAR_WAIT_DAYS = 180;
+const CALENDAR_WAIT_DAYS = 180;
 /** How often the workflow looks at the calendar again while it waits. */
 const CALENDAR_RECHECK_DAYS = 7;
 
@@ -196,9 +199,10 @@ const CALENDAR_RECHECK_DAYS = 7;
 async function awaitCalendar(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
   const since = [...app.history].reverse().find((h) => h.to === 'submitted' || h.to === 'deferred')?.at ?? app.submittedAt;
-  const recheck = addDaysToInstant(now, CALENDAR_RECHECK_DAYS);
-  const giveUp = addDaysToInstant(new Date(since), CALENDAR_WAIT_DAYS) <= now || waitSeconds(recheck, l.start, now) < CALENDAR_RECHECK_DAYS * 86_400;
-  if (giveUp || TERMINAL_STATUSES.includes(app.status)) return { seconds: 0 };
+  const waitedLongEnough = addDaysToInstant(new Date(since), CALENDAR_WAIT_DAYS) <= now;
+  // waitSeconds stops at the execution's budget: less than a week left there means no next look.
+  const noNextLook = waitSeconds(addDaysToInstant(now, CALENDAR_RECHECK_DAYS), l.start, now) < CALENDAR_RECHECK_DAYS * 86_400;
+  if (waitedLongEnough || noNextLook || TERMINAL_STATUSES.includes(app.status)) return { seconds: 0 };
   const data = { waitDays: CALENDAR_WAIT_DAYS };
   await notify(deps, `calendar-missing#${app.id}`, [scheme.secretariatEmail], mail.calendarMissing(mailContext(scheme, app), { ...data, adminLink: caseUrl(deps, app.id) }));
   await notify(deps, `calendar-wait#${app.id}`, [app.ownerEmail], mail.waitingForCalendar(mailContext(scheme, app), { ...data, statusLink: await ownerLink(deps, app) }));
@@ -277,7 +281,7 @@ async function withdrawnStep(deps: Dependencies, l: Loaded): Promise<StepResult>
   const { app, scheme } = l;
   const entry = [...app.history].reverse().find((h) => h.to === 'withdrawn');
   const at = entry?.at ?? l.now.toISOString();
-  const reason = entry?.action === 'expired' ? (entry.details?.reason as ExpiryReason | undefined) : undefined;
+  const reason = expiredEntry(app)?.details?.reason as ExpiryReason | undefined;
   const letter = reason
     ? mail.closedWithoutDecision(mailContext(scheme, app), { closedAt: at, reason, answerDays: ANSWER_DAYS })
     : mail.withdrawn(mailContext(scheme, app), { withdrawnAt: at });
@@ -451,7 +455,7 @@ async function reallocationRequested(deps: Dependencies, l: Loaded, reallocation
   const r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
   await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt, adminLink: caseUrl(deps, app.id) }));
-  return { timeoutSeconds: waitSeconds(committeeAnswerDue(scheme, l.now, 60), l.start, l.now) };
+  return { timeoutSeconds: waitSeconds(committeeAnswerDue(scheme, l.now, REALLOCATION_MIN_WAIT_DAYS), l.start, l.now) };
 }
 
 /** The committee decided, or did not within the time allowed: then the request lapses as refused. */
