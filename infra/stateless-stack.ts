@@ -1,5 +1,5 @@
 // The code and its wiring: one function per HTTP route and per workflow handler, the HTTP API,
-// the five lifecycle state machines, the reminder sweep schedule, and the alarms.
+// the six lifecycle state machines, the reminder sweep schedule, and the alarms.
 //
 // Dependency cycles, and how they are avoided:
 // - The machines' definitions name lifecycle-step and await-step (function ARNs), so those two
@@ -57,13 +57,13 @@ export type Capability =
   | 'table-read'
   | 'table-write'
   | 'send-mail'
-  /** StartExecution on the machines that HTTP requests start, task-token calls on all five (exact ARNs). */
+  /** StartExecution on the machines that HTTP requests start, task-token calls on all six (exact ARNs). */
   | 'workflow'
   /** Task-token calls on any state machine of the account/region (functions that machines invoke). */
   | 'task-tokens';
 
 /** The machines that HTTP requests start (functions/adapters/step-functions-workflow.ts). */
-export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment'];
+export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment', 'revocation'];
 
 /**
  * GET routes only read; POST routes change state and drive the workflows. Only a route marked

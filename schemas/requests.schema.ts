@@ -9,7 +9,7 @@ import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
 
-export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid'] as const;
+export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid', 'cancelled'] as const;
 
 /** Reasons, comments: short texts. Messages to applicants: longer. */
 const REASON_MAX = 2000;
@@ -172,6 +172,10 @@ export const repaymentClaimSchema = z.strictObject(
 );
 export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 
+/** The committee takes back a grant of which nothing is paid (paid money is claimed back instead). */
+export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX) }, E);
+export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
+
 // ---- invoicing, withdrawal --------------------------------------------------------------------
 
 export const invoiceRequestSchema = z.strictObject({ invoiceNumber: textField(50) }, E);
@@ -260,6 +264,7 @@ export const REQUEST_SCHEMAS = {
   reallocation: reallocationRequestSchema,
   reallocationDecision: reallocationDecisionSchema,
   repaymentClaim: repaymentClaimSchema,
+  revocation: revocationRequestSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -278,6 +283,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocation: ['amount'],
   reallocationDecision: [],
   repaymentClaim: ['amount'],
+  revocation: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -296,6 +302,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocation: [],
   reallocationDecision: ['approved'],
   repaymentClaim: ['endGrant'],
+  revocation: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const WORKFLOW_NAMES = ['application', 'grant', 'final-report', 'reallocation', 'repayment'] as const;
+export const WORKFLOW_NAMES = ['application', 'grant', 'final-report', 'reallocation', 'repayment', 'revocation'] as const;
 export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
 
 /** Absolute path of each definition file. */

@@ -1,4 +1,4 @@
-// The five lifecycle state machines, built from workflows/*.asl.json verbatim
+// The six lifecycle state machines, built from workflows/*.asl.json verbatim
 // (DefinitionBody.fromString + DefinitionSubstitutions: the text stays inline in the template).
 //
 // Neither fromString nor the substitutions grant anything, so the permissions are derived from the

@@ -75,7 +75,7 @@ const SETTABLE_APPLICATION_FIELDS = [
   'repaymentClaimed',
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
 const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
-const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt'] as const;
+const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt', 'cancelledAt'] as const;
 
 type Item = Record<string, unknown>;
 
@@ -592,7 +592,7 @@ export class DynamoGrantStore implements GrantStore {
     expectedRevision: number,
     from: readonly PayoutState[],
     to: PayoutState,
-    set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt'>>,
+    set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt' | 'cancelledAt'>>,
   ): Promise<PayoutRecord> {
     if (from.length === 0) throw new Error('updatePayout.from must not be empty');
     for (const f of Object.keys(set)) {
@@ -616,7 +616,8 @@ export class DynamoGrantStore implements GrantStore {
     const updated = await this.updateIf<PayoutRecord>(
       keys.payout(payoutId),
       e,
-      updateExpression(updates, []),
+      // cancelledAt says when a payout was cancelled: gone again when a cancellation is undone
+      updateExpression(updates, to === 'cancelled' ? [] : [e.name('cancelledAt')]),
       `attribute_exists(${e.name('pk')}) AND ${e.name('revision')} = ${e.value('expectedRevision', expectedRevision)} AND ${e.name('state')} IN (${fromList})`,
     );
     if (!updated) throw new ConflictError(STALE_PAYOUT_MESSAGE, 'stale');

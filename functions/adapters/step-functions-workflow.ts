@@ -5,7 +5,7 @@ import type { WaitingTaskStore } from '../ports/waiting-tasks';
 import type { CancelReason, HumanStep, SideProcess, WorkflowPort } from '../ports/workflow';
 import { logger } from './logger';
 
-export type MachineName = 'application' | 'grant' | 'final-report' | 'reallocation' | 'repayment';
+export type MachineName = 'application' | 'grant' | 'final-report' | 'reallocation' | 'repayment' | 'revocation';
 export type MachineArns = Record<MachineName, string>;
 
 export interface WorkflowEngine {
@@ -27,12 +27,13 @@ const GONE_TOKEN_ERRORS = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidT
 const isGoneToken = (error: unknown) => GONE_TOKEN_ERRORS.has((error as Error).name);
 const isAlreadyStarted = (error: unknown) => (error as Error).name === 'ExecutionAlreadyExists';
 
-/** Which waits a cancellation ends: a withdrawal ends the application phase, a repayment claim the grant's reports. */
+/** Which waits a cancellation ends: a withdrawal ends the application phase, a repayment claim or a revocation the grant's reports. */
 const CANCELLED_STEPS: Record<CancelReason, readonly HumanStep[]> = {
   Withdrawn: ['cosignature', 'revision', 'decision'],
   RepaymentClaimed: ['status-report', 'final-report'],
   Rejected: ['revision'],
   MeetingMoved: ['decision'],
+  AllocationRevoked: ['status-report', 'final-report'],
 };
 
 export function executionName(machine: MachineName, id: string): string {
@@ -65,7 +66,8 @@ export class StepFunctionsWorkflow implements WorkflowPort {
     if (process === 'reallocation') {
       await this.start('reallocation', executionName('reallocation', id), { applicationId, reallocationId: id });
     } else {
-      await this.start('repayment', executionName('repayment', applicationId), { applicationId, payoutId: id });
+      // one of each per grant: its repayment claim, or its revocation (both name the payout they concern)
+      await this.start(process, executionName(process, applicationId), { applicationId, payoutId: id });
     }
   }
 

@@ -19,6 +19,8 @@ export const APPLICATION_STATUSES = [
   'final_report_received',
   'closed',
   'repayment_claimed',
+  // the committee took back a grant before any of it was paid out (the payout cancelled, the pot given back)
+  'revoked',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -195,7 +197,7 @@ export interface PotRecord {
 }
 
 export type PayoutMode = 'cost_booking' | 'invoice';
-export type PayoutState = 'pending' | 'awaiting_invoice' | 'invoiced' | 'paid' | 'repayment_claimed' | 'repaid';
+export type PayoutState = 'pending' | 'awaiting_invoice' | 'invoiced' | 'paid' | 'repayment_claimed' | 'repaid' | 'cancelled';
 
 export interface PayoutRecord {
   id: string;
@@ -212,6 +214,8 @@ export interface PayoutRecord {
   invoiceNumber?: string;
   invoicedAt?: string;
   paidAt?: string;
+  /** a grant payout cancelled because the committee took the grant back before it was paid */
+  cancelledAt?: string;
   revision: number;
 }
 

@@ -1,6 +1,6 @@
 // Payout to finance: how the money moves, and a stable id per payout.
 import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutState } from './model';
-import { REPAYABLE } from './status-transitions';
+import { REPAYABLE, REVOCABLE } from './status-transitions';
 
 type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | undefined };
 
@@ -18,6 +18,22 @@ export function repaymentRefusal(app: RepaymentTarget, grantPayout: { state: Pay
 
 export function repaymentClaimable(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): boolean {
   return repaymentRefusal(app, grantPayout) === undefined;
+}
+
+/** A grant payout finance has not paid yet, so it can still be cancelled. */
+export const UNPAID_PAYOUT_STATES: readonly PayoutState[] = ['pending', 'awaiting_invoice', 'invoiced'];
+
+/**
+ * Why the committee cannot take a grant back now, or undefined when it can: a grant of which nothing
+ * is paid (its payout is still pending, awaiting an invoice or invoiced). Paid money is claimed back
+ * instead (repaymentRefusal). `not_ready`: just approved, the payout is not there yet to cancel.
+ */
+export function revocationRefusal(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): 'paid' | 'not_granted' | 'not_ready' | undefined {
+  if (app.status === 'approved') return 'not_ready';
+  if (!REVOCABLE.includes(app.status)) return 'not_granted';
+  if (!grantPayout) return 'not_ready';
+  // cancelled while the grant still runs: a revocation cut short between its two writes, to be finished
+  return UNPAID_PAYOUT_STATES.includes(grantPayout.state) || grantPayout.state === 'cancelled' ? undefined : 'paid';
 }
 
 /**
@@ -41,6 +57,12 @@ export function recordedClaim(history: readonly AuditEntry[]): { at: string; rea
   if (!claim) return undefined;
   const effect: ClaimEffect = claim.details?.grantContinues === true ? 'runs-on' : claim.from === 'closed' ? 'after-close' : 'ends';
   return { at: claim.at, reason: String(claim.details?.reason ?? ''), effect };
+}
+
+/** The grant's revocation as its history has it: when and why (undefined: not revoked). */
+export function recordedRevocation(history: readonly AuditEntry[]): { at: string; reason: string } | undefined {
+  const entry = history.findLast((h) => h.action === 'grant-revoked');
+  return entry ? { at: entry.at, reason: String(entry.details?.reason ?? '') } : undefined;
 }
 
 /**

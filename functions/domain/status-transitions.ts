@@ -17,20 +17,22 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   approved: ['payout_pending'],
   // → status_report_received: the report is due 6 months after the allocation, paid out or not yet
   // (an owner who invoices late still reports on time)
-  payout_pending: ['active', 'status_report_received'],
+  // → revoked: the committee takes the grant back before it is paid (see revocationRefusal in payout.ts)
+  payout_pending: ['active', 'status_report_received', 'revoked'],
   // final report without a status report: the status report went missing, the final one is still owed
-  active: ['status_report_received', 'final_report_received', 'repayment_claimed'],
-  status_report_received: ['final_report_received', 'repayment_claimed'],
-  final_report_received: ['closed', 'repayment_claimed'],
+  active: ['status_report_received', 'final_report_received', 'repayment_claimed', 'revoked'],
+  status_report_received: ['final_report_received', 'repayment_claimed', 'revoked'],
+  final_report_received: ['closed', 'repayment_claimed', 'revoked'],
   repayment_claimed: ['closed'],
   rejected: [],
   withdrawn: [],
+  revoked: [],
   // the final report may show the money was not used as described: a claim, and closed again once repaid
   closed: ['repayment_claimed'],
 };
 
 /** The lifecycle is over and nothing is due; only a closed grant can still be claimed back (the repayment side process). */
-export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed'];
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed', 'revoked'];
 
 /** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
 export const ON_AGENDA: readonly ApplicationStatus[] = ['scheduled', 'recommended'];
@@ -49,6 +51,11 @@ export const REALLOCATABLE: readonly ApplicationStatus[] = ['payout_pending', 'a
  * in payout.ts). Closed too: the final report is where misuse most often shows, and it closes the grant.
  */
 export const REPAYABLE: readonly ApplicationStatus[] = ['active', 'status_report_received', 'final_report_received', 'closed'];
+/**
+ * When the committee may take a grant back, by status (nothing of it may be paid yet: revocationRefusal
+ * in payout.ts). Not while approved: the payout to cancel is created by the next workflow step.
+ */
+export const REVOCABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received', 'final_report_received'];
 
 /** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */
 export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [
@@ -80,6 +87,7 @@ export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
   final_report_received: 'Sluttrapport mottatt',
   closed: 'Avsluttet',
   repayment_claimed: 'Krav om tilbakebetaling',
+  revoked: 'Tilskuddet er trukket tilbake',
 };
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {

@@ -17,6 +17,7 @@ import {
   recommendationRequestSchema,
   repaymentClaimSchema,
   reportRequestSchema,
+  revocationRequestSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
   withdrawRequestSchema,
@@ -51,6 +52,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'approve-minutes': ['MinutesApproval', minutesApprovalSchema],
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
+    'revoke-grant': ['RevocationRequest', revocationRequestSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
 }
@@ -69,6 +71,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'record-recommendation': [201, 'Innstillingen er registrert'],
   'record-decision': [201, 'Vedtaket er registrert'],
   'claim-repayment': [201, 'Kravet er registrert'],
+  'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
 };
 

@@ -46,6 +46,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   { id: 'record-decision', method: 'POST', path: '/api/staff/applications/{applicationId}/decisions', access: 'secretariat', summary: 'Registrer vedtak' },
   { id: 'decide-reallocation', method: 'POST', path: '/api/staff/applications/{applicationId}/reallocations/{reallocationId}', access: 'secretariat', summary: 'Vedtak om omdisponering' },
   { id: 'claim-repayment', method: 'POST', path: '/api/staff/applications/{applicationId}/repayment-claims', access: 'secretariat', summary: 'Krev tilbakebetaling' },
+  { id: 'revoke-grant', method: 'POST', path: '/api/staff/applications/{applicationId}/revocation', access: 'secretariat', summary: 'Trekk tilbake et tilskudd som ikke er utbetalt' },
   { id: 'half-year-report', method: 'GET', path: '/api/staff/schemes/{schemeId}/half-year-report', access: 'secretariat', summary: 'Halvårsrapport om bruk og effekt (JSON eller CSV)' },
   { id: 'list-overdue-reports', method: 'GET', path: '/api/staff/schemes/{schemeId}/overdue-reports', access: 'secretariat', summary: 'Rapporter som er på overtid' },
   // Finance.
@@ -60,6 +61,13 @@ export const STAFF_SIGN_IN_PATHS = { start: '/innlogging', callback: '/innloggin
 /** The secretariat's whole case (the page-application route); e-mails to the secretariat link to it. */
 export function casePath(applicationId: string): string {
   return `/sekretariat/soknader/${encodeURIComponent(applicationId)}`;
+}
+
+/** Finance's payouts on a project number, in one state or all (the page-finance route). */
+export function payoutsPath(projectNumber: string, state?: string): string {
+  const query = new URLSearchParams({ prosjektnummer: projectNumber });
+  if (state) query.set('status', state);
+  return `/okonomi?${query.toString()}`;
 }
 
 /** A meeting's agenda (the page-agenda route). */
@@ -130,6 +138,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-application', 'GET', '/sekretariat/soknader/{applicationId}', 'secretariat', 'Hele saken'),
   page('page-decide-reallocation', 'POST', '/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'secretariat', 'Vedtak om omdisponering'),
   page('page-claim-repayment', 'POST', '/sekretariat/soknader/{applicationId}/tilbakebetaling', 'secretariat', 'Krev tilbakebetaling'),
+  page('page-revoke-grant', 'POST', '/sekretariat/soknader/{applicationId}/tilbaketrekking', 'secretariat', 'Trekk tilbake tilskuddet'),
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),
   page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
   page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),

@@ -882,6 +882,69 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
   });
 }
 
+export interface GrantRevokedData extends DecisionCopy {
+  amount: number;
+  reason: string;
+  decidedAt: DateInput;
+}
+
+/** To the owner, and as a copy to the group's leaders: the committee took back a grant before any of it was paid. */
+export function grantRevoked(ctx: MailContext, d: GrantRevokedData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Vedtak: tilskuddet til ${quoted(titleForSubject(ctx.application.title))} er trukket tilbake`,
+    greeting: hei(),
+    blocks: [
+      p(`${c} har vedtatt å trekke tilbake tilskuddet på ${formatNok(d.amount)}. Tilskuddet er ikke utbetalt, og det blir heller ikke utbetalt.`),
+      facts(...appFacts(ctx), ['Tilskudd som trekkes tilbake', formatNok(d.amount)], ['Vedtaksdato', formatDateNb(d.decidedAt)]),
+      quote('Begrunnelse', d.reason),
+      p('Du skal ikke sende faktura eller levere flere rapporter for dette tilskuddet. En faktura som allerede er sendt, blir ikke betalt. Kontakt sekretariatet hvis du har spørsmål om vedtaket.'),
+      ...copyBlocks(d),
+    ],
+  });
+}
+
+export interface PayoutCancelledData {
+  grantId: string;
+  payoutId: string;
+  projectNumber: string;
+  payee: string;
+  payeeOrganisationNumber?: string | undefined;
+  amount: number;
+  mode: PayoutModeName;
+  invoiceNumber?: string | undefined;
+  cancelledAt: DateInput;
+  adminLink?: string;
+}
+
+/** To finance, with the secretariat in copy: the grant's payout is cancelled and must not be paid. */
+export function payoutCancelled(ctx: MailContext, d: PayoutCancelledData): RenderedMail {
+  const project = oneLine(d.projectNumber);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Utbetaling annullert: ${formatNok(d.amount)} – prosjektnummer ${project}`,
+    greeting: 'Til økonomi,',
+    blocks: [
+      p(
+        `${ctx.scheme.committeeShortName} har trukket tilbake tilskuddet før det ble utbetalt. Utbetalingen er annullert og skal ikke ${d.mode === 'cost_booking' ? 'kostnadsføres' : 'betales'}${d.invoiceNumber ? `, heller ikke fakturaen som er registrert` : ''}.`,
+      ),
+      facts(
+        ...appFacts(ctx),
+        ['Tilskudds-ID', d.grantId],
+        ['Utbetalings-ID', d.payoutId],
+        ['Prosjektnummer', project],
+        ['Mottaker', d.payee],
+        d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
+        ['Beløp', formatNok(d.amount)],
+        d.invoiceNumber ? ['Fakturanummer', oneLine(d.invoiceNumber)] : undefined,
+        ['Annullert', formatDateTimeNb(d.cancelledAt)],
+      ),
+      ...(d.adminLink ? [link('Se utbetalingene på prosjektnummeret', d.adminLink)] : []),
+    ],
+  });
+}
+
 export interface WithdrawnData {
   withdrawnAt: DateInput;
   reason?: string;
@@ -991,6 +1054,8 @@ export const templates = {
   reallocationRequested,
   reallocationDecided,
   repaymentClaim,
+  grantRevoked,
+  payoutCancelled,
   withdrawn,
   closedWithoutDecision,
   waitingForCalendar,

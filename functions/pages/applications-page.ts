@@ -19,7 +19,7 @@ function statusPath(schemeId: string, status: ApplicationStatus): string {
 const GROUPS: ReadonlyArray<readonly [string, readonly ApplicationStatus[]]> = [
   ['Under behandling', ['awaiting_cosignature', 'draft', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred']],
   ['Tildelt', ['approved', 'payout_pending', 'active', 'status_report_received', 'final_report_received', 'repayment_claimed']],
-  ['Avsluttet', ['rejected', 'withdrawn', 'closed']],
+  ['Avsluttet', ['rejected', 'withdrawn', 'closed', 'revoked']],
 ];
 
 function statusChoice(schemeId: string, status: ApplicationStatus, selected: ApplicationStatus): Html {

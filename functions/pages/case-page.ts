@@ -1,9 +1,10 @@
 // The secretariat's whole case: where it stands, what the partners signed, what the committee
 // decided, what finance paid, what the owner reported and everything that happened, in one page.
-// Its forms are the committee's actions on a running grant: deciding a reallocation request and
-// claiming repayment (the review's actions stay on the agenda, payments on the finance page).
+// Its forms are the committee's actions on a running grant: deciding a reallocation request,
+// taking back a grant not yet paid, and claiming repayment (the review's actions stay on the agenda,
+// payments on the finance page).
 import type { Actor } from '../domain/model';
-import { payoutIdFor, repaymentClaimable } from '../domain/payout';
+import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getPublicScheme } from '../use-cases/public-scheme';
@@ -20,14 +21,17 @@ import { agendaPath, casePath, minutesPath } from '../http/routes';
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getPublicScheme>;
 
-/** The case's forms: one per reallocation request waiting for a decision, and the repayment claim. */
-export type CaseFormName = 'repayment' | `reallocation:${string}`;
+/** The case's forms: one per reallocation request waiting for a decision, the revocation and the repayment claim. */
+export type CaseFormName = 'repayment' | 'revocation' | `reallocation:${string}`;
+
+const FORM_ID_PREFIX: Record<'repayment' | 'revocation', string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking' };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
 
 export const CASE_NOTICES: Record<string, string> = {
   omdisponering: 'Vedtaket om omdisponering er registrert, og prosjekteier får beskjed.',
   tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.',
+  tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjekteier får beskjed.',
 };
 
 export function reallocationDecisionPath(applicationId: string, reallocationId: string): string {
@@ -36,6 +40,10 @@ export function reallocationDecisionPath(applicationId: string, reallocationId: 
 
 export function repaymentClaimPath(applicationId: string): string {
   return `${casePath(applicationId)}/tilbakebetaling`;
+}
+
+export function revocationPath(applicationId: string): string {
+  return `${casePath(applicationId)}/tilbaketrekking`;
 }
 
 function actorLabel(actor: Actor, partners: CaseView['data']['partners']): string {
@@ -86,12 +94,23 @@ ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
 </form>`;
 }
 
+function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
+  const form = state('revocation');
+  return html`<h2 id="tilbaketrekking">Trekk tilbake tilskuddet</h2>
+<p>Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten, og rapportene skal ikke leveres. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
+<form method="post" action=${revocationPath(app.id)} novalidate aria-label="Trekk tilbake tilskuddet">
+${hidden(CSRF_FIELD, csrf)}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}
+<button type="submit" class="danger">Trekk tilbake tilskuddet</button>
+</form>`;
+}
+
 export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { title: string; body: Html } {
   const { application: app, data } = view;
   const states: FormState[] = [];
   const state = (name: CaseFormName) => {
     const mine = forms.failed?.form === name ? forms.failed : undefined;
-    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name === 'repayment' ? 'tilbakebetaling' : `omdisp-${name.slice('reallocation:'.length)}`);
+    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name === 'repayment' || name === 'revocation' ? FORM_ID_PREFIX[name] : `omdisp-${name.slice('reallocation:'.length)}`);
     states.push(s);
     return s;
   };
@@ -99,6 +118,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
   const grantPayout = view.payouts.find((p) => p.id === payoutIdFor(app.id, 'grant'));
   const repayment = app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state) : '';
+  const revocation = app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state) : '';
+  const revoked = recordedRevocation(app.history);
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
@@ -133,6 +154,7 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dt>Statusrapport innen</dt><dd>${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport innen</dt><dd>${date(allocation.finalReportDue)}</dd>
 ${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
+${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)}</dd><dt>Begrunnelse for tilbaketrekking</dt><dd class="long-text">${revoked.reason}</dd>` : ''}
 </dl>` : ''}
 ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partnere.', () => html`<div class="table-wrap" role="region" aria-label="Signaturer" tabindex="0"><table>
 <caption>Partnernes svar på gjeldende versjon</caption>
@@ -164,6 +186,7 @@ ${r.deviations ? html`<dt>Avvik</dt><dd class="long-text">${r.deviations}</dd>` 
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,
 )}</ul>`)}
+${revocation}
 ${repayment}
 <h2>Prosjektbeskrivelsen</h2>
 <details class="project-texts"><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>

@@ -3,6 +3,7 @@ import { toCsv, type CsvColumns } from '../domain/csv';
 import type { PayoutRecord, PayoutState } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
 import { PAYOUT_STATES } from '../../schemas/requests.schema';
+import { payoutsPath } from '../http/routes';
 import { CSRF_FIELD } from './csrf';
 import { dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
@@ -23,9 +24,7 @@ export interface FinanceView {
 }
 
 export function financePath(filter: FinanceFilter): string {
-  const query = new URLSearchParams({ prosjektnummer: filter.projectNumber });
-  if (filter.state) query.set('status', filter.state);
-  return `/okonomi?${query.toString()}`;
+  return payoutsPath(filter.projectNumber, filter.state);
 }
 
 /** The filter from the page's query (?prosjektnummer=…&status=…); unknown states mean all. */

@@ -45,6 +45,7 @@ export const PAYOUT_STATE_LABELS: Record<PayoutState, string> = {
   paid: 'Betalt',
   repayment_claimed: 'Krav om tilbakebetaling',
   repaid: 'Tilbakebetalt',
+  cancelled: 'Annullert (tilskuddet er trukket tilbake)',
 };
 
 export const PAYOUT_MODE_LABELS: Record<PayoutMode, string> = {
@@ -96,6 +97,7 @@ const ACTION_LABELS: Record<string, string> = {
   'repayment-claimed': 'Krav om tilbakebetaling',
   repaid: 'Tilbakebetalt; saken er avsluttet',
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
+  'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',

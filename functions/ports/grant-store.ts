@@ -118,7 +118,7 @@ export interface PayoutStore {
   listPayoutsByProject(projectNumber: string, state?: PayoutState): Promise<PayoutRecord[]>;
   listPayoutsForApplication(applicationId: string): Promise<PayoutRecord[]>;
   /** Conditional on state and revision. */
-  updatePayout(payoutId: string, expectedRevision: number, from: readonly PayoutState[], to: PayoutState, set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt'>>): Promise<PayoutRecord>;
+  updatePayout(payoutId: string, expectedRevision: number, from: readonly PayoutState[], to: PayoutState, set: Partial<Pick<PayoutRecord, 'invoiceNumber' | 'invoicedAt' | 'paidAt' | 'cancelledAt'>>): Promise<PayoutRecord>;
 }
 
 export interface ReportStore {

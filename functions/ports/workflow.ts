@@ -2,14 +2,15 @@
 // token is stored server-side and only the workflow adapter ever sees it.
 export type HumanStep = 'cosignature' | 'revision' | 'decision' | 'payout' | 'status-report' | 'final-report' | 'reallocation-decision';
 
-export type SideProcess = 'reallocation' | 'repayment';
+export type SideProcess = 'reallocation' | 'repayment' | 'revocation';
 
 /**
  * Why a wait ends early: the owner withdrew; a repayment claim ends the grant's reports; the
  * committee rejected an application while it waited for the owner's answer to a question; the
- * secretariat moved a case to another meeting (the wait for the decision follows that meeting).
+ * secretariat moved a case to another meeting (the wait for the decision follows that meeting); the
+ * committee took back a grant before it was paid (its reports are no longer owed).
  */
-export type CancelReason = 'Withdrawn' | 'RepaymentClaimed' | 'Rejected' | 'MeetingMoved';
+export type CancelReason = 'Withdrawn' | 'RepaymentClaimed' | 'Rejected' | 'MeetingMoved' | 'AllocationRevoked';
 
 export interface WorkflowPort {
   /** Starts the lifecycle of a newly submitted application (idempotent per application). */
@@ -18,7 +19,7 @@ export interface WorkflowPort {
   completeStep(applicationId: string, step: HumanStep, output: Record<string, unknown>): Promise<boolean>;
   /** Ends whatever the application's lifecycle is waiting for with a named error (e.g. 'Withdrawn'). */
   cancel(applicationId: string, error: CancelReason): Promise<void>;
-  /** Starts a side path (reallocation decision, repayment claim) next to the lifecycle. Idempotent per id. */
+  /** Starts a side path (reallocation decision, repayment claim, revocation) next to the lifecycle. Idempotent per id. */
   startSideProcess(applicationId: string, process: SideProcess, id: string): Promise<void>;
 }
 

@@ -40,11 +40,13 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
       if (status === 'active' || status === 'payout_pending' || status === 'approved') return undefined;
       if (status === 'final_report_received' || status === 'closed') return { output: { kind: 'status', skipped: true } };
       if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
+      if (status === 'revoked') return { error: 'AllocationRevoked' };
       return { output: { kind: 'status' } };
     case 'final-report':
       // A grant still waiting for its payout cannot report yet: the wait runs on (to the report-missing notice).
       if (status === 'status_report_received' || status === 'active' || status === 'payout_pending') return undefined;
       if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
+      if (status === 'revoked') return { error: 'AllocationRevoked' };
       return { output: { kind: 'final' } };
     case 'reallocation-decision':
       return facts.reallocationDecided ? { output: { decided: true } } : undefined;

@@ -157,6 +157,8 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   const app = await loadApplication(deps, applicationId);
   const request = await deps.store.getReallocation(app.id, reallocationId);
   if (!request) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
+  // (its request was closed with the revocation)
+  if (app.status === 'revoked') throw new ConflictError('Tilskuddet er trukket tilbake, og søknaden om omdisponering er avsluttet.', 'revoked');
   const state = decision.approved ? 'approved' : 'refused';
   const at = deps.clock.now().toISOString();
   // The audit entry first (conditional on the revision read), then the decision itself: a retry

@@ -3,7 +3,7 @@
 import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
-import { recordedClaim } from '../domain/payout';
+import { recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
@@ -14,7 +14,8 @@ import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { caseUrl, linkUrl, newLink } from './links';
+import { caseUrl, linkUrl, newLink, pageUrl } from './links';
+import { payoutsPath } from '../http/routes';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting } from './notify';
@@ -466,6 +467,8 @@ async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId
   if (r.state === 'requested') {
     r = await deps.store.decideReallocation(app.id, r.id, 'refused', l.now.toISOString(), 'Ikke behandlet innen fristen. Send en ny søknad om omdisponering ved behov.');
   }
+  // Closed with a revocation: the revocation's own letter tells the owner.
+  if (app.status === 'revoked') return {};
   await notify(deps, `reallocation-decided#${r.id}`, [app.ownerEmail], mail.reallocationDecided(mailContext(scheme, app), {
     approved: r.state === 'approved', amount: r.amount, decidedAt: r.decidedAt ?? l.now.toISOString(), ...(r.reason ? { reason: r.reason } : {}),
   }));
@@ -482,14 +485,38 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
     amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
   }), [scheme.financeEmail]);
-  if (effect === 'ends') await deps.store.cancelReminders(app.id, ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue']);
+  if (effect === 'ends') await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS);
   return { payout: payoutEvent(app, payout, scheme) };
 }
+
+/**
+ * The committee took the grant back before it was paid: its decision to the owner, with the copy to
+ * the group's leaders; to finance, the cancelled payout (the event goes out next); no more report reminders.
+ */
+async function grantRevoked(deps: Dependencies, l: Loaded, payoutId: string): Promise<StepResult> {
+  const { app, scheme } = l;
+  const payout = await deps.store.getPayout(payoutId);
+  if (!payout) throw new Error(`Payout ${payoutId} is missing`);
+  const revocation = recordedRevocation(app.history);
+  const decidedAt = revocation?.at ?? l.now.toISOString();
+  await sendDecision(deps, app, `grant-revoked#${app.id}`, (copy) =>
+    mail.grantRevoked(mailContext(scheme, app), { amount: payout.amount, reason: revocation?.reason ?? '', decidedAt, ...copy }),
+  );
+  const event = payoutEvent(app, payout, scheme);
+  await notify(deps, `payout-cancelled#${payout.id}`, [scheme.financeEmail], mail.payoutCancelled(mailContext(scheme, app), {
+    ...event, invoiceNumber: payout.invoiceNumber, cancelledAt: payout.cancelledAt ?? decidedAt, adminLink: pageUrl(deps, payoutsPath(payout.projectNumber)),
+  }), [scheme.secretariatEmail]);
+  await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS);
+  return { payout: event };
+}
+
+const REPORT_REMINDER_KINDS: readonly ReminderRecord['kind'][] = ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue'];
 
 export const LIFECYCLE_ACTIONS = [
   'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'await-calendar', 'decision-overdue', 'deferred',
   'information-requested', 'rejected', 'withdrawn', 'expired', 'allocate', 'status-report-missing', 'schedule-final-report',
   'prepare-final-report', 'final-report-missing', 'close', 'reallocation-requested', 'reallocation-decided', 'reallocation-undecided', 'repayment-claimed',
+  'grant-revoked',
 ] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -517,6 +544,7 @@ export async function runLifecycleStep(deps: Dependencies, action: LifecycleActi
     case 'reallocation-decided':
     case 'reallocation-undecided': return reallocationDecided(deps, l, required(input.reallocationId, 'reallocationId'));
     case 'repayment-claimed': return repaymentClaimed(deps, l, required(input.payoutId, 'payoutId'));
+    case 'grant-revoked': return grantRevoked(deps, l, required(input.payoutId, 'payoutId'));
   }
 }
 

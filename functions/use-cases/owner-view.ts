@@ -1,6 +1,6 @@
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
-import { recordedClaim } from '../domain/payout';
+import { recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -28,6 +28,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation) }];
   });
   const claim = recordedClaim(app.history);
+  const revocation = recordedRevocation(app.history);
   return {
     applicationId: app.id,
     schemeId: app.schemeId,
@@ -46,6 +47,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     repaymentClaim: app.repaymentClaimed !== undefined
       ? { amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends' }
       : undefined,
+    revocation: revocation ? { revokedOn: osloDateOf(new Date(revocation.at)), reason: revocation.reason } : undefined,
     reallocations: reallocations.map((r) => ({ id: r.id, state: r.state, amount: r.amount, requestedAt: r.requestedAt, reason: r.reason })),
     // The trail without personal data: what happened and when.
     history: app.history.map((h) => ({ at: h.at, action: h.action, to: h.to })),

@@ -1,10 +1,10 @@
 import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, repaymentRefusal } from '../domain/payout';
+import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import type { RepaymentClaim } from '../../schemas/requests.schema';
+import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, recordOnHistory } from './move-application';
 
@@ -56,8 +56,14 @@ async function loadPayout(deps: Dependencies, payoutId: string): Promise<PayoutR
   return payout;
 }
 
+/** Finance's actions on a payout cancelled by a revocation: refused with the reason. */
+function assertNotCancelled(payout: PayoutRecord): void {
+  if (payout.state === 'cancelled') throw new ConflictError('Utbetalingen er annullert fordi tilskuddet er trukket tilbake, og skal ikke betales.', 'cancelled');
+}
+
 export async function registerInvoice(deps: Dependencies, payoutId: string, invoiceNumber: string) {
   const payout = await loadPayout(deps, payoutId);
+  assertNotCancelled(payout);
   if (payout.state !== 'awaiting_invoice') throw new ConflictError('Utbetalingen venter ikke på faktura.', 'not_awaiting_invoice');
   return deps.store.updatePayout(payout.id, payout.revision, ['awaiting_invoice'], 'invoiced', { invoiceNumber, invoicedAt: deps.clock.now().toISOString() });
 }
@@ -82,6 +88,7 @@ function applicationWriteOnPayment(app: ApplicationRecord, isRepayment: boolean)
 /** Paid (or booked) grant: the grant becomes active. Repaid claim: see applicationWriteOnPayment. */
 export async function markPaid(deps: Dependencies, payoutId: string, actor: Actor) {
   const payout = await loadPayout(deps, payoutId);
+  assertNotCancelled(payout);
   const isRepayment = payout.amount < 0;
   const from: PayoutState[] = isRepayment ? ['repayment_claimed'] : ['pending', 'invoiced'];
   const app = await loadApplication(deps, payout.applicationId);
@@ -142,5 +149,51 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     if (effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
   }
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
+  return { application: updated, payout };
+}
+
+const REVOCATION_REFUSALS = {
+  paid: 'Tilskuddet er utbetalt og kan ikke trekkes tilbake. Krev det tilbake i stedet (krav om tilbakebetaling).',
+  not_granted: 'Bare et innvilget tilskudd som ikke er avsluttet, kan trekkes tilbake.',
+  not_ready: 'Utbetalingen av tilskuddet er ikke opprettet ennå. Prøv igjen om et minutt.',
+} as const;
+
+/** Why a revoked grant's pending reallocation request was closed (the revocation letter says the rest). */
+export const REVOKED_REALLOCATION_REASON = 'Tilskuddet er trukket tilbake.';
+
+/**
+ * The committee takes back a grant of which nothing is paid: the grant payout is cancelled first
+ * (so finance cannot pay it meanwhile; a payment that came first makes this a 409), then the grant
+ * is revoked; if that write fails, the payout is given back its state. The money goes back to the
+ * year's pot, a pending reallocation request is closed, the report waits end, and the revocation
+ * process tells the owner, the group's leaders and finance. A repeat finishes what a crash left undone.
+ */
+export async function revokeGrant(deps: Dependencies, applicationId: string, request: RevocationRequest, actor: Actor) {
+  const app = await loadApplication(deps, applicationId);
+  const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
+  let updated = app;
+  let payout = grantPayout;
+  if (app.status !== 'revoked') {
+    const refusal = revocationRefusal(app, grantPayout);
+    if (refusal) throw new ConflictError(REVOCATION_REFUSALS[refusal], refusal);
+    const before = grantPayout!; // revocationRefusal answers not_ready without one
+    payout = before.state === 'cancelled' ? before : await deps.store.updatePayout(before.id, before.revision, UNPAID_PAYOUT_STATES, 'cancelled', { cancelledAt: deps.clock.now().toISOString() });
+    try {
+      updated = await moveApplication(deps, app, 'revoked', 'grant-revoked', actor, { details: { reason: request.reason, amount: app.allocation!.amount, payoutId: before.id } });
+    } catch (error) {
+      if (before.state !== 'cancelled') await deps.store.updatePayout(payout.id, payout.revision, ['cancelled'], before.state, {});
+      throw error;
+    }
+  }
+  const { allocation } = updated;
+  if (!allocation || !payout) throw new Error(`Revoked grant ${app.id} has no allocation or payout`);
+  await deps.store.release(app.schemeId, allocation.potYear, app.id);
+  for (const r of await deps.store.listReallocations(app.id)) {
+    if (r.state !== 'requested') continue;
+    await deps.store.decideReallocation(app.id, r.id, 'refused', deps.clock.now().toISOString(), REVOKED_REALLOCATION_REASON);
+    await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: r.id, approved: false });
+  }
+  await deps.workflow.cancel(app.id, 'AllocationRevoked');
+  await deps.workflow.startSideProcess(app.id, 'revocation', payout.id);
   return { application: updated, payout };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, repaymentClaimable } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentClaimable, revocationRefusal } from '../../functions/domain/payout';
+import { APPLICATION_STATUSES, type PayoutState } from '../../functions/domain/model';
+import { canTransition } from '../../functions/domain/status-transitions';
 
 describe('payoutModeFor', () => {
   it('books cost internally for a hospital-trust unit, invoices everyone else', () => {
@@ -92,5 +94,43 @@ describe('recordedClaim', () => {
       { at: '2027-03-01T10:00:00.000Z', actor, action: 'report:status' },
       { at: '2027-04-01T10:00:00.000Z', actor, action: 'repayment-claimed', details: { amount: 25_000, reason: 'Kurset ble avlyst.', grantContinues: true } },
     ])).toEqual({ at: '2027-04-01T10:00:00.000Z', reason: 'Kurset ble avlyst.', effect: 'runs-on' });
+  });
+});
+
+describe('revocationRefusal', () => {
+  const payout = (state: PayoutState) => ({ state });
+  it('takes back a grant while nothing of it is paid: pending, awaiting an invoice or invoiced, in any running status', () => {
+    for (const status of ['payout_pending', 'active', 'status_report_received', 'final_report_received'] as const) {
+      for (const state of ['pending', 'awaiting_invoice', 'invoiced'] as const) expect(revocationRefusal({ status }, payout(state)), `${status} ${state}`).toBeUndefined();
+    }
+  });
+  it('refuses a paid grant (claimed back instead), one not granted or ended, and one whose payout is not created yet', () => {
+    expect(revocationRefusal({ status: 'active' }, payout('paid'))).toBe('paid');
+    expect(revocationRefusal({ status: 'status_report_received' }, payout('paid'))).toBe('paid');
+    expect(revocationRefusal({ status: 'approved' }, undefined)).toBe('not_ready');
+    expect(revocationRefusal({ status: 'payout_pending' }, undefined)).toBe('not_ready');
+    for (const status of ['scheduled', 'rejected', 'withdrawn', 'closed', 'repayment_claimed', 'revoked'] as const) {
+      expect(revocationRefusal({ status }, payout('pending')), status).toBe('not_granted');
+    }
+  });
+  it('lets a revocation cut short after its payout write be finished (the payout already cancelled, the grant still running)', () => {
+    expect(revocationRefusal({ status: 'payout_pending' }, payout('cancelled'))).toBeUndefined();
+  });
+  it('agrees with the transition table: every status it allows may move to revoked, and revoked is the end', () => {
+    for (const status of APPLICATION_STATUSES) {
+      if (revocationRefusal({ status }, payout('pending')) === undefined) expect(canTransition(status, 'revoked'), status).toBe(true);
+      expect(canTransition('revoked', status)).toBe(false);
+    }
+  });
+});
+
+describe('recordedRevocation', () => {
+  it('when and why the grant was taken back, from its history', () => {
+    const actor = { kind: 'staff', role: 'secretariat', subject: 's-1' } as const;
+    expect(recordedRevocation([{ at: '2027-01-01T10:00:00.000Z', actor, action: 'paid' }])).toBeUndefined();
+    expect(recordedRevocation([
+      { at: '2026-12-10T10:00:00.000Z', actor, action: 'payout-triggered' },
+      { at: '2027-02-11T13:00:00.000Z', actor, action: 'grant-revoked', from: 'payout_pending', to: 'revoked', details: { reason: 'Prosjektet blir ikke gjennomført.', amount: 800_000 } },
+    ])).toEqual({ at: '2027-02-11T13:00:00.000Z', reason: 'Prosjektet blir ikke gjennomført.' });
   });
 });

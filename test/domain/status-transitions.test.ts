@@ -55,6 +55,11 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['final_report_received', 'repayment_claimed'],
   ['repayment_claimed', 'closed'],
   ['closed', 'repayment_claimed'], // the final report showed money not used as described
+  // the committee takes back a grant nothing of which is paid yet
+  ['payout_pending', 'revoked'],
+  ['active', 'revoked'],
+  ['status_report_received', 'revoked'],
+  ['final_report_received', 'revoked'],
 ];
 
 const key = (from: string, to: string) => `${from}->${to}`;
@@ -120,7 +125,7 @@ describe('status transitions', () => {
   });
 
   it('terminal statuses have no way out but a closed grant\'s repayment claim; every other status has one', () => {
-    expect([...TERMINAL_STATUSES].sort()).toEqual(['closed', 'rejected', 'withdrawn']);
+    expect([...TERMINAL_STATUSES].sort()).toEqual(['closed', 'rejected', 'revoked', 'withdrawn']);
     for (const status of APPLICATION_STATUSES) {
       const ways = status === 'closed' ? ALLOWED_TRANSITIONS[status].filter((to) => to !== 'repayment_claimed') : ALLOWED_TRANSITIONS[status];
       expect(ways.length === 0).toBe(TERMINAL_STATUSES.includes(status));

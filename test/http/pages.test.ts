@@ -7,6 +7,7 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { triggerPayout } from '../../functions/use-cases/payouts';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
 import { getScheme } from '../../config/schemes';
 import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
@@ -490,6 +491,45 @@ describe('staff pages: the whole case', () => {
     const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbakebetaling' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(after.text).toContain('Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.');
     expect(after.text).not.toContain('action="/sekretariat/soknader/' + applicationId + '/tilbakebetaling"');
+  });
+
+  it('a grant not yet paid is taken back from the case: the form only while nothing is paid, a reason required, then the payout cancelled and the pot given back', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled();
+    await app.approve(applicationId);
+    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const application = (await app.store.getApplication(applicationId))!;
+    const potBefore = (await app.store.getPot('sor-rogaland', application.allocation!.potYear))!.remaining;
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbaketrekking" novalidate aria-label="Trekk tilbake tilskuddet">`);
+    // Nothing is paid, so there is nothing to claim back.
+    expect(page.text).not.toContain(`/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
+    expect(labelsMissing(page.text)).toEqual([]);
+    const revoke = (form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbaketrekking', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-revoke-grant');
+
+    const noReason = await revoke({});
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('href="#tilbaketrekking-reason"');
+    expect((await app.store.getPayout(payout.id))!.state).toBe(payout.state);
+    expect((await app.store.getApplication(applicationId))!.status).toBe('payout_pending');
+
+    const revoked = await revoke({ reason: 'Prosjektet blir ikke gjennomført.' });
+    expect(revoked.status).toBe(303);
+    expect(revoked.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=tilbaketrukket`);
+    expect((await app.store.getPayout(payout.id))).toMatchObject({ state: 'cancelled', cancelledAt: expect.any(String) });
+    expect((await app.store.getPot('sor-rogaland', application.allocation!.potYear))!.remaining).toBe(potBefore + application.allocation!.amount);
+    const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbaketrukket' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    expect(after.text).toContain('Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten.');
+    expect(after.text).toContain('<dt>Status</dt><dd>Tilskuddet er trukket tilbake</dd>');
+    expect(after.text).toContain('<dt>Begrunnelse for tilbaketrekking</dt><dd class="long-text">Prosjektet blir ikke gjennomført.</dd>');
+    expect(after.text).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
+    expect(after.text).not.toContain('/tilbaketrekking"');
+    // The owner's page says so, and no longer lists report due dates.
+    const owner = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-owner-status')).text;
+    expect(owner).toContain('Status: <span class="status">Tilskuddet er trukket tilbake</span>');
+    expect(owner).toMatch(/<dt>Trukket tilbake<\/dt><dd>[\d.]+: tilskuddet blir ikke utbetalt, og rapportene skal ikke leveres\.<br><span class="long-text">Prosjektet blir ikke gjennomført\.<\/span><\/dd>/);
+    expect(owner).not.toContain('<dt>Statusrapport</dt>');
   });
 
   it('a partial repayment claim from the case lets the grant run on, and the case offers no second claim', async () => {

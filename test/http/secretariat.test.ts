@@ -1,8 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConflictError } from '../../functions/domain/errors';
+import { triggerPayout } from '../../functions/use-cases/payouts';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
 import { apiEvent, staffClaims } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 let app: TestApp;
@@ -395,6 +397,49 @@ describe('reallocation decisions and repayment claims', () => {
     const early = await app.call('claim-repayment', { pathParameters: { applicationId: notPaid }, json: { amount: 1_000, reason: 'Feil.' }, as });
     expect(early.status).toBe(409);
     expect(early.body.reason).toBe('not_active');
+  });
+
+  it('takes back a grant not yet paid: refused before its payout exists and once it is paid; nothing half-written when the grant write fails; finance cannot act on the cancelled payout', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId);
+    const body = { reason: 'Prosjektet blir ikke gjennomført.' };
+    const early = await app.call('revoke-grant', { pathParameters: { applicationId }, json: body, as });
+    expect(early.status).toBe(409);
+    expect(early.body.reason).toBe('not_ready');
+    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const year = (await app.store.getApplication(applicationId))!.allocation!.potYear;
+    const potBefore = (await app.store.getPot('sor-rogaland', year))!.remaining;
+
+    // The grant write fails (someone changed the grant meanwhile): the payout is given back its state, the pot untouched.
+    const failing = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new ConflictError('Søknaden ble endret av noen andre samtidig.', 'stale'));
+    const failed = await app.call('revoke-grant', { pathParameters: { applicationId }, json: body, as });
+    failing.mockRestore();
+    expect(failed.status).toBe(409);
+    expect(await app.store.getPayout(payout.id)).toEqual(expect.objectContaining({ state: payout.state }));
+    expect((await app.store.getPayout(payout.id))!.cancelledAt).toBeUndefined();
+    expect((await app.store.getApplication(applicationId))!.status).toBe('payout_pending');
+    expect((await app.store.getPot('sor-rogaland', year))!.remaining).toBe(potBefore);
+
+    const res = await app.call('revoke-grant', { pathParameters: { applicationId }, json: body, as });
+    expect(res.status).toBe(200);
+    expect(res.body.application).toMatchObject({ status: 'revoked' });
+    expect(res.body.payout).toMatchObject({ id: payout.id, state: 'cancelled', amount: 850_000 });
+    expect((await app.store.getPot('sor-rogaland', year))!.remaining).toBe(potBefore + 850_000);
+    for (const [route, json] of [['register-invoice', { invoiceNumber: 'F-1' }], ['mark-paid', {}]] as const) {
+      const refused = await app.call(route, { pathParameters: { payoutId: payout.id }, json, as: FINANCE });
+      expect(refused.status, route).toBe(409);
+      expect(refused.body.reason, route).toBe('cancelled');
+    }
+    // A repeat (a retry after a lost answer) is the same revocation: nothing more goes back to the pot.
+    expect((await app.call('revoke-grant', { pathParameters: { applicationId }, json: body, as })).status).toBe(200);
+    expect((await app.store.getPot('sor-rogaland', year))!.remaining).toBe(potBefore + 850_000);
+
+    const { applicationId: paid } = await app.active();
+    const refused = await app.call('revoke-grant', { pathParameters: { applicationId: paid }, json: body, as });
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toBe('paid');
+    const rejected = await app.scheduled();
+    expect((await app.call('revoke-grant', { pathParameters: { applicationId: rejected.applicationId }, json: body, as })).body.reason).toBe('not_granted');
   });
 });
 

@@ -12,8 +12,8 @@ import {
 } from '../../workflows/definitions';
 
 describe('workflows/definitions', () => {
-  it('lists the five definition files, which exist and are JSON', () => {
-    expect([...WORKFLOW_NAMES].sort()).toEqual(['application', 'final-report', 'grant', 'reallocation', 'repayment']);
+  it('lists the six definition files, which exist and are JSON', () => {
+    expect([...WORKFLOW_NAMES].sort()).toEqual(['application', 'final-report', 'grant', 'reallocation', 'repayment', 'revocation']);
     for (const name of WORKFLOW_NAMES) {
       expect(WORKFLOW_FILES[name]).toMatch(new RegExp(`/workflows/${name}\\.asl\\.json$`));
       expect(() => JSON.parse(readFileSync(WORKFLOW_FILES[name], 'utf8'))).not.toThrow();

@@ -18,6 +18,8 @@ import {
   reallocationRequested,
   rejectionLetter,
   repaymentClaim,
+  grantRevoked,
+  payoutCancelled,
   reportDue,
   reportOverdue,
   reportReceived,
@@ -199,6 +201,15 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   repaymentClaim: {
     mail: repaymentClaim(ctx, { amount: 75000, reason: `Midlene er brukt til drift ${EVIL}`, projectNumber: 'R-11326-D11325', dueDate: '2026-09-01', decidedAt: '2026-08-01' }),
     expect: [/Krav om tilbakebetaling/, /kreve tilbake kr 75 000/, /Betalingsfrist: 01\.09\.2026/, /prosjektnummer R-11326-D11325/, /FSU har samtidig avsluttet tilskuddet\. Du skal ikke levere flere rapporter\./],
+  },
+  grantRevoked: {
+    mail: grantRevoked(ctx, { amount: 300000, reason: `Prosjektet blir ikke gjennomført ${EVIL}`, decidedAt: '2027-02-11', copyTo: ['leder og nestleder i TMG Eldre'] }),
+    expect: [/Vedtak: tilskuddet til .* er trukket tilbake/, /FSU har vedtatt å trekke tilbake tilskuddet på kr 300 000/, /ikke utbetalt, og det blir heller ikke utbetalt/, /Vedtaksdato: 11\.02\.2027/, /Du skal ikke sende faktura eller levere flere rapporter/, /Kopi: leder og nestleder i TMG Eldre/],
+  },
+  payoutCancelled: {
+    mail: payoutCancelled(ctx, { grantId: 'app-1', payoutId: 'app-1#payout#grant#1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),
+    link: LINK,
+    expect: [/Utbetaling annullert: kr 300 000 – prosjektnummer R-11326-D11325/, /Utbetalingen er annullert og skal ikke betales, heller ikke fakturaen som er registrert/, /Fakturanummer: F-2027-17/, /Annullert: 11\.02\.2027 kl\. 14:00/],
   },
   withdrawn: {
     mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),

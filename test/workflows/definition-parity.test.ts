@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SUBSTITUTIONS } from '../../local/lifecycle-runtime';
 import { substitute, WORKFLOW_NAMES, type WorkflowName } from '../../workflows/definitions';
 import { synthesize, type SynthesizedApp } from '../infra/cdk-app';
-import { activeGrant, DAY, REPORT, startHarness, type Harness } from '../support/local-system';
+import { activeGrant, application, APPROVAL, DAY, decide, REPORT, scheduled, startHarness, type Harness } from '../support/local-system';
 
 let built: SynthesizedApp;
 let h: Harness;
@@ -26,6 +26,10 @@ describe('the definitions the local runtime runs are the synthesized ones', () =
     const reallocation = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte midler', amount: 10_000 });
     await h.system.settle();
     await h.call('POST', `/api/staff/applications/${id}/reallocations/${reallocation.body.id}`, { approved: true }, 'secretariat');
+    // A second grant, taken back before it is paid.
+    const unpaid = await scheduled(h, application({ title: 'Tilskudd som trekkes tilbake' }));
+    await decide(h, unpaid.id, APPROVAL);
+    await h.call('POST', `/api/staff/applications/${unpaid.id}/revocation`, { reason: 'Prosjektet blir ikke gjennomført.' }, 'secretariat');
     await h.call('POST', `/api/reports/${statusReportLink}`, REPORT);
     await h.system.advance(420 * DAY); // past the period's end: the final-report phase starts
     await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 1_000, reason: 'Ubrukte midler' }, 'secretariat');

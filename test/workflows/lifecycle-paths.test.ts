@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  activeGrant, application, cosignLinks, DAY, decide, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
+  activeGrant, APPROVAL, application, cosignLinks, DAY, decide, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
 
 async function executionsOf(h: Harness, id: string) {
@@ -242,6 +242,111 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((payouts.body.payouts ?? payouts.body).some((p: { amount: number; state: string }) => p.amount === -200_000 && p.state === 'repayment_claimed')).toBe(true);
     // the grant workflow stopped waiting for the status report
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'repayment:SUCCEEDED']);
+  });
+
+  it('a grant not yet paid taken back: the payout cancelled (mail and event to finance), the pot given back, the decision to the owner and the group, no reports owed', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, APPROVAL);
+    expect(await status(h, ownerLink)).toBe('payout_pending');
+    const pot = () => h.system.deps.store.getPot('sor-rogaland', 2026);
+    const before = (await pot())!;
+    expect(before.remaining).toBe(before.total - APPROVAL.amount);
+    const payoutsOf = async () => {
+      const res = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+      return (res.body.payouts ?? res.body).filter((p: { applicationId: string }) => p.applicationId === id);
+    };
+    const [payout] = await payoutsOf();
+    // The invoice is in, but not paid: it can still be stopped.
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/invoice`, { invoiceNumber: 'F-2026-88' }, 'finance')).status).toBe(200);
+
+    const reason = 'Kommunen har trukket seg fra samarbeidet, og prosjektet blir ikke gjennomført.';
+    const res = await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason }, 'secretariat');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.application.status).toBe('revoked');
+    expect(res.body.payout.state).toBe('cancelled');
+    await h.system.settle();
+
+    expect(await status(h, ownerLink)).toBe('revoked');
+    expect((await pot())!.remaining).toBe(before.total);
+    expect((await payoutsOf()).map((p: { state: string }) => p.state)).toEqual(['cancelled']);
+    const events = h.system.lifecycle.runtime.publishedEvents().filter((e) => e.detailType === 'PayoutCancelled');
+    expect(events.map((e) => e.detail)).toEqual([expect.objectContaining({ grantId: id, payoutId: payout.id, amount: APPROVAL.amount, projectNumber: 'R-11326-D11325' })]);
+    const letter = (await h.mailsTo(data.owner.email)).filter((m) => /trukket tilbake/.test(m.subject));
+    expect(letter).toHaveLength(1);
+    expect(letter[0]!.body.text).toContain(reason);
+    const group = groupOf(data);
+    expect((await h.mailsTo(group.leaderEmail)).filter((m) => /trukket tilbake/.test(m.subject))).toHaveLength(1);
+    const finance = (await h.mails()).filter((m) => /Utbetaling annullert/.test(m.subject));
+    expect(finance).toHaveLength(1);
+    expect(finance[0]!.body.text).toContain('skal ikke betales, heller ikke fakturaen som er registrert');
+    // The grant workflow stopped waiting for the status report.
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'revocation:SUCCEEDED']);
+
+    // Finance cannot pay it now; a repeat changes nothing and sends nothing.
+    const paid = await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/paid`, {}, 'finance');
+    expect(paid.status).toBe(409);
+    expect(paid.body.message).toMatch(/annullert fordi tilskuddet er trukket tilbake/);
+    const mailCount = (await h.mails()).length;
+    expect((await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason }, 'secretariat')).status).toBe(200);
+    await h.system.settle();
+    expect((await h.mails()).length).toBe(mailCount);
+    expect((await pot())!.remaining).toBe(before.total);
+
+    // No report is owed: past the status report's and the final report's due dates, nothing to the owner.
+    const ownerMails = (await h.mailsTo(data.owner.email)).length;
+    await h.system.advance(400 * DAY, DAY);
+    expect((await h.mailsTo(data.owner.email)).length).toBe(ownerMails);
+    const history = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.history;
+    expect(history.at(-1)).toEqual(expect.objectContaining({ action: 'grant-revoked', from: 'payout_pending', to: 'revoked' }));
+  });
+
+  it('a grant never paid, taken back once its period is over: the final-report phase ends too', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, APPROVAL);
+    await h.system.advance(400 * DAY, DAY); // past the period's end (31.12.2027): the final-report phase waits
+    expect(await status(h, ownerLink)).toBe('payout_pending');
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:RUNNING', 'grant:SUCCEEDED']);
+    expect((await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason: 'Fakturaen kom aldri; prosjektet ble ikke gjennomført.' }, 'secretariat')).status).toBe(200);
+    await h.system.settle();
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:SUCCEEDED', 'grant:SUCCEEDED', 'revocation:SUCCEEDED']);
+    const ownerMails = (await h.mailsTo(data.owner.email)).length;
+    await h.system.advance(120 * DAY, DAY);
+    expect((await h.mailsTo(data.owner.email)).length).toBe(ownerMails);
+  });
+
+  it('a paid grant is not taken back (409: claimed back instead); a revocation without a reason is a 400 naming it; nothing is written', async () => {
+    const data = application();
+    const { id, ownerLink } = await activeGrant(h, data);
+    const noReason = await h.call('POST', `/api/staff/applications/${id}/revocation`, {}, 'secretariat');
+    expect(noReason.status).toBe(400);
+    expect(Object.keys(noReason.body.fieldErrors)).toEqual(['reason']);
+    const refused = await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason: 'Prosjektet er lagt ned' }, 'secretariat');
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/utbetalt .*Krev det tilbake i stedet/);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('active');
+    expect(h.system.lifecycle.runtime.publishedEvents().some((e) => e.detailType === 'PayoutCancelled')).toBe(false);
+  });
+
+  it('a grant taken back with a reallocation request pending: the request is closed with it, without a letter of its own', async () => {
+    const data = application();
+    const { id, ownerLink } = await scheduled(h, data);
+    await decide(h, id, APPROVAL);
+    const asked = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte midler fra reise til kurs', amount: 40_000 });
+    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+    await h.system.settle();
+    expect((await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason: 'Prosjektet blir ikke gjennomført.' }, 'secretariat')).status).toBe(200);
+    await h.system.settle();
+    const view = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(view.body.reallocations).toEqual([expect.objectContaining({ state: 'refused', reason: 'Tilskuddet er trukket tilbake.' })]);
+    expect(view.body.revocation).toEqual({ revokedOn: '2026-12-10', reason: 'Prosjektet blir ikke gjennomført.' });
+    expect((await h.mailsTo(data.owner.email)).filter((m) => /omdispon/i.test(m.subject))).toHaveLength(0);
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'revocation:SUCCEEDED']);
+    expect(await executionsOf(h, asked.body.id)).toEqual(['reallocation:SUCCEEDED']);
+    const decided = await h.call('POST', `/api/staff/applications/${id}/reallocations/${asked.body.id}`, { approved: true }, 'secretariat');
+    expect(decided.status).toBe(409);
   });
 
   it('part of the grant claimed back while it runs on: the reports are still due, reminded and received; the repayment is in the history', async () => {
