@@ -128,6 +128,7 @@ const PAYOUT_CSV: CsvColumns<PayoutRecord> = [
   ['Fakturanummer', (p) => p.invoiceNumber],
   ['Faktura registrert', (p) => onOsloDate(p.invoicedAt)],
   ['Betalt', (p) => onOsloDate(p.paidAt)],
+  ['Annullert', (p) => onOsloDate(p.cancelledAt)],
 ];
 
 /** The list as shown, for the accounts: a CSV download (a repayment claim is a negative amount). */

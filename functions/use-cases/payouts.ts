@@ -159,7 +159,7 @@ const REVOCATION_REFUSALS = {
 } as const;
 
 /** Why a revoked grant's pending reallocation request was closed (the revocation letter says the rest). */
-export const REVOKED_REALLOCATION_REASON = 'Tilskuddet er trukket tilbake.';
+const REVOKED_REALLOCATION_REASON = 'Tilskuddet er trukket tilbake.';
 
 /**
  * The committee takes back a grant of which nothing is paid: the grant payout is cancelled first

@@ -130,13 +130,30 @@ describe('invoice and payment', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="utbetalinger-R-11326-D11325-repayment_claimed-2026-11-20.csv"');
     const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Mottakers org.nr.;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt');
+    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Mottakers org.nr.;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt;Annullert');
     const row = rows.find((r) => r.startsWith(`${applicationId};`))!;
     expect(claim.body.payout.payeeOrganisationNumber).toMatch(/^\d{9}$/); // the claim is against the grant's payee
-    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};${claim.body.payout.payeeOrganisationNumber};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;`);
+    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};${claim.body.payout.payeeOrganisationNumber};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;;`);
     expect(rows.every((r) => r.includes(';Krav om tilbakebetaling;'))).toBe(true);
     // Another community's project number is refused, as for the list.
     expect((await page({ prosjektnummer: 'R-11326-D11325', format: 'csv' }, staffClaims(['finance', 'scheme:innlandet']))).status).toBe(403);
+  });
+
+  it('a payout cancelled because the grant was taken back: listed as cancelled with no action, its date in the CSV', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId);
+    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const revoked = await app.call('revoke-grant', { pathParameters: { applicationId }, json: { reason: 'Prosjektet blir ikke gjennomført.' }, as: SECRETARIAT });
+    expect(revoked.status).toBe(200);
+    const page = (query: Record<string, string>) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims: as }), 'page-finance');
+    const list = await page({ prosjektnummer: 'R-11326-D11325', status: 'cancelled' });
+    const rowId = `utbetaling-${payout.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+    const row = new RegExp(`<tr id="${rowId}">[\\s\\S]*?</tr>`).exec(list.text)?.[0] ?? '';
+    expect(row).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
+    expect(row).not.toContain('<form');
+    const csv = await page({ prosjektnummer: 'R-11326-D11325', status: 'cancelled', format: 'csv' });
+    const line = csv.text.split('\r\n').find((r) => r.startsWith(`${applicationId};`))!;
+    expect(line.endsWith(';Annullert (tilskuddet er trukket tilbake);2026-11-20;;;;2026-11-20')).toBe(true);
   });
 
   it('answers 404 for an unknown payout', async () => {

@@ -502,6 +502,7 @@ describe('staff pages: the whole case', () => {
     const page = await caseOf(applicationId);
     const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbaketrekking" novalidate aria-label="Trekk tilbake tilskuddet">`);
+    expect(page.text.replace(/\u00a0/g, ' ')).toContain(`annulleres utbetalingen, 850 000 kr legges tilbake i potten for ${application.allocation!.potYear}, og rapportene skal ikke leveres`);
     // Nothing is paid, so there is nothing to claim back.
     expect(page.text).not.toContain(`/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
     expect(labelsMissing(page.text)).toEqual([]);
