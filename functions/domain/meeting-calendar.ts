@@ -3,7 +3,7 @@
 // table, so nothing has to be seeded after a deployment and nothing can drift from the configuration.
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
-import { addDays, addMonths } from './oslo-time';
+import { addDays, addMonths, osloDateOf } from './oslo-time';
 import type { Meeting } from './model';
 import { addDaysToInstant } from './wait-budget';
 
@@ -34,6 +34,15 @@ export function meetingCalendar(scheme: SchemeConfig): readonly Meeting[] {
 /** Whether a meeting has started at `now`: from then on it is held (decisions, minutes), and nothing more can be put on it. */
 export function meetingStarted(meeting: Pick<Meeting, 'startsAt'>, now: Date): boolean {
   return Date.parse(meeting.startsAt) <= now.getTime();
+}
+
+/**
+ * The meeting the committee is in at `now`: one that has started, on that Oslo day. A decision on a
+ * running grant (taking it back) recorded then is one of that meeting's decisions, in its minutes.
+ */
+export function meetingInSession(scheme: SchemeConfig, now: Date): Meeting | undefined {
+  const today = osloDateOf(now);
+  return meetingCalendar(scheme).find((m) => m.date === today && meetingStarted(m, now));
 }
 
 /** The committee decides at the meeting; a decision not recorded a month after it is overdue. */

@@ -13,6 +13,7 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
     rejected: count('reject'),
     deferred: count('defer'),
     moreInformation: count('more_information'),
+    revoked: count('revoke'),
     grantedAmount: decisions.reduce((sum, d) => sum + (d.outcome === 'approve' ? (d.amount ?? 0) : 0), 0),
   };
 }

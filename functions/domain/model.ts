@@ -137,7 +137,8 @@ export interface Meeting {
   title: string;
 }
 
-export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information';
+// revoke: a grant not yet paid taken back (the committee's decision on a running grant)
+export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information' | 'revoke';
 
 export interface DecisionRecord {
   applicationId: string;

@@ -1,6 +1,7 @@
 // Payout to finance: how the money moves, and a stable id per payout.
 import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutState } from './model';
 import { REPAYABLE, REVOCABLE } from './status-transitions';
+import { actorId } from './staff-name';
 
 type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | undefined };
 
@@ -59,10 +60,11 @@ export function recordedClaim(history: readonly AuditEntry[]): { at: string; rea
   return { at: claim.at, reason: String(claim.details?.reason ?? ''), effect };
 }
 
-/** The grant's revocation as its history has it: when and why (undefined: not revoked). */
-export function recordedRevocation(history: readonly AuditEntry[]): { at: string; reason: string } | undefined {
+/** The grant's revocation as its history has it: when, why and by whom (undefined: not revoked). */
+export function recordedRevocation(history: readonly AuditEntry[]): { at: string; reason: string; decidedBy: string } | undefined {
   const entry = history.findLast((h) => h.action === 'grant-revoked');
-  return entry ? { at: entry.at, reason: String(entry.details?.reason ?? '') } : undefined;
+  if (!entry) return undefined;
+  return { at: entry.at, reason: String(entry.details?.reason ?? ''), decidedBy: actorId(entry.actor) };
 }
 
 /**

@@ -1,5 +1,12 @@
 // Which of a staff member's token claims names them for people: Cognito's `sub` is a UUID, fine for
-// the audit trail but not for "Innlogget som …" or the case history (pure).
+// the audit trail but not for "Innlogget som …" or the case history; and the id that names an actor on decisions (pure).
+
+import type { Actor } from './model';
+
+/** Who acted, as decisions and minutes record it: a staff member's subject, otherwise the kind of actor. */
+export function actorId(actor: Actor): string {
+  return actor.kind === 'staff' ? actor.subject : actor.kind;
+}
 
 const NAME_CLAIMS = ['name', 'email', 'cognito:username', 'username'] as const;
 const MAX_NAME = 200;

@@ -58,6 +58,7 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   reject: 'Avslått',
   defer: 'Utsatt',
   more_information: 'Mer informasjon etterspurt',
+  revoke: 'Tilskuddet trukket tilbake',
 };
 
 /** One line for a decision: 'Innvilget, 500 000 kr, 01.01.2027–31.12.2027'. */

@@ -21,6 +21,7 @@ const REASON_LABELS: Record<DecisionOutcome, string> = {
   reject: 'Begrunnelse',
   defer: 'Begrunnelse',
   more_information: 'Spørsmål til prosjektansvarlig',
+  revoke: 'Begrunnelse',
 };
 
 /** 'Behandlet 4 saker: 2 innvilget, 1 avslått, 1 utsatt.' (the outcomes that occurred). */
@@ -30,6 +31,7 @@ export function totalsText(t: Minutes['totals']): string {
     [t.rejected, 'avslått'],
     [t.deferred, 'utsatt'],
     [t.moreInformation, 'bedt om mer informasjon'],
+    [t.revoked, 'tilskudd trukket tilbake'],
   ] as const;
   const counted = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
   return `Behandlet ${t.decisions} ${t.decisions === 1 ? 'sak' : 'saker'}${counted.length ? `: ${counted.join(', ')}` : ''}.`;

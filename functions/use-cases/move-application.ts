@@ -68,8 +68,6 @@ export function staffActor(staff: { subject: string; name?: string }, role: 'sec
 }
 
 /** The id an actor is recorded under on decisions and minutes: a staff member's sub, else the kind of actor. */
-export function actorId(actor: Actor): string {
-  return actor.kind === 'staff' ? actor.subject : actor.kind;
-}
+export { actorId } from '../domain/staff-name';
 
 export const SYSTEM: Actor = { kind: 'system', name: 'lifecycle' };

@@ -1,7 +1,8 @@
 import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
+import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
+import { meetingInSession } from '../domain/meeting-calendar';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
@@ -186,7 +187,14 @@ export async function revokeGrant(deps: Dependencies, applicationId: string, req
     }
   }
   const { allocation } = updated;
-  if (!allocation || !payout) throw new Error(`Revoked grant ${app.id} has no allocation or payout`);
+  const revoked = recordedRevocation(updated.history);
+  if (!allocation || !payout || !revoked) throw new Error(`Revoked grant ${app.id} has no allocation, payout or revocation`);
+  // The committee's decision, in the minutes of the meeting it was made in (if it was made in one).
+  const meeting = meetingInSession(loadScheme(deps, app.schemeId), new Date(revoked.at));
+  await deps.store.putDecision({
+    applicationId: app.id, schemeId: app.schemeId, id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy,
+    amount: allocation.amount, reason: revoked.reason, ...(meeting ? { meetingId: meeting.id } : {}),
+  });
   await deps.store.release(app.schemeId, allocation.potYear, app.id);
   for (const r of await deps.store.listReallocations(app.id)) {
     if (r.state !== 'requested') continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { committeeAnswerDue, findMeeting, meetingCalendar, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
+import { committeeAnswerDue, findMeeting, meetingCalendar, meetingInSession, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -75,5 +75,21 @@ describe('committeeAnswerDue: a request the committee approves in a meeting wait
     expect(committeeAnswerDue(sr, beforeMeeting, 60).getTime()).toBe(beforeMeeting.getTime() + 60 * 86_400_000);
     const afterCalendar = new Date('2028-06-01T09:00:00Z');
     expect(committeeAnswerDue(sr, afterCalendar, 60).getTime()).toBe(afterCalendar.getTime() + 60 * 86_400_000);
+  });
+});
+
+describe('meetingInSession: the meeting a decision on a running grant belongs to', () => {
+  const scheme = getScheme('sor-rogaland')!;
+  const first = meetingCalendar(scheme)[0]!;
+  it('is the meeting of that Oslo day once it has started, until the day ends', () => {
+    const started = new Date(first.startsAt);
+    expect(meetingInSession(scheme, started)?.id).toBe(first.id);
+    expect(meetingInSession(scheme, new Date(started.getTime() + 8 * 3_600_000))?.id).toBe(first.id);
+  });
+  it('is none before the meeting starts, the next day, or on a day without a meeting', () => {
+    const started = new Date(first.startsAt);
+    expect(meetingInSession(scheme, new Date(started.getTime() - 60_000))).toBeUndefined();
+    expect(meetingInSession(scheme, new Date(started.getTime() + 24 * 3_600_000))).toBeUndefined();
+    expect(meetingInSession(scheme, new Date('2027-03-07T12:00:00Z'))).toBeUndefined();
   });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
 
 describe('minutesTotals', () => {
-  it('counts each outcome and sums the money granted, approvals only', () => {
+  it('counts each outcome and sums the money granted, approvals only (a grant taken back is counted, not subtracted)', () => {
     expect(
       minutesTotals([
+        { outcome: 'revoke', amount: 300_000 },
         { outcome: 'approve', amount: 400_000 },
         { outcome: 'approve', amount: 250_000 },
         { outcome: 'reject' },
@@ -12,11 +13,11 @@ describe('minutesTotals', () => {
         { outcome: 'more_information' },
         { outcome: 'more_information' },
       ]),
-    ).toEqual({ decisions: 6, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, grantedAmount: 650_000 });
+    ).toEqual({ decisions: 7, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, revoked: 1, grantedAmount: 650_000 });
   });
 
   it('is all zero for a meeting without decisions', () => {
-    expect(minutesTotals([])).toEqual({ decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, grantedAmount: 0 });
+    expect(minutesTotals([])).toEqual({ decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, revoked: 0, grantedAmount: 0 });
   });
 });
 

@@ -131,6 +131,6 @@ describe('recordedRevocation', () => {
     expect(recordedRevocation([
       { at: '2026-12-10T10:00:00.000Z', actor, action: 'payout-triggered' },
       { at: '2027-02-11T13:00:00.000Z', actor, action: 'grant-revoked', from: 'payout_pending', to: 'revoked', details: { reason: 'Prosjektet blir ikke gjennomført.', amount: 800_000 } },
-    ])).toEqual({ at: '2027-02-11T13:00:00.000Z', reason: 'Prosjektet blir ikke gjennomført.' });
+    ])).toEqual({ at: '2027-02-11T13:00:00.000Z', reason: 'Prosjektet blir ikke gjennomført.', decidedBy: 's-1' });
   });
 });

@@ -65,7 +65,7 @@ describe("a meeting's minutes", () => {
     expect(second.decision).toEqual(expect.objectContaining({ reason: 'Mangler enighet om pasientansvaret.' }));
     expect(second.decision.amount).toBeUndefined();
     expect(fourth.decision.reason).toBe('Hvem har arbeidsgiveransvaret?');
-    expect(res.body.totals).toEqual({ decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, grantedAmount: 500_000 });
+    expect(res.body.totals).toEqual({ decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0, grantedAmount: 500_000 });
     expect(res.body.undecided.map((u: { applicationId: string }) => u.applicationId)).toEqual([open]);
     const pot = await app.store.getPot('sor-rogaland', 2027);
     expect(res.body.potRemaining).toBe(pot!.total - 500_000);

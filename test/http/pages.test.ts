@@ -525,6 +525,8 @@ describe('staff pages: the whole case', () => {
     expect(after.text).toContain('<dt>Status</dt><dd>Tilskuddet er trukket tilbake</dd>');
     expect(after.text).toContain('<dt>Begrunnelse for tilbaketrekking</dt><dd class="long-text">Prosjektet blir ikke gjennomført.</dd>');
     expect(after.text).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
+    // The committee's decision on the case (recorded on a day without a meeting: in no minutes).
+    expect(after.text.replace(/\u00a0/g, ' ')).toMatch(/<li>[^<]+: Tilskuddet trukket tilbake, 850 000 kr<br><span class="long-text">Prosjektet blir ikke gjennomført\.<\/span><\/li>/);
     expect(after.text).not.toContain('/tilbaketrekking"');
     // The owner's page says so, and no longer lists report due dates.
     const owner = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-owner-status')).text;

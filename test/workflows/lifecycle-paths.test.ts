@@ -299,6 +299,11 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((await h.mailsTo(data.owner.email)).length).toBe(ownerMails);
     const history = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.history;
     expect(history.at(-1)).toEqual(expect.objectContaining({ action: 'grant-revoked', from: 'payout_pending', to: 'revoked' }));
+    // Decided in the meeting of 10.12.2026, where it was approved: both decisions are in its minutes.
+    const minutes = (await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat')).body;
+    expect(minutes.cases.filter((c: { applicationId: string }) => c.applicationId === id).map((c: { decision: { outcome: string; amount?: number; reason?: string } }) => c.decision))
+      .toEqual([expect.objectContaining({ outcome: 'approve', amount: APPROVAL.amount }), expect.objectContaining({ outcome: 'revoke', amount: APPROVAL.amount, reason })]);
+    expect(minutes.totals).toMatchObject({ approved: 1, revoked: 1, grantedAmount: APPROVAL.amount });
   });
 
   it('a grant never paid, taken back once its period is over: the final-report phase ends too', async () => {
@@ -311,6 +316,10 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((await h.call('POST', `/api/staff/applications/${id}/revocation`, { reason: 'Fakturaen kom aldri; prosjektet ble ikke gjennomført.' }, 'secretariat')).status).toBe(200);
     await h.system.settle();
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:SUCCEEDED', 'grant:SUCCEEDED', 'revocation:SUCCEEDED']);
+    // Recorded on a day without a meeting: a decision on the case, in no meeting's minutes.
+    const decisions = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.decisions;
+    expect(decisions.at(-1)).toEqual(expect.objectContaining({ outcome: 'revoke', amount: APPROVAL.amount }));
+    expect(decisions.at(-1).meetingId).toBeUndefined();
     const ownerMails = (await h.mailsTo(data.owner.email)).length;
     await h.system.advance(120 * DAY, DAY);
     expect((await h.mailsTo(data.owner.email)).length).toBe(ownerMails);
