@@ -4,8 +4,10 @@ import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, 
 import type { WaitingTaskStore } from '../ports/waiting-tasks';
 import type { CancelReason, HumanStep, SideProcess, WorkflowPort } from '../ports/workflow';
 import { logger } from './logger';
+import type { WorkflowName } from '../../workflows/definitions';
 
-export type MachineName = 'application' | 'grant' | 'final-report' | 'reallocation' | 'repayment' | 'revocation';
+/** The machines are the workflow definitions (type only: nothing of workflows/ is bundled). */
+export type MachineName = WorkflowName;
 export type MachineArns = Record<MachineName, string>;
 
 export interface WorkflowEngine {

@@ -29,7 +29,7 @@ export const UNPAID_PAYOUT_STATES: readonly PayoutState[] = ['pending', 'awaitin
  * is paid (its payout is still pending, awaiting an invoice or invoiced). Paid money is claimed back
  * instead (repaymentRefusal). `not_ready`: just approved, the payout is not there yet to cancel.
  */
-export function revocationRefusal(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): 'paid' | 'not_granted' | 'not_ready' | undefined {
+export function revocationRefusal(app: { status: ApplicationStatus }, grantPayout: { state: PayoutState } | undefined): 'paid' | 'not_granted' | 'not_ready' | undefined {
   if (app.status === 'approved') return 'not_ready';
   if (!REVOCABLE.includes(app.status)) return 'not_granted';
   if (!grantPayout) return 'not_ready';

@@ -1,9 +1,10 @@
-// Which of a staff member's token claims names them for people: Cognito's `sub` is a UUID, fine for
-// the audit trail but not for "Innlogget som …" or the case history; and the id that names an actor on decisions (pure).
+// How staff are named (pure): the id an actor is recorded under, and which of a staff member's token
+// claims names them for people (Cognito's `sub` is a UUID, fine for the audit trail but not for
+// "Innlogget som …" or the case history).
 
 import type { Actor } from './model';
 
-/** Who acted, as decisions and minutes record it: a staff member's subject, otherwise the kind of actor. */
+/** The id an actor is recorded under on decisions and minutes: a staff member's sub, else the kind of actor. */
 export function actorId(actor: Actor): string {
   return actor.kind === 'staff' ? actor.subject : actor.kind;
 }

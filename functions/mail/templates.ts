@@ -674,6 +674,20 @@ const payoutModeText = (mode: PayoutModeName, project: string): string =>
     ? `Kostnadsføring på prosjektnummer ${project} (intern enhet)`
     : `Utbetaling mot faktura merket med prosjektnummer ${project}`;
 
+type FactRow = [string, string] | undefined;
+
+/** Which payout, to whom and how much: what finance matches the trigger and a cancellation against. */
+function payoutFacts(d: Pick<PayoutTriggerData, 'grantId' | 'payoutId' | 'payee' | 'payeeOrganisationNumber' | 'amount'>, project: string): FactRow[] {
+  return [
+    ['Tilskudds-ID', d.grantId],
+    d.payoutId ? ['Utbetalings-ID', d.payoutId] : undefined,
+    ['Prosjektnummer', project],
+    ['Mottaker', d.payee],
+    d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
+    ['Beløp', formatNok(d.amount)],
+  ];
+}
+
 /** To finance: start the payout by project number. */
 export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedMail {
   const project = oneLine(d.projectNumber);
@@ -689,12 +703,7 @@ export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedM
       ),
       facts(
         ...appFacts(ctx),
-        ['Tilskudds-ID', d.grantId],
-        d.payoutId ? ['Utbetalings-ID', d.payoutId] : undefined,
-        ['Prosjektnummer', project],
-        ['Mottaker', d.payee],
-        d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
-        ['Beløp', formatNok(d.amount)],
+        ...payoutFacts(d, project),
         ['Utbetalingsmåte', payoutModeText(d.mode, project)],
         d.periodStart && d.periodEnd
           ? ['Tilskuddsperiode', `${formatDateNb(d.periodStart)} – ${formatDateNb(d.periodEnd)}`]
@@ -931,12 +940,7 @@ export function payoutCancelled(ctx: MailContext, d: PayoutCancelledData): Rende
       ),
       facts(
         ...appFacts(ctx),
-        ['Tilskudds-ID', d.grantId],
-        ['Utbetalings-ID', d.payoutId],
-        ['Prosjektnummer', project],
-        ['Mottaker', d.payee],
-        d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
-        ['Beløp', formatNok(d.amount)],
+        ...payoutFacts(d, project),
         d.invoiceNumber ? ['Fakturanummer', oneLine(d.invoiceNumber)] : undefined,
         ['Annullert', formatDateTimeNb(d.cancelledAt)],
       ),

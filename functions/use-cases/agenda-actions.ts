@@ -13,7 +13,8 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { checkContinuation } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { decisionBeforeMeeting } from '../domain/meeting-minutes';
-import { actorId, moveApplication } from './move-application';
+import { actorId } from '../domain/staff-name';
+import { moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {

@@ -20,6 +20,14 @@ const DECISION_OUTCOME: Partial<Record<ApplicationStatus, string>> = {
   more_information_requested: 'more_information',
 };
 
+/** The statuses that end a grant's reports early, with the error that ends a report wait (CANCELLED_STEPS in the Step Functions adapter). */
+const REPORTS_ENDED_BY: Partial<Record<ApplicationStatus, CancelReason>> = { repayment_claimed: 'RepaymentClaimed', revoked: 'AllocationRevoked' };
+
+function grantEnded(status: ApplicationStatus): { error: CancelReason } | undefined {
+  const error = REPORTS_ENDED_BY[status];
+  return error ? { error } : undefined;
+}
+
 /** What the step's outcome is if the application has already moved past it; undefined while it waits. */
 export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts: { reallocationDecided?: boolean } = {}): Settled {
   switch (step) {
@@ -39,15 +47,11 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
     case 'status-report':
       if (status === 'active' || status === 'payout_pending' || status === 'approved') return undefined;
       if (status === 'final_report_received' || status === 'closed') return { output: { kind: 'status', skipped: true } };
-      if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
-      if (status === 'revoked') return { error: 'AllocationRevoked' };
-      return { output: { kind: 'status' } };
+      return grantEnded(status) ?? { output: { kind: 'status' } };
     case 'final-report':
       // A grant still waiting for its payout cannot report yet: the wait runs on (to the report-missing notice).
       if (status === 'status_report_received' || status === 'active' || status === 'payout_pending') return undefined;
-      if (status === 'repayment_claimed') return { error: 'RepaymentClaimed' };
-      if (status === 'revoked') return { error: 'AllocationRevoked' };
-      return { output: { kind: 'final' } };
+      return grantEnded(status) ?? { output: { kind: 'final' } };
     case 'reallocation-decision':
       return facts.reallocationDecided ? { output: { decided: true } } : undefined;
     case 'payout':

@@ -475,6 +475,9 @@ async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId
   return {};
 }
 
+/** Every reminder of the grant's two reports: none is owed once the grant ends early. */
+const REPORT_REMINDER_KINDS: readonly ReminderRecord['kind'][] = ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue'];
+
 async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string): Promise<StepResult> {
   const { app, scheme } = l;
   const payout = await deps.store.getPayout(payoutId);
@@ -509,8 +512,6 @@ async function grantRevoked(deps: Dependencies, l: Loaded, payoutId: string): Pr
   await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS);
   return { payout: event };
 }
-
-const REPORT_REMINDER_KINDS: readonly ReminderRecord['kind'][] = ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue'];
 
 export const LIFECYCLE_ACTIONS = [
   'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'await-calendar', 'decision-overdue', 'deferred',

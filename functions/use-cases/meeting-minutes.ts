@@ -12,7 +12,7 @@ import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
 import { publicProjectDescription } from './cosign-application';
-import { actorId } from './move-application';
+import { actorId } from '../domain/staff-name';
 
 /** Who attended, as the minutes and the API show it. */
 export function attendanceView(record: MinutesRecord) {

@@ -67,7 +67,4 @@ export function staffActor(staff: { subject: string; name?: string }, role: 'sec
   return { kind: 'staff', role, subject: staff.subject, ...(staff.name && staff.name !== staff.subject ? { name: staff.name } : {}) };
 }
 
-/** The id an actor is recorded under on decisions and minutes: a staff member's sub, else the kind of actor. */
-export { actorId } from '../domain/staff-name';
-
 export const SYSTEM: Actor = { kind: 'system', name: 'lifecycle' };

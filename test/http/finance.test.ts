@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { triggerPayout } from '../../functions/use-cases/payouts';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
@@ -10,17 +9,14 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const as = FINANCE;
-const SYSTEM = { kind: 'system', name: 'lifecycle' } as const;
 
 /** Approved and handed to finance: the payout the lifecycle creates. */
 async function payoutFor(owner: 'municipality' | 'internal-unit' = 'municipality') {
-  const { applicationId } = await app.scheduled('sor-rogaland', (a) => {
+  const { applicationId, payout } = await app.payoutPending('sor-rogaland', (a) => {
     if (owner === 'internal-unit') {
       a.owner = { partnerIndex: 2, name: 'Ingrid Larsen', email: a.partners[2]!.email, unit: 'Medisinsk klinikk', isInternalUnit: true };
     }
   });
-  await app.approve(applicationId);
-  const payout = await triggerPayout(app.deps, applicationId, SYSTEM);
   return { applicationId, payout };
 }
 
@@ -140,9 +136,7 @@ describe('invoice and payment', () => {
   });
 
   it('a payout cancelled because the grant was taken back: listed as cancelled with no action, its date in the CSV', async () => {
-    const { applicationId } = await app.scheduled();
-    await app.approve(applicationId);
-    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const { applicationId, payout } = await payoutFor();
     const revoked = await app.call('revoke-grant', { pathParameters: { applicationId }, json: { reason: 'Prosjektet blir ikke gjennomført.' }, as: SECRETARIAT });
     expect(revoked.status).toBe(200);
     const page = (query: Record<string, string>) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims: as }), 'page-finance');

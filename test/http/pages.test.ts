@@ -7,7 +7,6 @@ import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
-import { triggerPayout } from '../../functions/use-cases/payouts';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
 import { getScheme } from '../../config/schemes';
 import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
@@ -494,9 +493,7 @@ describe('staff pages: the whole case', () => {
   });
 
   it('a grant not yet paid is taken back from the case: the form only while nothing is paid, a reason required, then the payout cancelled and the pot given back', async () => {
-    const { applicationId, ownerLinkId } = await app.scheduled();
-    await app.approve(applicationId);
-    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const { applicationId, ownerLinkId, payout } = await app.payoutPending();
     const application = (await app.store.getApplication(applicationId))!;
     const potBefore = (await app.store.getPot('sor-rogaland', application.allocation!.potYear))!.remaining;
     const page = await caseOf(applicationId);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
-import { triggerPayout } from '../../functions/use-cases/payouts';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
@@ -78,9 +77,7 @@ describe('status and final reports through the report links', () => {
   });
 
   it('the status report is due whether or not the grant is paid out yet: received while the payout waits, then the payment leaves it received', async () => {
-    const { applicationId } = await app.scheduled();
-    await app.approve(applicationId);
-    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const { applicationId, payout } = await app.payoutPending();
     expect((await app.store.getApplication(applicationId))?.status).toBe('payout_pending');
     const linkId = await app.reportLink(applicationId, 'status');
     expect((await app.call('get-report-form', { pathParameters: { linkId } })).body.open).toBe(true);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { triggerPayout } from '../../functions/use-cases/payouts';
+import { SYSTEM } from '../../functions/use-cases/move-application';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
 import { apiEvent, staffClaims } from '../support/api-events';
@@ -406,7 +407,7 @@ describe('reallocation decisions and repayment claims', () => {
     const early = await app.call('revoke-grant', { pathParameters: { applicationId }, json: body, as });
     expect(early.status).toBe(409);
     expect(early.body.reason).toBe('not_ready');
-    const payout = await triggerPayout(app.deps, applicationId, { kind: 'system', name: 'lifecycle' });
+    const payout = await triggerPayout(app.deps, applicationId, SYSTEM);
     const year = (await app.store.getApplication(applicationId))!.allocation!.potYear;
     const potBefore = (await app.store.getPot('sor-rogaland', year))!.remaining;
 

@@ -141,6 +141,8 @@ export interface TestApp {
   approve(applicationId: string, amount?: number): Promise<void>;
   /** Every one approved for `amount` (period 2027) through record-decision at the same moment: a race for the pot. */
   approveAtOnce(applicationIds: readonly string[], amount: number): Promise<ApiResponse[]>;
+  /** … → approved → payout triggered (as the lifecycle's allocate step does): status payout_pending */
+  payoutPending(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
   /** … → approved → payout triggered (by the lifecycle) → invoiced if needed → paid: status active */
   active(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
   /** … active → status and final report (spent `spentAmount`) → closed by the lifecycle's close step */
@@ -291,11 +293,15 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
         ),
       ));
     },
-    async active(schemeId = 'sor-rogaland', change) {
+    async payoutPending(schemeId = 'sor-rogaland', change) {
       const submitted = await app.scheduled(schemeId, change);
       await app.approve(submitted.applicationId);
       // The lifecycle workflow triggers the payout after the decision; no HTTP route does.
-      let payout = await triggerPayout(deps, submitted.applicationId, { kind: 'system', name: 'lifecycle' });
+      return { ...submitted, payout: await triggerPayout(deps, submitted.applicationId, { kind: 'system', name: 'lifecycle' }) };
+    },
+    async active(schemeId = 'sor-rogaland', change) {
+      const { payout: triggered, ...submitted } = await app.payoutPending(schemeId, change);
+      let payout = triggered;
       if (payout.state === 'awaiting_invoice') {
         const invoiced = await app.call('register-invoice', {
           pathParameters: { payoutId: payout.id },
