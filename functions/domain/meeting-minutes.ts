@@ -14,6 +14,9 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
     deferred: count('defer'),
     moreInformation: count('more_information'),
     revoked: count('revoke'),
+    reallocationsApproved: count('approve_reallocation'),
+    reallocationsRefused: count('refuse_reallocation'),
+    repaymentsClaimed: count('claim_repayment'),
     grantedAmount: decisions.reduce((sum, d) => sum + (d.outcome === 'approve' ? (d.amount ?? 0) : 0), 0),
   };
 }

@@ -138,7 +138,11 @@ export interface Meeting {
 }
 
 // revoke: a grant not yet paid taken back (the committee's decision on a running grant)
-export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information' | 'revoke';
+/**
+ * What the committee decided: on an application on its agenda (approve … more_information), or on a
+ * running grant (revoke, a reallocation request, a repayment claim).
+ */
+export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information' | 'revoke' | 'approve_reallocation' | 'refuse_reallocation' | 'claim_repayment';
 
 export interface DecisionRecord {
   applicationId: string;
@@ -156,6 +160,8 @@ export interface DecisionRecord {
   periodStart?: string;
   periodEnd?: string;
   reason?: string;
+  /** What a decision on a running grant was asked to decide, when not the grant itself (the reallocation request's text). */
+  matter?: string;
 }
 
 /** A meeting of a scheme's calendar, as a route's path names it. */

@@ -52,12 +52,12 @@ export function claimEffect(claim: { amount: number; endGrant?: boolean | undefi
 /** A closed grant cannot be told to run on (the form does not ask; an API client may). */
 export const CLOSED_GRANT_RUNS_ON = 'Tilskuddet er allerede avsluttet og kan ikke løpe videre.';
 
-/** The grant's repayment claim as its history has it: when, why and what it did (undefined: no claim). */
-export function recordedClaim(history: readonly AuditEntry[]): { at: string; reason: string; effect: ClaimEffect } | undefined {
+/** The grant's repayment claim as its history has it: when, how much, why, by whom and what it did (undefined: no claim). */
+export function recordedClaim(history: readonly AuditEntry[]): { at: string; amount: number; reason: string; decidedBy: string; effect: ClaimEffect } | undefined {
   const claim = history.findLast((h) => h.action === 'repayment-claimed');
   if (!claim) return undefined;
   const effect: ClaimEffect = claim.details?.grantContinues === true ? 'runs-on' : claim.from === 'closed' ? 'after-close' : 'ends';
-  return { at: claim.at, reason: String(claim.details?.reason ?? ''), effect };
+  return { at: claim.at, amount: Number(claim.details?.amount ?? 0), reason: String(claim.details?.reason ?? ''), decidedBy: actorId(claim.actor), effect };
 }
 
 /** The grant's revocation as its history has it: when, why and by whom (undefined: not revoked). */

@@ -166,7 +166,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
 })}</tbody>
 </table></div>`)}
 ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
-  (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
+  (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.matter ? html` (${d.matter})` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
 )}</ul>`)}
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>

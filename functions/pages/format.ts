@@ -59,6 +59,9 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   defer: 'Utsatt',
   more_information: 'Mer informasjon etterspurt',
   revoke: 'Tilskuddet trukket tilbake',
+  approve_reallocation: 'Omdisponering godkjent',
+  refuse_reallocation: 'Omdisponering avslått',
+  claim_repayment: 'Krav om tilbakebetaling',
 };
 
 /** One line for a decision: 'Innvilget, 500 000 kr, 01.01.2027–31.12.2027'. */

@@ -22,6 +22,9 @@ const REASON_LABELS: Record<DecisionOutcome, string> = {
   defer: 'Begrunnelse',
   more_information: 'Spørsmål til prosjektansvarlig',
   revoke: 'Begrunnelse',
+  approve_reallocation: 'Merknad',
+  refuse_reallocation: 'Begrunnelse',
+  claim_repayment: 'Begrunnelse',
 };
 
 /** 'Behandlet 4 saker: 2 innvilget, 1 avslått, 1 utsatt.' (the outcomes that occurred). */
@@ -32,6 +35,9 @@ export function totalsText(t: Minutes['totals']): string {
     [t.deferred, 'utsatt'],
     [t.moreInformation, 'bedt om mer informasjon'],
     [t.revoked, 'tilskudd trukket tilbake'],
+    [t.reallocationsApproved, 'omdisponering godkjent'],
+    [t.reallocationsRefused, 'omdisponering avslått'],
+    [t.repaymentsClaimed, 'krav om tilbakebetaling'],
   ] as const;
   const counted = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
   return `Behandlet ${t.decisions} ${t.decisions === 1 ? 'sak' : 'saker'}${counted.length ? `: ${counted.join(', ')}` : ''}.`;
@@ -47,6 +53,7 @@ function minutesCase(minutes: Minutes, c: MinutesCase): Html {
 <dt>Prosjektansvarlig</dt><dd>${c.owner.organisationName}, ${c.owner.unit}</dd>
 <dt>Partnere</dt><dd>${c.partners.join(', ')}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(c.requestedAmount)}</dd>
+${d.matter ? html`<dt>Gjelder</dt><dd class="long-text">${d.matter}</dd>` : ''}
 <dt>Vedtak</dt><dd><strong>${decisionText(d)}</strong></dd>
 ${d.reason ? html`<dt>${REASON_LABELS[d.outcome]}</dt><dd class="long-text">${d.reason}</dd>` : ''}
 <dt>Registrert</dt><dd>${dateTime(d.at)}</dd>

@@ -15,6 +15,8 @@ import { publicProjectDescription } from './cosign-application';
 import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
+import { recordGrantDecision } from './grant-decisions';
+import { actorId } from '../domain/staff-name';
 
 /** The meeting calendar with each meeting's deadline, whether it has been held and its minutes approved, and how many applications it has. */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
@@ -174,6 +176,11 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
     throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
   }
   const decided = request.state === 'requested' ? await deps.store.decideReallocation(app.id, request.id, state, at, decision.reason) : request;
+  // Prior approval is the committee's (002): its decision, in the minutes of the meeting it was made in.
+  await recordGrantDecision(deps, app, {
+    id: `dec_${request.id}`, outcome: decision.approved ? 'approve_reallocation' : 'refuse_reallocation', at: decided.decidedAt ?? at,
+    decidedBy: actorId(actor), amount: request.amount, reason: decided.reason, matter: request.description,
+  });
   await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: request.id, approved: decision.approved });
   return decided;
 }

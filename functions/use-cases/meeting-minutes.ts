@@ -64,6 +64,7 @@ function decisionView(d: DecisionRecord) {
     ...(d.periodStart ? { periodStart: d.periodStart } : {}),
     ...(d.periodEnd ? { periodEnd: d.periodEnd } : {}),
     ...(d.reason ? { reason: d.reason } : {}),
+    ...(d.matter ? { matter: d.matter } : {}),
     recommendation: d.recommendation ?? null,
   };
 }

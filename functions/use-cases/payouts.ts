@@ -2,12 +2,12 @@ import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
 import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
-import { meetingInSession } from '../domain/meeting-calendar';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, recordOnHistory } from './move-application';
+import { recordClaimDecision, recordGrantDecision } from './grant-decisions';
 
 /** Who is paid, and under which organisation number: the owner's organisation, or the hospital trust for its own units. */
 function payeeOf(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
@@ -149,6 +149,7 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     // A closed grant's workflow has ended already.
     if (effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
   }
+  await recordClaimDecision(deps, updated);
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
   return { application: updated, payout };
 }
@@ -189,12 +190,7 @@ export async function revokeGrant(deps: Dependencies, applicationId: string, req
   const { allocation } = updated;
   const revoked = recordedRevocation(updated.history);
   if (!allocation || !payout || !revoked) throw new Error(`Revoked grant ${app.id} has no allocation, payout or revocation`);
-  // The committee's decision, in the minutes of the meeting it was made in (if it was made in one).
-  const meeting = meetingInSession(loadScheme(deps, app.schemeId), new Date(revoked.at));
-  await deps.store.putDecision({
-    applicationId: app.id, schemeId: app.schemeId, id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy,
-    amount: allocation.amount, reason: revoked.reason, ...(meeting ? { meetingId: meeting.id } : {}),
-  });
+  await recordGrantDecision(deps, app, { id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy, amount: allocation.amount, reason: revoked.reason });
   await deps.store.release(app.schemeId, allocation.potYear, app.id);
   for (const r of await deps.store.listReallocations(app.id)) {
     if (r.state !== 'requested') continue;

@@ -241,7 +241,11 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
     await page.waitForURL(/\?registrert=omdisponering/);
     expect(await page.locator('.notice.success').textContent()).toContain('Vedtaket om omdisponering er registrert');
-    expect(await page.locator('li', { hasText: 'Flytte 30 000 kr' }).textContent()).toContain('Godkjent');
+    // The request, now approved, and the committee's decision on it among the case's decisions.
+    const items = await page.locator('li', { hasText: 'Flytte 30 000 kr' }).allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items.filter((t) => t.includes('Godkjent'))).toHaveLength(1);
+    expect(items.filter((t) => t.includes('Omdisponering godkjent'))).toHaveLength(1);
     expect(await page.getByRole('button', { name: 'Registrer vedtaket' }).count()).toBe(0);
     await expectAccessibleBasics(page);
     await screenshot(page, 'case');

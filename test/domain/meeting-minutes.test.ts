@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
 
 describe('minutesTotals', () => {
-  it('counts each outcome and sums the money granted, approvals only (a grant taken back is counted, not subtracted)', () => {
+  it('counts each outcome and sums the money granted, approvals only (a grant taken back, a reallocation or a claim is counted, not summed)', () => {
     expect(
       minutesTotals([
         { outcome: 'revoke', amount: 300_000 },
+        { outcome: 'approve_reallocation', amount: 50_000 },
+        { outcome: 'refuse_reallocation', amount: 20_000 },
+        { outcome: 'approve_reallocation', amount: 10_000 },
+        { outcome: 'claim_repayment', amount: 80_000 },
         { outcome: 'approve', amount: 400_000 },
         { outcome: 'approve', amount: 250_000 },
         { outcome: 'reject' },
@@ -13,11 +17,17 @@ describe('minutesTotals', () => {
         { outcome: 'more_information' },
         { outcome: 'more_information' },
       ]),
-    ).toEqual({ decisions: 7, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, revoked: 1, grantedAmount: 650_000 });
+    ).toEqual({
+      decisions: 11, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, revoked: 1,
+      reallocationsApproved: 2, reallocationsRefused: 1, repaymentsClaimed: 1, grantedAmount: 650_000,
+    });
   });
 
   it('is all zero for a meeting without decisions', () => {
-    expect(minutesTotals([])).toEqual({ decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, revoked: 0, grantedAmount: 0 });
+    expect(minutesTotals([])).toEqual({
+      decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, revoked: 0,
+      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 0,
+    });
   });
 });
 

@@ -87,13 +87,13 @@ describe('recordedClaim: its effect', () => {
 });
 
 describe('recordedClaim', () => {
-  it('when, why and what the last claim did', () => {
-    const actor = { kind: 'system' as const, name: 'test' };
+  it('when, how much, why, by whom and what the last claim did', () => {
+    const actor = { kind: 'staff' as const, role: 'secretariat' as const, subject: 'sub-sekretar', name: 'Sekretær' };
     expect(recordedClaim([])).toBeUndefined();
     expect(recordedClaim([
       { at: '2027-03-01T10:00:00.000Z', actor, action: 'report:status' },
       { at: '2027-04-01T10:00:00.000Z', actor, action: 'repayment-claimed', details: { amount: 25_000, reason: 'Kurset ble avlyst.', grantContinues: true } },
-    ])).toEqual({ at: '2027-04-01T10:00:00.000Z', reason: 'Kurset ble avlyst.', effect: 'runs-on' });
+    ])).toEqual({ at: '2027-04-01T10:00:00.000Z', amount: 25_000, reason: 'Kurset ble avlyst.', decidedBy: 'sub-sekretar', effect: 'runs-on' });
   });
 });
 

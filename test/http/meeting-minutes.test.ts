@@ -65,7 +65,10 @@ describe("a meeting's minutes", () => {
     expect(second.decision).toEqual(expect.objectContaining({ reason: 'Mangler enighet om pasientansvaret.' }));
     expect(second.decision.amount).toBeUndefined();
     expect(fourth.decision.reason).toBe('Hvem har arbeidsgiveransvaret?');
-    expect(res.body.totals).toEqual({ decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0, grantedAmount: 500_000 });
+    expect(res.body.totals).toEqual({
+      decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0,
+      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 500_000,
+    });
     expect(res.body.undecided.map((u: { applicationId: string }) => u.applicationId)).toEqual([open]);
     const pot = await app.store.getPot('sor-rogaland', 2027);
     expect(res.body.potRemaining).toBe(pot!.total - 500_000);
@@ -239,5 +242,52 @@ describe("a meeting's attendance and the approval of its minutes", () => {
     expect(page.text).toContain('<dt>Forfall</dt><dd>Ingen</dd>');
     expect(page.text).not.toContain('Utkast: protokollen er ikke godkjent.');
     expect(page.text).not.toContain('<form method="post" action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/');
+  });
+});
+
+describe('decisions on a running grant in the minutes', () => {
+  const schemeId = 'sor-rogaland';
+  const meetingId = '2027-01-28';
+  const ref = { schemeId, meetingId };
+
+  it('a reallocation decided and a repayment claimed in a meeting are in its minutes, with what they concern; once the minutes are approved, a decision that day is on the case only', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    app.clock.set('2027-01-28T09:30:00.000Z'); // 10:30 in Oslo, the meeting has started
+    const reallocate = async (description: string, approved: boolean, reason: string) => {
+      const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description, amount: 40_000 } });
+      expect(requested.status, requested.text).toBe(201);
+      const decided = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: requested.body.id }, json: { approved, reason }, as });
+      expect(decided.status, decided.text).toBe(200);
+    };
+    await reallocate('Flytte 40 000 kr fra reise til kurs.', true, 'Innenfor formålet.');
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 100_000, reason: 'Ett kurs ble avlyst.', endGrant: false }, as });
+    expect(claim.status, claim.text).toBe(201);
+
+    const json = (await minutes(schemeId, meetingId)).body;
+    expect(json.cases.map((c: { applicationId: string; decision: unknown }) => [c.applicationId, c.decision])).toEqual([
+      [applicationId, expect.objectContaining({ outcome: 'approve_reallocation', amount: 40_000, reason: 'Innenfor formålet.', matter: 'Flytte 40 000 kr fra reise til kurs.' })],
+      [applicationId, expect.objectContaining({ outcome: 'claim_repayment', amount: 100_000, reason: 'Ett kurs ble avlyst.' })],
+    ]);
+    expect(json.totals).toMatchObject({ decisions: 2, reallocationsApproved: 1, repaymentsClaimed: 1, grantedAmount: 0 });
+    const page = await minutesPage(schemeId, meetingId);
+    expect(page.text).toContain('<dd>Behandlet 2 saker: 1 omdisponering godkjent, 1 krav om tilbakebetaling.</dd>');
+    expect(page.text).toContain('<dt>Gjelder</dt><dd class="long-text">Flytte 40 000 kr fra reise til kurs.</dd>');
+    expect(page.text).toContain('<strong>Omdisponering godkjent, 40 000 kr</strong>');
+    expect(page.text).toContain('<dt>Begrunnelse</dt><dd class="long-text">Ett kurs ble avlyst.</dd>');
+
+    // The minutes approved the same day: a later decision that day is the committee's, on the case, and not in final minutes.
+    expect((await app.call('record-attendance', { pathParameters: ref, json: { present: ['Kari Nordmann, leder'] }, as })).status).toBe(200);
+    expect((await app.call('approve-minutes', { pathParameters: ref, json: {}, as })).status).toBe(201);
+    app.clock.set('2027-01-28T13:00:00.000Z');
+    await reallocate('Flytte 40 000 kr fra kurs til vikarer.', false, 'Ikke begrunnet.');
+    expect((await minutes(schemeId, meetingId)).body.cases).toHaveLength(2);
+    const decisions = (await app.call('get-application', { pathParameters: { applicationId }, as })).body.decisions;
+    expect(decisions.at(-1)).toMatchObject({ outcome: 'refuse_reallocation', matter: 'Flytte 40 000 kr fra kurs til vikarer.', reason: 'Ikke begrunnet.' });
+    expect(decisions.at(-1).meetingId).toBeUndefined();
+    expect(decisions.filter((d: { meetingId?: string }) => d.meetingId === meetingId).map((d: { outcome: string }) => d.outcome)).toEqual(['approve_reallocation', 'claim_repayment']);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+    expect(casePage.text).toContain('Omdisponering godkjent, 40 000 kr (Flytte 40 000 kr fra reise til kurs.) (møtet 28.01.2027, <a href="/sekretariat/sor-rogaland/moter/2027-01-28/protokoll">protokollen</a>)');
+    expect(casePage.text).toContain('Omdisponering avslått, 40 000 kr (Flytte 40 000 kr fra kurs til vikarer.)<br>');
   });
 });

@@ -226,6 +226,24 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(view.body.reallocations.map((r: { state: string }) => r.state).sort()).toEqual(['approved', 'refused']);
     expect((await h.mailsTo(data.owner.email)).filter((m) => /omdispon/i.test(m.subject)).length).toBe(2);
     expect((await executionsOf(h, '')).filter((e) => e.startsWith('reallocation:SUCCEEDED')).length).toBe(2);
+    // Prior approval is the committee's: both decisions, made on the day of the meeting of 10.12.2026, are in its minutes.
+    const minutes = (await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat')).body;
+    const matter = 'Flytte 100 000 fra utstyr til personell';
+    // (The local clock stands still while the harness settles: the two are recorded at the same instant, in either order.)
+    const decisions = minutes.cases.filter((c: { applicationId: string }) => c.applicationId === id).map((c: { decision: unknown }) => c.decision);
+    expect(decisions[0]).toEqual(expect.objectContaining({ outcome: 'approve', amount: APPROVAL.amount }));
+    expect(decisions.slice(1)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ outcome: 'refuse_reallocation', amount: 100_000, reason: 'Ikke godt nok begrunnet', matter }),
+      expect.objectContaining({ outcome: 'approve_reallocation', amount: 100_000, reason: 'Godkjent', matter }),
+    ]));
+    expect(decisions).toHaveLength(3);
+    expect(minutes.totals).toMatchObject({ approved: 1, reallocationsApproved: 1, reallocationsRefused: 1 });
+    // A repeat of a decision records nothing new.
+    const [first] = view.body.reallocations as Array<{ id: string; state: string }>;
+    const repeat = await h.call('POST', `/api/staff/applications/${id}/reallocations/${first!.id}`, { approved: first!.state === 'approved', reason: 'Gjentatt' }, 'secretariat');
+    expect(repeat.status).toBeLessThan(300);
+    const again = (await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat')).body;
+    expect(again.cases).toHaveLength(minutes.cases.length);
   });
 
   it('repayment claimed: a negative payout trigger to finance and a letter to the owner', async () => {
@@ -242,6 +260,12 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((payouts.body.payouts ?? payouts.body).some((p: { amount: number; state: string }) => p.amount === -200_000 && p.state === 'repayment_claimed')).toBe(true);
     // the grant workflow stopped waiting for the status report
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'grant:SUCCEEDED', 'repayment:SUCCEEDED']);
+    // The committee's decision, in the minutes of the meeting it was made in, and on the case.
+    const minutes = (await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat')).body;
+    expect(minutes.cases.filter((c: { applicationId: string }) => c.applicationId === id).map((c: { decision: { outcome: string } }) => c.decision.outcome)).toEqual(['approve', 'claim_repayment']);
+    expect(minutes.totals).toMatchObject({ repaymentsClaimed: 1 });
+    const decisions = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.decisions;
+    expect(decisions.at(-1)).toEqual(expect.objectContaining({ id: 'dec_repayment', outcome: 'claim_repayment', amount: 200_000, reason: 'Midlene er ikke brukt som beskrevet', meetingId: '2026-12-10' }));
   });
 
   it('a grant not yet paid taken back: the payout cancelled (mail and event to finance), the pot given back, the decision to the owner and the group, no reports owed', async () => {

@@ -1,0 +1,30 @@
+// The committee's decisions on a running grant (taking it back, claiming money back, a request to
+// reallocate): each is a DecisionRecord on the case and, when made in a meeting, in its minutes.
+import type { ApplicationRecord, DecisionRecord } from '../domain/model';
+import { meetingInSession } from '../domain/meeting-calendar';
+import { recordedClaim } from '../domain/payout';
+import type { Dependencies } from '../composition';
+import { loadScheme } from './load-application';
+
+type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' | 'amount' | 'reason'> & Pick<Partial<DecisionRecord>, 'matter'>;
+
+/**
+ * Records a decision on a running grant, in the minutes of the meeting in session when it was made
+ * (meetingInSession; none on a day without a meeting), unless those minutes are approved already:
+ * approved minutes are final. Keyed by its id: a repeat writes nothing new.
+ */
+export async function recordGrantDecision(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId'>, decision: GrantDecision): Promise<void> {
+  const meeting = meetingInSession(loadScheme(deps, app.schemeId), new Date(decision.at));
+  const minutesOpen = meeting && !(await deps.store.getMinutesRecord(app.schemeId, meeting.id))?.approval;
+  await deps.store.putDecision({ applicationId: app.id, schemeId: app.schemeId, ...decision, ...(minutesOpen ? { meetingId: meeting.id } : {}) });
+}
+
+/**
+ * The repayment claim on the grant's history, as the committee's decision (once per grant). The
+ * claim records it, and the repayment process again, for a claim whose request crashed in between.
+ */
+export async function recordClaimDecision(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'history'>): Promise<void> {
+  const claim = recordedClaim(app.history);
+  if (!claim) return;
+  await recordGrantDecision(deps, app, { id: 'dec_repayment', outcome: 'claim_repayment', at: claim.at, decidedBy: claim.decidedBy, amount: claim.amount, reason: claim.reason });
+}
