@@ -1,5 +1,6 @@
 import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
+import { recordedRevocation } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -27,9 +28,14 @@ export interface HalfYearRow {
   repaymentClaimed: number;
   /** the national guideline areas the application names (and 'Andre behov' where the scheme allows it) */
   guidelineAreas: string;
+  /** the day the committee took the grant back before it was paid ('' when it stands) */
+  revokedOn: string;
 }
 
 type Granted = ApplicationRecord & { allocation: Allocation };
+
+/** Granted, and taken back before it was paid: listed when decided or taken back in the period, never counted as allocated. */
+const REPORTED_STATUSES = [...GRANTED_STATUSES, 'revoked'] as const;
 
 /** A grant in brief: who got how much for when, and where it stands (its status in Norwegian). */
 export function grantFacts(a: Pick<ApplicationRecord, 'id' | 'title' | 'status'>, allocation: Allocation) {
@@ -54,7 +60,9 @@ const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(n
  * period, and every older one whose grant period runs into it or that reported in it, with what
  * its latest report up to the end of the period says it spent, achieved and learned. Over a
  * calendar year, with its totals by national guideline area, it is what the hospital trust
- * reports to the regional health authority.
+ * reports to the regional health authority. A grant taken back before it was paid is listed when
+ * it was decided or taken back in the period, with the day; its money went back to the pot, so it
+ * counts in no allocated total, only in what was taken back.
  */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -63,7 +71,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const toIso = endOfOsloDay(to).toISOString();
   // One Query for every report up to the period's end: an older grant may have reported before it.
   const [byStatus, upToEnd] = await Promise.all([
-    Promise.all(GRANTED_STATUSES.map((s) => deps.store.listByStatus(scheme.id, s))),
+    Promise.all(REPORTED_STATUSES.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, BEFORE_ANY_REPORT, toIso),
   ]);
   const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
@@ -74,8 +82,17 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     if (own) own.push(r);
     else reportsOf.set(r.applicationId, [r]);
   }
-  const grants = byStatus.flat().filter((a): a is Granted =>
-    !!a.allocation && a.allocation.decidedAt <= toIso && (a.allocation.decidedAt >= fromIso || a.allocation.periodEnd >= from || reportedIn.has(a.id)));
+  const revokedAt = new Map(byStatus.flat().flatMap((a) => {
+    const revocation = a.status === 'revoked' ? recordedRevocation(a.history) : undefined;
+    return revocation ? [[a.id, revocation.at] as const] : [];
+  }));
+  const grants = byStatus.flat().filter((a): a is Granted => {
+    if (!a.allocation || a.allocation.decidedAt > toIso) return false;
+    const revoked = revokedAt.get(a.id);
+    // taken back before the period: it did not run in it
+    const ranInto = a.allocation.periodEnd >= from && !(revoked && revoked < fromIso);
+    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
+  });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for is in the version the committee decided on (one GetItem per grant).
   const areasOf = await Promise.all(grants.map(async (a) => {
@@ -98,10 +115,13 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         lessonsLearned: final?.lessonsLearned ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
         guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
+        revokedOn: osloDay(revokedAt.get(a.id)),
       };
     });
-  const decided = rows.filter((r) => r.newInPeriod === 'ja');
-  const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, rows.map((r, i) => ({ ...areasOf[i]!, amount: r.amount, newInPeriod: r.newInPeriod === 'ja' })));
+  const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, areas: areasOf[i]! }] : []));
+  const decided = standing.filter(({ row }) => row.newInPeriod === 'ja').map(({ row }) => row);
+  const revokedIn = rows.filter((r) => r.revokedOn !== '' && r.revokedOn >= from && r.revokedOn <= to);
+  const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, standing.map(({ row, areas }) => ({ ...areas, amount: row.amount, newInPeriod: row.newInPeriod === 'ja' })));
   return {
     scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
     from,
@@ -111,6 +131,8 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     allocated: decided.reduce((s, r) => s + r.amount, 0),
     spentReported: rows.reduce((s, r) => s + (r.spentAmount === '' ? 0 : r.spentAmount), 0),
     repaymentClaimed: rows.reduce((s, r) => s + r.repaymentClaimed, 0),
+    revokedGrants: revokedIn.length,
+    revokedAmount: revokedIn.reduce((s, r) => s + r.amount, 0),
     reportsReceived: reports.length,
     byGuidelineArea,
     rows,
@@ -132,8 +154,9 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['effect', 'Effekt'],
   ['lessonsLearned', 'Læringspunkter'],
   ['repaymentClaimed', 'Krav om tilbakebetaling (kr)'],
-  // last, so the columns before it stay where spreadsheets built on earlier downloads expect them
+  // added last, so the columns before them stay where spreadsheets built on earlier downloads expect them
   ['guidelineAreas', 'Nasjonale føringer'],
+  ['revokedOn', 'Trukket tilbake'],
 ];
 
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */

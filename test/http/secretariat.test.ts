@@ -452,7 +452,8 @@ describe('follow-up reports for the committee', () => {
     expect(res.body.scheme).toMatchObject({ id: 'sor-rogaland', committee: 'FSU', reportTo: 'SSU' });
     const row = res.body.rows.find((r: { applicationId: string }) => r.applicationId === applicationId);
     expect(row).toMatchObject({ amount: 850_000, decidedAt: '2026-12-10', status: 'Pågår' });
-    expect(res.body.allocated).toBe(res.body.rows.filter((r: { newInPeriod: string }) => r.newInPeriod === 'ja').reduce((s: number, r: { amount: number }) => s + r.amount, 0));
+    // (grants taken back are listed, not counted: see below)
+    expect(res.body.allocated).toBe(res.body.rows.filter((r: { newInPeriod: string; revokedOn: string }) => r.newInPeriod === 'ja' && r.revokedOn === '').reduce((s: number, r: { amount: number }) => s + r.amount, 0));
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
     expect(csv.status).toBe(200);
@@ -491,8 +492,8 @@ describe('follow-up reports for the committee', () => {
     expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer')).toBe(true);
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov')).toBe(true);
+    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov;')).toBe(true);
   });
 
   it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
@@ -509,6 +510,45 @@ describe('follow-up reports for the committee', () => {
     // After the grant period (it ends 2027-12-31) and without reports in the period, it is no longer listed.
     const later = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2028-07-01', to: '2028-12-31' }, as });
     expect(later.body.rows.map((r: { applicationId: string }) => r.applicationId)).not.toContain(applicationId);
+  });
+
+  it('half-year report: a grant taken back is listed, with the day, when it was decided or taken back in the period; it counts in no allocated total, only as taken back', async () => {
+    const saved = app.clock.now().toISOString();
+    const { applicationId } = await app.payoutPending('sor-rogaland', (a) => (a.title = 'Tildelt i desember, trukket tilbake i januar'));
+    try {
+      app.clock.set('2027-01-15T10:00:00.000Z');
+      expect((await app.call('revoke-grant', { pathParameters: { applicationId }, json: { reason: 'Prosjektet blir ikke gjennomført.' }, as })).status).toBe(200);
+    } finally {
+      app.clock.set(saved);
+    }
+    type Row = { applicationId: string; amount: number; newInPeriod: string; revokedOn: string };
+    const report = async (from: string, to: string) => {
+      const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as });
+      expect(res.status).toBe(200);
+      return res.body as { rows: Row[]; newGrants: number; allocated: number; revokedGrants: number; revokedAmount: number; byGuidelineArea: Array<{ allocated: number }> };
+    };
+    const standing = (rows: Row[]) => rows.filter((r) => r.newInPeriod === 'ja' && r.revokedOn === '');
+    const revokedIn = (rows: Row[], from: string, to: string) => rows.filter((r) => r.revokedOn >= from && r.revokedOn <= to && r.revokedOn !== '');
+
+    const decided = await report('2026-07-01', '2026-12-31');
+    expect(decided.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ status: 'Tilskuddet er trukket tilbake', amount: 850_000, newInPeriod: 'ja', revokedOn: '2027-01-15' });
+    expect(decided.newGrants).toBe(standing(decided.rows).length);
+    expect(decided.allocated).toBe(standing(decided.rows).reduce((s, r) => s + r.amount, 0));
+    expect(revokedIn(decided.rows, '2026-07-01', '2026-12-31').map((r) => r.applicationId)).not.toContain(applicationId);
+
+    const takenBack = await report('2027-01-01', '2027-06-30');
+    expect(takenBack.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ newInPeriod: 'nei', revokedOn: '2027-01-15' });
+    expect(revokedIn(takenBack.rows, '2027-01-01', '2027-06-30').map((r) => r.applicationId)).toContain(applicationId);
+    expect(takenBack.revokedGrants).toBe(revokedIn(takenBack.rows, '2027-01-01', '2027-06-30').length);
+    expect(takenBack.revokedAmount).toBe(revokedIn(takenBack.rows, '2027-01-01', '2027-06-30').reduce((s, r) => s + r.amount, 0));
+    // Its grant period would run to the end of 2027, but taken back it did not run on: not listed after.
+    expect((await report('2027-07-01', '2027-12-31')).rows.map((r) => r.applicationId)).not.toContain(applicationId);
+
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';2027-01-15')).toBe(true);
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-01-01', til: '2027-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
+    expect(page.text).toContain(`<dt>Trukket tilbake før utbetaling</dt><dd>${takenBack.revokedGrants} tilskudd,`);
+    expect(page.text).toContain('<td>Tilskuddet er trukket tilbake 15.01.2027</td>');
   });
 
   it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {
