@@ -188,6 +188,21 @@ function baseRules(value: unknown, ctx: Ctx): void {
     issue(ctx, ['partners'], 'Søknaden må ha minst én kommune og ett helseforetak som partnere.');
   }
 
+  const owner = isRec(value.owner) ? value.owner : undefined;
+  if (owner && isWhole(owner.partnerIndex) && owner.partnerIndex >= partners.length) {
+    issue(ctx, ['owner', 'partnerIndex'], 'Prosjektansvarlig må høre til en av partnerne.');
+  }
+  // Every party signs for itself (the documented agreement): the owner may sign for the
+  // organisation they belong to, never for another partner (before the duplicates: it says more).
+  const ownerEmail = owner && typeof owner.email === 'string' ? owner.email.trim().toLowerCase() : '';
+  if (owner && ownerEmail && isWhole(owner.partnerIndex)) {
+    partners.forEach((p, i) => {
+      if (i === owner.partnerIndex || !isRec(p) || typeof p.email !== 'string' || p.email.trim().toLowerCase() !== ownerEmail) return;
+      const name = typeof p.organisationName === 'string' && p.organisationName.trim() ? p.organisationName.trim() : `partner ${i + 1}`;
+      issue(ctx, ['partners', i, 'email'], `Prosjektansvarlig kan ikke signere for ${name}. Skriv e-postadressen til kontaktpersonen der.`);
+    });
+  }
+
   const emails = new Set<string>();
   partners.forEach((p, i) => {
     if (!isRec(p) || typeof p.email !== 'string' || p.email === '') return;
@@ -195,11 +210,6 @@ function baseRules(value: unknown, ctx: Ctx): void {
     if (emails.has(email)) issue(ctx, ['partners', i, 'email'], 'E-postadressen er allerede brukt av en annen partner.');
     emails.add(email);
   });
-
-  const owner = isRec(value.owner) ? value.owner : undefined;
-  if (owner && isWhole(owner.partnerIndex) && owner.partnerIndex >= partners.length) {
-    issue(ctx, ['owner', 'partnerIndex'], 'Prosjektansvarlig må høre til en av partnerne.');
-  }
 
   const budget = arr(value.budget);
   const seen = new Set<number>();

@@ -67,8 +67,18 @@ describe('partners', () => {
     expect(e['partners']).toBe('Helse Stavanger HF (org.nr. 983974678) må være med som partner.');
   });
   it('rejects duplicate e-mails (case-insensitive)', () => {
-    const e = errorsFor(mutate((a) => (a.partners[1]!.email = a.partners[0]!.email.toUpperCase())));
-    expect(e['partners.1.email']).toBe('E-postadressen er allerede brukt av en annen partner.');
+    // (two partners other than the owner's: the owner's own address has its own message, below)
+    const e = errorsFor(mutate((a) => (a.partners[2]!.email = a.partners[1]!.email.toUpperCase())));
+    expect(mutate(() => {}).owner.partnerIndex).toBe(0);
+    expect(e['partners.2.email']).toBe('E-postadressen er allerede brukt av en annen partner.');
+  });
+  it("lets the owner sign for the owner's own organisation, never for another partner", () => {
+    const base = mutate(() => {});
+    const own = base.owner.partnerIndex;
+    const other = own === 0 ? 1 : 0;
+    expect(buildApplicationSchema(sr).safeParse(mutate((a) => (a.partners[own]!.email = a.owner.email.toUpperCase()))).success).toBe(true);
+    const e = errorsFor(mutate((a) => (a.partners[other]!.email = a.owner.email.toUpperCase())));
+    expect(e[`partners.${other}.email`]).toBe(`Prosjektansvarlig kan ikke signere for ${base.partners[other]!.organisationName}. Skriv e-postadressen til kontaktpersonen der.`);
   });
   it('rejects a bad e-mail and an unknown kind', () => {
     const e = errorsFor(
