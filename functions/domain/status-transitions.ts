@@ -27,11 +27,12 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
   rejected: [],
   withdrawn: [],
   revoked: [],
-  // the final report may show the money was not used as described: a claim, and closed again once repaid
-  closed: ['repayment_claimed'],
+  // the final report may show the money was not used as described: a claim, and closed again once repaid;
+  // → revoked: closed after its final report and never paid (an invoice never sent), the money is taken back
+  closed: ['repayment_claimed', 'revoked'],
 };
 
-/** The lifecycle is over and nothing is due; only a closed grant can still be claimed back (the repayment side process). */
+/** The lifecycle is over and nothing is due; only a closed grant can still be claimed back, or taken back if never paid (side processes). */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed', 'revoked'];
 
 /** On a meeting's agenda and not yet decided (recommended: two-level schemes, after the first level). */
@@ -54,8 +55,9 @@ export const REPAYABLE: readonly ApplicationStatus[] = ['active', 'status_report
 /**
  * When the committee may take a grant back, by status (nothing of it may be paid yet: revocationRefusal
  * in payout.ts). Not while approved: the payout to cancel is created by the next workflow step.
+ * Closed too: a grant can close after its reports with its payout never invoiced, its money still reserved.
  */
-export const REVOCABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received', 'final_report_received'];
+export const REVOCABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received', 'final_report_received', 'closed'];
 
 /** Money has been allocated and the grant is not yet closed (counts against the pot, needs follow-up). */
 export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [

@@ -96,8 +96,11 @@ ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
 
 function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
   const form = state('revocation');
+  const closed = app.status === 'closed';
   return html`<h2 id="tilbaketrekking">Trekk tilbake tilskuddet</h2>
-<p>Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}, og rapportene skal ikke leveres. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
+<p>${closed
+  ? `Tilskuddet er avsluttet, men aldri utbetalt. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi fakturaen aldri kom), annulleres utbetalingen og ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}.`
+  : `Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}, og rapportene skal ikke leveres.`} Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
 <form method="post" action=${revocationPath(app.id)} novalidate aria-label="Trekk tilbake tilskuddet">
 ${hidden(CSRF_FIELD, csrf)}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}

@@ -156,7 +156,7 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
 
 const REVOCATION_REFUSALS = {
   paid: 'Tilskuddet er utbetalt og kan ikke trekkes tilbake. Krev det tilbake i stedet (krav om tilbakebetaling).',
-  not_granted: 'Bare et innvilget tilskudd som ikke er avsluttet, kan trekkes tilbake.',
+  not_granted: 'Bare et innvilget tilskudd som ikke er utbetalt, kan trekkes tilbake.',
   not_ready: 'Utbetalingen av tilskuddet er ikke opprettet ennå. Prøv igjen om et minutt.',
 } as const;
 

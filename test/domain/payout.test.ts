@@ -100,7 +100,7 @@ describe('recordedClaim', () => {
 describe('revocationRefusal', () => {
   const payout = (state: PayoutState) => ({ state });
   it('takes back a grant while nothing of it is paid: pending, awaiting an invoice or invoiced, in any running status', () => {
-    for (const status of ['payout_pending', 'active', 'status_report_received', 'final_report_received'] as const) {
+    for (const status of ['payout_pending', 'active', 'status_report_received', 'final_report_received', 'closed'] as const) {
       for (const state of ['pending', 'awaiting_invoice', 'invoiced'] as const) expect(revocationRefusal({ status }, payout(state)), `${status} ${state}`).toBeUndefined();
     }
   });
@@ -109,7 +109,9 @@ describe('revocationRefusal', () => {
     expect(revocationRefusal({ status: 'status_report_received' }, payout('paid'))).toBe('paid');
     expect(revocationRefusal({ status: 'approved' }, undefined)).toBe('not_ready');
     expect(revocationRefusal({ status: 'payout_pending' }, undefined)).toBe('not_ready');
-    for (const status of ['scheduled', 'rejected', 'withdrawn', 'closed', 'repayment_claimed', 'revoked'] as const) {
+    // closed and paid (the usual end): claimed back instead
+    expect(revocationRefusal({ status: 'closed' }, payout('paid'))).toBe('paid');
+    for (const status of ['scheduled', 'rejected', 'withdrawn', 'repayment_claimed', 'revoked'] as const) {
       expect(revocationRefusal({ status }, payout('pending')), status).toBe('not_granted');
     }
   });

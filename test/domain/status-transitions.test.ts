@@ -60,6 +60,7 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['active', 'revoked'],
   ['status_report_received', 'revoked'],
   ['final_report_received', 'revoked'],
+  ['closed', 'revoked'], // closed after its reports, its payout never invoiced
 ];
 
 const key = (from: string, to: string) => `${from}->${to}`;
@@ -124,10 +125,10 @@ describe('status transitions', () => {
     );
   });
 
-  it('terminal statuses have no way out but a closed grant\'s repayment claim; every other status has one', () => {
+  it('terminal statuses have no way out but a closed grant\'s repayment claim or revocation; every other status has one', () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual(['closed', 'rejected', 'revoked', 'withdrawn']);
     for (const status of APPLICATION_STATUSES) {
-      const ways = status === 'closed' ? ALLOWED_TRANSITIONS[status].filter((to) => to !== 'repayment_claimed') : ALLOWED_TRANSITIONS[status];
+      const ways = status === 'closed' ? ALLOWED_TRANSITIONS[status].filter((to) => to !== 'repayment_claimed' && to !== 'revoked') : ALLOWED_TRANSITIONS[status];
       expect(ways.length === 0).toBe(TERMINAL_STATUSES.includes(status));
     }
   });

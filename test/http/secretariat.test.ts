@@ -400,6 +400,27 @@ describe('reallocation decisions and repayment claims', () => {
     expect(early.body.reason).toBe('not_active');
   });
 
+  it('takes back a grant closed after its reports with its payout never invoiced; a closed grant that was paid is claimed back instead', async () => {
+    const { applicationId, payout } = await app.closed(0, { paid: false });
+    expect(payout.state).toBe('awaiting_invoice');
+    const casePage = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application');
+    expect((await casePage()).text).toContain('Tilskuddet er avsluttet, men aldri utbetalt.');
+    const year = (await app.store.getApplication(applicationId))!.allocation!.potYear;
+    const potBefore = (await app.store.getPot('sor-rogaland', year))!.remaining;
+    const res = await app.call('revoke-grant', { pathParameters: { applicationId }, json: { reason: 'Fakturaen kom aldri.' }, as });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.application).toMatchObject({ status: 'revoked' });
+    expect(res.body.application.history.at(-1)).toMatchObject({ action: 'grant-revoked', from: 'closed', to: 'revoked' });
+    expect(res.body.payout).toMatchObject({ id: payout.id, state: 'cancelled' });
+    expect((await app.store.getPot('sor-rogaland', year))!.remaining).toBe(potBefore + payout.amount);
+    expect((await casePage()).text).not.toContain('<h2 id="tilbaketrekking">');
+
+    const paid = await app.closed(0);
+    const refused = await app.call('revoke-grant', { pathParameters: { applicationId: paid.applicationId }, json: { reason: 'For sent.' }, as });
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toBe('paid');
+  });
+
   it('takes back a grant not yet paid: refused before its payout exists and once it is paid; nothing half-written when the grant write fails; finance cannot act on the cancelled payout', async () => {
     const { applicationId } = await app.scheduled();
     await app.approve(applicationId);

@@ -145,8 +145,11 @@ export interface TestApp {
   payoutPending(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
   /** … → approved → payout triggered (by the lifecycle) → invoiced if needed → paid: status active */
   active(schemeId?: string, change?: (a: ApplicationInput) => void): Promise<Submitted & { payout: PayoutRecord }>;
-  /** … active → status and final report (spent `spentAmount`) → closed by the lifecycle's close step */
-  closed(spentAmount: number): Promise<Submitted & { payout: PayoutRecord }>;
+  /**
+   * … active → status and final report (spent `spentAmount`) → closed by the lifecycle's close step;
+   * `paid: false`: from payoutPending instead, the grant closes with its payout never paid.
+   */
+  closed(spentAmount: number, options?: { paid?: boolean }): Promise<Submitted & { payout: PayoutRecord }>;
   /** The report link the lifecycle e-mails when a report is due. */
   reportLink(applicationId: string, kind: ReportKind, validForDays?: number): Promise<string>;
   /** Every application of a scheme, by querying each status (never a Scan). */
@@ -316,8 +319,8 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
       expect((await store.getApplication(submitted.applicationId))?.status).toBe('active');
       return { ...submitted, payout };
     },
-    async closed(spentAmount) {
-      const grant = await app.active();
+    async closed(spentAmount, { paid = true } = {}) {
+      const grant = paid ? await app.active() : await app.payoutPending();
       const allocation = (await store.getApplication(grant.applicationId))!.allocation!;
       const saved = clock.now().toISOString();
       try {
