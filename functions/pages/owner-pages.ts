@@ -73,7 +73,7 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
-${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og rapportene skal ikke leveres.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
+${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>`}
 ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
 </dl>` : ''}
