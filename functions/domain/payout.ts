@@ -12,8 +12,9 @@ type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | 
  * the status as it is, so the claim itself (`repaymentClaimed`) says one was made.
  */
 export function repaymentRefusal(app: RepaymentTarget, grantPayout: { state: PayoutState } | undefined): 'already_claimed' | 'not_active' | undefined {
-  if (!REPAYABLE.includes(app.status)) return 'not_active';
+  // first: a grant claimed back in full is no longer repayable by status, and that is not why
   if (app.repaymentClaimed !== undefined) return 'already_claimed';
+  if (!REPAYABLE.includes(app.status)) return 'not_active';
   return grantPayout?.state === 'paid' ? undefined : 'not_active';
 }
 

@@ -19,10 +19,7 @@ export async function recordGrantDecision(deps: Dependencies, app: Pick<Applicat
   await deps.store.putDecision({ applicationId: app.id, schemeId: app.schemeId, ...decision, ...(minutesOpen ? { meetingId: meeting.id } : {}) });
 }
 
-/**
- * The repayment claim on the grant's history, as the committee's decision (once per grant). The
- * claim records it, and the repayment process again, for a claim whose request crashed in between.
- */
+/** The repayment claim on the grant's history, as the committee's decision (once per grant; a repeat of the claim records it again, a no-op). */
 export async function recordClaimDecision(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'history'>): Promise<void> {
   const claim = recordedClaim(app.history);
   if (!claim) return;

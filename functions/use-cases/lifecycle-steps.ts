@@ -20,7 +20,6 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { triggerPayout } from './payouts';
-import { recordClaimDecision } from './grant-decisions';
 import { scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
 
@@ -484,7 +483,6 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   const payout = await deps.store.getPayout(payoutId);
   if (!payout) throw new Error(`Payout ${payoutId} is missing`);
   const claim = recordedClaim(app.history);
-  await recordClaimDecision(deps, app);
   // A partial claim that lets the grant run on leaves the status (and the reports) as they were.
   const effect = claim?.effect ?? 'ends';
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {

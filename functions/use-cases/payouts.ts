@@ -112,19 +112,34 @@ const REPAYMENT_REFUSALS = {
   not_active: 'Tilbakebetaling kan bare kreves for et tilskudd som er utbetalt.',
 } as const;
 
-/** Misuse can mean repayment of all or part: a negative payout trigger to finance. */
+/**
+ * Misuse can mean repayment of all or part: a negative payout trigger to finance. The claim on the
+ * grant is written first (the commit point: of two claims at once, one wins); its payout is built
+ * from the claim recorded, so finance never sees a claim the grant does not have. A repeat of the
+ * claim recorded (a retry after a lost answer or a crash) finishes what was left undone.
+ */
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
-  const app = await loadApplication(deps, applicationId);
+  let app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
-  // (A repeat after a crash before the application write finds no claim on it, and the payout put is idempotent.)
-  const refusal = app.allocation ? repaymentRefusal(app, grantPayout) : 'not_active';
-  if (refusal) throw new ConflictError(REPAYMENT_REFUSALS[refusal], refusal);
-  const allocated = app.allocation!.amount; // checked just above
-  const beyond = beyondGrant(claim.amount, allocated, 'Kravet');
-  if (beyond) throw new ValidationError({ amount: beyond });
-  const effect = claimEffect(claim, { allocated, status: app.status });
-  if (effect === 'after-close' && claim.endGrant === false) throw new ValidationError({ endGrant: CLOSED_GRANT_RUNS_ON });
+  const recorded = app.repaymentClaimed !== undefined ? recordedClaim(app.history) : undefined;
+  const repeat = recorded?.amount === claim.amount && recorded.reason === claim.reason;
+  if (!repeat) {
+    const refusal = app.allocation ? repaymentRefusal(app, grantPayout) : 'not_active';
+    if (refusal) throw new ConflictError(REPAYMENT_REFUSALS[refusal], refusal);
+    const allocated = app.allocation!.amount; // checked just above
+    const beyond = beyondGrant(claim.amount, allocated, 'Kravet');
+    if (beyond) throw new ValidationError({ amount: beyond });
+    const effect = claimEffect(claim, { allocated, status: app.status });
+    if (effect === 'after-close' && claim.endGrant === false) throw new ValidationError({ endGrant: CLOSED_GRANT_RUNS_ON });
+    const details = { amount: claim.amount, reason: claim.reason };
+    app = effect === 'runs-on'
+      // Part of the grant back, and the grant runs on: its status, workflow and report reminders stay.
+      ? await recordOnHistory(deps, app, 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details: { ...details, grantContinues: true } })
+      : await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
+  }
+  const committed = recordedClaim(app.history);
+  if (!committed) throw new Error(`Repayment claim on ${app.id} is not in its history`);
   const payout: PayoutRecord = {
     id: payoutIdFor(app.id, 'repayment'),
     applicationId: app.id,
@@ -132,26 +147,18 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     projectNumber: scheme.projectNumber,
     payee: grantPayout?.payee ?? app.title,
     ...(grantPayout?.payeeOrganisationNumber ? { payeeOrganisationNumber: grantPayout.payeeOrganisationNumber } : {}),
-    amount: -claim.amount,
+    amount: -committed.amount,
     mode: grantPayout?.mode ?? 'invoice',
     state: 'repayment_claimed',
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: committed.at,
     revision: 1,
   };
   await deps.store.putPayout(payout);
-  const details = { amount: claim.amount, reason: claim.reason };
-  let updated: ApplicationRecord;
-  if (effect === 'runs-on') {
-    // Part of the grant back, and the grant runs on: its status, workflow and report reminders stay.
-    updated = await recordOnHistory(deps, app, 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details: { ...details, grantContinues: true } });
-  } else {
-    updated = await moveApplication(deps, app, 'repayment_claimed', 'repayment-claimed', actor, { set: { repaymentClaimed: claim.amount }, details });
-    // A closed grant's workflow has ended already.
-    if (effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
-  }
-  await recordClaimDecision(deps, updated);
+  // A closed grant's workflow has ended already.
+  if (committed.effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
+  await recordClaimDecision(deps, app);
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
-  return { application: updated, payout };
+  return { application: app, payout: (await deps.store.getPayout(payout.id)) ?? payout };
 }
 
 const REVOCATION_REFUSALS = {

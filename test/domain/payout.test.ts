@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentClaimable, revocationRefusal } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
 import { APPLICATION_STATUSES, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
@@ -45,6 +45,11 @@ describe('repaymentClaimable', () => {
     expect(repaymentClaimable({ status: 'status_report_received' }, undefined)).toBe(false);
     expect(repaymentClaimable({ status: 'closed', repaymentClaimed: 50_000 }, { state: 'paid' })).toBe(false);
     expect(repaymentClaimable({ status: 'repayment_claimed' }, { state: 'paid' })).toBe(false);
+  });
+  it('says a grant already claimed back is claimed, also once the claim has moved its status on', () => {
+    expect(repaymentRefusal({ status: 'repayment_claimed', repaymentClaimed: 80_000 }, { state: 'paid' })).toBe('already_claimed');
+    expect(repaymentRefusal({ status: 'closed', repaymentClaimed: 80_000 }, { state: 'paid' })).toBe('already_claimed');
+    expect(repaymentRefusal({ status: 'rejected' }, undefined)).toBe('not_active');
   });
   it('once: a partial claim leaves the status, so the claim itself says it was made', () => {
     expect(repaymentClaimable({ status: 'active', repaymentClaimed: 50_000 }, { state: 'paid' })).toBe(false);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { triggerPayout } from '../../functions/use-cases/payouts';
+import { payoutIdFor } from '../../functions/domain/payout';
 import { SYSTEM } from '../../functions/use-cases/move-application';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
@@ -379,6 +380,38 @@ describe('reallocation decisions and repayment claims', () => {
     expect(unknown.status).toBe(404);
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.reallocations).toEqual([expect.objectContaining({ id: reallocationId, state: 'approved' })]);
+  });
+
+  it('a repayment claim is written on the grant first: a claim whose grant write fails leaves finance nothing, a crash before its payout is finished by a repeat, and another claim is refused', async () => {
+    const { applicationId } = await app.active();
+    const repaymentId = payoutIdFor(applicationId, 'repayment');
+    const claim = (json: Record<string, unknown>) => app.call('claim-repayment', { pathParameters: { applicationId }, json, as });
+    const failing = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new ConflictError('Søknaden ble endret av noen andre samtidig.', 'stale'));
+    const failed = await claim({ amount: 100_000, reason: 'Feil bruk.' });
+    failing.mockRestore();
+    expect(failed.status).toBe(409);
+    expect(await app.store.getPayout(repaymentId)).toBeUndefined();
+    expect((await app.store.getApplication(applicationId))!.repaymentClaimed).toBeUndefined();
+
+    // The grant write succeeds and the process stops before the payout (a crash): finance has nothing yet.
+    const body = { amount: 80_000, reason: 'Midler brukt til drift.' };
+    const crashing = vi.spyOn(app.store, 'putPayout').mockRejectedValueOnce(new Error('connection reset'));
+    expect((await claim(body)).status).toBe(500);
+    crashing.mockRestore();
+    expect((await app.store.getApplication(applicationId))!.repaymentClaimed).toBe(80_000);
+    expect(await app.store.getPayout(repaymentId)).toBeUndefined();
+    // Another claim is refused, and finishes nothing; the repeat of the claim made finishes it, with its amount.
+    expect((await claim({ amount: 50_000, reason: 'Noe annet.' })).body.reason).toBe('already_claimed');
+    expect(await app.store.getPayout(repaymentId)).toBeUndefined();
+    const repeat = await claim(body);
+    expect(repeat.status, repeat.text).toBe(201);
+    expect(repeat.body.payout).toMatchObject({ id: repaymentId, amount: -80_000, state: 'repayment_claimed' });
+    expect(await app.store.getPayout(repaymentId)).toMatchObject({ amount: -80_000 });
+    const decisions = (await app.call('get-application', { pathParameters: { applicationId }, as })).body.decisions;
+    expect(decisions.filter((d: { outcome: string }) => d.outcome === 'claim_repayment')).toEqual([expect.objectContaining({ amount: 80_000, reason: body.reason })]);
+    // And once more: nothing new.
+    expect((await claim(body)).status).toBe(201);
+    expect((await app.store.getApplication(applicationId))!.history.filter((h) => h.action === 'repayment-claimed')).toHaveLength(1);
   });
 
   it('claims repayment (201) as a negative payout; 400 naming the amount above the allocation; 409 before payout; 400 without a reason', async () => {
