@@ -4,6 +4,7 @@
 // ConsistentRead; queries follow LastEvaluatedKey so results are complete. No table scans.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -663,6 +664,12 @@ export class DynamoGrantStore implements GrantStore {
       ? { [GSI1.partitionKey]: keys.pendingReallocations(r.schemeId), [GSI1.sortKey]: `${r.requestedAt}#${r.applicationId}#${r.id}` }
       : {};
     await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), ...pending, entity: 'reallocation' });
+  }
+
+  async removePendingReallocation(applicationId: string, id: string): Promise<void> {
+    const e = new Expr();
+    const requested = `${e.name('state')} = ${e.value('requested', 'requested')}`;
+    await unlessConditionFails(() => this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.reallocation(applicationId, id), ConditionExpression: requested, ...e.attributes() })));
   }
 
   async listPendingReallocations(schemeId: string): Promise<ReallocationRecord[]> {

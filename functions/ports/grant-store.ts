@@ -130,6 +130,8 @@ export interface ReportStore {
 
 export interface ReallocationStore {
   putReallocation(r: ReallocationRecord): Promise<void>;
+  /** Removes a request not yet decided (compensation when the application write that follows fails); a no-op otherwise. */
+  removePendingReallocation(applicationId: string, id: string): Promise<void>;
   getReallocation(applicationId: string, id: string): Promise<ReallocationRecord | undefined>;
   listReallocations(applicationId: string): Promise<ReallocationRecord[]>;
   /** A scheme's requests still waiting for the committee's prior approval, oldest first. */

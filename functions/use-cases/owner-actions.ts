@@ -46,12 +46,18 @@ export async function requestReallocation(deps: Dependencies, linkId: string, re
   const at = deps.clock.now().toISOString();
   const reallocation = { applicationId: app.id, schemeId: app.schemeId, id: deps.ids.id('realloc'), requestedAt: at, description: request.description, amount: request.amount, state: 'requested' as const };
   await deps.store.putReallocation(reallocation);
-  await deps.store.transition({
-    applicationId: app.id,
-    expectedRevision: app.revision,
-    from: [app.status],
-    audit: { at, actor, action: 'reallocation-requested', details: { reallocationId: reallocation.id, amount: request.amount } },
-  });
+  try {
+    await deps.store.transition({
+      applicationId: app.id,
+      expectedRevision: app.revision,
+      from: [app.status],
+      audit: { at, actor, action: 'reallocation-requested', details: { reallocationId: reallocation.id, amount: request.amount } },
+    });
+  } catch (error) {
+    // Nothing half-written: a request without its history entry and its process would wait for ever.
+    await deps.store.removePendingReallocation(app.id, reallocation.id);
+    throw error;
+  }
   await deps.workflow.startSideProcess(app.id, 'reallocation', reallocation.id);
   return reallocation;
 }

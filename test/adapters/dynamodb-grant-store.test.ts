@@ -723,6 +723,12 @@ describe('reallocations', () => {
     expect((twice as ConflictError).reason).toBe('already_decided');
     await expect(store.decideReallocation(appId, 'missing', 'approved', '2026-08-06T00:00:00.000Z')).rejects.toBeInstanceOf(NotFoundError);
     expect(await store.getReallocation(appId, 'missing')).toBeUndefined();
+
+    // Only a request not yet decided is removed (compensation); a decided one, or none, is left as it is.
+    await store.removePendingReallocation(appId, 'r1');
+    await store.removePendingReallocation(appId, 'r2');
+    await store.removePendingReallocation(appId, 'missing');
+    expect((await store.listReallocations(appId)).map((x) => [x.id, x.state])).toEqual([['r1', 'refused']]);
   });
 
   it("lists a scheme's pending requests oldest first (a Query on the sparse index), and drops one once decided", async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
@@ -172,6 +173,18 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     const second = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'En til.', amount: 10_000 } });
     expect(second.status).toBe(409);
     expect(second.body.reason).toBe('reallocation_pending');
+  });
+
+  it('leaves nothing behind when the grant write fails: a new request is taken after', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const failing = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new ConflictError('Søknaden ble endret av noen andre samtidig.', 'stale'));
+    const failed = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til vikarer.', amount: 40_000 } });
+    failing.mockRestore();
+    expect(failed.status).toBe(409);
+    expect(await app.store.listReallocations(applicationId)).toEqual([]);
+    const again = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til kurs.', amount: 30_000 } });
+    expect(again.status).toBe(201);
+    expect((await app.store.listReallocations(applicationId)).map((r) => r.amount)).toEqual([30_000]);
   });
 
   it('answers 400 for an invalid amount and 409 before the grant is paid out', async () => {
