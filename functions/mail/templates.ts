@@ -777,6 +777,8 @@ export interface ReportReceivedData {
   submittedAt: DateInput;
   spentAmount?: number;
   adminLink?: string;
+  /** the final report closed the grant with its payout still unpaid: someone must follow it up */
+  closedUnpaid?: boolean;
 }
 
 /** To the secretariat. */
@@ -787,6 +789,9 @@ export function reportReceived(ctx: MailContext, d: ReportReceivedData): Rendere
     subject: `${capitalise(name)} mottatt: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
       p(`Prosjekteier har sendt inn ${name}.`),
+      ...(d.closedUnpaid
+        ? [p('Tilskuddet er nå avsluttet, men er ikke utbetalt: utbetalingen venter fortsatt hos økonomi. Følg opp med prosjekteier og økonomi, eller trekk tilskuddet tilbake på saken hvis pengene ikke skal utbetales.')]
+        : []),
       facts(
         ...appFacts(ctx),
         ['Rapport', capitalise(name)],

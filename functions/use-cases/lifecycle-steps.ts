@@ -3,7 +3,7 @@
 import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
-import { recordedClaim, recordedRevocation } from '../domain/payout';
+import { payoutIdFor, recordedClaim, recordedRevocation, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
@@ -440,11 +440,14 @@ async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepRe
  */
 async function close(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
-  if (app.status === 'final_report_received') await moveApplication(deps, app, 'closed', 'closed', SYSTEM);
+  const closed = app.status === 'final_report_received' ? await moveApplication(deps, app, 'closed', 'closed', SYSTEM) : app;
   const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
   if (!report) return {};
+  // Closed with its money never paid (an invoice never sent): the secretariat follows it up, or takes the grant back.
+  const payout = closed.status === 'closed' ? await deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined;
   await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
     kind: 'final', submittedAt: report.submittedAt, spentAmount: report.spentAmount, adminLink: caseUrl(deps, app.id),
+    closedUnpaid: !!payout && UNPAID_PAYOUT_STATES.includes(payout.state),
   }));
   return {};
 }

@@ -436,6 +436,9 @@ describe('reallocation decisions and repayment claims', () => {
   it('takes back a grant closed after its reports with its payout never invoiced; a closed grant that was paid is claimed back instead', async () => {
     const { applicationId, payout } = await app.closed(0, { paid: false });
     expect(payout.state).toBe('awaiting_invoice');
+    // The secretariat is told, with the final report, that the grant closed unpaid.
+    const closedMail = app.mailer.sent.find((m) => m.idempotencyKey === `final-report-received#${applicationId}`);
+    expect(closedMail?.text).toContain('Tilskuddet er nå avsluttet, men er ikke utbetalt');
     const casePage = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application');
     expect((await casePage()).text).toContain('Tilskuddet er avsluttet, men aldri utbetalt.');
     const year = (await app.store.getApplication(applicationId))!.allocation!.potYear;
@@ -449,6 +452,7 @@ describe('reallocation decisions and repayment claims', () => {
     expect((await casePage()).text).not.toContain('<h2 id="tilbaketrekking">');
 
     const paid = await app.closed(0);
+    expect(app.mailer.sent.find((m) => m.idempotencyKey === `final-report-received#${paid.applicationId}`)?.text).not.toContain('ikke utbetalt');
     const refused = await app.call('revoke-grant', { pathParameters: { applicationId: paid.applicationId }, json: { reason: 'For sent.' }, as });
     expect(refused.status).toBe(409);
     expect(refused.body.reason).toBe('paid');

@@ -356,6 +356,13 @@ describe('mail templates', () => {
     expect(text).not.toContain('Søknaden er komplett og');
   });
 
+  it('the final report of a grant that closed unpaid asks the secretariat to follow it up; a paid one does not', () => {
+    const unpaid = reportReceived(ctx, { kind: 'final', submittedAt: '2026-02-10T08:00:00Z', spentAmount: 0, closedUnpaid: true });
+    expect(unpaid.text).toContain('Tilskuddet er nå avsluttet, men er ikke utbetalt');
+    expect(unpaid.text).toContain('trekk tilskuddet tilbake på saken');
+    expect(reportReceived(ctx, { kind: 'final', submittedAt: '2026-02-10T08:00:00Z', spentAmount: 0 }).text).not.toContain('ikke utbetalt');
+  });
+
   it('repayment claim: says what happens to the grant (ends, runs on, or was closed already)', () => {
     const claim = { amount: 50_000, reason: 'Ubrukt', projectNumber: 'R-11326-D11325', decidedAt: '2027-03-01' };
     const text = (effect?: 'ends' | 'runs-on' | 'after-close') => repaymentClaim(ctx, { ...claim, ...(effect ? { effect } : {}) }).text;
