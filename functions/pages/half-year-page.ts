@@ -52,6 +52,7 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
 <dt>Brukt ifølge rapportene</dt><dd>${kroner(report.spentReported)}</dd>
 <dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
+<dt>Omdisponert med godkjenning</dt><dd>${kroner(report.reallocated)}</dd>
 ${report.revokedGrants > 0 ? html`<dt>Trukket tilbake før utbetaling</dt><dd>${report.revokedGrants} tilskudd, ${kroner(report.revokedAmount)} (ikke med i «Tildelt i perioden»)</dd>` : ''}
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
 </dl>

@@ -30,6 +30,8 @@ export interface HalfYearRow {
   guidelineAreas: string;
   /** the day the committee took the grant back before it was paid ('' when it stands) */
   revokedOn: string;
+  /** what the committee approved moving to other uses up to the end of the period (prior approval, 002) */
+  reallocated: number;
 }
 
 type Granted = ApplicationRecord & { allocation: Allocation };
@@ -94,11 +96,17 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
-  // What each grant was for is in the version the committee decided on (one GetItem per grant).
-  const areasOf = await Promise.all(grants.map(async (a) => {
-    const { data } = await loadCurrentVersion(deps, a);
-    return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
-  }));
+  // What each grant was for is in the version the committee decided on (one GetItem per grant), and
+  // what it was allowed to move to other uses in its reallocations (one Query per grant).
+  const [areasOf, reallocatedOf] = await Promise.all([
+    Promise.all(grants.map(async (a) => {
+      const { data } = await loadCurrentVersion(deps, a);
+      return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
+    })),
+    Promise.all(grants.map(async (a) => (await deps.store.listReallocations(a.id))
+      .filter((r) => r.state === 'approved' && (r.decidedAt ?? '') <= toIso)
+      .reduce((sum, r) => sum + r.amount, 0))),
+  ]);
   const rows: HalfYearRow[] = grants
     .map((a, i) => {
       const own = reportsOf.get(a.id) ?? [];
@@ -116,6 +124,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         repaymentClaimed: a.repaymentClaimed ?? 0,
         guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
+        reallocated: reallocatedOf[i]!,
       };
     });
   const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, areas: areasOf[i]! }] : []));
@@ -131,6 +140,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     allocated: decided.reduce((s, r) => s + r.amount, 0),
     spentReported: rows.reduce((s, r) => s + (r.spentAmount === '' ? 0 : r.spentAmount), 0),
     repaymentClaimed: rows.reduce((s, r) => s + r.repaymentClaimed, 0),
+    reallocated: rows.reduce((s, r) => s + r.reallocated, 0),
     revokedGrants: revokedIn.length,
     revokedAmount: revokedIn.reduce((s, r) => s + r.amount, 0),
     reportsReceived: reports.length,
@@ -157,6 +167,7 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   // added last, so the columns before them stay where spreadsheets built on earlier downloads expect them
   ['guidelineAreas', 'Nasjonale føringer'],
   ['revokedOn', 'Trukket tilbake'],
+  ['reallocated', 'Omdisponert (kr)'],
 ];
 
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */

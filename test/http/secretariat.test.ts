@@ -550,8 +550,8 @@ describe('follow-up reports for the committee', () => {
     expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake')).toBe(true);
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov;')).toBe(true);
+    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake;Omdisponert (kr)')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov;;0')).toBe(true);
   });
 
   it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
@@ -603,10 +603,36 @@ describe('follow-up reports for the committee', () => {
     expect((await report('2027-07-01', '2027-12-31')).rows.map((r) => r.applicationId)).not.toContain(applicationId);
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';2027-01-15')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';2027-01-15;0')).toBe(true);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-01-01', til: '2027-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
     expect(page.text).toContain(`<dt>Trukket tilbake før utbetaling</dt><dd>${takenBack.revokedGrants} tilskudd,`);
     expect(page.text).toContain('<td>Tilskuddet er trukket tilbake 15.01.2027</td>');
+  });
+
+  it('half-year report: what each grant was allowed to move to other uses (reallocations approved by the end of the period)', async () => {
+    const { applicationId, ownerLinkId } = await app.active('sor-rogaland', (a) => (a.title = 'Omdisponert i perioden'));
+    const saved = app.clock.now().toISOString();
+    try {
+      for (const [at, amount, approved] of [['2026-12-15T10:00:00.000Z', 40_000, true], ['2026-12-20T10:00:00.000Z', 25_000, false], ['2027-02-01T10:00:00.000Z', 10_000, true]] as const) {
+        app.clock.set(at);
+        const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: `Flytte ${amount} kr til kurs.`, amount } });
+        expect(requested.status, requested.text).toBe(201);
+        const decided = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: requested.body.id }, json: { approved, reason: 'Behandlet i FSU.' }, as });
+        expect(decided.status, decided.text).toBe(200);
+      }
+    } finally {
+      app.clock.set(saved);
+    }
+    const report = async (from: string, to: string) => (await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as })).body as { rows: Array<{ applicationId: string; reallocated: number }>; reallocated: number };
+    const second = await report('2026-07-01', '2026-12-31');
+    // the approved one of the half-year; the refused one is not counted, the later one not yet
+    expect(second.rows.find((r) => r.applicationId === applicationId)!.reallocated).toBe(40_000);
+    expect(second.reallocated).toBe(second.rows.reduce((s, r) => s + r.reallocated, 0));
+    expect((await report('2027-01-01', '2027-06-30')).rows.find((r) => r.applicationId === applicationId)!.reallocated).toBe(50_000);
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';;40000')).toBe(true);
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2026-07-01', til: '2026-12-31' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
+    expect(page.text.replace(/\u00a0/g, ' ')).toContain(`<dt>Omdisponert med godkjenning</dt><dd>${second.reallocated.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr</dd>`);
   });
 
   it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {

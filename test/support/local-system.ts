@@ -85,6 +85,12 @@ export async function signAll(h: Harness, data: ApplicationInput = application()
   await h.system.settle();
 }
 
+/** The local runtime's executions whose name has `id` in it, as 'machine:STATUS', sorted. */
+export async function executionsOf(h: Harness, id: string): Promise<string[]> {
+  const all = await h.system.lifecycle.runtime.listExecutions({});
+  return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
+}
+
 export async function status(h: Harness, ownerLink: string): Promise<string> {
   const res = await h.call('GET', `/api/owner/${ownerLink}`);
   expect(res.status).toBe(200);

@@ -2,14 +2,9 @@
 // without a decision being sent by the committee's own hand: on the local runtime, clock moved on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMES } from '../../config/schemes';
-import { activeGrant, application, DAY, REPORT, decide, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
+import { activeGrant, application, DAY, REPORT, decide, executionsOf, groupOf, scheduled, signAll, status, submit, type Harness, startHarness, APPROVAL } from '../support/local-system';
 
 const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
-
-async function executionsOf(h: Harness, id: string) {
-  const all = await h.system.lifecycle.runtime.listExecutions({});
-  return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
-}
 
 async function meetingOf(h: Harness, id: string): Promise<string | undefined> {
   const view = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');

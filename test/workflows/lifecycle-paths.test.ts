@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  activeGrant, APPROVAL, application, cosignLinks, DAY, decide, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
+  activeGrant, APPROVAL, application, cosignLinks, DAY, decide, executionsOf, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
-
-async function executionsOf(h: Harness, id: string) {
-  const all = await h.system.lifecycle.runtime.listExecutions({});
-  return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
-}
 
 describe('lifecycle side paths on the local runtime', () => {
   let h: Harness;
