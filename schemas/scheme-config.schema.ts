@@ -161,6 +161,9 @@ function buildSchemeConfigSchema() {
           overdueEveryDays: z.number().int().min(1).max(365).default(14),
           maxOverdueReminders: z.number().int().min(0).max(100).default(12),
           cosignEveryDays: z.number().int().min(1).max(365).default(7),
+          /** a grant paid on invoice: the owner is reminded this many days after the decision, and again as often, while no invoice has come */
+          invoiceAfterDays: z.number().int().min(1).max(365).default(30),
+          maxInvoiceReminders: z.number().int().min(0).max(12).default(3),
         })
         .prefault({}),
       criteria: z

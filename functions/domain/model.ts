@@ -262,7 +262,9 @@ export type ReminderKind =
   | 'final-report-due'
   | 'final-report-overdue'
   /** the secretariat moved the case to another meeting: the next sweep tells the owner (HTTP functions send no mail) */
-  | 'meeting-moved';
+  | 'meeting-moved'
+  /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
+  | 'invoice-missing';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`) so a repeat is a no-op

@@ -715,6 +715,30 @@ export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedM
   });
 }
 
+export interface InvoiceReminderData {
+  amount: number;
+  projectNumber: string;
+  invoiceTo: { name: string; organisationNumber: string };
+  decidedAt: DateInput;
+  statusLink: string;
+}
+
+/** To the owner of a grant paid on invoice: no invoice has come since the decision. */
+export function invoiceReminder(ctx: MailContext, d: InvoiceReminderData): RenderedMail {
+  const project = oneLine(d.projectNumber);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Påminnelse: send faktura for tilskuddet til ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`${ctx.scheme.committeeShortName} innvilget tilskudd ${formatDateNb(d.decidedAt)}. Tilskuddet utbetales mot faktura, og vi har ikke mottatt fakturaen ennå.`),
+      p(`Send faktura til ${oneLine(d.invoiceTo.name)} (org.nr. ${oneLine(d.invoiceTo.organisationNumber)}) på ${formatNok(d.amount)}, merket med prosjektnummer ${project}. Har du allerede sendt den, kan du se bort fra denne påminnelsen.`),
+      facts(...appFacts(ctx), ['Tilskudd', formatNok(d.amount)], ['Prosjektnummer', project]),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reports
 
@@ -1056,6 +1080,7 @@ export const templates = {
   rejectionLetter,
   decisionLetter,
   payoutTrigger,
+  invoiceReminder,
   reportDue,
   reportOverdue,
   reportMissing,

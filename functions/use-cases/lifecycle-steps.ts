@@ -7,7 +7,7 @@ import { payoutIdFor, recordedClaim, recordedRevocation, UNPAID_PAYOUT_STATES } 
 import { reportDueDate } from '../domain/reports';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
-import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
+import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
 import { applicationMeeting, committeeAnswerDue, decisionOverdueAt } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
@@ -343,6 +343,13 @@ function reportReminders(app: ApplicationRecord, scheme: SchemeConfig, kind: 'st
   return [...before, { id: `${app.id}#${overdueKind}#1`, applicationId: app.id, schemeId: scheme.id, kind: overdueKind, dueAt: firstOverdue.toISOString(), seq: 1 }];
 }
 
+/** A grant paid on invoice: the first reminder to send it, a while after the decision (the sweep chains the next while none has come). */
+function invoiceReminders(app: ApplicationRecord, scheme: SchemeConfig, payout: PayoutRecord): ReminderRecord[] {
+  if (payout.state !== 'awaiting_invoice' || !app.allocation || scheme.reminders.maxInvoiceReminders === 0) return [];
+  const dueAt = osloInstant(addDays(osloDateOf(new Date(app.allocation.decidedAt)), scheme.reminders.invoiceAfterDays), '09:00');
+  return [{ id: `${app.id}#invoice-missing#1`, applicationId: app.id, schemeId: scheme.id, kind: 'invoice-missing', dueAt: dueAt.toISOString(), seq: 1 }];
+}
+
 /** How long a report wait lasts: until the last overdue reminder has had its chance. */
 function reportWait(l: Loaded, due: string) {
   const { scheme, start, now } = l;
@@ -380,7 +387,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
     ...event, periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
   }));
-  await putReminders(deps, reportReminders(app, scheme, 'status', allocation.statusReportDue, now));
+  await putReminders(deps, [...reportReminders(app, scheme, 'status', allocation.statusReportDue, now), ...invoiceReminders(app, scheme, payout)]);
   return {
     payout: event,
     wait: reportWait(l, allocation.statusReportDue),

@@ -7,6 +7,7 @@ import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -30,6 +31,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'final-report-due': REPORTABLE_FROM.final,
   'final-report-overdue': REPORTABLE_FROM.final,
   'meeting-moved': ON_AGENDA,
+  // the statuses a grant can have while its payout waits (the payout's own state decides: see deliver)
+  'invoice-missing': ['payout_pending', 'status_report_received', 'final_report_received', 'closed'],
 };
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
@@ -98,6 +101,21 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.submissionDeadlineReminder(ctx, {
         meetingDate: meeting, deadline: deadline.toISOString(), daysLeft: Math.max(0, daysBetween(osloDateOf(now), osloDateOf(deadline))), missingPartners: missing, statusLink,
       }));
+      return;
+    }
+    case 'invoice-missing': {
+      const payout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
+      // The invoice came (or the payout was cancelled): nothing to remind of, and no next reminder.
+      if (!payout || payout.state !== 'awaiting_invoice' || !app.allocation) return;
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.invoiceReminder(ctx, {
+        amount: payout.amount, projectNumber: payout.projectNumber, decidedAt: app.allocation.decidedAt, statusLink,
+        invoiceTo: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
+      }));
+      const seq = r.seq ?? 1;
+      // The next one counts from now: after a long mail outage the owner does not get them all at once.
+      if (seq < scheme.reminders.maxInvoiceReminders) {
+        await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${seq + 1}`), dueAt: addDaysToInstant(now, scheme.reminders.invoiceAfterDays).toISOString(), seq: seq + 1 });
+      }
       return;
     }
     case 'meeting-moved': {

@@ -23,6 +23,7 @@ import {
   reportDue,
   reportOverdue,
   reportReceived,
+  invoiceReminder,
   scheduledForMeeting,
   submissionDeadlineReminder,
   templates,
@@ -183,6 +184,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
     expect: [/Rapport mangler: sluttrapport/, /Prosjekteier har ikke levert sluttrapport/, /Fristen var 30\.06\.2026/, /Se hele saken/],
+  },
+  invoiceReminder: {
+    mail: invoiceReminder(ctx, { amount: 400000, projectNumber: 'R-11326-D11325', invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, decidedAt: '2025-06-12', statusLink: LINK }),
+    link: LINK,
+    expect: [/Påminnelse: send faktura/, /Send faktura til Helse Stavanger HF \(org\.nr\. 983974678\) på kr 400 000, merket med prosjektnummer R-11326-D11325/, /12\.06\.2025/],
   },
   reportReceived: {
     mail: reportReceived(ctx, { kind: 'status', submittedAt: '2025-09-30T08:00:00Z', spentAmount: 120500, adminLink: LINK }),

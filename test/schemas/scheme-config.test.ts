@@ -144,6 +144,8 @@ describe('schemeConfigSchema', () => {
       overdueEveryDays: 14,
       maxOverdueReminders: 12,
       cosignEveryDays: 7,
+      invoiceAfterDays: 30,
+      maxInvoiceReminders: 3,
     });
     expect(s.guidelineAreas.map((a) => a.id)).toEqual([
       'waiting-times',

@@ -98,12 +98,35 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('payout_pending');
     const mails = await h.mailsTo(data.owner.email);
     expect(mails.filter((m) => /statusrapport/i.test(m.subject) && /passert/i.test(m.subject)).length, 'overdue reminders').toBeGreaterThanOrEqual(1);
+    // The owner was reminded to send the invoice 30, 60 and 90 days after the decision, then no more (maxInvoiceReminders).
+    const invoiceReminders = mails.filter((m) => /send faktura/i.test(m.subject));
+    expect(invoiceReminders).toHaveLength(3);
+    expect(invoiceReminders[0]!.body.text).toContain('merket med prosjektnummer R-11326-D11325');
     const overdue = await h.call('GET', '/api/staff/schemes/sor-rogaland/overdue-reports', undefined, 'secretariat');
     expect(overdue.body.reports).toContainEqual(expect.objectContaining({ applicationId: id, kind: 'status', dueDate: '2027-06-10' }));
     const letter = mails.find((m) => linkIds(m, 'rapport').length > 0)!;
     expect((await h.call('POST', `/api/reports/${linkIds(letter, 'rapport')[0]}`, REPORT)).status).toBe(201);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('status_report_received');
+  });
+
+  it('a grant paid on invoice: no reminder once the invoice is registered; none for a unit of the hospital trust (cost booking)', async () => {
+    const data = application();
+    const { id } = await scheduled(h, data);
+    await decide(h, id, APPROVAL);
+    await h.system.advance(31 * DAY);
+    expect((await h.mailsTo(data.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toHaveLength(1);
+    const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
+    const payout = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string }) => p.applicationId === id);
+    expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/invoice`, { invoiceNumber: 'F-77' }, 'finance')).status).toBe(200);
+    await h.system.advance(70 * DAY);
+    expect((await h.mailsTo(data.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toHaveLength(1);
+
+    const internal = application({}, 'internal-unit');
+    const booked = await scheduled(h, internal);
+    await decide(h, booked.id, APPROVAL);
+    await h.system.advance(100 * DAY);
+    expect((await h.mailsTo(internal.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toEqual([]);
   });
 
   /** The copy of a decision to the leader and deputy of the anchoring group: its own e-mail, without links. */

@@ -23,13 +23,15 @@ describe('the reminder sweep', () => {
         },
       };
       // Decided in the meeting of 10.12.2026, the status reports are due 10.06.2027; the reminder 14 days before is due on 27.05.
+      // Neither grant is invoiced: the first reminders to send the invoice are due since 09.01.2027.
       h.clock.set('2027-05-29T12:00:00.000Z');
       await expect(sendDueReminders({ ...h.system.deps, mailer: failingForA })).rejects.toThrow(/could not be sent/);
       expect(sent.map((m) => m.to).flat()).toContain('eier-b@stavanger.kommune.example');
       const stillDue = await h.system.deps.store.listDueReminders(h.clock.now().toISOString());
-      expect(stillDue.map((r) => r.kind)).toEqual(['status-report-due']);
-      // Once mail works again, the next sweep sends it.
-      await expect(sendDueReminders(h.system.deps)).resolves.toMatchObject({ sent: 1 });
+      // A's two stay due; B's invoice reminder went out, and its next one counts from now (not due yet).
+      expect(stillDue.map((r) => [r.applicationId, r.kind])).toEqual([[grantA.id, 'invoice-missing'], [grantA.id, 'status-report-due']]);
+      // Once mail works again, the next sweep sends them.
+      await expect(sendDueReminders(h.system.deps)).resolves.toMatchObject({ sent: 2 });
       expect(await h.system.deps.store.listDueReminders(h.clock.now().toISOString())).toEqual([]);
     } finally {
       await h.stop();
