@@ -48,6 +48,23 @@ export interface OwnerForms {
 
 const SIGNATURE_LABELS: Record<string, string> = { signed: 'Signert', declined: 'Avslått' };
 
+/** Where the grant's money is, in the owner's words: what to do (send the invoice) or what has happened. */
+export function payoutText(p: NonNullable<OwnerView['payout']>): string {
+  const project = `prosjektnummer ${p.projectNumber}`;
+  switch (p.state) {
+    case 'awaiting_invoice':
+      return `Venter på faktura. Send faktura til ${p.invoiceTo?.name ?? 'helseforetaket'}${p.invoiceTo ? ` (org.nr. ${p.invoiceTo.organisationNumber})` : ''} på ${kroner(p.amount)}, merket med ${project}.`;
+    case 'invoiced':
+      return `Fakturaen${p.invoiceNumber ? ` (${p.invoiceNumber})` : ''} er mottatt${p.invoicedOn ? ` ${date(p.invoicedOn)}` : ''} og venter på utbetaling.`;
+    case 'pending':
+      return `Kostnadene føres på ${project}; de er ikke bokført ennå.`;
+    case 'paid':
+      return p.mode === 'cost_booking' ? `Kostnadsført på ${project}${p.paidOn ? ` ${date(p.paidOn)}` : ''}.` : `Utbetalt${p.paidOn ? ` ${date(p.paidOn)}` : ''}.`;
+    default:
+      return 'Annullert.';
+  }
+}
+
 export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
@@ -73,6 +90,7 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
+${view.payout && !view.revocation ? html`<dt>Utbetaling</dt><dd>${payoutText(view.payout)}</dd>` : ''}
 ${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>`}
 ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}

@@ -1,6 +1,6 @@
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
-import { recordedClaim, recordedRevocation } from '../domain/payout';
+import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -11,12 +11,14 @@ import { loadApplication, loadScheme } from './load-application';
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
-  const meeting = applicationMeeting(loadScheme(deps, app.schemeId), app);
-  const [signatures, reports, reallocations, links] = await Promise.all([
+  const scheme = loadScheme(deps, app.schemeId);
+  const meeting = applicationMeeting(scheme, app);
+  const [signatures, reports, reallocations, links, payout] = await Promise.all([
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
     deps.store.listLinks(app.id),
+    app.allocation ? deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined,
   ]);
   const now = deps.clock.now();
   const today = osloDateOf(now);
@@ -42,6 +44,14 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,
+    // Where the money is: the owner sends the invoice (where to, marked how), or sees it paid or booked.
+    payout: payout ? {
+      state: payout.state, mode: payout.mode, amount: payout.amount, projectNumber: payout.projectNumber,
+      ...(payout.mode === 'invoice' ? { invoiceTo: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber } } : {}),
+      ...(payout.invoiceNumber ? { invoiceNumber: payout.invoiceNumber } : {}),
+      ...(payout.invoicedAt ? { invoicedOn: osloDateOf(new Date(payout.invoicedAt)) } : {}),
+      ...(payout.paidAt ? { paidOn: osloDateOf(new Date(payout.paidAt)) } : {}),
+    } : undefined,
     reports: reports.map((r) => ({ kind: r.kind, submittedAt: r.submittedAt })),
     reportForms,
     repaymentClaim: app.repaymentClaimed !== undefined

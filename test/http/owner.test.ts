@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -75,6 +75,30 @@ describe('GET /api/owner/{linkId}', () => {
     expect(claim.status).toBe(201);
     expect((await view()).repaymentClaim).toEqual({ amount: 25_000, reason: 'Kurset ble avlyst.', claimedOn: '2026-11-20', effect: 'runs-on' });
     expect((await page()).replace(/\u00a0/g, ' ')).toContain('<dt>Krav om tilbakebetaling</dt><dd>25 000 kr (20.11.2026); resten av tilskuddet løper videre<br><span class="long-text">Kurset ble avlyst.</span></dd>');
+  });
+
+  it('says where the money is: the invoice to send (where to, marked how), the invoice received, paid; costs booked for a unit of the hospital trust', async () => {
+    const { ownerLinkId, payout } = await app.payoutPending();
+    const view = async (linkId = ownerLinkId) => (await app.call('get-owner-view', { pathParameters: { linkId } })).body;
+    const page = async (linkId = ownerLinkId) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+    expect((await view()).payout).toEqual({
+      state: 'awaiting_invoice', mode: 'invoice', amount: 850_000, projectNumber: 'R-11326-D11325', invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
+    });
+    expect(await page()).toContain('<dt>Utbetaling</dt><dd>Venter på faktura. Send faktura til Helse Stavanger HF (org.nr. 983974678) på 850 000 kr, merket med prosjektnummer R-11326-D11325.</dd>');
+    expect((await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-2026-118' }, as: FINANCE })).status).toBe(200);
+    expect(await page()).toContain('<dt>Utbetaling</dt><dd>Fakturaen (F-2026-118) er mottatt 20.11.2026 og venter på utbetaling.</dd>');
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, json: {}, as: FINANCE })).status).toBe(200);
+    expect(await page()).toContain('<dt>Utbetaling</dt><dd>Utbetalt 20.11.2026.</dd>');
+    expect((await view()).payout).toMatchObject({ state: 'paid', invoiceNumber: 'F-2026-118', paidOn: '2026-11-20' });
+
+    // A unit of the hospital trust: the costs are booked on the project number, no invoice.
+    const unit = await app.payoutPending('sor-rogaland', (a) => {
+      a.owner = { partnerIndex: 2, name: 'Ingrid Larsen', email: a.partners[2]!.email, unit: 'Medisinsk klinikk', isInternalUnit: true };
+    });
+    expect((await view(unit.ownerLinkId)).payout).not.toHaveProperty('invoiceTo');
+    expect(await page(unit.ownerLinkId)).toContain('<dt>Utbetaling</dt><dd>Kostnadene føres på prosjektnummer R-11326-D11325; de er ikke bokført ennå.</dd>');
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: unit.payout.id }, json: {}, as: FINANCE })).status).toBe(200);
+    expect(await page(unit.ownerLinkId)).toContain('<dt>Utbetaling</dt><dd>Kostnadsført på prosjektnummer R-11326-D11325 20.11.2026.</dd>');
   });
 
   it('answers 404 for an unknown link and for a co-sign link', async () => {
