@@ -121,6 +121,13 @@ export const scheduleRequestSchema = z.strictObject(
 );
 export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;
 
+/**
+ * The meeting a decision on a running grant was made in (its date), when the secretariat records it
+ * later; empty or left out: the meeting in session when it is recorded, if any.
+ */
+const decidedInMeetingField = () =>
+  z.optional(z.string(E).check(z.trim(), z.maxLength(10, { error: MEETING_MESSAGE }), z.refine((v) => v === '' || isIsoDate(v), { error: MEETING_MESSAGE })));
+
 // ---- more information -------------------------------------------------------------------------
 
 export const informationRequestSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
@@ -156,6 +163,7 @@ export const reallocationDecisionSchema = z.strictObject(
       error: (i) => (i.input === undefined ? 'Feltet må fylles ut.' : 'Velg godkjenn eller avslå.'),
     }),
     reason: optionalTextField(REASON_MAX),
+    meetingId: decidedInMeetingField(),
   },
   E,
 );
@@ -167,13 +175,14 @@ export const repaymentClaimSchema = z.strictObject(
     reason: textField(REASON_MAX),
     /** false: a partial claim and the grant runs on with its reports (refused for a closed grant); left out or true: the claim ends the grant (see claimEffect). */
     endGrant: z.optional(z.boolean({ error: 'Velg om tilskuddet avsluttes eller løper videre.' })),
+    meetingId: decidedInMeetingField(),
   },
   E,
 );
 export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 
 /** The committee takes back a grant of which nothing is paid (paid money is claimed back instead). */
-export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX) }, E);
+export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: decidedInMeetingField() }, E);
 export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 
 // ---- invoicing, withdrawal --------------------------------------------------------------------

@@ -39,6 +39,18 @@ export function decisionBeforeMeeting(meeting: Pick<Meeting, 'startsAt'>, now: D
   return `Møtet ${formatNorwegianDate(osloDateOf(new Date(meeting.startsAt)))} har ikke startet ennå. Vedtaket registreres når møtet er i gang.`;
 }
 
+/**
+ * Why a decision on a running grant cannot be recorded as made in this meeting (undefined: it can):
+ * the meeting must be on the calendar and have started, and its minutes must not be approved (final).
+ */
+export function decidedInMeetingRefusal(meeting: Pick<Meeting, 'startsAt'> | undefined, now: Date, minutesApproved: boolean): string | undefined {
+  if (!meeting) return 'Velg et møte i møteplanen.';
+  const day = formatNorwegianDate(osloDateOf(new Date(meeting.startsAt)));
+  if (!meetingStarted(meeting, now)) return `Møtet ${day} har ikke startet ennå.`;
+  if (minutesApproved) return `Protokollen fra møtet ${day} er godkjent og kan ikke endres. Velg et annet møte, eller la feltet stå tomt.`;
+  return undefined;
+}
+
 /** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */
 export interface MinutesBlock {
   reason: 'meeting_not_held' | 'minutes_approved' | 'attendance_missing' | 'cases_open';

@@ -10,7 +10,7 @@ import { stepFunctions } from '../wiring/step-functions.wiring';
 export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], ...STAFF_PAGE_FORM }, (request) =>
   caseFormPost(
     request,
-    (form) => ({ form: 'repayment', code: 'tilbakebetaling', parsed: repaymentClaimSchema.safeParse(coerceFormBody('repaymentClaim', pickFields(form, ['amount', 'reason', 'endGrant']))) }),
+    (form) => ({ form: 'repayment', code: 'tilbakebetaling', parsed: repaymentClaimSchema.safeParse(coerceFormBody('repaymentClaim', pickFields(form, ['amount', 'reason', 'endGrant', 'meetingId']))) }),
     claimRepayment,
   ),
 );

@@ -11,7 +11,7 @@ export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions],
   const reallocationId = request.params.reallocationId ?? '';
   return caseFormPost(
     request,
-    (form) => ({ form: `reallocation:${reallocationId}`, code: 'omdisponering', parsed: reallocationDecisionSchema.safeParse(coerceFormBody('reallocationDecision', pickFields(form, ['approved', 'reason']))) }),
+    (form) => ({ form: `reallocation:${reallocationId}`, code: 'omdisponering', parsed: reallocationDecisionSchema.safeParse(coerceFormBody('reallocationDecision', pickFields(form, ['approved', 'reason', 'meetingId']))) }),
     (deps, applicationId, data, actor) => decideReallocation(deps, applicationId, reallocationId, data, actor),
   );
 });

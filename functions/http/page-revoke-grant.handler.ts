@@ -10,7 +10,7 @@ import { stepFunctions } from '../wiring/step-functions.wiring';
 export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], ...STAFF_PAGE_FORM }, (request) =>
   caseFormPost(
     request,
-    (form) => ({ form: 'revocation', code: 'tilbaketrukket', parsed: revocationRequestSchema.safeParse(coerceFormBody('revocation', pickFields(form, ['reason']))) }),
+    (form) => ({ form: 'revocation', code: 'tilbaketrukket', parsed: revocationRequestSchema.safeParse(coerceFormBody('revocation', pickFields(form, ['reason', 'meetingId']))) }),
     revokeGrant,
   ),
 );

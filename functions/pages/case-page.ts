@@ -63,7 +63,20 @@ function section(title: string, items: readonly unknown[], empty: string, body: 
   return html`<h2>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
 }
 
-function reallocationForm(app: CaseView['application'], r: CaseView['reallocations'][number], csrf: string, state: (name: CaseFormName) => FormState): Html {
+/**
+ * Which meeting the decision was made in, when it is recorded after the meeting's day (left empty:
+ * the meeting in session now, if any). Offered while a held meeting's minutes are open.
+ */
+function decidedInMeetingField(form: FormState, meetings: CaseView['decisionMeetings'], summaryLabel: string): Html | '' {
+  if (meetings.length === 0) return '';
+  return form.select('meetingId', 'Vedtatt i møte', meetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` })), {
+    placeholder: 'Møtet som pågår nå (eller ikke i et møte)',
+    hint: 'Velg møtet når vedtaket registreres etter møtedagen. Da står det i møtets protokoll.',
+    summaryLabel,
+  });
+}
+
+function reallocationForm(app: CaseView['application'], r: CaseView['reallocations'][number], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state(`reallocation:${r.id}`);
   return html`<form method="post" action=${reallocationDecisionPath(app.id, r.id)} novalidate aria-label=${`Vedtak om omdisponering av ${kroner(r.amount)}`}>
 ${hidden(CSRF_FIELD, csrf)}
@@ -72,11 +85,12 @@ ${form.radios('approved', `Godkjenner komiteen omdisponeringen av ${kroner(r.amo
   { value: 'false', label: 'Avslå' },
 ], { summaryLabel: 'Omdisponering, vedtak' })}
 ${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjekteier)', { rows: 2, summaryLabel: 'Omdisponering, begrunnelse' })}
+${decidedInMeetingField(form, meetings, 'Omdisponering, møte')}
 <button type="submit">Registrer vedtaket</button>
 </form>`;
 }
 
-function repaymentForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
+function repaymentForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state('repayment');
   // A closed grant has nothing left to end or to let run on.
   const closed = app.status === 'closed';
@@ -90,11 +104,12 @@ ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
   { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
   { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
 ], { summaryLabel: 'Tilbakebetaling, tilskuddet', ...(form.value('endGrant') ? {} : { checked: ['true'] }) })}
+${decidedInMeetingField(form, meetings, 'Tilbakebetaling, møte')}
 <button type="submit" class="danger">Krev tilbakebetaling</button>
 </form>`;
 }
 
-function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html {
+function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state('revocation');
   const closed = app.status === 'closed';
   return html`<h2 id="tilbaketrekking">Trekk tilbake tilskuddet</h2>
@@ -104,6 +119,7 @@ function revocationForm(app: CaseView['application'], csrf: string, state: (name
 <form method="post" action=${revocationPath(app.id)} novalidate aria-label="Trekk tilbake tilskuddet">
 ${hidden(CSRF_FIELD, csrf)}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}
+${decidedInMeetingField(form, meetings, 'Tilbaketrekking, møte')}
 <button type="submit" class="danger">Trekk tilbake tilskuddet</button>
 </form>`;
 }
@@ -118,10 +134,10 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
     return s;
   };
   const waiting = view.reallocations.filter((r) => r.state === 'requested');
-  const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state)]));
+  const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state, view.decisionMeetings)]));
   const grantPayout = view.payouts.find((p) => p.id === payoutIdFor(app.id, 'grant'));
-  const repayment = app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state) : '';
-  const revocation = app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state) : '';
+  const repayment = app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state, view.decisionMeetings) : '';
+  const revocation = app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state, view.decisionMeetings) : '';
   const revoked = recordedRevocation(app.history);
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;

@@ -15,7 +15,7 @@ import { publicProjectDescription } from './cosign-application';
 import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
-import { recordGrantDecision } from './grant-decisions';
+import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
 
 /** The meeting calendar with each meeting's deadline, whether it has been held and its minutes approved, and how many applications it has. */
@@ -140,7 +140,11 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listReallocations(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
-  const [earlier, continuations] = await Promise.all([earlierGrant(deps, version.data.continues), laterContinuations(deps, app.id)]);
+  const [earlier, continuations, decisionMeetings] = await Promise.all([
+    earlierGrant(deps, version.data.continues),
+    laterContinuations(deps, app.id),
+    app.allocation ? meetingsStillMinuting(deps, scheme) : [],
+  ]);
   return {
     application: { ...app, statusLabel: statusLabelOf(app) },
     earlierGrant: earlier,
@@ -151,7 +155,23 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,
+    /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
+    decisionMeetings,
   };
+}
+
+/** How far back a decision on a running grant can be recorded as made in a meeting (the minutes are approved at the next one). */
+const DECIDED_IN_MEETING_DAYS = 90;
+
+/** Meetings held in the last DECIDED_IN_MEETING_DAYS whose minutes are not approved yet, newest first. */
+async function meetingsStillMinuting(deps: Dependencies, scheme: ReturnType<typeof loadScheme>) {
+  const now = deps.clock.now();
+  const approved = new Set((await deps.store.listMinutesRecords(scheme.id)).filter((r) => r.approval).map((r) => r.meetingId));
+  const since = now.getTime() - DECIDED_IN_MEETING_DAYS * 86_400_000;
+  return meetingCalendar(scheme)
+    .filter((m) => meetingStarted(m, now) && Date.parse(m.startsAt) >= since && !approved.has(m.id))
+    .map((m) => ({ id: m.id, date: m.date, title: m.title }))
+    .reverse();
 }
 
 /** Reallocation needs the committee's prior approval; this records that decision. */
@@ -161,6 +181,7 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   if (!request) throw new NotFoundError('Fant ikke søknaden om omdisponering.');
   // (its request was closed with the revocation)
   if (app.status === 'revoked') throw new ConflictError('Tilskuddet er trukket tilbake, og søknaden om omdisponering er avsluttet.', 'revoked');
+  const meeting = await decidedInMeeting(deps, app.schemeId, decision.meetingId);
   const state = decision.approved ? 'approved' : 'refused';
   const at = deps.clock.now().toISOString();
   // The audit entry first (conditional on the revision read), then the decision itself: a retry
@@ -180,7 +201,7 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   await recordGrantDecision(deps, app, {
     id: `dec_${request.id}`, outcome: decision.approved ? 'approve_reallocation' : 'refuse_reallocation', at: decided.decidedAt ?? at,
     decidedBy: actorId(actor), amount: request.amount, reason: decided.reason, matter: request.description,
-  });
+  }, meeting);
   await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: request.id, approved: decision.approved });
   return decided;
 }

@@ -7,7 +7,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, recordOnHistory } from './move-application';
-import { recordClaimDecision, recordGrantDecision } from './grant-decisions';
+import { decidedInMeeting, recordClaimDecision, recordGrantDecision } from './grant-decisions';
 
 /** Who is paid, and under which organisation number: the owner's organisation, or the hospital trust for its own units. */
 function payeeOf(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
@@ -121,6 +121,7 @@ const REPAYMENT_REFUSALS = {
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
   let app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
+  const meeting = await decidedInMeeting(deps, app.schemeId, claim.meetingId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
   const recorded = app.repaymentClaimed !== undefined ? recordedClaim(app.history) : undefined;
   const repeat = recorded?.amount === claim.amount && recorded.reason === claim.reason;
@@ -156,7 +157,7 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   await deps.store.putPayout(payout);
   // A closed grant's workflow has ended already.
   if (committed.effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
-  await recordClaimDecision(deps, app);
+  await recordClaimDecision(deps, app, meeting);
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
   return { application: app, payout: (await deps.store.getPayout(payout.id)) ?? payout };
 }
@@ -179,6 +180,7 @@ const REVOKED_REALLOCATION_REASON = 'Tilskuddet er trukket tilbake.';
  */
 export async function revokeGrant(deps: Dependencies, applicationId: string, request: RevocationRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
+  const meeting = await decidedInMeeting(deps, app.schemeId, request.meetingId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
   let updated = app;
   let payout = grantPayout;
@@ -197,7 +199,7 @@ export async function revokeGrant(deps: Dependencies, applicationId: string, req
   const { allocation } = updated;
   const revoked = recordedRevocation(updated.history);
   if (!allocation || !payout || !revoked) throw new Error(`Revoked grant ${app.id} has no allocation, payout or revocation`);
-  await recordGrantDecision(deps, app, { id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy, amount: allocation.amount, reason: revoked.reason });
+  await recordGrantDecision(deps, app, { id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy, amount: allocation.amount, reason: revoked.reason }, meeting);
   await deps.store.release(app.schemeId, allocation.potYear, app.id);
   for (const r of await deps.store.listReallocations(app.id)) {
     if (r.state !== 'requested') continue;

@@ -290,4 +290,34 @@ describe('decisions on a running grant in the minutes', () => {
     expect(casePage.text).toContain('Omdisponering godkjent, 40 000 kr (Flytte 40 000 kr fra reise til kurs.) (møtet 28.01.2027, <a href="/sekretariat/sor-rogaland/moter/2027-01-28/protokoll">protokollen</a>)');
     expect(casePage.text).toContain('Omdisponering avslått, 40 000 kr (Flytte 40 000 kr fra kurs til vikarer.)<br>');
   });
+
+  it('recorded after the meeting\'s day, a decision names the meeting it was made in: held, its minutes open; a 400 naming the field otherwise, and nothing written', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    const held = '2027-02-25';
+    app.clock.set('2027-03-01T10:00:00.000Z'); // the Monday after: no meeting today
+    const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte 20 000 kr til veiledning.', amount: 20_000 } });
+    const decide = (meetingId: string) => app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: requested.body.id }, json: { approved: true, meetingId }, as });
+    for (const [meetingId, message] of [
+      ['2027-02-26', 'Velg et møte i møteplanen.'],
+      ['2027-03-18', 'Møtet 18.03.2027 har ikke startet ennå.'],
+      ['2027-01-28', 'Protokollen fra møtet 28.01.2027 er godkjent og kan ikke endres. Velg et annet møte, eller la feltet stå tomt.'],
+      ['28.02.2027', 'Velg et møte i møteplanen (dato ÅÅÅÅ-MM-DD).'],
+    ] as const) {
+      const refused = await decide(meetingId);
+      expect(refused.status, meetingId).toBe(400);
+      expect(refused.body.fieldErrors, meetingId).toEqual({ meetingId: message });
+    }
+    expect((await app.store.getReallocation(applicationId, requested.body.id))!.state).toBe('requested');
+
+    // The case page offers the held meetings whose minutes are open, newest first.
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+    const options = [...casePage.text.matchAll(/<option value="(2027-[\d-]+)">/g)].map((m) => m[1]);
+    expect(options.slice(0, 1)).toEqual([held]);
+    expect(options).not.toContain('2027-01-28');
+
+    expect((await decide(held)).status).toBe(200);
+    const inMinutes = (await minutes('sor-rogaland', held)).body.cases.filter((c: { applicationId: string }) => c.applicationId === applicationId);
+    expect(inMinutes.map((c: { decision: { outcome: string; at: string } }) => [c.decision.outcome, c.decision.at])).toEqual([['approve_reallocation', '2027-03-01T10:00:00.000Z']]);
+  });
 });
