@@ -512,7 +512,14 @@ describe('staff pages: the whole case', () => {
     expect((await app.store.getPayout(payout.id))!.state).toBe(payout.state);
     expect((await app.store.getApplication(applicationId))!.status).toBe('payout_pending');
 
-    const revoked = await revoke({ reason: 'Prosjektet blir ikke gjennomført.' });
+    // A meeting named that has not been held: the error at that field, nothing written.
+    const notHeld = await revoke({ reason: 'Prosjektet blir ikke gjennomført.', meetingId: '2027-03-18' });
+    expect(notHeld.status).toBe(400);
+    expect(notHeld.text).toContain('Møtet 18.03.2027 har ikke startet ennå.');
+    expect((await app.store.getPayout(payout.id))!.state).toBe(payout.state);
+
+    // The select left empty: the meeting in session, if any (none today).
+    const revoked = await revoke({ reason: 'Prosjektet blir ikke gjennomført.', meetingId: '' });
     expect(revoked.status).toBe(303);
     expect(revoked.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=tilbaketrukket`);
     expect((await app.store.getPayout(payout.id))).toMatchObject({ state: 'cancelled', cancelledAt: expect.any(String) });
