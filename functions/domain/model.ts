@@ -137,7 +137,6 @@ export interface Meeting {
   title: string;
 }
 
-// revoke: a grant not yet paid taken back (the committee's decision on a running grant)
 /**
  * What the committee decided: on an application on its agenda (approve … more_information), or on a
  * running grant (revoke, a reallocation request, a repayment claim).

@@ -61,6 +61,17 @@ export function recordedClaim(history: readonly AuditEntry[]): { at: string; amo
   return { at: claim.at, amount: Number(claim.details?.amount ?? 0), reason: String(claim.details?.reason ?? ''), decidedBy: actorId(claim.actor), effect };
 }
 
+/**
+ * What the committee approved moving to other uses up to `until` (an ISO instant), as the grant's
+ * history has it: each approval, for the amount its request asked for.
+ */
+export function reallocatedUpTo(history: readonly AuditEntry[], until: string): number {
+  const requested = new Map(history.filter((h) => h.action === 'reallocation-requested').map((h) => [h.details?.reallocationId, Number(h.details?.amount ?? 0)]));
+  return history
+    .filter((h) => h.action === 'reallocation-approved' && h.at <= until)
+    .reduce((sum, h) => sum + (requested.get(h.details?.reallocationId) ?? 0), 0);
+}
+
 /** The grant's revocation as its history has it: when, why and by whom (undefined: not revoked). */
 export function recordedRevocation(history: readonly AuditEntry[]): { at: string; reason: string; decidedBy: string } | undefined {
   const entry = history.findLast((h) => h.action === 'grant-revoked');

@@ -606,13 +606,18 @@ export interface DecisionLetterData extends DecisionCopy {
   reportLinks?: { status: string; final: string };
 }
 
+/** Where a grant's invoice goes, for how much, marked how: 'til X (org.nr. N) på kr A, merket med prosjektnummer P'. */
+function invoiceAddress(to: { name: string; organisationNumber: string }, amount: number, project: string): string {
+  return `til ${oneLine(to.name)} (org.nr. ${oneLine(to.organisationNumber)}) på ${formatNok(amount)}, merket med prosjektnummer ${project}`;
+}
+
 /** Approval letter to the owner (and, without the report link, its copy to the leader and deputy: see DecisionCopy). */
 export function decisionLetter(ctx: MailContext, d: DecisionLetterData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
   const payout = d.ownerIsInternalUnit
     ? `Prosjekteier er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
-    : `Tilskuddet utbetales mot faktura til ${oneLine(d.invoiceTo.name)} (org.nr. ${oneLine(d.invoiceTo.organisationNumber)}) på ${formatNok(d.amount)}, merket med prosjektnummer ${project}.`;
+    : `Tilskuddet utbetales mot faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}.`;
   return render(ctx, {
     audience: 'external',
     subject: `Vedtak om tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
@@ -732,7 +737,7 @@ export function invoiceReminder(ctx: MailContext, d: InvoiceReminderData): Rende
     greeting: hei(),
     blocks: [
       p(`${ctx.scheme.committeeShortName} innvilget tilskudd ${formatDateNb(d.decidedAt)}. Tilskuddet utbetales mot faktura, og vi har ikke mottatt fakturaen ennå.`),
-      p(`Send faktura til ${oneLine(d.invoiceTo.name)} (org.nr. ${oneLine(d.invoiceTo.organisationNumber)}) på ${formatNok(d.amount)}, merket med prosjektnummer ${project}. Har du allerede sendt den, kan du se bort fra denne påminnelsen.`),
+      p(`Send faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}. Har du allerede sendt den, kan du se bort fra denne påminnelsen.`),
       facts(...appFacts(ctx), ['Tilskudd', formatNok(d.amount)], ['Prosjektnummer', project]),
       link('Se status for søknaden', d.statusLink),
     ],

@@ -8,6 +8,7 @@ import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
+import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadMeeting, loadScheme } from './load-application';
@@ -167,7 +168,7 @@ const DECIDED_IN_MEETING_DAYS = 90;
 async function meetingsStillMinuting(deps: Dependencies, scheme: ReturnType<typeof loadScheme>) {
   const now = deps.clock.now();
   const approved = new Set((await deps.store.listMinutesRecords(scheme.id)).filter((r) => r.approval).map((r) => r.meetingId));
-  const since = now.getTime() - DECIDED_IN_MEETING_DAYS * 86_400_000;
+  const since = addDaysToInstant(now, -DECIDED_IN_MEETING_DAYS).getTime();
   return meetingCalendar(scheme)
     .filter((m) => meetingStarted(m, now) && Date.parse(m.startsAt) >= since && !approved.has(m.id))
     .map((m) => ({ id: m.id, date: m.date, title: m.title }))

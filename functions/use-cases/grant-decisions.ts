@@ -26,14 +26,14 @@ export async function decidedInMeeting(deps: Dependencies, schemeId: string, mee
 
 /**
  * Records a decision on a running grant, in the minutes of the meeting it was made in: the one the
- * secretariat named (decidedInMeeting), else the one in session when it was recorded
- * (meetingInSession; none on a day without a meeting), unless those minutes are approved already:
- * approved minutes are final. Keyed by its id: a repeat writes nothing new.
+ * secretariat named (decidedInMeeting, which has checked its minutes), else the one in session when
+ * it was recorded (meetingInSession; none on a day without a meeting), unless those minutes are
+ * approved already: approved minutes are final. Keyed by its id: a repeat writes nothing new.
  */
 export async function recordGrantDecision(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId'>, decision: GrantDecision, named?: Meeting): Promise<void> {
-  const meeting = named ?? meetingInSession(loadScheme(deps, app.schemeId), new Date(decision.at));
-  const minutesOpen = meeting && !(await deps.store.getMinutesRecord(app.schemeId, meeting.id))?.approval;
-  await deps.store.putDecision({ applicationId: app.id, schemeId: app.schemeId, ...decision, ...(minutesOpen ? { meetingId: meeting.id } : {}) });
+  const inSession = named ? undefined : meetingInSession(loadScheme(deps, app.schemeId), new Date(decision.at));
+  const meeting = named ?? (inSession && !(await deps.store.getMinutesRecord(app.schemeId, inSession.id))?.approval ? inSession : undefined);
+  await deps.store.putDecision({ applicationId: app.id, schemeId: app.schemeId, ...decision, ...(meeting ? { meetingId: meeting.id } : {}) });
 }
 
 /** The repayment claim on the grant's history, as the committee's decision (once per grant; a repeat of the claim records it again, a no-op). */

@@ -1,6 +1,6 @@
 import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
-import { recordedRevocation } from '../domain/payout';
+import { reallocatedUpTo, recordedRevocation } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -96,17 +96,11 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
-  // What each grant was for is in the version the committee decided on (one GetItem per grant), and
-  // what it was allowed to move to other uses in its reallocations (one Query per grant).
-  const [areasOf, reallocatedOf] = await Promise.all([
-    Promise.all(grants.map(async (a) => {
-      const { data } = await loadCurrentVersion(deps, a);
-      return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
-    })),
-    Promise.all(grants.map(async (a) => (await deps.store.listReallocations(a.id))
-      .filter((r) => r.state === 'approved' && (r.decidedAt ?? '') <= toIso)
-      .reduce((sum, r) => sum + r.amount, 0))),
-  ]);
+  // What each grant was for is in the version the committee decided on (one GetItem per grant).
+  const areasOf = await Promise.all(grants.map(async (a) => {
+    const { data } = await loadCurrentVersion(deps, a);
+    return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
+  }));
   const rows: HalfYearRow[] = grants
     .map((a, i) => {
       const own = reportsOf.get(a.id) ?? [];
@@ -124,7 +118,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         repaymentClaimed: a.repaymentClaimed ?? 0,
         guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
-        reallocated: reallocatedOf[i]!,
+        reallocated: reallocatedUpTo(a.history, toIso),
       };
     });
   const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, areas: areasOf[i]! }] : []));

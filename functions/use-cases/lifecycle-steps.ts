@@ -374,7 +374,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
       ...(allocation.meetingId ? { meetingDate: allocation.meetingId } : {}),
       projectNumber: scheme.projectNumber,
       ownerIsInternalUnit: app.ownerIsInternalUnit,
-      invoiceTo: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
+      invoiceTo: scheme.hospitalTrust,
       statusReportDue: allocation.statusReportDue,
       finalReportDue: allocation.finalReportDue,
       ...(copy.copyFor ? {} : { reportLinks }),

@@ -159,7 +159,8 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
   if (committed.effect === 'ends') await deps.workflow.cancel(app.id, 'RepaymentClaimed');
   await recordClaimDecision(deps, app, meeting);
   await deps.workflow.startSideProcess(app.id, 'repayment', payout.id);
-  return { application: app, payout: (await deps.store.getPayout(payout.id)) ?? payout };
+  // Only a repeat can find the payout there already (finance may have acted on it since).
+  return { application: app, payout: (repeat && (await deps.store.getPayout(payout.id))) || payout };
 }
 
 const REVOCATION_REFUSALS = {

@@ -90,7 +90,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       }
       const next = addDaysToInstant(new Date(r.dueAt), scheme.reminders.cosignEveryDays);
       const expiry = Math.max(0, ...pending.map((l) => Date.parse(l.expiresAt)));
-      if (pending.length && next.getTime() < expiry) await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${(r.seq ?? 1) + 1}`), dueAt: next.toISOString(), seq: (r.seq ?? 1) + 1 });
+      if (pending.length && next.getTime() < expiry) await deps.store.putReminder(nextInChain(r, next));
       return;
     }
     case 'submission-deadline': {
@@ -109,12 +109,12 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       if (!payout || payout.state !== 'awaiting_invoice' || !app.allocation) return;
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.invoiceReminder(ctx, {
         amount: payout.amount, projectNumber: payout.projectNumber, decidedAt: app.allocation.decidedAt, statusLink,
-        invoiceTo: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
+        invoiceTo: scheme.hospitalTrust,
       }));
       const seq = r.seq ?? 1;
       // The next one counts from now: after a long mail outage the owner does not get them all at once.
       if (seq < scheme.reminders.maxInvoiceReminders) {
-        await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${seq + 1}`), dueAt: addDaysToInstant(now, scheme.reminders.invoiceAfterDays).toISOString(), seq: seq + 1 });
+        await deps.store.putReminder(nextInChain(r, addDaysToInstant(now, scheme.reminders.invoiceAfterDays)));
       }
       return;
     }
@@ -136,14 +136,16 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), overdue ? [scheme.secretariatEmail] : []);
       const seq = r.seq ?? 1;
       if (overdue && seq < scheme.reminders.maxOverdueReminders) {
-        await deps.store.putReminder({ ...without(r), id: r.id.replace(/#\d+$/, `#${seq + 1}`), dueAt: addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays).toISOString(), seq: seq + 1 });
+        await deps.store.putReminder(nextInChain(r, addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays)));
       }
       return;
     }
   }
 }
 
-function without(r: ReminderRecord): ReminderRecord {
+/** The next reminder of a numbered chain (…#1, #2, …): a new id, so the one sent stays sent. */
+function nextInChain(r: ReminderRecord, dueAt: Date): ReminderRecord {
   const { sentAt: _sent, ...rest } = r;
-  return rest;
+  const seq = (r.seq ?? 1) + 1;
+  return { ...rest, id: r.id.replace(/#\d+$/, `#${seq}`), dueAt: dueAt.toISOString(), seq };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
-import { APPLICATION_STATUSES, type PayoutState } from '../../functions/domain/model';
+import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
+import { APPLICATION_STATUSES, type AuditEntry, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
 describe('payoutModeFor', () => {
@@ -88,6 +88,23 @@ describe('recordedClaim: its effect', () => {
       { at, actor, action: 'repayment-claimed', from: 'closed', to: 'repayment_claimed' },
       { at, actor, action: 'repaid', from: 'repayment_claimed', to: 'closed' },
     ])?.effect).toBe('after-close');
+  });
+});
+
+describe('reallocatedUpTo', () => {
+  it('sums the approvals up to the moment, each for the amount its request asked; refusals and later approvals count nothing', () => {
+    const actor = { kind: 'applicant' as const, email: 'eier@example.no' };
+    const history: AuditEntry[] = [
+      { at: '2027-01-10T10:00:00.000Z', actor, action: 'reallocation-requested', details: { reallocationId: 'r1', amount: 40_000 } },
+      { at: '2027-01-28T10:00:00.000Z', actor, action: 'reallocation-approved', details: { reallocationId: 'r1' } },
+      { at: '2027-02-01T10:00:00.000Z', actor, action: 'reallocation-requested', details: { reallocationId: 'r2', amount: 25_000 } },
+      { at: '2027-02-25T10:00:00.000Z', actor, action: 'reallocation-refused', details: { reallocationId: 'r2' } },
+      { at: '2027-03-01T10:00:00.000Z', actor, action: 'reallocation-requested', details: { reallocationId: 'r3', amount: 10_000 } },
+      { at: '2027-07-02T10:00:00.000Z', actor, action: 'reallocation-approved', details: { reallocationId: 'r3' } },
+    ];
+    expect(reallocatedUpTo(history, '2027-06-30T21:59:59.999Z')).toBe(40_000);
+    expect(reallocatedUpTo(history, '2027-12-31T22:59:59.999Z')).toBe(50_000);
+    expect(reallocatedUpTo([], '2027-12-31T22:59:59.999Z')).toBe(0);
   });
 });
 
