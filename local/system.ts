@@ -20,6 +20,7 @@ import { resetConfigForTests } from '../functions/config/env';
 import type { Clock } from '../functions/ports/clock';
 import { getScheme } from '../config/schemes';
 import { applicationMeeting } from '../functions/domain/meeting-calendar';
+import { loadCalendar } from '../functions/use-cases/meeting-calendar';
 import { loadScheme } from '../functions/use-cases/load-application';
 import { serveApi } from './api-gateway';
 import { serveLocalEndpoints } from './dev-endpoints';
@@ -143,7 +144,7 @@ export class LocalSystem {
    */
   async advanceToMeeting(applicationId: string): Promise<void> {
     const app = await this.deps.store.getApplication(applicationId);
-    const meeting = app && applicationMeeting(loadScheme(this.deps, app.schemeId), app);
+    const meeting = app && applicationMeeting(await loadCalendar(this.deps, loadScheme(this.deps, app.schemeId)), app);
     const wait = meeting ? Date.parse(meeting.startsAt) - this.deps.clock.now().getTime() : 0;
     if (wait > 0) await this.advance(wait);
   }

@@ -262,6 +262,19 @@ export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
 export const minutesApprovalSchema = z.strictObject({ note: optionalTextField(REASON_MAX) }, E);
 export type MinutesApprovalRequest = z.infer<typeof minutesApprovalSchema>;
 
+// ---- the meeting calendar: a meeting the secretariat adds ------------------------------------
+
+const TIME_MESSAGE = 'Skriv klokkeslettet som TT:MM, for eksempel 09:00.';
+export const meetingAdditionSchema = z.strictObject(
+  {
+    date: isoDateField(),
+    time: z.string(E).check(z.trim(), z.maxLength(5, { error: TIME_MESSAGE }), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: TIME_MESSAGE })),
+    title: textField(200),
+  },
+  E,
+);
+export type MeetingAddition = z.infer<typeof meetingAdditionSchema>;
+
 // ---- urlencoded form posts ----------------------------------------------------------------------
 
 export const REQUEST_SCHEMAS = {
@@ -280,6 +293,7 @@ export const REQUEST_SCHEMAS = {
   halfYearQuery: halfYearQuerySchema,
   attendance: attendanceRequestSchema,
   minutesApproval: minutesApprovalSchema,
+  meetingAddition: meetingAdditionSchema,
 } as const;
 export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
 
@@ -299,6 +313,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   halfYearQuery: [],
   attendance: [],
   minutesApproval: [],
+  meetingAddition: [],
 };
 /** Checkbox lists in the forms (repeated values). */
 const LIST_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { recommendation: ['participants'] };
@@ -318,6 +333,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   halfYearQuery: [],
   attendance: [],
   minutesApproval: [],
+  meetingAddition: [],
 };
 /** Text areas with one entry per line (lists of people); blank lines are left out. */
 const LINE_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['present', 'absent'] };

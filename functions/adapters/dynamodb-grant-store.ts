@@ -16,6 +16,7 @@ import {
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
 import type {
+  AddedMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
@@ -501,6 +502,24 @@ export class DynamoGrantStore implements GrantStore {
       ExpressionAttributeValues: { ':previous': record.revision - 1 },
     });
     return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- calendar
+
+  async listAddedMeetings(schemeId: string): Promise<AddedMeetingRecord[]> {
+    const items = await this.queryPartition(keys.schemePartition(schemeId), keys.addedMeetingPrefix);
+    return items.map((i) => strip<AddedMeetingRecord>(i));
+  }
+
+  async addMeeting(meeting: AddedMeetingRecord): Promise<boolean> {
+    return this.putIfAbsent({ ...meeting, ...keys.addedMeeting(meeting.schemeId, meeting.date), entity: 'meeting' });
+  }
+
+  async removeAddedMeeting(schemeId: string, date: string): Promise<boolean> {
+    const e = new Expr();
+    const exists = `attribute_exists(${e.name('pk')})`;
+    const remove = new DeleteCommand({ TableName: this.tableName, Key: keys.addedMeeting(schemeId, date), ConditionExpression: exists, ...e.attributes() });
+    return (await unlessConditionFails(() => this.client.send(remove))) !== undefined;
   }
 
   // ---------------------------------------------------------------- pot

@@ -23,6 +23,8 @@
 // |   listMeetingDecisions (the minutes)     |                                 |                                | Query gsi1pk                                      |                                                  |
 // | meeting minutes' attendance and approval | SCHEME#<s>                      | MINUTES#<meetingId>            | –                                                 | –                                                |
 // |   listMinutesRecords (the calendar)      | Query pk, begins_with MINUTES#  |                                |                                                   |                                                  |
+// | meeting added by the secretariat         | SCHEME#<s>                      | MEETING#<date>                 | –                                                 | –                                                |
+// |   listAddedMeetings (the calendar)       | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -44,8 +46,8 @@
 // `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims, ended sessions and drafts; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
-// Meetings are not stored: the calendar is the scheme's configuration (functions/domain/meeting-calendar.ts);
-// only what the secretariat records for a meeting's minutes is (attendance, approval).
+// The calendar is the scheme's configuration (functions/domain/meeting-calendar.ts) and the meetings the
+// secretariat adds to it; what it records for a meeting's minutes (attendance, approval) is stored too.
 // A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
@@ -122,6 +124,8 @@ export const keys = {
   schemePartition,
   minutesRecord: (schemeId: string, meetingId: string) => ({ pk: schemePartition(schemeId), sk: `MINUTES#${meetingId}` }),
   minutesRecordPrefix: 'MINUTES#',
+  addedMeeting: (schemeId: string, date: string) => ({ pk: schemePartition(schemeId), sk: `MEETING#${date}` }),
+  addedMeetingPrefix: 'MEETING#',
   pot: (schemeId: string, year: number) => ({ pk: schemePartition(schemeId), sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

@@ -1,34 +1,66 @@
-// The committee's meeting calendar is the scheme's configuration: every Lambda bundle carries it as
-// the synth validated it, and the local system validates it at start-up. There is no copy in the
-// table, so nothing has to be seeded after a deployment and nothing can drift from the configuration.
+// The committee's meeting calendar: the meetings of the scheme's configuration (every Lambda bundle
+// carries them as the synth validated them) and the meetings the secretariat has added since (next
+// year's plan, an extra meeting), which are stored. A configured meeting needs no seeding after a
+// deployment; an added one needs no deployment. Where both have a date, the configuration's wins.
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
-import { addDays, addMonths, osloDateOf } from './oslo-time';
-import type { Meeting } from './model';
+import { addDays, addMonths, osloDateOf, osloInstant } from './oslo-time';
+import type { AddedMeetingRecord, Meeting } from './model';
 import { addDaysToInstant } from './wait-budget';
 
-const calendars = new WeakMap<SchemeConfig, readonly Meeting[]>();
+/** A scheme's meetings in date order, each with its start and submission deadline. */
+export type Calendar = readonly Meeting[];
 
-/** Every meeting of the scheme in date order (the configuration is validated sorted), with its start and submission deadline. */
-export function meetingCalendar(scheme: SchemeConfig): readonly Meeting[] {
-  let calendar = calendars.get(scheme);
+const configured = new WeakMap<SchemeConfig, Calendar>();
+
+function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title: string }, added?: Meeting['added']): Meeting {
+  return Object.freeze({
+    schemeId: scheme.id,
+    id: m.date,
+    date: m.date,
+    time: m.time,
+    title: m.title,
+    startsAt: meetingStartsAt({ id: m.date, date: m.date, time: m.time }).toISOString(),
+    submissionDeadline: submissionDeadline(m.date, scheme.submissionLeadDays).toISOString(),
+    ...(added ? { added } : {}),
+  });
+}
+
+/**
+ * Every meeting of the scheme in date order: the configured ones (validated sorted; built once per
+ * scheme) and those the secretariat added, with their start and submission deadline.
+ */
+export function meetingCalendar(scheme: SchemeConfig, added: readonly AddedMeetingRecord[] = []): Calendar {
+  let calendar = configured.get(scheme);
   if (!calendar) {
-    calendar = Object.freeze(
-      scheme.meetings.map((m) =>
-        Object.freeze({
-          schemeId: scheme.id,
-          id: m.date,
-          date: m.date,
-          time: m.time,
-          title: m.title,
-          startsAt: meetingStartsAt({ id: m.date, date: m.date, time: m.time }).toISOString(),
-          submissionDeadline: submissionDeadline(m.date, scheme.submissionLeadDays).toISOString(),
-        }),
-      ),
-    );
-    calendars.set(scheme, calendar);
+    calendar = Object.freeze(scheme.meetings.map((m) => meetingOf(scheme, m)));
+    configured.set(scheme, calendar);
   }
-  return calendar;
+  if (added.length === 0) return calendar;
+  const dates = new Set(calendar.map((m) => m.date));
+  const extra = added.filter((a) => a.schemeId === scheme.id && !dates.has(a.date)).map((a) => meetingOf(scheme, a, { at: a.addedAt, by: a.addedBy }));
+  return Object.freeze([...calendar, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+}
+
+/** How far ahead the secretariat can plan a meeting. */
+export const MEETING_PLAN_YEARS_AHEAD = 3;
+
+/**
+ * Why a meeting cannot be added to the calendar at `now`, at the field to correct (undefined: it
+ * can). A meeting on a day that has one already is a conflict the use case answers (a repeat of
+ * the same addition is not).
+ */
+export function meetingAdditionRefusal(meeting: { date: string; time: string }, now: Date): { field: 'date' | 'time'; message: string } | undefined {
+  const startsAt = osloInstant(meeting.date, meeting.time);
+  if (startsAt.getTime() <= now.getTime()) {
+    return osloDateOf(now) === meeting.date
+      ? { field: 'time', message: 'Møtet må begynne senere enn nå.' }
+      : { field: 'date', message: 'Møtet må være fram i tid.' };
+  }
+  if (meeting.date > addMonths(osloDateOf(now), 12 * MEETING_PLAN_YEARS_AHEAD)) {
+    return { field: 'date', message: `Møtet kan legges høyst ${MEETING_PLAN_YEARS_AHEAD} år fram i tid.` };
+  }
+  return undefined;
 }
 
 /** Whether a meeting has started at `now`: from then on it is held (decisions, minutes), and nothing more can be put on it. */
@@ -40,9 +72,9 @@ export function meetingStarted(meeting: Pick<Meeting, 'startsAt'>, now: Date): b
  * The meeting the committee is in at `now`: one that has started, on that Oslo day. A decision on a
  * running grant (taking it back) recorded then is one of that meeting's decisions, in its minutes.
  */
-export function meetingInSession(scheme: SchemeConfig, now: Date): Meeting | undefined {
+export function meetingInSession(calendar: Calendar, now: Date): Meeting | undefined {
   const today = osloDateOf(now);
-  return meetingCalendar(scheme).find((m) => m.date === today && meetingStarted(m, now));
+  return calendar.find((m) => m.date === today && meetingStarted(m, now));
 }
 
 /** The committee decides at the meeting; a decision not recorded a month after it is overdue. */
@@ -57,26 +89,26 @@ export function decisionOverdueAt(meeting: Pick<Meeting, 'startsAt'>): Date {
  * godkjent på forhånd av FSU") waits before it lapses: the decision deadline of the next meeting,
  * and never less than `minimumDays` (the calendar may have none left).
  */
-export function committeeAnswerDue(scheme: SchemeConfig, now: Date, minimumDays: number): Date {
+export function committeeAnswerDue(calendar: Calendar, now: Date, minimumDays: number): Date {
   const minimum = addDaysToInstant(now, minimumDays);
-  const next = upcomingMeetings(scheme, now)[0];
+  const next = upcomingMeetings(calendar, now)[0];
   const due = next && decisionOverdueAt(next);
   return due && due > minimum ? due : minimum;
 }
 
 /** The meetings not yet held at `now` (those that start after it), in date order. */
-export function upcomingMeetings(scheme: SchemeConfig, now: Date): readonly Meeting[] {
-  return meetingCalendar(scheme).filter((m) => !meetingStarted(m, now));
+export function upcomingMeetings(calendar: Calendar, now: Date): Calendar {
+  return calendar.filter((m) => !meetingStarted(m, now));
 }
 
 /** The meeting with this id (its date), if the calendar has it. */
-export function findMeeting(scheme: SchemeConfig, meetingId: string): Meeting | undefined {
-  return meetingCalendar(scheme).find((m) => m.id === meetingId);
+export function findMeeting(calendar: Calendar, meetingId: string): Meeting | undefined {
+  return calendar.find((m) => m.id === meetingId);
 }
 
 /** The meeting whose agenda an application is on, if any (and if the calendar still has it). */
-export function applicationMeeting(scheme: SchemeConfig, app: { meetingId?: string | undefined }): Meeting | undefined {
-  return app.meetingId ? findMeeting(scheme, app.meetingId) : undefined;
+export function applicationMeeting(calendar: Calendar, app: { meetingId?: string | undefined }): Meeting | undefined {
+  return app.meetingId ? findMeeting(calendar, app.meetingId) : undefined;
 }
 
 /**
@@ -84,7 +116,7 @@ export function applicationMeeting(scheme: SchemeConfig, app: { meetingId?: stri
  * the days since the meeting before it, up to its own day; the calendar's first meeting looks back
  * a year.
  */
-export function sincePreviousMeeting(scheme: SchemeConfig, meeting: Pick<Meeting, 'date'>): { from: string; to: string } {
-  const previous = meetingCalendar(scheme).filter((m) => m.date < meeting.date).at(-1);
+export function sincePreviousMeeting(calendar: Calendar, meeting: Pick<Meeting, 'date'>): { from: string; to: string } {
+  const previous = calendar.filter((m) => m.date < meeting.date).at(-1);
   return { from: previous ? addDays(previous.date, 1) : addDays(addMonths(meeting.date, -12), 1), to: meeting.date };
 }

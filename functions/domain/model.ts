@@ -135,6 +135,18 @@ export interface Meeting {
   startsAt: string; // ISO instant of the meeting start
   submissionDeadline: string; // ISO instant, last moment a complete application reaches it
   title: string;
+  /** a meeting the secretariat added to the configured calendar: when and by whom */
+  added?: { at: string; by: string };
+}
+
+/** A meeting the secretariat added to the scheme's configured calendar (next year's plan, an extra meeting). */
+export interface AddedMeetingRecord {
+  schemeId: string;
+  date: string; // YYYY-MM-DD, the meeting's id
+  time: string; // HH:MM (Oslo)
+  title: string;
+  addedAt: string;
+  addedBy: string;
 }
 
 /**

@@ -4,5 +4,5 @@ import { httpRoute } from './http-route';
 import { json } from './responses';
 
 export const handler = httpRoute({ access: 'public' }, async ({ params }) => {
-  return json(200, getPublicScheme(dependencies(), params.schemeId ?? ''));
+  return json(200, await getPublicScheme(dependencies(), params.schemeId ?? ''));
 });

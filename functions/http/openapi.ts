@@ -11,6 +11,7 @@ import {
   invoiceRequestSchema,
   listApplicationsQuerySchema,
   minutesApprovalSchema,
+  meetingAdditionSchema,
   payoutQuerySchema,
   reallocationDecisionSchema,
   reallocationRequestSchema,
@@ -50,6 +51,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'record-decision': ['DecisionRequest', decisionRequestSchema],
     'record-attendance': ['AttendanceRequest', attendanceRequestSchema],
     'approve-minutes': ['MinutesApproval', minutesApprovalSchema],
+    'add-meeting': ['MeetingAddition', meetingAdditionSchema],
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
@@ -73,6 +75,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'claim-repayment': [201, 'Kravet er registrert'],
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
+  'add-meeting': [201, 'Møtet er lagt til i møteplanen (200: det samme møtet var lagt til fra før)'],
 };
 
 const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);

@@ -6,7 +6,7 @@ import { httpRoute } from './http-route';
 import { applicationFormPath } from './routes';
 
 export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params, query }) => {
-  const scheme = getPublicScheme(dependencies(), params.schemeId ?? '');
+  const scheme = await getPublicScheme(dependencies(), params.schemeId ?? '');
   const notice = flash(FORM_NOTICES, query.melding);
   return page(200, applicationFormPage({ scheme, action: applicationFormPath(scheme.id), values: {}, errors: {}, mode: 'new', idempotencyKey: newFormKey(), notice }));
 });

@@ -3,13 +3,13 @@ import { dependencies } from '../composition';
 import { applicationsPage } from '../pages/applications-page';
 import { staffPage } from '../pages/page-kit';
 import { listApplications } from '../use-cases/committee';
-import { getPublicScheme } from '../use-cases/public-scheme';
+import { getSchemeFacts } from '../use-cases/public-scheme';
 import { listApplicationsQuerySchema } from '../../schemas/requests.schema';
 import { httpRoute, parseQuery } from './http-route';
 
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
-  const scheme = getPublicScheme(deps, request.params.schemeId ?? '');
+  const scheme = getSchemeFacts(deps, request.params.schemeId ?? '');
   const { status } = parseQuery(listApplicationsQuerySchema, request.query);
   const list = await listApplications(deps, scheme.id, status);
   return staffPage(request, 200, applicationsPage(scheme, status, list));

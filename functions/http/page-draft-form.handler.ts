@@ -10,7 +10,7 @@ import { applicationFormPath } from './routes';
 export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params, query }) => {
   const deps = dependencies();
   const draft = await openDraft(deps, params.draftId ?? '');
-  const scheme = getPublicScheme(deps, draft.schemeId);
+  const scheme = await getPublicScheme(deps, draft.schemeId);
   const notice = draftSavedNotice(query.melding, draft);
   return page(
     200,

@@ -4,4 +4,4 @@ import { page, PAGE } from '../pages/page-kit';
 import { listPublicSchemes } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
 
-export const handler = httpRoute({ access: 'public', ...PAGE }, async () => page(200, homePage(listPublicSchemes(dependencies()))));
+export const handler = httpRoute({ access: 'public', ...PAGE }, async () => page(200, homePage(await listPublicSchemes(dependencies()))));

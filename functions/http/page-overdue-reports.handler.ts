@@ -3,11 +3,11 @@ import { dependencies } from '../composition';
 import { staffPage } from '../pages/page-kit';
 import { overduePage } from '../pages/secretariat-pages';
 import { listOverdueReports } from '../use-cases/committee';
-import { getPublicScheme } from '../use-cases/public-scheme';
+import { getSchemeFacts } from '../use-cases/public-scheme';
 import { httpRoute } from './http-route';
 
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
-  const scheme = getPublicScheme(deps, request.params.schemeId ?? '');
+  const scheme = getSchemeFacts(deps, request.params.schemeId ?? '');
   return staffPage(request, 200, overduePage(scheme.name, await listOverdueReports(deps, scheme.id)));
 });

@@ -5,7 +5,7 @@ import { firstValue, toFormBody, without } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
 import { deleteDraft, findDraft, removeSubmittedDraft, saveDraft } from '../use-cases/drafts';
-import { getPublicScheme } from '../use-cases/public-scheme';
+import { getPublicScheme, getSchemeFacts } from '../use-cases/public-scheme';
 import { submitApplication } from '../use-cases/submit-application';
 import { formToApplicationInput } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
@@ -21,7 +21,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 // "Lagre utkast" posts here too: it keeps the form as a draft and e-mails its link.
 export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMailer], ...PAGE_FORM }, async ({ params, body }) => {
   const deps = dependencies();
-  const scheme = getPublicScheme(deps, params.schemeId ?? '');
+  // The calendar is read only to show the form again.
+  const scheme = getSchemeFacts(deps, params.schemeId ?? '');
   const form = toFormBody(body);
   const posted = firstValue(form, IDEMPOTENCY_FIELD);
   const key = IDEMPOTENCY_KEY.test(posted) ? posted : undefined;
@@ -43,6 +44,6 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const draft = draftId ? await findDraft(deps, draftId, scheme.id) : undefined;
-    return page(400, applicationFormPage({ scheme, action: applicationFormPath(scheme.id), values: form, errors: error.fieldErrors, mode: 'new', idempotencyKey: key ?? newFormKey(), ...(draft ? { draft } : {}) }));
+    return page(400, applicationFormPage({ scheme: await getPublicScheme(deps, scheme.id), action: applicationFormPath(scheme.id), values: form, errors: error.fieldErrors, mode: 'new', idempotencyKey: key ?? newFormKey(), ...(draft ? { draft } : {}) }));
   }
 });

@@ -11,7 +11,7 @@ import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type For
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
 
-export type PublicScheme = ReturnType<typeof getPublicScheme>;
+export type PublicScheme = Awaited<ReturnType<typeof getPublicScheme>>;
 
 export const IDEMPOTENCY_FIELD = '_idempotencyKey';
 /** The button pressed: absent (or anything else) submits; SAVE_DRAFT saves a draft. */

@@ -5,7 +5,7 @@ import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
 import { casePath } from '../http/routes';
 import { getApplicationForStaff } from '../use-cases/committee';
-import { getPublicScheme } from '../use-cases/public-scheme';
+import { getSchemeFacts } from '../use-cases/public-scheme';
 import { casePage, type CaseForms, type CaseFormName } from './case-page';
 import { csrfToken } from './csrf';
 import { staffPage } from './page-kit';
@@ -15,7 +15,7 @@ import { staffFormPost, type FailedForm, type StaffFormPost } from './staff-form
 export async function renderCase(deps: Dependencies, request: RouteRequest<unknown>, applicationId: string, forms: Omit<CaseForms, 'csrf'>, status: number): Promise<HttpResult> {
   const view = await getApplicationForStaff(deps, applicationId);
   // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
-  return staffPage(request, status, casePage(view, getPublicScheme(deps, view.application.schemeId), { ...forms, csrf: csrfToken(request.event).token }));
+  return staffPage(request, status, casePage(view, getSchemeFacts(deps, view.application.schemeId), { ...forms, csrf: csrfToken(request.event).token }));
 }
 
 /** One form post of the case page: back to the case (303), or the case with the form's errors. */

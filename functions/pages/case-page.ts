@@ -7,7 +7,7 @@ import type { Actor } from '../domain/model';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
-import type { getPublicScheme } from '../use-cases/public-scheme';
+import type { getSchemeFacts } from '../use-cases/public-scheme';
 import { date, dateTime, decisionText, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
@@ -19,7 +19,7 @@ import { applicationsPath } from './secretariat-pages';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
-type Scheme = ReturnType<typeof getPublicScheme>;
+type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation and the repayment claim. */
 export type CaseFormName = 'repayment' | 'revocation' | `reallocation:${string}`;

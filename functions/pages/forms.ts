@@ -101,7 +101,7 @@ export class FormState {
     }`;
   }
 
-  input(key: string, label: string, options: FieldCommon & { type?: 'text' | 'email' | 'date'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'text'; value?: string; list?: string } = {}): Html {
+  input(key: string, label: string, options: FieldCommon & { type?: 'text' | 'email' | 'date' | 'time'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'text'; value?: string; list?: string } = {}): Html {
     const id = this.register(key, options.summaryLabel ?? label);
     const error = this.errorAt(key);
     const control = html`<input${attrs({

@@ -12,6 +12,7 @@ import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
 import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
+import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
 
 export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
@@ -29,16 +30,66 @@ export function applicationsPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/soknader`;
 }
 
-export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn')): { title: string; body: Html } {
+/** The calendar's forms on the start page: a scheme's "add a meeting", and each added meeting's removal. */
+export type CalendarFormName = `add:${string}` | `remove:${string}:${string}`;
+export type CalendarForms = StaffPageForms<CalendarFormName>;
+
+export const CALENDAR_NOTICES: Record<string, string> = {
+  'lagt-til': 'Møtet er lagt til i møteplanen. Søknader settes opp til det som til de andre møtene.',
+  fjernet: 'Møtet er fjernet fra møteplanen.',
+};
+
+/** Where the start page's forms post: a scheme's calendar, and one added meeting's removal. */
+export function calendarPath(schemeId: string): string {
+  return `/sekretariat/${encodeURIComponent(schemeId)}/moter`;
+}
+export function meetingRemovalPath(schemeId: string, meetingId: string): string {
+  return `${agendaPath(schemeId, meetingId)}/fjerning`;
+}
+
+type OverviewScheme = Overview[number];
+
+/** An added meeting not held, with nothing on its agenda, can be taken off again (a wrong date). */
+function removeForm(scheme: OverviewScheme['scheme'], m: OverviewScheme['meetings'][number], csrf: string): Html | '' {
+  if (!m.added || m.held || m.applications > 0) return '';
+  return html`<form method="post" action=${meetingRemovalPath(scheme.id, m.id)} class="inline" aria-label=${`Fjern ${m.title}`}>
+${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</button>
+</form>`;
+}
+
+/** The value most of the list has (the first of equals); undefined for an empty list. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
+
+function addMeetingForm({ scheme, meetings }: OverviewScheme, csrf: string, form: FormState, open: boolean): Html {
+  const usualTime = mostCommon(meetings.map((m) => m.time)) ?? '09:00';
+  return html`<details class="add-meeting"${open ? html` open` : ''}><summary>Legg til et møte i møteplanen</summary>
+<form method="post" action=${calendarPath(scheme.id)} novalidate aria-label=${`Legg til et møte for ${scheme.committee.shortName}`}>
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">For neste års møteplan eller et ekstra møte. Søknadsfristen regnes ut fra møtedatoen som for de andre møtene, og søknader som venter på et møte settes opp til det.</p>
+${form.input('date', 'Dato', { type: 'date', className: 'medium', summaryLabel: `${scheme.committee.shortName}, nytt møte: dato` })}
+${form.input('time', 'Klokkeslett', { type: 'time', className: 'short', value: form.value('time') || usualTime, summaryLabel: `${scheme.committee.shortName}, nytt møte: klokkeslett` })}
+${form.input('title', 'Navn på møtet', { className: 'long', hint: `For eksempel «${scheme.committee.shortName}-møte mars 2028».`, summaryLabel: `${scheme.committee.shortName}, nytt møte: navn` })}
+<button type="submit">Legg til møtet</button>
+</form>
+</details>`;
+}
+
+export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn'), forms: CalendarForms = { csrf: '' }): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
   const lookupForm = caseLookupForm(lookup); // rendered first: the error summary links to its field
-  return {
-    title: lookup.hasErrors() ? `Feil: ${title}` : title,
-    body: html`${errorSummary([lookup])}<h1>${title}</h1>
-<p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
-${lookupForm}
-${overview.map(
-  ({ scheme, meetings, halfYearDue }) => html`<section aria-labelledby=${`ordning-${scheme.id}`}>
+  const states: FormState[] = [lookup];
+  const sections = overview.map((entry) => {
+    const { scheme, meetings, halfYearDue } = entry;
+    const name: CalendarFormName = `add:${scheme.id}`;
+    const failed = forms.failed?.form === name ? forms.failed : undefined;
+    const addForm = new FormState(failed?.values ?? {}, failed?.errors ?? {}, `nytt-mote-${scheme.id}`);
+    states.push(addForm);
+    const add = addMeetingForm(entry, forms.csrf, addForm, !!failed);
+    return html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
@@ -46,11 +97,20 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
 <tbody>${meetings.map(
-    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a></td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removeForm(scheme, m, forms.csrf)}</td><td>${date(m.date)} kl. ${m.time}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
-</section>`,
-)}`,
+${add}
+</section>`;
+  });
+  const problem = forms.failed?.problem;
+  const failedHere = states.some((s) => s.hasErrors()) || !!problem;
+  return {
+    title: failedHere ? `Feil: ${title}` : title,
+    body: html`${errorSummary(states, problem ? [problem] : [])}${forms.notice ?? ''}<h1>${title}</h1>
+<p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
+${lookupForm}
+${sections}`,
   };
 }
 

@@ -1,6 +1,7 @@
 // What the use cases need from storage. One DynamoDB single-table adapter implements all of it
 // (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
 import type {
+  AddedMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
@@ -81,6 +82,16 @@ export interface DecisionStore {
   listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
 }
 
+/** The meetings the secretariat adds to a scheme's configured calendar. */
+export interface CalendarStore {
+  /** A scheme's added meetings (one Query on the scheme's partition). */
+  listAddedMeetings(schemeId: string): Promise<AddedMeetingRecord[]>;
+  /** Adds the meeting unless its day has an added meeting already; false then. */
+  addMeeting(meeting: AddedMeetingRecord): Promise<boolean>;
+  /** Removes an added meeting; false when it was not there. */
+  removeAddedMeeting(schemeId: string, date: string): Promise<boolean>;
+}
+
 export interface MinutesStore {
   getMinutesRecord(schemeId: string, meetingId: string): Promise<MinutesRecord | undefined>;
   /** Every meeting's record in a scheme (one Query): the calendar shows which minutes are approved. */
@@ -155,6 +166,7 @@ export type GrantStore = ApplicationStore &
   SignatureStore &
   DecisionStore &
   MinutesStore &
+  CalendarStore &
   PotStore &
   PayoutStore &
   ReportStore &

@@ -10,6 +10,7 @@ import { allocationCheck, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 import { checkContinuation } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { decisionBeforeMeeting } from '../domain/meeting-minutes';
@@ -32,14 +33,14 @@ function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome
   };
 }
 
-function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: string): void {
+async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: string): Promise<void> {
   const allowed = outcome === 'reject' ? [...ON_AGENDA, 'submitted', 'deferred', 'more_information_requested'] : ON_AGENDA;
   if (!allowed.includes(app.status)) {
     throw new ConflictError('Søknaden er allerede behandlet, eller er ikke satt opp til et møte.', 'already_decided');
   }
   // A case on an agenda is decided in that meeting; one not on any (incomplete, say) may be rejected at once.
   const scheme = loadScheme(deps, app.schemeId);
-  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(scheme, app) : undefined;
+  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(await loadCalendar(deps, scheme), app) : undefined;
   const early = meeting && decisionBeforeMeeting(meeting, deps.clock.now());
   if (early) throw new ConflictError(early, 'meeting_not_held');
   const blocked = decisionBlockedByPreparation(scheme.preparation, app.status);
@@ -49,7 +50,7 @@ function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: st
 /** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
 export async function recordDecision(deps: Dependencies, applicationId: string, request: DecisionRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
-  assertDecidable(deps, app, request.outcome);
+  await assertDecidable(deps, app, request.outcome);
   const now = deps.clock.now();
   const at = now.toISOString();
 

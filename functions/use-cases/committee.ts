@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
-import { decisionOverdueAt, meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings } from '../domain/meeting-calendar';
+import { decisionOverdueAt, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
@@ -11,7 +11,8 @@ import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
-import { loadApplication, loadCurrentVersion, loadMeeting, loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { loadCalendar, loadMeeting } from './meeting-calendar';
 import { publicProjectDescription } from './cosign-application';
 import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
@@ -23,10 +24,10 @@ import { actorId } from '../domain/staff-name';
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now();
-  const [records, counts] = await Promise.all([
-    deps.store.listMinutesRecords(scheme.id),
-    Promise.all(meetingCalendar(scheme).map(async (m) => ({ meeting: m, applications: (await deps.store.listAgenda(scheme.id, m.id)).length }))),
-  ]);
+  const [records, calendar] = await Promise.all([deps.store.listMinutesRecords(scheme.id), loadCalendar(deps, scheme)]);
+  const counts = await Promise.all(
+    calendar.map(async (m) => ({ meeting: m, applications: (await deps.store.listAgenda(scheme.id, m.id)).length })),
+  );
   const recordOf = new Map(records.map((r) => [r.meetingId, r]));
   return counts.map(({ meeting: m, applications }) => ({
     ...m,
@@ -40,11 +41,11 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
 
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
 export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
-  const { scheme, meeting } = loadMeeting(deps, schemeId, meetingId);
+  const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
   const [apps, potRemaining, actionPlan, reallocations] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
-    actionPlanStatus(deps, scheme, meeting),
+    actionPlanStatus(deps, scheme, calendar, meeting),
     pendingReallocations(deps, scheme.id, meeting),
   ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
@@ -59,7 +60,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     // Where a case can be moved: the calendar's meetings not yet held, other than this one.
-    otherMeetings: upcomingMeetings(scheme, deps.clock.now()).filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
+    otherMeetings: upcomingMeetings(calendar, deps.clock.now()).filter((m) => m.id !== meeting.id).map(({ id, date, title }) => ({ id, date, title })),
     criteria: scheme.criteria,
     criteriaRule: scheme.criteriaRule,
     guidelineAreas: scheme.guidelineAreas,
@@ -94,9 +95,9 @@ async function pendingReallocations(deps: Dependencies, schemeId: string, meetin
  * Innlandet: "status på handlingsdel rapporteres i SSU møte". The measures granted, running or
  * reporting since the meeting before, as the use-and-effect report has them (null: no action part).
  */
-async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof loadScheme>, meeting: Meeting) {
+async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof loadScheme>, calendar: Calendar, meeting: Meeting) {
   if (!scheme.actionPlan) return null;
-  const period = sincePreviousMeeting(scheme, meeting);
+  const period = sincePreviousMeeting(calendar, meeting);
   const { rows } = await halfYearReport(deps, scheme.id, period.from, period.to);
   return { title: scheme.actionPlan.title, ...period, rows };
 }
@@ -167,9 +168,10 @@ const DECIDED_IN_MEETING_DAYS = 90;
 /** Meetings held in the last DECIDED_IN_MEETING_DAYS whose minutes are not approved yet, newest first. */
 async function meetingsStillMinuting(deps: Dependencies, scheme: ReturnType<typeof loadScheme>) {
   const now = deps.clock.now();
-  const approved = new Set((await deps.store.listMinutesRecords(scheme.id)).filter((r) => r.approval).map((r) => r.meetingId));
+  const [records, calendar] = await Promise.all([deps.store.listMinutesRecords(scheme.id), loadCalendar(deps, scheme)]);
+  const approved = new Set(records.filter((r) => r.approval).map((r) => r.meetingId));
   const since = addDaysToInstant(now, -DECIDED_IN_MEETING_DAYS).getTime();
-  return meetingCalendar(scheme)
+  return calendar
     .filter((m) => meetingStarted(m, now) && Date.parse(m.startsAt) >= since && !approved.has(m.id))
     .map((m) => ({ id: m.id, date: m.date, title: m.title }))
     .reverse();

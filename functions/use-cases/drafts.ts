@@ -14,6 +14,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { Meeting } from '../domain/model';
 import { isLinkIdShaped, pageUrl } from './links';
 import { loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 import { targetMeeting } from './schedule-application';
 import { MailNotSentError, notify, schemeMailContext } from './notify';
 
@@ -53,14 +54,14 @@ export async function findDraft(deps: DraftDeps, draftId: string, schemeId: stri
  * from. The owner's e-mail gets the link once per draft.
  */
 export async function saveDraft(
-  deps: Pick<Dependencies, 'drafts' | 'clock' | 'ids' | 'mailer' | 'publicBaseUrl' | 'scheme'>,
+  deps: Pick<Dependencies, 'drafts' | 'clock' | 'ids' | 'mailer' | 'publicBaseUrl' | 'scheme' | 'store'>,
   input: { schemeId: string; form: FormBody; formKey: string; draftId?: string },
 ): Promise<SavedDraft> {
   const scheme = loadScheme(deps, input.schemeId);
   const checked = checkDraftForm(input.form);
   if ('errors' in checked) throw new ValidationError(checked.errors, 'Utkastet ble ikke lagret. Rett opp feltene som er markert.');
   const now = deps.clock.now();
-  const next = targetMeeting(scheme, now);
+  const next = targetMeeting(scheme, await loadCalendar(deps, scheme), now);
   const remindAt = next && draftReminderAt(next.submissionDeadline, now);
   const change = {
     values: checked.values,

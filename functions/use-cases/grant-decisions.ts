@@ -7,6 +7,7 @@ import { ValidationError } from '../domain/errors';
 import { recordedClaim } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 
 type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' | 'amount' | 'reason'> & Pick<Partial<DecisionRecord>, 'matter'>;
 
@@ -17,7 +18,7 @@ type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' 
  */
 export async function decidedInMeeting(deps: Dependencies, schemeId: string, meetingId: string | undefined): Promise<Meeting | undefined> {
   if (!meetingId) return undefined;
-  const meeting = findMeeting(loadScheme(deps, schemeId), meetingId);
+  const meeting = findMeeting(await loadCalendar(deps, loadScheme(deps, schemeId)), meetingId);
   const approved = meeting ? !!(await deps.store.getMinutesRecord(schemeId, meeting.id))?.approval : false;
   const refusal = decidedInMeetingRefusal(meeting, deps.clock.now(), approved);
   if (refusal) throw new ValidationError({ meetingId: refusal });
@@ -31,7 +32,7 @@ export async function decidedInMeeting(deps: Dependencies, schemeId: string, mee
  * approved already: approved minutes are final. Keyed by its id: a repeat writes nothing new.
  */
 export async function recordGrantDecision(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId'>, decision: GrantDecision, named?: Meeting): Promise<void> {
-  const inSession = named ? undefined : meetingInSession(loadScheme(deps, app.schemeId), new Date(decision.at));
+  const inSession = named ? undefined : meetingInSession(await loadCalendar(deps, loadScheme(deps, app.schemeId)), new Date(decision.at));
   const meeting = named ?? (inSession && !(await deps.store.getMinutesRecord(app.schemeId, inSession.id))?.approval ? inSession : undefined);
   await deps.store.putDecision({ applicationId: app.id, schemeId: app.schemeId, ...decision, ...(meeting ? { meetingId: meeting.id } : {}) });
 }

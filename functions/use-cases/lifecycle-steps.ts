@@ -17,6 +17,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { caseUrl, linkUrl, newLink, pageUrl } from './links';
 import { payoutsPath } from '../http/routes';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { triggerPayout } from './payouts';
@@ -106,7 +107,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   if (cosignAt.getTime() < expiry) {
     reminders.push({ id: `${app.id}#cosign#v${app.version}#1`, applicationId: app.id, schemeId: scheme.id, kind: 'cosign', dueAt: cosignAt.toISOString(), seq: 1, version: app.version });
   }
-  const target = targetMeeting(scheme, now)?.date;
+  const target = targetMeeting(scheme, await loadCalendar(deps, scheme), now)?.date;
   if (target) {
     for (const at of reminderInstants(submissionDeadline(target, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
       reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
@@ -189,19 +190,19 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
 
 /** Days a complete application waits for new meetings in the calendar before it is closed. */
 const CALENDAR_WAIT_DAYS = 180;
-/** How often the workflow looks at the calendar again while it waits. */
-const CALENDAR_RECHECK_DAYS = 7;
+/** How often the workflow looks at the calendar again while it waits (a meeting the secretariat adds takes it within a day). */
+const CALENDAR_RECHECK_DAYS = 1;
 
 /**
- * Complete, but the calendar has no meeting left (the configured calendar runs out): tell the owner
- * and the secretariat once, and look again in a week (the next meetings arrive with a deployment).
+ * Complete, but the calendar has no meeting left: tell the owner and the secretariat once, and look
+ * again every day until the secretariat has added the next meetings.
  * After CALENDAR_WAIT_DAYS, or at the end of the execution's budget, it gives up (seconds 0).
  */
 async function awaitCalendar(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
   const since = [...app.history].reverse().find((h) => h.to === 'submitted' || h.to === 'deferred')?.at ?? app.submittedAt;
   const waitedLongEnough = addDaysToInstant(new Date(since), CALENDAR_WAIT_DAYS) <= now;
-  // waitSeconds stops at the execution's budget: less than a week left there means no next look.
+  // waitSeconds stops at the execution's budget: less than a day left there means no next look.
   const noNextLook = waitSeconds(addDaysToInstant(now, CALENDAR_RECHECK_DAYS), l.start, now) < CALENDAR_RECHECK_DAYS * 86_400;
   if (waitedLongEnough || noNextLook || TERMINAL_STATUSES.includes(app.status)) return { seconds: 0 };
   const data = { waitDays: CALENDAR_WAIT_DAYS };
@@ -218,7 +219,7 @@ async function awaitCalendar(deps: Dependencies, l: Loaded): Promise<StepResult>
  */
 async function decisionOverdue(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
-  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(scheme, app) : undefined;
+  const meeting = ON_AGENDA.includes(app.status) ? applicationMeeting(await loadCalendar(deps, scheme), app) : undefined;
   if (meeting && decisionOverdueAt(meeting) > now) return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
   await notify(deps, `decision-overdue#${app.id}#${app.meetingId ?? ''}`, [scheme.secretariatEmail], mail.decisionOverdue(mailContext(scheme, app), app.meetingId ? { meetingDate: app.meetingId } : {}));
   return { timeoutSeconds: 0 };
@@ -296,7 +297,7 @@ async function expired(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme, now } = l;
   let current = app;
   if (!TERMINAL_STATUSES.includes(app.status) && app.status !== 'approved') {
-    const reason = expiryReason(app.status, targetMeeting(scheme, now) !== undefined);
+    const reason = expiryReason(app.status, targetMeeting(scheme, await loadCalendar(deps, scheme), now) !== undefined);
     try {
       current = await moveApplication(deps, app, 'withdrawn', 'expired', SYSTEM, { remove: ['meetingId'], details: { reason } });
     } catch (error) {
@@ -466,7 +467,7 @@ async function reallocationRequested(deps: Dependencies, l: Loaded, reallocation
   const r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
   await notify(deps, `reallocation-requested#${r.id}`, [scheme.secretariatEmail], mail.reallocationRequested(mailContext(scheme, app), { description: r.description, amount: r.amount, requestedAt: r.requestedAt, adminLink: caseUrl(deps, app.id) }));
-  return { timeoutSeconds: waitSeconds(committeeAnswerDue(scheme, l.now, REALLOCATION_MIN_WAIT_DAYS), l.start, l.now) };
+  return { timeoutSeconds: waitSeconds(committeeAnswerDue(await loadCalendar(deps, scheme), l.now, REALLOCATION_MIN_WAIT_DAYS), l.start, l.now) };
 }
 
 /** The committee decided, or did not within the time allowed: then the request lapses as refused. */

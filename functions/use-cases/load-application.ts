@@ -1,6 +1,5 @@
 import { NotFoundError } from '../domain/errors';
-import { findMeeting } from '../domain/meeting-calendar';
-import type { ApplicationRecord, ApplicationVersion, Meeting } from '../domain/model';
+import type { ApplicationRecord, ApplicationVersion } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -20,12 +19,4 @@ export function loadScheme(deps: Pick<Dependencies, 'scheme'>, schemeId: string)
   const scheme = deps.scheme(schemeId);
   if (!scheme) throw new NotFoundError('Fant ikke tilskuddsordningen.');
   return scheme;
-}
-
-/** A meeting of the scheme's calendar, with its scheme; 404 when the calendar has no such meeting. */
-export function loadMeeting(deps: Pick<Dependencies, 'scheme'>, schemeId: string, meetingId: string): { scheme: SchemeConfig; meeting: Meeting } {
-  const scheme = loadScheme(deps, schemeId);
-  const meeting = findMeeting(scheme, meetingId);
-  if (!meeting) throw new NotFoundError('Fant ikke møtet.');
-  return { scheme, meeting };
 }

@@ -7,7 +7,8 @@ import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type M
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import { loadApplication, loadCurrentVersion, loadMeeting, loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { loadMeeting } from './meeting-calendar';
 import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
@@ -20,7 +21,7 @@ export function attendanceView(record: MinutesRecord) {
 }
 
 export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
-  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [decisions, agenda, potRemaining, record] = await Promise.all([
     deps.store.listMeetingDecisions(scheme.id, meeting.id),
     deps.store.listAgenda(scheme.id, meeting.id),
@@ -82,7 +83,7 @@ async function save(deps: Dependencies, record: MinutesRecord): Promise<MinutesR
 
 /** Who was present and who sent apologies; can be corrected until the minutes are approved. */
 export async function recordAttendance(deps: Dependencies, ref: MeetingRef, request: AttendanceRequest, actor: Actor) {
-  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
   const current = await deps.store.getMinutesRecord(scheme.id, meeting.id);
   refuse(attendanceBlocked(minutesState(meeting, deps.clock.now(), current)));
   const absent = request.absent ?? [];
@@ -106,7 +107,7 @@ export async function recordAttendance(deps: Dependencies, ref: MeetingRef, requ
  * with the approval already made.
  */
 export async function approveMinutes(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
-  const { scheme, meeting } = loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [current, agenda] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listAgenda(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
   refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openOnAgenda(agenda).length));

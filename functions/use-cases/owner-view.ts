@@ -6,20 +6,22 @@ import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  const meeting = applicationMeeting(scheme, app);
-  const [signatures, reports, reallocations, links, payout] = await Promise.all([
+  const [calendar, signatures, reports, reallocations, links, payout] = await Promise.all([
+    app.meetingId ? loadCalendar(deps, scheme) : undefined,
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
     deps.store.listLinks(app.id),
     app.allocation ? deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined,
   ]);
+  const meeting = calendar && applicationMeeting(calendar, app);
   const now = deps.clock.now();
   const today = osloDateOf(now);
   // The report forms the owner can send now: on the owner's page too, not only in the e-mails.

@@ -35,14 +35,14 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
     version: app.version,
     informationRequest: app.informationRequest,
     data: version.data,
-    scheme: getPublicScheme(deps, app.schemeId),
+    scheme: await getPublicScheme(deps, app.schemeId),
   };
 }
 
 
 /** Every scheme this deployment runs, with its public description (the landing page). */
-export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock'>) {
-  return runningSchemeIds(deps).map((id) => getPublicScheme(deps, id));
+export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock' | 'store'>) {
+  return Promise.all(runningSchemeIds(deps).map((id) => getPublicScheme(deps, id)));
 }
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */

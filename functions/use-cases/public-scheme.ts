@@ -1,17 +1,29 @@
 import { upcomingMeetings as upcoming } from '../domain/meeting-calendar';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { Dependencies } from '../composition';
 import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
 import { loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 
 /**
  * What anyone may read about a scheme before applying: criteria, guidelines, the meeting plan with
  * submission deadlines, and limits. No staff addresses except the secretariat's contact address;
  * no pot balances, project numbers or finance details.
  */
-export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, schemeId: string) {
+export async function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock' | 'store'>, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now();
-  const upcomingMeetings = upcoming(scheme, now).map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now.getTime() }));
+  const calendar = await loadCalendar(deps, scheme);
+  const upcomingMeetings = upcoming(calendar, now).map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now.getTime() }));
+  return { ...publicSchemeFacts(scheme), upcomingMeetings };
+}
+
+/** The scheme as getPublicScheme describes it, without its meetings (pages that show none read no calendar). */
+export function getSchemeFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: string) {
+  return publicSchemeFacts(loadScheme(deps, schemeId));
+}
+
+function publicSchemeFacts(scheme: SchemeConfig) {
   return {
     id: scheme.id,
     name: scheme.name,
@@ -35,6 +47,5 @@ export function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock'>, sc
     submissionLeadDays: scheme.submissionLeadDays,
     statusReportAfterMonths: scheme.statusReportAfterMonths,
     requestedAmount: { min: 1, max: MAX_REQUESTED_AMOUNT, currency: 'NOK' },
-    upcomingMeetings,
   };
 }

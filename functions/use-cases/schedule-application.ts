@@ -1,19 +1,19 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { nextReachableMeeting } from '../domain/deadlines';
-import { findMeeting, meetingCalendar, meetingStarted } from '../domain/meeting-calendar';
+import { findMeeting, meetingStarted, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { loadApplication, loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 import { moveApplication } from './move-application';
 
 const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled', 'recommended'];
 
 /** The meeting a complete application can reach now, or the first meeting after `after` (a deferral). */
-export function targetMeeting(scheme: SchemeConfig, now: Date, after?: string): Meeting | undefined {
-  const calendar = meetingCalendar(scheme);
-  // The calendar is in date order (validated), so the first later one not yet held is the next (a
+export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Date, after?: string): Meeting | undefined {
+  // The calendar is in date order, so the first later one not yet held is the next (a
   // decision a month overdue can find the meeting after already held, where meetings are close).
   if (after) return calendar.find((m) => m.date > after && !meetingStarted(m, now));
   return nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
@@ -39,7 +39,8 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const scheme = loadScheme(deps, app.schemeId);
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
-  const meeting = options.meetingId ? findMeeting(scheme, options.meetingId) : targetMeeting(scheme, now, options.after);
+  const calendar = await loadCalendar(deps, scheme);
+  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, options.after);
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
@@ -47,7 +48,7 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
 
   // Only a first scheduling can have missed a deadline: an application back from a question to the
   // owner was on an agenda in time, and goes to the next meeting its answer reaches.
-  const aimedFor = !options.after && !options.meetingId && !wasOnAnAgenda(app) ? targetMeeting(scheme, new Date(app.submittedAt)) : undefined;
+  const aimedFor = !options.after && !options.meetingId && !wasOnAnAgenda(app) ? targetMeeting(scheme, calendar, new Date(app.submittedAt)) : undefined;
   const missed = aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },

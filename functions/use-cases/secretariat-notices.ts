@@ -4,7 +4,7 @@
 // incomplete and the next sweep tries again.
 import { agendaDemand } from '../domain/pot';
 import { halfYearJustEnded } from '../domain/grant-period';
-import { meetingCalendar } from '../domain/meeting-calendar';
+import type { Calendar } from '../domain/meeting-calendar';
 import type { Meeting } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
 import { openOnAgenda } from '../domain/status-transitions';
@@ -15,6 +15,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { logger } from '../adapters/logger';
 import { pageUrl } from './links';
 import { loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 import { notify, schemeMailContext } from './notify';
 
 /**
@@ -36,7 +37,7 @@ export async function sendSecretariatNotices(deps: Dependencies, now: Date = dep
   const failed: string[] = [];
   for (const id of runningSchemeIds(deps)) {
     const scheme = loadScheme(deps, id);
-    for (const notice of [...agendaClosedNotices(deps, scheme, now), ...halfYearNotices(deps, scheme, now)]) {
+    for (const notice of [...agendaClosedNotices(deps, scheme, await loadCalendar(deps, scheme), now), ...halfYearNotices(deps, scheme, now)]) {
       if (known.has(notice.key)) continue;
       try {
         await notify(deps, notice.key, [scheme.secretariatEmail], await notice.mail());
@@ -54,9 +55,9 @@ export async function sendSecretariatNotices(deps: Dependencies, now: Date = dep
  * Between a meeting's submission deadline and the meeting: its agenda is complete (a case that
  * missed the deadline goes to the next meeting), so the secretariat can send the case papers.
  */
-function agendaClosedNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): Notice[] {
+function agendaClosedNotices(deps: Dependencies, scheme: SchemeConfig, calendar: Calendar, now: Date): Notice[] {
   const t = now.getTime();
-  const closed = meetingCalendar(scheme).filter((m) => Date.parse(m.submissionDeadline) < t && t < Date.parse(m.startsAt));
+  const closed = calendar.filter((m) => Date.parse(m.submissionDeadline) < t && t < Date.parse(m.startsAt));
   return closed.map((meeting) => ({ key: `agenda-closed#${scheme.id}#${meeting.id}`, mail: () => agendaClosedMail(deps, scheme, meeting) }));
 }
 

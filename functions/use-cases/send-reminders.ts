@@ -5,7 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
-import { applicationMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting, type Calendar } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
@@ -16,6 +16,7 @@ import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
 import { sendDraftReminders } from './draft-reminders';
+import { calendarsOnce } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -49,12 +50,13 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
   let sent = 0;
   let skipped = 0;
   const failed: string[] = [];
+  const calendarOf = calendarsOnce(deps);
   for (const reminder of due) {
     const app = await deps.store.getApplication(reminder.applicationId);
     const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version);
     if (relevant) {
       try {
-        await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now);
+        await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now, calendarOf);
       } catch (error) {
         // One reminder that cannot go out (SES down, a bad address) must not hold back the others.
         logger.warn('Reminder not sent; it stays due', { reminderId: reminder.id, errorName: (error as Error).name });
@@ -74,7 +76,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
   return { sent, skipped };
 }
 
-async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date): Promise<void> {
+async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: (scheme: SchemeConfig) => Promise<Calendar>): Promise<void> {
   const ctx = mailContext(scheme, app);
   const links = await deps.store.listLinks(app.id);
   const ownerLink = links.find((l) => l.purpose === 'owner');
@@ -94,7 +96,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'submission-deadline': {
-      const meeting = targetMeeting(scheme, now)?.date;
+      const meeting = targetMeeting(scheme, await calendarOf(scheme), now)?.date;
       if (!meeting) return;
       const missing = await missingPartners(deps, app);
       const deadline = submissionDeadline(meeting, scheme.submissionLeadDays);
@@ -119,7 +121,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'meeting-moved': {
-      const meeting = applicationMeeting(scheme, app);
+      const meeting = applicationMeeting(await calendarOf(scheme), app);
       if (!meeting) return;
       await notifyMeeting(deps, scheme, app, meeting, statusLink);
       return;

@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoGrantStore, createDocumentClient } from '../../functions/adapters/dynamodb-grant-store';
@@ -131,6 +131,35 @@ describe('other conditional writes', () => {
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.ConditionExpression).toContain('attribute_not_exists(#sentAt)');
     expect(input.UpdateExpression).toContain('REMOVE #gsi1pk, #gsi1sk');
+  });
+});
+
+describe('the calendar', () => {
+  it('addMeeting is a put-if-absent on the scheme and day; false when the day has one', async () => {
+    ddb.on(PutCommand).rejects(ccf());
+    const meeting = { schemeId: 'sor-rogaland', date: '2028-02-10', time: '09:00', title: 'FSU-møte februar 2028', addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'sek-1' };
+    expect(await store.addMeeting(meeting)).toBe(false);
+    const input = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(input.Item).toMatchObject({ ...meeting, pk: 'SCHEME#sor-rogaland', sk: 'MEETING#2028-02-10', entity: 'meeting' });
+    expect(input.ConditionExpression).toBe('attribute_not_exists(#pk)');
+  });
+
+  it('removeAddedMeeting deletes only an existing item, and lets other errors through', async () => {
+    ddb.on(DeleteCommand).rejectsOnce(ccf()).rejectsOnce(new Error('throttled'));
+    expect(await store.removeAddedMeeting('sor-rogaland', '2028-02-10')).toBe(false);
+    const input = ddb.commandCalls(DeleteCommand)[0]!.args[0].input;
+    expect(input.Key).toEqual({ pk: 'SCHEME#sor-rogaland', sk: 'MEETING#2028-02-10' });
+    expect(input.ConditionExpression).toBe('attribute_exists(#pk)');
+    await expect(store.removeAddedMeeting('sor-rogaland', '2028-02-10')).rejects.toThrow('throttled');
+  });
+
+  it('listAddedMeetings is one consistent Query on the scheme partition by the MEETING# prefix', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [{ pk: 'SCHEME#s', sk: 'MEETING#2028-02-10', entity: 'meeting', schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' }] });
+    expect(await store.listAddedMeetings('s')).toEqual([{ schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' }]);
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'SCHEME#s', ':prefix': 'MEETING#' });
+    expect(input.ConsistentRead).toBe(true);
+    expect(input.IndexName).toBeUndefined();
   });
 });
 

@@ -301,4 +301,33 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('dl.facts', { hasText: 'Til stede' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
   }, 45_000);
+
+  it('the secretariat adds next year\'s first meeting to the calendar, sees it marked, and takes it off again', async () => {
+    // Signed in as the secretariat.
+    await page.goto('/sekretariat');
+    const section = page.locator('section', { has: page.getByRole('heading', { name: /Sør-Rogaland/ }) });
+    const form = section.getByRole('form', { name: 'Legg til et møte for FSU' });
+    expect(await form.isVisible()).toBe(false);
+    await section.getByText('Legg til et møte i møteplanen').click();
+    expect(await form.getByLabel('Klokkeslett').inputValue()).toBe('09:00');
+    // Without a name: the error is named at the top and at the field, the form stays open.
+    await form.getByLabel('Dato').fill('2028-02-10');
+    await form.getByRole('button', { name: 'Legg til møtet' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('FSU, nytt møte: navn');
+    await expectAccessibleBasics(page);
+    await form.getByLabel('Navn på møtet').fill('FSU-møte februar 2028');
+    await form.getByRole('button', { name: 'Legg til møtet' }).click();
+    await page.waitForURL(/\?kalender=lagt-til/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Møtet er lagt til i møteplanen.');
+    const row = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte februar 2028', exact: true }) });
+    expect(await row.textContent()).toContain('lagt til');
+    expect(await row.textContent()).toContain('10.02.2028 kl. 09:00');
+    await expectAccessibleBasics(page);
+
+    await row.getByRole('button', { name: 'Fjern' }).click();
+    await page.waitForURL(/\?kalender=fjernet/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Møtet er fjernet fra møteplanen.');
+    expect(await page.getByRole('link', { name: 'FSU-møte februar 2028', exact: true }).count()).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { committeeAnswerDue, findMeeting, meetingCalendar, meetingInSession, sincePreviousMeeting } from '../../functions/domain/meeting-calendar';
+import { committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, upcomingMeetings } from '../../functions/domain/meeting-calendar';
+import type { AddedMeetingRecord } from '../../functions/domain/model';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -24,7 +25,7 @@ describe('meetingCalendar', () => {
       submissionDeadline: '2026-11-26T22:59:59.999Z', // 26.11 23:59:59.999 Oslo
     });
     // Summer time: the meeting starts at 07:00 UTC and the deadline ends at 21:59:59.999 UTC.
-    expect(findMeeting(sorRogaland, '2027-06-17')).toMatchObject({ startsAt: '2027-06-17T07:00:00.000Z', submissionDeadline: '2027-06-03T21:59:59.999Z' });
+    expect(findMeeting(meetingCalendar(sorRogaland), '2027-06-17')).toMatchObject({ startsAt: '2027-06-17T07:00:00.000Z', submissionDeadline: '2027-06-03T21:59:59.999Z' });
   });
 
   it("uses the scheme's own lead days (the two-level schemes have a longer cut-off)", () => {
@@ -45,18 +46,18 @@ describe('meetingCalendar', () => {
 describe('findMeeting', () => {
   it('finds a meeting by its id (the date) and nothing else', () => {
     const s = scheme('sor-rogaland');
-    expect(findMeeting(s, '2027-01-28')?.title).toBe('FSU-møte januar 2027');
-    expect(findMeeting(s, '2027-01-29')).toBeUndefined();
-    expect(findMeeting(s, '')).toBeUndefined();
+    expect(findMeeting(meetingCalendar(s), '2027-01-28')?.title).toBe('FSU-møte januar 2027');
+    expect(findMeeting(meetingCalendar(s), '2027-01-29')).toBeUndefined();
+    expect(findMeeting(meetingCalendar(s), '')).toBeUndefined();
   });
 });
 
 describe('sincePreviousMeeting', () => {
   it('is the days after the meeting before, up to the meeting; the first meeting looks back a year', () => {
     const s = scheme('innlandet');
-    expect(sincePreviousMeeting(s, { date: '2027-02-11' })).toEqual({ from: '2026-12-04', to: '2027-02-11' });
-    expect(sincePreviousMeeting(s, { date: '2027-11-25' })).toEqual({ from: '2027-09-17', to: '2027-11-25' });
-    expect(sincePreviousMeeting(s, { date: '2026-12-03' })).toEqual({ from: '2025-12-04', to: '2026-12-03' });
+    expect(sincePreviousMeeting(meetingCalendar(s), { date: '2027-02-11' })).toEqual({ from: '2026-12-04', to: '2027-02-11' });
+    expect(sincePreviousMeeting(meetingCalendar(s), { date: '2027-11-25' })).toEqual({ from: '2027-09-17', to: '2027-11-25' });
+    expect(sincePreviousMeeting(meetingCalendar(s), { date: '2026-12-03' })).toEqual({ from: '2025-12-04', to: '2026-12-03' });
   });
 });
 
@@ -65,16 +66,16 @@ describe('committeeAnswerDue: a request the committee approves in a meeting wait
   it('where meetings are far apart, until a month after the next meeting, not 60 days', () => {
     const now = new Date('2026-12-17T09:00:00Z');
     const next = meetingCalendar(nord).find((m) => Date.parse(m.startsAt) > now.getTime())!;
-    const due = committeeAnswerDue(nord, now, 60);
+    const due = committeeAnswerDue(meetingCalendar(nord), now, 60);
     expect(due.getTime()).toBe(Date.parse(next.startsAt) + 30 * 86_400_000);
     expect(due.getTime()).toBeGreaterThan(now.getTime() + 60 * 86_400_000);
   });
   it('never less than the minimum, also with no meeting left in the calendar', () => {
     const sr = getScheme('sor-rogaland')!;
     const beforeMeeting = new Date('2026-12-09T09:00:00Z');
-    expect(committeeAnswerDue(sr, beforeMeeting, 60).getTime()).toBe(beforeMeeting.getTime() + 60 * 86_400_000);
+    expect(committeeAnswerDue(meetingCalendar(sr), beforeMeeting, 60).getTime()).toBe(beforeMeeting.getTime() + 60 * 86_400_000);
     const afterCalendar = new Date('2028-06-01T09:00:00Z');
-    expect(committeeAnswerDue(sr, afterCalendar, 60).getTime()).toBe(afterCalendar.getTime() + 60 * 86_400_000);
+    expect(committeeAnswerDue(meetingCalendar(sr), afterCalendar, 60).getTime()).toBe(afterCalendar.getTime() + 60 * 86_400_000);
   });
 });
 
@@ -83,13 +84,52 @@ describe('meetingInSession: the meeting a decision on a running grant belongs to
   const first = meetingCalendar(scheme)[0]!;
   it('is the meeting of that Oslo day once it has started, until the day ends', () => {
     const started = new Date(first.startsAt);
-    expect(meetingInSession(scheme, started)?.id).toBe(first.id);
-    expect(meetingInSession(scheme, new Date(started.getTime() + 8 * 3_600_000))?.id).toBe(first.id);
+    expect(meetingInSession(meetingCalendar(scheme), started)?.id).toBe(first.id);
+    expect(meetingInSession(meetingCalendar(scheme), new Date(started.getTime() + 8 * 3_600_000))?.id).toBe(first.id);
   });
   it('is none before the meeting starts, the next day, or on a day without a meeting', () => {
     const started = new Date(first.startsAt);
-    expect(meetingInSession(scheme, new Date(started.getTime() - 60_000))).toBeUndefined();
-    expect(meetingInSession(scheme, new Date(started.getTime() + 24 * 3_600_000))).toBeUndefined();
-    expect(meetingInSession(scheme, new Date('2027-03-07T12:00:00Z'))).toBeUndefined();
+    expect(meetingInSession(meetingCalendar(scheme), new Date(started.getTime() - 60_000))).toBeUndefined();
+    expect(meetingInSession(meetingCalendar(scheme), new Date(started.getTime() + 24 * 3_600_000))).toBeUndefined();
+    expect(meetingInSession(meetingCalendar(scheme), new Date('2027-03-07T12:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('meetings the secretariat added', () => {
+  const sr = getScheme('sor-rogaland')!;
+  const added = (date: string, over: Partial<AddedMeetingRecord> = {}): AddedMeetingRecord => ({
+    schemeId: 'sor-rogaland', date, time: '12:00', title: `Ekstra møte ${date}`, addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'sekretær', ...over,
+  });
+
+  it('join the configured ones in date order, with the same start and deadline rules, marked as added', () => {
+    const calendar = meetingCalendar(sr, [added('2028-02-10'), added('2027-01-07')]);
+    expect(calendar.length).toBe(meetingCalendar(sr).length + 2);
+    expect(calendar.map((m) => m.date)).toEqual([...calendar.map((m) => m.date)].sort());
+    const extra = findMeeting(calendar, '2027-01-07')!;
+    expect(extra).toEqual({
+      schemeId: 'sor-rogaland', id: '2027-01-07', date: '2027-01-07', time: '12:00', title: 'Ekstra møte 2027-01-07',
+      startsAt: '2027-01-07T11:00:00.000Z', submissionDeadline: '2026-12-24T22:59:59.999Z',
+      added: { at: '2026-11-20T09:00:00.000Z', by: 'sekretær' },
+    });
+    expect(findMeeting(calendar, '2026-12-10')?.added).toBeUndefined();
+    // after the configured calendar has run out, the added meeting is the next one
+    expect(upcomingMeetings(calendar, new Date('2027-12-10T09:00:00Z'))[0]?.id).toBe('2028-02-10');
+    expect(committeeAnswerDue(calendar, new Date('2027-12-10T09:00:00Z'), 10).toISOString()).toBe('2028-03-11T11:00:00.000Z');
+  });
+
+  it("yield to the configuration where both have the day, and ignore another scheme's", () => {
+    const calendar = meetingCalendar(sr, [added('2026-12-10', { time: '15:00' }), added('2027-01-07', { schemeId: 'innlandet' })]);
+    expect(calendar).toEqual(meetingCalendar(sr));
+    expect(findMeeting(calendar, '2026-12-10')?.time).toBe('09:00');
+  });
+
+  it('can be added only to come, at most three years ahead; the field to correct is named', () => {
+    const now = new Date('2026-11-23T10:00:00Z'); // 11:00 in Oslo
+    expect(meetingAdditionRefusal({ date: '2026-11-24', time: '09:00' }, now)).toBeUndefined();
+    expect(meetingAdditionRefusal({ date: '2026-11-23', time: '11:30' }, now)).toBeUndefined();
+    expect(meetingAdditionRefusal({ date: '2026-11-23', time: '11:00' }, now)).toEqual({ field: 'time', message: 'Møtet må begynne senere enn nå.' });
+    expect(meetingAdditionRefusal({ date: '2026-11-22', time: '18:00' }, now)).toEqual({ field: 'date', message: 'Møtet må være fram i tid.' });
+    expect(meetingAdditionRefusal({ date: '2029-11-23', time: '09:00' }, now)).toBeUndefined();
+    expect(meetingAdditionRefusal({ date: '2029-11-24', time: '09:00' }, now)).toEqual({ field: 'date', message: 'Møtet kan legges høyst 3 år fram i tid.' });
   });
 });

@@ -21,11 +21,13 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(19);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(21);
     // The staff web pages are staff routes too: the same claims, the same 401/403.
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
+      'page-add-meeting',
       'page-agenda',
+      'page-remove-meeting',
       'page-meeting-minutes',
       'page-record-attendance',
       'page-approve-minutes',

@@ -1,21 +1,30 @@
 // The Lambda bundles as NodejsFunction builds them (the options of infra/lambda-bundling.ts and
 // infra/grant-function.ts, through the cold-start benchmark's builder): what the aliases keep out,
 // and that a deployed handler reads the scheme configurations the synth validated.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type Metafile } from 'esbuild';
 import { bundle, lambdaEsbuildOptions } from '../../bench/cold-start';
 import { SCHEMES } from '../../config/schemes';
 import { sorRogaland } from '../../config/schemes/sor-rogaland';
 import { LAMBDA_ALIASES, lambdaDefine, PARSED_SCHEMES_GLOBAL } from '../../infra/lambda-bundling';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import { startDynalite, type LocalDynamo } from '../support/dynalite';
 
 const work = mkdtempSync(join(tmpdir(), 'grants-lambda-bundles-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The scheme's page reads the meetings the secretariat added from the table.
+let dynamo: LocalDynamo;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await dynamo.stop();
+});
 
 const inputsOf = (metafile: { inputs: Record<string, unknown> }) => Object.keys(metafile.inputs).join('\n');
 /** The files with code in the bundle (inputs also lists files whose exports were all shaken off). */
@@ -50,17 +59,22 @@ describe('Lambda bundling', () => {
   });
 
   /** Imports a bundle in a fresh Node process and invokes its handler as Lambda would. */
-  function invoke(file: string, event: object): { status: number; body: Record<string, unknown> } {
+  async function invoke(file: string, event: object): Promise<{ status: number; body: Record<string, unknown> }> {
     const script = `const m = await import(process.argv[1]);
 const r = await m.handler(${JSON.stringify(event)}, { awsRequestId: 'r1', functionName: 'get-scheme', getRemainingTimeInMillis: () => 10000 });
 process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.body) }));`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
-      env: { PATH: process.env.PATH ?? '', TABLE_NAME: 'grants', AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR' },
-      encoding: 'utf8',
+    // Not spawnSync: the table answers from this process.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
+      env: { PATH: process.env.PATH ?? '', TABLE_NAME: dynamo.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-north-1', LOG_LEVEL: 'ERROR' },
       timeout: 30_000,
     });
-    if (child.status !== 0) throw new Error(child.stderr);
-    return JSON.parse(child.stdout) as { status: number; body: Record<string, unknown> };
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('close', resolve));
+    if (code !== 0) throw new Error(stderr);
+    return JSON.parse(stdout) as { status: number; body: Record<string, unknown> };
   }
 
   const describeScheme = (id: string) => ({
@@ -77,7 +91,7 @@ process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.b
   it('a deployed handler answers from the embedded configurations', async () => {
     const built = await bundle(join(process.cwd(), 'functions/http/get-scheme.handler.ts'), join(work, 'get-scheme'), true);
     expect(readFileSync(built.file, 'utf8')).not.toContain(PARSED_SCHEMES_GLOBAL);
-    const answer = invoke(built.file, describeScheme('sor-rogaland'));
+    const answer = await invoke(built.file, describeScheme('sor-rogaland'));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ id: 'sor-rogaland', name: SCHEMES['sor-rogaland']!.name });
   }, 60_000);
@@ -87,7 +101,7 @@ process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.b
     const unvalidated = { ...JSON.parse(JSON.stringify(SCHEMES['sor-rogaland'])), id: 'Not A Slug' } as SchemeConfig;
     const outfile = join(work, 'unvalidated', 'index.mjs');
     await build({ ...lambdaEsbuildOptions(), define: lambdaDefine([unvalidated]), entryPoints: [join(process.cwd(), 'functions/http/get-scheme.handler.ts')], outfile });
-    const answer = invoke(outfile, describeScheme('Not A Slug'));
+    const answer = await invoke(outfile, describeScheme('Not A Slug'));
     expect(answer).toMatchObject({ status: 200, body: { id: 'Not A Slug' } });
   }, 60_000);
 
@@ -96,7 +110,7 @@ process.stdout.write(JSON.stringify({ status: r.statusCode, body: JSON.parse(r.b
     const built = await bundle(join(process.cwd(), 'functions/http/page-sign-in.handler.ts'), join(work, 'page-sign-in'), true);
     expect(codeIn(built.metafile)).toMatch(/zod\/v4\/mini/);
     expect(codeIn(built.metafile)).not.toMatch(/zod\/v4\/classic|zod\/v4\/locales/);
-    const answer = invoke(built.file, {
+    const answer = await invoke(built.file, {
       ...describeScheme('x'),
       routeKey: 'GET /innlogging',
       rawPath: '/innlogging',

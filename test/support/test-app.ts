@@ -19,6 +19,7 @@ import { triggerPayout } from '../../functions/use-cases/payouts';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
 import { applicationMeeting, meetingStarted } from '../../functions/domain/meeting-calendar';
+import { loadCalendar } from '../../functions/use-cases/meeting-calendar';
 import type { HttpResult } from '../../functions/http/responses';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
@@ -242,7 +243,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     async schedule(applicationId, meetingId) {
       const application = await store.getApplication(applicationId);
       if (!application) throw new Error(`No application ${applicationId}`);
-      const target = meetingId ?? targetMeeting(schemeOf(application.schemeId), clock.now())?.id;
+      const target = meetingId ?? targetMeeting(schemeOf(application.schemeId), await loadCalendar({ store }, schemeOf(application.schemeId)), clock.now())?.id;
       if (!target) throw new Error('No reachable meeting');
       const response = await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId: target }, as: SECRETARIAT });
       expectStatus(response, [200], 'schedule');
@@ -255,7 +256,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
     },
     async duringMeeting(applicationId, act) {
       const application = await store.getApplication(applicationId);
-      const meeting = application && applicationMeeting(schemeOf(application.schemeId), application);
+      const meeting = application && applicationMeeting(await loadCalendar({ store }, schemeOf(application.schemeId)), application);
       if (!meeting || meetingStarted(meeting, clock.now())) return act();
       const saved = clock.now().toISOString();
       clock.set(meeting.startsAt);

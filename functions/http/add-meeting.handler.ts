@@ -1,0 +1,12 @@
+import { dependencies } from '../composition';
+import { addMeeting } from '../use-cases/meeting-calendar';
+import { staffActor } from '../use-cases/move-application';
+import { meetingAdditionSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+/** The secretariat adds a meeting to the calendar (next year's plan, an extra meeting); a repeat answers 200 with it. */
+export const handler = httpRoute({ access: 'secretariat', body: meetingAdditionSchema }, async (request) => {
+  const { meeting, created } = await addMeeting(dependencies(), request.params.schemeId ?? '', request.body, staffActor(request.staff!, 'secretariat'));
+  return json(created ? 201 : 200, { meeting });
+});

@@ -1,0 +1,78 @@
+// The committee's meeting calendar as the use cases read it (the configured meetings and those the
+// secretariat added), and the secretariat's additions and removals.
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import { findMeeting, meetingAdditionRefusal, meetingCalendar, meetingStarted, type Calendar } from '../domain/meeting-calendar';
+import type { Actor, AddedMeetingRecord, Meeting } from '../domain/model';
+import { actorId } from '../domain/staff-name';
+import { formatNorwegianDate } from '../domain/oslo-time';
+import type { Dependencies } from '../composition';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import type { MeetingAddition } from '../../schemas/requests.schema';
+import { loadScheme } from './load-application';
+
+/** The scheme's whole calendar: one Query for the meetings the secretariat added. */
+export async function loadCalendar(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig): Promise<Calendar> {
+  return meetingCalendar(scheme, await deps.store.listAddedMeetings(scheme.id));
+}
+
+/** A meeting of the scheme's calendar, with its scheme and calendar; 404 when the calendar has no such meeting. */
+export async function loadMeeting(deps: Pick<Dependencies, 'scheme' | 'store'>, schemeId: string, meetingId: string): Promise<{ scheme: SchemeConfig; meeting: Meeting; calendar: Calendar }> {
+  const scheme = loadScheme(deps, schemeId);
+  const calendar = await loadCalendar(deps, scheme);
+  const meeting = findMeeting(calendar, meetingId);
+  if (!meeting) throw new NotFoundError('Fant ikke møtet.');
+  return { scheme, meeting, calendar };
+}
+
+/**
+ * Adds a meeting to the scheme's calendar (next year's plan, an extra meeting): from then on
+ * applications are scheduled to it like to a configured one, and an application waiting for the
+ * calendar finds it the next time its process looks. A repeat of the same addition changes nothing.
+ */
+export async function addMeeting(deps: Dependencies, schemeId: string, input: MeetingAddition, actor: Actor): Promise<{ meeting: Meeting; created: boolean }> {
+  const scheme = loadScheme(deps, schemeId);
+  const now = deps.clock.now();
+  const record: AddedMeetingRecord = { schemeId: scheme.id, date: input.date, time: input.time, title: input.title, addedAt: now.toISOString(), addedBy: actorId(actor) };
+  const calendar = await loadCalendar(deps, scheme);
+  const existing = findMeeting(calendar, input.date);
+  if (existing) return sameMeeting(existing, record);
+  const refusal = meetingAdditionRefusal(input, now);
+  if (refusal) throw new ValidationError({ [refusal.field]: refusal.message });
+  if (!(await deps.store.addMeeting(record))) {
+    // Someone added a meeting on that day at the same moment.
+    const [raced] = (await deps.store.listAddedMeetings(scheme.id)).filter((m) => m.date === input.date);
+    if (!raced) throw new Error(`The added meeting ${input.date} of ${scheme.id} is gone`);
+    return sameMeeting(findMeeting(meetingCalendar(scheme, [raced]), input.date)!, record);
+  }
+  return { meeting: findMeeting(meetingCalendar(scheme, [record]), input.date)!, created: true };
+}
+
+/** The day has a meeting: a repeat of this addition is answered with it, anything else is a conflict. */
+function sameMeeting(existing: Meeting, wanted: AddedMeetingRecord): { meeting: Meeting; created: false } {
+  if (existing.added && existing.time === wanted.time && existing.title === wanted.title) return { meeting: existing, created: false };
+  throw new ConflictError(`Møteplanen har allerede et møte ${formatNorwegianDate(existing.date)} (${existing.title}).`, 'meeting_exists');
+}
+
+/**
+ * Takes a meeting the secretariat added off the calendar again (a wrong date): only before it is
+ * held and while nothing is on its agenda. Configured meetings change with the configuration.
+ */
+export async function removeMeeting(deps: Dependencies, schemeId: string, meetingId: string): Promise<Meeting> {
+  const { scheme, meeting } = await loadMeeting(deps, schemeId, meetingId);
+  if (!meeting.added) throw new ConflictError('Møtet står i ordningens faste møteplan og kan ikke fjernes her.', 'configured_meeting');
+  if (meetingStarted(meeting, deps.clock.now())) throw new ConflictError('Møtet er allerede holdt og kan ikke fjernes.', 'meeting_passed');
+  const onAgenda = await deps.store.listAgenda(scheme.id, meeting.id);
+  if (onAgenda.length > 0) throw new ConflictError(`Møtet har ${onAgenda.length} ${onAgenda.length === 1 ? 'sak' : 'saker'} på sakslisten. Flytt sakene til et annet møte først.`, 'meeting_has_cases');
+  await deps.store.removeAddedMeeting(scheme.id, meeting.id);
+  return meeting;
+}
+
+/** loadCalendar for a sweep over many cases: each scheme's calendar is read once. */
+export function calendarsOnce(deps: Pick<Dependencies, 'store'>): (scheme: SchemeConfig) => Promise<Calendar> {
+  const read = new Map<string, Promise<Calendar>>();
+  return (scheme) => {
+    let calendar = read.get(scheme.id);
+    if (!calendar) read.set(scheme.id, (calendar = loadCalendar(deps, scheme)));
+    return calendar;
+  };
+}

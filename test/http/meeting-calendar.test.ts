@@ -1,0 +1,178 @@
+// The meeting calendar the secretariat keeps: meetings added to the configured plan (next year's,
+// an extra one) and taken off again, through the JSON API and the start page; applications are
+// scheduled to an added meeting like to a configured one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
+import { scheduleApplication } from '../../functions/use-cases/schedule-application';
+import { SYSTEM } from '../../functions/use-cases/move-application';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+const as = SECRETARIAT;
+const HTML = { Accept: 'text/html' };
+const add = (json: Record<string, unknown>, schemeId = 'sor-rogaland') => app.call('add-meeting', { pathParameters: { schemeId }, json, as });
+const remove = (meetingId: string, schemeId = 'sor-rogaland') => app.call('remove-meeting', { pathParameters: { schemeId, meetingId }, as });
+const meetings = async (schemeId = 'sor-rogaland') => (await app.call('list-meetings', { pathParameters: { schemeId }, as })).body.meetings as Array<{ id: string; added?: unknown; applications: number }>;
+const added = (schemeId = 'sor-rogaland') => app.store.listAddedMeetings(schemeId);
+
+describe('adding a meeting (API)', () => {
+  it('puts it in the calendar with its deadline, for the secretariat and for applicants; a repeat changes nothing', async () => {
+    app.clock.set(START);
+    const res = await add({ date: '2028-02-10', time: '10:00', title: 'FSU-møte februar 2028' });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.meeting).toEqual({
+      schemeId: 'sor-rogaland',
+      id: '2028-02-10',
+      date: '2028-02-10',
+      time: '10:00',
+      title: 'FSU-møte februar 2028',
+      startsAt: '2028-02-10T09:00:00.000Z',
+      submissionDeadline: '2028-01-27T22:59:59.999Z',
+      added: { at: START, by: expect.any(String) },
+    });
+    const calendar = await meetings();
+    expect(calendar.at(-1)).toMatchObject({ id: '2028-02-10', added: expect.any(Object), applications: 0 });
+    const scheme = await app.call('get-scheme', { pathParameters: { schemeId: 'sor-rogaland' } });
+    expect(scheme.body.upcomingMeetings.at(-1)).toMatchObject({ id: '2028-02-10', submissionDeadline: '2028-01-27T22:59:59.999Z', open: true });
+    expect(scheme.body.upcomingMeetings.at(-1)).not.toHaveProperty('added');
+
+    // A double post: the same meeting, 200, nothing new.
+    const again = await add({ date: '2028-02-10', time: '10:00', title: 'FSU-møte februar 2028' });
+    expect(again.status).toBe(200);
+    expect(again.body.meeting).toEqual(res.body.meeting);
+    expect(await added()).toHaveLength(1);
+    // Only the scheme it was added to has it.
+    expect((await meetings('innlandet')).some((m) => m.id === '2028-02-10')).toBe(false);
+  });
+
+  it('refuses a day that has a meeting (409), and a past, far or malformed meeting at its field (400), writing nothing', async () => {
+    app.clock.set(START);
+    const before = await added();
+    const taken = await add({ date: '2028-02-10', time: '12:00', title: 'Et annet møte' });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ reason: 'meeting_exists', message: 'Møteplanen har allerede et møte 10.02.2028 (FSU-møte februar 2028).' });
+    const configured = await add({ date: '2026-12-10', time: '09:00', title: 'FSU-møte desember 2026' });
+    expect(configured.status).toBe(409);
+    expect(configured.body.reason).toBe('meeting_exists');
+
+    const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ date: '2026-11-19', time: '09:00', title: 'For sent' }, { date: 'Møtet må være fram i tid.' }],
+      [{ date: '2026-11-20', time: '09:30', title: 'I dag, men nettopp' }, { time: 'Møtet må begynne senere enn nå.' }],
+      [{ date: '2030-01-10', time: '09:00', title: 'Langt fram' }, { date: 'Møtet kan legges høyst 3 år fram i tid.' }],
+      [{ date: '2027-02-30', time: '09:00', title: 'Ingen slik dag' }, { date: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }],
+      [{ date: '2027-03-04', time: '9', title: 'Rart klokkeslett' }, { time: 'Skriv klokkeslettet som TT:MM, for eksempel 09:00.' }],
+      [{ date: '2027-03-04', time: '24:00', title: 'Midnatt' }, { time: 'Skriv klokkeslettet som TT:MM, for eksempel 09:00.' }],
+      [{ date: '2027-03-04', time: '09:00', title: '   ' }, { title: expect.stringMatching(/må fylles ut|minst/) }],
+      [{ date: '2027-03-04', time: '09:00', title: 'x'.repeat(201) }, { title: expect.stringContaining('200') }],
+    ];
+    for (const [json, fieldErrors] of cases) {
+      const res = await add(json);
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.body.fieldErrors).toEqual(fieldErrors);
+    }
+    const extra = await add({ date: '2027-03-04', time: '09:00', title: 'Ekstra', place: 'Stavanger' });
+    expect(extra.status).toBe(400);
+    expect(Object.keys(extra.body.fieldErrors)).toEqual(['_form']);
+    expect((await add({ date: '2027-03-04', time: '09:00', title: 'Ekstra' }, 'finnes-ikke')).status).toBe(404);
+    expect(await added()).toEqual(before);
+  });
+});
+
+describe('an added meeting in the lifecycle', () => {
+  it('an application complete after the December deadline goes to the extra January meeting, not the next configured one', async () => {
+    app.clock.set(START);
+    const res = await add({ date: '2027-01-07', time: '12:00', title: 'Ekstra FSU-møte januar 2027' });
+    expect(res.status, res.text).toBe(201);
+    app.clock.set('2026-11-30T09:00:00.000Z'); // after 26.11, the deadline of 10.12
+    const { applicationId } = await app.submit();
+    await app.cosignAll(applicationId);
+    const { meeting } = await scheduleApplication(app.deps, applicationId, SYSTEM);
+    expect(meeting).toMatchObject({ id: '2027-01-07', submissionDeadline: '2026-12-24T22:59:59.999Z' });
+    expect((await meetings()).find((m) => m.id === '2027-01-07')?.applications).toBe(1);
+
+    // With a case on its agenda, it stays.
+    const refused = await remove('2027-01-07');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: 'Møtet har 1 sak på sakslisten. Flytt sakene til et annet møte først.' });
+    // The agenda and the minutes work as for any meeting.
+    expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2027-01-07' }, as })).body.items).toHaveLength(1);
+  });
+});
+
+describe('taking an added meeting off again (API)', () => {
+  it('only one the secretariat added, not held, with nothing on its agenda', async () => {
+    app.clock.set(START);
+    expect((await add({ date: '2027-05-06', time: '09:00', title: 'Feil dato' })).status).toBe(201);
+    const res = await remove('2027-05-06');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.removed).toMatchObject({ id: '2027-05-06', title: 'Feil dato' });
+    expect((await meetings()).some((m) => m.id === '2027-05-06')).toBe(false);
+    expect((await remove('2027-05-06')).status).toBe(404);
+
+    const configured = await remove('2026-12-10');
+    expect(configured.status).toBe(409);
+    expect(configured.body.reason).toBe('configured_meeting');
+
+    expect((await add({ date: '2026-11-27', time: '09:00', title: 'Snart holdt' })).status).toBe(201);
+    app.clock.set('2026-11-27T09:00:00.000Z');
+    const held = await remove('2026-11-27');
+    expect(held.status).toBe(409);
+    expect(held.body.reason).toBe('meeting_passed');
+    expect((await added()).some((m) => m.date === '2026-11-27')).toBe(true);
+  });
+});
+
+describe('the start page', () => {
+  const page = async (query: Record<string, string> = {}) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat', query, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-secretariat');
+  const post = (path: string, routeId: string, pathParameters: Record<string, string>, token: string, form: Record<string, string>) =>
+    invoke({ ...apiEvent({ method: 'POST', path, pathParameters, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, routeId);
+
+  it("each scheme's calendar has the form to add a meeting, marks the added ones and offers to remove those that can go", async () => {
+    app.clock.set(START);
+    const start = await page();
+    expect(start.status).toBe(200);
+    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    expect(start.text).toContain('<form method="post" action="/sekretariat/sor-rogaland/moter" novalidate aria-label="Legg til et møte for FSU">');
+    expect(start.text).toContain('<summary>Legg til et møte i møteplanen</summary>');
+    // The usual time of the scheme's meetings is filled in.
+    expect(start.text).toMatch(/<input type="time" id="nytt-mote-sor-rogaland-time" name="time" value="09:00"/);
+
+    const addForm = (form: Record<string, string>) => post('/sekretariat/{schemeId}/moter', 'page-add-meeting', { schemeId: 'sor-rogaland' }, token, form);
+    const bad = await addForm({ date: '2026-11-01', time: '09:00', title: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<title>Feil: Sekretariatet: møteplan');
+    expect(bad.text).toContain('href="#nytt-mote-sor-rogaland-title"');
+    expect(bad.text).toContain('<details class="add-meeting" open>');
+
+    const ok = await addForm({ date: '2027-09-09', time: '13:00', title: 'Ekstra FSU-møte september 2027' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/sekretariat?kalender=lagt-til#ordning-sor-rogaland');
+    const after = await page({ kalender: 'lagt-til' });
+    expect(after.text).toContain('Møtet er lagt til i møteplanen.');
+    expect(after.text).toMatch(/Ekstra FSU-møte september 2027<\/a> <span class="tag">lagt til<\/span><form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-09-09\/fjerning"/);
+    expect(after.text).toContain('09.09.2027 kl. 13:00');
+    // A configured meeting has no button.
+    expect(after.text).not.toContain('/sekretariat/sor-rogaland/moter/2027-01-28/fjerning');
+
+    const removed = await post('/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'page-remove-meeting', { schemeId: 'sor-rogaland', meetingId: '2027-09-09' }, token, {});
+    expect(removed.status).toBe(303);
+    expect(removed.headers.location).toBe('/sekretariat?kalender=fjernet#ordning-sor-rogaland');
+    const conflict = await post('/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'page-remove-meeting', { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, token, {});
+    expect(conflict.status).toBe(409);
+    expect(conflict.text).toContain('Møtet står i ordningens faste møteplan og kan ikke fjernes her.');
+    // A post from another site: its form has no token matching the cookie.
+    const forged = await invoke(
+      { ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/moter', pathParameters: { schemeId: 'sor-rogaland' }, form: { _csrf: 'x'.repeat(43), date: '2027-10-07', time: '09:00', title: 'Uten gyldig skjema' }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] },
+      'page-add-meeting',
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.text).toContain('Skjemaet kunne ikke bekreftes.');
+    expect((await added()).some((m) => m.date === '2027-10-07')).toBe(false);
+  });
+});
