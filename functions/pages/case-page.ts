@@ -59,8 +59,8 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
   }
 }
 
-function section(title: string, items: readonly unknown[], empty: string, body: () => Html): Html {
-  return html`<h2>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
+function section(title: string, items: readonly unknown[], empty: string, body: () => Html, id?: string): Html {
+  return html`<h2${id ? html` id=${id}` : ''}>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
 }
 
 /**
@@ -173,7 +173,7 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dt>Statusrapport innen</dt><dd>${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport innen</dt><dd>${date(allocation.finalReportDue)}</dd>
 ${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
-${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)}</dd><dt>Begrunnelse for tilbaketrekking</dt><dd class="long-text">${revoked.reason}</dd>` : ''}
+${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)} (<a href="#vedtak">vedtaket med begrunnelsen</a>)</dd>` : ''}
 </dl>` : ''}
 ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partnere.', () => html`<div class="table-wrap" role="region" aria-label="Signaturer" tabindex="0"><table>
 <caption>Partnernes svar på gjeldende versjon</caption>
@@ -186,7 +186,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
 </table></div>`)}
 ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
   (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.matter ? html` (${d.matter})` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
-)}</ul>`)}
+)}</ul>`, 'vedtak')}
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>
 <thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>

@@ -66,7 +66,10 @@ export async function registerInvoice(deps: Dependencies, payoutId: string, invo
   const payout = await loadPayout(deps, payoutId);
   assertNotCancelled(payout);
   if (payout.state !== 'awaiting_invoice') throw new ConflictError('Utbetalingen venter ikke på faktura.', 'not_awaiting_invoice');
-  return deps.store.updatePayout(payout.id, payout.revision, ['awaiting_invoice'], 'invoiced', { invoiceNumber, invoicedAt: deps.clock.now().toISOString() });
+  const invoiced = await deps.store.updatePayout(payout.id, payout.revision, ['awaiting_invoice'], 'invoiced', { invoiceNumber, invoicedAt: deps.clock.now().toISOString() });
+  // The owner is no longer reminded to send it (a reminder left by a crash here is skipped by the sweep).
+  await deps.store.cancelReminders(payout.applicationId, ['invoice-missing']);
+  return invoiced;
 }
 
 /**

@@ -428,7 +428,7 @@ describe('staff pages: the whole case', () => {
     expect(text).toContain(`<dt>Status</dt><dd>${STATUS_LABELS_NB[status]}</dd>`);
     expect(text).toContain('<h2>Signaturer for versjon 1</h2>');
     expect(text).not.toContain('Ikke svart');
-    expect(text).toMatch(/<h2>Vedtak<\/h2><ul><li>[^<]+: Innvilget, 850\s000\skr/);
+    expect(text).toMatch(/<h2 id="vedtak">Vedtak<\/h2><ul><li>[^<]+: Innvilget, 850\s000\skr/);
     expect(text).toContain('Betalt');
     expect(text).toContain('<h3>Statusrapport, mottatt');
     expect(text).toContain('<dd class="long-text">Færre reinnleggelser.</dd>');
@@ -527,7 +527,10 @@ describe('staff pages: the whole case', () => {
     const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbaketrukket' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(after.text).toContain('Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten.');
     expect(after.text).toContain('<dt>Status</dt><dd>Tilskuddet er trukket tilbake</dd>');
-    expect(after.text).toContain('<dt>Begrunnelse for tilbaketrekking</dt><dd class="long-text">Prosjektet blir ikke gjennomført.</dd>');
+    // Once, with the decision; the grant's facts link there.
+    expect(after.text).toMatch(/<dt>Trukket tilbake<\/dt><dd>[^<]+ \(<a href="#vedtak">vedtaket med begrunnelsen<\/a>\)<\/dd>/);
+    expect(after.text).toContain('<h2 id="vedtak">Vedtak</h2>');
+    expect(after.text.split('Prosjektet blir ikke gjennomført.')).toHaveLength(2);
     expect(after.text).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
     // The committee's decision on the case (recorded on a day without a meeting: in no minutes).
     expect(after.text.replace(/\u00a0/g, ' ')).toMatch(/<li>[^<]+: Tilskuddet trukket tilbake, 850 000 kr<br><span class="long-text">Prosjektet blir ikke gjennomført\.<\/span><\/li>/);

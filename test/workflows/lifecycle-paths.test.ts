@@ -118,7 +118,11 @@ describe('lifecycle side paths on the local runtime', () => {
     expect((await h.mailsTo(data.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toHaveLength(1);
     const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
     const payout = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string }) => p.applicationId === id);
+    const invoiceReminderDue = async () => (await h.system.deps.store.listDueReminders('9999-12-31T00:00:00.000Z', 1_000)).filter((r) => r.applicationId === id && r.kind === 'invoice-missing');
+    expect(await invoiceReminderDue()).toHaveLength(1); // the second, 30 days after the first
     expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/invoice`, { invoiceNumber: 'F-77' }, 'finance')).status).toBe(200);
+    // Cancelled with the registration, not left for the sweep to skip.
+    expect(await invoiceReminderDue()).toEqual([]);
     await h.system.advance(70 * DAY);
     expect((await h.mailsTo(data.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toHaveLength(1);
 
