@@ -5,6 +5,7 @@ import { halfYearPage, readHalfYearQuery } from '../pages/half-year-page';
 import { staffPage } from '../pages/page-kit';
 import { halfYearCsvFile, halfYearReport } from '../use-cases/half-year-report';
 import { getSchemeFacts } from '../use-cases/public-scheme';
+import { meetingsHeldBetween } from '../use-cases/meeting-minutes';
 import { httpRoute } from './http-route';
 import { csvAttachment } from './responses';
 
@@ -15,5 +16,6 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async
   if (!asked.period) return staffPage(request, 400, halfYearPage(scheme, asked));
   const report = await halfYearReport(deps, scheme.id, asked.period.from, asked.period.to);
   if (asked.csv) return csvAttachment(halfYearCsvFile(report));
-  return staffPage(request, 200, halfYearPage(scheme, asked, report));
+  const meetings = await meetingsHeldBetween(deps, scheme.id, asked.period.from, asked.period.to);
+  return staffPage(request, 200, halfYearPage(scheme, asked, { ...report, meetings }));
 });

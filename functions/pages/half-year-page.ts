@@ -4,14 +4,16 @@
 import * as z from 'zod/mini';
 import { previousHalfYear } from '../domain/grant-period';
 import type { halfYearReport } from '../use-cases/half-year-report';
+import type { meetingsHeldBetween } from '../use-cases/meeting-minutes';
 import { dateRangeInOrder, isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { date, kroner } from './format';
 import { errorSummary, FormState, type FormBody } from './forms';
 import { grantStatusTable } from './grant-status-table';
 import { html, type Html } from './html';
-import { halfYearReportPath } from '../http/routes';
+import { halfYearReportPath, minutesPath } from '../http/routes';
+import { osloDateOf } from '../domain/oslo-time';
 
-export type HalfYearReport = Awaited<ReturnType<typeof halfYearReport>>;
+export type HalfYearReport = Awaited<ReturnType<typeof halfYearReport>> & { meetings: Awaited<ReturnType<typeof meetingsHeldBetween>> };
 
 const query = z
   .strictObject({ fra: z.optional(isoDateField()), til: z.optional(isoDateField()), format: z.optional(z.enum(['csv'], { error: 'Velg csv eller ingen format.' })) }, NORWEGIAN)
@@ -42,6 +44,19 @@ function areaTable(report: HalfYearReport): Html {
 </table></div>`;
 }
 
+/** The committee's meetings in the period: what each decided, and whether its minutes are approved. */
+function meetingTable(schemeId: string, report: HalfYearReport): Html {
+  if (report.meetings.length === 0) return html`<h3>Møter i perioden</h3><p>${report.scheme.committee} holdt ingen møter i perioden.</p>`;
+  return html`<div class="table-wrap" role="region" aria-label="Møter i perioden" tabindex="0"><table>
+<caption>Møter i perioden og vedtakene i protokollene</caption>
+<thead><tr><th scope="col">Møte</th><th scope="col" class="num">Innvilget</th><th scope="col" class="num">Tildelt</th><th scope="col" class="num">Avslått</th><th scope="col" class="num">Utsatt</th><th scope="col" class="num">Andre vedtak</th><th scope="col">Protokoll</th></tr></thead>
+<tbody>${report.meetings.map((m) => {
+    const others = m.totals.decisions - m.totals.approved - m.totals.rejected - m.totals.deferred;
+    return html`<tr><td>${m.title} (${date(m.date)})</td><td class="num">${m.totals.approved}</td><td class="num">${kroner(m.totals.grantedAmount)}</td><td class="num">${m.totals.rejected}</td><td class="num">${m.totals.deferred}</td><td class="num">${others}</td><td><a href=${minutesPath(schemeId, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.approvedAt ? `godkjent ${date(osloDateOf(new Date(m.approvedAt)))}` : 'ikke godkjent'})</td></tr>`;
+  })}</tbody>
+</table></div>`;
+}
+
 function reportSection(schemeId: string, report: HalfYearReport): Html {
   const csv = `${halfYearReportPath(schemeId, report)}&format=csv`;
   return html`<h2>${date(report.from)}–${date(report.to)}</h2>
@@ -57,6 +72,7 @@ ${report.revokedGrants > 0 ? html`<dt>Trukket tilbake før utbetaling</dt><dd>${
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
 </dl>
 <p><a href=${csv} download>Last ned som CSV (åpnes i Excel)</a></p>
+${meetingTable(schemeId, report)}
 ${report.rows.length === 0 ? '' : areaTable(report)}
 ${report.rows.length === 0
   ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`

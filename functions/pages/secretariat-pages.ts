@@ -78,10 +78,11 @@ ${form.input('title', 'Navn på møtet', { className: 'long', hint: `For eksempe
 </details>`;
 }
 
-export function secretariatPage(overview: Overview, lookup: FormState = new FormState({}, {}, 'finn'), forms: CalendarForms = { csrf: '' }): { title: string; body: Html } {
+export function secretariatPage(overview: Overview, lookup: FormState | undefined, forms: CalendarForms): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
-  const lookupForm = caseLookupForm(lookup); // rendered first: the error summary links to its field
-  const states: FormState[] = [lookup];
+  const lookupState = lookup ?? new FormState({}, {}, 'finn');
+  const lookupForm = caseLookupForm(lookupState); // rendered first: the error summary links to its field
+  const states: FormState[] = [lookupState];
   const sections = overview.map((entry) => {
     const { scheme, meetings, halfYearDue } = entry;
     const name: CalendarFormName = `add:${scheme.id}`;

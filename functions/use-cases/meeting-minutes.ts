@@ -8,7 +8,8 @@ import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/re
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { loadMeeting } from './meeting-calendar';
+import { loadCalendar, loadMeeting } from './meeting-calendar';
+import { meetingStarted } from '../domain/meeting-calendar';
 import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';
@@ -41,6 +42,32 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
     approval: record?.approval ?? null,
     undecided: openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
   };
+}
+
+/**
+ * The committee's meetings held in a period (Oslo days, both ends included), each with what its
+ * minutes decided and whether they are approved: the half-yearly report's account of the meetings.
+ * One Query for the minutes records and one per meeting for its decisions.
+ */
+export async function meetingsHeldBetween(deps: Dependencies, schemeId: string, from: string, to: string) {
+  const scheme = loadScheme(deps, schemeId);
+  const now = deps.clock.now();
+  const [calendar, records] = await Promise.all([loadCalendar(deps, scheme), deps.store.listMinutesRecords(scheme.id)]);
+  const recordOf = new Map(records.map((r) => [r.meetingId, r]));
+  const held = calendar.filter((m) => m.date >= from && m.date <= to && meetingStarted(m, now));
+  return Promise.all(
+    held.map(async (m) => {
+      const record = recordOf.get(m.id);
+      return {
+        id: m.id,
+        date: m.date,
+        title: m.title,
+        minutes: minutesState(m, now, record),
+        approvedAt: record?.approval?.at ?? null,
+        totals: minutesTotals(await deps.store.listMeetingDecisions(scheme.id, m.id)),
+      };
+    }),
+  );
 }
 
 async function caseOf(deps: Dependencies, decision: DecisionRecord) {

@@ -97,6 +97,26 @@ describe("a meeting's minutes", () => {
     expect(empty.text).toContain('<dd>Behandlet 0 saker.</dd>');
   });
 
+  it("are in the half-year report: each meeting held in the period with what it decided and whether its minutes are approved", async () => {
+    // The meeting of the test before, later that day; 18.03 is not held yet.
+    app.clock.set('2027-02-25T12:00:00.000Z');
+    const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30' }, as });
+    expect(res.status).toBe(200);
+    expect(res.body.meetings.map((m: { id: string }) => m.id)).toEqual(['2027-01-28', '2027-02-25']);
+    expect(res.body.meetings[1]).toEqual({
+      id: '2027-02-25', date: '2027-02-25', title: 'FSU-møte februar 2027', minutes: 'open', approvedAt: null,
+      totals: { decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0, reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 500_000 },
+    });
+    // A period without a meeting held: none.
+    expect((await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-03-01', to: '2027-06-30' }, as })).body.meetings).toEqual([]);
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-01-01', til: '2027-06-30' }, headers: HTML, claims: as }), 'page-half-year-report');
+    const text = page.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain('<caption>Møter i perioden og vedtakene i protokollene</caption>');
+    expect(text).toContain('<tr><td>FSU-møte februar 2027 (25.02.2027)</td><td class="num">1</td><td class="num">500 000 kr</td><td class="num">1</td><td class="num">1</td><td class="num">1</td><td><a href="/sekretariat/sor-rogaland/moter/2027-02-25/protokoll" aria-label="Protokoll fra FSU-møte februar 2027">Protokoll</a> (ikke godkjent)</td></tr>');
+    const none = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-03-01', til: '2027-06-30' }, headers: HTML, claims: as }), 'page-half-year-report');
+    expect(none.text).toContain('FSU holdt ingen møter i perioden.');
+  });
+
   it('keep the recommendation the committee decided on (two-level schemes), after the case moves on to a new round', async () => {
     const NORD = 'lofoten-vesteralen-salten';
     const [first, second] = app.scheme(NORD).meetings.map((m) => m.date).filter((d) => d >= '2027-01-01');
@@ -242,6 +262,9 @@ describe("a meeting's attendance and the approval of its minutes", () => {
     expect(page.text).toContain('<dt>Forfall</dt><dd>Ingen</dd>');
     expect(page.text).not.toContain('Utkast: protokollen er ikke godkjent.');
     expect(page.text).not.toContain('<form method="post" action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/');
+    // The half-year report says so, with the day of the approval.
+    const report = await app.call('half-year-report', { pathParameters: { schemeId }, query: { from: '2027-01-01', to: '2027-06-30' }, as });
+    expect(report.body.meetings.find((m: { id: string }) => m.id === meetingId)).toMatchObject({ minutes: 'approved', approvedAt: approval.at, totals: { approved: 1, deferred: 1 } });
   });
 });
 
