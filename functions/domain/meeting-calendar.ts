@@ -26,6 +26,11 @@ function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title:
   });
 }
 
+/** A meeting the secretariat added, as the calendar has it. */
+export function addedMeeting(scheme: SchemeConfig, record: AddedMeetingRecord): Meeting {
+  return meetingOf(scheme, record, { at: record.addedAt, by: record.addedBy });
+}
+
 /**
  * Every meeting of the scheme in date order: the configured ones (validated sorted; built once per
  * scheme) and those the secretariat added, with their start and submission deadline.
@@ -38,8 +43,9 @@ export function meetingCalendar(scheme: SchemeConfig, added: readonly AddedMeeti
   }
   if (added.length === 0) return calendar;
   const dates = new Set(calendar.map((m) => m.date));
-  const extra = added.filter((a) => a.schemeId === scheme.id && !dates.has(a.date)).map((a) => meetingOf(scheme, a, { at: a.addedAt, by: a.addedBy }));
-  return Object.freeze([...calendar, ...extra].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+  const extra = added.filter((a) => a.schemeId === scheme.id && !dates.has(a.date)).map((a) => addedMeeting(scheme, a));
+  // one meeting per day, so the date alone orders them
+  return Object.freeze([...calendar, ...extra].sort((a, b) => a.date.localeCompare(b.date)));
 }
 
 /** How far ahead the secretariat can plan a meeting. */

@@ -24,7 +24,7 @@ export function calendarFormPost<T, S extends { schemeId: string }>(request: Rou
   return staffFormPost(request, subject, {
     read,
     act,
-    next: async (_deps, _subject, code) => redirect(`/sekretariat?kalender=${encodeURIComponent(code)}#ordning-${encodeURIComponent(subject.schemeId)}`),
+    next: async (_deps, { schemeId }, code) => redirect(`/sekretariat?kalender=${encodeURIComponent(code)}#ordning-${encodeURIComponent(schemeId)}`),
     rerender: (deps, req, _subject, failed, status) => renderSecretariat(deps, req, { failed }, status),
   });
 }

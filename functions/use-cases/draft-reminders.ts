@@ -7,16 +7,19 @@ import { draftPath } from '../http/routes';
 import { draftDeadlineReminder } from '../mail/templates';
 import { draftOwnerEmail } from '../../schemas/draft-owner.schema';
 import { pageUrl } from './links';
-import { calendarsOnce } from './meeting-calendar';
+import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { notify, schemeMailContext } from './notify';
 
 /**
  * Part of the reminder sweep: the authors of drafts not sent in are reminded of the next submission
  * deadline, once per draft and meeting. Returns what could not be sent (it stays due).
  */
-export async function sendDraftReminders(deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'store' | 'publicBaseUrl'>, now: Date): Promise<string[]> {
+export async function sendDraftReminders(
+  deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'store' | 'publicBaseUrl'>,
+  now: Date,
+  calendarOf: CalendarOf = calendarsOnce(deps),
+): Promise<string[]> {
   const failed: string[] = [];
-  const calendarOf = calendarsOnce(deps);
   for (const draft of await deps.drafts.listDueReminders(now.toISOString())) {
     const reminder = draft.reminder!;
     const scheme = deps.scheme(draft.schemeId);

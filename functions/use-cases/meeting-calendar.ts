@@ -1,7 +1,7 @@
 // The committee's meeting calendar as the use cases read it (the configured meetings and those the
 // secretariat added), and the secretariat's additions and removals.
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { findMeeting, meetingAdditionRefusal, meetingCalendar, meetingStarted, type Calendar } from '../domain/meeting-calendar';
+import { addedMeeting, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingStarted, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, AddedMeetingRecord, Meeting } from '../domain/model';
 import { actorId } from '../domain/staff-name';
 import { formatNorwegianDate } from '../domain/oslo-time';
@@ -42,9 +42,9 @@ export async function addMeeting(deps: Dependencies, schemeId: string, input: Me
     // Someone added a meeting on that day at the same moment.
     const [raced] = (await deps.store.listAddedMeetings(scheme.id)).filter((m) => m.date === input.date);
     if (!raced) throw new Error(`The added meeting ${input.date} of ${scheme.id} is gone`);
-    return sameMeeting(findMeeting(meetingCalendar(scheme, [raced]), input.date)!, record);
+    return sameMeeting(addedMeeting(scheme, raced), record);
   }
-  return { meeting: findMeeting(meetingCalendar(scheme, [record]), input.date)!, created: true };
+  return { meeting: addedMeeting(scheme, record), created: true };
 }
 
 /** The day has a meeting: a repeat of this addition is answered with it, anything else is a conflict. */
@@ -67,8 +67,11 @@ export async function removeMeeting(deps: Dependencies, schemeId: string, meetin
   return meeting;
 }
 
+/** A scheme's calendar, read at most once by whoever holds it. */
+export type CalendarOf = (scheme: SchemeConfig) => Promise<Calendar>;
+
 /** loadCalendar for a sweep over many cases: each scheme's calendar is read once. */
-export function calendarsOnce(deps: Pick<Dependencies, 'store'>): (scheme: SchemeConfig) => Promise<Calendar> {
+export function calendarsOnce(deps: Pick<Dependencies, 'store'>): CalendarOf {
   const read = new Map<string, Promise<Calendar>>();
   return (scheme) => {
     let calendar = read.get(scheme.id);

@@ -4,12 +4,12 @@
 import { ConflictError } from '../domain/errors';
 import type { Actor, DecisionRecord, MeetingRef, MinutesRecord } from '../domain/model';
 import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
+import { meetingStarted } from '../domain/meeting-calendar';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar, loadMeeting } from './meeting-calendar';
-import { meetingStarted } from '../domain/meeting-calendar';
 import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
 import { committeeView, preparationView } from './committee';

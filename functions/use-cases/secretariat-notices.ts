@@ -15,7 +15,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { logger } from '../adapters/logger';
 import { pageUrl } from './links';
 import { loadScheme } from './load-application';
-import { loadCalendar } from './meeting-calendar';
+import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { notify, schemeMailContext } from './notify';
 
 /**
@@ -31,13 +31,13 @@ interface Notice {
 }
 
 /** Sends the notices due now; returns the keys of those that could not be sent. */
-export async function sendSecretariatNotices(deps: Dependencies, now: Date = deps.clock.now()): Promise<string[]> {
+export async function sendSecretariatNotices(deps: Dependencies, now: Date = deps.clock.now(), calendarOf: CalendarOf = calendarsOnce(deps)): Promise<string[]> {
   const known = noticesSent.get(deps.mailer) ?? new Set<string>();
   noticesSent.set(deps.mailer, known);
   const failed: string[] = [];
   for (const id of runningSchemeIds(deps)) {
     const scheme = loadScheme(deps, id);
-    for (const notice of [...agendaClosedNotices(deps, scheme, await loadCalendar(deps, scheme), now), ...halfYearNotices(deps, scheme, now)]) {
+    for (const notice of [...agendaClosedNotices(deps, scheme, await calendarOf(scheme), now), ...halfYearNotices(deps, scheme, now)]) {
       if (known.has(notice.key)) continue;
       try {
         await notify(deps, notice.key, [scheme.secretariatEmail], await notice.mail());

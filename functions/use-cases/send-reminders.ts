@@ -5,7 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
-import { applicationMeeting, type Calendar } from '../domain/meeting-calendar';
+import { applicationMeeting } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
@@ -16,7 +16,7 @@ import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
 import { sendDraftReminders } from './draft-reminders';
-import { calendarsOnce } from './meeting-calendar';
+import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
@@ -70,13 +70,14 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
-  failed.push(...(await sendDraftReminders(deps, now)));
-  failed.push(...(await sendSecretariatNotices(deps, now)));
+  // One read of each community's calendar for the whole sweep.
+  failed.push(...(await sendDraftReminders(deps, now, calendarOf)));
+  failed.push(...(await sendSecretariatNotices(deps, now, calendarOf)));
   if (failed.length) throw new ReminderSweepIncomplete(failed);
   return { sent, skipped };
 }
 
-async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: (scheme: SchemeConfig) => Promise<Calendar>): Promise<void> {
+async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: CalendarOf): Promise<void> {
   const ctx = mailContext(scheme, app);
   const links = await deps.store.listLinks(app.id);
   const ownerLink = links.find((l) => l.purpose === 'owner');
