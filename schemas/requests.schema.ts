@@ -122,10 +122,10 @@ export const scheduleRequestSchema = z.strictObject(
 export type ScheduleRequest = z.infer<typeof scheduleRequestSchema>;
 
 /**
- * The meeting a decision on a running grant was made in (its date), when the secretariat records it
- * later; empty or left out: the meeting in session when it is recorded, if any.
+ * A meeting by its date, or empty or left out: the meeting a decision on a running grant was made in
+ * when the secretariat records it later (none: the one in session), where a cancelled meeting's cases go.
  */
-const decidedInMeetingField = () =>
+const optionalMeetingField = () =>
   z.optional(z.string(E).check(z.trim(), z.maxLength(10, { error: MEETING_MESSAGE }), z.refine((v) => v === '' || isIsoDate(v), { error: MEETING_MESSAGE })));
 
 // ---- more information -------------------------------------------------------------------------
@@ -163,7 +163,7 @@ export const reallocationDecisionSchema = z.strictObject(
       error: (i) => (i.input === undefined ? 'Feltet må fylles ut.' : 'Velg godkjenn eller avslå.'),
     }),
     reason: optionalTextField(REASON_MAX),
-    meetingId: decidedInMeetingField(),
+    meetingId: optionalMeetingField(),
   },
   E,
 );
@@ -175,14 +175,14 @@ export const repaymentClaimSchema = z.strictObject(
     reason: textField(REASON_MAX),
     /** false: a partial claim and the grant runs on with its reports (refused for a closed grant); left out or true: the claim ends the grant (see claimEffect). */
     endGrant: z.optional(z.boolean({ error: 'Velg om tilskuddet avsluttes eller løper videre.' })),
-    meetingId: decidedInMeetingField(),
+    meetingId: optionalMeetingField(),
   },
   E,
 );
 export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 
 /** The committee takes back a grant of which nothing is paid (paid money is claimed back instead). */
-export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: decidedInMeetingField() }, E);
+export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: optionalMeetingField() }, E);
 export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 
 // ---- invoicing, withdrawal --------------------------------------------------------------------
@@ -275,6 +275,10 @@ export const meetingAdditionSchema = z.strictObject(
 );
 export type MeetingAddition = z.infer<typeof meetingAdditionSchema>;
 
+/** Cancelling a meeting not yet held: the meeting its open cases move to (needed only when it has any). */
+export const meetingCancellationSchema = z.strictObject({ moveCasesTo: optionalMeetingField() }, E);
+export type MeetingCancellation = z.infer<typeof meetingCancellationSchema>;
+
 // ---- urlencoded form posts ----------------------------------------------------------------------
 
 export const REQUEST_SCHEMAS = {
@@ -294,6 +298,7 @@ export const REQUEST_SCHEMAS = {
   attendance: attendanceRequestSchema,
   minutesApproval: minutesApprovalSchema,
   meetingAddition: meetingAdditionSchema,
+  meetingCancellation: meetingCancellationSchema,
 } as const;
 export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
 
@@ -314,6 +319,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   attendance: [],
   minutesApproval: [],
   meetingAddition: [],
+  meetingCancellation: [],
 };
 /** Checkbox lists in the forms (repeated values). */
 const LIST_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { recommendation: ['participants'] };
@@ -334,6 +340,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   attendance: [],
   minutesApproval: [],
   meetingAddition: [],
+  meetingCancellation: [],
 };
 /** Text areas with one entry per line (lists of people); blank lines are left out. */
 const LINE_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['present', 'absent'] };

@@ -103,17 +103,22 @@ export class DynamoDraftStore implements DraftStore {
     return (out.Items ?? []).map(toDraft);
   }
 
-  async markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>): Promise<void> {
+  async markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>, next?: NonNullable<ApplicationDraft['reminder']>): Promise<void> {
+    const index = next && reminderIndex(id, next);
     await unlessConditionFails(() =>
       this.options.client.send(
         new UpdateCommand({
           TableName: this.options.tableName,
           Key: keys.draft(id),
-          UpdateExpression: 'REMOVE #gpk, #gsk',
+          UpdateExpression: index ? 'SET #reminder = :next, #gpk = :gpk, #gsk = :gsk' : 'REMOVE #gpk, #gsk',
           // A save in between set the next reminder: that one stays.
           ConditionExpression: '#reminder.#at = :at AND #reminder.meetingId = :meeting',
           ExpressionAttributeNames: { '#gpk': GSI1.partitionKey, '#gsk': GSI1.sortKey, '#reminder': 'reminder', '#at': 'at' },
-          ExpressionAttributeValues: { ':at': reminder.at, ':meeting': reminder.meetingId },
+          ExpressionAttributeValues: {
+            ':at': reminder.at,
+            ':meeting': reminder.meetingId,
+            ...(index ? { ':next': next, ':gpk': index[GSI1.partitionKey], ':gsk': index[GSI1.sortKey] } : {}),
+          },
         }),
       ),
     );

@@ -17,6 +17,8 @@ import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
 import type {
   AddedMeetingRecord,
+  CalendarChanges,
+  CancelledMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
@@ -506,9 +508,14 @@ export class DynamoGrantStore implements GrantStore {
 
   // ---------------------------------------------------------------- calendar
 
-  async listAddedMeetings(schemeId: string): Promise<AddedMeetingRecord[]> {
-    const items = await this.queryPartition(keys.schemePartition(schemeId), keys.addedMeetingPrefix);
-    return items.map((i) => strip<AddedMeetingRecord>(i));
+  async listCalendarChanges(schemeId: string): Promise<CalendarChanges> {
+    const items = await this.queryPartition(keys.schemePartition(schemeId), keys.calendarChangePrefix);
+    const changes = { added: [] as AddedMeetingRecord[], cancelled: [] as CancelledMeetingRecord[] };
+    for (const item of items) {
+      if (item.entity === 'meeting-cancellation') changes.cancelled.push(strip<CancelledMeetingRecord>(item));
+      else changes.added.push(strip<AddedMeetingRecord>(item));
+    }
+    return changes;
   }
 
   async addMeeting(meeting: AddedMeetingRecord): Promise<boolean> {
@@ -520,6 +527,10 @@ export class DynamoGrantStore implements GrantStore {
     const exists = `attribute_exists(${e.name('pk')})`;
     const remove = new DeleteCommand({ TableName: this.tableName, Key: keys.addedMeeting(schemeId, date), ConditionExpression: exists, ...e.attributes() });
     return (await unlessConditionFails(() => this.client.send(remove))) !== undefined;
+  }
+
+  async cancelConfiguredMeeting(cancellation: CancelledMeetingRecord): Promise<boolean> {
+    return this.putIfAbsent({ ...cancellation, ...keys.meetingCancellation(cancellation.schemeId, cancellation.date), entity: 'meeting-cancellation' });
   }
 
   // ---------------------------------------------------------------- pot

@@ -24,7 +24,8 @@
 // | meeting minutes' attendance and approval | SCHEME#<s>                      | MINUTES#<meetingId>            | –                                                 | –                                                |
 // |   listMinutesRecords (the calendar)      | Query pk, begins_with MINUTES#  |                                |                                                   |                                                  |
 // | meeting added by the secretariat         | SCHEME#<s>                      | MEETING#<date>                 | –                                                 | –                                                |
-// |   listAddedMeetings (the calendar)       | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
+// | configured meeting cancelled             | SCHEME#<s>                      | MEETING#<date>#CANCELLED       | –                                                 | –                                                |
+// |   listCalendarChanges (the calendar)     | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -125,7 +126,9 @@ export const keys = {
   minutesRecord: (schemeId: string, meetingId: string) => ({ pk: schemePartition(schemeId), sk: `MINUTES#${meetingId}` }),
   minutesRecordPrefix: 'MINUTES#',
   addedMeeting: (schemeId: string, date: string) => ({ pk: schemePartition(schemeId), sk: `MEETING#${date}` }),
-  addedMeetingPrefix: 'MEETING#',
+  // its own item, so the day of a cancelled configured meeting can have an added one (moved to another hour)
+  meetingCancellation: (schemeId: string, date: string) => ({ pk: schemePartition(schemeId), sk: `MEETING#${date}#CANCELLED` }),
+  calendarChangePrefix: 'MEETING#',
   pot: (schemeId: string, year: number) => ({ pk: schemePartition(schemeId), sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

@@ -1,11 +1,12 @@
 // The committee's meeting calendar: the meetings of the scheme's configuration (every Lambda bundle
-// carries them as the synth validated them) and the meetings the secretariat has added since (next
-// year's plan, an extra meeting), which are stored. A configured meeting needs no seeding after a
-// deployment; an added one needs no deployment. Where both have a date, the configuration's wins.
+// carries them as the synth validated them) less those the secretariat cancelled, and the meetings
+// the secretariat has added since (next year's plan, an extra meeting, a cancelled one on another
+// day), which are stored. A configured meeting needs no seeding after a deployment; an added one
+// needs no deployment. Where both have a date, the configuration's wins unless it is cancelled.
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
 import { addDays, addMonths, osloDateOf, osloInstant } from './oslo-time';
-import type { AddedMeetingRecord, Meeting } from './model';
+import type { AddedMeetingRecord, CalendarChanges, Meeting } from './model';
 import { addDaysToInstant } from './wait-budget';
 
 /** A scheme's meetings in date order, each with its start and submission deadline. */
@@ -33,19 +34,22 @@ export function addedMeeting(scheme: SchemeConfig, record: AddedMeetingRecord): 
 
 /**
  * Every meeting of the scheme in date order: the configured ones (validated sorted; built once per
- * scheme) and those the secretariat added, with their start and submission deadline.
+ * scheme) less the cancelled, and those the secretariat added, with their start and submission deadline.
  */
-export function meetingCalendar(scheme: SchemeConfig, added: readonly AddedMeetingRecord[] = []): Calendar {
+export function meetingCalendar(scheme: SchemeConfig, changes: Partial<CalendarChanges> = {}): Calendar {
   let calendar = configured.get(scheme);
   if (!calendar) {
     calendar = Object.freeze(scheme.meetings.map((m) => meetingOf(scheme, m)));
     configured.set(scheme, calendar);
   }
-  if (added.length === 0) return calendar;
-  const dates = new Set(calendar.map((m) => m.date));
-  const extra = added.filter((a) => a.schemeId === scheme.id && !dates.has(a.date)).map((a) => addedMeeting(scheme, a));
+  const added = (changes.added ?? []).filter((a) => a.schemeId === scheme.id);
+  const cancelled = new Set((changes.cancelled ?? []).filter((c) => c.schemeId === scheme.id).map((c) => c.date));
+  if (added.length === 0 && cancelled.size === 0) return calendar;
+  const kept = calendar.filter((m) => !cancelled.has(m.date));
+  const dates = new Set(kept.map((m) => m.date));
+  const extra = added.filter((a) => !dates.has(a.date)).map((a) => addedMeeting(scheme, a));
   // one meeting per day, so the date alone orders them
-  return Object.freeze([...calendar, ...extra].sort((a, b) => a.date.localeCompare(b.date)));
+  return Object.freeze([...kept, ...extra].sort((a, b) => a.date.localeCompare(b.date)));
 }
 
 /** How far ahead the secretariat can plan a meeting. */

@@ -149,6 +149,20 @@ export interface AddedMeetingRecord {
   addedBy: string;
 }
 
+/** A configured meeting the secretariat cancelled (moved to another day, or not held): the calendar leaves it out. */
+export interface CancelledMeetingRecord {
+  schemeId: string;
+  date: string; // YYYY-MM-DD, the configured meeting's id
+  cancelledAt: string;
+  cancelledBy: string;
+}
+
+/** What the secretariat changed in a scheme's configured calendar. */
+export interface CalendarChanges {
+  added: readonly AddedMeetingRecord[];
+  cancelled: readonly CancelledMeetingRecord[];
+}
+
 /**
  * What the committee decided: on an application on its agenda (approve … more_information), or on a
  * running grant (revoke, a reallocation request, a repayment claim).

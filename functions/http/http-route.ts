@@ -35,6 +35,8 @@ export interface RouteOptions<S extends z.ZodMiniType | undefined> {
   access: 'public' | StaffRole;
   /** zod schema of the body; omit for routes without a body */
   body?: S;
+  /** a request without a body is parsed as {} (every field of the schema is optional) */
+  bodyOptional?: boolean;
   /** turns an x-www-form-urlencoded body into the schema's shape (numbers, booleans, nesting) */
   fromForm?: (form: Record<string, string | string[] | undefined>) => unknown;
   maxBodyBytes?: number;
@@ -65,11 +67,10 @@ function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options
   const contentType = event.headers?.['content-type'] ?? '';
   const fromForm = /^application\/x-www-form-urlencoded/i.test(contentType);
   if (!options.body) return { body: undefined as BodyOf<S>, fromForm };
-  if (event.body === undefined || event.body === null || event.body === '') {
-    throw new ValidationError({ _form: 'Forespørselen mangler innhold.' });
-  }
-  if (typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
-  const raw = fromForm && options.fromForm ? options.fromForm(event.body as Record<string, string | string[]>) : event.body;
+  const empty = event.body === undefined || event.body === null || event.body === '';
+  if (empty && !options.bodyOptional) throw new ValidationError({ _form: 'Forespørselen mangler innhold.' });
+  if (!empty && typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
+  const raw = empty ? {} : fromForm && options.fromForm ? options.fromForm(event.body as unknown as Record<string, string | string[]>) : event.body;
   // The Norwegian map for issues a schema gives no message of its own (zod/mini loads no locale).
   const parsed = options.body.safeParse(raw, NORWEGIAN);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));

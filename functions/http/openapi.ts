@@ -12,6 +12,7 @@ import {
   listApplicationsQuerySchema,
   minutesApprovalSchema,
   meetingAdditionSchema,
+  meetingCancellationSchema,
   payoutQuerySchema,
   reallocationDecisionSchema,
   reallocationRequestSchema,
@@ -52,6 +53,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'record-attendance': ['AttendanceRequest', attendanceRequestSchema],
     'approve-minutes': ['MinutesApproval', minutesApprovalSchema],
     'add-meeting': ['MeetingAddition', meetingAdditionSchema],
+    'remove-meeting': ['MeetingCancellation', meetingCancellationSchema],
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
@@ -77,6 +79,9 @@ const SUCCESS: Record<string, [number, string]> = {
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
   'add-meeting': [201, 'Møtet er lagt til i møteplanen (200: det samme møtet var lagt til fra før)'],
 };
+
+/** Routes whose body may be left out (every field optional). */
+const OPTIONAL_BODIES = new Set(['remove-meeting']);
 
 const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);
 
@@ -159,7 +164,7 @@ function operation(route: RouteDefinition, bodies: Record<string, [string, z.Zod
     ...(ref
       ? {
           requestBody: {
-            required: true,
+            required: !OPTIONAL_BODIES.has(route.id),
             content: {
               'application/json': { schema: ref },
               ...(FORM_ROUTES.has(route.id) ? { 'application/x-www-form-urlencoded': { schema: ref } } : {}),

@@ -1,16 +1,23 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
 import { calendarFormPost } from '../pages/calendar-flow';
-import { removeMeeting } from '../use-cases/meeting-calendar';
+import { firstValue, pickFields } from '../pages/forms';
+import { cancelMeeting } from '../use-cases/cancel-meeting';
+import { coerceFormBody, meetingCancellationSchema } from '../../schemas/requests.schema';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 import { httpRoute } from './http-route';
 import { meetingOf } from './routes';
 
-/** The start page's "Fjern" button on a meeting the secretariat added. */
-export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE_FORM }, (request) => {
+/** The start page's "Fjern" / "Avlys" on a meeting not yet held, with where its open cases go. */
+export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], ...STAFF_PAGE_FORM }, (request) => {
   const meeting = meetingOf(request);
   return calendarFormPost(
     request,
     meeting,
-    () => ({ form: `remove:${meeting.schemeId}:${meeting.meetingId}`, code: 'fjernet', parsed: { success: true, data: undefined } }),
-    (deps, subject) => removeMeeting(deps, subject.schemeId, subject.meetingId),
+    (form) => ({
+      form: `remove:${meeting.schemeId}:${meeting.meetingId}`,
+      code: firstValue(form, 'moveCasesTo') ? 'flyttet' : 'fjernet',
+      parsed: meetingCancellationSchema.safeParse(coerceFormBody('meetingCancellation', pickFields(form, ['moveCasesTo']))),
+    }),
+    (deps, subject, data, actor) => cancelMeeting(deps, subject.schemeId, subject.meetingId, data, actor),
   );
 });

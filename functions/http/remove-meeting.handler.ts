@@ -1,11 +1,14 @@
 import { dependencies } from '../composition';
-import { removeMeeting } from '../use-cases/meeting-calendar';
+import { cancelMeeting } from '../use-cases/cancel-meeting';
+import { staffActor } from '../use-cases/move-application';
+import { meetingCancellationSchema } from '../../schemas/requests.schema';
+import { stepFunctions } from '../wiring/step-functions.wiring';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 import { meetingOf } from './routes';
 
-/** An added meeting taken off the calendar again: not held, nothing on its agenda. */
-export const handler = httpRoute({ access: 'secretariat' }, async (request) => {
+/** A meeting not yet held taken off the calendar (added: deleted; configured: cancelled), its open cases moved on. */
+export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], body: meetingCancellationSchema, bodyOptional: true }, async (request) => {
   const { schemeId, meetingId } = meetingOf(request);
-  return json(200, { removed: await removeMeeting(dependencies(), schemeId, meetingId) });
+  return json(200, await cancelMeeting(dependencies(), schemeId, meetingId, request.body, staffActor(request.staff!, 'secretariat')));
 });

@@ -35,7 +35,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   // Secretariat / committee.
   { id: 'list-meetings', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Møteplanen' },
   { id: 'add-meeting', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Legg til et møte i møteplanen' },
-  { id: 'remove-meeting', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/removal', access: 'secretariat', summary: 'Fjern et møte som er lagt til (ikke holdt, ingen saker)' },
+  { id: 'remove-meeting', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/removal', access: 'secretariat', summary: 'Ta et møte som ikke er holdt ut av møteplanen (avlys det), og flytt sakene på sakslisten' },
   { id: 'get-agenda', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}', access: 'secretariat', summary: 'Sakslisten for et møte' },
   { id: 'get-meeting-minutes', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes', access: 'secretariat', summary: 'Møteprotokollen: fremmøtet, vedtakene i møtet og godkjenningen' },
   { id: 'record-attendance', method: 'POST', path: '/api/staff/schemes/{schemeId}/meetings/{meetingId}/minutes/attendance', access: 'secretariat', summary: 'Registrer fremmøtet i protokollen' },
@@ -132,7 +132,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
   page('page-add-meeting', 'POST', '/sekretariat/{schemeId}/moter', 'secretariat', 'Legg til et møte i møteplanen'),
   page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),
-  page('page-remove-meeting', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'secretariat', 'Fjern et møte som er lagt til'),
+  page('page-remove-meeting', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'secretariat', 'Fjern eller avlys et møte'),
   page('page-meeting-minutes', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', 'secretariat', 'Møteprotokollen: fremmøtet, vedtakene i møtet og godkjenningen'),
   page('page-record-attendance', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/fremmote', 'secretariat', 'Registrer fremmøtet'),
   page('page-approve-minutes', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/godkjenning', 'secretariat', 'Registrer at protokollen er godkjent'),

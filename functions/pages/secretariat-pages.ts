@@ -30,16 +30,17 @@ export function applicationsPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/soknader`;
 }
 
-/** The calendar's forms on the start page: a scheme's "add a meeting", and each added meeting's removal. */
+/** The calendar's forms on the start page: a scheme's "add a meeting", and each meeting's removal or cancellation. */
 export type CalendarFormName = `add:${string}` | `remove:${string}:${string}`;
 export type CalendarForms = StaffPageForms<CalendarFormName>;
 
 export const CALENDAR_NOTICES: Record<string, string> = {
   'lagt-til': 'Møtet er lagt til i møteplanen. Søknader settes opp til det som til de andre møtene.',
-  fjernet: 'Møtet er fjernet fra møteplanen.',
+  fjernet: 'Møtet er tatt ut av møteplanen.',
+  flyttet: 'Møtet er tatt ut av møteplanen, og sakene er flyttet til møtet du valgte. Søkerne får e-post om det nye møtet.',
 };
 
-/** Where the start page's forms post: a scheme's calendar, and one added meeting's removal. */
+/** Where the start page's forms post: a scheme's calendar, and one meeting's removal or cancellation. */
 export function calendarPath(schemeId: string): string {
   return `/sekretariat/${encodeURIComponent(schemeId)}/moter`;
 }
@@ -48,13 +49,38 @@ export function meetingRemovalPath(schemeId: string, meetingId: string): string 
 }
 
 type OverviewScheme = Overview[number];
+type OverviewMeeting = OverviewScheme['meetings'][number];
 
-/** An added meeting not held, with nothing on its agenda, can be taken off again (a wrong date). */
-function removeForm(scheme: OverviewScheme['scheme'], m: OverviewScheme['meetings'][number], csrf: string): Html | '' {
-  if (!m.added || m.held || m.applications > 0) return '';
-  return html`<form method="post" action=${meetingRemovalPath(scheme.id, m.id)} class="inline" aria-label=${`Fjern ${m.title}`}>
+/**
+ * A meeting not held can leave the calendar: an added one with no open cases at a click (a wrong
+ * date); otherwise "Avlys", which asks where its open cases go (the next meeting is proposed).
+ */
+function removeForm(scheme: OverviewScheme['scheme'], m: OverviewMeeting, upcoming: readonly OverviewMeeting[], csrf: string, form: FormState, open: boolean): Html | '' {
+  if (m.held) return '';
+  const action = meetingRemovalPath(scheme.id, m.id);
+  if (m.added && m.openCases === 0) {
+    return html`<form method="post" action=${action} class="inline" aria-label=${`Fjern ${m.title}`}>
 ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</button>
 </form>`;
+  }
+  const others = upcoming.filter((o) => o.id !== m.id);
+  const cases = `${m.openCases} ${m.openCases === 1 ? 'sak' : 'saker'}`;
+  const body =
+    m.openCases === 0
+      ? html`<p class="hint">Møtet tas ut av møteplanen. Søknader settes opp til de andre møtene. Avlyser du ved en feil, legger du møtet inn igjen med «Legg til et møte i møteplanen».</p>`
+      : others.length === 0
+        ? html`<p class="hint">Møtet har ${cases} på sakslisten. Legg til møtet sakene skal flyttes til først.</p>`
+        : html`<p class="hint">Møtet har ${cases} på sakslisten. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet.</p>
+${form.select('moveCasesTo', 'Flytt sakene til', others.map((o) => ({ value: o.id, label: `${o.title} (${date(o.date)})` })), {
+  value: form.value('moveCasesTo') || (others.find((o) => o.date > m.date) ?? others[0])!.id,
+  summaryLabel: `${m.title}: flytt sakene til`,
+})}`;
+  const button = m.openCases > 0 && others.length === 0 ? '' : html`<button type="submit" class="secondary small">${m.openCases > 0 ? 'Avlys møtet og flytt sakene' : 'Avlys møtet'}</button>`;
+  return html`<details class="cancel-meeting"${open ? html` open` : ''}><summary>Avlys</summary>
+<form method="post" action=${action} novalidate aria-label=${`Avlys ${m.title}`}>
+${hidden(CSRF_FIELD, csrf)}${body}${button}
+</form>
+</details>`;
 }
 
 /** The value most of the list has (the first of equals); undefined for an empty list. */
@@ -90,6 +116,14 @@ export function secretariatPage(overview: Overview, lookup: FormState | undefine
     const addForm = new FormState(failed?.values ?? {}, failed?.errors ?? {}, `nytt-mote-${scheme.id}`);
     states.push(addForm);
     const add = addMeetingForm(entry, forms.csrf, addForm, !!failed);
+    const upcoming = meetings.filter((m) => !m.held);
+    const removal = (m: OverviewMeeting) => {
+      const formName: CalendarFormName = `remove:${scheme.id}:${m.id}`;
+      const mine = forms.failed?.form === formName ? forms.failed : undefined;
+      const state = new FormState(mine?.values ?? {}, mine?.errors ?? {}, `avlys-${scheme.id}-${m.id}`);
+      states.push(state);
+      return removeForm(scheme, m, upcoming, forms.csrf, state, !!mine);
+    };
     return html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
@@ -98,7 +132,7 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
 <tbody>${meetings.map(
-    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removeForm(scheme, m, forms.csrf)}</td><td>${date(m.date)} kl. ${m.time}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removal(m)}</td><td>${date(m.date)} kl. ${m.time}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
 ${add}

@@ -38,8 +38,11 @@ export interface DraftStore {
   update(id: string, change: DraftChange, guard: DraftGuard): Promise<ApplicationDraft | undefined>;
   /** Drafts whose reminder is due at `until` (a Query on a sparse index, never a Scan), oldest first. */
   listDueReminders(until: string, limit?: number): Promise<ApplicationDraft[]>;
-  /** The reminder went out: the draft leaves the index, unless a save has set another reminder meanwhile. */
-  markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>): Promise<void>;
+  /**
+   * The reminder went out (or has no meeting left): the draft leaves the index, or with `next` is
+   * aimed at another meeting's deadline; unless a save has set another reminder meanwhile.
+   */
+  markReminded(id: string, reminder: NonNullable<ApplicationDraft['reminder']>, next?: NonNullable<ApplicationDraft['reminder']>): Promise<void>;
   /** Removes it [only if it is this scheme's]; removing one that is gone (or another scheme's) changes nothing. */
   delete(id: string, schemeId?: string): Promise<void>;
 }

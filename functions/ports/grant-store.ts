@@ -2,6 +2,8 @@
 // (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
 import type {
   AddedMeetingRecord,
+  CalendarChanges,
+  CancelledMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
@@ -82,14 +84,16 @@ export interface DecisionStore {
   listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
 }
 
-/** The meetings the secretariat adds to a scheme's configured calendar. */
+/** The secretariat's changes to a scheme's configured calendar: meetings added, configured ones cancelled. */
 export interface CalendarStore {
-  /** A scheme's added meetings (one Query on the scheme's partition). */
-  listAddedMeetings(schemeId: string): Promise<AddedMeetingRecord[]>;
+  /** A scheme's added meetings and cancelled configured ones (one Query on the scheme's partition). */
+  listCalendarChanges(schemeId: string): Promise<CalendarChanges>;
   /** Adds the meeting unless its day has an added meeting already; false then. */
   addMeeting(meeting: AddedMeetingRecord): Promise<boolean>;
   /** Removes an added meeting; false when it was not there. */
   removeAddedMeeting(schemeId: string, date: string): Promise<boolean>;
+  /** Cancels a configured meeting unless it is cancelled already; false then. */
+  cancelConfiguredMeeting(cancellation: CancelledMeetingRecord): Promise<boolean>;
 }
 
 export interface MinutesStore {

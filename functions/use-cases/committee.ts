@@ -26,16 +26,21 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
   const now = deps.clock.now();
   const [records, calendar] = await Promise.all([deps.store.listMinutesRecords(scheme.id), loadCalendar(deps, scheme)]);
   const counts = await Promise.all(
-    calendar.map(async (m) => ({ meeting: m, applications: (await deps.store.listAgenda(scheme.id, m.id)).length })),
+    calendar.map(async (m) => {
+      const agenda = await deps.store.listAgenda(scheme.id, m.id);
+      return { meeting: m, applications: agenda.length, openCases: openOnAgenda(agenda).length };
+    }),
   );
   const recordOf = new Map(records.map((r) => [r.meetingId, r]));
-  return counts.map(({ meeting: m, applications }) => ({
+  return counts.map(({ meeting: m, applications, openCases }) => ({
     ...m,
     deadlinePassed: Date.parse(m.submissionDeadline) < now.getTime(),
     // Started: its minutes may have decisions.
     held: meetingStarted(m, now),
     minutes: minutesState(m, now, recordOf.get(m.id)),
     applications,
+    // not yet decided: a cancelled meeting's are moved on
+    openCases,
   }));
 }
 

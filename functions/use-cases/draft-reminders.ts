@@ -2,6 +2,7 @@
 // bundle then carries no application schema (the owner's address is checked by draft-owner.schema).
 import { logger } from '../adapters/logger';
 import type { Dependencies } from '../composition';
+import { draftReminderAt, nextReachableMeeting } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
 import { draftPath } from '../http/routes';
 import { draftDeadlineReminder } from '../mail/templates';
@@ -12,7 +13,8 @@ import { notify, schemeMailContext } from './notify';
 
 /**
  * Part of the reminder sweep: the authors of drafts not sent in are reminded of the next submission
- * deadline, once per draft and meeting. Returns what could not be sent (it stays due).
+ * deadline, once per draft and meeting. A reminder whose meeting the secretariat cancelled is aimed
+ * at the next deadline instead. Returns what could not be sent (it stays due).
  */
 export async function sendDraftReminders(
   deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'store' | 'publicBaseUrl'>,
@@ -23,9 +25,19 @@ export async function sendDraftReminders(
   for (const draft of await deps.drafts.listDueReminders(now.toISOString())) {
     const reminder = draft.reminder!;
     const scheme = deps.scheme(draft.schemeId);
-    const meeting = scheme && findMeeting(await calendarOf(scheme), reminder.meetingId);
+    const calendar = scheme && (await calendarOf(scheme));
+    const meeting = calendar && findMeeting(calendar, reminder.meetingId);
     const owner = draftOwnerEmail(draft.values);
-    const relevant = meeting && 'email' in owner && Date.parse(draft.expiresAt) > now.getTime() && Date.parse(meeting.submissionDeadline) > now.getTime();
+    const valid = Date.parse(draft.expiresAt) > now.getTime();
+    if (calendar && !meeting && valid) {
+      const next = nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
+      const at = next && draftReminderAt(next.submissionDeadline, now);
+      if (next && at) {
+        await deps.drafts.markReminded(draft.id, reminder, { at, meetingId: next.id });
+        continue;
+      }
+    }
+    const relevant = meeting && 'email' in owner && valid && Date.parse(meeting.submissionDeadline) > now.getTime();
     if (relevant) {
       const mail = draftDeadlineReminder(schemeMailContext(scheme), { draftLink: pageUrl(deps, draftPath(draft.id)), meetingTitle: meeting.title, deadline: meeting.submissionDeadline });
       try {

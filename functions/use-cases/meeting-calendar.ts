@@ -1,7 +1,7 @@
-// The committee's meeting calendar as the use cases read it (the configured meetings and those the
-// secretariat added), and the secretariat's additions and removals.
+// The committee's meeting calendar as the use cases read it (the configured meetings less those the
+// secretariat cancelled, and those it added), and the secretariat's additions (cancel-meeting.ts: cancellations).
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { addedMeeting, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingStarted, type Calendar } from '../domain/meeting-calendar';
+import { addedMeeting, findMeeting, meetingAdditionRefusal, meetingCalendar, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, AddedMeetingRecord, Meeting } from '../domain/model';
 import { actorId } from '../domain/staff-name';
 import { formatNorwegianDate } from '../domain/oslo-time';
@@ -10,9 +10,9 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { MeetingAddition } from '../../schemas/requests.schema';
 import { loadScheme } from './load-application';
 
-/** The scheme's whole calendar: one Query for the meetings the secretariat added. */
+/** The scheme's whole calendar: one Query for the secretariat's changes to it. */
 export async function loadCalendar(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig): Promise<Calendar> {
-  return meetingCalendar(scheme, await deps.store.listAddedMeetings(scheme.id));
+  return meetingCalendar(scheme, await deps.store.listCalendarChanges(scheme.id));
 }
 
 /** A meeting of the scheme's calendar, with its scheme and calendar; 404 when the calendar has no such meeting. */
@@ -40,7 +40,7 @@ export async function addMeeting(deps: Dependencies, schemeId: string, input: Me
   if (refusal) throw new ValidationError({ [refusal.field]: refusal.message });
   if (!(await deps.store.addMeeting(record))) {
     // Someone added a meeting on that day at the same moment.
-    const [raced] = (await deps.store.listAddedMeetings(scheme.id)).filter((m) => m.date === input.date);
+    const [raced] = (await deps.store.listCalendarChanges(scheme.id)).added.filter((m) => m.date === input.date);
     if (!raced) throw new Error(`The added meeting ${input.date} of ${scheme.id} is gone`);
     return sameMeeting(addedMeeting(scheme, raced), record);
   }
@@ -51,20 +51,6 @@ export async function addMeeting(deps: Dependencies, schemeId: string, input: Me
 function sameMeeting(existing: Meeting, wanted: AddedMeetingRecord): { meeting: Meeting; created: false } {
   if (existing.added && existing.time === wanted.time && existing.title === wanted.title) return { meeting: existing, created: false };
   throw new ConflictError(`Møteplanen har allerede et møte ${formatNorwegianDate(existing.date)} (${existing.title}).`, 'meeting_exists');
-}
-
-/**
- * Takes a meeting the secretariat added off the calendar again (a wrong date): only before it is
- * held and while nothing is on its agenda. Configured meetings change with the configuration.
- */
-export async function removeMeeting(deps: Dependencies, schemeId: string, meetingId: string): Promise<Meeting> {
-  const { scheme, meeting } = await loadMeeting(deps, schemeId, meetingId);
-  if (!meeting.added) throw new ConflictError('Møtet står i ordningens faste møteplan og kan ikke fjernes her.', 'configured_meeting');
-  if (meetingStarted(meeting, deps.clock.now())) throw new ConflictError('Møtet er allerede holdt og kan ikke fjernes.', 'meeting_passed');
-  const onAgenda = await deps.store.listAgenda(scheme.id, meeting.id);
-  if (onAgenda.length > 0) throw new ConflictError(`Møtet har ${onAgenda.length} ${onAgenda.length === 1 ? 'sak' : 'saker'} på sakslisten. Flytt sakene til et annet møte først.`, 'meeting_has_cases');
-  await deps.store.removeAddedMeeting(scheme.id, meeting.id);
-  return meeting;
 }
 
 /** A scheme's calendar, read at most once by whoever holds it. */

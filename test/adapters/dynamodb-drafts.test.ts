@@ -68,4 +68,26 @@ describe('DynamoDraftStore', () => {
     expect(await drafts.update(saved.id, change, guard)).toBeUndefined();
     expect(await drafts.get(saved.id)).toBeUndefined();
   });
+
+  it('a sent reminder leaves the due index; one re-aimed stays in it at its new time; neither touches a reminder a save changed meanwhile', async () => {
+    const first = { at: '2026-11-23T22:59:59.999Z', meetingId: '2026-12-10' };
+    const next = { at: '2027-01-11T22:59:59.999Z', meetingId: '2027-01-28' };
+    const due = async (until: string) => (await drafts.listDueReminders(until)).map((d) => d.id);
+    const { draft: sent } = await drafts.create({ ...draft('draft-id-gggggggggggggggggggg', 'skjema-4', 'Sendt'), reminder: first });
+    const { draft: moved } = await drafts.create({ ...draft('draft-id-hhhhhhhhhhhhhhhhhhhh', 'skjema-5', 'Flyttet'), reminder: first });
+    expect(await due('2026-11-24T00:00:00.000Z')).toEqual(expect.arrayContaining([sent.id, moved.id]));
+
+    // A save in between aimed at another meeting: the old reminder's marks change nothing.
+    await drafts.markReminded(sent.id, { ...first, meetingId: '2026-12-11' });
+    await drafts.markReminded(moved.id, { ...first, at: '2026-11-22T22:59:59.999Z' }, next);
+    expect(await due('2026-11-24T00:00:00.000Z')).toEqual(expect.arrayContaining([sent.id, moved.id]));
+
+    await drafts.markReminded(sent.id, first);
+    await drafts.markReminded(moved.id, first, next);
+    expect(await due('2026-11-24T00:00:00.000Z')).not.toContain(sent.id);
+    expect(await due('2026-11-24T00:00:00.000Z')).not.toContain(moved.id);
+    expect(await due('2027-01-12T00:00:00.000Z')).toContain(moved.id);
+    expect(await due('2027-01-12T00:00:00.000Z')).not.toContain(sent.id);
+    expect((await drafts.get(moved.id))?.reminder).toEqual(next);
+  });
 });

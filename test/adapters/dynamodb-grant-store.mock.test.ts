@@ -153,9 +153,24 @@ describe('the calendar', () => {
     await expect(store.removeAddedMeeting('sor-rogaland', '2028-02-10')).rejects.toThrow('throttled');
   });
 
-  it('listAddedMeetings is one consistent Query on the scheme partition by the MEETING# prefix', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [{ pk: 'SCHEME#s', sk: 'MEETING#2028-02-10', entity: 'meeting', schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' }] });
-    expect(await store.listAddedMeetings('s')).toEqual([{ schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' }]);
+  it('cancelConfiguredMeeting is a put-if-absent of its own item on the scheme and day; false when cancelled already', async () => {
+    ddb.on(PutCommand).rejects(ccf());
+    const cancellation = { schemeId: 'sor-rogaland', date: '2026-12-10', cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sek-1' };
+    expect(await store.cancelConfiguredMeeting(cancellation)).toBe(false);
+    const input = ddb.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(input.Item).toMatchObject({ ...cancellation, pk: 'SCHEME#sor-rogaland', sk: 'MEETING#2026-12-10#CANCELLED', entity: 'meeting-cancellation' });
+    expect(input.ConditionExpression).toBe('attribute_not_exists(#pk)');
+  });
+
+  it('listCalendarChanges is one consistent Query on the scheme partition by the MEETING# prefix, split into additions and cancellations', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [
+      { pk: 'SCHEME#s', sk: 'MEETING#2026-12-10#CANCELLED', entity: 'meeting-cancellation', schemeId: 's', date: '2026-12-10', cancelledAt: 'c', cancelledBy: 'd' },
+      { pk: 'SCHEME#s', sk: 'MEETING#2028-02-10', entity: 'meeting', schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' },
+    ] });
+    expect(await store.listCalendarChanges('s')).toEqual({
+      added: [{ schemeId: 's', date: '2028-02-10', time: '09:00', title: 'T', addedAt: 'a', addedBy: 'b' }],
+      cancelled: [{ schemeId: 's', date: '2026-12-10', cancelledAt: 'c', cancelledBy: 'd' }],
+    });
     const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
     expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'SCHEME#s', ':prefix': 'MEETING#' });
     expect(input.ConsistentRead).toBe(true);

@@ -499,21 +499,33 @@ describe('meetings added to the calendar', () => {
   it("adds a meeting once per scheme and day, lists a scheme's in date order (its minutes records and pots are not among them), and removes one", async () => {
     const schemeId = uid('scheme-');
     const meeting = (date: string, title = `Møte ${date}`) => ({ schemeId, date, time: '09:00', title, addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'sek-1' });
-    expect(await store.listAddedMeetings(schemeId)).toEqual([]);
+    expect(await store.listCalendarChanges(schemeId)).toEqual({ added: [], cancelled: [] });
     expect(await store.addMeeting(meeting('2028-03-09'))).toBe(true);
     expect(await store.addMeeting(meeting('2028-02-10'))).toBe(true);
     // Another meeting on a day that has one loses; the first stays as it was.
     expect(await store.addMeeting(meeting('2028-02-10', 'Et annet møte'))).toBe(false);
     await store.saveMinutesRecord({ schemeId, meetingId: '2026-12-10', present: ['Kari'], absent: [], recordedAt: '2026-12-10T10:00:00.000Z', recordedBy: 'sek-1', revision: 1 });
     await store.ensurePot(schemeId, 2028, 1_000_000);
-    const listed = await store.listAddedMeetings(schemeId);
-    expect(listed).toEqual([meeting('2028-02-10'), meeting('2028-03-09')]);
-    expectNoInternalAttributes(listed);
-    expect(await store.listAddedMeetings(uid('other-'))).toEqual([]);
+    const listed = await store.listCalendarChanges(schemeId);
+    expect(listed).toEqual({ added: [meeting('2028-02-10'), meeting('2028-03-09')], cancelled: [] });
+    expectNoInternalAttributes([...listed.added]);
+    expect(await store.listCalendarChanges(uid('other-'))).toEqual({ added: [], cancelled: [] });
 
     expect(await store.removeAddedMeeting(schemeId, '2028-02-10')).toBe(true);
     expect(await store.removeAddedMeeting(schemeId, '2028-02-10')).toBe(false);
-    expect((await store.listAddedMeetings(schemeId)).map((m) => m.date)).toEqual(['2028-03-09']);
+    expect((await store.listCalendarChanges(schemeId)).added.map((m) => m.date)).toEqual(['2028-03-09']);
+  });
+
+  it('cancels a configured meeting once; its day can have an added meeting besides', async () => {
+    const schemeId = uid('scheme-');
+    const cancellation = { schemeId, date: '2026-12-10', cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sek-1' };
+    expect(await store.cancelConfiguredMeeting(cancellation)).toBe(true);
+    expect(await store.cancelConfiguredMeeting({ ...cancellation, cancelledBy: 'sek-2' })).toBe(false);
+    const moved = { schemeId, date: '2026-12-10', time: '15:00', title: 'Flyttet', addedAt: '2026-11-23T09:01:00.000Z', addedBy: 'sek-1' };
+    expect(await store.addMeeting(moved)).toBe(true);
+    const listed = await store.listCalendarChanges(schemeId);
+    expect(listed).toEqual({ added: [moved], cancelled: [cancellation] });
+    expectNoInternalAttributes([...listed.cancelled]);
   });
 });
 

@@ -302,13 +302,13 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.emulateMedia({ media: 'screen' });
   }, 45_000);
 
-  it('the secretariat adds next year\'s first meeting to the calendar, sees it marked, and takes it off again', async () => {
+  it('the secretariat adds next year\'s first meeting to the calendar, sees it marked, takes it off again, and cancels a configured meeting', async () => {
     // Signed in as the secretariat.
     await page.goto('/sekretariat');
     const section = page.locator('section', { has: page.getByRole('heading', { name: /Sør-Rogaland/ }) });
     const form = section.getByRole('form', { name: 'Legg til et møte for FSU' });
     expect(await form.isVisible()).toBe(false);
-    await section.getByText('Legg til et møte i møteplanen').click();
+    await section.getByText('Legg til et møte i møteplanen', { exact: true }).click();
     expect(await form.getByLabel('Klokkeslett').inputValue()).toBe('09:00');
     // Without a name: the error is named at the top and at the field, the form stays open.
     await form.getByLabel('Dato').fill('2028-02-10');
@@ -327,7 +327,18 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
 
     await row.getByRole('button', { name: 'Fjern' }).click();
     await page.waitForURL(/\?kalender=fjernet/);
-    expect(await page.locator('.notice.success').textContent()).toContain('Møtet er fjernet fra møteplanen.');
+    expect(await page.locator('.notice.success').textContent()).toContain('Møtet er tatt ut av møteplanen.');
     expect(await page.getByRole('link', { name: 'FSU-møte februar 2028', exact: true }).count()).toBe(0);
+
+    // A configured meeting is cancelled in two steps: "Avlys" opens the form, which says how to undo it.
+    const april = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte april 2027', exact: true }) });
+    const cancel = april.getByRole('form', { name: 'Avlys FSU-møte april 2027' });
+    expect(await cancel.isVisible()).toBe(false);
+    await april.getByText('Avlys', { exact: true }).click();
+    expect(await cancel.textContent()).toContain('legger du møtet inn igjen med «Legg til et møte i møteplanen»');
+    await expectAccessibleBasics(page);
+    await cancel.getByRole('button', { name: 'Avlys møtet' }).click();
+    await page.waitForURL(/\?kalender=fjernet/);
+    expect(await page.getByRole('link', { name: 'FSU-møte april 2027', exact: true }).count()).toBe(0);
   });
 });

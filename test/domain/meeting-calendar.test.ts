@@ -102,7 +102,7 @@ describe('meetings the secretariat added', () => {
   });
 
   it('join the configured ones in date order, with the same start and deadline rules, marked as added', () => {
-    const calendar = meetingCalendar(sr, [added('2028-02-10'), added('2027-01-07')]);
+    const calendar = meetingCalendar(sr, { added: [added('2028-02-10'), added('2027-01-07')] });
     expect(calendar.length).toBe(meetingCalendar(sr).length + 2);
     expect(calendar.map((m) => m.date)).toEqual([...calendar.map((m) => m.date)].sort());
     const extra = findMeeting(calendar, '2027-01-07')!;
@@ -118,9 +118,21 @@ describe('meetings the secretariat added', () => {
   });
 
   it("yield to the configuration where both have the day, and ignore another scheme's", () => {
-    const calendar = meetingCalendar(sr, [added('2026-12-10', { time: '15:00' }), added('2027-01-07', { schemeId: 'innlandet' })]);
+    const calendar = meetingCalendar(sr, { added: [added('2026-12-10', { time: '15:00' }), added('2027-01-07', { schemeId: 'innlandet' })] });
     expect(calendar).toEqual(meetingCalendar(sr));
     expect(findMeeting(calendar, '2026-12-10')?.time).toBe('09:00');
+  });
+
+  it("leave out a cancelled configured meeting; an added one on its day takes its place; another scheme's cancellation counts not", () => {
+    const cancelled = (date: string, schemeId = 'sor-rogaland') => ({ schemeId, date, cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sekretær' });
+    const without = meetingCalendar(sr, { cancelled: [cancelled('2026-12-10'), cancelled('2027-01-28', 'innlandet')] });
+    expect(without.map((m) => m.date)).toEqual(meetingCalendar(sr).map((m) => m.date).filter((d) => d !== '2026-12-10'));
+    expect(findMeeting(without, '2027-01-28')).toBeDefined();
+    // the first meeting an application complete now reaches is the next one
+    expect(upcomingMeetings(without, new Date('2026-11-23T10:00:00Z'))[0]?.id).toBe('2027-01-28');
+    const moved = meetingCalendar(sr, { cancelled: [cancelled('2026-12-10')], added: [added('2026-12-10', { time: '15:00' })] });
+    expect(findMeeting(moved, '2026-12-10')).toMatchObject({ time: '15:00', startsAt: '2026-12-10T14:00:00.000Z', added: { by: 'sekretær' } });
+    expect(moved.length).toBe(meetingCalendar(sr).length);
   });
 
   it('can be added only to come, at most three years ahead; the field to correct is named', () => {

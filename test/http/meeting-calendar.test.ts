@@ -16,9 +16,9 @@ afterAll(async () => app?.stop());
 const as = SECRETARIAT;
 const HTML = { Accept: 'text/html' };
 const add = (json: Record<string, unknown>, schemeId = 'sor-rogaland') => app.call('add-meeting', { pathParameters: { schemeId }, json, as });
-const remove = (meetingId: string, schemeId = 'sor-rogaland') => app.call('remove-meeting', { pathParameters: { schemeId, meetingId }, as });
+const remove = (meetingId: string, json?: Record<string, unknown>, schemeId = 'sor-rogaland') => app.call('remove-meeting', { pathParameters: { schemeId, meetingId }, ...(json ? { json } : {}), as });
 const meetings = async (schemeId = 'sor-rogaland') => (await app.call('list-meetings', { pathParameters: { schemeId }, as })).body.meetings as Array<{ id: string; added?: unknown; applications: number }>;
-const added = (schemeId = 'sor-rogaland') => app.store.listAddedMeetings(schemeId);
+const added = async (schemeId = 'sor-rogaland') => (await app.store.listCalendarChanges(schemeId)).added;
 
 describe('adding a meeting (API)', () => {
   it('puts it in the calendar with its deadline, for the secretariat and for applicants; a repeat changes nothing', async () => {
@@ -98,7 +98,7 @@ describe('an added meeting in the lifecycle', () => {
     // With a case on its agenda, it stays.
     const refused = await remove('2027-01-07');
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: 'Møtet har 1 sak på sakslisten. Flytt sakene til et annet møte først.' });
+    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: 'Møtet har 1 sak på sakslisten. Velg hvilket møte sakene skal flyttes til.' });
     // The agenda and the minutes work as for any meeting.
     expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2027-01-07' }, as })).body.items).toHaveLength(1);
   });
@@ -114,16 +114,83 @@ describe('taking an added meeting off again (API)', () => {
     expect((await meetings()).some((m) => m.id === '2027-05-06')).toBe(false);
     expect((await remove('2027-05-06')).status).toBe(404);
 
-    const configured = await remove('2026-12-10');
-    expect(configured.status).toBe(409);
-    expect(configured.body.reason).toBe('configured_meeting');
-
     expect((await add({ date: '2026-11-27', time: '09:00', title: 'Snart holdt' })).status).toBe(201);
     app.clock.set('2026-11-27T09:00:00.000Z');
     const held = await remove('2026-11-27');
     expect(held.status).toBe(409);
     expect(held.body.reason).toBe('meeting_passed');
     expect((await added()).some((m) => m.date === '2026-11-27')).toBe(true);
+  });
+});
+
+describe('cancelling a meeting (API)', () => {
+  const agendaIds = async (meetingId: string) =>
+    ((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId }, as })).body.items as Array<{ applicationId: string }>).map((i) => i.applicationId).sort();
+
+  it('a configured meeting without cases leaves the calendar for the secretariat and for applicants; its day can have a meeting again', async () => {
+    app.clock.set(START);
+    const res = await remove('2027-02-25');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ removed: { id: '2027-02-25', title: 'FSU-møte februar 2027' }, moved: [] });
+    expect(res.body).not.toHaveProperty('movedTo');
+    expect((await meetings()).some((m) => m.id === '2027-02-25')).toBe(false);
+    const scheme = await app.call('get-scheme', { pathParameters: { schemeId: 'sor-rogaland' } });
+    expect(scheme.body.upcomingMeetings.some((m: { id: string }) => m.id === '2027-02-25')).toBe(false);
+    expect((await app.store.listCalendarChanges('sor-rogaland')).cancelled).toEqual([{ schemeId: 'sor-rogaland', date: '2027-02-25', cancelledAt: START, cancelledBy: expect.any(String) }]);
+    // Gone: a repeat finds no such meeting.
+    expect((await remove('2027-02-25')).status).toBe(404);
+    // Moved to the afternoon of the same day: added like any meeting, marked as added.
+    const back = await add({ date: '2027-02-25', time: '13:00', title: 'FSU-møte februar 2027 (flyttet)' });
+    expect(back.status, back.text).toBe(201);
+    expect((await meetings()).find((m) => m.id === '2027-02-25')).toMatchObject({ time: '13:00', added: expect.any(Object) });
+  });
+
+  it("with open cases: they go to the meeting named, each as if moved by hand, and then the meeting goes; a wrong destination is a 400 at its field, changing nothing", async () => {
+    app.clock.set(START);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { applicationId } = await app.submit();
+      await app.cosignAll(applicationId);
+      expect((await scheduleApplication(app.deps, applicationId, SYSTEM)).meeting.id).toBe('2026-12-10');
+      ids.push(applicationId);
+    }
+    const onDecember = await agendaIds('2026-12-10');
+    expect(onDecember).toEqual(expect.arrayContaining(ids));
+
+    const refused = await remove('2026-12-10');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: `Møtet har ${onDecember.length} saker på sakslisten. Velg hvilket møte sakene skal flyttes til.` });
+    expect((await add({ date: '2026-11-25', time: '09:00', title: 'Snart holdt' })).status).toBe(201);
+    app.clock.set('2026-11-25T12:00:00.000Z');
+    const wrong: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ moveCasesTo: '2026-12-11' }, { moveCasesTo: 'Fant ikke møtet i møteplanen.' }],
+      [{ moveCasesTo: '2026-12-10' }, { moveCasesTo: 'Velg et annet møte enn det som avlyses.' }],
+      [{ moveCasesTo: '2026-11-25' }, { moveCasesTo: 'Møtet er allerede holdt. Velg et senere møte.' }],
+      [{ moveCasesTo: '10.12.2026' }, { moveCasesTo: 'Velg et møte i møteplanen (dato ÅÅÅÅ-MM-DD).' }],
+    ];
+    for (const [json, fieldErrors] of wrong) {
+      const res = await remove('2026-12-10', json);
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.body.fieldErrors).toEqual(fieldErrors);
+    }
+    expect(Object.keys((await remove('2026-12-10', { moveCasesTo: '2027-01-28', notify: false })).body.fieldErrors)).toEqual(['_form']);
+    expect(await agendaIds('2026-12-10')).toEqual(onDecember);
+    expect((await meetings()).some((m) => m.id === '2026-12-10')).toBe(true);
+
+    const res = await remove('2026-12-10', { moveCasesTo: '2027-01-28' });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ removed: { id: '2026-12-10' }, movedTo: { id: '2027-01-28' } });
+    expect([...res.body.moved].sort()).toEqual(onDecember);
+    expect(await agendaIds('2027-01-28')).toEqual(expect.arrayContaining(ids));
+    expect((await meetings()).some((m) => m.id === '2026-12-10')).toBe(false);
+    for (const id of ids) {
+      const view = await app.call('get-application', { pathParameters: { applicationId: id }, as });
+      expect(view.body.application).toMatchObject({ status: 'scheduled', meetingId: '2027-01-28' });
+      expect(view.body.application.history.at(-1)).toMatchObject({ action: 'moved-to-meeting', details: { meetingId: '2027-01-28' } });
+    }
+    // Each owner hears of the new meeting from the next reminder sweep.
+    const due = await app.store.listDueReminders(app.clock.now().toISOString(), 500);
+    for (const id of ids) expect(due.some((r) => r.id === `${id}#meeting-moved#2027-01-28`)).toBe(true);
   });
 });
 
@@ -157,15 +224,12 @@ describe('the start page', () => {
     expect(after.text).toContain('Møtet er lagt til i møteplanen.');
     expect(after.text).toMatch(/Ekstra FSU-møte september 2027<\/a> <span class="tag">lagt til<\/span><form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-09-09\/fjerning"/);
     expect(after.text).toContain('09.09.2027 kl. 13:00');
-    // A configured meeting has no button.
-    expect(after.text).not.toContain('/sekretariat/sor-rogaland/moter/2027-01-28/fjerning');
+    // A configured meeting is cancelled behind "Avlys" (a second step), not at one click.
+    expect(after.text).toMatch(/<details class="cancel-meeting"><summary>Avlys<\/summary>\n<form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-01-28\/fjerning" novalidate aria-label="Avlys FSU-møte januar 2027">/);
 
     const removed = await post('/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'page-remove-meeting', { schemeId: 'sor-rogaland', meetingId: '2027-09-09' }, token, {});
     expect(removed.status).toBe(303);
     expect(removed.headers.location).toBe('/sekretariat?kalender=fjernet#ordning-sor-rogaland');
-    const conflict = await post('/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'page-remove-meeting', { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, token, {});
-    expect(conflict.status).toBe(409);
-    expect(conflict.text).toContain('Møtet står i ordningens faste møteplan og kan ikke fjernes her.');
     // A post from another site: its form has no token matching the cookie.
     const forged = await invoke(
       { ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/moter', pathParameters: { schemeId: 'sor-rogaland' }, form: { _csrf: 'x'.repeat(43), date: '2027-10-07', time: '09:00', title: 'Uten gyldig skjema' }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] },
@@ -174,5 +238,36 @@ describe('the start page', () => {
     expect(forged.status).toBe(400);
     expect(forged.text).toContain('Skjemaet kunne ikke bekreftes.');
     expect((await added()).some((m) => m.date === '2027-10-07')).toBe(false);
+  });
+
+  it('"Avlys" on a meeting with open cases asks where they go, proposing the next meeting; a wrong choice shows at the field; then they move', async () => {
+    app.clock.set(START);
+    const start = await page();
+    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    // January has the cases moved from the cancelled December meeting.
+    const january = /<details class="cancel-meeting"><summary>Avlys<\/summary>\n<form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-01-28\/fjerning"[^]*?<\/details>/.exec(start.text)?.[0] ?? '';
+    expect(january).toMatch(/Møtet har \d+ saker på sakslisten\. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet\./);
+    expect(january).toContain('<label for="avlys-sor-rogaland-2027-01-28-moveCasesTo">Flytt sakene til</label>');
+    expect(january).toContain('<option value="2027-02-25" selected>FSU-møte februar 2027 (flyttet) (25.02.2027)</option>');
+    expect(january).not.toContain('value="2027-01-28"');
+    expect(january).toContain('<button type="submit" class="secondary small">Avlys møtet og flytt sakene</button>');
+
+    const cancel = (form: Record<string, string>) => post('/sekretariat/{schemeId}/moter/{meetingId}/fjerning', 'page-remove-meeting', { schemeId: 'sor-rogaland', meetingId: '2027-01-28' }, token, form);
+    const bad = await cancel({ moveCasesTo: '2027-01-28' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#avlys-sor-rogaland-2027-01-28-moveCasesTo"');
+    expect(bad.text).toContain('Velg et annet møte enn det som avlyses.');
+    expect(bad.text).toContain('<details class="cancel-meeting" open><summary>Avlys</summary>');
+    const none = await cancel({});
+    expect(none.status).toBe(409);
+    expect(none.text).toMatch(/Møtet har \d+ saker på sakslisten\. Velg hvilket møte sakene skal flyttes til\./);
+    expect((await meetings()).some((m) => m.id === '2027-01-28')).toBe(true);
+
+    const ok = await cancel({ moveCasesTo: '2027-02-25' });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe('/sekretariat?kalender=flyttet#ordning-sor-rogaland');
+    expect((await page({ kalender: 'flyttet' })).text).toContain('sakene er flyttet til møtet du valgte');
+    expect((await meetings()).some((m) => m.id === '2027-01-28')).toBe(false);
+    expect((await meetings()).find((m) => m.id === '2027-02-25')?.applications).toBeGreaterThanOrEqual(2);
   });
 });

@@ -63,6 +63,32 @@ describe('the meeting a case waits for', () => {
     expect(await status(h, ownerLink)).toBe('payout_pending');
   });
 
+  it('its meeting cancelled by the secretariat, the case goes to the meeting chosen: the owner is told, and the decision waits for that meeting', async () => {
+    const data = application({ title: 'Desembermøtet ble avlyst' });
+    const { id, ownerLink } = await scheduled(h, data);
+    expect(await meetingOf(h, id)).toBe('2026-12-10');
+    const removal = '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/removal';
+    expect((await h.call('POST', removal, undefined, 'secretariat')).status).toBe(409);
+    const cancelled = await h.call('POST', removal, { moveCasesTo: '2027-01-28' }, 'secretariat');
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.moved).toContain(id);
+    await h.system.settle();
+
+    // The next sweep tells the owner of the new meeting.
+    await advanceTo(h, '2026-11-21');
+    const told = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('behandles i FSU-møtet 28.01.2027'));
+    expect(told).toHaveLength(1);
+    // A month after the cancelled meeting nobody is told a decision is missing: the case waits for January.
+    await advanceTo(h, '2027-01-15');
+    expect(await meetingOf(h, id)).toBe('2027-01-28');
+    expect(await overdueNotices(h, data.title)).toEqual([]);
+    const calendar = await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings', undefined, 'secretariat');
+    expect(calendar.body.meetings.some((m: { id: string }) => m.id === '2026-12-10')).toBe(false);
+
+    await decide(h, id, { ...APPROVAL, periodStart: '2027-03-01', periodEnd: '2028-02-29' });
+    expect(await status(h, ownerLink)).toBe('payout_pending');
+  });
+
   it('moved to a later meeting and back to an earlier one: the decision is missed a month after the meeting it is on, not the later one', async () => {
     const data = application({ title: 'Flyttet frem og tilbake' });
     const { id } = await scheduled(h, data);

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dependencies, overrideDependencies } from '../../functions/composition';
 import { ReminderSweepIncomplete, sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { saveDraft, deleteDraft } from '../../functions/use-cases/drafts';
+import { cancelMeeting } from '../../functions/use-cases/cancel-meeting';
+import { staffActor } from '../../functions/use-cases/move-application';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -66,5 +68,26 @@ describe('deadline reminders for drafts', () => {
     const { draft: next } = await save('sen@kommune.example', 'skjema-paminnelse-4', draft.id);
     expect(next.reminder?.meetingId).not.toBe('2026-12-10');
     expect(Date.parse(next.reminder!.at)).toBeGreaterThan(Date.parse('2026-11-27T09:00:00.000Z'));
+  });
+
+  it('a reminder whose meeting the secretariat cancelled is aimed at the next deadline, and goes out before that one', async () => {
+    app.clock.set('2026-12-20T09:00:00.000Z');
+    const { draft } = await save('avlyst@kommune.example', 'skjema-paminnelse-5');
+    // 28.01's deadline is the end of 14.01: the reminder is due 3 days before.
+    expect(draft.reminder).toEqual({ at: '2027-01-11T22:59:59.999Z', meetingId: '2027-01-28' });
+    await cancelMeeting(app.deps, 'sor-rogaland', '2027-01-28', {}, staffActor({ subject: 'sek-1' }, 'secretariat'));
+
+    app.clock.set('2027-01-12T09:00:00.000Z');
+    await sendDueReminders(app.deps);
+    expect(reminders('avlyst@kommune.example')).toEqual([]);
+    // 25.02's deadline is the end of 11.02.
+    expect((await app.deps.drafts.get(draft.id))!.reminder).toEqual({ at: '2027-02-08T22:59:59.999Z', meetingId: '2027-02-25' });
+    expect((await app.deps.drafts.listDueReminders('2027-01-12T09:00:00.000Z')).map((d) => d.id)).not.toContain(draft.id);
+
+    app.clock.set('2027-02-09T09:00:00.000Z');
+    await sendDueReminders(app.deps);
+    const [mail] = reminders('avlyst@kommune.example');
+    expect(mail!.text).toContain('Søknadsfrist: 11.02.2027 kl. 23:59');
+    expect(reminders('avlyst@kommune.example')).toHaveLength(1);
   });
 });
