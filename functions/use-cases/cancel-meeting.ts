@@ -6,8 +6,8 @@ import { actorId } from '../domain/staff-name';
 import { openOnAgenda } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { MeetingCancellation } from '../../schemas/requests.schema';
-import { loadMeeting } from './meeting-calendar';
-import { scheduleApplication } from './schedule-application';
+import { loadCalendar, loadMeeting } from './meeting-calendar';
+import { scheduleApplication, targetMeeting } from './schedule-application';
 
 export interface CancelledMeeting {
   removed: Meeting;
@@ -27,12 +27,19 @@ export async function cancelMeeting(deps: Dependencies, schemeId: string, meetin
   const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
   const now = deps.clock.now();
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt og kan ikke avlyses.', 'meeting_passed');
-  const open = openOnAgenda(await deps.store.listAgenda(scheme.id, meeting.id));
+  const agenda = () => deps.store.listAgenda(scheme.id, meeting.id).then(openOnAgenda);
+  const open = await agenda();
   const movedTo = open.length > 0 ? casesDestination(calendar, meeting, input.moveCasesTo, open, now) : undefined;
   for (const app of open) await scheduleApplication(deps, app.id, actor, { meetingId: movedTo!.id });
   if (meeting.added) await deps.store.removeAddedMeeting(scheme.id, meeting.id);
   else await deps.store.cancelConfiguredMeeting({ schemeId: scheme.id, date: meeting.date, cancelledAt: now.toISOString(), cancelledBy: actorId(actor) });
-  return { removed: meeting, moved: open.map((a) => a.id), ...(movedTo ? { movedTo } : {}) };
+  // A case scheduled to it between the first look and the cancellation follows the others (or, with
+  // none to follow, goes to the next meeting it can reach); scheduling looks again after its write too.
+  const late = (await agenda()).filter((a) => !open.some((o) => o.id === a.id));
+  const lateTo = late.length > 0 ? (movedTo ?? targetMeeting(scheme, await loadCalendar(deps, scheme), now)) : undefined;
+  if (lateTo) for (const app of late) await scheduleApplication(deps, app.id, actor, { meetingId: lateTo.id });
+  const moved = [...open, ...(lateTo ? late : [])].map((a) => a.id);
+  return { removed: meeting, moved, ...(movedTo ? { movedTo } : {}) };
 }
 
 /** The meeting a cancelled meeting's open cases move to: one of the calendar's not yet held, another than the cancelled. */

@@ -30,11 +30,14 @@ function wasOnAnAgenda(app: ApplicationRecord): boolean {
   return app.history.some((entry) => entry.to === 'scheduled');
 }
 
+/** How often a scheduling goes again when its meeting was cancelled while it wrote (a second time needs a second cancellation). */
+const CANCELLED_MEANWHILE_RETRIES = 3;
+
 /**
  * Puts a complete application on the agenda of the next meeting whose submission deadline has not
  * passed (or, for a deferral, the first meeting after the one that deferred it).
  */
-export async function scheduleApplication(deps: Dependencies, applicationId: string, actor: Actor, options: { after?: string; meetingId?: string } = {}): Promise<ScheduleResult> {
+export async function scheduleApplication(deps: Dependencies, applicationId: string, actor: Actor, options: { after?: string; meetingId?: string } = {}, retries = CANCELLED_MEANWHILE_RETRIES): Promise<ScheduleResult> {
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
@@ -54,6 +57,14 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
     set: { meetingId: meeting.id },
     details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
   });
+  // The secretariat cancelled the meeting between the read above and this write: the case goes to
+  // the next meeting (a move by hand, to the next one reachable now). The cancellation looks at the
+  // agenda after its own write, so of two such writes at the same moment one sees the other.
+  const fresh = retries > 0 ? await loadCalendar(deps, scheme) : calendar;
+  if (!findMeeting(fresh, meeting.id)) {
+    const next = options.meetingId ? targetMeeting(scheme, fresh, now) : undefined;
+    if (!options.meetingId || next) return scheduleApplication(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
+  }
   if (options.meetingId) {
     // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep
     // (HTTP functions send no mail). One per meeting, like the notice itself.

@@ -6,6 +6,7 @@ import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 import { SYSTEM } from '../../functions/use-cases/move-application';
+import { cancelMeeting } from '../../functions/use-cases/cancel-meeting';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -191,6 +192,57 @@ describe('cancelling a meeting (API)', () => {
     // Each owner hears of the new meeting from the next reminder sweep.
     const due = await app.store.listDueReminders(app.clock.now().toISOString(), 500);
     for (const id of ids) expect(due.some((r) => r.id === `${id}#meeting-moved#2027-01-28`)).toBe(true);
+  });
+});
+
+describe('a cancellation at the same moment as a scheduling', () => {
+  /** The store, with one of its writes preceded (once) by what the other party does meanwhile. */
+  function interleaved(method: 'transition' | 'cancelConfiguredMeeting', meanwhile: () => Promise<unknown>): typeof app.store {
+    let done = false;
+    return new Proxy(app.store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (prop !== method) return value.bind(target);
+        return async (...args: unknown[]) => {
+          if (!done) {
+            done = true;
+            await meanwhile();
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+  }
+  const complete = async () => {
+    const { applicationId } = await app.submit();
+    await app.cosignAll(applicationId);
+    return applicationId;
+  };
+  const meetingOf = async (id: string) => (await app.store.getApplication(id))!.meetingId;
+  const actor = { kind: 'staff', role: 'secretariat', subject: 'sek-2' } as const;
+
+  it('the scheduling read the calendar before the cancellation and writes after it: it looks again and takes the next meeting', async () => {
+    app.clock.set(START);
+    const id = await complete();
+    const store = interleaved('transition', () => cancelMeeting(app.deps, 'sor-rogaland', '2027-03-18', {}, actor));
+    // Aimed at the first meeting after 25.02 (as after a deferral there): 18.03, cancelled while it writes.
+    const { meeting } = await scheduleApplication({ ...app.deps, store }, id, SYSTEM, { after: '2027-02-25' });
+    expect(meeting.id).toBe('2027-04-22');
+    expect(await meetingOf(id)).toBe('2027-04-22');
+  });
+
+  it('the cancellation looked at the agenda before the scheduling wrote: it looks again after its own write and moves the late case too', async () => {
+    app.clock.set(START);
+    const id = await complete();
+    const store = interleaved('cancelConfiguredMeeting', () => scheduleApplication(app.deps, id, SYSTEM, { after: '2027-04-22' }));
+    const result = await cancelMeeting({ ...app.deps, store }, 'sor-rogaland', '2027-05-27', {}, actor);
+    expect(result.moved).toEqual([id]);
+    // No case was on it at the first look, so none to follow: the late one goes to the next meeting it reaches, and is told.
+    const now = await meetingOf(id);
+    expect(now).not.toBe('2027-05-27');
+    expect((await meetings()).map((m) => m.id)).toContain(now);
+    expect((await app.store.getApplication(id))!.history.at(-1)).toMatchObject({ action: 'moved-to-meeting', details: { meetingId: now } });
   });
 });
 
