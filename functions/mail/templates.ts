@@ -418,16 +418,25 @@ export interface ScheduledForMeetingData {
   /** submission deadline of that meeting (ISO instant) */
   submissionDeadline: DateInput;
   statusLink: string;
+  /** the meeting the secretariat moved it from, and whether that meeting was cancelled */
+  movedFrom?: { meetingDate: DateInput; cancelled: boolean };
 }
 
 export function scheduledForMeeting(ctx: MailContext, d: ScheduledForMeetingData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
+  const to = formatDateNb(d.meetingDate);
+  const from = d.movedFrom && formatDateNb(d.movedFrom.meetingDate);
+  const opening = !d.movedFrom
+    ? `Søknaden er satt opp til behandling i ${c}s møte ${to}.`
+    : d.movedFrom.cancelled
+      ? `${c}s møte ${from} er avlyst. Søknaden er flyttet til møtet ${to} og behandles der.`
+      : `Søknaden er flyttet fra ${c}s møte ${from} til møtet ${to} og behandles der.`;
   return render(ctx, {
     audience: 'external',
-    subject: `Søknaden behandles i ${c}-møtet ${formatDateNb(d.meetingDate)}`,
+    subject: d.movedFrom ? `Søknaden er flyttet til ${c}-møtet ${to}` : `Søknaden behandles i ${c}-møtet ${to}`,
     greeting: hei(),
     blocks: [
-      p(`Søknaden er satt opp til behandling i ${c}s møte ${formatDateNb(d.meetingDate)}.`),
+      p(opening),
       facts(
         ...appFacts(ctx),
         ['Møtedato', formatDateNb(d.meetingDate)],

@@ -44,8 +44,17 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
 
 /**
  * Tells the project owner which meeting the case is on: once per case and meeting, whether the
- * workflow scheduled it or the secretariat moved it there.
+ * workflow scheduled it or the secretariat moved it there (then from which meeting, and whether
+ * that one was cancelled).
  */
-export async function notifyMeeting(deps: Pick<Dependencies, 'mailer'>, scheme: SchemeConfig, app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail'>, meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>, statusLink: string): Promise<void> {
-  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink }));
+export async function notifyMeeting(
+  deps: Pick<Dependencies, 'mailer'>,
+  scheme: SchemeConfig,
+  app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail'>,
+  meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>,
+  statusLink: string,
+  movedFrom?: { meetingDate: string; cancelled: boolean },
+): Promise<void> {
+  const data = { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink, ...(movedFrom ? { movedFrom } : {}) };
+  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), data));
 }

@@ -30,6 +30,18 @@ function wasOnAnAgenda(app: ApplicationRecord): boolean {
   return app.history.some((entry) => entry.to === 'scheduled');
 }
 
+/** Whether the case leaves another meeting's agenda for this one (the owner is told from which). */
+function movedFrom(app: ApplicationRecord, meeting: Meeting): boolean {
+  return ON_AGENDA.includes(app.status) && !!app.meetingId && app.meetingId !== meeting.id;
+}
+
+/** The meeting a case was last moved from to this one, from its history (undefined: not moved there). */
+export function movedFromMeeting(app: Pick<ApplicationRecord, 'history'>, meetingId: string): string | undefined {
+  const entry = app.history.findLast((e) => e.details?.meetingId === meetingId && e.action === 'moved-to-meeting');
+  const from = entry?.details?.fromMeetingId;
+  return typeof from === 'string' ? from : undefined;
+}
+
 /** How often a scheduling goes again when its meeting was cancelled while it wrote (a second time needs a second cancellation). */
 const CANCELLED_MEANWHILE_RETRIES = 3;
 
@@ -55,7 +67,7 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const missed = aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
-    details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}) },
+    details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}), ...(movedFrom(app, meeting) ? { fromMeetingId: app.meetingId! } : {}) },
   });
   // The secretariat cancelled the meeting between the read above and this write: the case goes to
   // the next meeting (a move by hand, to the next one reachable now). The cancellation looks at the

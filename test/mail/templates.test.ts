@@ -237,6 +237,19 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
 };
 
+describe('the notice of the meeting a case is on, after a move', () => {
+  const base = { meetingDate: '2025-05-07', submissionDeadline: '2025-04-23T21:59:59Z', statusLink: LINK };
+  it('says the old meeting was cancelled, or that the case was moved from it', () => {
+    const cancelled = scheduledForMeeting(ctx, { ...base, movedFrom: { meetingDate: '2025-04-02', cancelled: true } });
+    expect(cancelled.subject).toBe('[FSU] Søknaden er flyttet til FSU-møtet 07.05.2025');
+    expect(cancelled.text).toContain('FSUs møte 02.04.2025 er avlyst. Søknaden er flyttet til møtet 07.05.2025 og behandles der.');
+    const moved = scheduledForMeeting(ctx, { ...base, movedFrom: { meetingDate: '2025-04-02', cancelled: false } });
+    expect(moved.text).toContain('Søknaden er flyttet fra FSUs møte 02.04.2025 til møtet 07.05.2025 og behandles der.');
+    expect(moved.html).toContain('Søknaden er flyttet fra FSUs møte 02.04.2025 til møtet 07.05.2025 og behandles der.');
+    expect(scheduledForMeeting(ctx, base).text).toContain('Søknaden er satt opp til behandling i FSUs møte 07.05.2025.');
+  });
+});
+
 describe('mail templates', () => {
   it('covers every exported template', () => {
     expect(Object.keys(rendered).sort()).toEqual(Object.keys(templates).sort());

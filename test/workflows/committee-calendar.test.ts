@@ -44,6 +44,9 @@ describe('the meeting a case waits for', () => {
     expect(await meetingOf(h, id)).toBe('2026-12-10');
     const moved = await h.call('POST', `/api/staff/applications/${id}/meeting`, { meetingId: '2027-01-28' }, 'secretariat');
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await advanceTo(h, '2026-11-21');
+    const told = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('flyttet til FSU-møtet 28.01.2027'));
+    expect(told.map((m) => m.body.text)).toEqual([expect.stringContaining('Søknaden er flyttet fra FSUs møte 10.12.2026 til møtet 28.01.2027 og behandles der.')]);
 
     // A month after the December meeting the case is still on January's agenda, and nobody is told a decision is missing.
     await advanceTo(h, '2027-01-15');
@@ -76,8 +79,9 @@ describe('the meeting a case waits for', () => {
 
     // The next sweep tells the owner of the new meeting.
     await advanceTo(h, '2026-11-21');
-    const told = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('behandles i FSU-møtet 28.01.2027'));
+    const told = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('flyttet til FSU-møtet 28.01.2027'));
     expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('FSUs møte 10.12.2026 er avlyst. Søknaden er flyttet til møtet 28.01.2027 og behandles der.');
     // A month after the cancelled meeting nobody is told a decision is missing: the case waits for January.
     await advanceTo(h, '2027-01-15');
     expect(await meetingOf(h, id)).toBe('2027-01-28');
