@@ -47,8 +47,9 @@
 // `entity` (item type, for operators), `ttl` (epoch seconds; set on idempotency claims, ended sessions and drafts; enable
 // DynamoDB TTL on TTL_ATTRIBUTE in CDK — dynalite has no UpdateTimeToLive), `cancelled` (reminders).
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
-// The calendar is the scheme's configuration (functions/domain/meeting-calendar.ts) and the meetings the
-// secretariat adds to it; what it records for a meeting's minutes (attendance, approval) is stored too.
+// The calendar is the scheme's configuration (functions/domain/meeting-calendar.ts) with the secretariat's
+// changes to it (meetings added, configured ones cancelled); what it records for a meeting's minutes
+// (attendance, approval) is stored too.
 // A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

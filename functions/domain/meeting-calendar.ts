@@ -6,7 +6,7 @@
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { meetingStartsAt, submissionDeadline } from './deadlines';
 import { addDays, addMonths, osloDateOf, osloInstant } from './oslo-time';
-import type { AddedMeetingRecord, CalendarChanges, Meeting } from './model';
+import type { AddedMeetingRecord, AuditEntry, CalendarChanges, Meeting } from './model';
 import { addDaysToInstant } from './wait-budget';
 
 /** A scheme's meetings in date order, each with its start and submission deadline. */
@@ -129,4 +129,11 @@ export function applicationMeeting(calendar: Calendar, app: { meetingId?: string
 export function sincePreviousMeeting(calendar: Calendar, meeting: Pick<Meeting, 'date'>): { from: string; to: string } {
   const previous = calendar.filter((m) => m.date < meeting.date).at(-1);
   return { from: previous ? addDays(previous.date, 1) : addDays(addMonths(meeting.date, -12), 1), to: meeting.date };
+}
+
+/** The meeting a case was last moved from to this one by hand, from its history (undefined: not moved there). */
+export function movedFromMeeting(history: readonly AuditEntry[], meetingId: string): string | undefined {
+  const entry = history.findLast((e) => e.action === 'moved-to-meeting' && e.details?.meetingId === meetingId);
+  const from = entry?.details?.fromMeetingId;
+  return typeof from === 'string' ? from : undefined;
 }

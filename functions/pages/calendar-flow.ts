@@ -1,4 +1,4 @@
-// The start page's calendar forms (add a meeting, take an added one off again) post to their own
+// The start page's calendar forms (add a meeting; remove or cancel one, its cases moved on) post to their own
 // routes; afterwards the secretariat lands on the start page again: 303 on success, or the page
 // re-rendered with the form's errors (staff-form-post.ts).
 import type { Dependencies } from '../composition';

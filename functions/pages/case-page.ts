@@ -8,7 +8,7 @@ import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal 
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { date, dateTime, decisionText, kroner, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, decisionText, kroner, meetingOptions, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -69,7 +69,7 @@ function section(title: string, items: readonly unknown[], empty: string, body: 
  */
 function decidedInMeetingField(form: FormState, meetings: CaseView['decisionMeetings'], summaryLabel: string): Html | '' {
   if (meetings.length === 0) return '';
-  return form.select('meetingId', 'Vedtatt i møte', meetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` })), {
+  return form.select('meetingId', 'Vedtatt i møte', meetingOptions(meetings), {
     placeholder: 'Møtet som pågår nå (eller ikke i et møte)',
     hint: 'Velg møtet når vedtaket registreres etter møtedagen. Da står det i møtets protokoll.',
     summaryLabel,

@@ -14,6 +14,11 @@ export function date(value: string | undefined): string {
   return isIsoDate(value) ? formatNorwegianDate(value) : value;
 }
 
+/** A meeting as a select offers it: its name and day, by its id. */
+export function meetingOptions(meetings: readonly { id: string; date: string; title: string }[]): { value: string; label: string }[] {
+  return meetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` }));
+}
+
 /** An ISO instant → '26.11.2026 kl. 23.59' (Oslo time). */
 export function dateTime(value: string | undefined): string {
   if (!value) return '–';

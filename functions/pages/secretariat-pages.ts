@@ -10,7 +10,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { date, dateTime, kroner, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, kroner, meetingOptions, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -71,7 +71,7 @@ ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</
       : others.length === 0
         ? html`<p class="hint">Møtet har ${cases} på sakslisten. Legg til møtet sakene skal flyttes til først.</p>`
         : html`<p class="hint">Møtet har ${cases} på sakslisten. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet.</p>
-${form.select('moveCasesTo', 'Flytt sakene til', others.map((o) => ({ value: o.id, label: `${o.title} (${date(o.date)})` })), {
+${form.select('moveCasesTo', 'Flytt sakene til', meetingOptions(others), {
   value: form.value('moveCasesTo') || (others.find((o) => o.date > m.date) ?? others[0])!.id,
   summaryLabel: `${m.title}: flytt sakene til`,
 })}`;
@@ -109,21 +109,18 @@ export function secretariatPage(overview: Overview, lookup: FormState | undefine
   const lookupState = lookup ?? new FormState({}, {}, 'finn');
   const lookupForm = caseLookupForm(lookupState); // rendered first: the error summary links to its field
   const states: FormState[] = [lookupState];
+  /** A calendar form's state, filled from the failed post when it was this form (then it is shown open). */
+  const calendarForm = (name: CalendarFormName, prefix: string): [FormState, boolean] => {
+    const failed = forms.failed?.form === name ? forms.failed : undefined;
+    const state = new FormState(failed?.values ?? {}, failed?.errors ?? {}, prefix);
+    states.push(state);
+    return [state, !!failed];
+  };
   const sections = overview.map((entry) => {
     const { scheme, meetings, halfYearDue } = entry;
-    const name: CalendarFormName = `add:${scheme.id}`;
-    const failed = forms.failed?.form === name ? forms.failed : undefined;
-    const addForm = new FormState(failed?.values ?? {}, failed?.errors ?? {}, `nytt-mote-${scheme.id}`);
-    states.push(addForm);
-    const add = addMeetingForm(entry, forms.csrf, addForm, !!failed);
+    const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
-    const removal = (m: OverviewMeeting) => {
-      const formName: CalendarFormName = `remove:${scheme.id}:${m.id}`;
-      const mine = forms.failed?.form === formName ? forms.failed : undefined;
-      const state = new FormState(mine?.values ?? {}, mine?.errors ?? {}, `avlys-${scheme.id}-${m.id}`);
-      states.push(state);
-      return removeForm(scheme, m, upcoming, forms.csrf, state, !!mine);
-    };
+    const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
     return html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
@@ -190,7 +187,7 @@ function moveForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFo
   return html`<form method="post" action=${`${casePath(item.applicationId)}/mote`} novalidate aria-label=${`Flytt «${t}» til et annet møte`}>
 <h4>Flytt til et annet møte</h4>
 ${hidden(CSRF_FIELD, csrf)}
-${form.select('meetingId', 'Møte', agenda.otherMeetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` })), { placeholder: 'Velg møte', summaryLabel: `«${t}», møte` })}
+${form.select('meetingId', 'Møte', meetingOptions(agenda.otherMeetings), { placeholder: 'Velg møte', summaryLabel: `«${t}», møte` })}
 <button type="submit" class="secondary">Flytt saken</button>
 </form>`;
 }

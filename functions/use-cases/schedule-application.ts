@@ -30,26 +30,25 @@ function wasOnAnAgenda(app: ApplicationRecord): boolean {
   return app.history.some((entry) => entry.to === 'scheduled');
 }
 
-/** Whether the case leaves another meeting's agenda for this one (the owner is told from which). */
-function movedFrom(app: ApplicationRecord, meeting: Meeting): boolean {
-  return ON_AGENDA.includes(app.status) && !!app.meetingId && app.meetingId !== meeting.id;
-}
-
-/** The meeting a case was last moved from to this one, from its history (undefined: not moved there). */
-export function movedFromMeeting(app: Pick<ApplicationRecord, 'history'>, meetingId: string): string | undefined {
-  const entry = app.history.findLast((e) => e.details?.meetingId === meetingId && e.action === 'moved-to-meeting');
-  const from = entry?.details?.fromMeetingId;
-  return typeof from === 'string' ? from : undefined;
+/** The meeting whose agenda the case leaves for this one, if any (the owner is told from which). */
+function meetingLeft(app: ApplicationRecord, meeting: Meeting): string | undefined {
+  return ON_AGENDA.includes(app.status) && app.meetingId !== meeting.id ? app.meetingId : undefined;
 }
 
 /** How often a scheduling goes again when its meeting was cancelled while it wrote (a second time needs a second cancellation). */
 const CANCELLED_MEANWHILE_RETRIES = 3;
 
+type ScheduleOptions = { after?: string; meetingId?: string };
+
 /**
  * Puts a complete application on the agenda of the next meeting whose submission deadline has not
  * passed (or, for a deferral, the first meeting after the one that deferred it).
  */
-export async function scheduleApplication(deps: Dependencies, applicationId: string, actor: Actor, options: { after?: string; meetingId?: string } = {}, retries = CANCELLED_MEANWHILE_RETRIES): Promise<ScheduleResult> {
+export function scheduleApplication(deps: Dependencies, applicationId: string, actor: Actor, options: ScheduleOptions = {}): Promise<ScheduleResult> {
+  return scheduleWithRetries(deps, applicationId, actor, options, CANCELLED_MEANWHILE_RETRIES);
+}
+
+async function scheduleWithRetries(deps: Dependencies, applicationId: string, actor: Actor, options: ScheduleOptions, retries: number): Promise<ScheduleResult> {
   const app = await loadApplication(deps, applicationId);
   const scheme = loadScheme(deps, app.schemeId);
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
@@ -65,9 +64,10 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   // owner was on an agenda in time, and goes to the next meeting its answer reaches.
   const aimedFor = !options.after && !options.meetingId && !wasOnAnAgenda(app) ? targetMeeting(scheme, calendar, new Date(app.submittedAt)) : undefined;
   const missed = aimedFor && aimedFor.id < meeting.id ? aimedFor : undefined;
+  const left = meetingLeft(app, meeting);
   const application = await moveApplication(deps, app, 'scheduled', options.meetingId ? 'moved-to-meeting' : 'scheduled', actor, {
     set: { meetingId: meeting.id },
-    details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}), ...(movedFrom(app, meeting) ? { fromMeetingId: app.meetingId! } : {}) },
+    details: { meetingId: meeting.id, ...(missed ? { missedMeetingId: missed.id } : {}), ...(left ? { fromMeetingId: left } : {}) },
   });
   // The secretariat cancelled the meeting between the read above and this write: the case goes to
   // the next meeting (a move by hand, to the next one reachable now). The cancellation looks at the
@@ -75,7 +75,7 @@ export async function scheduleApplication(deps: Dependencies, applicationId: str
   const fresh = retries > 0 ? await loadCalendar(deps, scheme) : calendar;
   if (!findMeeting(fresh, meeting.id)) {
     const next = options.meetingId ? targetMeeting(scheme, fresh, now) : undefined;
-    if (!options.meetingId || next) return scheduleApplication(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
+    if (!options.meetingId || next) return scheduleWithRetries(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
   }
   if (options.meetingId) {
     // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep

@@ -5,7 +5,7 @@ import { ON_AGENDA } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
-import { applicationMeeting, findMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
@@ -18,7 +18,7 @@ import { sendSecretariatNotices } from './secretariat-notices';
 import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
-import { movedFromMeeting, targetMeeting } from './schedule-application';
+import { targetMeeting } from './schedule-application';
 import { logger } from '../adapters/logger';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
@@ -125,7 +125,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const calendar = await calendarOf(scheme);
       const meeting = applicationMeeting(calendar, app);
       if (!meeting) return;
-      const from = movedFromMeeting(app, meeting.id);
+      const from = movedFromMeeting(app.history, meeting.id);
       await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
       return;
     }

@@ -1,6 +1,6 @@
 // The meeting calendar the secretariat keeps: meetings added to the configured plan (next year's,
-// an extra one) and taken off again, through the JSON API and the start page; applications are
-// scheduled to an added meeting like to a configured one.
+// an extra one), taken off again, and meetings cancelled with their cases moved on, through the JSON
+// API and the start page; applications are scheduled to an added meeting like to a configured one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
