@@ -131,6 +131,24 @@ export function sincePreviousMeeting(calendar: Calendar, meeting: Pick<Meeting, 
   return { from: previous ? addDays(previous.date, 1) : addDays(addMonths(meeting.date, -12), 1), to: meeting.date };
 }
 
+/**
+ * How many times the case has been put on this meeting's agenda (scheduled there or moved there),
+ * from its history: a case moved away and back is on it a second time, and its owner is told again.
+ */
+export function timesOnAgenda(history: readonly AuditEntry[], meetingId: string): number {
+  return history.filter((e) => e.to === 'scheduled' && e.details?.meetingId === meetingId).length;
+}
+
+/**
+ * The end of the keys of the owner's notice of a meeting and of the reminder that sends it after a
+ * move: one per case, meeting and time on its agenda (the first time without a count, as the keys
+ * were before there was one).
+ */
+export function agendaVisitKey(meetingId: string, history: readonly AuditEntry[]): string {
+  const times = timesOnAgenda(history, meetingId);
+  return times > 1 ? `${meetingId}#${times}` : meetingId;
+}
+
 /** The meeting a case was last moved from to this one by hand, from its history (undefined: not moved there). */
 export function movedFromMeeting(history: readonly AuditEntry[], meetingId: string): string | undefined {
   const entry = history.findLast((e) => e.action === 'moved-to-meeting' && e.details?.meetingId === meetingId);

@@ -292,7 +292,7 @@ export type ReminderKind =
   | 'invoice-missing';
 
 export interface ReminderRecord {
-  id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`) so a repeat is a no-op
+  id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op
   applicationId: string;
   schemeId: string;
   kind: ReminderKind;

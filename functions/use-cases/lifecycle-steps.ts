@@ -177,13 +177,13 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
     throw error;
   }
   const statusLink = await ownerLink(deps, app);
-  const { meeting, missedMeeting } = result;
+  const { application, meeting, missedMeeting } = result;
   if (missedMeeting) {
     await notify(deps, `moved#${app.id}#${meeting.id}`, [app.ownerEmail], mail.movedToNextMeeting(ctx, {
       missedMeetingDate: missedMeeting.date, missedDeadline: missedMeeting.submissionDeadline, nextMeetingDate: meeting.date, nextDeadline: meeting.submissionDeadline, statusLink,
     }));
   } else {
-    await notifyMeeting(deps, scheme, app, meeting, statusLink);
+    await notifyMeeting(deps, scheme, application, meeting, statusLink);
   }
   return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
 }

@@ -1,3 +1,4 @@
+import { agendaVisitKey } from '../domain/meeting-calendar';
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
 import { scheduledForMeeting, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
@@ -43,18 +44,18 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
 }
 
 /**
- * Tells the project owner which meeting the case is on: once per case and meeting, whether the
- * workflow scheduled it or the secretariat moved it there (then from which meeting, and whether
- * that one was cancelled).
+ * Tells the project owner which meeting the case is on: once per case, meeting and time on its
+ * agenda, whether the workflow scheduled it or the secretariat moved it there (then from which
+ * meeting, and whether that one was cancelled). Moved away and back, the owner hears of it again.
  */
 export async function notifyMeeting(
   deps: Pick<Dependencies, 'mailer'>,
   scheme: SchemeConfig,
-  app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail'>,
+  app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail' | 'history'>,
   meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>,
   statusLink: string,
   movedFrom?: { meetingDate: string; cancelled: boolean },
 ): Promise<void> {
   const data = { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink, ...(movedFrom ? { movedFrom } : {}) };
-  await notify(deps, `scheduled#${app.id}#${meeting.id}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), data));
+  await notify(deps, `scheduled#${app.id}#${agendaVisitKey(meeting.id, app.history)}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), data));
 }

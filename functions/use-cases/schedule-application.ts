@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { nextReachableMeeting } from '../domain/deadlines';
-import { findMeeting, meetingStarted, type Calendar } from '../domain/meeting-calendar';
+import { agendaVisitKey, findMeeting, meetingStarted, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -58,7 +58,11 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
-  if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) return { application: app, meeting };
+  if (ON_AGENDA.includes(app.status) && app.meetingId === meeting.id) {
+    // A repeat of a move whose write landed but whose answer was lost: its notice and restart may not have.
+    if (options.meetingId && app.history.at(-1)?.action === 'moved-to-meeting') await afterMoveByHand(deps, app, meeting, now);
+    return { application: app, meeting };
+  }
 
   // Only a first scheduling can have missed a deadline: an application back from a question to the
   // owner was on an agenda in time, and goes to the next meeting its answer reaches.
@@ -77,12 +81,15 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
     const next = options.meetingId ? targetMeeting(scheme, fresh, now) : undefined;
     if (!options.meetingId || next) return scheduleWithRetries(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
   }
-  if (options.meetingId) {
-    // Moved by the secretariat: the owner hears of the new meeting from the next reminder sweep
-    // (HTTP functions send no mail). One per meeting, like the notice itself.
-    await deps.store.putReminder({ id: `${app.id}#meeting-moved#${meeting.id}`, applicationId: app.id, schemeId: scheme.id, kind: 'meeting-moved', dueAt: now.toISOString() });
-    // The workflow's wait for the decision was set for the old meeting: it starts again from the new one.
-    await deps.workflow.cancel(app.id, 'MeetingMoved');
-  }
+  if (options.meetingId) await afterMoveByHand(deps, application, meeting, now);
   return { application, meeting, ...(missed ? { missedMeeting: missed } : {}) };
+}
+
+async function afterMoveByHand(deps: Dependencies, app: ApplicationRecord, meeting: Meeting, now: Date): Promise<void> {
+  // The owner hears of the new meeting from the next reminder sweep (HTTP functions send no mail):
+  // one reminder per time on the meeting's agenda, like the notice itself.
+  const id = `${app.id}#meeting-moved#${agendaVisitKey(meeting.id, app.history)}`;
+  await deps.store.putReminder({ id, applicationId: app.id, schemeId: app.schemeId, kind: 'meeting-moved', dueAt: now.toISOString() });
+  // The workflow's wait for the decision was set for the old meeting: it starts again from the new one.
+  await deps.workflow.cancel(app.id, 'MeetingMoved');
 }

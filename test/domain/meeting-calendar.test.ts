@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, upcomingMeetings } from '../../functions/domain/meeting-calendar';
-import type { AddedMeetingRecord } from '../../functions/domain/model';
+import { agendaVisitKey, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
+import type { AddedMeetingRecord, AuditEntry } from '../../functions/domain/model';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -143,5 +143,23 @@ describe('meetings the secretariat added', () => {
     expect(meetingAdditionRefusal({ date: '2026-11-22', time: '18:00' }, now)).toEqual({ field: 'date', message: 'Møtet må være fram i tid.' });
     expect(meetingAdditionRefusal({ date: '2029-11-23', time: '09:00' }, now)).toBeUndefined();
     expect(meetingAdditionRefusal({ date: '2029-11-24', time: '09:00' }, now)).toEqual({ field: 'date', message: 'Møtet kan legges høyst 3 år fram i tid.' });
+  });
+});
+
+describe('the owner\'s notice of a meeting is keyed by each time the case is on its agenda', () => {
+  const system = { kind: 'system', name: 'arbeidsflyt' } as const;
+  const on = (meetingId: string, action = 'moved-to-meeting', to: AuditEntry['to'] = 'scheduled'): AuditEntry => ({ at: '2026-11-20T09:00:00.000Z', actor: system, action, to, details: { meetingId } });
+
+  it('counts the schedulings and moves to the meeting, not a recommendation there or another meeting', () => {
+    const history = [on('2026-12-10', 'scheduled'), on('2026-12-10', 'recommendation', 'recommended'), on('2027-01-28'), on('2026-12-10')];
+    expect(timesOnAgenda(history, '2026-12-10')).toBe(2);
+    expect(timesOnAgenda(history, '2027-01-28')).toBe(1);
+    expect(timesOnAgenda(history, '2027-02-25')).toBe(0);
+  });
+
+  it('keeps the meeting alone the first time (the keys of mails already sent), and adds the count after', () => {
+    expect(agendaVisitKey('2026-12-10', [on('2026-12-10', 'scheduled')])).toBe('2026-12-10');
+    expect(agendaVisitKey('2026-12-10', [on('2026-12-10', 'scheduled'), on('2027-01-28'), on('2026-12-10')])).toBe('2026-12-10#2');
+    expect(agendaVisitKey('2027-01-28', [on('2026-12-10', 'scheduled'), on('2027-01-28'), on('2026-12-10')])).toBe('2027-01-28');
   });
 });

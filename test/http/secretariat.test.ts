@@ -8,6 +8,7 @@ import { overrideDependencies } from '../../functions/composition';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
+import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -181,6 +182,54 @@ describe('POST …/meeting (schedule-application)', () => {
     const agenda = await app.store.listAgenda('sor-rogaland', '2027-01-28');
     expect(agenda.map((a) => a.id)).toContain(applicationId);
     expect((await app.store.listAgenda('sor-rogaland', '2026-12-10')).map((a) => a.id)).not.toContain(applicationId);
+  });
+
+  it('moved away and back: each move puts its own notice for the owner, the move back too; a repeat of a move puts nothing new', async () => {
+    const { applicationId } = await app.scheduled(); // moved by hand to 10.12
+    const move = async (meetingId: string) => expect((await app.call('schedule-application', { pathParameters: { applicationId }, json: { meetingId }, as })).status).toBe(200);
+    await move('2027-01-28');
+    await move('2026-12-10');
+    await move('2026-12-10'); // a double post
+    await move('2027-01-28');
+    const notices = (await app.store.listDueReminders('2099-01-01T00:00:00.000Z')).filter((r) => r.applicationId === applicationId && r.kind === 'meeting-moved');
+    expect(notices.map((r) => r.id).sort()).toEqual([
+      `${applicationId}#meeting-moved#2026-12-10`,
+      `${applicationId}#meeting-moved#2026-12-10#2`,
+      `${applicationId}#meeting-moved#2027-01-28`,
+      `${applicationId}#meeting-moved#2027-01-28#2`,
+    ]);
+  });
+
+  it('a move written whose notice was not (a failure after the write): the repeat puts the notice and restarts the wait', async () => {
+    const { applicationId } = await app.scheduled();
+    let failOnce = true;
+    const store = new Proxy(app.store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (prop !== 'putReminder') return value.bind(target);
+        return async (...args: unknown[]) => {
+          if (failOnce) {
+            failOnce = false;
+            throw new Error('ProvisionedThroughputExceededException');
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+    const cancel = vi.spyOn(app.deps.workflow, 'cancel');
+    const staff = { kind: 'staff', role: 'secretariat', subject: 'sek-1' } as const;
+    try {
+      await expect(scheduleApplication({ ...app.deps, store }, applicationId, staff, { meetingId: '2027-01-28' })).rejects.toThrow('ProvisionedThroughputExceededException');
+      expect((await app.store.getApplication(applicationId))!.meetingId).toBe('2027-01-28');
+      expect(cancel).not.toHaveBeenCalled();
+      await scheduleApplication({ ...app.deps, store }, applicationId, staff, { meetingId: '2027-01-28' });
+      expect(cancel).toHaveBeenCalledWith(applicationId, 'MeetingMoved');
+    } finally {
+      cancel.mockRestore();
+    }
+    const due = await app.store.listDueReminders('2099-01-01T00:00:00.000Z');
+    expect(due.some((r) => r.id === `${applicationId}#meeting-moved#2027-01-28`)).toBe(true);
   });
 
   it('answers 400 for a missing or malformed meeting, 404 for a date without a meeting, 409 before co-signature or for a meeting already held', async () => {

@@ -26,6 +26,13 @@ async function questioned(h: Harness, data: ReturnType<typeof application>) {
   return app;
 }
 
+/** The secretariat moves the case to another meeting, and the workflow follows. */
+async function moveTo(h: Harness, id: string, meetingId: string): Promise<void> {
+  const res = await h.call('POST', `/api/staff/applications/${id}/meeting`, { meetingId }, 'secretariat');
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  await h.system.settle();
+}
+
 const overdueNotices = async (h: Harness, title: string) =>
   (await h.mailsTo(SECRETARIAT)).filter((m) => m.subject.includes('Vedtak mangler') && m.subject.includes(title.slice(0, 30)));
 
@@ -93,17 +100,33 @@ describe('the meeting a case waits for', () => {
     expect(await status(h, ownerLink)).toBe('payout_pending');
   });
 
+  it('moved away and back to the meeting it was first on: the owner is told each time, and once per move', async () => {
+    const data = application({ title: 'Flyttet bort og tilbake' });
+    const { id } = await scheduled(h, data);
+    const move = async (meetingId: string) => {
+      await moveTo(h, id, meetingId);
+      await h.system.advance(60 * 60 * 1000); // the next sweep
+    };
+    await move('2027-01-28');
+    await move('2026-12-10');
+    await move('2026-12-10'); // a double post changes nothing
+    const mails = (await h.mailsTo(data.owner.email)).filter((m) => m.subject.includes('FSU-møtet')).map((m) => m.subject.replace(/:.*/, ''));
+    expect(mails).toEqual([
+      '[FSU] Søknaden behandles i FSU-møtet 10.12.2026',
+      '[FSU] Søknaden er flyttet til FSU-møtet 28.01.2027',
+      '[FSU] Søknaden er flyttet til FSU-møtet 10.12.2026',
+    ]);
+    const back = (await h.mailsTo(data.owner.email)).at(-1)!;
+    expect(back.body.text).toContain('Søknaden er flyttet fra FSUs møte 28.01.2027 til møtet 10.12.2026 og behandles der.');
+    expect(await meetingOf(h, id)).toBe('2026-12-10');
+  });
+
   it('moved to a later meeting and back to an earlier one: the decision is missed a month after the meeting it is on, not the later one', async () => {
     const data = application({ title: 'Flyttet frem og tilbake' });
     const { id } = await scheduled(h, data);
-    const move = async (meetingId: string) => {
-      const res = await h.call('POST', `/api/staff/applications/${id}/meeting`, { meetingId }, 'secretariat');
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      await h.system.settle();
-    };
-    await move('2027-02-25');
+    await moveTo(h, id, '2027-02-25');
     await advanceTo(h, '2027-01-15'); // the workflow now waits for February's meeting
-    await move('2027-01-28');
+    await moveTo(h, id, '2027-01-28');
     // A month after 28.01 (not after 25.02): the secretariat is told, and the case goes to the next meeting not yet held.
     await advanceTo(h, '2027-03-01');
     expect(await overdueNotices(h, data.title)).toHaveLength(1);
