@@ -33,7 +33,7 @@ import type {
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
-import type { ApplicationTransition, GrantStore, IdempotencyClaim } from '../ports/grant-store';
+import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim } from '../ports/grant-store';
 import { unlessConditionFails } from './conditional-write';
 import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
 
@@ -391,6 +391,12 @@ export class DynamoGrantStore implements GrantStore {
     return items.map((i) => strip<ApplicationRecord>(i));
   }
 
+  // A case's item carries its whole history: the calendar reads every meeting's agenda, so only these two.
+  async listAgendaStatuses(schemeId: string, meetingId: string): Promise<AgendaEntry[]> {
+    const items = await this.queryIndex(GSI2, keys.agenda(schemeId, meetingId), undefined, ['id', 'status']);
+    return items.map((i) => ({ id: String(i.id), status: i.status as ApplicationStatus }));
+  }
+
   // ---------------------------------------------------------------- links
 
   /** Create-only: an existing link (perhaps already used) is never overwritten. */
@@ -523,14 +529,23 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async removeAddedMeeting(schemeId: string, date: string): Promise<boolean> {
-    const e = new Expr();
-    const exists = `attribute_exists(${e.name('pk')})`;
-    const remove = new DeleteCommand({ TableName: this.tableName, Key: keys.addedMeeting(schemeId, date), ConditionExpression: exists, ...e.attributes() });
-    return (await unlessConditionFails(() => this.client.send(remove))) !== undefined;
+    return this.deleteIfExists(keys.addedMeeting(schemeId, date));
   }
 
   async cancelConfiguredMeeting(cancellation: CancelledMeetingRecord): Promise<boolean> {
     return this.putIfAbsent({ ...cancellation, ...keys.meetingCancellation(cancellation.schemeId, cancellation.date), entity: 'meeting-cancellation' });
+  }
+
+  async restoreConfiguredMeeting(schemeId: string, date: string): Promise<boolean> {
+    return this.deleteIfExists(keys.meetingCancellation(schemeId, date));
+  }
+
+  /** Deletes the item; false when it was not there. */
+  private async deleteIfExists(key: { pk: string; sk: string }): Promise<boolean> {
+    const e = new Expr();
+    const exists = `attribute_exists(${e.name('pk')})`;
+    const remove = new DeleteCommand({ TableName: this.tableName, Key: key, ConditionExpression: exists, ...e.attributes() });
+    return (await unlessConditionFails(() => this.client.send(remove))) !== undefined;
   }
 
   // ---------------------------------------------------------------- pot

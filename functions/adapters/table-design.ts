@@ -12,7 +12,7 @@
 // |------------------------------------------|---------------------------------|--------------------------------|---------------------------------------------------|--------------------------------------------------|
 // | application (getApplication)             | APP#<appId>                     | META                           | SCHEME#<s>#STATUS#<status> / <submittedAt>#<appId> | AGENDA#<s>#<meetingId> / <submittedAt>#<appId>  |
 // |   listByStatus                           |                                 |                                | Query gsi1pk                                      |                                                  |
-// |   listAgenda (sparse: only with meeting) |                                 |                                |                                                   | Query gsi2pk; gsi2pk removed with meetingId      |
+// |   listAgenda(Statuses) (sparse)          |                                 |                                |                                                   | Query gsi2pk; gsi2pk removed with meetingId      |
 // | application version                      | APP#<appId>                     | VERSION#<version:6>            | CONTINUES#<earlierId> / <createdAt>#<appId>#<v:6> (sparse: only with `continues`) | –           |
 // |   listVersionsContinuing (continuations) |                                 |                                | Query gsi1pk                                      |                                                  |
 // | signature (once per version+partner)     | APP#<appId>                     | SIG#<version:6>#<partner:3>    | –                                                 | –                                                |

@@ -27,6 +27,22 @@ function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title:
   });
 }
 
+/** A configured meeting the secretariat cancelled: when and by whom (it can be restored until it would have started). */
+export type CancelledMeeting = Meeting & { cancelled: { at: string; by: string } };
+
+/**
+ * The configured meetings the secretariat cancelled and no added meeting has replaced on their day,
+ * in date order.
+ */
+export function cancelledMeetings(scheme: SchemeConfig, changes: Partial<CalendarChanges>): CancelledMeeting[] {
+  const addedDays = new Set((changes.added ?? []).filter((a) => a.schemeId === scheme.id).map((a) => a.date));
+  const cancellations = new Map((changes.cancelled ?? []).filter((c) => c.schemeId === scheme.id && !addedDays.has(c.date)).map((c) => [c.date, c]));
+  return meetingCalendar(scheme).flatMap((m) => {
+    const c = cancellations.get(m.date);
+    return c ? [{ ...m, cancelled: { at: c.cancelledAt, by: c.cancelledBy } }] : [];
+  });
+}
+
 /** A meeting the secretariat added, as the calendar has it. */
 export function addedMeeting(scheme: SchemeConfig, record: AddedMeetingRecord): Meeting {
   return meetingOf(scheme, record, { at: record.addedAt, by: record.addedBy });

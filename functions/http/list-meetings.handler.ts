@@ -4,5 +4,5 @@ import { httpRoute } from './http-route';
 import { json } from './responses';
 
 export const handler = httpRoute({ access: 'secretariat' }, async ({ params }) => {
-  return json(200, { meetings: await listMeetings(dependencies(), params.schemeId ?? '') });
+  return json(200, await listMeetings(dependencies(), params.schemeId ?? ''));
 });

@@ -77,7 +77,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'claim-repayment': [201, 'Kravet er registrert'],
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
-  'add-meeting': [201, 'Møtet er lagt til i møteplanen (200: det samme møtet var lagt til fra før)'],
+  'add-meeting': [201, 'Møtet er lagt til i møteplanen, eller et avlyst møte er satt inn igjen slik det var (restored) (200: det samme møtet var der fra før)'],
 };
 
 /** Routes whose body may be left out (every field optional). */

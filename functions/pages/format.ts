@@ -14,6 +14,11 @@ export function date(value: string | undefined): string {
   return isIsoDate(value) ? formatNorwegianDate(value) : value;
 }
 
+/** An ISO instant → its Oslo day, '20.11.2026'. */
+export function dayOf(instant: string): string {
+  return formatNorwegianDate(osloDateOf(new Date(instant)));
+}
+
 /** A meeting as a select offers it: its name and day, by its id. */
 export function meetingOptions(meetings: readonly { id: string; date: string; title: string }[]): { value: string; label: string }[] {
   return meetings.map((m) => ({ value: m.id, label: `${m.title} (${date(m.date)})` }));

@@ -10,7 +10,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { date, dateTime, kroner, meetingOptions, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, dayOf, kroner, meetingOptions, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -38,7 +38,11 @@ export const CALENDAR_NOTICES: Record<string, string> = {
   'lagt-til': 'Møtet er lagt til i møteplanen. Søknader settes opp til det som til de andre møtene.',
   fjernet: 'Møtet er tatt ut av møteplanen.',
   flyttet: 'Møtet er tatt ut av møteplanen, og sakene er flyttet til møtet du valgte. Søkerne får e-post om det nye møtet.',
+  gjenopprettet: 'Møtet er tilbake i møteplanen. Saker som ble flyttet da det ble avlyst, står på møtet de ble flyttet til; flytt dem tilbake fra sakslisten der.',
 };
+
+/** The restore form's marker: the post is the add form's, with the cancelled meeting as it was. */
+export const RESTORE_FIELD = 'gjenopprett';
 
 /** Where the start page's forms post: a scheme's calendar, and one meeting's removal or cancellation. */
 export function calendarPath(schemeId: string): string {
@@ -67,7 +71,7 @@ ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</
   const cases = `${m.openCases} ${m.openCases === 1 ? 'sak' : 'saker'}`;
   const body =
     m.openCases === 0
-      ? html`<p class="hint">Møtet tas ut av møteplanen. Søknader settes opp til de andre møtene. Avlyser du ved en feil, legger du møtet inn igjen med «Legg til et møte i møteplanen».</p>`
+      ? html`<p class="hint">Møtet tas ut av møteplanen. Søknader settes opp til de andre møtene. ${m.added ? 'Avlyser du ved en feil, legger du møtet inn igjen med «Legg til et møte i møteplanen».' : 'Avlyser du ved en feil, setter du møtet inn igjen under «Avlyste møter».'}</p>`
       : others.length === 0
         ? html`<p class="hint">Møtet har ${cases} på sakslisten. Legg til møtet sakene skal flyttes til først.</p>`
         : html`<p class="hint">Møtet har ${cases} på sakslisten. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet.</p>
@@ -88,6 +92,19 @@ function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined)?.[0];
+}
+
+/** The configured meetings cancelled and not yet at their time, each with the form that puts it back as it was. */
+function cancelledList({ scheme, cancelledMeetings }: OverviewScheme, csrf: string): Html | '' {
+  if (cancelledMeetings.length === 0) return '';
+  return html`<h3>Avlyste møter</h3>
+<p class="hint">Et møte som er avlyst ved en feil, kan settes inn igjen. Saker som ble flyttet da det ble avlyst, blir stående på møtet de ble flyttet til.</p>
+<ul class="cancelled-meetings">${cancelledMeetings.map(
+    (m) => html`<li>${m.title}, ${date(m.date)} kl. ${m.time} (avlyst ${dayOf(m.cancelled.at)})
+<form method="post" action=${calendarPath(scheme.id)} class="inline" aria-label=${`Sett inn igjen ${m.title}`}>
+${hidden(CSRF_FIELD, csrf)}${hidden('date', m.date)}${hidden('time', m.time)}${hidden('title', m.title)}${hidden(RESTORE_FIELD, 'ja')}<button type="submit" class="secondary small">Sett inn igjen</button>
+</form></li>`,
+  )}</ul>`;
 }
 
 function addMeetingForm({ scheme, meetings }: OverviewScheme, csrf: string, form: FormState, open: boolean): Html {
@@ -132,6 +149,7 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
     (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removal(m)}</td><td>${date(m.date)} kl. ${m.time}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
+${cancelledList(entry, forms.csrf)}
 ${add}
 </section>`;
   });

@@ -58,7 +58,11 @@ export interface ApplicationStore {
   listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>>;
   /** Applications on a meeting's agenda (those whose meetingId is set to it). */
   listAgenda(schemeId: string, meetingId: string): Promise<ApplicationRecord[]>;
+  /** The same cases as `listAgenda`, only their ids and statuses (the calendar counts every meeting's). */
+  listAgendaStatuses(schemeId: string, meetingId: string): Promise<AgendaEntry[]>;
 }
+
+export type AgendaEntry = Pick<ApplicationRecord, 'id' | 'status'>;
 
 export interface LinkStore {
   putLinks(links: LinkRecord[]): Promise<void>;
@@ -94,6 +98,8 @@ export interface CalendarStore {
   removeAddedMeeting(schemeId: string, date: string): Promise<boolean>;
   /** Cancels a configured meeting unless it is cancelled already; false then. */
   cancelConfiguredMeeting(cancellation: CancelledMeetingRecord): Promise<boolean>;
+  /** Takes a configured meeting's cancellation back; false when it was not cancelled. */
+  restoreConfiguredMeeting(schemeId: string, date: string): Promise<boolean>;
 }
 
 export interface MinutesStore {

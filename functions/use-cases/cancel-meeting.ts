@@ -1,7 +1,8 @@
 // The secretariat takes a meeting not yet held off the calendar, and moves its open cases on.
 import { ConflictError, ValidationError } from '../domain/errors';
 import { findMeeting, meetingStarted, type Calendar } from '../domain/meeting-calendar';
-import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
+import type { Actor, Meeting } from '../domain/model';
+import type { AgendaEntry } from '../ports/grant-store';
 import { actorId } from '../domain/staff-name';
 import { openOnAgenda } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -27,7 +28,7 @@ export async function cancelMeeting(deps: Dependencies, schemeId: string, meetin
   const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
   const now = deps.clock.now();
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt og kan ikke avlyses.', 'meeting_passed');
-  const agenda = () => deps.store.listAgenda(scheme.id, meeting.id).then(openOnAgenda);
+  const agenda = () => deps.store.listAgendaStatuses(scheme.id, meeting.id).then(openOnAgenda);
   const open = await agenda();
   const movedTo = open.length > 0 ? casesDestination(calendar, meeting, input.moveCasesTo, open, now) : undefined;
   for (const app of open) await scheduleApplication(deps, app.id, actor, { meetingId: movedTo!.id });
@@ -43,7 +44,7 @@ export async function cancelMeeting(deps: Dependencies, schemeId: string, meetin
 }
 
 /** The meeting a cancelled meeting's open cases move to: one of the calendar's not yet held, another than the cancelled. */
-function casesDestination(calendar: Calendar, cancelled: Meeting, moveCasesTo: string | undefined, open: readonly ApplicationRecord[], now: Date): Meeting {
+function casesDestination(calendar: Calendar, cancelled: Meeting, moveCasesTo: string | undefined, open: readonly AgendaEntry[], now: Date): Meeting {
   if (!moveCasesTo) {
     const cases = `${open.length} ${open.length === 1 ? 'sak' : 'saker'}`;
     throw new ConflictError(`Møtet har ${cases} på sakslisten. Velg hvilket møte sakene skal flyttes til.`, 'meeting_has_cases');

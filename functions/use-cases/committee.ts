@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
-import { decisionOverdueAt, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
+import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
@@ -20,19 +20,24 @@ import { earlierGrant, laterContinuations } from './continuation';
 import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
 
-/** The meeting calendar with each meeting's deadline, whether it has been held and its minutes approved, and how many applications it has. */
+/**
+ * The meeting calendar with each meeting's deadline, whether it has been held and its minutes
+ * approved, and how many applications it has; and the configured meetings cancelled that could
+ * still be restored (not yet at their time).
+ */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now();
-  const [records, calendar] = await Promise.all([deps.store.listMinutesRecords(scheme.id), loadCalendar(deps, scheme)]);
+  const [records, changes] = await Promise.all([deps.store.listMinutesRecords(scheme.id), deps.store.listCalendarChanges(scheme.id)]);
+  const calendar = meetingCalendar(scheme, changes);
   const counts = await Promise.all(
     calendar.map(async (m) => {
-      const agenda = await deps.store.listAgenda(scheme.id, m.id);
+      const agenda = await deps.store.listAgendaStatuses(scheme.id, m.id);
       return { meeting: m, applications: agenda.length, openCases: openOnAgenda(agenda).length };
     }),
   );
   const recordOf = new Map(records.map((r) => [r.meetingId, r]));
-  return counts.map(({ meeting: m, applications, openCases }) => ({
+  const meetings = counts.map(({ meeting: m, applications, openCases }) => ({
     ...m,
     deadlinePassed: Date.parse(m.submissionDeadline) < now.getTime(),
     // Started: its minutes may have decisions.
@@ -42,6 +47,7 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
     // not yet decided: a cancelled meeting's are moved on
     openCases,
   }));
+  return { meetings, cancelledMeetings: cancelledMeetings(scheme, changes).filter((m) => !meetingStarted(m, now)) };
 }
 
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */

@@ -53,7 +53,7 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
       const scheme = loadScheme(deps, id);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo },
-        meetings: await listMeetings(deps, scheme.id),
+        ...(await listMeetings(deps, scheme.id)),
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
       };

@@ -153,6 +153,15 @@ describe('the calendar', () => {
     await expect(store.removeAddedMeeting('sor-rogaland', '2028-02-10')).rejects.toThrow('throttled');
   });
 
+  it('restoreConfiguredMeeting deletes only an existing cancellation, its own item on the scheme and day', async () => {
+    ddb.on(DeleteCommand).rejectsOnce(ccf()).resolves({});
+    expect(await store.restoreConfiguredMeeting('sor-rogaland', '2026-12-10')).toBe(false);
+    expect(await store.restoreConfiguredMeeting('sor-rogaland', '2026-12-10')).toBe(true);
+    const input = ddb.commandCalls(DeleteCommand)[0]!.args[0].input;
+    expect(input.Key).toEqual({ pk: 'SCHEME#sor-rogaland', sk: 'MEETING#2026-12-10#CANCELLED' });
+    expect(input.ConditionExpression).toBe('attribute_exists(#pk)');
+  });
+
   it('cancelConfiguredMeeting is a put-if-absent of its own item on the scheme and day; false when cancelled already', async () => {
     ddb.on(PutCommand).rejects(ccf());
     const cancellation = { schemeId: 'sor-rogaland', date: '2026-12-10', cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sek-1' };
@@ -179,6 +188,15 @@ describe('the calendar', () => {
 });
 
 describe('queries', () => {
+  it('listAgendaStatuses reads the agenda index projecting only the id and the status', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [{ id: 'a1', status: 'scheduled' }] });
+    expect(await store.listAgendaStatuses('s', '2026-12-10')).toEqual([{ id: 'a1', status: 'scheduled' }]);
+    const input = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input.IndexName).toBe('gsi2');
+    expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'AGENDA#s#2026-12-10' });
+    expect(input.ProjectionExpression?.split(', ').map((n) => input.ExpressionAttributeNames?.[n])).toEqual(['id', 'status']);
+  });
+
   it('follow LastEvaluatedKey until the result is complete', async () => {
     ddb
       .on(QueryCommand)

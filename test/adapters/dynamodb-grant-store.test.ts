@@ -295,6 +295,18 @@ describe('applications', () => {
     expect(agenda[0]?.meetingId).toBe('2026-05-15');
   });
 
+  it('listAgendaStatuses: the same cases as listAgenda, with their ids and statuses only', async () => {
+    const schemeId = uid('scheme-');
+    const a = await created({ schemeId, meetingId: '2026-04-10', status: 'scheduled', title: 'x'.repeat(10_000) });
+    const b = await created({ schemeId, meetingId: '2026-04-10', status: 'approved' });
+    await created({ schemeId, meetingId: '2026-05-15', status: 'scheduled' });
+    const entries = await store.listAgendaStatuses(schemeId, '2026-04-10');
+    expect(entries.sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [{ id: a.id, status: 'scheduled' }, { id: b.id, status: 'approved' }].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    expect(await store.listAgendaStatuses(schemeId, '2026-06-12')).toEqual([]);
+  });
+
   it('putVersion is create-only and getVersion reads it', async () => {
     const app = await created();
     const v2 = { ...versionOf(app, 2), createdAt: '2026-02-10T00:00:00.000Z' };
@@ -526,6 +538,17 @@ describe('meetings added to the calendar', () => {
     const listed = await store.listCalendarChanges(schemeId);
     expect(listed).toEqual({ added: [moved], cancelled: [cancellation] });
     expectNoInternalAttributes([...listed.cancelled]);
+  });
+
+  it('restores a cancelled configured meeting once; then it can be cancelled again', async () => {
+    const schemeId = uid('scheme-');
+    const cancellation = { schemeId, date: '2027-01-28', cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sek-1' };
+    expect(await store.cancelConfiguredMeeting(cancellation)).toBe(true);
+    expect(await store.restoreConfiguredMeeting(schemeId, '2027-01-28')).toBe(true);
+    expect(await store.restoreConfiguredMeeting(schemeId, '2027-01-28')).toBe(false);
+    expect((await store.listCalendarChanges(schemeId)).cancelled).toEqual([]);
+    expect(await store.cancelConfiguredMeeting({ ...cancellation, cancelledAt: '2026-11-24T09:00:00.000Z' })).toBe(true);
+    expect((await store.listCalendarChanges(schemeId)).cancelled).toEqual([{ ...cancellation, cancelledAt: '2026-11-24T09:00:00.000Z' }]);
   });
 });
 

@@ -302,7 +302,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.emulateMedia({ media: 'screen' });
   }, 45_000);
 
-  it('the secretariat adds next year\'s first meeting to the calendar, sees it marked, takes it off again, and cancels a configured meeting', async () => {
+  it('the secretariat adds next year\'s first meeting to the calendar, sees it marked, takes it off again, and cancels a configured meeting and puts it back', async () => {
     // Signed in as the secretariat.
     await page.goto('/sekretariat');
     const section = page.locator('section', { has: page.getByRole('heading', { name: /Sør-Rogaland/ }) });
@@ -335,10 +335,22 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const cancel = april.getByRole('form', { name: 'Avlys FSU-møte april 2027' });
     expect(await cancel.isVisible()).toBe(false);
     await april.getByText('Avlys', { exact: true }).click();
-    expect(await cancel.textContent()).toContain('legger du møtet inn igjen med «Legg til et møte i møteplanen»');
+    expect(await cancel.textContent()).toContain('setter du møtet inn igjen under «Avlyste møter»');
     await expectAccessibleBasics(page);
     await cancel.getByRole('button', { name: 'Avlys møtet' }).click();
     await page.waitForURL(/\?kalender=fjernet/);
     expect(await page.getByRole('link', { name: 'FSU-møte april 2027', exact: true }).count()).toBe(0);
+
+    // Cancelled by mistake: listed under "Avlyste møter", and put back as it was at one click.
+    const cancelled = section.locator('ul.cancelled-meetings li', { hasText: 'FSU-møte april 2027' });
+    expect(await cancelled.textContent()).toContain('22.04.2027 kl. 09:00');
+    await expectAccessibleBasics(page);
+    await cancelled.getByRole('button', { name: 'Sett inn igjen' }).click();
+    await page.waitForURL(/\?kalender=gjenopprettet/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Møtet er tilbake i møteplanen.');
+    const back = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte april 2027', exact: true }) });
+    expect(await back.textContent()).toContain('22.04.2027 kl. 09:00');
+    expect(await back.textContent()).not.toContain('lagt til');
+    expect(await section.locator('ul.cancelled-meetings li', { hasText: 'FSU-møte april 2027' }).count()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaVisitKey, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
+import { agendaVisitKey, cancelledMeetings, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
 import type { AddedMeetingRecord, AuditEntry } from '../../functions/domain/model';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -133,6 +133,15 @@ describe('meetings the secretariat added', () => {
     const moved = meetingCalendar(sr, { cancelled: [cancelled('2026-12-10')], added: [added('2026-12-10', { time: '15:00' })] });
     expect(findMeeting(moved, '2026-12-10')).toMatchObject({ time: '15:00', startsAt: '2026-12-10T14:00:00.000Z', added: { by: 'sekretær' } });
     expect(moved.length).toBe(meetingCalendar(sr).length);
+  });
+
+  it('the cancelled configured meetings are listed with when and by whom, unless an added one took the day', () => {
+    const cancelled = (date: string, schemeId = 'sor-rogaland') => ({ schemeId, date, cancelledAt: '2026-11-23T09:00:00.000Z', cancelledBy: 'sekretær' });
+    const changes = { cancelled: [cancelled('2027-01-28'), cancelled('2026-12-10'), cancelled('2027-02-25'), cancelled('2027-03-18', 'innlandet')], added: [added('2027-02-25', { time: '15:00' })] };
+    const list = cancelledMeetings(sr, changes);
+    expect(list.map((m) => m.id)).toEqual(['2026-12-10', '2027-01-28']);
+    expect(list[0]).toEqual({ ...findMeeting(meetingCalendar(sr), '2026-12-10'), cancelled: { at: '2026-11-23T09:00:00.000Z', by: 'sekretær' } });
+    expect(cancelledMeetings(sr, {})).toEqual([]);
   });
 
   it('can be added only to come, at most three years ahead; the field to correct is named', () => {

@@ -57,9 +57,14 @@ describe('adding a meeting (API)', () => {
     const taken = await add({ date: '2028-02-10', time: '12:00', title: 'Et annet møte' });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ reason: 'meeting_exists', message: 'Møteplanen har allerede et møte 10.02.2028 (FSU-møte februar 2028).' });
-    const configured = await add({ date: '2026-12-10', time: '09:00', title: 'FSU-møte desember 2026' });
+    const configured = await add({ date: '2026-12-10', time: '13:00', title: 'FSU-møte desember 2026' });
     expect(configured.status).toBe(409);
     expect(configured.body.reason).toBe('meeting_exists');
+    // The configured meeting as it is: nothing to add, the same meeting (as a repeated restoration).
+    const same = await add({ date: '2026-12-10', time: '09:00', title: 'FSU-møte desember 2026' });
+    expect(same.status).toBe(200);
+    expect(same.body.meeting).toMatchObject({ id: '2026-12-10', time: '09:00' });
+    expect(same.body.meeting).not.toHaveProperty('added');
 
     const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
       [{ date: '2026-11-19', time: '09:00', title: 'For sent' }, { date: 'Møtet må være fram i tid.' }],
@@ -193,6 +198,49 @@ describe('cancelling a meeting (API)', () => {
     const due = await app.store.listDueReminders(app.clock.now().toISOString(), 500);
     for (const id of ids) expect(due.some((r) => r.id === `${id}#meeting-moved#2027-01-28`)).toBe(true);
   });
+
+  it('a configured meeting cancelled by mistake is listed as cancelled and put back as it was: the configured meeting again; its moved cases stay where they went', async () => {
+    app.clock.set(START);
+    const { applicationId } = await app.submit();
+    await app.cosignAll(applicationId);
+    await scheduleApplication(app.deps, applicationId, SYSTEM, { meetingId: '2027-06-17' });
+    expect((await remove('2027-06-17', { moveCasesTo: '2027-08-26' })).status).toBe(200);
+    const plan = async () => (await app.call('list-meetings', { pathParameters: { schemeId: 'sor-rogaland' }, as })).body as { meetings: Array<{ id: string }>; cancelledMeetings: Array<{ id: string }> };
+    const cancelledJune = async () => (await plan()).cancelledMeetings.filter((m) => m.id === '2027-06-17');
+    expect(await cancelledJune()).toEqual([expect.objectContaining({ id: '2027-06-17', time: '09:00', title: 'FSU-møte juni 2027', cancelled: { at: START, by: expect.any(String) } })]);
+
+    const june = { date: '2027-06-17', time: '09:00', title: 'FSU-møte juni 2027' };
+    const restored = await add(june);
+    expect(restored.status, restored.text).toBe(201);
+    expect(restored.body).toMatchObject({ restored: true, meeting: { id: '2027-06-17', startsAt: '2027-06-17T07:00:00.000Z' } });
+    expect(restored.body.meeting).not.toHaveProperty('added');
+    const after = await plan();
+    expect(after.cancelledMeetings.some((m) => m.id === '2027-06-17')).toBe(false);
+    expect(after.meetings.find((m) => m.id === '2027-06-17')).not.toHaveProperty('added');
+    const changes = await app.store.listCalendarChanges('sor-rogaland');
+    expect(changes.cancelled.some((c) => c.date === '2027-06-17')).toBe(false);
+    expect(changes.added.some((a) => a.date === '2027-06-17')).toBe(false);
+    expect((await app.store.getApplication(applicationId))!.meetingId).toBe('2027-08-26');
+    // A repeat: the same meeting, nothing new.
+    const again = await add(june);
+    expect(again.status).toBe(200);
+    expect(again.body).not.toHaveProperty('restored');
+
+    // Cancelled again, it can be restored again; once its time has passed, neither listed nor restored.
+    expect((await remove('2027-06-17')).status).toBe(200);
+    app.clock.set('2027-06-17T07:00:00.000Z'); // the hour it would have started
+    try {
+      expect(await cancelledJune()).toEqual([]);
+      expect((await add(june)).body.fieldErrors).toEqual({ time: 'Møtet må begynne senere enn nå.' });
+      app.clock.set('2027-06-18T07:00:00.000Z');
+      const late = await add(june);
+      expect(late.status).toBe(400);
+      expect(late.body.fieldErrors).toEqual({ date: 'Møtet må være fram i tid.' });
+    } finally {
+      app.clock.set(START);
+    }
+    expect((await add(june)).status).toBe(201);
+  });
 });
 
 describe('a cancellation at the same moment as a scheduling', () => {
@@ -321,5 +369,31 @@ describe('the start page', () => {
     expect((await page({ kalender: 'flyttet' })).text).toContain('sakene er flyttet til møtet du valgte');
     expect((await meetings()).some((m) => m.id === '2027-01-28')).toBe(false);
     expect((await meetings()).find((m) => m.id === '2027-02-25')?.applications).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists the configured meetings cancelled, each with "Sett inn igjen", which puts it back as it was', async () => {
+    app.clock.set(START);
+    const start = await page();
+    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    const cancelledList = (text: string) => /<h3>Avlyste møter<\/h3>[^]*?<\/ul>/.exec(text.slice(text.indexOf('id="ordning-sor-rogaland"')))?.[0] ?? '';
+    const list = cancelledList(start.text);
+    expect(list).toContain('Saker som ble flyttet da det ble avlyst, blir stående på møtet de ble flyttet til.');
+    expect(list).toContain('<li>FSU-møte januar 2027, 28.01.2027 kl. 09:00 (avlyst 20.11.2026)');
+    expect(list).toContain('<form method="post" action="/sekretariat/sor-rogaland/moter" class="inline" aria-label="Sett inn igjen FSU-møte januar 2027">');
+    expect(list).toContain('<button type="submit" class="secondary small">Sett inn igjen</button>');
+    // A configured meeting's "Avlys" says where it can be put back.
+    expect(start.text).toContain('Avlyser du ved en feil, setter du møtet inn igjen under «Avlyste møter».');
+
+    const fields = Object.fromEntries([...list.slice(list.indexOf('aria-label="Sett inn igjen FSU-møte januar 2027"')).matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].slice(0, 5).map((m) => [m[1]!, m[2]!]));
+    expect(fields).toMatchObject({ date: '2027-01-28', time: '09:00', title: 'FSU-møte januar 2027', gjenopprett: 'ja' });
+    const { _csrf: _, ...form } = fields;
+    const restored = await post('/sekretariat/{schemeId}/moter', 'page-add-meeting', { schemeId: 'sor-rogaland' }, token, form);
+    expect(restored.status, restored.text).toBe(303);
+    expect(restored.headers.location).toBe('/sekretariat?kalender=gjenopprettet#ordning-sor-rogaland');
+    const after = await page({ kalender: 'gjenopprettet' });
+    expect(after.text).toContain('Møtet er tilbake i møteplanen. Saker som ble flyttet da det ble avlyst, står på møtet de ble flyttet til');
+    expect(after.text).toMatch(/FSU-møte januar 2027<\/a><details class="cancel-meeting">/);
+    expect(cancelledList(after.text)).not.toContain('januar 2027');
+    expect((await meetings()).find((m) => m.id === '2027-01-28')).not.toHaveProperty('added');
   });
 });
