@@ -4,6 +4,7 @@
 // zod/mini (checks as functions, `.check(z.trim(), z.maxLength(n))`): a Lambda bundle carries only the
 // parts it uses; the synth and local tools use classic zod.
 import * as z from 'zod/mini';
+import { groupThousands } from '../functions/domain/money';
 import { isIsoDate } from '../functions/domain/oslo-time';
 
 // Limits and kinds the schemas and the forms share.
@@ -21,10 +22,7 @@ export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representativ
 // Norwegian messages
 
 /** '1250000' → '1 250 000' (plain spaces, so messages compare predictably in tests and e-mail). */
-export function formatKroner(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
+export const formatKroner = groupThousands;
 
 const TYPE_MESSAGES: Record<string, string> = {
   string: 'Feltet må være tekst.',

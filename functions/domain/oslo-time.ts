@@ -89,6 +89,16 @@ export function formatNorwegianDate(date: string): string {
   return `${pad2(day)}.${pad2(month)}.${String(year).padStart(4, '0')}`;
 }
 
+/** 'HH:MM' (or 'HH:MM:SS') → 'kl. 09.00', as Norwegian writes the time of day (Språkrådet). */
+export function formatNorwegianClock(time: string): string {
+  return `kl. ${time.slice(0, 5).replace(':', '.')}`;
+}
+
+/** An instant → '26.11.2026 kl. 23.59' in Oslo time: the one form of a moment in pages and e-mails. */
+export function formatNorwegianDateTime(instant: Date): string {
+  return `${formatNorwegianDate(osloDateOf(instant))} ${formatNorwegianClock(osloTimeOf(instant))}`;
+}
+
 // ---- internals ----
 
 function tryParseDate(s: string): CalendarDate | undefined {

@@ -1,4 +1,5 @@
 // The yearly pot: each allocation draws whole NOK from the pot of the decision's Oslo year.
+import { formatNok } from './money';
 import { osloDateOf } from './oslo-time';
 
 /** Two changes of the same pot met (a reservation given back, or a total applied, while another one ran). */
@@ -59,12 +60,6 @@ export function beyondGrant(amount: number, granted: number, what: string): stri
   return amount > granted ? `${what} kan ikke være større enn tilskuddet (${formatNok(granted)}).` : undefined;
 }
 
-/** '1 250 000 kr' with non-breaking spaces; hand-rolled so the output does not depend on ICU data. */
-export function formatNok(amount: number): string {
-  const sign = amount < 0 ? '−' : '';
-  const digits = String(Math.abs(Math.round(amount))).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${sign}${digits}\u00a0kr`;
-}
 
 function isPositiveWholeNok(amount: number): boolean {
   return Number.isSafeInteger(amount) && amount > 0;

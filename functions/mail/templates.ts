@@ -3,7 +3,8 @@
 // value is escaped in the HTML. Links are opaque URLs built by the caller (PUBLIC_BASE_URL + link
 // id); a template refuses a URL that is not http(s) or that mentions a token.
 // Recipients (including the cc of the decision letter) are the caller's job: see OutgoingMail.
-import { formatNorwegianDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
+import { formatNok } from '../domain/money';
+import { formatNorwegianDate, formatNorwegianDateTime, osloDateOf } from '../domain/oslo-time';
 import type { ClaimEffect } from '../domain/payout';
 import type { ExpiryReason } from '../domain/status-transitions';
 import { finalReportOpensOn } from '../domain/reports';
@@ -63,22 +64,13 @@ export function formatDateNb(value: DateInput | Date): string {
   return formatNorwegianDate(osloDateOf(value instanceof Date ? value : parseInstant(value)));
 }
 
-/** An ISO instant → 'dd.mm.yyyy kl. HH:MM' in Norwegian time; a plain date → 'dd.mm.yyyy'. */
+/** An ISO instant → 'dd.mm.yyyy kl. HH.MM' in Norwegian time; a plain date → 'dd.mm.yyyy'. */
 export function formatDateTimeNb(value: DateInput | Date): string {
   if (typeof value === 'string' && DATE_ONLY.test(value)) return formatDateNb(value);
-  const instant = value instanceof Date ? value : parseInstant(value);
-  return `${formatNorwegianDate(osloDateOf(instant))} kl. ${osloTimeOf(instant).slice(0, 5)}`;
+  return formatNorwegianDateTime(value instanceof Date ? value : parseInstant(value));
 }
 
-/** 250000 → 'kr 250 000'; 1234.5 → 'kr 1 234,50'; -5000 → 'kr -5 000' (normal spaces). */
-export function formatNok(amount: number): string {
-  if (!Number.isFinite(amount)) throw new RangeError(`Not an amount: ${amount}`);
-  const negative = amount < 0;
-  const cents = Math.round(Math.abs(amount) * 100);
-  const whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const fraction = cents % 100 === 0 ? '' : `,${(cents % 100).toString().padStart(2, '0')}`;
-  return `kr ${negative ? '-' : ''}${whole}${fraction}`;
-}
+export { formatNok };
 
 export function escapeHtml(value: string): string {
   return value

@@ -1,17 +1,22 @@
 // Norwegian presentation of amounts, dates, kinds and states.
 import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutState } from '../domain/model';
-import { formatNorwegianDate, isIsoDate, osloDateOf, osloTimeOf } from '../domain/oslo-time';
+import { formatNorwegianClock, formatNorwegianDate, formatNorwegianDateTime, isIsoDate, osloDateOf } from '../domain/oslo-time';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
-import { formatKroner } from '../../schemas/fields.schema';
+import { formatNok } from '../domain/money';
 
 export function kroner(amount: number | undefined): string {
-  return amount === undefined ? '–' : `${formatKroner(amount)} kr`;
+  return amount === undefined ? '–' : formatNok(amount);
 }
 
 /** 'YYYY-MM-DD' → '10.12.2026'. */
 export function date(value: string | undefined): string {
   if (!value) return '–';
   return isIsoDate(value) ? formatNorwegianDate(value) : value;
+}
+
+/** A meeting's day and time: '10.12.2026 kl. 09.00'. */
+export function meetingTime(m: { date: string; time: string }): string {
+  return `${date(m.date)} ${formatNorwegianClock(m.time)}`;
 }
 
 /** An ISO instant → its Oslo day, '20.11.2026'. */
@@ -29,7 +34,7 @@ export function dateTime(value: string | undefined): string {
   if (!value) return '–';
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return value;
-  return `${formatNorwegianDate(osloDateOf(instant))} kl. ${osloTimeOf(instant).slice(0, 5).replace(':', '.')}`;
+  return formatNorwegianDateTime(instant);
 }
 
 export function statusLabel(status: ApplicationStatus | string): string {

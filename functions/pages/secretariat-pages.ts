@@ -10,7 +10,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { date, dateTime, dayOf, kroner, meetingOptions, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, dayOf, kroner, meetingOptions, meetingTime, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -100,7 +100,7 @@ function cancelledList({ scheme, cancelledMeetings }: OverviewScheme, csrf: stri
   return html`<h3>Avlyste møter</h3>
 <p class="hint">Et møte som er avlyst ved en feil, kan settes inn igjen. Saker som ble flyttet da det ble avlyst, blir stående på møtet de ble flyttet til.</p>
 <ul class="cancelled-meetings">${cancelledMeetings.map(
-    (m) => html`<li>${m.title}, ${date(m.date)} kl. ${m.time} (avlyst ${dayOf(m.cancelled.at)})
+    (m) => html`<li>${m.title}, ${meetingTime(m)} (avlyst ${dayOf(m.cancelled.at)})
 <form method="post" action=${calendarPath(scheme.id)} class="inline" aria-label=${`Sett inn igjen ${m.title}`}>
 ${hidden(CSRF_FIELD, csrf)}${hidden('date', m.date)}${hidden('time', m.time)}${hidden('title', m.title)}${hidden(RESTORE_FIELD, 'ja')}<button type="submit" class="secondary small">Sett inn igjen</button>
 </form></li>`,
@@ -146,7 +146,7 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
 <tbody>${meetings.map(
-    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removal(m)}</td><td>${date(m.date)} kl. ${m.time}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removal(m)}</td><td>${meetingTime(m)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
 ${cancelledList(entry, forms.csrf)}

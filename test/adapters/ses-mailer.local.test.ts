@@ -74,7 +74,7 @@ describe('SesMailer on local SES and dynalite', () => {
     // `member.1` only); that every address reaches SES is checked in ses-mailer.test.ts.
     expect(stored?.destination).toEqual({ to: ['eier@kommune.example'], cc: ['leder@hf.example'], bcc: [] });
     expect(stored?.subject).toBe('[FSU] Vedtak om tilskudd: «Felles utskrivningsteam for Jæren»');
-    expect(stored?.body.text).toContain('kr 250 000');
+    expect(stored?.body.text).toContain('250 000 kr');
     expect(stored?.body.text).toContain('R-11326-D11325');
     expect(stored?.body.html).toContain('<html lang="nb">');
 

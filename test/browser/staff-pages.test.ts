@@ -322,7 +322,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('.notice.success').textContent()).toContain('Møtet er lagt til i møteplanen.');
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte februar 2028', exact: true }) });
     expect(await row.textContent()).toContain('lagt til');
-    expect(await row.textContent()).toContain('10.02.2028 kl. 09:00');
+    expect(await row.textContent()).toContain('10.02.2028 kl. 09.00');
     await expectAccessibleBasics(page);
 
     await row.getByRole('button', { name: 'Fjern' }).click();
@@ -343,13 +343,13 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
 
     // Cancelled by mistake: listed under "Avlyste møter", and put back as it was at one click.
     const cancelled = section.locator('ul.cancelled-meetings li', { hasText: 'FSU-møte april 2027' });
-    expect(await cancelled.textContent()).toContain('22.04.2027 kl. 09:00');
+    expect(await cancelled.textContent()).toContain('22.04.2027 kl. 09.00');
     await expectAccessibleBasics(page);
     await cancelled.getByRole('button', { name: 'Sett inn igjen' }).click();
     await page.waitForURL(/\?kalender=gjenopprettet/);
     expect(await page.locator('.notice.success').textContent()).toContain('Møtet er tilbake i møteplanen.');
     const back = page.locator('tr', { has: page.getByRole('link', { name: 'FSU-møte april 2027', exact: true }) });
-    expect(await back.textContent()).toContain('22.04.2027 kl. 09:00');
+    expect(await back.textContent()).toContain('22.04.2027 kl. 09.00');
     expect(await back.textContent()).not.toContain('lagt til');
     expect(await section.locator('ul.cancelled-meetings li', { hasText: 'FSU-møte april 2027' }).count()).toBe(0);
   });

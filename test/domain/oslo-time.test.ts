@@ -4,7 +4,9 @@ import {
   addMonths,
   daysBetween,
   endOfOsloDay,
+  formatNorwegianClock,
   formatNorwegianDate,
+  formatNorwegianDateTime,
   isIsoDate,
   osloDateOf,
   osloInstant,
@@ -198,6 +200,15 @@ describe('formatNorwegianDate', () => {
   });
   it('rejects a non-date', () => {
     expect(() => formatNorwegianDate('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('formatNorwegianClock and formatNorwegianDateTime', () => {
+  it('write the time of day with a full stop, as Norwegian does, in Oslo time on either side of summer time', () => {
+    expect(formatNorwegianClock('09:00')).toBe('kl. 09.00');
+    expect(formatNorwegianClock('23:59:59')).toBe('kl. 23.59');
+    expect(formatNorwegianDateTime(new Date('2026-11-26T22:59:59.999Z'))).toBe('26.11.2026 kl. 23.59');
+    expect(formatNorwegianDateTime(new Date('2027-06-17T07:00:00.000Z'))).toBe('17.06.2027 kl. 09.00');
   });
 });
 

@@ -323,7 +323,7 @@ describe('the start page', () => {
     const after = await page({ kalender: 'lagt-til' });
     expect(after.text).toContain('Møtet er lagt til i møteplanen.');
     expect(after.text).toMatch(/Ekstra FSU-møte september 2027<\/a> <span class="tag">lagt til<\/span><form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-09-09\/fjerning"/);
-    expect(after.text).toContain('09.09.2027 kl. 13:00');
+    expect(after.text).toContain('09.09.2027 kl. 13.00');
     // A configured meeting is cancelled behind "Avlys" (a second step), not at one click.
     expect(after.text).toMatch(/<details class="cancel-meeting"><summary>Avlys<\/summary>\n<form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-01-28\/fjerning" novalidate aria-label="Avlys FSU-møte januar 2027">/);
 
@@ -378,7 +378,7 @@ describe('the start page', () => {
     const cancelledList = (text: string) => /<h3>Avlyste møter<\/h3>[^]*?<\/ul>/.exec(text.slice(text.indexOf('id="ordning-sor-rogaland"')))?.[0] ?? '';
     const list = cancelledList(start.text);
     expect(list).toContain('Saker som ble flyttet da det ble avlyst, blir stående på møtet de ble flyttet til.');
-    expect(list).toContain('<li>FSU-møte januar 2027, 28.01.2027 kl. 09:00 (avlyst 20.11.2026)');
+    expect(list).toContain('<li>FSU-møte januar 2027, 28.01.2027 kl. 09.00 (avlyst 20.11.2026)');
     expect(list).toContain('<form method="post" action="/sekretariat/sor-rogaland/moter" class="inline" aria-label="Sett inn igjen FSU-møte januar 2027">');
     expect(list).toContain('<button type="submit" class="secondary small">Sett inn igjen</button>');
     // A configured meeting's "Avlys" says where it can be put back.

@@ -41,7 +41,7 @@ describe('deadline reminders for drafts', () => {
     }
     const [mail] = reminders('husker@kommune.example');
     expect(mail!.subject).toBe('[FSU] Påminnelse: utkastet til søknaden er ikke sendt inn');
-    expect(mail!.text).toContain('Søknadsfrist: 26.11.2026 kl. 23:59');
+    expect(mail!.text).toContain('Søknadsfrist: 26.11.2026 kl. 23.59');
     expect(mail!.text).toContain(`Fortsett på utkastet:\nhttps://tilskudd.example/soknad/utkast/${draft.id}\n`);
     expect(reminders('slettet@kommune.example')).toEqual([]);
     expect(reminders('feiler@kommune.example')).toEqual([]);
@@ -87,7 +87,7 @@ describe('deadline reminders for drafts', () => {
     app.clock.set('2027-02-09T09:00:00.000Z');
     await sendDueReminders(app.deps);
     const [mail] = reminders('avlyst@kommune.example');
-    expect(mail!.text).toContain('Søknadsfrist: 11.02.2027 kl. 23:59');
+    expect(mail!.text).toContain('Søknadsfrist: 11.02.2027 kl. 23.59');
     expect(reminders('avlyst@kommune.example')).toHaveLength(1);
   });
 });

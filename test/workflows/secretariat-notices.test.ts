@@ -28,8 +28,8 @@ describe('the agenda is complete', () => {
     await sendDueReminders(app.deps);
     const notice = agendaNotices().find((m) => m.to.includes(sorRogaland.secretariatEmail))!;
     expect(notice.subject).toBe('[FSU] Sakslisten er klar: FSU-møte desember 2026');
-    expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23:59.');
-    expect(notice.text).toContain('Saker: 1\nOmsøkt i alt: kr 850 000');
+    expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23.59.');
+    expect(notice.text).toContain('Saker: 1\nOmsøkt i alt: 850 000 kr');
     expect(notice.text).toContain('Sakene på listen:\n- Felles ambulant team i Jæren');
     expect(notice.text).toContain(`Åpne sakslisten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/moter/2026-12-10\n`);
 
