@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { dateRangeInOrder, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
+import { dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
@@ -185,6 +185,10 @@ export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: optionalMeetingField() }, E);
 export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 
+/** A new contact person for the project (the owner has left, or handed the project over): the owner's link goes to them. */
+export const ownerChangeSchema = z.strictObject({ name: textField(200), email: emailField() }, E);
+export type OwnerChange = z.infer<typeof ownerChangeSchema>;
+
 // ---- invoicing, withdrawal --------------------------------------------------------------------
 
 export const invoiceRequestSchema = z.strictObject({ invoiceNumber: textField(50) }, E);
@@ -291,6 +295,7 @@ export const REQUEST_SCHEMAS = {
   reallocationDecision: reallocationDecisionSchema,
   repaymentClaim: repaymentClaimSchema,
   revocation: revocationRequestSchema,
+  ownerChange: ownerChangeSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -312,6 +317,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocationDecision: [],
   repaymentClaim: ['amount'],
   revocation: [],
+  ownerChange: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -333,6 +339,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocationDecision: ['approved'],
   repaymentClaim: ['endGrant'],
   revocation: [],
+  ownerChange: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

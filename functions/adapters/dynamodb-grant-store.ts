@@ -68,6 +68,8 @@ const SETTABLE_APPLICATION_FIELDS = [
   'version',
   'title',
   'ownerEmail',
+  'ownerName',
+  'previousOwnerEmail',
   'ownerIsInternalUnit',
   'requestedAmount',
   'submittedAt',

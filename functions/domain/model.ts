@@ -63,7 +63,12 @@ export interface ApplicationRecord {
   /** The application version partners sign; a revision bumps it and asks for signatures again. */
   version: number;
   title: string;
+  /** where the owner's mail goes: the application's, or the contact person the secretariat set since */
   ownerEmail: string;
+  /** the contact person the secretariat set since the application (the application names the first) */
+  ownerName?: string;
+  /** where the owner's mail went before the last new address: told of the change by the next sweep */
+  previousOwnerEmail?: string;
   ownerIsInternalUnit: boolean;
   requestedAmount: number;
   submittedAt: string;
@@ -110,6 +115,8 @@ export interface LinkRecord {
   /** cosign links: which partner and which application version */
   partnerIndex?: number;
   version?: number;
+  /** an owner link made for a new contact person: which handover (see ownerHandovers) */
+  handover?: number;
   createdAt: string;
   expiresAt: string; // ISO instant
   state: LinkState;
@@ -288,6 +295,8 @@ export type ReminderKind =
   | 'final-report-overdue'
   /** the secretariat moved the case to another meeting: the next sweep tells the owner (HTTP functions send no mail) */
   | 'meeting-moved'
+  /** the secretariat gave the project a new contact person: the next sweep sends them the owner's link */
+  | 'owner-changed'
   /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
   | 'invoice-missing';
 
@@ -302,4 +311,6 @@ export interface ReminderRecord {
   seq?: number;
   /** co-signature reminders belong to one application version */
   version?: number;
+  /** a new contact person: the address mail went to before, told of the change (and whom to ask if it was a mistake) */
+  previousOwnerEmail?: string;
 }

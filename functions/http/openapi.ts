@@ -20,6 +20,7 @@ import {
   repaymentClaimSchema,
   reportRequestSchema,
   revocationRequestSchema,
+  ownerChangeSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
   withdrawRequestSchema,
@@ -57,6 +58,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'decide-reallocation': ['ReallocationDecision', reallocationDecisionSchema],
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
+    'change-owner': ['OwnerChange', ownerChangeSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
 }
@@ -76,6 +78,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'record-decision': [201, 'Vedtaket er registrert'],
   'claim-repayment': [201, 'Kravet er registrert'],
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
+  'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
   'add-meeting': [201, 'Møtet er lagt til i møteplanen, eller et avlyst møte er satt inn igjen slik det var (restored) (200: det samme møtet var der fra før)'],
 };

@@ -340,6 +340,41 @@ export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData
   });
 }
 
+export interface OwnerChangedData {
+  recipientName?: string;
+  statusLink: string;
+}
+
+/** To the project's new contact person: the owner's link is theirs now (the one sent before no longer works). */
+export function ownerChanged(ctx: MailContext, d: OwnerChangedData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Du er kontaktperson for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert deg som kontaktperson for prosjektet i ${ctx.scheme.name}. E-post om søknaden og tilskuddet, som vedtak, påminnelser og rapportfrister, kommer heretter til deg.`),
+      facts(...appFacts(ctx)),
+      p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering. Lenken som ble sendt til den forrige kontaktpersonen, virker ikke lenger.'),
+      link('Se status for søknaden', d.statusLink),
+      p('Ta vare på denne e-posten: lenken er personlig og gir tilgang til søknaden.'),
+    ],
+  });
+}
+
+/** To the contact person a project had: mail goes elsewhere now (so a change made by mistake does not go unnoticed). */
+export function ownerReplaced(ctx: MailContext, d: { recipientName?: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Ny kontaktperson for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert en ny kontaktperson for prosjektet i ${ctx.scheme.name}. E-post om søknaden og tilskuddet går heretter til den nye kontaktpersonen, og lenken du har fått til søknaden, virker ikke lenger.`),
+      facts(...appFacts(ctx)),
+      p('Er dette feil, kontakt sekretariatet.'),
+    ],
+  });
+}
+
 export interface ApplicationCompleteData {
   partners: string[];
   adminLink?: string;
@@ -1080,6 +1115,8 @@ export const templates = {
   declinedByPartner,
   scheduledForMeeting,
   movedToNextMeeting,
+  ownerChanged,
+  ownerReplaced,
   submissionDeadlineReminder,
   moreInformationRequested,
   deferred,

@@ -5,7 +5,7 @@
 // payments on the finance page).
 import type { Actor } from '../domain/model';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { ON_AGENDA } from '../domain/status-transitions';
+import { ON_AGENDA, OWNER_CHANGED, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
 import { date, dateTime, decisionText, kroner, meetingOptions, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
@@ -22,9 +22,9 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation and the repayment claim. */
-export type CaseFormName = 'repayment' | 'revocation' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'owner' | `reallocation:${string}`;
 
-const FORM_ID_PREFIX: Record<'repayment' | 'revocation', string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking' };
+const FORM_ID_PREFIX: Record<'repayment' | 'revocation' | 'owner', string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson' };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
 
@@ -32,7 +32,12 @@ export const CASE_NOTICES: Record<string, string> = {
   omdisponering: 'Vedtaket om omdisponering er registrert, og prosjekteier får beskjed.',
   tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.',
   tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjekteier får beskjed.',
+  kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
 };
+
+export function ownerChangePath(applicationId: string): string {
+  return `${casePath(applicationId)}/kontaktperson`;
+}
 
 export function reallocationDecisionPath(applicationId: string, reallocationId: string): string {
   return `${casePath(applicationId)}/omdisponering/${encodeURIComponent(reallocationId)}`;
@@ -109,6 +114,25 @@ ${decidedInMeetingField(form, meetings, 'Tilbakebetaling, møte')}
 </form>`;
 }
 
+/**
+ * A new contact person for the project (the owner left, or handed it over): open while the case
+ * runs, or while a repayment claim keeps a closed grant going. Closed by default: a rare action.
+ */
+function ownerForm(app: CaseView['application'], ownerName: string, csrf: string, state: (name: CaseFormName) => FormState): Html | '' {
+  if (!ownerChangeable(app)) return '';
+  const form = state('owner');
+  const failed = form.hasErrors();
+  return html`<details class="change-owner"${failed ? html` open` : ''}><summary>Ny kontaktperson</summary>
+<form method="post" action=${ownerChangePath(app.id)} novalidate aria-label="Ny kontaktperson for prosjektet">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">Når ${ownerName} ikke lenger er kontaktperson for prosjektet. E-post om saken går heretter til den nye kontaktpersonen, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partnerne signerte, endres ikke.</p>
+${form.input('name', 'Navn', { className: 'long', summaryLabel: 'Ny kontaktperson: navn' })}
+${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summaryLabel: 'Ny kontaktperson: e-postadresse' })}
+<button type="submit" class="secondary">Registrer ny kontaktperson</button>
+</form>
+</details>`;
+}
+
 function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state('revocation');
   const closed = app.status === 'closed';
@@ -129,7 +153,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const states: FormState[] = [];
   const state = (name: CaseFormName) => {
     const mine = forms.failed?.form === name ? forms.failed : undefined;
-    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name === 'repayment' || name === 'revocation' ? FORM_ID_PREFIX[name] : `omdisp-${name.slice('reallocation:'.length)}`);
+    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name.startsWith('reallocation:') ? `omdisp-${name.slice('reallocation:'.length)}` : FORM_ID_PREFIX[name as keyof typeof FORM_ID_PREFIX]);
     states.push(s);
     return s;
   };
@@ -143,6 +167,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
   const allocation = app.allocation;
+  const ownerName = app.ownerName ?? data.owner.name;
+  const owner = ownerForm(app, ownerName, forms.csrf, state);
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
@@ -156,7 +182,7 @@ ${forms.notice ?? ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
-<dt>Prosjektansvarlig</dt><dd>${data.owner.name}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}</dd>
+<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${ownerName !== data.owner.name ? html` (kontaktperson fra ${dateTime(app.history.findLast((e) => e.action === OWNER_CHANGED)?.at)}; søknaden oppga ${data.owner.name})` : ''}${owner}</dd>
 ${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}
 ${continuationFacts(view.continuations)}

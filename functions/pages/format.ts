@@ -117,6 +117,7 @@ const ACTION_LABELS: Record<string, string> = {
   repaid: 'Tilbakebetalt; saken er avsluttet',
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
+  'owner-changed': 'Ny kontaktperson for prosjektet',
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',

@@ -42,6 +42,15 @@ export function newLink(
   };
 }
 
+/**
+ * The owner's link mail goes out with: the newest one not revoked (a new contact person gets a new
+ * link and the old one is revoked), else the newest.
+ */
+export function currentOwnerLink<L extends Pick<LinkRecord, 'purpose' | 'state' | 'createdAt'>>(links: readonly L[]): L | undefined {
+  const owner = links.filter((l) => l.purpose === 'owner').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return owner.find((l) => l.state !== 'revoked') ?? owner[0];
+}
+
 /** The shape of every opaque id a person receives (links, drafts): anything else is not found before a read. */
 export function isLinkIdShaped(id: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(id);

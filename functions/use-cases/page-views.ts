@@ -34,7 +34,8 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
     status: app.status,
     version: app.version,
     informationRequest: app.informationRequest,
-    data: version.data,
+    // The contact person the secretariat set since is the owner the revision names (else it would set the old one back).
+    data: { ...version.data, owner: { ...version.data.owner, email: app.ownerEmail, name: app.ownerName ?? version.data.owner.name } },
     scheme: await getPublicScheme(deps, app.schemeId),
   };
 }

@@ -23,7 +23,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   await deps.store.revokeLinks(app.id, 'cosign');
   await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
   const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
-    set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerIsInternalUnit: data.owner.isInternalUnit },
+    set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerName: data.owner.name, ownerIsInternalUnit: data.owner.isInternalUnit },
     remove: ['informationRequest'],
     details: { version },
   });

@@ -1,7 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
-import type { ApplicationRecord, ReminderRecord } from '../domain/model';
-import { ON_AGENDA } from '../domain/status-transitions';
+import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderRecord } from '../domain/model';
+import { ON_AGENDA, ownerHandovers, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -11,7 +11,8 @@ import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl } from './links';
+import { currentOwnerLink, linkUrl } from './links';
+import { ownerChangeReminderId } from './change-owner';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
@@ -32,6 +33,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'final-report-due': REPORTABLE_FROM.final,
   'final-report-overdue': REPORTABLE_FROM.final,
   'meeting-moved': ON_AGENDA,
+  // a grant closed with a repayment claim still has an owner to reach
+  'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
   // the statuses a grant can have while its payout waits (the payout's own state decides: see deliver)
   'invoice-missing': ['payout_pending', 'status_report_received', 'final_report_received', 'closed'],
 };
@@ -80,7 +83,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
 async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: CalendarOf): Promise<void> {
   const ctx = mailContext(scheme, app);
   const links = await deps.store.listLinks(app.id);
-  const ownerLink = links.find((l) => l.purpose === 'owner');
+  const ownerLink = currentOwnerLink(links);
   const statusLink = ownerLink ? linkUrl(deps, ownerLink) : deps.publicBaseUrl;
   switch (r.kind) {
     case 'cosign': {
@@ -127,6 +130,16 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       if (!meeting) return;
       const from = movedFromMeeting(app.history, meeting.id);
       await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
+      return;
+    }
+    case 'owner-changed': {
+      if (r.previousOwnerEmail && r.previousOwnerEmail.toLowerCase() !== app.ownerEmail.toLowerCase()) {
+        await notify(deps, `reminder#${r.id}#previous`, [r.previousOwnerEmail], mail.ownerReplaced(ctx, {}));
+      }
+      // Changed twice before a sweep: the contact person now gets one mail, from the last change.
+      if (r.id !== ownerChangeReminderId(app.id, ownerHandovers(app.history))) return;
+      const name = app.ownerName ?? (await loadCurrentVersion(deps, app)).data.owner.name;
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.ownerChanged(ctx, { recipientName: name, statusLink }));
       return;
     }
     case 'status-report-due':

@@ -10,6 +10,8 @@ import {
   TERMINAL_STATUSES,
   assertTransition,
   canTransition,
+  ownerChangeable,
+  ownerHandovers,
 } from '../../functions/domain/status-transitions';
 
 // The lifecycle as specified, written out independently of the implementation's table.
@@ -172,5 +174,24 @@ describe('statusLabelOf', () => {
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'expired' }] })).toBe('Avsluttet uten vedtak');
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'withdrawn' }] })).toBe('Trukket');
     expect(statusLabelOf({ status: 'scheduled', history: [] })).toBe(STATUS_LABELS_NB.scheduled);
+  });
+});
+
+describe('a new contact person', () => {
+  it('can be set while the case runs, and on a closed grant only while a repayment claim keeps it going', () => {
+    expect(ownerChangeable({ status: 'scheduled' })).toBe(true);
+    expect(ownerChangeable({ status: 'payout_pending' })).toBe(true);
+    expect(ownerChangeable({ status: 'withdrawn' })).toBe(false);
+    expect(ownerChangeable({ status: 'rejected' })).toBe(false);
+    expect(ownerChangeable({ status: 'closed' })).toBe(false);
+    expect(ownerChangeable({ status: 'closed', repaymentClaimed: 40_000 })).toBe(true);
+  });
+
+  it('counts the handovers to a new address, not a corrected name', () => {
+    const at = '2026-11-20T09:00:00.000Z';
+    const actor = { kind: 'system', name: 'test' } as const;
+    const entry = (action: string, details?: Record<string, boolean>) => ({ at, actor, action, ...(details ? { details } : {}) });
+    expect(ownerHandovers([])).toBe(0);
+    expect(ownerHandovers([entry('submitted'), entry('owner-changed', { newAddress: true }), entry('owner-changed', { newAddress: false }), entry('owner-changed', { newAddress: true })])).toBe(2);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ownerChanged,
+  ownerReplaced,
   applicationComplete,
   reportMissing,
   applicationReceived,
@@ -70,6 +72,15 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
     link: LINK,
     expect: [/Kvittering/, /er mottatt/, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/],
+  },
+  ownerChanged: {
+    mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
+    link: LINK,
+    expect: [/Du er kontaktperson for «/, /Hei Nina Nyansatt,/, /registrert deg som kontaktperson/, /virker ikke lenger/, /lenken er personlig/],
+  },
+  ownerReplaced: {
+    mail: ownerReplaced(ctx, { recipientName: 'Kari Nordmann' }),
+    expect: [/Ny kontaktperson for «/, /Hei Kari Nordmann,/, /registrert en ny kontaktperson/, /virker ikke lenger/, /Er dette feil, kontakt sekretariatet\./],
   },
   applicationComplete: {
     mail: applicationComplete(ctx, { partners: ['Sola kommune', 'Helse Stavanger HF'], adminLink: LINK, meetingDate: '2025-04-02' }),

@@ -122,6 +122,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'record-recommendation': () => ({ recommended: true, rank: 1 }),
   'decide-reallocation': () => ({ approved: true }),
   'claim-repayment': () => ({ amount: 1_000, reason: 'Ubrukte midler' }),
+  'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
 };
