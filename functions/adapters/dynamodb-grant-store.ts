@@ -363,13 +363,22 @@ export class DynamoGrantStore implements GrantStore {
     return updated;
   }
 
-  /** Versions are immutable snapshots: the first write wins, a repeat is a no-op. */
-  async putVersion(version: ApplicationVersion): Promise<void> {
+  /** Versions are immutable snapshots: the first write wins, a repeat is a no-op (see the port for `replacing`). */
+  async putVersion(version: ApplicationVersion, replacing?: string): Promise<boolean> {
     const earlier = version.data.continues;
     const continuation = earlier
       ? { [GSI1.partitionKey]: keys.continuations(earlier), [GSI1.sortKey]: keys.continuationOrder(version.createdAt, version.applicationId, version.version) }
       : {};
-    await this.putIfAbsent({ ...version, ...keys.version(version.applicationId, version.version), ...continuation, entity: 'version' });
+    const item = { ...version, ...keys.version(version.applicationId, version.version), ...continuation, entity: 'version' };
+    if (replacing === undefined) return this.putIfAbsent(item);
+    const put = new PutCommand({
+      TableName: this.tableName,
+      Item: item,
+      ConditionExpression: '#createdAt = :replacing',
+      ExpressionAttributeNames: { '#createdAt': 'createdAt' },
+      ExpressionAttributeValues: { ':replacing': replacing },
+    });
+    return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
   }
 
   async listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>> {

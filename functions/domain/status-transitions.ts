@@ -5,7 +5,8 @@ import type { ApplicationStatus, AuditEntry } from './model';
 export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['awaiting_cosignature', 'withdrawn'],
   // all partners signed | a partner declined: back to the owner for revision | owner withdraws
-  awaiting_cosignature: ['submitted', 'draft', 'withdrawn'],
+  // → awaiting_cosignature: the owner corrected it before everyone signed (a new version, signed anew)
+  awaiting_cosignature: ['submitted', 'draft', 'withdrawn', 'awaiting_cosignature'],
   submitted: ['scheduled', 'withdrawn', 'rejected'],
   // scheduled → scheduled: moved to another meeting; → recommended: two-level schemes only
   scheduled: ['recommended', 'more_information_requested', 'deferred', 'approved', 'rejected', 'withdrawn', 'scheduled'],
@@ -61,7 +62,8 @@ export function openOnAgenda<T extends { status: ApplicationStatus }>(agenda: re
 
 /** What the project owner may do, by status (the owner's page offers only these). */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'submitted', 'scheduled', 'recommended', 'more_information_requested', 'deferred'];
-export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'more_information_requested'];
+// awaiting_cosignature: a mistake seen before everyone signed (a partner's address, a figure) is corrected at once
+export const REVISABLE: readonly ApplicationStatus[] = ['draft', 'awaiting_cosignature', 'more_information_requested'];
 export const REALLOCATABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
 /**
  * When the committee may claim repayment, by status (the grant must also be paid out: repaymentClaimable

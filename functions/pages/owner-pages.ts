@@ -33,7 +33,8 @@ export function receiptPage(view: OwnerView, linkId: string, statusUrl: string):
 <li>Hver partner får en e-post med lenke for å signere søknaden.</li>
 <li>Når alle har signert, settes søknaden opp til det neste møtet med åpen søknadsfrist.</li>
 <li>Avslår en partner, kommer søknaden tilbake til deg for revisjon.</li>
-</ol>`,
+</ol>
+<p>Ser du en feil, for eksempel i en partners e-postadresse? Du kan endre søknaden fra lenken over til alle har signert. Da må alle partnerne signere den nye versjonen.</p>`,
   };
 }
 
@@ -78,7 +79,10 @@ export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerFor
 ${forms.notice ?? ''}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>Komiteen ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
-${canRevise ? html`<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Revider søknaden</a></p>` : ''}
+${canRevise && view.status === 'awaiting_cosignature'
+    ? html`<p>Er noe feil i søknaden, for eksempel en partners e-postadresse? Du kan endre den til alle har signert. Da må alle partnerne signere den nye versjonen, også de som har signert allerede.</p>
+<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Endre søknaden</a></p>`
+    : canRevise ? html`<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Revider søknaden</a></p>` : ''}
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${view.applicationId}</dd>
 <dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>

@@ -51,7 +51,12 @@ export interface ApplicationStore {
   getApplication(applicationId: string): Promise<ApplicationRecord | undefined>;
   /** Conditional update; throws ConflictError if status or revision no longer match. Returns the new record. */
   transition(t: ApplicationTransition): Promise<ApplicationRecord>;
-  putVersion(version: ApplicationVersion): Promise<void>;
+  /**
+   * Versions are immutable once an application names them: the first write wins and a repeat is a
+   * no-op (false). `replacing` (the createdAt of a version no application names: a revision that
+   * failed before its commit) overwrites that one only.
+   */
+  putVersion(version: ApplicationVersion, replacing?: string): Promise<boolean>;
   getVersion(applicationId: string, version: number): Promise<ApplicationVersion | undefined>;
   listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]>;
   /** Every version, of any application, that names this one as the grant it continues (oldest first). */

@@ -10,6 +10,8 @@ export interface AwaitStepInput {
   applicationId: string;
   executionName: string;
   taskToken: string;
+  /** the co-signature wait: the version the partners were asked to sign */
+  askedVersion?: number;
 }
 
 type Settled = { output: Record<string, unknown> } | { error: CancelReason } | undefined;
@@ -29,10 +31,11 @@ function grantEnded(status: ApplicationStatus): { error: CancelReason } | undefi
 }
 
 /** What the step's outcome is if the application has already moved past it; undefined while it waits. */
-export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts: { reallocationDecided?: boolean } = {}): Settled {
+export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts: { reallocationDecided?: boolean; revisedSinceAsked?: boolean } = {}): Settled {
   switch (step) {
     case 'cosignature':
-      if (status === 'awaiting_cosignature') return undefined;
+      // Revised after the partners were asked (before this wait began): ask for the new version's signatures.
+      if (status === 'awaiting_cosignature') return facts.revisedSinceAsked ? { output: { outcome: 'revised' } } : undefined;
       if (status === 'withdrawn') return { error: 'Withdrawn' };
       return { output: { outcome: status === 'draft' ? 'declined' : 'signed' } };
     case 'revision':
@@ -60,14 +63,16 @@ export function settledOutcome(step: HumanStep, status: ApplicationStatus, facts
 }
 
 export async function awaitStep(deps: Dependencies, input: AwaitStepInput): Promise<void> {
-  await deps.tasks.putWaitingTask({ ...input, registeredAt: deps.clock.now().toISOString() });
+  const { askedVersion, ...task } = input;
+  await deps.tasks.putWaitingTask({ ...task, registeredAt: deps.clock.now().toISOString() });
   // Read after writing the token: whoever acts after this sees the token; whoever acted before, we see here.
   const app = await loadApplication(deps, input.applicationId);
   let reallocationDecided = false;
   if (input.step === 'reallocation-decision') {
     reallocationDecided = !(await deps.store.listReallocations(app.id)).some((r) => r.state === 'requested');
   }
-  const settled = settledOutcome(input.step, app.status, { reallocationDecided });
+  const revisedSinceAsked = input.step === 'cosignature' && askedVersion !== undefined && askedVersion !== app.version;
+  const settled = settledOutcome(input.step, app.status, { reallocationDecided, revisedSinceAsked });
   if (!settled) return;
   if ('error' in settled) await deps.workflow.cancel(app.id, settled.error);
   else await deps.workflow.completeStep(app.id, input.step, settled.output);

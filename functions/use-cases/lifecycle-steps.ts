@@ -99,6 +99,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
       ...(line ? { partnerContribution: mail.formatNok(ownContribution(line)) } : {}),
       link: linkUrl(deps, link),
       expiresAt: link.expiresAt,
+      revised: app.version > 1,
     }));
   }
   const expiry = links.reduce((max, link) => Math.max(max, Date.parse(link.expiresAt)), now.getTime());
@@ -114,7 +115,8 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
     }
   }
   await putReminders(deps, reminders);
-  return { timeoutSeconds: waitSeconds(new Date(expiry), l.start, now) };
+  // The version asked for rides to the wait: revised meanwhile, the wait ends at once (await-step).
+  return { timeoutSeconds: waitSeconds(new Date(expiry), l.start, now), version: app.version };
 }
 
 async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepResult> {

@@ -1,6 +1,8 @@
 // The owner's revised application. Apart from the other owner actions (owner-actions.ts) because it
 // alone validates a whole application: the withdrawal and reallocation functions do not bundle it.
+import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '../domain/errors';
+import type { ApplicationVersion } from '../domain/model';
 import { REVISABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadScheme } from './load-application';
@@ -8,7 +10,17 @@ import { moveApplication } from './move-application';
 import { ownerContext } from './owner-actions';
 import { acceptApplication, cosignLinks } from './submit-application';
 
-/** The owner sends a revised application (after a partner declined or the committee asked for more). */
+/**
+ * A revision's version item is written before the application names it (no transactions: see the
+ * store). One older than this was left by an attempt that failed before its commit: the API's
+ * functions stop after 30 seconds, so nothing can still commit it, and the next revision replaces it.
+ */
+export const ABANDONED_VERSION_AFTER_MS = 2 * 60_000;
+
+/**
+ * The owner sends a revised application: after a partner declined, when the committee asked for
+ * more, or to correct it before every partner has signed. Each is a new version the partners sign.
+ */
 export async function reviseApplication(deps: Dependencies, linkId: string, body: unknown) {
   const { app, actor } = await ownerContext(deps, linkId);
   if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
@@ -18,8 +30,9 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const version = app.version + 1;
   // New version and its signature links first; the status change is the commit point. Old
   // versions' signature links stop working (revoked before the new ones exist: the store's
-  // putLinks is create-only, so a link cannot be revoked by writing it again).
-  await deps.store.putVersion({ applicationId: app.id, version, createdAt: now.toISOString(), data });
+  // putLinks is create-only, so a link cannot be revoked by writing it again). A partner signing the
+  // old version meanwhile is refused by its version (cosign-application), not only by the revocation.
+  await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data }, now);
   await deps.store.revokeLinks(app.id, 'cosign');
   await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
   const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
@@ -27,6 +40,24 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
     remove: ['informationRequest'],
     details: { version },
   });
-  await deps.workflow.completeStep(app.id, 'revision', { version });
+  // Before every partner signed, the workflow waits for signatures: the revision ends that wait, and it asks for the new version's.
+  if (app.status === 'awaiting_cosignature') await deps.workflow.completeStep(app.id, 'cosignature', { outcome: 'revised', version });
+  else await deps.workflow.completeStep(app.id, 'revision', { version });
   return { applicationId: app.id, status: updated.status, version };
+}
+
+/** Writes version N; one left there by an abandoned attempt is replaced, one being written right now is a conflict. */
+async function writeNewVersion(deps: Dependencies, v: ApplicationVersion, now: Date): Promise<void> {
+  if (await deps.store.putVersion(v)) return;
+  const there = await deps.store.getVersion(v.applicationId, v.version);
+  if (!there || sameData(there.data, v.data)) return; // a repeat of this revision
+  const abandoned = now.getTime() - Date.parse(there.createdAt) >= ABANDONED_VERSION_AFTER_MS;
+  if (!abandoned || !(await deps.store.putVersion(v, there.createdAt))) {
+    throw new ConflictError('Søknaden ble endret samtidig. Last siden på nytt og prøv igjen.', 'stale');
+  }
+}
+
+/** As stored: a field left undefined is not written. */
+function sameData(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }

@@ -14,13 +14,14 @@ const awaitInput = z.strictObject({
   executionName: z.string().check(z.maxLength(80)),
   taskToken: z.string().check(z.minLength(1), z.maxLength(2048)),
   // The wait budget rides along so the local runtime can read TimeoutSecondsPath (see local/workflow-runtime).
-  wait: z.optional(z.strictObject({ timeoutSeconds: z.int().check(z.positive()) })),
+  // (The co-signature wait's also names the version its partners were asked to sign.)
+  wait: z.optional(z.strictObject({ timeoutSeconds: z.int().check(z.positive()), version: z.optional(z.int().check(z.positive())) })),
 });
 
 /** Invoked by `.waitForTaskToken` tasks: keeps the token server-side; never logs it. */
 export const handler = middy(async (event: unknown) => {
-  const { wait: _wait, ...input } = awaitInput.parse(event);
+  const { wait, ...input } = awaitInput.parse(event);
   logger.appendKeys({ applicationId: input.applicationId, step: input.step });
-  await awaitStep(dependencies(), input);
+  await awaitStep(dependencies(), { ...input, ...(wait?.version !== undefined ? { askedVersion: wait.version } : {}) });
   return { registered: true };
 }).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -310,10 +310,23 @@ describe('applications', () => {
   it('putVersion is create-only and getVersion reads it', async () => {
     const app = await created();
     const v2 = { ...versionOf(app, 2), createdAt: '2026-02-10T00:00:00.000Z' };
-    await store.putVersion(v2);
-    await store.putVersion({ ...v2, createdAt: 'changed' });
+    expect(await store.putVersion(v2)).toBe(true);
+    expect(await store.putVersion({ ...v2, createdAt: 'changed' })).toBe(false);
     expect(await store.getVersion(app.id, 2)).toEqual(v2);
     expect(await store.getVersion(app.id, 1)).toEqual(versionOf(app));
+  });
+
+  it('putVersion replaces a version only when it is the one named (by its createdAt)', async () => {
+    const app = await created();
+    const orphan = { ...versionOf(app, 2), createdAt: '2026-02-10T00:00:00.000Z' };
+    await store.putVersion(orphan);
+    const next = { ...orphan, createdAt: '2026-02-11T00:00:00.000Z', data: { ...orphan.data, title: 'Rettet tittel' } };
+    expect(await store.putVersion(next, '2026-02-09T00:00:00.000Z')).toBe(false);
+    expect(await store.getVersion(app.id, 2)).toEqual(orphan);
+    expect(await store.putVersion(next, orphan.createdAt)).toBe(true);
+    expect(await store.getVersion(app.id, 2)).toEqual(next);
+    // Two replacing the same one: only the first.
+    expect(await store.putVersion({ ...next, createdAt: '2026-02-12T00:00:00.000Z' }, orphan.createdAt)).toBe(false);
   });
 });
 

@@ -21,6 +21,7 @@ const ALLOWED: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['awaiting_cosignature', 'submitted'],
   ['awaiting_cosignature', 'draft'],
   ['awaiting_cosignature', 'withdrawn'],
+  ['awaiting_cosignature', 'awaiting_cosignature'],
   ['submitted', 'scheduled'],
   ['submitted', 'withdrawn'],
   ['submitted', 'rejected'],

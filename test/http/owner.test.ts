@@ -146,11 +146,67 @@ describe('POST /api/owner/{linkId}/revision', () => {
     expect((await app.store.getApplication(applicationId))?.status).toBe('draft');
   });
 
-  it('answers 409 while the application is not open for revision', async () => {
-    const { ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Ikke revisjon')));
+  it('answers 409 while the application is not open for revision (every partner has signed)', async () => {
+    const { ownerLinkId } = await app.scheduled();
     const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application() });
     expect(res.status).toBe(409);
     expect(res.body.reason).toBe('not_revisable');
+  });
+
+  it('before every partner signed: version 2 at once, its signatures asked for; a signature on version 1 no longer counts', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Rettes før signering')));
+    const [first, second] = await app.cosignLinks(applicationId, 1);
+    expect((await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'sign' } })).status).toBe(200);
+    const body = app.application('sor-rogaland', (a) => {
+      a.title = 'Rettes før signering';
+      a.partners[1]!.email = 'riktig.adresse@kommune.example';
+    });
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ applicationId, status: 'awaiting_cosignature', version: 2 });
+    expect((await app.store.getApplication(applicationId))!.history.at(-1)).toMatchObject({ action: 'revised', from: 'awaiting_cosignature', to: 'awaiting_cosignature' });
+    expect((await app.call('cosign-application', { pathParameters: { linkId: second!.id }, json: { decision: 'sign' } })).status).toBe(410);
+    expect(await app.store.listSignatures(applicationId, 2)).toEqual([]);
+    await app.cosignAll(applicationId);
+    expect((await app.store.getApplication(applicationId))!.status).toBe('submitted');
+  });
+
+  it('a revision that failed before its commit leaves a version no one names: a retry replaces it, a different one only once that attempt is surely over', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Avbrutt revisjon')));
+    const revise = (title: string) =>
+      app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application('sor-rogaland', (a) => (a.title = title)) });
+    const transition = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+    expect((await revise('Første forsøk')).status).toBe(500);
+    transition.mockRestore();
+    expect((await app.store.getVersion(applicationId, 2))!.data.title).toBe('Første forsøk');
+    expect((await app.store.getApplication(applicationId))!.version).toBe(1);
+    // Another revision while the first could still be running: refused, nothing changed.
+    const racing = await revise('Andre forsøk');
+    expect(racing.status).toBe(409);
+    expect(racing.body.reason).toBe('stale');
+    expect((await app.store.getApplication(applicationId))!.version).toBe(1);
+    // Later, the version left behind is replaced: version 2 is what the application names.
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(Date.parse(saved) + 3 * 60_000).toISOString());
+      const res = await revise('Andre forsøk');
+      expect(res.status, res.text).toBe(200);
+      expect((await app.store.getApplication(applicationId))!).toMatchObject({ version: 2, title: 'Andre forsøk' });
+      expect((await app.store.getVersion(applicationId, 2))!.data.title).toBe('Andre forsøk');
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('a repeat of a revision that failed before its commit goes through at once (the same version)', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Gjentatt revisjon')));
+    const body = app.application('sor-rogaland', (a) => (a.title = 'Gjentatt revisjon, rettet'));
+    const transition = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+    expect((await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body })).status).toBe(500);
+    transition.mockRestore();
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    expect(res.status, res.text).toBe(200);
+    expect((await app.store.getApplication(applicationId))!).toMatchObject({ version: 2, title: 'Gjentatt revisjon, rettet' });
   });
 });
 

@@ -110,6 +110,18 @@ describe('public pages', () => {
     expect(receipt.text).toContain(`<a id="statuslenke" href="/soknad/${linkId}">https://tilskudd.example/soknad/${linkId}</a>`);
   });
 
+  it("the owner's page offers to correct the application while partners sign (all sign again), and not once they all have", async () => {
+    const page = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-owner-status')).text;
+    const { ownerLinkId } = await app.submit();
+    const waiting = await page(ownerLinkId);
+    expect(waiting).toContain(`<a class="button" href="/soknad/${ownerLinkId}/revisjon">Endre søknaden</a>`);
+    expect(waiting).toContain('Da må alle partnerne signere den nye versjonen, også de som har signert allerede.');
+    const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-revision-form');
+    expect(form.status).toBe(200);
+    const { ownerLinkId: signed } = await app.scheduled();
+    expect(await page(signed)).not.toContain('/revisjon');
+  });
+
   it('escapes what applicants wrote on every page that shows it', async () => {
     const title = '<script>alert("x")</script> & «Tittel»';
     const { ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));

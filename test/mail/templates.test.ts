@@ -300,6 +300,12 @@ describe('mail templates', () => {
     expect(rendered.cosignRequest.mail.text).toContain('Helse Stavanger HF har søkt Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd og oppgitt Sola kommune som samarbeidspart.');
   });
 
+  it('a revised application: the partner is told earlier signatures and links do not count for it; the first asks without it', () => {
+    const revised = cosignRequest(ctx, { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', revised: true });
+    expect(revised.text).toContain('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye');
+    expect(rendered.cosignRequest.mail.text).not.toContain('Søknaden er endret');
+  });
+
   it('ends mails to applicants with the secretariat contact, internal mails without it', () => {
     expect(rendered.applicationReceived.mail.text).toContain('kontakt sekretariatet på fsu@hf.example');
     expect(rendered.applicationReceived.mail.text).toContain('Sekretariatet for FSU\nHelsefellesskapet i Sør-Rogaland');

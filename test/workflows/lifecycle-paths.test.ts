@@ -37,6 +37,38 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await executionsOf(h, id)).toEqual(['application:RUNNING']);
   });
 
+  it('corrected before everyone signed (a partner\'s address was wrong): every partner signs the new version, the old links sign nothing', async () => {
+    const data = application();
+    const { id, ownerLink } = await submit(h, data);
+    const [first, second] = await cosignLinks(h, data);
+    expect((await h.call('POST', `/api/cosign/${first}`, { decision: 'sign' })).status).toBe(200);
+    await h.system.settle();
+    const owner = await h.call('GET', `/api/owner/${ownerLink}`);
+    expect(owner.body.status).toBe('awaiting_cosignature');
+
+    const partners = data.partners.map((p, i) => (i === 1 ? { ...p, email: 'riktig.adresse@kommune.example' } : p));
+    const corrected = { ...data, partners };
+    const res = await h.call('POST', `/api/owner/${ownerLink}/revision`, corrected);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'awaiting_cosignature', version: 2 });
+    await h.system.settle();
+    // The old links sign nothing: the one that signed, and the one at the wrong address.
+    expect((await h.call('POST', `/api/cosign/${second}`, { decision: 'sign' })).status).toBe(410);
+    const asked = await h.mailsTo('riktig.adresse@kommune.example');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.body.text).toContain('Søknaden er endret.');
+    const [again, ...others] = await cosignLinks(h, corrected);
+    expect([again, ...others]).not.toContain(first);
+    // The partner who had signed signs again: the others' signatures are not all.
+    for (const link of others) expect((await h.call('POST', `/api/cosign/${link}`, { decision: 'sign' })).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('awaiting_cosignature');
+    expect((await h.call('POST', `/api/cosign/${again}`, { decision: 'sign' })).status).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('scheduled');
+    expect(await executionsOf(h, id)).toEqual(['application:RUNNING']);
+  });
+
   it('a signature missing past the deadline moves the application to the next meeting, and the owner is told', async () => {
     const data = application();
     const { id, ownerLink } = await submit(h, data);
