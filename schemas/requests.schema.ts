@@ -189,6 +189,9 @@ export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 export const ownerChangeSchema = z.strictObject({ name: textField(200), email: emailField() }, E);
 export type OwnerChange = z.infer<typeof ownerChangeSchema>;
 
+/** Sending the owner's link again: nothing to say (the body may be left out). */
+export const ownerLinkResendSchema = z.strictObject({}, E);
+
 // ---- invoicing, withdrawal --------------------------------------------------------------------
 
 export const invoiceRequestSchema = z.strictObject({ invoiceNumber: textField(50) }, E);

@@ -38,6 +38,8 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'wit
 
 /** The history entry of a new contact person for the project (the secretariat's change of owner). */
 export const OWNER_CHANGED = 'owner-changed';
+/** The secretariat sent the owner's link again (the mail with it was lost). */
+export const OWNER_LINK_SENT = 'owner-link-sent';
 
 /**
  * How many times the owner's mail has gone to a new address (a corrected name does not count): the

@@ -21,6 +21,7 @@ import {
   reportRequestSchema,
   revocationRequestSchema,
   ownerChangeSchema,
+  ownerLinkResendSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
   withdrawRequestSchema,
@@ -59,6 +60,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
     'change-owner': ['OwnerChange', ownerChangeSchema],
+    'resend-owner-link': ['OwnerLinkResend', ownerLinkResendSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
 }
@@ -79,12 +81,13 @@ const SUCCESS: Record<string, [number, string]> = {
   'claim-repayment': [201, 'Kravet er registrert'],
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
+  'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
   'add-meeting': [201, 'Møtet er lagt til i møteplanen, eller et avlyst møte er satt inn igjen slik det var (restored) (200: det samme møtet var der fra før)'],
 };
 
 /** Routes whose body may be left out (every field optional). */
-const OPTIONAL_BODIES = new Set(['remove-meeting']);
+const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
 const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);
 

@@ -50,6 +50,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   { id: 'claim-repayment', method: 'POST', path: '/api/staff/applications/{applicationId}/repayment-claims', access: 'secretariat', summary: 'Krev tilbakebetaling' },
   { id: 'revoke-grant', method: 'POST', path: '/api/staff/applications/{applicationId}/revocation', access: 'secretariat', summary: 'Trekk tilbake et tilskudd som ikke er utbetalt' },
   { id: 'change-owner', method: 'POST', path: '/api/staff/applications/{applicationId}/owner', access: 'secretariat', summary: 'Ny kontaktperson for prosjektet (prosjekteiers lenke og e-post går dit)' },
+  { id: 'resend-owner-link', method: 'POST', path: '/api/staff/applications/{applicationId}/owner-link', access: 'secretariat', summary: 'Send lenken til saken på nytt til prosjektansvarlig' },
   { id: 'half-year-report', method: 'GET', path: '/api/staff/schemes/{schemeId}/half-year-report', access: 'secretariat', summary: 'Halvårsrapport om bruk og effekt (JSON eller CSV)' },
   { id: 'list-overdue-reports', method: 'GET', path: '/api/staff/schemes/{schemeId}/overdue-reports', access: 'secretariat', summary: 'Rapporter som er på overtid' },
   // Finance.
@@ -145,6 +146,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-claim-repayment', 'POST', '/sekretariat/soknader/{applicationId}/tilbakebetaling', 'secretariat', 'Krev tilbakebetaling'),
   page('page-revoke-grant', 'POST', '/sekretariat/soknader/{applicationId}/tilbaketrekking', 'secretariat', 'Trekk tilbake tilskuddet'),
   page('page-change-owner', 'POST', '/sekretariat/soknader/{applicationId}/kontaktperson', 'secretariat', 'Ny kontaktperson for prosjektet'),
+  page('page-resend-owner-link', 'POST', '/sekretariat/soknader/{applicationId}/lenke', 'secretariat', 'Send lenken til saken på nytt til prosjektansvarlig'),
   page('page-record-recommendation', 'POST', '/sekretariat/soknader/{applicationId}/innstilling', 'secretariat', 'Registrer innstilling'),
   page('page-record-decision', 'POST', '/sekretariat/soknader/{applicationId}/vedtak', 'secretariat', 'Registrer vedtak'),
   page('page-request-information', 'POST', '/sekretariat/soknader/{applicationId}/mer-informasjon', 'secretariat', 'Be om mer informasjon'),

@@ -364,6 +364,22 @@ export function ownerChanged(ctx: MailContext, d: OwnerChangedData): RenderedMai
   });
 }
 
+/** The owner's link again, at the secretariat's hand (the mail with it was lost). */
+export function ownerLinkResent(ctx: MailContext, d: OwnerChangedData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Lenken til søknaden ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} sender deg lenken til søknaden i ${ctx.scheme.name} på nytt.`),
+      facts(...appFacts(ctx)),
+      p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering.'),
+      link('Se status for søknaden', d.statusLink),
+      p('Ta vare på denne e-posten: lenken er personlig og gir tilgang til søknaden.'),
+    ],
+  });
+}
+
 /** To the contact person a project had: mail goes elsewhere now (so a change made by mistake does not go unnoticed). */
 export function ownerReplaced(ctx: MailContext, d: { recipientName?: string }): RenderedMail {
   return render(ctx, {
@@ -1120,6 +1136,7 @@ export const templates = {
   movedToNextMeeting,
   ownerChanged,
   ownerReplaced,
+  ownerLinkResent,
   submissionDeadlineReminder,
   moreInformationRequested,
   deferred,

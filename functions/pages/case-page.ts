@@ -22,7 +22,7 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation and the repayment claim. */
-export type CaseFormName = 'repayment' | 'revocation' | 'owner' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<'repayment' | 'revocation' | 'owner', string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson' };
 
@@ -33,10 +33,15 @@ export const CASE_NOTICES: Record<string, string> = {
   tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.',
   tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjekteier får beskjed.',
   kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
+  lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
 };
 
 export function ownerChangePath(applicationId: string): string {
   return `${casePath(applicationId)}/kontaktperson`;
+}
+
+export function ownerLinkPath(applicationId: string): string {
+  return `${casePath(applicationId)}/lenke`;
 }
 
 export function reallocationDecisionPath(applicationId: string, reallocationId: string): string {
@@ -182,7 +187,8 @@ ${forms.notice ?? ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
-<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${ownerName !== data.owner.name ? html` (kontaktperson fra ${dateTime(app.history.findLast((e) => e.action === OWNER_CHANGED)?.at)}; søknaden oppga ${data.owner.name})` : ''}${owner}</dd>
+<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${ownerName !== data.owner.name ? html` (kontaktperson fra ${dateTime(app.history.findLast((e) => e.action === OWNER_CHANGED)?.at)}; søknaden oppga ${data.owner.name})` : ''}
+<form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>${owner}</dd>
 ${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}
 ${continuationFacts(view.continuations)}

@@ -118,6 +118,7 @@ const ACTION_LABELS: Record<string, string> = {
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
   'owner-changed': 'Ny kontaktperson for prosjektet',
+  'owner-link-sent': 'Lenken til saken sendt på nytt til prosjektansvarlig',
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',

@@ -5,11 +5,11 @@
 // application's owner) stays as it was. A corrected name at the same address changes only the name.
 import { ConflictError } from '../domain/errors';
 import type { Actor, ApplicationRecord } from '../domain/model';
-import { OWNER_CHANGED, ownerChangeable, ownerHandovers } from '../domain/status-transitions';
+import { OWNER_CHANGED, OWNER_LINK_SENT, ownerChangeable, ownerHandovers } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { OwnerChange } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { newLink } from './links';
+import { currentOwnerLink, linkExpired, newLink } from './links';
 import { recordOnHistory } from './move-application';
 import { ownerLinkValidityDays } from './submit-application';
 
@@ -33,6 +33,35 @@ export async function changeOwner(deps: Dependencies, applicationId: string, inp
   return { application, changed: !same };
 }
 
+/** A new owner link, valid as long as the owner's first one was (see ownerLinkValidityDays). */
+async function issueOwnerLink(deps: Dependencies, app: ApplicationRecord, handover?: number): Promise<void> {
+  const scheme = loadScheme(deps, app.schemeId);
+  const { data } = await loadCurrentVersion(deps, app);
+  const now = deps.clock.now();
+  const fields = { purpose: 'owner' as const, applicationId: app.id, schemeId: app.schemeId, ...(handover !== undefined ? { handover } : {}) };
+  await deps.store.putLinks([newLink(deps, fields, now, ownerLinkValidityDays(scheme, data, now))]);
+}
+
+/** A double click, or a retry, within this long of a sending is that sending: one mail. */
+export const OWNER_LINK_REPEAT_MS = 60_000;
+
+/**
+ * The owner's link sent again (the mail with it was lost): the link they have, or a new one when
+ * theirs no longer works (expired). The next reminder sweep mails it to the owner's address.
+ */
+export async function resendOwnerLink(deps: Dependencies, applicationId: string, actor: Actor): Promise<{ application: ApplicationRecord; sentTo: string }> {
+  const app = await loadApplication(deps, applicationId);
+  const now = deps.clock.now();
+  const last = app.history.at(-1);
+  const repeat = last?.action === OWNER_LINK_SENT && now.getTime() - Date.parse(last.at) < OWNER_LINK_REPEAT_MS;
+  const application = repeat ? app : await recordOnHistory(deps, app, OWNER_LINK_SENT, actor);
+  const sentAt = application.history.findLast((e) => e.action === OWNER_LINK_SENT)!.at;
+  const current = currentOwnerLink(await deps.store.listLinks(app.id));
+  if (!current || current.state === 'revoked' || linkExpired(current, now)) await issueOwnerLink(deps, application);
+  await deps.store.putReminder({ id: `${app.id}#${OWNER_LINK_SENT}#${sentAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'owner-link', dueAt: now.toISOString() });
+  return { application, sentTo: application.ownerEmail };
+}
+
 /** One reminder per new address: its id names the handover. */
 export function ownerChangeReminderId(applicationId: string, handover: number): string {
   return `${applicationId}#${OWNER_CHANGED}#${handover}`;
@@ -44,10 +73,7 @@ async function handOverOwnerLink(deps: Dependencies, app: ApplicationRecord, han
   const current = links.some((l) => l.purpose === 'owner' && l.state === 'active' && l.handover === handover);
   if (!current) {
     await deps.store.revokeLinks(app.id, 'owner');
-    const scheme = loadScheme(deps, app.schemeId);
-    const { data } = await loadCurrentVersion(deps, app);
-    const now = deps.clock.now();
-    await deps.store.putLinks([newLink(deps, { purpose: 'owner', applicationId: app.id, schemeId: app.schemeId, handover }, now, ownerLinkValidityDays(scheme, data, now))]);
+    await issueOwnerLink(deps, app, handover);
   }
   await deps.store.putReminder({
     id: ownerChangeReminderId(app.id, handover),

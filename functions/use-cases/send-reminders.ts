@@ -35,6 +35,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'meeting-moved': ON_AGENDA,
   // a grant closed with a repayment claim still has an owner to reach
   'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
+  // the owner can look at a case that has ended too
+  'owner-link': APPLICATION_STATUSES,
   // the statuses a grant can have while its payout waits (the payout's own state decides: see deliver)
   'invoice-missing': ['payout_pending', 'status_report_received', 'final_report_received', 'closed'],
 };
@@ -132,14 +134,16 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
       return;
     }
-    case 'owner-changed': {
+    case 'owner-changed':
+    case 'owner-link': {
       if (r.previousOwnerEmail && r.previousOwnerEmail.toLowerCase() !== app.ownerEmail.toLowerCase()) {
         await notify(deps, `reminder#${r.id}#previous`, [r.previousOwnerEmail], mail.ownerReplaced(ctx, {}));
       }
       // Changed twice before a sweep: the contact person now gets one mail, from the last change.
-      if (r.id !== ownerChangeReminderId(app.id, ownerHandovers(app.history))) return;
-      const name = app.ownerName ?? (await loadCurrentVersion(deps, app)).data.owner.name;
-      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.ownerChanged(ctx, { recipientName: name, statusLink }));
+      if (r.kind === 'owner-changed' && r.id !== ownerChangeReminderId(app.id, ownerHandovers(app.history))) return;
+      const recipientName = app.ownerName ?? (await loadCurrentVersion(deps, app)).data.owner.name;
+      const template = r.kind === 'owner-changed' ? mail.ownerChanged : mail.ownerLinkResent;
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], template(ctx, { recipientName, statusLink }));
       return;
     }
     case 'status-report-due':

@@ -153,6 +153,67 @@ describe('a new contact person (API)', () => {
   });
 });
 
+describe("the owner's link sent again (API)", () => {
+  const resend = (applicationId: string, claims = as) => app.call('resend-owner-link', { pathParameters: { applicationId }, as: claims });
+  const linkMails = (address: string, applicationId: string) => mailsTo(address).filter((m) => m.subject.startsWith('[FSU] Lenken til søknaden') && m.text.includes(applicationId));
+
+  it('mails the link the owner has; a double click sends one; later, another', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const res = await resend(applicationId);
+    expect(res.status, res.text).toBe(202);
+    expect(res.body).toEqual({ applicationId, sentTo: ownerEmail });
+    expect((await resend(applicationId)).status).toBe(202);
+    await sendDueReminders(app.deps);
+    const [mail, ...more] = linkMails(ownerEmail, applicationId);
+    expect(more).toEqual([]);
+    expect(linkIdOf(/https?:\/\/\S+\/soknad\/\S+/.exec(mail!.text)![0])).toBe(ownerLinkId);
+    const history = (await app.store.getApplication(applicationId))!.history;
+    expect(history.filter((e) => e.action === 'owner-link-sent')).toHaveLength(1);
+    expect(history.at(-1)).toMatchObject({ action: 'owner-link-sent', actor: { kind: 'staff', role: 'secretariat' } });
+
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(Date.parse(saved) + 2 * 60_000).toISOString());
+      expect((await resend(applicationId)).status).toBe(202);
+      await sendDueReminders(app.deps);
+    } finally {
+      app.clock.set(saved);
+    }
+    expect(linkMails(ownerEmail, applicationId)).toHaveLength(2);
+  });
+
+  it('a link that no longer works (expired) is replaced by a new one; a case that has ended can be looked at too', async () => {
+    const { applicationId, ownerLinkId } = await app.submit();
+    expect((await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: { reason: 'Lagt ned' } })).status).toBeLessThan(300);
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const link = (await app.store.getLink(ownerLinkId))!;
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(Date.parse(link.expiresAt) + 60_000).toISOString());
+      expect((await ownerView(ownerLinkId)).status).toBe(410);
+      expect((await resend(applicationId)).status).toBe(202);
+      await sendDueReminders(app.deps);
+      const [mail] = linkMails(ownerEmail, applicationId);
+      const fresh = linkIdOf(/https?:\/\/\S+\/soknad\/\S+/.exec(mail!.text)![0]);
+      expect(fresh).not.toBe(ownerLinkId);
+      expect((await ownerView(fresh)).status).toBe(200);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('is for the secretariat (403 for finance, 401 without a token), and a case that does not exist is 404', async () => {
+    const { applicationId } = await app.active();
+    expect((await resend(applicationId, FINANCE)).status).toBe(403);
+    expect((await invoke(apiEvent({ method: 'POST', path: '/api/staff/applications/{applicationId}/owner-link', pathParameters: { applicationId } }), 'resend-owner-link')).status).toBe(401);
+    expect((await resend('app_finnesIkke0000000000')).status).toBe(404);
+    const body = await app.call('resend-owner-link', { pathParameters: { applicationId }, json: { to: 'annen@example.com' }, as });
+    expect(body.status).toBe(400);
+    expect(body.body.fieldErrors).toEqual({ _form: 'Ukjent felt: to.' });
+  });
+});
+
 describe('a new contact person (case page)', () => {
   const caseOf = (applicationId: string, query: Record<string, string> = {}) =>
     invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query, headers: HTML, claims: as }), 'page-application');
@@ -175,5 +236,26 @@ describe('a new contact person (case page)', () => {
     expect(after.text).toContain('Kontaktpersonen er registrert.');
     expect(after.text).toMatch(/<dt>Prosjektansvarlig<\/dt><dd>Nina Nyansatt, [^<]+, nina\.side@kommune\.example \(kontaktperson fra \d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d; søknaden oppga [^)]+\)/);
     expect(after.text).toContain('Ny kontaktperson for prosjektet</td>');
+  });
+
+  it('"Send lenken på nytt" beside the owner: back on the case with the notice, the mail by the next sweep', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/lenke" class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">`);
+    const post = (form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/lenke', pathParameters: { applicationId }, form, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-resend-owner-link');
+    expect((await post({})).status).toBe(400); // no CSRF field: nothing sent
+    const ok = await post({ _csrf: token });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=lenke`);
+    const after = await caseOf(applicationId, { registrert: 'lenke' });
+    expect(after.text).toContain('Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.');
+    expect(after.text).toContain('Lenken til saken sendt på nytt til prosjektansvarlig</td>');
+    await sendDueReminders(app.deps);
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const sent = mailsTo(ownerEmail).filter((m) => m.subject.startsWith('[FSU] Lenken til søknaden') && m.text.includes(applicationId));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(`/soknad/${ownerLinkId}`);
   });
 });

@@ -21,7 +21,7 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(22);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(23);
     // The staff web pages are staff routes too: the same claims, the same 401/403.
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
@@ -39,6 +39,7 @@ describe('staff routes: authentication and roles', () => {
       'page-claim-repayment',
       'page-revoke-grant',
       'page-change-owner',
+      'page-resend-owner-link',
       'page-record-recommendation',
       'page-record-decision',
       'page-request-information',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ownerChanged,
   ownerReplaced,
+  ownerLinkResent,
   applicationComplete,
   reportMissing,
   applicationReceived,
@@ -77,6 +78,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
     link: LINK,
     expect: [/Du er kontaktperson for «/, /Hei Nina Nyansatt,/, /registrert deg som kontaktperson/, /virker ikke lenger/, /lenken er personlig/],
+  },
+  ownerLinkResent: {
+    mail: ownerLinkResent(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK }),
+    link: LINK,
+    expect: [/Lenken til søknaden «/, /Hei Kari Nordmann,/, /sender deg lenken til søknaden i Helsefellesskapet i Sør-Rogaland på nytt/, /lenken er personlig/],
   },
   ownerReplaced: {
     mail: ownerReplaced(ctx, { recipientName: 'Kari Nordmann' }),

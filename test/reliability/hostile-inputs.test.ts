@@ -123,6 +123,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'decide-reallocation': () => ({ approved: true }),
   'claim-repayment': () => ({ amount: 1_000, reason: 'Ubrukte midler' }),
   'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
+  'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
 };
