@@ -443,11 +443,11 @@ export class DynamoGrantStore implements GrantStore {
     throw new GoneError();
   }
 
-  async revokeLinks(applicationId: string, purpose: LinkRecord['purpose']): Promise<void> {
+  async revokeLinks(applicationId: string, purpose: LinkRecord['purpose'], only: (link: LinkRecord) => boolean = () => true): Promise<void> {
     const items = await this.queryIndex(GSI1, keys.appLinks(applicationId), `${purpose}#`);
     await Promise.all(
       items
-        .filter((i) => i['state'] === 'active' && i['purpose'] === purpose)
+        .filter((i) => i['state'] === 'active' && i['purpose'] === purpose && only(strip<LinkRecord>(i)))
         .map(async (i) => {
           const e = new Expr();
           // false: used or revoked meanwhile, nothing to do

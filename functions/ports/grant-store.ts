@@ -75,7 +75,8 @@ export interface LinkStore {
   /** Marks an active, unexpired link used; throws GoneError if it is used, revoked or expired. */
   consumeLink(linkId: string, at: string): Promise<LinkRecord>;
   /** Revokes every active link of a purpose for an application (e.g. old co-sign links after a revision). */
-  revokeLinks(applicationId: string, purpose: LinkRecord['purpose']): Promise<void>;
+  /** Revokes the application's active links of a purpose; with `only`, those of them it accepts. */
+  revokeLinks(applicationId: string, purpose: LinkRecord['purpose'], only?: (link: LinkRecord) => boolean): Promise<void>;
   listLinks(applicationId: string): Promise<LinkRecord[]>;
 }
 

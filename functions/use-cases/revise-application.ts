@@ -28,18 +28,28 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const data = await acceptApplication(deps, scheme, body, app.id);
   const now = deps.clock.now();
   const version = app.version + 1;
-  // New version and its signature links first; the status change is the commit point. Old
-  // versions' signature links stop working (revoked before the new ones exist: the store's
-  // putLinks is create-only, so a link cannot be revoked by writing it again). A partner signing the
-  // old version meanwhile is refused by its version (cosign-application), not only by the revocation.
+  // New version and its signature links first; the status change is the commit point. The other
+  // signature links are revoked after it: a revision that fails before it leaves the partners' links
+  // working, and a partner signing the old version meanwhile is refused by its version
+  // (cosign-application), not only by the revocation.
   await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data }, now);
-  await deps.store.revokeLinks(app.id, 'cosign');
-  await deps.store.putLinks(cosignLinks(deps, scheme, app, version, data, now));
-  const updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
-    set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerName: data.owner.name, ownerIsInternalUnit: data.owner.isInternalUnit },
-    remove: ['informationRequest'],
-    details: { version },
-  });
+  const links = cosignLinks(deps, scheme, app, version, data, now);
+  const ours = new Set(links.map((l) => l.id));
+  await deps.store.putLinks(links);
+  let updated;
+  try {
+    updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
+      set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerName: data.owner.name, ownerIsInternalUnit: data.owner.isInternalUnit },
+      remove: ['informationRequest'],
+      details: { version },
+    });
+  } catch (error) {
+    // Lost to another write (a double click's other post): our links sign nothing.
+    if (error instanceof ConflictError) await deps.store.revokeLinks(app.id, 'cosign', (l) => ours.has(l.id));
+    throw error;
+  }
+  // The older versions' links, and those another post at once made for this version: each partner is asked once.
+  await deps.store.revokeLinks(app.id, 'cosign', (l) => !ours.has(l.id));
   // Before every partner signed, the workflow waits for signatures: the revision ends that wait, and it asks for the new version's.
   if (app.status === 'awaiting_cosignature') await deps.workflow.completeStep(app.id, 'cosignature', { outcome: 'revised', version });
   else await deps.workflow.completeStep(app.id, 'revision', { version });

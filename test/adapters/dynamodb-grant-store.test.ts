@@ -387,6 +387,16 @@ describe('links', () => {
     expectNoInternalAttributes(all);
     await store.revokeLinks(app.id, 'cosign'); // repeat: nothing to do
   });
+
+  it('revokeLinks with a filter revokes only the active links it accepts', async () => {
+    const app = application();
+    const v1 = link(app, { partnerIndex: 0, version: 1 });
+    const v2 = link(app, { partnerIndex: 0, version: 2 });
+    await store.putLinks([v1, v2]);
+    await store.revokeLinks(app.id, 'cosign', (l) => (l.version ?? 0) < 2);
+    expect((await store.getLink(v1.id))?.state).toBe('revoked');
+    expect((await store.getLink(v2.id))?.state).toBe('active');
+  });
 });
 
 describe('signatures', () => {

@@ -198,6 +198,25 @@ describe('POST /api/owner/{linkId}/revision', () => {
     }
   });
 
+  it('a double click: one revision, and each partner has one link to sign it with', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Dobbeltklikk')));
+    const body = app.application('sor-rogaland', (a) => (a.title = 'Dobbeltklikk, rettet'));
+    const answers = await Promise.all([1, 2].map(() => app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await app.store.getApplication(applicationId))!).toMatchObject({ version: 2, title: 'Dobbeltklikk, rettet' });
+    const active = (await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'cosign' && l.state === 'active');
+    expect(active.map((l) => `${l.version}:${l.partnerIndex}`).sort()).toEqual(body.partners.map((_, i) => `2:${i}`));
+  });
+
+  it('a revision that fails before its commit leaves the partners\' links to the current version working', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Feilet revisjon')));
+    const transition = vi.spyOn(app.store, 'transition').mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+    expect((await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application() })).status).toBe(500);
+    transition.mockRestore();
+    await app.cosignAll(applicationId);
+    expect((await app.store.getApplication(applicationId))!).toMatchObject({ version: 1, status: 'submitted' });
+  });
+
   it('a repeat of a revision that failed before its commit goes through at once (the same version)', async () => {
     const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Gjentatt revisjon')));
     const body = app.application('sor-rogaland', (a) => (a.title = 'Gjentatt revisjon, rettet'));
