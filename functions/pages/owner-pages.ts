@@ -101,11 +101,12 @@ ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.r
 </dl>` : ''}
 
 <h2>Signaturer</h2>
-${view.signatures.length === 0 ? html`<p>Ingen partnere har svart på denne versjonen ennå.</p>` : html`<div class="table-wrap"><table>
+${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Har en partner ikke fått den, kan e-postadressen i søknaden være feil: rett den med «Endre søknaden» over, så får partnerne en ny lenke.</p>` : ''}
+<div class="table-wrap"><table>
 <caption>Svar fra partnerne (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Partner</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
-<tbody>${view.signatures.map((s) => html`<tr><td>${s.organisationName}</td><td>${SIGNATURE_LABELS[s.decision] ?? s.decision}</td><td>${dateTime(s.at)}</td><td>${s.reason ?? ''}</td></tr>`)}</tbody>
-</table></div>`}
+<tbody>${view.partners.map((p) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (view.status === 'awaiting_cosignature' ? 'Venter på signatur' : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
+</table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}</li>`)}${view.reportForms.map(
   (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)})` : ''}</li>`,

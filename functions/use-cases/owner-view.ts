@@ -5,7 +5,7 @@ import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/rep
 import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
-import { loadApplication, loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
@@ -13,7 +13,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  const [calendar, signatures, reports, reallocations, links, payout] = await Promise.all([
+  const [version, calendar, signatures, reports, reallocations, links, payout] = await Promise.all([
+    loadCurrentVersion(deps, app),
     app.meetingId ? loadCalendar(deps, scheme) : undefined,
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
@@ -43,6 +44,11 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     submittedAt: app.submittedAt,
     meeting: meeting ? { id: meeting.id, date: meeting.date, submissionDeadline: meeting.submissionDeadline } : undefined,
     signatures: signatures.map((s) => ({ organisationName: s.organisationName, decision: s.decision, at: s.at, reason: s.reason })),
+    // Every party of this version with its answer, so the owner sees whom they still wait for (names of organisations only).
+    partners: version.data.partners.map((p, i) => {
+      const s = signatures.find((x) => x.partnerIndex === i);
+      return s ? { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason } : { organisationName: p.organisationName, answer: 'waiting' as const };
+    }),
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,

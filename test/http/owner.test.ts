@@ -32,6 +32,7 @@ describe('GET /api/owner/{linkId}', () => {
       meeting: { id: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z' },
     });
     expect(res.body.signatures).toHaveLength(3);
+    expect(res.body.partners.map((p: { answer: string }) => p.answer)).toEqual(['signed', 'signed', 'signed']);
     expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'cosigned-by-all', 'moved-to-meeting']);
     expect(res.text).not.toMatch(/@/);
   });

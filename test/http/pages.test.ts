@@ -112,8 +112,15 @@ describe('public pages', () => {
 
   it("the owner's page offers to correct the application while partners sign (all sign again), and not once they all have", async () => {
     const page = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-owner-status')).text;
-    const { ownerLinkId } = await app.submit();
+    const { applicationId, ownerLinkId } = await app.submit();
+    const [first] = await app.cosignLinks(applicationId);
+    expect((await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'sign' } })).status).toBe(200);
     const waiting = await page(ownerLinkId);
+    // Every party, with whom the owner still waits for: organisations only, no addresses.
+    const rows = [...waiting.matchAll(/<tr><td>([^<]+)<\/td><td>(Signert|Venter på signatur)<\/td>/g)].map((m) => m[2]);
+    expect(rows).toEqual(['Signert', 'Venter på signatur', 'Venter på signatur']);
+    expect(waiting).toContain('Har en partner ikke fått den, kan e-postadressen i søknaden være feil');
+    for (const partner of (await app.store.getVersion(applicationId, 1))!.data.partners) expect(waiting).not.toContain(partner.email);
     expect(waiting).toContain(`<a class="button" href="/soknad/${ownerLinkId}/revisjon">Endre søknaden</a>`);
     expect(waiting).toContain('Da må alle partnerne signere den nye versjonen, også de som har signert allerede.');
     const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-revision-form');
