@@ -29,6 +29,8 @@ import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { GLOBAL_SECONDARY_INDEXES } from '../functions/adapters/table-design';
 import { handlerModulePath, isPageRoute, ROUTES, STAFF_SIGN_IN_PATHS, type RouteDefinition } from '../functions/http/routes';
@@ -47,6 +49,7 @@ export const WORKFLOW_HANDLERS = {
   lifecycleStep: 'functions/workflow/lifecycle-step.handler.ts',
   awaitStep: 'functions/workflow/await-step.handler.ts',
   sendDueReminders: 'functions/workflow/send-due-reminders.handler.ts',
+  mailEvents: 'functions/workflow/mail-events.handler.ts',
 } as const;
 
 /** CloudWatch allows at most 10 metrics in one alarm. */
@@ -79,6 +82,7 @@ export const WORKFLOW_CAPABILITIES: Record<keyof typeof WORKFLOW_HANDLERS, reado
   lifecycleStep: ['table-read', 'table-write', 'send-mail', 'task-tokens'],
   awaitStep: ['table-read', 'table-write', 'send-mail', 'task-tokens'],
   sendDueReminders: ['table-read', 'table-write', 'send-mail'],
+  mailEvents: ['table-read', 'table-write', 'send-mail'],
 };
 
 export interface StatelessStackProps extends StackProps {
@@ -161,7 +165,13 @@ export class StatelessStack extends Stack {
       lifecycleStep: workflowFunction('lifecycleStep', 'Lifecycle step: invoked by the state machines'),
       awaitStep: workflowFunction('awaitStep', 'Human step: stores the task token of a .waitForTaskToken task'),
       sendDueReminders: workflowFunction('sendDueReminders', 'Sends the reminders that are due (every 15 minutes)', this.reminderDeadLetterQueue),
+      // Invoked asynchronously too: what fails after SNS's and Lambda's retries waits in the same queue.
+      mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case: tells the owner or the secretariat', this.reminderDeadLetterQueue),
     };
+    stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(this.workflowFunctions.mailEvents.fn, {
+      // Only what the function acts on: SES publishes bounces, complaints and rejects to the topic.
+      filterPolicyWithMessageBody: { eventType: sns.FilterOrPolicy.filter(sns.SubscriptionFilter.stringFilter({ allowlist: ['Bounce'] })) },
+    }));
 
     // --- State machines ------------------------------------------------------------------------
     this.workflows = new LifecycleWorkflows(this, 'Workflows', {

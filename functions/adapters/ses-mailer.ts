@@ -24,6 +24,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { logger as defaultLogger } from './logger';
 
 const CHARSET = 'UTF-8';
+/** What SES accepts in a message tag's name and value. */
+const TAG_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
 /**
  * Thrown when another caller holds a fresh claim on the same key (it may be sending right now).
@@ -132,11 +134,16 @@ export class SesMailer implements Mailer {
     const subject = mail.subject.replace(/[\r\n]+/g, ' ').trim();
     if (!subject) throw new InvalidMailError('subject is required');
     if (!mail.text && !mail.html) throw new InvalidMailError('a text or html body is required');
+    // SES refuses a tag with other characters; a tag is for tracing, so one it would refuse is left out.
+    const tags = Object.entries(mail.tags ?? {})
+      .filter(([name, value]) => TAG_PATTERN.test(name) && TAG_PATTERN.test(value))
+      .map(([Name, Value]) => ({ Name, Value }));
     return {
       Source: this.from,
       Destination: { ToAddresses: to, ...(cc.length > 0 ? { CcAddresses: cc } : {}) },
       ...(this.replyTo && this.replyTo.length > 0 ? { ReplyToAddresses: this.replyTo } : {}),
       ...(this.configurationSetName ? { ConfigurationSetName: this.configurationSetName } : {}),
+      ...(tags.length > 0 ? { Tags: tags } : {}),
       Message: {
         Subject: { Data: subject, Charset: CHARSET },
         Body: {

@@ -40,6 +40,8 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'wit
 export const OWNER_CHANGED = 'owner-changed';
 /** The secretariat sent the owner's link again (the mail with it was lost). */
 export const OWNER_LINK_SENT = 'owner-link-sent';
+/** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
+export const MAIL_BOUNCED = 'mail-bounced';
 
 /**
  * How many times the owner's mail has gone to a new address (a corrected name does not count): the

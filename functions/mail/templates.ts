@@ -35,6 +35,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** the case the mail is about: tagged on the message, so a bounce can be traced back to it */
+  applicationId?: string;
 }
 
 /** 'YYYY-MM-DD' or an ISO instant */
@@ -156,7 +158,7 @@ function footer(ctx: RenderContext, audience: Audience): Block[] {
 function render(ctx: RenderContext, spec: MailSpec): RenderedMail {
   const subject = `[${oneLine(ctx.scheme.committeeShortName)}] ${oneLine(spec.subject)}`;
   const blocks: Block[] = [...(spec.greeting ? [p(spec.greeting)] : []), ...spec.blocks, ...footer(ctx, spec.audience)];
-  return { subject, text: renderText(blocks), html: renderHtml(subject, blocks) };
+  return { subject, text: renderText(blocks), html: renderHtml(subject, blocks), ...(ctx.application ? { applicationId: ctx.application.id } : {}) };
 }
 
 function renderText(blocks: Block[]): string {
@@ -376,6 +378,39 @@ export function ownerLinkResent(ctx: MailContext, d: OwnerChangedData): Rendered
       p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering.'),
       link('Se status for søknaden', d.statusLink),
       p('Ta vare på denne e-posten: lenken er personlig og gir tilgang til søknaden.'),
+    ],
+  });
+}
+
+/** To the owner: the signing request to a partner could not be delivered (a permanent bounce). */
+export function partnerMailBounced(ctx: MailContext, d: { partnerOrganisation: string; statusLink: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram`,
+    blocks: [
+      p(`Vi sendte ${oneLine(d.partnerOrganisation)} en e-post med lenke for å signere søknaden, men den kom ikke fram. E-postadressen i søknaden er trolig feil, eller postkassen tar ikke imot e-post.`),
+      facts(...appFacts(ctx), ['Partner', d.partnerOrganisation]),
+      p('Sjekk adressen. Du kan rette den med «Endre søknaden» til alle har signert: da får alle partnerne en ny lenke, og de som har signert, signerer den nye versjonen.'),
+      link('Åpne søknaden', d.statusLink),
+    ],
+  });
+}
+
+export type BouncedRecipient = 'owner' | 'partner' | 'other';
+
+/** To the secretariat: a mail about the case could not be delivered (the owner's, or another's the owner cannot fix). */
+export function mailBounced(ctx: MailContext, d: { address: string; recipient: BouncedRecipient; caseLink: string }): RenderedMail {
+  const who = { owner: 'prosjektansvarlig', partner: 'en samarbeidspart', other: 'en mottaker' }[d.recipient];
+  return render(ctx, {
+    audience: 'internal',
+    subject: `E-post om ${quoted(titleForSubject(ctx.application.title))} kom ikke fram`,
+    blocks: [
+      p(`En e-post om saken til ${who} (${oneLine(d.address)}) kom ikke fram. Adressen er trolig feil, eller postkassen tar ikke imot e-post.`),
+      facts(...appFacts(ctx)),
+      d.recipient === 'owner'
+        ? p('Har prosjektansvarlig sluttet, eller er adressen feil, registrer ny kontaktperson på saken (det som sendes til prosjektansvarlig, går da dit).')
+        : p('Ta kontakt med søkeren om adressen.'),
+      link('Se hele saken', d.caseLink),
     ],
   });
 }
@@ -1137,6 +1172,8 @@ export const templates = {
   ownerChanged,
   ownerReplaced,
   ownerLinkResent,
+  partnerMailBounced,
+  mailBounced,
   submissionDeadlineReminder,
   moreInformationRequested,
   deferred,

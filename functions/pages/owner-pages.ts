@@ -105,7 +105,7 @@ ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-p
 <div class="table-wrap"><table>
 <caption>Svar fra partnerne (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Partner</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
-<tbody>${view.partners.map((p) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (view.status === 'awaiting_cosignature' ? 'Venter på signatur' : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
+<tbody>${view.partners.map((p) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (view.status === 'awaiting_cosignature' ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : 'Venter på signatur') : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}</li>`)}${view.reportForms.map(

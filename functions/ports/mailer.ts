@@ -6,6 +6,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** message tags (SES), e.g. the application the mail concerns; SES returns them with a bounce */
+  tags?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {

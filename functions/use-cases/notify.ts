@@ -31,13 +31,19 @@ export class MailNotSentError extends Error {
   }
 }
 
+/** The message tag that names the case a mail is about (mail-bounced.ts reads it back). */
+export const APPLICATION_TAG = 'application';
+
 /** Sends a rendered mail once per key (the mailer's outbox makes repeats no-ops). */
 export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to: string[], mail: RenderedMail, cc: string[] = []): Promise<void> {
   const recipients = [...new Set(to.filter(Boolean))];
   if (recipients.length === 0) return;
   const copies = [...new Set(cc.filter((c) => c && !recipients.includes(c)))];
   try {
-    await deps.mailer.send({ idempotencyKey: key, to: recipients, ...(copies.length ? { cc: copies } : {}), subject: mail.subject, text: mail.text, html: mail.html });
+    await deps.mailer.send({
+      idempotencyKey: key, to: recipients, ...(copies.length ? { cc: copies } : {}), subject: mail.subject, text: mail.text, html: mail.html,
+      ...(mail.applicationId ? { tags: { [APPLICATION_TAG]: mail.applicationId } } : {}),
+    });
   } catch (error) {
     throw new MailNotSentError(key, error);
   }

@@ -2,7 +2,7 @@ import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { statusLabelOf } from '../domain/status-transitions';
+import { MAIL_BOUNCED, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -47,7 +47,9 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     // Every party of this version with its answer, so the owner sees whom they still wait for (names of organisations only).
     partners: version.data.partners.map((p, i) => {
       const s = signatures.find((x) => x.partnerIndex === i);
-      return s ? { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason } : { organisationName: p.organisationName, answer: 'waiting' as const };
+      if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
+      const bounced = app.history.some((e) => e.action === MAIL_BOUNCED && e.details?.['partnerIndex'] === i && e.details['version'] === app.version);
+      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(bounced ? { mailBounced: true } : {}) };
     }),
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,

@@ -72,6 +72,13 @@ describe('SesMailer', () => {
     expect(input?.Message?.Subject?.Data).toBe('Linje 1 Bcc: x@y.z');
   });
 
+  it('tags the message with the case it is about (SES returns tags with a bounce); a tag SES would refuse is left out, the mail still goes', async () => {
+    await mailer.send(mail({ tags: { application: 'app_AbC-12_x', kind: 'ikke gyldig', 'æ': 'x' } }));
+    expect(sesMock.commandCalls(SendEmailCommand)[0]?.args[0].input.Tags).toEqual([{ Name: 'application', Value: 'app_AbC-12_x' }]);
+    await mailer.send(mail({ idempotencyKey: 'other', tags: {} }));
+    expect(sesMock.commandCalls(SendEmailCommand)[1]?.args[0].input.Tags).toBeUndefined();
+  });
+
   it('sends nothing the second time with the same key', async () => {
     await mailer.send(mail());
     await expect(mailer.send(mail())).resolves.toEqual({ sent: false });

@@ -132,6 +132,20 @@ describe('functions', () => {
     expect(functions()).toHaveLength(ROUTES.length + Object.keys(WORKFLOW_HANDLERS).length);
   });
 
+  it("SES's bounces reach the mail-events function: subscribed to the configuration set's topic, bounces only, failures kept", () => {
+    const subscriptions = Object.values(resourcesOf(built.stateless_, 'AWS::SNS::Subscription'));
+    const fnId = functionId(built.stateless.workflowFunctions.mailEvents.fn);
+    const toFunction = subscriptions.filter((sub) => JSON.stringify(sub.Properties?.Endpoint) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }));
+    expect(toFunction).toHaveLength(1);
+    const sub = toFunction[0]!.Properties!;
+    expect(sub.Protocol).toBe('lambda');
+    expect(JSON.stringify(sub.TopicArn)).toContain('MailEventsTopic');
+    expect(sub.FilterPolicyScope).toBe('MessageBody');
+    expect(sub.FilterPolicy).toEqual({ eventType: ['Bounce'] });
+    const fn = resourcesOf(built.stateless_, 'AWS::Lambda::Function')[fnId]!.Properties!;
+    expect(fn.DeadLetterConfig?.TargetArn).toBeDefined();
+  });
+
   it('run on arm64 and nodejs22.x or newer, with 512 MB, 10-30 s, active tracing and their own log group', () => {
     for (const fn of functions()) {
       const p = fn.Properties ?? {};
@@ -249,9 +263,10 @@ describe('route roles', () => {
     expect(sendsOnEveryIdentity(built.stateless_)).toBe(true);
     expect(sendsMail(built.stateless.workflowFunctions.lifecycleStep.role)).toBe(true);
     expect(sendsMail(built.stateless.workflowFunctions.sendDueReminders.role)).toBe(true);
+    expect(sendsMail(built.stateless.workflowFunctions.mailEvents.role)).toBe(true);
     // The workflow functions keep their own roles.
     const workflowRoles = new Set(Object.values(built.stateless.workflowFunctions).map((fn) => fn.role));
-    expect(workflowRoles.size).toBe(3);
+    expect(workflowRoles.size).toBe(4);
     for (const role of workflowRoles) expect(byRole.has(role)).toBe(false);
   });
 
@@ -387,12 +402,12 @@ describe('alarms', () => {
 
   it('keep the stack well below CloudFormation\'s 500-resource limit', () => {
     // Each route costs 5 (function, log group, integration, route, permission); the routes share three
-    // roles (read; read, write and workflow; that and mail). 78 routes and six state machines make 460
+    // roles (read; read, write and workflow; that and mail). 78 routes, four other functions and six state machines make 467
     // (the Lambda alarms grow by one per ten functions). The guard sits just above that, so growth is a
-    // deliberate step; CloudFormation's 500 leaves room for about 7 more routes before the stack must be split.
+    // deliberate step; CloudFormation's 500 leaves room for about 6 more routes before the stack must be split.
     const count = Object.keys(resourcesOf(built.stateless_)).length;
-    expect(count).toBeLessThan(463);
-    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::IAM::Role')).length).toBeLessThan(15);
+    expect(count).toBeLessThan(470);
+    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::IAM::Role')).length).toBeLessThan(16);
   });
 
   it('cover the dead-letter queue, SES bounce and complaint rates and API 5xx', () => {

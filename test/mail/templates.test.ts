@@ -3,6 +3,8 @@ import {
   ownerChanged,
   ownerReplaced,
   ownerLinkResent,
+  partnerMailBounced,
+  mailBounced,
   applicationComplete,
   reportMissing,
   applicationReceived,
@@ -78,6 +80,16 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
     link: LINK,
     expect: [/Du er kontaktperson for «/, /Hei Nina Nyansatt,/, /registrert deg som kontaktperson/, /virker ikke lenger/, /lenken er personlig/],
+  },
+  partnerMailBounced: {
+    mail: partnerMailBounced(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
+    link: LINK,
+    expect: [/E-posten til Sola kommune kom ikke fram/, /med lenke for å signere søknaden, men den kom ikke fram/, /«Endre søknaden»/],
+  },
+  mailBounced: {
+    mail: mailBounced(ctx, { address: 'kari@feil.example', recipient: 'owner', caseLink: LINK }),
+    link: LINK,
+    expect: [/kom ikke fram/, /til prosjektansvarlig \(kari@feil\.example\)/, /registrer ny kontaktperson/],
   },
   ownerLinkResent: {
     mail: ownerLinkResent(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK }),

@@ -1,0 +1,52 @@
+// A mail about a case that could not be delivered (a permanent bounce, reported by SES through the
+// configuration set's topic). A partner's signing request that bounces is told to the owner, who can
+// correct the address until every partner has signed; the owner's own mail, or anyone else's, is
+// told to the secretariat. Recorded on the case (partner and owner), once per address and version.
+import { createHash } from 'node:crypto';
+import { ConflictError } from '../domain/errors';
+import { MAIL_BOUNCED } from '../domain/status-transitions';
+import type { ApplicationRecord } from '../domain/model';
+import type { Dependencies } from '../composition';
+import * as mail from '../mail/templates';
+import { caseUrl, currentOwnerLink, linkUrl } from './links';
+import { loadCurrentVersion } from './load-application';
+import { recordOnHistory, SYSTEM } from './move-application';
+import { mailContext, notify } from './notify';
+
+export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[]): Promise<void> {
+  const app = await deps.store.getApplication(applicationId);
+  const scheme = app && deps.scheme(app.schemeId);
+  if (!app || !scheme) return; // gone, or a case of a scheme this stage does not run: nothing to tell
+  const { data } = await loadCurrentVersion(deps, app);
+  const ctx = mailContext(scheme, app);
+  for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()))) {
+    const partnerIndex = data.partners.findIndex((p) => p.email.toLowerCase() === address);
+    const recipient: mail.BouncedRecipient = address === app.ownerEmail.toLowerCase() ? 'owner' : partnerIndex >= 0 ? 'partner' : 'other';
+    // Only the owner can correct a partner's address, and only while the partners sign.
+    if (recipient === 'partner' && app.status === 'awaiting_cosignature') {
+      await record(deps, app.id, { recipient, partnerIndex, version: app.version });
+      const owner = currentOwnerLink(await deps.store.listLinks(app.id));
+      const statusLink = owner ? linkUrl(deps, owner) : deps.publicBaseUrl;
+      await notify(deps, `bounced#${app.id}#v${app.version}#p${partnerIndex}`, [app.ownerEmail], mail.partnerMailBounced(ctx, { partnerOrganisation: data.partners[partnerIndex]!.organisationName, statusLink }));
+      continue;
+    }
+    if (recipient === 'owner') await record(deps, app.id, { recipient });
+    // The key names the address by a hash: keys are logged, addresses are not.
+    await notify(deps, `bounced#${app.id}#${createHash('sha256').update(address).digest('hex').slice(0, 16)}`, [scheme.secretariatEmail], mail.mailBounced(ctx, { address, recipient, caseLink: caseUrl(deps, app.id) }));
+  }
+}
+
+/** One history entry per bounced recipient (and version, for a partner): a repeated event adds none. */
+async function record(deps: Dependencies, applicationId: string, details: Record<string, string | number>): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const app = (await deps.store.getApplication(applicationId)) as ApplicationRecord;
+    const same = (e: ApplicationRecord['history'][number]) => e.action === MAIL_BOUNCED && Object.entries(details).every(([k, v]) => e.details?.[k] === v);
+    if (app.history.some(same)) return;
+    try {
+      await recordOnHistory(deps, app, MAIL_BOUNCED, SYSTEM, { details });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // written meanwhile (a partner signed): read again
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// A mail about a case that SES could not deliver (a permanent bounce, through the configuration
+// set's topic): the owner hears of a partner's address that bounced while the partners sign; the
+// secretariat of the owner's address and any other. Once per address (and version); ids only in logs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { invoke, startTestApp, type TestApp } from '../support/test-app';
+import { handler } from '../../functions/workflow/mail-events.handler';
+import { mailBounced } from '../../functions/use-cases/mail-bounced';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => app?.stop());
+
+/** What SNS delivers for one SES event of the configuration set (trimmed to what matters, plus some of the rest). */
+function snsEvent(message: unknown) {
+  return { Records: [{ EventSource: 'aws:sns', Sns: { Type: 'Notification', MessageId: 'm-1', Message: typeof message === 'string' ? message : JSON.stringify(message) } }] };
+}
+function bounce(applicationId: string | undefined, addresses: string[], bounceType = 'Permanent') {
+  return {
+    eventType: 'Bounce',
+    bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: addresses.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1' })), timestamp: '2026-11-20T09:01:00.000Z' },
+    mail: { messageId: 'ses-1', source: 'ikke-svar@tilskudd.example', destination: addresses, ...(applicationId ? { tags: { application: [applicationId], 'ses:configuration-set': ['x'] } } : {}) },
+  };
+}
+const run = (message: unknown) => handler(snsEvent(message) as never, {} as never);
+const mailsTo = (address: string, applicationId: string) => app.mailer.sent.filter((m) => m.to.includes(address) && m.text.includes(applicationId));
+
+describe('a bounced mail about a case', () => {
+  it("a partner's signing request: the owner is told once, with the way to correct it; the owner's page says so", async () => {
+    const { applicationId, ownerLinkId } = await app.submit();
+    const version = (await app.store.getVersion(applicationId, 1))!;
+    const partner = version.data.partners[1]!;
+    const owner = (await app.store.getApplication(applicationId))!.ownerEmail;
+    await run(bounce(applicationId, [partner.email.toUpperCase()]));
+    await run(bounce(applicationId, [partner.email])); // SNS delivers at least once
+    const told = mailsTo(owner, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toBe(`[FSU] E-posten til ${partner.organisationName} kom ikke fram`);
+    expect(told[0]!.text).toContain(`/soknad/${ownerLinkId}`);
+    expect(told[0]!.text).not.toContain(partner.email);
+    // Every mail about a case carries its id as a tag: that is how a bounce finds its way back.
+    expect(told[0]!.tags).toEqual({ application: applicationId });
+    const history = (await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced');
+    expect(history).toEqual([expect.objectContaining({ details: { recipient: 'partner', partnerIndex: 1, version: 1 }, actor: { kind: 'system', name: 'lifecycle' } })]);
+    const page = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status');
+    expect(page.text).toContain(`<tr><td>${partner.organisationName}</td><td><strong>E-posten kom ikke fram</strong>: sjekk adressen</td>`);
+    // The secretariat is not bothered with what the owner can put right.
+    expect(app.mailer.sent.filter((m) => m.subject.includes('kom ikke fram') && m.text.includes(applicationId) && !m.to.includes(owner))).toEqual([]);
+  });
+
+  it("the owner's own address: the secretariat is told, with the case, to register a new contact person", async () => {
+    const { applicationId } = await app.active();
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const scheme = app.deps.scheme('sor-rogaland')!;
+    await run(bounce(applicationId, [ownerEmail]));
+    await run(bounce(applicationId, [ownerEmail]));
+    const told = mailsTo(scheme.secretariatEmail, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain(`til prosjektansvarlig (${ownerEmail})`);
+    expect(told[0]!.text).toContain('registrer ny kontaktperson');
+    expect(told[0]!.text).toContain(`/sekretariat/soknader/${applicationId}`);
+    expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced')).toHaveLength(1);
+  });
+
+  it('a partner after everyone signed (the decision copy, say) goes to the secretariat: the owner can no longer correct it', async () => {
+    const { applicationId } = await app.scheduled();
+    const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[2]!;
+    const scheme = app.deps.scheme('sor-rogaland')!;
+    await mailBounced(app.deps, applicationId, [partner.email]);
+    expect(mailsTo(scheme.secretariatEmail, applicationId).filter((m) => m.subject.includes('kom ikke fram'))).toHaveLength(1);
+  });
+
+  it('leaves alone what is not a permanent bounce of a mail about a case, and a message it cannot read', async () => {
+    const { applicationId } = await app.submit();
+    const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[1]!;
+    const before = app.mailer.sent.length;
+    await run(bounce(applicationId, [partner.email], 'Transient'));
+    await run({ ...bounce(applicationId, [partner.email]), eventType: 'Complaint' });
+    await run(bounce(undefined, [partner.email]));
+    await run(bounce('app_finnesIkke0000000000', [partner.email]));
+    await run('ikke json');
+    await run({ eventType: 'Bounce' });
+    expect(app.mailer.sent.length).toBe(before);
+    expect((await app.store.getApplication(applicationId))!.history.some((e) => e.action === 'mail-bounced')).toBe(false);
+  });
+});
