@@ -1093,6 +1093,19 @@ export function withdrawn(ctx: MailContext, d: WithdrawnData): RenderedMail {
   });
 }
 
+/** To a partner asked to sign who had not answered: the owner withdrew the application, nothing to sign. */
+export function withdrawnBeforeSigning(ctx: MailContext, d: { recipientName?: string; ownerOrganisation: string; withdrawnAt: DateInput }): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden er trukket: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(`${oneLine(d.ownerOrganisation)} har trukket søknaden du ble bedt om å signere. Du trenger ikke å signere den, og lenken du fikk, virker ikke lenger.`),
+      facts(...appFacts(ctx), ['Trukket', formatDateTimeNb(d.withdrawnAt)]),
+    ],
+  });
+}
+
 export interface ClosedWithoutDecisionData {
   closedAt: DateInput;
   reason: ExpiryReason;
@@ -1172,6 +1185,7 @@ export const templates = {
   ownerChanged,
   ownerReplaced,
   ownerLinkResent,
+  withdrawnBeforeSigning,
   partnerMailBounced,
   mailBounced,
   submissionDeadlineReminder,

@@ -290,8 +290,20 @@ async function withdrawnStep(deps: Dependencies, l: Loaded): Promise<StepResult>
     ? mail.closedWithoutDecision(mailContext(scheme, app), { closedAt: at, reason, answerDays: ANSWER_DAYS })
     : mail.withdrawn(mailContext(scheme, app), { withdrawnAt: at });
   await notify(deps, `withdrawn#${app.id}`, [app.ownerEmail], letter, [scheme.secretariatEmail]);
+  // Withdrawn while the partners signed: those still asked hear that there is nothing to sign.
+  if (!reason && entry?.from === 'awaiting_cosignature') await tellPartnersNotToSign(deps, l, at);
   await deps.store.cancelReminders(app.id, ['cosign', 'submission-deadline']);
   return {};
+}
+
+async function tellPartnersNotToSign(deps: Dependencies, l: Loaded, withdrawnAt: string): Promise<void> {
+  const { app, scheme } = l;
+  const [{ data }, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  const ownerOrganisation = data.partners[data.owner.partnerIndex]?.organisationName ?? '';
+  for (const [i, partner] of data.partners.entries()) {
+    if (signatures.some((s) => s.partnerIndex === i) || partner.email.toLowerCase() === app.ownerEmail.toLowerCase()) continue;
+    await notify(deps, `withdrawn#${app.id}#v${app.version}#p${i}`, [partner.email], mail.withdrawnBeforeSigning(mailContext(scheme, app), { recipientName: partner.contactName, ownerOrganisation, withdrawnAt }));
+  }
 }
 
 /** The application ran out of rounds, time or meetings: it is closed as withdrawn, and the owner is told why. */

@@ -61,6 +61,15 @@ export function linkExpired(link: Pick<LinkRecord, 'expiresAt'>, now: Date): boo
   return Date.parse(link.expiresAt) <= now.getTime();
 }
 
+/** Why a link stopped working, where the partner can be told (a signing link: the application changed, was sent back, or withdrawn). */
+async function revokedLinkMessage(deps: Pick<Dependencies, 'store'>, link: LinkRecord): Promise<string> {
+  const app = link.purpose === 'cosign' ? await deps.store.getApplication(link.applicationId) : undefined;
+  if (!app) return 'Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.';
+  if (app.status === 'withdrawn') return 'Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.';
+  if (app.version !== link.version && app.status === 'awaiting_cosignature') return 'Søknaden er endret etter at du fikk denne lenken. Bruk lenken i den nyeste e-posten om signering.';
+  return 'Lenken er ikke lenger gyldig. Søknaden er sendt tilbake til søkeren for endring; får du en ny lenke på e-post, bruk den.';
+}
+
 /**
  * Resolves a link for a purpose. Unknown ids and ids of another purpose are indistinguishable (404);
  * expired or revoked links are 410. `allowUsed` lets read-only views show a link that has acted.
@@ -74,7 +83,7 @@ export async function resolveLink(
   if (!isLinkIdShaped(linkId)) throw new NotFoundError('Lenken finnes ikke.');
   const link = await deps.store.getLink(linkId);
   if (!link || !purposes.includes(link.purpose)) throw new NotFoundError('Lenken finnes ikke.');
-  if (link.state === 'revoked') throw new GoneError('Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.');
+  if (link.state === 'revoked') throw new GoneError(await revokedLinkMessage(deps, link));
   if (linkExpired(link, deps.clock.now())) throw new GoneError('Lenken er utløpt.');
   if (link.state === 'used' && !options.allowUsed) throw new GoneError('Lenken er allerede brukt.');
   return link;

@@ -3,6 +3,7 @@ import {
   ownerChanged,
   ownerReplaced,
   ownerLinkResent,
+  withdrawnBeforeSigning,
   partnerMailBounced,
   mailBounced,
   applicationComplete,
@@ -80,6 +81,10 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
     link: LINK,
     expect: [/Du er kontaktperson for «/, /Hei Nina Nyansatt,/, /registrert deg som kontaktperson/, /virker ikke lenger/, /lenken er personlig/],
+  },
+  withdrawnBeforeSigning: {
+    mail: withdrawnBeforeSigning(ctx, { recipientName: 'Per Partner', ownerOrganisation: 'Helse Stavanger HF', withdrawnAt: '2025-03-01T09:15:00Z' }),
+    expect: [/Søknaden er trukket: «/, /Hei Per Partner,/, /Helse Stavanger HF har trukket søknaden du ble bedt om å signere/, /01\.03\.2025 kl\. 10\.15/],
   },
   partnerMailBounced: {
     mail: partnerMailBounced(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),

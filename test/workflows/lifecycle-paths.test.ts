@@ -53,7 +53,9 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(res.body).toMatchObject({ status: 'awaiting_cosignature', version: 2 });
     await h.system.settle();
     // The old links sign nothing: the one that signed, and the one at the wrong address.
-    expect((await h.call('POST', `/api/cosign/${second}`, { decision: 'sign' })).status).toBe(410);
+    const stale = await h.call('POST', `/api/cosign/${second}`, { decision: 'sign' });
+    expect(stale.status).toBe(410);
+    expect(stale.body.message).toBe('Søknaden er endret etter at du fikk denne lenken. Bruk lenken i den nyeste e-posten om signering.');
     const asked = await h.mailsTo('riktig.adresse@kommune.example');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.body.text).toContain('Søknaden er endret.');
@@ -204,9 +206,11 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(letters[0]!.body.text).not.toMatch(/Kopi:|som kopi/);
   });
 
-  it('withdrawn: the owner withdraws while partners are signing; the secretariat is told', async () => {
+  it('withdrawn: the owner withdraws while partners are signing; the secretariat is told, and the partners who had not answered that there is nothing to sign', async () => {
     const data = application();
     const { id, ownerLink } = await submit(h, data);
+    const links = await cosignLinks(h, data);
+    expect((await h.call('POST', `/api/cosign/${links[0]}`, { decision: 'sign' })).status).toBe(200);
     const res = await h.call('POST', `/api/owner/${ownerLink}/withdrawal`, { reason: 'Prosjektet er lagt på is' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     await h.system.settle();
@@ -214,6 +218,16 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED']);
     const scheme = (await h.call('GET', '/api/schemes/sor-rogaland')).body;
     expect((await h.mailsTo(scheme.secretariatEmail ?? scheme.contact?.email ?? 'x')).length + (await h.mailsTo(data.owner.email)).filter((m) => /trukket/i.test(m.subject)).length).toBeGreaterThan(0);
+    const toldNotToSign = async (email: string) => (await h.mailsTo(email)).filter((m) => /har trukket søknaden du ble bedt om å signere/.test(m.body.text ?? ''));
+    expect(await toldNotToSign(data.partners[0]!.email), 'signed already').toEqual([]);
+    for (const partner of data.partners.slice(1)) {
+      if (partner.email === data.owner.email) continue;
+      expect(await toldNotToSign(partner.email), partner.organisationName).toHaveLength(1);
+    }
+    // A signing link after the withdrawal says why it no longer works.
+    const late = await h.call('GET', `/api/cosign/${links[1]}`);
+    expect(late.status).toBe(410);
+    expect(late.body.message).toBe('Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.');
   });
 
   it('status report overdue, then received; final report overdue, then received; the grant closes, and what it left unspent is claimed back after', async () => {
