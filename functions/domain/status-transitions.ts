@@ -43,6 +43,11 @@ export const OWNER_LINK_SENT = 'owner-link-sent';
 /** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
 export const MAIL_BOUNCED = 'mail-bounced';
 
+/** The partners whose mail about this version bounced (their addresses in the application are likely wrong). */
+export function partnerMailBounced(history: readonly AuditEntry[], version: number, partnerIndex: number): boolean {
+  return history.some((e) => e.action === MAIL_BOUNCED && e.details?.['partnerIndex'] === partnerIndex && e.details['version'] === version);
+}
+
 /**
  * How many times the owner's mail has gone to a new address (a corrected name does not count): the
  * number names each handover (its link and its notices), where two changes in one instant would not.

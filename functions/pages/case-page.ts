@@ -5,7 +5,7 @@
 // payments on the finance page).
 import type { Actor } from '../domain/model';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { ON_AGENDA, OWNER_CHANGED, ownerChangeable } from '../domain/status-transitions';
+import { ON_AGENDA, OWNER_CHANGED, ownerChangeable, partnerMailBounced } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
 import { date, dateTime, decisionText, kroner, meetingOptions, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
@@ -212,7 +212,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
 <thead><tr><th scope="col">Partner</th><th scope="col">Type</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th></tr></thead>
 <tbody>${data.partners.map((p, i) => {
   const s = view.signatures.find((x) => x.partnerIndex === i);
-  const answer = !s ? 'Ikke svart' : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
+  const answer = !s ? `Ikke svart${partnerMailBounced(app.history, app.version, i) ? ' (e-posten kom ikke fram)' : ''}` : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
   return html`<tr><td>${p.organisationName}</td><td>${PARTNER_KIND_LABELS[p.kind] ?? p.kind}</td><td>${answer}</td><td>${s ? dateTime(s.at) : '–'}</td></tr>`;
 })}</tbody>
 </table></div>`)}

@@ -2,7 +2,7 @@ import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { MAIL_BOUNCED, statusLabelOf } from '../domain/status-transitions';
+import { partnerMailBounced, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -48,8 +48,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     partners: version.data.partners.map((p, i) => {
       const s = signatures.find((x) => x.partnerIndex === i);
       if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
-      const bounced = app.history.some((e) => e.action === MAIL_BOUNCED && e.details?.['partnerIndex'] === i && e.details['version'] === app.version);
-      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(bounced ? { mailBounced: true } : {}) };
+      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerMailBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
     }),
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,

@@ -12,6 +12,7 @@ import {
   canTransition,
   ownerChangeable,
   ownerHandovers,
+  partnerMailBounced,
 } from '../../functions/domain/status-transitions';
 
 // The lifecycle as specified, written out independently of the implementation's table.
@@ -175,6 +176,16 @@ describe('statusLabelOf', () => {
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'expired' }] })).toBe('Avsluttet uten vedtak');
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'withdrawn' }] })).toBe('Trukket');
     expect(statusLabelOf({ status: 'scheduled', history: [] })).toBe(STATUS_LABELS_NB.scheduled);
+  });
+});
+
+describe('partnerMailBounced', () => {
+  it("is about one partner's address in one version", () => {
+    const actor = { kind: 'system', name: 'test' } as const;
+    const history = [{ at: '2026-11-20T09:00:00.000Z', actor, action: 'mail-bounced', details: { recipient: 'partner', partnerIndex: 1, version: 2 } }];
+    expect(partnerMailBounced(history, 2, 1)).toBe(true);
+    expect(partnerMailBounced(history, 2, 0)).toBe(false);
+    expect(partnerMailBounced(history, 3, 1)).toBe(false); // a revision may have corrected it
   });
 });
 

@@ -3,7 +3,7 @@
 // secretariat of the owner's address and any other. Once per address (and version); ids only in logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
 import { handler } from '../../functions/workflow/mail-events.handler';
 import { mailBounced } from '../../functions/use-cases/mail-bounced';
 
@@ -46,6 +46,9 @@ describe('a bounced mail about a case', () => {
     expect(history).toEqual([expect.objectContaining({ details: { recipient: 'partner', partnerIndex: 1, version: 1 }, actor: { kind: 'system', name: 'lifecycle' } })]);
     const page = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status');
     expect(page.text).toContain(`<tr><td>${partner.organisationName}</td><td><strong>E-posten kom ikke fram</strong>: sjekk adressen</td>`);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html', 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<tr><td>${partner.organisationName}</td><td>Kommune</td><td>Ikke svart (e-posten kom ikke fram)</td>`);
+    expect(casePage.text).toContain('En e-post om saken kom ikke fram</td>');
     // The secretariat is not bothered with what the owner can put right.
     expect(app.mailer.sent.filter((m) => m.subject.includes('kom ikke fram') && m.text.includes(applicationId) && !m.to.includes(owner))).toEqual([]);
   });
