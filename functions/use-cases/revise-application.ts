@@ -5,7 +5,7 @@ import { ConflictError } from '../domain/errors';
 import type { ApplicationVersion } from '../domain/model';
 import { REVISABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import { loadScheme } from './load-application';
+import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
 import { ownerContext } from './owner-actions';
 import { acceptApplication, cosignLinks } from './submit-application';
@@ -26,6 +26,11 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
   const scheme = loadScheme(deps, app.schemeId);
   const data = await acceptApplication(deps, scheme, body, app.id);
+  // While the partners sign, the same application sent again (a double click, a retry after a lost
+  // answer) is the version they are signing: nothing new to sign, so no new version.
+  if (app.status === 'awaiting_cosignature' && sameData((await loadCurrentVersion(deps, app)).data, data)) {
+    return { applicationId: app.id, status: app.status, version: app.version };
+  }
   const now = deps.clock.now();
   const version = app.version + 1;
   // New version and its signature links first; the status change is the commit point. The other
@@ -44,8 +49,14 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
       details: { version },
     });
   } catch (error) {
-    // Lost to another write (a double click's other post): our links sign nothing.
-    if (error instanceof ConflictError) await deps.store.revokeLinks(app.id, 'cosign', (l) => ours.has(l.id));
+    if (!(error instanceof ConflictError)) throw error;
+    // Lost to another write: our links sign nothing. When that write was this same revision (a
+    // double click's other post), the revision is made: answer as it would.
+    await deps.store.revokeLinks(app.id, 'cosign', (l) => ours.has(l.id));
+    const committed = await loadApplication(deps, app.id);
+    if (committed.version === version && committed.status === 'awaiting_cosignature' && sameData((await loadCurrentVersion(deps, committed)).data, data)) {
+      return { applicationId: app.id, status: committed.status, version };
+    }
     throw error;
   }
   // The older versions' links, and those another post at once made for this version: each partner is asked once.

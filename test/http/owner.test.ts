@@ -199,14 +199,29 @@ describe('POST /api/owner/{linkId}/revision', () => {
     }
   });
 
-  it('a double click: one revision, and each partner has one link to sign it with', async () => {
+  it('a double click: one revision, both posts answered as made, and each partner has one link to sign it with', async () => {
     const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Dobbeltklikk')));
     const body = app.application('sor-rogaland', (a) => (a.title = 'Dobbeltklikk, rettet'));
     const answers = await Promise.all([1, 2].map(() => app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body })));
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    // The browser shows the answer to the second post: it must not be an error.
+    expect(answers.map((r) => [r.status, r.body.version])).toEqual([[200, 2], [200, 2]]);
     expect((await app.store.getApplication(applicationId))!).toMatchObject({ version: 2, title: 'Dobbeltklikk, rettet' });
     const active = (await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'cosign' && l.state === 'active');
     expect(active.map((l) => `${l.version}:${l.partnerIndex}`).sort()).toEqual(body.partners.map((_, i) => `2:${i}`));
+  });
+
+  it('the same revision sent again after it was made (a retry, a late second click) makes no new version for the partners to sign', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Sendt to ganger')));
+    const body = app.application('sor-rogaland', (a) => (a.title = 'Sendt to ganger, rettet'));
+    const first = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    const linksAfterFirst = (await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'cosign' && l.state === 'active').map((l) => l.id).sort();
+    const again = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
+    expect([first.body.version, again.status, again.body.version]).toEqual([2, 200, 2]);
+    expect(await app.store.getVersion(applicationId, 3)).toBeUndefined();
+    expect((await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'cosign' && l.state === 'active').map((l) => l.id).sort()).toEqual(linksAfterFirst);
+    // A real change is a new version.
+    const changed = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...body, title: 'Sendt to ganger, rettet igjen' } });
+    expect(changed.body.version).toBe(3);
   });
 
   it('a revision that fails before its commit leaves the partners\' links to the current version working', async () => {
