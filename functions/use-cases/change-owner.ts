@@ -10,10 +10,14 @@ import type { Dependencies } from '../composition';
 import type { OwnerChange } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { currentOwnerLink, linkExpired, newLink } from './links';
-import { recordOnHistory } from './move-application';
+import { recordOnHistory, withFreshRead } from './move-application';
 import { ownerLinkValidityDays } from './submit-application';
 
-export async function changeOwner(deps: Dependencies, applicationId: string, input: OwnerChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+export function changeOwner(deps: Dependencies, applicationId: string, input: OwnerChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(() => changeOwnerOnce(deps, applicationId, input, actor));
+}
+
+async function changeOwnerOnce(deps: Dependencies, applicationId: string, input: OwnerChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   const app = await loadApplication(deps, applicationId);
   if (!ownerChangeable(app)) {
     throw new ConflictError('Saken er avsluttet. Kontaktpersonen kan ikke endres.', 'case_closed');
@@ -49,7 +53,11 @@ export const OWNER_LINK_REPEAT_MS = 60_000;
  * The owner's link sent again (the mail with it was lost): the link they have, or a new one when
  * theirs no longer works (expired). The next reminder sweep mails it to the owner's address.
  */
-export async function resendOwnerLink(deps: Dependencies, applicationId: string, actor: Actor): Promise<{ application: ApplicationRecord; sentTo: string }> {
+export function resendOwnerLink(deps: Dependencies, applicationId: string, actor: Actor): Promise<{ application: ApplicationRecord; sentTo: string }> {
+  return withFreshRead(() => resendOwnerLinkOnce(deps, applicationId, actor));
+}
+
+async function resendOwnerLinkOnce(deps: Dependencies, applicationId: string, actor: Actor): Promise<{ application: ApplicationRecord; sentTo: string }> {
   const app = await loadApplication(deps, applicationId);
   const now = deps.clock.now();
   const last = app.history.at(-1);

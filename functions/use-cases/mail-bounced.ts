@@ -3,14 +3,13 @@
 // correct the address until every partner has signed; the owner's own mail, or anyone else's, is
 // told to the secretariat. Recorded on the case (partner and owner), once per address and version.
 import { createHash } from 'node:crypto';
-import { ConflictError } from '../domain/errors';
 import { MAIL_BOUNCED } from '../domain/status-transitions';
-import type { ApplicationRecord } from '../domain/model';
+import type { AuditEntry } from '../domain/model';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import { caseUrl, currentOwnerLink, linkUrl } from './links';
-import { loadCurrentVersion } from './load-application';
-import { recordOnHistory, SYSTEM } from './move-application';
+import { loadApplication, loadCurrentVersion } from './load-application';
+import { recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
 export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[]): Promise<void> {
@@ -37,16 +36,11 @@ export async function mailBounced(deps: Dependencies, applicationId: string, add
 }
 
 /** One history entry per bounced recipient (and version, for a partner): a repeated event adds none. */
-async function record(deps: Dependencies, applicationId: string, details: Record<string, string | number>): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const app = (await deps.store.getApplication(applicationId)) as ApplicationRecord;
-    const same = (e: ApplicationRecord['history'][number]) => e.action === MAIL_BOUNCED && Object.entries(details).every(([k, v]) => e.details?.[k] === v);
-    if (app.history.some(same)) return;
-    try {
-      await recordOnHistory(deps, app, MAIL_BOUNCED, SYSTEM, { details });
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // written meanwhile (a partner signed): read again
-    }
-  }
+function record(deps: Dependencies, applicationId: string, details: Record<string, string | number>): Promise<void> {
+  const same = (e: AuditEntry) => e.action === MAIL_BOUNCED && Object.entries(details).every(([k, v]) => e.details?.[k] === v);
+  // Written meanwhile (a partner signed): read again.
+  return withFreshRead(async () => {
+    const app = await loadApplication(deps, applicationId);
+    if (!app.history.some(same)) await recordOnHistory(deps, app, MAIL_BOUNCED, SYSTEM, { details });
+  }, 5);
 }

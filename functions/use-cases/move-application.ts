@@ -1,3 +1,4 @@
+import { ConflictError } from '../domain/errors';
 import { assertTransition } from '../domain/status-transitions';
 import type { Actor, ApplicationRecord, ApplicationStatus } from '../domain/model';
 import type { Dependencies } from '../composition';
@@ -61,6 +62,20 @@ function leavesItsRound(app: ApplicationRecord, options: MoveOptions): boolean {
   if (!app.recommendation) return false;
   const meetingId = options.set?.meetingId;
   return !!options.remove?.includes('meetingId') || (meetingId !== undefined && meetingId !== app.meetingId);
+}
+
+/**
+ * Runs a read-decide-write step again when its conditional write lost to another write (a 'stale'
+ * conflict): the step reads afresh, so a double click's second post finds the first one's result.
+ */
+export async function withFreshRead<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.reason === 'stale') || attempt >= attempts) throw error;
+    }
+  }
 }
 
 export function staffActor(staff: { subject: string; name?: string }, role: 'secretariat' | 'finance'): Actor {

@@ -88,6 +88,19 @@ describe('a new contact person (API)', () => {
     expect((await ownerView(linkIdOf(/https?:\/\/\S+\/soknad\/\S+/.exec(mails[0]!.text)![0]))).status).toBe(200);
   });
 
+  it('a double click (two posts at once): both answered as done, one change, one mail', async () => {
+    const { applicationId } = await app.active();
+    const json = { name: 'Dora Dobbel', email: 'dora.dobbel@kommune.example' };
+    const answers = await Promise.all([1, 2].map(() => change(applicationId, json)));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.map((r) => r.body.changed).sort()).toEqual([false, true]);
+    expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'owner-changed')).toHaveLength(1);
+    const resent = await Promise.all([1, 2].map(() => app.call('resend-owner-link', { pathParameters: { applicationId }, as })));
+    expect(resent.map((r) => r.status)).toEqual([202, 202]);
+    await sendDueReminders(app.deps);
+    expect(mailsTo('dora.dobbel@kommune.example').map((m) => m.subject.replace(/«.*»/, '«…»'))).toEqual(['[FSU] Du er kontaktperson for «…»', '[FSU] Lenken til søknaden «…»']);
+  });
+
   it('a corrected name at the same address changes the name only: the link keeps working, no mail', async () => {
     const { applicationId, ownerLinkId } = await app.active();
     const { ownerEmail } = (await app.store.getApplication(applicationId))!;
