@@ -3,6 +3,7 @@
 // owner's link stops working, and the next reminder sweep sends the new contact a link of their own
 // and tells the old address that mail goes elsewhere now. What the partners signed (the
 // application's owner) stays as it was. A corrected name at the same address changes only the name.
+// Also here, as it hands out owner links the same way: the owner's link sent again (resendOwnerLink).
 import { ConflictError } from '../domain/errors';
 import type { Actor, ApplicationRecord } from '../domain/model';
 import { OWNER_CHANGED, OWNER_LINK_SENT, ownerChangeable, ownerHandovers } from '../domain/status-transitions';
