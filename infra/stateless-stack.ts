@@ -96,7 +96,8 @@ export class StatelessStack extends Stack {
   readonly workflows: LifecycleWorkflows;
   readonly routeFunctions: ReadonlyMap<string, GrantFunction>;
   readonly workflowFunctions: Readonly<Record<keyof typeof WORKFLOW_HANDLERS, GrantFunction>>;
-  readonly reminderDeadLetterQueue: sqs.Queue;
+  /** Asynchronous invocations that failed after all retries: the reminder sweep's and the mail events'. */
+  readonly asyncDeadLetterQueue: sqs.Queue;
   readonly pagesSignInClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -146,7 +147,8 @@ export class StatelessStack extends Stack {
     };
 
     // --- Workflow functions --------------------------------------------------------------------
-    this.reminderDeadLetterQueue = new sqs.Queue(this, 'ReminderDeadLetterQueue', {
+    // The construct id predates the mail events: kept, so the deployed queue is not replaced.
+    this.asyncDeadLetterQueue = new sqs.Queue(this, 'ReminderDeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
@@ -164,9 +166,8 @@ export class StatelessStack extends Stack {
     this.workflowFunctions = {
       lifecycleStep: workflowFunction('lifecycleStep', 'Lifecycle step: invoked by the state machines'),
       awaitStep: workflowFunction('awaitStep', 'Human step: stores the task token of a .waitForTaskToken task'),
-      sendDueReminders: workflowFunction('sendDueReminders', 'Sends the reminders that are due (every 15 minutes)', this.reminderDeadLetterQueue),
-      // Invoked asynchronously too: what fails after SNS's and Lambda's retries waits in the same queue.
-      mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case: tells the owner or the secretariat', this.reminderDeadLetterQueue),
+      sendDueReminders: workflowFunction('sendDueReminders', 'Sends the reminders that are due (every 15 minutes)', this.asyncDeadLetterQueue),
+      mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case: tells the owner or the secretariat', this.asyncDeadLetterQueue),
     };
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(this.workflowFunctions.mailEvents.fn, {
       // Only what the function acts on: SES publishes bounces, complaints and rejects to the topic.
@@ -415,7 +416,7 @@ export class StatelessStack extends Stack {
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
       target: new schedulerTargets.LambdaInvoke(sweeper, {
         role: sweepRole,
-        deadLetterQueue: this.reminderDeadLetterQueue,
+        deadLetterQueue: this.asyncDeadLetterQueue,
         retryAttempts: 2,
         maxEventAge: Duration.minutes(15),
       }),
@@ -469,9 +470,9 @@ export class StatelessStack extends Stack {
     });
     alarm(
       'ReminderDeadLetters',
-      this.reminderDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      this.asyncDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
       1,
-      'Reminder sweeps that failed after all retries are waiting in the dead-letter queue',
+      'Reminder sweeps or mail events that failed after all retries are waiting in the dead-letter queue',
     );
     alarm('ApiServerErrors', this.httpApi.metricServerError(fiveMinutes), 1, 'HTTP API: 5xx responses');
     // SES reviews an account at a 5 % bounce rate and 0.1 % complaint rate: warn well before that.

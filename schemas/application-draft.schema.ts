@@ -4,7 +4,8 @@
 // application is checked when it is submitted.
 import { applicationFieldPatterns } from './application.schema';
 import { DRAFT_EMAIL_FIELD, draftOwnerEmail } from './draft-owner.schema';
-import { formatKroner, MAX_PARTNERS } from './fields.schema';
+import { groupThousands } from '../functions/domain/money';
+import { MAX_PARTNERS } from './fields.schema';
 import { parseFieldName, type FormBody } from './form-body';
 
 /** The longest text field of the form (the challenge and the need). */
@@ -31,13 +32,13 @@ export function checkDraftForm(form: FormBody): DraftCheck {
     const typed = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
     if (typed.length === 0) continue;
     if (typed.length > MAX_DRAFT_VALUES) errors[key] = `Listen kan ha høyst ${MAX_DRAFT_VALUES} elementer.`;
-    else if (typed.some((v) => v.length > MAX_DRAFT_VALUE)) errors[key] = `Teksten kan ha høyst ${formatKroner(MAX_DRAFT_VALUE)} tegn.`;
+    else if (typed.some((v) => v.length > MAX_DRAFT_VALUE)) errors[key] = `Teksten kan ha høyst ${groupThousands(MAX_DRAFT_VALUE)} tegn.`;
     characters += typed.reduce((sum, v) => sum + v.length, 0);
     values[key] = typed.length === 1 ? typed[0] : typed;
   }
   const owner = draftOwnerEmail(values);
   if ('error' in owner) errors[DRAFT_EMAIL_FIELD] = owner.error;
-  if (characters > MAX_DRAFT_CHARACTERS) errors._form = `Utkastet er for stort: høyst ${formatKroner(MAX_DRAFT_CHARACTERS)} tegn i alt.`;
+  if (characters > MAX_DRAFT_CHARACTERS) errors._form = `Utkastet er for stort: høyst ${groupThousands(MAX_DRAFT_CHARACTERS)} tegn i alt.`;
   if (Object.keys(errors).length > 0 || 'error' in owner) return { errors };
   return { values, ownerEmail: owner.email };
 }

@@ -11,9 +11,9 @@ import {
 } from '../functions/domain/organisation-number';
 import { DIRECT_ANCHORING, GROUP_ANCHORING } from '../functions/domain/anchoring';
 import { isIsoDate } from '../functions/domain/oslo-time';
+import { groupThousands } from '../functions/domain/money';
 import {
   emailField,
-  formatKroner,
   isMissing,
   isoDateField,
   kronerField,
@@ -237,7 +237,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
       issue(
         ctx,
         ['budget'],
-        `Summen av omsøkt tilskudd i budsjettet (${formatKroner(sum)} kr) må være lik omsøkt beløp (${formatKroner(value.requestedAmount)} kr).`,
+        `Summen av omsøkt tilskudd i budsjettet (${groupThousands(sum)} kr) må være lik omsøkt beløp (${groupThousands(value.requestedAmount)} kr).`,
       );
     }
   }

@@ -21,9 +21,6 @@ export const REPRESENTS = ['municipality', 'hospital-trust', 'user-representativ
 // ---------------------------------------------------------------------------------------------
 // Norwegian messages
 
-/** '1250000' → '1 250 000' (plain spaces, so messages compare predictably in tests and e-mail). */
-export const formatKroner = groupThousands;
-
 const TYPE_MESSAGES: Record<string, string> = {
   string: 'Feltet må være tekst.',
   number: 'Feltet må være et tall.',
@@ -62,9 +59,9 @@ export const norwegianErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return `Teksten kan ha høyst ${formatKroner(max)} tegn.`;
+      if (issue.origin === 'string') return `Teksten kan ha høyst ${groupThousands(max)} tegn.`;
       if (issue.origin === 'array' || issue.origin === 'set') return `Listen kan ha høyst ${max} elementer.`;
-      return issue.inclusive ? `Verdien kan være høyst ${formatKroner(max)}.` : `Verdien må være mindre enn ${formatKroner(max)}.`;
+      return issue.inclusive ? `Verdien kan være høyst ${groupThousands(max)}.` : `Verdien må være mindre enn ${groupThousands(max)}.`;
     }
     case 'invalid_format':
       if (issue.format === 'email') return 'Skriv en gyldig e-postadresse.';
@@ -155,7 +152,7 @@ export function kronerField(max: number, { positive = false } = {}) {
     if (issue.code === 'too_small') {
       return positive ? 'Beløpet må være større enn 0 kr.' : 'Beløpet kan ikke være negativt.';
     }
-    if (issue.code === 'too_big') return `Beløpet kan være høyst ${formatKroner(max)} kr.`;
+    if (issue.code === 'too_big') return `Beløpet kan være høyst ${groupThousands(max)} kr.`;
     return undefined;
   });
   // Not .int(): its failure aborts the whole parse, which would hide the cross-field messages.

@@ -297,6 +297,7 @@ export type ReminderKind =
   | 'meeting-moved'
   /** the secretariat gave the project a new contact person: the next sweep sends them the owner's link */
   | 'owner-changed'
+  /** the secretariat sent the owner's link again: the next sweep mails it */
   | 'owner-link'
   /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
   | 'invoice-missing';

@@ -60,7 +60,6 @@ export function beyondGrant(amount: number, granted: number, what: string): stri
   return amount > granted ? `${what} kan ikke være større enn tilskuddet (${formatNok(granted)}).` : undefined;
 }
 
-
 function isPositiveWholeNok(amount: number): boolean {
   return Number.isSafeInteger(amount) && amount > 0;
 }

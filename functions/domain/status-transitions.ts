@@ -1,6 +1,6 @@
 // The application lifecycle as a transition table; every status change goes through assertTransition.
 import { ConflictError } from './errors';
-import type { ApplicationStatus, AuditEntry } from './model';
+import type { ApplicationStatus } from './model';
 
 export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['awaiting_cosignature', 'withdrawn'],
@@ -35,26 +35,6 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly Ap
 
 /** The lifecycle is over and nothing is due; only a closed grant can still be claimed back, or taken back if never paid (side processes). */
 export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['rejected', 'withdrawn', 'closed', 'revoked'];
-
-/** The history entry of a new contact person for the project (the secretariat's change of owner). */
-export const OWNER_CHANGED = 'owner-changed';
-/** The secretariat sent the owner's link again (the mail with it was lost). */
-export const OWNER_LINK_SENT = 'owner-link-sent';
-/** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
-export const MAIL_BOUNCED = 'mail-bounced';
-
-/** The partners whose mail about this version bounced (their addresses in the application are likely wrong). */
-export function partnerMailBounced(history: readonly AuditEntry[], version: number, partnerIndex: number): boolean {
-  return history.some((e) => e.action === MAIL_BOUNCED && e.details?.['partnerIndex'] === partnerIndex && e.details['version'] === version);
-}
-
-/**
- * How many times the owner's mail has gone to a new address (a corrected name does not count): the
- * number names each handover (its link and its notices), where two changes in one instant would not.
- */
-export function ownerHandovers(history: readonly AuditEntry[]): number {
-  return history.filter((e) => e.action === OWNER_CHANGED && e.details?.['newAddress'] === true).length;
-}
 
 /** Whether the project can get a new contact person: while the case runs, or while a repayment claim keeps a closed grant going. */
 export function ownerChangeable(app: { status: ApplicationStatus; repaymentClaimed?: number | undefined }): boolean {

@@ -5,7 +5,8 @@
 // payments on the finance page).
 import type { Actor } from '../domain/model';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { ON_AGENDA, OWNER_CHANGED, ownerChangeable, partnerMailBounced } from '../domain/status-transitions';
+import { contactName, OWNER_CHANGED, partnerAddressBounced } from '../domain/case-contacts';
+import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
 import { date, dateTime, decisionText, kroner, meetingOptions, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
@@ -21,10 +22,10 @@ import { agendaPath, casePath, minutesPath } from '../http/routes';
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
-/** The case's forms: one per reallocation request waiting for a decision, the revocation and the repayment claim. */
+/** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
 export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | `reallocation:${string}`;
 
-const FORM_ID_PREFIX: Record<'repayment' | 'revocation' | 'owner', string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson' };
+const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke' };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
 
@@ -172,7 +173,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
   const allocation = app.allocation;
-  const ownerName = app.ownerName ?? data.owner.name;
+  const ownerName = contactName(app, data);
   const owner = ownerForm(app, ownerName, forms.csrf, state);
   return {
     title: `Sak: ${app.title}`,
@@ -212,7 +213,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
 <thead><tr><th scope="col">Partner</th><th scope="col">Type</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th></tr></thead>
 <tbody>${data.partners.map((p, i) => {
   const s = view.signatures.find((x) => x.partnerIndex === i);
-  const answer = !s ? `Ikke svart${partnerMailBounced(app.history, app.version, i) ? ' (e-posten kom ikke fram)' : ''}` : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
+  const answer = !s ? `Ikke svart${partnerAddressBounced(app.history, app.version, i) ? ' (e-posten kom ikke fram)' : ''}` : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
   return html`<tr><td>${p.organisationName}</td><td>${PARTNER_KIND_LABELS[p.kind] ?? p.kind}</td><td>${answer}</td><td>${s ? dateTime(s.at) : '–'}</td></tr>`;
 })}</tbody>
 </table></div>`)}

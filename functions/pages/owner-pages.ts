@@ -66,6 +66,13 @@ export function payoutText(p: NonNullable<OwnerView['payout']>): string {
   }
 }
 
+/** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
+function reviseOffer(status: OwnerView['status'], linkId: string): Html {
+  const correcting = status === 'awaiting_cosignature';
+  return html`${correcting ? html`<p>Er noe feil i søknaden, for eksempel en partners e-postadresse? Du kan endre den til alle har signert. Da må alle partnerne signere den nye versjonen, også de som har signert allerede.</p>
+` : ''}<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>${correcting ? 'Endre søknaden' : 'Revider søknaden'}</a></p>`;
+}
+
 export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
@@ -79,10 +86,7 @@ export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerFor
 ${forms.notice ?? ''}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>Komiteen ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
-${canRevise && view.status === 'awaiting_cosignature'
-    ? html`<p>Er noe feil i søknaden, for eksempel en partners e-postadresse? Du kan endre den til alle har signert. Da må alle partnerne signere den nye versjonen, også de som har signert allerede.</p>
-<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Endre søknaden</a></p>`
-    : canRevise ? html`<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>Revider søknaden</a></p>` : ''}
+${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${view.applicationId}</dd>
 <dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>

@@ -6,7 +6,8 @@
 // Also here, as it hands out owner links the same way: the owner's link sent again (resendOwnerLink).
 import { ConflictError } from '../domain/errors';
 import type { Actor, ApplicationRecord } from '../domain/model';
-import { OWNER_CHANGED, OWNER_LINK_SENT, ownerChangeable, ownerHandovers } from '../domain/status-transitions';
+import { contactName, OWNER_CHANGED, ownerChangeReminderId, OWNER_LINK_SENT, ownerHandovers } from '../domain/case-contacts';
+import { ownerChangeable } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { OwnerChange } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -25,7 +26,7 @@ async function changeOwnerOnce(deps: Dependencies, applicationId: string, input:
   }
   const email = input.email; // trimmed and lower-cased by its schema
   const newAddress = app.ownerEmail.toLowerCase() !== email;
-  const same = !newAddress && (app.ownerName ?? (await loadCurrentVersion(deps, app)).data.owner.name) === input.name;
+  const same = !newAddress && contactName(app, (await loadCurrentVersion(deps, app)).data) === input.name;
   const application = same
     ? app
     : await recordOnHistory(deps, app, OWNER_CHANGED, actor, {
@@ -69,11 +70,6 @@ async function resendOwnerLinkOnce(deps: Dependencies, applicationId: string, ac
   if (!current || current.state === 'revoked' || linkExpired(current, now)) await issueOwnerLink(deps, application);
   await deps.store.putReminder({ id: `${app.id}#${OWNER_LINK_SENT}#${sentAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'owner-link', dueAt: now.toISOString() });
   return { application, sentTo: application.ownerEmail };
-}
-
-/** One reminder per new address: its id names the handover. */
-export function ownerChangeReminderId(applicationId: string, handover: number): string {
-  return `${applicationId}#${OWNER_CHANGED}#${handover}`;
 }
 
 /** The owner's link of the `handover`th new address: the older ones revoked, the new one mailed by the next sweep. */

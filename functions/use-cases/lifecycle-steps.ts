@@ -14,7 +14,7 @@ import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { caseUrl, currentOwnerLink, linkUrl, newLink, pageUrl } from './links';
+import { caseUrl, linkUrl, newLink, ownerLinkUrl, pageUrl } from './links';
 import { payoutsPath } from '../http/routes';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
@@ -53,9 +53,9 @@ async function load(deps: Dependencies, input: StepInput): Promise<Loaded> {
 
 /** The owner's status link; pass the application's links when already loaded (one Query less). */
 async function ownerLink(deps: Dependencies, app: ApplicationRecord, links?: readonly LinkRecord[]): Promise<string> {
-  const link = currentOwnerLink(links ?? (await deps.store.listLinks(app.id)));
-  if (!link) throw new Error(`Owner link of ${app.id} is missing`);
-  return linkUrl(deps, link);
+  const url = ownerLinkUrl(deps, links ?? (await deps.store.listLinks(app.id)));
+  if (!url) throw new Error(`Owner link of ${app.id} is missing`);
+  return url;
 }
 
 function answerWait(l: Loaded) {

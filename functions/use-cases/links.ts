@@ -51,6 +51,12 @@ export function currentOwnerLink<L extends Pick<LinkRecord, 'purpose' | 'state' 
   return owner.find((l) => l.state !== 'revoked') ?? owner[0];
 }
 
+/** The URL of the owner's page that mail goes out with (see currentOwnerLink); undefined when the case has no owner link. */
+export function ownerLinkUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, links: readonly LinkRecord[]): string | undefined {
+  const link = currentOwnerLink(links);
+  return link && linkUrl(deps, link);
+}
+
 /** The shape of every opaque id a person receives (links, drafts): anything else is not found before a read. */
 export function isLinkIdShaped(id: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(id);

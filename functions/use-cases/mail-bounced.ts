@@ -3,11 +3,11 @@
 // correct the address until every partner has signed; the owner's own mail, or anyone else's, is
 // told to the secretariat. Recorded on the case (partner and owner), once per address and version.
 import { createHash } from 'node:crypto';
-import { MAIL_BOUNCED } from '../domain/status-transitions';
+import { MAIL_BOUNCED } from '../domain/case-contacts';
 import type { AuditEntry } from '../domain/model';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
-import { caseUrl, currentOwnerLink, linkUrl } from './links';
+import { caseUrl, ownerLinkUrl } from './links';
 import { loadApplication, loadCurrentVersion } from './load-application';
 import { recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
@@ -24,8 +24,7 @@ export async function mailBounced(deps: Dependencies, applicationId: string, add
     // Only the owner can correct a partner's address, and only while the partners sign.
     if (recipient === 'partner' && app.status === 'awaiting_cosignature') {
       await record(deps, app.id, { recipient, partnerIndex, version: app.version });
-      const owner = currentOwnerLink(await deps.store.listLinks(app.id));
-      const statusLink = owner ? linkUrl(deps, owner) : deps.publicBaseUrl;
+      const statusLink = ownerLinkUrl(deps, await deps.store.listLinks(app.id)) ?? deps.publicBaseUrl;
       await notify(deps, `bounced#${app.id}#v${app.version}#p${partnerIndex}`, [app.ownerEmail], mail.partnerMailBounced(ctx, { partnerOrganisation: data.partners[partnerIndex]!.organisationName, statusLink }));
       continue;
     }

@@ -2,7 +2,8 @@ import { applicationMeeting } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { partnerMailBounced, statusLabelOf } from '../domain/status-transitions';
+import { partnerAddressBounced } from '../domain/case-contacts';
+import { statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -48,7 +49,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     partners: version.data.partners.map((p, i) => {
       const s = signatures.find((x) => x.partnerIndex === i);
       if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
-      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerMailBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
+      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
     }),
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,

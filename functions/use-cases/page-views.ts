@@ -8,6 +8,7 @@ import { listMeetings } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { REVISABLE } from '../domain/status-transitions';
+import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme } from './public-scheme';
@@ -35,7 +36,7 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
     version: app.version,
     informationRequest: app.informationRequest,
     // The contact person the secretariat set since is the owner the revision names (else it would set the old one back).
-    data: { ...version.data, owner: { ...version.data.owner, email: app.ownerEmail, name: app.ownerName ?? version.data.owner.name } },
+    data: { ...version.data, owner: { ...version.data.owner, email: app.ownerEmail, name: contactName(app, version.data) } },
     scheme: await getPublicScheme(deps, app.schemeId),
   };
 }

@@ -2,7 +2,7 @@
 // alone validates a whole application: the withdrawal and reallocation functions do not bundle it.
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '../domain/errors';
-import type { ApplicationVersion } from '../domain/model';
+import type { ApplicationRecord, ApplicationVersion } from '../domain/model';
 import { REVISABLE } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -28,7 +28,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const data = await acceptApplication(deps, scheme, body, app.id);
   // While the partners sign, the same application sent again (a double click, a retry after a lost
   // answer) is the version they are signing: nothing new to sign, so no new version.
-  if (app.status === 'awaiting_cosignature' && sameData((await loadCurrentVersion(deps, app)).data, data)) {
+  if (await partnersAreSigning(deps, app, data)) {
     return { applicationId: app.id, status: app.status, version: app.version };
   }
   const now = deps.clock.now();
@@ -54,7 +54,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
     // double click's other post), the revision is made: answer as it would.
     await deps.store.revokeLinks(app.id, 'cosign', (l) => ours.has(l.id));
     const committed = await loadApplication(deps, app.id);
-    if (committed.version === version && committed.status === 'awaiting_cosignature' && sameData((await loadCurrentVersion(deps, committed)).data, data)) {
+    if (committed.version === version && (await partnersAreSigning(deps, committed, data))) {
       return { applicationId: app.id, status: committed.status, version };
     }
     throw error;
@@ -65,6 +65,11 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   if (app.status === 'awaiting_cosignature') await deps.workflow.completeStep(app.id, 'cosignature', { outcome: 'revised', version });
   else await deps.workflow.completeStep(app.id, 'revision', { version });
   return { applicationId: app.id, status: updated.status, version };
+}
+
+/** Whether the partners are asked to sign exactly this application now (sending it again makes nothing new). */
+async function partnersAreSigning(deps: Dependencies, app: ApplicationRecord, data: unknown): Promise<boolean> {
+  return app.status === 'awaiting_cosignature' && sameData((await loadCurrentVersion(deps, app)).data, data);
 }
 
 /** Writes version N; one left there by an abandoned attempt is replaced, one being written right now is a conflict. */

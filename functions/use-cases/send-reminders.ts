@@ -1,7 +1,8 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderRecord } from '../domain/model';
-import { ON_AGENDA, ownerHandovers, TERMINAL_STATUSES } from '../domain/status-transitions';
+import { contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
+import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -11,8 +12,7 @@ import { payoutIdFor } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { currentOwnerLink, linkUrl } from './links';
-import { ownerChangeReminderId } from './change-owner';
+import { linkUrl, ownerLinkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
@@ -85,8 +85,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
 async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: CalendarOf): Promise<void> {
   const ctx = mailContext(scheme, app);
   const links = await deps.store.listLinks(app.id);
-  const ownerLink = currentOwnerLink(links);
-  const statusLink = ownerLink ? linkUrl(deps, ownerLink) : deps.publicBaseUrl;
+  const statusLink = ownerLinkUrl(deps, links) ?? deps.publicBaseUrl;
   switch (r.kind) {
     case 'cosign': {
       const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
@@ -141,7 +140,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       }
       // Changed twice before a sweep: the contact person now gets one mail, from the last change.
       if (r.kind === 'owner-changed' && r.id !== ownerChangeReminderId(app.id, ownerHandovers(app.history))) return;
-      const recipientName = app.ownerName ?? (await loadCurrentVersion(deps, app)).data.owner.name;
+      const recipientName = contactName(app, (await loadCurrentVersion(deps, app)).data);
       const template = r.kind === 'owner-changed' ? mail.ownerChanged : mail.ownerLinkResent;
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], template(ctx, { recipientName, statusLink }));
       return;

@@ -11,8 +11,6 @@ import {
   assertTransition,
   canTransition,
   ownerChangeable,
-  ownerHandovers,
-  partnerMailBounced,
 } from '../../functions/domain/status-transitions';
 
 // The lifecycle as specified, written out independently of the implementation's table.
@@ -179,16 +177,6 @@ describe('statusLabelOf', () => {
   });
 });
 
-describe('partnerMailBounced', () => {
-  it("is about one partner's address in one version", () => {
-    const actor = { kind: 'system', name: 'test' } as const;
-    const history = [{ at: '2026-11-20T09:00:00.000Z', actor, action: 'mail-bounced', details: { recipient: 'partner', partnerIndex: 1, version: 2 } }];
-    expect(partnerMailBounced(history, 2, 1)).toBe(true);
-    expect(partnerMailBounced(history, 2, 0)).toBe(false);
-    expect(partnerMailBounced(history, 3, 1)).toBe(false); // a revision may have corrected it
-  });
-});
-
 describe('a new contact person', () => {
   it('can be set while the case runs, and on a closed grant only while a repayment claim keeps it going', () => {
     expect(ownerChangeable({ status: 'scheduled' })).toBe(true);
@@ -197,13 +185,5 @@ describe('a new contact person', () => {
     expect(ownerChangeable({ status: 'rejected' })).toBe(false);
     expect(ownerChangeable({ status: 'closed' })).toBe(false);
     expect(ownerChangeable({ status: 'closed', repaymentClaimed: 40_000 })).toBe(true);
-  });
-
-  it('counts the handovers to a new address, not a corrected name', () => {
-    const at = '2026-11-20T09:00:00.000Z';
-    const actor = { kind: 'system', name: 'test' } as const;
-    const entry = (action: string, details?: Record<string, boolean>) => ({ at, actor, action, ...(details ? { details } : {}) });
-    expect(ownerHandovers([])).toBe(0);
-    expect(ownerHandovers([entry('submitted'), entry('owner-changed', { newAddress: true }), entry('owner-changed', { newAddress: false }), entry('owner-changed', { newAddress: true })])).toBe(2);
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
 import { fetchMailStore, type LocalSesMail } from '../../local/ses-local';
 import { exampleApplication } from '../../schemas/application.schema';
-import { formatKroner } from '../../schemas/fields.schema';
+import { groupThousands } from '../../functions/domain/money';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const START = '2026-11-20T09:00:00Z';
@@ -136,7 +136,7 @@ function toForm(value: unknown, prefix = '', out = new URLSearchParams()): URLSe
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) toForm(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (typeof value === 'number') {
-    out.append(prefix, formatKroner(value));
+    out.append(prefix, groupThousands(value));
   } else if (typeof value === 'boolean') {
     if (value) out.append(prefix, 'on');
   } else if (value !== undefined) {

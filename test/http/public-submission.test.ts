@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatKroner } from '../../schemas/fields.schema';
+import { groupThousands } from '../../functions/domain/money';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -17,7 +17,7 @@ function toForm(value: unknown, prefix = '', out: Record<string, string | string
   } else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) toForm(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (typeof value === 'number') {
-    out[prefix] = formatKroner(value);
+    out[prefix] = groupThousands(value);
   } else if (typeof value === 'boolean') {
     if (value) out[prefix] = 'on';
   } else if (value !== undefined) {

@@ -187,7 +187,7 @@ describe('functions', () => {
 
   it('send-due-reminders has an encrypted, TLS-only dead-letter queue that the schedule also uses', () => {
     const sweeper = built.stateless.workflowFunctions.sendDueReminders;
-    const queueId = logicalId(built.stateless.reminderDeadLetterQueue.node.defaultChild);
+    const queueId = logicalId(built.stateless.asyncDeadLetterQueue.node.defaultChild);
     const fn = resourcesOf(built.stateless_)[functionId(sweeper.fn)];
     expect(fn?.Properties?.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
     built.stateless_.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });

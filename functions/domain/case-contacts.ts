@@ -1,0 +1,33 @@
+// Who a case's mail goes to, as its history tells: the contact person the secretariat set since the
+// application, the owner's link sent again, and mail that could not be delivered.
+import type { ApplicationRecord, AuditEntry } from './model';
+
+/** The history entry of a new contact person for the project (the secretariat's change of owner). */
+export const OWNER_CHANGED = 'owner-changed';
+/** The secretariat sent the owner's link again (the mail with it was lost). */
+export const OWNER_LINK_SENT = 'owner-link-sent';
+/** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
+export const MAIL_BOUNCED = 'mail-bounced';
+
+/** The project's contact person by name: the one the secretariat set since, else the one the application names. */
+export function contactName(app: Pick<ApplicationRecord, 'ownerName'>, data: { owner: { name: string } }): string {
+  return app.ownerName ?? data.owner.name;
+}
+
+/**
+ * How many times the owner's mail has gone to a new address (a corrected name does not count): the
+ * number names each handover (its link and its notices), where two changes in one instant would not.
+ */
+export function ownerHandovers(history: readonly AuditEntry[]): number {
+  return history.filter((e) => e.action === OWNER_CHANGED && e.details?.['newAddress'] === true).length;
+}
+
+/** The reminder that mails the `handover`th new address its link (one per handover). */
+export function ownerChangeReminderId(applicationId: string, handover: number): string {
+  return `${applicationId}#${OWNER_CHANGED}#${handover}`;
+}
+
+/** Whether the partner's mail about this version bounced (its address in the application is likely wrong). */
+export function partnerAddressBounced(history: readonly AuditEntry[], version: number, partnerIndex: number): boolean {
+  return history.some((e) => e.action === MAIL_BOUNCED && e.details?.['partnerIndex'] === partnerIndex && e.details['version'] === version);
+}
