@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './grant-function';
+import { PagesStack } from './pages-stack';
 import { stageConfig, type StageConfig } from './stage-config';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -28,6 +29,7 @@ export interface BuiltApp {
   readonly config: StageConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly pages: PagesStack;
 }
 
 /** The `context` of cdk.json: a bare `new App()` outside the CLI does not read it. */
@@ -81,11 +83,20 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     env,
     config,
     stateful,
-    description: `Grant lifecycle (${config.stage}): functions, HTTP API, state machines, schedules, alarms`,
+    description: `Grant lifecycle (${config.stage}): HTTP API, its JSON routes, state machines, workflow functions, schedules, alarms`,
     tags,
   });
   stateless.addStackDependency(stateful);
+  const pages = new PagesStack(app, `${prefix}-Pages`, {
+    env,
+    config,
+    stateful,
+    stateless,
+    description: `Grant lifecycle (${config.stage}): the web pages' functions and routes on the HTTP API, their alarms`,
+    tags,
+  });
+  pages.addStackDependency(stateless);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, config, stateful, stateless };
+  return { app, config, stateful, stateless, pages };
 }

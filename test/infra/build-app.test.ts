@@ -29,6 +29,9 @@ describe('buildApp', () => {
     expect(built.stateful.stackName).toBe('Grants-dev-Stateful');
     expect(built.stateless.stackName).toBe('Grants-dev-Stateless');
     expect(built.stateless.dependencies).toContain(built.stateful);
+    expect(built.pages.stackName).toBe('Grants-dev-Pages');
+    expect(built.pages.region).toBe('eu-north-1');
+    expect(built.pages.dependencies).toContain(built.stateless);
   });
 
   it('takes the stage from context and the region from AWS_REGION', () => {

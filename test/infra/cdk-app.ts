@@ -11,6 +11,7 @@ export interface SynthesizedApp extends BuiltApp {
   readonly outdir: string;
   readonly stateful_: Template;
   readonly stateless_: Template;
+  readonly pages_: Template;
   cleanup(): void;
 }
 
@@ -34,6 +35,7 @@ export function synthesize(stage: 'dev' | 'prod', options: { cloudFormationValid
     outdir,
     stateful_: Template.fromStack(built.stateful),
     stateless_: Template.fromStack(built.stateless),
+    pages_: Template.fromStack(built.pages),
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
 }

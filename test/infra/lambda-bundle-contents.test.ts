@@ -51,7 +51,7 @@ describe('each Lambda bundle', () => {
     expect(missing).toEqual([]);
   });
 
-  it('only the routes marked sendsMail wire the mailer (the others\' roles may not send: routeCapabilities in infra/stateless-stack.ts)', () => {
+  it('only the routes marked sendsMail wire the mailer (the others\' roles may not send: routeCapabilities in infra/capabilities.ts)', () => {
     for (const route of ROUTES) expect(provides(bundleOf(handlerModulePath(route)).code, 'mailer'), route.id).toBe(route.sendsMail === true);
     // The form's "Lagre utkast" e-mails the link to the draft; everything else goes through the workflow.
     expect(ROUTES.filter((r) => r.sendsMail).map((r) => r.id)).toEqual(['page-submit-application']);

@@ -21,10 +21,11 @@ describe('strict synth (prod): CloudFormation validation and cdk-nag', () => {
 
   it('prod (out of the SES sandbox): the mail-sending roles send on the stage identity only', () => {
     expect(sendsOnEveryIdentity(built.stateless_)).toBe(false);
+    expect(sendsOnEveryIdentity(built.pages_)).toBe(false);
   });
 
-  it('no error or warning annotations on either stack', () => {
-    for (const stack of [built.stateful, built.stateless]) {
+  it('no error or warning annotations on any stack', () => {
+    for (const stack of [built.stateful, built.stateless, built.pages]) {
       const annotations = Annotations.fromStack(stack);
       expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
       expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
