@@ -15,6 +15,22 @@ export function contactName(app: Pick<ApplicationRecord, 'ownerName'>, data: { o
 }
 
 /**
+ * The contact person, when the secretariat set another than the application (its current version)
+ * names: since when (the latest change), and whom the application names. A new person with the same
+ * name counts (the address differs); a revision that names the new contact ends it.
+ */
+export function contactChange(
+  app: Pick<ApplicationRecord, 'ownerName' | 'ownerEmail' | 'history'>,
+  data: { owner: { name: string; email: string } },
+): { since: string; named: { name: string; email: string } } | undefined {
+  const since = app.history.findLast((e) => e.action === OWNER_CHANGED)?.at;
+  if (!since) return undefined;
+  const sameName = contactName(app, data) === data.owner.name;
+  const sameAddress = app.ownerEmail.toLowerCase() === data.owner.email.trim().toLowerCase();
+  return sameName && sameAddress ? undefined : { since, named: { name: data.owner.name, email: data.owner.email } };
+}
+
+/**
  * How many times the owner's mail has gone to a new address (a corrected name does not count): the
  * number names each handover (its link and its notices), where two changes in one instant would not.
  */

@@ -5,7 +5,7 @@
 // payments on the finance page).
 import type { Actor } from '../domain/model';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { contactName, OWNER_CHANGED, partnerAddressBounced } from '../domain/case-contacts';
+import { contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
@@ -174,6 +174,9 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
   const allocation = app.allocation;
   const ownerName = contactName(app, data);
+  const change = contactChange(app, data);
+  // Whom the application names, where the secretariat has set another contact since: the address too when it differs.
+  const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
   const owner = ownerForm(app, ownerName, forms.csrf, state);
   return {
     title: `Sak: ${app.title}`,
@@ -188,7 +191,7 @@ ${forms.notice ?? ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
-<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${ownerName !== data.owner.name ? html` (kontaktperson fra ${dateTime(app.history.findLast((e) => e.action === OWNER_CHANGED)?.at)}; søknaden oppga ${data.owner.name})` : ''}
+<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${change ? html` (kontaktperson fra ${dateTime(change.since)}; søknaden oppga ${named})` : ''}
 <form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>${owner}</dd>
 ${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}

@@ -251,6 +251,18 @@ describe('a new contact person (case page)', () => {
     expect(after.text).toContain('Ny kontaktperson for prosjektet</td>');
   });
 
+  it('says whom the application named also when the new contact has the same name at another address', async () => {
+    const { applicationId } = await app.active();
+    const before = (await caseOf(applicationId)).text;
+    expect(before).not.toContain('(kontaktperson fra');
+    const stored = (await app.store.getApplication(applicationId))!;
+    const { data } = (await app.store.getVersion(applicationId, stored.version))!;
+    expect((await change(applicationId, { name: data.owner.name, email: 'ny.adresse@kommune.example' })).body).toEqual({ applicationId, changed: true });
+    const after = (await caseOf(applicationId)).text;
+    expect(after).toContain(`${data.owner.name}, `);
+    expect(after).toMatch(new RegExp(`ny\\.adresse@kommune\\.example \\(kontaktperson fra \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d\\.\\d\\d; søknaden oppga ${data.owner.name}, ${data.owner.email.replace(/\./g, '\\.')}\\)`));
+  });
+
   it('"Send lenken på nytt" beside the owner: back on the case with the notice, the mail by the next sweep', async () => {
     const { applicationId, ownerLinkId } = await app.active();
     const page = await caseOf(applicationId);
