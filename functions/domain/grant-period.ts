@@ -67,6 +67,20 @@ export function previousHalfYear(today: string): { from: string; to: string } {
 }
 
 /**
+ * The periods the secretariat reports on, as of `today`: the last whole half-year (to the strategic
+ * committee), the year so far (the hospital trust's follow-up meeting with the regional health
+ * authority in November), and the whole of last year (the trust's annual report).
+ */
+export function reportingPeriods(today: string): Array<{ kind: 'half-year' | 'year-to-date' | 'last-year'; from: string; to: string }> {
+  const year = Number(today.slice(0, 4));
+  return [
+    { kind: 'half-year', ...previousHalfYear(today) },
+    { kind: 'year-to-date', from: `${year}-01-01`, to: today },
+    { kind: 'last-year', from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
+  ];
+}
+
+/**
  * The half-year that has just ended, during the month after it (January, July): when the committee's
  * half-yearly report is due (002: "FSU orienterer halvårlig SSU"). Undefined the rest of the year.
  */

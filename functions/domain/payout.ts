@@ -1,5 +1,5 @@
 // Payout to finance: how the money moves, and a stable id per payout.
-import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutState } from './model';
+import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutRecord, PayoutState } from './model';
 import { REPAYABLE, REVOCABLE } from './status-transitions';
 import { actorId } from './staff-name';
 
@@ -109,4 +109,49 @@ export function payoutIdFor(
   if (applicationId === '') throw new RangeError('applicationId must not be empty');
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`seq must be a whole number ≥ 1, got ${seq}`);
   return `${applicationId}#payout#${kind}#${seq}`;
+}
+
+/** A repayment claim's payout carries the claimed amount as a negative one. */
+export function isRepaymentPayout(payout: Pick<PayoutRecord, 'amount'>): boolean {
+  return payout.amount < 0;
+}
+
+export interface MoneyMoved {
+  /** grant payouts paid (or booked) in the period */
+  paidOut: number;
+  paidOutCount: number;
+  /** repayment claims repaid in the period (a positive amount) */
+  repaid: number;
+  /** by application: the day its grant was paid and what it repaid, up to the end of the period */
+  byApplication: Map<string, { paidAt?: string; repaid: number }>;
+  /** the applications whose money moved in the period */
+  movedIn: Set<string>;
+}
+
+/**
+ * The money that moved through finance in a period (ISO instants, inclusive), from the payouts
+ * finance marked paid: what the hospital trust accounts for to the regional health authority.
+ * Cancelled and unpaid payouts moved nothing.
+ */
+export function moneyMoved(payouts: readonly PayoutRecord[], fromIso: string, toIso: string): MoneyMoved {
+  const moved: MoneyMoved = { paidOut: 0, paidOutCount: 0, repaid: 0, byApplication: new Map(), movedIn: new Set() };
+  for (const payout of payouts) {
+    const { paidAt } = payout;
+    if (!paidAt || paidAt > toIso) continue;
+    const own = moved.byApplication.get(payout.applicationId) ?? { repaid: 0 };
+    const inPeriod = paidAt >= fromIso;
+    if (inPeriod) moved.movedIn.add(payout.applicationId);
+    if (isRepaymentPayout(payout)) {
+      own.repaid += -payout.amount;
+      if (inPeriod) moved.repaid += -payout.amount;
+    } else {
+      own.paidAt = paidAt;
+      if (inPeriod) {
+        moved.paidOut += payout.amount;
+        moved.paidOutCount += 1;
+      }
+    }
+    moved.byApplication.set(payout.applicationId, own);
+  }
+  return moved;
 }

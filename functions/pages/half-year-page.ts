@@ -2,7 +2,7 @@
 // strategic committee every half year): a period form (GET: it only reads), the grants of the
 // period with their reported effect, and the same as a CSV file for Excel.
 import * as z from 'zod/mini';
-import { previousHalfYear } from '../domain/grant-period';
+import { previousHalfYear, reportingPeriods } from '../domain/grant-period';
 import type { halfYearReport } from '../use-cases/half-year-report';
 import type { meetingsHeldBetween } from '../use-cases/meeting-minutes';
 import { dateRangeInOrder, isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
@@ -24,15 +24,32 @@ export interface HalfYearRequest {
   /** the period to report on; absent when the form has errors */
   period?: { from: string; to: string };
   csv: boolean;
+  /** the day it is asked (Oslo), for the periods offered */
+  today: string;
 }
 
 /** The query (?fra=…&til=…&format=csv); without dates, the last whole half-year before `today`. */
 export function readHalfYearQuery(raw: Record<string, string>, today: string): HalfYearRequest {
   const parsed = query.safeParse(raw);
-  if (!parsed.success) return { form: new FormState(raw as FormBody, toFieldErrors(parsed.error), 'halvar'), csv: false };
+  if (!parsed.success) return { form: new FormState(raw as FormBody, toFieldErrors(parsed.error), 'halvar'), csv: false, today };
   const fallback = previousHalfYear(today);
   const period = { from: parsed.data.fra ?? fallback.from, to: parsed.data.til ?? fallback.to };
-  return { form: new FormState({ fra: period.from, til: period.to }, {}, 'halvar'), period, csv: parsed.data.format === 'csv' };
+  return { form: new FormState({ fra: period.from, til: period.to }, {}, 'halvar'), period, csv: parsed.data.format === 'csv', today };
+}
+
+const PERIOD_LABELS = {
+  'half-year': 'Forrige halvår',
+  'year-to-date': 'Hittil i år (til oppfølgingsmøtet med RHF i november)',
+  'last-year': 'Hele fjoråret (til årsrapporten)',
+} as const;
+
+/** One click to the periods the reports are made for; the one shown is not a link. */
+function periodLinks(schemeId: string, request: HalfYearRequest): Html {
+  return html`<nav class="period-links" aria-label="Vanlige perioder"><ul>${reportingPeriods(request.today).map((p) => {
+    const label = `${PERIOD_LABELS[p.kind]}: ${date(p.from)}–${date(p.to)}`;
+    const shown = request.period?.from === p.from && request.period.to === p.to;
+    return html`<li>${shown ? html`<strong aria-current="page">${label}</strong>` : html`<a href=${halfYearReportPath(schemeId, p)}>${label}</a>`}</li>`;
+  })}</ul></nav>`;
 }
 
 /** For the report to the regional health authority: the grants and the money by national guideline area. */
@@ -66,7 +83,9 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Tildelt i perioden</dt><dd>${kroner(report.allocated)}</dd>
 <dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
 <dt>Brukt ifølge rapportene</dt><dd>${kroner(report.spentReported)}</dd>
+<dt>Utbetalt i perioden</dt><dd>${kroner(report.paidOut)}${report.payoutsPaid > 0 ? ` (${report.payoutsPaid} ${report.payoutsPaid === 1 ? 'utbetaling' : 'utbetalinger'})` : ''}</dd>
 <dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
+<dt>Tilbakebetalt i perioden</dt><dd>${kroner(report.repaid)}</dd>
 <dt>Omdisponert med godkjenning</dt><dd>${kroner(report.reallocated)}</dd>
 ${report.revokedGrants > 0 ? html`<dt>Trukket tilbake før utbetaling</dt><dd>${report.revokedGrants} tilskudd, ${kroner(report.revokedAmount)} (ikke med i «Tildelt i perioden»)</dd>` : ''}
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
@@ -88,7 +107,8 @@ ${form.input('fra', 'Fra og med', { type: 'date', className: 'short' })}
 ${form.input('til', 'Til og med', { type: 'date', className: 'short' })}
 </div>
 <button type="submit">Vis rapporten</button>
-</form>`;
+</form>
+${periodLinks(scheme.id, request)}`;
   return {
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>

@@ -1,6 +1,6 @@
 import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
-import { reallocatedUpTo, recordedRevocation } from '../domain/payout';
+import { moneyMoved, reallocatedUpTo, recordedRevocation } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -32,6 +32,10 @@ export interface HalfYearRow {
   revokedOn: string;
   /** what the committee approved moving to other uses up to the end of the period (prior approval, 002) */
   reallocated: number;
+  /** the day finance marked the grant paid (or booked), up to the end of the period ('' before) */
+  paidOn: string;
+  /** what the grant's repayment claims brought back, repaid up to the end of the period */
+  repaid: number;
 }
 
 type Granted = ApplicationRecord & { allocation: Allocation };
@@ -59,10 +63,12 @@ const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(n
 /**
  * Use and effect over a period, for the committee's half-yearly report to the strategic committee
  * (002: "FSU orienterer halvårlig SSU om bruk og effekt av midlene"): every grant decided in the
- * period, and every older one whose grant period runs into it or that reported in it, with what
+ * period, and every older one whose grant period runs into it, that reported in it or whose money
+ * finance paid out or got back in it, with what
  * its latest report up to the end of the period says it spent, achieved and learned. Over a
  * calendar year, with its totals by national guideline area, it is what the hospital trust
- * reports to the regional health authority. A grant taken back before it was paid is listed when
+ * reports to the regional health authority, with the money paid out and repaid in it (the trust
+ * handles payout and accounting: "rapporterer til RHF"). A grant taken back before it was paid is listed when
  * it was decided or taken back in the period, with the day; its money went back to the pot, so it
  * counts in no allocated total, only in what was taken back.
  */
@@ -72,10 +78,13 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const fromIso = osloInstant(from).toISOString();
   const toIso = endOfOsloDay(to).toISOString();
   // One Query for every report up to the period's end: an older grant may have reported before it.
-  const [byStatus, upToEnd] = await Promise.all([
+  // One for the scheme's payouts (by its project number): what finance paid and got back.
+  const [byStatus, upToEnd, payouts] = await Promise.all([
     Promise.all(REPORTED_STATUSES.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, BEFORE_ANY_REPORT, toIso),
+    deps.store.listPayoutsByProject(scheme.projectNumber),
   ]);
+  const money = moneyMoved(payouts.filter((p) => p.schemeId === scheme.id), fromIso, toIso);
   const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
   const reportedIn = new Set(reports.map((r) => r.applicationId));
   const reportsOf = new Map<string, ReportRecord[]>();
@@ -93,7 +102,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     const revoked = revokedAt.get(a.id);
     // taken back before the period: it did not run in it
     const ranInto = a.allocation.periodEnd >= from && !(revoked && revoked < fromIso);
-    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
+    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for is in the version the committee decided on (one GetItem per grant).
@@ -119,6 +128,8 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
         reallocated: reallocatedUpTo(a.history, toIso),
+        paidOn: osloDay(money.byApplication.get(a.id)?.paidAt),
+        repaid: money.byApplication.get(a.id)?.repaid ?? 0,
       };
     });
   const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, areas: areasOf[i]! }] : []));
@@ -138,6 +149,9 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     revokedGrants: revokedIn.length,
     revokedAmount: revokedIn.reduce((s, r) => s + r.amount, 0),
     reportsReceived: reports.length,
+    paidOut: money.paidOut,
+    payoutsPaid: money.paidOutCount,
+    repaid: money.repaid,
     byGuidelineArea,
     rows,
   };
@@ -162,6 +176,8 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['guidelineAreas', 'Nasjonale føringer'],
   ['revokedOn', 'Trukket tilbake'],
   ['reallocated', 'Omdisponert (kr)'],
+  ['paidOn', 'Utbetalt'],
+  ['repaid', 'Tilbakebetalt (kr)'],
 ];
 
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */

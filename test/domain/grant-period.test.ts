@@ -7,6 +7,7 @@ import {
   periodAlreadyOver,
   halfYearJustEnded,
   previousHalfYear,
+  reportingPeriods,
   statusReportDue,
 } from '../../functions/domain/grant-period';
 
@@ -96,6 +97,17 @@ describe('report due dates', () => {
     expect(finalReportDue('2027-01-14', 60)).toBe('2027-03-15');
     expect(finalReportDue('2026-12-31', 30)).toBe('2027-01-30');
     expect(finalReportDue('2026-12-31', 0)).toBe('2026-12-31');
+  });
+});
+
+describe('reportingPeriods', () => {
+  it('offers the last half-year, the year so far and the whole of last year', () => {
+    expect(reportingPeriods('2026-11-22')).toEqual([
+      { kind: 'half-year', from: '2026-01-01', to: '2026-06-30' },
+      { kind: 'year-to-date', from: '2026-01-01', to: '2026-11-22' },
+      { kind: 'last-year', from: '2025-01-01', to: '2025-12-31' },
+    ]);
+    expect(reportingPeriods('2027-01-01')[0]).toEqual({ kind: 'half-year', from: '2026-07-01', to: '2026-12-31' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, payoutIdFor, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
+import { claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
 import { APPLICATION_STATUSES, type AuditEntry, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
@@ -156,5 +156,47 @@ describe('recordedRevocation', () => {
       { at: '2026-12-10T10:00:00.000Z', actor, action: 'payout-triggered' },
       { at: '2027-02-11T13:00:00.000Z', actor, action: 'grant-revoked', from: 'payout_pending', to: 'revoked', details: { reason: 'Prosjektet blir ikke gjennomført.', amount: 800_000 } },
     ])).toEqual({ at: '2027-02-11T13:00:00.000Z', reason: 'Prosjektet blir ikke gjennomført.', decidedBy: 's-1' });
+  });
+});
+
+describe('moneyMoved', () => {
+  const payout = (applicationId: string, amount: number, paidAt?: string) => ({
+    id: `${applicationId}#${amount}`,
+    applicationId,
+    schemeId: 'sor-rogaland',
+    projectNumber: 'R-1',
+    payee: 'Kommune',
+    amount,
+    mode: 'invoice' as const,
+    state: paidAt ? (amount < 0 ? ('repaid' as const) : ('paid' as const)) : ('awaiting_invoice' as const),
+    createdAt: '2026-01-01T00:00:00.000Z',
+    revision: 1,
+    ...(paidAt ? { paidAt } : {}),
+  });
+  const from = '2026-12-31T23:00:00.000Z'; // 1 January 2027 in Oslo
+  const to = '2027-06-30T21:59:59.999Z';
+
+  it('counts the grant payouts paid and the claims repaid in the period, nothing unpaid or later', () => {
+    const moved = moneyMoved(
+      [
+        payout('a', 200_000, '2027-02-01T10:00:00.000Z'),
+        payout('a', -50_000, '2027-07-01T10:00:00.000Z'), // after the period
+        payout('b', 300_000, '2026-12-10T10:00:00.000Z'), // before it
+        payout('b', -20_000, '2027-03-01T10:00:00.000Z'),
+        payout('c', 100_000), // not paid
+      ],
+      from,
+      to,
+    );
+    expect(moved).toMatchObject({ paidOut: 200_000, paidOutCount: 1, repaid: 20_000 });
+    expect([...moved.movedIn].sort()).toEqual(['a', 'b']);
+    expect(moved.byApplication.get('a')).toEqual({ paidAt: '2027-02-01T10:00:00.000Z', repaid: 0 });
+    // paid before the period: its day is still the grant's payout day
+    expect(moved.byApplication.get('b')).toEqual({ paidAt: '2026-12-10T10:00:00.000Z', repaid: 20_000 });
+    expect(moved.byApplication.has('c')).toBe(false);
+  });
+
+  it('is empty without payouts', () => {
+    expect(moneyMoved([], from, to)).toMatchObject({ paidOut: 0, paidOutCount: 0, repaid: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ConflictError } from '../../functions/domain/errors';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { payoutIdFor } from '../../functions/domain/payout';
+import { osloDateOf } from '../../functions/domain/oslo-time';
 import { SYSTEM } from '../../functions/use-cases/move-application';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
@@ -599,8 +600,8 @@ describe('follow-up reports for the committee', () => {
     expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake;Omdisponert (kr)')).toBe(true);
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!.endsWith(';Andre behov;;0')).toBe(true);
+    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake;Omdisponert (kr);Utbetalt;Tilbakebetalt (kr)')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!).toMatch(/;Andre behov;;0;\d{4}-\d\d-\d\d;0$/);
   });
 
   it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
@@ -652,7 +653,8 @@ describe('follow-up reports for the committee', () => {
     expect((await report('2027-07-01', '2027-12-31')).rows.map((r) => r.applicationId)).not.toContain(applicationId);
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';2027-01-15;0')).toBe(true);
+    // taken back before it was paid: no payout day
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';2027-01-15;0;;0')).toBe(true);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-01-01', til: '2027-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
     expect(page.text).toContain(`<dt>Trukket tilbake før utbetaling</dt><dd>${takenBack.revokedGrants} tilskudd,`);
     expect(page.text).toContain('<td>Tilskuddet er trukket tilbake 15.01.2027</td>');
@@ -679,9 +681,61 @@ describe('follow-up reports for the committee', () => {
     expect(second.reallocated).toBe(second.rows.reduce((s, r) => s + r.reallocated, 0));
     expect((await report('2027-01-01', '2027-06-30')).rows.find((r) => r.applicationId === applicationId)!.reallocated).toBe(50_000);
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(';;40000')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!).toMatch(/;;40000;\d{4}-\d\d-\d\d;0$/);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2026-07-01', til: '2026-12-31' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
     expect(page.text.replace(/\u00a0/g, ' ')).toContain(`<dt>Omdisponert med godkjenning</dt><dd>${second.reallocated.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr</dd>`);
+  });
+
+  it('half-year report: the money finance paid out and got back in the period, with each grant\'s payout day and repayments', async () => {
+    const { applicationId, payout } = await app.active('sor-rogaland', (a) => (a.title = 'Utbetalt, og delvis tilbakebetalt etter perioden'));
+    const paidOn = osloDateOf(new Date(payout.paidAt!));
+    type Row = { applicationId: string; amount: number; paidOn: string; repaid: number };
+    type Body = { rows: Row[]; paidOut: number; payoutsPaid: number; repaid: number };
+    const report = async (from: string, to: string) => {
+      const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as });
+      expect(res.status).toBe(200);
+      return res.body as Body;
+    };
+    const paidIn = (body: Body, from: string, to: string) => body.rows.filter((r) => r.paidOn !== '' && r.paidOn >= from && r.paidOn <= to);
+    const year = await report(`${paidOn.slice(0, 4)}-01-01`, `${paidOn.slice(0, 4)}-12-31`);
+    expect(year.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ paidOn, repaid: 0 });
+    // Every grant paid in the period is listed: the total is theirs.
+    expect(year.paidOut).toBe(paidIn(year, `${paidOn.slice(0, 4)}-01-01`, `${paidOn.slice(0, 4)}-12-31`).reduce((s, r) => s + r.amount, 0));
+    expect(year.payoutsPaid).toBe(paidIn(year, `${paidOn.slice(0, 4)}-01-01`, `${paidOn.slice(0, 4)}-12-31`).length);
+
+    // The grant period ends 2027-12-31; a part is claimed back and repaid in February 2028, with no report in that half-year.
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2028-02-01T10:00:00.000Z');
+      const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 50_000, reason: 'Ikke brukt.' }, as });
+      expect(claim.status, claim.text).toBe(201);
+      expect((await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, as: FINANCE })).status).toBe(200);
+    } finally {
+      app.clock.set(saved);
+    }
+    const repaidIn = await report('2028-01-01', '2028-06-30');
+    // Listed because money moved in the period.
+    expect(repaidIn.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ paidOn, repaid: 50_000 });
+    expect(repaidIn.repaid).toBeGreaterThanOrEqual(50_000);
+    expect(repaidIn.paidOut).toBe(paidIn(repaidIn, '2028-01-01', '2028-06-30').reduce((s, r) => s + r.amount, 0));
+    // Repaid after the end of the earlier period: not in it.
+    expect((await report('2027-07-01', '2027-12-31')).rows.find((r) => r.applicationId === applicationId)).toMatchObject({ repaid: 0 });
+
+    const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2028-01-01', to: '2028-06-30', format: 'csv' }, as });
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(`;${paidOn};50000`)).toBe(true);
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2028-01-01', til: '2028-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
+    const text = page.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain(`<dt>Tilbakebetalt i perioden</dt><dd>${repaidIn.repaid.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr</dd>`);
+    expect(text).toContain('<dt>Utbetalt i perioden</dt><dd>');
+  });
+
+  it('half-year report page: one click to the last half-year, the year so far and last year; the one shown is marked', async () => {
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
+    expect(page.status).toBe(200);
+    // TestApp's day is 20.11.2026: the default is the last whole half-year.
+    expect(page.text).toContain('<strong aria-current="page">Forrige halvår: 01.01.2026–30.06.2026</strong>');
+    expect(page.text).toContain('<a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2026-01-01&amp;til=2026-11-20">Hittil i år (til oppfølgingsmøtet med RHF i november): 01.01.2026–20.11.2026</a>');
+    expect(page.text).toContain('<a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2025-01-01&amp;til=2025-12-31">Hele fjoråret (til årsrapporten): 01.01.2025–31.12.2025</a>');
   });
 
   it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {
