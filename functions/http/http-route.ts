@@ -67,7 +67,8 @@ function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options
   const contentType = event.headers?.['content-type'] ?? '';
   const fromForm = /^application\/x-www-form-urlencoded/i.test(contentType);
   if (!options.body) return { body: undefined as BodyOf<S>, fromForm };
-  const empty = event.body === undefined || event.body === null || event.body === '';
+  // No body at all; a JSON `null` sent as the body (rawBody "null") is a body, and not an object.
+  const empty = event.body === undefined || event.body === '' || (event.body === null && (event.rawBody ?? '').trim() === '');
   if (empty && !options.bodyOptional) throw new ValidationError({ _form: 'Forespørselen mangler innhold.' });
   if (!empty && typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
   const raw = empty ? {} : fromForm && options.fromForm ? options.fromForm(event.body as unknown as Record<string, string | string[]>) : event.body;

@@ -280,6 +280,13 @@ describe(`${TOTAL_RUNS.toLocaleString('en')} hostile requests through the handle
       const res = await app.call(routeId, { pathParameters, ...(route.method === 'POST' ? { json: body ? body() : {} } : {}), as: route.access === 'finance' ? FINANCE : SECRETARIAT });
       expect(res.status, `${routeId}: ${res.text}`).toBe(404);
     }
+    // A JSON null is a body, not the absence of one: a route whose body is optional refuses it (found by seed 544883559).
+    current = 'resend-owner-link [regression]';
+    const nullBody = await invoke(
+      apiEvent({ method: 'POST', path: '/api/staff/applications/{applicationId}/owner-link', pathParameters: { applicationId: known.applicationIds[0]! }, body: 'null', headers: { 'content-type': 'application/json' }, claims: SECRETARIAT }),
+      'resend-owner-link',
+    );
+    expect(nullBody.status, nullBody.text).toBe(400);
     const res = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: { ['k'.repeat(150)]: 1 } });
     expect(res.status).toBe(400);
     expect(Object.values(res.body.fieldErrors as Record<string, string>)).toEqual(['Feltet har ugyldig verdi.']);
