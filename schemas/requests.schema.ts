@@ -277,6 +277,8 @@ export const meetingAdditionSchema = z.strictObject(
     date: isoDateField(),
     time: z.string(E).check(z.trim(), z.maxLength(5, { error: TIME_MESSAGE }), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: TIME_MESSAGE })),
     title: textField(200),
+    /** false: the meeting decides only cases already in process (application rounds); default true */
+    newApplications: z.optional(z.boolean({ error: 'Velg om møtet tar imot nye søknader.' })),
   },
   E,
 );
@@ -349,7 +351,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   halfYearQuery: [],
   attendance: [],
   minutesApproval: [],
-  meetingAddition: [],
+  meetingAddition: ['newApplications'],
   meetingCancellation: [],
 };
 /** Text areas with one entry per line (lists of people); blank lines are left out. */

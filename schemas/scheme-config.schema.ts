@@ -95,6 +95,13 @@ function buildSchemeConfigSchema() {
     date: z.string().max(10).refine(isIsoDate, 'must be a real date YYYY-MM-DD'),
     time: z.string().max(5).regex(TIME, 'must be HH:MM (24 h)'),
     title: text(200),
+    /**
+     * false: the meeting decides only cases already in process (deferred, moved, an answer to the
+     * committee's question), and new applications go to the next meeting that takes them. For
+     * application rounds (002: "kanskje to søknadsfrister i året"): only the rounds' meetings take
+     * new applications, each with its deadline. Absent: it takes them, as every meeting does today.
+     */
+    newApplications: z.boolean().optional(),
   });
 
   return z

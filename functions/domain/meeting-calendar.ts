@@ -14,7 +14,7 @@ export type Calendar = readonly Meeting[];
 
 const configured = new WeakMap<SchemeConfig, Calendar>();
 
-function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title: string }, added?: Meeting['added']): Meeting {
+function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title: string; newApplications?: boolean }, added?: Meeting['added']): Meeting {
   return Object.freeze({
     schemeId: scheme.id,
     id: m.date,
@@ -24,7 +24,16 @@ function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title:
     startsAt: meetingStartsAt({ id: m.date, date: m.date, time: m.time }).toISOString(),
     submissionDeadline: submissionDeadline(m.date, scheme.submissionLeadDays).toISOString(),
     ...(added ? { added } : {}),
+    ...(m.newApplications === false ? { newApplications: false as const } : {}),
   });
+}
+
+/**
+ * Whether a new application can be put on the meeting: every meeting, unless the scheme runs
+ * application rounds, where a meeting between the rounds decides only cases already in process.
+ */
+export function takesNewApplications(meeting: Pick<Meeting, 'newApplications'>): boolean {
+  return meeting.newApplications !== false;
 }
 
 /** A configured meeting the secretariat cancelled: when and by whom (it can be restored until it would have started). */

@@ -144,6 +144,8 @@ export interface Meeting {
   title: string;
   /** a meeting the secretariat added to the configured calendar: when and by whom */
   added?: { at: string; by: string };
+  /** false: it decides only cases already in process; new applications go to a meeting that takes them (application rounds) */
+  newApplications?: false;
 }
 
 /** A meeting the secretariat added to the scheme's configured calendar (next year's plan, an extra meeting). */
@@ -152,6 +154,8 @@ export interface AddedMeetingRecord {
   date: string; // YYYY-MM-DD, the meeting's id
   time: string; // HH:MM (Oslo)
   title: string;
+  /** false: a meeting for cases already in process only (see Meeting) */
+  newApplications?: false;
   addedAt: string;
   addedBy: string;
 }

@@ -12,7 +12,7 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE_FORM }, 
   return calendarFormPost(
     request,
     { schemeId },
-    (form) => ({ form: `add:${schemeId}`, code: firstValue(form, RESTORE_FIELD) ? 'gjenopprettet' : 'lagt-til', parsed: meetingAdditionSchema.safeParse(coerceFormBody('meetingAddition', pickFields(form, ['date', 'time', 'title']))) }),
+    (form) => ({ form: `add:${schemeId}`, code: firstValue(form, RESTORE_FIELD) ? 'gjenopprettet' : 'lagt-til', parsed: meetingAdditionSchema.safeParse(coerceFormBody('meetingAddition', pickFields(form, ['date', 'time', 'title', 'newApplications']))) }),
     (deps, subject, data, actor) => addMeeting(deps, subject.schemeId, data, actor),
   );
 });

@@ -116,6 +116,10 @@ ${hidden(CSRF_FIELD, csrf)}
 ${form.input('date', 'Dato', { type: 'date', className: 'medium', summaryLabel: `${scheme.committee.shortName}, nytt møte: dato` })}
 ${form.input('time', 'Klokkeslett', { type: 'time', className: 'short', value: form.value('time') || usualTime, summaryLabel: `${scheme.committee.shortName}, nytt møte: klokkeslett` })}
 ${form.input('title', 'Navn på møtet', { className: 'long', hint: `For eksempel «${scheme.committee.shortName}-møte mars 2028».`, summaryLabel: `${scheme.committee.shortName}, nytt møte: navn` })}
+${form.radios('newApplications', 'Nye søknader', [
+  { value: 'true', label: 'Nye søknader kan settes opp til møtet' },
+  { value: 'false', label: 'Bare saker som allerede er til behandling', hint: 'For ordninger med søknadsrunder: et møte mellom rundene behandler utsatte saker og svar på spørsmål, og nye søknader går til neste møte som tar imot dem.' },
+], { summaryLabel: `${scheme.committee.shortName}, nytt møte: nye søknader`, ...(form.value('newApplications') ? {} : { checked: ['true'] }) })}
 <button type="submit">Legg til møtet</button>
 </form>
 </details>`;
@@ -146,7 +150,7 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
 <tbody>${meetings.map(
-    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${removal(m)}</td><td>${meetingTime(m)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
+    (m) => html`<tr><td><a href=${agendaPath(scheme.id, m.id)}>${m.title}</a>${m.added ? html` <span class="tag">lagt til</span>` : ''}${m.newApplications === false ? html` <span class="tag" title="Behandler bare saker som allerede er til behandling">ikke nye søknader</span>` : ''}${removal(m)}</td><td>${meetingTime(m)}</td><td>${dateTime(m.submissionDeadline)}${m.deadlinePassed ? ' (passert)' : ''}</td><td class="num">${m.applications}</td><td>${m.held ? html`<a href=${minutesPath(scheme.id, m.id)} aria-label=${`Protokoll fra ${m.title}`}>Protokoll</a> (${m.minutes === 'approved' ? 'godkjent' : 'ikke godkjent'})` : '–'}</td></tr>`,
   )}</tbody>
 </table></div>
 ${cancelledList(entry, forms.csrf)}

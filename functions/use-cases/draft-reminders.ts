@@ -2,7 +2,7 @@
 // bundle then carries no application schema (the owner's address is checked by draft-owner.schema).
 import { logger } from '../adapters/logger';
 import type { Dependencies } from '../composition';
-import { draftReminderAt, nextReachableMeeting } from '../domain/deadlines';
+import { draftReminderAt } from '../domain/deadlines';
 import { findMeeting } from '../domain/meeting-calendar';
 import { draftPath } from '../http/routes';
 import { draftDeadlineReminder } from '../mail/templates';
@@ -10,6 +10,7 @@ import { draftOwnerEmail } from '../../schemas/draft-owner.schema';
 import { pageUrl } from './links';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { notify, schemeMailContext } from './notify';
+import { targetMeeting } from './schedule-application';
 
 /**
  * Part of the reminder sweep: the authors of drafts not sent in are reminded of the next submission
@@ -30,7 +31,7 @@ export async function sendDraftReminders(
     const owner = draftOwnerEmail(draft.values);
     const valid = Date.parse(draft.expiresAt) > now.getTime();
     if (calendar && !meeting && valid) {
-      const next = nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
+      const next = targetMeeting(scheme, calendar, now);
       const at = next && draftReminderAt(next.submissionDeadline, now);
       if (next && at) {
         await deps.drafts.markReminded(draft.id, reminder, { at, meetingId: next.id });

@@ -1,7 +1,7 @@
 // The committee's meeting calendar as the use cases read it (the configured meetings less those the
 // secretariat cancelled, and those it added), and the secretariat's additions (cancel-meeting.ts: cancellations).
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { addedMeeting, cancelledMeetings, findMeeting, meetingAdditionRefusal, meetingCalendar, type Calendar } from '../domain/meeting-calendar';
+import { addedMeeting, cancelledMeetings, findMeeting, meetingAdditionRefusal, meetingCalendar, takesNewApplications, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, AddedMeetingRecord, Meeting } from '../domain/model';
 import { actorId } from '../domain/staff-name';
 import { formatNorwegianDate } from '../domain/oslo-time';
@@ -34,7 +34,15 @@ export async function loadMeeting(deps: Pick<Dependencies, 'scheme' | 'store'>, 
 export async function addMeeting(deps: Dependencies, schemeId: string, input: MeetingAddition, actor: Actor): Promise<{ meeting: Meeting; created: boolean; restored?: true }> {
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now();
-  const record: AddedMeetingRecord = { schemeId: scheme.id, date: input.date, time: input.time, title: input.title, addedAt: now.toISOString(), addedBy: actorId(actor) };
+  const record: AddedMeetingRecord = {
+    schemeId: scheme.id,
+    date: input.date,
+    time: input.time,
+    title: input.title,
+    ...(input.newApplications === false ? { newApplications: false as const } : {}),
+    addedAt: now.toISOString(),
+    addedBy: actorId(actor),
+  };
   const changes = await deps.store.listCalendarChanges(scheme.id);
   const existing = findMeeting(meetingCalendar(scheme, changes), input.date);
   if (existing) return sameMeeting(existing, record);
@@ -57,7 +65,7 @@ export async function addMeeting(deps: Dependencies, schemeId: string, input: Me
 
 /** The day has a meeting: a repeat of this addition (or restoration) is answered with it, anything else is a conflict. */
 function sameMeeting(existing: Meeting, wanted: AddedMeetingRecord): { meeting: Meeting; created: false } {
-  if (existing.time === wanted.time && existing.title === wanted.title) return { meeting: existing, created: false };
+  if (existing.time === wanted.time && existing.title === wanted.title && takesNewApplications(existing) === takesNewApplications(wanted)) return { meeting: existing, created: false };
   throw new ConflictError(`Møteplanen har allerede et møte ${formatNorwegianDate(existing.date)} (${existing.title}).`, 'meeting_exists');
 }
 

@@ -1,4 +1,4 @@
-import { upcomingMeetings as upcoming } from '../domain/meeting-calendar';
+import { takesNewApplications, upcomingMeetings as upcoming } from '../domain/meeting-calendar';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { Dependencies } from '../composition';
 import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
@@ -14,7 +14,17 @@ export async function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock
   const scheme = loadScheme(deps, schemeId);
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
-  const upcomingMeetings = upcoming(calendar, now).map((m) => ({ id: m.id, date: m.date, time: m.time, title: m.title, startsAt: m.startsAt, submissionDeadline: m.submissionDeadline, open: Date.parse(m.submissionDeadline) >= now.getTime() }));
+  // open: a new application sent now can reach it (its deadline has not passed, and it takes new ones).
+  const upcomingMeetings = upcoming(calendar, now).map((m) => ({
+    id: m.id,
+    date: m.date,
+    time: m.time,
+    title: m.title,
+    startsAt: m.startsAt,
+    submissionDeadline: m.submissionDeadline,
+    newApplications: takesNewApplications(m),
+    open: takesNewApplications(m) && Date.parse(m.submissionDeadline) >= now.getTime(),
+  }));
   return { ...publicSchemeFacts(scheme), upcomingMeetings };
 }
 

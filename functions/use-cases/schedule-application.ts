@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { nextReachableMeeting } from '../domain/deadlines';
-import { agendaVisitKey, findMeeting, meetingStarted, type Calendar } from '../domain/meeting-calendar';
+import { agendaVisitKey, findMeeting, meetingStarted, takesNewApplications, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -11,12 +11,17 @@ import { moveApplication } from './move-application';
 
 const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'deferred', 'scheduled', 'recommended'];
 
-/** The meeting a complete application can reach now, or the first meeting after `after` (a deferral). */
-export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Date, after?: string): Meeting | undefined {
+/**
+ * The meeting a complete application can reach now: a new one, the next that takes new
+ * applications; one `inProcess` (back from a question, moved), any. Or the first meeting after
+ * `after` (a deferral, a decision overdue).
+ */
+export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Date, after?: string, inProcess = false): Meeting | undefined {
   // The calendar is in date order, so the first later one not yet held is the next (a
   // decision a month overdue can find the meeting after already held, where meetings are close).
   if (after) return calendar.find((m) => m.date > after && !meetingStarted(m, now));
-  return nextReachableMeeting(calendar, now, scheme.submissionLeadDays);
+  // A case already in process may go to any meeting; a new application only to one that takes them.
+  return nextReachableMeeting(inProcess ? calendar : calendar.filter(takesNewApplications), now, scheme.submissionLeadDays);
 }
 
 export interface ScheduleResult {
@@ -54,7 +59,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
-  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, options.after);
+  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, options.after, wasOnAnAgenda(app));
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
@@ -78,7 +83,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   // agenda after its own write, so of two such writes at the same moment one sees the other.
   const fresh = retries > 0 ? await loadCalendar(deps, scheme) : calendar;
   if (!findMeeting(fresh, meeting.id)) {
-    const next = options.meetingId ? targetMeeting(scheme, fresh, now) : undefined;
+    const next = options.meetingId ? targetMeeting(scheme, fresh, now, undefined, true) : undefined;
     if (!options.meetingId || next) return scheduleWithRetries(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
   }
   if (options.meetingId) await afterMoveByHand(deps, application, meeting, now);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaVisitKey, cancelledMeetings, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
+import { agendaVisitKey, cancelledMeetings, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, takesNewApplications, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
 import type { AddedMeetingRecord, AuditEntry } from '../../functions/domain/model';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -9,6 +9,21 @@ const scheme = (id: string): SchemeConfig => {
   if (!s) throw new Error(`no scheme ${id}`);
   return s;
 };
+
+describe('application rounds: meetings that take no new applications', () => {
+  it('are marked in the calendar from the configuration and from an addition; every other meeting takes them', () => {
+    const base = scheme('sor-rogaland');
+    const rounds: SchemeConfig = { ...base, meetings: base.meetings.map((m, i) => (i === 1 ? { ...m, newApplications: false } : i === 2 ? { ...m, newApplications: true } : m)) };
+    const calendar = meetingCalendar(rounds, {
+      added: [{ schemeId: 'sor-rogaland', date: '2029-01-11', time: '09:00', title: 'Mellom rundene', newApplications: false, addedAt: '2026-11-20T09:00:00.000Z', addedBy: 'x' }],
+    });
+    expect(calendar.map(takesNewApplications)).toEqual(calendar.map((m) => m.id !== base.meetings[1]!.date && m.id !== '2029-01-11'));
+    expect(calendar[1]).toMatchObject({ newApplications: false });
+    // true is the default, and is not carried
+    expect(calendar[2]).not.toHaveProperty('newApplications');
+    expect(calendar[0]).not.toHaveProperty('newApplications');
+  });
+});
 
 describe('meetingCalendar', () => {
   it('is every configured meeting in date order, with its Oslo start and the end of the day 14 days before as deadline', () => {

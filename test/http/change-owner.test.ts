@@ -1,16 +1,12 @@
 // A new contact person for a project (the owner has left, or handed it over): through the API and
 // the case page. The owner's mail and link go to the new person; the old link stops working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { changeOwner } from '../../functions/use-cases/change-owner';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = SECRETARIAT;
 const HTML = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };

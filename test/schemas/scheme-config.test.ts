@@ -192,6 +192,12 @@ describe('schemeConfigSchema', () => {
     ).toThrow(/meetings\.0\.time/);
   });
 
+  it('marks a meeting that takes no new applications (application rounds) with a boolean', () => {
+    const meetings = [{ date: '2027-01-14', time: '09:00', title: 'Runde 1' }, { date: '2027-02-11', time: '09:00', title: 'Mellom rundene', newApplications: false }];
+    expect(parseSchemeConfig({ ...minimal(), meetings }).meetings[1]).toEqual(meetings[1]);
+    expect(() => parseSchemeConfig({ ...minimal(), meetings: [{ ...meetings[1], newApplications: 'nei' }] })).toThrow(/meetings\.0\.newApplications/);
+  });
+
   it('rejects a wrong hospital-trust organisation number, unknown keys and bad slugs', () => {
     const wrong = { ...minimal(), hospitalTrust: { ...minimal().hospitalTrust, organisationNumber: '983974725' } };
     expect(() => parseSchemeConfig(wrong)).toThrow(/hospitalTrust\.organisationNumber/);

@@ -1,7 +1,7 @@
 // The HTTP handlers wired to a real (local) DynamoDB: dynalite + DynamoGrantStore, a recording
 // mailer, no workflow, a manual clock. Calls go through the handler modules with real API Gateway
 // v2 events, and helpers move an application along its lifecycle through those same handlers.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Context } from 'aws-lambda';
 import { overrideDependencies, resetDependencies, type Dependencies } from '../../functions/composition';
 import { DynamoEndedSessions } from '../../functions/adapters/dynamodb-ended-sessions';
@@ -162,6 +162,25 @@ function expectStatus(response: ApiResponse, expected: number[], what: string): 
   if (!expected.includes(response.status)) {
     throw new Error(`${what}: expected ${expected.join('/')} but got ${response.status}: ${response.text}`);
   }
+}
+
+/**
+ * The test file's TestApp: started before its tests and stopped after them (call it at the top of
+ * the file). What it returns stands for the started app, so the tests use it as they would the app.
+ */
+export function useTestApp(options: { start?: string } = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(async () => started?.stop());
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!started) throw new Error('The test app starts in beforeAll: use it inside the tests');
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
 
 export async function startTestApp(options: { start?: string } = {}): Promise<TestApp> {
