@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
+import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
@@ -249,11 +249,23 @@ function attendeeList() {
   );
 }
 
+/** The most cases a meeting's minutes record recusals on (far above any agenda). */
+export const MAX_RECUSAL_CASES = 100;
+
 export const attendanceRequestSchema = z
   .strictObject(
     {
       present: attendeeList().check(z.minLength(1, { error: 'Skriv hvem som var til stede, én person per linje.' })),
       absent: z.optional(attendeeList()),
+      /**
+       * Who stepped aside as disqualified (inhabil, forvaltningsloven § 6) while a case was dealt
+       * with: by case number, each person as written under present.
+       */
+      recused: z.optional(
+        z.record(caseNumberField(), attendeeList(), { error: (issue) => (issue.code === 'invalid_key' ? 'Inhabilitet føres på en sak: saksnummeret er app_ fulgt av 16 tegn.' : undefined) }).check(
+          z.refine((cases) => Object.keys(cases).length <= MAX_RECUSAL_CASES, { error: `Inhabilitet kan føres for høyst ${MAX_RECUSAL_CASES} saker.` }),
+        ),
+      ),
     },
     E,
   )
@@ -262,6 +274,12 @@ export const attendanceRequestSchema = z
       const present = new Set((v.present ?? []).map((n) => n.toLocaleLowerCase('nb')));
       const both = (v.absent ?? []).find((n) => present.has(n.toLocaleLowerCase('nb')));
       if (both) ctx.addIssue({ code: 'custom', path: ['absent'], message: `${both} står både som til stede og med forfall.`, input: v.absent });
+      for (const [applicationId, names] of Object.entries(v.recused ?? {})) {
+        const stranger = names.find((n) => !present.has(n.toLocaleLowerCase('nb')));
+        if (stranger) {
+          ctx.addIssue({ code: 'custom', path: ['recused', applicationId], message: `${stranger} står ikke blant dem som var til stede. Skriv navnet slik det står der.`, input: names });
+        }
+      }
     }),
   );
 export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
@@ -356,6 +374,8 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
 };
 /** Text areas with one entry per line (lists of people); blank lines are left out. */
 const LINE_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['present', 'absent'] };
+/** Fields that hold a text area per key (recused[<case>]): each becomes its lines, an empty one nothing. */
+const LINE_MAP_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['recused'] };
 
 /**
  * An urlencoded form post for one of REQUEST_SCHEMAS → the object that schema parses: empty
@@ -368,6 +388,13 @@ export function coerceFormBody(schemaKey: RequestSchemaKey, form: FormBody): Rec
   // Checkbox lists: none ticked posts nothing, which is an empty list.
   for (const list of LIST_FIELDS[schemaKey] ?? []) out[list] ??= [];
   for (const field of LINE_FIELDS[schemaKey] ?? []) out[field] = linesOf(out[field]);
+  for (const field of LINE_MAP_FIELDS[schemaKey] ?? []) {
+    const areas = out[field];
+    if (typeof areas !== 'object' || areas === null || Array.isArray(areas)) continue;
+    const filled = Object.entries(areas).map(([key, text]) => [key, linesOf(text)] as const).filter(([, lines]) => !Array.isArray(lines) || lines.length > 0);
+    if (filled.length === 0) delete out[field];
+    else out[field] = Object.fromEntries(filled);
+  }
   return out;
 }
 

@@ -223,6 +223,8 @@ export interface MinutesRecord {
   present: string[];
   /** sent apologies (forfall) */
   absent: string[];
+  /** who stepped aside as disqualified (inhabil) while a case was dealt with, by application id (only cases with someone) */
+  recused?: Record<string, string[]>;
   recordedAt: string;
   recordedBy: string;
   approval?: MinutesApproval;

@@ -8,7 +8,7 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE_FORM }, (request) =>
   minutesFormPost(
     request,
-    (form) => ({ form: 'attendance', code: 'fremmote', parsed: attendanceRequestSchema.safeParse(coerceFormBody('attendance', pickFields(form, ['present', 'absent']))) }),
+    (form) => ({ form: 'attendance', code: 'fremmote', parsed: attendanceRequestSchema.safeParse(coerceFormBody('attendance', pickFields(form, ['present', 'absent', ...Object.keys(form).filter((name) => /^recused[.[]/.test(name))]))) }),
     recordAttendance,
   ),
 );

@@ -58,6 +58,7 @@ ${d.matter ? html`<dt>Gjelder</dt><dd class="long-text">${d.matter}</dd>` : ''}
 ${d.reason ? html`<dt>${REASON_LABELS[d.outcome]}</dt><dd class="long-text">${d.reason}</dd>` : ''}
 <dt>Registrert</dt><dd>${dateTime(d.at)}</dd>
 <dt>Status nå</dt><dd>${c.statusLabel}</dd>
+${recusedIn(minutes, c.applicationId)}
 </dl>
 ${minutes.preparation && d.recommendation ? recommendationFacts(minutes.preparation, minutes.committee.shortName, d.recommendation) : ''}
 </section>`;
@@ -83,6 +84,29 @@ export function minutesApprovalPath(schemeId: string, meetingId: string): string
 
 const names = (list: readonly string[]): Html => html`<ul class="plain">${list.map((n) => html`<li>${n}</li>`)}</ul>`;
 
+/** Who stepped aside as disqualified while the case was dealt with, as the minutes say it. */
+function recusedIn(minutes: Minutes, applicationId: string): Html | '' {
+  const recused = minutes.attendance?.recused[applicationId] ?? [];
+  return recused.length ? html`<dt>Inhabil, fratrådte</dt><dd>${names(recused)}</dd>` : '';
+}
+
+/** The cases the meeting dealt with, each once, in the minutes' order: those decided, then those still on the agenda. */
+function casesOfMeeting(minutes: Minutes): Array<{ applicationId: string; label: string }> {
+  const seen = new Set<string>();
+  const decided = minutes.cases.filter((c) => !seen.has(c.applicationId) && seen.add(c.applicationId)).map((c) => ({ applicationId: c.applicationId, label: `Sak ${c.number}: ${c.title}` }));
+  const open = minutes.undecided.filter((u) => !seen.has(u.applicationId)).map((u) => ({ applicationId: u.applicationId, label: `${u.title} (uten vedtak)` }));
+  return [...decided, ...open];
+}
+
+/** The attendance form's values from what is recorded: the lists as lines, one text area per case with someone recused. */
+export function recordedAttendanceValues(attendance: NonNullable<Minutes['attendance']>): Record<string, string> {
+  return {
+    present: attendance.present.join('\n'),
+    absent: attendance.absent.join('\n'),
+    ...Object.fromEntries(Object.entries(attendance.recused).map(([applicationId, list]) => [`recused.${applicationId}`, list.join('\n')])),
+  };
+}
+
 function attendanceSection(minutes: Minutes, forms: MinutesForms, form: FormState): Html {
   const { attendance, meeting } = minutes;
   const facts = attendance
@@ -97,8 +121,19 @@ function attendanceSection(minutes: Minutes, forms: MinutesForms, form: FormStat
 ${hidden(CSRF_FIELD, forms.csrf)}
 ${form.textarea('present', 'Til stede', { rows: 6, hint: 'Én person per linje, med navn og rolle, for eksempel «Kari Nordmann, leder (Stavanger kommune)».', summaryLabel: 'Fremmøte, til stede' })}
 ${form.textarea('absent', 'Forfall (valgfritt)', { rows: 3, hint: 'Én person per linje.', summaryLabel: 'Fremmøte, forfall' })}
+${recusalFields(minutes, form)}
 <button type="submit">${attendance ? 'Lagre endringene i fremmøtet' : 'Lagre fremmøtet'}</button>
 </form>`;
+}
+
+/** Per case: who stepped aside as disqualified (forvaltningsloven § 6), written as under «Til stede». */
+function recusalFields(minutes: Minutes, form: FormState): Html | '' {
+  const cases = casesOfMeeting(minutes);
+  if (cases.length === 0) return '';
+  return html`<fieldset><legend>Inhabilitet (valgfritt)</legend>
+<p class="hint">Skriv hvem som fratrådte som inhabil mens saken ble behandlet, én person per linje, slik navnet står under «Til stede».</p>
+${cases.map((c) => form.textarea(`recused.${c.applicationId}`, c.label, { rows: 2, summaryLabel: `Inhabilitet, ${c.label}` }))}
+</fieldset>`;
 }
 
 function approvalSection(minutes: Minutes, forms: MinutesForms, form: FormState): Html {
@@ -123,7 +158,7 @@ export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: str
   const title = `Protokoll: ${meeting.title}`;
   const agenda = agendaPath(meeting.schemeId, meeting.id);
   const failed = (name: MinutesFormName) => (forms.failed?.form === name ? forms.failed : undefined);
-  const recorded = attendance ? { present: attendance.present.join('\n'), absent: attendance.absent.join('\n') } : {};
+  const recorded = attendance ? recordedAttendanceValues(attendance) : {};
   const attendanceForm = new FormState(failed('attendance')?.values ?? recorded, failed('attendance')?.errors ?? {}, 'fremmote');
   const approvalForm = new FormState(failed('approval')?.values ?? {}, failed('approval')?.errors ?? {}, 'godkjenning');
   const attendanceHtml = attendanceSection(minutes, forms, attendanceForm);

@@ -1,7 +1,7 @@
 // A meeting's minutes (møteprotokoll): what the committee decided on each case of its agenda, in
 // the order the decisions were recorded, with the totals the committee and the secretariat report;
 // who attended, and the committee's approval, after which the minutes are final.
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, DecisionRecord, MeetingRef, MinutesRecord } from '../domain/model';
 import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
 import { meetingStarted } from '../domain/meeting-calendar';
@@ -18,7 +18,7 @@ import { actorId } from '../domain/staff-name';
 
 /** Who attended, as the minutes and the API show it. */
 export function attendanceView(record: MinutesRecord) {
-  return { present: record.present, absent: record.absent, recordedAt: record.recordedAt, recordedBy: record.recordedBy };
+  return { present: record.present, absent: record.absent, recused: record.recused ?? {}, recordedAt: record.recordedAt, recordedBy: record.recordedBy };
 }
 
 export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
@@ -114,18 +114,40 @@ export async function recordAttendance(deps: Dependencies, ref: MeetingRef, requ
   const current = await deps.store.getMinutesRecord(scheme.id, meeting.id);
   refuse(attendanceBlocked(minutesState(meeting, deps.clock.now(), current)));
   const absent = request.absent ?? [];
+  const recused = await recusalsOnCases(deps, ref, request.recused ?? {});
   // A repeat (a double click, a retried request) of what is already recorded writes nothing.
-  if (current && current.present.join('\n') === request.present.join('\n') && current.absent.join('\n') === absent.join('\n')) return { minutes: current, created: false };
+  const same = current && current.present.join('\n') === request.present.join('\n') && current.absent.join('\n') === absent.join('\n') && sameRecusals(current.recused ?? {}, recused);
+  if (same) return { minutes: current, created: false };
   const record = await save(deps, {
     schemeId: scheme.id,
     meetingId: meeting.id,
     present: request.present,
     absent,
+    ...(Object.keys(recused).length > 0 ? { recused } : {}),
     recordedAt: deps.clock.now().toISOString(),
     recordedBy: actorId(actor),
     revision: (current?.revision ?? 0) + 1,
   });
   return { minutes: record, created: true };
+}
+
+/**
+ * The recusals, each on a case of the meeting: decided in it or still on its agenda (a 400 at the
+ * case's field otherwise). Cases without anyone are left out.
+ */
+async function recusalsOnCases(deps: Dependencies, ref: MeetingRef, recused: Record<string, string[]>): Promise<Record<string, string[]>> {
+  const named = Object.entries(recused).filter(([, names]) => names.length > 0);
+  if (named.length === 0) return {};
+  const [decisions, agenda] = await Promise.all([deps.store.listMeetingDecisions(ref.schemeId, ref.meetingId), deps.store.listAgenda(ref.schemeId, ref.meetingId)]);
+  const cases = new Set([...decisions.map((d) => d.applicationId), ...agenda.map((a) => a.id)]);
+  const foreign = named.filter(([applicationId]) => !cases.has(applicationId));
+  if (foreign.length > 0) throw new ValidationError(Object.fromEntries(foreign.map(([applicationId]) => [`recused.${applicationId}`, `Saken ${applicationId} er ikke behandlet i dette møtet.`])));
+  return Object.fromEntries(named);
+}
+
+function sameRecusals(a: Record<string, string[]>, b: Record<string, string[]>): boolean {
+  const text = (r: Record<string, string[]>) => JSON.stringify(Object.entries(r).sort(([x], [y]) => x.localeCompare(y)));
+  return text(a) === text(b);
 }
 
 /**

@@ -268,6 +268,60 @@ describe("a meeting's attendance and the approval of its minutes", () => {
   });
 });
 
+describe('disqualification (inhabilitet) in the minutes', () => {
+  const schemeId = 'sor-rogaland';
+  const meetingId = '2027-06-17';
+  const ref = { schemeId, meetingId };
+  const attendance = (json: Record<string, unknown>) => app.call('record-attendance', { pathParameters: ref, json, as });
+  const present = ['Kari Nordmann, leder', 'Ola Hansen, Sandnes kommune'];
+
+  it('records who stepped aside on a case: someone present, on a case of the meeting; the minutes and the page say so, and the form can take it back', async () => {
+    app.clock.set(START);
+    const granted = await onAgenda(schemeId, meetingId, 'Felles vaktordning i Sandnes');
+    const { applicationId: elsewhere } = await app.submit();
+    app.clock.set('2027-06-17T07:00:00.000Z'); // 09:00 in Oslo
+    expect((await decide(granted, { outcome: 'approve', amount: 300_000, periodStart: '2027-07-01', periodEnd: '2028-06-30' })).status).toBe(201);
+
+    const stranger = await attendance({ present, recused: { [granted]: ['Siri Berg, Stavanger kommune'] } });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.fieldErrors).toEqual({ [`recused.${granted}`]: 'Siri Berg, Stavanger kommune står ikke blant dem som var til stede. Skriv navnet slik det står der.' });
+    const foreign = await attendance({ present, recused: { [elsewhere]: ['Ola Hansen, Sandnes kommune'] } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.fieldErrors).toEqual({ [`recused.${elsewhere}`]: `Saken ${elsewhere} er ikke behandlet i dette møtet.` });
+    const notACase = await attendance({ present, recused: { sak2: ['Ola Hansen, Sandnes kommune'] } });
+    expect(notACase.status).toBe(400);
+    expect(notACase.body.fieldErrors).toEqual({ 'recused.sak2': 'Inhabilitet føres på en sak: saksnummeret er app_ fulgt av 16 tegn.' });
+    expect(await app.store.getMinutesRecord(schemeId, meetingId)).toBeUndefined();
+
+    // Written as under «Til stede», in any case of letters.
+    const recorded = await attendance({ present, recused: { [granted]: ['ola hansen, sandnes kommune'] } });
+    expect(recorded.status, recorded.text).toBe(200);
+    expect(recorded.body.attendance.recused).toEqual({ [granted]: ['ola hansen, sandnes kommune'] });
+    expect((await attendance({ present, recused: { [granted]: ['ola hansen, sandnes kommune'] } })).status).toBe(200);
+    expect((await app.store.getMinutesRecord(schemeId, meetingId))!.revision).toBe(1);
+    expect((await minutes(schemeId, meetingId)).body.attendance.recused).toEqual({ [granted]: ['ola hansen, sandnes kommune'] });
+
+    const page = await minutesPage(schemeId, meetingId);
+    expect(page.text).toContain('<dt>Inhabil, fratrådte</dt><dd><ul class="plain"><li>ola hansen, sandnes kommune</li></ul></dd>');
+    expect(page.text).toContain('<legend>Inhabilitet (valgfritt)</legend>');
+    expect(page.text).toMatch(new RegExp(`<textarea id="fremmote-recused-${granted}" name="recused.${granted}"[^>]*>ola hansen, sandnes kommune</textarea>`));
+
+    // The page's form: an emptied text area takes it back.
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const post = (form: Record<string, string>) =>
+      invoke(
+        { ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/fremmote', pathParameters: ref, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: as }), cookies: [`__Host-csrf=${token}`] },
+        'page-record-attendance',
+      );
+    const wrong = await post({ present: present.join('\n'), [`recused.${granted}`]: 'Siri Berg' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain(`href="#fremmote-recused-${granted}"`);
+    expect((await post({ present: present.join('\n'), [`recused.${granted}`]: '' })).status).toBe(303);
+    expect(await app.store.getMinutesRecord(schemeId, meetingId)).not.toHaveProperty('recused');
+    expect((await minutesPage(schemeId, meetingId)).text).not.toContain('<dt>Inhabil, fratrådte</dt>');
+  });
+});
+
 describe('decisions on a running grant in the minutes', () => {
   const schemeId = 'sor-rogaland';
   const meetingId = '2027-01-28';
