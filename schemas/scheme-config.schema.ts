@@ -222,6 +222,13 @@ function buildSchemeConfigSchema() {
       /** Who receives the half-yearly use-and-effect report (Sør-Rogaland: FSU reports to SSU). */
       halfYearReportTo: text(50),
       /**
+       * The month of the regional health authority's follow-up meeting with the hospital trust, which
+       * the trust reports to beforehand (003: "rapportere til RHF-et i god tid før oppfølgingsmøtet i
+       * november og i årlig melding"): the secretariat is reminded in the month before it, with the
+       * year so far, and in January of the annual report too.
+       */
+      regionalFollowUpMonth: z.number().int().min(1).max(12).default(11),
+      /**
        * Innlandet (000): "Tiltak som tildeles midler anmerkes i handlingsdelen, og status på
        * handlingsdel rapporteres i SSU møte." A granted measure is noted in the action part of the
        * community's plan (the decision letter says so), and every meeting's agenda reports the

@@ -81,6 +81,17 @@ export function reportingPeriods(today: string): Array<{ kind: 'half-year' | 'ye
 }
 
 /**
+ * In the month before the regional health authority's follow-up meeting (`followUpMonth`, 1–12):
+ * the year so far up to `today`, which the hospital trust reports before it. Undefined other months.
+ * (A January meeting is reminded of in December, with the year that is ending.)
+ */
+export function regionalFollowUpDue(today: string, followUpMonth: number): { from: string; to: string } | undefined {
+  const month = Number(today.slice(5, 7));
+  const noticeMonth = followUpMonth === 1 ? 12 : followUpMonth - 1;
+  return month === noticeMonth ? { from: `${today.slice(0, 4)}-01-01`, to: today } : undefined;
+}
+
+/**
  * The half-year that has just ended, during the month after it (January, July): when the committee's
  * half-yearly report is due (002: "FSU orienterer halvårlig SSU"). Undefined the rest of the year.
  */

@@ -1217,6 +1217,8 @@ export interface HalfYearReportDueData {
   /** the committee the report goes to, e.g. 'SSU' */
   reportTo: string;
   reportLink: string;
+  /** the second half-year ends the year: the hospital trust's annual report to the regional health authority is due too */
+  annual?: { year: number; reportLink: string };
 }
 
 /** Who reports to whom: the deciding committee to another (FSU to SSU, 002), or to itself where it also decides (Innlandet's SSU). */
@@ -1236,6 +1238,37 @@ export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDu
       p(`Halvåret ${period} er omme. ${halfYearReportLine(oneLine(scheme.committeeShortName), oneLine(d.reportTo))}`),
       p('Rapporten for halvåret er klar i saksbehandlingen: tilskuddene som ble tildelt, løp eller rapporterte i perioden, det prosjektene har rapportert om bruk og effekt, og fordelingen på de nasjonale føringene. Den kan også lastes ned som CSV for Excel.'),
       link('Åpne halvårsrapporten', d.reportLink),
+      ...(d.annual
+        ? [
+            p(`Året ${d.annual.year} er også omme. Helseforetaket rapporterer om tilskuddet til det regionale helseforetaket i årlig melding: rapporten for hele ${d.annual.year} viser året samlet, med pengene som er utbetalt og betalt tilbake.`),
+            link(`Åpne rapporten for hele ${d.annual.year}`, d.annual.reportLink),
+          ]
+        : []),
+    ],
+  });
+}
+
+const MONTHS_NB = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
+
+export interface RegionalFollowUpDueData {
+  /** the year so far */
+  from: DateInput;
+  to: DateInput;
+  /** 1–12: the month of the regional health authority's follow-up meeting */
+  followUpMonth: number;
+  reportLink: string;
+}
+
+/** To the secretariat, once a year in the month before the regional follow-up meeting: report the year so far (003). */
+export function regionalFollowUpDue(scheme: SchemeMailContext, d: RegionalFollowUpDueData): RenderedMail {
+  const month = MONTHS_NB[d.followUpMonth - 1] ?? '';
+  return render({ scheme }, {
+    audience: 'internal',
+    subject: `Rapportering til det regionale helseforetaket før oppfølgingsmøtet i ${month}`,
+    blocks: [
+      p(`Helseforetaket skal rapportere om tilskuddet til det regionale helseforetaket i god tid før oppfølgingsmøtet i ${month}.`),
+      p(`Rapporten for året så langt (${formatDateNb(d.from)}–${formatDateNb(d.to)}) er klar i saksbehandlingen: tilskuddene som er tildelt, løper eller har rapportert, det prosjektene har rapportert om bruk og effekt, pengene som er utbetalt og betalt tilbake, og fordelingen på de nasjonale føringene. Den kan også lastes ned som CSV for Excel.`),
+      link('Åpne rapporten for året så langt', d.reportLink),
     ],
   });
 }

@@ -1,9 +1,10 @@
 // Notices to each running scheme's secretariat that no single application owns, sent by the reminder
-// sweep: the agenda is closed when a meeting's submission deadline passes, and the half-yearly report
-// is due when a half-year ends. Each goes out once (its mail key); a failure leaves the sweep
+// sweep: the agenda is closed when a meeting's submission deadline passes, the half-yearly report
+// is due when a half-year ends (and the annual one when the year does), and the report to the
+// regional health authority before its follow-up meeting. Each goes out once (its mail key); a failure leaves the sweep
 // incomplete and the next sweep tries again.
 import { agendaDemand } from '../domain/pot';
-import { halfYearJustEnded } from '../domain/grant-period';
+import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import type { Calendar } from '../domain/meeting-calendar';
 import type { Meeting } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
@@ -37,7 +38,7 @@ export async function sendSecretariatNotices(deps: Dependencies, now: Date = dep
   const failed: string[] = [];
   for (const id of runningSchemeIds(deps)) {
     const scheme = loadScheme(deps, id);
-    for (const notice of [...agendaClosedNotices(deps, scheme, await calendarOf(scheme), now), ...halfYearNotices(deps, scheme, now)]) {
+    for (const notice of [...agendaClosedNotices(deps, scheme, await calendarOf(scheme), now), ...halfYearNotices(deps, scheme, now), ...regionalFollowUpNotices(deps, scheme, now)]) {
       if (known.has(notice.key)) continue;
       try {
         await notify(deps, notice.key, [scheme.secretariatEmail], await notice.mail());
@@ -82,5 +83,19 @@ function halfYearNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): N
   if (!period) return [];
   // No query in an e-mailed URL: without one the page shows the last whole half-year, this one.
   const reportLink = pageUrl(deps, halfYearReportPath(scheme.id));
-  return [{ key: `half-year#${scheme.id}#${period.from}`, mail: async () => mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink }) }];
+  // The second half-year ends the year: its annual report is due too.
+  const year = Number(period.to.slice(0, 4));
+  const annual = period.to.endsWith('-12-31') ? { year, reportLink: pageUrl(deps, halfYearReportPath(scheme.id, { from: `${year}-01-01`, to: period.to })) } : undefined;
+  return [{ key: `half-year#${scheme.id}#${period.from}`, mail: async () => mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink, ...(annual ? { annual } : {}) }) }];
+}
+
+/**
+ * In the month before the regional health authority's follow-up meeting (November by default): the
+ * hospital trust reports the year so far before it (003), once a year.
+ */
+function regionalFollowUpNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): Notice[] {
+  const period = regionalFollowUpDue(osloDateOf(now), scheme.regionalFollowUpMonth);
+  if (!period) return [];
+  const reportLink = pageUrl(deps, halfYearReportPath(scheme.id, period));
+  return [{ key: `regional-follow-up#${scheme.id}#${period.from.slice(0, 4)}`, mail: async () => mail.regionalFollowUpDue(schemeMailContext(scheme), { ...period, followUpMonth: scheme.regionalFollowUpMonth, reportLink }) }];
 }

@@ -7,6 +7,7 @@ import {
   periodAlreadyOver,
   halfYearJustEnded,
   previousHalfYear,
+  regionalFollowUpDue,
   reportingPeriods,
   statusReportDue,
 } from '../../functions/domain/grant-period';
@@ -97,6 +98,17 @@ describe('report due dates', () => {
     expect(finalReportDue('2027-01-14', 60)).toBe('2027-03-15');
     expect(finalReportDue('2026-12-31', 30)).toBe('2027-01-30');
     expect(finalReportDue('2026-12-31', 0)).toBe('2026-12-31');
+  });
+});
+
+describe('regionalFollowUpDue', () => {
+  it('is the year so far in the month before the follow-up meeting, and nothing in other months', () => {
+    expect(regionalFollowUpDue('2026-10-05', 11)).toEqual({ from: '2026-01-01', to: '2026-10-05' });
+    expect(regionalFollowUpDue('2026-11-05', 11)).toBeUndefined();
+    expect(regionalFollowUpDue('2026-09-30', 11)).toBeUndefined();
+    // A January meeting: reminded in December, of the year that is ending.
+    expect(regionalFollowUpDue('2026-12-01', 1)).toEqual({ from: '2026-01-01', to: '2026-12-01' });
+    expect(regionalFollowUpDue('2026-01-10', 1)).toBeUndefined();
   });
 });
 

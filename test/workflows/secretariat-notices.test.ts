@@ -15,6 +15,20 @@ afterAll(async () => app?.stop());
 
 const notices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('half-year#'));
 const agendaNotices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('agenda-closed#'));
+/** One reminder sweep at that moment. */
+async function sweepAt(iso: string): Promise<void> {
+  app.clock.set(iso);
+  await sendDueReminders(app.deps);
+}
+
+/** None of these mails by a sweep at `before`; a sweep at `at` sends one to each running scheme's secretariat. Returns Sør-Rogaland's. */
+async function onePerSecretariat(sent: () => typeof app.mailer.sent, before: string, at: string) {
+  await sweepAt(before);
+  expect(sent()).toEqual([]);
+  await sweepAt(at);
+  expect(sent().map((m) => m.to)).toEqual(runningSchemeIds(app.deps).map((id) => [app.scheme(id).secretariatEmail]));
+  return sent().find((m) => m.to.includes(app.scheme('sor-rogaland').secretariatEmail))!;
+}
 
 describe('the agenda is complete', () => {
   it('when the submission deadline passes, the secretariat gets the open cases and the link to the agenda, once', async () => {
@@ -24,8 +38,7 @@ describe('the agenda is complete', () => {
     // Innlandet's December deadline (19.11) has passed, Sør-Rogaland's (26.11) has not.
     expect(agendaNotices().map((m) => m.subject)).toEqual(['[SSU] Sakslisten er klar: SSU-møte desember 2026']);
 
-    app.clock.set('2026-11-26T23:30:00.000Z'); // 00:30 on 27 November in Oslo
-    await sendDueReminders(app.deps);
+    await sweepAt('2026-11-26T23:30:00.000Z'); // 00:30 on 27 November in Oslo
     const notice = agendaNotices().find((m) => m.to.includes(sorRogaland.secretariatEmail))!;
     expect(notice.subject).toBe('[FSU] Sakslisten er klar: FSU-møte desember 2026');
     expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23.59.');
@@ -34,8 +47,7 @@ describe('the agenda is complete', () => {
     expect(notice.text).toContain(`Åpne sakslisten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/moter/2026-12-10\n`);
 
     // Later sweeps before the meeting send nothing new for it (other communities' deadlines pass meanwhile).
-    app.clock.set('2026-12-05T12:00:00.000Z');
-    await sendDueReminders(app.deps);
+    await sweepAt('2026-12-05T12:00:00.000Z');
     expect(agendaNotices().filter((m) => m.idempotencyKey === 'agenda-closed#sor-rogaland#2026-12-10')).toHaveLength(1);
     expect(agendaNotices().filter((m) => m.idempotencyKey === 'agenda-closed#innlandet#2026-12-03')).toHaveLength(1);
   });
@@ -44,14 +56,7 @@ describe('the agenda is complete', () => {
 describe('the half-year notice', () => {
   it('goes to each secretariat once in the month after a half-year, with the link to that period\'s report; never in other months', async () => {
     const schemes = runningSchemeIds(app.deps);
-    app.clock.set('2026-12-31T12:00:00.000Z');
-    await sendDueReminders(app.deps);
-    expect(notices()).toEqual([]);
-
-    app.clock.set('2026-12-31T23:15:00.000Z'); // 00:15 on 1 January in Oslo
-    await sendDueReminders(app.deps);
-    expect(notices().map((m) => m.to)).toEqual(schemes.map((id) => [app.scheme(id).secretariatEmail]));
-    const sorRogaland = notices().find((m) => m.to.includes(app.scheme('sor-rogaland').secretariatEmail))!;
+    const sorRogaland = await onePerSecretariat(notices, '2026-12-31T12:00:00.000Z', '2026-12-31T23:15:00.000Z'); // 00:15 on 1 January in Oslo
     expect(sorRogaland.subject).toBe('[FSU] Halvårsrapport om bruk og effekt for 01.07.2026–31.12.2026');
     expect(sorRogaland.text).toContain('Halvåret 01.07.2026–31.12.2026 er omme. FSU orienterer SSU hvert halvår om bruken og effekten av tilskuddet.');
     // Where the deciding committee is the one informed (Innlandet's SSU), it is not told to inform itself.
@@ -59,6 +64,9 @@ describe('the half-year notice', () => {
     expect(innlandet.text).toContain('er omme. SSU skal hvert halvår orienteres om bruken og effekten av tilskuddet.');
     expect(innlandet.text).not.toContain('SSU orienterer SSU');
     expect(sorRogaland.text).toContain(`Åpne halvårsrapporten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/halvarsrapport\n`);
+    // The year is over too: the annual report to the regional health authority, with the whole year's link.
+    expect(sorRogaland.text).toContain('Året 2026 er også omme. Helseforetaket rapporterer om tilskuddet til det regionale helseforetaket i årlig melding');
+    expect(sorRogaland.text).toContain(`Åpne rapporten for hele 2026:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/halvarsrapport?fra=2026-01-01&til=2026-12-31\n`);
 
     // The month's later sweeps send nothing new, and a warm container does not even ask the outbox;
     // February has none; July has the first half-year's.
@@ -67,12 +75,12 @@ describe('the half-year notice', () => {
     await sendDueReminders(app.deps);
     expect(asked.mock.calls.filter(([m]) => m.idempotencyKey.startsWith('half-year#'))).toEqual([]);
     asked.mockRestore();
-    app.clock.set('2027-02-01T12:00:00.000Z');
-    await sendDueReminders(app.deps);
+    await sweepAt('2027-02-01T12:00:00.000Z');
     expect(notices()).toHaveLength(schemes.length);
-    app.clock.set('2027-07-01T08:00:00.000Z');
-    await sendDueReminders(app.deps);
+    await sweepAt('2027-07-01T08:00:00.000Z');
     expect(notices().slice(schemes.length).map((m) => m.subject)).toContain('[FSU] Halvårsrapport om bruk og effekt for 01.01.2027–30.06.2027');
+    // The first half-year does not end the year.
+    expect(notices().slice(schemes.length).every((m) => !m.text.includes('årlig melding'))).toBe(true);
     expect(notices()).toHaveLength(2 * schemes.length);
   });
 
@@ -85,5 +93,21 @@ describe('the half-year notice', () => {
     await sendDueReminders({ ...app.deps, mailer: real });
     await sendDueReminders({ ...app.deps, mailer: real });
     expect(notices().filter((m) => m.subject.includes('01.07.2027–31.12.2027'))).toHaveLength(runningSchemeIds(app.deps).length);
+  });
+});
+
+describe('the report to the regional health authority before its follow-up meeting', () => {
+  const followUp = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('regional-follow-up#'));
+
+  it('is asked of each secretariat once, in the month before the meeting (November), with the year so far', async () => {
+    const sorRogaland = await onePerSecretariat(followUp, '2028-09-30T12:00:00.000Z', '2028-09-30T22:15:00.000Z'); // 00:15 on 1 October in Oslo
+    expect(sorRogaland.subject).toBe('[FSU] Rapportering til det regionale helseforetaket før oppfølgingsmøtet i november');
+    expect(sorRogaland.text).toContain('Rapporten for året så langt (01.01.2028–01.10.2028) er klar i saksbehandlingen');
+    expect(sorRogaland.text).toContain(`Åpne rapporten for året så langt:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/halvarsrapport?fra=2028-01-01&til=2028-10-01\n`);
+
+    // Once: not again in October, and not in November.
+    await sweepAt('2028-10-20T12:00:00.000Z');
+    await sweepAt('2028-11-02T12:00:00.000Z');
+    expect(followUp()).toHaveLength(runningSchemeIds(app.deps).length);
   });
 });
