@@ -138,13 +138,14 @@ export function secretariatPage(overview: Overview, lookup: FormState | undefine
     return [state, !!failed];
   };
   const sections = overview.map((entry) => {
-    const { scheme, meetings, halfYearDue } = entry;
+    const { scheme, meetings, halfYearDue, regionalFollowUpDue } = entry;
     const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
     const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
     return html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
+${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>

@@ -9,7 +9,7 @@ import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { REVISABLE } from '../domain/status-transitions';
 import { contactName } from '../domain/case-contacts';
-import { halfYearJustEnded } from '../domain/grant-period';
+import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme } from './public-scheme';
 
@@ -49,7 +49,8 @@ export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock' | 
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */
 export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId: string) => boolean) {
-  const halfYear = halfYearJustEnded(osloDateOf(deps.clock.now()));
+  const today = osloDateOf(deps.clock.now());
+  const halfYear = halfYearJustEnded(today);
   return Promise.all(
     runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
@@ -58,6 +59,8 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
         ...(await listMeetings(deps, scheme.id)),
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
+        // The month before the regional follow-up meeting: the year so far is reported before it.
+        regionalFollowUpDue: regionalFollowUpDue(today, scheme.regionalFollowUpMonth) ?? null,
       };
     }),
   );

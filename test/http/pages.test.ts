@@ -285,6 +285,21 @@ describe('staff pages', () => {
     }
   });
 
+  it('the month before the regional follow-up meeting (November), the overview links the year so far', async () => {
+    const overview = async () => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat')).text;
+    const notice = 'Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.';
+    expect(await overview()).not.toContain(notice);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2027-10-12T09:00:00.000Z');
+      expect(await overview()).toContain(`<p class="notice"><strong>${notice}</strong> <a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2027-01-01&amp;til=2027-10-12">Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>`);
+      app.clock.set('2027-11-01T09:00:00.000Z');
+      expect(await overview()).not.toContain(notice);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
   it("the half-yearly report on use and effect: a period form, the period's grants, the same as CSV", async () => {
     const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Felles <team> & rehabilitering'));
     const halfYear = (query?: Record<string, string>) =>
