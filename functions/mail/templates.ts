@@ -1165,7 +1165,7 @@ export function calendarMissing(ctx: MailContext, d: WaitingForCalendarData): Re
     audience: 'internal',
     subject: `Møteplanen mangler møter: ${quoted(titleForSubject(ctx.application.title))} venter`,
     blocks: [
-      p(`Søknaden er komplett, men møteplanen til ${c} har ingen senere møter med åpen søknadsfrist. Legg inn de neste møtene i møteplanen på sekretariatets startside («Legg til et møte i møteplanen»). Søknaden settes da opp til det første av dem automatisk, senest et døgn etter.`),
+      p(`Søknaden er komplett, men møteplanen til ${c} har ingen senere møter som tar imot nye søknader, med åpen søknadsfrist. Legg inn de neste møtene i møteplanen på sekretariatets startside («Legg til et møte i møteplanen»). Søknaden settes da opp til det første av dem automatisk, senest et døgn etter.`),
       facts(...appFacts(ctx)),
       p(`Er det ikke satt opp noe møte innen ${d.waitDays} dager, avsluttes søknaden uten vedtak.`),
       ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),

@@ -262,7 +262,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   calendarMissing: {
     mail: calendarMissing(ctx, { waitDays: 180, adminLink: LINK }),
     link: LINK,
-    expect: [/Møteplanen mangler møter/, /Legg inn de neste møtene/, /avsluttes søknaden uten vedtak/],
+    expect: [/Møteplanen mangler møter/, /ingen senere møter som tar imot nye søknader, med åpen søknadsfrist/, /Legg inn de neste møtene/, /avsluttes søknaden uten vedtak/],
   },
   closedWithoutDecision: {
     mail: closedWithoutDecision(ctx, { closedAt: '2025-03-10T12:00:00Z', reason: 'no-answer', answerDays: 90 }),
