@@ -72,6 +72,8 @@ function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options
   if (empty && !options.bodyOptional) throw new ValidationError({ _form: 'Forespørselen mangler innhold.' });
   if (!empty && typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
   const raw = empty ? {} : fromForm && options.fromForm ? options.fromForm(event.body as unknown as Record<string, string | string[]>) : event.body;
+  // Every body is an object of fields: say so, rather than a field message about the whole (null, [1], "x").
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError({ _form: 'Innholdet må være et JSON-objekt med feltene, for eksempel {"navn": "…"}.' });
   // The Norwegian map for issues a schema gives no message of its own (zod/mini loads no locale).
   const parsed = options.body.safeParse(raw, NORWEGIAN);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));

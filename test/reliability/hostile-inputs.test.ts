@@ -287,6 +287,12 @@ describe(`${TOTAL_RUNS.toLocaleString('en')} hostile requests through the handle
       'resend-owner-link',
     );
     expect(nullBody.status, nullBody.text).toBe(400);
+    expect(nullBody.body.fieldErrors).toEqual({ _form: 'Innholdet må være et JSON-objekt med feltene, for eksempel {"navn": "…"}.' });
+    const arrayBody = await invoke(
+      apiEvent({ method: 'POST', path: '/api/staff/applications/{applicationId}/information-requests', pathParameters: { applicationId: known.applicationIds[1]! }, body: '[{"message":"x"}]', headers: { 'content-type': 'application/json' }, claims: SECRETARIAT }),
+      'request-information',
+    );
+    expect(arrayBody.body.fieldErrors, arrayBody.text).toEqual({ _form: 'Innholdet må være et JSON-objekt med feltene, for eksempel {"navn": "…"}.' });
     const res = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: { ['k'.repeat(150)]: 1 } });
     expect(res.status).toBe(400);
     expect(Object.values(res.body.fieldErrors as Record<string, string>)).toEqual(['Feltet har ugyldig verdi.']);
