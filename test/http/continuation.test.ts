@@ -1,14 +1,10 @@
 // "Det tildeles midler for inntil 12 måneder om gangen" (002): a project that goes on applies again
 // and names the grant it continues; the committee sees that grant on the agenda and the case.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const HTML = { Accept: 'text/html' };
 const submit = (schemeId: string, json: unknown) => app.call('submit-application', { pathParameters: { schemeId }, json });

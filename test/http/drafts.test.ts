@@ -1,19 +1,15 @@
 // Drafts of the application form through the page handlers: "Lagre utkast" keeps what was typed
 // and e-mails the link once; the link opens the form as it was; submitting from it makes the
 // application and removes the draft. Bad input is a 400 at the field, with nothing stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ACTION_FIELD, applicationToForm, DELETE_DRAFT, DRAFT_FIELD, IDEMPOTENCY_FIELD, SAVE_DRAFT } from '../../functions/pages/application-form-page';
 import { overrideDependencies } from '../../functions/composition';
 import { DRAFT_VALID_DAYS } from '../../functions/use-cases/drafts';
 import { apiEvent } from '../support/api-events';
-import { invoke, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 type Form = Record<string, string | string[]>;

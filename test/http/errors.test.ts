@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/adapters/logger';
 import { newLinkId } from '../../functions/adapters/ids';
 import { isPageRoute, ROUTES } from '../../functions/http/routes';
 import { applicationToForm } from '../../functions/pages/application-form-page';
 import { apiEvent, staffClaims } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, useTestApp, type TestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const STAFF_ROUTES = ROUTES.filter((r) => r.access !== 'public');
 const LINK_ROUTES = ROUTES.filter((r) => r.path.includes('{linkId}'));

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent, staffClaims } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = FINANCE;
 

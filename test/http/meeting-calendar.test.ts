@@ -1,18 +1,14 @@
 // The meeting calendar the secretariat keeps: meetings added to the configured plan (next year's,
 // an extra one), taken off again, and meetings cancelled with their cases moved on, through the JSON
 // API and the start page; applications are scheduled to an added meeting like to a configured one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 import { SYSTEM } from '../../functions/use-cases/move-application';
 import { cancelMeeting } from '../../functions/use-cases/cancel-meeting';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = SECRETARIAT;
 const HTML = { Accept: 'text/html' };

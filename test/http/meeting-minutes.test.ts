@@ -1,14 +1,10 @@
 // A meeting's minutes (møteprotokoll): the decisions recorded on its agenda, in order, with the
 // totals, through the JSON API and the page; two-level schemes keep the recommendation decided on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, START, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = SECRETARIAT;
 const HTML = { Accept: 'text/html' };

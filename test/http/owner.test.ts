@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 async function declinedByPartner(title: string) {
   const submitted = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));

@@ -1,21 +1,17 @@
 // A few of the web pages through their Lambda handlers with API Gateway v2 events: headers,
 // escaping, the form round trip, the error page, CSRF. (The pages in a real browser: test/browser.)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applicationToForm, IDEMPOTENCY_FIELD } from '../../functions/pages/application-form-page';
 import { html, raw } from '../../functions/pages/html';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims } from '../support/api-events';
-import { invoke, linkIdOf, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
 import { getScheme } from '../../config/schemes';
 import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const HTML = { Accept: 'text/html,application/xhtml+xml' };
 

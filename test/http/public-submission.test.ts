@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { groupThousands } from '../../functions/domain/money';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 /** An object as an HTML form posts it: dotted names, repeated keys for lists, '250 000' amounts. */
 function toForm(value: unknown, prefix = '', out: Record<string, string | string[]> = {}): Record<string, string | string[]> {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const STATUS_REPORT = { progress: 'Teamet er etablert og har fulgt 40 pasienter.', effect: 'Liggetiden for utskrivningsklare er redusert.', spentAmount: 400_000 };
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { payoutIdFor } from '../../functions/domain/payout';
@@ -7,15 +7,11 @@ import { SYSTEM } from '../../functions/use-cases/move-application';
 import { getScheme } from '../../config/schemes';
 import { overrideDependencies } from '../../functions/composition';
 import { apiEvent, staffClaims } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = SECRETARIAT;
 const approveBody = (amount = 850_000) => ({ outcome: 'approve', amount, periodStart: '2027-01-01', periodEnd: '2027-12-31' });

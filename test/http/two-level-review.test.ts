@@ -1,15 +1,11 @@
 // Helse Nord (the health community's assessment committee ranks, the regional committee decides)
 // and Midt-Norge (a working committee with a user representative recommends, ASU decides): one
 // product, the first level of review switched on by configuration.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const as = SECRETARIAT;
 const NORD = 'lofoten-vesteralen-salten';

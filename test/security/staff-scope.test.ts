@@ -1,16 +1,12 @@
 // One deployment serves several health communities: staff act only for the communities their
 // groups name (scheme:<id>, or scheme:all). A request about another community's meeting,
 // application, payout or project number is a 403, and nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/http/routes';
 import { apiEvent, staffClaims, type Claims } from '../support/api-events';
-import { invoke, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const INNLANDET_SECRETARIAT = staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet');
 const SOR_ROGALAND_FINANCE = staffClaims(['finance', 'scheme:sor-rogaland'], 'okonomi-stavanger');

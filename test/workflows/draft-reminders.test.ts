@@ -1,18 +1,14 @@
 // The reminder sweep reminds the author of a draft not sent in that the next submission deadline is
 // coming (3 days before it), once per draft and meeting; a draft sent in or deleted gets nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dependencies, overrideDependencies } from '../../functions/composition';
 import { ReminderSweepIncomplete, sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { saveDraft, deleteDraft } from '../../functions/use-cases/drafts';
 import { cancelMeeting } from '../../functions/use-cases/cancel-meeting';
 import { staffActor } from '../../functions/use-cases/move-application';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const reminders = (to: string) => app.mailer.sent.filter((m) => m.to.includes(to) && m.idempotencyKey.startsWith('draft-reminder#'));
 const save = (email: string, formKey: string, draftId?: string) =>

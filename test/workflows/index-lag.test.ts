@@ -2,17 +2,13 @@
 // cannot show it. The signing requests read an application's links through an index right after
 // they were written: a step that sees only some of them must send nothing and fail, so that the
 // workflow's retry (States.TaskFailed) looks again, instead of leaving a partner without a request.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ownContribution } from '../../functions/domain/budget';
 import { formatNok } from '../../functions/mail/templates';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 it('request-cosignatures sends nothing while a link is not yet visible, and everything once it is', async () => {
   const data = app.application();

@@ -1,17 +1,13 @@
 // A mail about a case that SES could not deliver (a permanent bounce, through the configuration
 // set's topic): the owner hears of a partner's address that bounced while the partners sign; the
 // secretariat of the owner's address and any other. Once per address (and version); ids only in logs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { invoke, SECRETARIAT, startTestApp, type TestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { handler } from '../../functions/workflow/mail-events.handler';
 import { mailBounced } from '../../functions/use-cases/mail-bounced';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 /** What SNS delivers for one SES event of the configuration set (trimmed to what matters, plus some of the rest). */
 function snsEvent(message: unknown) {

@@ -1,14 +1,10 @@
 // The secretariat's e-mails about a case link to the whole case (the staff page behind the sign-in),
 // never to an owner's or partner's capability link.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 it('a reallocation request: the secretariat is told, with a link to the case where it is decided', async () => {
   const { applicationId, ownerLinkId } = await app.active();

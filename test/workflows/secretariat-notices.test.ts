@@ -1,17 +1,13 @@
 // Notices the reminder sweep sends each running scheme's secretariat, once: the agenda is complete
 // when a meeting's submission deadline passes; the half-yearly report is due when a half-year ends
 // (002: "FSU orienterer halvårlig SSU om bruk og effekt").
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runningSchemeIds } from '../../functions/composition';
 import type { Mailer } from '../../functions/ports/mailer';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => app?.stop());
+const app = useTestApp();
 
 const notices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('half-year#'));
 const agendaNotices = () => app.mailer.sent.filter((m) => m.idempotencyKey.startsWith('agenda-closed#'));
