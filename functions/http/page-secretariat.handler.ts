@@ -4,7 +4,7 @@ import { caseNotFound, readCaseLookup } from '../pages/case-lookup';
 import { renderSecretariat } from '../pages/calendar-flow';
 import { flash } from '../pages/page-kit';
 import { CALENDAR_NOTICES } from '../pages/secretariat-pages';
-import { findCase } from '../use-cases/page-views';
+import { findCase, searchCases } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { casePath } from './routes';
@@ -18,6 +18,7 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async
     if (found) return redirect(casePath(found));
     lookup = caseNotFound(lookup);
   }
-  const status = !lookup ? 200 : lookup.notFound ? 404 : 400;
-  return renderSecretariat(deps, request, { notice: flash(CALENDAR_NOTICES, request.query.kalender) }, status, lookup?.form);
+  const search = lookup?.search ? await searchCases(deps, lookup.search, actsFor(request.staff)) : undefined;
+  const status = !lookup || search ? 200 : lookup.notFound ? 404 : 400;
+  return renderSecretariat(deps, request, { notice: flash(CALENDAR_NOTICES, request.query.kalender) }, status, lookup && { form: lookup.form, ...(search ? { search } : {}) });
 });

@@ -8,12 +8,11 @@ import { redirect, type HttpResult } from '../http/responses';
 import { secretariatOverview } from '../use-cases/page-views';
 import { csrfToken } from './csrf';
 import { staffPage } from './page-kit';
-import { secretariatPage, type CalendarFormName, type CalendarForms } from './secretariat-pages';
+import { secretariatPage, type CalendarFormName, type CalendarForms, type LookupView } from './secretariat-pages';
 import { staffFormPost, type StaffFormPost } from './staff-form-post';
-import type { FormState } from './forms';
 
 /** The start page for a staff member: with a notice after a form post, a failed form's errors, or the case lookup's. */
-export async function renderSecretariat(deps: Dependencies, request: RouteRequest<unknown>, forms: Omit<CalendarForms, 'csrf'>, status: number, lookup?: FormState): Promise<HttpResult> {
+export async function renderSecretariat(deps: Dependencies, request: RouteRequest<unknown>, forms: Omit<CalendarForms, 'csrf'>, status: number, lookup?: LookupView): Promise<HttpResult> {
   const overview = await secretariatOverview(deps, actsFor(request.staff));
   // staffPage sends this request's CSRF cookie with the header's sign-out form; the page's forms carry the same token.
   return staffPage(request, status, secretariatPage(overview, lookup, { ...forms, csrf: csrfToken(request.event).token }));

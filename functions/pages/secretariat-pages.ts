@@ -4,7 +4,7 @@
 import { ON_AGENDA } from '../domain/status-transitions';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
-import type { secretariatOverview } from '../use-cases/page-views';
+import type { searchCases, secretariatOverview } from '../use-cases/page-views';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
@@ -125,9 +125,31 @@ ${form.radios('newApplications', 'Nye søknader', [
 </details>`;
 }
 
-export function secretariatPage(overview: Overview, lookup: FormState | undefined, forms: CalendarForms): { title: string; body: Html } {
+/** The case lookup's form, and what a search found. */
+export interface LookupView {
+  form: FormState;
+  search?: Awaited<ReturnType<typeof searchCases>>;
+}
+
+/** What a search by words found: the newest matches, each linked to its case. */
+function searchResults(found: NonNullable<LookupView['search']>): Html {
+  if (found.total === 0) {
+    return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2><p>Ingen saker i ordningene du arbeider med passer søket. Søk med ord fra tittelen, prosjektansvarliges e-postadresse eller saksnummeret.</p></section>`;
+  }
+  const shown = found.cases.length < found.total ? ` Viser de ${found.cases.length} sist innsendte.` : '';
+  return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2>
+<p>${found.total === 1 ? '1 sak passer.' : `${found.total} saker passer.`}${shown}</p>
+<div class="table-wrap" role="region" aria-label="Saker som passer søket" tabindex="0"><table>
+<caption>Saker som passer søket, sist innsendt først</caption>
+<thead><tr><th scope="col">Sak</th><th scope="col">Ordning</th><th scope="col">Status</th><th scope="col">Sendt inn</th><th scope="col">E-post til prosjektansvarlig</th></tr></thead>
+<tbody>${found.cases.map((c) => html`<tr><td><a href=${casePath(c.id)}>${c.title}</a><br><span class="muted">${c.id}</span></td><td>${c.schemeName}</td><td>${c.statusLabel}</td><td>${dateTime(c.submittedAt)}</td><td>${c.ownerEmail}</td></tr>`)}</tbody>
+</table></div>
+</section>`;
+}
+
+export function secretariatPage(overview: Overview, lookup: LookupView | undefined, forms: CalendarForms): { title: string; body: Html } {
   const title = 'Sekretariatet: møteplan';
-  const lookupState = lookup ?? new FormState({}, {}, 'finn');
+  const lookupState = lookup?.form ?? new FormState({}, {}, 'finn');
   const lookupForm = caseLookupForm(lookupState); // rendered first: the error summary links to its field
   const states: FormState[] = [lookupState];
   /** A calendar form's state, filled from the failed post when it was this form (then it is shown open). */
@@ -165,6 +187,7 @@ ${add}
     body: html`${errorSummary(states, problem ? [problem] : [])}${forms.notice ?? ''}<h1>${title}</h1>
 <p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
 ${lookupForm}
+${lookup?.search ? searchResults(lookup.search) : ''}
 ${sections}`,
   };
 }

@@ -127,7 +127,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     // The case number quoted in a letter opens the case from the calendar's lookup.
     await page.goto('/sekretariat');
     await page.getByRole('form', { name: 'Finn en sak' }).getByLabel('Saksnummer').fill(id);
-    await page.getByRole('button', { name: 'Åpne saken' }).click();
+    await page.getByRole('form', { name: 'Finn en sak' }).getByRole('button', { name: 'Finn' }).click();
     await page.waitForURL(`**/sekretariat/soknader/${id}`);
     expect(await page.locator('h1').textContent()).toBe(data.title);
 

@@ -151,12 +151,15 @@ describe('finding a case by its number (the overview\'s lookup)', () => {
     const pasted = await overview({ sak: `Saksnummer: ${applicationId}.` });
     expect(pasted.headers.location).toBe(`/sekretariat/soknader/${applicationId}`);
 
-    const malformed = await overview({ sak: 'sak 42' });
+    const malformed = await overview({ sak: 'app_42' });
     expect(malformed.status).toBe(400);
-    expect(malformed.text).toContain('<a href="#finn-sak">Saksnummer: Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.</a>');
-    expect(malformed.text).toContain('value="sak 42"');
+    expect(malformed.text).toContain('<a href="#finn-sak">Saksnummer eller søkeord: Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.</a>');
+    expect(malformed.text).toContain('value="app_42"');
     expect(malformed.text).toContain('FSU-møte desember 2026'); // the overview is still there
-    expect((await overview({ sak: '' })).text).toContain('Skriv saksnummeret du vil åpne.');
+    expect((await overview({ sak: '' })).text).toContain('Skriv saksnummeret du vil åpne, eller ord å søke etter.');
+    const short = await overview({ sak: 'ab' });
+    expect(short.status).toBe(400);
+    expect(short.text).toContain('Skriv minst 3 tegn å søke etter, eller hele saksnummeret.');
 
     const unknown = await overview({ sak: 'app_AAAAAAAAAAAAAAAA' });
     expect(unknown.status).toBe(404);
@@ -166,6 +169,41 @@ describe('finding a case by its number (the overview\'s lookup)', () => {
     expect(otherCommunity.status).toBe(404);
     // Without a lookup the overview is the overview.
     expect((await overview({})).status).toBe(200);
+  });
+});
+
+describe('searching for cases by words (the overview\'s lookup)', () => {
+  const overview = (query: Record<string, string>, claims = as) => invoke(apiEvent({ method: 'GET', path: '/sekretariat', query, headers: { Accept: 'text/html' }, claims }), 'page-secretariat');
+
+  it('lists the cases whose title or owner\'s address has every word, newest first, in the person\'s communities only', async () => {
+    const { applicationId: older } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Kombinert jordmorstilling i Dalane')));
+    // Sent in a minute later (the clock goes back after).
+    const saved = app.clock.now().toISOString();
+    app.clock.set(new Date(Date.parse(saved) + 60_000).toISOString());
+    const { applicationId: newer } = await app.scheduled('sor-rogaland', (a) => (a.title = 'Jordmortjeneste på tvers i Dalane og Sokndal')).finally(() => app.clock.set(saved));
+    const { applicationId: elsewhere } = await app.submit('innlandet', app.application('innlandet', (a) => (a.title = 'Jordmorsamarbeid i Valdres')));
+
+    const found = await overview({ sak: '  JORDMOR dalane ' });
+    expect(found.status).toBe(200);
+    expect(found.text).toContain('<h2 id="sokeresultat">Søk: «JORDMOR dalane»</h2>');
+    expect(found.text).toContain('<p>2 saker passer.</p>');
+    const rows = [...found.text.matchAll(/<a href="\/sekretariat\/soknader\/(app_[^"]+)">/g)].map((m) => m[1]);
+    expect(rows.filter((id) => [older, newer].includes(id!))).toEqual([newer, older]);
+    expect(found.text).not.toContain(elsewhere);
+    expect(found.text).toContain('value="JORDMOR dalane"');
+
+    // By the owner's address (part of it), across statuses.
+    const { ownerEmail } = (await app.store.getApplication(newer))!;
+    const byAddress = await overview({ sak: `${ownerEmail.split('@')[0]} jordmor` });
+    expect(byAddress.text).toContain(`/sekretariat/soknader/${newer}"`);
+    // Someone working for Innlandet only finds Innlandet's.
+    const innlandet = await overview({ sak: 'jordmor' }, staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet'));
+    expect(innlandet.text).toContain(`/sekretariat/soknader/${elsewhere}"`);
+    expect(innlandet.text).not.toContain(newer);
+    // Nothing matches: said so, not an error.
+    const none = await overview({ sak: 'ingen slik tittel finnes' });
+    expect(none.status).toBe(200);
+    expect(none.text).toContain('Ingen saker i ordningene du arbeider med passer søket.');
   });
 });
 
