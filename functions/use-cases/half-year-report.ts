@@ -36,6 +36,8 @@ export interface HalfYearRow {
   paidOn: string;
   /** what the grant's repayment claims brought back, repaid up to the end of the period */
   repaid: number;
+  /** the partners (municipalities and the hospital trust) of the version decided on, by name */
+  partners: string;
 }
 
 type Granted = ApplicationRecord & { allocation: Allocation };
@@ -105,10 +107,10 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
-  // What each grant was for is in the version the committee decided on (one GetItem per grant).
+  // What each grant was for, and who took part, is in the version the committee decided on (one GetItem per grant).
   const areasOf = await Promise.all(grants.map(async (a) => {
     const { data } = await loadCurrentVersion(deps, a);
-    return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '' };
+    return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '', partners: data.partners.map((p) => p.organisationName) };
   }));
   const rows: HalfYearRow[] = grants
     .map((a, i) => {
@@ -126,6 +128,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         lessonsLearned: final?.lessonsLearned ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
         guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
+        partners: areasOf[i]!.partners.join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
         reallocated: reallocatedUpTo(a.history, toIso),
         paidOn: osloDay(money.byApplication.get(a.id)?.paidAt),
@@ -178,6 +181,7 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['reallocated', 'Omdisponert (kr)'],
   ['paidOn', 'Utbetalt'],
   ['repaid', 'Tilbakebetalt (kr)'],
+  ['partners', 'Partnere'],
 ];
 
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */
