@@ -203,8 +203,18 @@ export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
 // ---- queries (query strings: all values arrive as text) ----------------------------------------
 
 /** The secretariat's list of applications in one status (default: sent in, not yet on an agenda). */
+/** default: submitted */
+const statusQueryField = () => z.optional(z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }));
+
+/** The secretariat's page of applications in one status. */
+export const applicationsByStatusQuerySchema = z.strictObject({ status: statusQueryField() }, E);
+
 export const listApplicationsQuerySchema = z.strictObject(
-  { status: z._default(z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }), 'submitted') },
+  {
+    status: statusQueryField(),
+    /** words to search for in every status: the title, the owner's address or the case number */
+    q: z.optional(z.string(E).check(z.trim(), z.minLength(3, { error: 'Skriv minst 3 tegn å søke etter.' }), z.maxLength(100, { error: 'Skriv høyst 100 tegn å søke etter.' }))),
+  },
   E,
 );
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuerySchema>;

@@ -4,13 +4,13 @@ import { applicationsPage } from '../pages/applications-page';
 import { staffPage } from '../pages/page-kit';
 import { listApplications } from '../use-cases/committee';
 import { getSchemeFacts } from '../use-cases/public-scheme';
-import { listApplicationsQuerySchema } from '../../schemas/requests.schema';
+import { applicationsByStatusQuerySchema } from '../../schemas/requests.schema';
 import { httpRoute, parseQuery } from './http-route';
 
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
   const scheme = getSchemeFacts(deps, request.params.schemeId ?? '');
-  const { status } = parseQuery(listApplicationsQuerySchema, request.query);
+  const status = parseQuery(applicationsByStatusQuerySchema, request.query).status ?? 'submitted';
   const list = await listApplications(deps, scheme.id, status);
   return staffPage(request, 200, applicationsPage(scheme, status, list));
 });

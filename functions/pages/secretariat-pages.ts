@@ -142,7 +142,7 @@ function searchResults(found: NonNullable<LookupView['search']>): Html {
 <div class="table-wrap" role="region" aria-label="Saker som passer søket" tabindex="0"><table>
 <caption>Saker som passer søket, sist innsendt først</caption>
 <thead><tr><th scope="col">Sak</th><th scope="col">Ordning</th><th scope="col">Status</th><th scope="col">Sendt inn</th><th scope="col">E-post til prosjektansvarlig</th></tr></thead>
-<tbody>${found.cases.map((c) => html`<tr><td><a href=${casePath(c.id)}>${c.title}</a><br><span class="muted">${c.id}</span></td><td>${c.schemeName}</td><td>${c.statusLabel}</td><td>${dateTime(c.submittedAt)}</td><td>${c.ownerEmail}</td></tr>`)}</tbody>
+<tbody>${found.cases.map((c) => html`<tr><td><a href=${casePath(c.applicationId)}>${c.title}</a><br><span class="muted">${c.applicationId}</span></td><td>${c.schemeName}</td><td>${c.statusLabel}</td><td>${dateTime(c.submittedAt)}</td><td>${c.ownerEmail}</td></tr>`)}</tbody>
 </table></div>
 </section>`;
 }

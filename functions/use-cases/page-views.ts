@@ -86,11 +86,15 @@ export async function searchCases(deps: Dependencies, text: string, actsFor: (sc
     text,
     total: matches.length,
     cases: matches.slice(0, CASE_SEARCH_LIMIT).map(({ app, scheme }) => ({
-      id: app.id,
+      applicationId: app.id,
       title: app.title,
+      schemeId: scheme.id,
       schemeName: scheme.name,
+      status: app.status,
       statusLabel: STATUS_LABELS_NB[app.status],
+      requestedAmount: app.requestedAmount,
       submittedAt: app.submittedAt,
+      ...(app.meetingId ? { meetingId: app.meetingId } : {}),
       ownerEmail: app.ownerEmail,
     })),
   };

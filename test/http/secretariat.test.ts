@@ -191,6 +191,19 @@ describe('searching for cases by words (the overview\'s lookup)', () => {
     expect(rows.filter((id) => [older, newer].includes(id!))).toEqual([newer, older]);
     expect(found.text).not.toContain(elsewhere);
     expect(found.text).toContain('value="JORDMOR dalane"');
+    // The same through the API, per community (?q=), in every status.
+    const api = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { q: 'jordmor dalane' }, as });
+    expect(api.status).toBe(200);
+    expect(api.body).toMatchObject({ query: 'jordmor dalane', total: 2 });
+    expect(api.body.applications.map((a: { applicationId: string }) => a.applicationId)).toEqual([newer, older]);
+    expect(api.body.applications[0]).toMatchObject({ schemeId: 'sor-rogaland', status: 'scheduled', statusLabel: 'Satt opp til behandling i møte', meetingId: '2026-12-10' });
+    const inInnlandet = (await app.call('list-applications', { pathParameters: { schemeId: 'innlandet' }, query: { q: 'jordmor' }, as })).body.applications.map((a: { applicationId: string }) => a.applicationId);
+    expect(inInnlandet).toContain(elsewhere);
+    expect(inInnlandet).not.toContain(newer);
+    const both = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { q: 'jordmor', status: 'submitted' }, as });
+    expect(both.status).toBe(400);
+    expect(both.body.fieldErrors).toEqual({ status: 'Et søk (q) går over alle statuser: bruk enten q eller status.' });
+    expect((await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { q: ' jo ' }, as })).body.fieldErrors).toEqual({ q: 'Skriv minst 3 tegn å søke etter.' });
 
     // By the owner's address (part of it), across statuses.
     const { ownerEmail } = (await app.store.getApplication(newer))!;
