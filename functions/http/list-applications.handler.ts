@@ -1,7 +1,7 @@
 import { dependencies } from '../composition';
 import { ValidationError } from '../domain/errors';
 import { listApplications } from '../use-cases/committee';
-import { searchCases } from '../use-cases/page-views';
+import { searchCases } from '../use-cases/search-cases';
 import { listApplicationsQuerySchema } from '../../schemas/requests.schema';
 import { httpRoute, parseQuery } from './http-route';
 import { json } from './responses';

@@ -92,14 +92,14 @@ function recusedIn(minutes: Minutes, applicationId: string): Html | '' {
 
 /** The cases the meeting dealt with, each once, in the minutes' order: those decided, then those still on the agenda. */
 function casesOfMeeting(minutes: Minutes): Array<{ applicationId: string; label: string }> {
-  const seen = new Set<string>();
-  const decided = minutes.cases.filter((c) => !seen.has(c.applicationId) && seen.add(c.applicationId)).map((c) => ({ applicationId: c.applicationId, label: `Sak ${c.number}: ${c.title}` }));
-  const open = minutes.undecided.filter((u) => !seen.has(u.applicationId)).map((u) => ({ applicationId: u.applicationId, label: `${u.title} (uten vedtak)` }));
-  return [...decided, ...open];
+  const labels = new Map<string, string>();
+  for (const c of minutes.cases) if (!labels.has(c.applicationId)) labels.set(c.applicationId, `Sak ${c.number}: ${c.title}`);
+  for (const u of minutes.undecided) if (!labels.has(u.applicationId)) labels.set(u.applicationId, `${u.title} (uten vedtak)`);
+  return [...labels].map(([applicationId, label]) => ({ applicationId, label }));
 }
 
 /** The attendance form's values from what is recorded: the lists as lines, one text area per case with someone recused. */
-export function recordedAttendanceValues(attendance: NonNullable<Minutes['attendance']>): Record<string, string> {
+function recordedAttendanceValues(attendance: NonNullable<Minutes['attendance']>): Record<string, string> {
   return {
     present: attendance.present.join('\n'),
     absent: attendance.absent.join('\n'),

@@ -4,7 +4,8 @@
 import { ON_AGENDA } from '../domain/status-transitions';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
 import type { getAgenda, listOverdueReports } from '../use-cases/committee';
-import type { searchCases, secretariatOverview } from '../use-cases/page-views';
+import type { secretariatOverview } from '../use-cases/page-views';
+import type { searchCases } from '../use-cases/search-cases';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
