@@ -2,14 +2,12 @@
 // Scheme-dependent limits (e.g. the approved period ≤ scheme.maxPeriodMonths, the pot) are the
 // use cases' job: call checkPeriod(start, end, scheme.maxPeriodMonths) after parsing.
 import * as z from 'zod/mini';
-import { APPLICATION_STATUSES } from '../functions/domain/model';
+import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
-
-export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid', 'cancelled'] as const;
 
 /** Reasons, comments: short texts. Messages to applicants: longer. */
 const REASON_MAX = 2000;

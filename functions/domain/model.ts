@@ -242,7 +242,9 @@ export interface PotRecord {
 }
 
 export type PayoutMode = 'cost_booking' | 'invoice';
-export type PayoutState = 'pending' | 'awaiting_invoice' | 'invoiced' | 'paid' | 'repayment_claimed' | 'repaid' | 'cancelled';
+/** In the order a payout goes through them (finance's lists and sums use it). */
+export const PAYOUT_STATES = ['pending', 'awaiting_invoice', 'invoiced', 'paid', 'repayment_claimed', 'repaid', 'cancelled'] as const;
+export type PayoutState = (typeof PAYOUT_STATES)[number];
 
 export interface PayoutRecord {
   id: string;

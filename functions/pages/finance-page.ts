@@ -1,8 +1,8 @@
 // Finance: payouts by project number and state, with forms to register an invoice and mark paid.
 import { toCsv, type CsvColumns } from '../domain/csv';
-import type { PayoutRecord, PayoutState } from '../domain/model';
+import { PAYOUT_STATES, type PayoutRecord, type PayoutState } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
-import { PAYOUT_STATES } from '../../schemas/requests.schema';
+import { payoutTotalsByState } from '../domain/payout';
 import { payoutsPath } from '../http/routes';
 import { CSRF_FIELD } from './csrf';
 import { dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
@@ -70,6 +70,13 @@ ${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
   return html`${problem}`;
 }
 
+/** The list in sum, per state (a repayment claim counts as a negative amount). */
+function totalsByState(payouts: FinanceView['payouts']): Html {
+  return html`<dl class="facts">${payoutTotalsByState(payouts).map(
+    (t) => html`<dt>${PAYOUT_STATE_LABELS[t.state]}</dt><dd>${kroner(t.amount)} (${t.count === 1 ? '1 utbetaling' : `${t.count} utbetalinger`})</dd>`,
+  )}</dl>`;
+}
+
 export function financePage(view: FinanceView): { title: string; body: Html } {
   const title = 'Økonomi: utbetalinger';
   const known = view.projectNumbers.some((p) => p.projectNumber === view.filter.projectNumber);
@@ -105,8 +112,9 @@ ${view.notice ?? ''}
 ${view.payouts.length === 0
   ? html`<p>Ingen utbetalinger.</p>`
   : html`<p><a href=${`${financePath(view.filter)}&format=csv`} download>Last ned listen som CSV (åpnes i Excel)</a></p>
+${totalsByState(view.payouts)}
 <div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
-<caption>${view.payouts.length} utbetalinger</caption>
+<caption>${view.payouts.length === 1 ? '1 utbetaling' : `${view.payouts.length} utbetalinger`}</caption>
 <thead><tr><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { financePage } from '../../functions/pages/finance-page';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
@@ -144,6 +145,25 @@ describe('invoice and payment', () => {
     const csv = await page({ prosjektnummer: 'R-11326-D11325', status: 'cancelled', format: 'csv' });
     const line = csv.text.split('\r\n').find((r) => r.startsWith(`${applicationId};`))!;
     expect(line.endsWith(';Annullert (tilskuddet er trukket tilbake);2026-11-20;;;;2026-11-20')).toBe(true);
+  });
+
+  it('the finance page sums its list per state (a repayment claim as a negative amount), and counts in Norwegian', async () => {
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 30_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    const page = (query: Record<string, string>) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims: as }), 'page-finance');
+    const all = (await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325' }, as })).body.payouts as Array<{ state: string; amount: number }>;
+    const text = (await page({ prosjektnummer: 'R-11326-D11325' })).text.replace(/\u00a0/g, ' ');
+    const claimed = all.filter((p) => p.state === 'repayment_claimed');
+    const sum = (list: Array<{ amount: number }>) => `${list.reduce((s, p) => s + p.amount, 0).toLocaleString('nb-NO').replace(/\u00a0/g, ' ').replace('−', '-')} kr`;
+    expect(text).toContain(`<dt>Krav om tilbakebetaling</dt><dd>${sum(claimed)} (${claimed.length === 1 ? '1 utbetaling' : `${claimed.length} utbetalinger`})</dd>`);
+    const paid = all.filter((p) => p.state === 'paid');
+    expect(text).toContain(`<dt>Betalt</dt><dd>${sum(paid)} (${paid.length} utbetalinger)</dd>`);
+    expect(text).toContain(`<caption>${all.length} utbetalinger</caption>`);
+    // One payout: singular.
+    const single = financePage({ filter: { projectNumber: 'R-11326-D11325' }, projectNumbers: [], payouts: [claim.body.payout], csrf: 'x' }).body.toString().replace(/\u00a0/g, ' ');
+    expect(single).toContain('<caption>1 utbetaling</caption>');
+    expect(single).toContain('<dt>Krav om tilbakebetaling</dt><dd>-30 000 kr (1 utbetaling)</dd>');
   });
 
   it('answers 404 for an unknown payout', async () => {
