@@ -424,7 +424,7 @@ export function overduePage(schemeName: string, reports: OverdueReports): { titl
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
-<caption>${reports.length} rapporter på overtid, eldste frist først</caption>
+<caption>${reports.length === 1 ? '1 rapport' : `${reports.length} rapporter`} på overtid, eldste frist først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>
 <tbody>${reports.map(
     (r) => html`<tr><td>${r.title}</td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,

@@ -830,6 +830,10 @@ describe('follow-up reports for the committee', () => {
       app.clock.set('2027-06-22T10:00:00.000Z');
       const res = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as });
       expect(res.body.reports).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: '2027-06-10', daysOverdue: 12 }));
+      // The page counts them in Norwegian (one report, or more).
+      const n = res.body.reports.length;
+      const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: { Accept: 'text/html' }, claims: as }), 'page-overdue-reports');
+      expect(page.text).toContain(`<caption>${n === 1 ? '1 rapport' : `${n} rapporter`} på overtid, eldste frist først</caption>`);
     } finally {
       app.clock.set(saved);
     }
