@@ -1,5 +1,6 @@
 // The secretariat's search for cases by words: every word must be found in the case's title, the
-// address (or the name the secretariat set) its mail goes to, or its case number, in any case of letters.
+// name and address of its contact person (the owner the application names, or the one set since),
+// or its case number, in any case of letters.
 import type { ApplicationRecord } from './model';
 
 /** The words of a search, lower-cased the Norwegian way, without empty ones. */

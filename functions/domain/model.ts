@@ -65,7 +65,10 @@ export interface ApplicationRecord {
   title: string;
   /** where the owner's mail goes: the application's, or the contact person the secretariat set since */
   ownerEmail: string;
-  /** the contact person the secretariat set since the application (the application names the first) */
+  /**
+   * The contact person's name: the application's owner, or the one the secretariat set since.
+   * Absent on applications sent in before it was kept here (their version names the owner).
+   */
   ownerName?: string;
   /** where the owner's mail went before the last new address: told of the change by the next sweep */
   previousOwnerEmail?: string;

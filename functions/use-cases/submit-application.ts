@@ -122,6 +122,7 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     version: 1,
     title: data.title,
     ownerEmail: owner.email,
+    ownerName: owner.name,
     ownerIsInternalUnit: owner.isInternalUnit,
     requestedAmount: data.requestedAmount,
     submittedAt: at,

@@ -180,7 +180,10 @@ describe('searching for cases by words (the overview\'s lookup)', () => {
     // Sent in a minute later (the clock goes back after).
     const saved = app.clock.now().toISOString();
     app.clock.set(new Date(Date.parse(saved) + 60_000).toISOString());
-    const { applicationId: newer } = await app.scheduled('sor-rogaland', (a) => (a.title = 'Jordmortjeneste på tvers i Dalane og Sokndal')).finally(() => app.clock.set(saved));
+    const { applicationId: newer } = await app.scheduled('sor-rogaland', (a) => {
+      a.title = 'Jordmortjeneste på tvers i Dalane og Sokndal';
+      a.owner.name = 'Berit Olsen';
+    }).finally(() => app.clock.set(saved));
     const { applicationId: elsewhere } = await app.submit('innlandet', app.application('innlandet', (a) => (a.title = 'Jordmorsamarbeid i Valdres')));
 
     const found = await overview({ sak: '  JORDMOR dalane ' });
@@ -209,6 +212,8 @@ describe('searching for cases by words (the overview\'s lookup)', () => {
     const { ownerEmail } = (await app.store.getApplication(newer))!;
     const byAddress = await overview({ sak: `${ownerEmail.split('@')[0]} jordmor` });
     expect(byAddress.text).toContain(`/sekretariat/soknader/${newer}"`);
+    // By the owner's name as the application gives it.
+    expect((await overview({ sak: 'berit olsen sokndal' })).text).toContain(`/sekretariat/soknader/${newer}"`);
     // Someone working for Innlandet only finds Innlandet's.
     const innlandet = await overview({ sak: 'jordmor' }, staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet'));
     expect(innlandet.text).toContain(`/sekretariat/soknader/${elsewhere}"`);
