@@ -28,6 +28,6 @@ export class PagesStack extends Stack {
       httpApi: stateless.httpApi,
       ...stateless.routeSettings,
     });
-    new StackAlarms(this, 'Alarms', stateful.alarmTopic).watchFunctions(this.routes.named().map(([name, fn]) => [name, fn.fn] as const));
+    new StackAlarms(this, 'Alarms', stateful.alarmTopic).watchFunctions(this.routes.named());
   }
 }

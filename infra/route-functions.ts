@@ -5,6 +5,7 @@ import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { handlerModulePath, isPageRoute, type RouteDefinition } from '../functions/http/routes';
@@ -100,9 +101,9 @@ export class RouteFunctions extends Construct {
     }
   }
 
-  /** [route id, function] in route order, for the alarms. */
-  named(): Array<[string, GrantFunction]> {
-    return [...this.functions.entries()];
+  /** [route id, Lambda function] in route order: what StackAlarms.watchFunctions takes. */
+  named(): Array<readonly [string, lambda.IFunction]> {
+    return [...this.functions].map(([id, fn]) => [id, fn.fn] as const);
   }
 }
 

@@ -286,7 +286,7 @@ export class StatelessStack extends Stack {
       alarms.add(`${pascal(name)}ExecutionsFailed`, machines[name].metricFailed(FIVE_MINUTE_SUM), 1, `State machine '${name}': an execution failed`);
     }
     alarms.watchFunctions([
-      ...this.routes.named().map(([name, fn]) => [name, fn.fn] as const),
+      ...this.routes.named(),
       ...(Object.keys(WORKFLOW_HANDLERS) as Array<keyof typeof WORKFLOW_HANDLERS>).map((key) => [key, this.workflowFunctions[key].fn] as const),
     ]);
     alarms.add(

@@ -6,9 +6,9 @@
 //   POST /lokal/retur  { "applicationId": "app_…", "address": "kari@feil.example" }  → 202
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
+import { APPLICATION_TAG } from '../functions/use-cases/notify';
 import { handler } from '../functions/workflow/mail-events.handler';
-import { readBody } from './api-gateway';
-import { isLoopback, sendJson } from './local-clock';
+import { isLoopback, readJsonBody, sendJson } from './local-endpoint';
 
 const bounceSchema = z.strictObject({ applicationId: z.string().min(1).max(64), address: z.email().max(254) });
 
@@ -23,23 +23,19 @@ export async function serveLocalBounce(req: IncomingMessage, res: ServerResponse
     sendJson(res, 405, { message: 'Bruk POST.' }, { allow: 'POST' });
     return true;
   }
-  const raw = await readBody(req, 4096);
-  let body: unknown;
-  try {
-    body = raw === 'too-large' ? undefined : JSON.parse(raw.toString('utf8') || '{}');
-  } catch {
-    body = undefined;
-  }
+  const needed = 'Oppgi applicationId (saksnummeret) og address (e-postadressen som ikke tok imot e-posten), som JSON.';
+  const body = await readJsonBody(req, res, needed);
+  if (body === undefined) return true;
   const parsed = bounceSchema.safeParse(body);
   if (!parsed.success) {
-    sendJson(res, 400, { message: 'Oppgi applicationId (saksnummeret) og address (e-postadressen som ikke tok imot e-posten), som JSON.' });
+    sendJson(res, 400, { message: needed });
     return true;
   }
   const { applicationId, address } = parsed.data;
   const event = {
     eventType: 'Bounce',
     bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address }] },
-    mail: { tags: { application: [applicationId] } },
+    mail: { tags: { [APPLICATION_TAG]: [applicationId] } },
   };
   await handler({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(event) } }] } as never, {} as never);
   sendJson(res, 202, { applicationId });

@@ -8,14 +8,13 @@
 //   POST /lokal/klokke/vent                      → waits until every workflow has settled → { now }
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
-import { readBody } from './api-gateway';
+import { isLoopback, readJsonBody, sendJson } from './local-endpoint';
 import type { LocalSystem } from './system';
 import { ManualClock } from './workflow-runtime';
 
 const DAY_MS = 86_400_000;
 /** Ten years: enough for any grant's lifecycle, small enough that a typo does not spin for hours. */
 const MAX_ADVANCE_DAYS = 3650;
-const MAX_BODY_BYTES = 4096;
 
 const moveSchema = z.union([
   z.strictObject({
@@ -37,17 +36,6 @@ function serialised<T>(system: LocalSystem, work: () => Promise<T>): Promise<T> 
   const next = previous.then(work, work);
   queues.set(system, next.catch(() => undefined));
   return next;
-}
-
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  return plain === '::1' || /^127(\.\d{1,3}){3}$/.test(plain);
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
-  res.end(JSON.stringify(body));
 }
 
 export async function serveLocalClock(req: IncomingMessage, res: ServerResponse, system: LocalSystem): Promise<boolean> {
@@ -81,19 +69,9 @@ export async function serveLocalClock(req: IncomingMessage, res: ServerResponse,
     return true;
   }
 
-  const raw = await readBody(req, MAX_BODY_BYTES);
-  if (raw === 'too-large') {
-    sendJson(res, 413, { message: 'Forespørselen er for stor.' });
-    return true;
-  }
-  let parsedJson: unknown;
-  try {
-    parsedJson = JSON.parse(raw.toString('utf8') || '{}');
-  } catch {
-    sendJson(res, 400, { message: 'Innholdet må være JSON, for eksempel {"advanceDays": 7} eller {"to": "2027-01-28T09:00:00Z"}.' });
-    return true;
-  }
-  const parsed = moveSchema.safeParse(parsedJson);
+  const body = await readJsonBody(req, res, 'Innholdet må være JSON, for eksempel {"advanceDays": 7} eller {"to": "2027-01-28T09:00:00Z"}.');
+  if (body === undefined) return true;
+  const parsed = moveSchema.safeParse(body);
   if (!parsed.success) {
     sendJson(res, 400, { message: 'Oppgi enten advanceDays (0–3650 dager) eller to (tidspunkt i ISO 8601 med tidssone).' });
     return true;

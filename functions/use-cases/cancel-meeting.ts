@@ -37,7 +37,7 @@ export async function cancelMeeting(deps: Dependencies, schemeId: string, meetin
   // A case scheduled to it between the first look and the cancellation follows the others (or, with
   // none to follow, goes to the next meeting it can reach); scheduling looks again after its write too.
   const late = (await agenda()).filter((a) => !open.some((o) => o.id === a.id));
-  const lateTo = late.length > 0 ? (movedTo ?? targetMeeting(scheme, await loadCalendar(deps, scheme), now, undefined, true)) : undefined;
+  const lateTo = late.length > 0 ? (movedTo ?? targetMeeting(scheme, await loadCalendar(deps, scheme), now, { inProcess: true })) : undefined;
   if (lateTo) for (const app of late) await scheduleApplication(deps, app.id, actor, { meetingId: lateTo.id });
   const moved = [...open, ...(lateTo ? late : [])].map((a) => a.id);
   return { removed: meeting, moved, ...(movedTo ? { movedTo } : {}) };

@@ -108,7 +108,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for, and who took part, is in the version the committee decided on (one GetItem per grant).
-  const areasOf = await Promise.all(grants.map(async (a) => {
+  const versionFacts = await Promise.all(grants.map(async (a) => {
     const { data } = await loadCurrentVersion(deps, a);
     return { guidelineAreas: data.guidelineAreas, otherNeed: (data.otherNeed ?? '').trim() !== '', partners: data.partners.map((p) => p.organisationName) };
   }));
@@ -127,18 +127,18 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         effect: latest?.effect ?? '',
         lessonsLearned: final?.lessonsLearned ?? '',
         repaymentClaimed: a.repaymentClaimed ?? 0,
-        guidelineAreas: areaLabels(scheme.guidelineAreas, areasOf[i]!).join('; '),
-        partners: areasOf[i]!.partners.join('; '),
+        guidelineAreas: areaLabels(scheme.guidelineAreas, versionFacts[i]!).join('; '),
+        partners: versionFacts[i]!.partners.join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
         reallocated: reallocatedUpTo(a.history, toIso),
         paidOn: osloDay(money.byApplication.get(a.id)?.paidAt),
         repaid: money.byApplication.get(a.id)?.repaid ?? 0,
       };
     });
-  const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, areas: areasOf[i]! }] : []));
+  const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, facts: versionFacts[i]! }] : []));
   const decided = standing.filter(({ row }) => row.newInPeriod === 'ja').map(({ row }) => row);
   const revokedIn = rows.filter((r) => r.revokedOn !== '' && r.revokedOn >= from && r.revokedOn <= to);
-  const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, standing.map(({ row, areas }) => ({ ...areas, amount: row.amount, newInPeriod: row.newInPeriod === 'ja' })));
+  const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, standing.map(({ row, facts }) => ({ guidelineAreas: facts.guidelineAreas, otherNeed: facts.otherNeed, amount: row.amount, newInPeriod: row.newInPeriod === 'ja' })));
   return {
     scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
     from,

@@ -15,16 +15,11 @@ export async function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
   // open: a new application sent now can reach it (its deadline has not passed, and it takes new ones).
-  const upcomingMeetings = upcoming(calendar, now).map((m) => ({
-    id: m.id,
-    date: m.date,
-    time: m.time,
-    title: m.title,
-    startsAt: m.startsAt,
-    submissionDeadline: m.submissionDeadline,
-    newApplications: takesNewApplications(m),
-    open: takesNewApplications(m) && Date.parse(m.submissionDeadline) >= now.getTime(),
-  }));
+  const upcomingMeetings = upcoming(calendar, now).map((m) => {
+    const newApplications = takesNewApplications(m);
+    const { id, date, time, title, startsAt, submissionDeadline } = m;
+    return { id, date, time, title, startsAt, submissionDeadline, newApplications, open: newApplications && Date.parse(submissionDeadline) >= now.getTime() };
+  });
   return { ...publicSchemeFacts(scheme), upcomingMeetings };
 }
 

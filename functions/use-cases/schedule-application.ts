@@ -16,7 +16,7 @@ const SCHEDULABLE: readonly ApplicationRecord['status'][] = ['submitted', 'defer
  * applications; one `inProcess` (back from a question, moved), any. Or the first meeting after
  * `after` (a deferral, a decision overdue).
  */
-export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Date, after?: string, inProcess = false): Meeting | undefined {
+export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Date, { after, inProcess = false }: { after?: string | undefined; inProcess?: boolean } = {}): Meeting | undefined {
   // The calendar is in date order, so the first later one not yet held is the next (a
   // decision a month overdue can find the meeting after already held, where meetings are close).
   if (after) return calendar.find((m) => m.date > after && !meetingStarted(m, now));
@@ -59,7 +59,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
-  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, options.after, wasOnAnAgenda(app));
+  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, { after: options.after, inProcess: wasOnAnAgenda(app) });
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');
@@ -83,7 +83,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   // agenda after its own write, so of two such writes at the same moment one sees the other.
   const fresh = retries > 0 ? await loadCalendar(deps, scheme) : calendar;
   if (!findMeeting(fresh, meeting.id)) {
-    const next = options.meetingId ? targetMeeting(scheme, fresh, now, undefined, true) : undefined;
+    const next = options.meetingId ? targetMeeting(scheme, fresh, now, { inProcess: true }) : undefined;
     if (!options.meetingId || next) return scheduleWithRetries(deps, applicationId, actor, next ? { meetingId: next.id } : options, retries - 1);
   }
   if (options.meetingId) await afterMoveByHand(deps, application, meeting, now);

@@ -7,7 +7,7 @@ import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { loadScheme } from './load-application';
 
 /** How many matches a search shows (the newest). */
-export const CASE_SEARCH_LIMIT = 50;
+const CASE_SEARCH_LIMIT = 50;
 
 /**
  * The cases in the person's communities that match the words (domain/case-search.ts), newest

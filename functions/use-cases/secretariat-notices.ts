@@ -81,7 +81,7 @@ async function agendaClosedMail(deps: Dependencies, scheme: SchemeConfig, meetin
 function halfYearNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): Notice[] {
   const period = halfYearJustEnded(osloDateOf(now));
   if (!period) return [];
-  // No query in an e-mailed URL: without one the page shows the last whole half-year, this one.
+  // The half-year's link needs no period: without one the page shows the last whole half-year, this one.
   const reportLink = pageUrl(deps, halfYearReportPath(scheme.id));
   // The second half-year ends the year: its annual report is due too.
   const year = Number(period.to.slice(0, 4));

@@ -2,7 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopback, serveLocalClock } from '../../local/local-clock';
+import { serveLocalClock } from '../../local/local-clock';
+import { isLoopback } from '../../local/local-endpoint';
 import { LocalSystem } from '../../local/system';
 import { application, cosignLinks, startHarness, submit, type Harness } from '../support/local-system';
 
