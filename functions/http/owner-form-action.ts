@@ -6,7 +6,7 @@ import { ConflictError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
 import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
-import { getOwnerView } from '../use-cases/owner-view';
+import { getOwnerPage } from '../use-cases/page-views';
 import { coerceFormBody, type RequestSchemaKey } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
@@ -28,13 +28,13 @@ export function ownerFormAction<S extends z.ZodMiniType>(options: {
     const form = toFormBody(body);
     const parsed = options.schema.safeParse(coerceFormBody(options.formKey, form));
     if (!parsed.success) {
-      return page(400, ownerStatusPage(await getOwnerView(deps, linkId), linkId, { [options.section]: { values: form, errors: toFieldErrors(parsed.error) } }));
+      return page(400, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: toFieldErrors(parsed.error) } }));
     }
     try {
       await options.act(deps, linkId, parsed.data);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      return page(409, ownerStatusPage(await getOwnerView(deps, linkId), linkId, { [options.section]: { values: form, errors: {} }, problem: error.message }));
+      return page(409, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: {} }, problem: error.message }));
     }
     return redirect(`${ownerPath(linkId)}?melding=${options.message}`);
   });

@@ -1,41 +1,15 @@
 // The partner's co-signature page: the whole project description as published to partners
 // (getCosignView), the budget, and a form to sign or decline with a reason. GET never acts.
 import type { getCosignPage } from '../use-cases/page-views';
-import { date, dateTime, kroner, PARTNER_KIND_LABELS } from './format';
+import { dateTime } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
-import { anchoringFacts, budgetTable, labelled, projectTexts } from './project-description';
+import { projectDescription } from './project-description';
 
 export type CosignView = Awaited<ReturnType<typeof getCosignPage>>;
 
 export function cosignPath(linkId: string): string {
   return `/signering/${encodeURIComponent(linkId)}`;
-}
-
-function projectDescription(view: CosignView): Html {
-  const p = view.project;
-  const partnerName = (i: number) => p.partners[i]?.organisationName ?? `Partner ${i + 1}`;
-  return html`<h2>Prosjektbeskrivelsen</h2>
-<dl class="facts">
-<dt>Prosjekt</dt><dd>${p.title}</dd>
-<dt>Prosjektansvarlig</dt><dd>${p.owner.organisationName}, ${p.owner.unit}</dd>
-<dt>Periode</dt><dd>${date(p.periodStart)}–${date(p.periodEnd)}</dd>
-${p.continues ? html`<dt>Videreføring av</dt><dd>tiltaket med saksnummer ${p.continues}</dd>` : ''}
-<dt>Omsøkt beløp</dt><dd>${kroner(p.requestedAmount)}</dd>
-${anchoringFacts(p.anchoring, view.scheme.committee.shortName)}
-</dl>
-<h3>Sammendrag</h3><p class="long-text">${p.summary}</p>
-${projectTexts(p, view.scheme)}
-<h3>Kriterier prosjektet oppfyller</h3>
-<ul>${labelled(p.criteriaMet, view.scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
-<h3>Partnere</h3>
-<div class="table-wrap" role="region" aria-label="Partnere" tabindex="0"><table>
-<caption>Partnere i prosjektet</caption>
-<thead><tr><th scope="col">Organisasjon</th><th scope="col">Org.nr.</th><th scope="col">Type</th><th scope="col">Rolle</th></tr></thead>
-<tbody>${p.partners.map((x) => html`<tr><td>${x.organisationName}</td><td>${x.organisationNumber}</td><td>${PARTNER_KIND_LABELS[x.kind] ?? x.kind}</td><td>${x.role}</td></tr>`)}</tbody>
-</table></div>
-<h3>Budsjett</h3>
-${budgetTable(p.budget, partnerName)}`;
 }
 
 export interface CosignForm {
@@ -77,7 +51,7 @@ ${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut
 ${notice ?? ''}
 <p class="lead">${partner ? html`${partner.contactName}, ${partner.organisationName} er oppgitt som partner med rollen «${partner.role}».` : ''} Les prosjektbeskrivelsen og signer hvis organisasjonen din stiller seg bak søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name}.</p>
 ${view.current && !view.answer ? html`<p><a href="#svar">Gå til signering</a></p>` : ''}
-${projectDescription(view)}
+${projectDescription(view.project, view.scheme)}
 ${action}`,
   };
 }

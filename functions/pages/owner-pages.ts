@@ -1,14 +1,16 @@
 // The project owner's pages (through the owner's link): the receipt after submitting, and the
-// status page with withdrawal, revision and reallocation.
+// status page with withdrawal, revision and reallocation, and the application as it was sent.
 import type { getOwnerView } from '../use-cases/owner-view';
+import type { getOwnerPage } from '../use-cases/page-views';
 import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
 import { date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
-import { historyTable } from './project-description';
+import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 
 export type OwnerView = Awaited<ReturnType<typeof getOwnerView>>;
+export type OwnerPageView = Awaited<ReturnType<typeof getOwnerPage>>;
 
 export function ownerPath(linkId: string, suffix = ''): string {
   return `/soknad/${encodeURIComponent(linkId)}${suffix}`;
@@ -73,7 +75,7 @@ function reviseOffer(status: OwnerView['status'], linkId: string): Html {
 ` : ''}<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>${correcting ? 'Endre søknaden' : 'Revider søknaden'}</a></p>`;
 }
 
-export function ownerStatusPage(view: OwnerView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
+export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
   const canRevise = REVISABLE.includes(view.status);
@@ -134,6 +136,8 @@ ${canWithdraw ? html`<h2 id="trekk">Trekk søknaden</h2>
 ${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { summaryLabel: 'Trekk søknaden, begrunnelse', rows: 3 })}
 <button type="submit" class="danger">Trekk søknaden</button>
 </form>` : ''}
+
+${projectDescription(view.project, view.scheme, `Søknaden (versjon ${view.version})`)}
 
 <h2>Historikk</h2>
 ${historyTable(view.history)}`;

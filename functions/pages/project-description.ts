@@ -6,11 +6,12 @@ import { ownContribution } from '../domain/budget';
 import type { AuditEntry } from '../domain/model';
 import { casePath } from '../http/routes';
 import type { earlierGrant } from '../use-cases/continuation';
-import type { getCosignPage } from '../use-cases/page-views';
-import { actionLabel, ANCHORING_KIND_LABELS, date, dateTime, kroner } from './format';
+import type { publicProjectDescription } from '../use-cases/cosign-application';
+import { actionLabel, ANCHORING_KIND_LABELS, date, dateTime, kroner, PARTNER_KIND_LABELS } from './format';
 import { html, type Html } from './html';
 
-type Project = Awaited<ReturnType<typeof getCosignPage>>['project'];
+type Project = ReturnType<typeof publicProjectDescription>;
+type Labels = readonly { id: string; label: string }[];
 
 export function labelled(ids: readonly string[], known: readonly { id: string; label: string }[]): string[] {
   return ids.map((id) => known.find((k) => k.id === id)?.label ?? id);
@@ -69,8 +70,6 @@ export function continuationFacts(continuations: ReadonlyArray<{ applicationId: 
   )}</ul></dd>`;
 }
 
-type Labels = readonly { id: string; label: string }[];
-
 /**
  * The application's own account: the collaboration challenge, the need, the expected effect for each
  * level, the national guidelines and patient groups it answers, who has the patients. The partner
@@ -92,6 +91,43 @@ ${p.guidelineAreas.length ? html`<h3>Nasjonale føringer</h3><ul>${labelled(p.gu
 ${p.otherNeed ? html`<h3>Andre behov</h3><p class="long-text">${p.otherNeed}</p>` : ''}
 ${p.priorityPatientGroups.length ? html`<h3>Prioriterte pasientgrupper</h3><ul>${labelled(p.priorityPatientGroups, scheme.priorityPatientGroups).map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 ${p.patientResponsibility ? html`<h3>Pasientansvar</h3><p class="long-text">${p.patientResponsibility}</p>` : ''}`;
+}
+
+/** The scheme's words for what an application picks: its committee, criteria, guideline areas and patient groups. */
+export interface SchemeLabels {
+  committee: { shortName: string };
+  criteria: Labels;
+  guidelineAreas: Labels;
+  priorityPatientGroups: Labels;
+}
+
+/**
+ * The whole project description as published to the partners (no addresses or contact names): the
+ * partner signs it, and the owner sees on the status page what was sent and signed.
+ */
+export function projectDescription(p: Project, scheme: SchemeLabels, heading = 'Prosjektbeskrivelsen'): Html {
+  const partnerName = (i: number) => p.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  return html`<h2>${heading}</h2>
+<dl class="facts">
+<dt>Prosjekt</dt><dd>${p.title}</dd>
+<dt>Prosjektansvarlig</dt><dd>${p.owner.organisationName}, ${p.owner.unit}</dd>
+<dt>Periode</dt><dd>${date(p.periodStart)}–${date(p.periodEnd)}</dd>
+${p.continues ? html`<dt>Videreføring av</dt><dd>tiltaket med saksnummer ${p.continues}</dd>` : ''}
+<dt>Omsøkt beløp</dt><dd>${kroner(p.requestedAmount)}</dd>
+${anchoringFacts(p.anchoring, scheme.committee.shortName)}
+</dl>
+<h3>Sammendrag</h3><p class="long-text">${p.summary}</p>
+${projectTexts(p, scheme)}
+<h3>Kriterier prosjektet oppfyller</h3>
+<ul>${labelled(p.criteriaMet, scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
+<h3>Partnere</h3>
+<div class="table-wrap" role="region" aria-label="Partnere" tabindex="0"><table>
+<caption>Partnere i prosjektet</caption>
+<thead><tr><th scope="col">Organisasjon</th><th scope="col">Org.nr.</th><th scope="col">Type</th><th scope="col">Rolle</th></tr></thead>
+<tbody>${p.partners.map((x) => html`<tr><td>${x.organisationName}</td><td>${x.organisationNumber}</td><td>${PARTNER_KIND_LABELS[x.kind] ?? x.kind}</td><td>${x.role}</td></tr>`)}</tbody>
+</table></div>
+<h3>Budsjett</h3>
+${budgetTable(p.budget, partnerName)}`;
 }
 
 /** What happened to the application, oldest first; `by` adds who did it (the secretariat's view). */

@@ -8,6 +8,8 @@ import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
+import { publicProjectDescription } from './cosign-application';
+import { groupRegister } from '../domain/anchoring';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
@@ -68,6 +70,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
       ? { amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends' }
       : undefined,
     revocation: revocation ? { revokedOn: osloDateOf(new Date(revocation.at)), reason: revocation.reason } : undefined,
+    // What was sent, as the partners see it (no addresses or contact names): the version they sign or signed.
+    project: publicProjectDescription(version.data, groupRegister(scheme)),
     reallocations: reallocations.map((r) => ({ id: r.id, state: r.state, amount: r.amount, requestedAt: r.requestedAt, reason: r.reason })),
     // The trail without personal data: what happened and when.
     history: app.history.map((h) => ({ at: h.at, action: h.action, to: h.to })),

@@ -12,16 +12,25 @@ import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme } from './public-scheme';
+import { getOwnerView } from './owner-view';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 /** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */
 export async function getCosignPage(deps: Dependencies, linkId: string) {
   const view = await getCosignView(deps, linkId);
   const app = await loadApplication(deps, view.applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  return {
-    ...view,
-    scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, criteria: scheme.criteria, guidelineAreas: scheme.guidelineAreas, priorityPatientGroups: scheme.priorityPatientGroups },
-  };
+  return { ...view, scheme: schemeLabels(scheme) };
+}
+
+/** The owner's status page: the owner's view with the scheme's labels for the project description. */
+export async function getOwnerPage(deps: Dependencies, linkId: string) {
+  const view = await getOwnerView(deps, linkId);
+  return { ...view, scheme: schemeLabels(loadScheme(deps, view.schemeId)) };
+}
+
+function schemeLabels(scheme: SchemeConfig) {
+  return { id: scheme.id, name: scheme.name, committee: scheme.committee, criteria: scheme.criteria, guidelineAreas: scheme.guidelineAreas, priorityPatientGroups: scheme.priorityPatientGroups };
 }
 
 /** The owner's revision form: the current version to edit, while the application may be revised. */

@@ -98,6 +98,27 @@ describe('GET /api/owner/{linkId}', () => {
     expect(await page(unit.ownerLinkId)).toContain('<dt>Utbetaling</dt><dd>Kostnadsført på prosjektnummer R-11326-D11325 20.11.2026.</dd>');
   });
 
+  it('shows what was sent: the current version as the partners see it, on the page too, without addresses or contact names', async () => {
+    const { ownerLinkId } = await declinedByPartner('Slik den ble sendt');
+    const sent = app.application('sor-rogaland', (a) => {
+      a.title = 'Slik den ble sendt (revidert)';
+      a.summary = 'Et revidert sammendrag som partnerne signerer.';
+    });
+    expect((await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: sent })).status).toBe(200);
+    const res = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(res.body.project).toMatchObject({ title: sent.title, summary: sent.summary, requestedAmount: sent.requestedAmount, periodEnd: sent.periodEnd });
+    expect(res.body.project.partners).toEqual(sent.partners.map((p) => ({ organisationName: p.organisationName, organisationNumber: p.organisationNumber, kind: p.kind, role: p.role })));
+    expect(res.text).not.toMatch(/@/);
+    for (const p of sent.partners) expect(res.text).not.toContain(p.contactName);
+
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(page).toContain('<h2>Søknaden (versjon 2)</h2>');
+    expect(page).toContain(sent.summary);
+    expect(page).not.toContain(app.application('sor-rogaland').summary);
+    for (const p of sent.partners) expect(page).toContain(`<td>${p.organisationNumber}</td>`);
+    expect(page).toContain('<caption>Budsjett</caption>');
+  });
+
   it('answers 404 for an unknown link and for a co-sign link', async () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: newLinkId() } })).status).toBe(404);
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Feil lenke')));
@@ -113,12 +134,14 @@ describe('POST /api/owner/{linkId}/revision', () => {
     const body = app.application('sor-rogaland', (a) => {
       a.title = 'Til revisjon (revidert)';
       a.budget[0]!.money = 25_000;
+      a.partners[2]!.organisationName = 'Time kommune';
     });
     const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ applicationId, status: 'awaiting_cosignature', version: 2 });
     const stored = await app.store.getApplication(applicationId);
-    expect(stored).toMatchObject({ version: 2, title: 'Til revisjon (revidert)' });
+    expect(stored).toMatchObject({ version: 2, title: 'Til revisjon (revidert)', partnerOrganisations: body.partners.map((p) => p.organisationName) });
+    expect(stored!.partnerOrganisations).toContain('Time kommune');
     expect(await app.cosignLinks(applicationId, 2)).toHaveLength(3);
     const stillActive = oldLinks.filter((l) => l.state === 'active');
     expect(stillActive).toHaveLength(2);
