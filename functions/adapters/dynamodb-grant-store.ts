@@ -69,6 +69,7 @@ const SETTABLE_APPLICATION_FIELDS = [
   'title',
   'ownerEmail',
   'ownerName',
+  'partnerOrganisations',
   'previousOwnerEmail',
   'ownerIsInternalUnit',
   'requestedAmount',

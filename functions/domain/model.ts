@@ -70,6 +70,11 @@ export interface ApplicationRecord {
    * Absent on applications sent in before it was kept here (their version names the owner).
    */
   ownerName?: string;
+  /**
+   * The partners' organisation names in the current version, for the secretariat's search (which
+   * reads no version). Absent on applications sent in, or last revised, before it was kept here.
+   */
+  partnerOrganisations?: string[];
   /** where the owner's mail went before the last new address: told of the change by the next sweep */
   previousOwnerEmail?: string;
   ownerIsInternalUnit: boolean;

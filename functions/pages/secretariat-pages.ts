@@ -135,7 +135,7 @@ export interface LookupView {
 /** What a search by words found: the newest matches, each linked to its case. */
 function searchResults(found: NonNullable<LookupView['search']>): Html {
   if (found.total === 0) {
-    return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2><p>Ingen saker i ordningene du arbeider med passer søket. Søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, eller saksnummeret.</p></section>`;
+    return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2><p>Ingen saker i ordningene du arbeider med passer søket. Søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, navnet på en partner, eller saksnummeret.</p></section>`;
   }
   const shown = found.cases.length < found.total ? ` Viser de ${found.cases.length} sist innsendte.` : '';
   return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2>

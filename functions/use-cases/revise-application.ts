@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ConflictError } from '../domain/errors';
 import type { ApplicationRecord, ApplicationVersion } from '../domain/model';
 import { REVISABLE } from '../domain/status-transitions';
+import { partnerOrganisations } from '../domain/case-search';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication } from './move-application';
@@ -44,7 +45,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   let updated;
   try {
     updated = await moveApplication(deps, app, 'awaiting_cosignature', 'revised', actor, {
-      set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerName: data.owner.name, ownerIsInternalUnit: data.owner.isInternalUnit },
+      set: { version, title: data.title, requestedAmount: data.requestedAmount, ownerEmail: data.owner.email, ownerName: data.owner.name, partnerOrganisations: partnerOrganisations(data), ownerIsInternalUnit: data.owner.isInternalUnit },
       remove: ['informationRequest'],
       details: { version },
     });

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, LinkRecord } from '../domain/model';
 import { addDays, osloDateOf } from '../domain/oslo-time';
 import { periodAlreadyOver } from '../domain/grant-period';
+import { partnerOrganisations } from '../domain/case-search';
 import type { Dependencies } from '../composition';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -123,6 +124,7 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     title: data.title,
     ownerEmail: owner.email,
     ownerName: owner.name,
+    partnerOrganisations: partnerOrganisations(data),
     ownerIsInternalUnit: owner.isInternalUnit,
     requestedAmount: data.requestedAmount,
     submittedAt: at,

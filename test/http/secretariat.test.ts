@@ -175,7 +175,7 @@ describe('finding a case by its number (the overview\'s lookup)', () => {
 describe('searching for cases by words (the overview\'s lookup)', () => {
   const overview = (query: Record<string, string>, claims = as) => invoke(apiEvent({ method: 'GET', path: '/sekretariat', query, headers: { Accept: 'text/html' }, claims }), 'page-secretariat');
 
-  it('lists the cases whose title or owner\'s address has every word, newest first, in the person\'s communities only', async () => {
+  it('lists the cases whose title, owner or partners have every word, newest first, in the person\'s communities only', async () => {
     const { applicationId: older } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Kombinert jordmorstilling i Dalane')));
     // Sent in a minute later (the clock goes back after).
     const saved = app.clock.now().toISOString();
@@ -183,6 +183,7 @@ describe('searching for cases by words (the overview\'s lookup)', () => {
     const { applicationId: newer } = await app.scheduled('sor-rogaland', (a) => {
       a.title = 'Jordmortjeneste på tvers i Dalane og Sokndal';
       a.owner.name = 'Berit Olsen';
+      a.partners[1]!.organisationName = 'Eigersund kommune';
     }).finally(() => app.clock.set(saved));
     const { applicationId: elsewhere } = await app.submit('innlandet', app.application('innlandet', (a) => (a.title = 'Jordmorsamarbeid i Valdres')));
 
@@ -214,6 +215,10 @@ describe('searching for cases by words (the overview\'s lookup)', () => {
     expect(byAddress.text).toContain(`/sekretariat/soknader/${newer}"`);
     // By the owner's name as the application gives it.
     expect((await overview({ sak: 'berit olsen sokndal' })).text).toContain(`/sekretariat/soknader/${newer}"`);
+    // By a partner's organisation name.
+    const byPartner = await overview({ sak: 'jordmor EIGERSUND' });
+    expect(byPartner.text).toContain(`/sekretariat/soknader/${newer}"`);
+    expect(byPartner.text).not.toContain(`/sekretariat/soknader/${older}"`);
     // Someone working for Innlandet only finds Innlandet's.
     const innlandet = await overview({ sak: 'jordmor' }, staffClaims(['secretariat', 'scheme:innlandet'], 'sekretær-innlandet'));
     expect(innlandet.text).toContain(`/sekretariat/soknader/${elsewhere}"`);
