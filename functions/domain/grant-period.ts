@@ -55,9 +55,20 @@ export function statusReportDue(allocationDate: string, months: number): string 
   return addMonths(allocationDate, months);
 }
 
-/** Final report is due `daysAfter` days after the last day of the period. */
-export function finalReportDue(periodEnd: string, daysAfter: number): string {
-  return addDays(periodEnd, daysAfter);
+/**
+ * The final report is due `daysAfter` days after the last day of the period. It follows the status
+ * report (the final report opens once that one is in or overdue), so for a period that ends before
+ * the status report is due, the days count from the status report's deadline: otherwise a short
+ * grant's final report would be overdue before it could be sent.
+ */
+export function finalReportDue(periodEnd: string, daysAfter: number, statusReportDue: string): string {
+  return addDays(periodEnd > statusReportDue ? periodEnd : statusReportDue, daysAfter);
+}
+
+/** A grant's two report deadlines, from the day it was decided and the end of its period. */
+export function reportDeadlines(decidedOn: string, periodEnd: string, rules: { statusReportAfterMonths: number; finalReportDueDays: number }): { statusReportDue: string; finalReportDue: string } {
+  const status = statusReportDue(decidedOn, rules.statusReportAfterMonths);
+  return { statusReportDue: status, finalReportDue: finalReportDue(periodEnd, rules.finalReportDueDays, status) };
 }
 
 /** The last whole half-year before `today` (YYYY-MM-DD): what the committee's half-yearly report covers by default. */

@@ -738,7 +738,10 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       ...(d.reportLinks
         ? [
             link('Send statusrapporten her', d.reportLinks.status),
-            link(`Send sluttrapporten her (fra ${formatDateNb(finalReportOpensOn({ periodEnd: d.periodEnd }))}, når tilskuddsperioden er over)`, d.reportLinks.final),
+            // A period that ends before the status report is due: the final report follows the status report.
+            link(d.periodEnd < d.statusReportDue
+              ? 'Send sluttrapporten her (etter at statusrapporten er sendt)'
+              : `Send sluttrapporten her (fra ${formatDateNb(finalReportOpensOn({ periodEnd: d.periodEnd }))}, når tilskuddsperioden er over)`, d.reportLinks.final),
             p('Vi sender en påminnelse før rapportfristene.'),
           ]
         : []),

@@ -1,7 +1,7 @@
 // What the secretariat records for an application on a meeting's agenda: the decision, a request for
 // more information, and (two-level schemes) the preparatory body's recommendation.
 import { ConflictError, ValidationError } from '../domain/errors';
-import { checkPeriod, finalReportDue, periodAlreadyOver, statusReportDue } from '../domain/grant-period';
+import { checkPeriod, periodAlreadyOver, reportDeadlines } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
@@ -99,8 +99,7 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
     potYear: year,
     decidedAt: at,
     ...(app.meetingId ? { meetingId: app.meetingId } : {}),
-    statusReportDue: statusReportDue(decidedOn, scheme.statusReportAfterMonths),
-    finalReportDue: finalReportDue(request.periodEnd, scheme.finalReportDueDays),
+    ...reportDeadlines(decidedOn, request.periodEnd, scheme),
   };
   let updated: ApplicationRecord;
   try {

@@ -8,6 +8,7 @@ import {
   halfYearJustEnded,
   previousHalfYear,
   regionalFollowUpDue,
+  reportDeadlines,
   reportingPeriods,
   statusReportDue,
 } from '../../functions/domain/grant-period';
@@ -95,9 +96,16 @@ describe('report due dates', () => {
     expect(statusReportDue('2023-08-31', 6)).toBe('2024-02-29');
   });
   it('final report some days after the period ends', () => {
-    expect(finalReportDue('2027-01-14', 60)).toBe('2027-03-15');
-    expect(finalReportDue('2026-12-31', 30)).toBe('2027-01-30');
-    expect(finalReportDue('2026-12-31', 0)).toBe('2026-12-31');
+    expect(finalReportDue('2027-01-14', 60, '2026-06-10')).toBe('2027-03-15');
+    expect(finalReportDue('2026-12-31', 30, '2026-12-30')).toBe('2027-01-30');
+    expect(finalReportDue('2026-12-31', 0, '2026-06-10')).toBe('2026-12-31');
+  });
+  it('a period that ends before the status report is due: the final report\'s days count from the status report\'s deadline', () => {
+    // Decided 10.12.2026 for January-March 2027: the status report is due 10.06.2027, after the period.
+    expect(reportDeadlines('2026-12-10', '2027-03-31', { statusReportAfterMonths: 6, finalReportDueDays: 60 })).toEqual({ statusReportDue: '2027-06-10', finalReportDue: '2027-08-09' });
+    expect(finalReportDue('2027-06-10', 60, '2027-06-10')).toBe('2027-08-09');
+    // A period that ends after it: as before, the days count from the end of the period.
+    expect(reportDeadlines('2026-12-10', '2027-11-30', { statusReportAfterMonths: 6, finalReportDueDays: 60 })).toEqual({ statusReportDue: '2027-06-10', finalReportDue: '2028-01-29' });
   });
 });
 

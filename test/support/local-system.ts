@@ -120,9 +120,9 @@ export async function decide(h: Harness, id: string, body: Record<string, unknow
 }
 
 /** Approved, paid (invoice registered and marked paid): an active grant. Returns the status-report link. */
-export async function activeGrant(h: Harness, data: ApplicationInput = application()): Promise<{ id: string; ownerLink: string; statusReportLink: string }> {
+export async function activeGrant(h: Harness, data: ApplicationInput = application(), approval: Record<string, unknown> = APPROVAL): Promise<{ id: string; ownerLink: string; statusReportLink: string }> {
   const app = await scheduled(h, data);
-  await decide(h, app.id, APPROVAL);
+  await decide(h, app.id, approval);
   const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
   const payout = (payouts.body.payouts ?? payouts.body).find((p: { applicationId: string }) => p.applicationId === app.id);
   if (payout.state === 'awaiting_invoice') {

@@ -279,6 +279,33 @@ describe('lifecycle side paths on the local runtime', () => {
     ]);
   });
 
+  it('a short grant (its period ends before the status report is due): the final report is due after the status report, not overdue when it opens', async () => {
+    const data = application();
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data, { ...APPROVAL, amount: 200_000, periodStart: '2027-01-01', periodEnd: '2027-03-31' });
+    // Decided 10.12.2026: the status report is due 10.06.2027, after the period; the final report 60 days after that.
+    expect((await h.call('GET', `/api/owner/${ownerLink}`)).body.allocation).toMatchObject({ statusReportDue: '2027-06-10', finalReportDue: '2027-08-09' });
+    const letter = (await h.mailsTo(data.owner.email)).find((m) => /vedtak/i.test(m.subject) && linkIds(m, 'rapport').length > 0)!;
+    expect(letter.body.text).toMatch(/Sluttrapport .* innen 09\.08\.2027/);
+    expect(letter.body.text).toContain('Send sluttrapporten her (etter at statusrapporten er sendt)');
+    // The status report comes in on time, early in June: the final-report phase starts at once (the period is over).
+    await h.system.advance(173 * DAY); // from the meeting, 10.12.2026, to 01.06.2027
+    expect(h.clock.now().toISOString().slice(0, 10)).toBe('2027-06-01');
+    expect((await h.call('POST', `/api/reports/${statusReportLink}`, { ...REPORT, spentAmount: 200_000 })).status).toBe(201);
+    await h.system.settle();
+    await h.system.advance(20 * DAY);
+    expect(await status(h, ownerLink)).toBe('status_report_received');
+    // Not overdue: no reminder says so, and the secretariat's list does not have it.
+    const finalMails = (await h.mailsTo(data.owner.email)).filter((m) => linkIds(m, 'rapport').some((l) => l !== statusReportLink));
+    expect(finalMails.length, 'the final report asked for').toBeGreaterThanOrEqual(1);
+    expect(finalMails.filter((m) => /passert/i.test(m.subject))).toEqual([]);
+    const overdue = await h.call('GET', '/api/staff/schemes/sor-rogaland/overdue-reports', undefined, 'secretariat');
+    expect(overdue.body.reports.filter((r: { applicationId: string }) => r.applicationId === id)).toEqual([]);
+    const finalLink = linkIds(finalMails.at(-1)!, 'rapport').find((l) => l !== statusReportLink)!;
+    expect((await h.call('POST', `/api/reports/${finalLink}`, { ...REPORT, spentAmount: 200_000 })).status).toBe(201);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('closed');
+  });
+
   it('reallocation: refused, then approved, each after the committee decides; the owner is told', async () => {
     const data = application();
     const { id, ownerLink } = await activeGrant(h, data);
