@@ -8,7 +8,7 @@ import type { Dependencies } from '../composition';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl, newLink } from './links';
+import { currentOwnerLink, linkUrl, newLink } from './links';
 import { checkContinuation } from './continuation';
 import { loadScheme } from './load-application';
 
@@ -102,7 +102,12 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     throw new ConflictError('Søknaden er allerede under innsending. Vent litt og prøv igjen.', 'submission_in_progress');
   }
   if (existing) {
-    const ownerLink = (await deps.store.listLinks(existing.id)).find((l) => l.purpose === 'owner');
+    // A repeat names the owner it came from: once the case has another contact person, that sender
+    // gets no link (the new contact's is theirs alone, the old one is revoked).
+    if (existing.ownerEmail.toLowerCase() !== data.owner.email.toLowerCase()) {
+      throw new ConflictError('Søknaden er allerede sendt inn, og saken har fått en ny kontaktperson. Lenken til saken er sendt til den nye kontaktpersonen.', 'owner_changed');
+    }
+    const ownerLink = currentOwnerLink(await deps.store.listLinks(existing.id));
     if (!ownerLink) throw new Error(`Owner link of ${existing.id} is missing`);
     await deps.workflow.startLifecycle(existing.id, existing.schemeId);
     return { applicationId: existing.id, status: existing.status, statusUrl: linkUrl(deps, ownerLink), created: false };

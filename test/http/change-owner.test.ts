@@ -55,6 +55,24 @@ describe('a new contact person (API)', () => {
     expect((await ownerView(newLink)).status).toBe(200);
   });
 
+  it('a repeat of the original submission after the change gets no link: 409, and the new contact\'s link is not in it', async () => {
+    const body = app.application('sor-rogaland', (a) => (a.title = 'Sendt igjen etter bytte'));
+    const headers = { 'Idempotency-Key': 'bytte-av-kontaktperson-1' };
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', body, headers);
+    const repeat = () => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: body, headers });
+    // Before the change the sender is the contact: the repeat answers with their link.
+    const before = await repeat();
+    expect(before.status).toBe(200);
+    expect(linkIdOf(before.body.statusUrl)).toBe(ownerLinkId);
+    expect((await change(applicationId, { name: 'Nina Nyansatt', email: 'nina.etterfolger@kommune.example' })).status).toBe(200);
+    const after = await repeat();
+    expect(after.status).toBe(409);
+    expect(after.body).toMatchObject({ reason: 'owner_changed', message: 'Søknaden er allerede sendt inn, og saken har fått en ny kontaktperson. Lenken til saken er sendt til den nye kontaktpersonen.' });
+    const links = (await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'owner');
+    expect(links).toHaveLength(2);
+    for (const link of links) expect(after.text).not.toContain(link.id);
+  });
+
   it('a failure after the change is finished by the repeat: the link handed over and the mail sent once', async () => {
     const { applicationId, ownerLinkId } = await app.active();
     let failOnce = true;
