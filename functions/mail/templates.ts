@@ -8,6 +8,7 @@ import { formatNorwegianDate, formatNorwegianDateTime, osloDateOf } from '../dom
 import type { ClaimEffect } from '../domain/payout';
 import type { ExpiryReason } from '../domain/status-transitions';
 import { finalReportOpensOn } from '../domain/reports';
+import { grantConditions } from '../domain/grant-conditions';
 
 export interface SchemeMailContext {
   /** e.g. 'Helsefellesskapet i Sør-Rogaland' */
@@ -725,9 +726,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       ),
       list(
         [
-          'Tilskuddet skal brukes slik det er beskrevet i søknaden.',
-          `Omdisponering av midlene krever forhåndsgodkjenning fra ${c}.`,
-          'Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake.',
+          ...grantConditions(c),
           `Statusrapport sendes ${months(ctx.scheme.statusReportAfterMonths)} etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
           `Sluttrapport med vurdering av effekt og læringspunkter sendes etter at tilskuddsperioden er over, innen ${formatDateNb(d.finalReportDue)}.`,
         ],

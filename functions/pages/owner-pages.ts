@@ -2,7 +2,8 @@
 // status page with withdrawal, revision and reallocation, and the application as it was sent.
 import type { getOwnerView } from '../use-cases/owner-view';
 import type { getOwnerPage } from '../use-cases/page-views';
-import { REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
+import { ACTIVE_GRANT_STATUSES, REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
+import { grantConditions } from '../domain/grant-conditions';
 import { date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
@@ -104,7 +105,9 @@ ${view.payout && !view.revocation ? html`<dt>Utbetaling</dt><dd>${payoutText(vie
 ${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
 <dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>`}
 ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
-</dl>` : ''}
+</dl>
+${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>
+<ul>${grantConditions(view.scheme.committee.shortName).map((c) => html`<li>${c}</li>`)}</ul>` : ''}` : ''}
 
 <h2>Signaturer</h2>
 ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Har en partner ikke fått den, kan e-postadressen i søknaden være feil: rett den med «Endre søknaden» over, så får partnerne en ny lenke.</p>` : ''}

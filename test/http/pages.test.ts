@@ -568,6 +568,7 @@ describe('staff pages: the whole case', () => {
     // The owner's page says so, and no longer lists report due dates.
     const owner = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-owner-status')).text;
     expect(owner).toContain('Status: <span class="status">Tilskuddet er trukket tilbake</span>');
+    expect(owner).not.toContain('Vilkår for tilskuddet');
     expect(owner).toMatch(/<dt>Trukket tilbake<\/dt><dd>[\d.]+: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter\.<br><span class="long-text">Prosjektet blir ikke gjennomført\.<\/span><\/dd>/);
     expect(owner).not.toContain('<dt>Statusrapport</dt>');
   });
