@@ -324,14 +324,20 @@ export interface ApplicationReceivedData {
   /** number of partners asked to sign (0 when none are needed) */
   partnersToSign: number;
   receivedAt: DateInput;
+  /** the meeting the application reaches if every partner signs in time */
+  meeting?: { date: DateInput; submissionDeadline: DateInput };
 }
 
 /** To the owner: receipt with the status link. */
 export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  const deadline = d.meeting
+    ? `Signerer alle innen søknadsfristen ${formatDateTimeNb(d.meeting.submissionDeadline)}, behandles søknaden i ${c}-møtet ${formatDateNb(d.meeting.date)}; ellers i et senere møte.`
+    : 'Signaturene må være på plass innen søknadsfristen for møtet du sikter mot; ellers behandles søknaden i et senere møte.';
   const next =
     d.partnersToSign > 0
-      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett når alle har signert, og settes da opp til behandling i ${ctx.scheme.committeeShortName}. Signaturene må være på plass innen søknadsfristen for møtet du sikter mot; ellers behandles søknaden i et senere møte.`
-      : `Søknaden settes opp til behandling i ${ctx.scheme.committeeShortName}.`;
+      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett når alle har signert, og settes da opp til behandling i ${c}. ${deadline}`
+      : `Søknaden settes opp til behandling i ${c}.`;
   return render(ctx, {
     audience: 'external',
     subject: `Kvittering: søknaden ${quoted(titleForSubject(ctx.application.title))} er mottatt`,

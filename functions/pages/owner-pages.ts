@@ -34,7 +34,7 @@ export function receiptPage(view: OwnerView, linkId: string, statusUrl: string):
 <h2>Hva skjer nå?</h2>
 <ol>
 <li>Hver partner får en e-post med lenke for å signere søknaden.</li>
-<li>Når alle har signert, settes søknaden opp til det neste møtet med åpen søknadsfrist.</li>
+<li>Når alle har signert, settes søknaden opp til det neste møtet med åpen søknadsfrist.${view.nextMeeting ? ` ${inReach(view.status, view.nextMeeting)}` : ''}</li>
 <li>Avslår en partner, kommer søknaden tilbake til deg for revisjon.</li>
 </ol>
 <p>Ser du en feil, for eksempel i en partners e-postadresse? Du kan endre søknaden fra lenken over til alle har signert. Da må alle partnerne signere den nye versjonen.</p>`,
@@ -76,6 +76,12 @@ function reviseOffer(status: OwnerView['status'], linkId: string): Html {
 ` : ''}<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>${correcting ? 'Endre søknaden' : 'Revider søknaden'}</a></p>`;
 }
 
+/** What it takes to reach the next meeting: every signature (or the revision and its signatures) before its deadline. */
+function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeeting']>): string {
+  const when = status === 'awaiting_cosignature' ? 'Har alle partnerne signert' : 'Er den reviderte søknaden sendt og signert av alle partnerne';
+  return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
+}
+
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
@@ -94,7 +100,7 @@ ${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dt>Saksnummer</dt><dd>${view.applicationId}</dd>
 <dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${view.version}</dd>
-<dt>Møte</dt><dd>${view.meeting ? html`${date(view.meeting.date)} (søknadsfrist ${dateTime(view.meeting.submissionDeadline)})` : 'Ikke satt opp til et møte ennå'}</dd>
+<dt>Møte</dt><dd>${view.meeting ? html`${date(view.meeting.date)} (søknadsfrist ${dateTime(view.meeting.submissionDeadline)})` : html`Ikke satt opp til et møte ennå.${view.nextMeeting ? html` ${inReach(view.status, view.nextMeeting)}` : ''}`}</dd>
 </dl>
 
 ${allocation ? html`<h2>Tildeling</h2>

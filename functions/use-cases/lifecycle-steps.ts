@@ -21,7 +21,7 @@ import { loadCalendar } from './meeting-calendar';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { triggerPayout } from './payouts';
-import { scheduleApplication, targetMeeting } from './schedule-application';
+import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
 
 export interface StepInput {
@@ -84,8 +84,12 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   const unseen = version.data.partners.some((_, i) => !links.some((l) => l.partnerIndex === i));
   if (unseen || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
   const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
+  const target = meetingInReach(scheme, await loadCalendar(deps, scheme), app, now);
   if (app.version === 1) {
-    await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, { statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt }));
+    await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, {
+      statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt,
+      ...(target ? { meeting: { date: target.date, submissionDeadline: target.submissionDeadline } } : {}),
+    }));
   }
   for (const link of links) {
     const partner = version.data.partners[link.partnerIndex ?? -1];
@@ -108,10 +112,9 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   if (cosignAt.getTime() < expiry) {
     reminders.push({ id: `${app.id}#cosign#v${app.version}#1`, applicationId: app.id, schemeId: scheme.id, kind: 'cosign', dueAt: cosignAt.toISOString(), seq: 1, version: app.version });
   }
-  const target = targetMeeting(scheme, await loadCalendar(deps, scheme), now)?.date;
   if (target) {
-    for (const at of reminderInstants(submissionDeadline(target, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
-      reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
+    for (const at of reminderInstants(submissionDeadline(target.date, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
+      reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target.date}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
     }
   }
   await putReminders(deps, reminders);

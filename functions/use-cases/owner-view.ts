@@ -3,11 +3,12 @@ import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { partnerAddressBounced } from '../domain/case-contacts';
-import { statusLabelOf } from '../domain/status-transitions';
+import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
+import { meetingInReach } from './schedule-application';
 import { publicProjectDescription } from './cosign-application';
 import { groupRegister } from '../domain/anchoring';
 
@@ -18,15 +19,17 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const scheme = loadScheme(deps, app.schemeId);
   const [version, calendar, signatures, reports, reallocations, links, payout] = await Promise.all([
     loadCurrentVersion(deps, app),
-    app.meetingId ? loadCalendar(deps, scheme) : undefined,
+    app.meetingId || REVISABLE.includes(app.status) ? loadCalendar(deps, scheme) : undefined,
     deps.store.listSignatures(app.id, app.version),
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
     deps.store.listLinks(app.id),
     app.allocation ? deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined,
   ]);
-  const meeting = calendar && applicationMeeting(calendar, app);
   const now = deps.clock.now();
+  const meeting = calendar && applicationMeeting(calendar, app);
+  // Not on an agenda yet (partners signing, or back with the owner): the meeting it reaches if complete now.
+  const reach = calendar && !meeting && REVISABLE.includes(app.status) ? meetingInReach(scheme, calendar, app, now) : undefined;
   const today = osloDateOf(now);
   // The report forms the owner can send now: on the owner's page too, not only in the e-mails.
   const reportForms = links.flatMap((l) => {
@@ -46,6 +49,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     version: app.version,
     submittedAt: app.submittedAt,
     meeting: meeting ? { id: meeting.id, date: meeting.date, submissionDeadline: meeting.submissionDeadline } : undefined,
+    nextMeeting: reach ? { id: reach.id, date: reach.date, submissionDeadline: reach.submissionDeadline } : undefined,
     signatures: signatures.map((s) => ({ organisationName: s.organisationName, decision: s.decision, at: s.at, reason: s.reason })),
     // Every party of this version with its answer, so the owner sees whom they still wait for (names of organisations only).
     partners: version.data.partners.map((p, i) => {

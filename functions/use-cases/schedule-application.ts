@@ -24,6 +24,14 @@ export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Dat
   return nextReachableMeeting(inProcess ? calendar : calendar.filter(takesNewApplications), now, scheme.submissionLeadDays);
 }
 
+/**
+ * The meeting a case not yet on an agenda would go to if it were complete now: the next whose
+ * deadline has not passed (for a new application, the next that takes new applications).
+ */
+export function meetingInReach(scheme: SchemeConfig, calendar: Calendar, app: Pick<ApplicationRecord, 'history'>, now: Date): Meeting | undefined {
+  return targetMeeting(scheme, calendar, now, { inProcess: wasOnAnAgenda(app) });
+}
+
 export interface ScheduleResult {
   application: ApplicationRecord;
   meeting: Meeting;
@@ -31,7 +39,7 @@ export interface ScheduleResult {
   missedMeeting?: Meeting;
 }
 
-function wasOnAnAgenda(app: ApplicationRecord): boolean {
+function wasOnAnAgenda(app: Pick<ApplicationRecord, 'history'>): boolean {
   return app.history.some((entry) => entry.to === 'scheduled');
 }
 
@@ -59,7 +67,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
-  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : targetMeeting(scheme, calendar, now, { after: options.after, inProcess: wasOnAnAgenda(app) });
+  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : options.after ? targetMeeting(scheme, calendar, now, { after: options.after }) : meetingInReach(scheme, calendar, app, now);
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');

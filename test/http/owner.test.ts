@@ -121,6 +121,26 @@ describe('GET /api/owner/{linkId}', () => {
     expect(page).toContain('<caption>Budsjett</caption>');
   });
 
+  it('before the agenda, names the meeting the application reaches and its deadline; on the agenda, that meeting', async () => {
+    const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Hvilket møte')));
+    const page = async () => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+    const signing = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(signing.body.nextMeeting).toEqual({ id: '2026-12-10', date: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z' });
+    expect(await page()).toContain('Ikke satt opp til et møte ennå. Har alle partnerne signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026; ellers i et senere møte.');
+    const receipt = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/kvittering', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-receipt')).text.replace(/\u00a0/g, ' ');
+    expect(receipt).toContain('Har alle partnerne signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026');
+    // After the deadline the next meeting is the one after.
+    const saved = app.clock.now().toISOString();
+    app.clock.set('2026-11-27T09:00:00.000Z');
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.nextMeeting).toMatchObject({ date: '2027-01-28' });
+    app.clock.set(saved);
+    await app.cosignAll(applicationId);
+    await app.schedule(applicationId);
+    const scheduled = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(scheduled.body.meeting).toMatchObject({ id: '2026-12-10' });
+    expect(scheduled.body.nextMeeting).toBeUndefined();
+  });
+
   it('answers 404 for an unknown link and for a co-sign link', async () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: newLinkId() } })).status).toBe(404);
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Feil lenke')));

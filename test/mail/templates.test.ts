@@ -75,7 +75,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   applicationReceived: {
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
     link: LINK,
-    expect: [/Kvittering/, /er mottatt/, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/],
+    expect: [/Kvittering/, /er mottatt/, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/, /innen søknadsfristen for møtet du sikter mot/],
   },
   ownerChanged: {
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
@@ -313,6 +313,12 @@ describe('mail templates', () => {
       expect(mail.text).toContain('<script>alert("x")</script> & «Jæren»');
       expect(mail.html).toMatch(/^<!doctype html>\n<html lang="nb">/);
     });
+  });
+
+  it('the receipt names the meeting the application reaches and its deadline, when there is one', () => {
+    const mail = applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z', meeting: { date: '2025-04-03', submissionDeadline: '2025-03-20T22:59:59.999Z' } });
+    expect(mail.text).toContain('Signerer alle innen søknadsfristen 20.03.2025 kl. 23.59, behandles søknaden i FSU-møtet 03.04.2025; ellers i et senere møte.');
+    expect(mail.text).not.toContain('møtet du sikter mot');
   });
 
   it("asks the owner's own organisation to sign as a party, not as its own partner", () => {

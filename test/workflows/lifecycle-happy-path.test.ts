@@ -16,6 +16,9 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     expect(await status(h, ownerLink)).toBe('awaiting_cosignature');
     // receipt to the owner, a signing request to every partner
     expect((await h.mailsTo(data.owner.email)).map((m) => m.subject).join('|')).toMatch(/mottatt/i);
+    // … naming the meeting it reaches if every partner signs in time
+    const receipt = (await h.mailsTo(data.owner.email)).find((m) => /Kvittering/.test(m.subject))!;
+    expect(receipt.body.text?.replace(/\s+/g, ' ')).toContain('Signerer alle innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i FSU-møtet 10.12.2026; ellers i et senere møte.');
     for (const p of data.partners) expect((await h.mailsTo(p.email)).length).toBeGreaterThanOrEqual(1);
 
     await signAll(h, data);
