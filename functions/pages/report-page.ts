@@ -16,6 +16,19 @@ export interface ReportFormState {
   problem?: string;
 }
 
+type SentReport = NonNullable<ReportView['report']>;
+
+/** A report as it was sent: the owner reads back what they reported. */
+function sentReport(r: SentReport): Html {
+  return html`<dl class="facts">
+<dt>Fremdrift</dt><dd class="long-text">${r.progress}</dd>
+<dt>Effekt</dt><dd class="long-text">${r.effect}</dd>
+<dt>Brukt av tilskuddet</dt><dd>${kroner(r.spentAmount)}</dd>
+${r.lessonsLearned ? html`<dt>Erfaringer og læring</dt><dd class="long-text">${r.lessonsLearned}</dd>` : ''}
+${r.deviations ? html`<dt>Avvik fra planen</dt><dd class="long-text">${r.deviations}</dd>` : ''}
+</dl>`;
+}
+
 export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string): { title: string; body: Html } {
   const kind = REPORT_KIND_LABELS[view.kind] ?? 'Rapport';
   const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'rapport');
@@ -31,10 +44,17 @@ ${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: '
 <button type="submit">Send inn ${kind.toLowerCase()}</button>
 </form>`
     : view.submittedAt
-      ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>`
+      ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>
+${view.report ? html`<h2>Det dere rapporterte</h2>${sentReport(view.report)}` : ''}`
       : view.opensOn
         ? html`<div class="notice"><p>${kind} kan sendes fra ${date(view.opensOn)}, når tilskuddsperioden er over. Vi sender deg en påminnelse før fristen.</p></div>`
-        : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
+        : view.waitsForStatusReport
+          ? html`<div class="notice"><p>${kind} kan sendes når statusrapporten er sendt${allocation ? ` (frist ${date(allocation.statusReportDue)})` : ''}. Lenken til statusrapporten står i vedtaksbrevet og på siden for søknaden.</p></div>`
+          : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
+  // Writing the final report: the status report it follows, to build on.
+  const earlier = view.statusReport && !view.submittedAt
+    ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${sentReport(view.statusReport)}</details>`
+    : '';
   const summary = errorSummary([state], form?.problem ? [form.problem] : []);
   return {
     title: state.hasErrors() || form?.problem ? `Feil: ${title}` : title,
@@ -44,6 +64,7 @@ ${notice ?? ''}
 <dt>Frist</dt><dd>${date(view.dueDate)}</dd>
 ${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
 </dl>
+${earlier}
 ${formHtml}`,
   };
 }

@@ -72,7 +72,8 @@ dl.facts dd{margin:0}
 .case h2{margin-top:0}
 details.project-texts{margin:0 0 1rem}
 details.add-meeting{margin:0 0 2rem}
-details.project-texts>summary,details.add-meeting>summary,details.cancel-meeting>summary{cursor:pointer;font-weight:600;color:#0b5394}
+details.earlier-report{margin:0 0 1.5rem}
+details.project-texts>summary,details.add-meeting>summary,details.cancel-meeting>summary,details.earlier-report>summary{cursor:pointer;font-weight:600;color:#0b5394}
 details.cancel-meeting{margin:.25rem 0 0;font-size:.9rem}
 form.inline{display:inline;margin:0 0 0 .5rem}
 button.small{padding:.1rem .5rem;font-size:.9rem}
@@ -80,7 +81,7 @@ button.small{padding:.1rem .5rem;font-size:.9rem}
 nav.status-filter ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 nav.status-filter p{margin:.5rem 0 .25rem}
 nav.period-links ul{list-style:none;margin:.75rem 0 1.25rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
-details.project-texts>summary:focus-visible,details.add-meeting>summary:focus-visible,details.cancel-meeting>summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+details.project-texts>summary:focus-visible,details.add-meeting>summary:focus-visible,details.cancel-meeting>summary:focus-visible,details.earlier-report>summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .decision-forms{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 .decision-forms form{border:1px solid #ddd;border-radius:4px;padding:.75rem}
 .decision-forms h4{margin:0 0 .5rem;font-size:1.05rem}

@@ -30,11 +30,24 @@ function opensLater(kind: ReportKind, app: ApplicationRecord, today: string): st
   return today < opensOn ? opensOn : undefined;
 }
 
+/** What a report said, as the owner sent it (the report page shows it back). */
+function reportContent(r: ReportRecord) {
+  return {
+    submittedAt: r.submittedAt, progress: r.progress, effect: r.effect, spentAmount: r.spentAmount,
+    ...(r.lessonsLearned ? { lessonsLearned: r.lessonsLearned } : {}),
+    ...(r.deviations ? { deviations: r.deviations } : {}),
+  };
+}
+
 export async function getReportForm(deps: Dependencies, linkId: string) {
   const { link, app, kind } = await reportContext(deps, linkId);
-  const submitted = (await deps.store.listReports(app.id)).find((r) => r.kind === kind);
+  const reports = await deps.store.listReports(app.id);
+  const submitted = reports.find((r) => r.kind === kind);
+  // Beside the final report: the status report it follows, to build on.
+  const statusReport = kind === 'final' ? reports.find((r) => r.kind === 'status') : undefined;
   const today = osloDateOf(deps.clock.now());
   const opensOn = opensLater(kind, app, today);
+  const open = link.state === 'active' && !submitted && reportAcceptable(kind, app, today);
   return {
     applicationId: app.id,
     title: app.title,
@@ -42,8 +55,12 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: reportDueDate(kind, app.allocation),
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
-    open: link.state === 'active' && !submitted && reportAcceptable(kind, app, today),
+    open,
     ...(opensOn && !submitted ? { opensOn } : {}),
+    // The period is over, but the final report follows the status report, which is not in yet (nor overdue).
+    ...(kind === 'final' && link.state === 'active' && !open && !submitted && !opensOn && app.status === 'active' ? { waitsForStatusReport: true } : {}),
+    ...(submitted ? { report: reportContent(submitted) } : {}),
+    ...(statusReport ? { statusReport: reportContent(statusReport) } : {}),
   };
 }
 

@@ -43,6 +43,44 @@ describe('status and final reports through the report links', () => {
     }
   });
 
+  it('shows back what was sent; the final report\'s form has the status report beside it; a short grant\'s final report waits for the status report', async () => {
+    const page = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-report-form')).text.replace(/\u00a0/g, ' ');
+    // A grant for January-March 2027: its period is over before the status report is due (10.06.2027).
+    const { applicationId } = await app.active('sor-rogaland', (a) => {
+      a.periodStart = '2027-01-01';
+      a.periodEnd = '2027-03-31';
+    });
+    const statusLink = await app.reportLink(applicationId, 'status', 500);
+    const finalLink = await app.reportLink(applicationId, 'final', 500);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2027-04-05T09:00:00.000Z');
+      const waiting = await app.call('get-report-form', { pathParameters: { linkId: finalLink } });
+      expect(waiting.body).toMatchObject({ open: false, waitsForStatusReport: true });
+      expect(await page(finalLink)).toContain('Sluttrapport kan sendes når statusrapporten er sendt (frist 10.06.2027).');
+
+      const sent = { ...STATUS_REPORT, deviations: 'Oppstarten ble forsinket en måned.' };
+      expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: sent })).status).toBe(201);
+      const status = await app.call('get-report-form', { pathParameters: { linkId: statusLink } });
+      expect(status.body.report).toEqual({ submittedAt: app.clock.now().toISOString(), ...sent });
+      const statusPage = await page(statusLink);
+      expect(statusPage).toContain('<h2>Det dere rapporterte</h2>');
+      expect(statusPage).toContain(`<dt>Avvik fra planen</dt><dd class="long-text">${sent.deviations}</dd>`);
+      expect(statusPage).toContain('<dt>Brukt av tilskuddet</dt><dd>400 000 kr</dd>');
+
+      // The final report's form now opens, with the status report to build on.
+      const final = await app.call('get-report-form', { pathParameters: { linkId: finalLink } });
+      expect(final.body).toMatchObject({ open: true, statusReport: { progress: sent.progress } });
+      expect(final.body).not.toHaveProperty('waitsForStatusReport');
+      const finalPage = await page(finalLink);
+      expect(finalPage).toMatch(/<details class="earlier-report"><summary>Statusrapporten dere sendte 05\.04\.2027[^<]*<\/summary>/);
+      expect(finalPage).toContain(sent.effect);
+      expect(finalPage).toContain('<form method="post"');
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
   it('accepts the report as an HTML form with "120 000" as spent amount', async () => {
     const { applicationId } = await app.active();
     const linkId = await app.reportLink(applicationId, 'status');
