@@ -68,7 +68,11 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
       ...(payout.invoicedAt ? { invoicedOn: osloDateOf(new Date(payout.invoicedAt)) } : {}),
       ...(payout.paidAt ? { paidOn: osloDateOf(new Date(payout.paidAt)) } : {}),
     } : undefined,
-    reports: reports.map((r) => ({ kind: r.kind, submittedAt: r.submittedAt })),
+    // Each sent report with the link it came through, where the owner reads back what was sent.
+    reports: reports.map((r) => {
+      const link = links.find((l) => reportKindOfLink(l.purpose) === r.kind && l.state !== 'revoked');
+      return { kind: r.kind, submittedAt: r.submittedAt, ...(link ? { linkId: link.id } : {}) };
+    }),
     reportForms,
     repaymentClaim: app.repaymentClaimed !== undefined
       ? { amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends' }

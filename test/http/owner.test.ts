@@ -45,6 +45,9 @@ describe('GET /api/owner/{linkId}', () => {
     expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body.open).toBe(false);
 
     expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: { progress: 'I rute.', effect: 'Kortere ventetid.', spentAmount: 300_000 } })).status).toBe(201);
+    // The sent report is listed with the link to read it back.
+    expect((await view()).reports).toEqual([{ kind: 'status', submittedAt: app.clock.now().toISOString(), linkId: statusLink }]);
+    expect(await page()).toMatch(new RegExp(`<li>Statusrapport sendt [^<]+ \\(<a href="/rapport/${statusLink}">se rapporten</a>\\)</li>`));
     // The final report comes after the period (2027): its form says from when, and opens then.
     expect((await view()).reportForms).toEqual([]);
     expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body).toMatchObject({ open: false, opensOn: '2028-01-01' });
