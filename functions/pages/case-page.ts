@@ -15,7 +15,7 @@ import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { StaffPageForms } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
-import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts, reportFacts } from './project-description';
 import { applicationsPath } from './secretariat-pages';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
 
@@ -230,13 +230,7 @@ ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div c
 </table></div>`)}
 ${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map(
   (r) => html`<h3>${REPORT_KIND_LABELS[r.kind] ?? r.kind}, mottatt ${dateTime(r.submittedAt)}</h3>
-<dl class="facts">
-<dt>Brukt så langt</dt><dd>${kroner(r.spentAmount)}</dd>
-<dt>Fremdrift</dt><dd class="long-text">${r.progress}</dd>
-<dt>Effekt</dt><dd class="long-text">${r.effect}</dd>
-${r.lessonsLearned ? html`<dt>Læringspunkter</dt><dd class="long-text">${r.lessonsLearned}</dd>` : ''}
-${r.deviations ? html`<dt>Avvik</dt><dd class="long-text">${r.deviations}</dd>` : ''}
-</dl>`,
+${reportFacts(r)}`,
 )}`)}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,

@@ -1,9 +1,10 @@
 // The parts of a case that more than one page shows: the project description (the partner signs it
 // in cosign-page.ts, the committee decides on it on the agenda, the secretariat reads it in the
-// case) and the history (the owner's status page and the secretariat's case).
+// case, the owner sees what was sent), the reports as sent (the owner's report page and the case)
+// and the history (the owner's status page and the secretariat's case).
 import { DIRECT_ANCHORING, type GroupCopy, type PublishedAnchoring } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
-import type { AuditEntry } from '../domain/model';
+import type { AuditEntry, ReportRecord } from '../domain/model';
 import { casePath } from '../http/routes';
 import type { earlierGrant } from '../use-cases/continuation';
 import type { publicProjectDescription } from '../use-cases/cosign-application';
@@ -128,6 +129,17 @@ ${projectTexts(p, scheme)}
 </table></div>
 <h3>Budsjett</h3>
 ${budgetTable(p.budget, partnerName)}`;
+}
+
+/** A report as it was sent (the owner reads it back; the secretariat reads it in the case). */
+export function reportFacts(r: Pick<ReportRecord, 'progress' | 'effect' | 'spentAmount' | 'lessonsLearned' | 'deviations'>): Html {
+  return html`<dl class="facts">
+<dt>Brukt av tilskuddet</dt><dd>${kroner(r.spentAmount)}</dd>
+<dt>Fremdrift</dt><dd class="long-text">${r.progress}</dd>
+<dt>Effekt</dt><dd class="long-text">${r.effect}</dd>
+${r.lessonsLearned ? html`<dt>Erfaringer og læring</dt><dd class="long-text">${r.lessonsLearned}</dd>` : ''}
+${r.deviations ? html`<dt>Avvik fra planen</dt><dd class="long-text">${r.deviations}</dd>` : ''}
+</dl>`;
 }
 
 /** What happened to the application, oldest first; `by` adds who did it (the secretariat's view). */

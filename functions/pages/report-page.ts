@@ -3,6 +3,7 @@ import type { getReportForm } from '../use-cases/reports';
 import { date, dateTime, kroner, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
+import { reportFacts } from './project-description';
 
 export type ReportView = Awaited<ReturnType<typeof getReportForm>>;
 
@@ -14,19 +15,6 @@ export interface ReportFormState {
   values: FormBody;
   errors: FieldErrors;
   problem?: string;
-}
-
-type SentReport = NonNullable<ReportView['report']>;
-
-/** A report as it was sent: the owner reads back what they reported. */
-function sentReport(r: SentReport): Html {
-  return html`<dl class="facts">
-<dt>Fremdrift</dt><dd class="long-text">${r.progress}</dd>
-<dt>Effekt</dt><dd class="long-text">${r.effect}</dd>
-<dt>Brukt av tilskuddet</dt><dd>${kroner(r.spentAmount)}</dd>
-${r.lessonsLearned ? html`<dt>Erfaringer og læring</dt><dd class="long-text">${r.lessonsLearned}</dd>` : ''}
-${r.deviations ? html`<dt>Avvik fra planen</dt><dd class="long-text">${r.deviations}</dd>` : ''}
-</dl>`;
 }
 
 export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string): { title: string; body: Html } {
@@ -45,7 +33,7 @@ ${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: '
 </form>`
     : view.submittedAt
       ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>
-${view.report ? html`<h2>Det dere rapporterte</h2>${sentReport(view.report)}` : ''}`
+${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` : ''}`
       : view.opensOn
         ? html`<div class="notice"><p>${kind} kan sendes fra ${date(view.opensOn)}, når tilskuddsperioden er over. Vi sender deg en påminnelse før fristen.</p></div>`
         : view.waitsForStatusReport
@@ -53,7 +41,7 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${sentReport(view.report)}` : 
           : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
   // Writing the final report: the status report it follows, to build on.
   const earlier = view.statusReport && !view.submittedAt
-    ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${sentReport(view.statusReport)}</details>`
+    ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${reportFacts(view.statusReport)}</details>`
     : '';
   const summary = errorSummary([state], form?.problem ? [form.problem] : []);
   return {
