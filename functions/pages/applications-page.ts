@@ -1,6 +1,7 @@
 // The secretariat's list of a scheme's applications in one status: what waits for the partners'
 // signatures, for a meeting, for the project owner's answer, and what has been granted or closed.
-// The status is chosen by links (GET only reads); a case on an agenda links to that agenda.
+// The status is chosen by links (GET only reads); a case on an agenda links to that agenda. The
+// start page's lookup is here too: it finds a case by number or words across every status.
 import type { ApplicationStatus } from '../domain/model';
 import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { listApplications } from '../use-cases/committee';
@@ -9,6 +10,7 @@ import { html, type Html } from './html';
 import { casePath } from '../http/routes';
 import { agendaPath } from '../http/routes';
 import { applicationsPath } from './secretariat-pages';
+import { caseLookupForm } from './case-lookup';
 
 export type ApplicationList = Awaited<ReturnType<typeof listApplications>>;
 
@@ -38,6 +40,7 @@ export function applicationsPage(scheme: { id: string; name: string }, status: A
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
 <h1>${title}</h1>
+${caseLookupForm()}
 <nav aria-label="Velg status" class="status-filter">
 ${GROUPS.map(([group, statuses]) => html`<p><strong>${group}:</strong></p><ul>${statuses.map((s) => statusChoice(scheme.id, s, status))}</ul>`)}
 </nav>

@@ -250,6 +250,8 @@ describe('staff pages', () => {
     expect(scheduled.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">På sakslisten &lt;nå&gt;</a></td>`);
     expect(scheduled.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 2026-12-10</a>`);
     expect(scheduled.text).not.toContain('Venter på partnerne');
+    // The start page's lookup is here too, across every status.
+    expect(scheduled.text).toContain('<form method="get" action="/sekretariat" class="case-lookup" aria-label="Finn en sak">');
 
     const awaiting = await list({ status: 'awaiting_cosignature' });
     expect(awaiting.text).toContain(`<td><a href="/sekretariat/soknader/${waiting.applicationId}">Venter på partnerne</a></td>`);
