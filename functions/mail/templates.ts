@@ -243,6 +243,8 @@ export interface CosignRequestData {
   expiresAt: DateInput;
   /** a revised application (version 2 and on): what was signed before does not count for it */
   revised?: boolean;
+  /** the meeting the application reaches if every partner signs before its deadline */
+  meeting?: { date: DateInput; submissionDeadline: DateInput };
 }
 
 /** The owner's own organisation is a party too, and signs like the others; it is not its own partner. */
@@ -264,6 +266,7 @@ export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedM
       p(
         `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name, ownOrganisation)} Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
       ),
+      ...(d.meeting ? [p(`Skal søknaden behandles i ${committeeShortName}-møtet ${formatDateNb(d.meeting.date)}, må alle ha signert innen søknadsfristen ${formatDateTimeNb(d.meeting.submissionDeadline)}.`)] : []),
       ...(d.revised ? [p('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye, og lenker du har fått før, virker ikke lenger: les den nye versjonen og signer eller avslå på nytt.')] : []),
       facts(
         ...appFacts(ctx),

@@ -85,10 +85,10 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   if (unseen || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
   const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
   const target = meetingInReach(scheme, await loadCalendar(deps, scheme), app, now);
+  const reaches = target ? { meeting: { date: target.date, submissionDeadline: target.submissionDeadline } } : {};
   if (app.version === 1) {
     await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, {
-      statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt,
-      ...(target ? { meeting: { date: target.date, submissionDeadline: target.submissionDeadline } } : {}),
+      statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt, ...reaches,
     }));
   }
   for (const link of links) {
@@ -104,6 +104,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
       link: linkUrl(deps, link),
       expiresAt: link.expiresAt,
       revised: app.version > 1,
+      ...reaches,
     }));
   }
   const expiry = links.reduce((max, link) => Math.max(max, Date.parse(link.expiresAt)), now.getTime());

@@ -315,6 +315,12 @@ describe('mail templates', () => {
     });
   });
 
+  it('the signing request names the meeting the application reaches and its deadline, when there is one', () => {
+    const base = { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z' };
+    expect(cosignRequest(ctx, { ...base, meeting: { date: '2025-04-03', submissionDeadline: '2025-03-20T22:59:59.999Z' } }).text).toContain('Skal søknaden behandles i FSU-møtet 03.04.2025, må alle ha signert innen søknadsfristen 20.03.2025 kl. 23.59.');
+    expect(cosignRequest(ctx, base).text).not.toContain('Skal søknaden behandles i');
+  });
+
   it('the receipt names the meeting the application reaches and its deadline, when there is one', () => {
     const mail = applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z', meeting: { date: '2025-04-03', submissionDeadline: '2025-03-20T22:59:59.999Z' } });
     expect(mail.text).toContain('Signerer alle innen søknadsfristen 20.03.2025 kl. 23.59, behandles søknaden i FSU-møtet 03.04.2025; ellers i et senere møte.');

@@ -19,6 +19,8 @@ describe('the grant lifecycle on the local runtime (happy path)', () => {
     // … naming the meeting it reaches if every partner signs in time
     const receipt = (await h.mailsTo(data.owner.email)).find((m) => /Kvittering/.test(m.subject))!;
     expect(receipt.body.text?.replace(/\s+/g, ' ')).toContain('Signerer alle innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i FSU-møtet 10.12.2026; ellers i et senere møte.');
+    const request = (await h.mailsTo(data.partners[1]!.email)).find((m) => /Signering av søknad/.test(m.subject))!;
+    expect(request.body.text?.replace(/\s+/g, ' ')).toContain('Skal søknaden behandles i FSU-møtet 10.12.2026, må alle ha signert innen søknadsfristen 26.11.2026 kl. 23.59.');
     for (const p of data.partners) expect((await h.mailsTo(p.email)).length).toBeGreaterThanOrEqual(1);
 
     await signAll(h, data);
