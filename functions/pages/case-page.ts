@@ -188,6 +188,7 @@ ${forms.notice ?? ''}
 <dt>Saksnummer</dt><dd>${app.id}</dd>
 <dt>Ordning</dt><dd>${scheme.name}</dd>
 <dt>Status</dt><dd>${app.statusLabel}</dd>
+${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting.date)}, om søknaden er komplett innen søknadsfristen ${dateTime(view.nextMeeting.submissionDeadline)}</dd>` : ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>

@@ -5,7 +5,7 @@ import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingStarted, 
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
-import { openOnAgenda, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
+import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import { addDaysToInstant } from '../domain/wait-budget';
@@ -19,6 +19,7 @@ import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
 import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
+import { meetingInReach } from './schedule-application';
 
 /**
  * The meeting calendar with each meeting's deadline, whether it has been held and its minutes
@@ -153,11 +154,14 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listReallocations(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
-  const [earlier, continuations, decisionMeetings] = await Promise.all([
+  const [earlier, continuations, decisionMeetings, calendar] = await Promise.all([
     earlierGrant(deps, version.data.continues),
     laterContinuations(deps, app.id),
     app.allocation ? meetingsStillMinuting(deps, scheme) : [],
+    REVISABLE.includes(app.status) ? loadCalendar(deps, scheme) : undefined,
   ]);
+  // Not on an agenda yet (partners signing, or back with the owner): the meeting it reaches if complete now.
+  const reach = calendar && meetingInReach(scheme, calendar, app, deps.clock.now());
   return {
     application: { ...app, statusLabel: statusLabelOf(app) },
     earlierGrant: earlier,
@@ -170,6 +174,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     data: version.data, signatures, decisions, payouts, reports, reallocations,
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
+    nextMeeting: reach ? { id: reach.id, date: reach.date, submissionDeadline: reach.submissionDeadline } : undefined,
   };
 }
 

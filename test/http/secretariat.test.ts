@@ -136,6 +136,16 @@ describe('GET applications', () => {
     expect(res.body.signatures).toHaveLength(3);
     expect(res.body.application.history.at(-1).actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
     expect((await app.call('get-application', { pathParameters: { applicationId: 'app_finnesikke' }, as })).status).toBe(404);
+    // On an agenda: no next meeting to name.
+    expect(res.body.nextMeeting).toBeUndefined();
+  });
+
+  it('names the meeting a case not yet on an agenda reaches, and its deadline', async () => {
+    const { applicationId } = await app.submit();
+    const res = await app.call('get-application', { pathParameters: { applicationId }, as });
+    expect(res.body.nextMeeting).toEqual({ id: '2026-12-10', date: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z' });
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application');
+    expect(page.text.replace(/\u00a0/g, ' ')).toContain('<dt>Neste mulige møte</dt><dd>10.12.2026, om søknaden er komplett innen søknadsfristen 26.11.2026 kl. 23.59</dd>');
   });
 });
 
