@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
-import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
+import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
@@ -174,7 +174,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     data: version.data, signatures, decisions, payouts, reports, reallocations,
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
-    nextMeeting: reach ? { id: reach.id, date: reach.date, submissionDeadline: reach.submissionDeadline } : undefined,
+    nextMeeting: meetingDeadline(reach),
   };
 }
 

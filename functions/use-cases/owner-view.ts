@@ -1,4 +1,4 @@
-import { applicationMeeting } from '../domain/meeting-calendar';
+import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
@@ -48,8 +48,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     statusLabel: statusLabelOf(app),
     version: app.version,
     submittedAt: app.submittedAt,
-    meeting: meeting ? { id: meeting.id, date: meeting.date, submissionDeadline: meeting.submissionDeadline } : undefined,
-    nextMeeting: reach ? { id: reach.id, date: reach.date, submissionDeadline: reach.submissionDeadline } : undefined,
+    meeting: meetingDeadline(meeting),
+    nextMeeting: meetingDeadline(reach),
     signatures: signatures.map((s) => ({ organisationName: s.organisationName, decision: s.decision, at: s.at, reason: s.reason })),
     // Every party of this version with its answer, so the owner sees whom they still wait for (names of organisations only).
     partners: version.data.partners.map((p, i) => {
