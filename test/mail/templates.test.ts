@@ -365,6 +365,18 @@ describe('mail templates', () => {
     expect(internal.text).toContain('02.10.2025');
     expect(internal.text).toContain('30.06.2026');
     expect(internal.text).not.toContain('Kopi:');
+    expect(internal.text).toContain('Sluttrapport med vurdering av effekt og læringspunkter sendes etter at tilskuddsperioden er over, innen 30.06.2026.');
+  });
+
+  it('decision letter for a period that ends before the status report is due: the final report follows the status report', () => {
+    const short = decisionLetter(ctx, {
+      amount: 200000, periodStart: '2025-05-01', periodEnd: '2025-07-31', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325',
+      ownerIsInternalUnit: true, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
+      statusReportDue: '2025-10-02', finalReportDue: '2025-12-01',
+      reportLinks: { status: LINK, final: `${LINK}-slutt` },
+    });
+    expect(short.text).toContain('Sluttrapport med vurdering av effekt og læringspunkter sendes etter statusrapporten (tilskuddsperioden er over før statusrapporten skal sendes), innen 01.12.2025.');
+    expect(short.text).toContain('Send sluttrapporten her (etter at statusrapporten er sendt)');
   });
 
   it("decisions' copies to the leader and deputy say why they come and carry none of the owner's links", () => {
