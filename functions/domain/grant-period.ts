@@ -62,7 +62,12 @@ export function statusReportDue(allocationDate: string, months: number): string 
  * grant's final report would be overdue before it could be sent.
  */
 export function finalReportDue(periodEnd: string, daysAfter: number, statusReportDue: string): string {
-  return addDays(periodEnd > statusReportDue ? periodEnd : statusReportDue, daysAfter);
+  return addDays(finalReportFollowsStatusReport({ periodEnd, statusReportDue }) ? statusReportDue : periodEnd, daysAfter);
+}
+
+/** A period that ends before the status report is due: the final report comes after the status report, not after the period. */
+export function finalReportFollowsStatusReport(grant: { periodEnd: string; statusReportDue: string }): boolean {
+  return grant.periodEnd < grant.statusReportDue;
 }
 
 /** A grant's two report deadlines, from the day it was decided and the end of its period. */

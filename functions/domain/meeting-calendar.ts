@@ -136,12 +136,12 @@ export function upcomingMeetings(calendar: Calendar, now: Date): Calendar {
   return calendar.filter((m) => !meetingStarted(m, now));
 }
 
-/** The meeting with this id (its date), if the calendar has it. */
 /** What a view says of a meeting a case is on, or can reach: which, when, and its submission deadline. */
 export function meetingDeadline(meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'> | undefined): { id: string; date: string; submissionDeadline: string } | undefined {
   return meeting ? { id: meeting.id, date: meeting.date, submissionDeadline: meeting.submissionDeadline } : undefined;
 }
 
+/** The meeting with this id (its date), if the calendar has it. */
 export function findMeeting(calendar: Calendar, meetingId: string): Meeting | undefined {
   return calendar.find((m) => m.id === meetingId);
 }

@@ -41,5 +41,10 @@ export function reportAcceptable(kind: ReportKind, grant: { status: ApplicationS
   if (!REPORTABLE_FROM[kind].includes(grant.status)) return false;
   if (kind === 'status') return true;
   if (!grant.allocation || today < finalReportOpensOn(grant.allocation)) return false;
-  return grant.status !== 'active' || today > grant.allocation.statusReportDue;
+  return !waitsForStatusReport(grant, today);
+}
+
+/** The final report follows the status report: while the grant runs without one that is not yet overdue, it waits. */
+export function waitsForStatusReport(grant: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): boolean {
+  return grant.status === 'active' && !!grant.allocation && today <= grant.allocation.statusReportDue;
 }

@@ -9,6 +9,7 @@ import type { ClaimEffect } from '../domain/payout';
 import type { ExpiryReason } from '../domain/status-transitions';
 import { finalReportOpensOn } from '../domain/reports';
 import { grantConditions } from '../domain/grant-conditions';
+import { finalReportFollowsStatusReport } from '../domain/grant-period';
 
 export interface SchemeMailContext {
   /** e.g. 'Helsefellesskapet i Sør-Rogaland' */
@@ -711,11 +712,6 @@ function invoiceAddress(to: { name: string; organisationNumber: string }, amount
   return `til ${oneLine(to.name)} (org.nr. ${oneLine(to.organisationNumber)}) på ${formatNok(amount)}, merket med prosjektnummer ${project}`;
 }
 
-/** A period that ends before the status report is due: the final report follows the status report (domain/grant-period.ts). */
-function finalReportFollowsStatus(d: Pick<DecisionLetterData, 'periodEnd' | 'statusReportDue'>): boolean {
-  return d.periodEnd < d.statusReportDue;
-}
-
 /** Approval letter to the owner (and, without the report link, its copy to the leader and deputy: see DecisionCopy). */
 export function decisionLetter(ctx: MailContext, d: DecisionLetterData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
@@ -742,7 +738,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
         [
           ...grantConditions(c),
           `Statusrapport sendes ${months(ctx.scheme.statusReportAfterMonths)} etter tildelingen, innen ${formatDateNb(d.statusReportDue)}, på helsefellesskapets skjema.`,
-          `Sluttrapport med vurdering av effekt og læringspunkter sendes ${finalReportFollowsStatus(d) ? 'etter statusrapporten (tilskuddsperioden er over før statusrapporten skal sendes)' : 'etter at tilskuddsperioden er over'}, innen ${formatDateNb(d.finalReportDue)}.`,
+          `Sluttrapport med vurdering av effekt og læringspunkter sendes ${finalReportFollowsStatusReport(d) ? 'etter statusrapporten (tilskuddsperioden er over før statusrapporten skal sendes)' : 'etter at tilskuddsperioden er over'}, innen ${formatDateNb(d.finalReportDue)}.`,
         ],
         'Vilkår for tilskuddet:',
       ),
@@ -751,7 +747,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       ...(d.reportLinks
         ? [
             link('Send statusrapporten her', d.reportLinks.status),
-            link(finalReportFollowsStatus(d)
+            link(finalReportFollowsStatusReport(d)
               ? 'Send sluttrapporten her (etter at statusrapporten er sendt)'
               : `Send sluttrapporten her (fra ${formatDateNb(finalReportOpensOn({ periodEnd: d.periodEnd }))}, når tilskuddsperioden er over)`, d.reportLinks.final),
             p('Vi sender en påminnelse før rapportfristene.'),

@@ -1,6 +1,6 @@
 // "Finn en sak": the secretariat types the case number a letter or an e-mail quotes and goes
-// straight to the case, or words from a case's title or the owner's address and gets the cases that
-// match. A GET form on the overview (it only reads); the overview's route answers it.
+// straight to the case, or words (from the title, the contact person, a partner; see
+// domain/case-search.ts) and gets the cases that match. A GET form on the overview (it only reads); the overview's route answers it.
 import * as z from 'zod/mini';
 import { caseNumberField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
 import { FormState } from './forms';

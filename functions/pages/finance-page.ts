@@ -5,7 +5,7 @@ import { osloDateOf } from '../domain/oslo-time';
 import { payoutTotalsByState } from '../domain/payout';
 import { payoutsPath } from '../http/routes';
 import { CSRF_FIELD } from './csrf';
-import { dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
+import { count, dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { attrs, html, type Html } from './html';
 
@@ -73,7 +73,7 @@ ${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
 /** The list in sum, per state (a repayment claim counts as a negative amount). */
 function totalsByState(payouts: FinanceView['payouts']): Html {
   return html`<dl class="facts">${payoutTotalsByState(payouts).map(
-    (t) => html`<dt>${PAYOUT_STATE_LABELS[t.state]}</dt><dd>${kroner(t.amount)} (${t.count === 1 ? '1 utbetaling' : `${t.count} utbetalinger`})</dd>`,
+    (t) => html`<dt>${PAYOUT_STATE_LABELS[t.state]}</dt><dd>${kroner(t.amount)} (${count(t.count, 'utbetaling', 'utbetalinger')})</dd>`,
   )}</dl>`;
 }
 
@@ -114,7 +114,7 @@ ${view.payouts.length === 0
   : html`<p><a href=${`${financePath(view.filter)}&format=csv`} download>Last ned listen som CSV (åpnes i Excel)</a></p>
 ${totalsByState(view.payouts)}
 <div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
-<caption>${view.payouts.length === 1 ? '1 utbetaling' : `${view.payouts.length} utbetalinger`}</caption>
+<caption>${count(view.payouts.length, 'utbetaling', 'utbetalinger')}</caption>
 <thead><tr><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}`,

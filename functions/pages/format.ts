@@ -8,6 +8,11 @@ export function kroner(amount: number | undefined): string {
   return amount === undefined ? '–' : formatNok(amount);
 }
 
+/** A count with its noun: '1 sak', '3 saker'. */
+export function count(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /** 'YYYY-MM-DD' → '10.12.2026'. */
 export function date(value: string | undefined): string {
   if (!value) return '–';

@@ -6,7 +6,7 @@ import { previousHalfYear, reportingPeriods } from '../domain/grant-period';
 import type { halfYearReport } from '../use-cases/half-year-report';
 import type { meetingsHeldBetween } from '../use-cases/meeting-minutes';
 import { dateRangeInOrder, isoDateField, NORWEGIAN, toFieldErrors } from '../../schemas/fields.schema';
-import { date, kroner } from './format';
+import { count, date, kroner } from './format';
 import { errorSummary, FormState, type FormBody } from './forms';
 import { grantStatusTable } from './grant-status-table';
 import { html, type Html } from './html';
@@ -83,7 +83,7 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Tildelt i perioden</dt><dd>${kroner(report.allocated)}</dd>
 <dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
 <dt>Brukt ifølge rapportene</dt><dd>${kroner(report.spentReported)}</dd>
-<dt>Utbetalt i perioden</dt><dd>${kroner(report.paidOut)}${report.payoutsPaid > 0 ? ` (${report.payoutsPaid} ${report.payoutsPaid === 1 ? 'utbetaling' : 'utbetalinger'})` : ''}</dd>
+<dt>Utbetalt i perioden</dt><dd>${kroner(report.paidOut)}${report.payoutsPaid > 0 ? ` (${count(report.payoutsPaid, 'utbetaling', 'utbetalinger')})` : ''}</dd>
 <dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
 <dt>Tilbakebetalt i perioden</dt><dd>${kroner(report.repaid)}</dd>
 <dt>Omdisponert med godkjenning</dt><dd>${kroner(report.reallocated)}</dd>

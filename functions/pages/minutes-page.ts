@@ -6,7 +6,7 @@ import { agendaPath, casePath, minutesPath } from '../http/routes';
 import type { DecisionOutcome } from '../domain/model';
 import type { meetingMinutes } from '../use-cases/meeting-minutes';
 import { CSRF_FIELD } from './csrf';
-import { dateTime, decisionText, kroner } from './format';
+import { count, dateTime, decisionText, kroner } from './format';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import { recommendationFacts } from './recommendation-facts';
@@ -40,7 +40,7 @@ export function totalsText(t: Minutes['totals']): string {
     [t.repaymentsClaimed, 'krav om tilbakebetaling'],
   ] as const;
   const counted = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
-  return `Behandlet ${t.decisions} ${t.decisions === 1 ? 'sak' : 'saker'}${counted.length ? `: ${counted.join(', ')}` : ''}.`;
+  return `Behandlet ${count(t.decisions, 'sak', 'saker')}${counted.length ? `: ${counted.join(', ')}` : ''}.`;
 }
 
 function minutesCase(minutes: Minutes, c: MinutesCase): Html {

@@ -11,7 +11,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { date, dateTime, dayOf, kroner, meetingOptions, meetingTime, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, dayOf, kroner, meetingOptions, meetingTime, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -69,7 +69,7 @@ ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</
 </form>`;
   }
   const others = upcoming.filter((o) => o.id !== m.id);
-  const cases = `${m.openCases} ${m.openCases === 1 ? 'sak' : 'saker'}`;
+  const cases = count(m.openCases, 'sak', 'saker');
   const body =
     m.openCases === 0
       ? html`<p class="hint">Møtet tas ut av møteplanen. Søknader settes opp til de andre møtene. ${m.added ? 'Avlyser du ved en feil, legger du møtet inn igjen med «Legg til et møte i møteplanen».' : 'Avlyser du ved en feil, setter du møtet inn igjen under «Avlyste møter».'}</p>`
@@ -139,7 +139,7 @@ function searchResults(found: NonNullable<LookupView['search']>): Html {
   }
   const shown = found.cases.length < found.total ? ` Viser de ${found.cases.length} sist innsendte.` : '';
   return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2>
-<p>${found.total === 1 ? '1 sak passer.' : `${found.total} saker passer.`}${shown}</p>
+<p>${count(found.total, 'sak', 'saker')} passer.${shown}</p>
 <div class="table-wrap" role="region" aria-label="Saker som passer søket" tabindex="0"><table>
 <caption>Saker som passer søket, sist innsendt først</caption>
 <thead><tr><th scope="col">Sak</th><th scope="col">Ordning</th><th scope="col">Status</th><th scope="col">Sendt inn</th><th scope="col">E-post til prosjektansvarlig</th></tr></thead>
@@ -368,7 +368,7 @@ ${forms.notice ?? ''}
 <dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
 <dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
 <dt>Saker</dt><dd>${agenda.items.length}</dd>
-<dt>Omsøkt i sakene som ikke er avgjort</dt><dd>${kroner(agenda.demand.requested)} (${agenda.demand.openCases} ${agenda.demand.openCases === 1 ? 'sak' : 'saker'})</dd>
+<dt>Omsøkt i sakene som ikke er avgjort</dt><dd>${kroner(agenda.demand.requested)} (${count(agenda.demand.openCases, 'sak', 'saker')})</dd>
 <dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
 ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
@@ -424,7 +424,7 @@ export function overduePage(schemeName: string, reports: OverdueReports): { titl
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
-<caption>${reports.length === 1 ? '1 rapport' : `${reports.length} rapporter`} på overtid, eldste frist først</caption>
+<caption>${count(reports.length, 'rapport', 'rapporter')} på overtid, eldste frist først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>
 <tbody>${reports.map(
     (r) => html`<tr><td>${r.title}</td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,

@@ -9,7 +9,7 @@ import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
-import { applicationMeeting, committeeAnswerDue, decisionOverdueAt } from '../domain/meeting-calendar';
+import { applicationMeeting, committeeAnswerDue, decisionOverdueAt, meetingDeadline } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
@@ -85,7 +85,8 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   if (unseen || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
   const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
   const target = meetingInReach(scheme, await loadCalendar(deps, scheme), app, now);
-  const reaches = target ? { meeting: { date: target.date, submissionDeadline: target.submissionDeadline } } : {};
+  const reached = meetingDeadline(target);
+  const reaches = reached ? { meeting: reached } : {};
   if (app.version === 1) {
     await notify(deps, `receipt#${app.id}`, [app.ownerEmail], mail.applicationReceived(ctx, {
       statusLink: await ownerLink(deps, app, allLinks), partnersToSign: links.length, receivedAt: app.submittedAt, ...reaches,

@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
-import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
@@ -58,7 +58,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     open,
     ...(opensOn && !submitted ? { opensOn } : {}),
     // The period is over, but the final report follows the status report, which is not in yet (nor overdue).
-    ...(kind === 'final' && link.state === 'active' && !open && !submitted && !opensOn && app.status === 'active' ? { waitsForStatusReport: true } : {}),
+    ...(kind === 'final' && link.state === 'active' && !submitted && !opensOn && waitsForStatusReport(app, today) ? { waitsForStatusReport: true } : {}),
     ...(submitted ? { report: reportContent(submitted) } : {}),
     ...(statusReport ? { statusReport: reportContent(statusReport) } : {}),
   };
