@@ -187,6 +187,17 @@ export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 export const ownerChangeSchema = z.strictObject({ name: textField(200), email: emailField() }, E);
 export type OwnerChange = z.infer<typeof ownerChangeSchema>;
 
+/** A report's new deadline ("utsatt frist"), with the reason the committee gave. */
+export const reportDeadlineSchema = z.strictObject(
+  {
+    report: z.enum(['status', 'final'], { error: 'Velg statusrapporten eller sluttrapporten.' }),
+    dueDate: isoDateField(),
+    reason: textField(REASON_MAX),
+  },
+  E,
+);
+export type ReportDeadlineRequest = z.infer<typeof reportDeadlineSchema>;
+
 /** Sending the owner's link again: nothing to say (the body may be left out). */
 export const ownerLinkResendSchema = z.strictObject({}, E);
 
@@ -327,6 +338,7 @@ export const REQUEST_SCHEMAS = {
   repaymentClaim: repaymentClaimSchema,
   revocation: revocationRequestSchema,
   ownerChange: ownerChangeSchema,
+  reportDeadline: reportDeadlineSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -349,6 +361,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['amount'],
   revocation: [],
   ownerChange: [],
+  reportDeadline: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -371,6 +384,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['endGrant'],
   revocation: [],
   ownerChange: [],
+  reportDeadline: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

@@ -316,7 +316,13 @@ export type ReminderKind =
   /** the secretariat sent the owner's link again: the next sweep mails it */
   | 'owner-link'
   /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
-  | 'invoice-missing';
+  | 'invoice-missing'
+  /** the secretariat moved a report's deadline: the next sweep tells the owner */
+  | 'status-report-extended'
+  | 'final-report-extended'
+  /** a moved deadline's "report missing" notice to the secretariat (the workflow's wait ran to the old date) */
+  | 'status-report-missing'
+  | 'final-report-missing';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op
@@ -329,6 +335,8 @@ export interface ReminderRecord {
   seq?: number;
   /** co-signature reminders belong to one application version */
   version?: number;
+  /** a report's reminders belong to one deadline: after a move ("utsatt frist") the old ones are skipped */
+  reportDue?: string;
   /** a new contact person: the address mail went to before, told of the change (and whom to ask if it was a mistake) */
   previousOwnerEmail?: string;
 }

@@ -888,6 +888,27 @@ export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail 
   });
 }
 
+export interface ReportDeadlineExtendedData extends ReportDueData {
+  previousDueDate: DateInput;
+  /** the committee's reason, as the secretariat wrote it */
+  reason: string;
+}
+
+/** To the owner: the committee moved a report's deadline ("utsatt frist"). */
+export function reportDeadlineExtended(ctx: MailContext, d: ReportDeadlineExtendedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Ny frist for ${name}en for ${quoted(titleForSubject(ctx.application.title))}: ${formatDateNb(d.dueDate)}`,
+    greeting: hei(),
+    blocks: [
+      p(`Fristen for ${name}en er utsatt fra ${formatDateNb(d.previousDueDate)} til ${formatDateNb(d.dueDate)}. Påminnelsene følger den nye fristen.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Ny frist', formatDateNb(d.dueDate)], ['Begrunnelse', d.reason]),
+      link(`Send ${name}en`, d.link),
+    ],
+  });
+}
+
 /** To the secretariat: a report has not come in, and the owner has had every reminder. */
 export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);
@@ -1206,6 +1227,7 @@ export const templates = {
   decisionLetter,
   payoutTrigger,
   invoiceReminder,
+  reportDeadlineExtended,
   reportDue,
   reportOverdue,
   reportMissing,

@@ -3,7 +3,8 @@
 // Its forms are the committee's actions on a running grant: deciding a reallocation request,
 // taking back a grant not yet paid, and claiming repayment (the review's actions stay on the agenda,
 // payments on the finance page).
-import type { Actor } from '../domain/model';
+import type { Actor, ReportKind } from '../domain/model';
+import { lastDeadlineMove, reportPending } from '../domain/report-deadlines';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
@@ -23,9 +24,11 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'reportDeadline' | `reallocation:${string}`;
 
-const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = { repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke' };
+const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
+  repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
+};
 
 export type CaseForms = StaffPageForms<CaseFormName>;
 
@@ -35,10 +38,15 @@ export const CASE_NOTICES: Record<string, string> = {
   tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjekteier får beskjed.',
   kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
+  rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
 };
 
 export function ownerChangePath(applicationId: string): string {
   return `${casePath(applicationId)}/kontaktperson`;
+}
+
+export function reportDeadlinePath(applicationId: string): string {
+  return `${casePath(applicationId)}/rapportfrist`;
 }
 
 export function ownerLinkPath(applicationId: string): string {
@@ -139,6 +147,31 @@ ${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summa
 </details>`;
 }
 
+/** A report's due date, and where it was moved from ("utsatt frist"). */
+function dueFact(app: CaseView['application'], kind: ReportKind, due: string): Html {
+  const move = lastDeadlineMove(app.history, kind);
+  return html`${date(due)}${move ? html` (utsatt fra ${date(move.from)}: ${move.reason})` : ''}`;
+}
+
+/** "Utsatt frist": a new deadline for a report the grant still owes. Closed by default, like the contact person. */
+function reportDeadlineForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html | '' {
+  const pending = (['status', 'final'] as const).filter((k) => reportPending(k, app.status));
+  if (!app.allocation || pending.length === 0) return '';
+  const form = state('reportDeadline');
+  const names = { status: 'Statusrapporten', final: 'Sluttrapporten' } as const;
+  const dues = { status: app.allocation.statusReportDue, final: app.allocation.finalReportDue };
+  return html`<details class="report-deadline"${form.hasErrors() ? html` open` : ''}><summary>Utsett en rapportfrist</summary>
+<form method="post" action=${reportDeadlinePath(app.id)} novalidate aria-label="Utsett fristen for en rapport">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">Når komiteen gir prosjektet utsatt frist. Påminnelsene følger den nye fristen, og prosjektansvarlig får den nye fristen og begrunnelsen på e-post: skriv ikke helseopplysninger i begrunnelsen.</p>
+${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${names[k]} (frist ${date(dues[k])})` })), { summaryLabel: 'Rapportfrist, rapport', ...(form.value('report') ? {} : { checked: [pending[0]!] }) })}
+${form.input('dueDate', 'Ny frist', { type: 'date', summaryLabel: 'Rapportfrist, ny frist' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Rapportfrist, begrunnelse' })}
+<button type="submit" class="secondary">Registrer ny frist</button>
+</form>
+</details>`;
+}
+
 function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state('revocation');
   const closed = app.status === 'closed';
@@ -178,6 +211,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   // Whom the application names, where the secretariat has set another contact since: the address too when it differs.
   const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
   const owner = ownerForm(app, ownerName, forms.csrf, state);
+  const reportDeadline = reportDeadlineForm(app, forms.csrf, state);
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
@@ -207,8 +241,8 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
 <dt>Vedtatt</dt><dd>${dateTime(allocation.decidedAt)}</dd>
-<dt>Statusrapport innen</dt><dd>${date(allocation.statusReportDue)}</dd>
-<dt>Sluttrapport innen</dt><dd>${date(allocation.finalReportDue)}</dd>
+<dt>Statusrapport innen</dt><dd>${dueFact(app, 'status', allocation.statusReportDue)}</dd>
+<dt>Sluttrapport innen</dt><dd>${dueFact(app, 'final', allocation.finalReportDue)}${reportDeadline}</dd>
 ${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
 ${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)} (<a href="#vedtak">vedtaket med begrunnelsen</a>)</dd>` : ''}
 </dl>` : ''}

@@ -123,6 +123,7 @@ const ACTION_LABELS: Record<string, string> = {
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
   'owner-changed': 'Ny kontaktperson for prosjektet',
+  'report-deadline-extended': 'Rapportfristen utsatt',
   'owner-link-sent': 'Lenken til saken sendt på nytt til prosjektansvarlig',
   'mail-bounced': 'En e-post om saken kom ikke fram',
   withdrawn: 'Søknaden ble trukket',

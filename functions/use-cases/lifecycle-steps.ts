@@ -4,7 +4,7 @@ import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { payoutIdFor, recordedClaim, recordedRevocation, UNPAID_PAYOUT_STATES } from '../domain/payout';
-import { reportDueDate } from '../domain/reports';
+import { reportLastChance } from '../domain/report-deadlines';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -23,6 +23,7 @@ import { mailContext, notify, notifyMeeting } from './notify';
 import { triggerPayout } from './payouts';
 import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
+import { reportReminders, reportWaitOver } from './report-deadlines';
 
 export interface StepInput {
   applicationId: string;
@@ -352,17 +353,6 @@ async function ensureReportLinks(deps: Dependencies, l: Loaded): Promise<Record<
   return out;
 }
 
-function reportReminders(app: ApplicationRecord, scheme: SchemeConfig, kind: 'status' | 'final', due: string, now: Date): ReminderRecord[] {
-  const dueKind = kind === 'status' ? 'status-report-due' : 'final-report-due';
-  const overdueKind = kind === 'status' ? 'status-report-overdue' : 'final-report-overdue';
-  const dueAt = endOfOsloDay(due);
-  const before = reminderInstants(dueAt, scheme.reminders.reportDueDaysBefore, now).map((at): ReminderRecord => ({
-    id: `${app.id}#${dueKind}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: dueKind, dueAt: at.toISOString(),
-  }));
-  const firstOverdue = osloInstant(addDays(due, 1), '09:00');
-  return [...before, { id: `${app.id}#${overdueKind}#1`, applicationId: app.id, schemeId: scheme.id, kind: overdueKind, dueAt: firstOverdue.toISOString(), seq: 1 }];
-}
-
 /** A grant paid on invoice: the first reminder to send it, a while after the decision (the sweep chains the next while none has come). */
 function invoiceReminders(app: ApplicationRecord, scheme: SchemeConfig, payout: PayoutRecord): ReminderRecord[] {
   if (payout.state !== 'awaiting_invoice' || !app.allocation || scheme.reminders.maxInvoiceReminders === 0) return [];
@@ -372,9 +362,7 @@ function invoiceReminders(app: ApplicationRecord, scheme: SchemeConfig, payout: 
 
 /** How long a report wait lasts: until the last overdue reminder has had its chance. */
 function reportWait(l: Loaded, due: string) {
-  const { scheme, start, now } = l;
-  const lastChance = osloInstant(addDays(due, scheme.reminders.overdueEveryDays * scheme.reminders.maxOverdueReminders + 1));
-  return { timeoutSeconds: waitSeconds(lastChance, start, now) };
+  return { timeoutSeconds: waitSeconds(reportLastChance(due, l.scheme.reminders), l.start, l.now) };
 }
 
 /** Decision letter (with copy to the service-model group's leaders), payout trigger, report reminders. */
@@ -424,8 +412,7 @@ function payoutEvent(app: ApplicationRecord, payout: PayoutRecord, scheme: Schem
 }
 
 async function reportMissing(deps: Dependencies, l: Loaded, kind: 'status' | 'final'): Promise<StepResult> {
-  const { app, scheme } = l;
-  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportMissing(mailContext(scheme, app), { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: caseUrl(deps, app.id) }));
+  await reportWaitOver(deps, l.app, l.scheme, kind, l.now);
   return {};
 }
 

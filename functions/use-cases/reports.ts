@@ -8,13 +8,11 @@ import type { ReportRequest } from '../../schemas/requests.schema';
 import { resolveLink } from './links';
 import { loadApplication } from './load-application';
 import { moveApplication } from './move-application';
+import { REPORT_REMINDER_KINDS } from './report-deadlines';
 
-// Where a report moves its grant (reportAcceptable says when it may be sent), and the reminders it ends.
-const REPORT_STEP: Record<ReportKind, { to: ApplicationStatus; reminders: Array<'status-report-due' | 'status-report-overdue' | 'final-report-due' | 'final-report-overdue'> }> = {
-  status: { to: 'status_report_received', reminders: ['status-report-due', 'status-report-overdue'] },
-  // A missing status report does not cancel the final one.
-  final: { to: 'final_report_received', reminders: ['final-report-due', 'final-report-overdue'] },
-};
+// Where a report moves its grant (reportAcceptable says when it may be sent); it ends that report's
+// reminders (a missing status report does not cancel the final one's).
+const REPORT_STEP: Record<ReportKind, ApplicationStatus> = { status: 'status_report_received', final: 'final_report_received' };
 
 async function reportContext(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['status-report', 'final-report'], { allowUsed: true });
@@ -67,7 +65,6 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
 /** The status report (6 months) and the final report, each once, through the owner's report link. */
 export async function submitReport(deps: Dependencies, linkId: string, request: ReportRequest) {
   const { link, app, kind } = await reportContext(deps, linkId);
-  const step = REPORT_STEP[kind];
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
   const today = osloDateOf(deps.clock.now());
   if (!reportAcceptable(kind, app, today)) {
@@ -98,9 +95,9 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
     // A retry after a crash between the report and the status change: finish the status change.
     if (!(error instanceof ConflictError)) throw error;
   }
-  const updated = await moveApplication(deps, app, step.to, `report:${kind}`, actor);
+  const updated = await moveApplication(deps, app, REPORT_STEP[kind], `report:${kind}`, actor);
   await deps.store.consumeLink(link.id, at).catch(() => undefined);
-  await deps.store.cancelReminders(app.id, step.reminders);
+  await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS[kind]);
   await deps.workflow.completeStep(app.id, kind === 'status' ? 'status-report' : 'final-report', { kind, submittedAt: at });
   return { applicationId: app.id, kind, status: updated.status };
 }

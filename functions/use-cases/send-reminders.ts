@@ -9,6 +9,7 @@ import { submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
 import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
+import { lastDeadlineMove } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -20,6 +21,7 @@ import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
+import { reportKindOfReminder, sendReportMissing } from './report-deadlines';
 import { logger } from '../adapters/logger';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
@@ -32,6 +34,11 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   // the final report is owed whether or not the status report came
   'final-report-due': REPORTABLE_FROM.final,
   'final-report-overdue': REPORTABLE_FROM.final,
+  // a moved deadline: told to the owner, and its "missing" notice to the secretariat, while the report is owed
+  'status-report-extended': REPORTABLE_FROM.status,
+  'final-report-extended': REPORTABLE_FROM.final,
+  'status-report-missing': REPORTABLE_FROM.status,
+  'final-report-missing': REPORTABLE_FROM.final,
   'meeting-moved': ON_AGENDA,
   // a grant closed with a repayment claim still has an owner to reach
   'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
@@ -58,7 +65,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
   const calendarOf = calendarsOnce(deps);
   for (const reminder of due) {
     const app = await deps.store.getApplication(reminder.applicationId);
-    const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version);
+    const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version) && forCurrentDeadline(reminder, app);
     if (relevant) {
       try {
         await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now, calendarOf);
@@ -161,7 +168,28 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       }
       return;
     }
+    case 'status-report-extended':
+    case 'final-report-extended': {
+      const kind = reportKindOfReminder(r.kind)!;
+      const link = links.find((l) => reportKindOfLink(l.purpose) === kind);
+      const move = lastDeadlineMove(app.history, kind);
+      if (!move) return;
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportDeadlineExtended(ctx, {
+        kind, dueDate: reportDueDate(kind, app.allocation) ?? '', previousDueDate: move.from, reason: move.reason, link: link ? linkUrl(deps, link) : statusLink,
+      }));
+      return;
+    }
+    case 'status-report-missing':
+    case 'final-report-missing':
+      await sendReportMissing(deps, app, scheme, reportKindOfReminder(r.kind)!);
+      return;
   }
+}
+
+/** A report reminder made for a deadline that has moved since is not sent (reminders made before deadlines could move carry none). */
+function forCurrentDeadline(r: ReminderRecord, app: ApplicationRecord): boolean {
+  const kind = reportKindOfReminder(r.kind);
+  return r.reportDue === undefined || !kind || r.reportDue === reportDueDate(kind, app.allocation);
 }
 
 /** The next reminder of a numbered chain (…#1, #2, …): a new id, so the one sent stays sent. */

@@ -27,6 +27,7 @@ import {
   payoutCancelled,
   reportDue,
   reportOverdue,
+  reportDeadlineExtended,
   reportReceived,
   invoiceReminder,
   scheduledForMeeting,
@@ -212,6 +213,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportOverdue(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
     expect: [/Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
+  },
+  reportDeadlineExtended: {
+    mail: reportDeadlineExtended(ctx, { kind: 'status', dueDate: '2026-09-30', previousDueDate: '2026-06-30', reason: 'Prosjektleder har vært sykmeldt.', link: LINK }),
+    link: LINK,
+    expect: [/Ny frist for statusrapporten for .*: 30\.09\.2026/, /utsatt fra 30\.06\.2026 til 30\.09\.2026/, /Begrunnelse.*Prosjektleder har vært sykmeldt\./, /Send statusrapporten/],
   },
   reportMissing: {
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),

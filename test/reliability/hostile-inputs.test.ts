@@ -123,6 +123,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'decide-reallocation': () => ({ approved: true }),
   'claim-repayment': () => ({ amount: 1_000, reason: 'Ubrukte midler' }),
   'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
+  'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
   'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),

@@ -91,6 +91,11 @@ export async function executionsOf(h: Harness, id: string): Promise<string[]> {
   return all.executions.filter((e) => e.name.includes(id)).map((e) => `${e.machineKey}:${e.status}`).sort();
 }
 
+/** Moves the clock to an instant in steps of at most two days (what falls due on the way runs). */
+export async function advanceTo(h: Harness, iso: string): Promise<void> {
+  await h.system.advance(Date.parse(iso) - h.clock.now().getTime(), 2 * DAY);
+}
+
 export async function status(h: Harness, ownerLink: string): Promise<string> {
   const res = await h.call('GET', `/api/owner/${ownerLink}`);
   expect(res.status).toBe(200);

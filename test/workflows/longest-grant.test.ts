@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { application, DAY, decide, scheduled, startHarness, status, type Harness } from '../support/local-system';
+import { advanceTo, application, DAY, decide, scheduled, startHarness, status, type Harness } from '../support/local-system';
 
 const YEAR_MS = 365 * DAY;
 const MAX_HISTORY_EVENTS = 25_000;
-
-async function advanceTo(h: Harness, iso: string): Promise<void> {
-  await h.system.advance(Date.parse(iso) - h.clock.now().getTime(), 2 * DAY);
-}
 
 describe('the longest legal grant', () => {
   let h: Harness;

@@ -2,6 +2,7 @@
 // never to an owner's or partner's capability link.
 import { expect, it } from 'vitest';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
+import { reportLastChance } from '../../functions/domain/report-deadlines';
 import { useTestApp } from '../support/test-app';
 
 const app = useTestApp();
@@ -18,8 +19,17 @@ it('a reallocation request: the secretariat is told, with a link to the case whe
 
 it('a missing status report: the secretariat is told, with a link to the whole case', async () => {
   const { applicationId } = await app.active();
-  const secretariat = app.scheme('sor-rogaland').secretariatEmail;
-  await runLifecycleStep(app.deps, 'status-report-missing', { applicationId, executionStartTime: app.clock.now().toISOString() });
+  const scheme = app.scheme('sor-rogaland');
+  const secretariat = scheme.secretariatEmail;
+  const started = app.clock.now().toISOString();
+  // The workflow's wait ends when every overdue reminder has had its chance.
+  const { statusReportDue } = (await app.store.getApplication(applicationId))!.allocation!;
+  app.clock.set(reportLastChance(statusReportDue, scheme.reminders).toISOString());
+  try {
+    await runLifecycleStep(app.deps, 'status-report-missing', { applicationId, executionStartTime: started });
+  } finally {
+    app.clock.set(started);
+  }
   const told = app.mailer.sent.filter((m) => m.to.includes(secretariat) && m.subject.startsWith('[FSU] Rapport mangler: statusrapport'));
   expect(told).toHaveLength(1);
   expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);

@@ -1,0 +1,61 @@
+// A report's deadline, and the committee's "utsatt frist": the secretariat moves the deadline of a
+// report not yet sent (illness, a project started late). Reminders, the overdue list, the report
+// page and the secretariat's "report missing" notice all follow the new date.
+import type { Allocation, ApplicationStatus, AuditEntry, ReportKind } from './model';
+import { REPORTABLE_FROM, reportDueDate } from './reports';
+import { addDays, formatNorwegianDate, osloInstant } from './oslo-time';
+
+/** The history entry of a moved deadline (details: report, from, to, reason). */
+export const REPORT_DEADLINE_EXTENDED = 'report-deadline-extended';
+
+export interface OverdueReminderRhythm {
+  overdueEveryDays: number;
+  maxOverdueReminders: number;
+}
+
+/** Days from a report's deadline to the end of its last overdue reminder's chance. */
+export function overdueWindowDays(r: OverdueReminderRhythm): number {
+  return r.overdueEveryDays * r.maxOverdueReminders + 1;
+}
+
+/** The moment a report counts as missing: every overdue reminder has had its chance. */
+export function reportLastChance(due: string, r: OverdueReminderRhythm): Date {
+  return osloInstant(addDays(due, overdueWindowDays(r)));
+}
+
+/** Whether the grant still owes this report (its deadline can move): not sent, not ended. */
+export function reportPending(kind: ReportKind, status: ApplicationStatus): boolean {
+  return REPORTABLE_FROM[kind].includes(status);
+}
+
+export interface DeadlineMove {
+  kind: ReportKind;
+  dueDate: string;
+}
+
+/**
+ * What is wrong with moving a report's deadline to `move.dueDate` (a field error), or undefined.
+ * The new date is later than the current one and not passed; a status report stays before the
+ * final report (which follows it); `latest` is the last date the report's link can carry.
+ */
+export function deadlineMoveProblem(allocation: Allocation, move: DeadlineMove, today: string, latest: string): string | undefined {
+  const current = reportDueDate(move.kind, allocation)!;
+  if (move.dueDate <= current) return `Ny frist må være etter gjeldende frist, ${formatNorwegianDate(current)}.`;
+  if (move.dueDate < today) return 'Ny frist kan ikke være en dag som er passert.';
+  if (move.kind === 'status' && move.dueDate >= allocation.finalReportDue) {
+    return `Statusrapporten må ha frist før sluttrapporten (${formatNorwegianDate(allocation.finalReportDue)}). Utsett fristen for sluttrapporten først.`;
+  }
+  if (move.dueDate > latest) return `Fristen kan settes til senest ${formatNorwegianDate(latest)}.`;
+  return undefined;
+}
+
+/** The allocation with the report's new deadline. */
+export function withMovedDeadline(allocation: Allocation, move: DeadlineMove): Allocation {
+  return move.kind === 'status' ? { ...allocation, statusReportDue: move.dueDate } : { ...allocation, finalReportDue: move.dueDate };
+}
+
+/** A report's last deadline move on the case's history: from which date, and why (undefined: never moved). */
+export function lastDeadlineMove(history: readonly AuditEntry[], kind: ReportKind): { from: string; reason: string } | undefined {
+  const details = history.findLast((e) => e.action === REPORT_DEADLINE_EXTENDED && e.details?.['report'] === kind)?.details;
+  return details ? { from: String(details['from']), reason: String(details['reason'] ?? '') } : undefined;
+}

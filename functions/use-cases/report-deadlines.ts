@@ -1,0 +1,117 @@
+// A report's reminders, and moving its deadline ("utsatt frist"). The reminders live outside the
+// workflow (the sweep sends them); each carries the deadline it was made for, so the sweep skips
+// one whose deadline has moved since. The workflow's wait for the report still runs to the old
+// date's last chance: its "report missing" step then leaves the notice to the sweep, at the new one.
+import { ConflictError, ValidationError } from '../domain/errors';
+import type { Actor, ApplicationRecord, ReminderKind, ReminderRecord, ReportKind } from '../domain/model';
+import { reminderInstants } from '../domain/deadlines';
+import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
+import { reportDueDate, reportKindOfLink } from '../domain/reports';
+import {
+  deadlineMoveProblem, overdueWindowDays, REPORT_DEADLINE_EXTENDED, reportLastChance, reportPending, withMovedDeadline,
+} from '../domain/report-deadlines';
+import type { Dependencies } from '../composition';
+import type { ReportDeadlineRequest } from '../../schemas/requests.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import * as mail from '../mail/templates';
+import { caseUrl } from './links';
+import { loadApplication, loadScheme } from './load-application';
+import { recordOnHistory, withFreshRead } from './move-application';
+import { mailContext, notify } from './notify';
+
+const KINDS = {
+  status: { due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended' },
+  final: { due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended' },
+} as const satisfies Record<ReportKind, Record<string, ReminderKind>>;
+
+/** The reminders a report's arrival (or a new deadline) ends. */
+export const REPORT_REMINDER_KINDS: Record<ReportKind, ReminderKind[]> = {
+  status: [KINDS.status.due, KINDS.status.overdue, KINDS.status.missing],
+  final: [KINDS.final.due, KINDS.final.overdue, KINDS.final.missing],
+};
+
+/** The report a reminder is about (undefined: not a report reminder). */
+export function reportKindOfReminder(kind: ReminderKind): ReportKind | undefined {
+  return (Object.keys(KINDS) as ReportKind[]).find((k) => (Object.values(KINDS[k]) as string[]).includes(kind));
+}
+
+/** Reminders before the deadline, then the first overdue one (the sweep chains the next). */
+export function reportReminders(app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind, due: string, now: Date): ReminderRecord[] {
+  const { due: dueKind, overdue: overdueKind } = KINDS[kind];
+  const base = { applicationId: app.id, schemeId: scheme.id, reportDue: due };
+  const before = reminderInstants(endOfOsloDay(due), scheme.reminders.reportDueDaysBefore, now).map((at): ReminderRecord => ({
+    ...base, id: `${app.id}#${dueKind}#${at.toISOString()}`, kind: dueKind, dueAt: at.toISOString(),
+  }));
+  const firstOverdue = osloInstant(addDays(due, 1), '09:00');
+  // The deadline in the id: a moved deadline's first overdue reminder is a new one, not the one sent for the old date.
+  return [...before, { ...base, id: `${app.id}#${overdueKind}#${due}#1`, kind: overdueKind, dueAt: firstOverdue.toISOString(), seq: 1 }];
+}
+
+function reportMissingReminder(app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind, due: string): ReminderRecord {
+  const missing = KINDS[kind].missing;
+  return { id: `${app.id}#${missing}#${due}`, applicationId: app.id, schemeId: scheme.id, kind: missing, dueAt: reportLastChance(due, scheme.reminders).toISOString(), reportDue: due };
+}
+
+/** To the secretariat, once per report: it has not come, and the owner has had every reminder. */
+export async function sendReportMissing(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<void> {
+  await notify(deps, `report-missing#${kind}#${app.id}`, [scheme.secretariatEmail], mail.reportMissing(mailContext(scheme, app), { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: caseUrl(deps, app.id) }));
+}
+
+/**
+ * The workflow's wait for a report has run out. Unless the deadline moved meanwhile (its last
+ * chance still ahead), the report is missing: the secretariat is told now; otherwise the sweep
+ * tells it at the new date's last chance, if the report has not come by then.
+ */
+export async function reportWaitOver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind, now: Date): Promise<void> {
+  const due = reportDueDate(kind, app.allocation);
+  if (due && reportLastChance(due, scheme.reminders) > now) {
+    await deps.store.putReminder(reportMissingReminder(app, scheme, kind, due));
+    return;
+  }
+  await sendReportMissing(deps, app, scheme, kind);
+}
+
+export function extendReportDeadline(deps: Dependencies, applicationId: string, input: ReportDeadlineRequest, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(() => extendOnce(deps, applicationId, input, actor));
+}
+
+async function extendOnce(deps: Dependencies, applicationId: string, input: ReportDeadlineRequest, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  const app = await loadApplication(deps, applicationId);
+  const kind = input.report;
+  if (!app.allocation || !reportPending(kind, app.status)) {
+    throw new ConflictError(`${kind === 'status' ? 'Statusrapporten' : 'Sluttrapporten'} er sendt inn, eller tilskuddet er avsluttet. Fristen kan ikke endres.`, 'report_not_pending');
+  }
+  const scheme = loadScheme(deps, app.schemeId);
+  const now = deps.clock.now();
+  const current = reportDueDate(kind, app.allocation)!;
+  const last = app.history.at(-1);
+  // A repeat (a double click, a retry) finds its own move: it finishes the reminders, nothing more.
+  if (current === input.dueDate && last?.action === REPORT_DEADLINE_EXTENDED && last.details?.['report'] === kind) {
+    await putNewDeadlineReminders(deps, app, scheme, kind, now);
+    return { application: app, changed: false };
+  }
+  // The report's link was made to outlast the deadline by a year: the new deadline stays inside it.
+  const link = (await deps.store.listLinks(app.id)).find((l) => reportKindOfLink(l.purpose) === kind);
+  const latest = link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, 365);
+  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), latest);
+  if (problem) throw new ValidationError({ dueDate: problem });
+  const application = await recordOnHistory(deps, app, REPORT_DEADLINE_EXTENDED, actor, {
+    set: { allocation: withMovedDeadline(app.allocation, { kind, dueDate: input.dueDate }) },
+    details: { report: kind, from: current, to: input.dueDate, reason: input.reason },
+  });
+  await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS[kind]);
+  await putNewDeadlineReminders(deps, application, scheme, kind, now);
+  return { application, changed: true };
+}
+
+/** The new deadline's reminders, its "missing" notice, and the mail that tells the owner (sent by the next sweep). */
+async function putNewDeadlineReminders(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind, now: Date): Promise<void> {
+  const due = reportDueDate(kind, app.allocation)!;
+  const extended = KINDS[kind].extended;
+  const reminders: ReminderRecord[] = [
+    { id: `${app.id}#${extended}#${due}`, applicationId: app.id, schemeId: app.schemeId, kind: extended, dueAt: now.toISOString(), reportDue: due },
+    ...reportReminders(app, scheme, kind, due, now),
+    reportMissingReminder(app, scheme, kind, due),
+  ];
+  for (const r of reminders) await deps.store.putReminder(r);
+}

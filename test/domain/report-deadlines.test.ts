@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deadlineMoveProblem, lastDeadlineMove, REPORT_DEADLINE_EXTENDED, reportLastChance, reportPending, withMovedDeadline,
+} from '../../functions/domain/report-deadlines';
+import type { AuditEntry } from '../../functions/domain/model';
+
+const allocation = { amount: 850_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', potYear: 2026, decidedAt: '2026-11-20T09:00:00.000Z', statusReportDue: '2027-05-20', finalReportDue: '2028-02-29' };
+const LATEST = '2029-02-28';
+
+describe('moving a report deadline ("utsatt frist")', () => {
+  it('to a later day that has not passed', () => {
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2027-08-20' }, '2027-05-01', LATEST)).toBeUndefined();
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2027-05-20' }, '2027-05-01', LATEST)).toBe('Ny frist må være etter gjeldende frist, 20.05.2027.');
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2027-04-01' }, '2027-03-01', LATEST)).toBe('Ny frist må være etter gjeldende frist, 20.05.2027.');
+    // overdue already: the new deadline is today at the earliest
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2027-06-01' }, '2027-07-01', LATEST)).toBe('Ny frist kan ikke være en dag som er passert.');
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2027-07-01' }, '2027-07-01', LATEST)).toBeUndefined();
+  });
+  it('a status report keeps its deadline before the final report, which follows it', () => {
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2028-02-29' }, '2027-05-01', LATEST)).toBe(
+      'Statusrapporten må ha frist før sluttrapporten (29.02.2028). Utsett fristen for sluttrapporten først.',
+    );
+    expect(deadlineMoveProblem(allocation, { kind: 'status', dueDate: '2028-02-28' }, '2027-05-01', LATEST)).toBeUndefined();
+    expect(deadlineMoveProblem(allocation, { kind: 'final', dueDate: '2028-06-30' }, '2027-05-01', LATEST)).toBeUndefined();
+  });
+  it('no later than the report link lasts', () => {
+    expect(deadlineMoveProblem(allocation, { kind: 'final', dueDate: '2029-03-01' }, '2028-01-10', LATEST)).toBe('Fristen kan settes til senest 28.02.2029.');
+    expect(deadlineMoveProblem(allocation, { kind: 'final', dueDate: LATEST }, '2028-01-10', LATEST)).toBeUndefined();
+  });
+  it('moves only the report named', () => {
+    expect(withMovedDeadline(allocation, { kind: 'status', dueDate: '2027-08-20' })).toEqual({ ...allocation, statusReportDue: '2027-08-20' });
+    expect(withMovedDeadline(allocation, { kind: 'final', dueDate: '2028-04-30' })).toEqual({ ...allocation, finalReportDue: '2028-04-30' });
+  });
+  it('only while the report is owed', () => {
+    expect(reportPending('status', 'active')).toBe(true);
+    expect(reportPending('status', 'payout_pending')).toBe(true);
+    expect(reportPending('status', 'status_report_received')).toBe(false);
+    expect(reportPending('final', 'status_report_received')).toBe(true);
+    expect(reportPending('final', 'closed')).toBe(false);
+    expect(reportPending('final', 'revoked')).toBe(false);
+  });
+  it('the last move of each report, from the history', () => {
+    const actor = { kind: 'system', name: 'test' } as const;
+    const move = (report: string, from: string, to: string, reason: string): AuditEntry => ({ at: '2027-05-01T10:00:00.000Z', actor, action: REPORT_DEADLINE_EXTENDED, details: { report, from, to, reason } });
+    const history = [move('status', '2027-05-20', '2027-06-20', 'Sykdom'), { at: '2027-05-02T10:00:00.000Z', actor, action: 'owner-changed' }, move('status', '2027-06-20', '2027-08-20', 'Forsinket oppstart')];
+    expect(lastDeadlineMove(history, 'status')).toEqual({ from: '2027-06-20', reason: 'Forsinket oppstart' });
+    expect(lastDeadlineMove(history, 'final')).toBeUndefined();
+  });
+  it('a report is missing once every overdue reminder has had its chance (14 days × 12, and a day)', () => {
+    expect(reportLastChance('2027-05-20', { overdueEveryDays: 14, maxOverdueReminders: 12 }).toISOString()).toBe('2027-11-04T23:00:00.000Z'); // 05.11.2027 00:00 in Oslo
+  });
+});

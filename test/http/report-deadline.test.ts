@@ -1,0 +1,127 @@
+// "Utsatt frist": the secretariat moves a report's deadline, through the API and the case page. The
+// reminders follow the new date; the owner is told by the next sweep, with the committee's reason.
+import { describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { addDays, osloInstant } from '../../functions/domain/oslo-time';
+
+const app = useTestApp();
+
+const as = SECRETARIAT;
+const HTML = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
+const extend = (applicationId: string, json: Record<string, unknown>, claims = as) => app.call('extend-report-deadline', { pathParameters: { applicationId }, json, as: claims });
+const stored = async (applicationId: string) => (await app.store.getApplication(applicationId))!;
+const mailsTo = (address: string, applicationId: string) => app.mailer.sent.filter((m) => m.to.includes(address) && m.text.includes(applicationId));
+
+describe('a report deadline moved (API)', () => {
+  it('moves the date, records why, and the next sweep tells the owner once; a repeat changes nothing', async () => {
+    const { applicationId } = await app.active();
+    const before = await stored(applicationId);
+    const due = before.allocation!.statusReportDue;
+    const moved = addDays(due, 60);
+    const json = { report: 'status', dueDate: moved, reason: 'Prosjektet startet tre måneder for sent.' };
+    const answers = await Promise.all([1, 2].map(() => extend(applicationId, json)));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.map((r) => r.body.changed).sort()).toEqual([false, true]);
+    expect(answers[0]!.body).toMatchObject({ applicationId, report: 'status', dueDate: moved });
+    const after = await stored(applicationId);
+    expect(after.allocation).toEqual({ ...before.allocation, statusReportDue: moved });
+    expect(after.history.filter((e) => e.action === 'report-deadline-extended')).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ kind: 'staff', role: 'secretariat' }), details: { report: 'status', from: due, to: moved, reason: json.reason } }),
+    ]);
+    // The owner's page and the report form have the new date.
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const [mail, ...more] = mailsTo(after.ownerEmail, applicationId).filter((m) => m.subject.includes('Ny frist'));
+    expect(more).toEqual([]);
+    const [d, m, y] = [moved.slice(8), moved.slice(5, 7), moved.slice(0, 4)];
+    expect(mail!.subject).toContain(`Ny frist for statusrapporten for «`);
+    expect(mail!.text).toContain(`utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)} til ${d}.${m}.${y}`);
+    expect(mail!.text).toContain(json.reason);
+    const form = await app.call('get-report-form', { pathParameters: { linkId: await app.reportLink(applicationId, 'status', 500) } });
+    expect(form.body.dueDate).toBe(moved);
+  });
+
+  it('reminds by the new date only: the old date passes without an overdue reminder, the new one is reminded', async () => {
+    const { applicationId } = await app.active();
+    const { allocation, ownerEmail } = await stored(applicationId);
+    const due = allocation!.statusReportDue;
+    const moved = addDays(due, 30);
+    const saved = app.clock.now().toISOString();
+    try {
+      // The reminders of the old date, as the workflow made them when the grant began.
+      await app.deps.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+      expect((await extend(applicationId, { report: 'status', dueDate: moved, reason: 'Forsinket oppstart' })).status).toBe(200);
+      const overdue = () => mailsTo(ownerEmail, applicationId).filter((m) => /Fristen er passert: statusrapport/.test(m.subject));
+      app.clock.set(osloInstant(addDays(due, 2), '12:00').toISOString());
+      await sendDueReminders(app.deps);
+      expect(overdue()).toEqual([]);
+      app.clock.set(osloInstant(addDays(moved, 2), '12:00').toISOString());
+      await sendDueReminders(app.deps);
+      expect(overdue().map((m) => /Fristen var (\S+)\./.exec(m.text)?.[1])).toEqual([`${moved.slice(8)}.${moved.slice(5, 7)}.${moved.slice(0, 4)}`]);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('names the field in Norwegian (400), refuses a report already sent (409) and another role (403), changing nothing', async () => {
+    const { applicationId } = await app.active();
+    const before = await stored(applicationId);
+    const { statusReportDue, finalReportDue } = before.allocation!;
+    const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
+      [{ report: 'status', dueDate: statusReportDue, reason: 'Sykdom' }, { dueDate: expect.stringMatching(/^Ny frist må være etter gjeldende frist, \d\d\.\d\d\.\d{4}\.$/) }],
+      [{ report: 'status', dueDate: finalReportDue, reason: 'Sykdom' }, { dueDate: expect.stringMatching(/Utsett fristen for sluttrapporten først\.$/) }],
+      [{ report: 'final', dueDate: addDays(finalReportDue, 800), reason: 'Sykdom' }, { dueDate: expect.stringMatching(/^Fristen kan settes til senest \d\d\.\d\d\.\d{4}\.$/) }],
+      [{ report: 'status', dueDate: '2027-02-30', reason: 'Sykdom' }, { dueDate: expect.stringMatching(/dato/i) }],
+      [{ report: 'status', dueDate: addDays(statusReportDue, 10) }, { reason: expect.stringMatching(/må fylles ut/) }],
+      [{ report: 'annen', dueDate: addDays(statusReportDue, 10), reason: 'Sykdom' }, { report: 'Velg statusrapporten eller sluttrapporten.' }],
+    ];
+    for (const [json, fieldErrors] of cases) {
+      const res = await extend(applicationId, json);
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(res.body.fieldErrors).toEqual(fieldErrors);
+    }
+    expect((await extend(applicationId, { report: 'status', dueDate: addDays(statusReportDue, 10), reason: 'Sykdom' }, FINANCE)).status).toBe(403);
+    expect((await stored(applicationId)).revision).toBe(before.revision);
+
+    const report = await app.call('submit-report', {
+      pathParameters: { linkId: await app.reportLink(applicationId, 'status') },
+      json: { progress: 'Godt i gang.', spentAmount: 100_000, effect: 'Færre reinnleggelser.' },
+    });
+    expect(report.status).toBe(201);
+    const sent = await extend(applicationId, { report: 'status', dueDate: addDays(statusReportDue, 10), reason: 'Sykdom' });
+    expect(sent.status).toBe(409);
+    expect(sent.body).toMatchObject({ reason: 'report_not_pending', message: 'Statusrapporten er sendt inn, eller tilskuddet er avsluttet. Fristen kan ikke endres.' });
+    // The final report is still owed: its deadline can move.
+    expect((await extend(applicationId, { report: 'final', dueDate: addDays(finalReportDue, 30), reason: 'Forsinket oppstart' })).status).toBe(200);
+  });
+});
+
+describe('a report deadline moved (case page)', () => {
+  const caseOf = (applicationId: string, query: Record<string, string> = {}) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query, headers: HTML, claims: as }), 'page-application');
+
+  it('is a form behind "Utsett en rapportfrist"; errors at the field; then the case says where the date was moved from', async () => {
+    const { applicationId } = await app.active();
+    const { statusReportDue } = (await stored(applicationId)).allocation!;
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    expect(page.text).toContain(`<details class="report-deadline"><summary>Utsett en rapportfrist</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/rapportfrist" novalidate aria-label="Utsett fristen for en rapport">`);
+    const post = (form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapportfrist', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-extend-report-deadline');
+    const bad = await post({ report: 'status', dueDate: statusReportDue, reason: 'Forsinket oppstart' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#rapportfrist-dueDate"');
+    expect(bad.text).toContain('<details class="report-deadline" open>');
+    const moved = addDays(statusReportDue, 45);
+    const ok = await post({ report: 'status', dueDate: moved, reason: 'Forsinket oppstart' });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=rapportfrist`);
+    const after = (await caseOf(applicationId, { registrert: 'rapportfrist' })).text.replace(/\u00a0/g, ' ');
+    expect(after).toContain('Den nye fristen er registrert.');
+    const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    expect(after).toContain(`<dt>Statusrapport innen</dt><dd>${dmy(moved)} (utsatt fra ${dmy(statusReportDue)}: Forsinket oppstart)</dd>`);
+    expect(after).toContain('Rapportfristen utsatt</td>');
+  });
+});
