@@ -322,7 +322,9 @@ export type ReminderKind =
   | 'final-report-extended'
   /** a moved deadline's "report missing" notice to the secretariat (the workflow's wait ran to the old date) */
   | 'status-report-missing'
-  | 'final-report-missing';
+  | 'final-report-missing'
+  /** a final report came: if the workflow has not closed the grant a while later (it had stopped waiting), the sweep does */
+  | 'grant-close';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op

@@ -3,7 +3,7 @@
 import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
-import { payoutIdFor, recordedClaim, recordedRevocation, UNPAID_PAYOUT_STATES } from '../domain/payout';
+import { recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportLastChance } from '../domain/report-deadlines';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
@@ -24,6 +24,7 @@ import { triggerPayout } from './payouts';
 import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
 import { reportReminders, reportWaitOver } from './report-deadlines';
+import { closeWithFinalReport } from './reports';
 
 export interface StepInput {
   applicationId: string;
@@ -448,21 +449,9 @@ async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepRe
   return reportWait(l, app.allocation.finalReportDue);
 }
 
-/**
- * The final-report wait is over: a received report closes the grant and tells the secretariat. A
- * grant that ended otherwise (repaid in full, so closed without a final report) gets no such notice.
- */
+/** The final-report wait is over (closeWithFinalReport). */
 async function close(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme } = l;
-  const closed = app.status === 'final_report_received' ? await moveApplication(deps, app, 'closed', 'closed', SYSTEM) : app;
-  const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
-  if (!report) return {};
-  // Closed with its money never paid (an invoice never sent): the secretariat follows it up, or takes the grant back.
-  const payout = closed.status === 'closed' ? await deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined;
-  await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
-    kind: 'final', submittedAt: report.submittedAt, spentAmount: report.spentAmount, adminLink: caseUrl(deps, app.id),
-    closedUnpaid: !!payout && UNPAID_PAYOUT_STATES.includes(payout.state),
-  }));
+  await closeWithFinalReport(deps, l.app, l.scheme);
   return {};
 }
 

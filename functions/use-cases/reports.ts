@@ -5,9 +5,13 @@ import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, 
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
-import { resolveLink } from './links';
+import { caseUrl, resolveLink } from './links';
 import { loadApplication } from './load-application';
-import { moveApplication } from './move-application';
+import { moveApplication, SYSTEM } from './move-application';
+import { mailContext, notify } from './notify';
+import * as mail from '../mail/templates';
+import { payoutIdFor, UNPAID_PAYOUT_STATES } from '../domain/payout';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { REPORT_REMINDER_KINDS } from './report-deadlines';
 
 // Where a report moves its grant (reportAcceptable says when it may be sent); it ends that report's
@@ -35,6 +39,26 @@ function reportContent(r: ReportRecord) {
     ...(r.lessonsLearned ? { lessonsLearned: r.lessonsLearned } : {}),
     ...(r.deviations ? { deviations: r.deviations } : {}),
   };
+}
+
+/** How long after a final report the sweep closes a grant the workflow has not closed (its final-report phase had ended). */
+export const LATE_CLOSE_AFTER_MS = 60 * 60_000;
+
+/**
+ * A received final report closes the grant and tells the secretariat: the workflow's last step, or
+ * the sweep for a report that came after the workflow stopped waiting for it. A grant that ended
+ * otherwise (repaid in full, so closed without a final report) gets no such notice. Safe to repeat.
+ */
+export async function closeWithFinalReport(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig): Promise<void> {
+  const closed = app.status === 'final_report_received' ? await moveApplication(deps, app, 'closed', 'closed', SYSTEM) : app;
+  const report = (await deps.store.listReports(app.id)).find((r) => r.kind === 'final');
+  if (!report) return;
+  // Closed with its money never paid (an invoice never sent): the secretariat follows it up, or takes the grant back.
+  const payout = closed.status === 'closed' ? await deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined;
+  await notify(deps, `final-report-received#${app.id}`, [scheme.secretariatEmail], mail.reportReceived(mailContext(scheme, app), {
+    kind: 'final', submittedAt: report.submittedAt, spentAmount: report.spentAmount, adminLink: caseUrl(deps, app.id),
+    closedUnpaid: !!payout && UNPAID_PAYOUT_STATES.includes(payout.state),
+  }));
 }
 
 export async function getReportForm(deps: Dependencies, linkId: string) {
@@ -98,6 +122,10 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const updated = await moveApplication(deps, app, REPORT_STEP[kind], `report:${kind}`, actor);
   await deps.store.consumeLink(link.id, at).catch(() => undefined);
   await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS[kind]);
+  // A final report after the workflow stopped waiting (every reminder had gone out): the sweep closes the grant instead.
+  if (kind === 'final') {
+    await deps.store.putReminder({ id: `${app.id}#grant-close`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-close', dueAt: new Date(Date.parse(at) + LATE_CLOSE_AFTER_MS).toISOString() });
+  }
   await deps.workflow.completeStep(app.id, kind === 'status' ? 'status-report' : 'final-report', { kind, submittedAt: at });
   return { applicationId: app.id, kind, status: updated.status };
 }

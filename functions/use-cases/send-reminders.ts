@@ -22,6 +22,7 @@ import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { reportKindOfReminder, sendReportMissing } from './report-deadlines';
+import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
 
 /** The status an application must still have for a reminder of this kind to make sense. */
@@ -39,6 +40,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'final-report-extended': REPORTABLE_FROM.final,
   'status-report-missing': REPORTABLE_FROM.status,
   'final-report-missing': REPORTABLE_FROM.final,
+  'grant-close': ['final_report_received'],
   'meeting-moved': ON_AGENDA,
   // a grant closed with a repayment claim still has an owner to reach
   'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
@@ -182,6 +184,9 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'status-report-missing':
     case 'final-report-missing':
       await sendReportMissing(deps, app, scheme, reportKindOfReminder(r.kind)!);
+      return;
+    case 'grant-close':
+      await closeWithFinalReport(deps, app, scheme);
       return;
   }
 }

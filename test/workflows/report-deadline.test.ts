@@ -2,7 +2,7 @@
 // old date's last chance; the deadline moved meanwhile, so its "report missing" notice comes from the
 // sweep at the new date's, and the owner's reminders follow the new date.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeGrant, advanceTo, application, DAY, executionsOf, startHarness, status, type Harness } from '../support/local-system';
+import { activeGrant, advanceTo, application, DAY, executionsOf, linkIds, REPORT, startHarness, status, type Harness } from '../support/local-system';
 
 const SECRETARIAT = 'fsu-sekretariat@helse-stavanger.example';
 
@@ -48,5 +48,21 @@ describe('a report deadline moved, on the local runtime', () => {
     expect(notices[0]!.body.text).toContain('Fristen var 10.10.2027');
     expect(await status(h, ownerLink)).toBe('active');
     expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:RUNNING', 'grant:SUCCEEDED']);
+  });
+
+  it('a final report long after every reminder (the workflow no longer waits for it) still closes the grant, and the secretariat is told', async () => {
+    const data = application();
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
+    expect((await h.call('POST', `/api/reports/${statusReportLink}`, REPORT)).status).toBe(201);
+    // The period ends 31.12.2027, the final report is due 29.02.2028; its last chance passes in August.
+    await advanceTo(h, '2028-09-01T10:00:00.000Z');
+    expect((await h.mailsTo(SECRETARIAT)).filter((m) => /Rapport mangler: sluttrapport/.test(m.subject))).toHaveLength(1);
+    expect(await executionsOf(h, id)).toEqual(['application:SUCCEEDED', 'final-report:SUCCEEDED', 'grant:SUCCEEDED']);
+    const letter = (await h.mailsTo(data.owner.email)).find((m) => linkIds(m, 'rapport').length > 1)!;
+    const finalLink = linkIds(letter, 'rapport').find((l) => l !== statusReportLink)!;
+    expect((await h.call('POST', `/api/reports/${finalLink}`, REPORT)).status).toBe(201);
+    await h.system.advance(2 * 3_600_000);
+    expect(await status(h, ownerLink)).toBe('closed');
+    expect((await h.mailsTo(SECRETARIAT)).filter((m) => /Sluttrapport mottatt/.test(m.subject))).toHaveLength(1);
   });
 });
