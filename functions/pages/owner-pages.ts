@@ -82,6 +82,11 @@ function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeet
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
 }
 
+/** A deadline the committee moved: where from, and why. */
+function movedFrom(move: { from: string; reason: string } | undefined): Html | '' {
+  return move ? html` (utsatt fra ${date(move.from)}: ${move.reason})` : '';
+}
+
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
@@ -108,8 +113,8 @@ ${allocation ? html`<h2>Tildeling</h2>
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
 ${view.payout && !view.revocation ? html`<dt>Utbetaling</dt><dd>${payoutText(view.payout)}</dd>` : ''}
-${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}</dd>
-<dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}</dd>`}
+${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}${movedFrom(view.movedDeadlines.status)}</dd>
+<dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}${movedFrom(view.movedDeadlines.final)}</dd>`}
 ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
 </dl>
 ${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>

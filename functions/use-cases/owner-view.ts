@@ -2,6 +2,7 @@ import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar'
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { lastDeadlineMove } from '../domain/report-deadlines';
 import { partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -60,6 +61,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     informationRequest: app.informationRequest,
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,
+    // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).
+    movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
     // Where the money is: the owner sends the invoice (where to, marked how), or sees it paid or booked.
     payout: payout ? {
       state: payout.state, mode: payout.mode, amount: payout.amount, projectNumber: payout.projectNumber,

@@ -16,7 +16,7 @@ const mailsTo = (address: string, applicationId: string) => app.mailer.sent.filt
 
 describe('a report deadline moved (API)', () => {
   it('moves the date, records why, and the next sweep tells the owner once; a repeat changes nothing', async () => {
-    const { applicationId } = await app.active();
+    const { applicationId, ownerLinkId } = await app.active();
     const before = await stored(applicationId);
     const due = before.allocation!.statusReportDue;
     const moved = addDays(due, 60);
@@ -41,6 +41,12 @@ describe('a report deadline moved (API)', () => {
     expect(mail!.text).toContain(json.reason);
     const form = await app.call('get-report-form', { pathParameters: { linkId: await app.reportLink(applicationId, 'status', 500) } });
     expect(form.body.dueDate).toBe(moved);
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(owner.body.allocation.statusReportDue).toBe(moved);
+    expect(owner.body.movedDeadlines).toEqual({ status: { from: due, reason: json.reason } });
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+    expect(page).toContain(`<dt>Statusrapport</dt><dd>innen ${d}.${m}.${y} (utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)}: ${json.reason})</dd>`);
+    expect(page).toContain('Rapportfristen utsatt</td>');
   });
 
   it('reminds by the new date only: the old date passes without an overdue reminder, the new one is reminded', async () => {
