@@ -1,6 +1,6 @@
 // The secretariat's and finance's pages in real Chromium: local sign-in, the agenda, a decision
 // through the page's form, CSRF refusal, finance registering the invoice and the payment, and a
-// two-level scheme's ranking before the decision, and the whole case with its reallocation decision.
+// two-level scheme's ranking before the decision, and the whole case with its reallocation decision and a report's later deadline.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getScheme } from '../../config/schemes';
@@ -217,7 +217,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await status(h, ownerLink)).toBe('recommended');
   }, 45_000);
 
-  it('the secretariat opens the whole case from the list and decides a reallocation request there', async () => {
+  it('the secretariat opens the whole case from the list, decides a reallocation request there and gives the status report a later deadline', async () => {
     // Signed in as the secretariat after the test before.
     const data = application({ title: 'Ambulant team for rus og psykisk helse' });
     const { id, ownerLink } = await activeGrant(h, data);
@@ -249,6 +249,24 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Registrer vedtaket' }).count()).toBe(0);
     await expectAccessibleBasics(page);
     await screenshot(page, 'case');
+
+    // The committee gives the status report a later deadline ("utsatt frist").
+    const { statusReportDue } = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.application.allocation;
+    const later = new Date(Date.parse(`${statusReportDue}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByText('Utsett en rapportfrist').click();
+    const deadline = page.locator('form', { has: page.getByRole('button', { name: 'Registrer ny frist' }) });
+    await deadline.getByLabel(/^Statusrapporten/).check();
+    await deadline.getByLabel('Ny frist').fill(later);
+    await deadline.getByRole('button', { name: 'Registrer ny frist' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Rapportfrist, begrunnelse');
+    await deadline.getByLabel('Begrunnelse (sendes til prosjektansvarlig)').fill('Prosjektet startet en måned for sent.');
+    await deadline.getByRole('button', { name: 'Registrer ny frist' }).click();
+    await page.waitForURL(/\?registrert=rapportfrist/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Den nye fristen er registrert');
+    const [y, m, d] = later.split('-');
+    expect((await page.locator('dd', { hasText: 'utsatt fra' }).textContent())?.replace(/\u00a0/g, ' ')).toContain(`${d}.${m}.${y} (utsatt fra`);
+    await expectAccessibleBasics(page);
   }, 45_000);
 
   it("Innlandet: the agenda reports the status of the action part, each measure linked to its case", async () => {
