@@ -324,7 +324,10 @@ export type ReminderKind =
   | 'status-report-missing'
   | 'final-report-missing'
   /** a final report came: if the workflow has not closed the grant a while later (it had stopped waiting), the sweep does */
-  | 'grant-close';
+  | 'grant-close'
+  /** a report came: the next sweep mails the owner the receipt */
+  | 'status-report-receipt'
+  | 'final-report-receipt';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op

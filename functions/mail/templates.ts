@@ -954,6 +954,31 @@ export function reportReceived(ctx: MailContext, d: ReportReceivedData): Rendere
   });
 }
 
+export interface ReportReceiptData {
+  kind: ReportKindName;
+  submittedAt: DateInput;
+  spentAmount: number;
+  /** the report's own page, where the owner reads back what was sent */
+  link: string;
+}
+
+/** To the owner: the receipt for a report sent through the form. */
+export function reportReceipt(ctx: MailContext, d: ReportReceiptData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Kvittering: ${name} for ${quoted(titleForSubject(ctx.application.title))} er mottatt`,
+    greeting: hei(),
+    blocks: [
+      p(d.kind === 'status'
+        ? `Vi har mottatt ${name}en. Sluttrapporten sendes etter at tilskuddsperioden er over; du får en påminnelse før fristen.`
+        : `Vi har mottatt ${name}en. Med den er tilskuddet ferdig rapportert, og saken avsluttes.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Mottatt', formatDateTimeNb(d.submittedAt)], ['Brukt beløp', formatNok(d.spentAmount)]),
+      link('Se rapporten du sendte', d.link),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reallocation, repayment, withdrawal
 
@@ -1231,6 +1256,7 @@ export const templates = {
   reportDue,
   reportOverdue,
   reportMissing,
+  reportReceipt,
   reportReceived,
   reallocationRequested,
   reallocationDecided,

@@ -57,4 +57,4 @@ ${formHtml}`,
   };
 }
 
-export const REPORT_NOTICES: Record<string, string> = { mottatt: 'Takk! Rapporten er mottatt.' };
+export const REPORT_NOTICES: Record<string, string> = { mottatt: 'Takk! Rapporten er mottatt. Du får en kvittering på e-post i løpet av et kvarter.' };

@@ -20,9 +20,15 @@ import { recordOnHistory, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
 const KINDS = {
-  status: { due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended' },
-  final: { due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended' },
+  status: { due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended', receipt: 'status-report-receipt' },
+  final: { due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended', receipt: 'final-report-receipt' },
 } as const satisfies Record<ReportKind, Record<string, ReminderKind>>;
+
+/** The reminder that mails the owner the receipt for a report (the next sweep sends it). */
+export function reportReceiptReminder(app: ApplicationRecord, kind: ReportKind, at: string): ReminderRecord {
+  const receipt = KINDS[kind].receipt;
+  return { id: `${app.id}#${receipt}`, applicationId: app.id, schemeId: app.schemeId, kind: receipt, dueAt: at };
+}
 
 /** The reminders a report's arrival (or a new deadline) ends. */
 export const REPORT_REMINDER_KINDS: Record<ReportKind, ReminderKind[]> = {

@@ -12,7 +12,7 @@ import { mailContext, notify } from './notify';
 import * as mail from '../mail/templates';
 import { payoutIdFor, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { REPORT_REMINDER_KINDS } from './report-deadlines';
+import { REPORT_REMINDER_KINDS, reportReceiptReminder } from './report-deadlines';
 
 // Where a report moves its grant (reportAcceptable says when it may be sent); it ends that report's
 // reminders (a missing status report does not cancel the final one's).
@@ -122,6 +122,7 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
   const updated = await moveApplication(deps, app, REPORT_STEP[kind], `report:${kind}`, actor);
   await deps.store.consumeLink(link.id, at).catch(() => undefined);
   await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS[kind]);
+  await deps.store.putReminder(reportReceiptReminder(app, kind, at));
   // A final report after the workflow stopped waiting (every reminder had gone out): the sweep closes the grant instead.
   if (kind === 'final') {
     await deps.store.putReminder({ id: `${app.id}#grant-close`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-close', dueAt: new Date(Date.parse(at) + LATE_CLOSE_AFTER_MS).toISOString() });

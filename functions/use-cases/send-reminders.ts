@@ -41,6 +41,9 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'status-report-missing': REPORTABLE_FROM.status,
   'final-report-missing': REPORTABLE_FROM.final,
   'grant-close': ['final_report_received'],
+  // a receipt goes out whatever happened since (the grant may have closed already)
+  'status-report-receipt': APPLICATION_STATUSES,
+  'final-report-receipt': APPLICATION_STATUSES,
   'meeting-moved': ON_AGENDA,
   // a grant closed with a repayment claim still has an owner to reach
   'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
@@ -188,6 +191,17 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'grant-close':
       await closeWithFinalReport(deps, app, scheme);
       return;
+    case 'status-report-receipt':
+    case 'final-report-receipt': {
+      const kind = reportKindOfReminder(r.kind)!;
+      const report = (await deps.store.listReports(app.id)).find((x) => x.kind === kind);
+      const link = links.find((l) => reportKindOfLink(l.purpose) === kind && l.state !== 'revoked');
+      if (!report) return;
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportReceipt(ctx, {
+        kind, submittedAt: report.submittedAt, spentAmount: report.spentAmount, link: link ? linkUrl(deps, link) : statusLink,
+      }));
+      return;
+    }
   }
 }
 

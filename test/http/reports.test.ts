@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
 const app = useTestApp();
 
@@ -79,6 +80,32 @@ describe('status and final reports through the report links', () => {
     } finally {
       app.clock.set(saved);
     }
+  });
+
+  it('the owner gets a receipt for each report from the next sweep, once, linking back to what was sent', async () => {
+    const { applicationId } = await app.active();
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const receipts = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Kvittering'));
+    const statusLink = await app.reportLink(applicationId, 'status');
+    expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: STATUS_REPORT })).status).toBe(201);
+    expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: STATUS_REPORT })).status).toBe(409);
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    expect(receipts().map((m) => m.subject)).toEqual([expect.stringMatching(/^\[FSU\] Kvittering: statusrapport for «.*» er mottatt$/)]);
+    expect(receipts()[0]!.text).toContain('400 000 kr');
+    expect(receipts()[0]!.text).toContain(`https://tilskudd.example/rapport/${statusLink}`);
+    const finalLink = await app.reportLink(applicationId, 'final', 500);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2028-01-02T09:00:00.000Z');
+      expect((await app.call('submit-report', { pathParameters: { linkId: finalLink }, json: { ...STATUS_REPORT, spentAmount: 800_000 } })).status).toBe(201);
+      await sendDueReminders(app.deps);
+    } finally {
+      app.clock.set(saved);
+    }
+    expect(receipts()).toHaveLength(2);
+    expect(receipts()[1]!.subject).toMatch(/Kvittering: sluttrapport/);
+    expect(receipts()[1]!.text).toContain('Med den er tilskuddet ferdig rapportert');
   });
 
   it('accepts the report as an HTML form with "120 000" as spent amount', async () => {

@@ -28,6 +28,7 @@ import {
   reportDue,
   reportOverdue,
   reportDeadlineExtended,
+  reportReceipt,
   reportReceived,
   invoiceReminder,
   scheduledForMeeting,
@@ -218,6 +219,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportDeadlineExtended(ctx, { kind: 'status', dueDate: '2026-09-30', previousDueDate: '2026-06-30', reason: 'Prosjektleder har vært sykmeldt.', link: LINK }),
     link: LINK,
     expect: [/Ny frist for statusrapporten for .*: 30\.09\.2026/, /utsatt fra 30\.06\.2026 til 30\.09\.2026/, /Begrunnelse.*Prosjektleder har vært sykmeldt\./, /Send statusrapporten/],
+  },
+  reportReceipt: {
+    mail: reportReceipt(ctx, { kind: 'status', submittedAt: '2026-06-20T08:30:00.000Z', spentAmount: 120_000, link: LINK }),
+    link: LINK,
+    expect: [/Kvittering: statusrapport for .* er mottatt/, /Vi har mottatt statusrapporten/, /20\.06\.2026 kl\. 10\.30/, /120 000 kr/, /Se rapporten du sendte/],
   },
   reportMissing: {
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
