@@ -423,11 +423,12 @@ export function overduePage(schemeName: string, reports: OverdueReports): { titl
 <h1>${title}</h1>
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
-  : html`<div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
+  : html`<p class="hint">Prosjekteier får påminnelser med kopi til sekretariatet. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
+<div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
 <caption>${count(reports.length, 'rapport', 'rapporter')} på overtid, eldste frist først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>
 <tbody>${reports.map(
-    (r) => html`<tr><td>${r.title}</td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,
   )}</tbody>
 </table></div>`}`,
   };

@@ -854,6 +854,8 @@ describe('follow-up reports for the committee', () => {
       const n = res.body.reports.length;
       const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: { Accept: 'text/html' }, claims: as }), 'page-overdue-reports');
       expect(page.text).toContain(`<caption>${n === 1 ? '1 rapport' : `${n} rapporter`} på overtid, eldste frist først</caption>`);
+      // Each row opens the case, where the secretariat follows it up or gives a later deadline.
+      expect(page.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">`);
     } finally {
       app.clock.set(saved);
     }
