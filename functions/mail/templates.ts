@@ -854,6 +854,9 @@ export interface ReportDueData {
   link: string;
 }
 
+/** In the reminders: the committee can move a report's deadline, on the secretariat's word. */
+const MORE_TIME = 'Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist (adressen står nederst i e-posten).';
+
 export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);
   return render(ctx, {
@@ -866,6 +869,7 @@ export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
           ? `Det er snart ${months(ctx.scheme.statusReportAfterMonths)} siden tildelingen. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
           : `Tilskuddsperioden er over eller nærmer seg slutten. Vilkårene for tilskuddet krever en sluttrapport med vurdering av effekt og læringspunkter innen ${formatDateNb(d.dueDate)}.`,
       ),
+      p(MORE_TIME),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
       link(`Send ${name}`, d.link),
     ],
@@ -882,6 +886,7 @@ export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail 
       p(
         `Vi har ikke mottatt ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig: den viser at midlene er brukt i tråd med prosjektbeskrivelsen.`,
       ),
+      p(MORE_TIME),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
       link(`Send ${name}`, d.link),
     ],

@@ -49,9 +49,10 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
     body: html`${summary}<h1>${title}</h1>
 ${notice ?? ''}
 <dl class="facts">
-<dt>Frist</dt><dd>${date(view.dueDate)}</dd>
+<dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}</dd>
 ${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
 </dl>
+${view.open ? html`<p class="hint">Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist før fristen går ut: skriv til <a href=${`mailto:${view.secretariatEmail}`}>${view.secretariatEmail}</a> og oppgi saksnummeret ${view.applicationId}.</p>` : ''}
 ${earlier}
 ${formHtml}`,
   };

@@ -2,11 +2,12 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
+import { lastDeadlineMove } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ReportRequest } from '../../schemas/requests.schema';
 import { caseUrl, resolveLink } from './links';
-import { loadApplication } from './load-application';
+import { loadApplication, loadScheme } from './load-application';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify } from './notify';
 import * as mail from '../mail/templates';
@@ -70,11 +71,15 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
   const today = osloDateOf(deps.clock.now());
   const opensOn = opensLater(kind, app, today);
   const open = link.state === 'active' && !submitted && reportAcceptable(kind, app, today);
+  const moved = lastDeadlineMove(app.history, kind);
   return {
     applicationId: app.id,
     title: app.title,
     kind,
     dueDate: reportDueDate(kind, app.allocation),
+    // A deadline the committee moved: from which date, and why; and whom to ask for more time.
+    ...(moved ? { deadlineMoved: moved } : {}),
+    secretariatEmail: loadScheme(deps, app.schemeId).secretariatEmail,
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
     open,

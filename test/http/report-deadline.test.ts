@@ -39,8 +39,12 @@ describe('a report deadline moved (API)', () => {
     expect(mail!.subject).toContain(`Ny frist for statusrapporten for «`);
     expect(mail!.text).toContain(`utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)} til ${d}.${m}.${y}`);
     expect(mail!.text).toContain(json.reason);
-    const form = await app.call('get-report-form', { pathParameters: { linkId: await app.reportLink(applicationId, 'status', 500) } });
-    expect(form.body.dueDate).toBe(moved);
+    const reportLink = await app.reportLink(applicationId, 'status', 500);
+    const form = await app.call('get-report-form', { pathParameters: { linkId: reportLink } });
+    expect(form.body).toMatchObject({ dueDate: moved, deadlineMoved: { from: due, reason: json.reason }, secretariatEmail: 'fsu-sekretariat@helse-stavanger.example' });
+    const reportPage = (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId: reportLink }, headers: { Accept: 'text/html' } }), 'page-report-form')).text.replace(/\u00a0/g, ' ');
+    expect(reportPage).toContain(`<dt>Frist</dt><dd>${d}.${m}.${y} (utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)})</dd>`);
+    expect(reportPage).toContain('Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist før fristen går ut: skriv til <a href="mailto:fsu-sekretariat@helse-stavanger.example">');
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.allocation.statusReportDue).toBe(moved);
     expect(owner.body.movedDeadlines).toEqual({ status: { from: due, reason: json.reason } });
