@@ -198,6 +198,10 @@ export const reportDeadlineSchema = z.strictObject(
 );
 export type ReportDeadlineRequest = z.infer<typeof reportDeadlineSchema>;
 
+/** The owner asks for a later deadline for the report its link is for; the secretariat decides. */
+export const deadlineRequestSchema = z.strictObject({ dueDate: isoDateField(), reason: textField(REASON_MAX) }, E);
+export type DeadlineRequest = z.infer<typeof deadlineRequestSchema>;
+
 /** Sending the owner's link again: nothing to say (the body may be left out). */
 export const ownerLinkResendSchema = z.strictObject({}, E);
 
@@ -339,6 +343,7 @@ export const REQUEST_SCHEMAS = {
   revocation: revocationRequestSchema,
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
+  deadlineRequest: deadlineRequestSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -362,6 +367,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   revocation: [],
   ownerChange: [],
   reportDeadline: [],
+  deadlineRequest: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -385,6 +391,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   revocation: [],
   ownerChange: [],
   reportDeadline: [],
+  deadlineRequest: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

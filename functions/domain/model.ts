@@ -325,6 +325,9 @@ export type ReminderKind =
   | 'final-report-missing'
   /** a final report came: if the workflow has not closed the grant a while later (it had stopped waiting), the sweep does */
   | 'grant-close'
+  /** the owner asked for a later deadline: the next sweep tells the secretariat */
+  | 'status-report-deadline-request'
+  | 'final-report-deadline-request'
   /** a report came: the next sweep mails the owner the receipt */
   | 'status-report-receipt'
   | 'final-report-receipt';

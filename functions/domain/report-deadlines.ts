@@ -7,6 +7,8 @@ import { addDays, formatNorwegianDate, osloInstant } from './oslo-time';
 
 /** The history entry of a moved deadline (details: report, from, to, reason). */
 export const REPORT_DEADLINE_EXTENDED = 'report-deadline-extended';
+/** The history entry of the owner's request for a later deadline (details: report, dueDate, reason). */
+export const REPORT_DEADLINE_REQUESTED = 'report-deadline-requested';
 
 export interface OverdueReminderRhythm {
   overdueEveryDays: number;
@@ -52,6 +54,16 @@ export function deadlineMoveProblem(allocation: Allocation, move: DeadlineMove, 
 /** The allocation with the report's new deadline. */
 export function withMovedDeadline(allocation: Allocation, move: DeadlineMove): Allocation {
   return move.kind === 'status' ? { ...allocation, statusReportDue: move.dueDate } : { ...allocation, finalReportDue: move.dueDate };
+}
+
+/**
+ * The owner's request for a later deadline that is still open: the last request for this report,
+ * unless the deadline has moved since (the secretariat answered it, whichever date it gave).
+ */
+export function openDeadlineRequest(history: readonly AuditEntry[], kind: ReportKind): { dueDate: string; reason: string; at: string } | undefined {
+  const last = history.findLast((e) => (e.action === REPORT_DEADLINE_REQUESTED || e.action === REPORT_DEADLINE_EXTENDED) && e.details?.['report'] === kind);
+  if (last?.action !== REPORT_DEADLINE_REQUESTED) return undefined;
+  return { dueDate: String(last.details?.['dueDate']), reason: String(last.details?.['reason'] ?? ''), at: last.at };
 }
 
 /** A report's last deadline move on the case's history: from which date, and why (undefined: never moved). */

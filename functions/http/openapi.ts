@@ -19,6 +19,7 @@ import {
   recommendationRequestSchema,
   repaymentClaimSchema,
   reportRequestSchema,
+  deadlineRequestSchema,
   revocationRequestSchema,
   ownerChangeSchema,
   reportDeadlineSchema,
@@ -49,6 +50,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'request-reallocation': ['ReallocationRequest', reallocationRequestSchema],
     'cosign-application': ['SignatureRequest', signatureRequestSchema],
     'submit-report': ['ReportRequest', reportRequestSchema],
+    'request-report-deadline': ['DeadlineRequest', deadlineRequestSchema],
     'schedule-application': ['ScheduleRequest', scheduleRequestSchema],
     'request-information': ['InformationRequest', informationRequestSchema],
     'record-recommendation': ['RecommendationRequest', recommendationRequestSchema],
@@ -77,6 +79,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'submit-application': [201, 'Søknaden er mottatt (200: samme innsending er mottatt før)'],
   'request-reallocation': [201, 'Søknaden om omdisponering er registrert'],
   'submit-report': [201, 'Rapporten er mottatt'],
+  'request-report-deadline': [202, 'Forespørselen om utsatt frist er registrert (changed: false for en gjentakelse); sekretariatet får beskjed'],
   'request-information': [201, 'Forespørselen er registrert'],
   'record-recommendation': [201, 'Innstillingen er registrert'],
   'record-decision': [201, 'Vedtaket er registrert'],
@@ -92,7 +95,7 @@ const SUCCESS: Record<string, [number, string]> = {
 /** Routes whose body may be left out (every field optional). */
 const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
-const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report']);
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline']);
 
 type CheckDef = { check?: string; fn?: unknown };
 

@@ -31,6 +31,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   { id: 'cosign-application', method: 'POST', path: '/api/cosign/{linkId}', access: 'public', summary: 'Signer eller avslå' },
   { id: 'get-report-form', method: 'GET', path: '/api/reports/{linkId}', access: 'public', summary: 'Rapportskjema (status- eller sluttrapport)' },
   { id: 'submit-report', method: 'POST', path: '/api/reports/{linkId}', access: 'public', summary: 'Send inn status- eller sluttrapport' },
+  { id: 'request-report-deadline', method: 'POST', path: '/api/reports/{linkId}/deadline-request', access: 'public', summary: 'Be om utsatt frist for rapporten (sekretariatet får beskjed)' },
   { id: 'get-openapi', method: 'GET', path: '/openapi.json', access: 'public', summary: 'OpenAPI-beskrivelse av API-et' },
   // Secretariat / committee.
   { id: 'list-meetings', method: 'GET', path: '/api/staff/schemes/{schemeId}/meetings', access: 'secretariat', summary: 'Møteplanen' },
@@ -132,6 +133,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-submit-cosign', 'POST', '/signering/{linkId}', 'public', 'Signer eller avslå'),
   page('page-report-form', 'GET', '/rapport/{linkId}', 'public', 'Rapportskjema'),
   page('page-submit-report', 'POST', '/rapport/{linkId}', 'public', 'Send inn rapport'),
+  page('page-request-report-deadline', 'POST', '/rapport/{linkId}/utsatt-frist', 'public', 'Be om utsatt frist for rapporten'),
   page('page-secretariat', 'GET', '/sekretariat', 'secretariat', 'Sekretariatets møteplan'),
   page('page-add-meeting', 'POST', '/sekretariat/{schemeId}/moter', 'secretariat', 'Legg til et møte i møteplanen'),
   page('page-agenda', 'GET', '/sekretariat/{schemeId}/moter/{meetingId}', 'secretariat', 'Sakslisten for et møte'),

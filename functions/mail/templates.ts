@@ -914,6 +914,25 @@ export function reportDeadlineExtended(ctx: MailContext, d: ReportDeadlineExtend
   });
 }
 
+export interface ReportDeadlineRequestedData extends ReportDueData {
+  requestedDate: DateInput;
+  reason: string;
+}
+
+/** To the secretariat: the owner asks for a later deadline; the committee decides, and the case page moves it. */
+export function reportDeadlineRequested(ctx: MailContext, d: ReportDeadlineRequestedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Utsatt frist ønsket: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Prosjekteier ber om å få levere ${name}en innen ${formatDateNb(d.requestedDate)} i stedet for ${formatDateNb(d.dueDate)}. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»); prosjekteier får beskjed på e-post.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Gjeldende frist', formatDateNb(d.dueDate)], ['Ønsket frist', formatDateNb(d.requestedDate)], ['Begrunnelse', d.reason]),
+      link('Se hele saken', d.link),
+    ],
+  });
+}
+
 /** To the secretariat: a report has not come in, and the owner has had every reminder. */
 export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);
@@ -1257,6 +1276,7 @@ export const templates = {
   decisionLetter,
   payoutTrigger,
   invoiceReminder,
+  reportDeadlineRequested,
   reportDeadlineExtended,
   reportDue,
   reportOverdue,

@@ -4,7 +4,8 @@
 // taking back a grant not yet paid, and claiming repayment (the review's actions stay on the agenda,
 // payments on the finance page).
 import type { Actor, ReportKind } from '../domain/model';
-import { lastDeadlineMove, reportPending } from '../domain/report-deadlines';
+import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
+import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
@@ -160,12 +161,19 @@ function reportDeadlineForm(app: CaseView['application'], csrf: string, state: (
   const form = state('reportDeadline');
   const names = { status: 'Statusrapporten', final: 'Sluttrapporten' } as const;
   const dues = { status: app.allocation.statusReportDue, final: app.allocation.finalReportDue };
-  return html`<details class="report-deadline"${form.hasErrors() ? html` open` : ''}><summary>Utsett en rapportfrist</summary>
+  // The owner's open request, if any: shown, and the form opened with it filled in.
+  const requested = pending.flatMap((k) => {
+    const r = openDeadlineRequest(app.history, k);
+    return r ? [{ kind: k, ...r }] : [];
+  })[0];
+  const prefill = requested && !form.hasErrors();
+  return html`${requested ? html`<p class="notice"><strong>Prosjektansvarlig ba ${date(osloDateOf(new Date(requested.at)))} om utsatt frist for ${names[requested.kind].toLowerCase()} til ${date(requested.dueDate)}:</strong> ${requested.reason}</p>` : ''}
+<details class="report-deadline"${form.hasErrors() || requested ? html` open` : ''}><summary>Utsett en rapportfrist</summary>
 <form method="post" action=${reportDeadlinePath(app.id)} novalidate aria-label="Utsett fristen for en rapport">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når komiteen gir prosjektet utsatt frist. Påminnelsene følger den nye fristen, og prosjektansvarlig får den nye fristen og begrunnelsen på e-post: skriv ikke helseopplysninger i begrunnelsen.</p>
-${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${names[k]} (frist ${date(dues[k])})` })), { summaryLabel: 'Rapportfrist, rapport', ...(form.value('report') ? {} : { checked: [pending[0]!] }) })}
-${form.input('dueDate', 'Ny frist', { type: 'date', summaryLabel: 'Rapportfrist, ny frist' })}
+${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${names[k]} (frist ${date(dues[k])})` })), { summaryLabel: 'Rapportfrist, rapport', ...(form.value('report') ? {} : { checked: [prefill ? requested.kind : pending[0]!] }) })}
+${form.input('dueDate', 'Ny frist', { type: 'date', summaryLabel: 'Rapportfrist, ny frist', ...(prefill ? { value: requested.dueDate } : {}) })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Rapportfrist, begrunnelse' })}
 <button type="submit" class="secondary">Registrer ny frist</button>
 </form>

@@ -124,6 +124,7 @@ const ACTION_LABELS: Record<string, string> = {
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
+  'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
   'owner-link-sent': 'Lenken til saken sendt på nytt til prosjektansvarlig',
   'mail-bounced': 'En e-post om saken kom ikke fram',
   withdrawn: 'Søknaden ble trukket',

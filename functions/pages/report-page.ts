@@ -17,9 +17,32 @@ export interface ReportFormState {
   problem?: string;
 }
 
-export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string): { title: string; body: Html } {
+export function deadlineRequestPath(linkId: string): string {
+  return `${reportPath(linkId)}/utsatt-frist`;
+}
+
+/**
+ * More time for the report: the owner's request, or the one already sent (the secretariat answers by
+ * moving the deadline, which the owner is told of by e-mail).
+ */
+function deadlineRequest(view: ReportView, linkId: string, state: FormState): Html {
+  if (view.deadlineRequest) {
+    return html`<p class="hint">Du ba ${date(view.deadlineRequest.requestedOn)} om utsatt frist til ${date(view.deadlineRequest.dueDate)}. Sekretariatet gir deg svar på e-post.</p>`;
+  }
+  return html`<details class="deadline-request"${state.hasErrors() ? html` open` : ''}><summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>
+<form method="post" action=${deadlineRequestPath(linkId)} novalidate aria-label="Be om utsatt frist">
+<p class="hint">Sekretariatet legger forespørselen fram for komiteen og gir deg svar på e-post. Spørsmål kan du sende til <a href=${`mailto:${view.secretariatEmail}`}>${view.secretariatEmail}</a> (oppgi saksnummeret ${view.applicationId}). Skriv ikke helseopplysninger i begrunnelsen.</p>
+${state.input('dueDate', 'Ønsket frist', { type: 'date', summaryLabel: 'Utsatt frist, ønsket dato' })}
+${state.textarea('reason', 'Hvorfor trenger prosjektet mer tid?', { rows: 3, summaryLabel: 'Utsatt frist, begrunnelse' })}
+<button type="submit" class="secondary">Send forespørselen</button>
+</form>
+</details>`;
+}
+
+export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string, requestForm?: ReportFormState): { title: string; body: Html } {
   const kind = REPORT_KIND_LABELS[view.kind] ?? 'Rapport';
   const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'rapport');
+  const requestState = new FormState(requestForm?.values ?? {}, requestForm?.errors ?? {}, 'utsettelse');
   const title = `${kind}: ${view.title}`;
   const allocation = view.allocation;
   const formHtml = view.open
@@ -43,19 +66,24 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
   const earlier = view.statusReport && !view.submittedAt
     ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${reportFacts(view.statusReport)}</details>`
     : '';
-  const summary = errorSummary([state], form?.problem ? [form.problem] : []);
+  const moreTime = view.open ? deadlineRequest(view, linkId, requestState) : '';
+  const problems = [form?.problem, requestForm?.problem].filter((x): x is string => !!x);
+  const summary = errorSummary([state, requestState], problems);
   return {
-    title: state.hasErrors() || form?.problem ? `Feil: ${title}` : title,
+    title: state.hasErrors() || requestState.hasErrors() || problems.length ? `Feil: ${title}` : title,
     body: html`${summary}<h1>${title}</h1>
 ${notice ?? ''}
 <dl class="facts">
 <dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}</dd>
 ${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
 </dl>
-${view.open ? html`<p class="hint">Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist før fristen går ut: skriv til <a href=${`mailto:${view.secretariatEmail}`}>${view.secretariatEmail}</a> og oppgi saksnummeret ${view.applicationId}.</p>` : ''}
+${moreTime}
 ${earlier}
 ${formHtml}`,
   };
 }
 
-export const REPORT_NOTICES: Record<string, string> = { mottatt: 'Takk! Rapporten er mottatt. Du får en kvittering på e-post i løpet av et kvarter.' };
+export const REPORT_NOTICES: Record<string, string> = {
+  mottatt: 'Takk! Rapporten er mottatt. Du får en kvittering på e-post i løpet av et kvarter.',
+  utsettelse: 'Forespørselen om utsatt frist er sendt til sekretariatet. Du får svar på e-post. Fristen står til du får beskjed om en ny.',
+};

@@ -8,10 +8,10 @@ import { reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { reportDueDate, reportKindOfLink } from '../domain/reports';
 import {
-  deadlineMoveProblem, overdueWindowDays, REPORT_DEADLINE_EXTENDED, reportLastChance, reportPending, withMovedDeadline,
+  deadlineMoveProblem, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
 } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
-import type { ReportDeadlineRequest } from '../../schemas/requests.schema';
+import type { DeadlineRequest, ReportDeadlineRequest } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import * as mail from '../mail/templates';
 import { caseUrl } from './links';
@@ -20,8 +20,14 @@ import { recordOnHistory, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
 const KINDS = {
-  status: { due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended', receipt: 'status-report-receipt' },
-  final: { due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended', receipt: 'final-report-receipt' },
+  status: {
+    due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended',
+    receipt: 'status-report-receipt', request: 'status-report-deadline-request',
+  },
+  final: {
+    due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended',
+    receipt: 'final-report-receipt', request: 'final-report-deadline-request',
+  },
 } as const satisfies Record<ReportKind, Record<string, ReminderKind>>;
 
 /** The reminder that mails the owner the receipt for a report (the next sweep sends it). */
@@ -77,6 +83,52 @@ export async function reportWaitOver(deps: Dependencies, app: ApplicationRecord,
   await sendReportMissing(deps, app, scheme, kind);
 }
 
+/** The last day a report's deadline can be moved to: its link was made to outlast the deadline by a year. */
+async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<string> {
+  const link = (await deps.store.listLinks(app.id)).find((l) => reportKindOfLink(l.purpose) === kind);
+  const current = reportDueDate(kind, app.allocation)!;
+  return link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, 365);
+}
+
+/**
+ * The owner asks, through the report's link, for a later deadline: the same rules as a move, on the
+ * case's history, and the secretariat is told by the next sweep. The committee decides; the
+ * secretariat moves the deadline on the case (which answers the request) or writes to the owner.
+ */
+export function requestLaterDeadline(deps: Dependencies, app: ApplicationRecord, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
+  return withFreshRead(() => requestOnce(deps, app.id, kind, input));
+}
+
+async function requestOnce(deps: Dependencies, applicationId: string, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
+  const app = await loadApplication(deps, applicationId);
+  if (!app.allocation || !reportPending(kind, app.status)) {
+    throw new ConflictError(`${kind === 'status' ? 'Statusrapporten' : 'Sluttrapporten'} er sendt inn, eller tilskuddet er avsluttet.`, 'report_not_pending');
+  }
+  const open = openDeadlineRequest(app.history, kind);
+  if (open && open.dueDate === input.dueDate && open.reason === input.reason) return { changed: false };
+  const scheme = loadScheme(deps, app.schemeId);
+  const now = deps.clock.now();
+  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
+  if (problem) throw new ValidationError({ dueDate: problem });
+  const updated = await recordOnHistory(deps, app, REPORT_DEADLINE_REQUESTED, { kind: 'applicant', email: app.ownerEmail }, {
+    details: { report: kind, dueDate: input.dueDate, reason: input.reason },
+  });
+  const at = updated.history.at(-1)!.at;
+  const request = KINDS[kind].request;
+  await deps.store.putReminder({ id: `${app.id}#${request}#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: request, dueAt: at });
+  return { changed: true };
+}
+
+/** To the secretariat: the owner's open request for a later deadline (none: answered or withdrawn meanwhile). */
+export async function sendDeadlineRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord): Promise<void> {
+  const kind = reportKindOfReminder(r.kind)!;
+  const open = openDeadlineRequest(app.history, kind);
+  if (!open) return;
+  await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.reportDeadlineRequested(mailContext(scheme, app), {
+    kind, dueDate: reportDueDate(kind, app.allocation) ?? '', requestedDate: open.dueDate, reason: open.reason, link: caseUrl(deps, app.id),
+  }));
+}
+
 export function extendReportDeadline(deps: Dependencies, applicationId: string, input: ReportDeadlineRequest, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(() => extendOnce(deps, applicationId, input, actor));
 }
@@ -96,10 +148,7 @@ async function extendOnce(deps: Dependencies, applicationId: string, input: Repo
     await putNewDeadlineReminders(deps, app, scheme, kind, now);
     return { application: app, changed: false };
   }
-  // The report's link was made to outlast the deadline by a year: the new deadline stays inside it.
-  const link = (await deps.store.listLinks(app.id)).find((l) => reportKindOfLink(l.purpose) === kind);
-  const latest = link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, 365);
-  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), latest);
+  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
   if (problem) throw new ValidationError({ dueDate: problem });
   const application = await recordOnHistory(deps, app, REPORT_DEADLINE_EXTENDED, actor, {
     set: { allocation: withMovedDeadline(app.allocation, { kind, dueDate: input.dueDate }) },

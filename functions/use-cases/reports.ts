@@ -2,10 +2,10 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
-import { lastDeadlineMove } from '../domain/report-deadlines';
+import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
-import type { ReportRequest } from '../../schemas/requests.schema';
+import type { DeadlineRequest, ReportRequest } from '../../schemas/requests.schema';
 import { caseUrl, resolveLink } from './links';
 import { loadApplication, loadScheme } from './load-application';
 import { moveApplication, SYSTEM } from './move-application';
@@ -13,7 +13,7 @@ import { mailContext, notify } from './notify';
 import * as mail from '../mail/templates';
 import { payoutIdFor, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { REPORT_REMINDER_KINDS, reportReceiptReminder } from './report-deadlines';
+import { REPORT_REMINDER_KINDS, reportReceiptReminder, requestLaterDeadline } from './report-deadlines';
 
 // Where a report moves its grant (reportAcceptable says when it may be sent); it ends that report's
 // reminders (a missing status report does not cancel the final one's).
@@ -72,6 +72,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
   const opensOn = opensLater(kind, app, today);
   const open = link.state === 'active' && !submitted && reportAcceptable(kind, app, today);
   const moved = lastDeadlineMove(app.history, kind);
+  const request = openDeadlineRequest(app.history, kind);
   return {
     applicationId: app.id,
     title: app.title,
@@ -79,6 +80,8 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: reportDueDate(kind, app.allocation),
     // A deadline the committee moved: from which date, and why; and whom to ask for more time.
     ...(moved ? { deadlineMoved: moved } : {}),
+    // The owner's request for a later deadline, not yet answered by a move.
+    ...(request ? { deadlineRequest: { dueDate: request.dueDate, requestedOn: osloDateOf(new Date(request.at)) } } : {}),
     secretariatEmail: loadScheme(deps, app.schemeId).secretariatEmail,
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,
@@ -89,6 +92,14 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     ...(submitted ? { report: reportContent(submitted) } : {}),
     ...(statusReport ? { statusReport: reportContent(statusReport) } : {}),
   };
+}
+
+/** The owner asks for a later deadline for the report its link is for (while the form is open to it). */
+export async function requestDeadline(deps: Dependencies, linkId: string, input: DeadlineRequest): Promise<{ applicationId: string; kind: ReportKind; changed: boolean }> {
+  const { link, app, kind } = await reportContext(deps, linkId);
+  if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
+  const { changed } = await requestLaterDeadline(deps, app, kind, input);
+  return { applicationId: app.id, kind, changed };
 }
 
 /** The status report (6 months) and the final report, each once, through the owner's report link. */

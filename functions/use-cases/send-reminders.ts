@@ -21,7 +21,7 @@ import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
-import { reportKindOfReminder, sendReportMissing } from './report-deadlines';
+import { reportKindOfReminder, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
 import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
 
@@ -41,6 +41,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'status-report-missing': REPORTABLE_FROM.status,
   'final-report-missing': REPORTABLE_FROM.final,
   'grant-close': ['final_report_received'],
+  'status-report-deadline-request': REPORTABLE_FROM.status,
+  'final-report-deadline-request': REPORTABLE_FROM.final,
   // a receipt goes out whatever happened since (the grant may have closed already)
   'status-report-receipt': APPLICATION_STATUSES,
   'final-report-receipt': APPLICATION_STATUSES,
@@ -190,6 +192,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     case 'grant-close':
       await closeWithFinalReport(deps, app, scheme);
+      return;
+    case 'status-report-deadline-request':
+    case 'final-report-deadline-request':
+      await sendDeadlineRequest(deps, app, scheme, r);
       return;
     case 'status-report-receipt':
     case 'final-report-receipt': {

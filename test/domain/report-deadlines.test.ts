@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deadlineMoveProblem, lastDeadlineMove, REPORT_DEADLINE_EXTENDED, reportLastChance, reportPending, withMovedDeadline,
+  deadlineMoveProblem, lastDeadlineMove, openDeadlineRequest, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
 } from '../../functions/domain/report-deadlines';
 import type { AuditEntry } from '../../functions/domain/model';
 
@@ -45,6 +45,17 @@ describe('moving a report deadline ("utsatt frist")', () => {
     const history = [move('status', '2027-05-20', '2027-06-20', 'Sykdom'), { at: '2027-05-02T10:00:00.000Z', actor, action: 'owner-changed' }, move('status', '2027-06-20', '2027-08-20', 'Forsinket oppstart')];
     expect(lastDeadlineMove(history, 'status')).toEqual({ from: '2027-06-20', reason: 'Forsinket oppstart' });
     expect(lastDeadlineMove(history, 'final')).toBeUndefined();
+  });
+  it("the owner's request stays open until the deadline moves (whatever date the committee gave)", () => {
+    const actor = { kind: 'applicant', email: 'eier@kommune.example' } as const;
+    const request = (report: string, dueDate: string, at: string): AuditEntry => ({ at, actor, action: REPORT_DEADLINE_REQUESTED, details: { report, dueDate, reason: 'Sykdom' } });
+    const moved: AuditEntry = { at: '2027-05-10T10:00:00.000Z', actor, action: REPORT_DEADLINE_EXTENDED, details: { report: 'status', from: '2027-05-20', to: '2027-06-20', reason: 'Innvilget' } };
+    const asked = request('status', '2027-07-20', '2027-05-01T10:00:00.000Z');
+    expect(openDeadlineRequest([asked], 'status')).toEqual({ dueDate: '2027-07-20', reason: 'Sykdom', at: asked.at });
+    expect(openDeadlineRequest([asked], 'final')).toBeUndefined();
+    expect(openDeadlineRequest([asked, moved], 'status')).toBeUndefined();
+    const again = request('status', '2027-08-20', '2027-05-12T10:00:00.000Z');
+    expect(openDeadlineRequest([asked, moved, again], 'status')?.dueDate).toBe('2027-08-20');
   });
   it('a report is missing once every overdue reminder has had its chance (14 days × 12, and a day)', () => {
     expect(reportLastChance('2027-05-20', { overdueEveryDays: 14, maxOverdueReminders: 12 }).toISOString()).toBe('2027-11-04T23:00:00.000Z'); // 05.11.2027 00:00 in Oslo

@@ -44,7 +44,8 @@ describe('a report deadline moved (API)', () => {
     expect(form.body).toMatchObject({ dueDate: moved, deadlineMoved: { from: due, reason: json.reason }, secretariatEmail: 'fsu-sekretariat@helse-stavanger.example' });
     const reportPage = (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId: reportLink }, headers: { Accept: 'text/html' } }), 'page-report-form')).text.replace(/\u00a0/g, ' ');
     expect(reportPage).toContain(`<dt>Frist</dt><dd>${d}.${m}.${y} (utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)})</dd>`);
-    expect(reportPage).toContain('Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist før fristen går ut: skriv til <a href="mailto:fsu-sekretariat@helse-stavanger.example">');
+    expect(reportPage).toContain('<summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>');
+    expect(reportPage).toContain('<a href="mailto:fsu-sekretariat@helse-stavanger.example">');
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.allocation.statusReportDue).toBe(moved);
     expect(owner.body.movedDeadlines).toEqual({ status: { from: due, reason: json.reason } });
@@ -133,5 +134,78 @@ describe('a report deadline moved (case page)', () => {
     const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
     expect(after).toContain(`<dt>Statusrapport innen</dt><dd>${dmy(moved)} (utsatt fra ${dmy(statusReportDue)}: Forsinket oppstart)</dd>`);
     expect(after).toContain('Rapportfristen utsatt</td>');
+  });
+});
+
+describe("the owner's request for a later deadline", () => {
+  const caseOf = (applicationId: string) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+  const reportPageOf = async (linkId: string, query: Record<string, string> = {}) =>
+    (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId }, query, headers: { Accept: 'text/html' } }), 'page-report-form')).text.replace(/\u00a0/g, ' ');
+  const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+  it('reaches the secretariat once, shows on the case with the form filled in, and is answered by the move', async () => {
+    const { applicationId } = await app.active();
+    const { allocation } = await stored(applicationId);
+    const due = allocation!.statusReportDue;
+    const wanted = addDays(due, 45);
+    const linkId = await app.reportLink(applicationId, 'status', 500);
+    const json = { dueDate: wanted, reason: 'Prosjektleder sluttet; ny er på plass i august.' };
+    const asked = await app.call('request-report-deadline', { pathParameters: { linkId }, json });
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.body).toEqual({ applicationId, kind: 'status', changed: true });
+    expect((await app.call('request-report-deadline', { pathParameters: { linkId }, json })).body.changed).toBe(false);
+    expect((await stored(applicationId)).allocation!.statusReportDue).toBe(due); // only asked
+
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const told = mailsTo('fsu-sekretariat@helse-stavanger.example', applicationId).filter((m) => m.subject.includes('Utsatt frist ønsket'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain(`innen ${dmy(wanted)} i stedet for ${dmy(due)}`);
+    expect(told[0]!.text).toContain(json.reason);
+    expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);
+
+    const form = await app.call('get-report-form', { pathParameters: { linkId } });
+    expect(form.body.deadlineRequest).toEqual({ dueDate: wanted, requestedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    const asOwner = await reportPageOf(linkId);
+    expect(asOwner).toContain(`om utsatt frist til ${dmy(wanted)}. Sekretariatet gir deg svar på e-post.`);
+    expect(asOwner).not.toContain('<details class="deadline-request"');
+    const casePage = (await caseOf(applicationId)).text.replace(/\u00a0/g, ' ');
+    expect(casePage).toContain(`om utsatt frist for statusrapporten til ${dmy(wanted)}:</strong> ${json.reason}`);
+    expect(casePage).toContain('<details class="report-deadline" open>');
+    expect(casePage).toMatch(new RegExp(`name="dueDate"[^>]*value="${wanted}"|value="${wanted}"[^>]*name="dueDate"`));
+
+    // The committee gives a shorter delay than asked: that answers the request.
+    expect((await extend(applicationId, { report: 'status', dueDate: addDays(due, 30), reason: 'Innvilget med 30 dager.' })).status).toBe(200);
+    expect((await app.call('get-report-form', { pathParameters: { linkId } })).body.deadlineRequest).toBeUndefined();
+    expect(await reportPageOf(linkId)).toContain('<details class="deadline-request"');
+    expect((await caseOf(applicationId)).text).not.toContain('om utsatt frist for statusrapporten til');
+  });
+
+  it('the same rules as a move, in Norwegian at the field; a report already sent is 409; through the page, back with a notice', async () => {
+    const { applicationId } = await app.active();
+    const { allocation } = await stored(applicationId);
+    const linkId = await app.reportLink(applicationId, 'status', 500);
+    const early = await app.call('request-report-deadline', { pathParameters: { linkId }, json: { dueDate: allocation!.statusReportDue, reason: 'Sykdom' } });
+    expect(early.status).toBe(400);
+    expect(early.body.fieldErrors).toEqual({ dueDate: expect.stringMatching(/^Ny frist må være etter gjeldende frist/) });
+    const noReason = await app.call('request-report-deadline', { pathParameters: { linkId }, json: { dueDate: addDays(allocation!.statusReportDue, 10) } });
+    expect(noReason.body.fieldErrors).toEqual({ reason: expect.stringMatching(/må fylles ut/) });
+
+    const post = (form: Record<string, string>) =>
+      invoke(apiEvent({ method: 'POST', path: '/rapport/{linkId}/utsatt-frist', pathParameters: { linkId }, form, headers: { Accept: 'text/html' } }), 'page-request-report-deadline');
+    const bad = await post({ dueDate: allocation!.statusReportDue, reason: 'Sykdom i prosjektgruppen' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#utsettelse-dueDate"');
+    expect(bad.text).toContain('<details class="deadline-request" open>');
+    const ok = await post({ dueDate: addDays(allocation!.statusReportDue, 20), reason: 'Forsinket oppstart' });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/rapport/${linkId}?melding=utsettelse`);
+    expect(await reportPageOf(linkId, { melding: 'utsettelse' })).toContain('Forespørselen om utsatt frist er sendt til sekretariatet.');
+
+    expect((await app.call('submit-report', { pathParameters: { linkId }, json: { progress: 'Godt i gang.', spentAmount: 100_000, effect: 'Bedre flyt.' } })).status).toBe(201);
+    const after = await app.call('request-report-deadline', { pathParameters: { linkId }, json: { dueDate: addDays(allocation!.statusReportDue, 60), reason: 'Sykdom' } });
+    expect(after.status).toBe(409);
+    expect(after.body.reason).toBe('already_reported');
   });
 });

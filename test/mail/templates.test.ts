@@ -28,6 +28,7 @@ import {
   reportDue,
   reportOverdue,
   reportDeadlineExtended,
+  reportDeadlineRequested,
   reportReceipt,
   reportReceived,
   invoiceReminder,
@@ -219,6 +220,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportDeadlineExtended(ctx, { kind: 'status', dueDate: '2026-09-30', previousDueDate: '2026-06-30', reason: 'Prosjektleder har vært sykmeldt.', link: LINK }),
     link: LINK,
     expect: [/Ny frist for statusrapporten for .*: 30\.09\.2026/, /utsatt fra 30\.06\.2026 til 30\.09\.2026/, /Begrunnelse.*Prosjektleder har vært sykmeldt\./, /Send statusrapporten/],
+  },
+  reportDeadlineRequested: {
+    mail: reportDeadlineRequested(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen er forsinket.', link: LINK }),
+    link: LINK,
+    expect: [/Utsatt frist ønsket: sluttrapport/, /innen 31\.08\.2026 i stedet for 30\.06\.2026/, /Ønsket frist.*31\.08\.2026/, /Evalueringen er forsinket\./, /Se hele saken/],
   },
   reportReceipt: {
     mail: reportReceipt(ctx, { kind: 'status', submittedAt: '2026-06-20T08:30:00.000Z', spentAmount: 120_000, link: LINK }),

@@ -116,6 +116,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'request-reallocation': () => ({ description: 'Flytte midler', amount: 10_000 }),
   'cosign-application': () => ({ decision: 'sign' }),
   'submit-report': () => ({ progress: 'Godt i gang', effect: 'Bedre', spentAmount: 1_000 }),
+  'request-report-deadline': () => ({ dueDate: '2027-09-30', reason: 'Forsinket oppstart' }),
   'schedule-application': () => ({ meetingId: '2026-12-10' }),
   'request-information': () => ({ message: 'Mer informasjon, takk.' }),
   'record-decision': () => ({ outcome: 'defer' }),

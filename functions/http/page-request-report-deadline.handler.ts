@@ -1,0 +1,29 @@
+import { dependencies } from '../composition';
+import { ConflictError, ValidationError } from '../domain/errors';
+import { toFormBody } from '../pages/forms';
+import { page, PAGE_FORM } from '../pages/page-kit';
+import { reportPage, reportPath } from '../pages/report-page';
+import { getReportForm, requestDeadline } from '../use-cases/reports';
+import { coerceFormBody, deadlineRequestSchema } from '../../schemas/requests.schema';
+import { toFieldErrors } from '../../schemas/fields.schema';
+import { httpRoute } from './http-route';
+import { redirect } from './responses';
+
+/** The report page's "Be om utsatt frist": back to the report page with a notice, or its errors. */
+export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+  const deps = dependencies();
+  const linkId = params.linkId ?? '';
+  const form = toFormBody(body);
+  const again = async (status: number, errors: Record<string, string>, problem?: string) =>
+    page(status, reportPage(await getReportForm(deps, linkId), linkId, undefined, undefined, { values: form, errors, ...(problem ? { problem } : {}) }));
+  const parsed = deadlineRequestSchema.safeParse(coerceFormBody('deadlineRequest', form));
+  if (!parsed.success) return again(400, toFieldErrors(parsed.error));
+  try {
+    await requestDeadline(deps, linkId, parsed.data);
+  } catch (error) {
+    if (error instanceof ValidationError) return again(400, error.fieldErrors);
+    if (error instanceof ConflictError) return again(409, {}, error.message);
+    throw error;
+  }
+  return redirect(`${reportPath(linkId)}?melding=utsettelse`);
+});
