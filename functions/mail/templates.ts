@@ -854,8 +854,8 @@ export interface ReportDueData {
   link: string;
 }
 
-/** In the reminders: the committee can move a report's deadline, on the secretariat's word. */
-const MORE_TIME = 'Trenger prosjektet mer tid, kan du be sekretariatet om utsatt frist (adressen står nederst i e-posten).';
+/** In the reminders: the committee can move a report's deadline; the owner asks on the report's page. */
+const MORE_TIME = 'Trenger prosjektet mer tid, kan du be om utsatt frist på rapportsiden (lenken under).';
 
 export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);

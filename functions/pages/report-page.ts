@@ -66,7 +66,7 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
   const earlier = view.statusReport && !view.submittedAt
     ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${reportFacts(view.statusReport)}</details>`
     : '';
-  const moreTime = view.open ? deadlineRequest(view, linkId, requestState) : '';
+  const moreTime = view.mayRequestDeadline ? deadlineRequest(view, linkId, requestState) : '';
   const problems = [form?.problem, requestForm?.problem].filter((x): x is string => !!x);
   const summary = errorSummary([state, requestState], problems);
   return {

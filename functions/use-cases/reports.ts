@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
-import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
+import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { DeadlineRequest, ReportRequest } from '../../schemas/requests.schema';
@@ -80,7 +80,9 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     dueDate: reportDueDate(kind, app.allocation),
     // A deadline the committee moved: from which date, and why; and whom to ask for more time.
     ...(moved ? { deadlineMoved: moved } : {}),
-    // The owner's request for a later deadline, not yet answered by a move.
+    // The owner may ask for a later deadline while the report is owed (also before its form opens);
+    // a request not yet answered by a move.
+    mayRequestDeadline: link.state === 'active' && !submitted && !!app.allocation && reportPending(kind, app.status),
     ...(request ? { deadlineRequest: { dueDate: request.dueDate, requestedOn: osloDateOf(new Date(request.at)) } } : {}),
     secretariatEmail: loadScheme(deps, app.schemeId).secretariatEmail,
     allocation: app.allocation,

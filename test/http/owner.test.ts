@@ -53,7 +53,10 @@ describe('GET /api/owner/{linkId}', () => {
     expect((await app.call('get-report-form', { pathParameters: { linkId: finalLink } })).body).toMatchObject({ open: false, opensOn: '2028-01-01' });
     const finalPage = await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId: finalLink }, headers: { Accept: 'text/html' } }), 'page-report-form');
     expect(finalPage.text).toContain('Sluttrapport kan sendes fra 01.01.2028, når tilskuddsperioden er over.');
-    expect(finalPage.text).not.toContain('<form');
+    // No report form yet; only the request for a later deadline, which the owner may make already.
+    expect(finalPage.text).not.toContain(`<form method="post" action="/rapport/${finalLink}" novalidate>`);
+    expect(finalPage.text.match(/<form /g)).toHaveLength(1);
+    expect(finalPage.text).toContain(`<form method="post" action="/rapport/${finalLink}/utsatt-frist"`);
     const early = await app.call('submit-report', { pathParameters: { linkId: finalLink }, json: { progress: 'Ferdig.', effect: 'Kortere ventetid.', spentAmount: 300_000 } });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ reason: 'not_due', message: 'Sluttrapporten kan sendes fra 01.01.2028, når tilskuddsperioden er over.' });

@@ -57,8 +57,11 @@ describe('status and final reports through the report links', () => {
     try {
       app.clock.set('2027-04-05T09:00:00.000Z');
       const waiting = await app.call('get-report-form', { pathParameters: { linkId: finalLink } });
-      expect(waiting.body).toMatchObject({ open: false, waitsForStatusReport: true });
-      expect(await page(finalLink)).toContain('Sluttrapport kan sendes når statusrapporten er sendt (frist 10.06.2027).');
+      expect(waiting.body).toMatchObject({ open: false, waitsForStatusReport: true, mayRequestDeadline: true });
+      const waitingPage = await page(finalLink);
+      expect(waitingPage).toContain('Sluttrapport kan sendes når statusrapporten er sendt (frist 10.06.2027).');
+      // Not yet open, but owed: the owner can already ask for more time.
+      expect(waitingPage).toContain('<summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>');
 
       const sent = { ...STATUS_REPORT, deviations: 'Oppstarten ble forsinket en måned.' };
       expect((await app.call('submit-report', { pathParameters: { linkId: statusLink }, json: sent })).status).toBe(201);
@@ -68,6 +71,8 @@ describe('status and final reports through the report links', () => {
       expect(statusPage).toContain('<h2>Det dere rapporterte</h2>');
       expect(statusPage).toContain(`<dt>Avvik fra planen</dt><dd class="long-text">${sent.deviations}</dd>`);
       expect(statusPage).toContain('<dt>Brukt av tilskuddet</dt><dd>400 000 kr</dd>');
+      expect(status.body.mayRequestDeadline).toBe(false);
+      expect(statusPage).not.toContain('Be om utsatt frist');
 
       // The final report's form now opens, with the status report to build on.
       const final = await app.call('get-report-form', { pathParameters: { linkId: finalLink } });

@@ -209,12 +209,12 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportDue: {
     mail: reportDue(ctx, { kind: 'status', dueDate: '2025-10-02', link: LINK }),
     link: LINK,
-    expect: [/be sekretariatet om utsatt frist/, /statusrapport .* skal sendes innen 02\.10\.2025/, /6 måneder siden tildelingen/],
+    expect: [/be om utsatt frist på rapportsiden/, /statusrapport .* skal sendes innen 02\.10\.2025/, /6 måneder siden tildelingen/],
   },
   reportOverdue: {
     mail: reportOverdue(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
-    expect: [/be sekretariatet om utsatt frist/, /Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
+    expect: [/be om utsatt frist på rapportsiden/, /Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
   },
   reportDeadlineExtended: {
     mail: reportDeadlineExtended(ctx, { kind: 'status', dueDate: '2026-09-30', previousDueDate: '2026-06-30', reason: 'Prosjektleder har vært sykmeldt.', link: LINK }),
