@@ -1,9 +1,10 @@
 // The applicant's and the partners' pages in real Chromium against the whole local system:
-// the form (valid and with errors), the receipt and status link, and co-signing from the e-mail.
+// the form (valid and with errors), the receipt and status link, co-signing from the e-mail, and the
+// status report with a request for more time.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { fetchMailStore } from '../../local/ses-local';
-import { application, linkIds, startHarness, status, submit, type Harness } from '../support/local-system';
+import { activeGrant, application, linkIds, startHarness, status, submit, type Harness } from '../support/local-system';
 import { describeBrowser, docsScreenshot, expectAccessibleBasics, fillApplication, launchBrowser, newContext, screenshot } from './browser';
 
 describeBrowser('applicant and partner pages (Chromium)', () => {
@@ -222,5 +223,37 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.inputValue('[name="title"]')).toBe(data.title);
     expect(await page.inputValue('[name="partners.1.organisationNumber"]')).toBe(data.partners[1]!.organisationNumber);
     await expectAccessibleBasics(page);
+  }, 45_000);
+
+  it('the status report from the decision letter\'s link: the owner asks for more time, then sends the report', async () => {
+    const data = application({ title: 'Rapport i nettleseren' });
+    const { statusReportLink } = await activeGrant(h, data);
+    await page.goto(`/rapport/${statusReportLink}`);
+    expect(await page.locator('h1').textContent()).toBe(`Statusrapport: ${data.title}`);
+    await expectAccessibleBasics(page);
+
+    // More time: the wished date is missing at first, then the request goes to the secretariat.
+    await page.getByText('Trenger prosjektet mer tid? Be om utsatt frist').click();
+    const request = page.locator('form', { has: page.getByRole('button', { name: 'Send forespørselen' }) });
+    await request.getByLabel('Hvorfor trenger prosjektet mer tid?').fill('Prosjektlederen begynte først i mars.');
+    await request.getByRole('button', { name: 'Send forespørselen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering a[href="#utsettelse-dueDate"]').count()).toBe(1);
+    await page.getByLabel('Ønsket frist').fill('2027-08-31');
+    await page.getByRole('button', { name: 'Send forespørselen' }).click();
+    await page.waitForURL(/\?melding=utsettelse$/);
+    expect(await page.locator('.notice').first().textContent()).toContain('Forespørselen om utsatt frist er sendt til sekretariatet.');
+    expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain('om utsatt frist til 31.08.2027. Sekretariatet gir deg svar på e-post.');
+    await expectAccessibleBasics(page);
+
+    // The report itself, as before.
+    await page.getByLabel('Hva er gjort så langt?').fill('Teamet er i gang og har fulgt 12 pasienter.');
+    await page.getByLabel('Hvilken effekt ser dere så langt?').fill('Færre reinnleggelser.');
+    await page.getByLabel('Brukt av tilskuddet hittil (kr)').fill('120 000');
+    await page.getByRole('button', { name: 'Send inn statusrapport' }).click();
+    await page.waitForURL(/\?melding=mottatt$/);
+    expect(await page.locator('main').textContent()).toContain('Det dere rapporterte');
+    expect(await page.getByRole('button', { name: 'Send forespørselen' }).count()).toBe(0);
+    await screenshot(page, 'status-report-sent');
   }, 45_000);
 });
