@@ -1,7 +1,9 @@
-// A report's reminders, and moving its deadline ("utsatt frist"). The reminders live outside the
-// workflow (the sweep sends them); each carries the deadline it was made for, so the sweep skips
-// one whose deadline has moved since. The workflow's wait for the report still runs to the old
-// date's last chance: its "report missing" step then leaves the notice to the sweep, at the new one.
+// A report's reminders and notices (before and after the deadline, "missing", the owner's receipt),
+// and moving its deadline ("utsatt frist"): the owner's request and the secretariat's move. The
+// reminders live outside the workflow (the sweep sends them); each carries the deadline it was made
+// for, so the sweep skips one whose deadline has moved since. The workflow's wait for the report
+// still runs to the old date's last chance: its "report missing" step then leaves the notice to the
+// sweep, at the new one.
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ReminderKind, ReminderRecord, ReportKind } from '../domain/model';
 import { reminderInstants } from '../domain/deadlines';
