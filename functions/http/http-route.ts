@@ -67,8 +67,9 @@ function parseBody<S extends z.ZodMiniType | undefined>(event: RawEvent, options
   const contentType = event.headers?.['content-type'] ?? '';
   const fromForm = /^application\/x-www-form-urlencoded/i.test(contentType);
   if (!options.body) return { body: undefined as BodyOf<S>, fromForm };
-  // No body at all; a JSON `null` sent as the body (rawBody "null") is a body, and not an object.
-  const empty = event.body === undefined || event.body === '' || (event.body === null && (event.rawBody ?? '').trim() === '');
+  // No body at all; a JSON `null` or `""` sent as the body (rawBody "null", '""') is a body, and not an object.
+  const blank = (event.rawBody ?? '').trim() === '';
+  const empty = event.body === undefined || ((event.body === '' || event.body === null) && blank);
   if (empty && !options.bodyOptional) throw new ValidationError({ _form: 'Forespørselen mangler innhold.' });
   if (!empty && typeof event.body !== 'object') throw new UnsupportedMediaTypeError();
   const raw = empty ? {} : fromForm && options.fromForm ? options.fromForm(event.body as unknown as Record<string, string | string[]>) : event.body;

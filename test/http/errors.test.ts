@@ -132,6 +132,14 @@ describe('bodies and content types', () => {
     expect(array.body.fieldErrors._form).toBeDefined();
     const nul = await app.call('cosign-application', { pathParameters: { linkId: newLinkId() }, body: 'null', headers: { 'content-type': 'application/json' } });
     expect(nul.status).toBe(400);
+    // A route whose body may be left out: a JSON "" or null is a body, not none (found by the hostile-input run).
+    const { applicationId } = await app.submit();
+    for (const body of ['""', 'null', '"x"']) {
+      const res = await app.call('resend-owner-link', { pathParameters: { applicationId }, body, headers: { 'content-type': 'application/json' }, as: SECRETARIAT });
+      expect(res.status, body).toBeGreaterThanOrEqual(400);
+      expect(res.status, body).toBeLessThan(500);
+    }
+    expect((await app.call('resend-owner-link', { pathParameters: { applicationId }, as: SECRETARIAT })).status).toBe(202);
   });
 
   it('accepts JSON with a charset, in any header case, and base64-encoded', async () => {
