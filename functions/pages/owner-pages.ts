@@ -129,7 +129,7 @@ ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-p
 </table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.linkId ? html` (<a href=${reportPath(r.linkId)}>se rapporten</a>)` : ''}</li>`)}${view.reportForms.map(
-  (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)})` : ''}</li>`,
+  (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)}${f.requestedDueDate ? `; du har bedt om utsatt frist til ${date(f.requestedDueDate)}` : ''})` : ''}</li>`,
 )}</ul>` : ''}
 
 ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocations.map(

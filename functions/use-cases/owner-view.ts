@@ -2,7 +2,7 @@ import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar'
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
-import { lastDeadlineMove } from '../domain/report-deadlines';
+import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
 import { partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -37,7 +37,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     const kind = reportKindOfLink(l.purpose);
     const usable = l.state === 'active' && !linkExpired(l, now);
     if (!kind || !usable || reports.some((r) => r.kind === kind) || !reportAcceptable(kind, app, today)) return [];
-    return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation) }];
+    const requested = openDeadlineRequest(app.history, kind);
+    return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation), ...(requested ? { requestedDueDate: requested.dueDate } : {}) }];
   });
   const claim = recordedClaim(app.history);
   const revocation = recordedRevocation(app.history);

@@ -145,7 +145,7 @@ describe("the owner's request for a later deadline", () => {
   const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
   it('reaches the secretariat once, shows on the case with the form filled in, and is answered by the move', async () => {
-    const { applicationId } = await app.active();
+    const { applicationId, ownerLinkId } = await app.active();
     const { allocation } = await stored(applicationId);
     const due = allocation!.statusReportDue;
     const wanted = addDays(due, 45);
@@ -167,6 +167,9 @@ describe("the owner's request for a later deadline", () => {
 
     const form = await app.call('get-report-form', { pathParameters: { linkId } });
     expect(form.body.deadlineRequest).toEqual({ dueDate: wanted, requestedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    // The owner's page says so beside the report's link.
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+    expect(ownerPage).toContain(`(frist ${dmy(due)}; du har bedt om utsatt frist til ${dmy(wanted)})</li>`);
     const asOwner = await reportPageOf(linkId);
     expect(asOwner).toContain(`om utsatt frist til ${dmy(wanted)}. Sekretariatet gir deg svar på e-post.`);
     expect(asOwner).not.toContain('<details class="deadline-request"');
