@@ -1,6 +1,6 @@
 // A report's deadline, and the committee's "utsatt frist": the secretariat moves the deadline of a
-// report not yet sent (illness, a project started late). Reminders, the overdue list, the report
-// page and the secretariat's "report missing" notice all follow the new date.
+// report not yet sent (illness, a project started late), on its own or at the owner's request.
+// Reminders, the overdue list, the report page and the "report missing" notice follow the new date.
 import type { Allocation, ApplicationStatus, AuditEntry, ReportKind } from './model';
 import { REPORTABLE_FROM, reportDueDate } from './reports';
 import { addDays, formatNorwegianDate, osloInstant } from './oslo-time';
@@ -19,6 +19,9 @@ export interface OverdueReminderRhythm {
 export function overdueWindowDays(r: OverdueReminderRhythm): number {
   return r.overdueEveryDays * r.maxOverdueReminders + 1;
 }
+
+/** How long a report's link outlasts the report's last chance: the room a later deadline has (latestDeadline). */
+export const REPORT_LINK_DAYS_AFTER_LAST_CHANCE = 364;
 
 /** The moment a report counts as missing: every overdue reminder has had its chance. */
 export function reportLastChance(due: string, r: OverdueReminderRhythm): Date {

@@ -14,6 +14,11 @@ export function reportKindOfLink(purpose: LinkPurpose): ReportKind | undefined {
   return REPORT_KIND_OF_LINK[purpose];
 }
 
+/** The link a report is sent through, among an application's links (report links are never revoked). */
+export function reportLinkOf<L extends { purpose: LinkPurpose }>(links: readonly L[], kind: ReportKind): L | undefined {
+  return links.find((l) => reportKindOfLink(l.purpose) === kind);
+}
+
 /** What a grant last said about itself: its final report, else its status report. */
 export function latestReport<R extends { kind: ReportKind }>(reports: readonly R[]): R | undefined {
   return reports.find((r) => r.kind === 'final') ?? reports.find((r) => r.kind === 'status');

@@ -11,7 +11,7 @@ import { contactChange, contactName, partnerAddressBounced } from '../domain/cas
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { date, dateTime, decisionText, kroner, meetingOptions, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, decisionText, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -149,9 +149,8 @@ ${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summa
 }
 
 /** A report's due date, and where it was moved from ("utsatt frist"). */
-function dueFact(app: CaseView['application'], kind: ReportKind, due: string): Html {
-  const move = lastDeadlineMove(app.history, kind);
-  return html`${date(due)}${move ? html` (utsatt fra ${date(move.from)}: ${move.reason})` : ''}`;
+function dueFact(app: CaseView['application'], kind: ReportKind, due: string): string {
+  return `${date(due)}${movedFrom(lastDeadlineMove(app.history, kind))}`;
 }
 
 /** "Utsatt frist": a new deadline for a report the grant still owes. Closed by default, like the contact person. */

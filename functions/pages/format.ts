@@ -8,6 +8,11 @@ export function kroner(amount: number | undefined): string {
   return amount === undefined ? '–' : formatNok(amount);
 }
 
+/** After a deadline the committee moved: where from, and why (" (utsatt fra 10.06.2027: …)"; '' when never moved). */
+export function movedFrom(move: { from: string; reason: string } | undefined): string {
+  return move ? ` (utsatt fra ${date(move.from)}: ${move.reason})` : '';
+}
+
 /** A count with its noun: '1 sak', '3 saker'. */
 export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;

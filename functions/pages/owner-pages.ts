@@ -4,7 +4,7 @@ import type { getOwnerView } from '../use-cases/owner-view';
 import type { getOwnerPage } from '../use-cases/page-views';
 import { ACTIVE_GRANT_STATUSES, REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
 import { grantConditions } from '../domain/grant-conditions';
-import { date, dateTime, kroner, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, kroner, movedFrom, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
@@ -80,11 +80,6 @@ function reviseOffer(status: OwnerView['status'], linkId: string): Html {
 function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeeting']>): string {
   const when = status === 'awaiting_cosignature' ? 'Har alle partnerne signert' : 'Er den reviderte søknaden sendt og signert av alle partnerne';
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
-}
-
-/** A deadline the committee moved: where from, and why. */
-function movedFrom(move: { from: string; reason: string } | undefined): Html | '' {
-  return move ? html` (utsatt fra ${date(move.from)}: ${move.reason})` : '';
 }
 
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {

@@ -4,7 +4,7 @@ import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim, recordedRevocation } from '../domain/payout';
-import { reportLastChance } from '../domain/report-deadlines';
+import { overdueWindowDays, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance } from '../domain/report-deadlines';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -344,8 +344,8 @@ async function ensureReportLinks(deps: Dependencies, l: Loaded): Promise<Record<
       out[purpose] = found;
       continue;
     }
-    const overdueWindow = scheme.reminders.overdueEveryDays * scheme.reminders.maxOverdueReminders + 365;
-    const days = Math.ceil((osloInstant(addDays(wanted[purpose], overdueWindow)).getTime() - now.getTime()) / 86_400_000);
+    const lasts = overdueWindowDays(scheme.reminders) + REPORT_LINK_DAYS_AFTER_LAST_CHANCE;
+    const days = Math.ceil((osloInstant(addDays(wanted[purpose], lasts)).getTime() - now.getTime()) / 86_400_000);
     const link = newLink(deps, { purpose, applicationId: app.id, schemeId: scheme.id }, now, Math.max(days, 30));
     created.push(link);
     out[purpose] = link;

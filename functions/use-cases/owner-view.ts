@@ -1,7 +1,7 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
-import { reportAcceptable, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
 import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
 import { partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
@@ -74,7 +74,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     } : undefined,
     // Each sent report with the link it came through, where the owner reads back what was sent.
     reports: reports.map((r) => {
-      const link = links.find((l) => reportKindOfLink(l.purpose) === r.kind && l.state !== 'revoked');
+      const link = reportLinkOf(links, r.kind);
       return { kind: r.kind, submittedAt: r.submittedAt, ...(link ? { linkId: link.id } : {}) };
     }),
     reportForms,

@@ -5,10 +5,10 @@
 // still runs to the old date's last chance: its "report missing" step then leaves the notice to the
 // sweep, at the new one.
 import { ConflictError, ValidationError } from '../domain/errors';
-import type { Actor, ApplicationRecord, ReminderKind, ReminderRecord, ReportKind } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, ReminderKind, ReminderRecord, ReportKind } from '../domain/model';
 import { reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
-import { reportDueDate, reportKindOfLink } from '../domain/reports';
+import { reportDueDate, reportLinkOf } from '../domain/reports';
 import {
   deadlineMoveProblem, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
 } from '../domain/report-deadlines';
@@ -85,9 +85,9 @@ export async function reportWaitOver(deps: Dependencies, app: ApplicationRecord,
   await sendReportMissing(deps, app, scheme, kind);
 }
 
-/** The last day a report's deadline can be moved to: its link was made to outlast the deadline by a year. */
+/** The last day a report's deadline can be moved to: its link outlasts the last chance by REPORT_LINK_DAYS_AFTER_LAST_CHANCE. */
 async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<string> {
-  const link = (await deps.store.listLinks(app.id)).find((l) => reportKindOfLink(l.purpose) === kind);
+  const link = reportLinkOf(await deps.store.listLinks(app.id), kind);
   const current = reportDueDate(kind, app.allocation)!;
   return link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, 365);
 }
@@ -97,20 +97,26 @@ async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme
  * case's history, and the secretariat is told by the next sweep. The committee decides; the
  * secretariat moves the deadline on the case (which answers the request) or writes to the owner.
  */
-export function requestLaterDeadline(deps: Dependencies, app: ApplicationRecord, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
-  return withFreshRead(() => requestOnce(deps, app.id, kind, input));
+export function requestLaterDeadline(deps: Dependencies, applicationId: string, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
+  return withFreshRead(() => requestOnce(deps, applicationId, kind, input));
+}
+
+/** The grant's allocation while it still owes this report (its deadline can move); 409 otherwise. */
+function owedReport(app: ApplicationRecord, kind: ReportKind): Allocation {
+  if (!app.allocation || !reportPending(kind, app.status)) {
+    throw new ConflictError(`${kind === 'status' ? 'Statusrapporten' : 'Sluttrapporten'} er sendt inn, eller tilskuddet er avsluttet. Fristen kan ikke endres.`, 'report_not_pending');
+  }
+  return app.allocation;
 }
 
 async function requestOnce(deps: Dependencies, applicationId: string, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
   const app = await loadApplication(deps, applicationId);
-  if (!app.allocation || !reportPending(kind, app.status)) {
-    throw new ConflictError(`${kind === 'status' ? 'Statusrapporten' : 'Sluttrapporten'} er sendt inn, eller tilskuddet er avsluttet.`, 'report_not_pending');
-  }
+  const allocation = owedReport(app, kind);
   const open = openDeadlineRequest(app.history, kind);
   if (open && open.dueDate === input.dueDate && open.reason === input.reason) return { changed: false };
   const scheme = loadScheme(deps, app.schemeId);
   const now = deps.clock.now();
-  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
+  const problem = deadlineMoveProblem(allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
   if (problem) throw new ValidationError({ dueDate: problem });
   const updated = await recordOnHistory(deps, app, REPORT_DEADLINE_REQUESTED, { kind: 'applicant', email: app.ownerEmail }, {
     details: { report: kind, dueDate: input.dueDate, reason: input.reason },
@@ -138,22 +144,20 @@ export function extendReportDeadline(deps: Dependencies, applicationId: string, 
 async function extendOnce(deps: Dependencies, applicationId: string, input: ReportDeadlineRequest, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   const app = await loadApplication(deps, applicationId);
   const kind = input.report;
-  if (!app.allocation || !reportPending(kind, app.status)) {
-    throw new ConflictError(`${kind === 'status' ? 'Statusrapporten' : 'Sluttrapporten'} er sendt inn, eller tilskuddet er avsluttet. Fristen kan ikke endres.`, 'report_not_pending');
-  }
+  const allocation = owedReport(app, kind);
   const scheme = loadScheme(deps, app.schemeId);
   const now = deps.clock.now();
-  const current = reportDueDate(kind, app.allocation)!;
+  const current = reportDueDate(kind, allocation)!;
   const last = app.history.at(-1);
   // A repeat (a double click, a retry) finds its own move: it finishes the reminders, nothing more.
   if (current === input.dueDate && last?.action === REPORT_DEADLINE_EXTENDED && last.details?.['report'] === kind) {
     await putNewDeadlineReminders(deps, app, scheme, kind, now);
     return { application: app, changed: false };
   }
-  const problem = deadlineMoveProblem(app.allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
+  const problem = deadlineMoveProblem(allocation, { kind, dueDate: input.dueDate }, osloDateOf(now), await latestDeadline(deps, app, scheme, kind));
   if (problem) throw new ValidationError({ dueDate: problem });
   const application = await recordOnHistory(deps, app, REPORT_DEADLINE_EXTENDED, actor, {
-    set: { allocation: withMovedDeadline(app.allocation, { kind, dueDate: input.dueDate }) },
+    set: { allocation: withMovedDeadline(allocation, { kind, dueDate: input.dueDate }) },
     details: { report: kind, from: current, to: input.dueDate, reason: input.reason },
   });
   await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS[kind]);

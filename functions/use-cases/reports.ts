@@ -15,8 +15,8 @@ import { payoutIdFor, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { REPORT_REMINDER_KINDS, reportReceiptReminder, requestLaterDeadline } from './report-deadlines';
 
-// Where a report moves its grant (reportAcceptable says when it may be sent); it ends that report's
-// reminders (a missing status report does not cancel the final one's).
+// Where a report moves its grant (reportAcceptable says when it may be sent). It ends that report's
+// reminders only (REPORT_REMINDER_KINDS): a missing status report does not cancel the final one's.
 const REPORT_STEP: Record<ReportKind, ApplicationStatus> = { status: 'status_report_received', final: 'final_report_received' };
 
 async function reportContext(deps: Dependencies, linkId: string) {
@@ -100,7 +100,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
 export async function requestDeadline(deps: Dependencies, linkId: string, input: DeadlineRequest): Promise<{ applicationId: string; kind: ReportKind; changed: boolean }> {
   const { link, app, kind } = await reportContext(deps, linkId);
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
-  const { changed } = await requestLaterDeadline(deps, app, kind, input);
+  const { changed } = await requestLaterDeadline(deps, app.id, kind, input);
   return { applicationId: app.id, kind, changed };
 }
 

@@ -1,13 +1,13 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
-import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderRecord } from '../domain/model';
+import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderRecord, type ReportKind } from '../domain/model';
 import { contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
 import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
-import { REPORTABLE_FROM, reportDueDate, reportKindOfLink } from '../domain/reports';
+import { REPORTABLE_FROM, reportDueDate, reportLinkOf } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
 import { lastDeadlineMove } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
@@ -100,6 +100,11 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
   const ctx = mailContext(scheme, app);
   const links = await deps.store.listLinks(app.id);
   const statusLink = ownerLinkUrl(deps, links) ?? deps.publicBaseUrl;
+  // A report's own page, or the owner's status page when its link is not there yet.
+  const reportUrl = (kind: ReportKind): string => {
+    const link = reportLinkOf(links, kind);
+    return link ? linkUrl(deps, link) : statusLink;
+  };
   switch (r.kind) {
     case 'cosign': {
       const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
@@ -163,10 +168,8 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'final-report-due':
     case 'status-report-overdue':
     case 'final-report-overdue': {
-      const kind = r.kind.startsWith('status') ? 'status' : 'final';
-      const link = links.find((l) => reportKindOfLink(l.purpose) === kind);
-      const dueDate = reportDueDate(kind, app.allocation) ?? '';
-      const data = { kind, dueDate, link: link ? linkUrl(deps, link) : statusLink } as const;
+      const kind = reportKindOfReminder(r.kind)!;
+      const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind) };
       const overdue = r.kind.endsWith('overdue');
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), overdue ? [scheme.secretariatEmail] : []);
       const seq = r.seq ?? 1;
@@ -178,11 +181,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'status-report-extended':
     case 'final-report-extended': {
       const kind = reportKindOfReminder(r.kind)!;
-      const link = links.find((l) => reportKindOfLink(l.purpose) === kind);
       const move = lastDeadlineMove(app.history, kind);
       if (!move) return;
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportDeadlineExtended(ctx, {
-        kind, dueDate: reportDueDate(kind, app.allocation) ?? '', previousDueDate: move.from, reason: move.reason, link: link ? linkUrl(deps, link) : statusLink,
+        kind, dueDate: reportDueDate(kind, app.allocation) ?? '', previousDueDate: move.from, reason: move.reason, link: reportUrl(kind),
       }));
       return;
     }
@@ -201,10 +203,9 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'final-report-receipt': {
       const kind = reportKindOfReminder(r.kind)!;
       const report = (await deps.store.listReports(app.id)).find((x) => x.kind === kind);
-      const link = links.find((l) => reportKindOfLink(l.purpose) === kind && l.state !== 'revoked');
       if (!report) return;
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportReceipt(ctx, {
-        kind, submittedAt: report.submittedAt, spentAmount: report.spentAmount, link: link ? linkUrl(deps, link) : statusLink,
+        kind, submittedAt: report.submittedAt, spentAmount: report.spentAmount, link: reportUrl(kind),
       }));
       return;
     }
