@@ -188,9 +188,11 @@ export const ownerChangeSchema = z.strictObject({ name: textField(200), email: e
 export type OwnerChange = z.infer<typeof ownerChangeSchema>;
 
 /** A report's new deadline ("utsatt frist"), with the reason the committee gave. */
+const reportKindField = () => z.enum(['status', 'final'], { error: 'Velg statusrapporten eller sluttrapporten.' });
+
 export const reportDeadlineSchema = z.strictObject(
   {
-    report: z.enum(['status', 'final'], { error: 'Velg statusrapporten eller sluttrapporten.' }),
+    report: reportKindField(),
     dueDate: isoDateField(),
     reason: textField(REASON_MAX),
   },
@@ -201,6 +203,10 @@ export type ReportDeadlineRequest = z.infer<typeof reportDeadlineSchema>;
 /** The owner asks for a later deadline for the report its link is for; the secretariat decides. */
 export const deadlineRequestSchema = z.strictObject({ dueDate: isoDateField(), reason: textField(REASON_MAX) }, E);
 export type DeadlineRequest = z.infer<typeof deadlineRequestSchema>;
+
+/** The committee says no to the owner's open request for a later deadline; the reason goes to the owner. */
+export const deadlineDeclineSchema = z.strictObject({ report: reportKindField(), reason: textField(REASON_MAX) }, E);
+export type DeadlineDecline = z.infer<typeof deadlineDeclineSchema>;
 
 /** Sending the owner's link again: nothing to say (the body may be left out). */
 export const ownerLinkResendSchema = z.strictObject({}, E);
@@ -344,6 +350,7 @@ export const REQUEST_SCHEMAS = {
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
+  deadlineDecline: deadlineDeclineSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -368,6 +375,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],
+  deadlineDecline: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -392,6 +400,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],
+  deadlineDecline: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

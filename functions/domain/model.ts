@@ -328,6 +328,9 @@ export type ReminderKind =
   /** the owner asked for a later deadline: the next sweep tells the secretariat */
   | 'status-report-deadline-request'
   | 'final-report-deadline-request'
+  /** the committee said no to that request: the next sweep tells the owner why */
+  | 'status-report-deadline-declined'
+  | 'final-report-deadline-declined'
   /** a report came: the next sweep mails the owner the receipt */
   | 'status-report-receipt'
   | 'final-report-receipt';

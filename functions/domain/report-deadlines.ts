@@ -9,6 +9,15 @@ import { addDays, formatNorwegianDate, osloInstant } from './oslo-time';
 export const REPORT_DEADLINE_EXTENDED = 'report-deadline-extended';
 /** The history entry of the owner's request for a later deadline (details: report, dueDate, reason). */
 export const REPORT_DEADLINE_REQUESTED = 'report-deadline-requested';
+/** The history entry of the committee's no to that request (details: report, dueDate asked for, reason). */
+export const REPORT_DEADLINE_REQUEST_DECLINED = 'report-deadline-request-declined';
+
+const REQUEST_ANSWERS = [REPORT_DEADLINE_REQUESTED, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED];
+
+/** The last request for a later deadline for this report, or the last answer to one (a move or a no). */
+function lastRequestOrAnswer(history: readonly AuditEntry[], kind: ReportKind): AuditEntry | undefined {
+  return history.findLast((e) => REQUEST_ANSWERS.includes(e.action) && e.details?.['report'] === kind);
+}
 
 export interface OverdueReminderRhythm {
   overdueEveryDays: number;
@@ -59,14 +68,30 @@ export function withMovedDeadline(allocation: Allocation, move: DeadlineMove): A
   return move.kind === 'status' ? { ...allocation, statusReportDue: move.dueDate } : { ...allocation, finalReportDue: move.dueDate };
 }
 
+export interface DeadlineRequestEntry {
+  /** the date asked for */
+  dueDate: string;
+  /** the owner's reason for a request; the committee's for a no */
+  reason: string;
+  at: string;
+}
+
+const requestEntry = (e: AuditEntry): DeadlineRequestEntry => ({ dueDate: String(e.details?.['dueDate']), reason: String(e.details?.['reason'] ?? ''), at: e.at });
+
 /**
  * The owner's request for a later deadline that is still open: the last request for this report,
- * unless the deadline has moved since (the secretariat answered it, whichever date it gave).
+ * unless the secretariat has answered it since, by moving the deadline (whichever date it gave) or
+ * by the committee's no.
  */
-export function openDeadlineRequest(history: readonly AuditEntry[], kind: ReportKind): { dueDate: string; reason: string; at: string } | undefined {
-  const last = history.findLast((e) => (e.action === REPORT_DEADLINE_REQUESTED || e.action === REPORT_DEADLINE_EXTENDED) && e.details?.['report'] === kind);
-  if (last?.action !== REPORT_DEADLINE_REQUESTED) return undefined;
-  return { dueDate: String(last.details?.['dueDate']), reason: String(last.details?.['reason'] ?? ''), at: last.at };
+export function openDeadlineRequest(history: readonly AuditEntry[], kind: ReportKind): DeadlineRequestEntry | undefined {
+  const last = lastRequestOrAnswer(history, kind);
+  return last?.action === REPORT_DEADLINE_REQUESTED ? requestEntry(last) : undefined;
+}
+
+/** The committee's no to the owner's last request for this report, unless the owner asked again or the deadline moved since. */
+export function declinedDeadlineRequest(history: readonly AuditEntry[], kind: ReportKind): DeadlineRequestEntry | undefined {
+  const last = lastRequestOrAnswer(history, kind);
+  return last?.action === REPORT_DEADLINE_REQUEST_DECLINED ? requestEntry(last) : undefined;
 }
 
 /** A report's last deadline move on the case's history: from which date, and why (undefined: never moved). */

@@ -2,6 +2,9 @@
 import type { Allocation, ApplicationStatus, LinkPurpose, ReportKind } from './model';
 import { addDays } from './oslo-time';
 
+/** Every kind of report, in the order a grant owes them. */
+export const REPORT_KINDS: readonly ReportKind[] = ['status', 'final'];
+
 /** When a report of this kind is due: 6 months after the allocation, or after the period. */
 export function reportDueDate(kind: ReportKind, allocation: Allocation | undefined): string | undefined {
   return kind === 'status' ? allocation?.statusReportDue : allocation?.finalReportDue;

@@ -23,6 +23,7 @@ import {
   revocationRequestSchema,
   ownerChangeSchema,
   reportDeadlineSchema,
+  deadlineDeclineSchema,
   ownerLinkResendSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
@@ -64,6 +65,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
     'change-owner': ['OwnerChange', ownerChangeSchema],
     'extend-report-deadline': ['ReportDeadline', reportDeadlineSchema],
+    'decline-deadline-request': ['DeadlineDecline', deadlineDeclineSchema],
     'resend-owner-link': ['OwnerLinkResend', ownerLinkResendSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
@@ -87,6 +89,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
   'extend-report-deadline': [200, 'Den nye fristen er registrert (changed: false for en gjentakelse); påminnelsene følger den, og prosjekteier får beskjed'],
+  'decline-deadline-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og fristen står'],
   'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
   'add-meeting': [201, 'Møtet er lagt til i møteplanen, eller et avlyst møte er satt inn igjen slik det var (restored) (200: det samme møtet var der fra før)'],

@@ -933,6 +933,21 @@ export function reportDeadlineRequested(ctx: MailContext, d: ReportDeadlineReque
   });
 }
 
+/** To the owner: the committee said no to a later deadline; the deadline stands (the reason is the committee's). */
+export function reportDeadlineDeclined(ctx: MailContext, d: ReportDeadlineRequestedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Ikke utsatt frist for ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Du ba om å få levere ${name}en innen ${formatDateNb(d.requestedDate)}. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt ${formatDateNb(d.dueDate)}.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)], ['Begrunnelse', d.reason]),
+      link(`Send ${name}en`, d.link),
+    ],
+  });
+}
+
 /** To the secretariat: a report has not come in, and the owner has had every reminder. */
 export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);
@@ -1278,6 +1293,7 @@ export const templates = {
   invoiceReminder,
   reportDeadlineRequested,
   reportDeadlineExtended,
+  reportDeadlineDeclined,
   reportDue,
   reportOverdue,
   reportMissing,

@@ -6,6 +6,7 @@
 import type { Actor, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
+import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
@@ -25,10 +26,11 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'reportDeadline' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
+  deadlineDecline: 'fristavslag',
 };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
@@ -40,6 +42,7 @@ export const CASE_NOTICES: Record<string, string> = {
   kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
+  fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
 };
 
 export function ownerChangePath(applicationId: string): string {
@@ -48,6 +51,10 @@ export function ownerChangePath(applicationId: string): string {
 
 export function reportDeadlinePath(applicationId: string): string {
   return `${casePath(applicationId)}/rapportfrist`;
+}
+
+export function deadlineDeclinePath(applicationId: string): string {
+  return `${reportDeadlinePath(applicationId)}/avslag`;
 }
 
 export function ownerLinkPath(applicationId: string): string {
@@ -155,7 +162,7 @@ function dueFact(app: CaseView['application'], kind: ReportKind, due: string): s
 
 /** "Utsatt frist": a new deadline for a report the grant still owes. Closed by default, like the contact person. */
 function reportDeadlineForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState): Html | '' {
-  const pending = (['status', 'final'] as const).filter((k) => reportPending(k, app.status));
+  const pending = REPORT_KINDS.filter((k) => reportPending(k, app.status));
   if (!app.allocation || pending.length === 0) return '';
   const form = state('reportDeadline');
   const names = { status: 'Statusrapporten', final: 'Sluttrapporten' } as const;
@@ -166,7 +173,8 @@ function reportDeadlineForm(app: CaseView['application'], csrf: string, state: (
     return r ? [{ kind: k, ...r }] : [];
   })[0];
   const prefill = requested && !form.hasErrors();
-  return html`${requested ? html`<p class="notice"><strong>Prosjektansvarlig ba ${date(osloDateOf(new Date(requested.at)))} om utsatt frist for ${names[requested.kind].toLowerCase()} til ${date(requested.dueDate)}:</strong> ${requested.reason}</p>` : ''}
+  return html`${requested ? html`<p class="notice"><strong>Prosjektansvarlig ba ${date(osloDateOf(new Date(requested.at)))} om utsatt frist for ${names[requested.kind].toLowerCase()} til ${date(requested.dueDate)}:</strong> ${requested.reason}</p>
+${declineForm(app.id, requested.kind, csrf, state('deadlineDecline'))}` : ''}
 <details class="report-deadline"${form.hasErrors() || requested ? html` open` : ''}><summary>Utsett en rapportfrist</summary>
 <form method="post" action=${reportDeadlinePath(app.id)} novalidate aria-label="Utsett fristen for en rapport">
 ${hidden(CSRF_FIELD, csrf)}
@@ -175,6 +183,19 @@ ${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${nam
 ${form.input('dueDate', 'Ny frist', { type: 'date', summaryLabel: 'Rapportfrist, ny frist', ...(prefill ? { value: requested.dueDate } : {}) })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Rapportfrist, begrunnelse' })}
 <button type="submit" class="secondary">Registrer ny frist</button>
+</form>
+</details>`;
+}
+
+/** The committee's no to the owner's open request: the deadline stands, and the owner gets the reason. */
+function declineForm(applicationId: string, kind: ReportKind, csrf: string, form: FormState): Html {
+  return html`<details class="deadline-decline"${form.hasErrors() ? html` open` : ''}><summary>Avslå ønsket om utsatt frist</summary>
+<form method="post" action=${deadlineDeclinePath(applicationId)} novalidate aria-label="Avslå ønsket om utsatt frist">
+${hidden(CSRF_FIELD, csrf)}
+${hidden('report', kind)}
+<p class="hint">Når komiteen ikke gir utsatt frist. Fristen står, og prosjektansvarlig får begrunnelsen på e-post: skriv ikke helseopplysninger i den.</p>
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Avslag på utsatt frist, begrunnelse' })}
+<button type="submit" class="secondary">Avslå ønsket</button>
 </form>
 </details>`;
 }

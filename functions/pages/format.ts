@@ -130,6 +130,7 @@ const ACTION_LABELS: Record<string, string> = {
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
   'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
+  'report-deadline-request-declined': 'Ønsket om utsatt rapportfrist ble avslått',
   'owner-link-sent': 'Lenken til saken sendt på nytt til prosjektansvarlig',
   'mail-bounced': 'En e-post om saken kom ikke fram',
   withdrawn: 'Søknaden ble trukket',

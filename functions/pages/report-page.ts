@@ -29,7 +29,9 @@ function deadlineRequest(view: ReportView, linkId: string, state: FormState): Ht
   if (view.deadlineRequest) {
     return html`<p class="hint">Du ba ${date(view.deadlineRequest.requestedOn)} om utsatt frist til ${date(view.deadlineRequest.dueDate)}. Sekretariatet gir deg svar på e-post.</p>`;
   }
-  return html`<details class="deadline-request"${state.hasErrors() ? html` open` : ''}><summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>
+  const declined = view.deadlineDeclined;
+  return html`${declined ? html`<p class="notice">Du ba om utsatt frist til ${date(declined.dueDate)}. Sekretariatet svarte ${date(declined.answeredOn)} at komiteen ikke kan gi utsatt frist: ${declined.reason}</p>
+` : ''}<details class="deadline-request"${state.hasErrors() ? html` open` : ''}><summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>
 <form method="post" action=${deadlineRequestPath(linkId)} novalidate aria-label="Be om utsatt frist">
 <p class="hint">Sekretariatet legger forespørselen fram for komiteen og gir deg svar på e-post. Spørsmål kan du sende til <a href=${`mailto:${view.secretariatEmail}`}>${view.secretariatEmail}</a> (oppgi saksnummeret ${view.applicationId}). Skriv ikke helseopplysninger i begrunnelsen.</p>
 ${state.input('dueDate', 'Ønsket frist', { type: 'date', summaryLabel: 'Utsatt frist, ønsket dato' })}

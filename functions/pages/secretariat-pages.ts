@@ -3,7 +3,7 @@
 // that are overdue. Every form carries the CSRF token.
 import { ON_AGENDA } from '../domain/status-transitions';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
-import type { getAgenda, listOverdueReports } from '../use-cases/committee';
+import type { getAgenda, reportFollowUp } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import type { searchCases } from '../use-cases/search-cases';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
@@ -19,7 +19,7 @@ import { html, type Html } from './html';
 export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
 export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 export type AgendaItem = Agenda['items'][number];
-export type OverdueReports = Awaited<ReturnType<typeof listOverdueReports>>;
+export type ReportFollowUp = Awaited<ReturnType<typeof reportFollowUp>>;
 
 /** The meeting's minutes: the decisions recorded on its agenda. */
 export function overduePath(schemeId: string): string {
@@ -169,7 +169,7 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
-<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid og ønsker om utsatt frist</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a></p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
@@ -415,12 +415,28 @@ export const AGENDA_NOTICES: Record<string, string> = {
   move: 'Saken er flyttet til det valgte møtet.',
 };
 
-export function overduePage(schemeName: string, reports: OverdueReports): { title: string; body: Html } {
+/** The owners' open requests for a later deadline, across cases: each is answered on its case. */
+function deadlineRequestsTable(requests: ReportFollowUp['deadlineRequests']): Html | '' {
+  if (requests.length === 0) return '';
+  return html`<h2>Ønsker om utsatt frist</h2>
+<p class="hint">Komiteen avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller komiteens avslag; prosjektansvarlig får svaret på e-post.</p>
+<div class="table-wrap" role="region" aria-label="Ønsker om utsatt frist" tabindex="0"><table>
+<caption>${count(requests.length, 'ønske', 'ønsker')} om utsatt frist som ikke er besvart, eldste først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col">Ønsket frist</th><th scope="col">Begrunnelse</th><th scope="col">Bedt om</th></tr></thead>
+<tbody>${requests.map(
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td>${date(r.requestedDate)}</td><td>${r.reason}</td><td>${dateTime(r.requestedAt)}</td></tr>`,
+  )}</tbody>
+</table></div>
+<h2>På overtid</h2>`;
+}
+
+export function overduePage(schemeName: string, { reports, deadlineRequests }: ReportFollowUp): { title: string; body: Html } {
   const title = `Rapporter på overtid – ${schemeName}`;
   return {
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
 <h1>${title}</h1>
+${deadlineRequestsTable(deadlineRequests)}
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<p class="hint">Prosjekteier får påminnelser med kopi til sekretariatet. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>

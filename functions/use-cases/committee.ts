@@ -2,7 +2,8 @@ import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
 import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
-import { REPORTABLE_FROM, reportDueDate } from '../domain/reports';
+import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
+import { openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
@@ -226,23 +227,33 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
 }
 
 /**
- * Reports past their due date and not yet received: each kind among the grants that still owe it
- * (REPORTABLE_FROM: the status report paid out or not, the final report with or without the status report).
+ * What the secretariat follows up on reports, from the grants that still owe one (a Query per
+ * status, REPORTABLE_FROM: the status report paid out or not, the final report with or without the
+ * status report): the reports past their due date, oldest deadline first, and the owners' requests
+ * for a later deadline that nobody has answered yet, oldest request first.
  */
-export async function listOverdueReports(deps: Dependencies, schemeId: string) {
+export async function reportFollowUp(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const today = osloDateOf(deps.clock.now());
   const statuses = [...new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final])];
   const grants = (await Promise.all(statuses.map((status) => deps.store.listByStatus(scheme.id, status)))).flat();
-  const overdue = (['status', 'final'] as const).flatMap((kind) =>
+  const owed = REPORT_KINDS.flatMap((kind) =>
     grants.flatMap((app) => {
       const due = reportDueDate(kind, app.allocation);
-      return REPORTABLE_FROM[kind].includes(app.status) && due && due < today ? [{ app, kind, due }] : [];
+      return reportPending(kind, app.status) && due ? [{ app, kind, due }] : [];
     }),
   );
-  return overdue
+  const reports = owed
+    .filter(({ due }) => due < today)
     .sort((a, b) => a.due.localeCompare(b.due))
     .map(({ app, kind, due }) => ({ applicationId: app.id, title: app.title, kind, dueDate: due, daysOverdue: daysBetween(due, today) }));
+  const deadlineRequests = owed
+    .flatMap(({ app, kind, due }) => {
+      const request = openDeadlineRequest(app.history, kind);
+      return request ? [{ applicationId: app.id, title: app.title, kind, dueDate: due, requestedDate: request.dueDate, reason: request.reason, requestedAt: request.at }] : [];
+    })
+    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  return { reports, deadlineRequests };
 }
 
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {

@@ -10,10 +10,11 @@ import { reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
 import {
-  deadlineMoveProblem, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
+  deadlineMoveProblem, declinedDeadlineRequest, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED,
+  REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
 } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
-import type { DeadlineRequest, ReportDeadlineRequest } from '../../schemas/requests.schema';
+import type { DeadlineDecline, DeadlineRequest, ReportDeadlineRequest } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import * as mail from '../mail/templates';
 import { caseUrl } from './links';
@@ -24,11 +25,11 @@ import { mailContext, notify } from './notify';
 const KINDS = {
   status: {
     due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended',
-    receipt: 'status-report-receipt', request: 'status-report-deadline-request',
+    receipt: 'status-report-receipt', request: 'status-report-deadline-request', declined: 'status-report-deadline-declined',
   },
   final: {
     due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended',
-    receipt: 'final-report-receipt', request: 'final-report-deadline-request',
+    receipt: 'final-report-receipt', request: 'final-report-deadline-request', declined: 'final-report-deadline-declined',
   },
 } as const satisfies Record<ReportKind, Record<string, ReminderKind>>;
 
@@ -134,6 +135,49 @@ export async function sendDeadlineRequest(deps: Dependencies, app: ApplicationRe
   if (!open) return;
   await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.reportDeadlineRequested(mailContext(scheme, app), {
     kind, dueDate: reportDueDate(kind, app.allocation) ?? '', requestedDate: open.dueDate, reason: open.reason, link: caseUrl(deps, app.id),
+  }));
+}
+
+/**
+ * The committee says no to the owner's open request: on the case's history with the committee's
+ * reason, and the next sweep tells the owner that the deadline stands. With no open request it is
+ * 409; a repeat finds its own answer and changes nothing.
+ */
+export function declineDeadlineRequest(deps: Dependencies, applicationId: string, input: DeadlineDecline, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(() => declineOnce(deps, applicationId, input, actor));
+}
+
+async function declineOnce(deps: Dependencies, applicationId: string, input: DeadlineDecline, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  const app = await loadApplication(deps, applicationId);
+  const kind = input.report;
+  owedReport(app, kind);
+  const open = openDeadlineRequest(app.history, kind);
+  if (!open) {
+    const answered = declinedDeadlineRequest(app.history, kind);
+    if (answered?.reason !== input.reason) {
+      throw new ConflictError(`Prosjektansvarlig har ikke bedt om utsatt frist for ${kind === 'status' ? 'statusrapporten' : 'sluttrapporten'}, eller ønsket er besvart.`, 'no_open_request');
+    }
+    // A repeat (a double click, a retry after a crash): its mail to the owner, nothing more.
+    await putDeclinedReminder(deps, app, kind, answered.at);
+    return { application: app, changed: false };
+  }
+  const application = await recordOnHistory(deps, app, REPORT_DEADLINE_REQUEST_DECLINED, actor, { details: { report: kind, dueDate: open.dueDate, reason: input.reason } });
+  await putDeclinedReminder(deps, application, kind, application.history.at(-1)!.at);
+  return { application, changed: true };
+}
+
+function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, kind: ReportKind, at: string): Promise<void> {
+  const declined = KINDS[kind].declined;
+  return deps.store.putReminder({ id: `${app.id}#${declined}#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: declined, dueAt: at });
+}
+
+/** To the owner: the committee's no, and the deadline that stands (none: the owner asked again, or the deadline moved since). */
+export async function sendDeadlineDeclined(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, link: string): Promise<void> {
+  const kind = reportKindOfReminder(r.kind)!;
+  const declined = declinedDeadlineRequest(app.history, kind);
+  if (!declined) return;
+  await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportDeadlineDeclined(mailContext(scheme, app), {
+    kind, dueDate: reportDueDate(kind, app.allocation) ?? '', requestedDate: declined.dueDate, reason: declined.reason, link,
   }));
 }
 

@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
-import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
+import { declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { DeadlineRequest, ReportRequest } from '../../schemas/requests.schema';
@@ -73,6 +73,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
   const open = link.state === 'active' && !submitted && reportAcceptable(kind, app, today);
   const moved = lastDeadlineMove(app.history, kind);
   const request = openDeadlineRequest(app.history, kind);
+  const declined = declinedDeadlineRequest(app.history, kind);
   return {
     applicationId: app.id,
     title: app.title,
@@ -84,6 +85,8 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     // a request not yet answered by a move.
     mayRequestDeadline: link.state === 'active' && !submitted && !!app.allocation && reportPending(kind, app.status),
     ...(request ? { deadlineRequest: { dueDate: request.dueDate, requestedOn: osloDateOf(new Date(request.at)) } } : {}),
+    // The committee's no to the last request (the owner may ask again).
+    ...(declined ? { deadlineDeclined: { dueDate: declined.dueDate, reason: declined.reason, answeredOn: osloDateOf(new Date(declined.at)) } } : {}),
     secretariatEmail: loadScheme(deps, app.schemeId).secretariatEmail,
     allocation: app.allocation,
     submittedAt: submitted?.submittedAt,

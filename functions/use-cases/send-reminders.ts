@@ -21,7 +21,7 @@ import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
-import { reportKindOfReminder, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
+import { reportKindOfReminder, sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
 import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
 
@@ -43,6 +43,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'grant-close': ['final_report_received'],
   'status-report-deadline-request': REPORTABLE_FROM.status,
   'final-report-deadline-request': REPORTABLE_FROM.final,
+  'status-report-deadline-declined': REPORTABLE_FROM.status,
+  'final-report-deadline-declined': REPORTABLE_FROM.final,
   // a receipt goes out whatever happened since (the grant may have closed already)
   'status-report-receipt': APPLICATION_STATUSES,
   'final-report-receipt': APPLICATION_STATUSES,
@@ -198,6 +200,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'status-report-deadline-request':
     case 'final-report-deadline-request':
       await sendDeadlineRequest(deps, app, scheme, r);
+      return;
+    case 'status-report-deadline-declined':
+    case 'final-report-deadline-declined':
+      await sendDeadlineDeclined(deps, app, scheme, r, reportUrl(reportKindOfReminder(r.kind)!));
       return;
     case 'status-report-receipt':
     case 'final-report-receipt': {

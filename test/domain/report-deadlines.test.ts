@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deadlineMoveProblem, lastDeadlineMove, openDeadlineRequest, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
+  deadlineMoveProblem, declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED, REPORT_DEADLINE_REQUESTED,
+  reportLastChance, reportPending, withMovedDeadline,
 } from '../../functions/domain/report-deadlines';
 import type { AuditEntry } from '../../functions/domain/model';
 
@@ -56,6 +57,20 @@ describe('moving a report deadline ("utsatt frist")', () => {
     expect(openDeadlineRequest([asked, moved], 'status')).toBeUndefined();
     const again = request('status', '2027-08-20', '2027-05-12T10:00:00.000Z');
     expect(openDeadlineRequest([asked, moved, again], 'status')?.dueDate).toBe('2027-08-20');
+  });
+  it("the committee's no answers the request too; asking again opens a new one, and a move replaces the no", () => {
+    const actor = { kind: 'applicant', email: 'eier@kommune.example' } as const;
+    const asked: AuditEntry = { at: '2027-05-01T10:00:00.000Z', actor, action: REPORT_DEADLINE_REQUESTED, details: { report: 'status', dueDate: '2027-07-20', reason: 'Sykdom' } };
+    const no: AuditEntry = { at: '2027-05-08T10:00:00.000Z', actor, action: REPORT_DEADLINE_REQUEST_DECLINED, details: { report: 'status', dueDate: '2027-07-20', reason: 'Planen tåler ikke mer.' } };
+    expect(openDeadlineRequest([asked, no], 'status')).toBeUndefined();
+    expect(declinedDeadlineRequest([asked, no], 'status')).toEqual({ dueDate: '2027-07-20', reason: 'Planen tåler ikke mer.', at: no.at });
+    expect(declinedDeadlineRequest([asked, no], 'final')).toBeUndefined();
+    expect(declinedDeadlineRequest([asked], 'status')).toBeUndefined();
+    const again: AuditEntry = { ...asked, at: '2027-05-09T10:00:00.000Z', details: { report: 'status', dueDate: '2027-06-20', reason: 'Kortere' } };
+    expect(openDeadlineRequest([asked, no, again], 'status')?.dueDate).toBe('2027-06-20');
+    expect(declinedDeadlineRequest([asked, no, again], 'status')).toBeUndefined();
+    const moved: AuditEntry = { at: '2027-05-10T10:00:00.000Z', actor, action: REPORT_DEADLINE_EXTENDED, details: { report: 'status', from: '2027-05-20', to: '2027-06-20', reason: 'Innvilget' } };
+    expect(declinedDeadlineRequest([asked, no, moved], 'status')).toBeUndefined();
   });
   it('a report is missing once every overdue reminder has had its chance (14 days × 12, and a day)', () => {
     expect(reportLastChance('2027-05-20', { overdueEveryDays: 14, maxOverdueReminders: 12 }).toISOString()).toBe('2027-11-04T23:00:00.000Z'); // 05.11.2027 00:00 in Oslo

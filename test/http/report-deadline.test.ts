@@ -212,3 +212,101 @@ describe("the owner's request for a later deadline", () => {
     expect(after.body.reason).toBe('already_reported');
   });
 });
+
+describe("the committee's no to the owner's request", () => {
+  const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+  const decline = (applicationId: string, json: Record<string, unknown>, claims = as) => app.call('decline-deadline-request', { pathParameters: { applicationId }, json, as: claims });
+  const caseOf = (applicationId: string, query: Record<string, string> = {}) =>
+    invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query, headers: HTML, claims: as }), 'page-application');
+  const followUp = async () => (await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as })).body as { deadlineRequests: Array<{ applicationId: string }> };
+  const ask = async (applicationId: string, dueDate: string) => {
+    const linkId = await app.reportLink(applicationId, 'status', 500);
+    const asked = await app.call('request-report-deadline', { pathParameters: { linkId }, json: { dueDate, reason: 'Prosjektleder er sykmeldt.' } });
+    expect(asked.status, asked.text).toBe(202);
+    return linkId;
+  };
+
+  it('closes the request, keeps the deadline, tells the owner why once; the owner may ask again', async () => {
+    const { applicationId } = await app.active();
+    const before = await stored(applicationId);
+    const due = before.allocation!.statusReportDue;
+    const wanted = addDays(due, 60);
+    const linkId = await ask(applicationId, wanted);
+    // Open across cases: the follow-up lists it (and the page links the case).
+    expect((await followUp()).deadlineRequests).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: due, requestedDate: wanted, reason: 'Prosjektleder er sykmeldt.' }));
+    const overview = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: HTML, claims: as }), 'page-overdue-reports')).text.replace(/\u00a0/g, ' ');
+    expect(overview).toContain('<h2>Ønsker om utsatt frist</h2>');
+    expect(overview).toMatch(new RegExp(`<tr><td><a href="/sekretariat/soknader/${applicationId}">[^<]+</a></td><td>Statusrapport</td><td>${dmy(due)}</td><td>${dmy(wanted)}</td><td>Prosjektleder er sykmeldt.</td>`));
+
+    const reason = 'Komiteen mener prosjektet kan rapportere på det som er gjort.';
+    const answers = await Promise.all([1, 2].map(() => decline(applicationId, { report: 'status', reason })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.map((r) => r.body.changed).sort()).toEqual([false, true]);
+    const after = await stored(applicationId);
+    expect(after.allocation).toEqual(before.allocation);
+    expect(after.history.filter((e) => e.action === 'report-deadline-request-declined')).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ kind: 'staff', role: 'secretariat' }), details: { report: 'status', dueDate: wanted, reason } }),
+    ]);
+    expect((await followUp()).deadlineRequests.map((r) => r.applicationId)).not.toContain(applicationId);
+
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const told = mailsTo(after.ownerEmail, applicationId).filter((m) => m.subject.includes('Ikke utsatt frist'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toContain('Ikke utsatt frist for statusrapporten for «');
+    expect(told[0]!.text).toContain(`innen ${dmy(wanted)}. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt ${dmy(due)}.`);
+    expect(told[0]!.text).toContain(reason);
+    expect(told[0]!.text).toContain(`/rapport/`);
+
+    const form = await app.call('get-report-form', { pathParameters: { linkId } });
+    expect(form.body.deadlineRequest).toBeUndefined();
+    expect(form.body.deadlineDeclined).toEqual({ dueDate: wanted, reason, answeredOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    const reportPage = (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-report-form')).text.replace(/\u00a0/g, ' ');
+    expect(reportPage).toContain(`Du ba om utsatt frist til ${dmy(wanted)}. Sekretariatet svarte`);
+    expect(reportPage).toContain(`at komiteen ikke kan gi utsatt frist: ${reason}`);
+    expect(reportPage).toContain('<details class="deadline-request"');
+    const casePage = (await caseOf(applicationId)).text.replace(/\u00a0/g, ' ');
+    expect(casePage).not.toContain('<details class="deadline-decline"');
+    expect(casePage).toContain('Ønsket om utsatt rapportfrist ble avslått</td>');
+
+    // Asked again: open again, and the no is behind it.
+    await ask(applicationId, addDays(due, 20));
+    expect((await followUp()).deadlineRequests).toContainEqual(expect.objectContaining({ applicationId, requestedDate: addDays(due, 20) }));
+    expect((await app.call('get-report-form', { pathParameters: { linkId } })).body.deadlineDeclined).toBeUndefined();
+  });
+
+  it('409 without an open request, 400 naming the field, 403 for another role; nothing written', async () => {
+    const { applicationId } = await app.active();
+    const none = await decline(applicationId, { report: 'status', reason: 'Nei' });
+    expect(none.status).toBe(409);
+    expect(none.body).toMatchObject({ reason: 'no_open_request', message: 'Prosjektansvarlig har ikke bedt om utsatt frist for statusrapporten, eller ønsket er besvart.' });
+    const due = (await stored(applicationId)).allocation!.statusReportDue;
+    await ask(applicationId, addDays(due, 30));
+    const revision = (await stored(applicationId)).revision;
+    expect((await decline(applicationId, { report: 'final', reason: 'Nei' })).body.reason).toBe('no_open_request');
+    expect((await decline(applicationId, { report: 'status' })).body.fieldErrors).toEqual({ reason: expect.stringMatching(/må fylles ut/) });
+    expect((await decline(applicationId, { report: 'annen', reason: 'Nei' })).body.fieldErrors).toEqual({ report: 'Velg statusrapporten eller sluttrapporten.' });
+    expect((await decline(applicationId, { report: 'status', reason: 'Nei' }, FINANCE)).status).toBe(403);
+    expect((await stored(applicationId)).revision).toBe(revision);
+  });
+
+  it('is a form beside the request on the case; errors at the field; then back with a notice', async () => {
+    const { applicationId } = await app.active();
+    await ask(applicationId, addDays((await stored(applicationId)).allocation!.statusReportDue, 30));
+    const page = await caseOf(applicationId);
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    expect(page.text).toContain(`<details class="deadline-decline"><summary>Avslå ønsket om utsatt frist</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/rapportfrist/avslag" novalidate aria-label="Avslå ønsket om utsatt frist">`);
+    const post = (form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapportfrist/avslag', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-decline-deadline-request');
+    const bad = await post({ report: 'status', reason: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#fristavslag-reason"');
+    expect(bad.text).toContain('<details class="deadline-decline" open>');
+    const ok = await post({ report: 'status', reason: 'Fristen står.' });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=fristavslag`);
+    const after = (await caseOf(applicationId, { registrert: 'fristavslag' })).text;
+    expect(after).toContain('Avslaget er registrert. Fristen står');
+    expect(after).not.toContain('<details class="deadline-decline"');
+  });
+});

@@ -28,6 +28,7 @@ import {
   reportDue,
   reportOverdue,
   reportDeadlineExtended,
+  reportDeadlineDeclined,
   reportDeadlineRequested,
   reportReceipt,
   reportReceived,
@@ -225,6 +226,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportDeadlineRequested(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen er forsinket.', link: LINK }),
     link: LINK,
     expect: [/Utsatt frist ønsket: sluttrapport/, /innen 31\.08\.2026 i stedet for 30\.06\.2026/, /Ønsket frist.*31\.08\.2026/, /Evalueringen er forsinket\./, /Se hele saken/],
+  },
+  reportDeadlineDeclined: {
+    mail: reportDeadlineDeclined(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen kan leveres senere som vedlegg.', link: LINK }),
+    link: LINK,
+    expect: [/Ikke utsatt frist for sluttrapporten for /, /innen 31\.08\.2026\. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt 30\.06\.2026\./, /Begrunnelse.*Evalueringen kan leveres senere som vedlegg\./, /Send sluttrapporten/],
   },
   reportReceipt: {
     mail: reportReceipt(ctx, { kind: 'status', submittedAt: '2026-06-20T08:30:00.000Z', spentAmount: 120_000, link: LINK }),

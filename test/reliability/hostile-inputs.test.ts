@@ -125,6 +125,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'claim-repayment': () => ({ amount: 1_000, reason: 'Ubrukte midler' }),
   'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
   'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
+  'decline-deadline-request': () => ({ report: 'status', reason: 'Fristen står' }),
   'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
