@@ -33,7 +33,7 @@ import type {
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
-import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim } from '../ports/grant-store';
+import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim, SentMailRecord } from '../ports/grant-store';
 import { unlessConditionFails } from './conditional-write';
 import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
 
@@ -711,6 +711,17 @@ export class DynamoGrantStore implements GrantStore {
     const cond = `${e.name(GSI1.partitionKey)} = ${e.value('pk', keys.schemeReports(schemeId))} AND ${e.name(GSI1.sortKey)} BETWEEN ${e.value('from', fromIso)} AND ${e.value('to', `${toIso}\uffff`)}`;
     const items = await this.queryAll({ IndexName: GSI1.indexName, KeyConditionExpression: cond, ...e.attributes() });
     return items.map((i) => strip<ReportRecord>(i));
+  }
+
+  // ---------------------------------------------------------------- the case's mail log
+
+  async recordSentMail(mail: SentMailRecord): Promise<void> {
+    await this.putIfAbsent({ ...mail, ...keys.sentMail(mail.applicationId, mail.key), entity: 'sent-mail' });
+  }
+
+  async listSentMail(applicationId: string): Promise<SentMailRecord[]> {
+    const items = await this.queryPartition(keys.application(applicationId).pk, keys.sentMailPrefix);
+    return items.map((i) => strip<SentMailRecord>(i)).sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.key.localeCompare(b.key));
   }
 
   // ---------------------------------------------------------------- reallocations

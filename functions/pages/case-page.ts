@@ -12,7 +12,7 @@ import { contactChange, contactName, partnerAddressBounced } from '../domain/cas
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { date, dateTime, decisionText, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, decisionText, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -309,6 +309,18 @@ ${projectTexts(data, scheme)}
 ${budgetTable(data.budget, partnerName)}
 </details>
 <h2>Historikk</h2>
-${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}`,
+${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
+${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails), 'e-post')}`,
   };
+}
+
+/** The mails about the case that went out (closed by default: a running grant has tens). */
+function mailLog(mails: CaseView['mails']): Html {
+  return html`<details class="mail-log"><summary>${count(mails.length, 'e-post', 'e-poster')} sendt, den siste ${dateTime(mails.at(-1)!.sentAt)}</summary>
+<div class="table-wrap" role="region" aria-label="E-post om saken" tabindex="0"><table>
+<caption>E-post om saken, eldste først (emnet; innholdet lagres ikke)</caption>
+<thead><tr><th scope="col">Sendt</th><th scope="col">Til</th><th scope="col">Emne</th></tr></thead>
+<tbody>${mails.map((m) => html`<tr><td>${dateTime(m.sentAt)}</td><td>${m.to.join(', ')}${m.cc?.length ? html`<br>kopi: ${m.cc.join(', ')}` : ''}</td><td>${m.subject}</td></tr>`)}</tbody>
+</table></div>
+</details>`;
 }

@@ -177,6 +177,25 @@ export interface ReminderStore {
   cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void>;
 }
 
+/** A mail about a case that went out: when, to whom and its subject (never its text). */
+export interface SentMailRecord {
+  applicationId: string;
+  /** the mail's idempotency key: one record per mail */
+  key: string;
+  sentAt: string;
+  subject: string;
+  to: string[];
+  cc?: string[];
+}
+
+/** The case's mail log, which the secretariat reads on the case page. */
+export interface MailLogStore {
+  /** Idempotent on (application, key): a repeat keeps the first record. */
+  recordSentMail(mail: SentMailRecord): Promise<void>;
+  /** The case's mails, oldest first (one Query on the case's partition). */
+  listSentMail(applicationId: string): Promise<SentMailRecord[]>;
+}
+
 export type GrantStore = ApplicationStore &
   LinkStore &
   SignatureStore &
@@ -187,4 +206,5 @@ export type GrantStore = ApplicationStore &
   PayoutStore &
   ReportStore &
   ReallocationStore &
-  ReminderStore;
+  ReminderStore &
+  MailLogStore;

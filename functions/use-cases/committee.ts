@@ -146,13 +146,14 @@ export function preparationView(scheme: ReturnType<typeof loadScheme>) {
 /** Full case view for the secretariat. */
 export async function getApplicationForStaff(deps: Dependencies, applicationId: string) {
   const app = await loadApplication(deps, applicationId);
-  const [version, signatures, decisions, payouts, reports, reallocations] = await Promise.all([
+  const [version, signatures, decisions, payouts, reports, reallocations, mails] = await Promise.all([
     loadCurrentVersion(deps, app),
     deps.store.listSignatures(app.id, app.version),
     deps.store.listDecisions(app.id),
     deps.store.listPayoutsForApplication(app.id),
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
+    deps.store.listSentMail(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
   const [earlier, continuations, decisionMeetings, calendar] = await Promise.all([
@@ -176,6 +177,8 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
     nextMeeting: meetingDeadline(reach),
+    /** Every mail about the case that went out, oldest first: when, to whom, the subject. */
+    mails,
   };
 }
 

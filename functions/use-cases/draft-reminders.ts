@@ -18,7 +18,7 @@ import { targetMeeting } from './schedule-application';
  * at the next deadline instead. Returns what could not be sent (it stays due).
  */
 export async function sendDraftReminders(
-  deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'store' | 'publicBaseUrl'>,
+  deps: Pick<Dependencies, 'drafts' | 'mailer' | 'scheme' | 'store' | 'clock' | 'publicBaseUrl'>,
   now: Date,
   calendarOf: CalendarOf = calendarsOnce(deps),
 ): Promise<string[]> {

@@ -102,7 +102,7 @@ async function refusedSave(deps: DraftDeps, draftId: string, schemeId: string): 
 }
 
 /** The link to the draft, to the owner's e-mail, with the next deadline (the meeting the save aimed its reminder at). */
-async function mailDraftLink(deps: Pick<Dependencies, 'mailer' | 'publicBaseUrl'>, scheme: SchemeConfig, draft: ApplicationDraft, ownerEmail: string, next: Meeting | undefined): Promise<boolean> {
+async function mailDraftLink(deps: Pick<Dependencies, 'mailer' | 'store' | 'clock' | 'publicBaseUrl'>, scheme: SchemeConfig, draft: ApplicationDraft, ownerEmail: string, next: Meeting | undefined): Promise<boolean> {
   const mail = draftSaved(schemeMailContext(scheme), {
     draftLink: pageUrl(deps, draftPath(draft.id)),
     validDays: DRAFT_VALID_DAYS,

@@ -34,8 +34,14 @@ export class MailNotSentError extends Error {
 /** The message tag that names the case a mail is about (mail-bounced.ts reads it back). */
 export const APPLICATION_TAG = 'application';
 
-/** Sends a rendered mail once per key (the mailer's outbox makes repeats no-ops). */
-export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to: string[], mail: RenderedMail, cc: string[] = []): Promise<void> {
+/** What sending a mail needs: the mailer, and the store and clock for the case's mail log. */
+export type MailDeps = Pick<Dependencies, 'mailer' | 'store' | 'clock'>;
+
+/**
+ * Sends a rendered mail once per key (the mailer's outbox makes repeats no-ops). A mail about a case
+ * goes on the case's mail log, also on a repeat (the first call may have crashed after sending).
+ */
+export async function notify(deps: MailDeps, key: string, to: string[], mail: RenderedMail, cc: string[] = []): Promise<void> {
   const recipients = [...new Set(to.filter(Boolean))];
   if (recipients.length === 0) return;
   const copies = [...new Set(cc.filter((c) => c && !recipients.includes(c)))];
@@ -47,6 +53,11 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
   } catch (error) {
     throw new MailNotSentError(key, error);
   }
+  if (mail.applicationId) {
+    await deps.store.recordSentMail({
+      applicationId: mail.applicationId, key, sentAt: deps.clock.now().toISOString(), subject: mail.subject, to: recipients, ...(copies.length ? { cc: copies } : {}),
+    });
+  }
 }
 
 /**
@@ -55,7 +66,7 @@ export async function notify(deps: Pick<Dependencies, 'mailer'>, key: string, to
  * meeting, and whether that one was cancelled). Moved away and back, the owner hears of it again.
  */
 export async function notifyMeeting(
-  deps: Pick<Dependencies, 'mailer'>,
+  deps: MailDeps,
   scheme: SchemeConfig,
   app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail' | 'history'>,
   meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>,

@@ -883,3 +883,42 @@ describe('naming the staff member', () => {
     expect((await app.store.getApplication(plain.applicationId))!.history.at(-1)!.actor).toEqual({ kind: 'staff', role: 'secretariat', subject: 'sekretær-1' });
   });
 });
+
+describe("the case's mail log", () => {
+  it('lists every mail about the case that went out (when, to whom, the subject), on the case and in its JSON', async () => {
+    // (a small grant: the tests before have used most of the year's pot)
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId, 50_000);
+    // HTTP functions send no mail: the lifecycle's steps do (the decision letter, its copy to the group's leaders, finance).
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const aboutCase = app.mailer.sent.filter((m) => m.tags?.['application'] === applicationId);
+    expect(aboutCase.length).toBeGreaterThanOrEqual(2);
+    const view = await app.call('get-application', { pathParameters: { applicationId }, as });
+    expect(view.status).toBe(200);
+    const mails = view.body.mails as Array<{ key: string; sentAt: string; subject: string; to: string[]; cc?: string[] }>;
+    expect(mails.map((m) => m.key).sort()).toEqual(aboutCase.map((m) => m.idempotencyKey).sort());
+    for (const m of mails) {
+      const sent = aboutCase.find((x) => x.idempotencyKey === m.key)!;
+      expect(m).toMatchObject({ subject: sent.subject, to: sent.to });
+      expect(m.cc).toEqual(sent.cc);
+      expect(m).not.toHaveProperty('text');
+    }
+    expect(mails.map((m) => m.sentAt)).toEqual([...mails.map((m) => m.sentAt)].sort());
+
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application')).text.replace(/\u00a0/g, ' ');
+    expect(page).toContain('<h2 id="e-post">E-post om saken</h2>');
+    expect(page).toContain(`<summary>${mails.length} e-poster sendt, den siste `);
+    // The copy of the decision to the service-model group's leaders, with its cc.
+    const copy = aboutCase.find((m) => m.idempotencyKey.endsWith('#kopi'))!;
+    expect(copy.cc?.length).toBeGreaterThan(0);
+    expect(page).toContain(`<td>${copy.to.join(', ')}<br>kopi: ${copy.cc!.join(', ')}</td><td>${copy.subject}</td>`);
+    expect(page).toContain('Utbetaling av tilskudd 50 000 kr – prosjektnummer R-11326-D11325</td>');
+
+    // A case with no mail yet says so.
+    const fresh = await app.submit();
+    const none = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId: fresh.applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application')).text;
+    const logged = (await app.call('get-application', { pathParameters: { applicationId: fresh.applicationId }, as })).body.mails as unknown[];
+    expect(none.includes('Ingen e-post om saken er sendt.')).toBe(logged.length === 0);
+  });
+});
