@@ -94,8 +94,8 @@ export function declinedDeadlineRequest(history: readonly AuditEntry[], kind: Re
   return last?.action === REPORT_DEADLINE_REQUEST_DECLINED ? requestEntry(last) : undefined;
 }
 
-/** A report's last deadline move on the case's history: from which date, and why (undefined: never moved). */
-export function lastDeadlineMove(history: readonly AuditEntry[], kind: ReportKind): { from: string; reason: string } | undefined {
+/** A report's last deadline move on the case's history: from which date, to which, and why (undefined: never moved). */
+export function lastDeadlineMove(history: readonly AuditEntry[], kind: ReportKind): { from: string; to: string; reason: string } | undefined {
   const details = history.findLast((e) => e.action === REPORT_DEADLINE_EXTENDED && e.details?.['report'] === kind)?.details;
-  return details ? { from: String(details['from']), reason: String(details['reason'] ?? '') } : undefined;
+  return details ? { from: String(details['from']), to: String(details['to']), reason: String(details['reason'] ?? '') } : undefined;
 }

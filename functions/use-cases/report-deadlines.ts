@@ -10,8 +10,8 @@ import { reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
 import {
-  deadlineMoveProblem, declinedDeadlineRequest, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED,
-  REPORT_DEADLINE_REQUESTED, reportLastChance, reportPending, withMovedDeadline,
+  deadlineMoveProblem, declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, overdueWindowDays, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED,
+  REPORT_DEADLINE_REQUESTED, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance, reportPending, withMovedDeadline,
 } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
 import type { DeadlineDecline, DeadlineRequest, ReportDeadlineRequest } from '../../schemas/requests.schema';
@@ -90,13 +90,14 @@ export async function reportWaitOver(deps: Dependencies, app: ApplicationRecord,
 async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<string> {
   const link = reportLinkOf(await deps.store.listLinks(app.id), kind);
   const current = reportDueDate(kind, app.allocation)!;
-  return link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, 365);
+  // No link yet (it is made with the decision letter): the room it will have, counted from this deadline.
+  return link ? addDays(osloDateOf(new Date(link.expiresAt)), -overdueWindowDays(scheme.reminders)) : addDays(current, REPORT_LINK_DAYS_AFTER_LAST_CHANCE);
 }
 
 /**
  * The owner asks, through the report's link, for a later deadline: the same rules as a move, on the
  * case's history, and the secretariat is told by the next sweep. The committee decides; the
- * secretariat moves the deadline on the case (which answers the request) or writes to the owner.
+ * secretariat answers on the case, with the new deadline or the committee's no.
  */
 export function requestLaterDeadline(deps: Dependencies, applicationId: string, kind: ReportKind, input: DeadlineRequest): Promise<{ changed: boolean }> {
   return withFreshRead(() => requestOnce(deps, applicationId, kind, input));
@@ -192,9 +193,9 @@ async function extendOnce(deps: Dependencies, applicationId: string, input: Repo
   const scheme = loadScheme(deps, app.schemeId);
   const now = deps.clock.now();
   const current = reportDueDate(kind, allocation)!;
-  const last = app.history.at(-1);
-  // A repeat (a double click, a retry) finds its own move: it finishes the reminders, nothing more.
-  if (current === input.dueDate && last?.action === REPORT_DEADLINE_EXTENDED && last.details?.['report'] === kind) {
+  const last = lastDeadlineMove(app.history, kind);
+  // A repeat (a double click, a retry, also after other changes to the case) finds its own move: it finishes the reminders, nothing more.
+  if (current === input.dueDate && last?.to === input.dueDate && last.reason === input.reason) {
     await putNewDeadlineReminders(deps, app, scheme, kind, now);
     return { application: app, changed: false };
   }

@@ -44,7 +44,7 @@ describe('moving a report deadline ("utsatt frist")', () => {
     const actor = { kind: 'system', name: 'test' } as const;
     const move = (report: string, from: string, to: string, reason: string): AuditEntry => ({ at: '2027-05-01T10:00:00.000Z', actor, action: REPORT_DEADLINE_EXTENDED, details: { report, from, to, reason } });
     const history = [move('status', '2027-05-20', '2027-06-20', 'Sykdom'), { at: '2027-05-02T10:00:00.000Z', actor, action: 'owner-changed' }, move('status', '2027-06-20', '2027-08-20', 'Forsinket oppstart')];
-    expect(lastDeadlineMove(history, 'status')).toEqual({ from: '2027-06-20', reason: 'Forsinket oppstart' });
+    expect(lastDeadlineMove(history, 'status')).toEqual({ from: '2027-06-20', to: '2027-08-20', reason: 'Forsinket oppstart' });
     expect(lastDeadlineMove(history, 'final')).toBeUndefined();
   });
   it("the owner's request stays open until the deadline moves (whatever date the committee gave)", () => {

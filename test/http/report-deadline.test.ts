@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { addDays, osloInstant } from '../../functions/domain/oslo-time';
 
 const app = useTestApp();
@@ -48,10 +49,21 @@ describe('a report deadline moved (API)', () => {
     expect(reportPage).toContain('<a href="mailto:fsu-sekretariat@helse-stavanger.example">');
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.allocation.statusReportDue).toBe(moved);
-    expect(owner.body.movedDeadlines).toEqual({ status: { from: due, reason: json.reason } });
+    expect(owner.body.movedDeadlines).toEqual({ status: { from: due, to: moved, reason: json.reason } });
     const page = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
     expect(page).toContain(`<dt>Statusrapport</dt><dd>innen ${d}.${m}.${y} (utsatt fra ${due.slice(8)}.${due.slice(5, 7)}.${due.slice(0, 4)}: ${json.reason})</dd>`);
     expect(page).toContain('Rapportfristen utsatt</td>');
+
+    // A retry after something else happened on the case is still a repeat; another reason for the same date is not.
+    expect((await app.call('resend-owner-link', { pathParameters: { applicationId }, as })).status).toBe(202);
+    expect((await stored(applicationId)).history.at(-1)!.action).not.toBe('report-deadline-extended');
+    const retry = await extend(applicationId, json);
+    expect(retry.status, retry.text).toBe(200);
+    expect(retry.body.changed).toBe(false);
+    const other = await extend(applicationId, { ...json, reason: 'En annen begrunnelse' });
+    expect(other.status).toBe(400);
+    expect(other.body.fieldErrors.dueDate).toMatch(/^Ny frist må være etter gjeldende frist/);
+    expect((await stored(applicationId)).history.filter((e) => e.action === 'report-deadline-extended')).toHaveLength(1);
   });
 
   it('reminds by the new date only: the old date passes without an overdue reminder, the new one is reminded', async () => {
@@ -106,6 +118,34 @@ describe('a report deadline moved (API)', () => {
     expect(sent.body).toMatchObject({ reason: 'report_not_pending', message: 'Statusrapporten er sendt inn, eller tilskuddet er avsluttet. Fristen kan ikke endres.' });
     // The final report is still owed: its deadline can move.
     expect((await extend(applicationId, { report: 'final', dueDate: addDays(finalReportDue, 30), reason: 'Forsinket oppstart' })).status).toBe(200);
+  });
+});
+
+describe('how late a deadline can move', () => {
+  it('364 days past the deadline, with the report link made or not yet made (the link outlasts the last chance by that much)', async () => {
+    const dmy = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    const { applicationId: linked } = await app.active();
+    // The decision letter's step makes the report links, as the workflow does.
+    await runLifecycleStep(app.deps, 'allocate', { applicationId: linked, executionStartTime: app.clock.now().toISOString() });
+    expect((await app.store.listLinks(linked)).map((l) => l.purpose)).toContain('final-report');
+    const data = app.application('sor-rogaland');
+    const unlinked = `app_no_links_${Date.now()}`;
+    await app.store.createApplication(
+      {
+        id: unlinked, schemeId: 'sor-rogaland', status: 'active', revision: 1, version: 1, title: data.title, ownerEmail: data.owner.email,
+        ownerIsInternalUnit: false, requestedAmount: data.requestedAmount, submittedAt: '2026-06-01T10:00:00.000Z', history: [],
+        allocation: { ...(await stored(linked)).allocation! },
+      },
+      { applicationId: unlinked, version: 1, createdAt: '2026-06-01T10:00:00.000Z', data },
+      [],
+    );
+    const due = (await stored(linked)).allocation!.finalReportDue;
+    for (const applicationId of [linked, unlinked]) {
+      const late = await extend(applicationId, { report: 'final', dueDate: addDays(due, 365), reason: 'Sykdom' });
+      expect(late.status, applicationId).toBe(400);
+      expect(late.body.fieldErrors).toEqual({ dueDate: `Fristen kan settes til senest ${dmy(addDays(due, 364))}.` });
+      expect((await extend(applicationId, { report: 'final', dueDate: addDays(due, 364), reason: 'Sykdom' })).status, applicationId).toBe(200);
+    }
   });
 });
 
