@@ -4,7 +4,7 @@
 import { ConflictError } from '../domain/errors';
 import { runningSchemeIds, type Dependencies } from '../composition';
 import { getCosignView } from './cosign-application';
-import { listMeetings } from './committee';
+import { listMeetings, reportFollowUp } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { REVISABLE } from '../domain/status-transitions';
@@ -63,9 +63,13 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
   return Promise.all(
     runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
+      const [calendar, followUp] = await Promise.all([listMeetings(deps, scheme.id), reportFollowUp(deps, scheme.id)]);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo },
-        ...(await listMeetings(deps, scheme.id)),
+        ...calendar,
+        // What waits on reports: the overdue ones, and the owners' requests for a later deadline not yet answered.
+        overdueReports: followUp.reports.length,
+        deadlineRequests: followUp.deadlineRequests.length,
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
         // The month before the regional follow-up meeting: the year so far is reported before it.

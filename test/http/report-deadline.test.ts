@@ -271,7 +271,13 @@ describe("the committee's no to the owner's request", () => {
     const before = await stored(applicationId);
     const due = before.allocation!.statusReportDue;
     const wanted = addDays(due, 60);
+    // The start page counts the open requests, and says so while any waits.
+    const startPage = async () => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat')).text;
+    const waiting = async () => Number(/<a href="\/sekretariat\/sor-rogaland\/rapporter-pa-overtid">Rapporter på overtid \(\d+\) og ønsker om utsatt frist \((\d+)\)<\/a>/.exec(await startPage())![1]);
+    const earlier = await waiting();
     const linkId = await ask(applicationId, wanted);
+    expect(await waiting()).toBe(earlier + 1);
+    expect(await startPage()).toMatch(/(Ett ønske|\d+ ønsker) om utsatt rapportfrist venter på svar\.<\/strong> <a href="\/sekretariat\/sor-rogaland\/rapporter-pa-overtid">Se ønske/);
     // Open across cases: the follow-up lists it (and the page links the case).
     expect((await followUp()).deadlineRequests).toContainEqual(expect.objectContaining({ applicationId, kind: 'status', dueDate: due, requestedDate: wanted, reason: 'Prosjektleder er sykmeldt.' }));
     const overview = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: HTML, claims: as }), 'page-overdue-reports')).text.replace(/\u00a0/g, ' ');
@@ -288,6 +294,7 @@ describe("the committee's no to the owner's request", () => {
       expect.objectContaining({ actor: expect.objectContaining({ kind: 'staff', role: 'secretariat' }), details: { report: 'status', dueDate: wanted, reason } }),
     ]);
     expect((await followUp()).deadlineRequests.map((r) => r.applicationId)).not.toContain(applicationId);
+    expect(await waiting()).toBe(earlier);
 
     await sendDueReminders(app.deps);
     await sendDueReminders(app.deps);
