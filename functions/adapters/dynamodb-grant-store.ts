@@ -811,12 +811,18 @@ export class DynamoGrantStore implements GrantStore {
     );
   }
 
+  async listPendingReminders(applicationId: string): Promise<ReminderRecord[]> {
+    return (await this.pendingReminderItems(applicationId)).map((i) => strip<ReminderRecord>(i)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+  }
+
+  private async pendingReminderItems(applicationId: string): Promise<Item[]> {
+    const items = await this.queryIndex(GSI2, keys.appReminders(applicationId));
+    return items.filter((i) => i['sentAt'] === undefined && i['cancelled'] === undefined);
+  }
+
   async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void> {
     if (kinds.length === 0) return;
-    const items = await this.queryIndex(GSI2, keys.appReminders(applicationId));
-    const targets = items.filter(
-      (i) => kinds.includes(i['kind'] as ReminderRecord['kind']) && i['sentAt'] === undefined && i['cancelled'] === undefined,
-    );
+    const targets = (await this.pendingReminderItems(applicationId)).filter((i) => kinds.includes(i['kind'] as ReminderRecord['kind']));
     await Promise.all(
       targets.map(async (i) => {
         const e = new Expr();

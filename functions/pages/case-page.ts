@@ -12,7 +12,7 @@ import { contactChange, contactName, partnerAddressBounced } from '../domain/cas
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { count, date, dateTime, decisionText, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -310,8 +310,20 @@ ${budgetTable(data.budget, partnerName)}
 </details>
 <h2>Historikk</h2>
 ${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
+${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails), 'e-post')}`,
   };
+}
+
+/** What the reminder sweep will send about the case, and when (the next overdue reminder only: each one schedules the next). */
+function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView): Html {
+  const overdue = reminders.some((r) => r.kind.endsWith('-overdue'));
+  return html`<div class="table-wrap" role="region" aria-label="Planlagte påminnelser" tabindex="0"><table>
+<caption>Det påminnelsene sender om saken, først det som kommer først</caption>
+<thead><tr><th scope="col">Når</th><th scope="col">Hva</th></tr></thead>
+<tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}</td></tr>`)}</tbody>
+</table></div>
+${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}. dag til rapporten kommer, høyst ${overdueRhythm.atMost} ganger; listen viser den neste.</p>` : ''}`;
 }
 
 /** The mails about the case that went out (closed by default: a running grant has tens). */

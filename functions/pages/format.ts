@@ -1,5 +1,5 @@
 // Norwegian presentation of amounts, dates, kinds and states.
-import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutState } from '../domain/model';
+import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutState, ReminderKind } from '../domain/model';
 import { formatNorwegianClock, formatNorwegianDate, formatNorwegianDateTime, isIsoDate, osloDateOf } from '../domain/oslo-time';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { formatNok } from '../domain/money';
@@ -136,6 +136,31 @@ const ACTION_LABELS: Record<string, string> = {
   withdrawn: 'Søknaden ble trukket',
   expired: 'Søknaden ble ikke fullført i tide',
   closed: 'Avsluttet',
+};
+
+/** What each reminder or notice of the sweep is, for the case page's plan (to whom, about what). */
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  cosign: 'Påminnelse til partnerne som ikke har signert',
+  'submission-deadline': 'Påminnelse til prosjektansvarlig om søknadsfristen',
+  'status-report-due': 'Påminnelse om statusrapporten',
+  'status-report-overdue': 'Purring på statusrapporten (kopi til sekretariatet)',
+  'final-report-due': 'Påminnelse om sluttrapporten',
+  'final-report-overdue': 'Purring på sluttrapporten (kopi til sekretariatet)',
+  'meeting-moved': 'Beskjed til prosjektansvarlig om nytt møte',
+  'owner-changed': 'Lenken til saken til den nye kontaktpersonen',
+  'owner-link': 'Lenken til saken på nytt til prosjektansvarlig',
+  'invoice-missing': 'Påminnelse om fakturaen',
+  'status-report-extended': 'Beskjed til prosjektansvarlig om ny frist for statusrapporten',
+  'final-report-extended': 'Beskjed til prosjektansvarlig om ny frist for sluttrapporten',
+  'status-report-missing': 'Melding til sekretariatet hvis statusrapporten ikke er kommet',
+  'final-report-missing': 'Melding til sekretariatet hvis sluttrapporten ikke er kommet',
+  'grant-close': 'Avslutning av tilskuddet etter sluttrapporten',
+  'status-report-deadline-request': 'Melding til sekretariatet om ønske om utsatt frist for statusrapporten',
+  'final-report-deadline-request': 'Melding til sekretariatet om ønske om utsatt frist for sluttrapporten',
+  'status-report-deadline-declined': 'Avslaget på utsatt frist for statusrapporten til prosjektansvarlig',
+  'final-report-deadline-declined': 'Avslaget på utsatt frist for sluttrapporten til prosjektansvarlig',
+  'status-report-receipt': 'Kvittering for statusrapporten',
+  'final-report-receipt': 'Kvittering for sluttrapporten',
 };
 
 export function actionLabel(action: string, to?: string): string {

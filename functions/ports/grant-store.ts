@@ -173,6 +173,8 @@ export interface ReminderStore {
   listDueReminders(untilIso: string, limit?: number): Promise<ReminderRecord[]>;
   /** Conditional on not yet sent; returns false if another worker sent it first. */
   markReminderSent(reminderId: string, at: string): Promise<boolean>;
+  /** An application's reminders not yet sent nor cancelled, soonest first (one Query on its reminders' index partition). */
+  listPendingReminders(applicationId: string): Promise<ReminderRecord[]>;
   /** Cancels unsent reminders of an application (e.g. the report arrived). */
   cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup 
 import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportPending } from '../domain/report-deadlines';
+import { reminderStillDue } from '../domain/reminders';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
@@ -146,7 +147,7 @@ export function preparationView(scheme: ReturnType<typeof loadScheme>) {
 /** Full case view for the secretariat. */
 export async function getApplicationForStaff(deps: Dependencies, applicationId: string) {
   const app = await loadApplication(deps, applicationId);
-  const [version, signatures, decisions, payouts, reports, reallocations, mails] = await Promise.all([
+  const [version, signatures, decisions, payouts, reports, reallocations, mails, reminders] = await Promise.all([
     loadCurrentVersion(deps, app),
     deps.store.listSignatures(app.id, app.version),
     deps.store.listDecisions(app.id),
@@ -154,6 +155,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listReports(app.id),
     deps.store.listReallocations(app.id),
     deps.store.listSentMail(app.id),
+    deps.store.listPendingReminders(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
   const [earlier, continuations, decisionMeetings, calendar] = await Promise.all([
@@ -179,6 +181,10 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     nextMeeting: meetingDeadline(reach),
     /** Every mail about the case that went out, oldest first: when, to whom, the subject. */
     mails,
+    /** The reminders and notices the sweep will send about the case, soonest first (those the case has left behind are not). */
+    plannedReminders: reminders.filter((r) => reminderStillDue(r, app)).map((r) => ({ kind: r.kind, dueAt: r.dueAt, ...(r.seq ? { seq: r.seq } : {}) })),
+    /** How overdue reports are chased: every so many days, at most so many times. */
+    overdueRhythm: { everyDays: scheme.reminders.overdueEveryDays, atMost: scheme.reminders.maxOverdueReminders },
   };
 }
 

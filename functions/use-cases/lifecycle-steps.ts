@@ -5,6 +5,7 @@ import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim, recordedRevocation } from '../domain/payout';
 import { overdueWindowDays, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance } from '../domain/report-deadlines';
+import { REPORT_REMINDER_KINDS } from '../domain/reminders';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -481,8 +482,8 @@ async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId
   return {};
 }
 
-/** Every reminder of the grant's two reports: none is owed once the grant ends early. */
-const REPORT_REMINDER_KINDS: readonly ReminderRecord['kind'][] = ['status-report-due', 'status-report-overdue', 'final-report-due', 'final-report-overdue'];
+/** Every reminder of the grant's two reports (and their "missing" notices): none is owed once the grant ends early. */
+const EVERY_REPORT_REMINDER: readonly ReminderRecord['kind'][] = [...REPORT_REMINDER_KINDS.status, ...REPORT_REMINDER_KINDS.final];
 
 async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string): Promise<StepResult> {
   const { app, scheme } = l;
@@ -494,7 +495,7 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
     amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
   }), [scheme.financeEmail]);
-  if (effect === 'ends') await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS);
+  if (effect === 'ends') await deps.store.cancelReminders(app.id, EVERY_REPORT_REMINDER);
   return { payout: payoutEvent(app, payout, scheme) };
 }
 
@@ -515,7 +516,7 @@ async function grantRevoked(deps: Dependencies, l: Loaded, payoutId: string): Pr
   await notify(deps, `payout-cancelled#${payout.id}`, [scheme.financeEmail], mail.payoutCancelled(mailContext(scheme, app), {
     ...event, invoiceNumber: payout.invoiceNumber, cancelledAt: payout.cancelledAt ?? decidedAt, adminLink: pageUrl(deps, payoutsPath(payout.projectNumber)),
   }), [scheme.secretariatEmail]);
-  await deps.store.cancelReminders(app.id, REPORT_REMINDER_KINDS);
+  await deps.store.cancelReminders(app.id, EVERY_REPORT_REMINDER);
   return { payout: event };
 }
 

@@ -5,7 +5,7 @@
 // still runs to the old date's last chance: its "report missing" step then leaves the notice to the
 // sweep, at the new one.
 import { ConflictError, ValidationError } from '../domain/errors';
-import type { Actor, Allocation, ApplicationRecord, ReminderKind, ReminderRecord, ReportKind } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
 import { reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
@@ -21,33 +21,13 @@ import { caseUrl } from './links';
 import { loadApplication, loadScheme } from './load-application';
 import { recordOnHistory, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
+import { REPORT_REMINDERS as KINDS, REPORT_REMINDER_KINDS, reportKindOfReminder } from '../domain/reminders';
 
-const KINDS = {
-  status: {
-    due: 'status-report-due', overdue: 'status-report-overdue', missing: 'status-report-missing', extended: 'status-report-extended',
-    receipt: 'status-report-receipt', request: 'status-report-deadline-request', declined: 'status-report-deadline-declined',
-  },
-  final: {
-    due: 'final-report-due', overdue: 'final-report-overdue', missing: 'final-report-missing', extended: 'final-report-extended',
-    receipt: 'final-report-receipt', request: 'final-report-deadline-request', declined: 'final-report-deadline-declined',
-  },
-} as const satisfies Record<ReportKind, Record<string, ReminderKind>>;
 
 /** The reminder that mails the owner the receipt for a report (the next sweep sends it). */
 export function reportReceiptReminder(app: ApplicationRecord, kind: ReportKind, at: string): ReminderRecord {
   const receipt = KINDS[kind].receipt;
   return { id: `${app.id}#${receipt}`, applicationId: app.id, schemeId: app.schemeId, kind: receipt, dueAt: at };
-}
-
-/** The reminders a report's arrival (or a new deadline) ends. */
-export const REPORT_REMINDER_KINDS: Record<ReportKind, ReminderKind[]> = {
-  status: [KINDS.status.due, KINDS.status.overdue, KINDS.status.missing],
-  final: [KINDS.final.due, KINDS.final.overdue, KINDS.final.missing],
-};
-
-/** The report a reminder is about (undefined: not a report reminder). */
-export function reportKindOfReminder(kind: ReminderKind): ReportKind | undefined {
-  return (Object.keys(KINDS) as ReportKind[]).find((k) => (Object.values(KINDS[k]) as string[]).includes(kind));
 }
 
 /** Reminders before the deadline, then the first overdue one (the sweep chains the next). */

@@ -13,7 +13,8 @@ import { mailContext, notify } from './notify';
 import * as mail from '../mail/templates';
 import { payoutIdFor, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { REPORT_REMINDER_KINDS, reportReceiptReminder, requestLaterDeadline } from './report-deadlines';
+import { reportReceiptReminder, requestLaterDeadline } from './report-deadlines';
+import { REPORT_REMINDER_KINDS } from '../domain/reminders';
 
 // Where a report moves its grant (reportAcceptable says when it may be sent). It ends that report's
 // reminders only (REPORT_REMINDER_KINDS): a missing status report does not cancel the final one's.

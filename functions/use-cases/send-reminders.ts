@@ -1,13 +1,12 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
-import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderRecord, type ReportKind } from '../domain/model';
+import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
 import { contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
-import { ON_AGENDA, TERMINAL_STATUSES } from '../domain/status-transitions';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
-import { REPORTABLE_FROM, reportDueDate, reportLinkOf } from '../domain/reports';
+import { reportDueDate, reportLinkOf } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
 import { lastDeadlineMove } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
@@ -21,41 +20,10 @@ import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
-import { reportKindOfReminder, sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
+import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
+import { reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
-
-/** The status an application must still have for a reminder of this kind to make sense. */
-const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['status'][]> = {
-  cosign: ['awaiting_cosignature'],
-  'submission-deadline': ['awaiting_cosignature'],
-  // the status report is owed 6 months after the allocation, paid out or not (an invoice may come late)
-  'status-report-due': REPORTABLE_FROM.status,
-  'status-report-overdue': REPORTABLE_FROM.status,
-  // the final report is owed whether or not the status report came
-  'final-report-due': REPORTABLE_FROM.final,
-  'final-report-overdue': REPORTABLE_FROM.final,
-  // a moved deadline: told to the owner, and its "missing" notice to the secretariat, while the report is owed
-  'status-report-extended': REPORTABLE_FROM.status,
-  'final-report-extended': REPORTABLE_FROM.final,
-  'status-report-missing': REPORTABLE_FROM.status,
-  'final-report-missing': REPORTABLE_FROM.final,
-  'grant-close': ['final_report_received'],
-  'status-report-deadline-request': REPORTABLE_FROM.status,
-  'final-report-deadline-request': REPORTABLE_FROM.final,
-  'status-report-deadline-declined': REPORTABLE_FROM.status,
-  'final-report-deadline-declined': REPORTABLE_FROM.final,
-  // a receipt goes out whatever happened since (the grant may have closed already)
-  'status-report-receipt': APPLICATION_STATUSES,
-  'final-report-receipt': APPLICATION_STATUSES,
-  'meeting-moved': ON_AGENDA,
-  // a grant closed with a repayment claim still has an owner to reach
-  'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
-  // the owner can look at a case that has ended too
-  'owner-link': APPLICATION_STATUSES,
-  // the statuses a grant can have while its payout waits (the payout's own state decides: see deliver)
-  'invoice-missing': ['payout_pending', 'status_report_received', 'final_report_received', 'closed'],
-};
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
 export class ReminderSweepIncomplete extends Error {
@@ -74,8 +42,7 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
   const calendarOf = calendarsOnce(deps);
   for (const reminder of due) {
     const app = await deps.store.getApplication(reminder.applicationId);
-    const relevant = app && STILL_WAITING[reminder.kind].includes(app.status) && (reminder.version === undefined || reminder.version === app.version) && forCurrentDeadline(reminder, app);
-    if (relevant) {
+    if (app && reminderStillDue(reminder, app)) {
       try {
         await deliver(deps, app, loadScheme(deps, app.schemeId), reminder, now, calendarOf);
       } catch (error) {
@@ -216,12 +183,6 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
   }
-}
-
-/** A report reminder made for a deadline that has moved since is not sent (reminders made before deadlines could move carry none). */
-function forCurrentDeadline(r: ReminderRecord, app: ApplicationRecord): boolean {
-  const kind = reportKindOfReminder(r.kind);
-  return r.reportDue === undefined || !kind || r.reportDue === reportDueDate(kind, app.allocation);
 }
 
 /** The next reminder of a numbered chain (…#1, #2, …): a new id, so the one sent stays sent. */

@@ -877,6 +877,19 @@ describe('reminders', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it("listPendingReminders: the case's reminders neither sent nor cancelled, soonest first", async () => {
+    const appId = uid('app-');
+    const later = reminder(appId, 'final-report-due', '2033-03-01T00:00:00.000Z');
+    const sooner = reminder(appId, 'status-report-due', '2033-01-01T00:00:00.000Z');
+    const sent = reminder(appId, 'owner-link', '2032-12-01T00:00:00.000Z');
+    const cancelled = reminder(appId, 'status-report-overdue', '2033-02-01T00:00:00.000Z');
+    for (const r of [later, sooner, sent, cancelled, reminder(uid('app-'), 'cosign', '2033-01-01T00:00:00.000Z')]) await store.putReminder(r);
+    await store.markReminderSent(sent.id, '2032-12-01T00:01:00.000Z');
+    await store.cancelReminders(appId, ['status-report-overdue']);
+    expect((await store.listPendingReminders(appId)).map((r) => r.id)).toEqual([sooner.id, later.id]);
+    expectNoInternalAttributes(await store.listPendingReminders(appId));
+  });
+
   it('a sent reminder keeps its record (sentAt) but loses its due-index keys', async () => {
     const r = reminder(uid('app-'), 'cosign', '2032-01-01T00:00:00.000Z');
     await store.putReminder(r);

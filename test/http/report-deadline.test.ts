@@ -88,6 +88,28 @@ describe('a report deadline moved (API)', () => {
     }
   });
 
+  it("the case's plan of reminders follows the move: the old date's are gone, the new date's are there", async () => {
+    const { applicationId } = await app.active();
+    const due = (await stored(applicationId)).allocation!.statusReportDue;
+    // The old date's first overdue reminder, as the workflow made it when the grant began.
+    await app.deps.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+    const plan = async () => (await app.call('get-application', { pathParameters: { applicationId }, as })).body.plannedReminders as Array<{ kind: string; dueAt: string; seq?: number }>;
+    expect(await plan()).toEqual([{ kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1 }]);
+    const moved = addDays(due, 30);
+    expect((await extend(applicationId, { report: 'status', dueDate: moved, reason: 'Forsinket oppstart' })).status).toBe(200);
+    const after = await plan();
+    expect(after.map((r) => r.kind)).toEqual(['status-report-extended', 'status-report-due', 'status-report-overdue', 'status-report-missing']);
+    expect(after.find((r) => r.kind === 'status-report-overdue')).toEqual({ kind: 'status-report-overdue', dueAt: osloInstant(addDays(moved, 1), '09:00').toISOString(), seq: 1 });
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application')).text.replace(/\u00a0/g, ' ');
+    expect(page).toContain('<h2 id="paminnelser">Planlagte påminnelser</h2>');
+    expect(page).toContain('<td>Beskjed til prosjektansvarlig om ny frist for statusrapporten</td>');
+    expect(page).toContain('<td>Purring på statusrapporten (kopi til sekretariatet) nr. 1</td>');
+    expect(page).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; listen viser den neste.');
+    // The sweep sends the notice of the new date: it leaves the plan.
+    await sendDueReminders(app.deps);
+    expect((await plan()).map((r) => r.kind)).not.toContain('status-report-extended');
+  });
+
   it('names the field in Norwegian (400), refuses a report already sent (409) and another role (403), changing nothing', async () => {
     const { applicationId } = await app.active();
     const before = await stored(applicationId);
