@@ -719,6 +719,16 @@ export class DynamoGrantStore implements GrantStore {
     await this.putIfAbsent({ ...mail, ...keys.sentMail(mail.applicationId, mail.key), entity: 'sent-mail' });
   }
 
+  async markSentMailBounced(applicationId: string, ref: string, addresses: readonly string[]): Promise<boolean> {
+    const mail = (await this.listSentMail(applicationId)).find((m) => m.ref === ref);
+    if (!mail) return false;
+    const bouncedTo = [...new Set([...(mail.bouncedTo ?? []), ...addresses])];
+    if (bouncedTo.length === mail.bouncedTo?.length) return true;
+    const e = new Expr();
+    // Unconditional but for existence: the set only grows, and a lost race with another bounce is redone by SNS's retry at worst.
+    return this.tryUpdate(keys.sentMail(applicationId, mail.key), e, `SET ${e.name('bouncedTo')} = ${e.value('to', bouncedTo)}`, `attribute_exists(${e.name('pk')})`);
+  }
+
   async listSentMail(applicationId: string): Promise<SentMailRecord[]> {
     const items = await this.queryPartition(keys.application(applicationId).pk, keys.sentMailPrefix);
     return items.map((i) => strip<SentMailRecord>(i)).sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.key.localeCompare(b.key));

@@ -184,10 +184,14 @@ export interface SentMailRecord {
   applicationId: string;
   /** the mail's idempotency key: one record per mail */
   key: string;
+  /** the mail's name in its message tags (mailRef): how a bounce finds it */
+  ref: string;
   sentAt: string;
   subject: string;
   to: string[];
   cc?: string[];
+  /** the addresses SES reported as a permanent bounce of this mail */
+  bouncedTo?: string[];
 }
 
 /** The case's mail log, which the secretariat reads on the case page. */
@@ -196,6 +200,8 @@ export interface MailLogStore {
   recordSentMail(mail: SentMailRecord): Promise<void>;
   /** The case's mails, oldest first (one Query on the case's partition). */
   listSentMail(applicationId: string): Promise<SentMailRecord[]>;
+  /** Adds addresses that bounced to the case's mail with this ref; false when the log has no such mail. A repeat changes nothing. */
+  markSentMailBounced(applicationId: string, ref: string, addresses: readonly string[]): Promise<boolean>;
 }
 
 export type GrantStore = ApplicationStore &

@@ -12,10 +12,12 @@ import { loadApplication, loadCurrentVersion } from './load-application';
 import { recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
-export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[]): Promise<void> {
+/** `ref`: the bounced mail's ref (its message tag), marked on the case's mail log when given. */
+export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[], ref?: string): Promise<void> {
   const app = await deps.store.getApplication(applicationId);
   const scheme = app && deps.scheme(app.schemeId);
   if (!app || !scheme) return; // gone, or a case of a scheme this stage does not run: nothing to tell
+  if (ref) await deps.store.markSentMailBounced(app.id, ref, addresses.map((a) => a.trim().toLowerCase()));
   const { data } = await loadCurrentVersion(deps, app);
   const ctx = mailContext(scheme, app);
   for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()))) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { agendaVisitKey } from '../domain/meeting-calendar';
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
@@ -33,6 +34,13 @@ export class MailNotSentError extends Error {
 
 /** The message tag that names the case a mail is about (mail-bounced.ts reads it back). */
 export const APPLICATION_TAG = 'application';
+/** The message tag that names the mail itself, by mailRef (a bounce marks it on the case's mail log). */
+export const MAIL_TAG = 'mail';
+
+/** A mail's name in a message tag and on the case's mail log: a hash of its key (SES tags allow no '#'). */
+export function mailRef(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
 
 /** What sending a mail needs: the mailer, and the store and clock for the case's mail log. */
 export type MailDeps = Pick<Dependencies, 'mailer' | 'store' | 'clock'>;
@@ -48,14 +56,14 @@ export async function notify(deps: MailDeps, key: string, to: string[], mail: Re
   try {
     await deps.mailer.send({
       idempotencyKey: key, to: recipients, ...(copies.length ? { cc: copies } : {}), subject: mail.subject, text: mail.text, html: mail.html,
-      ...(mail.applicationId ? { tags: { [APPLICATION_TAG]: mail.applicationId } } : {}),
+      ...(mail.applicationId ? { tags: { [APPLICATION_TAG]: mail.applicationId, [MAIL_TAG]: mailRef(key) } } : {}),
     });
   } catch (error) {
     throw new MailNotSentError(key, error);
   }
   if (mail.applicationId) {
     await deps.store.recordSentMail({
-      applicationId: mail.applicationId, key, sentAt: deps.clock.now().toISOString(), subject: mail.subject, to: recipients, ...(copies.length ? { cc: copies } : {}),
+      applicationId: mail.applicationId, key, ref: mailRef(key), sentAt: deps.clock.now().toISOString(), subject: mail.subject, to: recipients, ...(copies.length ? { cc: copies } : {}),
     });
   }
 }

@@ -5,7 +5,7 @@ import { dependencies, wire } from '../composition';
 import { sesMailer } from '../wiring/ses-mailer.wiring';
 import { logger } from '../adapters/logger';
 import { mailBounced } from '../use-cases/mail-bounced';
-import { APPLICATION_TAG } from '../use-cases/notify';
+import { APPLICATION_TAG, MAIL_TAG } from '../use-cases/notify';
 
 wire(sesMailer);
 
@@ -38,6 +38,6 @@ export const handler = middy(async (event: unknown) => {
     const applicationId = mail.tags?.[APPLICATION_TAG]?.[0];
     if (eventType !== 'Bounce' || bounce?.bounceType !== 'Permanent' || !applicationId) continue;
     logger.info('Permanent bounce of a mail about a case', { applicationId, recipients: bounce.bouncedRecipients.length });
-    await mailBounced(dependencies(), applicationId, bounce.bouncedRecipients.map((r) => r.emailAddress));
+    await mailBounced(dependencies(), applicationId, bounce.bouncedRecipients.map((r) => r.emailAddress), mail.tags?.[MAIL_TAG]?.[0]);
   }
 }).use(injectLambdaContext(logger, { resetKeys: true }));

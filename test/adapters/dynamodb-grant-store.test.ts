@@ -905,7 +905,7 @@ describe("the case's mail log", () => {
   it('keeps one record per mail key (a repeat keeps the first), lists the case\'s oldest first, and no other case\'s', async () => {
     const appId = (await created()).id;
     const other = uid('app_');
-    const mail = (key: string, sentAt: string, extra = {}) => ({ applicationId: appId, key, sentAt, subject: `Emne ${key}`, to: ['eier@kommune.example'], ...extra });
+    const mail = (key: string, sentAt: string, extra = {}) => ({ applicationId: appId, key, ref: `ref-${key}`, sentAt, subject: `Emne ${key}`, to: ['eier@kommune.example'], ...extra });
     await store.recordSentMail(mail(`decision#${appId}#d1`, '2026-03-02T10:00:00.000Z', { cc: ['leder@sykehus.example'] }));
     await store.recordSentMail(mail(`scheduled#${appId}#m1`, '2026-03-01T10:00:00.000Z'));
     // a repeat (the sender retried after a crash) a minute later
@@ -914,9 +914,18 @@ describe("the case's mail log", () => {
     // items of the case's partition that are not mails stay out
     await store.putReport({ applicationId: appId, kind: 'status', submittedAt: '2026-03-03T10:00:00.000Z', progress: 'p', effect: 'e', spentAmount: 1 });
     expect(await store.listSentMail(appId)).toEqual([
-      { applicationId: appId, key: `scheduled#${appId}#m1`, sentAt: '2026-03-01T10:00:00.000Z', subject: `Emne scheduled#${appId}#m1`, to: ['eier@kommune.example'] },
-      { applicationId: appId, key: `decision#${appId}#d1`, sentAt: '2026-03-02T10:00:00.000Z', subject: `Emne decision#${appId}#d1`, to: ['eier@kommune.example'], cc: ['leder@sykehus.example'] },
+      { applicationId: appId, key: `scheduled#${appId}#m1`, ref: `ref-scheduled#${appId}#m1`, sentAt: '2026-03-01T10:00:00.000Z', subject: `Emne scheduled#${appId}#m1`, to: ['eier@kommune.example'] },
+      { applicationId: appId, key: `decision#${appId}#d1`, ref: `ref-decision#${appId}#d1`, sentAt: '2026-03-02T10:00:00.000Z', subject: `Emne decision#${appId}#d1`, to: ['eier@kommune.example'], cc: ['leder@sykehus.example'] },
     ]);
     expect(await store.listSentMail(uid('app_'))).toEqual([]);
+
+    // A bounce marks the mail it names by its ref; the addresses add up, a repeat adds nothing.
+    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['leder@sykehus.example'])).toBe(true);
+    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['leder@sykehus.example', 'eier@kommune.example'])).toBe(true);
+    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['eier@kommune.example'])).toBe(true);
+    expect(await store.markSentMailBounced(appId, 'ref-unknown', ['eier@kommune.example'])).toBe(false);
+    const [scheduled, decision] = await store.listSentMail(appId);
+    expect(decision!.bouncedTo).toEqual(['leder@sykehus.example', 'eier@kommune.example']);
+    expect(scheduled!.bouncedTo).toBeUndefined();
   });
 });

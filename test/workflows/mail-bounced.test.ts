@@ -6,6 +6,8 @@ import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { handler } from '../../functions/workflow/mail-events.handler';
 import { mailBounced } from '../../functions/use-cases/mail-bounced';
+import { mailRef } from '../../functions/use-cases/notify';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 const app = useTestApp();
 
@@ -13,11 +15,11 @@ const app = useTestApp();
 function snsEvent(message: unknown) {
   return { Records: [{ EventSource: 'aws:sns', Sns: { Type: 'Notification', MessageId: 'm-1', Message: typeof message === 'string' ? message : JSON.stringify(message) } }] };
 }
-function bounce(applicationId: string | undefined, addresses: string[], bounceType = 'Permanent') {
+function bounce(applicationId: string | undefined, addresses: string[], bounceType = 'Permanent', ref?: string) {
   return {
     eventType: 'Bounce',
     bounce: { bounceType, bounceSubType: 'General', bouncedRecipients: addresses.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1' })), timestamp: '2026-11-20T09:01:00.000Z' },
-    mail: { messageId: 'ses-1', source: 'ikke-svar@tilskudd.example', destination: addresses, ...(applicationId ? { tags: { application: [applicationId], 'ses:configuration-set': ['x'] } } : {}) },
+    mail: { messageId: 'ses-1', source: 'ikke-svar@tilskudd.example', destination: addresses, ...(applicationId ? { tags: { application: [applicationId], ...(ref ? { mail: [ref] } : {}), 'ses:configuration-set': ['x'] } } : {}) },
   };
 }
 const run = (message: unknown) => handler(snsEvent(message) as never, {} as never);
@@ -37,7 +39,7 @@ describe('a bounced mail about a case', () => {
     expect(told[0]!.text).toContain(`/soknad/${ownerLinkId}`);
     expect(told[0]!.text).not.toContain(partner.email);
     // Every mail about a case carries its id as a tag: that is how a bounce finds its way back.
-    expect(told[0]!.tags).toEqual({ application: applicationId });
+    expect(told[0]!.tags).toEqual({ application: applicationId, mail: mailRef(told[0]!.idempotencyKey) });
     const history = (await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced');
     expect(history).toEqual([expect.objectContaining({ details: { recipient: 'partner', partnerIndex: 1, version: 1 }, actor: { kind: 'system', name: 'lifecycle' } })]);
     const page = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status');
@@ -61,6 +63,20 @@ describe('a bounced mail about a case', () => {
     expect(told[0]!.text).toContain('registrer ny kontaktperson');
     expect(told[0]!.text).toContain(`/sekretariat/soknader/${applicationId}`);
     expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced')).toHaveLength(1);
+  });
+
+  it('marks the mail that bounced on the case\'s mail log (its tag names it), and the log opens', async () => {
+    const { applicationId } = await app.payoutPending();
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const letter = app.mailer.sent.find((m) => m.idempotencyKey === `decision-letter#${applicationId}`)!;
+    expect(letter.tags).toEqual({ application: applicationId, mail: mailRef(letter.idempotencyKey) });
+    await run(bounce(applicationId, [letter.to[0]!.toUpperCase()], 'Permanent', letter.tags!['mail']));
+    const mails = (await app.call('get-application', { pathParameters: { applicationId }, as: SECRETARIAT })).body.mails as Array<{ key: string; bouncedTo?: string[] }>;
+    expect(mails.find((m) => m.key === letter.idempotencyKey)!.bouncedTo).toEqual([letter.to[0]!.toLowerCase()]);
+    expect(mails.filter((m) => m.bouncedTo)).toHaveLength(1);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html', 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<br><strong>Kom ikke fram til ${letter.to[0]!.toLowerCase()}</strong></td><td>${letter.subject}</td>`);
+    expect(casePage.text).toContain('<details class="mail-log" open>');
   });
 
   it('a partner after everyone signed (the decision copy, say) goes to the secretariat: the owner can no longer correct it', async () => {
