@@ -220,7 +220,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
   it('the secretariat opens the whole case from the list, decides a reallocation request there and gives the status report a later deadline', async () => {
     // Signed in as the secretariat after the test before.
     const data = application({ title: 'Ambulant team for rus og psykisk helse' });
-    const { id, ownerLink } = await activeGrant(h, data);
+    const { id, ownerLink, statusReportLink } = await activeGrant(h, data);
     const requested = await h.call('POST', `/api/owner/${ownerLink}/reallocations`, { description: 'Flytte 30 000 kr fra utstyr til opplæring.', amount: 30_000 });
     expect(requested.status).toBe(201);
     await h.system.settle();
@@ -266,6 +266,28 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('.notice.success').textContent()).toContain('Den nye fristen er registrert');
     const [y, m, d] = later.split('-');
     expect((await page.locator('dd', { hasText: 'utsatt fra' }).textContent())?.replace(/\u00a0/g, ' ')).toContain(`${d}.${m}.${y} (utsatt fra`);
+    await expectAccessibleBasics(page);
+
+    // The owner asks for still more time; the committee says no, on the case beside the request.
+    const wanted = new Date(Date.parse(`${later}T12:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+    const asked = await h.call('POST', `/api/reports/${statusReportLink}/deadline-request`, { dueDate: wanted, reason: 'Ny prosjektleder fra august.' });
+    expect(asked.body).toMatchObject({ applicationId: id, changed: true });
+    await h.system.settle();
+    await page.goto(`/sekretariat/soknader/${id}`);
+    await page.getByText('Avslå ønsket om utsatt frist').click();
+    const decline = page.locator('form', { has: page.getByRole('button', { name: 'Avslå ønsket' }) });
+    await decline.getByRole('button', { name: 'Avslå ønsket' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Avslag på utsatt frist, begrunnelse');
+    await decline.getByLabel('Begrunnelse (sendes til prosjektansvarlig)').fill('Komiteen har allerede gitt en måned.');
+    await decline.getByRole('button', { name: 'Avslå ønsket' }).click();
+    await page.waitForURL(/\?registrert=fristavslag/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Avslaget er registrert');
+    expect(await page.getByRole('button', { name: 'Avslå ønsket' }).count()).toBe(0);
+    // What the sweep will send (the no, to the owner), and the mails about the case that went out (the decision letter among them).
+    expect(await page.locator('#paminnelser + .table-wrap td', { hasText: 'Avslaget på utsatt frist for statusrapporten' }).count()).toBe(1);
+    await page.getByText(/e-poster sendt, den siste/).click();
+    expect(await page.locator('.mail-log td', { hasText: `Vedtak om tilskudd: «${data.title}»` }).count()).toBeGreaterThanOrEqual(1);
     await expectAccessibleBasics(page);
   }, 45_000);
 

@@ -135,7 +135,8 @@ export async function activeGrant(h: Harness, data: ApplicationInput = applicati
   }
   expect((await h.call('POST', `/api/finance/payouts/${encodeURIComponent(payout.id)}/paid`, {}, 'finance')).status).toBe(200);
   await h.system.settle();
-  const letter = (await h.mailsTo(data.owner.email)).find((m) => linkIds(m, 'rapport').length > 0)!;
+  // This grant's letter: the example owner has other grants in the same harness.
+  const letter = (await h.mailsTo(data.owner.email)).find((m) => (m.body.text ?? '').includes(app.id) && linkIds(m, 'rapport').length > 0)!;
   return { ...app, statusReportLink: linkIds(letter, 'rapport')[0]! };
 }
 
