@@ -146,11 +146,11 @@ export class StatelessStack extends Stack {
       lifecycleStep: workflowFunction('lifecycleStep', 'Lifecycle step: invoked by the state machines'),
       awaitStep: workflowFunction('awaitStep', 'Human step: stores the task token of a .waitForTaskToken task'),
       sendDueReminders: workflowFunction('sendDueReminders', 'Sends the reminders that are due (every 15 minutes)', this.asyncDeadLetterQueue),
-      mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case: tells the owner or the secretariat', this.asyncDeadLetterQueue),
+      mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case tells the owner or the secretariat; a complaint is marked on the case', this.asyncDeadLetterQueue),
     };
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(this.workflowFunctions.mailEvents.fn, {
       // Only what the function acts on: SES publishes bounces, complaints and rejects to the topic.
-      filterPolicyWithMessageBody: { eventType: sns.FilterOrPolicy.filter(sns.SubscriptionFilter.stringFilter({ allowlist: ['Bounce'] })) },
+      filterPolicyWithMessageBody: { eventType: sns.FilterOrPolicy.filter(sns.SubscriptionFilter.stringFilter({ allowlist: ['Bounce', 'Complaint'] })) },
     }));
 
     // --- State machines ------------------------------------------------------------------------

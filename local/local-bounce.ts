@@ -1,12 +1,14 @@
 // A bounce, locally. Local SES delivers every mail to its viewer, so nothing ever bounces; this
 // endpoint plays SES's part for a mail that did not arrive, and runs the mail-events handler with the
 // event SES would publish through SNS (demos, end-to-end tests). Local only: the CDK app has no such
-// route, and here it answers only clients on this machine.
+// route, and here it answers only clients on this machine. The mail that bounces is the case's last
+// one to that address (SES names the very mail; its tags carry the case and the mail's ref).
 //
 //   POST /lokal/retur  { "applicationId": "app_…", "address": "kari@feil.example" }  → 202
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
-import { APPLICATION_TAG } from '../functions/use-cases/notify';
+import { dependencies } from '../functions/composition';
+import { APPLICATION_TAG, MAIL_TAG } from '../functions/use-cases/notify';
 import { handler } from '../functions/workflow/mail-events.handler';
 import { isLoopback, readJsonBody, sendJson } from './local-endpoint';
 
@@ -32,10 +34,12 @@ export async function serveLocalBounce(req: IncomingMessage, res: ServerResponse
     return true;
   }
   const { applicationId, address } = parsed.data;
+  const sentTo = (m: { to: string[]; cc?: string[] }) => [...m.to, ...(m.cc ?? [])].some((a) => a.toLowerCase() === address.toLowerCase());
+  const bounced = (await dependencies().store.listSentMail(applicationId)).findLast(sentTo);
   const event = {
     eventType: 'Bounce',
     bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address }] },
-    mail: { tags: { [APPLICATION_TAG]: [applicationId] } },
+    mail: { tags: { [APPLICATION_TAG]: [applicationId], ...(bounced ? { [MAIL_TAG]: [bounced.ref] } : {}) } },
   };
   await handler({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(event) } }] } as never, {} as never);
   sendJson(res, 202, { applicationId });

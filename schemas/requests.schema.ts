@@ -226,7 +226,7 @@ export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
 const statusQueryField = () => z.optional(z.enum(APPLICATION_STATUSES, { error: 'Ukjent søknadsstatus.' }));
 
 /** The secretariat's page of applications in one status. */
-export const applicationsByStatusQuerySchema = z.strictObject({ status: statusQueryField() }, E);
+export const applicationsByStatusQuerySchema = z.strictObject({ status: statusQueryField(), format: z.optional(z.enum(['csv'], { error: 'Velg csv, eller la formatet stå tomt.' })) }, E);
 
 export const listApplicationsQuerySchema = z.strictObject(
   {

@@ -33,7 +33,7 @@ import type {
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
-import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim, SentMailRecord } from '../ports/grant-store';
+import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim, SentMailOutcome, SentMailRecord } from '../ports/grant-store';
 import { unlessConditionFails } from './conditional-write';
 import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
 
@@ -719,14 +719,15 @@ export class DynamoGrantStore implements GrantStore {
     await this.putIfAbsent({ ...mail, ...keys.sentMail(mail.applicationId, mail.key), entity: 'sent-mail' });
   }
 
-  async markSentMailBounced(applicationId: string, ref: string, addresses: readonly string[]): Promise<boolean> {
+  async markSentMail(applicationId: string, ref: string, outcome: SentMailOutcome, addresses: readonly string[]): Promise<boolean> {
     const mail = (await this.listSentMail(applicationId)).find((m) => m.ref === ref);
     if (!mail) return false;
-    const bouncedTo = [...new Set([...(mail.bouncedTo ?? []), ...addresses])];
-    if (bouncedTo.length === mail.bouncedTo?.length) return true;
+    const known = mail[outcome] ?? [];
+    const all = [...new Set([...known, ...addresses])];
+    if (all.length === known.length) return true;
     const e = new Expr();
-    // Unconditional but for existence: the set only grows, and a lost race with another bounce is redone by SNS's retry at worst.
-    return this.tryUpdate(keys.sentMail(applicationId, mail.key), e, `SET ${e.name('bouncedTo')} = ${e.value('to', bouncedTo)}`, `attribute_exists(${e.name('pk')})`);
+    // Unconditional but for existence: the set only grows, and a lost race with another event is redone by SNS's retry at worst.
+    return this.tryUpdate(keys.sentMail(applicationId, mail.key), e, `SET ${e.name(outcome)} = ${e.value('all', all)}`, `attribute_exists(${e.name('pk')})`);
   }
 
   async listSentMail(applicationId: string): Promise<SentMailRecord[]> {

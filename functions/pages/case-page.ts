@@ -328,12 +328,12 @@ ${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}
 
 /** The mails about the case that went out (closed by default: a running grant has tens). */
 function mailLog(mails: CaseView['mails']): Html {
-  const bounced = mails.some((m) => m.bouncedTo?.length);
+  const bounced = mails.some((m) => m.bouncedTo?.length || m.complainedBy?.length);
   return html`<details class="mail-log"${bounced ? html` open` : ''}><summary>${count(mails.length, 'e-post', 'e-poster')} sendt, den siste ${dateTime(mails.at(-1)!.sentAt)}</summary>
 <div class="table-wrap" role="region" aria-label="E-post om saken" tabindex="0"><table>
 <caption>E-post om saken, eldste først (emnet; innholdet lagres ikke)</caption>
 <thead><tr><th scope="col">Sendt</th><th scope="col">Til</th><th scope="col">Emne</th></tr></thead>
-<tbody>${mails.map((m) => html`<tr><td>${dateTime(m.sentAt)}</td><td>${m.to.join(', ')}${m.cc?.length ? html`<br>kopi: ${m.cc.join(', ')}` : ''}${m.bouncedTo?.length ? html`<br><strong>Kom ikke fram til ${m.bouncedTo.join(', ')}</strong>` : ''}</td><td>${m.subject}</td></tr>`)}</tbody>
+<tbody>${mails.map((m) => html`<tr><td>${dateTime(m.sentAt)}</td><td>${m.to.join(', ')}${m.cc?.length ? html`<br>kopi: ${m.cc.join(', ')}` : ''}${m.bouncedTo?.length ? html`<br><strong>Kom ikke fram til ${m.bouncedTo.join(', ')}</strong>` : ''}${m.complainedBy?.length ? html`<br><strong>Merket som søppelpost av ${m.complainedBy.join(', ')}</strong>` : ''}</td><td>${m.subject}</td></tr>`)}</tbody>
 </table></div>
 </details>`;
 }

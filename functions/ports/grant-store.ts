@@ -192,7 +192,12 @@ export interface SentMailRecord {
   cc?: string[];
   /** the addresses SES reported as a permanent bounce of this mail */
   bouncedTo?: string[];
+  /** the addresses whose owners marked this mail as spam (an SES complaint) */
+  complainedBy?: string[];
 }
+
+/** What SES reported back about a mail that went out: the addresses it bounced from, or that complained. */
+export type SentMailOutcome = 'bouncedTo' | 'complainedBy';
 
 /** The case's mail log, which the secretariat reads on the case page. */
 export interface MailLogStore {
@@ -200,8 +205,8 @@ export interface MailLogStore {
   recordSentMail(mail: SentMailRecord): Promise<void>;
   /** The case's mails, oldest first (one Query on the case's partition). */
   listSentMail(applicationId: string): Promise<SentMailRecord[]>;
-  /** Adds addresses that bounced to the case's mail with this ref; false when the log has no such mail. A repeat changes nothing. */
-  markSentMailBounced(applicationId: string, ref: string, addresses: readonly string[]): Promise<boolean>;
+  /** Adds addresses to what SES reported about the case's mail with this ref; false when the log has no such mail. A repeat changes nothing. */
+  markSentMail(applicationId: string, ref: string, outcome: SentMailOutcome, addresses: readonly string[]): Promise<boolean>;
 }
 
 export type GrantStore = ApplicationStore &

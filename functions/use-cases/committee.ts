@@ -268,5 +268,13 @@ export async function reportFollowUp(deps: Dependencies, schemeId: string) {
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {
   const scheme = loadScheme(deps, schemeId);
   const apps = await deps.store.listByStatus(scheme.id, status);
-  return apps.map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount, submittedAt: a.submittedAt, meetingId: a.meetingId }));
+  return apps.map((a) => ({
+    applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount, submittedAt: a.submittedAt, meetingId: a.meetingId,
+    // a grant: what was granted, for which period, and when its reports are due
+    ...(a.allocation ? { allocation: pickAllocation(a.allocation) } : {}),
+  }));
+}
+
+function pickAllocation({ amount, periodStart, periodEnd, statusReportDue, finalReportDue }: NonNullable<ApplicationRecord['allocation']>) {
+  return { amount, periodStart, periodEnd, statusReportDue, finalReportDue };
 }

@@ -17,10 +17,10 @@ export async function mailBounced(deps: Dependencies, applicationId: string, add
   const app = await deps.store.getApplication(applicationId);
   const scheme = app && deps.scheme(app.schemeId);
   if (!app || !scheme) return; // gone, or a case of a scheme this stage does not run: nothing to tell
-  if (ref) await deps.store.markSentMailBounced(app.id, ref, addresses.map((a) => a.trim().toLowerCase()));
+  if (ref) await deps.store.markSentMail(app.id, ref, 'bouncedTo', addresses.map(normalised));
   const { data } = await loadCurrentVersion(deps, app);
   const ctx = mailContext(scheme, app);
-  for (const address of new Set(addresses.map((a) => a.trim().toLowerCase()))) {
+  for (const address of new Set(addresses.map(normalised))) {
     const partnerIndex = data.partners.findIndex((p) => p.email.toLowerCase() === address);
     const recipient: mail.BouncedRecipient = address === app.ownerEmail.toLowerCase() ? 'owner' : partnerIndex >= 0 ? 'partner' : 'other';
     // Only the owner can correct a partner's address, and only while the partners sign.
@@ -44,4 +44,14 @@ function record(deps: Dependencies, applicationId: string, details: Record<strin
     const app = await loadApplication(deps, applicationId);
     if (!app.history.some(same)) await recordOnHistory(deps, app, MAIL_BOUNCED, SYSTEM, { details });
   }, 5);
+}
+
+const normalised = (address: string): string => address.trim().toLowerCase();
+
+/**
+ * A recipient marked a mail about a case as spam (an SES complaint): marked on the case's mail log,
+ * so the secretariat sees who does not want the mail; nobody is mailed about it.
+ */
+export async function mailComplained(deps: Pick<Dependencies, 'store'>, applicationId: string, addresses: readonly string[], ref: string): Promise<void> {
+  await deps.store.markSentMail(applicationId, ref, 'complainedBy', addresses.map(normalised));
 }

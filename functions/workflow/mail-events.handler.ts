@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { dependencies, wire } from '../composition';
 import { sesMailer } from '../wiring/ses-mailer.wiring';
 import { logger } from '../adapters/logger';
-import { mailBounced } from '../use-cases/mail-bounced';
+import { mailBounced, mailComplained } from '../use-cases/mail-bounced';
 import { APPLICATION_TAG, MAIL_TAG } from '../use-cases/notify';
 
 wire(sesMailer);
@@ -12,9 +12,11 @@ wire(sesMailer);
 // SNS delivers SES's events of the configuration set (infra/stateful-stack.ts); AWS's payloads carry
 // more than these fields, so the schemas are not strict: they keep only what is read.
 const snsEvent = z.object({ Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })) });
+const recipients = z.array(z.object({ emailAddress: z.string() })).check(z.maxLength(50));
 const sesEvent = z.object({
   eventType: z.string(),
-  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: z.array(z.object({ emailAddress: z.string() })).check(z.maxLength(50)) })),
+  bounce: z.optional(z.object({ bounceType: z.string(), bouncedRecipients: recipients })),
+  complaint: z.optional(z.object({ complainedRecipients: recipients })),
   mail: z.object({ tags: z.optional(z.record(z.string(), z.array(z.string()))) }),
 });
 
@@ -26,7 +28,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** A permanent bounce of a mail about a case: who can put it right is told (see mail-bounced.ts). Other events are left to the alarms. */
+/**
+ * A permanent bounce of a mail about a case: who can put it right is told (see mail-bounced.ts). A
+ * complaint about one is marked on the case's mail log. Other events are left to the alarms.
+ */
 export const handler = middy(async (event: unknown) => {
   for (const record of snsEvent.parse(event).Records) {
     const parsed = sesEvent.safeParse(parseJson(record.Sns.Message));
@@ -34,10 +39,16 @@ export const handler = middy(async (event: unknown) => {
       logger.warn('Mail event not understood; skipped');
       continue;
     }
-    const { eventType, bounce, mail } = parsed.data;
+    const { eventType, bounce, complaint, mail } = parsed.data;
     const applicationId = mail.tags?.[APPLICATION_TAG]?.[0];
+    const ref = mail.tags?.[MAIL_TAG]?.[0];
+    if (eventType === 'Complaint' && complaint && applicationId && ref) {
+      logger.info('Complaint about a mail about a case', { applicationId, recipients: complaint.complainedRecipients.length });
+      await mailComplained(dependencies(), applicationId, complaint.complainedRecipients.map((r) => r.emailAddress), ref);
+      continue;
+    }
     if (eventType !== 'Bounce' || bounce?.bounceType !== 'Permanent' || !applicationId) continue;
     logger.info('Permanent bounce of a mail about a case', { applicationId, recipients: bounce.bouncedRecipients.length });
-    await mailBounced(dependencies(), applicationId, bounce.bouncedRecipients.map((r) => r.emailAddress), mail.tags?.[MAIL_TAG]?.[0]);
+    await mailBounced(dependencies(), applicationId, bounce.bouncedRecipients.map((r) => r.emailAddress), ref);
   }
 }).use(injectLambdaContext(logger, { resetKeys: true }));

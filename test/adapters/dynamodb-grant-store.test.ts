@@ -920,12 +920,17 @@ describe("the case's mail log", () => {
     expect(await store.listSentMail(uid('app_'))).toEqual([]);
 
     // A bounce marks the mail it names by its ref; the addresses add up, a repeat adds nothing.
-    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['leder@sykehus.example'])).toBe(true);
-    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['leder@sykehus.example', 'eier@kommune.example'])).toBe(true);
-    expect(await store.markSentMailBounced(appId, `ref-decision#${appId}#d1`, ['eier@kommune.example'])).toBe(true);
-    expect(await store.markSentMailBounced(appId, 'ref-unknown', ['eier@kommune.example'])).toBe(false);
+    expect(await store.markSentMail(appId, `ref-decision#${appId}#d1`, 'bouncedTo', ['leder@sykehus.example'])).toBe(true);
+    expect(await store.markSentMail(appId, `ref-decision#${appId}#d1`, 'bouncedTo', ['leder@sykehus.example', 'eier@kommune.example'])).toBe(true);
+    expect(await store.markSentMail(appId, `ref-decision#${appId}#d1`, 'bouncedTo', ['eier@kommune.example'])).toBe(true);
+    expect(await store.markSentMail(appId, 'ref-unknown', 'bouncedTo', ['eier@kommune.example'])).toBe(false);
     const [scheduled, decision] = await store.listSentMail(appId);
     expect(decision!.bouncedTo).toEqual(['leder@sykehus.example', 'eier@kommune.example']);
     expect(scheduled!.bouncedTo).toBeUndefined();
+    // A complaint is kept apart from the bounces.
+    expect(await store.markSentMail(appId, `ref-scheduled#${appId}#m1`, 'complainedBy', ['eier@kommune.example'])).toBe(true);
+    const [complained] = await store.listSentMail(appId);
+    expect(complained).toMatchObject({ complainedBy: ['eier@kommune.example'] });
+    expect(complained!.bouncedTo).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
 import { ConflictError } from '../../functions/domain/errors';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { payoutIdFor } from '../../functions/domain/payout';
@@ -125,6 +126,34 @@ describe('GET applications', () => {
     const extra = await app.call('list-applications', { pathParameters: { schemeId: 'sor-rogaland' }, query: { status: 'scheduled', limit: '5' }, as });
     expect(extra.status).toBe(400);
     expect(extra.body.fieldErrors._form).toBe('Ukjent felt: limit.');
+  });
+
+  it('downloads a status\'s list as CSV for Excel, with a grant\'s amount, period and report deadlines; 400 for another format', async () => {
+    // A small grant, just decided (the tests after this one need the year's pot).
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId, 40_000);
+    const { allocation, title, submittedAt, status } = (await app.store.getApplication(applicationId))!;
+    const label = STATUS_LABELS_NB[status];
+    const page = (query: Record<string, string>, claims = as) =>
+      invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/soknader', pathParameters: { schemeId: 'sor-rogaland' }, query, headers: { Accept: 'text/html' }, claims }), 'page-applications');
+    const list = await page({ status });
+    expect(list.text).toContain(`<a href="/sekretariat/sor-rogaland/soknader?status=${status}&amp;format=csv" download>Last ned listen som CSV (åpnes i Excel)</a>`);
+    const csv = await page({ status, format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="soknader-sor-rogaland-${status}-\\d{4}-\\d\\d-\\d\\d\\.csv"$`));
+    const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(header).toBe('Saksnummer;Tittel;Status;Sendt inn;Omsøkt beløp (kr);Møte;Tildelt beløp (kr);Periode fra;Periode til;Frist statusrapport;Frist sluttrapport');
+    const a = allocation!;
+    expect(rows.find((r) => r.startsWith(`${applicationId};`))).toBe(
+      `${applicationId};${title};${label};${submittedAt.slice(0, 10)};${(await app.store.getApplication(applicationId))!.requestedAmount};2026-12-10;${a.amount};${a.periodStart};${a.periodEnd};${a.statusReportDue};${a.finalReportDue}`,
+    );
+    expect(a.amount).toBe(40_000);
+    expect(rows.every((r) => r.includes(`;${label};`))).toBe(true);
+    const other = await page({ status, format: 'xlsx' });
+    expect(other.status).toBe(400);
+    expect(other.text).toContain('Velg csv, eller la formatet stå tomt.');
+    expect((await page({ status, format: 'csv' }, FINANCE)).status).toBe(403);
   });
 
   it('shows the whole case to the secretariat; 404 for an unknown application', async () => {

@@ -165,7 +165,7 @@ describe('functions', () => {
     expect(PAGE_ROUTES.every(isPageRoute)).toBe(true);
   });
 
-  it("SES's bounces reach the mail-events function: subscribed to the configuration set's topic, bounces only, failures kept", () => {
+  it("SES's bounces and complaints reach the mail-events function: subscribed to the configuration set's topic, those only, failures kept", () => {
     const subscriptions = Object.values(resourcesOf(built.stateless_, 'AWS::SNS::Subscription'));
     const fnId = functionId(built.stateless.workflowFunctions.mailEvents.fn);
     const toFunction = subscriptions.filter((sub) => JSON.stringify(sub.Properties?.Endpoint) === JSON.stringify({ 'Fn::GetAtt': [fnId, 'Arn'] }));
@@ -174,7 +174,7 @@ describe('functions', () => {
     expect(sub.Protocol).toBe('lambda');
     expect(JSON.stringify(sub.TopicArn)).toContain('MailEventsTopic');
     expect(sub.FilterPolicyScope).toBe('MessageBody');
-    expect(sub.FilterPolicy).toEqual({ eventType: ['Bounce'] });
+    expect(sub.FilterPolicy).toEqual({ eventType: ['Bounce', 'Complaint'] });
     const fn = resourcesOf(built.stateless_, 'AWS::Lambda::Function')[fnId]!.Properties!;
     expect(fn.DeadLetterConfig?.TargetArn).toBeDefined();
   });

@@ -23,6 +23,11 @@ describe('/lokal/retur', () => {
     expect(await post({ applicationId: id, address: data.partners[1]!.email })).toEqual({ status: 202, body: { applicationId: id } });
     const told = (await h.mailsTo(data.owner.email)).filter((m) => /kom ikke fram/.test(m.subject));
     expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${data.partners[1]!.organisationName} kom ikke fram`]);
+    // The case's mail log marks the mail that bounced: the partner's signing request.
+    const mails = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.mails as Array<{ subject: string; to: string[]; bouncedTo?: string[] }>;
+    const marked = mails.filter((m) => m.bouncedTo);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatchObject({ to: [data.partners[1]!.email], bouncedTo: [data.partners[1]!.email.toLowerCase()] });
   });
 
   it('says in Norwegian what it needs, and only takes POST', async () => {

@@ -79,6 +79,23 @@ describe('a bounced mail about a case', () => {
     expect(casePage.text).toContain('<details class="mail-log" open>');
   });
 
+  it('a complaint (the mail marked as spam) is marked on the case\'s mail log; nobody is mailed about it', async () => {
+    const { applicationId } = await app.payoutPending();
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const copy = app.mailer.sent.find((m) => m.idempotencyKey === `decision-letter#${applicationId}#kopi`)!;
+    const before = app.mailer.sent.length;
+    const complaint = { eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: copy.to[0] }], complaintFeedbackType: 'abuse' }, mail: { messageId: 'ses-2', tags: { application: [applicationId], mail: [copy.tags!['mail']!] } } };
+    await run(complaint);
+    await run(complaint);
+    expect(app.mailer.sent.length).toBe(before);
+    const mails = (await app.call('get-application', { pathParameters: { applicationId }, as: SECRETARIAT })).body.mails as Array<{ key: string; complainedBy?: string[]; bouncedTo?: string[] }>;
+    expect(mails.find((m) => m.key === copy.idempotencyKey)).toMatchObject({ complainedBy: [copy.to[0]] });
+    expect(mails.filter((m) => m.complainedBy || m.bouncedTo)).toHaveLength(1);
+    expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced')).toEqual([]);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html', 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<br><strong>Merket som søppelpost av ${copy.to[0]}</strong>`);
+  });
+
   it('a partner after everyone signed (the decision copy, say) goes to the secretariat: the owner can no longer correct it', async () => {
     const { applicationId } = await app.scheduled();
     const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[2]!;
