@@ -208,6 +208,10 @@ export type DeadlineRequest = z.infer<typeof deadlineRequestSchema>;
 export const deadlineDeclineSchema = z.strictObject({ report: reportKindField(), reason: textField(REASON_MAX) }, E);
 export type DeadlineDecline = z.infer<typeof deadlineDeclineSchema>;
 
+/** The secretariat writes to the project's contact person (by e-mail, kept on the case). */
+export const ownerMessageSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
+export type OwnerMessage = z.infer<typeof ownerMessageSchema>;
+
 /** Sending the owner's link again: nothing to say (the body may be left out). */
 export const ownerLinkResendSchema = z.strictObject({}, E);
 
@@ -351,6 +355,7 @@ export const REQUEST_SCHEMAS = {
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
   deadlineDecline: deadlineDeclineSchema,
+  ownerMessage: ownerMessageSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -376,6 +381,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reportDeadline: [],
   deadlineRequest: [],
   deadlineDecline: [],
+  ownerMessage: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],
@@ -401,6 +407,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reportDeadline: [],
   deadlineRequest: [],
   deadlineDecline: [],
+  ownerMessage: [],
   invoice: [],
   withdraw: [],
   payoutQuery: [],

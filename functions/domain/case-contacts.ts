@@ -6,6 +6,14 @@ import type { ApplicationRecord, AuditEntry } from './model';
 export const OWNER_CHANGED = 'owner-changed';
 /** The secretariat sent the owner's link again (the mail with it was lost). */
 export const OWNER_LINK_SENT = 'owner-link-sent';
+/** The secretariat wrote to the contact person from the case page (details: message). */
+export const OWNER_MESSAGED = 'owner-messaged';
+
+/** The secretariat's messages to the contact person, oldest first: when, by whom, what. */
+export function ownerMessages(history: readonly AuditEntry[]): Array<Pick<AuditEntry, 'at' | 'actor'> & { message: string }> {
+  return history.filter((e) => e.action === OWNER_MESSAGED).map((e) => ({ at: e.at, actor: e.actor, message: String(e.details?.['message'] ?? '') }));
+}
+
 /** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
 export const MAIL_BOUNCED = 'mail-bounced';
 

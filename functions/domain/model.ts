@@ -315,6 +315,8 @@ export type ReminderKind =
   | 'owner-changed'
   /** the secretariat sent the owner's link again: the next sweep mails it */
   | 'owner-link'
+  /** the secretariat wrote to the contact person: the next sweep mails the message */
+  | 'owner-message'
   /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
   | 'invoice-missing'
   /** the secretariat moved a report's deadline: the next sweep tells the owner */

@@ -24,6 +24,7 @@ import {
   ownerChangeSchema,
   reportDeadlineSchema,
   deadlineDeclineSchema,
+  ownerMessageSchema,
   ownerLinkResendSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
@@ -66,6 +67,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'change-owner': ['OwnerChange', ownerChangeSchema],
     'extend-report-deadline': ['ReportDeadline', reportDeadlineSchema],
     'decline-deadline-request': ['DeadlineDecline', deadlineDeclineSchema],
+    'message-owner': ['OwnerMessage', ownerMessageSchema],
     'resend-owner-link': ['OwnerLinkResend', ownerLinkResendSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
@@ -90,6 +92,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
   'extend-report-deadline': [200, 'Den nye fristen er registrert (changed: false for en gjentakelse); påminnelsene følger den, og prosjekteier får beskjed'],
   'decline-deadline-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og fristen står'],
+  'message-owner': [202, 'Meldingen sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false)'],
   'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
   'add-meeting': [201, 'Møtet er lagt til i møteplanen, eller et avlyst møte er satt inn igjen slik det var (restored) (200: det samme møtet var der fra før)'],

@@ -393,6 +393,25 @@ export function ownerLinkResent(ctx: MailContext, d: OwnerChangedData): Rendered
   });
 }
 
+export interface SecretariatMessageData extends OwnerChangedData {
+  message: string;
+}
+
+/** To the contact person: what the secretariat wrote on the case page (kept on the case). */
+export function secretariatMessage(ctx: MailContext, d: SecretariatMessageData): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Melding fra sekretariatet om ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(d.recipientName),
+    blocks: [
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har skrevet til deg om søknaden:`),
+      quote('Melding', d.message),
+      facts(...appFacts(ctx)),
+      link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
 /** To the owner: the signing request to a partner could not be delivered (a permanent bounce). */
 export function partnerMailBounced(ctx: MailContext, d: { partnerOrganisation: string; statusLink: string }): RenderedMail {
   return render(ctx, {
@@ -1294,6 +1313,7 @@ export const templates = {
   reportDeadlineRequested,
   reportDeadlineExtended,
   reportDeadlineDeclined,
+  secretariatMessage,
   reportDue,
   reportOverdue,
   reportMissing,

@@ -8,7 +8,7 @@ import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/
 import { osloDateOf } from '../domain/oslo-time';
 import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
+import { contactChange, contactName, ownerMessages, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
@@ -26,11 +26,12 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
   deadlineDecline: 'fristavslag',
+  ownerMessage: 'melding',
 };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
@@ -42,6 +43,7 @@ export const CASE_NOTICES: Record<string, string> = {
   kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
+  melding: 'Meldingen er lagret på saken, og prosjektansvarlig får den på e-post i løpet av et kvarter.',
   fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
 };
 
@@ -55,6 +57,10 @@ export function reportDeadlinePath(applicationId: string): string {
 
 export function deadlineDeclinePath(applicationId: string): string {
   return `${reportDeadlinePath(applicationId)}/avslag`;
+}
+
+export function ownerMessagePath(applicationId: string): string {
+  return `${casePath(applicationId)}/melding`;
 }
 
 export function ownerLinkPath(applicationId: string): string {
@@ -240,6 +246,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
   const owner = ownerForm(app, ownerName, forms.csrf, state);
   const reportDeadline = reportDeadlineForm(app, forms.csrf, state);
+  // Built before the page (as the forms above): the error summary at its top lists their states.
+  const message = ownerMessageForm(app, ownerName, data.partners, forms.csrf, state('ownerMessage'));
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
@@ -311,7 +319,8 @@ ${budgetTable(data.budget, partnerName)}
 <h2>Historikk</h2>
 ${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
-${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails), 'e-post')}`,
+${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails), 'e-post')}
+${message}`,
   };
 }
 
@@ -324,6 +333,21 @@ function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView):
 <tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}</td></tr>`)}</tbody>
 </table></div>
 ${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}. dag til rapporten kommer, høyst ${overdueRhythm.atMost} ganger; listen viser den neste.</p>` : ''}`;
+}
+
+/** Writing to the contact person from the case: the messages written before, and the form. Closed by default. */
+function ownerMessageForm(app: CaseView['application'], ownerName: string, partners: CaseView['data']['partners'], csrf: string, form: FormState): Html {
+  const written = ownerMessages(app.history);
+  return html`${written.length ? html`<h3>Meldinger til prosjektansvarlig</h3>
+<ul class="owner-messages">${written.map((m) => html`<li>${dateTime(m.at)}, ${actorLabel(m.actor, partners)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
+<details class="owner-message"${form.hasErrors() ? html` open` : ''}><summary>Skriv til prosjektansvarlig</summary>
+<form method="post" action=${ownerMessagePath(app.id)} novalidate aria-label="Skriv til prosjektansvarlig">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">${ownerName} (${app.ownerEmail}) får meldingen på e-post med lenken til saken, og meldingen lagres på saken. Svar kommer til sekretariatets e-post. Skriv ikke helseopplysninger.</p>
+${form.textarea('message', 'Melding', { rows: 5, summaryLabel: 'Melding til prosjektansvarlig' })}
+<button type="submit" class="secondary">Send meldingen</button>
+</form>
+</details>`;
 }
 
 /** The mails about the case that went out (closed by default: a running grant has tens). */

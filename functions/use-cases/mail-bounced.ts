@@ -1,7 +1,8 @@
 // A mail about a case that could not be delivered (a permanent bounce, reported by SES through the
 // configuration set's topic). A partner's signing request that bounces is told to the owner, who can
 // correct the address until every partner has signed; the owner's own mail, or anyone else's, is
-// told to the secretariat. Recorded on the case (partner and owner), once per address and version.
+// told to the secretariat. Recorded on the case (partner and owner), once per address and version,
+// and the mail itself is marked on the case's mail log; so is a complaint (a mail marked as spam).
 import { createHash } from 'node:crypto';
 import { MAIL_BOUNCED } from '../domain/case-contacts';
 import type { AuditEntry } from '../domain/model';

@@ -23,7 +23,6 @@ import { recordOnHistory, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 import { REPORT_REMINDERS as KINDS, REPORT_REMINDER_KINDS, reportKindOfReminder } from '../domain/reminders';
 
-
 /** The reminder that mails the owner the receipt for a report (the next sweep sends it). */
 export function reportReceiptReminder(app: ApplicationRecord, kind: ReportKind, at: string): ReminderRecord {
   const receipt = KINDS[kind].receipt;

@@ -1,7 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
-import { contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
+import { contactName, ownerChangeReminderId, ownerHandovers, ownerMessages } from '../domain/case-contacts';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -119,6 +119,14 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       if (!meeting) return;
       const from = movedFromMeeting(app.history, meeting.id);
       await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
+      return;
+    }
+    case 'owner-message': {
+      // The message as written on the case (the reminder is due at the instant it was recorded).
+      const written = ownerMessages(app.history).find((m) => m.at === r.dueAt);
+      if (!written) return;
+      const recipientName = contactName(app, (await loadCurrentVersion(deps, app)).data);
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.secretariatMessage(ctx, { recipientName, statusLink, message: written.message }));
       return;
     }
     case 'owner-changed':

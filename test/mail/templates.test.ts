@@ -29,6 +29,7 @@ import {
   reportOverdue,
   reportDeadlineExtended,
   reportDeadlineDeclined,
+  secretariatMessage,
   reportDeadlineRequested,
   reportReceipt,
   reportReceived,
@@ -226,6 +227,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportDeadlineRequested(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen er forsinket.', link: LINK }),
     link: LINK,
     expect: [/Utsatt frist ønsket: sluttrapport/, /innen 31\.08\.2026 i stedet for 30\.06\.2026/, /Ønsket frist.*31\.08\.2026/, /Evalueringen er forsinket\./, /Se hele saken/],
+  },
+  secretariatMessage: {
+    mail: secretariatMessage(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK, message: 'Vi mangler fortsatt fakturaen.\nSend den til økonomi, merket med prosjektnummeret.' }),
+    link: LINK,
+    expect: [/Melding fra sekretariatet om «/, /Hei Kari Nordmann,/, /har skrevet til deg om søknaden/, /Vi mangler fortsatt fakturaen\./, /merket med prosjektnummeret/, /Se status for søknaden/],
   },
   reportDeadlineDeclined: {
     mail: reportDeadlineDeclined(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen kan leveres senere som vedlegg.', link: LINK }),

@@ -126,6 +126,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
   'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
   'decline-deadline-request': () => ({ report: 'status', reason: 'Fristen står' }),
+  'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),
   'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
