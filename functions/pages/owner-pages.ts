@@ -115,6 +115,9 @@ ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.r
 ${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>
 <ul>${grantConditions(view.scheme.committee.shortName).map((c) => html`<li>${c}</li>`)}</ul>` : ''}` : ''}
 
+${view.messages.length ? html`<h2>Meldinger fra sekretariatet</h2>
+<ul class="owner-messages">${view.messages.map((m) => html`<li>${dateTime(m.at)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
+
 <h2>Signaturer</h2>
 ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Har en partner ikke fått den, kan e-postadressen i søknaden være feil: rett den med «Endre søknaden» over, så får partnerne en ny lenke.</p>` : ''}
 <div class="table-wrap"><table>

@@ -286,6 +286,16 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Avslå ønsket' }).count()).toBe(0);
     // What the sweep will send (the no, to the owner), and the mails about the case that went out (the decision letter among them).
     expect(await page.locator('#paminnelser + .table-wrap td', { hasText: 'Avslaget på utsatt frist for statusrapporten' }).count()).toBe(1);
+    // The secretariat writes to the contact person from the case.
+    await page.getByText('Skriv til prosjektansvarlig').click();
+    const message = page.locator('form', { has: page.getByRole('button', { name: 'Send meldingen' }) });
+    await message.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Melding til prosjektansvarlig');
+    await message.getByLabel('Melding').fill('Husk å merke fakturaen med prosjektnummeret.');
+    await message.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForURL(/\?registrert=melding/);
+    expect(await page.locator('.owner-messages li').textContent()).toContain('Husk å merke fakturaen med prosjektnummeret.');
     await page.getByText(/e-poster sendt, den siste/).click();
     expect(await page.locator('.mail-log td', { hasText: `Vedtak om tilskudd: «${data.title}»` }).count()).toBeGreaterThanOrEqual(1);
     await expectAccessibleBasics(page);

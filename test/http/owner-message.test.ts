@@ -38,6 +38,12 @@ describe('a message to the contact person', () => {
     const view = (await app.call('get-application', { pathParameters: { applicationId }, as })).body;
     expect(view.plannedReminders.map((r: { kind: string }) => r.kind)).not.toContain('owner-message');
     expect(view.mails).toContainEqual(expect.objectContaining({ subject: sent[0]!.subject, to: [ownerEmail] }));
+    // The owner reads it on the case's page too (the mail may be lost), without who wrote it.
+    const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(owner.body.messages).toEqual([{ at: history[0]!.at, message }]);
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(ownerPage).toContain('<h2>Meldinger fra sekretariatet</h2>');
+    expect(ownerPage).toContain(`<span class="long-text">${message}</span>`);
 
     // The same words a while later are a new message.
     const saved = app.clock.now().toISOString();
