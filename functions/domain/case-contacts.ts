@@ -8,11 +8,24 @@ export const OWNER_CHANGED = 'owner-changed';
 export const OWNER_LINK_SENT = 'owner-link-sent';
 /** The secretariat wrote to the contact person from the case page (details: message). */
 export const OWNER_MESSAGED = 'owner-messaged';
+/** The contact person wrote to the secretariat from the owner's page (details: message). */
+export const OWNER_WROTE = 'owner-wrote';
 
-/** The secretariat's messages to the contact person, oldest first: when, by whom, what. */
-export function ownerMessages(history: readonly AuditEntry[]): Array<Pick<AuditEntry, 'at' | 'actor'> & { message: string }> {
-  return history.filter((e) => e.action === OWNER_MESSAGED).map((e) => ({ at: e.at, actor: e.actor, message: String(e.details?.['message'] ?? '') }));
+export interface CaseMessage extends Pick<AuditEntry, 'at' | 'actor'> {
+  /** who wrote: the secretariat to the contact person, or the contact person to the secretariat */
+  from: 'secretariat' | 'owner';
+  message: string;
 }
+
+/** The case's messages both ways, oldest first: when, who, what. */
+export function caseMessages(history: readonly AuditEntry[]): CaseMessage[] {
+  return history
+    .filter((e) => e.action === OWNER_MESSAGED || e.action === OWNER_WROTE)
+    .map((e) => ({ at: e.at, actor: e.actor, from: e.action === OWNER_WROTE ? 'owner' : 'secretariat', message: String(e.details?.['message'] ?? '') }));
+}
+
+/** How many messages the contact person may write in a day: more is not a conversation. */
+export const OWNER_MESSAGES_PER_DAY = 10;
 
 /** A mail about the case could not be delivered (details: recipient, and partnerIndex and version for a partner). */
 export const MAIL_BOUNCED = 'mail-bounced';

@@ -317,6 +317,8 @@ export type ReminderKind =
   | 'owner-link'
   /** the secretariat wrote to the contact person: the next sweep mails the message */
   | 'owner-message'
+  /** the contact person wrote to the secretariat: the next sweep mails the message */
+  | 'secretariat-message'
   /** a grant paid on invoice whose invoice has not come: the owner is reminded to send it */
   | 'invoice-missing'
   /** the secretariat moved a report's deadline: the next sweep tells the owner */

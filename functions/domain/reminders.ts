@@ -57,6 +57,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'owner-link': APPLICATION_STATUSES,
   // a message goes out whatever happened since it was written
   'owner-message': APPLICATION_STATUSES,
+  'secretariat-message': APPLICATION_STATUSES,
   // the statuses a grant can have while its payout waits (the payout's own state decides: see deliver)
   'invoice-missing': ['payout_pending', 'status_report_received', 'final_report_received', 'closed'],
 };

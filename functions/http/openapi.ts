@@ -68,6 +68,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'extend-report-deadline': ['ReportDeadline', reportDeadlineSchema],
     'decline-deadline-request': ['DeadlineDecline', deadlineDeclineSchema],
     'message-owner': ['OwnerMessage', ownerMessageSchema],
+    'message-secretariat': ['OwnerMessage', ownerMessageSchema],
     'resend-owner-link': ['OwnerLinkResend', ownerLinkResendSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
@@ -92,6 +93,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
   'extend-report-deadline': [200, 'Den nye fristen er registrert (changed: false for en gjentakelse); påminnelsene følger den, og prosjekteier får beskjed'],
   'decline-deadline-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og fristen står'],
+  'message-secretariat': [202, 'Meldingen sendes til sekretariatet med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false); høyst 10 i døgnet (409)'],
   'message-owner': [202, 'Meldingen sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false)'],
   'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
@@ -101,7 +103,7 @@ const SUCCESS: Record<string, [number, string]> = {
 /** Routes whose body may be left out (every field optional). */
 const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
-const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline']);
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat']);
 
 type CheckDef = { check?: string; fn?: unknown };
 

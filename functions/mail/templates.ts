@@ -407,7 +407,27 @@ export function secretariatMessage(ctx: MailContext, d: SecretariatMessageData):
       p(`Sekretariatet for ${ctx.scheme.committeeShortName} har skrevet til deg om søknaden:`),
       quote('Melding', d.message),
       facts(...appFacts(ctx)),
+      p('Du kan svare fra sakens side («Skriv til sekretariatet»), så lagres svaret på saken.'),
       link('Se status for søknaden', d.statusLink),
+    ],
+  });
+}
+
+export interface OwnerWroteData {
+  message: string;
+  caseLink: string;
+}
+
+/** To the secretariat: what the contact person wrote on the owner's page (kept on the case). */
+export function ownerWrote(ctx: MailContext, d: OwnerWroteData): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Melding fra prosjektansvarlig: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p('Prosjektansvarlig har skrevet til sekretariatet fra sakens side. Svar fra saken («Skriv til prosjektansvarlig»), så lagres svaret der.'),
+      quote('Melding', d.message),
+      facts(...appFacts(ctx)),
+      link('Se hele saken', d.caseLink),
     ],
   });
 }
@@ -1314,6 +1334,7 @@ export const templates = {
   reportDeadlineExtended,
   reportDeadlineDeclined,
   secretariatMessage,
+  ownerWrote,
   reportDue,
   reportOverdue,
   reportMissing,

@@ -8,7 +8,7 @@ import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/
 import { osloDateOf } from '../domain/oslo-time';
 import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
-import { contactChange, contactName, ownerMessages, partnerAddressBounced } from '../domain/case-contacts';
+import { caseMessages, contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
@@ -335,15 +335,15 @@ function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView):
 ${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}. dag til rapporten kommer, høyst ${overdueRhythm.atMost} ganger; listen viser den neste.</p>` : ''}`;
 }
 
-/** Writing to the contact person from the case: the messages written before, and the form. Closed by default. */
+/** Writing to the contact person from the case: the messages both ways so far, and the form. Closed by default. */
 function ownerMessageForm(app: CaseView['application'], ownerName: string, partners: CaseView['data']['partners'], csrf: string, form: FormState): Html {
-  const written = ownerMessages(app.history);
-  return html`${written.length ? html`<h3>Meldinger til prosjektansvarlig</h3>
+  const written = caseMessages(app.history);
+  return html`${written.length ? html`<h3>Meldinger med prosjektansvarlig</h3>
 <ul class="owner-messages">${written.map((m) => html`<li>${dateTime(m.at)}, ${actorLabel(m.actor, partners)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
 <details class="owner-message"${form.hasErrors() ? html` open` : ''}><summary>Skriv til prosjektansvarlig</summary>
 <form method="post" action=${ownerMessagePath(app.id)} novalidate aria-label="Skriv til prosjektansvarlig">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">${ownerName} (${app.ownerEmail}) får meldingen på e-post med lenken til saken, og meldingen lagres på saken. Svar kommer til sekretariatets e-post. Skriv ikke helseopplysninger.</p>
+<p class="hint">${ownerName} (${app.ownerEmail}) får meldingen på e-post med lenken til saken, og meldingen lagres på saken. Prosjektansvarlig kan svare fra sakens side, så lagres svaret her også. Skriv ikke helseopplysninger.</p>
 ${form.textarea('message', 'Melding', { rows: 5, summaryLabel: 'Melding til prosjektansvarlig' })}
 <button type="submit" class="secondary">Send meldingen</button>
 </form>

@@ -44,6 +44,7 @@ export function receiptPage(view: OwnerView, linkId: string, statusUrl: string):
 export interface OwnerForms {
   withdraw?: { values: FormBody; errors: FieldErrors };
   reallocation?: { values: FormBody; errors: FieldErrors };
+  message?: { values: FormBody; errors: FieldErrors };
   /** a refusal that is not about a field (409 and the like) */
   problem?: string;
   /** a fixed confirmation after a redirect */
@@ -85,6 +86,7 @@ function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeet
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
+  const message = new FormState(forms.message?.values ?? {}, forms.message?.errors ?? {}, 'melding');
   const canRevise = REVISABLE.includes(view.status);
   const canWithdraw = WITHDRAWABLE.includes(view.status);
   const canReallocate = REALLOCATABLE.includes(view.status);
@@ -115,8 +117,15 @@ ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.r
 ${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>
 <ul>${grantConditions(view.scheme.committee.shortName).map((c) => html`<li>${c}</li>`)}</ul>` : ''}` : ''}
 
-${view.messages.length ? html`<h2>Meldinger fra sekretariatet</h2>
-<ul class="owner-messages">${view.messages.map((m) => html`<li>${dateTime(m.at)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
+<h2 id="meldinger">Meldinger</h2>
+${view.messages.length ? html`<ul class="owner-messages">${view.messages.map((m) => html`<li>${dateTime(m.at)}, ${m.from === 'owner' ? 'du til sekretariatet' : 'sekretariatet til deg'}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
+<details class="message-secretariat"${message.hasErrors() ? html` open` : ''}><summary>Skriv til sekretariatet</summary>
+<form method="post" action=${ownerPath(linkId, '/melding')} novalidate aria-label="Skriv til sekretariatet">
+<p class="hint">Meldingen lagres på saken, og sekretariatet får den på e-post. Skriv ikke helseopplysninger.</p>
+${message.textarea('message', 'Melding', { rows: 4, summaryLabel: 'Melding til sekretariatet' })}
+<button type="submit" class="secondary">Send meldingen</button>
+</form>
+</details>
 
 <h2>Signaturer</h2>
 ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Har en partner ikke fått den, kan e-postadressen i søknaden være feil: rett den med «Endre søknaden» over, så får partnerne en ny lenke.</p>` : ''}
@@ -154,8 +163,8 @@ ${projectDescription(view.project, view.scheme, `Søknaden (versjon ${view.versi
 <h2>Historikk</h2>
 ${historyTable(view.history)}`;
 
-  const summary = errorSummary([reallocation, withdraw], forms.problem ? [forms.problem] : []);
-  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || !!forms.problem;
+  const summary = errorSummary([reallocation, withdraw, message], forms.problem ? [forms.problem] : []);
+  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || message.hasErrors() || !!forms.problem;
   return {
     title: hasErrors ? `Feil: ${view.title}` : view.title,
     body: html`${summary}<h1>${view.title}</h1>${content}`,
@@ -166,4 +175,5 @@ export const OWNER_NOTICES: Record<string, string> = {
   trukket: 'Søknaden er trukket.',
   revidert: 'Den reviderte søknaden er sendt inn. Partnerne får en ny lenke for å signere.',
   omdisponering: 'Søknaden om omdisponering er sendt til komiteen.',
+  melding: 'Meldingen er sendt til sekretariatet.',
 };

@@ -3,7 +3,7 @@ import { osloDateOf } from '../domain/oslo-time';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
 import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
-import { ownerMessages, partnerAddressBounced } from '../domain/case-contacts';
+import { caseMessages, partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
@@ -64,8 +64,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).
     movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
-    // What the secretariat wrote to the contact person (mailed too): here if the mail was lost.
-    messages: ownerMessages(app.history).map((m) => ({ at: m.at, message: m.message })),
+    // The messages both ways (the secretariat's were mailed too: here if the mail was lost), not who at the secretariat wrote.
+    messages: caseMessages(app.history).map((m) => ({ at: m.at, from: m.from, message: m.message })),
     // Where the money is: the owner sends the invoice (where to, marked how), or sees it paid or booked.
     payout: payout ? {
       state: payout.state, mode: payout.mode, amount: payout.amount, projectNumber: payout.projectNumber,

@@ -1,7 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
-import { contactName, ownerChangeReminderId, ownerHandovers, ownerMessages } from '../domain/case-contacts';
+import { caseMessages, contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -12,7 +12,7 @@ import { lastDeadlineMove } from '../domain/report-deadlines';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { linkUrl, ownerLinkUrl } from './links';
+import { caseUrl, linkUrl, ownerLinkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
@@ -121,9 +121,15 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
       return;
     }
+    case 'secretariat-message': {
+      const written = caseMessages(app.history).find((m) => m.from === 'owner' && m.at === r.dueAt);
+      if (!written) return;
+      await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.ownerWrote(ctx, { message: written.message, caseLink: caseUrl(deps, app.id) }));
+      return;
+    }
     case 'owner-message': {
       // The message as written on the case (the reminder is due at the instant it was recorded).
-      const written = ownerMessages(app.history).find((m) => m.at === r.dueAt);
+      const written = caseMessages(app.history).find((m) => m.from === 'secretariat' && m.at === r.dueAt);
       if (!written) return;
       const recipientName = contactName(app, (await loadCurrentVersion(deps, app)).data);
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.secretariatMessage(ctx, { recipientName, statusLink, message: written.message }));

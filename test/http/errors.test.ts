@@ -160,6 +160,7 @@ describe('links and unexpected failures', () => {
       'cosign-application': { decision: 'sign' },
       'submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: 0 },
       'request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
+      'message-secretariat': { message: 'Hei' },
     };
     // The pages post forms (all values text).
     const forms: Record<string, Record<string, string | string[]>> = {
@@ -169,11 +170,12 @@ describe('links and unexpected failures', () => {
       'page-submit-cosign': { decision: 'sign' },
       'page-submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: '0' },
       'page-request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
+      'page-message-secretariat': { message: 'Hei' },
     };
     expect(LINK_ROUTES.map((r) => r.id).sort()).toEqual(
       [
-        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline',
-        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline',
+        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline', 'message-secretariat',
+        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline', 'page-message-secretariat',
       ].sort(),
     );
     for (const route of LINK_ROUTES) {

@@ -30,6 +30,7 @@ import {
   reportDeadlineExtended,
   reportDeadlineDeclined,
   secretariatMessage,
+  ownerWrote,
   reportDeadlineRequested,
   reportReceipt,
   reportReceived,
@@ -231,7 +232,12 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   secretariatMessage: {
     mail: secretariatMessage(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK, message: 'Vi mangler fortsatt fakturaen.\nSend den til økonomi, merket med prosjektnummeret.' }),
     link: LINK,
-    expect: [/Melding fra sekretariatet om «/, /Hei Kari Nordmann,/, /har skrevet til deg om søknaden/, /Vi mangler fortsatt fakturaen\./, /merket med prosjektnummeret/, /Se status for søknaden/],
+    expect: [/Melding fra sekretariatet om «/, /Hei Kari Nordmann,/, /har skrevet til deg om søknaden/, /Vi mangler fortsatt fakturaen\./, /merket med prosjektnummeret/, /Du kan svare fra sakens side/, /Se status for søknaden/],
+  },
+  ownerWrote: {
+    mail: ownerWrote(ctx, { message: 'Fakturaen ble sendt 3. mars.\nKan dere sjekke at den kom fram?', caseLink: LINK }),
+    link: LINK,
+    expect: [/Melding fra prosjektansvarlig: «/, /har skrevet til sekretariatet fra sakens side/, /Fakturaen ble sendt 3\. mars\./, /Kan dere sjekke at den kom fram\?/, /Se hele saken/],
   },
   reportDeadlineDeclined: {
     mail: reportDeadlineDeclined(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen kan leveres senere som vedlegg.', link: LINK }),

@@ -127,6 +127,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
   'decline-deadline-request': () => ({ report: 'status', reason: 'Fristen står' }),
   'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),
+  'message-secretariat': () => ({ message: 'Fakturaen er sendt.' }),
   'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
