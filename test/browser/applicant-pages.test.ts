@@ -219,6 +219,18 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     // The owner's page now offers the revision, prefilled with the current version.
     await page.goto(`/soknad/${ownerLink}`);
     expect(await page.locator('main').textContent()).toContain('Kommunen har ikke budsjettdekning');
+    // The owner asks the secretariat about it from the same page; the message stays on the case.
+    await page.getByText('Skriv til sekretariatet').click();
+    const message = page.locator('form', { has: page.getByRole('button', { name: 'Send meldingen' }) });
+    await message.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Melding til sekretariatet');
+    await message.getByLabel('Melding').fill('En partner avslo. Kan vi sende inn uten dem?');
+    await message.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.waitForURL(/\?melding=melding$/);
+    expect(await page.locator('main').textContent()).toContain('Meldingen er sendt til sekretariatet.');
+    expect(await page.locator('.owner-messages li').textContent()).toContain('En partner avslo. Kan vi sende inn uten dem?');
+    await expectAccessibleBasics(page);
     await page.getByRole('link', { name: 'Revider søknaden' }).click();
     expect(await page.inputValue('[name="title"]')).toBe(data.title);
     expect(await page.inputValue('[name="partners.1.organisationNumber"]')).toBe(data.partners[1]!.organisationNumber);
