@@ -6,13 +6,14 @@
 // Also here, as it hands out owner links the same way: the owner's link sent again (resendOwnerLink).
 import { ConflictError } from '../domain/errors';
 import type { Actor, ApplicationRecord } from '../domain/model';
-import { contactName, OWNER_CHANGED, ownerChangeReminderId, OWNER_LINK_SENT, OWNER_MESSAGED, ownerHandovers } from '../domain/case-contacts';
+import { contactName, OWNER_CHANGED, ownerChangeReminderId, OWNER_LINK_SENT, ownerHandovers } from '../domain/case-contacts';
 import { ownerChangeable } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { OwnerChange, OwnerMessage } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { currentOwnerLink, linkExpired, newLink } from './links';
 import { recordOnHistory, withFreshRead } from './move-application';
+import { writeCaseMessage } from './case-messages';
 import { ownerLinkValidityDays } from './submit-application';
 
 export function changeOwner(deps: Dependencies, applicationId: string, input: OwnerChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
@@ -90,23 +91,7 @@ async function handOverOwnerLink(deps: Dependencies, app: ApplicationRecord, han
   });
 }
 
-/**
- * The secretariat writes to the project's contact person from the case page: the message is on the
- * case's history, the next reminder sweep mails it (HTTP functions send no mail), and it then shows
- * on the case's mail log. The same text again within OWNER_LINK_REPEAT_MS (a double click, a retry)
- * is the same message.
- */
+/** The secretariat writes to the project's contact person from the case page (see case-messages.ts). */
 export function messageOwner(deps: Dependencies, applicationId: string, input: OwnerMessage, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
-  return withFreshRead(() => messageOwnerOnce(deps, applicationId, input, actor));
-}
-
-async function messageOwnerOnce(deps: Dependencies, applicationId: string, input: OwnerMessage, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
-  const app = await loadApplication(deps, applicationId);
-  const now = deps.clock.now();
-  const last = app.history.findLast((e) => e.action === OWNER_MESSAGED);
-  const repeat = last?.details?.['message'] === input.message && now.getTime() - Date.parse(last.at) < OWNER_LINK_REPEAT_MS;
-  const application = repeat ? app : await recordOnHistory(deps, app, OWNER_MESSAGED, actor, { details: { message: input.message } });
-  const at = application.history.findLast((e) => e.action === OWNER_MESSAGED)!.at;
-  await deps.store.putReminder({ id: `${app.id}#${OWNER_MESSAGED}#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'owner-message', dueAt: at });
-  return { application, changed: !repeat };
+  return withFreshRead(async () => writeCaseMessage(deps, await loadApplication(deps, applicationId), 'secretariat', actor, input.message));
 }

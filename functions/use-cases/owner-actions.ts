@@ -6,8 +6,8 @@ import type { Dependencies } from '../composition';
 import type { OwnerMessage, ReallocationRequest, WithdrawRequest } from '../../schemas/requests.schema';
 import { resolveLink } from './links';
 import { loadApplication } from './load-application';
-import { moveApplication, recordOnHistory, withFreshRead } from './move-application';
-import { caseMessages, OWNER_MESSAGES_PER_DAY, OWNER_WROTE } from '../domain/case-contacts';
+import { moveApplication, withFreshRead } from './move-application';
+import { writeCaseMessage } from './case-messages';
 
 /** The owner's link, the application and the owner as the actor (the owner's actions: here and revise-application.ts). */
 export async function ownerContext(deps: Dependencies, linkId: string) {
@@ -63,29 +63,11 @@ export async function requestReallocation(deps: Dependencies, linkId: string, re
   return reallocation;
 }
 
-/** A double click, or a retry, within this long of a message with the same text is that message. */
-const SAME_MESSAGE_MS = 60_000;
-
-/**
- * The contact person writes to the secretariat from the owner's page: the message is on the case's
- * history and the next reminder sweep mails it to the secretariat, who answers from the case. The
- * same text again within a minute is the same message; at most OWNER_MESSAGES_PER_DAY in a day.
- */
-export async function messageSecretariat(deps: Dependencies, linkId: string, input: OwnerMessage): Promise<{ applicationId: string; changed: boolean }> {
-  const { app: first } = await ownerContext(deps, linkId);
+/** The contact person writes to the secretariat from the owner's page (see case-messages.ts); at most OWNER_MESSAGES_PER_DAY a day. */
+export function messageSecretariat(deps: Dependencies, linkId: string, input: OwnerMessage): Promise<{ applicationId: string; changed: boolean }> {
   return withFreshRead(async () => {
-    const app = await loadApplication(deps, first.id);
-    const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
-    const now = deps.clock.now().getTime();
-    const mine = caseMessages(app.history).filter((m) => m.from === 'owner');
-    const last = mine.at(-1);
-    const repeat = last?.message === input.message && now - Date.parse(last.at) < SAME_MESSAGE_MS;
-    if (!repeat && mine.filter((m) => now - Date.parse(m.at) < 86_400_000).length >= OWNER_MESSAGES_PER_DAY) {
-      throw new ConflictError('Du har sendt mange meldinger det siste døgnet. Skriv til sekretariatet på e-post, eller vent til i morgen.', 'too_many_messages');
-    }
-    const application = repeat ? app : await recordOnHistory(deps, app, OWNER_WROTE, actor, { details: { message: input.message } });
-    const at = application.history.findLast((e) => e.action === OWNER_WROTE)!.at;
-    await deps.store.putReminder({ id: `${app.id}#${OWNER_WROTE}#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'secretariat-message', dueAt: at });
-    return { applicationId: app.id, changed: !repeat };
+    const { app, actor } = await ownerContext(deps, linkId);
+    const { changed } = await writeCaseMessage(deps, app, 'owner', actor, input.message);
+    return { applicationId: app.id, changed };
   });
 }
