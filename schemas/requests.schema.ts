@@ -183,6 +183,13 @@ export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: optionalMeetingField() }, E);
 export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 
+/** The committee gives a running grant another period (a later start, "utsatt oppstart"; a longer one within the longest allowed). */
+export const periodChangeSchema = z.strictObject(
+  { periodStart: isoDateField(), periodEnd: isoDateField(), reason: textField(REASON_MAX), meetingId: optionalMeetingField() },
+  E,
+);
+export type PeriodChange = z.infer<typeof periodChangeSchema>;
+
 /** A new contact person for the project (the owner has left, or handed the project over): the owner's link goes to them. */
 export const ownerChangeSchema = z.strictObject({ name: textField(200), email: emailField() }, E);
 export type OwnerChange = z.infer<typeof ownerChangeSchema>;
@@ -351,6 +358,7 @@ export const REQUEST_SCHEMAS = {
   reallocationDecision: reallocationDecisionSchema,
   repaymentClaim: repaymentClaimSchema,
   revocation: revocationRequestSchema,
+  periodChange: periodChangeSchema,
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
@@ -377,6 +385,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocationDecision: [],
   repaymentClaim: ['amount'],
   revocation: [],
+  periodChange: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],
@@ -403,6 +412,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reallocationDecision: ['approved'],
   repaymentClaim: ['endGrant'],
   revocation: [],
+  periodChange: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],

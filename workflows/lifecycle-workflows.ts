@@ -181,7 +181,8 @@ export class LifecycleWorkflows extends Construct {
           const group = bound(params.GroupName, 'schedule-group', task.stateName, 'GroupName');
           const target = (params.Target ?? {}) as Record<string, unknown>;
           const { role } = bound(target.RoleArn, 'role', task.stateName, 'Target.RoleArn');
-          const scheduled = machineOf(bound(target.Arn, 'machine', task.stateName, 'Target.Arn'));
+          // A phase may set its own next start (final-report, when the period was moved): its own ARN from the context object.
+          const scheduled = target['Arn.$'] === '$$.StateMachine.Id' ? machine : machineOf(bound(target.Arn, 'machine', task.stateName, 'Target.Arn'));
           const schedules = stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${group.name}/*` });
           once(`schedule:${group.name}`, () => new iam.PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedules] }));
           once(`pass:${role.node.path}`, () =>

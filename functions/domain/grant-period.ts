@@ -1,4 +1,5 @@
 // Grant period and report due dates. A period is inclusive of both start and end dates.
+import type { Allocation, ApplicationStatus, AuditEntry } from './model';
 import { addDays, addMonths, formatNorwegianDate, isIsoDate } from './oslo-time';
 
 export type PeriodCheck =
@@ -124,4 +125,69 @@ export function halfYearJustEnded(today: string): { from: string; to: string } |
 export function continuationStartProblem(previousPeriodEnd: string, periodStart: string): string | undefined {
   if (periodStart > previousPeriodEnd) return undefined;
   return `En videreføring kan tidligst starte ${formatNorwegianDate(addDays(previousPeriodEnd, 1))}, dagen etter at forrige tilskuddsperiode sluttet.`;
+}
+
+/** The history entry of a running grant's new period (details: fromStart, fromEnd, periodStart, periodEnd, reason). */
+export const GRANT_PERIOD_CHANGED = 'grant-period-changed';
+
+/** A grant whose period can change: granted, its final report not in, not ended. */
+const RUNNING: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
+
+/** Why the committee cannot give this grant another period now (undefined: it can): not a running grant, or its period is over. */
+export function periodChangeRefusal(app: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): 'grant_not_running' | 'period_over' | undefined {
+  if (!app.allocation || !RUNNING.includes(app.status)) return 'grant_not_running';
+  return app.allocation.periodEnd < today ? 'period_over' : undefined;
+}
+
+export interface NewPeriod {
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * What is wrong with the committee's new period for a running grant (against the field to fix), or
+ * undefined. The rules of any period (at most `maxMonths`), and its end no earlier than it was: the
+ * final-report phase is set for the end of the period, and a project that ends early reports then
+ * anyway. The grant's period must not be over yet (checked by the caller: a 409, not a field).
+ */
+export function periodChangeProblem(current: NewPeriod, next: NewPeriod, maxMonths: number): PeriodCheck | undefined {
+  const check = checkPeriod(next.periodStart, next.periodEnd, maxMonths);
+  if (!check.ok) return check;
+  if (next.periodStart === current.periodStart && next.periodEnd === current.periodEnd) {
+    return { ok: false, field: 'periodStart', message: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' };
+  }
+  if (next.periodEnd < current.periodEnd) {
+    return { ok: false, field: 'periodEnd', message: `Sluttdato kan ikke være før gjeldende sluttdato, ${formatNorwegianDate(current.periodEnd)}.` };
+  }
+  return undefined;
+}
+
+/**
+ * The allocation with its new period: the final report's deadline follows the new end (never
+ * earlier than it was: the committee may have moved it already); the status report's stays, as it
+ * counts from the decision.
+ */
+export function withNewPeriod(allocation: Allocation, next: NewPeriod, finalReportDueDays: number): Allocation {
+  const followed = finalReportDue(next.periodEnd, finalReportDueDays, allocation.statusReportDue);
+  return { ...allocation, periodStart: next.periodStart, periodEnd: next.periodEnd, finalReportDue: followed > allocation.finalReportDue ? followed : allocation.finalReportDue };
+}
+
+export interface PeriodChangeEntry {
+  at: string;
+  from: NewPeriod;
+  to: NewPeriod;
+  reason: string;
+}
+
+/** Every change of the grant's period on its history, oldest first. */
+export function periodChanges(history: readonly AuditEntry[]): PeriodChangeEntry[] {
+  return history.filter((e) => e.action === GRANT_PERIOD_CHANGED).map((e) => {
+    const d = e.details ?? {};
+    return {
+      at: e.at,
+      from: { periodStart: String(d['fromStart']), periodEnd: String(d['fromEnd']) },
+      to: { periodStart: String(d['periodStart']), periodEnd: String(d['periodEnd']) },
+      reason: String(d['reason'] ?? ''),
+    };
+  });
 }

@@ -17,6 +17,7 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
     reallocationsApproved: count('approve_reallocation'),
     reallocationsRefused: count('refuse_reallocation'),
     repaymentsClaimed: count('claim_repayment'),
+    periodsChanged: count('change_period'),
     grantedAmount: decisions.reduce((sum, d) => sum + (d.outcome === 'approve' ? (d.amount ?? 0) : 0), 0),
   };
 }

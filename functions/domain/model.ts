@@ -186,7 +186,7 @@ export interface CalendarChanges {
  * What the committee decided: on an application on its agenda (approve … more_information), or on a
  * running grant (revoke, a reallocation request, a repayment claim).
  */
-export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information' | 'revoke' | 'approve_reallocation' | 'refuse_reallocation' | 'claim_repayment';
+export type DecisionOutcome = 'approve' | 'reject' | 'defer' | 'more_information' | 'revoke' | 'approve_reallocation' | 'refuse_reallocation' | 'claim_repayment' | 'change_period';
 
 export interface DecisionRecord {
   applicationId: string;
@@ -337,7 +337,9 @@ export type ReminderKind =
   | 'final-report-deadline-declined'
   /** a report came: the next sweep mails the owner the receipt */
   | 'status-report-receipt'
-  | 'final-report-receipt';
+  | 'final-report-receipt'
+  /** the committee gave the grant another period: the next sweep sends the owner the decision (copy to the group's leaders) */
+  | 'grant-period-changed';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op

@@ -55,6 +55,8 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'owner-changed': APPLICATION_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) || s === 'closed'),
   // the owner can look at a case that has ended too
   'owner-link': APPLICATION_STATUSES,
+  // a decision goes out whatever happened since it was made
+  'grant-period-changed': APPLICATION_STATUSES,
   // a message goes out whatever happened since it was written
   'owner-message': APPLICATION_STATUSES,
   'secretariat-message': APPLICATION_STATUSES,

@@ -1173,6 +1173,38 @@ export function grantRevoked(ctx: MailContext, d: GrantRevokedData): RenderedMai
   });
 }
 
+export interface GrantPeriodChangedData extends DecisionCopy {
+  periodStart: DateInput;
+  periodEnd: DateInput;
+  previousStart: DateInput;
+  previousEnd: DateInput;
+  reason: string;
+  decidedAt: DateInput;
+  /** while the status report is still owed */
+  statusReportDue?: DateInput | undefined;
+  finalReportDue: DateInput;
+  /** the owner's status link; absent in the copy */
+  statusLink?: string;
+}
+
+/** The committee's decision on a running grant's period (a later start, a longer period): to the owner, a copy to the group's leaders. */
+export function grantPeriodChanged(ctx: MailContext, d: GrantPeriodChangedData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  return render(ctx, {
+    audience: 'external',
+    subject: `Vedtak: ny prosjektperiode for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`${c} har vedtatt ny periode for tilskuddet: ${formatDateNb(d.periodStart)}–${formatDateNb(d.periodEnd)} (var ${formatDateNb(d.previousStart)}–${formatDateNb(d.previousEnd)}). Beløpet og vilkårene ellers er som før.`),
+      facts(...appFacts(ctx), ['Ny periode', `${formatDateNb(d.periodStart)}–${formatDateNb(d.periodEnd)}`], ['Vedtaksdato', formatDateNb(d.decidedAt)], ...(d.statusReportDue ? [['Frist for statusrapport', formatDateNb(d.statusReportDue)] as [string, string]] : []), ['Frist for sluttrapport', formatDateNb(d.finalReportDue)]),
+      quote('Begrunnelse', d.reason),
+      p('Sluttrapporten kan sendes dagen etter at den nye perioden er over; du får lenken og påminnelser som før.'),
+      ...(d.statusLink ? [link('Se saken', d.statusLink)] : []),
+      ...copyBlocks(d),
+    ],
+  });
+}
+
 export interface PayoutCancelledData {
   grantId: string;
   payoutId: string;
@@ -1344,6 +1376,7 @@ export const templates = {
   reallocationDecided,
   repaymentClaim,
   grantRevoked,
+  grantPeriodChanged,
   payoutCancelled,
   withdrawn,
   closedWithoutDecision,

@@ -6,6 +6,7 @@
 import type { Actor, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
+import { periodChanges } from '../domain/grant-period';
 import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { caseMessages, contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
@@ -26,11 +27,12 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
   deadlineDecline: 'fristavslag',
+  period: 'periode',
   ownerMessage: 'melding',
 };
 
@@ -44,6 +46,7 @@ export const CASE_NOTICES: Record<string, string> = {
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
   melding: 'Meldingen er lagret på saken, og prosjektansvarlig får den på e-post i løpet av et kvarter.',
+  periode: 'Den nye perioden er registrert som komiteens vedtak. Prosjektansvarlig får vedtaket på e-post i løpet av et kvarter.',
   fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
 };
 
@@ -65,6 +68,10 @@ export function ownerMessagePath(applicationId: string): string {
 
 export function ownerLinkPath(applicationId: string): string {
   return `${casePath(applicationId)}/lenke`;
+}
+
+export function periodChangePath(applicationId: string): string {
+  return `${casePath(applicationId)}/periode`;
 }
 
 export function reallocationDecisionPath(applicationId: string, reallocationId: string): string {
@@ -206,6 +213,28 @@ ${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 
 </details>`;
 }
 
+/** Where the period was moved from, when the committee changed it (the decisions list every change). */
+function periodHistory(history: CaseView['application']['history']): Html | '' {
+  const last = periodChanges(history).at(-1);
+  return last ? html` (endret ${date(osloDateOf(new Date(last.at)))}, var ${date(last.from.periodStart)}–${date(last.from.periodEnd)})` : '';
+}
+
+/** The committee's new period for a running grant (a later start, a longer period): beside the period, closed by default. */
+function periodForm(app: CaseView['application'], maxMonths: number, csrf: string, form: FormState, meetings: CaseView['decisionMeetings']): Html {
+  const allocation = app.allocation!;
+  return html`<details class="period-change"${form.hasErrors() ? html` open` : ''}><summary>Ny prosjektperiode</summary>
+<form method="post" action=${periodChangePath(app.id)} novalidate aria-label="Ny prosjektperiode">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart). Perioden kan være høyst ${maxMonths} måneder og kan ikke slutte før den gjeldende. Fristen for sluttrapporten følger den nye sluttdatoen; statusrapporten har samme frist som før. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
+${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: allocation.periodStart }) })}
+${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: allocation.periodEnd }) })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}
+${decidedInMeetingField(form, meetings, 'Ny periode, møte')}
+<button type="submit" class="secondary">Registrer ny periode</button>
+</form>
+</details>`;
+}
+
 function revocationForm(app: CaseView['application'], csrf: string, state: (name: CaseFormName) => FormState, meetings: CaseView['decisionMeetings']): Html {
   const form = state('revocation');
   const closed = app.status === 'closed';
@@ -246,6 +275,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
   const owner = ownerForm(app, ownerName, forms.csrf, state);
   const reportDeadline = reportDeadlineForm(app, forms.csrf, state);
+  const period = view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings) : '';
   // Built before the page (as the forms above): the error summary at its top lists their states.
   const message = ownerMessageForm(app, ownerName, data.partners, forms.csrf, state('ownerMessage'));
   return {
@@ -275,7 +305,7 @@ ${recommendationFacts(view.preparation, view.committee.shortName, app.recommenda
 ${allocation ? html`<h2>Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
-<dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>
+<dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}${periodHistory(app.history)}${period}</dd>
 <dt>Vedtatt</dt><dd>${dateTime(allocation.decidedAt)}</dd>
 <dt>Statusrapport innen</dt><dd>${dueFact(app, 'status', allocation.statusReportDue)}</dd>
 <dt>Sluttrapport innen</dt><dd>${dueFact(app, 'final', allocation.finalReportDue)}${reportDeadline}</dd>

@@ -87,6 +87,7 @@ export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   approve_reallocation: 'Omdisponering godkjent',
   refuse_reallocation: 'Omdisponering avslått',
   claim_repayment: 'Krav om tilbakebetaling',
+  change_period: 'Ny prosjektperiode',
 };
 
 /** One line for a decision: 'Innvilget, 500 000 kr, 01.01.2027–31.12.2027'. */
@@ -127,6 +128,7 @@ const ACTION_LABELS: Record<string, string> = {
   repaid: 'Tilbakebetalt; saken er avsluttet',
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
+  'grant-period-changed': 'Ny prosjektperiode',
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
   'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
@@ -165,6 +167,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'final-report-deadline-declined': 'Avslaget på utsatt frist for sluttrapporten til prosjektansvarlig',
   'status-report-receipt': 'Kvittering for statusrapporten',
   'final-report-receipt': 'Kvittering for sluttrapporten',
+  'grant-period-changed': 'Vedtaket om ny prosjektperiode til prosjektansvarlig',
 };
 
 export function actionLabel(action: string, to?: string): string {

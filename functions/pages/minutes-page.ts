@@ -25,6 +25,7 @@ const REASON_LABELS: Record<DecisionOutcome, string> = {
   approve_reallocation: 'Merknad',
   refuse_reallocation: 'Begrunnelse',
   claim_repayment: 'Begrunnelse',
+  change_period: 'Begrunnelse',
 };
 
 /** 'Behandlet 4 saker: 2 innvilget, 1 avslått, 1 utsatt.' (the outcomes that occurred). */
@@ -38,6 +39,7 @@ export function totalsText(t: Minutes['totals']): string {
     [t.reallocationsApproved, 'omdisponering godkjent'],
     [t.reallocationsRefused, 'omdisponering avslått'],
     [t.repaymentsClaimed, 'krav om tilbakebetaling'],
+    [t.periodsChanged, 'ny prosjektperiode'],
   ] as const;
   const counted = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
   return `Behandlet ${count(t.decisions, 'sak', 'saker')}${counted.length ? `: ${counted.join(', ')}` : ''}.`;

@@ -10,6 +10,7 @@ import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
+import { periodChangeRefusal } from '../domain/grant-period';
 import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
@@ -183,6 +184,8 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     mails,
     /** The reminders and notices the sweep will send about the case, soonest first (those the case has left behind are not). */
     plannedReminders: reminders.filter((r) => reminderStillDue(r, app)).map((r) => ({ kind: r.kind, dueAt: r.dueAt, ...(r.seq ? { seq: r.seq } : {}) })),
+    /** Whether the committee can give the grant another period now (a running grant whose period is not over). */
+    periodChangeable: periodChangeRefusal(app, osloDateOf(deps.clock.now())) === undefined,
     /** How overdue reports are chased: every so many days, at most so many times. */
     overdueRhythm: { everyDays: scheme.reminders.overdueEveryDays, atMost: scheme.reminders.maxOverdueReminders },
   };

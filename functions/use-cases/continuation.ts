@@ -50,3 +50,19 @@ export async function laterContinuations(deps: Pick<Dependencies, 'store'>, appl
     .filter((a): a is ApplicationRecord => !!a && versions.some((v) => v.applicationId === a.id && v.version === a.version))
     .map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], submittedAt: a.submittedAt }));
 }
+
+/**
+ * The first application going on with this grant whose period starts by `date` (its granted
+ * period, else the one applied for): a later end of this grant's period would overlap it. Those
+ * rejected, withdrawn or taken back do not count.
+ */
+export async function continuationStartingBy(deps: Pick<Dependencies, 'store'>, applicationId: string, date: string): Promise<{ id: string; title: string; periodStart: string } | undefined> {
+  for (const later of await laterContinuations(deps, applicationId)) {
+    if (['rejected', 'withdrawn', 'revoked'].includes(later.status)) continue;
+    const app = await deps.store.getApplication(later.applicationId);
+    const version = app && (await deps.store.getVersion(app.id, app.version));
+    const periodStart = app?.allocation?.periodStart ?? version?.data.periodStart;
+    if (periodStart && periodStart <= date) return { id: later.applicationId, title: later.title, periodStart };
+  }
+  return undefined;
+}

@@ -9,7 +9,7 @@ import type { Dependencies } from '../composition';
 import { loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 
-type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' | 'amount' | 'reason'> & Pick<Partial<DecisionRecord>, 'matter'>;
+type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' | 'amount' | 'reason'> & Pick<Partial<DecisionRecord>, 'matter' | 'periodStart' | 'periodEnd'>;
 
 /**
  * The meeting the secretariat says a decision on a running grant was made in (recorded after the

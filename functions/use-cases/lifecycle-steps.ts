@@ -1,6 +1,5 @@
 // What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
 // replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
-import { anchoringGroup, groupRegister } from '../domain/anchoring';
 import { ownContribution } from '../domain/budget';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim, recordedRevocation } from '../domain/payout';
@@ -20,7 +19,7 @@ import { payoutsPath } from '../http/routes';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 import { moveApplication, SYSTEM } from './move-application';
-import { mailContext, notify, notifyMeeting } from './notify';
+import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { triggerPayout } from './payouts';
 import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
 import { missingPartners } from './cosign-application';
@@ -239,21 +238,6 @@ async function latestDecision(deps: Dependencies, app: ApplicationRecord) {
   return (await deps.store.listDecisions(app.id)).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
 }
 
-/**
- * A decision of the committee to the owner, and a copy to the leader and deputy of the service-model
- * group or professional council that anchors the project (002: "Tilbakemeldingen sendes med kopi
- * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
- */
-async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: mail.DecisionCopy) => mail.RenderedMail): Promise<void> {
-  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring, groupRegister(loadScheme(deps, app.schemeId)));
-  if (!group) {
-    await notify(deps, key, [app.ownerEmail], letter({}));
-    return;
-  }
-  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${group.name}`] }));
-  await notify(deps, `${key}#kopi`, [group.leaderEmail], letter({ copyFor: group.name }), [group.deputyLeaderEmail]);
-}
-
 async function deferredStep(deps: Dependencies, l: Loaded): Promise<StepResult> {
   const { app, scheme } = l;
   const decision = await latestDecision(deps, app);
@@ -431,16 +415,33 @@ export const FINAL_REPORT_SCHEDULE_LEAD_MS = 60 * 60_000;
  * (created by the workflow itself), not through a wait that could outlive the execution.
  */
 async function scheduleFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  return finalReportSchedule(l, `final-report-${l.app.id}`);
+}
+
+/** The one-time schedule that starts the final-report phase when the period is over (by its end of day in Oslo). */
+function finalReportSchedule(l: Loaded, name: string): { name: string; expression: string; input: string } {
   const { app, now } = l;
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
   const periodOver = endOfOsloDay(app.allocation.periodEnd);
   // Scheduler rejects moments in the past: a period that already ended starts the phase a while from now.
   const at = new Date(Math.max(periodOver.getTime() + 1, now.getTime() + FINAL_REPORT_SCHEDULE_LEAD_MS));
   return {
-    name: `final-report-${app.id}`.replace(/[^0-9a-zA-Z-_.]/g, '-').slice(0, 64),
+    name: name.replace(/[^0-9a-zA-Z-_.]/g, '-').slice(0, 64),
     expression: `at(${at.toISOString().slice(0, 19)})`,
     input: JSON.stringify({ applicationId: app.id, schemeId: app.schemeId }),
   };
+}
+
+/**
+ * The final-report phase has started: is the period over? The committee may have moved its end
+ * since the schedule was set (a later start, changePeriod); then the phase sets a schedule for the
+ * new end (named by it, so a retry finds its own) and ends, and starts again then.
+ */
+async function finalReportPeriod(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  const { app, now } = l;
+  if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
+  if (endOfOsloDay(app.allocation.periodEnd) <= now) return { periodOver: true, schedule: null };
+  return { periodOver: false, schedule: finalReportSchedule(l, `final-report-${app.id}-${app.allocation.periodEnd}`) };
 }
 
 async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
@@ -523,7 +524,7 @@ async function grantRevoked(deps: Dependencies, l: Loaded, payoutId: string): Pr
 export const LIFECYCLE_ACTIONS = [
   'request-cosignatures', 'sent-back-for-revision', 'cosignatures-expired', 'schedule-for-meeting', 'await-calendar', 'decision-overdue', 'deferred',
   'information-requested', 'rejected', 'withdrawn', 'expired', 'allocate', 'status-report-missing', 'schedule-final-report',
-  'prepare-final-report', 'final-report-missing', 'close', 'reallocation-requested', 'reallocation-decided', 'reallocation-undecided', 'repayment-claimed',
+  'final-report-period', 'prepare-final-report', 'final-report-missing', 'close', 'reallocation-requested', 'reallocation-decided', 'reallocation-undecided', 'repayment-claimed',
   'grant-revoked',
 ] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -545,6 +546,7 @@ export async function runLifecycleStep(deps: Dependencies, action: LifecycleActi
     case 'allocate': return allocate(deps, l);
     case 'status-report-missing': return reportMissing(deps, l, 'status');
     case 'schedule-final-report': return scheduleFinalReport(deps, l);
+    case 'final-report-period': return finalReportPeriod(deps, l);
     case 'prepare-final-report': return prepareFinalReport(deps, l);
     case 'final-report-missing': return reportMissing(deps, l, 'final');
     case 'close': return close(deps, l);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { agendaVisitKey } from '../domain/meeting-calendar';
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
-import { scheduledForMeeting, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
+import { scheduledForMeeting, type DecisionCopy, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
+import { anchoringGroup, groupRegister } from '../domain/anchoring';
+import { loadCurrentVersion, loadScheme } from './load-application';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 export function schemeMailContext(scheme: SchemeConfig): SchemeMailContext {
@@ -83,4 +85,19 @@ export async function notifyMeeting(
 ): Promise<void> {
   const data = { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink, ...(movedFrom ? { movedFrom } : {}) };
   await notify(deps, `scheduled#${app.id}#${agendaVisitKey(meeting.id, app.history)}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), data));
+}
+
+/**
+ * A decision of the committee to the owner, and a copy to the leader and deputy of the service-model
+ * group or professional council that anchors the project (002: "Tilbakemeldingen sendes med kopi
+ * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
+ */
+export async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: DecisionCopy) => RenderedMail): Promise<void> {
+  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring, groupRegister(loadScheme(deps, app.schemeId)));
+  if (!group) {
+    await notify(deps, key, [app.ownerEmail], letter({}));
+    return;
+  }
+  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${group.name}`] }));
+  await notify(deps, `${key}#kopi`, [group.leaderEmail], letter({ copyFor: group.name }), [group.deputyLeaderEmail]);
 }

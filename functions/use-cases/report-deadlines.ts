@@ -66,7 +66,7 @@ export async function reportWaitOver(deps: Dependencies, app: ApplicationRecord,
 }
 
 /** The last day a report's deadline can be moved to: its link outlasts the last chance by REPORT_LINK_DAYS_AFTER_LAST_CHANCE. */
-async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<string> {
+export async function latestDeadline(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, kind: ReportKind): Promise<string> {
   const link = reportLinkOf(await deps.store.listLinks(app.id), kind);
   const current = reportDueDate(kind, app.allocation)!;
   // No link yet (it is made with the decision letter): the room it will have, counted from this deadline.

@@ -8,13 +8,14 @@ import { submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
-import { lastDeadlineMove } from '../domain/report-deadlines';
+import { lastDeadlineMove, reportPending } from '../domain/report-deadlines';
+import { periodChanges } from '../domain/grant-period';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { caseUrl, linkUrl, ownerLinkUrl } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
-import { mailContext, notify, notifyMeeting } from './notify';
+import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
 import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
@@ -186,6 +187,16 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'final-report-deadline-declined':
       await sendDeadlineDeclined(deps, app, scheme, r, reportUrl(reportKindOfReminder(r.kind)!));
       return;
+    case 'grant-period-changed': {
+      const change = periodChanges(app.history).find((c) => c.at === r.dueAt);
+      if (!change || !app.allocation) return;
+      const { statusReportDue, finalReportDue } = app.allocation;
+      await sendDecision(deps, app, `reminder#${r.id}`, (copy) => mail.grantPeriodChanged(ctx, {
+        ...change.to, previousStart: change.from.periodStart, previousEnd: change.from.periodEnd, reason: change.reason, decidedAt: change.at,
+        ...(reportPending('status', app.status) ? { statusReportDue } : {}), finalReportDue, ...(copy.copyFor ? {} : { statusLink }), ...copy,
+      }));
+      return;
+    }
     case 'status-report-receipt':
     case 'final-report-receipt': {
       const kind = reportKindOfReminder(r.kind)!;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPeriod,
+  periodChangeProblem,
+  periodChangeRefusal,
+  periodChanges,
+  withNewPeriod,
   continuationStartProblem,
   finalReportDue,
   maxPeriodEnd,
@@ -165,5 +169,51 @@ describe('periodAlreadyOver', () => {
     expect(periodAlreadyOver('2026-11-22', '2026-11-23')).toBe('Perioden er allerede over (sluttdato 22.11.2026). Velg en sluttdato fra og med 23.11.2026.');
     expect(periodAlreadyOver('2026-11-23', '2026-11-23')).toBeUndefined();
     expect(periodAlreadyOver('2027-12-31', '2026-11-23')).toBeUndefined();
+  });
+});
+
+describe('a running grant given another period', () => {
+  const allocation = { amount: 500_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', potYear: 2026, decidedAt: '2026-12-10T10:00:00.000Z', statusReportDue: '2027-06-10', finalReportDue: '2028-02-29' };
+
+  it('periodChangeRefusal: a granted grant before its final report, until its period is over', () => {
+    expect(periodChangeRefusal({ status: 'active', allocation }, '2027-12-31')).toBeUndefined();
+    expect(periodChangeRefusal({ status: 'payout_pending', allocation }, '2027-03-01')).toBeUndefined();
+    expect(periodChangeRefusal({ status: 'status_report_received', allocation }, '2027-07-01')).toBeUndefined();
+    expect(periodChangeRefusal({ status: 'active', allocation }, '2028-01-01')).toBe('period_over');
+    for (const status of ['scheduled', 'final_report_received', 'closed', 'revoked', 'repayment_claimed'] as const) {
+      expect(periodChangeRefusal({ status, allocation }, '2027-03-01'), status).toBe('grant_not_running');
+    }
+    expect(periodChangeRefusal({ status: 'active' }, '2027-03-01')).toBe('grant_not_running');
+  });
+
+  it('periodChangeProblem: at most the longest period, not the same, and not ending earlier', () => {
+    const current = { periodStart: '2027-01-01', periodEnd: '2027-12-31' };
+    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 12)).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 12)).toEqual({ ok: false, field: 'periodStart', message: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' });
+    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-04-01' }, 12)).toMatchObject({ field: 'periodEnd', message: expect.stringMatching(/^Perioden kan være høyst 12 måneder/) });
+    expect(periodChangeProblem(current, { periodStart: '2027-02-01', periodEnd: '2027-12-30' }, 12)).toEqual({ ok: false, field: 'periodEnd', message: 'Sluttdato kan ikke være før gjeldende sluttdato, 31.12.2027.' });
+    // A later start with the same end (a shorter period) is a change too.
+    expect(periodChangeProblem(current, { periodStart: '2027-03-01', periodEnd: '2027-12-31' }, 12)).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-13-01', periodEnd: '2028-03-31' }, 12)).toMatchObject({ field: 'periodStart' });
+  });
+
+  it('withNewPeriod: the final report follows the new end, never earlier than it was; the status report keeps its deadline', () => {
+    expect(withNewPeriod(allocation, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 60)).toEqual({ ...allocation, periodStart: '2027-04-01', periodEnd: '2028-03-31', finalReportDue: '2028-05-30' });
+    expect(withNewPeriod({ ...allocation, finalReportDue: '2028-09-01' }, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 60).finalReportDue).toBe('2028-09-01');
+    // Only the start moves: the deadline stays.
+    expect(withNewPeriod(allocation, { periodStart: '2027-03-01', periodEnd: '2027-12-31' }, 60).finalReportDue).toBe('2028-02-29');
+  });
+
+  it('periodChanges: every change on the history, oldest first', () => {
+    const actor = { kind: 'staff', role: 'secretariat', subject: 's' } as const;
+    const history = [
+      { at: '2027-01-28T10:00:00.000Z', actor, action: 'grant-period-changed', details: { fromStart: '2027-01-01', fromEnd: '2027-12-31', periodStart: '2027-03-01', periodEnd: '2028-02-29', reason: 'A' } },
+      { at: '2027-02-01T10:00:00.000Z', actor, action: 'owner-messaged' },
+      { at: '2027-03-01T10:00:00.000Z', actor, action: 'grant-period-changed', details: { fromStart: '2027-03-01', fromEnd: '2028-02-29', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'B' } },
+    ];
+    expect(periodChanges(history)).toEqual([
+      { at: '2027-01-28T10:00:00.000Z', from: { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, to: { periodStart: '2027-03-01', periodEnd: '2028-02-29' }, reason: 'A' },
+      { at: '2027-03-01T10:00:00.000Z', from: { periodStart: '2027-03-01', periodEnd: '2028-02-29' }, to: { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, reason: 'B' },
+    ]);
   });
 });

@@ -16,17 +16,18 @@ describe('minutesTotals', () => {
         { outcome: 'defer' },
         { outcome: 'more_information' },
         { outcome: 'more_information' },
+        { outcome: 'change_period', amount: 300_000 },
       ]),
     ).toEqual({
-      decisions: 11, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, revoked: 1,
-      reallocationsApproved: 2, reallocationsRefused: 1, repaymentsClaimed: 1, grantedAmount: 650_000,
+      decisions: 12, approved: 2, rejected: 1, deferred: 1, moreInformation: 2, revoked: 1,
+      reallocationsApproved: 2, reallocationsRefused: 1, repaymentsClaimed: 1, periodsChanged: 1, grantedAmount: 650_000,
     });
   });
 
   it('is all zero for a meeting without decisions', () => {
     expect(minutesTotals([])).toEqual({
       decisions: 0, approved: 0, rejected: 0, deferred: 0, moreInformation: 0, revoked: 0,
-      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 0,
+      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, periodsChanged: 0, grantedAmount: 0,
     });
   });
 });

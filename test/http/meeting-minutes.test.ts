@@ -63,7 +63,7 @@ describe("a meeting's minutes", () => {
     expect(fourth.decision.reason).toBe('Hvem har arbeidsgiveransvaret?');
     expect(res.body.totals).toEqual({
       decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0,
-      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 500_000,
+      reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, periodsChanged: 0, grantedAmount: 500_000,
     });
     expect(res.body.undecided.map((u: { applicationId: string }) => u.applicationId)).toEqual([open]);
     const pot = await app.store.getPot('sor-rogaland', 2027);
@@ -101,7 +101,7 @@ describe("a meeting's minutes", () => {
     expect(res.body.meetings.map((m: { id: string }) => m.id)).toEqual(['2027-01-28', '2027-02-25']);
     expect(res.body.meetings[1]).toEqual({
       id: '2027-02-25', date: '2027-02-25', title: 'FSU-møte februar 2027', minutes: 'open', approvedAt: null,
-      totals: { decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0, reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, grantedAmount: 500_000 },
+      totals: { decisions: 4, approved: 1, rejected: 1, deferred: 1, moreInformation: 1, revoked: 0, reallocationsApproved: 0, reallocationsRefused: 0, repaymentsClaimed: 0, periodsChanged: 0, grantedAmount: 500_000 },
     });
     // A period without a meeting held: none.
     expect((await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-03-01', to: '2027-06-30' }, as })).body.meetings).toEqual([]);

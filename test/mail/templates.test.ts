@@ -24,6 +24,7 @@ import {
   rejectionLetter,
   repaymentClaim,
   grantRevoked,
+  grantPeriodChanged,
   payoutCancelled,
   reportDue,
   reportOverdue,
@@ -280,6 +281,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   grantRevoked: {
     mail: grantRevoked(ctx, { amount: 300000, reason: `Prosjektet blir ikke gjennomført ${EVIL}`, decidedAt: '2027-02-11', copyTo: ['leder og nestleder i TMG Eldre'] }),
     expect: [/Vedtak: tilskuddet til .* er trukket tilbake/, /FSU har vedtatt å trekke tilbake tilskuddet på 300 000 kr/, /ikke utbetalt, og det blir heller ikke utbetalt/, /Vedtaksdato: 11\.02\.2027/, /Du skal ikke sende faktura eller levere flere rapporter/, /Kopi: leder og nestleder i TMG Eldre/],
+  },
+  grantPeriodChanged: {
+    mail: grantPeriodChanged(ctx, { periodStart: '2027-04-01', periodEnd: '2028-03-31', previousStart: '2027-01-01', previousEnd: '2027-12-31', reason: `Stillingen ble besatt først i mars ${EVIL}`, decidedAt: '2027-01-28T10:00:00Z', finalReportDue: '2028-05-30', statusLink: LINK, copyTo: ['leder og nestleder i TMG Eldre'] }),
+    link: LINK,
+    expect: [/Vedtak: ny prosjektperiode for/, /FSU har vedtatt ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 \(var 01\.01\.2027–31\.12\.2027\)/, /Frist for sluttrapport: 30\.05\.2028/, /Sluttrapporten kan sendes dagen etter at den nye perioden er over/, /Kopi: leder og nestleder i TMG Eldre/],
   },
   payoutCancelled: {
     mail: payoutCancelled(ctx, { grantId: 'app-1', payoutId: 'app-1#payout#grant#1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),

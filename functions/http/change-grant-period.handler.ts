@@ -1,0 +1,13 @@
+import { dependencies } from '../composition';
+import { changeGrantPeriod } from '../use-cases/change-grant-period';
+import { staffActor } from '../use-cases/move-application';
+import { periodChangeSchema } from '../../schemas/requests.schema';
+import { httpRoute } from './http-route';
+import { json } from './responses';
+
+/** The committee gives a running grant another period (a later start, a longer period); the owner gets the decision by the next sweep. */
+export const handler = httpRoute({ access: 'secretariat', body: periodChangeSchema }, async ({ params, body, staff }) => {
+  const { application, changed } = await changeGrantPeriod(dependencies(), params.applicationId ?? '', body, staffActor(staff!, 'secretariat'));
+  const { periodStart, periodEnd, statusReportDue, finalReportDue } = application.allocation!;
+  return json(200, { applicationId: application.id, periodStart, periodEnd, statusReportDue, finalReportDue, changed });
+});
