@@ -1,5 +1,7 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
+import { periodChanges } from '../domain/grant-period';
+import type { ApplicationRecord } from '../domain/model';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
 import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
@@ -64,6 +66,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).
     movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
+    // The committee's last change of the period (a later start): when, from which period, and why (the owner had the decision by mail too).
+    periodChanged: periodChangedFor(app.history),
     // The messages both ways (the secretariat's were mailed too: here if the mail was lost), not who at the secretariat wrote.
     messages: caseMessages(app.history).map((m) => ({ at: m.at, from: m.from, message: m.message })),
     // Where the money is: the owner sends the invoice (where to, marked how), or sees it paid or booked.
@@ -90,4 +94,9 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     // The trail without personal data: what happened and when.
     history: app.history.map((h) => ({ at: h.at, action: h.action, to: h.to })),
   };
+}
+
+function periodChangedFor(history: ApplicationRecord['history']) {
+  const last = periodChanges(history).at(-1);
+  return last ? { changedOn: osloDateOf(new Date(last.at)), from: last.from, reason: last.reason } : undefined;
 }

@@ -299,7 +299,30 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.getByText(/e-poster sendt, den siste/).click();
     expect(await page.locator('.mail-log td', { hasText: `Vedtak om tilskudd: «${data.title}»` }).count()).toBeGreaterThanOrEqual(1);
     await expectAccessibleBasics(page);
-  }, 45_000);
+
+    // The project starts two months late: the committee gives the grant a new period, beside the period.
+    await page.locator('summary', { hasText: 'Ny prosjektperiode' }).click();
+    const period = page.locator('form', { has: page.getByRole('button', { name: 'Registrer ny periode' }) });
+    expect(await period.getByLabel('Ny startdato').inputValue()).toBe('2027-01-01');
+    await period.getByLabel('Ny startdato').fill('2027-03-01');
+    await period.getByLabel('Ny sluttdato').fill('2028-06-30');
+    await period.getByRole('button', { name: 'Registrer ny periode' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, begrunnelse');
+    await period.getByLabel('Begrunnelse (sendes til prosjekteier)').fill('Stillingen ble besatt først i februar.');
+    await period.getByRole('button', { name: 'Registrer ny periode' }).click();
+    await page.waitForLoadState();
+    // Longer than 12 months: the rule's message at the end date, what was typed kept.
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, sluttdato');
+    expect(await period.getByLabel('Ny startdato').inputValue()).toBe('2027-03-01');
+    await period.getByLabel('Ny sluttdato').fill('2028-02-29');
+    await period.getByRole('button', { name: 'Registrer ny periode' }).click();
+    await page.waitForURL(/\?registrert=periode/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Den nye perioden er registrert');
+    expect((await page.locator('dd', { hasText: 'var 01.01.2027–31.12.2027' }).first().textContent())?.replace(/\u00a0/g, ' ')).toContain('01.03.2027–29.02.2028 (endret');
+    expect(await page.locator('#vedtak + ul li', { hasText: 'Ny prosjektperiode' }).count()).toBe(1);
+    await expectAccessibleBasics(page);
+  }, 60_000);
 
   it("Innlandet: the agenda reports the status of the action part, each measure linked to its case", async () => {
     // Signed in as the secretariat after the test before.

@@ -50,7 +50,12 @@ describe('a grant given another period (API)', () => {
     expect(owner!.text).toContain('Kopi: leder og nestleder i');
     expect(copy!.text).not.toContain(`/soknad/${ownerLinkId}`);
     // The owner's page has the new period.
-    expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.allocation).toMatchObject({ periodStart: '2027-04-01', periodEnd: '2028-03-31', finalReportDue: '2028-05-30' });
+    const ownerView = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
+    expect(ownerView.allocation).toMatchObject({ periodStart: '2027-04-01', periodEnd: '2028-03-31', finalReportDue: '2028-05-30' });
+    expect(ownerView.periodChanged).toEqual({ changedOn: '2026-11-20', from: { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, reason: LATER.reason });
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+    expect(ownerPage).toContain(`<dt>Periode</dt><dd>01.04.2027–31.03.2028 (endret 20.11.2026, var 01.01.2027–31.12.2027: ${LATER.reason})</dd>`);
+    expect(ownerPage).toContain('<dt>Sluttrapport</dt><dd>innen 30.05.2028</dd>');
   });
 
   it('keeps a final-report deadline the committee has moved later already; the status report keeps its own', async () => {
