@@ -85,9 +85,10 @@ async function checkContinuations(deps: Dependencies, app: ApplicationRecord, ne
 async function recordDecision(deps: Dependencies, app: ApplicationRecord, change: PeriodChangeEntry, meeting: Meeting | undefined): Promise<void> {
   const entry = app.history.find((e) => e.action === GRANT_PERIOD_CHANGED && e.at === change.at)!;
   await recordGrantDecision(deps, app, {
-    id: `dec_period_${change.at}`, outcome: 'change_period', at: change.at, decidedBy: actorId(entry.actor), amount: app.allocation!.amount, reason: change.reason,
+    // No amount: the grant's is unchanged, and the minutes would read it as money granted.
+    id: `dec_period_${change.at}`, outcome: 'change_period', at: change.at, decidedBy: actorId(entry.actor), reason: change.reason,
     periodStart: change.to.periodStart, periodEnd: change.to.periodEnd,
-    matter: `Ny periode ${formatNorwegianDate(change.to.periodStart)}–${formatNorwegianDate(change.to.periodEnd)} (var ${formatNorwegianDate(change.from.periodStart)}–${formatNorwegianDate(change.from.periodEnd)})`,
+    matter: `Prosjektperioden var ${formatNorwegianDate(change.from.periodStart)}–${formatNorwegianDate(change.from.periodEnd)}`,
   }, meeting);
   await deps.store.putReminder({ id: `${app.id}#${PERIOD_CHANGED_REMINDER}#${change.at}`, applicationId: app.id, schemeId: app.schemeId, kind: PERIOD_CHANGED_REMINDER, dueAt: change.at });
 }

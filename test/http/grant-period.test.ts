@@ -33,7 +33,7 @@ describe('a grant given another period (API)', () => {
     ]);
     const view = (await app.call('get-application', { pathParameters: { applicationId }, as })).body;
     expect(view.decisions.filter((d: { outcome: string }) => d.outcome === 'change_period')).toEqual([
-      expect.objectContaining({ outcome: 'change_period', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: LATER.reason, matter: 'Ny periode 01.04.2027–31.03.2028 (var 01.01.2027–31.12.2027)' }),
+      expect.objectContaining({ outcome: 'change_period', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: LATER.reason, matter: 'Prosjektperioden var 01.01.2027–31.12.2027' }),
     ]);
     expect(view.periodChangeable).toBe(true);
     expect(view.plannedReminders.map((r: { kind: string }) => r.kind)).toContain('grant-period-changed');
@@ -160,7 +160,9 @@ describe('a grant given another period (case page and minutes)', () => {
     expect(minutes.totals.periodsChanged).toBeGreaterThanOrEqual(1);
     const minutesPage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId: 'sor-rogaland', meetingId: '2027-01-28' }, headers: HTML, claims: as }), 'page-meeting-minutes')).text.replace(/\u00a0/g, ' ');
     expect(minutesPage).toContain('ny prosjektperiode');
-    expect(minutesPage).toMatch(/<strong>Ny prosjektperiode, [\d ]+ kr, 01\.04\.2027–31\.03\.2028<\/strong>/);
+    expect(minutesPage).toContain('<strong>Ny prosjektperiode, 01.04.2027–31.03.2028</strong>');
+    expect(minutesPage).toContain('<dt>Gjelder</dt><dd class="long-text">Prosjektperioden var 01.01.2027–31.12.2027</dd>');
+    expect(after).toContain('Ny prosjektperiode, 01.04.2027–31.03.2028 (Prosjektperioden var 01.01.2027–31.12.2027) (møtet 28.01.2027');
     app.clock.set(START);
   });
 });
