@@ -190,6 +190,10 @@ export const periodChangeSchema = z.strictObject(
 );
 export type PeriodChange = z.infer<typeof periodChangeSchema>;
 
+/** Who leads a service-model group or professional council now: the addresses that get the copy of the committee's decisions. */
+export const groupLeadersSchema = z.strictObject({ leaderEmail: emailField(), deputyLeaderEmail: emailField() }, E);
+export type GroupLeaders = z.infer<typeof groupLeadersSchema>;
+
 /** A new contact person for the project (the owner has left, or handed the project over): the owner's link goes to them. */
 export const ownerChangeSchema = z.strictObject({ name: textField(200), email: emailField() }, E);
 export type OwnerChange = z.infer<typeof ownerChangeSchema>;
@@ -359,6 +363,7 @@ export const REQUEST_SCHEMAS = {
   repaymentClaim: repaymentClaimSchema,
   revocation: revocationRequestSchema,
   periodChange: periodChangeSchema,
+  groupLeaders: groupLeadersSchema,
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
@@ -386,6 +391,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['amount'],
   revocation: [],
   periodChange: [],
+  groupLeaders: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],
@@ -413,6 +419,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['endGrant'],
   revocation: [],
   periodChange: [],
+  groupLeaders: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],

@@ -18,6 +18,7 @@ import { POT_BUSY_MESSAGE } from '../domain/pot';
 import type {
   AddedMeetingRecord,
   CalendarChanges,
+  GroupLeadersRecord,
   CancelledMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
@@ -512,16 +513,35 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async saveMinutesRecord(record: MinutesRecord): Promise<boolean> {
-    const item = { ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' };
-    if (record.revision === 1) return this.putIfAbsent(item);
+    // Approved minutes are final: never written again.
+    return this.putNextRevision({ ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' }, record.revision, 'approval');
+  }
+
+  /**
+   * Writes the item if the stored one is still the revision before it (none, for revision 1) and,
+   * where named, lacks the attribute `unlessSet`; false when someone else wrote first.
+   */
+  private async putNextRevision(item: Item, revision: number, unlessSet?: string): Promise<boolean> {
+    if (revision === 1) return this.putIfAbsent(item);
     const put = new PutCommand({
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: '#revision = :previous AND attribute_not_exists(#approval)',
-      ExpressionAttributeNames: { '#revision': 'revision', '#approval': 'approval' },
-      ExpressionAttributeValues: { ':previous': record.revision - 1 },
+      ConditionExpression: `#revision = :previous${unlessSet ? ' AND attribute_not_exists(#unlessSet)' : ''}`,
+      ExpressionAttributeNames: { '#revision': 'revision', ...(unlessSet ? { '#unlessSet': unlessSet } : {}) },
+      ExpressionAttributeValues: { ':previous': revision - 1 },
     });
     return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
+  }
+
+  // ---------------------------------------------------------------- group leaders
+
+  async listGroupLeaders(schemeId: string): Promise<GroupLeadersRecord[]> {
+    const items = await this.queryPartition(keys.schemePartition(schemeId), keys.groupLeadersPrefix);
+    return items.map((i) => strip<GroupLeadersRecord>(i));
+  }
+
+  async saveGroupLeaders(record: GroupLeadersRecord): Promise<boolean> {
+    return this.putNextRevision({ ...record, ...keys.groupLeaders(record.schemeId, record.groupId), entity: 'group-leaders' }, record.revision);
   }
 
   // ---------------------------------------------------------------- calendar

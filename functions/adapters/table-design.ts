@@ -26,6 +26,8 @@
 // | meeting added by the secretariat         | SCHEME#<s>                      | MEETING#<date>                 | –                                                 | –                                                |
 // | configured meeting cancelled             | SCHEME#<s>                      | MEETING#<date>#CANCELLED       | –                                                 | –                                                |
 // |   listCalendarChanges (the calendar)     | Query pk, begins_with MEETING#  |                                |                                                   |                                                  |
+// | group leaders' addresses (the register)  | SCHEME#<s>                      | GROUPLEADERS#<groupId>         | –                                                 | –                                                |
+// |   listGroupLeaders (decision copies)     | Query pk, begins_with GROUPLEADERS#                             |                                                   |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
@@ -132,6 +134,8 @@ export const keys = {
   // its own item, so the day of a cancelled configured meeting can have an added one (moved to another hour)
   meetingCancellation: (schemeId: string, date: string) => ({ pk: schemePartition(schemeId), sk: `MEETING#${date}#CANCELLED` }),
   calendarChangePrefix: 'MEETING#',
+  groupLeaders: (schemeId: string, groupId: string) => ({ pk: schemePartition(schemeId), sk: `GROUPLEADERS#${groupId}` }),
+  groupLeadersPrefix: 'GROUPLEADERS#',
   pot: (schemeId: string, year: number) => ({ pk: schemePartition(schemeId), sk: `POT#${year}` }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: 'PAYOUT' }),
   project: (projectNumber: string) => `PROJECT#${projectNumber}`,

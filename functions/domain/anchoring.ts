@@ -84,6 +84,17 @@ export function groupRegister(scheme: Pick<SchemeConfig, 'anchoring'>): readonly
   return scheme.anchoring?.groups ?? [];
 }
 
+/**
+ * The register as the secretariat keeps it: the configuration's groups (their ids, kinds and names
+ * are what applications name), with the leaders' addresses the secretariat has changed since.
+ */
+export function withLeaders(register: readonly AnchoringGroup[], changed: ReadonlyArray<Pick<AnchoringGroup, 'leaderEmail' | 'deputyLeaderEmail'> & { groupId: string }>): AnchoringGroup[] {
+  return register.map((g) => {
+    const c = changed.find((x) => x.groupId === g.id);
+    return c ? { ...g, leaderEmail: c.leaderEmail, deputyLeaderEmail: c.deputyLeaderEmail } : g;
+  });
+}
+
 export function publishedAnchoring(anchoring: Anchoring | undefined, register: readonly AnchoringGroup[]): PublishedAnchoring | undefined {
   if (!anchoring) return undefined;
   if (anchoring.kind === DIRECT_ANCHORING) return anchoring;

@@ -240,6 +240,25 @@ export interface MinutesRecord {
   revision: number;
 }
 
+/**
+ * The secretariat's register of who leads a service-model group or professional council: the
+ * addresses that get the copy of the committee's decisions, where the secretariat has changed them
+ * from the configuration's (a new leader). The group itself (id, kind, name) stays configuration.
+ */
+export interface GroupLeadersRecord {
+  schemeId: string;
+  groupId: string;
+  leaderEmail: string;
+  deputyLeaderEmail: string;
+  updatedAt: string;
+  /** the staff member who changed them */
+  updatedBy: Actor;
+  /** the addresses before this change */
+  previous: { leaderEmail: string; deputyLeaderEmail: string };
+  /** 1 for the first write; each write is conditional on the revision it read */
+  revision: number;
+}
+
 export interface PotRecord {
   schemeId: string;
   year: number;

@@ -58,6 +58,8 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   { id: 'message-owner', method: 'POST', path: '/api/staff/applications/{applicationId}/messages', access: 'secretariat', summary: 'Skriv til prosjektansvarlig (e-post, lagret på saken)' },
   { id: 'resend-owner-link', method: 'POST', path: '/api/staff/applications/{applicationId}/owner-link', access: 'secretariat', summary: 'Send lenken til saken på nytt til prosjektansvarlig' },
   { id: 'half-year-report', method: 'GET', path: '/api/staff/schemes/{schemeId}/half-year-report', access: 'secretariat', summary: 'Halvårsrapport om bruk og effekt (JSON eller CSV)' },
+  { id: 'list-groups', method: 'GET', path: '/api/staff/schemes/{schemeId}/groups', access: 'secretariat', summary: 'Tjenestemodellgruppene og fagrådene, med lederne som får kopi av vedtakene' },
+  { id: 'update-group-leaders', method: 'POST', path: '/api/staff/schemes/{schemeId}/groups/{groupId}', access: 'secretariat', summary: 'Ny leder eller nestleder for en gruppe (kopien av vedtakene går dit fra nå av)' },
   { id: 'list-overdue-reports', method: 'GET', path: '/api/staff/schemes/{schemeId}/overdue-reports', access: 'secretariat', summary: 'Rapporter som er på overtid' },
   // Finance.
   { id: 'list-payouts', method: 'GET', path: '/api/finance/payouts', access: 'finance', summary: 'Utbetalinger etter prosjektnummer og status' },
@@ -148,6 +150,8 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-approve-minutes', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/godkjenning', 'secretariat', 'Registrer at protokollen er godkjent'),
   page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
   page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
+  page('page-groups', 'GET', '/sekretariat/{schemeId}/grupper', 'secretariat', 'Tjenestemodellgrupper og fagråd'),
+  page('page-update-group-leaders', 'POST', '/sekretariat/{schemeId}/grupper/{groupId}', 'secretariat', 'Endre lederne av en gruppe'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),
   page('page-application', 'GET', '/sekretariat/soknader/{applicationId}', 'secretariat', 'Hele saken'),
   page('page-decide-reallocation', 'POST', '/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'secretariat', 'Vedtak om omdisponering'),

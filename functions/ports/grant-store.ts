@@ -2,6 +2,7 @@
 // (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
 import type {
   AddedMeetingRecord,
+  GroupLeadersRecord,
   CalendarChanges,
   CancelledMeetingRecord,
   ApplicationRecord,
@@ -106,6 +107,14 @@ export interface CalendarStore {
   cancelConfiguredMeeting(cancellation: CancelledMeetingRecord): Promise<boolean>;
   /** Takes a configured meeting's cancellation back; false when it was not cancelled. */
   restoreConfiguredMeeting(schemeId: string, date: string): Promise<boolean>;
+}
+
+/** The group leaders' addresses the secretariat has set (the rest of the register is configuration). */
+export interface GroupLeadersStore {
+  /** A scheme's changed groups (one Query on the scheme's partition). */
+  listGroupLeaders(schemeId: string): Promise<GroupLeadersRecord[]>;
+  /** Writes the record if the stored one is still the revision before it (none, for revision 1); false when someone else wrote first. */
+  saveGroupLeaders(record: GroupLeadersRecord): Promise<boolean>;
 }
 
 export interface MinutesStore {
@@ -215,6 +224,7 @@ export type GrantStore = ApplicationStore &
   DecisionStore &
   MinutesStore &
   CalendarStore &
+  GroupLeadersStore &
   PotStore &
   PayoutStore &
   ReportStore &

@@ -15,6 +15,7 @@ import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { currentGroupRegister } from './group-register';
 import { loadCalendar, loadMeeting } from './meeting-calendar';
 import { publicProjectDescription } from './cosign-application';
 import { meetingPotRemaining } from './yearly-pot';
@@ -159,11 +160,12 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     deps.store.listPendingReminders(app.id),
   ]);
   const scheme = loadScheme(deps, app.schemeId);
-  const [earlier, continuations, decisionMeetings, calendar] = await Promise.all([
+  const [earlier, continuations, decisionMeetings, calendar, register] = await Promise.all([
     earlierGrant(deps, version.data.continues),
     laterContinuations(deps, app.id),
     app.allocation ? meetingsStillMinuting(deps, scheme) : [],
     REVISABLE.includes(app.status) ? loadCalendar(deps, scheme) : undefined,
+    currentGroupRegister(deps, scheme),
   ]);
   // Not on an agenda yet (partners signing, or back with the owner): the meeting it reaches if complete now.
   const reach = calendar && meetingInReach(scheme, calendar, app, deps.clock.now());
@@ -173,7 +175,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     continuations,
     anchoring: publishedAnchoring(version.data.anchoring, groupRegister(scheme)),
     /** Who gets the copy of the decisions: the register's leaders of the group (null: the register no longer has it). */
-    decisionCopyTo: decisionCopyTo(version.data.anchoring, groupRegister(scheme)),
+    decisionCopyTo: decisionCopyTo(version.data.anchoring, register),
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,

@@ -3,7 +3,8 @@ import { agendaVisitKey } from '../domain/meeting-calendar';
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
 import { scheduledForMeeting, type DecisionCopy, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
-import { anchoringGroup, groupRegister } from '../domain/anchoring';
+import { anchoringGroup } from '../domain/anchoring';
+import { currentGroupRegister } from './group-register';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -93,7 +94,9 @@ export async function notifyMeeting(
  * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
  */
 export async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: DecisionCopy) => RenderedMail): Promise<void> {
-  const group = anchoringGroup((await loadCurrentVersion(deps, app)).data.anchoring, groupRegister(loadScheme(deps, app.schemeId)));
+  // The register as the secretariat keeps it now: a new leader gets the copies of decisions sent after the change.
+  const [version, register] = await Promise.all([loadCurrentVersion(deps, app), currentGroupRegister(deps, loadScheme(deps, app.schemeId))]);
+  const group = anchoringGroup(version.data.anchoring, register);
   if (!group) {
     await notify(deps, key, [app.ownerEmail], letter({}));
     return;

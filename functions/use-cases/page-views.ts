@@ -65,7 +65,7 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
       const scheme = loadScheme(deps, id);
       const [calendar, followUp] = await Promise.all([listMeetings(deps, scheme.id), reportFollowUp(deps, scheme.id)]);
       return {
-        scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo },
+        scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo, hasGroups: !!scheme.anchoring },
         ...calendar,
         // What waits on reports: the overdue ones, and the owners' requests for a later deadline not yet answered.
         overdueReports: followUp.reports.length,

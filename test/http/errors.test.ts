@@ -17,7 +17,7 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(27);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(29);
     // The staff web pages are staff routes too: the same claims, the same 401/403.
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
@@ -29,6 +29,8 @@ describe('staff routes: authentication and roles', () => {
       'page-approve-minutes',
       'page-applications',
       'page-overdue-reports',
+      'page-groups',
+      'page-update-group-leaders',
       'page-half-year-report',
       'page-application',
       'page-decide-reallocation',

@@ -74,7 +74,7 @@ describe('every staff route that names a community, an application or a payout',
     const { applicationId, payout } = await app.active('sor-rogaland');
     const routes = ROUTES.filter((r) => r.access !== 'public' && /\{(schemeId|applicationId|payoutId)\}/.test(r.path));
     expect(routes.length).toBeGreaterThanOrEqual(25);
-    const values: Record<string, string> = { schemeId: 'sor-rogaland', meetingId: '2026-12-10', applicationId, payoutId: payout.id, reallocationId: 'realloc_x' };
+    const values: Record<string, string> = { schemeId: 'sor-rogaland', meetingId: '2026-12-10', applicationId, payoutId: payout.id, reallocationId: 'realloc_x', groupId: 'tmg-barn-og-unge' };
     for (const route of routes) {
       const pathParameters = Object.fromEntries([...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1]!, values[m[1]!]!]));
       const groups = [route.access, 'scheme:innlandet'];
