@@ -6,7 +6,7 @@ import { agendaPath, casePath, minutesPath } from '../http/routes';
 import type { DecisionOutcome } from '../domain/model';
 import type { meetingMinutes } from '../use-cases/meeting-minutes';
 import { CSRF_FIELD } from './csrf';
-import { count, dateTime, decisionText, kroner } from './format';
+import { count, date, dateTime, decisionText, kroner } from './format';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import { recommendationFacts } from './recommendation-facts';
@@ -121,6 +121,7 @@ function attendanceSection(minutes: Minutes, forms: MinutesForms, form: FormStat
   return html`<h2 id="fremmote">Fremmøte</h2>${facts}
 <form method="post" action=${attendancePath(meeting.schemeId, meeting.id)} novalidate aria-label="Registrer fremmøte">
 ${hidden(CSRF_FIELD, forms.csrf)}
+${!attendance && minutes.previousAttendance ? html`<p class="hint">Fylt ut med fremmøtet fra møtet ${date(minutes.previousAttendance.meetingId)}. Rett det som er annerledes på dette møtet før du lagrer.</p>` : ''}
 ${form.textarea('present', 'Til stede', { rows: 6, hint: 'Én person per linje, med navn og rolle, for eksempel «Kari Nordmann, leder (Stavanger kommune)».', summaryLabel: 'Fremmøte, til stede' })}
 ${form.textarea('absent', 'Forfall (valgfritt)', { rows: 3, hint: 'Én person per linje.', summaryLabel: 'Fremmøte, forfall' })}
 ${recusalFields(minutes, form)}
@@ -160,7 +161,8 @@ export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: str
   const title = `Protokoll: ${meeting.title}`;
   const agenda = agendaPath(meeting.schemeId, meeting.id);
   const failed = (name: MinutesFormName) => (forms.failed?.form === name ? forms.failed : undefined);
-  const recorded = attendance ? recordedAttendanceValues(attendance) : {};
+  const previous = minutes.previousAttendance;
+  const recorded = attendance ? recordedAttendanceValues(attendance) : previous ? { present: previous.present.join('\n'), absent: previous.absent.join('\n') } : {};
   const attendanceForm = new FormState(failed('attendance')?.values ?? recorded, failed('attendance')?.errors ?? {}, 'fremmote');
   const approvalForm = new FormState(failed('approval')?.values ?? {}, failed('approval')?.errors ?? {}, 'godkjenning');
   const attendanceHtml = attendanceSection(minutes, forms, attendanceForm);

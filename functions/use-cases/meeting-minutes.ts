@@ -21,6 +21,13 @@ export function attendanceView(record: MinutesRecord) {
   return { present: record.present, absent: record.absent, recused: record.recused ?? {}, recordedAt: record.recordedAt, recordedBy: record.recordedBy };
 }
 
+/** The attendance recorded for the scheme's last meeting before this one (one Query), or null. */
+async function lastAttendanceBefore(deps: Dependencies, schemeId: string, meetingId: string): Promise<{ meetingId: string; present: string[]; absent: string[] } | null> {
+  const before = (await deps.store.listMinutesRecords(schemeId)).filter((r) => r.meetingId < meetingId && r.present.length > 0);
+  const last = before.sort((a, b) => a.meetingId.localeCompare(b.meetingId)).at(-1);
+  return last ? { meetingId: last.meetingId, present: last.present, absent: last.absent } : null;
+}
+
 export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
   const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [decisions, agenda, potRemaining, record] = await Promise.all([
@@ -30,6 +37,7 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
     deps.store.getMinutesRecord(scheme.id, meeting.id),
   ]);
   const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
+  const state = minutesState(meeting, deps.clock.now(), record);
   return {
     meeting,
     committee: committeeView(scheme),
@@ -37,8 +45,10 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
     cases,
     totals: minutesTotals(decisions),
     potRemaining,
-    state: minutesState(meeting, deps.clock.now(), record),
+    state,
     attendance: record ? attendanceView(record) : null,
+    // Not recorded yet: the attendance of the last meeting before, to start from (a committee meets with the same members).
+    previousAttendance: !record && state === 'open' ? await lastAttendanceBefore(deps, scheme.id, meeting.id) : null,
     approval: record?.approval ?? null,
     undecided: openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
   };

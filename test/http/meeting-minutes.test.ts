@@ -264,6 +264,29 @@ describe("a meeting's attendance and the approval of its minutes", () => {
   });
 });
 
+describe('the attendance form of a new meeting', () => {
+  it('starts from the last meeting\'s attendance (a committee meets with the same members), says so, and saves only when the secretariat does', async () => {
+    const schemeId = 'sor-rogaland';
+    app.clock.set('2027-10-21T07:30:00.000Z'); // the October meeting has started
+    const previous = { present: ['Kari Nordmann, leder', 'Ola Hansen, Sola kommune'], absent: ['Per Olsen, Helse Stavanger'] };
+    expect((await app.call('record-attendance', { pathParameters: { schemeId, meetingId: '2027-10-21' }, json: previous, as })).status).toBe(200);
+    app.clock.set('2027-11-18T08:30:00.000Z'); // the November meeting has started (09:30 in Oslo)
+    const json = (await minutes(schemeId, '2027-11-18')).body;
+    expect(json).toMatchObject({ attendance: null, previousAttendance: { meetingId: '2027-10-21', ...previous } });
+    const page = (await minutesPage(schemeId, '2027-11-18')).text;
+    expect(page).toContain('Fylt ut med fremmøtet fra møtet 21.10.2027. Rett det som er annerledes på dette møtet før du lagrer.');
+    expect(page).toContain('>Kari Nordmann, leder\nOla Hansen, Sola kommune</textarea>');
+    expect(page).toContain('>Per Olsen, Helse Stavanger</textarea>');
+    expect(await app.store.getMinutesRecord(schemeId, '2027-11-18')).toBeUndefined();
+    // Once recorded, the meeting's own attendance is what the form holds; before a meeting has started there is no form to fill.
+    expect((await app.call('record-attendance', { pathParameters: { schemeId, meetingId: '2027-11-18' }, json: { present: ['Kari Nordmann, leder'], absent: [] }, as })).status).toBe(200);
+    const after = await minutes(schemeId, '2027-11-18');
+    expect(after.body.previousAttendance).toBeNull();
+    expect((await minutes(schemeId, '2027-12-09')).body).toMatchObject({ state: 'not_held', previousAttendance: null });
+    app.clock.set(START);
+  });
+});
+
 describe('disqualification (inhabilitet) in the minutes', () => {
   const schemeId = 'sor-rogaland';
   const meetingId = '2027-06-17';
