@@ -426,4 +426,28 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await back.textContent()).not.toContain('lagt til');
     expect(await section.locator('ul.cancelled-meetings li', { hasText: 'FSU-møte april 2027' }).count()).toBe(0);
   });
+
+  it('the secretariat gives a group a new leader on the register page, from the start page', async () => {
+    // Signed in as the secretariat.
+    await page.goto('/sekretariat');
+    await page.getByRole('link', { name: 'Tjenestemodellgrupper og fagråd' }).click();
+    await page.waitForURL('**/sekretariat/sor-rogaland/grupper');
+    await expectAccessibleBasics(page);
+    const group = page.locator('section', { has: page.getByRole('heading', { name: 'Tjenestemodellgruppe for barn og unge' }) });
+    const form = group.getByRole('form', { name: 'Endre lederne av Tjenestemodellgruppe for barn og unge' });
+    expect(await form.isVisible()).toBe(false);
+    await group.getByText('Endre lederne', { exact: true }).click();
+    await form.getByLabel('Leders e-postadresse', { exact: true }).fill('ikke en adresse');
+    await form.getByRole('button', { name: 'Lagre lederne' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Tjenestemodellgruppe for barn og unge, leder');
+    await expectAccessibleBasics(page);
+    await form.getByLabel('Leders e-postadresse', { exact: true }).fill('ny.leder.barn@helse-stavanger.example');
+    await form.getByRole('button', { name: 'Lagre lederne' }).click();
+    await page.waitForURL(/\?endret=lagret/);
+    expect(await page.locator('.notice.success').textContent()).toContain('Lederne er lagret.');
+    expect(await group.locator('dl.facts').textContent()).toContain('ny.leder.barn@helse-stavanger.example');
+    expect(await group.locator('dl.facts').textContent()).toContain('før: leder.tmg-barn-og-unge@helse-stavanger.example');
+    await expectAccessibleBasics(page);
+  });
 });
