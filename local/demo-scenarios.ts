@@ -120,7 +120,7 @@ export const DEMO_GRANTS: readonly GrantPlan[] = [
   },
   {
     key: 'F',
-    path: 'Siste signatur kom etter søknadsfristen, flyttet til neste møte, innvilget; statusrapporten er på overtid',
+    path: 'Siste signatur kom etter søknadsfristen, flyttet til neste møte, innvilget; ny prosjektperiode (utsatt oppstart); statusrapporten er på overtid',
     title: 'Samhandlingsforløp for barn med psykiske plager',
     owner: 'municipality',
     people: ['Eva Lund', 'Knut Myhre', 'Ida Sæther'],
@@ -434,6 +434,12 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   await settle();
   say('Økonomi: faktura registrert og betalt for E og F');
 
+  // ---- 25.02.2027: F starts later than planned; the committee gives it a new period -------------
+  await advanceTo('2027-02-25', '10:00');
+  await http.ok('POST', `/api/staff/applications/${g.F.applicationId}/period`, { periodStart: '2027-05-01', periodEnd: '2028-04-30', reason: 'Koordinatorstillingen er besatt fra 1. mai.' }, 'secretariat');
+  await settle();
+  say(`${c}-møte: ny prosjektperiode for F (01.05.2027–30.04.2028), utsatt oppstart`);
+
   // ---- 2027: status reports; a repayment claim --------------------------------------------------
   await advanceTo('2027-06-01');
   const statusLinkA = latestLink(g.A.data.owner.email, 'rapport');
@@ -528,6 +534,8 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
       return typeof d.reason === 'string' ? `Trukket av søkeren: «${d.reason}»` : 'Trukket av søkeren';
     case 'repayment-claimed':
       return `Krav om tilbakebetaling av ${kroner(d.amount)}`;
+    case 'grant-period-changed':
+      return `Ny prosjektperiode ${osloDayMonth(String(d.periodStart))}–${osloDayMonth(String(d.periodEnd))} (${committee}s vedtak)`;
     case 'reallocation-requested':
       return `Søknad om omdisponering av ${kroner(d.amount)}`;
     case 'reallocation-approved':
