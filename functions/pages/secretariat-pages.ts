@@ -377,6 +377,11 @@ ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.bod
 ${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
+${agenda.deadlineRequests.length ? html`<section aria-labelledby="utsatt-frist">
+<h2 id="utsatt-frist">Ønsker om utsatt rapportfrist som venter på svar</h2>
+<p>${DEADLINE_REQUEST_HINT}</p>
+${deadlineRequestsTable(agenda.deadlineRequests)}
+</section>` : ''}
 ${agenda.actionPlan ? actionPlanSection(agenda.actionPlan, agenda.committee.shortName) : ''}`,
   };
 }
@@ -418,18 +423,16 @@ export const AGENDA_NOTICES: Record<string, string> = {
 };
 
 /** The owners' open requests for a later deadline, across cases: each is answered on its case. */
-function deadlineRequestsTable(requests: ReportFollowUp['deadlineRequests']): Html | '' {
-  if (requests.length === 0) return '';
-  return html`<h2>Ønsker om utsatt frist</h2>
-<p class="hint">Komiteen avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller komiteens avslag; prosjektansvarlig får svaret på e-post.</p>
-<div class="table-wrap" role="region" aria-label="Ønsker om utsatt frist" tabindex="0"><table>
+const DEADLINE_REQUEST_HINT = 'Komiteen avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller komiteens avslag; prosjektansvarlig får svaret på e-post.';
+
+function deadlineRequestsTable(requests: ReportFollowUp['deadlineRequests']): Html {
+  return html`<div class="table-wrap" role="region" aria-label="Ønsker om utsatt frist" tabindex="0"><table>
 <caption>${count(requests.length, 'ønske', 'ønsker')} om utsatt frist som ikke er besvart, eldste først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col">Ønsket frist</th><th scope="col">Begrunnelse</th><th scope="col">Bedt om</th></tr></thead>
 <tbody>${requests.map(
     (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td>${date(r.requestedDate)}</td><td>${r.reason}</td><td>${dateTime(r.requestedAt)}</td></tr>`,
   )}</tbody>
-</table></div>
-<h2>På overtid</h2>`;
+</table></div>`;
 }
 
 export function overduePage(schemeName: string, { reports, deadlineRequests }: ReportFollowUp): { title: string; body: Html } {
@@ -438,7 +441,10 @@ export function overduePage(schemeName: string, { reports, deadlineRequests }: R
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
 <h1>${title}</h1>
+${deadlineRequests.length ? html`<h2>Ønsker om utsatt frist</h2>
+<p class="hint">${DEADLINE_REQUEST_HINT}</p>
 ${deadlineRequestsTable(deadlineRequests)}
+<h2>På overtid</h2>` : ''}
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<p class="hint">Prosjekteier får påminnelser med kopi til sekretariatet. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>

@@ -58,11 +58,14 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
 export async function getAgenda(deps: Dependencies, schemeId: string, meetingId: string) {
   const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
-  const [apps, potRemaining, actionPlan, reallocations] = await Promise.all([
+  // Matters on running grants waiting for the committee, on the agenda of a meeting that can still decide them.
+  const canStillDecide = decisionOverdueAt(meeting) > deps.clock.now();
+  const [apps, potRemaining, actionPlan, reallocations, followUp] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, calendar, meeting),
-    pendingReallocations(deps, scheme.id, meeting),
+    canStillDecide ? pendingReallocations(deps, scheme.id) : [],
+    canStillDecide ? reportFollowUp(deps, scheme.id) : undefined,
   ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
@@ -84,6 +87,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     items,
     actionPlan,
     pendingReallocations: reallocations,
+    // The owners' requests for a later report deadline that nobody has answered: the committee decides them too.
+    deadlineRequests: followUp?.deadlineRequests ?? [],
   };
 }
 
@@ -92,8 +97,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
  * agenda of a meeting that can still decide them (not yet held, or held less than the month in
  * which its decisions are recorded). Older agendas show none: they are not the current list.
  */
-async function pendingReallocations(deps: Dependencies, schemeId: string, meeting: Meeting) {
-  if (decisionOverdueAt(meeting) <= deps.clock.now()) return [];
+async function pendingReallocations(deps: Dependencies, schemeId: string) {
   const pending = await deps.store.listPendingReallocations(schemeId);
   return Promise.all(
     pending.map(async (r) => ({

@@ -239,9 +239,17 @@ describe("the owner's request for a later deadline", () => {
     expect(casePage).toContain(`om utsatt frist for statusrapporten til ${dmy(wanted)}:</strong> ${json.reason}`);
     expect(casePage).toContain('<details class="report-deadline" open>');
     expect(casePage).toMatch(new RegExp(`name="dueDate"[^>]*value="${wanted}"|value="${wanted}"[^>]*name="dueDate"`));
+    // The committee decides it: the agenda of a meeting that can still decide lists it, linked to the case.
+    const agendaRef = { schemeId: 'sor-rogaland', meetingId: '2026-12-10' };
+    const onAgenda = async () => ((await app.call('get-agenda', { pathParameters: agendaRef, as })).body.deadlineRequests as Array<{ applicationId: string }>).filter((r) => r.applicationId === applicationId);
+    expect(await onAgenda()).toEqual([expect.objectContaining({ kind: 'status', dueDate: due, requestedDate: wanted, reason: json.reason })]);
+    const agendaPage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: agendaRef, headers: HTML, claims: as }), 'page-agenda')).text;
+    expect(agendaPage).toContain('<h2 id="utsatt-frist">Ønsker om utsatt rapportfrist som venter på svar</h2>');
+    expect(agendaPage).toContain(`<a href="/sekretariat/soknader/${applicationId}">`);
 
     // The committee gives a shorter delay than asked: that answers the request.
     expect((await extend(applicationId, { report: 'status', dueDate: addDays(due, 30), reason: 'Innvilget med 30 dager.' })).status).toBe(200);
+    expect(await onAgenda()).toEqual([]);
     expect((await app.call('get-report-form', { pathParameters: { linkId } })).body.deadlineRequest).toBeUndefined();
     expect(await reportPageOf(linkId)).toContain('<details class="deadline-request"');
     expect((await caseOf(applicationId)).text).not.toContain('om utsatt frist for statusrapporten til');
