@@ -190,6 +190,14 @@ export const periodChangeSchema = z.strictObject(
 );
 export type PeriodChange = z.infer<typeof periodChangeSchema>;
 
+/** The owner asks the committee for a new period (a later start), with why; the committee decides. */
+export const periodRequestSchema = z.strictObject({ periodStart: isoDateField(), periodEnd: isoDateField(), reason: textField(REASON_MAX) }, E);
+export type PeriodRequest = z.infer<typeof periodRequestSchema>;
+
+/** The committee's no to the owner's request for a new period; the reason goes to the owner. */
+export const periodDeclineSchema = z.strictObject({ reason: textField(REASON_MAX) }, E);
+export type PeriodDecline = z.infer<typeof periodDeclineSchema>;
+
 /** Who leads a service-model group or professional council now: the addresses that get the copy of the committee's decisions. */
 export const groupLeadersSchema = z.strictObject({ leaderEmail: emailField(), deputyLeaderEmail: emailField() }, E);
 export type GroupLeaders = z.infer<typeof groupLeadersSchema>;
@@ -363,6 +371,8 @@ export const REQUEST_SCHEMAS = {
   repaymentClaim: repaymentClaimSchema,
   revocation: revocationRequestSchema,
   periodChange: periodChangeSchema,
+  periodRequest: periodRequestSchema,
+  periodDecline: periodDeclineSchema,
   groupLeaders: groupLeadersSchema,
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
@@ -391,6 +401,8 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['amount'],
   revocation: [],
   periodChange: [],
+  periodRequest: [],
+  periodDecline: [],
   groupLeaders: [],
   ownerChange: [],
   reportDeadline: [],
@@ -419,6 +431,8 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   repaymentClaim: ['endGrant'],
   revocation: [],
   periodChange: [],
+  periodRequest: [],
+  periodDecline: [],
   groupLeaders: [],
   ownerChange: [],
   reportDeadline: [],

@@ -129,13 +129,17 @@ export function continuationStartProblem(previousPeriodEnd: string, periodStart:
 
 /** The history entry of a running grant's new period (details: fromStart, fromEnd, periodStart, periodEnd, reason). */
 export const GRANT_PERIOD_CHANGED = 'grant-period-changed';
+/** The owner asks the committee for a new period (details: periodStart, periodEnd, reason). */
+export const GRANT_PERIOD_REQUESTED = 'grant-period-requested';
+/** The committee's no to that request (details: periodStart, periodEnd asked for, reason). */
+export const GRANT_PERIOD_REQUEST_DECLINED = 'grant-period-request-declined';
 
 /** A grant whose period can change: granted, its final report not in, not ended. */
-const RUNNING: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
+export const PERIOD_CHANGEABLE: readonly ApplicationStatus[] = ['payout_pending', 'active', 'status_report_received'];
 
 /** Why the committee cannot give this grant another period now (undefined: it can): not a running grant, or its period is over. */
 export function periodChangeRefusal(app: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): 'grant_not_running' | 'period_over' | undefined {
-  if (!app.allocation || !RUNNING.includes(app.status)) return 'grant_not_running';
+  if (!app.allocation || !PERIOD_CHANGEABLE.includes(app.status)) return 'grant_not_running';
   return app.allocation.periodEnd < today ? 'period_over' : undefined;
 }
 
@@ -190,4 +194,34 @@ export function periodChanges(history: readonly AuditEntry[]): PeriodChangeEntry
       reason: String(d['reason'] ?? ''),
     };
   });
+}
+
+export interface PeriodRequestEntry extends NewPeriod {
+  /** the owner's reason for a request; the committee's for a no */
+  reason: string;
+  at: string;
+}
+
+const PERIOD_REQUEST_ANSWERS = [GRANT_PERIOD_REQUESTED, GRANT_PERIOD_CHANGED, GRANT_PERIOD_REQUEST_DECLINED];
+
+function lastPeriodRequestOrAnswer(history: readonly AuditEntry[]): PeriodRequestEntry & { action: string } | undefined {
+  const e = history.findLast((x) => PERIOD_REQUEST_ANSWERS.includes(x.action));
+  const d = e?.details ?? {};
+  return e && { action: e.action, at: e.at, periodStart: String(d['periodStart']), periodEnd: String(d['periodEnd']), reason: String(d['reason'] ?? '') };
+}
+
+/** The owner's request for a new period still open: the last one, unless the committee has given a new period (whichever) or said no since. */
+export function openPeriodRequest(history: readonly AuditEntry[]): PeriodRequestEntry | undefined {
+  const last = lastPeriodRequestOrAnswer(history);
+  return last?.action === GRANT_PERIOD_REQUESTED ? withoutAction(last) : undefined;
+}
+
+/** The committee's no to the owner's last request, unless the owner asked again or the period changed since. */
+export function declinedPeriodRequest(history: readonly AuditEntry[]): PeriodRequestEntry | undefined {
+  const last = lastPeriodRequestOrAnswer(history);
+  return last?.action === GRANT_PERIOD_REQUEST_DECLINED ? withoutAction(last) : undefined;
+}
+
+function withoutAction({ action: _action, ...entry }: PeriodRequestEntry & { action: string }): PeriodRequestEntry {
+  return entry;
 }

@@ -358,7 +358,11 @@ export type ReminderKind =
   | 'status-report-receipt'
   | 'final-report-receipt'
   /** the committee gave the grant another period: the next sweep sends the owner the decision (copy to the group's leaders) */
-  | 'grant-period-changed';
+  | 'grant-period-changed'
+  /** the owner asked for a new period: the next sweep tells the secretariat */
+  | 'grant-period-request'
+  /** the committee said no to that request: the next sweep tells the owner why */
+  | 'grant-period-declined';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op

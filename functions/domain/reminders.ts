@@ -3,6 +3,7 @@
 import { APPLICATION_STATUSES, type ApplicationRecord, type ReminderKind, type ReminderRecord, type ReportKind } from './model';
 import { REPORTABLE_FROM, reportDueDate } from './reports';
 import { ON_AGENDA, TERMINAL_STATUSES } from './status-transitions';
+import { PERIOD_CHANGEABLE } from './grant-period';
 
 /** Each report's reminder kinds: before and after the deadline, the notices around it. */
 export const REPORT_REMINDERS = {
@@ -57,6 +58,9 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'owner-link': APPLICATION_STATUSES,
   // a decision goes out whatever happened since it was made
   'grant-period-changed': APPLICATION_STATUSES,
+  // a request the committee can still answer: the grant runs
+  'grant-period-request': PERIOD_CHANGEABLE,
+  'grant-period-declined': APPLICATION_STATUSES,
   // a message goes out whatever happened since it was written
   'owner-message': APPLICATION_STATUSES,
   'secretariat-message': APPLICATION_STATUSES,

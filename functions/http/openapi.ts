@@ -20,7 +20,7 @@ import {
   repaymentClaimSchema,
   reportRequestSchema,
   deadlineRequestSchema,
-  revocationRequestSchema, periodChangeSchema, groupLeadersSchema,
+  revocationRequestSchema, periodChangeSchema, periodRequestSchema, periodDeclineSchema, groupLeadersSchema,
   ownerChangeSchema,
   reportDeadlineSchema,
   deadlineDeclineSchema,
@@ -65,6 +65,8 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'claim-repayment': ['RepaymentClaim', repaymentClaimSchema],
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
     'change-grant-period': ['PeriodChange', periodChangeSchema],
+    'request-period-change': ['PeriodRequest', periodRequestSchema],
+    'decline-period-request': ['PeriodDecline', periodDeclineSchema],
     'update-group-leaders': ['GroupLeaders', groupLeadersSchema],
     'change-owner': ['OwnerChange', ownerChangeSchema],
     'extend-report-deadline': ['ReportDeadline', reportDeadlineSchema],
@@ -94,6 +96,8 @@ const SUCCESS: Record<string, [number, string]> = {
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'change-grant-period': [200, 'Den nye perioden er registrert som komiteens vedtak (changed: false for en gjentakelse); sluttrapporten følger den nye sluttdatoen, og prosjekteier får vedtaket med kopi til gruppens ledere'],
   'update-group-leaders': [200, 'Lederne er lagret (changed: false når adressene var de samme fra før); kopien av vedtakene som sendes fra nå av, går dit'],
+  'request-period-change': [202, 'Ønsket om ny prosjektperiode er registrert (changed: false for en gjentakelse); sekretariatet får beskjed, og komiteen avgjør'],
+  'decline-period-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og perioden står'],
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
   'extend-report-deadline': [200, 'Den nye fristen er registrert (changed: false for en gjentakelse); påminnelsene følger den, og prosjekteier får beskjed'],
   'decline-deadline-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og fristen står'],
@@ -107,7 +111,7 @@ const SUCCESS: Record<string, [number, string]> = {
 /** Routes whose body may be left out (every field optional). */
 const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
-const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat']);
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change']);
 
 type CheckDef = { check?: string; fn?: unknown };
 

@@ -2,7 +2,7 @@
 // use case, and either redirect back with a message or re-render the status page with the problem.
 import type * as z from 'zod/mini';
 import { dependencies, type Dependencies, type Wiring } from '../composition';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
 import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
 import { page, PAGE_FORM } from '../pages/page-kit';
@@ -15,7 +15,7 @@ import { redirect } from './responses';
 export function ownerFormAction<S extends z.ZodMiniType>(options: {
   schema: S;
   formKey: RequestSchemaKey;
-  section: 'withdraw' | 'reallocation' | 'message';
+  section: 'withdraw' | 'reallocation' | 'message' | 'period';
   act: (deps: Dependencies, linkId: string, data: z.output<S>) => Promise<unknown>;
   /** ?melding=… shown on the status page after the redirect */
   message: string;
@@ -33,6 +33,8 @@ export function ownerFormAction<S extends z.ZodMiniType>(options: {
     try {
       await options.act(deps, linkId, parsed.data);
     } catch (error) {
+      // A rule the use case checks (the amount, the period): at the field, as the schema's errors.
+      if (error instanceof ValidationError) return page(400, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: error.fieldErrors } }));
       if (!(error instanceof ConflictError)) throw error;
       return page(409, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: {} }, problem: error.message }));
     }

@@ -987,6 +987,45 @@ export function reportDeadlineDeclined(ctx: MailContext, d: ReportDeadlineReques
   });
 }
 
+export interface PeriodRequestData {
+  /** the period the grant has */
+  periodStart: DateInput;
+  periodEnd: DateInput;
+  /** the period the owner asked for */
+  requestedStart: DateInput;
+  requestedEnd: DateInput;
+  reason: string;
+}
+
+const periodText = (start: DateInput, end: DateInput) => `${formatDateNb(start)}–${formatDateNb(end)}`;
+
+/** To the secretariat: the owner asks for a new period (a later start); the committee decides, on the case. */
+export function periodChangeRequested(ctx: MailContext, d: PeriodRequestData & { link: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Ny prosjektperiode ønsket for ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Prosjekteier ber om ny periode for tilskuddet: ${periodText(d.requestedStart, d.requestedEnd)} i stedet for ${periodText(d.periodStart, d.periodEnd)}. Vedtar ${ctx.scheme.committeeShortName} den, registrerer du den på saken («Ny prosjektperiode»); sier komiteen nei, registrerer du avslaget der. Prosjekteier får svaret på e-post.`),
+      facts(...appFacts(ctx), ['Gjeldende periode', periodText(d.periodStart, d.periodEnd)], ['Ønsket periode', periodText(d.requestedStart, d.requestedEnd)], ['Begrunnelse', d.reason]),
+      link('Se hele saken', d.link),
+    ],
+  });
+}
+
+/** To the owner: the committee said no to a new period; the period stands (the reason is the committee's). */
+export function periodRequestDeclined(ctx: MailContext, d: PeriodRequestData & { statusLink: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `Ikke ny prosjektperiode for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Du ba om ny periode for tilskuddet, ${periodText(d.requestedStart, d.requestedEnd)}. ${ctx.scheme.committeeShortName} har sagt nei, så perioden er fortsatt ${periodText(d.periodStart, d.periodEnd)}.`),
+      facts(...appFacts(ctx), ['Periode', periodText(d.periodStart, d.periodEnd)], ['Begrunnelse', d.reason]),
+      link('Se saken', d.statusLink),
+    ],
+  });
+}
+
 /** To the secretariat: a report has not come in, and the owner has had every reminder. */
 export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail {
   const name = reportName(d.kind);
@@ -1377,6 +1416,8 @@ export const templates = {
   repaymentClaim,
   grantRevoked,
   grantPeriodChanged,
+  periodChangeRequested,
+  periodRequestDeclined,
   payoutCancelled,
   withdrawn,
   closedWithoutDecision,

@@ -6,7 +6,7 @@
 import type { Actor, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
-import { periodChanges } from '../domain/grant-period';
+import { openPeriodRequest, periodChanges, type PeriodRequestEntry } from '../domain/grant-period';
 import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { caseMessages, contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
@@ -27,12 +27,13 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
   deadlineDecline: 'fristavslag',
   period: 'periode',
+  periodDecline: 'periodeavslag',
   ownerMessage: 'melding',
 };
 
@@ -47,6 +48,7 @@ export const CASE_NOTICES: Record<string, string> = {
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
   melding: 'Meldingen er lagret på saken, og prosjektansvarlig får den på e-post i løpet av et kvarter.',
   periode: 'Den nye perioden er registrert som komiteens vedtak. Prosjektansvarlig får vedtaket på e-post i løpet av et kvarter.',
+  periodeavslag: 'Avslaget er registrert. Perioden står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
   fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
 };
 
@@ -220,17 +222,32 @@ function periodHistory(history: CaseView['application']['history']): Html | '' {
 }
 
 /** The committee's new period for a running grant (a later start, a longer period): beside the period, closed by default. */
-function periodForm(app: CaseView['application'], maxMonths: number, csrf: string, form: FormState, meetings: CaseView['decisionMeetings']): Html {
+function periodForm(app: CaseView['application'], maxMonths: number, csrf: string, form: FormState, meetings: CaseView['decisionMeetings'], requested: PeriodRequestEntry | undefined): Html {
   const allocation = app.allocation!;
-  return html`<details class="period-change"${form.hasErrors() ? html` open` : ''}><summary>Ny prosjektperiode</summary>
+  // The owner's open request fills the form in (until a post of the form itself failed).
+  const asked = requested && !form.hasErrors() ? requested : allocation;
+  return html`<details class="period-change"${form.hasErrors() || requested ? html` open` : ''}><summary>Ny prosjektperiode</summary>
 <form method="post" action=${periodChangePath(app.id)} novalidate aria-label="Ny prosjektperiode">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart). Perioden kan være høyst ${maxMonths} måneder og kan ikke slutte før den gjeldende. Fristen for sluttrapporten følger den nye sluttdatoen; statusrapporten har samme frist som før. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
-${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: allocation.periodStart }) })}
-${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: allocation.periodEnd }) })}
+${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: asked.periodStart }) })}
+${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: asked.periodEnd }) })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}
 ${decidedInMeetingField(form, meetings, 'Ny periode, møte')}
 <button type="submit" class="secondary">Registrer ny periode</button>
+</form>
+</details>`;
+}
+
+/** The owner's open request for a new period, and the committee's no to it (the yes is the period form, filled in with it). */
+function periodRequestNotice(applicationId: string, requested: PeriodRequestEntry, csrf: string, form: FormState): Html {
+  return html`<p class="notice"><strong>Prosjektansvarlig ba ${date(osloDateOf(new Date(requested.at)))} om ny prosjektperiode, ${date(requested.periodStart)}–${date(requested.periodEnd)}:</strong> ${requested.reason}</p>
+<details class="period-decline"${form.hasErrors() ? html` open` : ''}><summary>Avslå ønsket om ny prosjektperiode</summary>
+<form method="post" action=${`${periodChangePath(applicationId)}/avslag`} novalidate aria-label="Avslå ønsket om ny prosjektperiode">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">Når komiteen ikke gir ny periode. Perioden står, og prosjektansvarlig får begrunnelsen på e-post: skriv ikke helseopplysninger i den.</p>
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Avslag på ny periode, begrunnelse' })}
+<button type="submit" class="secondary">Avslå ønsket</button>
 </form>
 </details>`;
 }
@@ -275,7 +292,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
   const owner = ownerForm(app, ownerName, forms.csrf, state);
   const reportDeadline = reportDeadlineForm(app, forms.csrf, state);
-  const period = view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings) : '';
+  const periodRequest = openPeriodRequest(app.history);
+  const period = html`${periodRequest ? periodRequestNotice(app.id, periodRequest, forms.csrf, state('periodDecline')) : ''}${view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings, periodRequest) : ''}`;
   // Built before the page (as the forms above): the error summary at its top lists their states.
   const message = ownerMessageForm(app, ownerName, data.partners, forms.csrf, state('ownerMessage'));
   return {

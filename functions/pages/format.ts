@@ -129,6 +129,8 @@ const ACTION_LABELS: Record<string, string> = {
   'repaid-partly': 'Tilbakebetalt; tilskuddet løper videre',
   'grant-revoked': 'Tilskuddet ble trukket tilbake før utbetaling',
   'grant-period-changed': 'Ny prosjektperiode',
+  'grant-period-requested': 'Prosjektansvarlig ba om ny prosjektperiode',
+  'grant-period-request-declined': 'Ønsket om ny prosjektperiode ble avslått',
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
   'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
@@ -168,6 +170,8 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'status-report-receipt': 'Kvittering for statusrapporten',
   'final-report-receipt': 'Kvittering for sluttrapporten',
   'grant-period-changed': 'Vedtaket om ny prosjektperiode til prosjektansvarlig',
+  'grant-period-request': 'Melding til sekretariatet om ønske om ny prosjektperiode',
+  'grant-period-declined': 'Avslaget på ny prosjektperiode til prosjektansvarlig',
 };
 
 export function actionLabel(action: string, to?: string): string {

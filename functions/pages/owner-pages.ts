@@ -45,6 +45,7 @@ export interface OwnerForms {
   withdraw?: { values: FormBody; errors: FieldErrors };
   reallocation?: { values: FormBody; errors: FieldErrors };
   message?: { values: FormBody; errors: FieldErrors };
+  period?: { values: FormBody; errors: FieldErrors };
   /** a refusal that is not about a field (409 and the like) */
   problem?: string;
   /** a fixed confirmation after a redirect */
@@ -83,10 +84,30 @@ function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeet
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
 }
 
+/** The owner's request for a new period (a later start): the open one, the committee's no, or the form while the period can change. */
+function periodRequestSection(view: OwnerPageView, linkId: string, form: FormState): Html | '' {
+  const r = view.periodRequest;
+  if (r?.state === 'open') return html`<p class="notice">Du ba ${date(r.requestedOn)} om ny prosjektperiode, ${date(r.periodStart)}–${date(r.periodEnd)}. Komiteen avgjør, og du får svaret på e-post.</p>`;
+  const declined = r?.state === 'declined' ? html`<p class="notice warning">Komiteen sa ${date(r.answeredOn)} nei til ny prosjektperiode (${date(r.periodStart)}–${date(r.periodEnd)}): ${r.reason}</p>` : '';
+  if (!view.periodChangeable) return declined;
+  const allocation = view.allocation!;
+  const prefill = (key: 'periodStart' | 'periodEnd') => (form.value(key) ? {} : { value: allocation[key] });
+  return html`${declined}<details class="period-request"${form.hasErrors() ? html` open` : ''}><summary>Starter prosjektet senere? Be om ny prosjektperiode</summary>
+<form method="post" action=${ownerPath(linkId, '/ny-periode')} novalidate aria-label="Be om ny prosjektperiode">
+<p class="hint">Komiteen avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder og kan ikke slutte før den gjeldende. Fristen for sluttrapporten følger sluttdatoen.</p>
+${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...prefill('periodStart') })}
+${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...prefill('periodEnd') })}
+${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, summaryLabel: 'Ny periode, begrunnelse' })}
+<button type="submit" class="secondary">Send ønsket</button>
+</form>
+</details>`;
+}
+
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
   const message = new FormState(forms.message?.values ?? {}, forms.message?.errors ?? {}, 'melding');
+  const period = new FormState(forms.period?.values ?? {}, forms.period?.errors ?? {}, 'periode');
   const canRevise = REVISABLE.includes(view.status);
   const canWithdraw = WITHDRAWABLE.includes(view.status);
   const canReallocate = REALLOCATABLE.includes(view.status);
@@ -114,6 +135,7 @@ ${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revo
 <dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}${movedFrom(view.movedDeadlines.final)}</dd>`}
 ${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
 </dl>
+${periodRequestSection(view, linkId, period)}
 ${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>
 <ul>${grantConditions(view.scheme.committee.shortName).map((c) => html`<li>${c}</li>`)}</ul>` : ''}` : ''}
 
@@ -163,8 +185,8 @@ ${projectDescription(view.project, view.scheme, `Søknaden (versjon ${view.versi
 <h2>Historikk</h2>
 ${historyTable(view.history)}`;
 
-  const summary = errorSummary([reallocation, withdraw, message], forms.problem ? [forms.problem] : []);
-  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || message.hasErrors() || !!forms.problem;
+  const summary = errorSummary([period, reallocation, withdraw, message], forms.problem ? [forms.problem] : []);
+  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || message.hasErrors() || period.hasErrors() || !!forms.problem;
   return {
     title: hasErrors ? `Feil: ${view.title}` : view.title,
     body: html`${summary}<h1>${view.title}</h1>${content}`,
@@ -176,4 +198,5 @@ export const OWNER_NOTICES: Record<string, string> = {
   revidert: 'Den reviderte søknaden er sendt inn. Partnerne får en ny lenke for å signere.',
   omdisponering: 'Søknaden om omdisponering er sendt til komiteen.',
   melding: 'Meldingen er sendt til sekretariatet.',
+  periode: 'Ønsket om ny prosjektperiode er sendt til sekretariatet. Komiteen avgjør, og du får svaret på e-post.',
 };

@@ -377,6 +377,17 @@ ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.bod
 ${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
+${agenda.periodRequests.length ? html`<section aria-labelledby="ny-periode">
+<h2 id="ny-periode">Ønsker om ny prosjektperiode som venter på svar</h2>
+<p>${agenda.committee.shortName} avgjør perioden. På saken registrerer du den nye perioden («Ny prosjektperiode», fylt ut med ønsket) eller komiteens avslag; prosjektansvarlig får svaret på e-post.</p>
+<div class="table-wrap" role="region" aria-label="Ønsker om ny prosjektperiode" tabindex="0"><table>
+<caption>${count(agenda.periodRequests.length, 'ønske', 'ønsker')} om ny periode, eldste først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Periode</th><th scope="col">Ønsket periode</th><th scope="col">Begrunnelse</th><th scope="col">Bedt om</th></tr></thead>
+<tbody>${agenda.periodRequests.map(
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.requestedStart)}–${date(r.requestedEnd)}</td><td>${r.reason}</td><td>${dateTime(r.requestedAt)}</td></tr>`,
+  )}</tbody>
+</table></div>
+</section>` : ''}
 ${agenda.deadlineRequests.length ? html`<section aria-labelledby="utsatt-frist">
 <h2 id="utsatt-frist">Ønsker om utsatt rapportfrist som venter på svar</h2>
 <p>${DEADLINE_REQUEST_HINT}</p>

@@ -5,12 +5,20 @@
 // final-report phase, if its schedule is set for the old end already, sees the new one and sets
 // itself again (final-report.asl.json, CheckPeriodEnd).
 import { ConflictError, ValidationError } from '../domain/errors';
-import { continuationStartProblem, GRANT_PERIOD_CHANGED, periodChangeProblem, periodChangeRefusal, periodChanges, withNewPeriod, type PeriodChangeEntry } from '../domain/grant-period';
+import {
+  continuationStartProblem, declinedPeriodRequest, GRANT_PERIOD_CHANGED, GRANT_PERIOD_REQUEST_DECLINED, GRANT_PERIOD_REQUESTED, openPeriodRequest, periodChangeProblem, periodChangeRefusal, periodChanges, withNewPeriod,
+  type NewPeriod, type PeriodChangeEntry,
+} from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, Meeting } from '../domain/model';
 import { addDays, formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { actorId } from '../domain/staff-name';
 import type { Dependencies } from '../composition';
-import type { PeriodChange } from '../../schemas/requests.schema';
+import type { PeriodChange, PeriodDecline, PeriodRequest } from '../../schemas/requests.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import * as mail from '../mail/templates';
+import { caseUrl } from './links';
+import { mailContext, notify } from './notify';
+import { ownerContext } from './owner-actions';
 import { continuationStartingBy } from './continuation';
 import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -34,6 +42,21 @@ async function changeOnce(deps: Dependencies, applicationId: string, input: Peri
     await recordDecision(deps, app, last, meeting);
     return { application: app, changed: false };
   }
+  const { allocation, changed } = await checkNewPeriod(deps, app, next);
+  const application = await recordOnHistory(deps, app, GRANT_PERIOD_CHANGED, actor, {
+    set: { allocation: changed },
+    details: { fromStart: allocation.periodStart, fromEnd: allocation.periodEnd, ...next, reason: input.reason },
+  });
+  await recordDecision(deps, application, periodChanges(application.history).at(-1)!, meeting);
+  return { application, changed: true };
+}
+
+/**
+ * What a new period would make of the grant, or why it cannot have it: a running grant whose period
+ * is not over (409), the rules of a period and of a change (400 at the field), clear of the grants
+ * it continues and that continue it, within the final report link's reach. Nothing is written.
+ */
+async function checkNewPeriod(deps: Dependencies, app: ApplicationRecord, next: NewPeriod): Promise<{ allocation: Allocation; changed: Allocation }> {
   const allocation = runningGrant(app, osloDateOf(deps.clock.now()));
   const scheme = loadScheme(deps, app.schemeId);
   const problem = periodChangeProblem(allocation, next, scheme.maxPeriodMonths);
@@ -44,12 +67,69 @@ async function changeOnce(deps: Dependencies, applicationId: string, input: Peri
   if (changed.finalReportDue > latest) {
     throw new ValidationError({ periodEnd: `Sluttdato kan være senest ${formatNorwegianDate(addDays(latest, -scheme.finalReportDueDays))}: lenken til sluttrapporten gjelder ikke lenger enn det.` });
   }
-  const application = await recordOnHistory(deps, app, GRANT_PERIOD_CHANGED, actor, {
-    set: { allocation: changed },
-    details: { fromStart: allocation.periodStart, fromEnd: allocation.periodEnd, ...next, reason: input.reason },
+  return { allocation, changed };
+}
+
+/**
+ * The owner asks, from the owner's page, for a new period (the project starts later): the same
+ * rules as the committee's change, on the case's history, and the next sweep tells the
+ * secretariat. The committee decides: the secretariat answers with the new period or its no.
+ */
+export function requestNewPeriod(deps: Dependencies, linkId: string, input: PeriodRequest): Promise<{ applicationId: string; changed: boolean }> {
+  return withFreshRead(async () => {
+    const { app, actor } = await ownerContext(deps, linkId);
+    const next = { periodStart: input.periodStart, periodEnd: input.periodEnd };
+    const open = openPeriodRequest(app.history);
+    if (open && open.periodStart === next.periodStart && open.periodEnd === next.periodEnd && open.reason === input.reason) return { applicationId: app.id, changed: false };
+    await checkNewPeriod(deps, app, next);
+    const updated = await recordOnHistory(deps, app, GRANT_PERIOD_REQUESTED, actor, { details: { ...next, reason: input.reason } });
+    const at = updated.history.at(-1)!.at;
+    await deps.store.putReminder({ id: `${app.id}#grant-period-request#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-period-request', dueAt: at });
+    return { applicationId: app.id, changed: true };
   });
-  await recordDecision(deps, application, periodChanges(application.history).at(-1)!, meeting);
-  return { application, changed: true };
+}
+
+/**
+ * The committee says no to the owner's open request: on the case's history with the committee's
+ * reason; the next sweep tells the owner that the period stands. With no open request it is 409; a
+ * repeat finds its own answer and changes nothing.
+ */
+export function declinePeriodRequest(deps: Dependencies, applicationId: string, input: PeriodDecline, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(async () => {
+    const app = await loadApplication(deps, applicationId);
+    const open = openPeriodRequest(app.history);
+    if (!open) {
+      const answered = declinedPeriodRequest(app.history);
+      if (answered?.reason !== input.reason) throw new ConflictError('Prosjektansvarlig har ikke bedt om ny prosjektperiode, eller ønsket er besvart.', 'no_open_request');
+      await putDeclinedReminder(deps, app, answered.at);
+      return { application: app, changed: false };
+    }
+    const application = await recordOnHistory(deps, app, GRANT_PERIOD_REQUEST_DECLINED, actor, { details: { periodStart: open.periodStart, periodEnd: open.periodEnd, reason: input.reason } });
+    await putDeclinedReminder(deps, application, application.history.at(-1)!.at);
+    return { application, changed: true };
+  });
+}
+
+function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, at: string): Promise<void> {
+  return deps.store.putReminder({ id: `${app.id}#grant-period-declined#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-period-declined', dueAt: at });
+}
+
+/** To the secretariat: the owner's open request (none: answered meanwhile). */
+export async function sendPeriodRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig): Promise<void> {
+  const open = openPeriodRequest(app.history);
+  if (!open || !app.allocation) return;
+  await notify(deps, `grant-period-request#${app.id}#${open.at}`, [scheme.secretariatEmail], mail.periodChangeRequested(mailContext(scheme, app), {
+    periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: open.periodStart, requestedEnd: open.periodEnd, reason: open.reason, link: caseUrl(deps, app.id),
+  }));
+}
+
+/** To the owner: the committee's no, and the period that stands (none: the owner asked again, or the period changed since). */
+export async function sendPeriodDeclined(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, statusLink: string): Promise<void> {
+  const declined = declinedPeriodRequest(app.history);
+  if (!declined || !app.allocation) return;
+  await notify(deps, `grant-period-declined#${app.id}#${declined.at}`, [app.ownerEmail], mail.periodRequestDeclined(mailContext(scheme, app), {
+    periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: declined.periodStart, requestedEnd: declined.periodEnd, reason: declined.reason, statusLink,
+  }));
 }
 
 function sameChange(last: PeriodChangeEntry, allocation: Allocation, input: PeriodChange): boolean {

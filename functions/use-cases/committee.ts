@@ -10,7 +10,7 @@ import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
-import { periodChangeRefusal } from '../domain/grant-period';
+import { openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
 import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
@@ -89,6 +89,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     pendingReallocations: reallocations,
     // The owners' requests for a later report deadline that nobody has answered: the committee decides them too.
     deadlineRequests: followUp?.deadlineRequests ?? [],
+    // And their requests for a new period (a later start).
+    periodRequests: followUp?.periodRequests ?? [],
   };
 }
 
@@ -271,7 +273,14 @@ export async function reportFollowUp(deps: Dependencies, schemeId: string) {
       return request ? [{ applicationId: app.id, title: app.title, kind, dueDate: due, requestedDate: request.dueDate, reason: request.reason, requestedAt: request.at }] : [];
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  return { reports, deadlineRequests };
+  // The owners' requests for a new period (the same grants: those that run can change their period).
+  const periodRequests = grants
+    .flatMap((app) => {
+      const request = openPeriodRequest(app.history);
+      return request && app.allocation ? [{ applicationId: app.id, title: app.title, periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: request.periodStart, requestedEnd: request.periodEnd, reason: request.reason, requestedAt: request.at }] : [];
+    })
+    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  return { reports, deadlineRequests, periodRequests };
 }
 
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {

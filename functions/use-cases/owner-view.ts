@@ -1,6 +1,6 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
 import { osloDateOf } from '../domain/oslo-time';
-import { periodChanges } from '../domain/grant-period';
+import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
 import type { ApplicationRecord } from '../domain/model';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
@@ -68,6 +68,10 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
     // The committee's last change of the period (a later start): when, from which period, and why (the owner had the decision by mail too).
     periodChanged: periodChangedFor(app.history),
+    // A new period can be asked for while the grant runs and its period is not over; the owner's open request, or the committee's no to the last one.
+    periodChangeable: periodChangeRefusal(app, osloDateOf(deps.clock.now())) === undefined,
+    maxPeriodMonths: scheme.maxPeriodMonths,
+    periodRequest: periodRequestFor(app.history),
     // The messages both ways (the secretariat's were mailed too: here if the mail was lost), not who at the secretariat wrote.
     messages: caseMessages(app.history).map((m) => ({ at: m.at, from: m.from, message: m.message })),
     // Where the money is: the owner sends the invoice (where to, marked how), or sees it paid or booked.
@@ -99,4 +103,11 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
 function periodChangedFor(history: ApplicationRecord['history']) {
   const last = periodChanges(history).at(-1);
   return last ? { changedOn: osloDateOf(new Date(last.at)), from: last.from, reason: last.reason } : undefined;
+}
+
+function periodRequestFor(history: ApplicationRecord['history']) {
+  const open = openPeriodRequest(history);
+  if (open) return { state: 'open' as const, periodStart: open.periodStart, periodEnd: open.periodEnd, reason: open.reason, requestedOn: osloDateOf(new Date(open.at)) };
+  const declined = declinedPeriodRequest(history);
+  return declined ? { state: 'declined' as const, periodStart: declined.periodStart, periodEnd: declined.periodEnd, reason: declined.reason, answeredOn: osloDateOf(new Date(declined.at)) } : undefined;
 }

@@ -24,6 +24,7 @@ import { targetMeeting } from './schedule-application';
 import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
 import { reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
+import { sendPeriodDeclined, sendPeriodRequest } from './change-grant-period';
 import { logger } from '../adapters/logger';
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
@@ -197,6 +198,12 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       }));
       return;
     }
+    case 'grant-period-request':
+      await sendPeriodRequest(deps, app, scheme);
+      return;
+    case 'grant-period-declined':
+      await sendPeriodDeclined(deps, app, scheme, statusLink);
+      return;
     case 'status-report-receipt':
     case 'final-report-receipt': {
       const kind = reportKindOfReminder(r.kind)!;

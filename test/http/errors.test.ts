@@ -17,7 +17,7 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(29);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(30);
     // The staff web pages are staff routes too: the same claims, the same 401/403.
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
@@ -37,6 +37,7 @@ describe('staff routes: authentication and roles', () => {
       'page-claim-repayment',
       'page-revoke-grant',
       'page-change-grant-period',
+      'page-decline-period-request',
       'page-change-owner',
       'page-extend-report-deadline',
       'page-decline-deadline-request',
@@ -164,6 +165,7 @@ describe('links and unexpected failures', () => {
       'submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: 0 },
       'request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
       'message-secretariat': { message: 'Hei' },
+      'request-period-change': { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' },
     };
     // The pages post forms (all values text).
     const forms: Record<string, Record<string, string | string[]>> = {
@@ -174,11 +176,12 @@ describe('links and unexpected failures', () => {
       'page-submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: '0' },
       'page-request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
       'page-message-secretariat': { message: 'Hei' },
+      'page-request-period-change': { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' },
     };
     expect(LINK_ROUTES.map((r) => r.id).sort()).toEqual(
       [
-        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline', 'message-secretariat',
-        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline', 'page-message-secretariat',
+        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change',
+        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline', 'page-message-secretariat', 'page-request-period-change',
       ].sort(),
     );
     for (const route of LINK_ROUTES) {

@@ -166,3 +166,112 @@ describe('a grant given another period (case page and minutes)', () => {
     app.clock.set(START);
   });
 });
+
+describe('the owner asks for a new period', () => {
+  const ask = (linkId: string, json: Record<string, unknown>) => app.call('request-period-change', { pathParameters: { linkId }, json });
+  const decline = (applicationId: string, json: Record<string, unknown>) => app.call('decline-period-request', { pathParameters: { applicationId }, json, as });
+  const ownerPage = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+  const casePage = async (applicationId: string) => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application')).text.replace(/\u00a0/g, ' ');
+  const agendaRef = { schemeId: 'sor-rogaland', meetingId: '2026-12-10' };
+  const onAgenda = async (applicationId: string) => ((await app.call('get-agenda', { pathParameters: agendaRef, as })).body.periodRequests as Array<{ applicationId: string }>).filter((r) => r.applicationId === applicationId);
+  const secretariatMails = (applicationId: string) => app.mailer.sent.filter((m) => m.to.includes('fsu-sekretariat@helse-stavanger.example') && m.subject.includes('Ny prosjektperiode ønsket') && m.text.includes(applicationId));
+
+  it('reaches the secretariat once, is on the agenda and the case with the period form filled in, and is answered by the new period', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    const json = { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Koordinatoren begynner 1. april.' };
+    const asked = await ask(ownerLinkId, json);
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.body).toEqual({ applicationId, changed: true });
+    expect((await ask(ownerLinkId, json)).body.changed).toBe(false);
+    expect((await stored(applicationId)).allocation).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }); // only asked
+
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const told = secretariatMails(applicationId);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('01.04.2027–31.03.2028 i stedet for 01.01.2027–31.12.2027');
+    expect(told[0]!.text).toContain(json.reason);
+    expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);
+
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toEqual({ state: 'open', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: json.reason, requestedOn: '2026-11-20' });
+    expect(await ownerPage(ownerLinkId)).toContain('Du ba 20.11.2026 om ny prosjektperiode, 01.04.2027–31.03.2028. Komiteen avgjør, og du får svaret på e-post.');
+    expect(await onAgenda(applicationId)).toEqual([expect.objectContaining({ periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: json.reason })]);
+    const before = await casePage(applicationId);
+    expect(before).toContain(`om ny prosjektperiode, 01.04.2027–31.03.2028:</strong> ${json.reason}`);
+    expect(before).toContain('<details class="period-change" open>');
+    expect(before).toContain('name="periodStart" value="2027-04-01"');
+
+    // The committee grants it: that answers the request.
+    expect((await change(applicationId, { ...json, reason: 'Innvilget som ønsket.' })).status).toBe(200);
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toBeUndefined();
+    expect(await onAgenda(applicationId)).toEqual([]);
+    expect(await casePage(applicationId)).not.toContain('Avslå ønsket om ny prosjektperiode');
+  });
+
+  it('the committee says no: the owner is told why once, may ask again; a no without a request is 409', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    const { ownerEmail } = await stored(applicationId);
+    expect((await decline(applicationId, { reason: 'Nei' })).body).toMatchObject({ reason: 'no_open_request' });
+    expect((await ask(ownerLinkId, { periodStart: '2027-03-01', periodEnd: '2028-02-29', reason: 'Senere oppstart.' })).status).toBe(202);
+    const no = { reason: 'Prosjektet må holde den vedtatte perioden.' };
+    const answers = await Promise.all([decline(applicationId, no), decline(applicationId, no)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.map((r) => r.body.changed).sort()).toEqual([false, true]);
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const letters = app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.subject.includes('Ikke ny prosjektperiode') && m.text.includes(applicationId));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.text).toContain('perioden er fortsatt 01.01.2027–31.12.2027');
+    expect(letters[0]!.text).toContain(no.reason);
+    expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toMatchObject({ state: 'declined', reason: no.reason });
+    const page = await ownerPage(ownerLinkId);
+    expect(page).toContain(`Komiteen sa 20.11.2026 nei til ny prosjektperiode (01.03.2027–29.02.2028): ${no.reason}`);
+    expect(page).toContain('<summary>Starter prosjektet senere? Be om ny prosjektperiode</summary>');
+    expect((await stored(applicationId)).history.filter((e) => e.action === 'grant-period-request-declined')).toHaveLength(1);
+  });
+
+  it('the same rules as the committee\'s change, at the field; not while the grant has not started or its period is over; through the pages, back with a notice', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    const tooLong = await ask(ownerLinkId, { periodStart: '2027-04-01', periodEnd: '2028-04-01', reason: 'Senere oppstart' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.fieldErrors).toEqual({ periodEnd: 'Perioden kan være høyst 12 måneder (siste mulige sluttdato er 31.03.2028).' });
+    expect((await ask(ownerLinkId, { periodStart: '2027-01-01', periodEnd: '2027-11-30', reason: 'Kortere' })).body.fieldErrors).toEqual({ periodEnd: 'Sluttdato kan ikke være før gjeldende sluttdato, 31.12.2027.' });
+    const { ownerLinkId: notGranted } = await app.scheduled();
+    expect((await ask(notGranted, { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' })).body).toMatchObject({ reason: 'grant_not_running' });
+    expect((await stored(applicationId)).history.filter((e) => e.action === 'grant-period-requested')).toEqual([]);
+
+    // The owner's page: the rule's message at the field, then the request and the notice.
+    const post = (form: Record<string, string>) => invoke(apiEvent({ method: 'POST', path: '/soknad/{linkId}/ny-periode', pathParameters: { linkId: ownerLinkId }, form, headers: { Accept: 'text/html' } }), 'page-request-period-change');
+    const bad = await post({ periodStart: '2027-04-01', periodEnd: '2028-04-01', reason: 'Senere oppstart' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#periode-periodEnd"');
+    expect(bad.text).toContain('<details class="period-request" open>');
+    const ok = await post({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/soknad/${ownerLinkId}?melding=periode`);
+
+    // The case page's no, back on the case with its notice.
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const no = (form: Record<string, string>) =>
+      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/periode/avslag', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-decline-period-request');
+    const empty = await no({});
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('<details class="period-decline" open>');
+    const declined = await no({ reason: 'Perioden står.' });
+    expect(declined.status, declined.text).toBe(303);
+    expect(declined.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=periodeavslag`);
+
+    // The period is over: no new request.
+    app.clock.set('2028-01-05T10:00:00.000Z');
+    try {
+      expect((await ask(ownerLinkId, { periodStart: '2027-02-01', periodEnd: '2028-01-31', reason: 'For sent' })).body).toMatchObject({ reason: 'period_over' });
+      expect(await ownerPage(ownerLinkId)).not.toContain('Be om ny prosjektperiode</summary>');
+    } finally {
+      app.clock.set(START);
+    }
+  });
+});

@@ -25,6 +25,8 @@ import {
   repaymentClaim,
   grantRevoked,
   grantPeriodChanged,
+  periodChangeRequested,
+  periodRequestDeclined,
   payoutCancelled,
   reportDue,
   reportOverdue,
@@ -286,6 +288,16 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: grantPeriodChanged(ctx, { periodStart: '2027-04-01', periodEnd: '2028-03-31', previousStart: '2027-01-01', previousEnd: '2027-12-31', reason: `Stillingen ble besatt først i mars ${EVIL}`, decidedAt: '2027-01-28T10:00:00Z', finalReportDue: '2028-05-30', statusLink: LINK, copyTo: ['leder og nestleder i TMG Eldre'] }),
     link: LINK,
     expect: [/Vedtak: ny prosjektperiode for/, /FSU har vedtatt ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 \(var 01\.01\.2027–31\.12\.2027\)/, /Frist for sluttrapport: 30\.05\.2028/, /Sluttrapporten kan sendes dagen etter at den nye perioden er over/, /Kopi: leder og nestleder i TMG Eldre/],
+  },
+  periodChangeRequested: {
+    mail: periodChangeRequested(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Stillingen er ikke besatt ${EVIL}`, link: LINK }),
+    link: LINK,
+    expect: [/Ny prosjektperiode ønsket for/, /Prosjekteier ber om ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 i stedet for 01\.01\.2027–31\.12\.2027/, /Vedtar FSU den, registrerer du den på saken/, /Ønsket periode: 01\.04\.2027–31\.03\.2028/],
+  },
+  periodRequestDeclined: {
+    mail: periodRequestDeclined(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Prosjektet må holde planen ${EVIL}`, statusLink: LINK }),
+    link: LINK,
+    expect: [/Ikke ny prosjektperiode for/, /FSU har sagt nei, så perioden er fortsatt 01\.01\.2027–31\.12\.2027/, /Begrunnelse: Prosjektet må holde planen/],
   },
   payoutCancelled: {
     mail: payoutCancelled(ctx, { grantId: 'app-1', payoutId: 'app-1#payout#grant#1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),

@@ -130,6 +130,8 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'change-grant-period': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
   'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),
   'message-secretariat': () => ({ message: 'Fakturaen er sendt.' }),
+  'request-period-change': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
+  'decline-period-request': () => ({ reason: 'Perioden står' }),
   'resend-owner-link': () => ({}),
   'register-invoice': () => ({ invoiceNumber: 'F-1' }),
   'mark-paid': () => ({}),
