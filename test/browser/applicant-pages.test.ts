@@ -268,4 +268,27 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Send forespørselen' }).count()).toBe(0);
     await screenshot(page, 'status-report-sent');
   }, 45_000);
+
+  it('a project that starts late: the owner asks for a new period from the owner\'s page (12 months at most, said at the field)', async () => {
+    const data = application({ title: 'Ny periode i nettleseren' });
+    const { ownerLink } = await activeGrant(h, data);
+    await page.goto(`/soknad/${ownerLink}`);
+    await page.getByText('Starter prosjektet senere? Be om ny prosjektperiode').click();
+    const request = page.getByRole('form', { name: 'Be om ny prosjektperiode' });
+    expect(await request.getByLabel('Ny startdato').inputValue()).toBe('2027-01-01');
+    await request.getByLabel('Ny startdato').fill('2027-04-01');
+    await request.getByLabel('Ny sluttdato').fill('2028-06-30');
+    await request.getByLabel('Hvorfor trenger prosjektet ny periode?').fill('Koordinatoren begynner 1. april.');
+    await request.getByRole('button', { name: 'Send ønsket' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering a[href="#periode-periodEnd"]').textContent()).toContain('Perioden kan være høyst 12 måneder');
+    await expectAccessibleBasics(page);
+    await request.getByLabel('Ny sluttdato').fill('2028-03-31');
+    await request.getByRole('button', { name: 'Send ønsket' }).click();
+    await page.waitForURL(/\?melding=periode$/);
+    expect(await page.locator('.notice').first().textContent()).toContain('Ønsket om ny prosjektperiode er sendt til sekretariatet.');
+    expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain('om ny prosjektperiode, 01.04.2027–31.03.2028. Komiteen avgjør');
+    expect(await page.getByRole('button', { name: 'Send ønsket' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
+  }, 45_000);
 });
