@@ -25,9 +25,6 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { recordOnHistory, withFreshRead } from './move-application';
 import { latestDeadline } from './report-deadlines';
 
-/** The reminder that mails the owner (and the group's leaders) the new period: sent by the next sweep. */
-export const PERIOD_CHANGED_REMINDER = 'grant-period-changed';
-
 export function changeGrantPeriod(deps: Dependencies, applicationId: string, input: PeriodChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(() => changeOnce(deps, applicationId, input, actor));
 }
@@ -170,5 +167,5 @@ async function recordDecision(deps: Dependencies, app: ApplicationRecord, change
     periodStart: change.to.periodStart, periodEnd: change.to.periodEnd,
     matter: `Prosjektperioden var ${formatNorwegianDate(change.from.periodStart)}–${formatNorwegianDate(change.from.periodEnd)}`,
   }, meeting);
-  await deps.store.putReminder({ id: `${app.id}#${PERIOD_CHANGED_REMINDER}#${change.at}`, applicationId: app.id, schemeId: app.schemeId, kind: PERIOD_CHANGED_REMINDER, dueAt: change.at });
+  await deps.store.putReminder({ id: `${app.id}#grant-period-changed#${change.at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-period-changed', dueAt: change.at });
 }
