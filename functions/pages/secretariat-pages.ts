@@ -162,7 +162,7 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
     return [state, !!failed];
   };
   const sections = overview.map((entry) => {
-    const { scheme, meetings, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests } = entry;
+    const { scheme, meetings, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests } = entry;
     const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
     const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
@@ -171,6 +171,7 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
+${periodRequests ? html`<p class="notice"><strong>${periodRequests === 1 ? 'Ett ønske' : `${periodRequests} ønsker`} om ny prosjektperiode venter på svar.</strong> ${upcoming[0] ? html`<a href=${`${agendaPath(scheme.id, upcoming[0].id)}#ny-periode`}>Se ${periodRequests === 1 ? 'ønsket' : 'ønskene'} på sakslisten</a> og svar på saken.` : 'Svar på saken.'}</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}) og ønsker om utsatt frist (${deadlineRequests})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>

@@ -70,6 +70,8 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
         // What waits on reports: the overdue ones, and the owners' requests for a later deadline not yet answered.
         overdueReports: followUp.reports.length,
         deadlineRequests: followUp.deadlineRequests.length,
+        // The owners' requests for a new period (a later start), which the committee decides too.
+        periodRequests: followUp.periodRequests.length,
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
         // The month before the regional follow-up meeting: the year so far is reported before it.

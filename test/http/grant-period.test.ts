@@ -197,6 +197,8 @@ describe('the owner asks for a new period', () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toEqual({ state: 'open', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: json.reason, requestedOn: '2026-11-20' });
     expect(await ownerPage(ownerLinkId)).toContain('Du ba 20.11.2026 om ny prosjektperiode, 01.04.2027–31.03.2028. Komiteen avgjør, og du får svaret på e-post.');
     expect(await onAgenda(applicationId)).toEqual([expect.objectContaining({ periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: json.reason })]);
+    const start = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat')).text;
+    expect(start).toMatch(/<strong>(Ett ønske|\d+ ønsker) om ny prosjektperiode venter på svar\.<\/strong> <a href="\/sekretariat\/sor-rogaland\/moter\/[\d-]+#ny-periode">/);
     const before = await casePage(applicationId);
     expect(before).toContain(`om ny prosjektperiode, 01.04.2027–31.03.2028:</strong> ${json.reason}`);
     expect(before).toContain('<details class="period-change" open>');
@@ -207,6 +209,7 @@ describe('the owner asks for a new period', () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toBeUndefined();
     expect(await onAgenda(applicationId)).toEqual([]);
     expect(await casePage(applicationId)).not.toContain('Avslå ønsket om ny prosjektperiode');
+    expect((await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat')).text).not.toContain('om ny prosjektperiode venter på svar');
   });
 
   it('the committee says no: the owner is told why once, may ask again; a no without a request is 409', async () => {
