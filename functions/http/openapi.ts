@@ -85,6 +85,7 @@ const QUERIES: Record<string, z.ZodMiniType> = {
 };
 
 const SUCCESS: Record<string, [number, string]> = {
+  'get-deadline-calendar': [200, 'Søknadsfristene til møtene som tar imot nye søknader, som heldagshendelser (iCalendar, RFC 5545)'],
   'submit-application': [201, 'Søknaden er mottatt (200: samme innsending er mottatt før)'],
   'request-reallocation': [201, 'Søknaden om omdisponering er registrert'],
   'submit-report': [201, 'Rapporten er mottatt'],
@@ -133,6 +134,12 @@ function toSchema(schema: z.ZodMiniType): JsonSchema {
   return out;
 }
 
+/** What a route answers other than JSON alone. */
+const CONTENT: Record<string, Record<string, unknown>> = {
+  'half-year-report': { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+  'get-deadline-calendar': { 'text/calendar': { schema: { type: 'string' } } },
+};
+
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 function operation(route: RouteDefinition, bodies: Record<string, [string, z.ZodMiniType]>) {
@@ -163,10 +170,7 @@ function operation(route: RouteDefinition, bodies: Record<string, [string, z.Zod
   const responses: Record<string, unknown> = {
     [String(status)]: {
       description,
-      content:
-        route.id === 'half-year-report'
-          ? { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } }
-          : { 'application/json': { schema: { type: 'object' } } },
+      content: CONTENT[route.id] ?? { 'application/json': { schema: { type: 'object' } } },
     },
     '400': errorResponse('Ugyldig forespørsel; fieldErrors forklarer hvert felt'),
     '404': errorResponse('Fant ikke det du ba om'),

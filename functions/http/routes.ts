@@ -23,6 +23,7 @@ export const API_ROUTES: readonly RouteDefinition[] = [
   // Public: applicants, partners and project owners, each through their opaque link.
   { id: 'submit-application', method: 'POST', path: '/api/schemes/{schemeId}/applications', access: 'public', summary: 'Send inn en søknad (JSON eller skjema)' },
   { id: 'get-scheme', method: 'GET', path: '/api/schemes/{schemeId}', access: 'public', summary: 'Ordningens kriterier, møteplan og frister' },
+  { id: 'get-deadline-calendar', method: 'GET', path: '/api/schemes/{schemeId}/deadlines.ics', access: 'public', summary: 'Søknadsfristene som kalender å abonnere på (iCalendar)' },
   { id: 'get-owner-view', method: 'GET', path: '/api/owner/{linkId}', access: 'public', summary: 'Status for søknaden (prosjekteiers lenke)' },
   { id: 'revise-application', method: 'POST', path: '/api/owner/{linkId}/revision', access: 'public', summary: 'Send inn revidert søknad' },
   { id: 'withdraw-application', method: 'POST', path: '/api/owner/{linkId}/withdrawal', access: 'public', summary: 'Trekk søknaden' },
@@ -111,6 +112,11 @@ export function draftPath(draftId: string): string {
 }
 
 /** The new-application form of a scheme (page-application-form; page-submit-application posts here). */
+/** A scheme's submission deadlines as an iCalendar feed (the landing page links it). */
+export function deadlineCalendarPath(schemeId: string): string {
+  return `/api/schemes/${encodeURIComponent(schemeId)}/deadlines.ics`;
+}
+
 export function applicationFormPath(schemeId: string): string {
   return `/soknad/ny/${encodeURIComponent(schemeId)}`;
 }

@@ -2,7 +2,7 @@
 import type { PublicScheme } from './application-form-page';
 import { date, dateTime } from './format';
 import { html, type Html } from './html';
-import { applicationFormPath } from '../http/routes';
+import { applicationFormPath, deadlineCalendarPath } from '../http/routes';
 
 export function homePage(schemes: readonly PublicScheme[]): { title: string; body: Html } {
   const title = 'Søk om rekrutterings- og samhandlingstilskudd';
@@ -22,6 +22,7 @@ ${open.length ? html`<div class="table-wrap"><table>
 <tbody>${open.map((m) => html`<tr><td>${m.title}</td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}</td></tr>`)}</tbody>
 </table></div>` : html`<p>Ingen møter med åpen søknadsfrist er lagt inn.</p>`}
 <p><a class="button" href=${applicationFormPath(s.id)}>Søk om tilskudd i ${s.name}</a></p>
+<p><a href=${deadlineCalendarPath(s.id)}>Legg søknadsfristene i kalenderen din</a> (abonner på adressen i Outlook, Google eller Apple Kalender, så kommer nye møter med)</p>
 <p class="muted">Spørsmål: <a href=${`mailto:${s.contact.secretariatEmail}`}>${s.contact.secretariatEmail}</a></p>
 </section>`;
 })}

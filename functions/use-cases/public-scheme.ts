@@ -4,6 +4,9 @@ import type { Dependencies } from '../composition';
 import { MAX_REQUESTED_AMOUNT } from '../../schemas/fields.schema';
 import { loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
+import { icsCalendar } from '../domain/icalendar';
+import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
+import { applicationFormPath } from '../http/routes';
 
 /**
  * What anyone may read about a scheme before applying: criteria, guidelines, the meeting plan with
@@ -21,6 +24,28 @@ export async function getPublicScheme(deps: Pick<Dependencies, 'scheme' | 'clock
     return { id, date, time, title, startsAt, submissionDeadline, newApplications, open: newApplications && Date.parse(submissionDeadline) >= now.getTime() };
   });
   return { ...publicSchemeFacts(scheme), upcomingMeetings };
+}
+
+/**
+ * The submission deadlines of the meetings a new application can still reach, as an iCalendar feed
+ * applicants subscribe to (each deadline an all-day event on its last day, with the link to the
+ * form). A meeting added or cancelled by the secretariat appears or goes at the next refresh.
+ */
+export async function deadlineCalendar(deps: Pick<Dependencies, 'scheme' | 'clock' | 'store' | 'publicBaseUrl'>, schemeId: string): Promise<{ filename: string; body: string }> {
+  const scheme = await getPublicScheme(deps, schemeId);
+  const c = scheme.committee.shortName;
+  const host = new URL(deps.publicBaseUrl).host;
+  const events = scheme.upcomingMeetings.filter((m) => m.open).map((m) => ({
+    uid: `soknadsfrist-${scheme.id}-${m.id}@${host}`,
+    date: osloDateOf(new Date(m.submissionDeadline)),
+    summary: `Søknadsfrist: ${c}-møtet ${formatNorwegianDate(m.date)}`,
+    description: `Søknader til ${c}s møte ${formatNorwegianDate(m.date)} (${scheme.name}) må være sendt inn og signert av alle partnerne innen utgangen av denne dagen.`,
+    url: new URL(applicationFormPath(scheme.id), deps.publicBaseUrl).toString(),
+  }));
+  return {
+    filename: `soknadsfrister-${scheme.id}.ics`,
+    body: icsCalendar({ productId: '-//Rekrutterings- og samhandlingstilskudd//Søknadsfrister//NO', name: `Søknadsfrister – ${scheme.name}`, events, now: deps.clock.now() }),
+  };
 }
 
 /** The scheme as getPublicScheme describes it, without its meetings (pages that show none read no calendar). */
