@@ -163,6 +163,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-update-group-leaders', 'POST', '/sekretariat/{schemeId}/grupper/{groupId}', 'secretariat', 'Endre lederne av en gruppe'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),
   page('page-application', 'GET', '/sekretariat/soknader/{applicationId}', 'secretariat', 'Hele saken'),
+  page('page-case-print', 'GET', '/sekretariat/soknader/{applicationId}/utskrift', 'secretariat', 'Hele saken som utskrift for arkivet'),
   page('page-decide-reallocation', 'POST', '/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'secretariat', 'Vedtak om omdisponering'),
   page('page-claim-repayment', 'POST', '/sekretariat/soknader/{applicationId}/tilbakebetaling', 'secretariat', 'Krev tilbakebetaling'),
   page('page-revoke-grant', 'POST', '/sekretariat/soknader/{applicationId}/tilbaketrekking', 'secretariat', 'Trekk tilbake tilskuddet'),

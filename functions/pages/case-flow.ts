@@ -18,6 +18,12 @@ export async function renderCase(deps: Dependencies, request: RouteRequest<unkno
   return staffPage(request, status, casePage(view, getSchemeFacts(deps, view.application.schemeId), { ...forms, csrf: csrfToken(request.event).token }));
 }
 
+/** The whole case for the archive: every part open, no forms. */
+export async function renderCasePrint(deps: Dependencies, request: RouteRequest<unknown>, applicationId: string): Promise<HttpResult> {
+  const view = await getApplicationForStaff(deps, applicationId);
+  return staffPage(request, 200, casePage(view, getSchemeFacts(deps, view.application.schemeId), { csrf: csrfToken(request.event).token }, true));
+}
+
 /** One form post of the case page: back to the case (303), or the case with the form's errors. */
 export function caseFormPost<T>(request: RouteRequest<unknown>, read: StaffFormPost<CaseFormName, T>['read'], act: StaffFormPost<CaseFormName, T>['act']): Promise<HttpResult> {
   return staffFormPost(request, request.params.applicationId ?? '', {

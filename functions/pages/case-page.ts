@@ -64,6 +64,10 @@ export function deadlineDeclinePath(applicationId: string): string {
   return `${reportDeadlinePath(applicationId)}/avslag`;
 }
 
+export function casePrintPath(applicationId: string): string {
+  return `${casePath(applicationId)}/utskrift`;
+}
+
 export function ownerMessagePath(applicationId: string): string {
   return `${casePath(applicationId)}/melding`;
 }
@@ -267,8 +271,14 @@ ${decidedInMeetingField(form, meetings, 'Tilbaketrekking, møte')}
 </form>`;
 }
 
-export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { title: string; body: Html } {
+/**
+ * The whole case. `print`: the same case for the archive (journalføring) with every part open and
+ * no forms, as it stands now.
+ */
+export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print = false): { title: string; body: Html } {
   const { application: app, data } = view;
+  // What acts on the case: left out of the printout.
+  const work = (h: Html | ''): Html | '' => (print ? '' : h);
   const states: FormState[] = [];
   const state = (name: CaseFormName) => {
     const mine = forms.failed?.form === name ? forms.failed : undefined;
@@ -279,8 +289,8 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const waiting = view.reallocations.filter((r) => r.state === 'requested');
   const reallocationForms = new Map(waiting.map((r) => [r.id, reallocationForm(app, r, forms.csrf, state, view.decisionMeetings)]));
   const grantPayout = view.payouts.find((p) => p.id === payoutIdFor(app.id, 'grant'));
-  const repayment = app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state, view.decisionMeetings) : '';
-  const revocation = app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state, view.decisionMeetings) : '';
+  const repayment = work(app.allocation && repaymentClaimable(app, grantPayout) ? repaymentForm(app, forms.csrf, state, view.decisionMeetings) : '');
+  const revocation = work(app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state, view.decisionMeetings) : '');
   const revoked = recordedRevocation(app.history);
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
@@ -290,17 +300,20 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms): { ti
   const change = contactChange(app, data);
   // Whom the application names, where the secretariat has set another contact since: the address too when it differs.
   const named = change ? [change.named.name, ...(change.named.email.toLowerCase() !== app.ownerEmail.toLowerCase() ? [change.named.email] : [])].join(', ') : '';
-  const owner = ownerForm(app, ownerName, forms.csrf, state);
-  const reportDeadline = reportDeadlineForm(app, forms.csrf, state);
+  const owner = work(ownerForm(app, ownerName, forms.csrf, state));
+  const reportDeadline = work(reportDeadlineForm(app, forms.csrf, state));
   const periodRequest = openPeriodRequest(app.history);
-  const period = html`${periodRequest ? periodRequestNotice(app.id, periodRequest, forms.csrf, state('periodDecline')) : ''}${view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings, periodRequest) : ''}`;
+  const period = work(html`${periodRequest ? periodRequestNotice(app.id, periodRequest, forms.csrf, state('periodDecline')) : ''}${view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings, periodRequest) : ''}`);
   // Built before the page (as the forms above): the error summary at its top lists their states.
-  const message = ownerMessageForm(app, ownerName, data.partners, forms.csrf, state('ownerMessage'));
+  const message = html`${caseMessageList(app, data.partners)}${work(ownerMessageForm(app, ownerName, forms.csrf, state('ownerMessage')))}`;
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
 ${forms.notice ?? ''}
-<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''}</p>
+${print
+  ? html`<p><a href=${casePath(app.id)}>Tilbake til saken</a></p>
+<p class="hint">Utskrift for arkivet: hele saken slik den står nå, uten skjemaene.</p>`
+  : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
 <h1>${app.title}</h1>
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${app.id}</dd>
@@ -311,7 +324,7 @@ ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting
 <dt>Versjon</dt><dd>${app.version}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${change ? html` (kontaktperson fra ${dateTime(change.since)}; søknaden oppga ${named})` : ''}
-<form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>${owner}</dd>
+${work(html`<form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>`)}${owner}</dd>
 ${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}
 ${continuationFacts(view.continuations)}
@@ -352,12 +365,12 @@ ${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${vi
 ${reportFacts(r)}`,
 )}`)}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
-  (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${reallocationForms.get(r.id) ?? ''}</li>`,
+  (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${work(reallocationForms.get(r.id) ?? '')}</li>`,
 )}</ul>`)}
 ${revocation}
 ${repayment}
 <h2>Prosjektbeskrivelsen</h2>
-<details class="project-texts"><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>
+<details class="project-texts"${print ? html` open` : ''}><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>
 <h3>Sammendrag</h3><p class="long-text">${data.summary}</p>
 ${projectTexts(data, scheme)}
 <h3>Kriterier prosjektet oppfyller</h3>
@@ -367,7 +380,7 @@ ${budgetTable(data.budget, partnerName)}
 <h2>Historikk</h2>
 ${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
-${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails), 'e-post')}
+${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,
   };
 }
@@ -383,12 +396,16 @@ function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView):
 ${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}. dag til rapporten kommer, høyst ${overdueRhythm.atMost} ganger; listen viser den neste.</p>` : ''}`;
 }
 
-/** Writing to the contact person from the case: the messages both ways so far, and the form. Closed by default. */
-function ownerMessageForm(app: CaseView['application'], ownerName: string, partners: CaseView['data']['partners'], csrf: string, form: FormState): Html {
+/** The messages between the secretariat and the contact person so far, both ways. */
+function caseMessageList(app: CaseView['application'], partners: CaseView['data']['partners']): Html | '' {
   const written = caseMessages(app.history);
-  return html`${written.length ? html`<h3>Meldinger med prosjektansvarlig</h3>
-<ul class="owner-messages">${written.map((m) => html`<li>${dateTime(m.at)}, ${actorLabel(m.actor, partners)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : ''}
-<details class="owner-message"${form.hasErrors() ? html` open` : ''}><summary>Skriv til prosjektansvarlig</summary>
+  return written.length ? html`<h3>Meldinger med prosjektansvarlig</h3>
+<ul class="owner-messages">${written.map((m) => html`<li>${dateTime(m.at)}, ${actorLabel(m.actor, partners)}:<br><span class="long-text">${m.message}</span></li>`)}</ul>` : '';
+}
+
+/** Writing to the contact person from the case. Closed by default. */
+function ownerMessageForm(app: CaseView['application'], ownerName: string, csrf: string, form: FormState): Html {
+  return html`<details class="owner-message"${form.hasErrors() ? html` open` : ''}><summary>Skriv til prosjektansvarlig</summary>
 <form method="post" action=${ownerMessagePath(app.id)} novalidate aria-label="Skriv til prosjektansvarlig">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">${ownerName} (${app.ownerEmail}) får meldingen på e-post med lenken til saken, og meldingen lagres på saken. Prosjektansvarlig kan svare fra sakens side, så lagres svaret her også. Skriv ikke helseopplysninger.</p>
@@ -399,9 +416,9 @@ ${form.textarea('message', 'Melding', { rows: 5, summaryLabel: 'Melding til pros
 }
 
 /** The mails about the case that went out (closed by default: a running grant has tens). */
-function mailLog(mails: CaseView['mails']): Html {
+function mailLog(mails: CaseView['mails'], open: boolean): Html {
   const bounced = mails.some((m) => m.bouncedTo?.length || m.complainedBy?.length);
-  return html`<details class="mail-log"${bounced ? html` open` : ''}><summary>${count(mails.length, 'e-post', 'e-poster')} sendt, den siste ${dateTime(mails.at(-1)!.sentAt)}</summary>
+  return html`<details class="mail-log"${bounced || open ? html` open` : ''}><summary>${count(mails.length, 'e-post', 'e-poster')} sendt, den siste ${dateTime(mails.at(-1)!.sentAt)}</summary>
 <div class="table-wrap" role="region" aria-label="E-post om saken" tabindex="0"><table>
 <caption>E-post om saken, eldste først (emnet; innholdet lagres ikke)</caption>
 <thead><tr><th scope="col">Sendt</th><th scope="col">Til</th><th scope="col">Emne</th></tr></thead>

@@ -33,6 +33,7 @@ describe('staff routes: authentication and roles', () => {
       'page-update-group-leaders',
       'page-half-year-report',
       'page-application',
+      'page-case-print',
       'page-decide-reallocation',
       'page-claim-repayment',
       'page-revoke-grant',

@@ -278,3 +278,25 @@ describe('the owner asks for a new period', () => {
     }
   });
 });
+
+describe('the case as a printout for the archive', () => {
+  it('has every part of the case open and no form, and the case links it', async () => {
+    app.clock.set(START);
+    const { applicationId, ownerLinkId } = await app.active();
+    expect((await app.call('message-secretariat', { pathParameters: { linkId: ownerLinkId }, json: { message: 'Vi starter i april.' } })).status).toBe(202);
+    await sendDueReminders(app.deps);
+    const casePage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application')).text;
+    expect(casePage).toContain(`<a href="/sekretariat/soknader/${applicationId}/utskrift">Utskrift for arkivet</a>`);
+    const printout = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}/utskrift', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-case-print');
+    expect(printout.status).toBe(200);
+    const main = printout.text.slice(printout.text.indexOf('<main'));
+    expect(main).toContain('Utskrift for arkivet: hele saken slik den står nå, uten skjemaene.');
+    // No form acts on the case from the printout (the header's sign-out form is not in <main>).
+    expect(main).not.toContain('<form');
+    expect(main).toContain('<details class="project-texts" open>');
+    expect(main).toContain('<details class="mail-log" open>');
+    expect(main).toContain('Vi starter i april.');
+    expect(main).toContain('<h2>Historikk</h2>');
+    expect((await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}/utskrift', pathParameters: { applicationId: 'app_finnesikke0000000' }, headers: HTML, claims: as }), 'page-case-print')).status).toBe(404);
+  });
+});
