@@ -322,6 +322,17 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect((await page.locator('dd', { hasText: 'var 01.01.2027–31.12.2027' }).first().textContent())?.replace(/\u00a0/g, ' ')).toContain('01.03.2027–29.02.2028 (endret');
     expect(await page.locator('#vedtak + ul li', { hasText: 'Ny prosjektperiode' }).count()).toBe(1);
     await expectAccessibleBasics(page);
+
+    // The printout for the archive: every part open, nothing to act with, and it prints so.
+    await page.getByRole('link', { name: 'Utskrift for arkivet' }).click();
+    await page.waitForURL(`**/sekretariat/soknader/${id}/utskrift`);
+    expect(await page.locator('main form').count()).toBe(0);
+    expect(await page.getByText('Sammendrag', { exact: true }).isVisible()).toBe(true);
+    await expectAccessibleBasics(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.mail-log table').isVisible()).toBe(true);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
   }, 60_000);
 
   it("Innlandet: the agenda reports the status of the action part, each measure linked to its case", async () => {
