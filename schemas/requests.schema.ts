@@ -198,6 +198,10 @@ export type PeriodRequest = z.infer<typeof periodRequestSchema>;
 export const periodDeclineSchema = z.strictObject({ reason: textField(REASON_MAX) }, E);
 export type PeriodDecline = z.infer<typeof periodDeclineSchema>;
 
+/** The contact person lost the link to the case: the case number (in every e-mail) and the address the case has. */
+export const lostLinkSchema = z.strictObject({ caseNumber: caseNumberField(), email: emailField() }, E);
+export type LostLink = z.infer<typeof lostLinkSchema>;
+
 /** Who leads a service-model group or professional council now: the addresses that get the copy of the committee's decisions. */
 export const groupLeadersSchema = z.strictObject({ leaderEmail: emailField(), deputyLeaderEmail: emailField() }, E);
 export type GroupLeaders = z.infer<typeof groupLeadersSchema>;
@@ -374,6 +378,7 @@ export const REQUEST_SCHEMAS = {
   periodRequest: periodRequestSchema,
   periodDecline: periodDeclineSchema,
   groupLeaders: groupLeadersSchema,
+  lostLink: lostLinkSchema,
   ownerChange: ownerChangeSchema,
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
@@ -404,6 +409,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   periodRequest: [],
   periodDecline: [],
   groupLeaders: [],
+  lostLink: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],
@@ -434,6 +440,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   periodRequest: [],
   periodDecline: [],
   groupLeaders: [],
+  lostLink: [],
   ownerChange: [],
   reportDeadline: [],
   deadlineRequest: [],

@@ -20,7 +20,7 @@ import {
   repaymentClaimSchema,
   reportRequestSchema,
   deadlineRequestSchema,
-  revocationRequestSchema, periodChangeSchema, periodRequestSchema, periodDeclineSchema, groupLeadersSchema,
+  revocationRequestSchema, periodChangeSchema, periodRequestSchema, lostLinkSchema, periodDeclineSchema, groupLeadersSchema,
   ownerChangeSchema,
   reportDeadlineSchema,
   deadlineDeclineSchema,
@@ -66,6 +66,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'revoke-grant': ['RevocationRequest', revocationRequestSchema],
     'change-grant-period': ['PeriodChange', periodChangeSchema],
     'request-period-change': ['PeriodRequest', periodRequestSchema],
+    'request-lost-link': ['LostLink', lostLinkSchema],
     'decline-period-request': ['PeriodDecline', periodDeclineSchema],
     'update-group-leaders': ['GroupLeaders', groupLeadersSchema],
     'change-owner': ['OwnerChange', ownerChangeSchema],
@@ -97,6 +98,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'revoke-grant': [200, 'Tilskuddet er trukket tilbake (også når det var trukket tilbake fra før)'],
   'change-grant-period': [200, 'Den nye perioden er registrert som komiteens vedtak (changed: false for en gjentakelse); sluttrapporten følger den nye sluttdatoen, og prosjekteier får vedtaket med kopi til gruppens ledere'],
   'update-group-leaders': [200, 'Lederne er lagret (changed: false når adressene var de samme fra før); kopien av vedtakene som sendes fra nå av, går dit'],
+  'request-lost-link': [202, 'Mottatt, uansett om saksnummeret og adressen hører sammen (svaret røper ikke det); hører de sammen, sendes lenken til sakens adresse med neste utsending av påminnelser, høyst tre ganger i døgnet'],
   'request-period-change': [202, 'Ønsket om ny prosjektperiode er registrert (changed: false for en gjentakelse); sekretariatet får beskjed, og komiteen avgjør'],
   'decline-period-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjekteier får begrunnelsen, og perioden står'],
   'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
@@ -112,7 +114,7 @@ const SUCCESS: Record<string, [number, string]> = {
 /** Routes whose body may be left out (every field optional). */
 const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
-const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change']);
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change', 'request-lost-link']);
 
 type CheckDef = { check?: string; fn?: unknown };
 

@@ -3,6 +3,7 @@ import type { PublicScheme } from './application-form-page';
 import { date, dateTime } from './format';
 import { html, type Html } from './html';
 import { applicationFormPath, deadlineCalendarPath } from '../http/routes';
+import { LOST_LINK_PATH } from './lost-link-page';
 
 export function homePage(schemes: readonly PublicScheme[]): { title: string; body: Html } {
   const title = 'Søk om rekrutterings- og samhandlingstilskudd';
@@ -26,6 +27,7 @@ ${open.length ? html`<div class="table-wrap"><table>
 <p class="muted">Spørsmål: <a href=${`mailto:${s.contact.secretariatEmail}`}>${s.contact.secretariatEmail}</a></p>
 </section>`;
 })}
+<p><a href=${LOST_LINK_PATH}>Mistet lenken til søknaden din?</a></p>
 <h2>For saksbehandlere</h2>
 <ul>
 <li><a href="/sekretariat">Sekretariatet: møteplan og sakslister</a></li>

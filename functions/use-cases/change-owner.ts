@@ -9,7 +9,7 @@ import type { Actor, ApplicationRecord } from '../domain/model';
 import { contactName, OWNER_CHANGED, ownerChangeReminderId, OWNER_LINK_SENT, ownerHandovers } from '../domain/case-contacts';
 import { ownerChangeable } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import type { OwnerChange, OwnerMessage } from '../../schemas/requests.schema';
+import type { LostLink, OwnerChange, OwnerMessage } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { currentOwnerLink, linkExpired, newLink } from './links';
 import { recordOnHistory, withFreshRead } from './move-application';
@@ -94,4 +94,23 @@ async function handOverOwnerLink(deps: Dependencies, app: ApplicationRecord, han
 /** The secretariat writes to the project's contact person from the case page (see case-messages.ts). */
 export function messageOwner(deps: Dependencies, applicationId: string, input: OwnerMessage, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(async () => writeCaseMessage(deps, await loadApplication(deps, applicationId), 'secretariat', actor, input.message));
+}
+
+/** How many times a day the contact person may have the link mailed from the public form (more is quietly ignored). */
+export const LOST_LINK_PER_DAY = 3;
+
+/**
+ * The contact person lost the link: with the case number and the address the case has, the next
+ * sweep mails the link they have (a new one if theirs has expired) to that address, the same as
+ * the secretariat's "Send lenken på nytt". The answer is the same whether or not the two belong
+ * together, so the form tells nobody which addresses or cases exist; the link only ever goes to
+ * the case's own address.
+ */
+export async function requestLostLink(deps: Dependencies, input: LostLink): Promise<void> {
+  const app = await deps.store.getApplication(input.caseNumber);
+  if (!app || app.ownerEmail.toLowerCase() !== input.email) return;
+  const since = deps.clock.now().getTime() - 86_400_000;
+  const today = app.history.filter((e) => e.action === OWNER_LINK_SENT && e.actor.kind === 'applicant' && Date.parse(e.at) > since);
+  if (today.length >= LOST_LINK_PER_DAY) return;
+  await resendOwnerLink(deps, app.id, { kind: 'applicant', email: app.ownerEmail });
 }

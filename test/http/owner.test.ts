@@ -3,6 +3,7 @@ import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
 const app = useTestApp();
 
@@ -358,5 +359,60 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     expect(early.status).toBe(409);
     expect(early.body.reason).toBe('not_active');
     expect(await app.store.listReallocations(applicationId)).toHaveLength(0);
+  });
+});
+
+describe('a lost link (the contact person asks for it)', () => {
+  const lost = (json: Record<string, unknown>) => app.call('request-lost-link', { json });
+  const linkMails = (email: string, applicationId: string) => app.mailer.sent.filter((m) => m.to.includes(email) && m.text.includes(applicationId) && m.text.includes('/soknad/'));
+
+  it('with the case number and the case\'s address, the next sweep mails the link there; any other pair answers the same and sends nothing', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const before = app.mailer.sent.length;
+    for (const json of [
+      { caseNumber: applicationId, email: 'noen.andre@example.no' },
+      { caseNumber: 'app_0000000000000000', email: ownerEmail },
+    ]) {
+      const res = await lost(json);
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ accepted: true });
+    }
+    await sendDueReminders(app.deps);
+    expect(app.mailer.sent.slice(before).filter((m) => m.text.includes(applicationId))).toEqual([]);
+
+    const res = await lost({ caseNumber: applicationId, email: ownerEmail.toUpperCase() });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: true });
+    const sentBefore = linkMails(ownerEmail, applicationId).length;
+    await sendDueReminders(app.deps);
+    const sent = linkMails(ownerEmail, applicationId).slice(sentBefore);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(`https://tilskudd.example/soknad/${ownerLinkId}`);
+    const history = (await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'owner-link-sent');
+    expect(history.at(-1)!.actor).toEqual({ kind: 'applicant', email: ownerEmail });
+
+    // At most three a day from the form (a minute apart: the same minute is one).
+    for (let i = 0; i < 4; i++) {
+      app.clock.set(new Date(app.clock.now().getTime() + 120_000).toISOString());
+      await lost({ caseNumber: applicationId, email: ownerEmail });
+    }
+    expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'owner-link-sent' && e.actor.kind === 'applicant')).toHaveLength(3);
+    expect((await lost({ caseNumber: 'feil', email: 'ikke-epost' })).body.fieldErrors).toEqual({ caseNumber: expect.stringMatching(/^Skriv saksnummeret/), email: 'Skriv en gyldig e-postadresse.' });
+  });
+
+  it('has a page of its own, linked from the landing page: errors at the fields, then the same notice whatever was typed', async () => {
+    const post = (form: Record<string, string>) => invoke(apiEvent({ method: 'POST', path: '/mistet-lenke', form, headers: { Accept: 'text/html' } }), 'page-request-lost-link');
+    const bad = await post({ caseNumber: 'app_', email: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#lenke-caseNumber"');
+    expect(bad.text).toContain('value="app_"');
+    const ok = await post({ caseNumber: 'app_0000000000000000', email: 'noen@example.no' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/mistet-lenke?melding=sendt');
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/mistet-lenke', query: { melding: 'sendt' }, headers: { Accept: 'text/html' } }), 'page-lost-link')).text;
+    expect(page).toContain('Hører saksnummeret og e-postadressen sammen, får du lenken til saken på e-post i løpet av et kvarter.');
+    const home = (await invoke(apiEvent({ method: 'GET', path: '/', headers: { Accept: 'text/html' } }), 'page-home')).text;
+    expect(home).toContain('<a href="/mistet-lenke">Mistet lenken til søknaden din?</a>');
   });
 });
