@@ -9,6 +9,11 @@ export function actorId(actor: Actor): string {
   return actor.kind === 'staff' ? actor.subject : actor.kind;
 }
 
+/** How people read an actor: a staff member's name (else the subject), else the kind of actor. */
+export function actorName(actor: Actor): string {
+  return actor.kind === 'staff' ? (actor.name ?? actor.subject) : actor.kind;
+}
+
 const NAME_CLAIMS = ['name', 'email', 'cognito:username', 'username'] as const;
 const MAX_NAME = 200;
 

@@ -6,6 +6,7 @@
 import type { Actor, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
+import { actorName } from '../domain/staff-name';
 import { openPeriodRequest, periodChanges, type PeriodRequestEntry } from '../domain/grant-period';
 import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
@@ -99,7 +100,7 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
     case 'partner':
       return partners[actor.partnerIndex]?.organisationName ?? 'Partner';
     case 'staff':
-      return actor.role === 'finance' ? `Økonomi (${actor.name ?? actor.subject})` : `Sekretariatet (${actor.name ?? actor.subject})`;
+      return actor.role === 'finance' ? `Økonomi (${actorName(actor)})` : `Sekretariatet (${actorName(actor)})`;
     case 'system':
       return 'Systemet';
   }

@@ -5,6 +5,7 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { groupRegister, withLeaders, type AnchoringGroup } from '../domain/anchoring';
 import type { Actor, GroupLeadersRecord } from '../domain/model';
+import { actorName } from '../domain/staff-name';
 import type { Dependencies } from '../composition';
 import type { GroupLeaders } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -23,8 +24,6 @@ function schemeWithGroups(deps: Pick<Dependencies, 'scheme'>, schemeId: string):
   return scheme as SchemeConfig & { anchoring: NonNullable<SchemeConfig['anchoring']> };
 }
 
-const staffName = (actor: Actor) => (actor.kind === 'staff' ? (actor.name ?? actor.subject) : actor.kind);
-
 /** The register for the secretariat's page and API: each group, its leaders now, and the last change (when, by whom, from what). */
 export async function groupRegisterView(deps: Dependencies, schemeId: string) {
   const scheme = schemeWithGroups(deps, schemeId);
@@ -33,14 +32,9 @@ export async function groupRegisterView(deps: Dependencies, schemeId: string) {
     schemeId: scheme.id,
     schemeName: scheme.name,
     committee: scheme.committee.shortName,
-    groups: scheme.anchoring.groups.map((g) => {
-      const c = changed.find((x) => x.groupId === g.id);
-      return {
-        id: g.id, kind: g.kind, name: g.name,
-        leaderEmail: c?.leaderEmail ?? g.leaderEmail,
-        deputyLeaderEmail: c?.deputyLeaderEmail ?? g.deputyLeaderEmail,
-        changed: c ? { at: c.updatedAt, by: staffName(c.updatedBy), previous: c.previous } : null,
-      };
+    groups: withLeaders(scheme.anchoring.groups, changed).map(({ id, kind, name, leaderEmail, deputyLeaderEmail }) => {
+      const c = changed.find((x) => x.groupId === id);
+      return { id, kind, name, leaderEmail, deputyLeaderEmail, changed: c ? { at: c.updatedAt, by: actorName(c.updatedBy), previous: c.previous } : null };
     }),
   };
 }

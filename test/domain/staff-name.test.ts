@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staffDisplayName } from '../../functions/domain/staff-name';
+import { staffDisplayName, actorName } from '../../functions/domain/staff-name';
 
 describe('staffDisplayName', () => {
   const sub = '5c1e9a2b-7d3f-4e8a-9b1c-2d3e4f5a6b7c';
@@ -14,5 +14,13 @@ describe('staffDisplayName', () => {
   it('skips empty or non-text claims and bounds the length', () => {
     expect(staffDisplayName({ name: '  ', email: 42, username: ' kari ' }, sub)).toBe('kari');
     expect(staffDisplayName({ name: 'x'.repeat(500) }, sub)).toHaveLength(200);
+  });
+});
+
+describe('actorName', () => {
+  it('is a staff member\'s name, else the subject, else the kind of actor', () => {
+    expect(actorName({ kind: 'staff', role: 'secretariat', subject: 'uuid-1', name: 'Kari Nordmann' })).toBe('Kari Nordmann');
+    expect(actorName({ kind: 'staff', role: 'finance', subject: 'uuid-2' })).toBe('uuid-2');
+    expect(actorName({ kind: 'system', name: 'lifecycle' })).toBe('system');
   });
 });
