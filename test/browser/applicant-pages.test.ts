@@ -291,4 +291,21 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Send ønsket' }).count()).toBe(0);
     await expectAccessibleBasics(page);
   }, 45_000);
+
+  it('a lost link: from the landing page, the case number and the address; the field\'s error first, then the same notice whatever was typed', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Mistet lenken til søknaden din?' }).click();
+    await page.waitForURL('**/mistet-lenke');
+    await expectAccessibleBasics(page);
+    await page.getByLabel('Saksnummer').fill('123');
+    await page.getByLabel('E-postadressen saken er registrert med').fill('kari@example.no');
+    await page.getByRole('button', { name: 'Send meg lenken' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#feiloppsummering a[href="#lenke-caseNumber"]').textContent()).toContain('Skriv saksnummeret');
+    await page.getByLabel('Saksnummer').fill('app_0000000000000000');
+    await page.getByRole('button', { name: 'Send meg lenken' }).click();
+    await page.waitForURL(/\?melding=sendt$/);
+    expect(await page.locator('.notice').first().textContent()).toContain('Hører saksnummeret og e-postadressen sammen');
+    await expectAccessibleBasics(page);
+  }, 30_000);
 });
