@@ -316,6 +316,7 @@ ${print
 <p class="hint">Utskrift for arkivet: hele saken slik den står nå, uten skjemaene.</p>`
   : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
 <h1>${app.title}</h1>
+${work(contents(!!allocation))}
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${app.id}</dd>
 <dt>Ordning</dt><dd>${scheme.name}</dd>
@@ -334,7 +335,7 @@ ${app.rejectionReason ? html`<dt>Begrunnelse for avslag</dt><dd class="long-text
 </dl>
 ${view.preparation && (app.recommendation || onAgenda) ? html`<h2>Innstilling</h2>
 ${recommendationFacts(view.preparation, view.committee.shortName, app.recommendation)}` : ''}
-${allocation ? html`<h2>Tildeling</h2>
+${allocation ? html`<h2 id="tildeling">Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}${periodHistory(app.history)}${period}</dd>
@@ -352,7 +353,7 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partner
   const answer = !s ? `Ikke svart${partnerAddressBounced(app.history, app.version, i) ? ' (e-posten kom ikke fram)' : ''}` : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;
   return html`<tr><td>${p.organisationName}</td><td>${PARTNER_KIND_LABELS[p.kind] ?? p.kind}</td><td>${answer}</td><td>${s ? dateTime(s.at) : '–'}</td></tr>`;
 })}</tbody>
-</table></div>`)}
+</table></div>`, 'signaturer')}
 ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
   (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.matter ? html` (${d.matter})` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
 )}</ul>`, 'vedtak')}
@@ -360,17 +361,17 @@ ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div c
 <caption>Utbetalinger og krav om tilbakebetaling</caption>
 <thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
 <tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
-</table></div>`)}
+</table></div>`, 'utbetalinger')}
 ${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map(
   (r) => html`<h3>${REPORT_KIND_LABELS[r.kind] ?? r.kind}, mottatt ${dateTime(r.submittedAt)}</h3>
 ${reportFacts(r)}`,
-)}`)}
+)}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${work(reallocationForms.get(r.id) ?? '')}</li>`,
-)}</ul>`)}
+)}</ul>`, 'omdisponeringer')}
 ${revocation}
 ${repayment}
-<h2>Prosjektbeskrivelsen</h2>
+<h2 id="prosjektbeskrivelsen">Prosjektbeskrivelsen</h2>
 <details class="project-texts"${print ? html` open` : ''}><summary>Vis hele prosjektbeskrivelsen (versjon ${app.version})</summary>
 <h3>Sammendrag</h3><p class="long-text">${data.summary}</p>
 ${projectTexts(data, scheme)}
@@ -378,12 +379,22 @@ ${projectTexts(data, scheme)}
 <ul>${labelled(data.criteriaMet, scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
 ${budgetTable(data.budget, partnerName)}
 </details>
-<h2>Historikk</h2>
+<h2 id="historikk">Historikk</h2>
 ${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,
   };
+}
+
+/** The parts of the case page, to jump to (a running grant's page is long). */
+function contents(grant: boolean): Html {
+  const parts: Array<[string, string]> = [
+    ...(grant ? [['tildeling', 'Tildeling'] as [string, string]] : []),
+    ['signaturer', 'Signaturer'], ['vedtak', 'Vedtak'], ['utbetalinger', 'Utbetalinger'], ['rapporter', 'Rapporter'], ['omdisponeringer', 'Omdisponeringer'],
+    ['prosjektbeskrivelsen', 'Prosjektbeskrivelsen'], ['historikk', 'Historikk'], ['paminnelser', 'Planlagte påminnelser'], ['e-post', 'E-post om saken'],
+  ];
+  return html`<nav class="contents" aria-label="På denne siden"><ul>${parts.map(([id, label]) => html`<li><a href=${`#${id}`}>${label}</a></li>`)}</ul></nav>`;
 }
 
 /** What the reminder sweep will send about the case, and when (the next overdue reminder only: each one schedules the next). */

@@ -17,6 +17,7 @@ form.sign-out{display:inline;margin:0}
 .site-header .inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between}
 .site-name{font-weight:700;text-decoration:none;font-size:1.1rem}
 .site-header nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav.contents ul{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .who{font-size:.95rem}
 .site-main{padding:1rem}
 .site-main:focus{outline:none}

@@ -287,6 +287,11 @@ describe('the case as a printout for the archive', () => {
     await sendDueReminders(app.deps);
     const casePage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application')).text;
     expect(casePage).toContain(`<a href="/sekretariat/soknader/${applicationId}/utskrift">Utskrift for arkivet</a>`);
+    // A running grant's page is long: it opens with its parts to jump to, each an id on the page.
+    const contents = /<nav class="contents" aria-label="På denne siden"><ul>(.*?)<\/ul><\/nav>/s.exec(casePage)![1]!;
+    const targets = [...contents.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toEqual(['tildeling', 'signaturer', 'vedtak', 'utbetalinger', 'rapporter', 'omdisponeringer', 'prosjektbeskrivelsen', 'historikk', 'paminnelser', 'e-post']);
+    for (const id of targets) expect(casePage, id).toContain(`<h2 id="${id}">`);
     const printout = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}/utskrift', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-case-print');
     expect(printout.status).toBe(200);
     const main = printout.text.slice(printout.text.indexOf('<main'));
@@ -296,7 +301,8 @@ describe('the case as a printout for the archive', () => {
     expect(main).toContain('<details class="project-texts" open>');
     expect(main).toContain('<details class="mail-log" open>');
     expect(main).toContain('Vi starter i april.');
-    expect(main).toContain('<h2>Historikk</h2>');
+    expect(main).toContain('<h2 id="historikk">Historikk</h2>');
+    expect(main).not.toContain('aria-label="På denne siden"');
     expect((await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}/utskrift', pathParameters: { applicationId: 'app_finnesikke0000000' }, headers: HTML, claims: as }), 'page-case-print')).status).toBe(404);
   });
 });

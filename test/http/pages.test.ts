@@ -458,7 +458,7 @@ describe('staff pages: the whole case', () => {
     expect(text).toContain('<h1>Felles team &lt;for&gt; eldre</h1>');
     expect(text).toContain(`<dt>Saksnummer</dt><dd>${applicationId}</dd>`);
     expect(text).toContain(`<dt>Status</dt><dd>${STATUS_LABELS_NB[status]}</dd>`);
-    expect(text).toContain('<h2>Signaturer for versjon 1</h2>');
+    expect(text).toContain('<h2 id="signaturer">Signaturer for versjon 1</h2>');
     expect(text).not.toContain('Ikke svart');
     expect(text).toMatch(/<h2 id="vedtak">Vedtak<\/h2><ul><li>[^<]+: Innvilget, 850\s000\skr/);
     expect(text).toContain('Betalt');
