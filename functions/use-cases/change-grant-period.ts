@@ -9,7 +9,7 @@ import {
   continuationStartProblem, declinedPeriodRequest, GRANT_PERIOD_CHANGED, GRANT_PERIOD_REQUEST_DECLINED, GRANT_PERIOD_REQUESTED, openPeriodRequest, periodChangeProblem, periodChangeRefusal, periodChanges, withNewPeriod,
   type NewPeriod, type PeriodChangeEntry,
 } from '../domain/grant-period';
-import type { Actor, Allocation, ApplicationRecord, Meeting } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, Meeting, ReminderRecord } from '../domain/model';
 import { addDays, formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { actorId } from '../domain/staff-name';
 import type { Dependencies } from '../composition';
@@ -112,19 +112,19 @@ function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, at: str
 }
 
 /** To the secretariat: the owner's open request (none: answered meanwhile). */
-export async function sendPeriodRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig): Promise<void> {
+export async function sendPeriodRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord): Promise<void> {
   const open = openPeriodRequest(app.history);
   if (!open || !app.allocation) return;
-  await notify(deps, `grant-period-request#${app.id}#${open.at}`, [scheme.secretariatEmail], mail.periodChangeRequested(mailContext(scheme, app), {
+  await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.periodChangeRequested(mailContext(scheme, app), {
     periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: open.periodStart, requestedEnd: open.periodEnd, reason: open.reason, link: caseUrl(deps, app.id),
   }));
 }
 
 /** To the owner: the committee's no, and the period that stands (none: the owner asked again, or the period changed since). */
-export async function sendPeriodDeclined(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, statusLink: string): Promise<void> {
+export async function sendPeriodDeclined(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, statusLink: string): Promise<void> {
   const declined = declinedPeriodRequest(app.history);
   if (!declined || !app.allocation) return;
-  await notify(deps, `grant-period-declined#${app.id}#${declined.at}`, [app.ownerEmail], mail.periodRequestDeclined(mailContext(scheme, app), {
+  await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.periodRequestDeclined(mailContext(scheme, app), {
     periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: declined.periodStart, requestedEnd: declined.periodEnd, reason: declined.reason, statusLink,
   }));
 }

@@ -199,10 +199,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
     case 'grant-period-request':
-      await sendPeriodRequest(deps, app, scheme);
+      await sendPeriodRequest(deps, app, scheme, r);
       return;
     case 'grant-period-declined':
-      await sendPeriodDeclined(deps, app, scheme, statusLink);
+      await sendPeriodDeclined(deps, app, scheme, r, statusLink);
       return;
     case 'status-report-receipt':
     case 'final-report-receipt': {
