@@ -377,14 +377,16 @@ export function ownerChanged(ctx: MailContext, d: OwnerChangedData): RenderedMai
   });
 }
 
-/** The owner's link again, at the secretariat's hand (the mail with it was lost). */
-export function ownerLinkResent(ctx: MailContext, d: OwnerChangedData): RenderedMail {
+/** The owner's link again (the mail with it was lost): sent by the secretariat, or asked for by the contact person ("Mistet lenken?"). */
+export function ownerLinkResent(ctx: MailContext, d: OwnerChangedData & { askedBySelf?: boolean }): RenderedMail {
   return render(ctx, {
     audience: 'external',
     subject: `Lenken til søknaden ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(d.recipientName),
     blocks: [
-      p(`Sekretariatet for ${ctx.scheme.committeeShortName} sender deg lenken til søknaden i ${ctx.scheme.name} på nytt.`),
+      p(d.askedBySelf
+        ? `Du ba om lenken til søknaden i ${ctx.scheme.name} på nytt. Her er den. Har du ikke bedt om den, kan du se bort fra denne e-posten.`
+        : `Sekretariatet for ${ctx.scheme.committeeShortName} sender deg lenken til søknaden i ${ctx.scheme.name} på nytt.`),
       facts(...appFacts(ctx)),
       p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering.'),
       link('Se status for søknaden', d.statusLink),

@@ -1,7 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
-import { caseMessages, contactName, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
+import { caseMessages, contactName, OWNER_LINK_SENT, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { submissionDeadline } from '../domain/deadlines';
@@ -145,8 +145,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       // Changed twice before a sweep: the contact person now gets one mail, from the last change.
       if (r.kind === 'owner-changed' && r.id !== ownerChangeReminderId(app.id, ownerHandovers(app.history))) return;
       const recipientName = contactName(app, (await loadCurrentVersion(deps, app)).data);
-      const template = r.kind === 'owner-changed' ? mail.ownerChanged : mail.ownerLinkResent;
-      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], template(ctx, { recipientName, statusLink }));
+      // The link again: asked for by the contact person ("Mistet lenken?") or sent by the secretariat.
+      const askedBySelf = app.history.findLast((e) => e.action === OWNER_LINK_SENT && r.id.endsWith(`#${e.at}`))?.actor.kind === 'applicant';
+      const letter = r.kind === 'owner-changed' ? mail.ownerChanged(ctx, { recipientName, statusLink }) : mail.ownerLinkResent(ctx, { recipientName, statusLink, askedBySelf });
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], letter);
       return;
     }
     case 'status-report-due':

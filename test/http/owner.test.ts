@@ -389,6 +389,9 @@ describe('a lost link (the contact person asks for it)', () => {
     const sent = linkMails(ownerEmail, applicationId).slice(sentBefore);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain(`https://tilskudd.example/soknad/${ownerLinkId}`);
+    // The contact person asked: the mail says so, not that the secretariat sent it.
+    expect(sent[0]!.text).toContain('Du ba om lenken til søknaden i');
+    expect(sent[0]!.text).not.toContain('sender deg lenken til søknaden');
     const history = (await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'owner-link-sent');
     expect(history.at(-1)!.actor).toEqual({ kind: 'applicant', email: ownerEmail });
 

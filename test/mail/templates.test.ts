@@ -324,6 +324,15 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
 };
 
+describe('the owner\'s link again', () => {
+  it('says who asked: the contact person through "Mistet lenken?", else the secretariat', () => {
+    const self = ownerLinkResent(ctx, { statusLink: LINK, askedBySelf: true });
+    expect(self.text).toContain('Du ba om lenken til søknaden i Helsefellesskapet i Sør-Rogaland på nytt. Her er den.');
+    expect(self.text).not.toContain('Sekretariatet for FSU sender deg');
+    expect(ownerLinkResent(ctx, { statusLink: LINK }).text).toContain('Sekretariatet for FSU sender deg lenken');
+  });
+});
+
 describe('the notice of the meeting a case is on, after a move', () => {
   const base = { meetingDate: '2025-05-07', submissionDeadline: '2025-04-23T21:59:59Z', statusLink: LINK };
   it('says the old meeting was cancelled, or that the case was moved from it', () => {
