@@ -4,7 +4,7 @@
 import { groupRegisterPath } from './group-register-page';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
-import type { getAgenda, reportFollowUp } from '../use-cases/committee';
+import type { getAgenda, runningGrantFollowUp } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import type { searchCases } from '../use-cases/search-cases';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
@@ -20,7 +20,7 @@ import { html, type Html } from './html';
 export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
 export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 export type AgendaItem = Agenda['items'][number];
-export type ReportFollowUp = Awaited<ReturnType<typeof reportFollowUp>>;
+export type RunningGrantFollowUp = Awaited<ReturnType<typeof runningGrantFollowUp>>;
 
 /** The meeting's minutes: the decisions recorded on its agenda. */
 export function overduePath(schemeId: string): string {
@@ -437,7 +437,7 @@ export const AGENDA_NOTICES: Record<string, string> = {
 /** The owners' open requests for a later deadline, across cases: each is answered on its case. */
 const DEADLINE_REQUEST_HINT = 'Komiteen avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller komiteens avslag; prosjektansvarlig får svaret på e-post.';
 
-function deadlineRequestsTable(requests: ReportFollowUp['deadlineRequests']): Html {
+function deadlineRequestsTable(requests: RunningGrantFollowUp['deadlineRequests']): Html {
   return html`<div class="table-wrap" role="region" aria-label="Ønsker om utsatt frist" tabindex="0"><table>
 <caption>${count(requests.length, 'ønske', 'ønsker')} om utsatt frist som ikke er besvart, eldste først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col">Ønsket frist</th><th scope="col">Begrunnelse</th><th scope="col">Bedt om</th></tr></thead>
@@ -447,7 +447,7 @@ function deadlineRequestsTable(requests: ReportFollowUp['deadlineRequests']): Ht
 </table></div>`;
 }
 
-export function overduePage(schemeName: string, { reports, deadlineRequests }: ReportFollowUp): { title: string; body: Html } {
+export function overduePage(schemeName: string, { reports, deadlineRequests }: RunningGrantFollowUp): { title: string; body: Html } {
   const title = `Rapporter på overtid – ${schemeName}`;
   return {
     title,

@@ -65,7 +65,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, calendar, meeting),
     canStillDecide ? pendingReallocations(deps, scheme.id) : [],
-    canStillDecide ? reportFollowUp(deps, scheme.id) : undefined,
+    canStillDecide ? runningGrantFollowUp(deps, scheme.id) : undefined,
   ]);
   const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
@@ -247,12 +247,13 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
 }
 
 /**
- * What the secretariat follows up on reports, from the grants that still owe one (a Query per
- * status, REPORTABLE_FROM: the status report paid out or not, the final report with or without the
- * status report): the reports past their due date, oldest deadline first, and the owners' requests
- * for a later deadline that nobody has answered yet, oldest request first.
+ * What the secretariat follows up on running grants, from the grants that still owe a report (a
+ * Query per status, REPORTABLE_FROM: the status report paid out or not, the final report with or
+ * without the status report; the same statuses whose period can change): the reports past their
+ * due date, oldest deadline first, and the owners' requests for a later deadline or a new period
+ * that nobody has answered yet, oldest request first.
  */
-export async function reportFollowUp(deps: Dependencies, schemeId: string) {
+export async function runningGrantFollowUp(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
   const today = osloDateOf(deps.clock.now());
   const statuses = [...new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final])];
@@ -273,7 +274,7 @@ export async function reportFollowUp(deps: Dependencies, schemeId: string) {
       return request ? [{ applicationId: app.id, title: app.title, kind, dueDate: due, requestedDate: request.dueDate, reason: request.reason, requestedAt: request.at }] : [];
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  // The owners' requests for a new period (the same grants: those that run can change their period).
+  // The owners' requests for a new period.
   const periodRequests = grants
     .flatMap((app) => {
       const request = openPeriodRequest(app.history);

@@ -4,7 +4,7 @@
 import { ConflictError } from '../domain/errors';
 import { runningSchemeIds, type Dependencies } from '../composition';
 import { getCosignView } from './cosign-application';
-import { listMeetings, reportFollowUp } from './committee';
+import { listMeetings, runningGrantFollowUp } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { REVISABLE } from '../domain/status-transitions';
@@ -63,7 +63,7 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
   return Promise.all(
     runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
-      const [calendar, followUp] = await Promise.all([listMeetings(deps, scheme.id), reportFollowUp(deps, scheme.id)]);
+      const [calendar, followUp] = await Promise.all([listMeetings(deps, scheme.id), runningGrantFollowUp(deps, scheme.id)]);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo, hasGroups: !!scheme.anchoring },
         ...calendar,

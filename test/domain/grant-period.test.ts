@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { REPORTABLE_FROM } from '../../functions/domain/reports';
 import {
   checkPeriod,
   periodChangeProblem,
   periodChangeRefusal,
   periodChanges,
   withNewPeriod,
+  PERIOD_CHANGEABLE,
   continuationStartProblem,
   finalReportDue,
   maxPeriodEnd,
@@ -215,5 +217,11 @@ describe('a running grant given another period', () => {
       { at: '2027-01-28T10:00:00.000Z', from: { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, to: { periodStart: '2027-03-01', periodEnd: '2028-02-29' }, reason: 'A' },
       { at: '2027-03-01T10:00:00.000Z', from: { periodStart: '2027-03-01', periodEnd: '2028-02-29' }, to: { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, reason: 'B' },
     ]);
+  });
+});
+
+describe('which grants can change their period', () => {
+  it('are the grants that still owe a report (the follow-up lists their requests from the same Queries)', () => {
+    expect(new Set(PERIOD_CHANGEABLE)).toEqual(new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final]));
   });
 });
