@@ -22,7 +22,7 @@ export function foldLine(line: string): string {
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = UTF8.encode(char).length;
+    const size = utf8Octets(char.codePointAt(0)!);
     // The first line holds 75 octets; each continuation 74 after its leading space.
     if (octets + size > (parts.length === 0 ? 75 : 74)) {
       parts.push(current);
@@ -36,7 +36,8 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-const UTF8 = new TextEncoder();
+/** A code point's length in UTF-8. */
+const utf8Octets = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 const compactDate = (date: string) => date.replace(/-/g, '');
 const stamp = (instant: Date) => `${instant.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 
