@@ -17,8 +17,8 @@ export type Capability =
   /** Task-token calls on any state machine of the account/region (functions that machines invoke). */
   | 'task-tokens';
 
-/** The machines that HTTP requests start (functions/adapters/step-functions-workflow.ts). */
-export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment', 'revocation'];
+/** The machines that HTTP requests start (functions/adapters/step-functions-workflow.ts): the final-report phase when a period ends earlier. */
+export const STARTED_BY_REQUESTS: readonly WorkflowName[] = ['application', 'reallocation', 'repayment', 'revocation', 'final-report'];
 
 /**
  * GET routes only read; POST routes change state and drive the workflows. Only a route marked

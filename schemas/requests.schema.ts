@@ -183,14 +183,14 @@ export type RepaymentClaim = z.infer<typeof repaymentClaimSchema>;
 export const revocationRequestSchema = z.strictObject({ reason: textField(REASON_MAX), meetingId: optionalMeetingField() }, E);
 export type RevocationRequest = z.infer<typeof revocationRequestSchema>;
 
-/** The committee gives a running grant another period (a later start, "utsatt oppstart"; a longer one within the longest allowed). */
+/** The committee gives a running grant another period (a later start, "utsatt oppstart"; a longer one within the longest allowed; an earlier end). */
 export const periodChangeSchema = z.strictObject(
   { periodStart: isoDateField(), periodEnd: isoDateField(), reason: textField(REASON_MAX), meetingId: optionalMeetingField() },
   E,
 );
 export type PeriodChange = z.infer<typeof periodChangeSchema>;
 
-/** The owner asks the committee for a new period (a later start), with why; the committee decides. */
+/** The owner asks the committee for a new period (a later start, an earlier end), with why; the committee decides. */
 export const periodRequestSchema = z.strictObject({ periodStart: isoDateField(), periodEnd: isoDateField(), reason: textField(REASON_MAX) }, E);
 export type PeriodRequest = z.infer<typeof periodRequestSchema>;
 

@@ -832,6 +832,23 @@ export class DynamoGrantStore implements GrantStore {
     return items.map((i) => strip<ReminderRecord>(i));
   }
 
+  // ---------------------------------------------------------------- final-report phase
+
+  async handOverFinalReport(applicationId: string, at: string): Promise<void> {
+    await this.putIfAbsent({ ...keys.finalReportPhase(applicationId), applicationId, handedOverAt: at, entity: 'final-report-phase' });
+  }
+
+  async claimFinalReport(applicationId: string, executionName: string, at: string): Promise<boolean> {
+    const e = new Expr();
+    const by = e.value('by', executionName);
+    return this.tryUpdate(
+      keys.finalReportPhase(applicationId),
+      e,
+      `SET ${e.name('claimedBy')} = ${by}, ${e.name('claimedAt')} = if_not_exists(${e.name('claimedAt')}, ${e.value('at', at)})`,
+      `attribute_exists(${e.name('pk')}) AND (attribute_not_exists(${e.name('claimedBy')}) OR ${e.name('claimedBy')} = ${by})`,
+    );
+  }
+
   async markReminderSent(reminderId: string, at: string): Promise<boolean> {
     const e = new Expr();
     return this.tryUpdate(

@@ -73,6 +73,10 @@ export class StepFunctionsWorkflow implements WorkflowPort {
     }
   }
 
+  async rescheduleFinalReport(applicationId: string, schemeId: string, key: string): Promise<void> {
+    await this.start('final-report', executionName('final-report', `${applicationId}-${key}`), { applicationId, schemeId });
+  }
+
   async completeStep(applicationId: string, step: HumanStep, output: Record<string, unknown>): Promise<boolean> {
     const task = await this.options.tasks.getWaitingTask(applicationId, step);
     if (!task) return false; // the workflow has not reached the step yet: it checks the state when it does

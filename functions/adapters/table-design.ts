@@ -36,6 +36,7 @@
 // |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |
 // | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | REALLOCPENDING#<s> / <requestedAt>#<appId>#<id> (sparse: while requested) | –                |
 // |   listPendingReallocations               |                                 |                                | Query gsi1pk; gsi1 keys removed when decided      |                                                  |
+// | final-report phase (hand-over, claim)     | APP#<appId>                     | PHASE#final-report             | –                                                 | –                                                |
 // | mail sent about a case (the case's log)  | APP#<appId>                     | SENTMAIL#<mailKey>             | –                                                 | –                                                |
 // |   listSentMail                           | Query pk, begins_with SENTMAIL# (sorted by sentAt in memory: tens per case)                      |                                                  |
 // | reminder                                 | REMINDER#<reminderId>           | REMINDER                       | REMINDERS_DUE / <dueAt>#<reminderId> (sparse)     | APPREMINDERS#<appId> / <kind>#<dueAt>            |
@@ -143,6 +144,7 @@ export const keys = {
   report: (appId: string, kind: string) => ({ pk: `APP#${appId}`, sk: `REPORT#${kind}` }),
   schemeReports: (schemeId: string) => `SCHEMEREPORTS#${schemeId}`,
   reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
+  finalReportPhase: (appId: string) => ({ pk: `APP#${appId}`, sk: 'PHASE#final-report' }),
   sentMail: (appId: string, mailKey: string) => ({ pk: `APP#${appId}`, sk: `SENTMAIL#${mailKey}` }),
   sentMailPrefix: 'SENTMAIL#',
   pendingReallocations: (schemeId: string) => `REALLOCPENDING#${schemeId}`,

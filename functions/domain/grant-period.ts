@@ -1,6 +1,6 @@
 // Grant period and report due dates. A period is inclusive of both start and end dates.
 import type { Allocation, ApplicationStatus, AuditEntry } from './model';
-import { addDays, addMonths, formatNorwegianDate, isIsoDate } from './oslo-time';
+import { addDays, addMonths, daysBetween, formatNorwegianDate, isIsoDate } from './oslo-time';
 
 export type PeriodCheck =
   | { ok: true }
@@ -150,30 +150,40 @@ export interface NewPeriod {
 
 /**
  * What is wrong with the committee's new period for a running grant (against the field to fix), or
- * undefined. The rules of any period (at most `maxMonths`), and its end no earlier than it was: the
- * final-report phase is set for the end of the period, and a project that ends early reports then
- * anyway. The grant's period must not be over yet (checked by the caller: a 409, not a field).
+ * undefined. The rules of any period (at most `maxMonths`), not the same as now; an earlier end (a
+ * project that ends early) no earlier than `today` (the Oslo date): the period is what the grant
+ * pays for, and a past end would leave the final report owed for days nobody decided. The grant's
+ * period must not be over yet (checked by the caller: a 409, not a field).
  */
-export function periodChangeProblem(current: NewPeriod, next: NewPeriod, maxMonths: number): PeriodCheck | undefined {
+export function periodChangeProblem(current: NewPeriod, next: NewPeriod, maxMonths: number, today: string): PeriodCheck | undefined {
   const check = checkPeriod(next.periodStart, next.periodEnd, maxMonths);
   if (!check.ok) return check;
   if (next.periodStart === current.periodStart && next.periodEnd === current.periodEnd) {
     return { ok: false, field: 'periodStart', message: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' };
   }
-  if (next.periodEnd < current.periodEnd) {
-    return { ok: false, field: 'periodEnd', message: `Sluttdato kan ikke være før gjeldende sluttdato, ${formatNorwegianDate(current.periodEnd)}.` };
+  if (next.periodEnd < current.periodEnd && next.periodEnd < today) {
+    return { ok: false, field: 'periodEnd', message: `Sluttdato kan ikke være før i dag, ${formatNorwegianDate(today)}.` };
   }
   return undefined;
 }
 
+/** The new period ends earlier than the grant's: the project ends early. */
+export function endsEarlier(current: NewPeriod, next: NewPeriod): boolean {
+  return next.periodEnd < current.periodEnd;
+}
+
 /**
- * The allocation with its new period: the final report's deadline follows the new end (never
- * earlier than it was: the committee may have moved it already); the status report's stays, as it
- * counts from the decision.
+ * The allocation with its new period; the status report keeps its deadline (it counts from the
+ * decision). The final report's follows the end: a later end gives the deadline that end gives,
+ * never an earlier one than the grant has (the committee may have given more time already); an
+ * earlier end moves the deadline as many days earlier, so more time given stays given, but never
+ * before the deadline the new end gives (a period that now ends before the status report is due
+ * has its final report due after the status report's, see finalReportDue).
  */
 export function withNewPeriod(allocation: Allocation, next: NewPeriod, finalReportDueDays: number): Allocation {
   const followed = finalReportDue(next.periodEnd, finalReportDueDays, allocation.statusReportDue);
-  return { ...allocation, periodStart: next.periodStart, periodEnd: next.periodEnd, finalReportDue: followed > allocation.finalReportDue ? followed : allocation.finalReportDue };
+  const kept = endsEarlier(allocation, next) ? addDays(allocation.finalReportDue, -daysBetween(next.periodEnd, allocation.periodEnd)) : allocation.finalReportDue;
+  return { ...allocation, periodStart: next.periodStart, periodEnd: next.periodEnd, finalReportDue: followed > kept ? followed : kept };
 }
 
 export interface PeriodChangeEntry {

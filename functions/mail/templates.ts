@@ -1001,7 +1001,7 @@ export interface PeriodRequestData {
 
 const periodText = (start: DateInput, end: DateInput) => `${formatDateNb(start)}–${formatDateNb(end)}`;
 
-/** To the secretariat: the owner asks for a new period (a later start); the committee decides, on the case. */
+/** To the secretariat: the owner asks for a new period (a later start, an earlier end); the committee decides, on the case. */
 export function periodChangeRequested(ctx: MailContext, d: PeriodRequestData & { link: string }): RenderedMail {
   return render(ctx, {
     audience: 'internal',
@@ -1228,7 +1228,7 @@ export interface GrantPeriodChangedData extends DecisionCopy {
   statusLink?: string;
 }
 
-/** The committee's decision on a running grant's period (a later start, a longer period): to the owner, a copy to the group's leaders. */
+/** The committee's decision on a running grant's period (a later start, a longer period, an earlier end): to the owner, a copy to the group's leaders. */
 export function grantPeriodChanged(ctx: MailContext, d: GrantPeriodChangedData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   return render(ctx, {

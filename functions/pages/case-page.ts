@@ -226,7 +226,7 @@ function periodHistory(history: CaseView['application']['history']): Html | '' {
   return last ? html` (endret ${date(osloDateOf(new Date(last.at)))}, var ${date(last.from.periodStart)}–${date(last.from.periodEnd)})` : '';
 }
 
-/** The committee's new period for a running grant (a later start, a longer period): beside the period, closed by default. */
+/** The committee's new period for a running grant (a later start, a longer period, an earlier end): beside the period, closed by default. */
 function periodForm(app: CaseView['application'], maxMonths: number, csrf: string, form: FormState, meetings: CaseView['decisionMeetings'], requested: PeriodRequestEntry | undefined): Html {
   const allocation = app.allocation!;
   // The owner's open request fills the form in (until a post of the form itself failed).
@@ -234,7 +234,7 @@ function periodForm(app: CaseView['application'], maxMonths: number, csrf: strin
   return html`<details class="period-change"${form.hasErrors() || requested ? html` open` : ''}><summary>Ny prosjektperiode</summary>
 <form method="post" action=${periodChangePath(app.id)} novalidate aria-label="Ny prosjektperiode">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart). Perioden kan være høyst ${maxMonths} måneder og kan ikke slutte før den gjeldende. Fristen for sluttrapporten følger den nye sluttdatoen; statusrapporten har samme frist som før. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
+<p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart) eller avsluttes tidligere. Perioden kan være høyst ${maxMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger den nye sluttdatoen (ved en tidligere sluttdato flyttes den like mange dager fram); statusrapporten har samme frist som før. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
 ${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: asked.periodStart }) })}
 ${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: asked.periodEnd }) })}
 ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}

@@ -84,7 +84,7 @@ function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeet
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
 }
 
-/** The owner's request for a new period (a later start): the open one, the committee's no, or the form while the period can change. */
+/** The owner's request for a new period (a later start, an earlier end): the open one, the committee's no, or the form while the period can change. */
 function periodRequestSection(view: OwnerPageView, linkId: string, form: FormState): Html | '' {
   const r = view.periodRequest;
   if (r?.state === 'open') return html`<p class="notice">Du ba ${date(r.requestedOn)} om ny prosjektperiode, ${date(r.periodStart)}–${date(r.periodEnd)}. Komiteen avgjør, og du får svaret på e-post.</p>`;
@@ -92,9 +92,9 @@ function periodRequestSection(view: OwnerPageView, linkId: string, form: FormSta
   if (!view.periodChangeable) return declined;
   const allocation = view.allocation!;
   const prefill = (key: 'periodStart' | 'periodEnd') => (form.value(key) ? {} : { value: allocation[key] });
-  return html`${declined}<details class="period-request"${form.hasErrors() ? html` open` : ''}><summary>Starter prosjektet senere? Be om ny prosjektperiode</summary>
+  return html`${declined}<details class="period-request"${form.hasErrors() ? html` open` : ''}><summary>Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode</summary>
 <form method="post" action=${ownerPath(linkId, '/ny-periode')} novalidate aria-label="Be om ny prosjektperiode">
-<p class="hint">Komiteen avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder og kan ikke slutte før den gjeldende. Fristen for sluttrapporten følger sluttdatoen.</p>
+<p class="hint">Komiteen avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger sluttdatoen.</p>
 ${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...prefill('periodStart') })}
 ${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...prefill('periodEnd') })}
 ${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, summaryLabel: 'Ny periode, begrunnelse' })}

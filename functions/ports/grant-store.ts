@@ -218,6 +218,18 @@ export interface MailLogStore {
   markSentMail(applicationId: string, ref: string, outcome: SentMailOutcome, addresses: readonly string[]): Promise<boolean>;
 }
 
+/**
+ * Which execution runs a grant's final-report phase. More than one can reach it (the schedule the
+ * grant phase set for the old end, one set for an earlier end the committee moved it to); the phase
+ * runs once, and only after the grant phase is done with the status report.
+ */
+export interface FinalReportPhaseStore {
+  /** The grant phase has set the final-report schedule: the phase may run from now on. A repeat changes nothing. */
+  handOverFinalReport(applicationId: string, at: string): Promise<void>;
+  /** This execution runs the phase: false before the hand-over, or when another execution has it (a retry of the one that has it gets true). */
+  claimFinalReport(applicationId: string, executionName: string, at: string): Promise<boolean>;
+}
+
 export type GrantStore = ApplicationStore &
   LinkStore &
   SignatureStore &
@@ -230,4 +242,5 @@ export type GrantStore = ApplicationStore &
   ReportStore &
   ReallocationStore &
   ReminderStore &
-  MailLogStore;
+  MailLogStore &
+  FinalReportPhaseStore;

@@ -21,6 +21,12 @@ export interface WorkflowPort {
   cancel(applicationId: string, error: CancelReason): Promise<void>;
   /** Starts a side path (reallocation decision, repayment claim, revocation) next to the lifecycle. Idempotent per id. */
   startSideProcess(applicationId: string, process: SideProcess, id: string): Promise<void>;
+  /**
+   * The grant's period now ends earlier than the final-report schedule was set for: starts the
+   * final-report phase at once, which finds the period running and sets a schedule for its new end
+   * (final-report.asl.json, CheckPeriodEnd). Idempotent per key (the change).
+   */
+  rescheduleFinalReport(applicationId: string, schemeId: string, key: string): Promise<void>;
 }
 
 /** Used where no workflow runs (use-case tests, a store-only setup). */
@@ -29,4 +35,5 @@ export const noWorkflow: WorkflowPort = {
   completeStep: async () => false,
   cancel: async () => undefined,
   startSideProcess: async () => undefined,
+  rescheduleFinalReport: async () => undefined,
 };

@@ -1,12 +1,13 @@
 // The committee gives a running grant another period: the project starts later than planned
-// ("utsatt oppstart": a position not yet filled), or runs longer within the longest period allowed.
-// The committee decides the period (002: "for hvilken periode"), so this is its decision on the case
-// and in the minutes of the meeting it was made in. The final report follows the new end: the
-// final-report phase, if its schedule is set for the old end already, sees the new one and sets
-// itself again (final-report.asl.json, CheckPeriodEnd).
+// ("utsatt oppstart": a position not yet filled), runs longer within the longest period allowed, or
+// ends early. The committee decides the period (002: "for hvilken periode"), so this is its decision
+// on the case and in the minutes of the meeting it was made in. The final report follows the new
+// end: a final-report phase whose schedule is set for an earlier end sees the new one and sets itself
+// again (final-report.asl.json, CheckPeriodEnd); for an earlier end the phase is started at once to
+// set its schedule for it, and the run at the old end finds the phase taken (claimFinalReport).
 import { ConflictError, ValidationError } from '../domain/errors';
 import {
-  continuationStartProblem, declinedPeriodRequest, GRANT_PERIOD_CHANGED, GRANT_PERIOD_REQUEST_DECLINED, GRANT_PERIOD_REQUESTED, openPeriodRequest, periodChangeProblem, periodChangeRefusal, periodChanges, withNewPeriod,
+  continuationStartProblem, declinedPeriodRequest, endsEarlier, GRANT_PERIOD_CHANGED, GRANT_PERIOD_REQUEST_DECLINED, GRANT_PERIOD_REQUESTED, openPeriodRequest, periodChangeProblem, periodChangeRefusal, periodChanges, withNewPeriod,
   type NewPeriod, type PeriodChangeEntry,
 } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, Meeting, ReminderRecord } from '../domain/model';
@@ -37,6 +38,7 @@ async function changeOnce(deps: Dependencies, applicationId: string, input: Peri
   // A repeat (a double click, a retry after a crash) finds its own change: it finishes the decision and the letter.
   if (app.allocation && last && sameChange(last, app.allocation, input)) {
     await recordDecision(deps, app, last, meeting);
+    await followEarlierEnd(deps, app, last);
     return { application: app, changed: false };
   }
   const { allocation, changed } = await checkNewPeriod(deps, app, next);
@@ -44,8 +46,15 @@ async function changeOnce(deps: Dependencies, applicationId: string, input: Peri
     set: { allocation: changed },
     details: { fromStart: allocation.periodStart, fromEnd: allocation.periodEnd, ...next, reason: input.reason },
   });
-  await recordDecision(deps, application, periodChanges(application.history).at(-1)!, meeting);
+  const change = periodChanges(application.history).at(-1)!;
+  await recordDecision(deps, application, change, meeting);
+  await followEarlierEnd(deps, application, change);
   return { application, changed: true };
+}
+
+/** A period that now ends earlier: the final-report phase sets its schedule for the new end (keyed by the change: a repeat starts nothing new). */
+async function followEarlierEnd(deps: Dependencies, app: ApplicationRecord, change: PeriodChangeEntry): Promise<void> {
+  if (endsEarlier(change.from, change.to)) await deps.workflow.rescheduleFinalReport(app.id, app.schemeId, change.at);
 }
 
 /**
@@ -54,9 +63,10 @@ async function changeOnce(deps: Dependencies, applicationId: string, input: Peri
  * it continues and that continue it, within the final report link's reach. Nothing is written.
  */
 async function checkNewPeriod(deps: Dependencies, app: ApplicationRecord, next: NewPeriod): Promise<{ allocation: Allocation; changed: Allocation }> {
-  const allocation = runningGrant(app, osloDateOf(deps.clock.now()));
+  const today = osloDateOf(deps.clock.now());
+  const allocation = runningGrant(app, today);
   const scheme = loadScheme(deps, app.schemeId);
-  const problem = periodChangeProblem(allocation, next, scheme.maxPeriodMonths);
+  const problem = periodChangeProblem(allocation, next, scheme.maxPeriodMonths, today);
   if (problem && !problem.ok) throw new ValidationError({ [problem.field]: problem.message });
   await checkContinuations(deps, app, next);
   const changed = withNewPeriod(allocation, next, scheme.finalReportDueDays);

@@ -89,7 +89,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     pendingReallocations: reallocations,
     // The owners' requests for a later report deadline that nobody has answered: the committee decides them too.
     deadlineRequests: followUp?.deadlineRequests ?? [],
-    // And their requests for a new period (a later start).
+    // And their requests for a new period (a later start, an earlier end).
     periodRequests: followUp?.periodRequests ?? [],
   };
 }

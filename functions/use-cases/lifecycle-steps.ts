@@ -25,12 +25,15 @@ import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-a
 import { missingPartners } from './cosign-application';
 import { reportReminders, reportWaitOver } from './report-deadlines';
 import { closeWithFinalReport } from './reports';
+import { logger } from '../adapters/logger';
 
 export interface StepInput {
   applicationId: string;
   executionStartTime: string;
   reallocationId?: string;
   payoutId?: string;
+  /** the execution's name: which one runs the final-report phase (final-report-period) */
+  executionName?: string;
 }
 
 export type StepResult = Record<string, unknown>;
@@ -415,6 +418,7 @@ export const FINAL_REPORT_SCHEDULE_LEAD_MS = 60 * 60_000;
  * (created by the workflow itself), not through a wait that could outlive the execution.
  */
 async function scheduleFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
+  await deps.store.handOverFinalReport(l.app.id, l.now.toISOString());
   return finalReportSchedule(l, `final-report-${l.app.id}`);
 }
 
@@ -434,14 +438,21 @@ function finalReportSchedule(l: Loaded, name: string): { name: string; expressio
 
 /**
  * The final-report phase has started: is the period over? The committee may have moved its end
- * since the schedule was set (a later start, changePeriod); then the phase sets a schedule for the
- * new end (named by it, so a retry finds its own) and ends, and starts again then.
+ * since the schedule was set (changeGrantPeriod); then the phase sets a schedule for the new end
+ * (named by it, so a retry finds its own) and ends, and starts again then. A period that is over:
+ * this execution runs the phase if it claims it; it does not (`runs: false`) when another has it (the
+ * schedule at the old end of a period that ended earlier) or the grant phase has not handed over
+ * (a period that now ends before the status report is in: the grant phase schedules the phase then).
  */
-async function finalReportPeriod(deps: Dependencies, l: Loaded): Promise<StepResult> {
+async function finalReportPeriod(deps: Dependencies, l: Loaded, executionName: string): Promise<StepResult> {
   const { app, now } = l;
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
-  if (endOfOsloDay(app.allocation.periodEnd) <= now) return { periodOver: true, schedule: null };
-  return { periodOver: false, schedule: finalReportSchedule(l, `final-report-${app.id}-${app.allocation.periodEnd}`) };
+  if (endOfOsloDay(app.allocation.periodEnd) > now) {
+    return { periodOver: false, runs: false, schedule: finalReportSchedule(l, `final-report-${app.id}-${app.allocation.periodEnd}`) };
+  }
+  const runs = await deps.store.claimFinalReport(app.id, executionName, now.toISOString());
+  if (!runs) logger.info('Final-report phase not run by this execution', { applicationId: app.id, executionName });
+  return { periodOver: true, runs, schedule: null };
 }
 
 async function prepareFinalReport(deps: Dependencies, l: Loaded): Promise<StepResult> {
@@ -546,7 +557,7 @@ export async function runLifecycleStep(deps: Dependencies, action: LifecycleActi
     case 'allocate': return allocate(deps, l);
     case 'status-report-missing': return reportMissing(deps, l, 'status');
     case 'schedule-final-report': return scheduleFinalReport(deps, l);
-    case 'final-report-period': return finalReportPeriod(deps, l);
+    case 'final-report-period': return finalReportPeriod(deps, l, required(input.executionName, 'executionName'));
     case 'prepare-final-report': return prepareFinalReport(deps, l);
     case 'final-report-missing': return reportMissing(deps, l, 'final');
     case 'close': return close(deps, l);

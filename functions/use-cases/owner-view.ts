@@ -66,7 +66,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).
     movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
-    // The committee's last change of the period (a later start): when, from which period, and why (the owner had the decision by mail too).
+    // The committee's last change of the period (a later start, an earlier end): when, from which period, and why (the owner had the decision by mail too).
     periodChanged: periodChangedFor(app.history),
     // A new period can be asked for while the grant runs and its period is not over; the owner's open request, or the committee's no to the last one.
     periodChangeable: periodChangeRefusal(app, osloDateOf(deps.clock.now())) === undefined,

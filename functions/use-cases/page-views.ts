@@ -70,7 +70,7 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
         // What waits on reports: the overdue ones, and the owners' requests for a later deadline not yet answered.
         overdueReports: followUp.reports.length,
         deadlineRequests: followUp.deadlineRequests.length,
-        // The owners' requests for a new period (a later start), which the committee decides too.
+        // The owners' requests for a new period (a later start, an earlier end), which the committee decides too.
         periodRequests: followUp.periodRequests.length,
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,

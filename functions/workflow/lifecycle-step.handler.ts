@@ -15,6 +15,7 @@ const stepInput = z.strictObject({
   executionStartTime: z.string().check(z.maxLength(40)),
   reallocationId: z.optional(z.string().check(z.maxLength(64))),
   payoutId: z.optional(z.string().check(z.maxLength(120))),
+  executionName: z.optional(z.string().check(z.maxLength(80))),
 });
 
 /** Invoked by the lifecycle state machines' Task states; errors go back to their Retry/Catch. */

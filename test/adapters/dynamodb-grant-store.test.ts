@@ -901,6 +901,23 @@ describe('reminders', () => {
   });
 });
 
+describe('the final-report phase (hand-over and claim)', () => {
+  it('is claimed only after the hand-over, by one execution of many at once; the claimant\'s retry claims it again', async () => {
+    const applicationId = uid('app_');
+    expect(await store.claimFinalReport(applicationId, 'early', '2027-10-01T00:00:00.000Z')).toBe(false);
+    await store.handOverFinalReport(applicationId, '2027-05-02T10:00:00.000Z');
+    await store.handOverFinalReport(applicationId, '2027-05-03T10:00:00.000Z');
+    const names = Array.from({ length: 8 }, (_, i) => `execution-${i}`);
+    const claims = await Promise.all(names.map((name) => store.claimFinalReport(applicationId, name, '2027-10-01T00:00:00.000Z')));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = names[claims.indexOf(true)]!;
+    expect(await store.claimFinalReport(applicationId, winner, '2027-10-01T00:05:00.000Z')).toBe(true);
+    expect(await store.claimFinalReport(applicationId, 'old-end', '2028-01-01T00:00:00.000Z')).toBe(false);
+    const item = (await local.client.send(new GetCommand({ TableName: local.tableName, Key: keys.finalReportPhase(applicationId) }))).Item;
+    expect(item).toMatchObject({ handedOverAt: '2027-05-02T10:00:00.000Z', claimedBy: winner, claimedAt: '2027-10-01T00:00:00.000Z' });
+  });
+});
+
 describe("the case's mail log", () => {
   it('keeps one record per mail key (a repeat keeps the first), lists the case\'s oldest first, and no other case\'s', async () => {
     const appId = (await created()).id;

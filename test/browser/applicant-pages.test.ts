@@ -273,7 +273,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     const data = application({ title: 'Ny periode i nettleseren' });
     const { ownerLink } = await activeGrant(h, data);
     await page.goto(`/soknad/${ownerLink}`);
-    await page.getByText('Starter prosjektet senere? Be om ny prosjektperiode').click();
+    await page.getByText('Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode').click();
     const request = page.getByRole('form', { name: 'Be om ny prosjektperiode' });
     expect(await request.getByLabel('Ny startdato').inputValue()).toBe('2027-01-01');
     await request.getByLabel('Ny startdato').fill('2027-04-01');

@@ -6,6 +6,7 @@ import {
   periodChangeRefusal,
   periodChanges,
   withNewPeriod,
+  endsEarlier,
   PERIOD_CHANGEABLE,
   continuationStartProblem,
   finalReportDue,
@@ -188,15 +189,21 @@ describe('a running grant given another period', () => {
     expect(periodChangeRefusal({ status: 'active' }, '2027-03-01')).toBe('grant_not_running');
   });
 
-  it('periodChangeProblem: at most the longest period, not the same, and not ending earlier', () => {
+  it('periodChangeProblem: at most the longest period, not the same, and an earlier end not before today', () => {
     const current = { periodStart: '2027-01-01', periodEnd: '2027-12-31' };
-    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 12)).toBeUndefined();
-    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 12)).toEqual({ ok: false, field: 'periodStart', message: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' });
-    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-04-01' }, 12)).toMatchObject({ field: 'periodEnd', message: expect.stringMatching(/^Perioden kan være høyst 12 måneder/) });
-    expect(periodChangeProblem(current, { periodStart: '2027-02-01', periodEnd: '2027-12-30' }, 12)).toEqual({ ok: false, field: 'periodEnd', message: 'Sluttdato kan ikke være før gjeldende sluttdato, 31.12.2027.' });
-    // A later start with the same end (a shorter period) is a change too.
-    expect(periodChangeProblem(current, { periodStart: '2027-03-01', periodEnd: '2027-12-31' }, 12)).toBeUndefined();
-    expect(periodChangeProblem(current, { periodStart: '2027-13-01', periodEnd: '2028-03-31' }, 12)).toMatchObject({ field: 'periodStart' });
+    const today = '2027-06-15';
+    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 12, today)).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: '2027-12-31' }, 12, today)).toEqual({ ok: false, field: 'periodStart', message: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' });
+    expect(periodChangeProblem(current, { periodStart: '2027-04-01', periodEnd: '2028-04-01' }, 12, today)).toMatchObject({ field: 'periodEnd', message: expect.stringMatching(/^Perioden kan være høyst 12 måneder/) });
+    // The project ends early: from today on.
+    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: '2027-09-30' }, 12, today)).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: today }, 12, today)).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-01-01', periodEnd: '2027-06-14' }, 12, today)).toEqual({ ok: false, field: 'periodEnd', message: 'Sluttdato kan ikke være før i dag, 15.06.2027.' });
+    // A later end may be any day within the longest period; so may the end that stays.
+    expect(periodChangeProblem(current, { periodStart: '2027-03-01', periodEnd: '2027-12-31' }, 12, '2028-01-01')).toBeUndefined();
+    expect(periodChangeProblem(current, { periodStart: '2027-13-01', periodEnd: '2028-03-31' }, 12, today)).toMatchObject({ field: 'periodStart' });
+    expect(endsEarlier(current, { periodStart: '2027-01-01', periodEnd: '2027-09-30' })).toBe(true);
+    expect(endsEarlier(current, { periodStart: '2027-03-01', periodEnd: '2027-12-31' })).toBe(false);
   });
 
   it('withNewPeriod: the final report follows the new end, never earlier than it was; the status report keeps its deadline', () => {
@@ -204,6 +211,15 @@ describe('a running grant given another period', () => {
     expect(withNewPeriod({ ...allocation, finalReportDue: '2028-09-01' }, { periodStart: '2027-04-01', periodEnd: '2028-03-31' }, 60).finalReportDue).toBe('2028-09-01');
     // Only the start moves: the deadline stays.
     expect(withNewPeriod(allocation, { periodStart: '2027-03-01', periodEnd: '2027-12-31' }, 60).finalReportDue).toBe('2028-02-29');
+  });
+
+  it('withNewPeriod: an earlier end moves the final report as many days earlier, more time given stays given, never before the new end\'s own deadline', () => {
+    // 92 days earlier: 29.02.2028 → 29.11.2027 (= 30.09.2027 + 60 days).
+    expect(withNewPeriod(allocation, { periodStart: '2027-01-01', periodEnd: '2027-09-30' }, 60)).toEqual({ ...allocation, periodEnd: '2027-09-30', finalReportDue: '2027-11-29' });
+    // The committee had given 30 more days: they move with the end.
+    expect(withNewPeriod({ ...allocation, finalReportDue: '2028-03-30' }, { periodStart: '2027-01-01', periodEnd: '2027-09-30' }, 60).finalReportDue).toBe('2027-12-29');
+    // Now before the status report is due (10.06.2027): the final report follows the status report.
+    expect(withNewPeriod(allocation, { periodStart: '2027-01-01', periodEnd: '2027-05-31' }, 60).finalReportDue).toBe('2027-08-09');
   });
 
   it('periodChanges: every change on the history, oldest first', () => {

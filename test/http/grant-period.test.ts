@@ -1,8 +1,8 @@
 // "Ny prosjektperiode": the committee gives a running grant another period (a later start, a longer
-// one within 12 months). The decision is on the case and in the minutes of its meeting; the final
+// one within 12 months, an earlier end). The decision is on the case and in the minutes of its meeting; the final
 // report follows the new end; the owner gets the decision by the next sweep, with the copy to the
 // group's leaders.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
@@ -58,6 +58,38 @@ describe('a grant given another period (API)', () => {
     expect(ownerPage).toContain('<dt>Sluttrapport</dt><dd>innen 30.05.2028</dd>');
   });
 
+  describe('an earlier end (the project ends early)', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('moves the final report as many days earlier and has the final-report phase set for the new end, once per change', async () => {
+      app.clock.set(START);
+      const { applicationId } = await app.active();
+      const reschedule = vi.spyOn(app.deps.workflow, 'rescheduleFinalReport');
+      const EARLIER = { periodStart: '2027-01-01', periodEnd: '2027-09-30', reason: 'Prosjektet avsluttes når stillingen fases inn i drift.' };
+      const answers = await Promise.all([1, 2].map(() => change(applicationId, EARLIER)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      expect(answers[0]!.body).toMatchObject({ periodEnd: '2027-09-30', finalReportDue: '2027-11-29' });
+      const at = (await stored(applicationId)).history.find((e) => e.action === 'grant-period-changed')!.at;
+      // Both answers ask for it (a repeat finishes what the first began): one key, so one phase start.
+      expect(reschedule.mock.calls).toEqual([[applicationId, 'sor-rogaland', at], [applicationId, 'sor-rogaland', at]]);
+      // A later end again needs no start: the phase at the earlier end sets itself for the later one.
+      reschedule.mockClear();
+      expect((await change(applicationId, { ...EARLIER, periodEnd: '2027-10-31' })).status).toBe(200);
+      expect(reschedule).not.toHaveBeenCalled();
+    });
+
+    it('is refused before today, at the field; nothing is started', async () => {
+      app.clock.set('2027-06-15T10:00:00.000Z');
+      const { applicationId } = await app.active();
+      const reschedule = vi.spyOn(app.deps.workflow, 'rescheduleFinalReport');
+      const res = await change(applicationId, { periodStart: '2027-01-01', periodEnd: '2027-06-14', reason: 'Avsluttet' });
+      expect(res.status).toBe(400);
+      expect(res.body.fieldErrors).toEqual({ periodEnd: 'Sluttdato kan ikke være før i dag, 15.06.2027.' });
+      expect((await change(applicationId, { periodStart: '2027-01-01', periodEnd: '2027-06-15', reason: 'Avsluttet i dag' })).status).toBe(200);
+      expect(reschedule).toHaveBeenCalledTimes(1);
+    });
+  });
+
   it('keeps a final-report deadline the committee has moved later already; the status report keeps its own', async () => {
     app.clock.set(START);
     const { applicationId } = await app.active();
@@ -75,7 +107,7 @@ describe('a grant given another period (API)', () => {
     const cases: Array<[Record<string, unknown>, Record<string, string>]> = [
       [{ periodStart: '2027-04-01', periodEnd: '2028-04-01', reason: 'Senere oppstart' }, { periodEnd: 'Perioden kan være høyst 12 måneder (siste mulige sluttdato er 31.03.2028).' }],
       [{ periodStart: '2027-01-01', periodEnd: '2027-12-31', reason: 'Senere oppstart' }, { periodStart: 'Perioden er den samme som tilskuddet har. Endre startdato eller sluttdato.' }],
-      [{ periodStart: '2027-01-01', periodEnd: '2027-11-30', reason: 'Kortere' }, { periodEnd: 'Sluttdato kan ikke være før gjeldende sluttdato, 31.12.2027.' }],
+      [{ periodStart: '2026-10-01', periodEnd: '2026-11-19', reason: 'Avsluttet' }, { periodEnd: 'Sluttdato kan ikke være før i dag, 20.11.2026.' }],
       [{ periodStart: '2027-02-30', periodEnd: '2028-01-31', reason: 'Senere oppstart' }, { periodStart: expect.stringMatching(/dato/i) }],
       [{ periodStart: '2027-04-01', periodEnd: '2028-03-31' }, { reason: expect.stringMatching(/må fylles ut/) }],
       [{ ...LATER, meetingId: '2026-01-01' }, { meetingId: expect.any(String) }],
@@ -231,7 +263,7 @@ describe('the owner asks for a new period', () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toMatchObject({ state: 'declined', reason: no.reason });
     const page = await ownerPage(ownerLinkId);
     expect(page).toContain(`Komiteen sa 20.11.2026 nei til ny prosjektperiode (01.03.2027–29.02.2028): ${no.reason}`);
-    expect(page).toContain('<summary>Starter prosjektet senere? Be om ny prosjektperiode</summary>');
+    expect(page).toContain('<summary>Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode</summary>');
     expect((await stored(applicationId)).history.filter((e) => e.action === 'grant-period-request-declined')).toHaveLength(1);
   });
 
@@ -241,7 +273,7 @@ describe('the owner asks for a new period', () => {
     const tooLong = await ask(ownerLinkId, { periodStart: '2027-04-01', periodEnd: '2028-04-01', reason: 'Senere oppstart' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.fieldErrors).toEqual({ periodEnd: 'Perioden kan være høyst 12 måneder (siste mulige sluttdato er 31.03.2028).' });
-    expect((await ask(ownerLinkId, { periodStart: '2027-01-01', periodEnd: '2027-11-30', reason: 'Kortere' })).body.fieldErrors).toEqual({ periodEnd: 'Sluttdato kan ikke være før gjeldende sluttdato, 31.12.2027.' });
+    expect((await ask(ownerLinkId, { periodStart: '2026-10-01', periodEnd: '2026-11-19', reason: 'Avsluttet' })).body.fieldErrors).toEqual({ periodEnd: 'Sluttdato kan ikke være før i dag, 20.11.2026.' });
     const { ownerLinkId: notGranted } = await app.scheduled();
     expect((await ask(notGranted, { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' })).body).toMatchObject({ reason: 'grant_not_running' });
     expect((await stored(applicationId)).history.filter((e) => e.action === 'grant-period-requested')).toEqual([]);

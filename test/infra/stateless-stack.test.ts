@@ -279,6 +279,11 @@ describe('route roles', () => {
       const fns = routes.map((route) => rs.functions.get(route.id)!);
       expect(logResources).toEqual(fns.map((fn) => JSON.stringify({ 'Fn::GetAtt': [rs.id(fn.logGroup.node.defaultChild), 'Arn'] })).sort());
     }
+    // A POST route starts the machines requests start (the final-report phase: a period that now ends earlier), never the grant phase itself.
+    const change = everyRoute().find(({ route }) => route.id === 'change-grant-period')!;
+    const started = roleStatements(change.rs, change.fn.role).filter((st) => asArray<string>(st.Action).includes('states:StartExecution')).flatMap((st) => asArray<unknown>(st.Resource));
+    expect(started).toEqual(expect.arrayContaining(['application', 'reallocation', 'repayment', 'revocation', 'final-report'].map((name) => ({ Ref: machineId(name as WorkflowName) }))));
+    expect(started).toHaveLength(5);
     // Only the routes marked sendsMail may send mail (the form's draft link); the workflow's steps send the rest.
     const sendsMail = (rs: RouteStack, role: iam.IRole) => roleStatements(rs, role).some((st) => asArray<string>(st.Action).includes('ses:SendEmail'));
     for (const { route, fn, rs } of everyRoute()) expect(sendsMail(rs, fn.role), route.id).toBe(route.sendsMail === true);
