@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalTextField, REPRESENTS, textField } from './fields.schema';
+import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody } from './form-body';
 
 const E = NORWEGIAN;
@@ -199,7 +199,7 @@ export const periodDeclineSchema = z.strictObject({ reason: textField(REASON_MAX
 export type PeriodDecline = z.infer<typeof periodDeclineSchema>;
 
 /** The contact person lost the link to the case: the case number (in every e-mail) and the address the case has. */
-export const lostLinkSchema = z.strictObject({ caseNumber: caseNumberField(), email: emailField() }, E);
+export const lostLinkSchema = z.strictObject({ caseNumber: optionalCaseNumberField(), email: emailField() }, E);
 export type LostLink = z.infer<typeof lostLinkSchema>;
 
 /** Who leads a service-model group or professional council now: the addresses that get the copy of the committee's decisions. */

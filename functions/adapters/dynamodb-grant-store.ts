@@ -2,6 +2,7 @@
 // conditional write; the audit trail is appended in the same UpdateItem as the state change, so
 // no transactions are needed (dynalite, the local stand-in, has none). Reads of items use
 // ConsistentRead; queries follow LastEvaluatedKey so results are complete. No table scans.
+import { createHash } from 'node:crypto';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
@@ -147,6 +148,11 @@ function updateExpression(set: string[], remove: string[]): string {
   return parts.join(' ');
 }
 
+/** An address as the table keys it: hashed, so a key holds no personal data (keys show in Contributor Insights and in operators' tools). */
+function addressHash(address: string): string {
+  return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
+}
+
 export class DynamoGrantStore implements GrantStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -281,8 +287,8 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void> {
-    // Version and links in one round trip: neither means anything before the application item.
-    await Promise.all([this.putVersion(version), this.putLinks(links)]);
+    // Version, links and the address in one round trip: none means anything before the application item.
+    await Promise.all([this.putVersion(version), this.putLinks(links), this.putOwnerAddress(app.id, app.ownerEmail)]);
     // The commit point: the application item, written last and only once.
     await this.putIfAbsent(this.applicationItem(app));
     this.remember(app.id, app.schemeId);
@@ -301,6 +307,15 @@ export class DynamoGrantStore implements GrantStore {
       [GSI2.sortKey]: bySubmitted,
       ...(app.meetingId !== undefined ? { [GSI2.partitionKey]: keys.agenda(app.schemeId, app.meetingId) } : {}),
     };
+  }
+
+  async putOwnerAddress(applicationId: string, address: string): Promise<void> {
+    await this.putIfAbsent({ ...keys.ownerAddress(addressHash(address), applicationId), applicationId, entity: 'owner-address' });
+  }
+
+  async listByOwnerAddress(address: string): Promise<string[]> {
+    const items = await this.queryPartition(keys.ownerAddress(addressHash(address), '').pk, 'APP#');
+    return items.map((i) => String(i['applicationId']));
   }
 
   async getApplication(applicationId: string): Promise<ApplicationRecord | undefined> {

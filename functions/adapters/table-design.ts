@@ -36,6 +36,8 @@
 // |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |
 // | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | REALLOCPENDING#<s> / <requestedAt>#<appId>#<id> (sparse: while requested) | –                |
 // |   listPendingReallocations               |                                 |                                | Query gsi1pk; gsi1 keys removed when decided      |                                                  |
+// | contact person's address (lost links)    | OWNERADDR#<sha256(address)>     | APP#<appId>                    | –                                                 | –                                                |
+// |   listByOwnerAddress                     | Query pk (the address as a hash: no address in a key)                                            |                                                  |
 // | final-report phase (hand-over, claim)     | APP#<appId>                     | PHASE#final-report             | –                                                 | –                                                |
 // | mail sent about a case (the case's log)  | APP#<appId>                     | SENTMAIL#<mailKey>             | –                                                 | –                                                |
 // |   listSentMail                           | Query pk, begins_with SENTMAIL# (sorted by sentAt in memory: tens per case)                      |                                                  |
@@ -144,6 +146,7 @@ export const keys = {
   report: (appId: string, kind: string) => ({ pk: `APP#${appId}`, sk: `REPORT#${kind}` }),
   schemeReports: (schemeId: string) => `SCHEMEREPORTS#${schemeId}`,
   reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
+  ownerAddress: (addressHash: string, appId: string) => ({ pk: `OWNERADDR#${addressHash}`, sk: `APP#${appId}` }),
   finalReportPhase: (appId: string) => ({ pk: `APP#${appId}`, sk: 'PHASE#final-report' }),
   sentMail: (appId: string, mailKey: string) => ({ pk: `APP#${appId}`, sk: `SENTMAIL#${mailKey}` }),
   sentMailPrefix: 'SENTMAIL#',

@@ -62,6 +62,10 @@ export interface ApplicationStore {
   listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]>;
   /** Every version, of any application, that names this one as the grant it continues (oldest first). */
   listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>>;
+  /** Notes that the application's contact person has this address (createApplication does for the first): a repeat changes nothing. */
+  putOwnerAddress(applicationId: string, address: string): Promise<void>;
+  /** The applications whose contact person has, or once had, this address (one Query; the caller checks the one they have now). */
+  listByOwnerAddress(address: string): Promise<string[]>;
   /** Applications on a meeting's agenda (those whose meetingId is set to it). */
   listAgenda(schemeId: string, meetingId: string): Promise<ApplicationRecord[]>;
   /** The same cases as `listAgenda`, only their ids and statuses (the calendar counts every meeting's). */

@@ -28,6 +28,8 @@ async function changeOwnerOnce(deps: Dependencies, applicationId: string, input:
   const email = input.email; // trimmed and lower-cased by its schema
   const newAddress = app.ownerEmail.toLowerCase() !== email;
   const same = !newAddress && contactName(app, (await loadCurrentVersion(deps, app)).data) === input.name;
+  // The new address finds the case from "Mistet lenken?" (noted first: a retry notes it again).
+  if (newAddress) await deps.store.putOwnerAddress(app.id, email);
   const application = same
     ? app
     : await recordOnHistory(deps, app, OWNER_CHANGED, actor, {
@@ -99,16 +101,25 @@ export function messageOwner(deps: Dependencies, applicationId: string, input: O
 /** How many times a day the contact person may have the link mailed from the public form (more is quietly ignored). */
 export const LOST_LINK_PER_DAY = 3;
 
+/** With the address alone, the links of at most this many of its cases (the newest) are mailed. */
+export const LOST_LINK_MAX_CASES = 10;
+
 /**
- * The contact person lost the link: with the case number and the address the case has, the next
- * sweep mails the link they have (a new one if theirs has expired) to that address, the same as
- * the secretariat's "Send lenken på nytt". The answer is the same whether or not the two belong
- * together, so the form tells nobody which addresses or cases exist; the link only ever goes to
- * the case's own address.
+ * The contact person lost the link: with the address the case has, and its case number if they
+ * have it, the next sweep mails the link they have (a new one if theirs has expired) to that
+ * address, the same as the secretariat's "Send lenken på nytt"; with the address alone, each case
+ * that has that address now gets its own mail. The answer is the same whatever was typed, so the
+ * form tells nobody which addresses or cases exist; a link only ever goes to its case's own address.
  */
 export async function requestLostLink(deps: Dependencies, input: LostLink): Promise<void> {
-  const app = await deps.store.getApplication(input.caseNumber);
-  if (!app || app.ownerEmail.toLowerCase() !== input.email) return;
+  const ids = input.caseNumber ? [input.caseNumber] : await deps.store.listByOwnerAddress(input.email);
+  const apps = (await Promise.all(ids.map((id) => deps.store.getApplication(id)))).filter((app): app is ApplicationRecord => app?.ownerEmail.toLowerCase() === input.email);
+  const newest = apps.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).slice(0, LOST_LINK_MAX_CASES);
+  for (const app of newest) await resendLostLink(deps, app);
+}
+
+/** One case's link, unless the form has sent it LOST_LINK_PER_DAY times in the last day. */
+async function resendLostLink(deps: Dependencies, app: ApplicationRecord): Promise<void> {
   const since = deps.clock.now().getTime() - 86_400_000;
   const today = app.history.filter((e) => e.action === OWNER_LINK_SENT && e.actor.kind === 'applicant' && Date.parse(e.at) > since);
   if (today.length >= LOST_LINK_PER_DAY) return;

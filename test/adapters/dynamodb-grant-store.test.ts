@@ -1,7 +1,7 @@
 // DynamoGrantStore against dynalite (in memory): every method, conditional-write conflicts,
 // idempotency and concurrency.
-import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoGrantStore } from '../../functions/adapters/dynamodb-grant-store';
 import { INTERNAL_ATTRIBUTES, keys } from '../../functions/adapters/table-design';
@@ -113,6 +113,21 @@ describe('applications', () => {
     expect(await store.getVersion(draft.id, 2)).toBeUndefined();
     expect(await store.getLink(owner.id)).toEqual(owner);
     expect(await store.getApplication('missing')).toBeUndefined();
+  });
+
+  it('finds applications by their contact person\'s address (in any spelling), noted at creation and on a change; the key holds a hash, not the address', async () => {
+    const address = `${uid('eier-')}@kommune.example`;
+    const a = await created({ ownerEmail: address });
+    const b = await created({ ownerEmail: address, schemeId: uid('other-') });
+    const c = await created({ ownerEmail: `${uid('annen-')}@kommune.example` });
+    expect((await store.listByOwnerAddress(address.toUpperCase())).sort()).toEqual([a.id, b.id].sort());
+    await store.putOwnerAddress(c.id, address);
+    await store.putOwnerAddress(c.id, address);
+    expect((await store.listByOwnerAddress(address)).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(await store.listByOwnerAddress('ingen@kommune.example')).toEqual([]);
+    const items = await local.client.send(new QueryCommand({ TableName: local.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OWNERADDR#${createHash('sha256').update(address).digest('hex')}` } }));
+    expect(items.Items).toHaveLength(3);
+    expect(JSON.stringify(items.Items)).not.toContain(address);
   });
 
   it('createApplication is idempotent: a retried submission neither fails nor resets the item', async () => {

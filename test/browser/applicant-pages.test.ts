@@ -305,7 +305,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.getByLabel('Saksnummer').fill('app_0000000000000000');
     await page.getByRole('button', { name: 'Send meg lenken' }).click();
     await page.waitForURL(/\?melding=sendt$/);
-    expect(await page.locator('.notice').first().textContent()).toContain('Hører saksnummeret og e-postadressen sammen');
+    expect(await page.locator('.notice').first().textContent()).toContain('Er e-postadressen registrert på en sak');
     await expectAccessibleBasics(page);
   }, 30_000);
 });

@@ -404,6 +404,37 @@ describe('a lost link (the contact person asks for it)', () => {
     expect((await lost({ caseNumber: 'feil', email: 'ikke-epost' })).body.fieldErrors).toEqual({ caseNumber: expect.stringMatching(/^Skriv saksnummeret/), email: 'Skriv en gyldig e-postadresse.' });
   });
 
+  it('with the address alone, each case that has that address now gets its own mail; one whose contact moved on does not, and the new contact\'s address finds it', async () => {
+    const kari = 'kari.lostlink@kommune.example';
+    const withOwner = (email: string) => (a: { owner: { email: string } }) => { a.owner.email = email; };
+    const first = await app.submit('sor-rogaland', app.application('sor-rogaland', withOwner(kari)));
+    const second = await app.submit('innlandet', app.application('innlandet', withOwner(kari)));
+    const handedOver = await app.submit('sor-rogaland', app.application('sor-rogaland', withOwner(kari)));
+    const ola = 'ola.lostlink@kommune.example';
+    expect((await app.call('change-owner', { pathParameters: { applicationId: handedOver.applicationId }, json: { name: 'Ola Nordmann', email: ola }, as: SECRETARIAT })).status).toBe(200);
+    await sendDueReminders(app.deps);
+
+    const before = app.mailer.sent.length;
+    const res = await lost({ email: ` ${kari.toUpperCase()} ` });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ accepted: true });
+    await sendDueReminders(app.deps);
+    const sent = app.mailer.sent.slice(before);
+    expect(sent.map((m) => m.to)).toEqual([[kari], [kari]]);
+    expect(sent.map((m) => [first.applicationId, second.applicationId].find((id) => m.text.includes(id))).sort()).toEqual([first.applicationId, second.applicationId].sort());
+    expect(sent.some((m) => m.text.includes(handedOver.applicationId))).toBe(false);
+
+    // The new contact's address finds the case it was handed; an address no case has sends nothing.
+    const olaBefore = app.mailer.sent.length;
+    await lost({ email: ola });
+    await lost({ email: 'ingen.sak@kommune.example' });
+    await sendDueReminders(app.deps);
+    const olaMails = app.mailer.sent.slice(olaBefore);
+    expect(olaMails).toHaveLength(1);
+    expect(olaMails[0]!.to).toEqual([ola]);
+    expect(olaMails[0]!.text).toContain(handedOver.applicationId);
+  });
+
   it('has a page of its own, linked from the landing page: errors at the fields, then the same notice whatever was typed', async () => {
     const post = (form: Record<string, string>) => invoke(apiEvent({ method: 'POST', path: '/mistet-lenke', form, headers: { Accept: 'text/html' } }), 'page-request-lost-link');
     const bad = await post({ caseNumber: 'app_', email: '' });
@@ -414,7 +445,9 @@ describe('a lost link (the contact person asks for it)', () => {
     expect(ok.status).toBe(303);
     expect(ok.headers.location).toBe('/mistet-lenke?melding=sendt');
     const page = (await invoke(apiEvent({ method: 'GET', path: '/mistet-lenke', query: { melding: 'sendt' }, headers: { Accept: 'text/html' } }), 'page-lost-link')).text;
-    expect(page).toContain('Hører saksnummeret og e-postadressen sammen, får du lenken til saken på e-post i løpet av et kvarter.');
+    expect(page).toContain('Er e-postadressen registrert på en sak (og hører saksnummeret til den, om du skrev det), får du lenken til saken på e-post i løpet av et kvarter, én e-post for hver sak.');
+    // The case number may be left out.
+    expect((await post({ caseNumber: '', email: 'noen@example.no' })).status).toBe(303);
     const home = (await invoke(apiEvent({ method: 'GET', path: '/', headers: { Accept: 'text/html' } }), 'page-home')).text;
     expect(home).toContain('<a href="/mistet-lenke">Mistet lenken til søknaden din?</a>');
   });
