@@ -231,6 +231,10 @@ export type DeadlineRequest = z.infer<typeof deadlineRequestSchema>;
 export const deadlineDeclineSchema = z.strictObject({ report: reportKindField(), reason: textField(REASON_MAX) }, E);
 export type DeadlineDecline = z.infer<typeof deadlineDeclineSchema>;
 
+/** The secretariat asks the owner to supplement a report it finds lacking: which report, and what is missing (mailed to the owner). */
+export const reportSupplementSchema = z.strictObject({ report: reportKindField(), reason: textField(MESSAGE_MAX) }, E);
+export type ReportSupplement = z.infer<typeof reportSupplementSchema>;
+
 /** The secretariat writes to the project's contact person (by e-mail, kept on the case). */
 export const ownerMessageSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
 export type OwnerMessage = z.infer<typeof ownerMessageSchema>;
@@ -383,6 +387,7 @@ export const REQUEST_SCHEMAS = {
   reportDeadline: reportDeadlineSchema,
   deadlineRequest: deadlineRequestSchema,
   deadlineDecline: deadlineDeclineSchema,
+  reportSupplement: reportSupplementSchema,
   ownerMessage: ownerMessageSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
@@ -414,6 +419,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reportDeadline: [],
   deadlineRequest: [],
   deadlineDecline: [],
+  reportSupplement: [],
   ownerMessage: [],
   invoice: [],
   withdraw: [],
@@ -445,6 +451,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   reportDeadline: [],
   deadlineRequest: [],
   deadlineDecline: [],
+  reportSupplement: [],
   ownerMessage: [],
   invoice: [],
   withdraw: [],

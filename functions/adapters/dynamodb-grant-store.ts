@@ -32,6 +32,8 @@ import type {
   PotRecord,
   ReallocationRecord,
   ReminderRecord,
+  ReportContent,
+  ReportKind,
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
@@ -730,6 +732,31 @@ export class DynamoGrantStore implements GrantStore {
       [GSI1.sortKey]: `${report.submittedAt}#${report.applicationId}#${report.kind}`,
     });
     if (!created) throw new ConflictError(ALREADY_REPORTED_MESSAGE, 'already_reported');
+  }
+
+  async supplementReport(applicationId: string, kind: ReportKind, content: ReportContent, at: string, previousAt: string): Promise<boolean> {
+    const stored = await this.get(keys.report(applicationId, kind));
+    if (!stored) return false;
+    const before = strip<ReportRecord>(stored);
+    const sentAt = before.supplementedAt ?? before.submittedAt;
+    if (sentAt !== previousAt) return false;
+    const e = new Expr();
+    const earlier = { sentAt, progress: before.progress, effect: before.effect, spentAmount: before.spentAmount, ...(before.lessonsLearned ? { lessonsLearned: before.lessonsLearned } : {}), ...(before.deviations ? { deviations: before.deviations } : {}) };
+    const set = [
+      `${e.name('progress')} = ${e.value('progress', content.progress)}`,
+      `${e.name('effect')} = ${e.value('effect', content.effect)}`,
+      `${e.name('spentAmount')} = ${e.value('spentAmount', content.spentAmount)}`,
+      `${e.name('supplementedAt')} = ${e.value('at', at)}`,
+      `${e.name('earlier')} = list_append(if_not_exists(${e.name('earlier')}, ${e.value('none', [])}), ${e.value('earlier', [earlier])})`,
+      ...(content.lessonsLearned ? [`${e.name('lessonsLearned')} = ${e.value('lessonsLearned', content.lessonsLearned)}`] : []),
+      ...(content.deviations ? [`${e.name('deviations')} = ${e.value('deviations', content.deviations)}`] : []),
+    ];
+    const remove = [...(content.lessonsLearned ? [] : [e.name('lessonsLearned')]), ...(content.deviations ? [] : [e.name('deviations')])];
+    // Conditional on the version read: two supplements at once, one wins.
+    const condition = before.supplementedAt
+      ? `${e.name('supplementedAt')} = ${e.value('previous', previousAt)}`
+      : `attribute_not_exists(${e.name('supplementedAt')}) AND ${e.name('submittedAt')} = ${e.value('previous', previousAt)}`;
+    return this.tryUpdate(keys.report(applicationId, kind), e, `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`, condition);
   }
 
   async listReports(applicationId: string): Promise<ReportRecord[]> {

@@ -295,15 +295,24 @@ export interface PayoutRecord {
 
 export type ReportKind = 'status' | 'final';
 
-export interface ReportRecord {
-  applicationId: string;
-  kind: ReportKind;
-  submittedAt: string;
+/** What a report says: the owner's answers. */
+export interface ReportContent {
   progress: string;
   effect: string;
   spentAmount: number;
   lessonsLearned?: string;
   deviations?: string;
+}
+
+export interface ReportRecord extends ReportContent {
+  applicationId: string;
+  kind: ReportKind;
+  /** when it was first sent (where the half-year report places it) */
+  submittedAt: string;
+  /** when the owner last supplemented it, at the secretariat's request (the content is that version) */
+  supplementedAt?: string;
+  /** the versions before, oldest first, each with when it was sent */
+  earlier?: Array<ReportContent & { sentAt: string }>;
 }
 
 export type ReallocationState = 'requested' | 'approved' | 'refused';
@@ -362,7 +371,11 @@ export type ReminderKind =
   /** the owner asked for a new period: the next sweep tells the secretariat */
   | 'grant-period-request'
   /** the committee said no to that request: the next sweep tells the owner why */
-  | 'grant-period-declined';
+  | 'grant-period-declined'
+  /** the secretariat asked the owner to supplement a report: the next sweep mails the owner what is missing and the link */
+  | 'report-supplement'
+  /** the owner supplemented it: the next sweep tells the secretariat */
+  | 'report-supplemented';
 
 export interface ReminderRecord {
   id: string; // deterministic (`${applicationId}#${kind}#${dueAt}`; a meeting move: `…#meeting-moved#${meetingId}`, then `#2`, `#3` for a case moved back to it) so a repeat is a no-op

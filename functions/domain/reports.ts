@@ -1,5 +1,5 @@
 // A grant's reports: the status report six months in, the final report after the period.
-import type { Allocation, ApplicationStatus, LinkPurpose, ReportKind } from './model';
+import type { Allocation, ApplicationStatus, LinkPurpose, LinkState, ReportKind } from './model';
 import { addDays } from './oslo-time';
 
 /** Every kind of report, in the order a grant owes them. */
@@ -18,8 +18,10 @@ export function reportKindOfLink(purpose: LinkPurpose): ReportKind | undefined {
 }
 
 /** The link a report is sent through, among an application's links (report links are never revoked). */
-export function reportLinkOf<L extends { purpose: LinkPurpose }>(links: readonly L[], kind: ReportKind): L | undefined {
-  return links.find((l) => reportKindOfLink(l.purpose) === kind);
+export function reportLinkOf<L extends { purpose: LinkPurpose; state: LinkState }>(links: readonly L[], kind: ReportKind): L | undefined {
+  const mine = links.filter((l) => reportKindOfLink(l.purpose) === kind);
+  // A report sent and then asked to be supplemented has a second link: the one that still acts.
+  return mine.findLast((l) => l.state === 'active') ?? mine[0];
 }
 
 /** What a grant last said about itself: its final report, else its status report. */

@@ -18,11 +18,12 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...P
   if (!parsed.success) {
     return page(400, reportPage(await getReportForm(deps, linkId), linkId, { values: form, errors: toFieldErrors(parsed.error) }));
   }
+  let sent: Awaited<ReturnType<typeof submitReport>>;
   try {
-    await submitReport(deps, linkId, parsed.data);
+    sent = await submitReport(deps, linkId, parsed.data);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     return page(409, reportPage(await getReportForm(deps, linkId), linkId, { values: form, errors: {}, problem: error.message }));
   }
-  return redirect(`${reportPath(linkId)}?melding=mottatt`);
+  return redirect(`${reportPath(linkId)}?melding=${'supplemented' in sent ? 'utfylt' : 'mottatt'}`);
 });

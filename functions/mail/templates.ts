@@ -1098,6 +1098,50 @@ export function reportReceipt(ctx: MailContext, d: ReportReceiptData): RenderedM
   });
 }
 
+export interface ReportSupplementRequestedData {
+  kind: ReportKindName;
+  reason: string;
+  requestedAt: DateInput;
+  link: string;
+}
+
+/** To the owner: the secretariat finds the report lacking and asks for more, with the link to send it again. */
+export function reportSupplementRequested(ctx: MailContext, d: ReportSupplementRequestedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Utfyll ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Sekretariatet har lest ${name}en dere sendte og ber dere fylle den ut. Lenken under åpner rapporten slik dere sendte den: endre eller utdyp det som trengs, og send den på nytt. Den første versjonen tas vare på i saken.`),
+      quote('Dette mangler', d.reason),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
+      link(`Fyll ut ${name}en`, d.link),
+    ],
+  });
+}
+
+export interface ReportSupplementedData {
+  kind: ReportKindName;
+  supplementedAt: DateInput;
+  spentAmount: number;
+  caseLink: string;
+}
+
+/** To the secretariat: the owner sent the report again, filled in as asked. */
+export function reportSupplemented(ctx: MailContext, d: ReportSupplementedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Utfylt ${name}: ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Prosjektansvarlig har sendt ${name}en på nytt, utfylt slik sekretariatet ba om. Den nye versjonen står i saken, med den forrige under.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Sendt', formatDateTimeNb(d.supplementedAt)], ['Brukt beløp', formatNok(d.spentAmount)]),
+      link('Se saken', d.caseLink),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reallocation, repayment, withdrawal
 
@@ -1412,6 +1456,8 @@ export const templates = {
   reportOverdue,
   reportMissing,
   reportReceipt,
+  reportSupplementRequested,
+  reportSupplemented,
   reportReceived,
   reallocationRequested,
   reallocationDecided,

@@ -3,6 +3,7 @@
 // Its forms are the committee's actions on a running grant: deciding a reallocation request,
 // taking back a grant not yet paid, and claiming repayment (the review's actions stay on the agenda,
 // payments on the finance page).
+import { openSupplementRequest, type SupplementRequest } from '../domain/report-supplement';
 import type { Actor, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
@@ -28,7 +29,7 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | 'reportSupplement' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
@@ -36,6 +37,7 @@ const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, st
   period: 'periode',
   periodDecline: 'periodeavslag',
   ownerMessage: 'melding',
+  reportSupplement: 'utfylling',
 };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
@@ -51,6 +53,7 @@ export const CASE_NOTICES: Record<string, string> = {
   periode: 'Den nye perioden er registrert som komiteens vedtak. Prosjektansvarlig får vedtaket på e-post i løpet av et kvarter.',
   periodeavslag: 'Avslaget er registrert. Perioden står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
   fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
+  rapportutfylling: 'Prosjektansvarlig får det som mangler og en lenke til rapporten på e-post i løpet av et kvarter. Den utfylte rapporten kommer inn her, og du får beskjed.',
 };
 
 export function ownerChangePath(applicationId: string): string {
@@ -63,6 +66,10 @@ export function reportDeadlinePath(applicationId: string): string {
 
 export function deadlineDeclinePath(applicationId: string): string {
   return `${reportDeadlinePath(applicationId)}/avslag`;
+}
+
+export function reportSupplementPath(applicationId: string): string {
+  return `${casePath(applicationId)}/rapport-utfylling`;
 }
 
 export function casePrintPath(applicationId: string): string {
@@ -307,6 +314,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print
   const period = work(html`${periodRequest ? periodRequestNotice(app.id, periodRequest, forms.csrf, state('periodDecline')) : ''}${view.periodChangeable ? periodForm(app, scheme.maxPeriodMonths, forms.csrf, state('period'), view.decisionMeetings, periodRequest) : ''}`);
   // Built before the page (as the forms above): the error summary at its top lists their states.
   const message = html`${caseMessageList(app, data.partners)}${work(ownerMessageForm(app, ownerName, forms.csrf, state('ownerMessage')))}`;
+  const supplement = work(reportSupplementForm(app, view.reports, forms.csrf, state));
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
@@ -362,10 +370,7 @@ ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div c
 <thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
 <tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
 </table></div>`, 'utbetalinger')}
-${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map(
-  (r) => html`<h3>${REPORT_KIND_LABELS[r.kind] ?? r.kind}, mottatt ${dateTime(r.submittedAt)}</h3>
-${reportFacts(r)}`,
-)}`, 'rapporter')}
+${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map((r) => receivedReport(r, openSupplementRequest(app.history, r.kind), print))}${supplement}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${work(reallocationForms.get(r.id) ?? '')}</li>`,
 )}</ul>`, 'omdisponeringer')}
@@ -385,6 +390,32 @@ ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser e
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,
   };
+}
+
+/** A report as received: its content now, when it was filled in at the secretariat's request and what is still asked for, and the versions before. */
+function receivedReport(r: CaseView['reports'][number], asked: SupplementRequest | undefined, print: boolean): Html {
+  const name = REPORT_KIND_LABELS[r.kind] ?? r.kind;
+  const earlier = r.earlier ?? [];
+  return html`<h3>${name}, mottatt ${dateTime(r.submittedAt)}${r.supplementedAt ? html`, utfylt ${dateTime(r.supplementedAt)}` : ''}</h3>
+${asked ? html`<p class="notice">Sekretariatet ba ${dateTime(asked.at)} om at rapporten fylles ut: <span class="long-text">${asked.reason}</span> Prosjektansvarlig har ikke sendt den på nytt ennå.</p>` : ''}
+${reportFacts(r)}
+${earlier.length ? html`<details class="earlier-report"${print ? html` open` : ''}><summary>Tidligere versjoner (${earlier.length})</summary>${earlier.map((v) => html`<h4>Sendt ${dateTime(v.sentAt)}</h4>${reportFacts(v)}`)}</details>` : ''}`;
+}
+
+/** "Be om utfyllende rapport": which received report (one not already asked about), and what is missing. Closed by default. */
+function reportSupplementForm(app: CaseView['application'], reports: CaseView['reports'], csrf: string, state: (name: CaseFormName) => FormState): Html | '' {
+  const askable = reports.filter((r) => !openSupplementRequest(app.history, r.kind));
+  if (askable.length === 0) return '';
+  const form = state('reportSupplement');
+  return html`<details class="report-supplement"${form.hasErrors() ? html` open` : ''}><summary>Be om utfyllende rapport</summary>
+<form method="post" action=${reportSupplementPath(app.id)} novalidate aria-label="Be om utfyllende rapport">
+${hidden(CSRF_FIELD, csrf)}
+<p class="hint">Når en rapport mangler noe. Prosjektansvarlig får det du skriver og en lenke til rapporten slik den ble sendt, og sender den utfylt på nytt. Den første versjonen tas vare på. Skriv ikke helseopplysninger.</p>
+${form.radios('report', 'Hvilken rapport?', askable.map((r) => ({ value: r.kind, label: REPORT_KIND_LABELS[r.kind] ?? r.kind })), { summaryLabel: 'Utfyllende rapport, rapport', ...(form.value('report') || askable.length > 1 ? {} : { checked: [askable[0]!.kind] }) })}
+${form.textarea('reason', 'Hva mangler? (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Utfyllende rapport, hva mangler' })}
+<button type="submit" class="secondary">Send ønsket</button>
+</form>
+</details>`;
 }
 
 /** The parts of the case page, to jump to (a running grant's page is long). */

@@ -131,6 +131,8 @@ const ACTION_LABELS: Record<string, string> = {
   'grant-period-changed': 'Ny prosjektperiode',
   'grant-period-requested': 'Prosjektansvarlig ba om ny prosjektperiode',
   'grant-period-request-declined': 'Ønsket om ny prosjektperiode ble avslått',
+  'report-supplement-requested': 'Sekretariatet ba om utfyllende rapport',
+  'report-supplemented': 'Prosjektansvarlig fylte ut rapporten',
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
   'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
@@ -172,6 +174,8 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'grant-period-changed': 'Vedtaket om ny prosjektperiode til prosjektansvarlig',
   'grant-period-request': 'Melding til sekretariatet om ønske om ny prosjektperiode',
   'grant-period-declined': 'Avslaget på ny prosjektperiode til prosjektansvarlig',
+  'report-supplement': 'Ønsket om utfyllende rapport, med lenken, til prosjektansvarlig',
+  'report-supplemented': 'Beskjed om utfylt rapport til sekretariatet',
 };
 
 export function actionLabel(action: string, to?: string): string {

@@ -43,18 +43,25 @@ ${state.textarea('reason', 'Hvorfor trenger prosjektet mer tid?', { rows: 3, sum
 
 export function reportPage(view: ReportView, linkId: string, form?: ReportFormState, notice?: Html | string, requestForm?: ReportFormState): { title: string; body: Html } {
   const kind = REPORT_KIND_LABELS[view.kind] ?? 'Rapport';
-  const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'rapport');
+  // Asked to fill in a report sent before: the form starts from what was sent.
+  const asked = view.supplementRequest;
+  const sent: FormBody = asked && view.report ? {
+    progress: view.report.progress, effect: view.report.effect, spentAmount: String(view.report.spentAmount),
+    ...(view.report.lessonsLearned ? { lessonsLearned: view.report.lessonsLearned } : {}), ...(view.report.deviations ? { deviations: view.report.deviations } : {}),
+  } : {};
+  const state = new FormState(form?.values ?? sent, form?.errors ?? {}, 'rapport');
   const requestState = new FormState(requestForm?.values ?? {}, requestForm?.errors ?? {}, 'utsettelse');
   const title = `${kind}: ${view.title}`;
   const allocation = view.allocation;
   const formHtml = view.open
-    ? html`<form method="post" action=${reportPath(linkId)} novalidate>
+    ? html`${asked ? html`<div class="notice"><p>Sekretariatet ba ${date(asked.requestedOn)} om at dere fyller ut ${kind.toLowerCase()}en dere sendte ${view.submittedAt ? dateTime(view.submittedAt) : ''}:</p><p class="long-text">${asked.reason}</p><p>Skjemaet under viser rapporten slik dere sendte den. Endre eller utdyp det som trengs, og send den på nytt.</p></div>
+` : ''}<form method="post" action=${reportPath(linkId)} novalidate>
 ${state.textarea('progress', view.kind === 'status' ? 'Hva er gjort så langt?' : 'Hva er gjort i prosjektet?', { summaryLabel: 'Fremdrift', rows: 6 })}
 ${state.textarea('effect', view.kind === 'status' ? 'Hvilken effekt ser dere så langt?' : 'Hvilken effekt har prosjektet hatt?', { summaryLabel: 'Effekt', rows: 6 })}
 ${state.amount('spentAmount', 'Brukt av tilskuddet hittil (kr)', { summaryLabel: 'Brukt beløp', hint: 'Hele kroner' })}
 ${state.textarea('lessonsLearned', 'Erfaringer og læring (valgfritt)', { summaryLabel: 'Erfaringer', rows: 4 })}
 ${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: 'Avvik', hint: 'For eksempel forsinkelser, endret budsjett eller endrede partnere.', rows: 4 })}
-<button type="submit">Send inn ${kind.toLowerCase()}</button>
+<button type="submit">${asked ? `Send utfylt ${kind.toLowerCase()}` : `Send inn ${kind.toLowerCase()}`}</button>
 </form>`
     : view.submittedAt
       ? html`<div class="notice success"><p>${kind} ble sendt inn ${dateTime(view.submittedAt)}.</p></div>
@@ -87,5 +94,6 @@ ${formHtml}`,
 
 export const REPORT_NOTICES: Record<string, string> = {
   mottatt: 'Takk! Rapporten er mottatt. Du får en kvittering på e-post i løpet av et kvarter.',
+  utfylt: 'Takk! Den utfylte rapporten er mottatt, og sekretariatet får beskjed.',
   utsettelse: 'Forespørselen om utsatt frist er sendt til sekretariatet. Du får svar på e-post. Fristen står til du får beskjed om en ny.',
 };

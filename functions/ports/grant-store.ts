@@ -2,14 +2,14 @@
 // (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
 import type {
   AddedMeetingRecord,
-  GroupLeadersRecord,
-  CalendarChanges,
-  CancelledMeetingRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
   AuditEntry,
+  CalendarChanges,
+  CancelledMeetingRecord,
   DecisionRecord,
+  GroupLeadersRecord,
   LinkRecord,
   MinutesRecord,
   PayoutRecord,
@@ -17,6 +17,8 @@ import type {
   PotRecord,
   ReallocationRecord,
   ReminderRecord,
+  ReportContent,
+  ReportKind,
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
@@ -164,6 +166,12 @@ export interface PayoutStore {
 export interface ReportStore {
   /** One report per kind per application: throws ConflictError on a second. */
   putReport(report: ReportRecord): Promise<void>;
+  /**
+   * The report's new content (a supplement the secretariat asked for), if the stored version is still
+   * the one sent at `previousAt` (its supplementedAt, else its submittedAt): the stored content moves
+   * to `earlier`. False when another version came first (or there is no such report).
+   */
+  supplementReport(applicationId: string, kind: ReportKind, content: ReportContent, at: string, previousAt: string): Promise<boolean>;
   listReports(applicationId: string): Promise<ReportRecord[]>;
   listReportsBySchemeBetween(schemeId: string, fromIso: string, toIso: string): Promise<ReportRecord[]>;
 }

@@ -1,4 +1,5 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
+import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
 import type { ApplicationRecord } from '../domain/model';
@@ -82,10 +83,12 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
       ...(payout.invoicedAt ? { invoicedOn: osloDateOf(new Date(payout.invoicedAt)) } : {}),
       ...(payout.paidAt ? { paidOn: osloDateOf(new Date(payout.paidAt)) } : {}),
     } : undefined,
-    // Each sent report with the link it came through, where the owner reads back what was sent.
+    // Each sent report with the link it came through, where the owner reads back what was sent; or,
+    // when the secretariat asked for it to be filled in, the link to send it again.
     reports: reports.map((r) => {
       const link = reportLinkOf(links, r.kind);
-      return { kind: r.kind, submittedAt: r.submittedAt, ...(link ? { linkId: link.id } : {}) };
+      const asked = openSupplementRequest(app.history, r.kind);
+      return { kind: r.kind, submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), ...(link ? { linkId: link.id } : {}), ...(asked ? { supplementRequestedOn: osloDateOf(new Date(asked.at)) } : {}) };
     }),
     reportForms,
     repaymentClaim: app.repaymentClaimed !== undefined

@@ -3,7 +3,9 @@ import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
 import { declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
-import type { Actor, ApplicationRecord, ApplicationStatus, ReportKind, ReportRecord } from '../domain/model';
+import type { Actor, ApplicationRecord, ApplicationStatus, ReportContent, ReportKind, ReportRecord } from '../domain/model';
+import { openSupplementRequest } from '../domain/report-supplement';
+import { supplementReport } from './report-supplement';
 import type { Dependencies } from '../composition';
 import type { DeadlineRequest, ReportRequest } from '../../schemas/requests.schema';
 import { caseUrl, resolveLink } from './links';
@@ -37,7 +39,7 @@ function opensLater(kind: ReportKind, app: ApplicationRecord, today: string): st
 /** What a report said, as the owner sent it (the report page shows it back). */
 function reportContent(r: ReportRecord) {
   return {
-    submittedAt: r.submittedAt, progress: r.progress, effect: r.effect, spentAmount: r.spentAmount,
+    submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), progress: r.progress, effect: r.effect, spentAmount: r.spentAmount,
     ...(r.lessonsLearned ? { lessonsLearned: r.lessonsLearned } : {}),
     ...(r.deviations ? { deviations: r.deviations } : {}),
   };
@@ -71,7 +73,9 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
   const statusReport = kind === 'final' ? reports.find((r) => r.kind === 'status') : undefined;
   const today = osloDateOf(deps.clock.now());
   const opensOn = opensLater(kind, app, today);
-  const open = link.state === 'active' && !submitted && reportAcceptable(kind, app, today);
+  // Sent, and the secretariat asked for more: the form again, filled in as it was sent.
+  const supplement = submitted && link.state === 'active' ? openSupplementRequest(app.history, kind) : undefined;
+  const open = link.state === 'active' && ((!submitted && reportAcceptable(kind, app, today)) || !!supplement);
   const moved = lastDeadlineMove(app.history, kind);
   const request = openDeadlineRequest(app.history, kind);
   const declined = declinedDeadlineRequest(app.history, kind);
@@ -96,6 +100,7 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     // The period is over, but the final report follows the status report, which is not in yet (nor overdue).
     ...(kind === 'final' && link.state === 'active' && !submitted && !opensOn && waitsForStatusReport(app, today) ? { waitsForStatusReport: true } : {}),
     ...(submitted ? { report: reportContent(submitted) } : {}),
+    ...(supplement ? { supplementRequest: { reason: supplement.reason, requestedOn: osloDateOf(new Date(supplement.at)) } } : {}),
     ...(statusReport ? { statusReport: reportContent(statusReport) } : {}),
   };
 }
@@ -112,6 +117,19 @@ export async function requestDeadline(deps: Dependencies, linkId: string, input:
 export async function submitReport(deps: Dependencies, linkId: string, request: ReportRequest) {
   const { link, app, kind } = await reportContext(deps, linkId);
   if (link.state !== 'active') throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
+  const content: ReportContent = {
+    progress: request.progress,
+    effect: request.effect,
+    spentAmount: request.spentAmount,
+    ...(request.lessonsLearned ? { lessonsLearned: request.lessonsLearned } : {}),
+    ...(request.deviations ? { deviations: request.deviations } : {}),
+  };
+  const overspent = app.allocation && beyondGrant(request.spentAmount, app.allocation.amount, 'Brukt beløp');
+  // Sent before, and the secretariat asked for more: the report again, through the request's link.
+  if (openSupplementRequest(app.history, kind)) {
+    if (overspent) throw new ValidationError({ spentAmount: overspent });
+    return supplementReport(deps, link, kind, content);
+  }
   const today = osloDateOf(deps.clock.now());
   if (!reportAcceptable(kind, app, today)) {
     const opensOn = opensLater(kind, app, today);
@@ -121,19 +139,9 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
         ? `Sluttrapporten kan sendes fra ${formatNorwegianDate(opensOn)}, når tilskuddsperioden er over.`
         : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
   }
-  const overspent = app.allocation && beyondGrant(request.spentAmount, app.allocation.amount, 'Brukt beløp');
   if (overspent) throw new ValidationError({ spentAmount: overspent });
   const at = deps.clock.now().toISOString();
-  const report: ReportRecord = {
-    applicationId: app.id,
-    kind,
-    submittedAt: at,
-    progress: request.progress,
-    effect: request.effect,
-    spentAmount: request.spentAmount,
-    ...(request.lessonsLearned ? { lessonsLearned: request.lessonsLearned } : {}),
-    ...(request.deviations ? { deviations: request.deviations } : {}),
-  };
+  const report: ReportRecord = { applicationId: app.id, kind, submittedAt: at, ...content };
   const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
   try {
     await deps.store.putReport(report); // conditional: one report of each kind

@@ -25,6 +25,7 @@ import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './
 import { reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
 import { sendPeriodDeclined, sendPeriodRequest } from './change-grant-period';
+import { sendSupplementRequest, sendSupplemented } from './report-supplement';
 import { logger } from '../adapters/logger';
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
@@ -205,6 +206,12 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     case 'grant-period-declined':
       await sendPeriodDeclined(deps, app, scheme, r, statusLink);
+      return;
+    case 'report-supplement':
+      await sendSupplementRequest(deps, app, scheme, r, links);
+      return;
+    case 'report-supplemented':
+      await sendSupplemented(deps, app, scheme, r);
       return;
     case 'status-report-receipt':
     case 'final-report-receipt': {

@@ -794,6 +794,31 @@ describe('reports', () => {
     expect(await store.listReportsBySchemeBetween(uid('scheme-'), '2000-01-01', '2100-01-01')).toEqual([]);
   });
 
+  it('supplementReport: the new content if the stored version is the one read (one of two at once), the earlier kept in order; the half-year index keeps the first sending', async () => {
+    const schemeId = uid('scheme-');
+    const a = await created({ schemeId });
+    const first = { ...report(a.id, 'status', '2026-06-15T12:00:00.000Z'), lessonsLearned: 'Tidlig opplæring.' };
+    await store.putReport(first);
+    const second = { progress: 'Mer', effect: 'Liggetiden ned 2 døgn', spentAmount: 90_000 };
+    const both = await Promise.all([
+      store.supplementReport(a.id, 'status', second, '2026-07-01T10:00:00.000Z', first.submittedAt),
+      store.supplementReport(a.id, 'status', { ...second, effect: 'Annen' }, '2026-07-01T10:00:01.000Z', first.submittedAt),
+    ]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    const [afterOne] = await store.listReports(a.id);
+    expect(afterOne!.earlier).toEqual([{ sentAt: first.submittedAt, progress: first.progress, effect: first.effect, spentAmount: first.spentAmount, lessonsLearned: 'Tidlig opplæring.' }]);
+    expect(afterOne!.lessonsLearned).toBeUndefined();
+    const third = { progress: 'Enda mer', effect: 'Tall', spentAmount: 95_000, deviations: 'Ingen' };
+    expect(await store.supplementReport(a.id, 'status', third, '2026-08-01T10:00:00.000Z', first.submittedAt)).toBe(false);
+    expect(await store.supplementReport(a.id, 'status', third, '2026-08-01T10:00:00.000Z', afterOne!.supplementedAt!)).toBe(true);
+    const [afterTwo] = await store.listReports(a.id);
+    expect(afterTwo).toMatchObject({ ...third, submittedAt: first.submittedAt, supplementedAt: '2026-08-01T10:00:00.000Z' });
+    expect(afterTwo!.earlier!.map((v) => v.sentAt)).toEqual([first.submittedAt, afterOne!.supplementedAt]);
+    expectNoInternalAttributes([afterTwo!]);
+    expect((await store.listReportsBySchemeBetween(schemeId, '2026-06-15', '2026-06-15')).map((r) => r.effect)).toEqual(['Tall']);
+    expect(await store.supplementReport(a.id, 'final', third, '2026-08-01T10:00:00.000Z', first.submittedAt)).toBe(false);
+  });
+
   it('a report for an unknown application is NotFoundError', async () => {
     await expect(store.putReport(report(uid('app-'), 'status', '2026-06-15T12:00:00.000Z'))).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -37,6 +37,8 @@ import {
   reportDeadlineRequested,
   reportReceipt,
   reportReceived,
+  reportSupplementRequested,
+  reportSupplemented,
   invoiceReminder,
   scheduledForMeeting,
   submissionDeadlineReminder,
@@ -251,6 +253,16 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportReceipt(ctx, { kind: 'status', submittedAt: '2026-06-20T08:30:00.000Z', spentAmount: 120_000, link: LINK }),
     link: LINK,
     expect: [/Kvittering: statusrapport for .* er mottatt/, /Vi har mottatt statusrapporten/, /20\.06\.2026 kl\. 10\.30/, /120 000 kr/, /Se rapporten du sendte/],
+  },
+  reportSupplementRequested: {
+    mail: reportSupplementRequested(ctx, { kind: 'final', reason: 'Beskriv effekten for pasientene, ikke bare aktivitetene.', requestedAt: '2027-03-02', link: LINK }),
+    link: LINK,
+    expect: [/Utfyll sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/],
+  },
+  reportSupplemented: {
+    mail: reportSupplemented(ctx, { kind: 'status', supplementedAt: '2027-03-10T09:15:00.000Z', spentAmount: 150_000, caseLink: LINK }),
+    link: LINK,
+    expect: [/Utfylt statusrapport: /, /har sendt statusrapporten på nytt/, /10\.03\.2027 kl\. 10\.15/, /150 000 kr/, /Se saken/],
   },
   reportMissing: {
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),

@@ -126,6 +126,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'change-owner': () => ({ name: 'Ny Kontakt', email: 'ny.kontakt@kommune.example' }),
   'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
   'decline-deadline-request': () => ({ report: 'status', reason: 'Fristen står' }),
+  'request-report-supplement': () => ({ report: 'status', reason: 'Effekten mangler' }),
   'update-group-leaders': () => ({ leaderEmail: 'leder@helse-stavanger.example', deputyLeaderEmail: 'nestleder@helse-stavanger.example' }),
   'change-grant-period': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
   'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),

@@ -1,0 +1,99 @@
+// A report the secretariat finds lacking ("mangelfull"): it asks the owner to supplement it, saying
+// what is missing. The owner gets a new link to the report (the first acted when it was sent), sees
+// the report as sent with the secretariat's words, and sends it again; the new version replaces the
+// report's content, the earlier ones are kept with it, and the secretariat is told. The grant's
+// status and its workflow are not touched: the report was received, and stays received.
+import { ConflictError } from '../domain/errors';
+import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
+import { openSupplementRequest, REPORT_SUPPLEMENT_REQUESTED, REPORT_SUPPLEMENTED, supplementStepAt, type SupplementRequest } from '../domain/report-supplement';
+import type { Actor, ApplicationRecord, LinkRecord, ReminderRecord, ReportContent, ReportKind, ReportRecord } from '../domain/model';
+import type { Dependencies } from '../composition';
+import type { ReportSupplement } from '../../schemas/requests.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
+import * as mail from '../mail/templates';
+import { caseUrl, linkUrl, newLink } from './links';
+import { loadApplication } from './load-application';
+import { recordOnHistory, withFreshRead } from './move-application';
+import { mailContext, notify } from './notify';
+
+/** How long the link to supplement a report works. */
+export const SUPPLEMENT_LINK_DAYS = 60;
+
+const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 'sluttrapporten' };
+const LINK_PURPOSE = { status: 'status-report', final: 'final-report' } as const satisfies Record<ReportKind, LinkRecord['purpose']>;
+
+/**
+ * The secretariat asks for more in a report the owner has sent (409 before it is sent, and while an
+ * earlier request waits for the owner); a repeat with the same words finishes what the first began.
+ */
+export function requestReportSupplement(deps: Dependencies, applicationId: string, input: ReportSupplement, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(async () => {
+    const app = await loadApplication(deps, applicationId);
+    const name = NAMES[input.report];
+    if (!(await deps.store.listReports(app.id)).some((r) => r.kind === input.report)) {
+      throw new ConflictError(`Prosjektansvarlig har ikke sendt ${name} ennå.`, 'no_report');
+    }
+    const open = openSupplementRequest(app.history, input.report);
+    if (open && open.reason !== input.reason) {
+      throw new ConflictError(`Sekretariatet ba ${formatNorwegianDate(osloDateOf(new Date(open.at)))} om at ${name} fylles ut, og prosjektansvarlig har ikke sendt den på nytt ennå.`, 'supplement_open');
+    }
+    const application = open ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
+    await issueSupplementLink(deps, application, open ?? openSupplementRequest(application.history, input.report)!);
+    return { application, changed: !open };
+  });
+}
+
+/** The request's link (made once: a link made after the request is its), and the sweep's mail with it. */
+async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
+  const purpose = LINK_PURPOSE[request.kind];
+  const links = await deps.store.listLinks(app.id);
+  if (!links.some((l) => l.purpose === purpose && l.state === 'active' && l.createdAt >= request.at)) {
+    await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, deps.clock.now(), SUPPLEMENT_LINK_DAYS)]);
+  }
+  await deps.store.putReminder({ id: `${app.id}#report-supplement#${request.at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at });
+}
+
+/**
+ * The owner sends the report again, through the request's link: the new content (the earlier kept
+ * with it), on the history, and the secretariat told by the next sweep. A retry after the content
+ * was saved finishes the rest.
+ */
+export function supplementReport(deps: Dependencies, link: LinkRecord, kind: ReportKind, content: ReportContent): Promise<{ applicationId: string; kind: ReportKind; status: ApplicationRecord['status']; supplemented: true }> {
+  return withFreshRead(async () => {
+    const app = await loadApplication(deps, link.applicationId);
+    const request = openSupplementRequest(app.history, kind);
+    const report = (await deps.store.listReports(app.id)).find((r) => r.kind === kind);
+    if (!request || !report) throw new ConflictError('Rapporten er allerede sendt inn.', 'already_reported');
+    const at = deps.clock.now().toISOString();
+    const saved = report.supplementedAt !== undefined && report.supplementedAt > request.at;
+    if (!saved && !(await deps.store.supplementReport(app.id, kind, content, at, report.supplementedAt ?? report.submittedAt))) {
+      throw new ConflictError('Rapporten ble endret samtidig. Last siden på nytt.', 'stale');
+    }
+    const updated = await recordOnHistory(deps, app, REPORT_SUPPLEMENTED, { kind: 'applicant', email: app.ownerEmail }, { details: { kind } });
+    const recordedAt = updated.history.at(-1)!.at;
+    await deps.store.consumeLink(link.id, at).catch(() => undefined);
+    await deps.store.putReminder({ id: `${app.id}#report-supplemented#${recordedAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
+    return { applicationId: app.id, kind, status: updated.status, supplemented: true };
+  });
+}
+
+/** To the owner: what the secretariat asks for, and the link (none: answered meanwhile). */
+export async function sendSupplementRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, links: readonly LinkRecord[]): Promise<void> {
+  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, r.dueAt);
+  if (!request || openSupplementRequest(app.history, request.kind)?.at !== request.at) return;
+  const link = links.findLast((l) => l.purpose === LINK_PURPOSE[request.kind] && l.state === 'active' && l.createdAt >= request.at);
+  if (!link) return;
+  await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementRequested(mailContext(scheme, app), {
+    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link),
+  }));
+}
+
+/** To the secretariat: the report came again. */
+export async function sendSupplemented(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord): Promise<void> {
+  const step = supplementStepAt(app.history, REPORT_SUPPLEMENTED, r.dueAt);
+  const report: ReportRecord | undefined = step && (await deps.store.listReports(app.id)).find((x) => x.kind === step.kind);
+  if (!step || !report) return;
+  await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.reportSupplemented(mailContext(scheme, app), {
+    kind: step.kind, supplementedAt: report.supplementedAt ?? step.at, spentAmount: report.spentAmount, caseLink: caseUrl(deps, app.id),
+  }));
+}

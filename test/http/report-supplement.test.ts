@@ -1,0 +1,119 @@
+// "Be om utfyllende rapport": the secretariat finds a received report lacking and asks the owner to
+// fill it in. The owner gets what is missing and a new link (the first acted when the report was
+// sent), sends the report again, and the secretariat is told; the earlier version is kept.
+import { describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+
+const app = useTestApp();
+
+const HTML = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
+const STATUS_REPORT = { progress: 'Teamet er etablert.', effect: 'For tidlig å si.', spentAmount: 200_000 };
+const ASK = { report: 'status', reason: 'Beskriv effekten for pasientene så langt, med tall om dere har dem.' };
+const ask = (applicationId: string, json: Record<string, unknown>, as = SECRETARIAT) => app.call('request-report-supplement', { pathParameters: { applicationId }, json, as });
+const linkIn = (text: string) => /\/rapport\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+async function statusReportIn() {
+  const grant = await app.active();
+  const linkId = await app.reportLink(grant.applicationId, 'status');
+  expect((await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT })).status).toBe(201);
+  return { ...grant, firstLink: linkId };
+}
+
+describe('a report the secretariat asks to have filled in', () => {
+  it('mails the owner what is missing and a new link; the report sent again replaces the content, keeps the first, and the secretariat is told', async () => {
+    const { applicationId, ownerLinkId, firstLink } = await statusReportIn();
+    const answers = await Promise.all([1, 2].map(() => ask(applicationId, ASK)));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(answers.map((r) => r.body.changed).sort()).toEqual([false, true]);
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    const owner = (await app.store.getApplication(applicationId))!.ownerEmail;
+    const asked = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.to).toEqual([owner]);
+    expect(asked[0]!.text).toContain(ASK.reason);
+    const linkId = linkIn(asked[0]!.text)!;
+    expect(linkId).toBeDefined();
+    expect(linkId).not.toBe(firstLink);
+
+    // The owner's page says so, with the link.
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(ownerPage).toContain(`om at den fylles ut:</strong> <a href="/rapport/${linkId}">fyll ut og send rapporten på nytt</a>`);
+
+    // The form again, as it was sent, with the secretariat's words.
+    const form = await app.call('get-report-form', { pathParameters: { linkId } });
+    expect(form.body).toMatchObject({ open: true, supplementRequest: { reason: ASK.reason }, report: { effect: STATUS_REPORT.effect } });
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-report-form')).text;
+    expect(page).toContain(ASK.reason);
+    expect(page).toContain(`>${STATUS_REPORT.effect}</textarea>`);
+    expect(page).toContain('Send utfylt statusrapport');
+    // The first link still shows what was sent, and acts no more.
+    expect((await app.call('submit-report', { pathParameters: { linkId: firstLink }, json: STATUS_REPORT })).status).toBe(409);
+
+    app.clock.set(new Date(app.clock.now().getTime() + 86_400_000).toISOString());
+    const better = { ...STATUS_REPORT, effect: 'Liggetiden for utskrivningsklare er redusert fra 4,1 til 2,3 døgn.', spentAmount: 210_000 };
+    const posted = await invoke(apiEvent({ method: 'POST', path: '/rapport/{linkId}', pathParameters: { linkId }, form: { ...better, spentAmount: String(better.spentAmount) }, headers: { Accept: 'text/html' } }), 'page-submit-report');
+    expect(posted.status, posted.text).toBe(303);
+    expect(posted.headers.location).toBe(`/rapport/${linkId}?melding=utfylt`);
+    const [report] = await app.store.listReports(applicationId);
+    expect(report).toMatchObject({ kind: 'status', effect: better.effect, spentAmount: 210_000, supplementedAt: app.clock.now().toISOString() });
+    expect(report!.earlier).toEqual([expect.objectContaining({ effect: STATUS_REPORT.effect, spentAmount: 200_000, sentAt: report!.submittedAt })]);
+    // Sent: the link acts no more; the grant's status is as it was.
+    expect((await app.call('submit-report', { pathParameters: { linkId }, json: better })).status).toBe(409);
+    expect((await app.store.getApplication(applicationId))!.status).toBe('status_report_received');
+
+    await sendDueReminders(app.deps);
+    const told = app.mailer.sent.filter((m) => m.subject.includes('Utfylt statusrapport') && m.text.includes(applicationId));
+    expect(told.map((m) => m.to)).toEqual([['fsu-sekretariat@helse-stavanger.example']]);
+
+    // The case shows the report now, when it was filled in, and the first version; it may be asked about again.
+    const casePage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application')).text;
+    expect(casePage).toMatch(/Statusrapport, mottatt [^<]*, utfylt /);
+    expect(casePage).toContain('Tidligere versjoner (1)');
+    expect(casePage).toContain(STATUS_REPORT.effect);
+    expect(casePage).toContain('<summary>Be om utfyllende rapport</summary>');
+    expect((await ask(applicationId, { ...ASK, reason: 'Og budsjettet?' })).status).toBe(200);
+  });
+
+  it('is refused before the report is sent and while an earlier request waits (409), at the field for bad input (400), for finance (403); nothing is written', async () => {
+    const { applicationId } = await app.active();
+    const noReport = await ask(applicationId, ASK);
+    expect(noReport.status).toBe(409);
+    expect(noReport.body).toMatchObject({ reason: 'no_report', message: 'Prosjektansvarlig har ikke sendt statusrapporten ennå.' });
+    const bad = await ask(applicationId, { report: 'middle', reason: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual({ report: 'Velg statusrapporten eller sluttrapporten.', reason: expect.stringMatching(/må fylles ut/) });
+    expect((await ask(applicationId, ASK, FINANCE)).status).toBe(403);
+    expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'report-supplement-requested')).toEqual([]);
+
+    const { applicationId: reported } = await statusReportIn();
+    expect((await ask(reported, ASK)).status).toBe(200);
+    const again = await ask(reported, { ...ASK, reason: 'Noe annet.' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: 'supplement_open' });
+    expect((await app.store.getApplication(reported))!.history.filter((e) => e.action === 'report-supplement-requested')).toHaveLength(1);
+  });
+
+  it('through the case page: the form posts back to the case with its notice, or shows its errors at the fields', async () => {
+    const { applicationId } = await statusReportIn();
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
+    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const post = (form: Record<string, string>) => invoke({
+      ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapport-utfylling', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: SECRETARIAT }),
+      cookies: [`__Host-csrf=${token}`],
+    }, 'page-request-report-supplement');
+    const bad = await post({ report: 'status' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('href="#utfylling-reason"');
+    const ok = await post({ report: 'status', reason: ASK.reason });
+    expect(ok.status, ok.text).toBe(303);
+    expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=rapportutfylling`);
+    const casePage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'rapportutfylling' }, headers: HTML, claims: SECRETARIAT }), 'page-application')).text;
+    expect(casePage).toContain('Prosjektansvarlig får det som mangler og en lenke til rapporten på e-post');
+    expect(casePage).toContain('Prosjektansvarlig har ikke sendt den på nytt ennå.');
+    // Asked about already: no form until the owner answers.
+    expect(casePage).not.toContain('<summary>Be om utfyllende rapport</summary>');
+  });
+});
