@@ -402,16 +402,16 @@ ${reportFacts(r)}
 ${earlier.length ? html`<details class="earlier-report"${print ? html` open` : ''}><summary>Tidligere versjoner (${earlier.length})</summary>${earlier.map((v) => html`<h4>Sendt ${dateTime(v.sentAt)}</h4>${reportFacts(v)}`)}</details>` : ''}`;
 }
 
-/** "Be om utfyllende rapport": which received report (one not already asked about), and what is missing. Closed by default. */
+/** "Be om utfyllende rapport": which received report, and what is missing. Closed by default. */
 function reportSupplementForm(app: CaseView['application'], reports: CaseView['reports'], csrf: string, state: (name: CaseFormName) => FormState): Html | '' {
-  const askable = reports.filter((r) => !openSupplementRequest(app.history, r.kind));
-  if (askable.length === 0) return '';
+  if (reports.length === 0) return '';
+  const waiting = reports.some((r) => openSupplementRequest(app.history, r.kind));
   const form = state('reportSupplement');
   return html`<details class="report-supplement"${form.hasErrors() ? html` open` : ''}><summary>Be om utfyllende rapport</summary>
 <form method="post" action=${reportSupplementPath(app.id)} novalidate aria-label="Be om utfyllende rapport">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">Når en rapport mangler noe. Prosjektansvarlig får det du skriver og en lenke til rapporten slik den ble sendt, og sender den utfylt på nytt. Den første versjonen tas vare på. Skriv ikke helseopplysninger.</p>
-${form.radios('report', 'Hvilken rapport?', askable.map((r) => ({ value: r.kind, label: REPORT_KIND_LABELS[r.kind] ?? r.kind })), { summaryLabel: 'Utfyllende rapport, rapport', ...(form.value('report') || askable.length > 1 ? {} : { checked: [askable[0]!.kind] }) })}
+<p class="hint">Når en rapport mangler noe. Prosjektansvarlig får det du skriver og en lenke til rapporten slik den ble sendt, og sender den utfylt på nytt. Den første versjonen tas vare på. Skriv ikke helseopplysninger.${waiting ? ' Et nytt ønske om en rapport som allerede venter, erstatter det forrige: prosjektansvarlig får en ny lenke, og den forrige virker ikke lenger.' : ''}</p>
+${form.radios('report', 'Hvilken rapport?', reports.map((r) => ({ value: r.kind, label: REPORT_KIND_LABELS[r.kind] ?? r.kind })), { summaryLabel: 'Utfyllende rapport, rapport', ...(form.value('report') || reports.length > 1 ? {} : { checked: [reports[0]!.kind] }) })}
 ${form.textarea('reason', 'Hva mangler? (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Utfyllende rapport, hva mangler' })}
 <button type="submit" class="secondary">Send ønsket</button>
 </form>

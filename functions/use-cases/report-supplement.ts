@@ -4,7 +4,7 @@
 // report's content, the earlier ones are kept with it, and the secretariat is told. The grant's
 // status and its workflow are not touched: the report was received, and stays received.
 import { ConflictError } from '../domain/errors';
-import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
+import { osloDateOf } from '../domain/oslo-time';
 import { openSupplementRequest, REPORT_SUPPLEMENT_REQUESTED, REPORT_SUPPLEMENTED, supplementStepAt, type SupplementRequest } from '../domain/report-supplement';
 import type { Actor, ApplicationRecord, LinkRecord, ReminderRecord, ReportContent, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
@@ -23,8 +23,10 @@ const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 's
 const LINK_PURPOSE = { status: 'status-report', final: 'final-report' } as const satisfies Record<ReportKind, LinkRecord['purpose']>;
 
 /**
- * The secretariat asks for more in a report the owner has sent (409 before it is sent, and while an
- * earlier request waits for the owner); a repeat with the same words finishes what the first began.
+ * The secretariat asks for more in a report the owner has sent (409 before it is sent). A repeat
+ * with the same words finishes what the first began; other words while a request waits replace it
+ * (its link stops working, the owner gets the new words and a new link: also the way on when the
+ * owner let the first link expire).
  */
 export function requestReportSupplement(deps: Dependencies, applicationId: string, input: ReportSupplement, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(async () => {
@@ -34,22 +36,21 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
       throw new ConflictError(`Prosjektansvarlig har ikke sendt ${name} ennå.`, 'no_report');
     }
     const open = openSupplementRequest(app.history, input.report);
-    if (open && open.reason !== input.reason) {
-      throw new ConflictError(`Sekretariatet ba ${formatNorwegianDate(osloDateOf(new Date(open.at)))} om at ${name} fylles ut, og prosjektansvarlig har ikke sendt den på nytt ennå.`, 'supplement_open');
-    }
-    const application = open ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
-    await issueSupplementLink(deps, application, open ?? openSupplementRequest(application.history, input.report)!);
-    return { application, changed: !open };
+    const repeat = open?.reason === input.reason;
+    const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
+    await issueSupplementLink(deps, application, openSupplementRequest(application.history, input.report)!);
+    return { application, changed: !repeat };
   });
 }
 
-/** The request's link (made once: a link made after the request is its), and the sweep's mail with it. */
+/** The request's link (made once: a link made after the request is its; an earlier request's stops working), and the sweep's mail with it. */
 async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
   const purpose = LINK_PURPOSE[request.kind];
   const links = await deps.store.listLinks(app.id);
   if (!links.some((l) => l.purpose === purpose && l.state === 'active' && l.createdAt >= request.at)) {
     await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, deps.clock.now(), SUPPLEMENT_LINK_DAYS)]);
   }
+  await deps.store.revokeLinks(app.id, purpose, (l) => l.createdAt < request.at);
   await deps.store.putReminder({ id: `${app.id}#report-supplement#${request.at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at });
 }
 

@@ -77,7 +77,7 @@ describe('a report the secretariat asks to have filled in', () => {
     expect((await ask(applicationId, { ...ASK, reason: 'Og budsjettet?' })).status).toBe(200);
   });
 
-  it('is refused before the report is sent and while an earlier request waits (409), at the field for bad input (400), for finance (403); nothing is written', async () => {
+  it('is refused before the report is sent (409), at the field for bad input (400), for finance (403); nothing is written', async () => {
     const { applicationId } = await app.active();
     const noReport = await ask(applicationId, ASK);
     expect(noReport.status).toBe(409);
@@ -88,12 +88,28 @@ describe('a report the secretariat asks to have filled in', () => {
     expect((await ask(applicationId, ASK, FINANCE)).status).toBe(403);
     expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'report-supplement-requested')).toEqual([]);
 
-    const { applicationId: reported } = await statusReportIn();
-    expect((await ask(reported, ASK)).status).toBe(200);
-    const again = await ask(reported, { ...ASK, reason: 'Noe annet.' });
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ reason: 'supplement_open' });
-    expect((await app.store.getApplication(reported))!.history.filter((e) => e.action === 'report-supplement-requested')).toHaveLength(1);
+  });
+
+  it('other words while a request waits replace it: the owner gets them with a new link, and the first link stops working', async () => {
+    const { applicationId } = await statusReportIn();
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    await sendDueReminders(app.deps);
+    app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
+    const again = await ask(applicationId, { ...ASK, reason: 'Og budsjettet: hva gikk pengene til?' });
+    expect(again.status).toBe(200);
+    expect(again.body.changed).toBe(true);
+    await sendDueReminders(app.deps);
+    const asked = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId));
+    expect(asked).toHaveLength(2);
+    const [first, second] = asked.map((m) => linkIn(m.text)!);
+    expect(second).not.toBe(first);
+    expect(asked[1]!.text).toContain('Og budsjettet: hva gikk pengene til?');
+    const stale = await app.call('get-report-form', { pathParameters: { linkId: first! } });
+    expect(stale.status).toBe(410);
+    expect((await app.call('submit-report', { pathParameters: { linkId: first! }, json: STATUS_REPORT })).status).toBe(410);
+    expect((await app.call('get-report-form', { pathParameters: { linkId: second! } })).body).toMatchObject({ open: true, supplementRequest: { reason: 'Og budsjettet: hva gikk pengene til?' } });
+    expect((await app.call('submit-report', { pathParameters: { linkId: second! }, json: { ...STATUS_REPORT, spentAmount: 201_000 } })).status).toBe(201);
+    expect((await app.store.listReports(applicationId))[0]).toMatchObject({ spentAmount: 201_000 });
   });
 
   it('through the case page: the form posts back to the case with its notice, or shows its errors at the fields', async () => {
@@ -113,7 +129,7 @@ describe('a report the secretariat asks to have filled in', () => {
     const casePage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'rapportutfylling' }, headers: HTML, claims: SECRETARIAT }), 'page-application')).text;
     expect(casePage).toContain('Prosjektansvarlig får det som mangler og en lenke til rapporten på e-post');
     expect(casePage).toContain('Prosjektansvarlig har ikke sendt den på nytt ennå.');
-    // Asked about already: no form until the owner answers.
-    expect(casePage).not.toContain('<summary>Be om utfyllende rapport</summary>');
+    // Asked about already: a new request replaces it, and the form says so.
+    expect(casePage).toContain('erstatter det forrige: prosjektansvarlig får en ny lenke');
   });
 });
