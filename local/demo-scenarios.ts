@@ -448,6 +448,17 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   await settle();
   say('Statusrapport mottatt for A og B');
 
+  // B's status report says what was done, not what it did: the secretariat asks for more.
+  await advanceTo('2027-06-14', '10:00');
+  const statusLinkB = latestLink(g.B.data.owner.email, 'rapport');
+  await http.ok('POST', `/api/staff/applications/${g.B.applicationId}/report-supplement`, { report: 'status', reason: 'Beskriv effekten for pasientene så langt, gjerne med tall (for eksempel liggetid eller reinnleggelser).' }, 'secretariat');
+  await settle();
+  say('Sekretariatet ber B fylle ut statusrapporten');
+  await advanceTo('2027-06-21', '10:00');
+  await report(g.B, latestLink(g.B.data.owner.email, 'rapport', [statusLinkB]), { ...REPORT, spentAmount: 200_000, effect: 'Liggetiden for utskrivningsklare pasienter er redusert fra 4,1 til 2,6 døgn; færre reinnleggelser innen 30 dager.' });
+  await settle();
+  say('Utfylt statusrapport mottatt for B');
+
   await advanceTo('2027-09-23');
   await http.ok('POST', `/api/staff/applications/${g.E.applicationId}/repayment-claims`, { amount: 250_000, reason: 'Bare én av tre stillinger er besatt; ubrukte midler kreves tilbake.' }, 'secretariat');
   await settle();
@@ -528,6 +539,10 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
       return 'Statusrapport mottatt';
     case 'report:final':
       return 'Sluttrapport mottatt';
+    case 'report-supplement-requested':
+      return `Sekretariatet ber om utfyllende ${d.kind === 'final' ? 'sluttrapport' : 'statusrapport'}`;
+    case 'report-supplemented':
+      return `${d.kind === 'final' ? 'Sluttrapporten' : 'Statusrapporten'} er fylt ut og sendt på nytt`;
     case 'closed':
       return 'Tilskuddet er avsluttet';
     case 'withdrawn':

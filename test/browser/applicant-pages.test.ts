@@ -237,7 +237,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await expectAccessibleBasics(page);
   }, 45_000);
 
-  it('the status report from the decision letter\'s link: the owner asks for more time, then sends the report', async () => {
+  it('the status report from the decision letter\'s link: the owner asks for more time, sends the report, and fills it in when the secretariat asks', async () => {
     const data = application({ title: 'Rapport i nettleseren' });
     const { statusReportLink } = await activeGrant(h, data);
     await page.goto(`/rapport/${statusReportLink}`);
@@ -267,7 +267,22 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.locator('main').textContent()).toContain('Det dere rapporterte');
     expect(await page.getByRole('button', { name: 'Send forespørselen' }).count()).toBe(0);
     await screenshot(page, 'status-report-sent');
-  }, 45_000);
+
+    // The secretariat asks for more; the mailed link opens the report as sent, with its words.
+    const id = (await h.call('GET', `/api/reports/${statusReportLink}`)).body.applicationId as string;
+    expect((await h.call('POST', `/api/staff/applications/${id}/report-supplement`, { report: 'status', reason: 'Beskriv effekten med tall.' }, 'secretariat')).status).toBe(200);
+    await h.system.advance(20 * 60_000);
+    const asked = (await h.mailsTo(data.owner.email)).find((m) => /Utfyll statusrapporten/.test(m.subject))!;
+    const [supplementLink] = linkIds(asked, 'rapport');
+    await page.goto(`/rapport/${supplementLink}`);
+    expect(await page.locator('.notice').first().textContent()).toContain('Beskriv effekten med tall.');
+    expect(await page.getByLabel('Hvilken effekt ser dere så langt?').inputValue()).toBe('Færre reinnleggelser.');
+    await expectAccessibleBasics(page);
+    await page.getByLabel('Hvilken effekt ser dere så langt?').fill('Reinnleggelser innen 30 dager: fra 9 til 5 av 40 pasienter.');
+    await page.getByRole('button', { name: 'Send utfylt statusrapport' }).click();
+    await page.waitForURL(/\?melding=utfylt$/);
+    expect(await page.locator('main').textContent()).toContain('fra 9 til 5 av 40 pasienter');
+  }, 60_000);
 
   it('a project that starts late: the owner asks for a new period from the owner\'s page (12 months at most, said at the field)', async () => {
     const data = application({ title: 'Ny periode i nettleseren' });

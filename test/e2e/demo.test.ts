@@ -42,6 +42,7 @@ describe('the demo scenarios (npm run demo)', () => {
     expect(byKey.A).toMatch(/2026-12-10 Vedtak: innvilget/);
     expect(byKey.A).toMatch(/Sluttrapport mottatt[\s\S]*avsluttet/);
     expect(byKey.B).toMatch(/avslo å signere[\s\S]*Revidert av søkeren[\s\S]*Vedtak: innvilget/);
+    expect(byKey.B).toMatch(/2027-06-14 Sekretariatet ber om utfyllende statusrapport[\s\S]*2027-06-21 Statusrapporten er fylt ut og sendt på nytt/);
     expect(byKey.C).toMatch(/mer informasjon[\s\S]*Revidert[\s\S]*2027-01-28 Vedtak: avslått/);
     expect(byKey.D).toMatch(/Trukket av søkeren/);
     expect(byKey.E).toMatch(/utsatt[\s\S]*2027-01-28 Vedtak: innvilget[\s\S]*tilbakebetaling/);
