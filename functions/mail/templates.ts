@@ -1103,6 +1103,8 @@ export interface ReportSupplementRequestedData {
   reason: string;
   requestedAt: DateInput;
   link: string;
+  /** the one reminder, when the owner has not answered */
+  reminder?: boolean;
 }
 
 /** To the owner: the secretariat finds the report lacking and asks for more, with the link to send it again. */
@@ -1110,9 +1112,10 @@ export function reportSupplementRequested(ctx: MailContext, d: ReportSupplementR
   const name = reportName(d.kind);
   return render(ctx, {
     audience: 'external',
-    subject: `Utfyll ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `${d.reminder ? 'Påminnelse: utfyll' : 'Utfyll'} ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
+      ...(d.reminder ? [p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at dere fyller ut ${name}en, og har ikke fått den ennå.`)] : []),
       p(`Sekretariatet har lest ${name}en dere sendte og ber dere fylle den ut. Lenken under åpner rapporten slik dere sendte den: endre eller utdyp det som trengs, og send den på nytt. Den første versjonen tas vare på i saken.`),
       quote('Dette mangler', d.reason),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),

@@ -19,6 +19,9 @@ import { mailContext, notify } from './notify';
 /** How long the link to supplement a report works. */
 export const SUPPLEMENT_LINK_DAYS = 60;
 
+/** When the owner is reminded once of a request not answered. */
+export const SUPPLEMENT_REMINDER_DAYS = 14;
+
 const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 'sluttrapporten' };
 const LINK_PURPOSE = { status: 'status-report', final: 'final-report' } as const satisfies Record<ReportKind, LinkRecord['purpose']>;
 
@@ -37,6 +40,8 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
     }
     const open = openSupplementRequest(app.history, input.report);
     const repeat = open?.reason === input.reason;
+    // Replaced: the waiting request's mails are not planned any more (the sweep would skip them).
+    if (open && !repeat) await endSupplementReminders(deps, app, input.report);
     const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
     await issueSupplementLink(deps, application, openSupplementRequest(application.history, input.report)!);
     return { application, changed: !repeat };
@@ -51,7 +56,12 @@ async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, r
     await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, deps.clock.now(), SUPPLEMENT_LINK_DAYS)]);
   }
   await deps.store.revokeLinks(app.id, purpose, (l) => l.createdAt < request.at);
-  await deps.store.putReminder({ id: `${app.id}#report-supplement#${request.at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at });
+  const id = `${app.id}#report-supplement#${request.at}`;
+  const remindAt = new Date(Date.parse(request.at) + SUPPLEMENT_REMINDER_DAYS * 86_400_000).toISOString();
+  await Promise.all([
+    deps.store.putReminder({ id, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at }),
+    deps.store.putReminder({ id: `${id}#2`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: remindAt, seq: 2 }),
+  ]);
 }
 
 /**
@@ -73,19 +83,29 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
     const updated = await recordOnHistory(deps, app, REPORT_SUPPLEMENTED, { kind: 'applicant', email: app.ownerEmail }, { details: { kind } });
     const recordedAt = updated.history.at(-1)!.at;
     await deps.store.consumeLink(link.id, at).catch(() => undefined);
+    await endSupplementReminders(deps, updated, kind);
     await deps.store.putReminder({ id: `${app.id}#report-supplemented#${recordedAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
     return { applicationId: app.id, kind, status: updated.status, supplemented: true };
   });
 }
 
-/** To the owner: what the secretariat asks for, and the link (none: answered meanwhile). */
+/** The unsent mails of a request for this report, unless the other report has one waiting too (reminders are cancelled by kind). */
+async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord, kind: ReportKind): Promise<void> {
+  if (!openSupplementRequest(app.history, kind === 'status' ? 'final' : 'status')) await deps.store.cancelReminders(app.id, ['report-supplement']);
+}
+
+/**
+ * To the owner: what the secretariat asks for, and the link; the second time, a reminder (none:
+ * answered or replaced meanwhile). The reminder's id names the request's instant.
+ */
 export async function sendSupplementRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, links: readonly LinkRecord[]): Promise<void> {
-  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, r.dueAt);
+  const requestAt = r.id.slice(`${app.id}#report-supplement#`.length).replace(/#\d+$/, '');
+  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, requestAt);
   if (!request || openSupplementRequest(app.history, request.kind)?.at !== request.at) return;
   const link = links.findLast((l) => l.purpose === LINK_PURPOSE[request.kind] && l.state === 'active' && l.createdAt >= request.at);
   if (!link) return;
   await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementRequested(mailContext(scheme, app), {
-    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link),
+    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link), reminder: r.seq === 2,
   }));
 }
 

@@ -74,7 +74,37 @@ describe('a report the secretariat asks to have filled in', () => {
     expect(casePage).toContain('Tidligere versjoner (1)');
     expect(casePage).toContain(STATUS_REPORT.effect);
     expect(casePage).toContain('<summary>Be om utfyllende rapport</summary>');
+    // Answered: no reminder two weeks on.
+    app.clock.set(new Date(app.clock.now().getTime() + 15 * 86_400_000).toISOString());
+    await sendDueReminders(app.deps);
+    expect(app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll') && m.text.includes(applicationId))).toEqual([]);
     expect((await ask(applicationId, { ...ASK, reason: 'Og budsjettet?' })).status).toBe(200);
+  });
+
+  it('reminds the owner once, two weeks on, while the request waits; a replaced request\'s reminder is not sent', async () => {
+    const { applicationId } = await statusReportIn();
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    await sendDueReminders(app.deps);
+    const start = app.clock.now().getTime();
+    const reminders = () => app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll statusrapporten') && m.text.includes(applicationId));
+    app.clock.set(new Date(start + 13 * 86_400_000).toISOString());
+    await sendDueReminders(app.deps);
+    expect(reminders()).toEqual([]);
+    app.clock.set(new Date(start + 14 * 86_400_000 + 60_000).toISOString());
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.text).toContain(ASK.reason);
+    expect(linkIn(reminders()[0]!.text)).toBeDefined();
+
+    // Replaced: the first request's reminder is cancelled; the new one has its own, two weeks after it.
+    const { applicationId: other } = await statusReportIn();
+    expect((await ask(other, ASK)).status).toBe(200);
+    app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
+    expect((await ask(other, { ...ASK, reason: 'Noe annet.' })).status).toBe(200);
+    const planned = (await app.store.listPendingReminders(other)).filter((r) => r.kind === 'report-supplement');
+    expect(planned.map((r) => r.seq ?? 1)).toEqual([1, 2]);
+    expect(planned.every((r) => r.id.includes(app.clock.now().toISOString()))).toBe(true);
   });
 
   it('is refused before the report is sent (409), at the field for bad input (400), for finance (403); nothing is written', async () => {

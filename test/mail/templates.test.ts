@@ -345,6 +345,17 @@ describe('the owner\'s link again', () => {
   });
 });
 
+describe('the request to fill in a report, and its reminder', () => {
+  it('says the second time that it is a reminder, with the day it was asked', () => {
+    const data = { kind: 'status' as const, reason: 'Tall for effekten.', requestedAt: '2027-03-02', link: LINK };
+    expect(reportSupplementRequested(ctx, data).text).not.toContain('Påminnelse');
+    const reminder = reportSupplementRequested(ctx, { ...data, reminder: true });
+    expect(reminder.subject).toMatch(/^\[FSU\] Påminnelse: utfyll statusrapporten for /);
+    expect(reminder.text).toContain('Sekretariatet ba 02.03.2027 om at dere fyller ut statusrapporten, og har ikke fått den ennå.');
+    expect(reminder.text).toContain('Tall for effekten.');
+  });
+});
+
 describe('the notice of the meeting a case is on, after a move', () => {
   const base = { meetingDate: '2025-05-07', submissionDeadline: '2025-04-23T21:59:59Z', statusLink: LINK };
   it('says the old meeting was cancelled, or that the case was moved from it', () => {
