@@ -891,6 +891,10 @@ export class DynamoGrantStore implements GrantStore {
     );
   }
 
+  async finalReportHandedOver(applicationId: string): Promise<boolean> {
+    return (await this.get(keys.finalReportPhase(applicationId))) !== undefined;
+  }
+
   async markReminderSent(reminderId: string, at: string): Promise<boolean> {
     const e = new Expr();
     return this.tryUpdate(

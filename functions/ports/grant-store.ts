@@ -240,6 +240,8 @@ export interface FinalReportPhaseStore {
   handOverFinalReport(applicationId: string, at: string): Promise<void>;
   /** This execution runs the phase: false before the hand-over, or when another execution has it (a retry of the one that has it gets true). */
   claimFinalReport(applicationId: string, executionName: string, at: string): Promise<boolean>;
+  /** Whether the grant phase has handed over (one GetItem). */
+  finalReportHandedOver(applicationId: string): Promise<boolean>;
 }
 
 export type GrantStore = ApplicationStore &

@@ -450,7 +450,13 @@ async function finalReportPeriod(deps: Dependencies, l: Loaded, executionName: s
   if (endOfOsloDay(app.allocation.periodEnd) > now) {
     return { periodOver: false, runs: false, schedule: finalReportSchedule(l, `final-report-${app.id}-${app.allocation.periodEnd}`) };
   }
-  const runs = await deps.store.claimFinalReport(app.id, executionName, now.toISOString());
+  let runs = await deps.store.claimFinalReport(app.id, executionName, now.toISOString());
+  // A grant phase that ended before hand-overs were recorded (a grant older than them) left none,
+  // and no longer waits for the status report: it is handed over now.
+  if (!runs && !(await deps.store.finalReportHandedOver(app.id)) && !(await deps.tasks.getWaitingTask(app.id, 'status-report'))) {
+    await deps.store.handOverFinalReport(app.id, now.toISOString());
+    runs = await deps.store.claimFinalReport(app.id, executionName, now.toISOString());
+  }
   if (!runs) logger.info('Final-report phase not run by this execution', { applicationId: app.id, executionName });
   return { periodOver: true, runs, schedule: null };
 }
