@@ -444,12 +444,14 @@ function finalReportSchedule(l: Loaded, name: string): { name: string; expressio
  * schedule at the old end of a period that ended earlier) or the grant phase has not handed over
  * (a period that now ends before the status report is in: the grant phase schedules the phase then).
  */
-async function finalReportPeriod(deps: Dependencies, l: Loaded, executionName: string): Promise<StepResult> {
+async function finalReportPeriod(deps: Dependencies, l: Loaded, executionName: string | undefined): Promise<StepResult> {
   const { app, now } = l;
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
   if (endOfOsloDay(app.allocation.periodEnd) > now) {
     return { periodOver: false, runs: false, schedule: finalReportSchedule(l, `final-report-${app.id}-${app.allocation.periodEnd}`) };
   }
+  // An execution of the definition before claims (it passes no name, and reads no `runs`): it runs, as it always did.
+  if (executionName === undefined) return { periodOver: true, runs: true, schedule: null };
   let runs = await deps.store.claimFinalReport(app.id, executionName, now.toISOString());
   // A grant phase that ended before hand-overs were recorded (a grant older than them) left none,
   // and no longer waits for the status report: it is handed over now.
@@ -563,7 +565,7 @@ export async function runLifecycleStep(deps: Dependencies, action: LifecycleActi
     case 'allocate': return allocate(deps, l);
     case 'status-report-missing': return reportMissing(deps, l, 'status');
     case 'schedule-final-report': return scheduleFinalReport(deps, l);
-    case 'final-report-period': return finalReportPeriod(deps, l, required(input.executionName, 'executionName'));
+    case 'final-report-period': return finalReportPeriod(deps, l, input.executionName);
     case 'prepare-final-report': return prepareFinalReport(deps, l);
     case 'final-report-missing': return reportMissing(deps, l, 'final');
     case 'close': return close(deps, l);

@@ -26,4 +26,6 @@ it('runs in one execution once the period is over; a grant with no hand-over run
   // Still waiting for its status report: the grant phase hands over, later.
   expect(await step(waiting.applicationId, 'kicked')).toMatchObject({ periodOver: true, runs: false });
   expect(await app.store.finalReportHandedOver(waiting.applicationId)).toBe(false);
+  // An execution of the definition before claims passes no name: it runs, as it always did.
+  expect(await runLifecycleStep(app.deps, 'final-report-period', { applicationId: waiting.applicationId, executionStartTime: app.clock.now().toISOString() })).toMatchObject({ periodOver: true, runs: true });
 });
