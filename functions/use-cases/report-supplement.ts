@@ -11,7 +11,7 @@ import type { Dependencies } from '../composition';
 import type { ReportSupplement } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import * as mail from '../mail/templates';
-import { caseUrl, linkUrl, newLink } from './links';
+import { caseUrl, linkExpired, linkUrl, newLink } from './links';
 import { loadApplication } from './load-application';
 import { recordOnHistory, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
@@ -28,8 +28,8 @@ const LINK_PURPOSE = { status: 'status-report', final: 'final-report' } as const
 /**
  * The secretariat asks for more in a report the owner has sent (409 before it is sent). A repeat
  * with the same words finishes what the first began; other words while a request waits replace it
- * (its link stops working, the owner gets the new words and a new link: also the way on when the
- * owner let the first link expire).
+ * (its link stops working, the owner gets the new words and a new link), and so does asking again
+ * once the owner has let the request's link expire.
  */
 export function requestReportSupplement(deps: Dependencies, applicationId: string, input: ReportSupplement, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(async () => {
@@ -39,7 +39,7 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
       throw new ConflictError(`Prosjektansvarlig har ikke sendt ${name} ennå.`, 'no_report');
     }
     const open = openSupplementRequest(app.history, input.report);
-    const repeat = open?.reason === input.reason;
+    const repeat = open?.reason === input.reason && !(await supplementLinks(deps, app, open)).lapsed;
     // Replaced: the waiting request's mails are not planned any more (the sweep would skip them).
     if (open && !repeat) await endSupplementReminders(deps, app, input.report);
     const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
@@ -51,8 +51,7 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
 /** The request's link (made once: a link made after the request is its; an earlier request's stops working), and the sweep's mail with it. */
 async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
   const purpose = LINK_PURPOSE[request.kind];
-  const links = await deps.store.listLinks(app.id);
-  if (!links.some((l) => l.purpose === purpose && l.state === 'active' && l.createdAt >= request.at)) {
+  if (!(await supplementLinks(deps, app, request)).working) {
     await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, deps.clock.now(), SUPPLEMENT_LINK_DAYS)]);
   }
   await deps.store.revokeLinks(app.id, purpose, (l) => l.createdAt < request.at);
@@ -87,6 +86,14 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
     await deps.store.putReminder({ id: `${app.id}#report-supplemented#${recordedAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
     return { applicationId: app.id, kind, status: updated.status, supplemented: true };
   });
+}
+
+/** The request's link (made after it) while it works, or whether it has expired unused (none made yet: neither). */
+async function supplementLinks(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<{ working?: LinkRecord; lapsed: boolean }> {
+  const now = deps.clock.now();
+  const unused = (await deps.store.listLinks(app.id)).filter((l) => l.purpose === LINK_PURPOSE[request.kind] && l.state === 'active' && l.createdAt >= request.at);
+  const working = unused.findLast((l) => !linkExpired(l, now));
+  return working ? { working, lapsed: false } : { lapsed: unused.length > 0 };
 }
 
 /** The unsent mails of a request for this report, unless the other report has one waiting too (reminders are cancelled by kind). */

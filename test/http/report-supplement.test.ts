@@ -162,4 +162,19 @@ describe('a report the secretariat asks to have filled in', () => {
     // Asked about already: a new request replaces it, and the form says so.
     expect(casePage).toContain('erstatter det forrige: prosjektansvarlig får en ny lenke');
   });
+  it('a link the owner let expire: asking again, in the same words, sends a new one', async () => {
+    const { applicationId } = await statusReportIn();
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    await sendDueReminders(app.deps);
+    app.clock.set(new Date(app.clock.now().getTime() + 61 * 86_400_000).toISOString());
+    await sendDueReminders(app.deps);
+    const before = app.mailer.sent.filter((m) => m.subject.includes('tfyll statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text));
+    expect((await app.call('get-report-form', { pathParameters: { linkId: before[0]! } })).status).toBe(410);
+    const again = await ask(applicationId, ASK);
+    expect(again.body.changed).toBe(true);
+    await sendDueReminders(app.deps);
+    const after = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text)!);
+    expect(after).toHaveLength(2);
+    expect((await app.call('get-report-form', { pathParameters: { linkId: after[1]! } })).body).toMatchObject({ open: true });
+  });
 });
