@@ -157,8 +157,8 @@ ${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-p
 <tbody>${view.partners.map((p) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (view.status === 'awaiting_cosignature' ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : 'Venter på signatur') : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
-${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn && r.linkId
-  ? html`. <strong>Sekretariatet ba ${date(r.supplementRequestedOn)} om at den fylles ut:</strong> <a href=${reportPath(r.linkId)}>fyll ut og send rapporten på nytt</a>`
+${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn
+  ? html`. <strong>Sekretariatet ba ${date(r.supplementRequestedOn)} om at den fylles ut:</strong> ${r.linkId ? html`<a href=${reportPath(r.linkId)}>fyll ut og send rapporten på nytt</a>` : 'lenken er utløpt; be sekretariatet om en ny («Skriv til sekretariatet»).'}`
   : r.linkId ? html` (<a href=${reportPath(r.linkId)}>se rapporten</a>)` : ''}</li>`)}${view.reportForms.map(
   (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)}${f.requestedDueDate ? `; du har bedt om utsatt frist til ${date(f.requestedDueDate)}` : ''})` : ''}</li>`,
 )}</ul>` : ''}

@@ -88,7 +88,12 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     reports: reports.map((r) => {
       const link = reportLinkOf(links, r.kind);
       const asked = openSupplementRequest(app.history, r.kind);
-      return { kind: r.kind, submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), ...(link ? { linkId: link.id } : {}), ...(asked ? { supplementRequestedOn: osloDateOf(new Date(asked.at)) } : {}) };
+      // A request's link the owner let expire: the page says to ask the secretariat for a new one.
+      const lapsed = !!asked && (!link || link.state !== 'active' || linkExpired(link, now));
+      return {
+        kind: r.kind, submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), ...(link && !lapsed ? { linkId: link.id } : {}),
+        ...(asked ? { supplementRequestedOn: osloDateOf(new Date(asked.at)), ...(lapsed ? { supplementLinkExpired: true } : {}) } : {}),
+      };
     }),
     reportForms,
     repaymentClaim: app.repaymentClaimed !== undefined

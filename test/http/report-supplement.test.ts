@@ -163,13 +163,17 @@ describe('a report the secretariat asks to have filled in', () => {
     expect(casePage).toContain('erstatter det forrige: prosjektansvarlig får en ny lenke');
   });
   it('a link the owner let expire: asking again, in the same words, sends a new one', async () => {
-    const { applicationId } = await statusReportIn();
+    const { applicationId, ownerLinkId } = await statusReportIn();
     expect((await ask(applicationId, ASK)).status).toBe(200);
     await sendDueReminders(app.deps);
     app.clock.set(new Date(app.clock.now().getTime() + 61 * 86_400_000).toISOString());
     await sendDueReminders(app.deps);
     const before = app.mailer.sent.filter((m) => m.subject.includes('tfyll statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text));
     expect((await app.call('get-report-form', { pathParameters: { linkId: before[0]! } })).status).toBe(410);
+    // The owner's page does not link the dead link: it says to ask for a new one.
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(ownerPage).toContain('om at den fylles ut:</strong> lenken er utløpt; be sekretariatet om en ny');
+    expect(ownerPage).not.toContain(`/rapport/${before[0]}`);
     const again = await ask(applicationId, ASK);
     expect(again.body.changed).toBe(true);
     await sendDueReminders(app.deps);
