@@ -17,7 +17,12 @@ export function reportKindOfLink(purpose: LinkPurpose): ReportKind | undefined {
   return REPORT_KIND_OF_LINK[purpose];
 }
 
-/** The link a report is sent through, among an application's links (report links are never revoked). */
+/** The purpose of a report's links. */
+export function reportLinkPurpose(kind: ReportKind): LinkPurpose {
+  return kind === 'status' ? 'status-report' : 'final-report';
+}
+
+/** The link a report is sent through, among an application's links (revoked only when a request to fill the report in is replaced). */
 export function reportLinkOf<L extends { purpose: LinkPurpose; state: LinkState }>(links: readonly L[], kind: ReportKind): L | undefined {
   const mine = links.filter((l) => reportKindOfLink(l.purpose) === kind);
   // A report sent and then asked to be supplemented has a second link: the one that still acts.

@@ -1,4 +1,5 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
+import { requestLink } from './report-supplement';
 import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
@@ -86,12 +87,12 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     // Each sent report with the link it came through, where the owner reads back what was sent; or,
     // when the secretariat asked for it to be filled in, the link to send it again.
     reports: reports.map((r) => {
-      const link = reportLinkOf(links, r.kind);
       const asked = openSupplementRequest(app.history, r.kind);
-      // A request's link the owner let expire: the page says to ask the secretariat for a new one.
-      const lapsed = !!asked && (!link || link.state !== 'active' || linkExpired(link, now));
+      // Asked to fill it in: the request's link while it works (expired: the page says to ask the secretariat for a new one).
+      const link = asked ? requestLink(links, asked, now).working : reportLinkOf(links, r.kind);
+      const lapsed = !!asked && !link;
       return {
-        kind: r.kind, submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), ...(link && !lapsed ? { linkId: link.id } : {}),
+        kind: r.kind, submittedAt: r.submittedAt, ...(r.supplementedAt ? { supplementedAt: r.supplementedAt } : {}), ...(link ? { linkId: link.id } : {}),
         ...(asked ? { supplementRequestedOn: osloDateOf(new Date(asked.at)), ...(lapsed ? { supplementLinkExpired: true } : {}) } : {}),
       };
     }),

@@ -11,6 +11,7 @@ import type { Dependencies } from '../composition';
 import type { ReportSupplement } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import * as mail from '../mail/templates';
+import { reportLinkPurpose } from '../domain/reports';
 import { caseUrl, linkExpired, linkUrl, newLink } from './links';
 import { loadApplication } from './load-application';
 import { recordOnHistory, withFreshRead } from './move-application';
@@ -23,7 +24,10 @@ export const SUPPLEMENT_LINK_DAYS = 60;
 export const SUPPLEMENT_REMINDER_DAYS = 14;
 
 const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 'sluttrapporten' };
-const LINK_PURPOSE = { status: 'status-report', final: 'final-report' } as const satisfies Record<ReportKind, LinkRecord['purpose']>;
+
+/** The reminders that mail a request (seq 2: the one two weeks on) are named by the request's instant. */
+const reminderId = (applicationId: string, requestAt: string, seq?: number) => `${applicationId}#report-supplement#${requestAt}${seq ? `#${seq}` : ''}`;
+const requestAtOf = (applicationId: string, reminder: ReminderRecord) => reminder.id.slice(reminderId(applicationId, '').length).replace(/#\d+$/, '');
 
 /**
  * The secretariat asks for more in a report the owner has sent (409 before it is sent). A repeat
@@ -39,7 +43,7 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
       throw new ConflictError(`Prosjektansvarlig har ikke sendt ${name} ennå.`, 'no_report');
     }
     const open = openSupplementRequest(app.history, input.report);
-    const repeat = open?.reason === input.reason && !(await supplementLinks(deps, app, open)).lapsed;
+    const repeat = open?.reason === input.reason && !requestLink(await deps.store.listLinks(app.id), open, deps.clock.now()).lapsed;
     // Replaced: the waiting request's mails are not planned any more (the sweep would skip them).
     if (open && !repeat) await endSupplementReminders(deps, app, input.report);
     const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
@@ -50,16 +54,16 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
 
 /** The request's link (made once: a link made after the request is its; an earlier request's stops working), and the sweep's mail with it. */
 async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
-  const purpose = LINK_PURPOSE[request.kind];
-  if (!(await supplementLinks(deps, app, request)).working) {
-    await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, deps.clock.now(), SUPPLEMENT_LINK_DAYS)]);
+  const purpose = reportLinkPurpose(request.kind);
+  const now = deps.clock.now();
+  if (!requestLink(await deps.store.listLinks(app.id), request, now).working) {
+    await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, now, SUPPLEMENT_LINK_DAYS)]);
   }
   await deps.store.revokeLinks(app.id, purpose, (l) => l.createdAt < request.at);
-  const id = `${app.id}#report-supplement#${request.at}`;
   const remindAt = new Date(Date.parse(request.at) + SUPPLEMENT_REMINDER_DAYS * 86_400_000).toISOString();
   await Promise.all([
-    deps.store.putReminder({ id, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at }),
-    deps.store.putReminder({ id: `${id}#2`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: remindAt, seq: 2 }),
+    deps.store.putReminder({ id: reminderId(app.id, request.at), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at }),
+    deps.store.putReminder({ id: reminderId(app.id, request.at, 2), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: remindAt, seq: 2 }),
   ]);
 }
 
@@ -88,10 +92,9 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
   });
 }
 
-/** The request's link (made after it) while it works, or whether it has expired unused (none made yet: neither). */
-async function supplementLinks(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<{ working?: LinkRecord; lapsed: boolean }> {
-  const now = deps.clock.now();
-  const unused = (await deps.store.listLinks(app.id)).filter((l) => l.purpose === LINK_PURPOSE[request.kind] && l.state === 'active' && l.createdAt >= request.at);
+/** Among a case's links, the request's (made after it, unused): the one that works, or whether it expired unused (none made yet: neither). */
+export function requestLink<L extends Pick<LinkRecord, 'purpose' | 'state' | 'createdAt' | 'expiresAt'>>(links: readonly L[], request: SupplementRequest, now: Date): { working?: L; lapsed: boolean } {
+  const unused = links.filter((l) => l.purpose === reportLinkPurpose(request.kind) && l.state === 'active' && l.createdAt >= request.at);
   const working = unused.findLast((l) => !linkExpired(l, now));
   return working ? { working, lapsed: false } : { lapsed: unused.length > 0 };
 }
@@ -103,13 +106,12 @@ async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord
 
 /**
  * To the owner: what the secretariat asks for, and the link; the second time, a reminder (none:
- * answered or replaced meanwhile). The reminder's id names the request's instant.
+ * answered or replaced meanwhile).
  */
 export async function sendSupplementRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, links: readonly LinkRecord[]): Promise<void> {
-  const requestAt = r.id.slice(`${app.id}#report-supplement#`.length).replace(/#\d+$/, '');
-  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, requestAt);
+  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, requestAtOf(app.id, r));
   if (!request || openSupplementRequest(app.history, request.kind)?.at !== request.at) return;
-  const link = links.findLast((l) => l.purpose === LINK_PURPOSE[request.kind] && l.state === 'active' && l.createdAt >= request.at);
+  const link = requestLink(links, request, deps.clock.now()).working;
   if (!link) return;
   await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementRequested(mailContext(scheme, app), {
     kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link), reminder: r.seq === 2,
