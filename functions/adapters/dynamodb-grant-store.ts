@@ -751,12 +751,34 @@ export class DynamoGrantStore implements GrantStore {
       ...(content.lessonsLearned ? [`${e.name('lessonsLearned')} = ${e.value('lessonsLearned', content.lessonsLearned)}`] : []),
       ...(content.deviations ? [`${e.name('deviations')} = ${e.value('deviations', content.deviations)}`] : []),
     ];
-    const remove = [...(content.lessonsLearned ? [] : [e.name('lessonsLearned')]), ...(content.deviations ? [] : [e.name('deviations')])];
+    // answered: off the scheme's list of reports waiting to be filled in
+    const remove = [
+      ...(content.lessonsLearned ? [] : [e.name('lessonsLearned')]),
+      ...(content.deviations ? [] : [e.name('deviations')]),
+      ...[GSI2.partitionKey, GSI2.sortKey, 'supplementRequestedAt'].map((a) => e.name(a)),
+    ];
     // Conditional on the version read: two supplements at once, one wins.
     const condition = before.supplementedAt
       ? `${e.name('supplementedAt')} = ${e.value('previous', previousAt)}`
       : `attribute_not_exists(${e.name('supplementedAt')}) AND ${e.name('submittedAt')} = ${e.value('previous', previousAt)}`;
-    return this.tryUpdate(keys.report(applicationId, kind), e, `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`, condition);
+    return this.tryUpdate(keys.report(applicationId, kind), e, `SET ${set.join(', ')} REMOVE ${remove.join(', ')}`, condition);
+  }
+
+  async markSupplementRequested(applicationId: string, kind: ReportKind, requestAt: string): Promise<void> {
+    const schemeId = await this.schemeIdOf(applicationId);
+    const e = new Expr();
+    const set = [
+      `${e.name('supplementRequestedAt')} = ${e.value('at', requestAt)}`,
+      `${e.name(GSI2.partitionKey)} = ${e.value('gsi2pk', keys.supplementRequests(schemeId))}`,
+      `${e.name(GSI2.sortKey)} = ${e.value('gsi2sk', `${requestAt}#${applicationId}#${kind}`)}`,
+    ];
+    // Not back over a later request (a repeat of an earlier one finishing late).
+    const condition = `attribute_exists(${e.name('pk')}) AND (attribute_not_exists(${e.name('supplementRequestedAt')}) OR ${e.name('supplementRequestedAt')} <= ${e.value('at2', requestAt)})`;
+    await this.tryUpdate(keys.report(applicationId, kind), e, `SET ${set.join(', ')}`, condition);
+  }
+
+  async listSupplementRequests(schemeId: string): Promise<ReportRecord[]> {
+    return (await this.queryIndex(GSI2, keys.supplementRequests(schemeId))).map((i) => strip<ReportRecord>(i));
   }
 
   async listReports(applicationId: string): Promise<ReportRecord[]> {
@@ -914,9 +936,9 @@ export class DynamoGrantStore implements GrantStore {
     return items.filter((i) => i['sentAt'] === undefined && i['cancelled'] === undefined);
   }
 
-  async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void> {
+  async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][], which: (r: ReminderRecord) => boolean = () => true): Promise<void> {
     if (kinds.length === 0) return;
-    const targets = (await this.pendingReminderItems(applicationId)).filter((i) => kinds.includes(i['kind'] as ReminderRecord['kind']));
+    const targets = (await this.pendingReminderItems(applicationId)).filter((i) => kinds.includes(i['kind'] as ReminderRecord['kind']) && which(strip<ReminderRecord>(i)));
     await Promise.all(
       targets.map(async (i) => {
         const e = new Expr();

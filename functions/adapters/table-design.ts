@@ -32,8 +32,9 @@
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
 // |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
 // |   listPayoutsForApplication              |                                 |                                |                                                   | Query gsi2pk                                     |
-// | report (one per kind)                    | APP#<appId>                     | REPORT#<kind>                  | SCHEMEREPORTS#<s> / <submittedAt>#<appId>#<kind>  | –                                                |
+// | report (one per kind)                    | APP#<appId>                     | REPORT#<kind>                  | SCHEMEREPORTS#<s> / <submittedAt>#<appId>#<kind>  | SUPPLEMENTWAIT#<s> / <requestAt>#<appId>#<kind> (sparse: while the secretariat's request to fill it in waits) |
 // |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |
+// |   listSupplementRequests                 |                                 |                                |                                                   | Query gsi2pk; gsi2 keys removed when supplemented |
 // | reallocation                             | APP#<appId>                     | REALLOC#<reallocId>            | REALLOCPENDING#<s> / <requestedAt>#<appId>#<id> (sparse: while requested) | –                |
 // |   listPendingReallocations               |                                 |                                | Query gsi1pk; gsi1 keys removed when decided      |                                                  |
 // | contact person's address (lost links)    | OWNERADDR#<sha256(address)>     | APP#<appId>                    | –                                                 | –                                                |
@@ -145,6 +146,7 @@ export const keys = {
   appPayouts: (appId: string) => `APPPAYOUTS#${appId}`,
   report: (appId: string, kind: string) => ({ pk: `APP#${appId}`, sk: `REPORT#${kind}` }),
   schemeReports: (schemeId: string) => `SCHEMEREPORTS#${schemeId}`,
+  supplementRequests: (schemeId: string) => `SUPPLEMENTWAIT#${schemeId}`,
   reallocation: (appId: string, id: string) => ({ pk: `APP#${appId}`, sk: `REALLOC#${id}` }),
   ownerAddress: (addressHash: string, appId: string) => ({ pk: `OWNERADDR#${addressHash}`, sk: `APP#${appId}` }),
   finalReportPhase: (appId: string) => ({ pk: `APP#${appId}`, sk: 'PHASE#final-report' }),

@@ -311,6 +311,8 @@ export interface ReportRecord extends ReportContent {
   submittedAt: string;
   /** when the owner last supplemented it, at the secretariat's request (the content is that version) */
   supplementedAt?: string;
+  /** while the secretariat's request to fill it in waits: when it was made (requests before the scheme's list of them have none) */
+  supplementRequestedAt?: string;
   /** the versions before, oldest first, each with when it was sent */
   earlier?: Array<ReportContent & { sentAt: string }>;
 }
@@ -374,6 +376,8 @@ export type ReminderKind =
   | 'grant-period-declined'
   /** the secretariat asked the owner to supplement a report: the next sweep mails the owner what is missing and the link */
   | 'report-supplement'
+  /** the owner let that request's link expire unanswered: the sweep tells the secretariat */
+  | 'report-supplement-lapsed'
   /** the owner supplemented it: the next sweep tells the secretariat */
   | 'report-supplemented';
 

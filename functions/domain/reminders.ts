@@ -63,6 +63,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   'grant-period-declined': APPLICATION_STATUSES,
   // the secretariat can ask for more in a report whatever the grant's status (a closed grant's final report too)
   'report-supplement': APPLICATION_STATUSES,
+  'report-supplement-lapsed': APPLICATION_STATUSES,
   'report-supplemented': APPLICATION_STATUSES,
   // a message goes out whatever happened since it was written
   'owner-message': APPLICATION_STATUSES,

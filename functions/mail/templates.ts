@@ -1145,6 +1145,30 @@ export function reportSupplemented(ctx: MailContext, d: ReportSupplementedData):
   });
 }
 
+export interface ReportSupplementLapsedData {
+  kind: ReportKindName;
+  reason: string;
+  requestedAt: DateInput;
+  expiredAt: DateInput;
+  caseLink: string;
+}
+
+/** To the secretariat: the owner let the link to fill in the report expire without sending it again. */
+export function reportSupplementLapsed(ctx: MailContext, d: ReportSupplementLapsedData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'internal',
+    subject: `Ikke utfylt: ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    blocks: [
+      p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at prosjektansvarlig fyller ut ${name}en. Lenken utløp ${formatDateNb(d.expiredAt)} uten at rapporten ble sendt på nytt; prosjektansvarlig fikk én påminnelse underveis.`),
+      p(`Be om utfyllende rapport på nytt fra saken for å sende en ny lenke, eller ta kontakt med prosjektansvarlig.`),
+      quote('Dette manglet', d.reason),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
+      link('Se saken', d.caseLink),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reallocation, repayment, withdrawal
 
@@ -1460,6 +1484,7 @@ export const templates = {
   reportMissing,
   reportReceipt,
   reportSupplementRequested,
+  reportSupplementLapsed,
   reportSupplemented,
   reportReceived,
   reallocationRequested,

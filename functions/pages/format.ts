@@ -175,6 +175,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'grant-period-request': 'Melding til sekretariatet om ønske om ny prosjektperiode',
   'grant-period-declined': 'Avslaget på ny prosjektperiode til prosjektansvarlig',
   'report-supplement': 'Ønsket om utfyllende rapport, med lenken, til prosjektansvarlig',
+  'report-supplement-lapsed': 'Melding til sekretariatet hvis rapporten ikke er fylt ut når lenken utløper',
   'report-supplemented': 'Beskjed om utfylt rapport til sekretariatet',
 };
 

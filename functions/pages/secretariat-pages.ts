@@ -162,7 +162,7 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
     return [state, !!failed];
   };
   const sections = overview.map((entry) => {
-    const { scheme, meetings, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests } = entry;
+    const { scheme, meetings, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests, supplementRequests, lapsedSupplementRequests } = entry;
     const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
     const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
@@ -172,7 +172,8 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
 ${periodRequests ? html`<p class="notice"><strong>${periodRequests === 1 ? 'Ett ønske' : `${periodRequests} ønsker`} om ny prosjektperiode venter på svar.</strong> ${upcoming[0] ? html`<a href=${`${agendaPath(scheme.id, upcoming[0].id)}#ny-periode`}>Se ${periodRequests === 1 ? 'ønsket' : 'ønskene'} på sakslisten</a> og svar på saken.` : 'Svar på saken.'}</p>` : ''}
-<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}) og ønsker om utsatt frist (${deadlineRequests})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
+${lapsedSupplementRequests ? html`<p class="notice"><strong>${lapsedSupplementRequests === 1 ? 'En rapport' : `${lapsedSupplementRequests} rapporter`} ble ikke fylt ut før lenken utløp.</strong> <a href=${`${overduePath(scheme.id)}#utfylling`}>Se ${lapsedSupplementRequests === 1 ? 'den' : 'dem'}</a> og be om utfylling på nytt fra saken.</p>` : ''}
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}) og rapporter til utfylling (${supplementRequests})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
@@ -447,7 +448,17 @@ function deadlineRequestsTable(requests: RunningGrantFollowUp['deadlineRequests'
 </table></div>`;
 }
 
-export function overduePage(schemeName: string, { reports, deadlineRequests }: RunningGrantFollowUp): { title: string; body: Html } {
+function supplementRequestsTable(requests: RunningGrantFollowUp['supplementRequests']): Html {
+  return html`<div class="table-wrap" role="region" aria-label="Rapporter til utfylling" tabindex="0"><table>
+<caption>${count(requests.length, 'rapport', 'rapporter')} som prosjektansvarlig er bedt om å fylle ut, eldste først</caption>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Bedt om</th><th scope="col">Dette mangler</th><th scope="col">Lenken</th></tr></thead>
+<tbody>${requests.map(
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${dateTime(r.requestedAt)}</td><td>${r.reason}</td><td>${r.lapsed ? html`<strong>utløpt uten svar</strong>: be om utfylling på nytt fra saken` : r.linkExpiresAt ? `virker til ${dateTime(r.linkExpiresAt)}` : 'ikke laget ennå: be om utfylling på nytt fra saken'}</td></tr>`,
+  )}</tbody>
+</table></div>`;
+}
+
+export function overduePage(schemeName: string, { reports, deadlineRequests, supplementRequests }: RunningGrantFollowUp): { title: string; body: Html } {
   const title = `Rapporter på overtid – ${schemeName}`;
   return {
     title,
@@ -455,8 +466,11 @@ export function overduePage(schemeName: string, { reports, deadlineRequests }: R
 <h1>${title}</h1>
 ${deadlineRequests.length ? html`<h2>Ønsker om utsatt frist</h2>
 <p class="hint">${DEADLINE_REQUEST_HINT}</p>
-${deadlineRequestsTable(deadlineRequests)}
-<h2>På overtid</h2>` : ''}
+${deadlineRequestsTable(deadlineRequests)}` : ''}
+${supplementRequests.length ? html`<h2 id="utfylling">Rapporter til utfylling</h2>
+<p class="hint">Mottatte rapporter sekretariatet har bedt prosjektansvarlig om å fylle ut («Be om utfyllende rapport» på saken). Prosjektansvarlig får én påminnelse; sekretariatet får beskjed om lenken utløper uten svar.</p>
+${supplementRequestsTable(supplementRequests)}` : ''}
+${deadlineRequests.length || supplementRequests.length ? html`<h2>På overtid</h2>` : ''}
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<p class="hint">Prosjekteier får påminnelser med kopi til sekretariatet. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>

@@ -172,6 +172,10 @@ export interface ReportStore {
    * to `earlier`. False when another version came first (or there is no such report).
    */
   supplementReport(applicationId: string, kind: ReportKind, content: ReportContent, at: string, previousAt: string): Promise<boolean>;
+  /** The report waits for the owner to fill it in, asked at `requestAt` (a later request replaces an earlier); the scheme's list shows it until it is supplemented. */
+  markSupplementRequested(applicationId: string, kind: ReportKind, requestAt: string): Promise<void>;
+  /** A scheme's reports waiting to be filled in, the longest-waiting first (one Query on a sparse index). */
+  listSupplementRequests(schemeId: string): Promise<ReportRecord[]>;
   listReports(applicationId: string): Promise<ReportRecord[]>;
   listReportsBySchemeBetween(schemeId: string, fromIso: string, toIso: string): Promise<ReportRecord[]>;
 }
@@ -196,8 +200,8 @@ export interface ReminderStore {
   markReminderSent(reminderId: string, at: string): Promise<boolean>;
   /** An application's reminders not yet sent nor cancelled, soonest first (one Query on its reminders' index partition). */
   listPendingReminders(applicationId: string): Promise<ReminderRecord[]>;
-  /** Cancels unsent reminders of an application (e.g. the report arrived). */
-  cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][]): Promise<void>;
+  /** Cancels unsent reminders of an application (e.g. the report arrived): of these kinds, and of those the ones `which` picks. */
+  cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][], which?: (r: ReminderRecord) => boolean): Promise<void>;
 }
 
 /** A mail about a case that went out: when, to whom and its subject (never its text). */

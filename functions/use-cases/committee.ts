@@ -24,6 +24,7 @@ import { earlierGrant, laterContinuations } from './continuation';
 import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
 import { meetingInReach } from './schedule-application';
+import { waitingSupplementRequests } from './report-supplement';
 
 /**
  * The meeting calendar with each meeting's deadline, whether it has been held and its minutes
@@ -281,7 +282,9 @@ export async function runningGrantFollowUp(deps: Dependencies, schemeId: string)
       return request && app.allocation ? [{ applicationId: app.id, title: app.title, periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: request.periodStart, requestedEnd: request.periodEnd, reason: request.reason, requestedAt: request.at }] : [];
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  return { reports, deadlineRequests, periodRequests };
+  // Received reports the secretariat asked the owner to fill in (a closed grant's final report too).
+  const supplementRequests = await waitingSupplementRequests(deps, scheme.id);
+  return { reports, deadlineRequests, periodRequests, supplementRequests };
 }
 
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {

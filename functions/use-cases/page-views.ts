@@ -72,6 +72,9 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
         deadlineRequests: followUp.deadlineRequests.length,
         // The owners' requests for a new period (a later start, an earlier end), which the committee decides too.
         periodRequests: followUp.periodRequests.length,
+        // Received reports the owners were asked to fill in; the lapsed ones wait on the secretariat.
+        supplementRequests: followUp.supplementRequests.length,
+        lapsedSupplementRequests: followUp.supplementRequests.filter((r) => r.lapsed).length,
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
         // The month before the regional follow-up meeting: the year so far is reported before it.

@@ -25,9 +25,21 @@ export const SUPPLEMENT_REMINDER_DAYS = 14;
 
 const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 'sluttrapporten' };
 
-/** The reminders that mail a request (seq 2: the one two weeks on) are named by the request's instant. */
-const reminderId = (applicationId: string, requestAt: string, seq?: number) => `${applicationId}#report-supplement#${requestAt}${seq ? `#${seq}` : ''}`;
-const requestAtOf = (applicationId: string, reminder: ReminderRecord) => reminder.id.slice(reminderId(applicationId, '').length).replace(/#\d+$/, '');
+/** A request's mails: to the owner (seq 2: the reminder two weeks on), and to the secretariat if its link lapses unanswered. */
+const SUPPLEMENT_REMINDER_KINDS = ['report-supplement', 'report-supplement-lapsed'] as const;
+type SupplementReminderKind = (typeof SUPPLEMENT_REMINDER_KINDS)[number];
+
+/** A request's mails are named by its report and instant (both reports can be asked about at once), which the sweep reads back. */
+const reminderId = (kind: SupplementReminderKind, request: SupplementRequest, applicationId: string, seq?: number) => `${applicationId}#${kind}#${request.kind}#${request.at}${seq ? `#${seq}` : ''}`;
+function requestOf(reminder: ReminderRecord): { kind?: ReportKind; at: string } {
+  const [kind, at] = reminder.id.slice(`${reminder.applicationId}#${reminder.kind}#`.length).replace(/#\d+$/, '').split('#');
+  // Mails planned before they were named by the report have the instant alone.
+  return kind === 'status' || kind === 'final' ? { kind, at: at ?? '' } : { at: kind ?? '' };
+}
+const ofRequest = (reminder: ReminderRecord, request: SupplementRequest) => {
+  const named = requestOf(reminder);
+  return named.at === request.at && (named.kind ?? request.kind) === request.kind;
+};
 
 /**
  * The secretariat asks for more in a report the owner has sent (409 before it is sent). A repeat
@@ -45,26 +57,33 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
     const open = openSupplementRequest(app.history, input.report);
     const repeat = open?.reason === input.reason && !requestLink(await deps.store.listLinks(app.id), open, deps.clock.now()).lapsed;
     // Replaced: the waiting request's mails are not planned any more (the sweep would skip them).
-    if (open && !repeat) await endSupplementReminders(deps, app, input.report);
+    if (open && !repeat) await endSupplementReminders(deps, app, open);
     const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
-    await issueSupplementLink(deps, application, openSupplementRequest(application.history, input.report)!);
+    const request = openSupplementRequest(application.history, input.report)!;
+    await deps.store.markSupplementRequested(app.id, request.kind, request.at);
+    await issueSupplementLink(deps, application, request);
     return { application, changed: !repeat };
   });
 }
 
-/** The request's link (made once: a link made after the request is its; an earlier request's stops working), and the sweep's mail with it. */
+/**
+ * The request's link (made once: a link made after the request is its; an earlier request's stops
+ * working), and the sweep's mails with it: the request, a reminder two weeks on, and word to the
+ * secretariat when the link expires unanswered.
+ */
 async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
   const purpose = reportLinkPurpose(request.kind);
   const now = deps.clock.now();
-  if (!requestLink(await deps.store.listLinks(app.id), request, now).working) {
-    await deps.store.putLinks([newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, now, SUPPLEMENT_LINK_DAYS)]);
+  let link = requestLink(await deps.store.listLinks(app.id), request, now).working;
+  if (!link) {
+    link = newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, now, SUPPLEMENT_LINK_DAYS);
+    await deps.store.putLinks([link]);
   }
   await deps.store.revokeLinks(app.id, purpose, (l) => l.createdAt < request.at);
   const remindAt = new Date(Date.parse(request.at) + SUPPLEMENT_REMINDER_DAYS * 86_400_000).toISOString();
-  await Promise.all([
-    deps.store.putReminder({ id: reminderId(app.id, request.at), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: request.at }),
-    deps.store.putReminder({ id: reminderId(app.id, request.at, 2), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement', dueAt: remindAt, seq: 2 }),
-  ]);
+  const mail = (kind: SupplementReminderKind, dueAt: string, seq?: number) =>
+    deps.store.putReminder({ id: reminderId(kind, request, app.id, seq), applicationId: app.id, schemeId: app.schemeId, kind, dueAt, ...(seq ? { seq } : {}) });
+  await Promise.all([mail('report-supplement', request.at), mail('report-supplement', remindAt, 2), mail('report-supplement-lapsed', link.expiresAt)]);
 }
 
 /**
@@ -86,10 +105,28 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
     const updated = await recordOnHistory(deps, app, REPORT_SUPPLEMENTED, { kind: 'applicant', email: app.ownerEmail }, { details: { kind } });
     const recordedAt = updated.history.at(-1)!.at;
     await deps.store.consumeLink(link.id, at).catch(() => undefined);
-    await endSupplementReminders(deps, updated, kind);
+    await endSupplementReminders(deps, updated, request);
     await deps.store.putReminder({ id: `${app.id}#report-supplemented#${recordedAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
     return { applicationId: app.id, kind, status: updated.status, supplemented: true };
   });
+}
+
+/**
+ * A scheme's reports waiting to be filled in, the longest-waiting first: what was asked, and until
+ * when the owner's link works (lapsed: it expired unanswered, and the secretariat can ask anew).
+ */
+export async function waitingSupplementRequests(deps: Pick<Dependencies, 'store' | 'clock'>, schemeId: string) {
+  const now = deps.clock.now();
+  const rows = await Promise.all(
+    (await deps.store.listSupplementRequests(schemeId)).map(async (report) => {
+      const [app, links] = await Promise.all([deps.store.getApplication(report.applicationId), deps.store.listLinks(report.applicationId)]);
+      const request = app && openSupplementRequest(app.history, report.kind);
+      if (!request) return [];
+      const { working, lapsed } = requestLink(links, request, now);
+      return [{ applicationId: app.id, title: app.title, kind: request.kind, requestedAt: request.at, reason: request.reason, ...(working ? { linkExpiresAt: working.expiresAt } : {}), lapsed }];
+    }),
+  );
+  return rows.flat();
 }
 
 /** Among a case's links, the request's (made after it, unused): the one that works, or whether it expired unused (none made yet: neither). */
@@ -99,9 +136,16 @@ export function requestLink<L extends Pick<LinkRecord, 'purpose' | 'state' | 'cr
   return working ? { working, lapsed: false } : { lapsed: unused.length > 0 };
 }
 
-/** The unsent mails of a request for this report, unless the other report has one waiting too (reminders are cancelled by kind). */
-async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord, kind: ReportKind): Promise<void> {
-  if (!openSupplementRequest(app.history, kind === 'status' ? 'final' : 'status')) await deps.store.cancelReminders(app.id, ['report-supplement']);
+/** The request's mails not yet sent (another report's request keeps its own). */
+async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
+  await deps.store.cancelReminders(app.id, SUPPLEMENT_REMINDER_KINDS, (r) => ofRequest(r, request));
+}
+
+/** The sweep's reminder for the request still waiting (none: answered or replaced since). */
+function waitingRequestOf(app: ApplicationRecord, r: ReminderRecord): SupplementRequest | undefined {
+  const { kind, at } = requestOf(r);
+  const request = kind ? openSupplementRequest(app.history, kind) : supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, at);
+  return request && ofRequest(r, request) && openSupplementRequest(app.history, request.kind)?.at === request.at ? request : undefined;
 }
 
 /**
@@ -109,12 +153,21 @@ async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord
  * answered or replaced meanwhile).
  */
 export async function sendSupplementRequest(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, links: readonly LinkRecord[]): Promise<void> {
-  const request = supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, requestAtOf(app.id, r));
-  if (!request || openSupplementRequest(app.history, request.kind)?.at !== request.at) return;
+  const request = waitingRequestOf(app, r);
+  if (!request) return;
   const link = requestLink(links, request, deps.clock.now()).working;
   if (!link) return;
   await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementRequested(mailContext(scheme, app), {
     kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link), reminder: r.seq === 2,
+  }));
+}
+
+/** To the secretariat: the request's link expired and the report did not come again (none: it still works, e.g. a repeat made a new one). */
+export async function sendSupplementLapsed(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, links: readonly LinkRecord[]): Promise<void> {
+  const request = waitingRequestOf(app, r);
+  if (!request || !requestLink(links, request, deps.clock.now()).lapsed) return;
+  await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.reportSupplementLapsed(mailContext(scheme, app), {
+    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), expiredAt: osloDateOf(new Date(r.dueAt)), caseLink: caseUrl(deps, app.id),
   }));
 }
 

@@ -819,6 +819,28 @@ describe('reports', () => {
     expect(await store.supplementReport(a.id, 'final', third, '2026-08-01T10:00:00.000Z', first.submittedAt)).toBe(false);
   });
 
+  it('markSupplementRequested: the scheme\'s list holds the report while it waits (a later request replaces an earlier, never the other way), until it is supplemented', async () => {
+    const schemeId = uid('scheme-');
+    const [a, b] = [await created({ schemeId }), await created({ schemeId })];
+    await store.putReport(report(a.id, 'status', '2026-06-15T12:00:00.000Z'));
+    await store.putReport(report(b.id, 'final', '2026-06-16T12:00:00.000Z'));
+    expect(await store.listSupplementRequests(schemeId)).toEqual([]);
+    await store.markSupplementRequested(b.id, 'final', '2026-07-01T10:00:00.000Z');
+    await store.markSupplementRequested(a.id, 'status', '2026-07-02T10:00:00.000Z');
+    await store.markSupplementRequested(b.id, 'final', '2026-06-30T10:00:00.000Z');
+    const waiting = await store.listSupplementRequests(schemeId);
+    expect(waiting.map((r) => [r.applicationId, r.kind, r.supplementRequestedAt])).toEqual([[b.id, 'final', '2026-07-01T10:00:00.000Z'], [a.id, 'status', '2026-07-02T10:00:00.000Z']]);
+    expectNoInternalAttributes(waiting);
+    await store.markSupplementRequested(b.id, 'final', '2026-07-03T10:00:00.000Z');
+    expect((await store.listSupplementRequests(schemeId)).map((r) => r.applicationId)).toEqual([a.id, b.id]);
+    expect(await store.supplementReport(a.id, 'status', { progress: 'Mer', effect: 'Tall', spentAmount: 1 }, '2026-07-04T10:00:00.000Z', '2026-06-15T12:00:00.000Z')).toBe(true);
+    expect((await store.listSupplementRequests(schemeId)).map((r) => r.applicationId)).toEqual([b.id]);
+    expect((await store.listReports(a.id))[0]).not.toHaveProperty('supplementRequestedAt');
+    // no report: nothing is marked
+    await store.markSupplementRequested(a.id, 'final', '2026-07-05T10:00:00.000Z');
+    expect((await store.listReports(a.id)).map((r) => r.kind)).toEqual(['status']);
+  });
+
   it('a report for an unknown application is NotFoundError', async () => {
     await expect(store.putReport(report(uid('app-'), 'status', '2026-06-15T12:00:00.000Z'))).rejects.toBeInstanceOf(NotFoundError);
   });

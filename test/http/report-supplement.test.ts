@@ -181,4 +181,76 @@ describe('a report the secretariat asks to have filled in', () => {
     expect(after).toHaveLength(2);
     expect((await app.call('get-report-form', { pathParameters: { linkId: after[1]! } })).body).toMatchObject({ open: true });
   });
+
+  it('a link that expires unanswered: the secretariat is told once, and the scheme\'s list and start page show it until it is asked anew', async () => {
+    const { applicationId } = await statusReportIn();
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    const start = app.clock.now().getTime();
+    const lapsed = () => app.mailer.sent.filter((m) => m.subject.startsWith('[FSU] Ikke utfylt: statusrapporten') && m.text.includes(applicationId));
+    const rowOf = async () => ((await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as: SECRETARIAT })).body.supplementRequests as Array<Record<string, unknown>>).find((r) => r.applicationId === applicationId);
+    await sendDueReminders(app.deps);
+    expect(await rowOf()).toMatchObject({ kind: 'status', reason: ASK.reason, lapsed: false, linkExpiresAt: new Date(start + 60 * 86_400_000).toISOString() });
+
+    // A day before the link expires: nothing to the secretariat.
+    app.clock.set(new Date(start + 59 * 86_400_000).toISOString());
+    await sendDueReminders(app.deps);
+    expect(lapsed()).toEqual([]);
+    app.clock.set(new Date(start + 60 * 86_400_000 + 60_000).toISOString());
+    await sendDueReminders(app.deps);
+    await sendDueReminders(app.deps);
+    expect(lapsed()).toHaveLength(1);
+    expect(lapsed()[0]!.to).toEqual(['fsu-sekretariat@helse-stavanger.example']);
+    expect(lapsed()[0]!.text).toContain(ASK.reason);
+    expect(lapsed()[0]!.text).toContain(`/sekretariat/soknader/${applicationId}`);
+    expect(lapsed()[0]!.text).not.toMatch(/\/rapport\//);
+    expect(await rowOf()).toMatchObject({ lapsed: true });
+    expect(await rowOf()).not.toHaveProperty('linkExpiresAt');
+
+    const overdue = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: HTML, claims: SECRETARIAT }), 'page-overdue-reports')).text;
+    expect(overdue).toContain('<h2 id="utfylling">Rapporter til utfylling</h2>');
+    expect(overdue).toMatch(new RegExp(`href="/sekretariat/soknader/${applicationId}">[^<]+</a></td><td>Statusrapport</td><td>[^<]+</td><td>${ASK.reason}</td><td><strong>utløpt uten svar</strong>`));
+    const startPage = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat')).text;
+    expect(startPage).toMatch(/<strong>(En rapport|\d+ rapporter) ble ikke fylt ut før lenken utløp\.<\/strong> <a href="\/sekretariat\/sor-rogaland\/rapporter-pa-overtid#utfylling">/);
+
+    // Asked anew: waiting again, with the new link's expiry; no word to the secretariat before it lapses too.
+    expect((await ask(applicationId, ASK)).body.changed).toBe(true);
+    await sendDueReminders(app.deps);
+    expect(await rowOf()).toMatchObject({ lapsed: false, linkExpiresAt: new Date(app.clock.now().getTime() + 60 * 86_400_000).toISOString() });
+    expect(lapsed()).toHaveLength(1);
+
+    // Filled in: off the list, and its planned mails cancelled.
+    const link = (await app.store.listLinks(applicationId)).findLast((l) => l.purpose === 'status-report' && l.state === 'active')!;
+    expect((await app.call('submit-report', { pathParameters: { linkId: link.id }, json: STATUS_REPORT })).status).toBe(201);
+    expect(await rowOf()).toBeUndefined();
+    expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'report-supplement' || r.kind === 'report-supplement-lapsed')).toEqual([]);
+  });
+
+  it('mails planned before they were named by the report still go out for the request they belong to', async () => {
+    const { applicationId } = await statusReportIn();
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    const [first] = (await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'report-supplement');
+    await app.store.cancelReminders(applicationId, ['report-supplement', 'report-supplement-lapsed']);
+    // as the request planned its mail before: `<case>#report-supplement#<instant>`
+    await app.store.putReminder({ ...first!, id: first!.id.replace('#status#', '#') });
+    await sendDueReminders(app.deps);
+    expect(app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId))).toHaveLength(1);
+  });
+
+  it('both reports asked about at once: filling in one leaves the other\'s request, its reminder and its place on the list', async () => {
+    const { applicationId } = await app.closed(200_000);
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    expect((await ask(applicationId, { report: 'final', reason: 'Hva lærte dere?' })).status).toBe(200);
+    await sendDueReminders(app.deps);
+    const waiting = async () => ((await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as: SECRETARIAT })).body.supplementRequests as Array<{ applicationId: string; kind: string }>).filter((r) => r.applicationId === applicationId).map((r) => r.kind);
+    expect((await waiting()).sort()).toEqual(['final', 'status']);
+    const statusLink = (await app.store.listLinks(applicationId)).findLast((l) => l.purpose === 'status-report' && l.state === 'active')!;
+    expect((await app.call('submit-report', { pathParameters: { linkId: statusLink.id }, json: STATUS_REPORT })).status).toBe(201);
+    expect(await waiting()).toEqual(['final']);
+    const planned = (await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'report-supplement' || r.kind === 'report-supplement-lapsed');
+    expect(planned.map((r) => [r.kind, r.seq ?? 1])).toEqual([['report-supplement', 2], ['report-supplement-lapsed', 1]]);
+    app.clock.set(new Date(app.clock.now().getTime() + 15 * 86_400_000).toISOString());
+    await sendDueReminders(app.deps);
+    const reminders = app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll') && m.text.includes(applicationId));
+    expect(reminders.map((m) => m.subject)).toEqual([expect.stringContaining('sluttrapporten')]);
+  });
 });

@@ -38,6 +38,7 @@ import {
   reportReceipt,
   reportReceived,
   reportSupplementRequested,
+  reportSupplementLapsed,
   reportSupplemented,
   invoiceReminder,
   scheduledForMeeting,
@@ -258,6 +259,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportSupplementRequested(ctx, { kind: 'final', reason: 'Beskriv effekten for pasientene, ikke bare aktivitetene.', requestedAt: '2027-03-02', link: LINK }),
     link: LINK,
     expect: [/Utfyll sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/],
+  },
+  reportSupplementLapsed: {
+    mail: reportSupplementLapsed(ctx, { kind: 'status', reason: 'Hva gikk pengene til?', requestedAt: '2027-03-02', expiredAt: '2027-05-01', caseLink: LINK }),
+    link: LINK,
+    expect: [/Ikke utfylt: statusrapporten for /, /ba 02\.03\.2027 om at prosjektansvarlig fyller ut statusrapporten\. Lenken utløp 01\.05\.2027/, /Dette manglet.*Hva gikk pengene til\?/s, /Be om utfyllende rapport på nytt/, /Se saken/],
   },
   reportSupplemented: {
     mail: reportSupplemented(ctx, { kind: 'status', supplementedAt: '2027-03-10T09:15:00.000Z', spentAmount: 150_000, caseLink: LINK }),
