@@ -29,6 +29,7 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as triggers from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import { API_ROUTES, STAFF_SIGN_IN_PATHS } from '../functions/http/routes';
 import { LifecycleWorkflows } from '../workflows/lifecycle-workflows';
@@ -50,6 +51,7 @@ export const WORKFLOW_HANDLERS = {
   awaitStep: 'functions/workflow/await-step.handler.ts',
   sendDueReminders: 'functions/workflow/send-due-reminders.handler.ts',
   mailEvents: 'functions/workflow/mail-events.handler.ts',
+  upgradeStoredData: 'functions/workflow/upgrade-stored-data.handler.ts',
 } as const;
 
 export const WORKFLOW_CAPABILITIES: Record<keyof typeof WORKFLOW_HANDLERS, readonly Capability[]> = {
@@ -57,7 +59,11 @@ export const WORKFLOW_CAPABILITIES: Record<keyof typeof WORKFLOW_HANDLERS, reado
   awaitStep: ['table-read', 'table-write', 'send-mail', 'task-tokens'],
   sendDueReminders: ['table-read', 'table-write', 'send-mail'],
   mailEvents: ['table-read', 'table-write', 'send-mail'],
+  upgradeStoredData: ['table-read', 'table-write'],
 };
+
+/** How long the upgrade after a deployment may take: thousands of cases, a few small calls each. */
+const UPGRADE_TIMEOUT = Duration.minutes(10);
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -132,11 +138,11 @@ export class StatelessStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    const workflowFunction = (key: keyof typeof WORKFLOW_HANDLERS, description: string, deadLetterQueue?: sqs.IQueue) =>
+    const workflowFunction = (key: keyof typeof WORKFLOW_HANDLERS, description: string, deadLetterQueue?: sqs.IQueue, timeout = Duration.seconds(30)) =>
       new GrantFunction(this, pascal(key), {
         entry: WORKFLOW_HANDLERS[key],
         description,
-        timeout: Duration.seconds(30),
+        timeout,
         environment,
         logRetention,
         logRemovalPolicy,
@@ -147,7 +153,14 @@ export class StatelessStack extends Stack {
       awaitStep: workflowFunction('awaitStep', 'Human step: stores the task token of a .waitForTaskToken task'),
       sendDueReminders: workflowFunction('sendDueReminders', 'Sends the reminders that are due (every 15 minutes)', this.asyncDeadLetterQueue),
       mailEvents: workflowFunction('mailEvents', 'A permanent bounce of a mail about a case tells the owner or the secretariat; a complaint is marked on the case', this.asyncDeadLetterQueue),
+      upgradeStoredData: workflowFunction('upgradeStoredData', 'After a deployment: fills in what earlier versions did not write (each step once)', undefined, UPGRADE_TIMEOUT),
     };
+    // Run by the deployment, which waits for it and fails if it fails (a step not done runs again next time).
+    new triggers.Trigger(this, 'UpgradeStoredDataAfterDeploy', {
+      handler: this.workflowFunctions.upgradeStoredData.fn,
+      invocationType: triggers.InvocationType.REQUEST_RESPONSE,
+      timeout: UPGRADE_TIMEOUT,
+    });
     stateful.mailEventsTopic.addSubscription(new subscriptions.LambdaSubscription(this.workflowFunctions.mailEvents.fn, {
       // Only what the function acts on: SES publishes bounces, complaints and rejects to the topic.
       filterPolicyWithMessageBody: { eventType: sns.FilterOrPolicy.filter(sns.SubscriptionFilter.stringFilter({ allowlist: ['Bounce', 'Complaint'] })) },

@@ -22,6 +22,7 @@ import { getScheme } from '../config/schemes';
 import { applicationMeeting } from '../functions/domain/meeting-calendar';
 import { loadCalendar } from '../functions/use-cases/meeting-calendar';
 import { loadScheme } from '../functions/use-cases/load-application';
+import { upgradeStoredData } from '../functions/use-cases/upgrade-stored-data';
 import { serveApi } from './api-gateway';
 import { serveLocalEndpoints } from './dev-endpoints';
 import { createLocalTable } from './dynamodb-table';
@@ -111,6 +112,9 @@ export class LocalSystem {
       scheme: getScheme,
       publicBaseUrl: url,
     });
+    // Data kept on disk by an earlier version gets what this one writes beside it (as after a deployment).
+    const upgraded = await upgradeStoredData(deps);
+    if (upgraded.applications > 0) console.log(`Stored data upgraded: ${upgraded.steps.join(', ')} (${upgraded.applications} cases)`);
     // Every grant in flight when the system last stopped continues where it was.
     await lifecycle.runtime.resumeAll();
     const ticker = setInterval(() => void lifecycle.tick().catch((e: unknown) => console.error('Tick failed', e)), options.tickMs ?? 60_000);

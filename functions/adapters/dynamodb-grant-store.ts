@@ -315,6 +315,23 @@ export class DynamoGrantStore implements GrantStore {
     await this.putIfAbsent({ ...keys.ownerAddress(addressHash(address), applicationId), applicationId, entity: 'owner-address' });
   }
 
+  // ---------------------------------------------------------------- upgrades
+
+  async upgradeDone(step: string): Promise<boolean> {
+    return (await this.get(keys.upgrade(step))) !== undefined;
+  }
+
+  async markUpgradeDone(step: string, at: string): Promise<void> {
+    await this.putIfAbsent({ ...keys.upgrade(step), step, doneAt: at, entity: 'upgrade' });
+  }
+
+  async fillSearchFields(applicationId: string, fields: Required<Pick<ApplicationRecord, 'ownerName' | 'partnerOrganisations'>>): Promise<boolean> {
+    const e = new Expr();
+    // the name a change of contact person set stays
+    const set = `${e.name('partnerOrganisations')} = ${e.value('orgs', fields.partnerOrganisations)}, ${e.name('ownerName')} = if_not_exists(${e.name('ownerName')}, ${e.value('name', fields.ownerName)})`;
+    return this.tryUpdate(keys.application(applicationId), e, `SET ${set}`, `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('partnerOrganisations')})`);
+  }
+
   async listByOwnerAddress(address: string): Promise<string[]> {
     const items = await this.queryPartition(keys.ownerAddress(addressHash(address), '').pk, 'APP#');
     return items.map((i) => String(i['applicationId']));
@@ -827,6 +844,19 @@ export class DynamoGrantStore implements GrantStore {
       ? { [GSI1.partitionKey]: keys.pendingReallocations(r.schemeId), [GSI1.sortKey]: `${r.requestedAt}#${r.applicationId}#${r.id}` }
       : {};
     await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), ...pending, entity: 'reallocation' });
+  }
+
+  async listPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean> {
+    const stored = await this.get(keys.reallocation(applicationId, id));
+    if (!stored) return false;
+    const r = strip<ReallocationRecord>(stored);
+    const e = new Expr();
+    const set = [
+      `${e.name('schemeId')} = ${e.value('schemeId', schemeId)}`,
+      `${e.name(GSI1.partitionKey)} = ${e.value('gsi1pk', keys.pendingReallocations(schemeId))}`,
+      `${e.name(GSI1.sortKey)} = ${e.value('gsi1sk', `${r.requestedAt}#${applicationId}#${id}`)}`,
+    ];
+    return this.tryUpdate(keys.reallocation(applicationId, id), e, `SET ${set.join(', ')}`, `${e.name('state')} = ${e.value('requested', 'requested')} AND attribute_not_exists(${e.name('schemeId')})`);
   }
 
   async removePendingReallocation(applicationId: string, id: string): Promise<void> {

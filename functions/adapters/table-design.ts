@@ -45,6 +45,7 @@
 // | reminder                                 | REMINDER#<reminderId>           | REMINDER                       | REMINDERS_DUE / <dueAt>#<reminderId> (sparse)     | APPREMINDERS#<appId> / <kind>#<dueAt>            |
 // |   listDueReminders                       |                                 |                                | Query gsi1sk <= <until>#U+FFFF; gsi1 keys removed when sent or cancelled |                           |
 // |   cancelReminders                        |                                 |                                |                                                   | Query gsi2pk                                     |
+// | upgrade step done (once per deployment)  | UPGRADE#<step>                  | UPGRADE                        | –                                                 | –                                                |
 // | submission idempotency key               | IDEMPOTENCY#<s>#<key>           | SUBMISSION                     | –                                                 | –                                                |
 // | ended staff session (sign-out)           | SESSION#<sessionId>             | ENDED                          | –                                                 | –                                                |
 // | application form draft                   | DRAFT#<draftId>                 | DRAFT                          | DRAFTS_DUE / <remindAt>#<draftId> (sparse: until reminded) | –                                       |
@@ -158,6 +159,7 @@ export const keys = {
   /** the upper bound of a due index's sort keys (<dueAt>#<id>) for everything due at `untilIso` */
   dueUntil: (untilIso: string) => `${untilIso}#\uffff`,
   appReminders: (appId: string) => `APPREMINDERS#${appId}`,
+  upgrade: (step: string) => ({ pk: `UPGRADE#${step}`, sk: 'UPGRADE' }),
   idempotency: (schemeId: string, key: string) => ({ pk: `IDEMPOTENCY#${schemeId}#${key}`, sk: 'SUBMISSION' }),
   draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
   draftClaim: (schemeId: string, formKey: string) => ({ pk: `DRAFTKEY#${schemeId}#${formKey}`, sk: 'DRAFT' }),

@@ -248,7 +248,22 @@ export interface FinalReportPhaseStore {
   finalReportHandedOver(applicationId: string): Promise<boolean>;
 }
 
+/**
+ * What earlier versions did not write, written once for the data they left (use-cases/upgrade-stored-data.ts).
+ * Each write is conditional on what it fills in being absent, so it never goes back over newer data.
+ */
+export interface UpgradeStore {
+  /** Whether the named upgrade step has gone through every application (one GetItem). */
+  upgradeDone(step: string): Promise<boolean>;
+  markUpgradeDone(step: string, at: string): Promise<void>;
+  /** The case's search fields from its current version, if the case has none yet (no revision or history: nothing the case says changes). */
+  fillSearchFields(applicationId: string, fields: Required<Pick<ApplicationRecord, 'ownerName' | 'partnerOrganisations'>>): Promise<boolean>;
+  /** A request for reallocation made before the scheme's pending list: on the list, if it still waits. */
+  listPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean>;
+}
+
 export type GrantStore = ApplicationStore &
+  UpgradeStore &
   LinkStore &
   SignatureStore &
   DecisionStore &

@@ -156,10 +156,14 @@ describe('the machine ARNs (no dependency cycle)', () => {
 });
 
 describe('functions', () => {
-  const functions = () => templates().flatMap((template) => Object.values(resourcesOf(template, 'AWS::Lambda::Function')));
+  // Ours: not the provider CDK adds for its trigger (its own code, role and runtime).
+  const isCdkProvider = (id: string) => id.startsWith('AWSCDKTriggerCustomResourceProvider');
+  const functions = () => templates().flatMap((template) => Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).filter(([id]) => !isCdkProvider(id)).map(([, fn]) => fn));
 
   it('one per route and per workflow handler: the JSON API\'s and the workflow\'s in the code stack, the pages\' in theirs', () => {
-    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::Lambda::Function'))).toHaveLength(API_ROUTES.length + Object.keys(WORKFLOW_HANDLERS).length);
+    const codeStack = Object.keys(resourcesOf(built.stateless_, 'AWS::Lambda::Function'));
+    expect(codeStack.filter((id) => !isCdkProvider(id))).toHaveLength(API_ROUTES.length + Object.keys(WORKFLOW_HANDLERS).length);
+    expect(codeStack.filter(isCdkProvider)).toHaveLength(1);
     expect(Object.keys(resourcesOf(built.pages_, 'AWS::Lambda::Function'))).toHaveLength(PAGE_ROUTES.length);
     expect(API_ROUTES.length + PAGE_ROUTES.length).toBe(ROUTES.length);
     expect(API_ROUTES.some(isPageRoute)).toBe(false);
@@ -180,14 +184,16 @@ describe('functions', () => {
     expect(fn.DeadLetterConfig?.TargetArn).toBeDefined();
   });
 
-  it('run on arm64 and nodejs22.x or newer, with 512 MB, 10-30 s, active tracing and their own log group', () => {
+  it('run on arm64 and nodejs22.x or newer, with 512 MB, 10-30 s (the upgrade after a deployment: 10 min), active tracing and their own log group', () => {
+    const upgrade = resourcesOf(built.stateless_, 'AWS::Lambda::Function')[functionId(built.stateless.workflowFunctions.upgradeStoredData.fn)]!;
+    expect(upgrade.Properties?.Timeout).toBe(600);
     for (const fn of functions()) {
       const p = fn.Properties ?? {};
       expect(p.Architectures).toEqual(['arm64']);
       expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(p.MemorySize).toBe(512);
       expect(p.Timeout).toBeGreaterThanOrEqual(10);
-      expect(p.Timeout).toBeLessThanOrEqual(30);
+      if (fn !== upgrade) expect(p.Timeout).toBeLessThanOrEqual(30);
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
       expect(p.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
       expect(p.Handler).toBe('index.handler');
@@ -247,6 +253,16 @@ describe('functions', () => {
     });
   });
 
+  it('each deployment that changes it runs the upgrade of stored data, and waits for it (a failure fails the deployment)', () => {
+    const fnId = functionId(built.stateless.workflowFunctions.upgradeStoredData.fn);
+    const triggers = Object.values(resourcesOf(built.stateless_, 'Custom::Trigger'));
+    expect(triggers).toHaveLength(1);
+    const p = triggers[0]!.Properties!;
+    // its current version: a new bundle is a new version, and runs again
+    expect(JSON.stringify(p.HandlerArn)).toContain(`${fnId.replace(/[0-9A-F]{8}$/, '')}CurrentVersion`);
+    expect(p).toMatchObject({ InvocationType: 'RequestResponse', Timeout: '600000', ExecuteOnHandlerChange: true });
+  });
+
   it('read-only routes cannot write, send mail or touch the workflows', () => {
     for (const { route, fn, rs } of everyRoute()) {
       const actions = roleStatements(rs, fn.role).flatMap((s) => asArray<string>(s.Action));
@@ -296,7 +312,9 @@ describe('route roles', () => {
     expect(sendsMail(code, built.stateless.workflowFunctions.mailEvents.role)).toBe(true);
     // The workflow functions keep their own roles.
     const workflowRoles = new Set(Object.values(built.stateless.workflowFunctions).map((fn) => fn.role));
-    expect(workflowRoles.size).toBe(4);
+    expect(workflowRoles.size).toBe(5);
+    // The upgrade after a deployment reads and writes the table, and sends nothing.
+    expect(sendsMail(code, built.stateless.workflowFunctions.upgradeStoredData.role)).toBe(false);
     for (const role of workflowRoles) expect(byRole.has(role)).toBe(false);
   });
 
@@ -447,12 +465,13 @@ describe('alarms', () => {
   it('keep each stack well below CloudFormation\'s 500-resource limit', () => {
     // Each route costs 5 (function, log group, integration, route, permission) and its stack's
     // Lambda alarms grow by two per ten functions; the routes of a stack share a role per set of
-    // capabilities. The code stack: 46 API routes, four other functions, six state machines, the API
-    // and its domain make 315; the pages stack: 54 pages, 286. The guards sit just above, so growth is
-    // a deliberate step; each stack has room for about 45 more routes.
-    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(323);
+    // capabilities. The code stack: 46 API routes, five other functions (with the upgrade's trigger
+    // and CDK's provider for it), six state machines, the API and its domain make 329; the pages
+    // stack: 54 pages, 286. The guards sit just above, so growth is a deliberate step; each stack has
+    // room for about 45 more routes.
+    expect(Object.keys(resourcesOf(built.stateless_)).length).toBeLessThan(331);
     expect(Object.keys(resourcesOf(built.pages_)).length).toBeLessThan(294);
-    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::IAM::Role')).length).toBeLessThan(15);
+    expect(Object.keys(resourcesOf(built.stateless_, 'AWS::IAM::Role')).length).toBeLessThan(17);
     expect(Object.keys(resourcesOf(built.pages_, 'AWS::IAM::Role')).length).toBe(3);
   });
 
