@@ -23,9 +23,9 @@ export function openSupplementRequest(history: readonly AuditEntry[], kind: Repo
   return last?.action === REPORT_SUPPLEMENT_REQUESTED ? { at: last.at, kind, reason: String(last.details?.['reason'] ?? '') } : undefined;
 }
 
-/** The history entry of a supplement step recorded at `at` (the sweep's reminders are due at that instant). */
-export function supplementStepAt(history: readonly AuditEntry[], action: typeof REPORT_SUPPLEMENT_REQUESTED | typeof REPORT_SUPPLEMENTED, at: string): SupplementRequest | undefined {
-  const entry = history.find((e) => e.action === action && e.at === at);
+/** The history entry of a supplement step recorded at `at` (the sweep's reminders are due at that instant), of this report if it is named. */
+export function supplementStepAt(history: readonly AuditEntry[], action: typeof REPORT_SUPPLEMENT_REQUESTED | typeof REPORT_SUPPLEMENTED, at: string, report?: ReportKind): SupplementRequest | undefined {
+  const entry = history.find((e) => e.action === action && e.at === at && (!report || kindOf(e) === report));
   const kind = entry && kindOf(entry);
   return kind ? { at, kind, reason: String(entry.details?.['reason'] ?? '') } : undefined;
 }

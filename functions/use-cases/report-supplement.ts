@@ -29,8 +29,8 @@ const NAMES: Record<ReportKind, string> = { status: 'statusrapporten', final: 's
 const SUPPLEMENT_REMINDER_KINDS = ['report-supplement', 'report-supplement-lapsed'] as const;
 type SupplementReminderKind = (typeof SUPPLEMENT_REMINDER_KINDS)[number];
 
-/** A request's mails are named by its report and instant (both reports can be asked about at once), which the sweep reads back. */
-const reminderId = (kind: SupplementReminderKind, request: SupplementRequest, applicationId: string, seq?: number) => `${applicationId}#${kind}#${request.kind}#${request.at}${seq ? `#${seq}` : ''}`;
+/** A step's mails are named by its report and instant (both reports can be asked about, or filled in, at once), which the sweep reads back. */
+const reminderId = (kind: SupplementReminderKind | 'report-supplemented', step: Pick<SupplementRequest, 'kind' | 'at'>, applicationId: string, seq?: number) => `${applicationId}#${kind}#${step.kind}#${step.at}${seq ? `#${seq}` : ''}`;
 function requestOf(reminder: ReminderRecord): { kind?: ReportKind; at: string } {
   const [kind, at] = reminder.id.slice(`${reminder.applicationId}#${reminder.kind}#`.length).replace(/#\d+$/, '').split('#');
   // Mails planned before they were named by the report have the instant alone.
@@ -106,7 +106,7 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
     const recordedAt = updated.history.at(-1)!.at;
     await deps.store.consumeLink(link.id, at).catch(() => undefined);
     await endSupplementReminders(deps, updated, request);
-    await deps.store.putReminder({ id: `${app.id}#report-supplemented#${recordedAt}`, applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
+    await deps.store.putReminder({ id: reminderId('report-supplemented', { kind, at: recordedAt }, app.id), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplemented', dueAt: recordedAt });
     return { applicationId: app.id, kind, status: updated.status, supplemented: true };
   });
 }
@@ -173,7 +173,7 @@ export async function sendSupplementLapsed(deps: Dependencies, app: ApplicationR
 
 /** To the secretariat: the report came again. */
 export async function sendSupplemented(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord): Promise<void> {
-  const step = supplementStepAt(app.history, REPORT_SUPPLEMENTED, r.dueAt);
+  const step = supplementStepAt(app.history, REPORT_SUPPLEMENTED, r.dueAt, requestOf(r).kind);
   const report: ReportRecord | undefined = step && (await deps.store.listReports(app.id)).find((x) => x.kind === step.kind);
   if (!step || !report) return;
   await notify(deps, `reminder#${r.id}`, [scheme.secretariatEmail], mail.reportSupplemented(mailContext(scheme, app), {

@@ -253,4 +253,17 @@ describe('a report the secretariat asks to have filled in', () => {
     const reminders = app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll') && m.text.includes(applicationId));
     expect(reminders.map((m) => m.subject)).toEqual([expect.stringContaining('sluttrapporten')]);
   });
+
+  it('both reports filled in at the same instant: the secretariat is told of each', async () => {
+    const { applicationId } = await app.closed(200_000);
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    expect((await ask(applicationId, { report: 'final', reason: 'Hva lærte dere?' })).status).toBe(200);
+    const links = (await app.store.listLinks(applicationId)).filter((l) => l.state === 'active');
+    const linkOf = (purpose: string) => links.findLast((l) => l.purpose === purpose)!.id;
+    expect((await app.call('submit-report', { pathParameters: { linkId: linkOf('status-report') }, json: STATUS_REPORT })).status).toBe(201);
+    expect((await app.call('submit-report', { pathParameters: { linkId: linkOf('final-report') }, json: { ...STATUS_REPORT, lessonsLearned: 'Start tidlig.' } })).status).toBe(201);
+    await sendDueReminders(app.deps);
+    const told = app.mailer.sent.filter((m) => m.subject.includes('Utfylt') && m.text.includes(applicationId)).map((m) => m.subject.replace(/:.*/, ''));
+    expect(told.sort()).toEqual(['[FSU] Utfylt sluttrapport', '[FSU] Utfylt statusrapport']);
+  });
 });
