@@ -206,6 +206,18 @@ export function periodChanges(history: readonly AuditEntry[]): PeriodChangeEntry
   });
 }
 
+/**
+ * The grant's period as it stood at `at` (an ISO instant): the last change made by then, else the
+ * period the first change after it started from, else the period it has. A report of a past
+ * half-year places the grant as the committee had decided by then.
+ */
+export function periodAsOf(current: NewPeriod, history: readonly AuditEntry[], at: string): NewPeriod {
+  const changes = periodChanges(history);
+  const made = changes.findLast((c) => c.at <= at);
+  const period = made?.to ?? changes.find((c) => c.at > at)?.from ?? current;
+  return { periodStart: period.periodStart, periodEnd: period.periodEnd };
+}
+
 export interface PeriodRequestEntry extends NewPeriod {
   /** the owner's reason for a request; the committee's for a no */
   reason: string;

@@ -1,5 +1,5 @@
 // A grant's reports: the status report six months in, the final report after the period.
-import type { Allocation, ApplicationStatus, LinkPurpose, LinkState, ReportKind } from './model';
+import type { Allocation, ApplicationStatus, LinkPurpose, LinkState, ReportKind, ReportRecord } from './model';
 import { addDays } from './oslo-time';
 
 /** Every kind of report, in the order a grant owes them. */
@@ -27,6 +27,26 @@ export function reportLinkOf<L extends { purpose: LinkPurpose; state: LinkState 
   const mine = links.filter((l) => reportKindOfLink(l.purpose) === kind);
   // A report sent and then asked to be supplemented has a second link: the one that still acts.
   return mine.findLast((l) => l.state === 'active') ?? mine[0];
+}
+
+/**
+ * The report as it stood at `at` (an ISO instant): the version sent by then, so a report of a past
+ * half-year says what it said then, not what a supplement sent since says; undefined if it was
+ * first sent after.
+ */
+export function reportAsOf(report: ReportRecord, at: string): ReportRecord | undefined {
+  if (report.submittedAt > at) return undefined;
+  if (report.supplementedAt === undefined || report.supplementedAt <= at) return report;
+  const version = (report.earlier ?? []).findLast((v) => v.sentAt <= at);
+  if (!version) return report;
+  const { applicationId, kind, submittedAt } = report;
+  const { sentAt, progress, effect, spentAmount, lessonsLearned, deviations } = version;
+  return {
+    applicationId, kind, submittedAt, progress, effect, spentAmount,
+    ...(lessonsLearned !== undefined ? { lessonsLearned } : {}),
+    ...(deviations !== undefined ? { deviations } : {}),
+    ...(sentAt !== submittedAt ? { supplementedAt: sentAt } : {}),
+  };
 }
 
 /** What a grant last said about itself: its final report, else its status report. */

@@ -5,7 +5,8 @@ import type { Dependencies } from '../composition';
 import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { areaLabels, totalsByGuidelineArea } from '../domain/guideline-breakdown';
-import { latestReport } from '../domain/reports';
+import { latestReport, reportAsOf } from '../domain/reports';
+import { periodAsOf } from '../domain/grant-period';
 import { loadCurrentVersion, loadScheme } from './load-application';
 
 
@@ -87,10 +88,12 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     deps.store.listPayoutsByProject(scheme.projectNumber),
   ]);
   const money = moneyMoved(payouts.filter((p) => p.schemeId === scheme.id), fromIso, toIso);
-  const reports = upToEnd.filter((r) => r.submittedAt >= fromIso);
+  // As each report stood at the period's end: a supplement sent since is the next period's to tell.
+  const asOfEnd = upToEnd.flatMap((r) => reportAsOf(r, toIso) ?? []);
+  const reports = asOfEnd.filter((r) => r.submittedAt >= fromIso);
   const reportedIn = new Set(reports.map((r) => r.applicationId));
   const reportsOf = new Map<string, ReportRecord[]>();
-  for (const r of upToEnd) {
+  for (const r of asOfEnd) {
     const own = reportsOf.get(r.applicationId);
     if (own) own.push(r);
     else reportsOf.set(r.applicationId, [r]);
@@ -99,8 +102,9 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     const revocation = a.status === 'revoked' ? recordedRevocation(a.history) : undefined;
     return revocation ? [[a.id, revocation.at] as const] : [];
   }));
-  const grants = byStatus.flat().filter((a): a is Granted => {
-    if (!a.allocation || a.allocation.decidedAt > toIso) return false;
+  // Each grant with its period as it stood at the period's end (a period changed since is not this report's).
+  const grants = byStatus.flat().flatMap((a): Granted[] => (a.allocation ? [{ ...a, allocation: { ...a.allocation, ...periodAsOf(a.allocation, a.history, toIso) } }] : [])).filter((a) => {
+    if (a.allocation.decidedAt > toIso) return false;
     const revoked = revokedAt.get(a.id);
     // taken back before the period: it did not run in it
     const ranInto = a.allocation.periodEnd >= from && !(revoked && revoked < fromIso);

@@ -5,6 +5,7 @@ import {
   periodChangeProblem,
   periodChangeRefusal,
   periodChanges,
+  periodAsOf,
   withNewPeriod,
   endsEarlier,
   PERIOD_CHANGEABLE,
@@ -239,5 +240,26 @@ describe('a running grant given another period', () => {
 describe('which grants can change their period', () => {
   it('are the grants that still owe a report (the follow-up lists their requests from the same Queries)', () => {
     expect(new Set(PERIOD_CHANGEABLE)).toEqual(new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final]));
+  });
+});
+
+describe('periodAsOf', () => {
+  const actor = { kind: 'system', name: 'test' } as const;
+  const history = [
+    { at: '2027-01-28T10:00:00.000Z', actor, action: 'grant-period-changed', details: { fromStart: '2027-01-01', fromEnd: '2027-12-31', periodStart: '2027-03-01', periodEnd: '2028-02-29', reason: 'A' } },
+    { at: '2027-02-01T10:00:00.000Z', actor, action: 'report:status' },
+    { at: '2027-03-01T10:00:00.000Z', actor, action: 'grant-period-changed', details: { fromStart: '2027-03-01', fromEnd: '2028-02-29', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'B' } },
+  ];
+  const current = { periodStart: '2027-04-01', periodEnd: '2028-03-31' };
+  it('before any change: the period the first change started from', () => {
+    expect(periodAsOf(current, history, '2026-12-31T22:59:59.999Z')).toEqual({ periodStart: '2027-01-01', periodEnd: '2027-12-31' });
+  });
+  it('between changes: the first change\'s; at or after the last: the last\'s', () => {
+    expect(periodAsOf(current, history, '2027-01-28T10:00:00.000Z')).toEqual({ periodStart: '2027-03-01', periodEnd: '2028-02-29' });
+    expect(periodAsOf(current, history, '2027-02-28T23:00:00.000Z')).toEqual({ periodStart: '2027-03-01', periodEnd: '2028-02-29' });
+    expect(periodAsOf(current, history, '2027-06-30T21:59:59.999Z')).toEqual(current);
+  });
+  it('never changed: the period it has', () => {
+    expect(periodAsOf(current, [], '2026-01-01T00:00:00.000Z')).toEqual(current);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finalReportOpensOn, latestReport, reportAcceptable } from '../../functions/domain/reports';
+import { finalReportOpensOn, latestReport, reportAcceptable, reportAsOf } from '../../functions/domain/reports';
+import type { ReportRecord } from '../../functions/domain/model';
 
 const allocation = { amount: 850_000, periodStart: '2027-01-01', periodEnd: '2027-12-31', potYear: 2026, decidedAt: '2026-11-20T09:00:00.000Z', statusReportDue: '2027-05-20', finalReportDue: '2028-02-29' };
 
@@ -36,5 +37,28 @@ describe('latestReport', () => {
     expect(latestReport([final, status])).toBe(final);
     expect(latestReport([status])).toBe(status);
     expect(latestReport([])).toBeUndefined();
+  });
+});
+
+describe('reportAsOf', () => {
+  const report: ReportRecord = {
+    applicationId: 'app_1', kind: 'final', submittedAt: '2027-01-10T09:00:00.000Z', supplementedAt: '2027-08-01T09:00:00.000Z',
+    progress: 'P3', effect: 'E3', spentAmount: 300, lessonsLearned: 'L3',
+    earlier: [
+      { sentAt: '2027-01-10T09:00:00.000Z', progress: 'P1', effect: 'E1', spentAmount: 100 },
+      { sentAt: '2027-03-01T09:00:00.000Z', progress: 'P2', effect: 'E2', spentAmount: 200, deviations: 'D2' },
+    ],
+  };
+  it('none before it was first sent', () => {
+    expect(reportAsOf(report, '2027-01-10T08:59:59.999Z')).toBeUndefined();
+  });
+  it('the version sent by then, with only its own fields', () => {
+    expect(reportAsOf(report, '2027-02-01T00:00:00.000Z')).toEqual({ applicationId: 'app_1', kind: 'final', submittedAt: report.submittedAt, progress: 'P1', effect: 'E1', spentAmount: 100 });
+    expect(reportAsOf(report, '2027-07-31T23:59:59.999Z')).toEqual({ applicationId: 'app_1', kind: 'final', submittedAt: report.submittedAt, supplementedAt: '2027-03-01T09:00:00.000Z', progress: 'P2', effect: 'E2', spentAmount: 200, deviations: 'D2' });
+  });
+  it('the report as it is once its newest version was sent', () => {
+    expect(reportAsOf(report, '2027-08-01T09:00:00.000Z')).toBe(report);
+    const never = { ...report, supplementedAt: undefined, earlier: undefined };
+    expect(reportAsOf(never, '2027-02-01T00:00:00.000Z')).toBe(never);
   });
 });

@@ -3,7 +3,7 @@
 // sent), sends the report again, and the secretariat is told; the earlier version is kept.
 import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
 const app = useTestApp();
@@ -265,5 +265,23 @@ describe('a report the secretariat asks to have filled in', () => {
     await sendDueReminders(app.deps);
     const told = app.mailer.sent.filter((m) => m.subject.includes('Utfylt') && m.text.includes(applicationId)).map((m) => m.subject.replace(/:.*/, ''));
     expect(told.sort()).toEqual(['[FSU] Utfylt sluttrapport', '[FSU] Utfylt statusrapport']);
+  });
+
+  it('the half-year report says what each report and period said at the half-year\'s end, not what a supplement or a new period said since', async () => {
+    app.clock.set(START);
+    const { applicationId } = await statusReportIn();
+    app.clock.set('2027-01-10T09:00:00.000Z');
+    expect((await app.call('change-grant-period', { pathParameters: { applicationId }, json: { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Stillingen ble besatt først i mars.' }, as: SECRETARIAT })).status).toBe(200);
+    expect((await ask(applicationId, ASK)).status).toBe(200);
+    const link = (await app.store.listLinks(applicationId)).findLast((l) => l.purpose === 'status-report' && l.state === 'active')!;
+    expect((await app.call('submit-report', { pathParameters: { linkId: link.id }, json: { ...STATUS_REPORT, effect: 'Kortere liggetid.', spentAmount: 250_000 } })).status).toBe(201);
+
+    const rowIn = async (from: string, to: string) => {
+      const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as: SECRETARIAT });
+      expect(res.status, res.text).toBe(200);
+      return (res.body.rows as Array<Record<string, unknown>>).find((r) => r.applicationId === applicationId);
+    };
+    expect(await rowIn('2026-07-01', '2026-12-31')).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-12-31', statusReport: '2026-11-20', spentAmount: 200_000, effect: STATUS_REPORT.effect });
+    expect(await rowIn('2027-01-01', '2027-06-30')).toMatchObject({ periodStart: '2027-04-01', periodEnd: '2028-03-31', spentAmount: 250_000, effect: 'Kortere liggetid.' });
   });
 });
