@@ -543,6 +543,8 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
       return `Sekretariatet ber om utfyllende ${d.kind === 'final' ? 'sluttrapport' : 'statusrapport'}`;
     case 'report-supplemented':
       return `${d.kind === 'final' ? 'Sluttrapporten' : 'Statusrapporten'} er fylt ut og sendt på nytt`;
+    case 'report-supplement-withdrawn':
+      return `Sekretariatet trakk ønsket om utfyllende ${d.kind === 'final' ? 'sluttrapport' : 'statusrapport'}`;
     case 'closed':
       return 'Tilskuddet er avsluttet';
     case 'withdrawn':

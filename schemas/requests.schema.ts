@@ -235,6 +235,10 @@ export type DeadlineDecline = z.infer<typeof deadlineDeclineSchema>;
 export const reportSupplementSchema = z.strictObject({ report: reportKindField(), reason: textField(MESSAGE_MAX) }, E);
 export type ReportSupplement = z.infer<typeof reportSupplementSchema>;
 
+/** The secretariat withdraws its request to fill in a report (it no longer needs the answer): which report. */
+export const reportSupplementWithdrawalSchema = z.strictObject({ report: reportKindField() }, E);
+export type ReportSupplementWithdrawal = z.infer<typeof reportSupplementWithdrawalSchema>;
+
 /** The secretariat writes to the project's contact person (by e-mail, kept on the case). */
 export const ownerMessageSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
 export type OwnerMessage = z.infer<typeof ownerMessageSchema>;
@@ -388,6 +392,7 @@ export const REQUEST_SCHEMAS = {
   deadlineRequest: deadlineRequestSchema,
   deadlineDecline: deadlineDeclineSchema,
   reportSupplement: reportSupplementSchema,
+  reportSupplementWithdrawal: reportSupplementWithdrawalSchema,
   ownerMessage: ownerMessageSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
@@ -420,6 +425,7 @@ const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   deadlineRequest: [],
   deadlineDecline: [],
   reportSupplement: [],
+  reportSupplementWithdrawal: [],
   ownerMessage: [],
   invoice: [],
   withdraw: [],
@@ -452,6 +458,7 @@ const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
   deadlineRequest: [],
   deadlineDecline: [],
   reportSupplement: [],
+  reportSupplementWithdrawal: [],
   ownerMessage: [],
   invoice: [],
   withdraw: [],

@@ -794,6 +794,12 @@ export class DynamoGrantStore implements GrantStore {
     await this.tryUpdate(keys.report(applicationId, kind), e, `SET ${set.join(', ')}`, condition);
   }
 
+  async clearSupplementRequest(applicationId: string, kind: ReportKind, requestAt: string): Promise<void> {
+    const e = new Expr();
+    const remove = [GSI2.partitionKey, GSI2.sortKey, 'supplementRequestedAt'].map((a) => e.name(a)).join(', ');
+    await this.tryUpdate(keys.report(applicationId, kind), e, `REMOVE ${remove}`, `${e.name('supplementRequestedAt')} = ${e.value('at', requestAt)}`);
+  }
+
   async listSupplementRequests(schemeId: string): Promise<ReportRecord[]> {
     return (await this.queryIndex(GSI2, keys.supplementRequests(schemeId))).map((i) => strip<ReportRecord>(i));
   }

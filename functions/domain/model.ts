@@ -378,6 +378,8 @@ export type ReminderKind =
   | 'report-supplement'
   /** the owner let that request's link expire unanswered: the sweep tells the secretariat */
   | 'report-supplement-lapsed'
+  /** the secretariat withdrew a request the owner had been mailed: the sweep tells the owner */
+  | 'report-supplement-withdrawn'
   /** the owner supplemented it: the next sweep tells the secretariat */
   | 'report-supplemented';
 

@@ -64,6 +64,7 @@ const STILL_WAITING: Record<ReminderRecord['kind'], readonly ApplicationRecord['
   // the secretariat can ask for more in a report whatever the grant's status (a closed grant's final report too)
   'report-supplement': APPLICATION_STATUSES,
   'report-supplement-lapsed': APPLICATION_STATUSES,
+  'report-supplement-withdrawn': APPLICATION_STATUSES,
   'report-supplemented': APPLICATION_STATUSES,
   // a message goes out whatever happened since it was written
   'owner-message': APPLICATION_STATUSES,

@@ -1169,6 +1169,25 @@ export function reportSupplementLapsed(ctx: MailContext, d: ReportSupplementLaps
   });
 }
 
+export interface ReportSupplementWithdrawnData {
+  kind: ReportKindName;
+  requestedAt: DateInput;
+}
+
+/** To the owner: the secretariat no longer needs the report filled in; the link sent for it works no more. */
+export function reportSupplementWithdrawn(ctx: MailContext, d: ReportSupplementWithdrawnData): RenderedMail {
+  const name = reportName(d.kind);
+  return render(ctx, {
+    audience: 'external',
+    subject: `Dere trenger ikke fylle ut ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at dere fyller ut ${name}en, men trenger det ikke lenger. Rapporten står slik dere sendte den, og lenken dere fikk for å fylle den ut virker ikke lenger.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reallocation, repayment, withdrawal
 
@@ -1485,6 +1504,7 @@ export const templates = {
   reportReceipt,
   reportSupplementRequested,
   reportSupplementLapsed,
+  reportSupplementWithdrawn,
   reportSupplemented,
   reportReceived,
   reallocationRequested,

@@ -29,7 +29,7 @@ type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
-export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | 'reportSupplement' | `reallocation:${string}`;
+export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | 'reportSupplement' | 'supplementWithdrawal' | `reallocation:${string}`;
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
@@ -38,6 +38,7 @@ const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, st
   periodDecline: 'periodeavslag',
   ownerMessage: 'melding',
   reportSupplement: 'utfylling',
+  supplementWithdrawal: 'utfyllingtrekk',
 };
 
 export type CaseForms = StaffPageForms<CaseFormName>;
@@ -54,6 +55,7 @@ export const CASE_NOTICES: Record<string, string> = {
   periodeavslag: 'Avslaget er registrert. Perioden står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
   fristavslag: 'Avslaget er registrert. Fristen står, og prosjektansvarlig får begrunnelsen på e-post i løpet av et kvarter.',
   rapportutfylling: 'Prosjektansvarlig får det som mangler og en lenke til rapporten på e-post i løpet av et kvarter. Den utfylte rapporten kommer inn her, og du får beskjed.',
+  utfyllingtrukket: 'Ønsket om utfylling er trukket. Lenken til å fylle ut rapporten virker ikke lenger, og har prosjektansvarlig fått ønsket, får hen beskjed på e-post i løpet av et kvarter.',
 };
 
 export function ownerChangePath(applicationId: string): string {
@@ -70,6 +72,10 @@ export function deadlineDeclinePath(applicationId: string): string {
 
 export function reportSupplementPath(applicationId: string): string {
   return `${casePath(applicationId)}/rapport-utfylling`;
+}
+
+export function supplementWithdrawalPath(applicationId: string): string {
+  return `${reportSupplementPath(applicationId)}/trekk`;
 }
 
 export function casePrintPath(applicationId: string): string {
@@ -315,6 +321,12 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print
   // Built before the page (as the forms above): the error summary at its top lists their states.
   const message = html`${caseMessageList(app, data.partners)}${work(ownerMessageForm(app, ownerName, forms.csrf, state('ownerMessage')))}`;
   const supplement = work(reportSupplementForm(app, view.reports, forms.csrf, state));
+  // Its only field is hidden: a refusal (409, a tampered report) shows in the error summary.
+  state('supplementWithdrawal');
+  const reports = view.reports.map((r) => {
+    const asked = openSupplementRequest(app.history, r.kind);
+    return receivedReport(r, asked, print, work(asked ? supplementWithdrawalForm(app.id, r.kind, forms.csrf) : ''));
+  });
   return {
     title: `Sak: ${app.title}`,
     body: html`${errorSummary(states, problem ? [problem] : [])}
@@ -370,7 +382,7 @@ ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div c
 <thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
 <tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
 </table></div>`, 'utbetalinger')}
-${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${view.reports.map((r) => receivedReport(r, openSupplementRequest(app.history, r.kind), print))}${supplement}`, 'rapporter')}
+${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${reports}${supplement}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${work(reallocationForms.get(r.id) ?? '')}</li>`,
 )}</ul>`, 'omdisponeringer')}
@@ -393,13 +405,18 @@ ${message}`,
 }
 
 /** A report as received: its content now, when it was filled in at the secretariat's request and what is still asked for, and the versions before. */
-function receivedReport(r: CaseView['reports'][number], asked: SupplementRequest | undefined, print: boolean): Html {
+function receivedReport(r: CaseView['reports'][number], asked: SupplementRequest | undefined, print: boolean, withdraw: Html | ''): Html {
   const name = REPORT_KIND_LABELS[r.kind] ?? r.kind;
   const earlier = r.earlier ?? [];
   return html`<h3>${name}, mottatt ${dateTime(r.submittedAt)}${r.supplementedAt ? html`, utfylt ${dateTime(r.supplementedAt)}` : ''}</h3>
-${asked ? html`<p class="notice">Sekretariatet ba ${dateTime(asked.at)} om at rapporten fylles ut: <span class="long-text">${asked.reason}</span> Prosjektansvarlig har ikke sendt den på nytt ennå.</p>` : ''}
+${asked ? html`<p class="notice">Sekretariatet ba ${dateTime(asked.at)} om at rapporten fylles ut: <span class="long-text">${asked.reason}</span> Prosjektansvarlig har ikke sendt den på nytt ennå.${withdraw}</p>` : ''}
 ${reportFacts(r)}
 ${earlier.length ? html`<details class="earlier-report"${print ? html` open` : ''}><summary>Tidligere versjoner (${earlier.length})</summary>${earlier.map((v) => html`<h4>Sendt ${dateTime(v.sentAt)}</h4>${reportFacts(v)}`)}</details>` : ''}`;
+}
+
+/** "Trekk ønsket": the secretariat no longer needs the report filled in. */
+function supplementWithdrawalForm(applicationId: string, kind: ReportKind, csrf: string): Html {
+  return html` <form method="post" action=${supplementWithdrawalPath(applicationId)} class="inline" aria-label=${`Trekk ønsket om utfylt ${(REPORT_KIND_LABELS[kind] ?? kind).toLowerCase()}`}>${hidden(CSRF_FIELD, csrf)}${hidden('report', kind)}<button type="submit" class="secondary small">Trekk ønsket</button></form>`;
 }
 
 /** "Be om utfyllende rapport": which received report, and what is missing. Closed by default. */

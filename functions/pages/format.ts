@@ -133,6 +133,7 @@ const ACTION_LABELS: Record<string, string> = {
   'grant-period-request-declined': 'Ønsket om ny prosjektperiode ble avslått',
   'report-supplement-requested': 'Sekretariatet ba om utfyllende rapport',
   'report-supplemented': 'Prosjektansvarlig fylte ut rapporten',
+  'report-supplement-withdrawn': 'Sekretariatet trakk ønsket om utfyllende rapport',
   'owner-changed': 'Ny kontaktperson for prosjektet',
   'report-deadline-extended': 'Rapportfristen utsatt',
   'report-deadline-requested': 'Prosjektansvarlig ba om utsatt rapportfrist',
@@ -176,6 +177,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   'grant-period-declined': 'Avslaget på ny prosjektperiode til prosjektansvarlig',
   'report-supplement': 'Ønsket om utfyllende rapport, med lenken, til prosjektansvarlig',
   'report-supplement-lapsed': 'Melding til sekretariatet hvis rapporten ikke er fylt ut når lenken utløper',
+  'report-supplement-withdrawn': 'Beskjed til prosjektansvarlig om at rapporten ikke trenger å fylles ut',
   'report-supplemented': 'Beskjed om utfylt rapport til sekretariatet',
 };
 

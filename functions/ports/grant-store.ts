@@ -174,6 +174,8 @@ export interface ReportStore {
   supplementReport(applicationId: string, kind: ReportKind, content: ReportContent, at: string, previousAt: string): Promise<boolean>;
   /** The report waits for the owner to fill it in, asked at `requestAt` (a later request replaces an earlier); the scheme's list shows it until it is supplemented. */
   markSupplementRequested(applicationId: string, kind: ReportKind, requestAt: string): Promise<void>;
+  /** Off the scheme's list: the request made at `requestAt` was withdrawn (a later request stays). */
+  clearSupplementRequest(applicationId: string, kind: ReportKind, requestAt: string): Promise<void>;
   /** A scheme's reports waiting to be filled in, the longest-waiting first (one Query on a sparse index). */
   listSupplementRequests(schemeId: string): Promise<ReportRecord[]>;
   listReports(applicationId: string): Promise<ReportRecord[]>;

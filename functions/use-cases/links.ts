@@ -3,6 +3,8 @@
 import { GoneError, NotFoundError } from '../domain/errors';
 import type { LinkPurpose, LinkRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
+import { reportKindOfLink } from '../domain/reports';
+import { lastWithdrawal } from '../domain/report-supplement';
 import { casePath } from '../http/routes';
 
 const PAGE_PATHS: Record<LinkPurpose, string> = {
@@ -67,10 +69,15 @@ export function linkExpired(link: Pick<LinkRecord, 'expiresAt'>, now: Date): boo
   return Date.parse(link.expiresAt) <= now.getTime();
 }
 
-/** Why a link stopped working, where the partner can be told (a signing link: the application changed, was sent back, or withdrawn). */
+/**
+ * Why a link stopped working, where the holder can be told (a signing link: the application changed,
+ * was sent back, or withdrawn; a link to fill in a report: the secretariat withdrew its request).
+ */
 async function revokedLinkMessage(deps: Pick<Dependencies, 'store'>, link: LinkRecord): Promise<string> {
-  const app = link.purpose === 'cosign' ? await deps.store.getApplication(link.applicationId) : undefined;
-  if (!app) return 'Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.';
+  const report = reportKindOfLink(link.purpose);
+  const app = link.purpose === 'cosign' || report ? await deps.store.getApplication(link.applicationId) : undefined;
+  if (app && report && lastWithdrawal(app.history, report)) return 'Sekretariatet trenger ikke lenger at rapporten fylles ut. Rapporten står slik den ble sendt.';
+  if (!app || report) return 'Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.';
   if (app.status === 'withdrawn') return 'Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.';
   if (app.version !== link.version && app.status === 'awaiting_cosignature') return 'Søknaden er endret etter at du fikk denne lenken. Bruk lenken i den nyeste e-posten om signering.';
   return 'Lenken er ikke lenger gyldig. Søknaden er sendt tilbake til søkeren for endring; får du en ny lenke på e-post, bruk den.';

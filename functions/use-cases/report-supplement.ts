@@ -5,10 +5,10 @@
 // status and its workflow are not touched: the report was received, and stays received.
 import { ConflictError } from '../domain/errors';
 import { osloDateOf } from '../domain/oslo-time';
-import { openSupplementRequest, REPORT_SUPPLEMENT_REQUESTED, REPORT_SUPPLEMENTED, supplementStepAt, type SupplementRequest } from '../domain/report-supplement';
+import { lastWithdrawal, openSupplementRequest, REPORT_SUPPLEMENT_REQUESTED, REPORT_SUPPLEMENT_WITHDRAWN, REPORT_SUPPLEMENTED, supplementStepAt, type SupplementRequest } from '../domain/report-supplement';
 import type { Actor, ApplicationRecord, LinkRecord, ReminderRecord, ReportContent, ReportKind, ReportRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
-import type { ReportSupplement } from '../../schemas/requests.schema';
+import type { ReportSupplement, ReportSupplementWithdrawal } from '../../schemas/requests.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import * as mail from '../mail/templates';
 import { reportLinkPurpose } from '../domain/reports';
@@ -30,7 +30,7 @@ const SUPPLEMENT_REMINDER_KINDS = ['report-supplement', 'report-supplement-lapse
 type SupplementReminderKind = (typeof SUPPLEMENT_REMINDER_KINDS)[number];
 
 /** A step's mails are named by its report and instant (both reports can be asked about, or filled in, at once), which the sweep reads back. */
-const reminderId = (kind: SupplementReminderKind | 'report-supplemented', step: Pick<SupplementRequest, 'kind' | 'at'>, applicationId: string, seq?: number) => `${applicationId}#${kind}#${step.kind}#${step.at}${seq ? `#${seq}` : ''}`;
+const reminderId = (kind: SupplementReminderKind | 'report-supplemented' | 'report-supplement-withdrawn', step: Pick<SupplementRequest, 'kind' | 'at'>, applicationId: string, seq?: number) => `${applicationId}#${kind}#${step.kind}#${step.at}${seq ? `#${seq}` : ''}`;
 function requestOf(reminder: ReminderRecord): { kind?: ReportKind; at: string } {
   const [kind, at] = reminder.id.slice(`${reminder.applicationId}#${reminder.kind}#`.length).replace(/#\d+$/, '').split('#');
   // Mails planned before they were named by the report have the instant alone.
@@ -84,6 +84,45 @@ async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, r
   const mail = (kind: SupplementReminderKind, dueAt: string, seq?: number) =>
     deps.store.putReminder({ id: reminderId(kind, request, app.id, seq), applicationId: app.id, schemeId: app.schemeId, kind, dueAt, ...(seq ? { seq } : {}) });
   await Promise.all([mail('report-supplement', request.at), mail('report-supplement', remindAt, 2), mail('report-supplement-lapsed', link.expiresAt)]);
+}
+
+/**
+ * The secretariat withdraws its request (it no longer needs the answer): on the history, the
+ * request's link stops working, its planned mails are cancelled, it leaves the scheme's list, and
+ * an owner who was mailed it is told by the next sweep. 409 without a request waiting; a repeat
+ * finishes what the first began and changes nothing.
+ */
+export function withdrawReportSupplement(deps: Dependencies, applicationId: string, input: ReportSupplementWithdrawal, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  return withFreshRead(async () => {
+    const app = await loadApplication(deps, applicationId);
+    const open = openSupplementRequest(app.history, input.report);
+    if (!open) {
+      const done = lastWithdrawal(app.history, input.report);
+      if (!done) throw new ConflictError(`Sekretariatet har ikke bedt om utfylling av ${NAMES[input.report]}, eller den er sendt inn.`, 'no_open_request');
+      await finishWithdrawal(deps, app, done);
+      return { application: app, changed: false };
+    }
+    // Told only if the request reached the owner: its first mail went out.
+    const mailed = !(await deps.store.listPendingReminders(app.id)).some((r) => r.kind === 'report-supplement' && !r.seq && ofRequest(r, open));
+    const application = await recordOnHistory(deps, app, REPORT_SUPPLEMENT_WITHDRAWN, actor, { details: { kind: open.kind, requestedAt: open.at, tell: mailed } });
+    await finishWithdrawal(deps, application, lastWithdrawal(application.history, open.kind)!);
+    return { application, changed: true };
+  });
+}
+
+async function finishWithdrawal(deps: Dependencies, app: ApplicationRecord, { at, request, tell }: NonNullable<ReturnType<typeof lastWithdrawal>>): Promise<void> {
+  await deps.store.revokeLinks(app.id, reportLinkPurpose(request.kind), (l) => l.createdAt >= request.at);
+  await endSupplementReminders(deps, app, request);
+  await deps.store.clearSupplementRequest(app.id, request.kind, request.at);
+  if (tell) await deps.store.putReminder({ id: reminderId('report-supplement-withdrawn', { kind: request.kind, at }, app.id), applicationId: app.id, schemeId: app.schemeId, kind: 'report-supplement-withdrawn', dueAt: at });
+}
+
+/** To the owner: the request they were mailed is withdrawn (none: the secretariat asked again since). */
+export async function sendSupplementWithdrawn(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord): Promise<void> {
+  const kind = requestOf(r).kind;
+  const withdrawal = kind && lastWithdrawal(app.history, kind);
+  if (!withdrawal || withdrawal.at !== r.dueAt) return;
+  await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementWithdrawn(mailContext(scheme, app), { kind: withdrawal.request.kind, requestedAt: osloDateOf(new Date(withdrawal.request.at)) }));
 }
 
 /**

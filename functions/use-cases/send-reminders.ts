@@ -25,7 +25,7 @@ import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './
 import { reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
 import { sendPeriodDeclined, sendPeriodRequest } from './change-grant-period';
-import { sendSupplementLapsed, sendSupplementRequest, sendSupplemented } from './report-supplement';
+import { sendSupplementLapsed, sendSupplementRequest, sendSupplementWithdrawn, sendSupplemented } from './report-supplement';
 import { logger } from '../adapters/logger';
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
@@ -212,6 +212,9 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     case 'report-supplement-lapsed':
       await sendSupplementLapsed(deps, app, scheme, r, links);
+      return;
+    case 'report-supplement-withdrawn':
+      await sendSupplementWithdrawn(deps, app, scheme, r);
       return;
     case 'report-supplemented':
       await sendSupplemented(deps, app, scheme, r);

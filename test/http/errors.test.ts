@@ -17,7 +17,7 @@ function paramsFor(path: string, values: Record<string, string> = {}): Record<st
 
 describe('staff routes: authentication and roles', () => {
   it('covers every staff route of the table', () => {
-    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(31);
+    expect(STAFF_ROUTES.filter((r) => !isPageRoute(r)).length).toBe(32);
     // The staff web pages are staff routes too: the same claims, the same 401/403.
     expect(STAFF_ROUTES.filter((r) => isPageRoute(r)).map((r) => r.id)).toEqual([
       'page-secretariat',
@@ -43,6 +43,7 @@ describe('staff routes: authentication and roles', () => {
       'page-extend-report-deadline',
       'page-decline-deadline-request',
       'page-request-report-supplement',
+      'page-withdraw-report-supplement',
       'page-message-owner',
       'page-resend-owner-link',
       'page-record-recommendation',

@@ -39,6 +39,7 @@ import {
   reportReceived,
   reportSupplementRequested,
   reportSupplementLapsed,
+  reportSupplementWithdrawn,
   reportSupplemented,
   invoiceReminder,
   scheduledForMeeting,
@@ -264,6 +265,10 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: reportSupplementLapsed(ctx, { kind: 'status', reason: 'Hva gikk pengene til?', requestedAt: '2027-03-02', expiredAt: '2027-05-01', caseLink: LINK }),
     link: LINK,
     expect: [/Ikke utfylt: statusrapporten for /, /ba 02\.03\.2027 om at prosjektansvarlig fyller ut statusrapporten\. Lenken utløp 01\.05\.2027/, /Dette manglet.*Hva gikk pengene til\?/s, /Be om utfyllende rapport på nytt/, /Se saken/],
+  },
+  reportSupplementWithdrawn: {
+    mail: reportSupplementWithdrawn(ctx, { kind: 'final', requestedAt: '2027-03-02' }),
+    expect: [/Dere trenger ikke fylle ut sluttrapporten for /, /ba 02\.03\.2027 om at dere fyller ut sluttrapporten, men trenger det ikke lenger/, /lenken dere fikk for å fylle den ut virker ikke lenger/],
   },
   reportSupplemented: {
     mail: reportSupplemented(ctx, { kind: 'status', supplementedAt: '2027-03-10T09:15:00.000Z', spentAmount: 150_000, caseLink: LINK }),

@@ -127,6 +127,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'extend-report-deadline': () => ({ report: 'status', dueDate: '2027-09-30', reason: 'Prosjektleder sykmeldt' }),
   'decline-deadline-request': () => ({ report: 'status', reason: 'Fristen står' }),
   'request-report-supplement': () => ({ report: 'status', reason: 'Effekten mangler' }),
+  'withdraw-report-supplement': () => ({ report: 'status' }),
   'update-group-leaders': () => ({ leaderEmail: 'leder@helse-stavanger.example', deputyLeaderEmail: 'nestleder@helse-stavanger.example' }),
   'change-grant-period': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
   'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),
