@@ -409,7 +409,7 @@ function receivedReport(r: CaseView['reports'][number], asked: SupplementRequest
   const name = REPORT_KIND_LABELS[r.kind] ?? r.kind;
   const earlier = r.earlier ?? [];
   return html`<h3>${name}, mottatt ${dateTime(r.submittedAt)}${r.supplementedAt ? html`, utfylt ${dateTime(r.supplementedAt)}` : ''}</h3>
-${asked ? html`<p class="notice">Sekretariatet ba ${dateTime(asked.at)} om at rapporten fylles ut: <span class="long-text">${asked.reason}</span> Prosjektansvarlig har ikke sendt den på nytt ennå.${withdraw}</p>` : ''}
+${asked ? html`<div class="notice"><p>Sekretariatet ba ${dateTime(asked.at)} om at rapporten fylles ut: <span class="long-text">${asked.reason}</span> Prosjektansvarlig har ikke sendt den på nytt ennå.</p>${withdraw}</div>` : ''}
 ${reportFacts(r)}
 ${earlier.length ? html`<details class="earlier-report"${print ? html` open` : ''}><summary>Tidligere versjoner (${earlier.length})</summary>${earlier.map((v) => html`<h4>Sendt ${dateTime(v.sentAt)}</h4>${reportFacts(v)}`)}</details>` : ''}`;
 }
