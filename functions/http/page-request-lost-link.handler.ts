@@ -2,7 +2,7 @@ import { dependencies } from '../composition';
 import { toFormBody } from '../pages/forms';
 import { LOST_LINK_PATH, lostLinkPage } from '../pages/lost-link-page';
 import { page, PAGE_FORM } from '../pages/page-kit';
-import { requestLostLink } from '../use-cases/change-owner';
+import { requestLostLink } from '../use-cases/lost-link';
 import { coerceFormBody, lostLinkSchema } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';

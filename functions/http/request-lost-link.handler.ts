@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { requestLostLink } from '../use-cases/change-owner';
+import { requestLostLink } from '../use-cases/lost-link';
 import { coerceFormBody, lostLinkSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';
 import { json } from './responses';

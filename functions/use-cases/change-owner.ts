@@ -9,7 +9,7 @@ import type { Actor, ApplicationRecord } from '../domain/model';
 import { contactName, OWNER_CHANGED, ownerChangeReminderId, OWNER_LINK_SENT, ownerHandovers } from '../domain/case-contacts';
 import { ownerChangeable } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
-import type { LostLink, OwnerChange, OwnerMessage } from '../../schemas/requests.schema';
+import type { OwnerChange, OwnerMessage } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { currentOwnerLink, linkExpired, newLink } from './links';
 import { recordOnHistory, withFreshRead } from './move-application';
@@ -96,32 +96,4 @@ async function handOverOwnerLink(deps: Dependencies, app: ApplicationRecord, han
 /** The secretariat writes to the project's contact person from the case page (see case-messages.ts). */
 export function messageOwner(deps: Dependencies, applicationId: string, input: OwnerMessage, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   return withFreshRead(async () => writeCaseMessage(deps, await loadApplication(deps, applicationId), 'secretariat', actor, input.message));
-}
-
-/** How many times a day the contact person may have the link mailed from the public form (more is quietly ignored). */
-export const LOST_LINK_PER_DAY = 3;
-
-/** With the address alone, the links of at most this many of its cases (the newest) are mailed. */
-export const LOST_LINK_MAX_CASES = 10;
-
-/**
- * The contact person lost the link: with the address the case has, and its case number if they
- * have it, the next sweep mails the link they have (a new one if theirs has expired) to that
- * address, the same as the secretariat's "Send lenken på nytt"; with the address alone, each case
- * that has that address now gets its own mail. The answer is the same whatever was typed, so the
- * form tells nobody which addresses or cases exist; a link only ever goes to its case's own address.
- */
-export async function requestLostLink(deps: Dependencies, input: LostLink): Promise<void> {
-  const ids = input.caseNumber ? [input.caseNumber] : await deps.store.listByOwnerAddress(input.email);
-  const apps = (await Promise.all(ids.map((id) => deps.store.getApplication(id)))).filter((app): app is ApplicationRecord => app?.ownerEmail.toLowerCase() === input.email);
-  const newest = apps.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).slice(0, LOST_LINK_MAX_CASES);
-  for (const app of newest) await resendLostLink(deps, app);
-}
-
-/** One case's link, unless the form has sent it LOST_LINK_PER_DAY times in the last day. */
-async function resendLostLink(deps: Dependencies, app: ApplicationRecord): Promise<void> {
-  const since = deps.clock.now().getTime() - 86_400_000;
-  const today = app.history.filter((e) => e.action === OWNER_LINK_SENT && e.actor.kind === 'applicant' && Date.parse(e.at) > since);
-  if (today.length >= LOST_LINK_PER_DAY) return;
-  await resendOwnerLink(deps, app.id, { kind: 'applicant', email: app.ownerEmail });
 }
