@@ -5,6 +5,7 @@
 // one to that address (SES names the very mail; its tags carry the case and the mail's ref).
 //
 //   POST /lokal/retur  { "applicationId": "app_…", "address": "kari@feil.example" }  → 202
+//   (with "midlertidig": true, a transient bounce: SES gave up for now, a full mailbox say)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
 import { dependencies } from '../functions/composition';
@@ -12,7 +13,7 @@ import { APPLICATION_TAG, MAIL_TAG } from '../functions/use-cases/notify';
 import { handler } from '../functions/workflow/mail-events.handler';
 import { isLoopback, readJsonBody, sendJson } from './local-endpoint';
 
-const bounceSchema = z.strictObject({ applicationId: z.string().min(1).max(64), address: z.email().max(254) });
+const bounceSchema = z.strictObject({ applicationId: z.string().min(1).max(64), address: z.email().max(254), midlertidig: z.boolean().optional() });
 
 export async function serveLocalBounce(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/\/+$/, '');
@@ -25,7 +26,7 @@ export async function serveLocalBounce(req: IncomingMessage, res: ServerResponse
     sendJson(res, 405, { message: 'Bruk POST.' }, { allow: 'POST' });
     return true;
   }
-  const needed = 'Oppgi applicationId (saksnummeret) og address (e-postadressen som ikke tok imot e-posten), som JSON.';
+  const needed = 'Oppgi applicationId (saksnummeret) og address (e-postadressen som ikke tok imot e-posten), som JSON; midlertidig: true for en midlertidig feil (full innboks).';
   const body = await readJsonBody(req, res, needed);
   if (body === undefined) return true;
   const parsed = bounceSchema.safeParse(body);
@@ -33,12 +34,12 @@ export async function serveLocalBounce(req: IncomingMessage, res: ServerResponse
     sendJson(res, 400, { message: needed });
     return true;
   }
-  const { applicationId, address } = parsed.data;
+  const { applicationId, address, midlertidig } = parsed.data;
   const sentTo = (m: { to: string[]; cc?: string[] }) => [...m.to, ...(m.cc ?? [])].some((a) => a.toLowerCase() === address.toLowerCase());
   const bounced = (await dependencies().store.listSentMail(applicationId)).findLast(sentTo);
   const event = {
     eventType: 'Bounce',
-    bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address }] },
+    bounce: { bounceType: midlertidig ? 'Transient' : 'Permanent', bounceSubType: midlertidig ? 'MailboxFull' : 'General', bouncedRecipients: [{ emailAddress: address }] },
     mail: { tags: { [APPLICATION_TAG]: [applicationId], ...(bounced ? { [MAIL_TAG]: [bounced.ref] } : {}) } },
   };
   await handler({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(event) } }] } as never, {} as never);

@@ -477,12 +477,12 @@ ${form.textarea('message', 'Melding', { rows: 5, summaryLabel: 'Melding til pros
 
 /** The mails about the case that went out (closed by default: a running grant has tens). */
 function mailLog(mails: CaseView['mails'], open: boolean): Html {
-  const bounced = mails.some((m) => m.bouncedTo?.length || m.complainedBy?.length);
+  const bounced = mails.some((m) => m.bouncedTo?.length || m.softBouncedTo?.length || m.complainedBy?.length);
   return html`<details class="mail-log"${bounced || open ? html` open` : ''}><summary>${count(mails.length, 'e-post', 'e-poster')} sendt, den siste ${dateTime(mails.at(-1)!.sentAt)}</summary>
 <div class="table-wrap" role="region" aria-label="E-post om saken" tabindex="0"><table>
 <caption>E-post om saken, eldste først (emnet; innholdet lagres ikke)</caption>
 <thead><tr><th scope="col">Sendt</th><th scope="col">Til</th><th scope="col">Emne</th></tr></thead>
-<tbody>${mails.map((m) => html`<tr><td>${dateTime(m.sentAt)}</td><td>${m.to.join(', ')}${m.cc?.length ? html`<br>kopi: ${m.cc.join(', ')}` : ''}${m.bouncedTo?.length ? html`<br><strong>Kom ikke fram til ${m.bouncedTo.join(', ')}</strong>` : ''}${m.complainedBy?.length ? html`<br><strong>Merket som søppelpost av ${m.complainedBy.join(', ')}</strong>` : ''}</td><td>${m.subject}</td></tr>`)}</tbody>
+<tbody>${mails.map((m) => html`<tr><td>${dateTime(m.sentAt)}</td><td>${m.to.join(', ')}${m.cc?.length ? html`<br>kopi: ${m.cc.join(', ')}` : ''}${m.bouncedTo?.length ? html`<br><strong>Kom ikke fram til ${m.bouncedTo.join(', ')}</strong>` : ''}${m.softBouncedTo?.length ? html`<br><strong>Kom ikke fram til ${m.softBouncedTo.join(', ')} nå</strong> (midlertidig feil hos mottakeren, som full innboks: adressen kan være riktig)` : ''}${m.complainedBy?.length ? html`<br><strong>Merket som søppelpost av ${m.complainedBy.join(', ')}</strong>` : ''}</td><td>${m.subject}</td></tr>`)}</tbody>
 </table></div>
 </details>`;
 }

@@ -219,12 +219,14 @@ export interface SentMailRecord {
   cc?: string[];
   /** the addresses SES reported as a permanent bounce of this mail */
   bouncedTo?: string[];
+  /** the addresses SES gave up on for now (a transient bounce: a full mailbox, a server that refused for the time being) */
+  softBouncedTo?: string[];
   /** the addresses whose owners marked this mail as spam (an SES complaint) */
   complainedBy?: string[];
 }
 
-/** What SES reported back about a mail that went out: the addresses it bounced from, or that complained. */
-export type SentMailOutcome = 'bouncedTo' | 'complainedBy';
+/** What SES reported back about a mail that went out: the addresses it bounced from (for good or for now), or that complained. */
+export type SentMailOutcome = 'bouncedTo' | 'softBouncedTo' | 'complainedBy';
 
 /** The case's mail log, which the secretariat reads on the case page. */
 export interface MailLogStore {

@@ -50,9 +50,11 @@ function record(deps: Dependencies, applicationId: string, details: Record<strin
 const normalised = (address: string): string => address.trim().toLowerCase();
 
 /**
- * A recipient marked a mail about a case as spam (an SES complaint): marked on the case's mail log,
- * so the secretariat sees who does not want the mail; nobody is mailed about it.
+ * What else SES reports about a mail about a case is marked on the case's mail log, and nobody is
+ * mailed about it: a recipient marked it as spam (an SES complaint: the secretariat sees who does
+ * not want the mail), or SES gave up delivering it for now (a transient bounce: a full mailbox, a
+ * server that refused for the time being; the address itself may be right).
  */
-export async function mailComplained(deps: Pick<Dependencies, 'store'>, applicationId: string, addresses: readonly string[], ref: string): Promise<void> {
-  await deps.store.markSentMail(applicationId, ref, 'complainedBy', addresses.map(normalised));
+export async function markMailOutcome(deps: Pick<Dependencies, 'store'>, applicationId: string, outcome: 'complainedBy' | 'softBouncedTo', addresses: readonly string[], ref: string): Promise<void> {
+  await deps.store.markSentMail(applicationId, ref, outcome, addresses.map(normalised));
 }

@@ -30,8 +30,19 @@ describe('/lokal/retur', () => {
     expect(marked[0]).toMatchObject({ to: [data.partners[1]!.email], bouncedTo: [data.partners[1]!.email.toLowerCase()] });
   });
 
+  it('a transient bounce ("midlertidig"): marked on the case\'s mail log, nobody told', async () => {
+    const data = application({ title: 'Felles læringsnettverk for hjemmetjenesten' });
+    const { id } = await submit(h, data);
+    const before = (await h.mailsTo(data.owner.email)).length;
+    expect(await post({ applicationId: id, address: data.partners[2]!.email, midlertidig: true })).toEqual({ status: 202, body: { applicationId: id } });
+    expect((await h.mailsTo(data.owner.email)).length).toBe(before);
+    const mails = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.mails as Array<{ to: string[]; bouncedTo?: string[]; softBouncedTo?: string[] }>;
+    expect(mails.filter((m) => m.bouncedTo)).toEqual([]);
+    expect(mails.filter((m) => m.softBouncedTo)).toEqual([expect.objectContaining({ to: [data.partners[2]!.email], softBouncedTo: [data.partners[2]!.email.toLowerCase()] })]);
+  });
+
   it('says in Norwegian what it needs, and only takes POST', async () => {
-    for (const body of ['ikke json', {}, { applicationId: 'app_x', address: 'ikke-en-adresse' }, { applicationId: 'app_x', address: 'a@b.example', ekstra: 1 }]) {
+    for (const body of ['ikke json', {}, { applicationId: 'app_x', address: 'ikke-en-adresse' }, { applicationId: 'app_x', address: 'a@b.example', ekstra: 1 }, { applicationId: 'app_x', address: 'a@b.example', midlertidig: 'ja' }]) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.message).toMatch(/applicationId \(saksnummeret\) og address/);

@@ -96,6 +96,23 @@ describe('a bounced mail about a case', () => {
     expect(casePage.text).toContain(`<br><strong>Merket som søppelpost av ${copy.to[0]}</strong>`);
   });
 
+  it('a transient bounce (SES gave up for now: a full mailbox) is marked on the case\'s mail log as not delivered; nobody is mailed, nothing on the history', async () => {
+    const { applicationId } = await app.payoutPending();
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const request = app.mailer.sent.find((m) => m.idempotencyKey === `decision-letter#${applicationId}`)!;
+    const before = app.mailer.sent.length;
+    await run(bounce(applicationId, request.to, 'Transient', request.tags!['mail']));
+    await run(bounce(applicationId, request.to, 'Transient', request.tags!['mail']));
+    expect(app.mailer.sent.length).toBe(before);
+    expect((await app.store.getApplication(applicationId))!.history.some((e) => e.action === 'mail-bounced')).toBe(false);
+    const mails = (await app.call('get-application', { pathParameters: { applicationId }, as: SECRETARIAT })).body.mails as Array<{ key: string; softBouncedTo?: string[]; bouncedTo?: string[] }>;
+    expect(mails.find((m) => m.key === request.idempotencyKey)).toMatchObject({ softBouncedTo: [request.to[0]!.toLowerCase()] });
+    expect(mails.filter((m) => m.softBouncedTo || m.bouncedTo)).toHaveLength(1);
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html', 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-application');
+    expect(casePage.text).toContain(`<br><strong>Kom ikke fram til ${request.to[0]!.toLowerCase()} nå</strong> (midlertidig feil hos mottakeren`);
+    expect(casePage.text).toContain('<details class="mail-log" open>');
+  });
+
   it('a partner after everyone signed (the decision copy, say) goes to the secretariat: the owner can no longer correct it', async () => {
     const { applicationId } = await app.scheduled();
     const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[2]!;
@@ -104,7 +121,7 @@ describe('a bounced mail about a case', () => {
     expect(mailsTo(scheme.secretariatEmail, applicationId).filter((m) => m.subject.includes('kom ikke fram'))).toHaveLength(1);
   });
 
-  it('leaves alone what is not a permanent bounce of a mail about a case, and a message it cannot read', async () => {
+  it('leaves alone a transient bounce that names no mail, what is not a bounce or complaint of a mail about a case, and a message it cannot read', async () => {
     const { applicationId } = await app.submit();
     const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[1]!;
     const before = app.mailer.sent.length;
