@@ -115,6 +115,7 @@ export class LocalSystem {
     // Data kept on disk by an earlier version gets what this one writes beside it (as after a deployment).
     const upgraded = await upgradeStoredData(deps);
     if (upgraded.applications > 0) console.log(`Stored data upgraded: ${upgraded.steps.join(', ')} (${upgraded.applications} cases)`);
+    for (const f of upgraded.failed) console.warn(`Could not upgrade ${f.applicationId} (${f.step}): ${f.error}; tried again at the next start`);
     // Every grant in flight when the system last stopped continues where it was.
     await lifecycle.runtime.resumeAll();
     const ticker = setInterval(() => void lifecycle.tick().catch((e: unknown) => console.error('Tick failed', e)), options.tickMs ?? 60_000);

@@ -54,26 +54,36 @@ export interface UpgradeResult {
   applications: number;
   /** per step, the cases it wrote something for */
   written: Partial<Record<UpgradeStep, number>>;
+  /** the cases a step failed on (a record it could not read, say): that step is not marked done, and runs again next time */
+  failed: Array<{ step: UpgradeStep; applicationId: string; error: string }>;
 }
 
 export async function upgradeStoredData(deps: Deps): Promise<UpgradeResult> {
   const steps = (await Promise.all(UPGRADE_STEPS.map(async (step) => ((await deps.store.upgradeDone(step)) ? [] : [step])))).flat();
   const written: Partial<Record<UpgradeStep, number>> = Object.fromEntries(steps.map((s) => [s, 0]));
+  const failed: UpgradeResult['failed'] = [];
   let applications = 0;
-  if (steps.length === 0) return { steps, applications, written };
+  if (steps.length === 0) return { steps, applications, written, failed };
   for (const schemeId of SCHEME_IDS) {
     for (const status of APPLICATION_STATUSES) {
       const apps = await deps.store.listByStatus(schemeId, status);
       applications += apps.length;
       for (let i = 0; i < apps.length; i += CONCURRENCY) {
         await Promise.all(apps.slice(i, i + CONCURRENCY).map(async (app) => {
-          for (const step of steps) if (await STEPS[step](deps, app)) written[step] = (written[step] ?? 0) + 1;
+          for (const step of steps) {
+            // One case that cannot be upgraded does not stop the others (nor the deployment).
+            try {
+              if (await STEPS[step](deps, app)) written[step] = (written[step] ?? 0) + 1;
+            } catch (error) {
+              failed.push({ step, applicationId: app.id, error: error instanceof Error ? error.message : String(error) });
+            }
+          }
         }));
       }
     }
   }
-  // Done only after every case: a run cut off (a timeout) goes through them again next time.
+  // Done only after every case: a run cut off (a timeout), or a step that failed on a case, goes through them again next time.
   const at = deps.clock.now().toISOString();
-  await Promise.all(steps.map((step) => deps.store.markUpgradeDone(step, at)));
-  return { steps, applications, written };
+  await Promise.all(steps.filter((step) => !failed.some((f) => f.step === step)).map((step) => deps.store.markUpgradeDone(step, at)));
+  return { steps, applications, written, failed };
 }

@@ -71,7 +71,7 @@ describe('the upgrade of stored data', () => {
     let queried = 0;
     app.store.listByStatus = async (...args) => { queried += 1; return reads(...args); };
     try {
-      expect(await upgradeStoredData(app.deps)).toEqual({ steps: [], applications: 0, written: {} });
+      expect(await upgradeStoredData(app.deps)).toEqual({ steps: [], applications: 0, written: {}, failed: [] });
       expect(queried).toBe(0);
     } finally {
       app.store.listByStatus = reads;
@@ -91,5 +91,22 @@ describe('the upgrade of stored data', () => {
     expect(after.partnerOrganisations?.length).toBeGreaterThan(0);
     // nothing the case says changed: no new revision, nothing on its history
     expect(after.revision).toBe(revision);
+  });
+
+  it('a case a step cannot upgrade does not stop the others: the step is reported, not marked done, and runs again next time', async () => {
+    for (const step of UPGRADE_STEPS) await app.dynamo.client.send(new DeleteCommand({ TableName: app.dynamo.tableName, Key: keys.upgrade(step) }));
+    const broken = await app.submit();
+    const fine = await app.submit();
+    for (const { applicationId } of [broken, fine]) await strip(keys.application(applicationId), 'partnerOrganisations');
+    // its current version is gone: the search fields cannot be read
+    await app.dynamo.client.send(new DeleteCommand({ TableName: app.dynamo.tableName, Key: keys.version(broken.applicationId, 1) }));
+    const first = await upgradeStoredData(app.deps);
+    expect(first.failed).toEqual([{ step: 'search-fields', applicationId: broken.applicationId, error: expect.stringContaining('missing') }]);
+    expect((await app.store.getApplication(fine.applicationId))!.partnerOrganisations?.length).toBeGreaterThan(0);
+    expect(await app.store.upgradeDone('search-fields')).toBe(false);
+    expect(await app.store.upgradeDone('owner-addresses')).toBe(true);
+    const again = await upgradeStoredData(app.deps);
+    expect(again.steps).toEqual(['search-fields']);
+    expect(again.failed.map((f) => f.applicationId)).toEqual([broken.applicationId]);
   });
 });
