@@ -1,8 +1,10 @@
 // A report the secretariat finds lacking ("mangelfull"): it asks the owner to supplement it, saying
 // what is missing. The owner gets a new link to the report (the first acted when it was sent), sees
 // the report as sent with the secretariat's words, and sends it again; the new version replaces the
-// report's content, the earlier ones are kept with it, and the secretariat is told. The grant's
-// status and its workflow are not touched: the report was received, and stays received.
+// report's content, the earlier ones are kept with it, and the secretariat is told. The scheme lists
+// the reports waiting to be filled in; a request whose link lapses unanswered is told to the
+// secretariat, which may ask anew or withdraw a request it no longer needs. The grant's status and
+// its workflow are not touched: the report was received, and stays received.
 import { ConflictError } from '../domain/errors';
 import { osloDateOf } from '../domain/oslo-time';
 import { lastWithdrawal, openSupplementRequest, REPORT_SUPPLEMENT_REQUESTED, REPORT_SUPPLEMENT_WITHDRAWN, REPORT_SUPPLEMENTED, supplementStepAt, type SupplementRequest } from '../domain/report-supplement';
