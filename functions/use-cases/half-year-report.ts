@@ -1,6 +1,6 @@
 import type { Allocation, ApplicationRecord, ReportRecord } from '../domain/model';
 import { GRANTED_STATUSES, STATUS_LABELS_NB } from '../domain/status-transitions';
-import { moneyMoved, reallocatedUpTo, recordedRevocation } from '../domain/payout';
+import { moneyMoved, reallocatedUpTo, recordedClaim, recordedRevocation } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { toCsv } from '../domain/csv';
 import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
@@ -66,14 +66,17 @@ const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(n
 /**
  * Use and effect over a period, for the committee's half-yearly report to the strategic committee
  * (002: "FSU orienterer halvårlig SSU om bruk og effekt av midlene"): every grant decided in the
- * period, and every older one whose grant period runs into it, that reported in it or whose money
- * finance paid out or got back in it, with what
+ * period, and every older one whose grant period runs into it, that reported in it, whose money
+ * finance paid out or got back in it, or whose repayment the committee claimed in it, with what
  * its latest report up to the end of the period says it spent, achieved and learned. Over a
  * calendar year, with its totals by national guideline area, it is what the hospital trust
  * reports to the regional health authority, with the money paid out and repaid in it (the trust
  * handles payout and accounting: "rapporterer til RHF"). A grant taken back before it was paid is listed when
  * it was decided or taken back in the period, with the day; its money went back to the pot, so it
- * counts in no allocated total, only in what was taken back.
+ * counts in no allocated total, only in what was taken back. Each grant's period, reports and claim
+ * for repayment are as they stood at the period's end (a claim counts in the period it was made, as
+ * money and revocations do), so a past period reads the same when its report is made again; its
+ * status is where it stands now.
  */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -108,7 +111,9 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     const revoked = revokedAt.get(a.id);
     // taken back before the period: it did not run in it
     const ranInto = a.allocation.periodEnd >= from && !(revoked && revoked < fromIso);
-    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || (!!revoked && revoked >= fromIso && revoked <= toIso);
+    const claimed = recordedClaim(a.history)?.at;
+    const inPeriod = (at: string | undefined) => !!at && at >= fromIso && at <= toIso;
+    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || inPeriod(revoked) || inPeriod(claimed);
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for, and who took part, is in the version the committee decided on (one GetItem per grant).
@@ -121,6 +126,8 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
       const own = reportsOf.get(a.id) ?? [];
       const final = own.find((r) => r.kind === 'final');
       const latest = latestReport(own);
+      // What a claim for repayment made since the period's end says is the next period's to tell.
+      const claim = recordedClaim(a.history);
       return {
         ...grantFacts(a, a.allocation),
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
@@ -130,7 +137,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         spentAmount: latest?.spentAmount ?? '',
         effect: latest?.effect ?? '',
         lessonsLearned: final?.lessonsLearned ?? '',
-        repaymentClaimed: a.repaymentClaimed ?? 0,
+        repaymentClaimed: claim && claim.at > toIso ? 0 : (a.repaymentClaimed ?? 0),
         guidelineAreas: areaLabels(scheme.guidelineAreas, versionFacts[i]!).join('; '),
         partners: versionFacts[i]!.partners.join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),

@@ -3,27 +3,20 @@
 // the list of reports waiting, and an owner who was mailed the request is told.
 import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, STATUS_REPORT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
 const app = useTestApp();
 
 const HTML = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
-const STATUS_REPORT = { progress: 'Teamet er etablert.', effect: 'For tidlig å si.', spentAmount: 200_000 };
 const ASK = { report: 'status', reason: 'Beskriv effekten for pasientene så langt, med tall om dere har dem.' };
 const ask = (applicationId: string, json: Record<string, unknown>) => app.call('request-report-supplement', { pathParameters: { applicationId }, json, as: SECRETARIAT });
 const linkIn = (text: string) => /\/rapport\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
-async function statusReportIn() {
-  const grant = await app.active();
-  const linkId = await app.reportLink(grant.applicationId, 'status');
-  expect((await app.call('submit-report', { pathParameters: { linkId }, json: STATUS_REPORT })).status).toBe(201);
-  return grant;
-}
 
 describe('a request to fill in a report, withdrawn', () => {
   it('withdrawn: its link stops working with a word why, its mails are cancelled, it leaves the list, and the owner who was mailed it is told once', async () => {
-    const { applicationId, ownerLinkId } = await statusReportIn();
+    const { applicationId, ownerLinkId } = await app.statusReportIn();
     expect((await ask(applicationId, ASK)).status).toBe(200);
     await sendDueReminders(app.deps);
     const linkId = linkIn(app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId))[0]!.text)!;
@@ -63,7 +56,7 @@ describe('a request to fill in a report, withdrawn', () => {
   });
 
   it('withdrawn before its first mail went out: the owner hears nothing of it', async () => {
-    const { applicationId } = await statusReportIn();
+    const { applicationId } = await app.statusReportIn();
     expect((await ask(applicationId, ASK)).status).toBe(200);
     expect((await app.call('withdraw-report-supplement', { pathParameters: { applicationId }, json: { report: 'status' }, as: SECRETARIAT })).status).toBe(200);
     await sendDueReminders(app.deps);
@@ -71,7 +64,7 @@ describe('a request to fill in a report, withdrawn', () => {
   });
 
   it('through the case page: "Trekk ønsket" beside the request waiting posts back to the case with its notice', async () => {
-    const { applicationId } = await statusReportIn();
+    const { applicationId } = await app.statusReportIn();
     expect((await ask(applicationId, ASK)).status).toBe(200);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/rapport-utfylling/trekk" class="inline" aria-label="Trekk ønsket om utfylt statusrapport">`);

@@ -32,6 +32,9 @@ import { startDynalite, type LocalDynamo } from './dynalite';
 /** 2026-11-20 10:00 Oslo: Sør-Rogaland's next reachable meeting is 2026-12-10 (deadline 26.11). */
 export const START = '2026-11-20T09:00:00.000Z';
 
+/** A status report as an owner sends it (statusReportIn). */
+export const STATUS_REPORT = { progress: 'Teamet er etablert.', effect: 'For tidlig å si.', spentAmount: 200_000 };
+
 export const SECRETARIAT = staffClaims(['secretariat'], 'sekretær-1');
 export const FINANCE = staffClaims(['finance'], 'okonomi-1');
 
@@ -153,6 +156,8 @@ export interface TestApp {
   closed(spentAmount: number, options?: { paid?: boolean }): Promise<Submitted & { payout: PayoutRecord }>;
   /** The report link the lifecycle e-mails when a report is due. */
   reportLink(applicationId: string, kind: ReportKind, validForDays?: number): Promise<string>;
+  /** … active → its status report (STATUS_REPORT) sent through its link: the grant, and that link. */
+  statusReportIn(): Promise<Submitted & { payout: PayoutRecord; reportLinkId: string }>;
   /** Every application of a scheme, by querying each status (never a Scan). */
   countApplications(schemeId: string): Promise<number>;
   stop(): Promise<void>;
@@ -359,6 +364,12 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
       }
       expect((await store.getApplication(grant.applicationId))?.status).toBe('closed');
       return grant;
+    },
+    async statusReportIn() {
+      const grant = await app.active();
+      const reportLinkId = await app.reportLink(grant.applicationId, 'status');
+      expectStatus(await app.call('submit-report', { pathParameters: { linkId: reportLinkId }, json: STATUS_REPORT }), [201], 'status report');
+      return { ...grant, reportLinkId };
     },
     async reportLink(applicationId, kind, validForDays = 120) {
       const application = await store.getApplication(applicationId);
