@@ -1161,7 +1161,7 @@ export function reportSupplementLapsed(ctx: MailContext, d: ReportSupplementLaps
     subject: `Ikke utfylt: ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
       p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at prosjektansvarlig fyller ut ${name}en. Lenken utløp ${formatDateNb(d.expiredAt)} uten at rapporten ble sendt på nytt; prosjektansvarlig fikk én påminnelse underveis.`),
-      p(`Be om utfyllende rapport på nytt fra saken for å sende en ny lenke, eller ta kontakt med prosjektansvarlig.`),
+      p(`Be om utfyllende rapport på nytt fra saken for å sende en ny lenke, ta kontakt med prosjektansvarlig, eller trekk ønsket på saken om svaret ikke trengs lenger.`),
       quote('Dette manglet', d.reason),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
       link('Se saken', d.caseLink),

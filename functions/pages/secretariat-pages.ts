@@ -172,7 +172,7 @@ ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from
 ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
 ${periodRequests ? html`<p class="notice"><strong>${periodRequests === 1 ? 'Ett ønske' : `${periodRequests} ønsker`} om ny prosjektperiode venter på svar.</strong> ${upcoming[0] ? html`<a href=${`${agendaPath(scheme.id, upcoming[0].id)}#ny-periode`}>Se ${periodRequests === 1 ? 'ønsket' : 'ønskene'} på sakslisten</a> og svar på saken.` : 'Svar på saken.'}</p>` : ''}
-${lapsedSupplementRequests ? html`<p class="notice"><strong>${lapsedSupplementRequests === 1 ? 'En rapport' : `${lapsedSupplementRequests} rapporter`} ble ikke fylt ut før lenken utløp.</strong> <a href=${`${overduePath(scheme.id)}#utfylling`}>Se ${lapsedSupplementRequests === 1 ? 'den' : 'dem'}</a> og be om utfylling på nytt fra saken.</p>` : ''}
+${lapsedSupplementRequests ? html`<p class="notice"><strong>${lapsedSupplementRequests === 1 ? 'En rapport' : `${lapsedSupplementRequests} rapporter`} ble ikke fylt ut før lenken utløp.</strong> <a href=${`${overduePath(scheme.id)}#utfylling`}>Se ${lapsedSupplementRequests === 1 ? 'den' : 'dem'}</a> og be om utfylling på nytt eller trekk ønsket fra saken.</p>` : ''}
 <p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}) og rapporter til utfylling (${supplementRequests})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
@@ -453,7 +453,7 @@ function supplementRequestsTable(requests: RunningGrantFollowUp['supplementReque
 <caption>${count(requests.length, 'rapport', 'rapporter')} som prosjektansvarlig er bedt om å fylle ut, eldste først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Bedt om</th><th scope="col">Dette mangler</th><th scope="col">Lenken</th></tr></thead>
 <tbody>${requests.map(
-    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${dateTime(r.requestedAt)}</td><td>${r.reason}</td><td>${r.lapsed ? html`<strong>utløpt uten svar</strong>: be om utfylling på nytt fra saken` : r.linkExpiresAt ? `virker til ${dateTime(r.linkExpiresAt)}` : 'ikke laget ennå: be om utfylling på nytt fra saken'}</td></tr>`,
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${dateTime(r.requestedAt)}</td><td>${r.reason}</td><td>${r.lapsed ? html`<strong>utløpt uten svar</strong>: be om utfylling på nytt eller trekk ønsket fra saken` : r.linkExpiresAt ? `virker til ${dateTime(r.linkExpiresAt)}` : 'ikke laget ennå: be om utfylling på nytt fra saken'}</td></tr>`,
   )}</tbody>
 </table></div>`;
 }
@@ -468,7 +468,7 @@ ${deadlineRequests.length ? html`<h2>Ønsker om utsatt frist</h2>
 <p class="hint">${DEADLINE_REQUEST_HINT}</p>
 ${deadlineRequestsTable(deadlineRequests)}` : ''}
 ${supplementRequests.length ? html`<h2 id="utfylling">Rapporter til utfylling</h2>
-<p class="hint">Mottatte rapporter sekretariatet har bedt prosjektansvarlig om å fylle ut («Be om utfyllende rapport» på saken). Prosjektansvarlig får én påminnelse; sekretariatet får beskjed om lenken utløper uten svar.</p>
+<p class="hint">Mottatte rapporter sekretariatet har bedt prosjektansvarlig om å fylle ut («Be om utfyllende rapport» på saken). Prosjektansvarlig får én påminnelse; sekretariatet får beskjed om lenken utløper uten svar. Trengs ikke svaret lenger, trekker du ønsket på saken («Trekk ønsket»).</p>
 ${supplementRequestsTable(supplementRequests)}` : ''}
 ${deadlineRequests.length || supplementRequests.length ? html`<h2>På overtid</h2>` : ''}
 ${reports.length === 0

@@ -258,7 +258,9 @@ export async function runningGrantFollowUp(deps: Dependencies, schemeId: string)
   const scheme = loadScheme(deps, schemeId);
   const today = osloDateOf(deps.clock.now());
   const statuses = [...new Set([...REPORTABLE_FROM.status, ...REPORTABLE_FROM.final])];
-  const grants = (await Promise.all(statuses.map((status) => deps.store.listByStatus(scheme.id, status)))).flat();
+  // Received reports the secretariat asked the owner to fill in (a closed grant's final report too), read beside the running grants.
+  const [byStatus, supplementRequests] = await Promise.all([Promise.all(statuses.map((status) => deps.store.listByStatus(scheme.id, status))), waitingSupplementRequests(deps, scheme.id)]);
+  const grants = byStatus.flat();
   const owed = REPORT_KINDS.flatMap((kind) =>
     grants.flatMap((app) => {
       const due = reportDueDate(kind, app.allocation);
@@ -282,8 +284,6 @@ export async function runningGrantFollowUp(deps: Dependencies, schemeId: string)
       return request && app.allocation ? [{ applicationId: app.id, title: app.title, periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: request.periodStart, requestedEnd: request.periodEnd, reason: request.reason, requestedAt: request.at }] : [];
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  // Received reports the secretariat asked the owner to fill in (a closed grant's final report too).
-  const supplementRequests = await waitingSupplementRequests(deps, scheme.id);
   return { reports, deadlineRequests, periodRequests, supplementRequests };
 }
 
