@@ -448,6 +448,20 @@ export function partnerMailBounced(ctx: MailContext, d: { partnerOrganisation: s
   });
 }
 
+/** To the owner: the signing request to a partner could not be delivered for now (a transient bounce: a full mailbox, say). */
+export function partnerMailDeferred(ctx: MailContext, d: { partnerOrganisation: string; statusLink: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'external',
+    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram nå`,
+    blocks: [
+      p(`Vi sendte ${oneLine(d.partnerOrganisation)} en e-post med lenke for å signere søknaden, men mottakerens e-postserver tok ikke imot den nå, for eksempel fordi innboksen er full. Adressen kan være riktig.`),
+      facts(...appFacts(ctx), ['Partner', d.partnerOrganisation]),
+      p('Gi gjerne partneren beskjed om å se etter e-posten; de får også en påminnelse. Er adressen feil, kan du rette den med «Endre søknaden» til alle har signert.'),
+      link('Åpne søknaden', d.statusLink),
+    ],
+  });
+}
+
 export type BouncedRecipient = 'owner' | 'partner' | 'other';
 
 /** To the secretariat: a mail about the case could not be delivered (the owner's, or another's the owner cannot fix). */
@@ -1485,6 +1499,7 @@ export const templates = {
   ownerLinkResent,
   withdrawnBeforeSigning,
   partnerMailBounced,
+  partnerMailDeferred,
   mailBounced,
   submissionDeadlineReminder,
   moreInformationRequested,

@@ -37,6 +37,27 @@ export async function mailBounced(deps: Dependencies, applicationId: string, add
   }
 }
 
+/**
+ * SES gave up delivering a mail about a case for now (a transient bounce: a full mailbox, a server
+ * that refused for the time being; the address may be right): marked on the case's mail log, and a
+ * partner's signing request, while the partners sign, is told to the owner once per version, who
+ * can tell the partner (nothing on the history: the owner's page does not mark the address wrong).
+ */
+export async function mailSoftBounced(deps: Dependencies, applicationId: string, addresses: readonly string[], ref: string): Promise<void> {
+  const app = await deps.store.getApplication(applicationId);
+  const scheme = app && deps.scheme(app.schemeId);
+  if (!app || !scheme) return;
+  await deps.store.markSentMail(app.id, ref, 'softBouncedTo', addresses.map(normalised));
+  if (app.status !== 'awaiting_cosignature') return;
+  const { data } = await loadCurrentVersion(deps, app);
+  for (const address of new Set(addresses.map(normalised))) {
+    const partnerIndex = data.partners.findIndex((p) => p.email.toLowerCase() === address);
+    if (partnerIndex < 0 || address === app.ownerEmail.toLowerCase()) continue;
+    const statusLink = ownerLinkUrl(deps, await deps.store.listLinks(app.id)) ?? deps.publicBaseUrl;
+    await notify(deps, `soft-bounced#${app.id}#v${app.version}#p${partnerIndex}`, [app.ownerEmail], mail.partnerMailDeferred(mailContext(scheme, app), { partnerOrganisation: data.partners[partnerIndex]!.organisationName, statusLink }));
+  }
+}
+
 /** One history entry per bounced recipient (and version, for a partner): a repeated event adds none. */
 function record(deps: Dependencies, applicationId: string, details: Record<string, string | number>): Promise<void> {
   const same = (e: AuditEntry) => e.action === MAIL_BOUNCED && Object.entries(details).every(([k, v]) => e.details?.[k] === v);
@@ -50,11 +71,9 @@ function record(deps: Dependencies, applicationId: string, details: Record<strin
 const normalised = (address: string): string => address.trim().toLowerCase();
 
 /**
- * What else SES reports about a mail about a case is marked on the case's mail log, and nobody is
- * mailed about it: a recipient marked it as spam (an SES complaint: the secretariat sees who does
- * not want the mail), or SES gave up delivering it for now (a transient bounce: a full mailbox, a
- * server that refused for the time being; the address itself may be right).
+ * A recipient marked a mail about a case as spam (an SES complaint): marked on the case's mail log,
+ * so the secretariat sees who does not want the mail; nobody is mailed about it.
  */
-export async function markMailOutcome(deps: Pick<Dependencies, 'store'>, applicationId: string, outcome: 'complainedBy' | 'softBouncedTo', addresses: readonly string[], ref: string): Promise<void> {
-  await deps.store.markSentMail(applicationId, ref, outcome, addresses.map(normalised));
+export async function mailComplained(deps: Pick<Dependencies, 'store'>, applicationId: string, addresses: readonly string[], ref: string): Promise<void> {
+  await deps.store.markSentMail(applicationId, ref, 'complainedBy', addresses.map(normalised));
 }

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { dependencies, wire } from '../composition';
 import { sesMailer } from '../wiring/ses-mailer.wiring';
 import { logger } from '../adapters/logger';
-import { mailBounced, markMailOutcome } from '../use-cases/mail-bounced';
+import { mailBounced, mailComplained, mailSoftBounced } from '../use-cases/mail-bounced';
 import { APPLICATION_TAG, MAIL_TAG } from '../use-cases/notify';
 
 wire(sesMailer);
@@ -29,9 +29,9 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * A permanent bounce of a mail about a case: who can put it right is told (see mail-bounced.ts). A
- * complaint about one, or a transient bounce, is marked on the case's mail log. Other events are
- * left to the alarms.
+ * A bounce of a mail about a case: who can put it right is told (see mail-bounced.ts; for a
+ * transient bounce only the owner, of a partner's signing request), and it is marked on the case's
+ * mail log, as a complaint about one is. Other events are left to the alarms.
  */
 export const handler = middy(async (event: unknown) => {
   for (const record of snsEvent.parse(event).Records) {
@@ -45,12 +45,12 @@ export const handler = middy(async (event: unknown) => {
     const ref = mail.tags?.[MAIL_TAG]?.[0];
     if (eventType === 'Complaint' && complaint && applicationId && ref) {
       logger.info('Complaint about a mail about a case', { applicationId, recipients: complaint.complainedRecipients.length });
-      await markMailOutcome(dependencies(), applicationId, 'complainedBy', complaint.complainedRecipients.map((r) => r.emailAddress), ref);
+      await mailComplained(dependencies(), applicationId, complaint.complainedRecipients.map((r) => r.emailAddress), ref);
       continue;
     }
     if (eventType === 'Bounce' && bounce?.bounceType === 'Transient' && applicationId && ref) {
       logger.info('Transient bounce of a mail about a case', { applicationId, recipients: bounce.bouncedRecipients.length });
-      await markMailOutcome(dependencies(), applicationId, 'softBouncedTo', bounce.bouncedRecipients.map((r) => r.emailAddress), ref);
+      await mailSoftBounced(dependencies(), applicationId, bounce.bouncedRecipients.map((r) => r.emailAddress), ref);
       continue;
     }
     if (eventType !== 'Bounce' || bounce?.bounceType !== 'Permanent' || !applicationId) continue;

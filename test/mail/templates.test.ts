@@ -5,6 +5,7 @@ import {
   ownerLinkResent,
   withdrawnBeforeSigning,
   partnerMailBounced,
+  partnerMailDeferred,
   mailBounced,
   applicationComplete,
   reportMissing,
@@ -103,6 +104,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: partnerMailBounced(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
     link: LINK,
     expect: [/E-posten til Sola kommune kom ikke fram/, /med lenke for å signere søknaden, men den kom ikke fram/, /«Endre søknaden»/],
+  },
+  partnerMailDeferred: {
+    mail: partnerMailDeferred(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
+    link: LINK,
+    expect: [/E-posten til Sola kommune kom ikke fram nå/, /tok ikke imot den nå, for eksempel fordi innboksen er full\. Adressen kan være riktig\./, /de får også en påminnelse/],
   },
   mailBounced: {
     mail: mailBounced(ctx, { address: 'kari@feil.example', recipient: 'owner', caseLink: LINK }),

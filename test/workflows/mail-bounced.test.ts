@@ -113,6 +113,23 @@ describe('a bounced mail about a case', () => {
     expect(casePage.text).toContain('<details class="mail-log" open>');
   });
 
+  it("a transient bounce of a partner's signing request while the partners sign: the owner is told once, that the address may be right; nothing on the history", async () => {
+    const { applicationId } = await app.submit();
+    const version = (await app.store.getVersion(applicationId, 1))!;
+    const partner = version.data.partners[1]!;
+    const owner = (await app.store.getApplication(applicationId))!.ownerEmail;
+    // the signing request as the workflow mails it, on the case's mail log
+    await app.store.recordSentMail({ applicationId, key: `cosign#${applicationId}#v1#p1`, ref: 'ref-cosign-p1', sentAt: app.clock.now().toISOString(), subject: 'Signer søknaden', to: [partner.email] });
+    await run(bounce(applicationId, [partner.email], 'Transient', 'ref-cosign-p1'));
+    await run(bounce(applicationId, [partner.email], 'Transient', 'ref-cosign-p1'));
+    const told = mailsTo(owner, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
+    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${partner.organisationName} kom ikke fram nå`]);
+    expect(told[0]!.text).toContain('Adressen kan være riktig.');
+    expect(told[0]!.text).not.toContain(partner.email);
+    expect((await app.store.getApplication(applicationId))!.history.some((e) => e.action === 'mail-bounced')).toBe(false);
+    expect((await app.store.listSentMail(applicationId)).find((m) => m.ref === 'ref-cosign-p1')).toMatchObject({ softBouncedTo: [partner.email.toLowerCase()] });
+  });
+
   it('a partner after everyone signed (the decision copy, say) goes to the secretariat: the owner can no longer correct it', async () => {
     const { applicationId } = await app.scheduled();
     const partner = (await app.store.getVersion(applicationId, 1))!.data.partners[2]!;
