@@ -87,6 +87,8 @@ const SETTABLE_APPLICATION_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
 const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt', 'cancelledAt'] as const;
+/** What puts a report on its scheme's list of reports waiting to be filled in (gsi2 keys, and the request's instant). */
+const SUPPLEMENT_WAIT_ATTRIBUTES = [GSI2.partitionKey, GSI2.sortKey, 'supplementRequestedAt'] as const;
 
 type Item = Record<string, unknown>;
 
@@ -311,8 +313,8 @@ export class DynamoGrantStore implements GrantStore {
     };
   }
 
-  async putOwnerAddress(applicationId: string, address: string): Promise<void> {
-    await this.putIfAbsent({ ...keys.ownerAddress(addressHash(address), applicationId), applicationId, entity: 'owner-address' });
+  async putOwnerAddress(applicationId: string, address: string): Promise<boolean> {
+    return this.putIfAbsent({ ...keys.ownerAddress(addressHash(address), applicationId), applicationId, entity: 'owner-address' });
   }
 
   // ---------------------------------------------------------------- upgrades
@@ -772,7 +774,7 @@ export class DynamoGrantStore implements GrantStore {
     const remove = [
       ...(content.lessonsLearned ? [] : [e.name('lessonsLearned')]),
       ...(content.deviations ? [] : [e.name('deviations')]),
-      ...[GSI2.partitionKey, GSI2.sortKey, 'supplementRequestedAt'].map((a) => e.name(a)),
+      ...SUPPLEMENT_WAIT_ATTRIBUTES.map((a) => e.name(a)),
     ];
     // Conditional on the version read: two supplements at once, one wins.
     const condition = before.supplementedAt
@@ -796,7 +798,7 @@ export class DynamoGrantStore implements GrantStore {
 
   async clearSupplementRequest(applicationId: string, kind: ReportKind, requestAt: string): Promise<void> {
     const e = new Expr();
-    const remove = [GSI2.partitionKey, GSI2.sortKey, 'supplementRequestedAt'].map((a) => e.name(a)).join(', ');
+    const remove = SUPPLEMENT_WAIT_ATTRIBUTES.map((a) => e.name(a)).join(', ');
     await this.tryUpdate(keys.report(applicationId, kind), e, `REMOVE ${remove}`, `${e.name('supplementRequestedAt')} = ${e.value('at', requestAt)}`);
   }
 
@@ -852,7 +854,7 @@ export class DynamoGrantStore implements GrantStore {
     await this.putIfAbsent({ ...r, ...keys.reallocation(r.applicationId, r.id), ...pending, entity: 'reallocation' });
   }
 
-  async listPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean> {
+  async addPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean> {
     const stored = await this.get(keys.reallocation(applicationId, id));
     if (!stored) return false;
     const r = strip<ReallocationRecord>(stored);

@@ -64,8 +64,8 @@ export interface ApplicationStore {
   listByStatus(schemeId: string, status: ApplicationStatus): Promise<ApplicationRecord[]>;
   /** Every version, of any application, that names this one as the grant it continues (oldest first). */
   listVersionsContinuing(applicationId: string): Promise<Array<{ applicationId: string; version: number }>>;
-  /** Notes that the application's contact person has this address (createApplication does for the first): a repeat changes nothing. */
-  putOwnerAddress(applicationId: string, address: string): Promise<void>;
+  /** Notes that the application's contact person has this address (createApplication does for the first): a repeat changes nothing (false). */
+  putOwnerAddress(applicationId: string, address: string): Promise<boolean>;
   /** The applications whose contact person has, or once had, this address (one Query; the caller checks the one they have now). */
   listByOwnerAddress(address: string): Promise<string[]>;
   /** Applications on a meeting's agenda (those whose meetingId is set to it). */
@@ -263,7 +263,7 @@ export interface UpgradeStore {
   /** The case's search fields from its current version, if the case has none yet (no revision or history: nothing the case says changes). */
   fillSearchFields(applicationId: string, fields: Required<Pick<ApplicationRecord, 'ownerName' | 'partnerOrganisations'>>): Promise<boolean>;
   /** A request for reallocation made before the scheme's pending list: on the list, if it still waits. */
-  listPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean>;
+  addPendingReallocation(applicationId: string, id: string, schemeId: string): Promise<boolean>;
 }
 
 export type GrantStore = ApplicationStore &

@@ -105,15 +105,18 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     const revocation = a.status === 'revoked' ? recordedRevocation(a.history) : undefined;
     return revocation ? [[a.id, revocation.at] as const] : [];
   }));
+  const claimedAt = new Map(byStatus.flat().flatMap((a) => {
+    const claim = recordedClaim(a.history);
+    return claim ? [[a.id, claim.at] as const] : [];
+  }));
   // Each grant with its period as it stood at the period's end (a period changed since is not this report's).
   const grants = byStatus.flat().flatMap((a): Granted[] => (a.allocation ? [{ ...a, allocation: { ...a.allocation, ...periodAsOf(a.allocation, a.history, toIso) } }] : [])).filter((a) => {
     if (a.allocation.decidedAt > toIso) return false;
     const revoked = revokedAt.get(a.id);
     // taken back before the period: it did not run in it
     const ranInto = a.allocation.periodEnd >= from && !(revoked && revoked < fromIso);
-    const claimed = recordedClaim(a.history)?.at;
     const inPeriod = (at: string | undefined) => !!at && at >= fromIso && at <= toIso;
-    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || inPeriod(revoked) || inPeriod(claimed);
+    return a.allocation.decidedAt >= fromIso || ranInto || reportedIn.has(a.id) || money.movedIn.has(a.id) || inPeriod(revoked) || inPeriod(claimedAt.get(a.id));
   });
   grants.sort((a, b) => a.allocation.decidedAt.localeCompare(b.allocation.decidedAt));
   // What each grant was for, and who took part, is in the version the committee decided on (one GetItem per grant).
@@ -127,7 +130,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
       const final = own.find((r) => r.kind === 'final');
       const latest = latestReport(own);
       // What a claim for repayment made since the period's end says is the next period's to tell.
-      const claim = recordedClaim(a.history);
+      const claimedLater = (claimedAt.get(a.id) ?? '') > toIso;
       return {
         ...grantFacts(a, a.allocation),
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
@@ -137,7 +140,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         spentAmount: latest?.spentAmount ?? '',
         effect: latest?.effect ?? '',
         lessonsLearned: final?.lessonsLearned ?? '',
-        repaymentClaimed: claim && claim.at > toIso ? 0 : (a.repaymentClaimed ?? 0),
+        repaymentClaimed: claimedLater ? 0 : (a.repaymentClaimed ?? 0),
         guidelineAreas: areaLabels(scheme.guidelineAreas, versionFacts[i]!).join('; '),
         partners: versionFacts[i]!.partners.join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),

@@ -49,11 +49,11 @@ export async function mailSoftBounced(deps: Dependencies, applicationId: string,
   if (!app || !scheme) return;
   await deps.store.markSentMail(app.id, ref, 'softBouncedTo', addresses.map(normalised));
   if (app.status !== 'awaiting_cosignature') return;
-  const { data } = await loadCurrentVersion(deps, app);
+  const [{ data }, links] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listLinks(app.id)]);
+  const statusLink = ownerLinkUrl(deps, links) ?? deps.publicBaseUrl;
   for (const address of new Set(addresses.map(normalised))) {
     const partnerIndex = data.partners.findIndex((p) => p.email.toLowerCase() === address);
     if (partnerIndex < 0 || address === app.ownerEmail.toLowerCase()) continue;
-    const statusLink = ownerLinkUrl(deps, await deps.store.listLinks(app.id)) ?? deps.publicBaseUrl;
     await notify(deps, `soft-bounced#${app.id}#v${app.version}#p${partnerIndex}`, [app.ownerEmail], mail.partnerMailDeferred(mailContext(scheme, app), { partnerOrganisation: data.partners[partnerIndex]!.organisationName, statusLink }));
   }
 }

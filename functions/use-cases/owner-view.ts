@@ -1,5 +1,4 @@
 import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
-import { requestLink } from './report-supplement';
 import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
@@ -15,6 +14,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { loadCalendar } from './meeting-calendar';
 import { meetingInReach } from './schedule-application';
 import { publicProjectDescription } from './cosign-application';
+import { requestLink } from './report-supplement';
 import { groupRegister } from '../domain/anchoring';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */

@@ -53,17 +53,19 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
   return withFreshRead(async () => {
     const app = await loadApplication(deps, applicationId);
     const name = NAMES[input.report];
-    if (!(await deps.store.listReports(app.id)).some((r) => r.kind === input.report)) {
+    // Nothing below writes a link before issueSupplementLink reads them: one read serves both.
+    const [reports, links] = await Promise.all([deps.store.listReports(app.id), deps.store.listLinks(app.id)]);
+    if (!reports.some((r) => r.kind === input.report)) {
       throw new ConflictError(`Prosjektansvarlig har ikke sendt ${name} ennå.`, 'no_report');
     }
     const open = openSupplementRequest(app.history, input.report);
-    const repeat = open?.reason === input.reason && !requestLink(await deps.store.listLinks(app.id), open, deps.clock.now()).lapsed;
+    const repeat = open?.reason === input.reason && !requestLink(links, open, deps.clock.now()).lapsed;
     // Replaced: the waiting request's mails are not planned any more (the sweep would skip them).
     if (open && !repeat) await endSupplementReminders(deps, app, open);
     const application = repeat ? app : await recordOnHistory(deps, app, REPORT_SUPPLEMENT_REQUESTED, actor, { details: { kind: input.report, reason: input.reason } });
     const request = openSupplementRequest(application.history, input.report)!;
     await deps.store.markSupplementRequested(app.id, request.kind, request.at);
-    await issueSupplementLink(deps, application, request);
+    await issueSupplementLink(deps, application, request, links);
     return { application, changed: !repeat };
   });
 }
@@ -73,10 +75,10 @@ export function requestReportSupplement(deps: Dependencies, applicationId: strin
  * working), and the sweep's mails with it: the request, a reminder two weeks on, and word to the
  * secretariat when the link expires unanswered.
  */
-async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest): Promise<void> {
+async function issueSupplementLink(deps: Dependencies, app: ApplicationRecord, request: SupplementRequest, links: readonly LinkRecord[]): Promise<void> {
   const purpose = reportLinkPurpose(request.kind);
   const now = deps.clock.now();
-  let link = requestLink(await deps.store.listLinks(app.id), request, now).working;
+  let link = requestLink(links, request, now).working;
   if (!link) {
     link = newLink(deps, { purpose, applicationId: app.id, schemeId: app.schemeId }, now, SUPPLEMENT_LINK_DAYS);
     await deps.store.putLinks([link]);
@@ -185,8 +187,9 @@ async function endSupplementReminders(deps: Dependencies, app: ApplicationRecord
 /** The sweep's reminder for the request still waiting (none: answered or replaced since). */
 function waitingRequestOf(app: ApplicationRecord, r: ReminderRecord): SupplementRequest | undefined {
   const { kind, at } = requestOf(r);
-  const request = kind ? openSupplementRequest(app.history, kind) : supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, at);
-  return request && ofRequest(r, request) && openSupplementRequest(app.history, request.kind)?.at === request.at ? request : undefined;
+  const report = kind ?? supplementStepAt(app.history, REPORT_SUPPLEMENT_REQUESTED, at)?.kind;
+  const open = report && openSupplementRequest(app.history, report);
+  return open?.at === at ? open : undefined;
 }
 
 /**

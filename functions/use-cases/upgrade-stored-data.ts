@@ -17,10 +17,7 @@ type Deps = Pick<Dependencies, 'store' | 'clock'>;
 /** Each step: what it fills in for one case; true when it wrote something. */
 const STEPS = {
   /** "Mistet lenken?" by address alone (5dbdabd): the contact person's address beside the case. */
-  'owner-addresses': async (deps: Deps, app: ApplicationRecord) => {
-    await deps.store.putOwnerAddress(app.id, app.ownerEmail);
-    return true;
-  },
+  'owner-addresses': (deps: Deps, app: ApplicationRecord) => deps.store.putOwnerAddress(app.id, app.ownerEmail),
   /** The secretariat's search by contact person and partners: the case's search fields. */
   'search-fields': async (deps: Deps, app: ApplicationRecord) => {
     if (app.partnerOrganisations) return false;
@@ -37,7 +34,7 @@ const STEPS = {
   'pending-reallocations': async (deps: Deps, app: ApplicationRecord) => {
     if (!app.allocation) return false;
     const unlisted = (await deps.store.listReallocations(app.id)).filter((r) => r.state === 'requested' && !r.schemeId);
-    const listed = await Promise.all(unlisted.map((r) => deps.store.listPendingReallocation(app.id, r.id, app.schemeId)));
+    const listed = await Promise.all(unlisted.map((r) => deps.store.addPendingReallocation(app.id, r.id, app.schemeId)));
     return listed.some(Boolean);
   },
 } as const;

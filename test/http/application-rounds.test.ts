@@ -2,7 +2,7 @@
 // already in process, and new applications go to the next meeting that takes them. Configured per
 // meeting (`newApplications: false`) or set when the secretariat adds one.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 import { SYSTEM } from '../../functions/use-cases/move-application';
@@ -62,9 +62,9 @@ describe('a meeting between the rounds', () => {
     const start = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat');
     expect(start.text).toContain('FSU ekstramøte for utsatte saker</a> <span class="tag">lagt til</span> <span class="tag" title="Behandler bare saker som allerede er til behandling">ikke nye søknader</span>');
     expect(start.text).toMatch(/<input type="radio" id="nytt-mote-sor-rogaland-newApplications-0" name="newApplications" value="true" checked>/);
-    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(start);
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/moter', pathParameters: { schemeId: 'sor-rogaland' }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-add-meeting');
+      invoke(formPost(token, { path: '/sekretariat/{schemeId}/moter', pathParameters: { schemeId: 'sor-rogaland' }, form, headers: HTML, claims: as }), 'page-add-meeting');
     expect((await post({ date: '2027-03-04', time: '09:00', title: 'FSU mars 2027', newApplications: 'false' })).status).toBe(303);
     expect((await post({ date: '2027-03-11', time: '09:00', title: 'FSU mars 2027 II', newApplications: 'true' })).status).toBe(303);
     const added = (await app.store.listCalendarChanges('sor-rogaland')).added;

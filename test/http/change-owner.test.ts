@@ -1,7 +1,7 @@
 // A new contact person for a project (the owner has left, or handed it over): through the API and
 // the case page. The owner's mail and link go to the new person; the old link stops working.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { changeOwner } from '../../functions/use-cases/change-owner';
@@ -248,10 +248,10 @@ describe('a new contact person (case page)', () => {
   it('is a form behind "Ny kontaktperson"; errors at the field; then the case names the new person and the first', async () => {
     const { applicationId } = await app.active();
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<details class="change-owner"><summary>Ny kontaktperson</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/kontaktperson" novalidate aria-label="Ny kontaktperson for prosjektet">`);
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/kontaktperson', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-change-owner');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/kontaktperson', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-change-owner');
     const bad = await post({ name: 'Nina Nyansatt', email: 'nina' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#kontaktperson-email"');
@@ -280,7 +280,7 @@ describe('a new contact person (case page)', () => {
   it('"Send lenken på nytt" beside the owner: back on the case with the notice, the mail by the next sweep', async () => {
     const { applicationId, ownerLinkId } = await app.active();
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/lenke" class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">`);
     const post = (form: Record<string, string>) =>
       invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/lenke', pathParameters: { applicationId }, form, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-resend-owner-link');

@@ -3,7 +3,7 @@
 // report follows the new end; the owner gets the decision by the next sweep, with the copy to the
 // group's leaders.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -168,11 +168,11 @@ describe('a grant given another period (case page and minutes)', () => {
     app.clock.set(START);
     const { applicationId } = await app.active();
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<details class="period-change"><summary>Ny prosjektperiode</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/periode" novalidate aria-label="Ny prosjektperiode">`);
     expect(page.text).toContain('name="periodStart" value="2027-01-01"');
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/periode', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-change-grant-period');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/periode', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-change-grant-period');
     const bad = await post({ periodStart: '2027-04-01', periodEnd: '2028-06-30', reason: 'Senere oppstart' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#periode-periodEnd"');
@@ -290,9 +290,9 @@ describe('the owner asks for a new period', () => {
 
     // The case page's no, back on the case with its notice.
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     const no = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/periode/avslag', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-decline-period-request');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/periode/avslag', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-decline-period-request');
     const empty = await no({});
     expect(empty.status).toBe(400);
     expect(empty.text).toContain('<details class="period-decline" open>');

@@ -2,7 +2,7 @@
 // each group (the addresses that get the copy of the committee's decisions); the groups themselves
 // are configuration. A decision sent after a change goes to the new leaders.
 import { describe, expect, it } from 'vitest';
-import { apiEvent, staffClaims } from '../support/api-events';
+import { apiEvent, staffClaims, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
@@ -83,12 +83,12 @@ describe('the register of groups (pages)', () => {
   it('lists each group with a form; errors at the field; the start page links it for a community with groups only', async () => {
     const page = await registerPage();
     expect(page.status).toBe(200);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain('<h2 id="gruppe-tmg-barn-og-unge-navn">Tjenestemodellgruppe for barn og unge</h2>');
     expect(page.text).toContain('<form method="post" action="/sekretariat/sor-rogaland/grupper/tmg-barn-og-unge" novalidate aria-label="Endre lederne av Tjenestemodellgruppe for barn og unge">');
     expect(page.text).toContain('value="leder.tmg-barn-og-unge@helse-stavanger.example"');
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/grupper/{groupId}', pathParameters: { schemeId: 'sor-rogaland', groupId: 'tmg-barn-og-unge' }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-update-group-leaders');
+      invoke(formPost(token, { path: '/sekretariat/{schemeId}/grupper/{groupId}', pathParameters: { schemeId: 'sor-rogaland', groupId: 'tmg-barn-og-unge' }, form, headers: HTML, claims: as }), 'page-update-group-leaders');
     const bad = await post({ leaderEmail: 'feil', deputyLeaderEmail: 'nestleder.tmg-barn-og-unge@helse-stavanger.example' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#gruppe-tmg-barn-og-unge-leaderEmail"');

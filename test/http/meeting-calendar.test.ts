@@ -2,7 +2,7 @@
 // an extra one), taken off again, and meetings cancelled with their cases moved on, through the JSON
 // API and the start page; applications are scheduled to an added meeting like to a configured one.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 import { SYSTEM } from '../../functions/use-cases/move-application';
@@ -294,13 +294,13 @@ describe('the start page', () => {
   const page = async (query: Record<string, string> = {}) =>
     invoke(apiEvent({ method: 'GET', path: '/sekretariat', query, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-secretariat');
   const post = (path: string, routeId: string, pathParameters: Record<string, string>, token: string, form: Record<string, string>) =>
-    invoke({ ...apiEvent({ method: 'POST', path, pathParameters, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, routeId);
+    invoke(formPost(token, { path, pathParameters, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), routeId);
 
   it("each scheme's calendar has the form to add a meeting, marks the added ones and offers to remove those that can go", async () => {
     app.clock.set(START);
     const start = await page();
     expect(start.status).toBe(200);
-    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(start);
     expect(start.text).toContain('<form method="post" action="/sekretariat/sor-rogaland/moter" novalidate aria-label="Legg til et møte for FSU">');
     expect(start.text).toContain('<summary>Legg til et møte i møteplanen</summary>');
     // The usual time of the scheme's meetings is filled in.
@@ -339,7 +339,7 @@ describe('the start page', () => {
   it('"Avlys" on a meeting with open cases asks where they go, proposing the next meeting; a wrong choice shows at the field; then they move', async () => {
     app.clock.set(START);
     const start = await page();
-    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(start);
     // January has the cases moved from the cancelled December meeting.
     const january = /<details class="cancel-meeting"><summary>Avlys<\/summary>\n<form method="post" action="\/sekretariat\/sor-rogaland\/moter\/2027-01-28\/fjerning"[^]*?<\/details>/.exec(start.text)?.[0] ?? '';
     expect(january).toMatch(/Møtet har \d+ saker på sakslisten\. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet\./);
@@ -370,7 +370,7 @@ describe('the start page', () => {
   it('lists the configured meetings cancelled, each with "Sett inn igjen", which puts it back as it was', async () => {
     app.clock.set(START);
     const start = await page();
-    const token = /__Host-csrf=([^;]+)/.exec(start.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(start);
     const cancelledList = (text: string) => /<h3>Avlyste møter<\/h3>[^]*?<\/ul>/.exec(text.slice(text.indexOf('id="ordning-sor-rogaland"')))?.[0] ?? '';
     const list = cancelledList(start.text);
     expect(list).toContain('Saker som ble flyttet da det ble avlyst, blir stående på møtet de ble flyttet til.');

@@ -1,7 +1,7 @@
 // A meeting's minutes (møteprotokoll): the decisions recorded on its agenda, in order, with the
 // totals, through the JSON API and the page; two-level schemes keep the recommendation decided on.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf } from '../support/api-events';
 import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
@@ -165,7 +165,7 @@ describe("a meeting's attendance and the approval of its minutes", () => {
   const approve = (json: Record<string, unknown> = {}) => app.call('approve-minutes', { pathParameters: ref, json, as });
   async function pagePost(path: 'fremmote' | 'godkjenning', form: Record<string, string>) {
     const page = await minutesPage(schemeId, meetingId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     const event = apiEvent({ method: 'POST', path: `/sekretariat/{schemeId}/moter/{meetingId}/protokoll/${path}`, pathParameters: ref, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: as });
     return invoke({ ...event, cookies: [`__Host-csrf=${token}`] }, path === 'fremmote' ? 'page-record-attendance' : 'page-approve-minutes');
   }
@@ -326,7 +326,7 @@ describe('disqualification (inhabilitet) in the minutes', () => {
     expect(page.text).toMatch(new RegExp(`<textarea id="fremmote-recused-${granted}" name="recused.${granted}"[^>]*>ola hansen, sandnes kommune</textarea>`));
 
     // The page's form: an emptied text area takes it back.
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     const post = (form: Record<string, string>) =>
       invoke(
         { ...apiEvent({ method: 'POST', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/fremmote', pathParameters: ref, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: as }), cookies: [`__Host-csrf=${token}`] },

@@ -1,7 +1,7 @@
 // The secretariat writes to the project's contact person from the case: the message is kept on the
 // case, mailed by the next reminder sweep, and then on the case's mail log.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -70,10 +70,10 @@ describe('a message to the contact person', () => {
   it('is a form on the case page; errors at the field; then back with a notice and the message listed', async () => {
     const { applicationId } = await app.submit();
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<details class="owner-message"><summary>Skriv til prosjektansvarlig</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/melding" novalidate aria-label="Skriv til prosjektansvarlig">`);
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/melding', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-message-owner');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/melding', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-message-owner');
     const bad = await post({ message: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#melding-message"');

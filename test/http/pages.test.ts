@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applicationToForm, IDEMPOTENCY_FIELD } from '../../functions/pages/application-form-page';
 import { html, raw } from '../../functions/pages/html';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
-import { apiEvent, staffClaims } from '../support/api-events';
+import { apiEvent, staffClaims, csrfTokenOf, formPost } from '../support/api-events';
 import { invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
@@ -480,7 +480,7 @@ describe('staff pages: the whole case', () => {
     const requested = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til opplæring.', amount: 40_000 } });
     const reallocationId = requested.body.id as string;
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/omdisponering/${reallocationId}" novalidate`);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbakebetaling" novalidate`);
     // Whether the grant ends or runs on: ends unless the secretariat says otherwise.
@@ -488,7 +488,7 @@ describe('staff pages: the whole case', () => {
     expect(page.text).toMatch(/name="endGrant" value="false"(?! checked)[^>]*><div><label[^>]*>Tilskuddet løper videre<\/label>/);
     expect(labelsMissing(page.text)).toEqual([]);
     const post = (path: string, routeId: string, pathParameters: Record<string, string>, form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path, pathParameters, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, routeId);
+      invoke(formPost(token, { path, pathParameters, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), routeId);
     const decide = (form: Record<string, string>) => post('/sekretariat/soknader/{applicationId}/omdisponering/{reallocationId}', 'page-decide-reallocation', { applicationId, reallocationId }, form);
     const claim = (form: Record<string, string>) => post('/sekretariat/soknader/{applicationId}/tilbakebetaling', 'page-claim-repayment', { applicationId }, form);
 
@@ -529,14 +529,14 @@ describe('staff pages: the whole case', () => {
     const application = (await app.store.getApplication(applicationId))!;
     const potBefore = (await app.store.getPot('sor-rogaland', application.allocation!.potYear))!.remaining;
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbaketrekking" novalidate aria-label="Trekk tilbake tilskuddet">`);
     expect(page.text.replace(/\u00a0/g, ' ')).toContain(`annulleres utbetalingen, 850 000 kr legges tilbake i potten for ${application.allocation!.potYear}, og rapportene skal ikke leveres`);
     // Nothing is paid, so there is nothing to claim back.
     expect(page.text).not.toContain(`/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
     expect(labelsMissing(page.text)).toEqual([]);
     const revoke = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbaketrekking', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-revoke-grant');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/tilbaketrekking', pathParameters: { applicationId }, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-revoke-grant');
 
     const noReason = await revoke({});
     expect(noReason.status).toBe(400);
@@ -578,7 +578,7 @@ describe('staff pages: the whole case', () => {
   it('a partial repayment claim from the case lets the grant run on, and the case offers no second claim', async () => {
     const { applicationId } = await app.active();
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     const form = { _csrf: token, amount: '25 000', reason: 'Utstyr som ikke ble kjøpt.', endGrant: 'false' };
     const res = await invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbakebetaling', pathParameters: { applicationId }, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-claim-repayment');
     expect(res.status).toBe(303);
@@ -596,7 +596,7 @@ describe('staff pages: the whole case', () => {
     expect(page.text).toContain(`action="/sekretariat/soknader/${applicationId}/tilbakebetaling"`);
     expect(page.text).toContain('også etter at tilskuddet er avsluttet');
     expect(page.text).not.toContain('name="endGrant"');
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     const form = { _csrf: token, amount: '50 000', reason: 'Sluttrapporten viser 50 000 kr ubrukt.' };
     const res = await invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/tilbakebetaling', pathParameters: { applicationId }, form, headers: { ...HTML, 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), cookies: [`__Host-csrf=${token}`] }, 'page-claim-repayment');
     expect(res.status).toBe(303);
@@ -620,7 +620,7 @@ describe('staff pages: moving a case to another meeting', () => {
     const agendaOf = (meetingId: string) =>
       invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: 'sor-rogaland', meetingId }, headers, claims: SECRETARIAT }), 'page-agenda');
     const agenda = await agendaOf('2026-12-10');
-    const token = /__Host-csrf=([^;]+)/.exec(agenda.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(agenda);
     const item = agenda.text.slice(agenda.text.indexOf(`id="sak-${applicationId}"`));
     expect(item).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/mote" novalidate`);
     expect(item).toContain('<option value="2027-01-28">FSU-møte januar 2027 (28.01.2027)</option>');
@@ -688,7 +688,7 @@ describe('staff pages: two-level review', () => {
     expect(section(before.text)).toContain(`Innstilling fra ${by}`);
     expect(section(before.text)).toContain('name="rank"');
     expect(section(before.text)).not.toContain('Innvilg');
-    const token = /__Host-csrf=([^;]+)/.exec(before.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(before);
 
     const post = (form: Record<string, string>) =>
       invoke(

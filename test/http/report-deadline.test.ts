@@ -1,7 +1,7 @@
 // "Utsatt frist": the secretariat moves a report's deadline, through the API and the case page. The
 // reminders follow the new date; the owner is told by the next sweep, with the committee's reason.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
@@ -179,10 +179,10 @@ describe('a report deadline moved (case page)', () => {
     const { applicationId } = await app.active();
     const { statusReportDue } = (await stored(applicationId)).allocation!;
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<details class="report-deadline"><summary>Utsett en rapportfrist</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/rapportfrist" novalidate aria-label="Utsett fristen for en rapport">`);
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapportfrist', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-extend-report-deadline');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/rapportfrist', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-extend-report-deadline');
     const bad = await post({ report: 'status', dueDate: statusReportDue, reason: 'Forsinket oppstart' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#rapportfrist-dueDate"');
@@ -371,10 +371,10 @@ describe("the committee's no to the owner's request", () => {
     const { applicationId } = await app.active();
     await ask(applicationId, addDays((await stored(applicationId)).allocation!.statusReportDue, 30));
     const page = await caseOf(applicationId);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
+    const token = csrfTokenOf(page);
     expect(page.text).toContain(`<details class="deadline-decline"><summary>Avslå ønsket om utsatt frist</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/rapportfrist/avslag" novalidate aria-label="Avslå ønsket om utsatt frist">`);
     const post = (form: Record<string, string>) =>
-      invoke({ ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapportfrist/avslag', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: as }), cookies: [`__Host-csrf=${token}`] }, 'page-decline-deadline-request');
+      invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/rapportfrist/avslag', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-decline-deadline-request');
     const bad = await post({ report: 'status', reason: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#fristavslag-reason"');

@@ -2,7 +2,7 @@
 // answered. Its link stops working (with a word why), its planned mails are cancelled, it leaves
 // the list of reports waiting, and an owner who was mailed the request is told.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, STATUS_REPORT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -68,11 +68,8 @@ describe('a request to fill in a report, withdrawn', () => {
     expect((await ask(applicationId, ASK)).status).toBe(200);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/rapport-utfylling/trekk" class="inline" aria-label="Trekk ønsket om utfylt statusrapport">`);
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
-    const post = (form: Record<string, string>) => invoke({
-      ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapport-utfylling/trekk', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: SECRETARIAT }),
-      cookies: [`__Host-csrf=${token}`],
-    }, 'page-withdraw-report-supplement');
+    const token = csrfTokenOf(page);
+    const post = (form: Record<string, string>) => invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/rapport-utfylling/trekk', pathParameters: { applicationId }, form, headers: HTML, claims: SECRETARIAT }), 'page-withdraw-report-supplement');
     const ok = await post({ report: 'status' });
     expect(ok.status, ok.text).toBe(303);
     expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=utfyllingtrukket`);

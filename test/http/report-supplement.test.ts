@@ -2,7 +2,7 @@
 // fill it in. The owner gets what is missing and a new link (the first acted when the report was
 // sent), sends the report again, and the secretariat is told; the earlier version is kept.
 import { describe, expect, it } from 'vitest';
-import { apiEvent } from '../support/api-events';
+import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, STATUS_REPORT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -138,11 +138,8 @@ describe('a report the secretariat asks to have filled in', () => {
   it('through the case page: the form posts back to the case with its notice, or shows its errors at the fields', async () => {
     const { applicationId } = await app.statusReportIn();
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
-    const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')![1]!;
-    const post = (form: Record<string, string>) => invoke({
-      ...apiEvent({ method: 'POST', path: '/sekretariat/soknader/{applicationId}/rapport-utfylling', pathParameters: { applicationId }, form: { _csrf: token, ...form }, headers: HTML, claims: SECRETARIAT }),
-      cookies: [`__Host-csrf=${token}`],
-    }, 'page-request-report-supplement');
+    const token = csrfTokenOf(page);
+    const post = (form: Record<string, string>) => invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/rapport-utfylling', pathParameters: { applicationId }, form, headers: HTML, claims: SECRETARIAT }), 'page-request-report-supplement');
     const bad = await post({ report: 'status' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#utfylling-reason"');

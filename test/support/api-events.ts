@@ -159,3 +159,15 @@ export function lambdaContext(functionName = 'grant-http'): Context {
     succeed: () => undefined,
   };
 }
+
+/** The token of the CSRF cookie a page set (the double-submit pair), to post the page's forms back with. */
+export function csrfTokenOf(page: { headers: Record<string, string | undefined> }): string {
+  const token = /__Host-csrf=([^;]+)/.exec(page.headers['set-cookie'] ?? '')?.[1];
+  if (!token) throw new Error('The page set no CSRF cookie');
+  return token;
+}
+
+/** A form posted back from a page as a browser does: the token in its hidden field and in its cookie. */
+export function formPost(token: string, options: Omit<ApiEventOptions, 'method'>): ApiEvent {
+  return { ...apiEvent({ ...options, method: 'POST', form: { _csrf: token, ...options.form } }), cookies: [`__Host-csrf=${token}`] };
+}
