@@ -95,7 +95,7 @@ ${meetingTable(schemeId, report)}
 ${report.rows.length === 0 ? '' : areaTable(report)}
 ${report.rows.length === 0
   ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`
-  : grantStatusTable(report.rows, 'Tilskudd i perioden', 'Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først')}`;
+  : grantStatusTable(report.rows, 'Tilskudd i perioden', 'Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først. Status er slik den er nå; periode, rapporter og krav slik de sto ved periodens slutt.')}`;
 }
 
 export function halfYearPage(scheme: { id: string; name: string; committee: { shortName: string } }, request: HalfYearRequest, report?: HalfYearReport): { title: string; body: Html } {

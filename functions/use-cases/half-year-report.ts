@@ -177,7 +177,8 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
 const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['applicationId', 'Søknad'],
   ['title', 'Tittel'],
-  ['status', 'Status'],
+  // where the grant stands on the day the report is made (its period, reports and claim are as they stood at the period's end)
+  ['status', 'Status nå'],
   ['amount', 'Tildelt (kr)'],
   ['periodStart', 'Periode fra'],
   ['periodEnd', 'Periode til'],

@@ -2,7 +2,8 @@
 // its reports and its claim for repayment as they stood at the period's end (a new period, a report
 // filled in since, a claim made since are the later period's to tell).
 import { describe, expect, it } from 'vitest';
-import { SECRETARIAT, START, STATUS_REPORT, useTestApp } from '../support/test-app';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, START, STATUS_REPORT, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 
@@ -28,6 +29,10 @@ describe('the half-year report, as each period stood', () => {
 
     expect(await rowIn(applicationId, '2026-07-01', '2026-12-31')).toMatchObject({ periodStart: '2027-01-01', periodEnd: '2027-12-31', statusReport: '2026-11-20', spentAmount: 200_000, effect: STATUS_REPORT.effect, repaymentClaimed: 0 });
     expect(await rowIn(applicationId, '2027-01-01', '2027-06-30')).toMatchObject({ periodStart: '2027-04-01', periodEnd: '2028-03-31', spentAmount: 250_000, effect: 'Kortere liggetid.', repaymentClaimed: 20_000 });
+    // The status column is the one fact that is today's: the page and the CSV say so.
+    const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2026-07-01', til: '2026-12-31' }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-half-year-report');
+    expect(page.text).toContain('Status er slik den er nå; periode, rapporter og krav slik de sto ved periodens slutt.');
+    expect(page.text).toContain('<th scope="col">Status nå</th>');
   });
 
   it('a claim for repayment made in a period lists the grant in it, with the claim, though nothing else of it happened then', async () => {

@@ -663,7 +663,7 @@ describe('follow-up reports for the committee', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="halvarsrapport-sor-rogaland-2026-07-01-2026-12-31.csv"');
-    expect(csv.text.startsWith('\uFEFFSøknad;Tittel;Status;Tildelt (kr)')).toBe(true);
+    expect(csv.text.startsWith('\uFEFFSøknad;Tittel;Status nå;Tildelt (kr)')).toBe(true);
     const line = csv.text.split('\r\n').find((l) => l.startsWith(applicationId));
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"";""klikk"")"`);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(res.body.rows.length + 1);
