@@ -167,6 +167,8 @@ function buildSchemeConfigSchema() {
           reportDueDaysBefore: dayList.default([14]),
           overdueEveryDays: z.number().int().min(1).max(365).default(14),
           maxOverdueReminders: z.number().int().min(0).max(100).default(12),
+          /** how many of a report's overdue reminders (the first ones) go to the secretariat in copy; it sees the rest on the overdue page, and is told when they end */
+          overdueCopiesToSecretariat: z.number().int().min(0).max(100).default(1),
           cosignEveryDays: z.number().int().min(1).max(365).default(7),
           /** a grant paid on invoice: the owner is reminded this many days after the decision, and again as often, while no invoice has come */
           invoiceAfterDays: z.number().int().min(1).max(365).default(30),

@@ -15,7 +15,7 @@ import { caseMessages, contactChange, contactName, partnerAddressBounced } from 
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -451,9 +451,9 @@ function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView):
   return html`<div class="table-wrap" role="region" aria-label="Planlagte påminnelser" tabindex="0"><table>
 <caption>Det påminnelsene sender om saken, først det som kommer først</caption>
 <thead><tr><th scope="col">Når</th><th scope="col">Hva</th></tr></thead>
-<tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}</td></tr>`)}</tbody>
+<tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}${r.kind.endsWith('-overdue') && (r.seq ?? 1) <= overdueRhythm.copies ? ' (kopi til sekretariatet)' : ''}</td></tr>`)}</tbody>
 </table></div>
-${overdue ? html`<p class="hint">Purringene går hver ${overdueRhythm.everyDays}. dag til rapporten kommer, høyst ${overdueRhythm.atMost} ganger; listen viser den neste.</p>` : ''}`;
+${overdue ? html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Listen viser den neste.</p>` : ''}`;
 }
 
 /** The messages between the secretariat and the contact person so far, both ways. */

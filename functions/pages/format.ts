@@ -18,6 +18,12 @@ export function count(n: number, singular: string, plural: string): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
+/** How overdue reports are chased, in a sentence for the secretariat's pages. */
+export function overdueRhythmNb(r: { everyDays: number; atMost: number; copies: number }): string {
+  const copies = r.copies === 0 ? 'ingen av dem' : r.copies === 1 ? 'den første' : `de ${Math.min(r.copies, r.atMost)} første`;
+  return `Purringene går hver ${r.everyDays}. dag til rapporten kommer, høyst ${r.atMost} ganger; sekretariatet får ${copies} i kopi, og beskjed når purringene slutter.`;
+}
+
 /** 'YYYY-MM-DD' → '10.12.2026'. */
 export function date(value: string | undefined): string {
   if (!value) return '–';
@@ -152,9 +158,9 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   cosign: 'Påminnelse til partnerne som ikke har signert',
   'submission-deadline': 'Påminnelse til prosjektansvarlig om søknadsfristen',
   'status-report-due': 'Påminnelse om statusrapporten',
-  'status-report-overdue': 'Purring på statusrapporten (kopi til sekretariatet)',
+  'status-report-overdue': 'Purring på statusrapporten',
   'final-report-due': 'Påminnelse om sluttrapporten',
-  'final-report-overdue': 'Purring på sluttrapporten (kopi til sekretariatet)',
+  'final-report-overdue': 'Purring på sluttrapporten',
   'meeting-moved': 'Beskjed til prosjektansvarlig om nytt møte',
   'owner-changed': 'Lenken til saken til den nye kontaktpersonen',
   'owner-link': 'Lenken til saken på nytt til prosjektansvarlig',

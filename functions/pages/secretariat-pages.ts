@@ -12,7 +12,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { count, date, dateTime, dayOf, kroner, meetingOptions, meetingTime, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, dayOf, kroner, meetingOptions, meetingTime, overdueRhythmNb, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -458,7 +458,7 @@ function supplementRequestsTable(requests: RunningGrantFollowUp['supplementReque
 </table></div>`;
 }
 
-export function overduePage(schemeName: string, { reports, deadlineRequests, supplementRequests }: RunningGrantFollowUp): { title: string; body: Html } {
+export function overduePage(schemeName: string, { reports, deadlineRequests, supplementRequests, overdueRhythm }: RunningGrantFollowUp): { title: string; body: Html } {
   const title = `Rapporter på overtid – ${schemeName}`;
   return {
     title,
@@ -473,7 +473,7 @@ ${supplementRequestsTable(supplementRequests)}` : ''}
 ${deadlineRequests.length || supplementRequests.length ? html`<h2>På overtid</h2>` : ''}
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
-  : html`<p class="hint">Prosjekteier får påminnelser med kopi til sekretariatet. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
+  : html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
 <div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
 <caption>${count(reports.length, 'rapport', 'rapporter')} på overtid, eldste frist først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>

@@ -14,6 +14,7 @@ import { openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
 import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { currentGroupRegister } from './group-register';
 import { loadCalendar, loadMeeting } from './meeting-calendar';
@@ -195,9 +196,13 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     plannedReminders: reminders.filter((r) => reminderStillDue(r, app)).map((r) => ({ kind: r.kind, dueAt: r.dueAt, ...(r.seq ? { seq: r.seq } : {}) })),
     /** Whether the committee can give the grant another period now (a running grant whose period is not over). */
     periodChangeable: periodChangeRefusal(app, osloDateOf(deps.clock.now())) === undefined,
-    /** How overdue reports are chased: every so many days, at most so many times. */
-    overdueRhythm: { everyDays: scheme.reminders.overdueEveryDays, atMost: scheme.reminders.maxOverdueReminders },
+    overdueRhythm: overdueRhythm(scheme),
   };
+}
+
+/** How overdue reports are chased: every so many days, at most so many times, the first so many in copy to the secretariat. */
+function overdueRhythm(scheme: SchemeConfig) {
+  return { everyDays: scheme.reminders.overdueEveryDays, atMost: scheme.reminders.maxOverdueReminders, copies: scheme.reminders.overdueCopiesToSecretariat };
 }
 
 /** How far back a decision on a running grant can be recorded as made in a meeting (the minutes are approved at the next one). */
@@ -284,7 +289,7 @@ export async function runningGrantFollowUp(deps: Dependencies, schemeId: string)
       return request && app.allocation ? [{ applicationId: app.id, title: app.title, periodStart: app.allocation.periodStart, periodEnd: app.allocation.periodEnd, requestedStart: request.periodStart, requestedEnd: request.periodEnd, reason: request.reason, requestedAt: request.at }] : [];
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-  return { reports, deadlineRequests, periodRequests, supplementRequests };
+  return { reports, deadlineRequests, periodRequests, supplementRequests, overdueRhythm: overdueRhythm(scheme) };
 }
 
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {

@@ -159,8 +159,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const kind = reportKindOfReminder(r.kind)!;
       const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind) };
       const overdue = r.kind.endsWith('overdue');
-      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), overdue ? [scheme.secretariatEmail] : []);
       const seq = r.seq ?? 1;
+      // The secretariat hears that a report is overdue, not every fortnight: the overdue page lists it, and "report missing" says when the reminders end.
+      const copy = overdue && seq <= scheme.reminders.overdueCopiesToSecretariat ? [scheme.secretariatEmail] : [];
+      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), copy);
       if (overdue && seq < scheme.reminders.maxOverdueReminders) {
         await deps.store.putReminder(nextInChain(r, addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays)));
       }

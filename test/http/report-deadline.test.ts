@@ -103,8 +103,8 @@ describe('a report deadline moved (API)', () => {
     const page = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application')).text.replace(/\u00a0/g, ' ');
     expect(page).toContain('<h2 id="paminnelser">Planlagte påminnelser</h2>');
     expect(page).toContain('<td>Beskjed til prosjektansvarlig om ny frist for statusrapporten</td>');
-    expect(page).toContain('<td>Purring på statusrapporten (kopi til sekretariatet) nr. 1</td>');
-    expect(page).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; listen viser den neste.');
+    expect(page).toContain('<td>Purring på statusrapporten nr. 1 (kopi til sekretariatet)</td>');
+    expect(page).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; sekretariatet får den første i kopi, og beskjed når purringene slutter. Listen viser den neste.');
     // The sweep sends the notice of the new date: it leaves the plan.
     await sendDueReminders(app.deps);
     expect((await plan()).map((r) => r.kind)).not.toContain('status-report-extended');

@@ -143,6 +143,7 @@ describe('schemeConfigSchema', () => {
       reportDueDaysBefore: [14],
       overdueEveryDays: 14,
       maxOverdueReminders: 12,
+      overdueCopiesToSecretariat: 1,
       cosignEveryDays: 7,
       invoiceAfterDays: 30,
       maxInvoiceReminders: 3,

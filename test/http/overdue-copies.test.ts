@@ -1,0 +1,62 @@
+// A report past its deadline: the owner is reminded every fortnight until it comes; the secretariat
+// gets the first reminder in copy (a scheme may want more), sees the rest on the overdue page, and is
+// told when the reminders end ("Rapport mangler").
+import { describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { addDays, osloInstant } from '../../functions/domain/oslo-time';
+import type { Dependencies } from '../../functions/composition';
+
+const app = useTestApp();
+const SECRETARIAT_EMAIL = 'fsu-sekretariat@helse-stavanger.example';
+
+/** Three overdue reminders of a grant's status report, as the sweep sends them, and the copies each went with. */
+async function overdueCopies(deps: Dependencies): Promise<string[][]> {
+  const { applicationId } = await app.active();
+  const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
+  const due = allocation!.statusReportDue;
+  const saved = app.clock.now().toISOString();
+  try {
+    // The first overdue reminder, as the workflow plans it when the grant begins; each one sent plans the next.
+    await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+    for (const day of [2, 16, 30]) {
+      app.clock.set(osloInstant(addDays(due, day), '12:00').toISOString());
+      await sendDueReminders(deps);
+    }
+    const overdue = app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Fristen er passert: statusrapport'));
+    return overdue.map((m) => m.cc ?? []);
+  } finally {
+    app.clock.set(saved);
+  }
+}
+
+describe('overdue reminders in copy to the secretariat', () => {
+  it('the first goes in copy, the ones after it to the owner alone', async () => {
+    expect(await overdueCopies(app.deps)).toEqual([[SECRETARIAT_EMAIL], [], []]);
+  });
+
+  it('a scheme that wants more of them in copy says how many', async () => {
+    const base = app.deps.scheme('sor-rogaland')!;
+    const more = { ...base, reminders: { ...base.reminders, overdueCopiesToSecretariat: 2 } };
+    expect(await overdueCopies({ ...app.deps, scheme: (id) => (id === base.id ? more : app.deps.scheme(id)) })).toEqual([[SECRETARIAT_EMAIL], [SECRETARIAT_EMAIL], []]);
+  });
+
+  it('the overdue page and the case say how the reports are chased, and which reminders go in copy', async () => {
+    const { applicationId } = await app.active();
+    const due = (await app.store.getApplication(applicationId))!.allocation!.statusReportDue;
+    await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(osloInstant(addDays(due, 1), '08:00').toISOString());
+      const html = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
+      const overdue = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: html, claims: SECRETARIAT }), 'page-overdue-reports');
+      expect(overdue.status, overdue.text).toBe(200);
+      expect(overdue.text).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; sekretariatet får den første i kopi, og beskjed når purringene slutter.');
+      const listed = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as: SECRETARIAT });
+      expect(listed.body.overdueRhythm).toEqual({ everyDays: 14, atMost: 12, copies: 1 });
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+});
