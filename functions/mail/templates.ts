@@ -1619,8 +1619,10 @@ export function agendaClosed(scheme: SchemeMailContext, d: AgendaClosedData): Re
     blocks: [
       p(`Søknadsfristen for ${oneLine(d.meetingTitle)} gikk ut ${formatDateTimeNb(d.deadline)}. Søknader som blir komplette nå, settes opp til et senere møte.`),
       facts(['Møte', formatDateTimeNb(d.meetingStartsAt)], ['Saker', n === 0 ? 'Ingen' : String(n)], n > 0 ? ['Omsøkt i alt', formatNok(d.requested)] : undefined),
-      ...(n > 0 ? [list(d.cases.map(oneLine), 'Sakene på listen:')] : [p('Ingen søknader er satt opp til møtet.')]),
-      p(`Sakspapirene kan nå sendes til ${oneLine(scheme.committeeShortName)}s medlemmer.`),
+      // An empty agenda has no papers to send; the meeting may not be needed at all.
+      ...(n > 0
+        ? [list(d.cases.map(oneLine), 'Sakene på listen:'), p(`Sakspapirene kan nå sendes til ${oneLine(scheme.committeeShortName)}s medlemmer.`)]
+        : [p('Ingen søknader er satt opp til møtet. Trengs det ikke for andre saker, kan du avlyse det på møteplanen.')]),
       link('Åpne sakslisten', d.agendaLink),
     ],
   });

@@ -33,6 +33,10 @@ describe('the agenda is complete', () => {
     await sendDueReminders(app.deps);
     // Innlandet's December deadline (19.11) has passed, Sør-Rogaland's (26.11) has not.
     expect(agendaNotices().map((m) => m.subject)).toEqual(['[SSU] Sakslisten er klar: SSU-møte desember 2026']);
+    // Nothing on it: no papers to send, and the meeting may be cancelled.
+    expect(agendaNotices()[0]!.text).toContain('Saker: Ingen');
+    expect(agendaNotices()[0]!.text).toContain('Ingen søknader er satt opp til møtet. Trengs det ikke for andre saker, kan du avlyse det på møteplanen');
+    expect(agendaNotices()[0]!.text).not.toContain('Sakspapirene kan nå sendes');
 
     await sweepAt('2026-11-26T23:30:00.000Z'); // 00:30 on 27 November in Oslo
     const notice = agendaNotices().find((m) => m.to.includes(sorRogaland.secretariatEmail))!;
@@ -40,6 +44,7 @@ describe('the agenda is complete', () => {
     expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23.59.');
     expect(notice.text).toContain('Saker: 1\nOmsøkt i alt: 850 000 kr');
     expect(notice.text).toContain('Sakene på listen:\n- Felles ambulant team i Jæren');
+    expect(notice.text).toContain('Sakspapirene kan nå sendes til FSUs medlemmer.');
     expect(notice.text).toContain(`Åpne sakslisten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/moter/2026-12-10\n`);
 
     // Later sweeps before the meeting send nothing new for it (other communities' deadlines pass meanwhile).
