@@ -462,6 +462,20 @@ export function partnerMailDeferred(ctx: MailContext, d: { partnerOrganisation: 
   });
 }
 
+/** To the secretariat: a mail to the project's contact person could not be delivered for now (a transient bounce); at most once a week per case. */
+export function ownerMailDeferred(ctx: MailContext, d: { mailSubject?: string; caseLink: string }): RenderedMail {
+  return render(ctx, {
+    audience: 'internal',
+    subject: `E-post til prosjektansvarlig for ${quoted(titleForSubject(ctx.application.title))} kom ikke fram nå`,
+    blocks: [
+      p(`${d.mailSubject ? `E-posten «${oneLine(d.mailSubject)}»` : 'En e-post'} til prosjektansvarlig kom ikke fram: mottakerens e-postserver tok ikke imot den nå, for eksempel fordi innboksen er full. Adressen kan være riktig.`),
+      facts(...appFacts(ctx)),
+      p('Var e-posten viktig (et vedtak, en lenke til en rapport), kan det være lurt å ta kontakt med prosjektansvarlig på annen måte. Saken viser hvilke e-poster som ikke kom fram. Du får høyst én slik melding i uken om saken.'),
+      link('Se hele saken', d.caseLink),
+    ],
+  });
+}
+
 export type BouncedRecipient = 'owner' | 'partner' | 'other';
 
 /** To the secretariat: a mail about the case could not be delivered (the owner's, or another's the owner cannot fix). */
@@ -1500,6 +1514,7 @@ export const templates = {
   withdrawnBeforeSigning,
   partnerMailBounced,
   partnerMailDeferred,
+  ownerMailDeferred,
   mailBounced,
   submissionDeadlineReminder,
   moreInformationRequested,

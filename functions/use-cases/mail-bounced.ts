@@ -13,6 +13,8 @@ import { loadApplication, loadCurrentVersion } from './load-application';
 import { recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
+const WEEK_MS = 7 * 86_400_000;
+
 /** `ref`: the bounced mail's ref (its message tag), marked on the case's mail log when given. */
 export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[], ref?: string): Promise<void> {
   const app = await deps.store.getApplication(applicationId);
@@ -39,15 +41,22 @@ export async function mailBounced(deps: Dependencies, applicationId: string, add
 
 /**
  * SES gave up delivering a mail about a case for now (a transient bounce: a full mailbox, a server
- * that refused for the time being; the address may be right): marked on the case's mail log, and a
+ * that refused for the time being; the address may be right): marked on the case's mail log. A
  * partner's signing request, while the partners sign, is told to the owner once per version, who
- * can tell the partner (nothing on the history: the owner's page does not mark the address wrong).
+ * can tell the partner; a mail to the contact person is told to the secretariat, which can reach
+ * them another way, at most once a week per case (a full mailbox bounces every mail until emptied).
+ * Nothing on the history: the owner's page does not mark the address wrong.
  */
 export async function mailSoftBounced(deps: Dependencies, applicationId: string, addresses: readonly string[], ref: string): Promise<void> {
   const app = await deps.store.getApplication(applicationId);
   const scheme = app && deps.scheme(app.schemeId);
   if (!app || !scheme) return;
   await deps.store.markSentMail(app.id, ref, 'softBouncedTo', addresses.map(normalised));
+  if (addresses.some((a) => normalised(a) === app.ownerEmail.toLowerCase())) {
+    const bounced = (await deps.store.listSentMail(app.id)).find((m) => m.ref === ref);
+    const week = Math.floor(deps.clock.now().getTime() / WEEK_MS);
+    await notify(deps, `soft-bounced#${app.id}#owner#w${week}`, [scheme.secretariatEmail], mail.ownerMailDeferred(mailContext(scheme, app), { ...(bounced ? { mailSubject: bounced.subject } : {}), caseLink: caseUrl(deps, app.id) }));
+  }
   if (app.status !== 'awaiting_cosignature') return;
   const [{ data }, links] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listLinks(app.id)]);
   const statusLink = ownerLinkUrl(deps, links) ?? deps.publicBaseUrl;

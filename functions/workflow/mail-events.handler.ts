@@ -30,8 +30,9 @@ function parseJson(text: string): unknown {
 
 /**
  * A bounce of a mail about a case: who can put it right is told (see mail-bounced.ts; for a
- * transient bounce only the owner, of a partner's signing request), and it is marked on the case's
- * mail log, as a complaint about one is. Other events are left to the alarms.
+ * transient bounce the owner of a partner's signing request, the secretariat of the owner's mail,
+ * weekly at most), and it is marked on the case's mail log, as a complaint about one is. Other
+ * events are left to the alarms.
  */
 export const handler = middy(async (event: unknown) => {
   for (const record of snsEvent.parse(event).Records) {

@@ -6,6 +6,7 @@ import {
   withdrawnBeforeSigning,
   partnerMailBounced,
   partnerMailDeferred,
+  ownerMailDeferred,
   mailBounced,
   applicationComplete,
   reportMissing,
@@ -109,6 +110,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: partnerMailDeferred(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
     link: LINK,
     expect: [/E-posten til Sola kommune kom ikke fram nå/, /tok ikke imot den nå, for eksempel fordi innboksen er full\. Adressen kan være riktig\./, /de får også en påminnelse/],
+  },
+  ownerMailDeferred: {
+    mail: ownerMailDeferred(ctx, { mailSubject: '[FSU] Vedtak om tilskudd: «Felles team»', caseLink: LINK }),
+    link: LINK,
+    expect: [/til prosjektansvarlig for .* kom ikke fram nå/, /E-posten «\[FSU\] Vedtak om tilskudd: «Felles team»» til prosjektansvarlig kom ikke fram/, /Adressen kan være riktig\./, /høyst én slik melding i uken/],
   },
   mailBounced: {
     mail: mailBounced(ctx, { address: 'kari@feil.example', recipient: 'owner', caseLink: LINK }),

@@ -96,14 +96,21 @@ describe('a bounced mail about a case', () => {
     expect(casePage.text).toContain(`<br><strong>Merket som søppelpost av ${copy.to[0]}</strong>`);
   });
 
-  it('a transient bounce (SES gave up for now: a full mailbox) is marked on the case\'s mail log as not delivered; nobody is mailed, nothing on the history', async () => {
+  it('a transient bounce (SES gave up for now: a full mailbox) is marked on the case\'s mail log as not delivered; of the owner\'s mail the secretariat is told, at most weekly; nothing on the history', async () => {
     const { applicationId } = await app.payoutPending();
     await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
     const request = app.mailer.sent.find((m) => m.idempotencyKey === `decision-letter#${applicationId}`)!;
-    const before = app.mailer.sent.length;
+    const scheme = app.deps.scheme('sor-rogaland')!;
+    const told = () => mailsTo(scheme.secretariatEmail, applicationId).filter((m) => m.subject.includes('kom ikke fram nå'));
+    const toOwner = () => app.mailer.sent.filter((m) => m.to.includes(request.to[0]!)).length;
+    const ownerBefore = toOwner();
     await run(bounce(applicationId, request.to, 'Transient', request.tags!['mail']));
     await run(bounce(applicationId, request.to, 'Transient', request.tags!['mail']));
-    expect(app.mailer.sent.length).toBe(before);
+    // The decision letter did not reach the owner: the secretariat, once, with the letter's subject.
+    expect(told().map((m) => m.subject)).toEqual([`[FSU] E-post til prosjektansvarlig for «${(await app.store.getApplication(applicationId))!.title}» kom ikke fram nå`]);
+    expect(told()[0]!.text).toContain(`E-posten «${request.subject}» til prosjektansvarlig kom ikke fram`);
+    expect(told()[0]!.text).not.toContain(request.to[0]!);
+    expect(toOwner()).toBe(ownerBefore);
     expect((await app.store.getApplication(applicationId))!.history.some((e) => e.action === 'mail-bounced')).toBe(false);
     const mails = (await app.call('get-application', { pathParameters: { applicationId }, as: SECRETARIAT })).body.mails as Array<{ key: string; softBouncedTo?: string[]; bouncedTo?: string[] }>;
     expect(mails.find((m) => m.key === request.idempotencyKey)).toMatchObject({ softBouncedTo: [request.to[0]!.toLowerCase()] });
@@ -111,6 +118,24 @@ describe('a bounced mail about a case', () => {
     const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html', 'X-Forwarded-Proto': 'https' }, claims: SECRETARIAT }), 'page-application');
     expect(casePage.text).toContain(`<br><strong>Kom ikke fram til ${request.to[0]!.toLowerCase()} nå</strong> (midlertidig feil hos mottakeren`);
     expect(casePage.text).toContain('<details class="mail-log" open>');
+
+    // A full mailbox bounces the next mail too: not again that week; the week after, once more.
+    const owner = request.to[0]!;
+    const another = async (ref: string) => {
+      await app.store.recordSentMail({ applicationId, key: `receipt#${ref}`, ref, sentAt: app.clock.now().toISOString(), subject: 'Kvittering', to: [owner] });
+      await run(bounce(applicationId, [owner], 'Transient', ref));
+    };
+    await another('ref-owner-2');
+    expect(told()).toHaveLength(1);
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(Date.parse(saved) + 8 * 86_400_000).toISOString());
+      await another('ref-owner-3');
+      expect(told()).toHaveLength(2);
+      expect(told()[1]!.text).toContain('E-posten «Kvittering» til prosjektansvarlig kom ikke fram');
+    } finally {
+      app.clock.set(saved);
+    }
   });
 
   it("a transient bounce of a partner's signing request while the partners sign: the owner is told once, that the address may be right; nothing on the history", async () => {
