@@ -1140,7 +1140,7 @@ export function reportSupplementRequested(ctx: MailContext, d: ReportSupplementR
   const name = reportName(d.kind);
   return render(ctx, {
     audience: 'external',
-    subject: `${d.reminder ? 'Påminnelse: utfyll' : 'Utfyll'} ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `${d.reminder ? 'Påminnelse: fyll ut' : 'Fyll ut'} ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
       ...(d.reminder ? [p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at dere fyller ut ${name}en, og har ikke fått den ennå.`)] : []),

@@ -272,7 +272,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     const id = (await h.call('GET', `/api/reports/${statusReportLink}`)).body.applicationId as string;
     expect((await h.call('POST', `/api/staff/applications/${id}/report-supplement`, { report: 'status', reason: 'Beskriv effekten med tall.' }, 'secretariat')).status).toBe(200);
     await h.system.advance(20 * 60_000);
-    const asked = (await h.mailsTo(data.owner.email)).find((m) => /Utfyll statusrapporten/.test(m.subject))!;
+    const asked = (await h.mailsTo(data.owner.email)).find((m) => /Fyll ut statusrapporten/.test(m.subject))!;
     const [supplementLink] = linkIds(asked, 'rapport');
     await page.goto(`/rapport/${supplementLink}`);
     expect(await page.locator('.notice').first().textContent()).toContain('Beskriv effekten med tall.');

@@ -23,7 +23,7 @@ describe('a report the secretariat asks to have filled in', () => {
     await sendDueReminders(app.deps);
     await sendDueReminders(app.deps);
     const owner = (await app.store.getApplication(applicationId))!.ownerEmail;
-    const asked = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId));
+    const asked = app.mailer.sent.filter((m) => m.subject.includes('Fyll ut statusrapporten') && m.text.includes(applicationId));
     expect(asked).toHaveLength(1);
     expect(asked[0]!.to).toEqual([owner]);
     expect(asked[0]!.text).toContain(ASK.reason);
@@ -70,7 +70,7 @@ describe('a report the secretariat asks to have filled in', () => {
     // Answered: no reminder two weeks on.
     app.clock.set(new Date(app.clock.now().getTime() + 15 * 86_400_000).toISOString());
     await sendDueReminders(app.deps);
-    expect(app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll') && m.text.includes(applicationId))).toEqual([]);
+    expect(app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: fyll ut') && m.text.includes(applicationId))).toEqual([]);
     expect((await ask(applicationId, { ...ASK, reason: 'Og budsjettet?' })).status).toBe(200);
   });
 
@@ -79,7 +79,7 @@ describe('a report the secretariat asks to have filled in', () => {
     expect((await ask(applicationId, ASK)).status).toBe(200);
     await sendDueReminders(app.deps);
     const start = app.clock.now().getTime();
-    const reminders = () => app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll statusrapporten') && m.text.includes(applicationId));
+    const reminders = () => app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: fyll ut statusrapporten') && m.text.includes(applicationId));
     app.clock.set(new Date(start + 13 * 86_400_000).toISOString());
     await sendDueReminders(app.deps);
     expect(reminders()).toEqual([]);
@@ -122,7 +122,7 @@ describe('a report the secretariat asks to have filled in', () => {
     expect(again.status).toBe(200);
     expect(again.body.changed).toBe(true);
     await sendDueReminders(app.deps);
-    const asked = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId));
+    const asked = app.mailer.sent.filter((m) => m.subject.includes('Fyll ut statusrapporten') && m.text.includes(applicationId));
     expect(asked).toHaveLength(2);
     const [first, second] = asked.map((m) => linkIn(m.text)!);
     expect(second).not.toBe(first);
@@ -158,7 +158,7 @@ describe('a report the secretariat asks to have filled in', () => {
     await sendDueReminders(app.deps);
     app.clock.set(new Date(app.clock.now().getTime() + 61 * 86_400_000).toISOString());
     await sendDueReminders(app.deps);
-    const before = app.mailer.sent.filter((m) => m.subject.includes('tfyll statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text));
+    const before = app.mailer.sent.filter((m) => /[Ff]yll ut statusrapporten/.test(m.subject) && m.text.includes(applicationId)).map((m) => linkIn(m.text));
     expect((await app.call('get-report-form', { pathParameters: { linkId: before[0]! } })).status).toBe(410);
     // The owner's page does not link the dead link: it says to ask for a new one.
     const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
@@ -167,7 +167,7 @@ describe('a report the secretariat asks to have filled in', () => {
     const again = await ask(applicationId, ASK);
     expect(again.body.changed).toBe(true);
     await sendDueReminders(app.deps);
-    const after = app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text)!);
+    const after = app.mailer.sent.filter((m) => m.subject.includes('Fyll ut statusrapporten') && m.text.includes(applicationId)).map((m) => linkIn(m.text)!);
     expect(after).toHaveLength(2);
     expect((await app.call('get-report-form', { pathParameters: { linkId: after[1]! } })).body).toMatchObject({ open: true });
   });
@@ -223,7 +223,7 @@ describe('a report the secretariat asks to have filled in', () => {
     // as the request planned its mail before: `<case>#report-supplement#<instant>`
     await app.store.putReminder({ ...first!, id: first!.id.replace('#status#', '#') });
     await sendDueReminders(app.deps);
-    expect(app.mailer.sent.filter((m) => m.subject.includes('Utfyll statusrapporten') && m.text.includes(applicationId))).toHaveLength(1);
+    expect(app.mailer.sent.filter((m) => m.subject.includes('Fyll ut statusrapporten') && m.text.includes(applicationId))).toHaveLength(1);
   });
 
   it('both reports asked about at once: filling in one leaves the other\'s request, its reminder and its place on the list', async () => {
@@ -240,7 +240,7 @@ describe('a report the secretariat asks to have filled in', () => {
     expect(planned.map((r) => [r.kind, r.seq ?? 1])).toEqual([['report-supplement', 2], ['report-supplement-lapsed', 1]]);
     app.clock.set(new Date(app.clock.now().getTime() + 15 * 86_400_000).toISOString());
     await sendDueReminders(app.deps);
-    const reminders = app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: utfyll') && m.text.includes(applicationId));
+    const reminders = app.mailer.sent.filter((m) => m.subject.includes('Påminnelse: fyll ut') && m.text.includes(applicationId));
     expect(reminders.map((m) => m.subject)).toEqual([expect.stringContaining('sluttrapporten')]);
   });
 

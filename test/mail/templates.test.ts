@@ -271,7 +271,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportSupplementRequested: {
     mail: reportSupplementRequested(ctx, { kind: 'final', reason: 'Beskriv effekten for pasientene, ikke bare aktivitetene.', requestedAt: '2027-03-02', link: LINK }),
     link: LINK,
-    expect: [/Utfyll sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/],
+    expect: [/Fyll ut sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/],
   },
   reportSupplementLapsed: {
     mail: reportSupplementLapsed(ctx, { kind: 'status', reason: 'Hva gikk pengene til?', requestedAt: '2027-03-02', expiredAt: '2027-05-01', caseLink: LINK }),
@@ -373,7 +373,7 @@ describe('the request to fill in a report, and its reminder', () => {
     const data = { kind: 'status' as const, reason: 'Tall for effekten.', requestedAt: '2027-03-02', link: LINK };
     expect(reportSupplementRequested(ctx, data).text).not.toContain('Påminnelse');
     const reminder = reportSupplementRequested(ctx, { ...data, reminder: true });
-    expect(reminder.subject).toMatch(/^\[FSU\] Påminnelse: utfyll statusrapporten for /);
+    expect(reminder.subject).toMatch(/^\[FSU\] Påminnelse: fyll ut statusrapporten for /);
     expect(reminder.text).toContain('Sekretariatet ba 02.03.2027 om at dere fyller ut statusrapporten, og har ikke fått den ennå.');
     expect(reminder.text).toContain('Tall for effekten.');
   });
