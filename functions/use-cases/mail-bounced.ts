@@ -14,6 +14,8 @@ import { recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify } from './notify';
 
 const WEEK_MS = 7 * 86_400_000;
+/** The key prefix of the secretariat's notices of the owner's mail that bounced for now. */
+const OWNER_SOFT_BOUNCE = 'soft-bounced-owner#';
 
 /** `ref`: the bounced mail's ref (its message tag), marked on the case's mail log when given. */
 export async function mailBounced(deps: Dependencies, applicationId: string, addresses: readonly string[], ref?: string): Promise<void> {
@@ -53,9 +55,13 @@ export async function mailSoftBounced(deps: Dependencies, applicationId: string,
   if (!app || !scheme) return;
   await deps.store.markSentMail(app.id, ref, 'softBouncedTo', addresses.map(normalised));
   if (addresses.some((a) => normalised(a) === app.ownerEmail.toLowerCase())) {
-    const bounced = (await deps.store.listSentMail(app.id)).find((m) => m.ref === ref);
-    const week = Math.floor(deps.clock.now().getTime() / WEEK_MS);
-    await notify(deps, `soft-bounced#${app.id}#owner#w${week}`, [scheme.secretariatEmail], mail.ownerMailDeferred(mailContext(scheme, app), { ...(bounced ? { mailSubject: bounced.subject } : {}), caseLink: caseUrl(deps, app.id) }));
+    const log = await deps.store.listSentMail(app.id);
+    const bounced = log.find((m) => m.ref === ref);
+    // Keyed by the bounced mail (SNS may deliver its event twice); the case's mail log says when the secretariat was last told.
+    const key = `${OWNER_SOFT_BOUNCE}${app.id}#${ref}`;
+    const since = deps.clock.now().getTime() - WEEK_MS;
+    const toldLately = log.some((m) => m.key !== key && m.key.startsWith(`${OWNER_SOFT_BOUNCE}${app.id}#`) && Date.parse(m.sentAt) > since);
+    if (!toldLately) await notify(deps, key, [scheme.secretariatEmail], mail.ownerMailDeferred(mailContext(scheme, app), { ...(bounced ? { mailSubject: bounced.subject } : {}), caseLink: caseUrl(deps, app.id) }));
   }
   if (app.status !== 'awaiting_cosignature') return;
   const [{ data }, links] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listLinks(app.id)]);
