@@ -164,7 +164,9 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const copy = overdue && seq <= scheme.reminders.overdueCopiesToSecretariat ? [scheme.secretariatEmail] : [];
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), copy);
       if (overdue && seq < scheme.reminders.maxOverdueReminders) {
-        await deps.store.putReminder(nextInChain(r, addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays)));
+        // On the rhythm from the first; one that went out late (the sweep or SES down for weeks) sets the next a rhythm from now, so the missed ones do not go out at once.
+        const onRhythm = addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays);
+        await deps.store.putReminder(nextInChain(r, onRhythm > now ? onRhythm : addDaysToInstant(now, scheme.reminders.overdueEveryDays)));
       }
       return;
     }

@@ -1,6 +1,7 @@
-// A report past its deadline: the owner is reminded every fortnight until it comes; the secretariat
-// gets the first reminder in copy (a scheme may want more), sees the rest on the overdue page, and is
-// told when the reminders end ("Rapport mangler").
+// A report past its deadline: the owner is reminded every fortnight until it comes (after weeks
+// without reminders, not all the missed ones at once); the secretariat gets the first reminder in
+// copy (a scheme may want more), sees the rest on the overdue page, and is told when the reminders
+// end ("Rapport mangler").
 import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
@@ -55,6 +56,33 @@ describe('overdue reminders in copy to the secretariat', () => {
       expect(overdue.text).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; sekretariatet får den første i kopi, og beskjed når purringene slutter.');
       const listed = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as: SECRETARIAT });
       expect(listed.body.overdueRhythm).toEqual({ everyDays: 14, atMost: 12, copies: 1 });
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('after weeks without a sweep (or SES), the late reminder goes out and the next a fortnight from then, not at once', async () => {
+    const { applicationId } = await app.active();
+    const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const due = allocation!.statusReportDue;
+    const saved = app.clock.now().toISOString();
+    const sentAt: string[] = [];
+    const overdue = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Fristen er passert: statusrapport'));
+    const sweepAt = async (iso: string) => {
+      app.clock.set(iso);
+      const before = overdue().length;
+      await sendDueReminders(app.deps);
+      if (overdue().length > before) sentAt.push(iso);
+    };
+    try {
+      await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+      // Nothing went out for 30 days; then the sweep runs every 15 minutes for an hour, and on.
+      const back = osloInstant(addDays(due, 31), '09:00').getTime();
+      for (let i = 0; i <= 4; i++) await sweepAt(new Date(back + i * 15 * 60_000).toISOString());
+      expect(sentAt).toEqual([new Date(back).toISOString()]);
+      await sweepAt(new Date(back + 13 * 86_400_000).toISOString());
+      await sweepAt(new Date(back + 14 * 86_400_000 + 60_000).toISOString());
+      expect(sentAt).toEqual([new Date(back).toISOString(), new Date(back + 14 * 86_400_000 + 60_000).toISOString()]);
     } finally {
       app.clock.set(saved);
     }
