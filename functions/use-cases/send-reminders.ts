@@ -86,7 +86,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
         if (!partner) continue;
         await notify(deps, `reminder#${r.id}#${link.id}`, [partner.email], mail.cosignReminder(ctx, { recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt }));
       }
-      const next = addDaysToInstant(new Date(r.dueAt), scheme.reminders.cosignEveryDays);
+      const next = nextDue(r, scheme.reminders.cosignEveryDays, now);
       const expiry = Math.max(0, ...pending.map((l) => Date.parse(l.expiresAt)));
       if (pending.length && next.getTime() < expiry) await deps.store.putReminder(nextInChain(r, next));
       return;
@@ -164,9 +164,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const copy = overdue && seq <= scheme.reminders.overdueCopiesToSecretariat ? [scheme.secretariatEmail] : [];
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), copy);
       if (overdue && seq < scheme.reminders.maxOverdueReminders) {
-        // On the rhythm from the first; one that went out late (the sweep or SES down for weeks) sets the next a rhythm from now, so the missed ones do not go out at once.
-        const onRhythm = addDaysToInstant(new Date(r.dueAt), scheme.reminders.overdueEveryDays);
-        await deps.store.putReminder(nextInChain(r, onRhythm > now ? onRhythm : addDaysToInstant(now, scheme.reminders.overdueEveryDays)));
+        await deps.store.putReminder(nextInChain(r, nextDue(r, scheme.reminders.overdueEveryDays, now)));
       }
       return;
     }
@@ -234,6 +232,15 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       return;
     }
   }
+}
+
+/**
+ * When the next of a chain is due: a rhythm after this one's due time; after one that went out late
+ * (the sweep or SES down for weeks), a rhythm from now, so the missed ones do not go out at once.
+ */
+function nextDue(r: ReminderRecord, everyDays: number, now: Date): Date {
+  const onRhythm = addDaysToInstant(new Date(r.dueAt), everyDays);
+  return onRhythm > now ? onRhythm : addDaysToInstant(now, everyDays);
 }
 
 /** The next reminder of a numbered chain (…#1, #2, …): a new id, so the one sent stays sent. */

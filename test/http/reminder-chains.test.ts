@@ -1,11 +1,13 @@
-// A report past its deadline: the owner is reminded every fortnight until it comes (after weeks
-// without reminders, not all the missed ones at once); the secretariat gets the first reminder in
-// copy (a scheme may want more), sees the rest on the overdue page, and is told when the reminders
-// end ("Rapport mangler").
+// Reminders that chain, each planning the next: a report past its deadline is chased every fortnight
+// until it comes, and partners who have not signed are reminded weekly; after weeks without a sweep
+// (or SES), not all the missed ones at once. The secretariat gets the first overdue reminder in copy
+// (a scheme may want more), sees the rest on the overdue page, and is told when they end ("Rapport
+// mangler").
 import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { addDays, osloInstant } from '../../functions/domain/oslo-time';
 import type { Dependencies } from '../../functions/composition';
 
@@ -32,7 +34,7 @@ async function overdueCopies(deps: Dependencies): Promise<string[][]> {
   }
 }
 
-describe('overdue reminders in copy to the secretariat', () => {
+describe('reminders that chain: overdue reports, signatures', () => {
   it('the first goes in copy, the ones after it to the owner alone', async () => {
     expect(await overdueCopies(app.deps)).toEqual([[SECRETARIAT_EMAIL], [], []]);
   });
@@ -83,6 +85,28 @@ describe('overdue reminders in copy to the secretariat', () => {
       await sweepAt(new Date(back + 13 * 86_400_000).toISOString());
       await sweepAt(new Date(back + 14 * 86_400_000 + 60_000).toISOString());
       expect(sentAt).toEqual([new Date(back).toISOString(), new Date(back + 14 * 86_400_000 + 60_000).toISOString()]);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('partners who have not signed: after weeks without a sweep, one reminder each, and the next a week from then', async () => {
+    const { applicationId } = await app.submit();
+    // The workflow's first step mails the signing requests and plans the first reminder.
+    await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const first = (await app.store.listPendingReminders(applicationId)).find((r) => r.kind === 'cosign')!;
+    const partners = (await app.store.getVersion(applicationId, 1))!.data.partners.map((p) => p.email);
+    const reminded = () => app.mailer.sent.filter((m) => partners.some((p) => m.to.includes(p)) && m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId)).length;
+    const saved = app.clock.now().toISOString();
+    try {
+      // Twenty days late: one sweep every 15 minutes for an hour sends each waiting partner one reminder.
+      const back = Date.parse(first.dueAt) + 20 * 86_400_000;
+      for (let i = 0; i <= 4; i++) {
+        app.clock.set(new Date(back + i * 15 * 60_000).toISOString());
+        await sendDueReminders(app.deps);
+      }
+      expect(reminded()).toBe((await app.cosignLinks(applicationId)).length);
+      expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'cosign').map((r) => [r.dueAt, r.seq])).toEqual([[new Date(back + 7 * 86_400_000).toISOString(), 2]]);
     } finally {
       app.clock.set(saved);
     }
