@@ -159,6 +159,8 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const kind = reportKindOfReminder(r.kind)!;
       const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind) };
       const overdue = r.kind.endsWith('overdue');
+      // One before the deadline held up past it (an outage) would say "send it by" a day gone: the overdue ones follow.
+      if (!overdue && data.dueDate !== '' && data.dueDate < osloDateOf(now)) return;
       const seq = r.seq ?? 1;
       // The secretariat hears that a report is overdue, not every fortnight: the overdue page lists it, and "report missing" says when the reminders end.
       const copy = overdue && seq <= scheme.reminders.overdueCopiesToSecretariat ? [scheme.secretariatEmail] : [];

@@ -111,4 +111,28 @@ describe('reminders that chain: overdue reports, signatures', () => {
       app.clock.set(saved);
     }
   });
+
+  it('a reminder before the deadline held up past it is not sent (the overdue ones follow)', async () => {
+    const { applicationId } = await app.active();
+    const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const due = allocation!.statusReportDue;
+    const before = (at: string) => app.store.putReminder({ id: `${applicationId}#status-report-due#${at}`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-due', dueAt: at, reportDue: due });
+    const dueMails = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Påminnelse: statusrapport'));
+    const saved = app.clock.now().toISOString();
+    try {
+      await before(osloInstant(addDays(due, -14), '09:00').toISOString());
+      // Swept on the deadline's own day: still true, sent.
+      app.clock.set(osloInstant(due, '12:00').toISOString());
+      await sendDueReminders(app.deps);
+      expect(dueMails()).toHaveLength(1);
+      // Another one held up until the day after: not sent, and not left due.
+      await before(osloInstant(addDays(due, -13), '09:00').toISOString());
+      app.clock.set(osloInstant(addDays(due, 1), '08:00').toISOString());
+      await sendDueReminders(app.deps);
+      expect(dueMails()).toHaveLength(1);
+      expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'status-report-due')).toEqual([]);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
 });
