@@ -4,7 +4,7 @@ import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/mo
 import { caseMessages, contactName, OWNER_LINK_SENT, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
-import { submissionDeadline } from '../domain/deadlines';
+import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import { applicationMeeting, findMeeting, movedFromMeeting } from '../domain/meeting-calendar';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
 import { payoutIdFor } from '../domain/payout';
@@ -94,8 +94,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'submission-deadline': {
       const meeting = targetMeeting(scheme, await calendarOf(scheme), now)?.date;
       if (!meeting) return;
-      const missing = await missingPartners(deps, app);
       const deadline = submissionDeadline(meeting, scheme.submissionLeadDays);
+      // Held up (an outage) until a later reminder of the same deadline is due too: that one says it.
+      if (reminderInstants(deadline, scheme.reminders.submissionDeadlineDaysBefore, new Date(Date.parse(r.dueAt) + 1)).some((at) => at <= now)) return;
+      const missing = await missingPartners(deps, app);
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.submissionDeadlineReminder(ctx, {
         meetingDate: meeting, deadline: deadline.toISOString(), daysLeft: Math.max(0, daysBetween(osloDateOf(now), osloDateOf(deadline))), missingPartners: missing, statusLink,
       }));

@@ -1,6 +1,7 @@
 // Reminders that chain, each planning the next: a report past its deadline is chased every fortnight
 // until it comes, and partners who have not signed are reminded weekly; after weeks without a sweep
-// (or SES), not all the missed ones at once. The secretariat gets the first overdue reminder in copy
+// (or SES), not all the missed ones at once, and not a reminder a later one (or the deadline) has
+// overtaken. The secretariat gets the first overdue reminder in copy
 // (a scheme may want more), sees the rest on the overdue page, and is told when they end ("Rapport
 // mangler").
 import { describe, expect, it } from 'vitest';
@@ -131,6 +132,27 @@ describe('reminders that chain: overdue reports, signatures', () => {
       await sendDueReminders(app.deps);
       expect(dueMails()).toHaveLength(1);
       expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'status-report-due')).toEqual([]);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
+
+  it('after an outage over both reminders of a submission deadline, the owner gets one (the later), not two', async () => {
+    const { applicationId } = await app.submit();
+    await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    // A day before the deadline (a week before was past at submission); the week's one as a submission a week earlier would have had it.
+    const [dayBefore] = (await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'submission-deadline');
+    const weekBefore = new Date(Date.parse(dayBefore!.dueAt) - 6 * 86_400_000).toISOString();
+    await app.store.putReminder({ ...dayBefore!, id: dayBefore!.id.replace(dayBefore!.dueAt, weekBefore), dueAt: weekBefore });
+    const planned = [Date.parse(weekBefore), Date.parse(dayBefore!.dueAt)];
+    const reminded = () => app.mailer.sent.filter((m) => m.subject.startsWith('[FSU] Påminnelse: søknadsfristen') && m.text.includes(applicationId));
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(planned[1]! + 10 * 60_000).toISOString());
+      await sendDueReminders(app.deps);
+      await sendDueReminders(app.deps);
+      expect(reminded()).toHaveLength(1);
+      expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'submission-deadline')).toEqual([]);
     } finally {
       app.clock.set(saved);
     }
