@@ -36,14 +36,29 @@ export class ReminderSweepIncomplete extends Error {
   }
 }
 
-export async function sendDueReminders(deps: Dependencies, limit = 200): Promise<{ sent: number; skipped: number }> {
+/** Time a sweep keeps in hand when it stops taking reminders (a reminder is a few calls and a mail); the rest wait for the next run. */
+const SWEEP_MARGIN_MS = 10_000;
+
+export interface SweepOptions {
+  /** reminders read per run */
+  limit?: number;
+  /** the invocation's time left (Lambda's getRemainingTimeInMillis); none: no limit */
+  timeLeftMs?: () => number;
+}
+
+export async function sendDueReminders(deps: Dependencies, { limit = 200, timeLeftMs = () => Infinity }: SweepOptions = {}): Promise<{ sent: number; skipped: number; left: number }> {
   const now = deps.clock.now();
   const due = await deps.store.listDueReminders(now.toISOString(), limit);
   let sent = 0;
   let skipped = 0;
   const failed: string[] = [];
   const calendarOf = calendarsOnce(deps);
+  // A backlog (after an outage) may not fit one run: stop in time, before the function is cut off mid-send.
+  const inTime = () => timeLeftMs() >= SWEEP_MARGIN_MS;
+  let done = 0;
   for (const reminder of due) {
+    if (!inTime()) break;
+    done++;
     const app = await deps.store.getApplication(reminder.applicationId);
     if (app && reminderStillDue(reminder, app)) {
       try {
@@ -61,11 +76,13 @@ export async function sendDueReminders(deps: Dependencies, limit = 200): Promise
     // Marked after sending: a crash in between re-sends through the same mail key, which is a no-op.
     await deps.store.markReminderSent(reminder.id, now.toISOString());
   }
+  const left = due.length - done;
   // One read of each community's calendar for the whole sweep.
-  failed.push(...(await sendDraftReminders(deps, now, calendarOf)));
-  failed.push(...(await sendSecretariatNotices(deps, now, calendarOf)));
+  if (inTime()) failed.push(...(await sendDraftReminders(deps, now, calendarOf)));
+  if (inTime()) failed.push(...(await sendSecretariatNotices(deps, now, calendarOf)));
   if (failed.length) throw new ReminderSweepIncomplete(failed);
-  return { sent, skipped };
+  if (left > 0) logger.warn('Reminder sweep stopped for time; the rest stay due for the next run', { left });
+  return { sent, skipped, left };
 }
 
 async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: SchemeConfig, r: ReminderRecord, now: Date, calendarOf: CalendarOf): Promise<void> {

@@ -157,4 +157,31 @@ describe('reminders that chain: overdue reports, signatures', () => {
       app.clock.set(saved);
     }
   });
+
+  it('a sweep short of time stops taking reminders; the rest stay due and go with the next run', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { applicationId } = await app.submit();
+      await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+      ids.push(applicationId);
+    }
+    const cosign = async () => (await Promise.all(ids.map((id) => app.store.listPendingReminders(id)))).flat().filter((r) => r.kind === 'cosign');
+    const firstDue = Math.max(...(await cosign()).map((r) => Date.parse(r.dueAt)));
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set(new Date(firstDue + 60_000).toISOString());
+      const due = (await app.store.listDueReminders(app.clock.now().toISOString())).length;
+      expect(due).toBeGreaterThanOrEqual(2);
+      // Time for one reminder only (the function's time left falls below the margin after it).
+      let calls = 0;
+      const result = await sendDueReminders(app.deps, { timeLeftMs: () => (calls++ === 0 ? 20_000 : 5_000) });
+      expect(result).toMatchObject({ left: due - 1 });
+      expect(result.sent + result.skipped).toBe(1);
+      expect(await app.store.listDueReminders(app.clock.now().toISOString())).toHaveLength(due - 1);
+      expect(await sendDueReminders(app.deps)).toMatchObject({ left: 0 });
+      expect(await app.store.listDueReminders(app.clock.now().toISOString())).toEqual([]);
+    } finally {
+      app.clock.set(saved);
+    }
+  });
 });
