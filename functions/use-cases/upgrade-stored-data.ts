@@ -53,19 +53,28 @@ export interface UpgradeResult {
   written: Partial<Record<UpgradeStep, number>>;
   /** the cases a step failed on (a record it could not read, say): that step is not marked done, and runs again next time */
   failed: Array<{ step: UpgradeStep; applicationId: string; error: string }>;
+  /** stopped before the last case for time: no step marked done, the next run goes through them again */
+  incomplete?: true;
 }
 
-export async function upgradeStoredData(deps: Deps): Promise<UpgradeResult> {
+/** Time a run keeps in hand when it stops (the deployment waits for it, and fails if it is cut off). */
+const UPGRADE_MARGIN_MS = 60_000;
+
+export async function upgradeStoredData(deps: Deps, { timeLeftMs = () => Infinity }: { timeLeftMs?: () => number } = {}): Promise<UpgradeResult> {
   const steps = (await Promise.all(UPGRADE_STEPS.map(async (step) => ((await deps.store.upgradeDone(step)) ? [] : [step])))).flat();
   const written: Partial<Record<UpgradeStep, number>> = Object.fromEntries(steps.map((s) => [s, 0]));
   const failed: UpgradeResult['failed'] = [];
   let applications = 0;
   if (steps.length === 0) return { steps, applications, written, failed };
+  const inTime = () => timeLeftMs() >= UPGRADE_MARGIN_MS;
   for (const schemeId of SCHEME_IDS) {
     for (const status of APPLICATION_STATUSES) {
+      if (!inTime()) return { steps, applications, written, failed, incomplete: true };
       const apps = await deps.store.listByStatus(schemeId, status);
       applications += apps.length;
       for (let i = 0; i < apps.length; i += CONCURRENCY) {
+        // Cut off by the function's timeout, the run would fail the deployment: it stops in time instead.
+        if (!inTime()) return { steps, applications, written, failed, incomplete: true };
         await Promise.all(apps.slice(i, i + CONCURRENCY).map(async (app) => {
           for (const step of steps) {
             // One case that cannot be upgraded does not stop the others (nor the deployment).
@@ -79,7 +88,7 @@ export async function upgradeStoredData(deps: Deps): Promise<UpgradeResult> {
       }
     }
   }
-  // Done only after every case: a run cut off (a timeout), or a step that failed on a case, goes through them again next time.
+  // Done only after every case: a run stopped for time, or a step that failed on a case, goes through them again next time.
   const at = deps.clock.now().toISOString();
   await Promise.all(steps.filter((step) => !failed.some((f) => f.step === step)).map((step) => deps.store.markUpgradeDone(step, at)));
   return { steps, applications, written, failed };
