@@ -15,24 +15,47 @@ import type { Dependencies } from '../../functions/composition';
 const app = useTestApp();
 const SECRETARIAT_EMAIL = 'fsu-sekretariat@helse-stavanger.example';
 
-/** Three overdue reminders of a grant's status report, as the sweep sends them, and the copies each went with. */
-async function overdueCopies(deps: Dependencies): Promise<string[][]> {
-  const { applicationId } = await app.active();
-  const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
-  const due = allocation!.statusReportDue;
+/** Runs `act`, then sets the clock back: the file's tests share one table and one clock, and each moves it. */
+async function clockSetBackAfter<T>(act: () => Promise<T>): Promise<T> {
   const saved = app.clock.now().toISOString();
   try {
-    // The first overdue reminder, as the workflow plans it when the grant begins; each one sent plans the next.
-    await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+    return await act();
+  } finally {
+    app.clock.set(saved);
+  }
+}
+
+/** A running grant: its id, its contact person's address and its status report's deadline. */
+async function runningGrant() {
+  const { applicationId } = await app.active();
+  const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
+  return { applicationId, ownerEmail, due: allocation!.statusReportDue };
+}
+
+/** A submitted application whose workflow's first step has run: the signing requests mailed, the first reminders planned. */
+async function awaitingSignatures(): Promise<string> {
+  const { applicationId } = await app.submit();
+  await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+  return applicationId;
+}
+
+/** The first overdue reminder of the status report, as the workflow plans it when the grant begins; each one sent plans the next. */
+function planFirstOverdue(applicationId: string, due: string): Promise<void> {
+  return app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+}
+
+/** Three overdue reminders of a grant's status report, as the sweep sends them, and the copies each went with. */
+async function overdueCopies(deps: Dependencies): Promise<string[][]> {
+  const { applicationId, ownerEmail, due } = await runningGrant();
+  return clockSetBackAfter(async () => {
+    await planFirstOverdue(applicationId, due);
     for (const day of [2, 16, 30]) {
       app.clock.set(osloInstant(addDays(due, day), '12:00').toISOString());
       await sendDueReminders(deps);
     }
     const overdue = app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Fristen er passert: statusrapport'));
     return overdue.map((m) => m.cc ?? []);
-  } finally {
-    app.clock.set(saved);
-  }
+  });
 }
 
 describe('reminders that chain: overdue reports, signatures', () => {
@@ -47,11 +70,9 @@ describe('reminders that chain: overdue reports, signatures', () => {
   });
 
   it('the overdue page and the case say how the reports are chased, and which reminders go in copy', async () => {
-    const { applicationId } = await app.active();
-    const due = (await app.store.getApplication(applicationId))!.allocation!.statusReportDue;
-    await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
-    const saved = app.clock.now().toISOString();
-    try {
+    const { applicationId, due } = await runningGrant();
+    await planFirstOverdue(applicationId, due);
+    await clockSetBackAfter(async () => {
       app.clock.set(osloInstant(addDays(due, 1), '08:00').toISOString());
       const html = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
       const overdue = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: html, claims: SECRETARIAT }), 'page-overdue-reports');
@@ -59,16 +80,11 @@ describe('reminders that chain: overdue reports, signatures', () => {
       expect(overdue.text).toContain('Purringene går hver 14. dag til rapporten kommer, høyst 12 ganger; sekretariatet får den første i kopi, og beskjed når purringene slutter.');
       const listed = await app.call('list-overdue-reports', { pathParameters: { schemeId: 'sor-rogaland' }, as: SECRETARIAT });
       expect(listed.body.overdueRhythm).toEqual({ everyDays: 14, atMost: 12, copies: 1 });
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 
   it('after weeks without a sweep (or SES), the late reminder goes out and the next a fortnight from then, not at once', async () => {
-    const { applicationId } = await app.active();
-    const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
-    const due = allocation!.statusReportDue;
-    const saved = app.clock.now().toISOString();
+    const { applicationId, ownerEmail, due } = await runningGrant();
     const sentAt: string[] = [];
     const overdue = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Fristen er passert: statusrapport'));
     const sweepAt = async (iso: string) => {
@@ -77,8 +93,8 @@ describe('reminders that chain: overdue reports, signatures', () => {
       await sendDueReminders(app.deps);
       if (overdue().length > before) sentAt.push(iso);
     };
-    try {
-      await app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
+    await clockSetBackAfter(async () => {
+      await planFirstOverdue(applicationId, due);
       // Nothing went out for 30 days; then the sweep runs every 15 minutes for an hour, and on.
       const back = osloInstant(addDays(due, 31), '09:00').getTime();
       for (let i = 0; i <= 4; i++) await sweepAt(new Date(back + i * 15 * 60_000).toISOString());
@@ -86,20 +102,15 @@ describe('reminders that chain: overdue reports, signatures', () => {
       await sweepAt(new Date(back + 13 * 86_400_000).toISOString());
       await sweepAt(new Date(back + 14 * 86_400_000 + 60_000).toISOString());
       expect(sentAt).toEqual([new Date(back).toISOString(), new Date(back + 14 * 86_400_000 + 60_000).toISOString()]);
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 
   it('partners who have not signed: after weeks without a sweep, one reminder each, and the next a week from then', async () => {
-    const { applicationId } = await app.submit();
-    // The workflow's first step mails the signing requests and plans the first reminder.
-    await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const applicationId = await awaitingSignatures();
     const first = (await app.store.listPendingReminders(applicationId)).find((r) => r.kind === 'cosign')!;
     const partners = (await app.store.getVersion(applicationId, 1))!.data.partners.map((p) => p.email);
     const reminded = () => app.mailer.sent.filter((m) => partners.some((p) => m.to.includes(p)) && m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId)).length;
-    const saved = app.clock.now().toISOString();
-    try {
+    await clockSetBackAfter(async () => {
       // Twenty days late: one sweep every 15 minutes for an hour sends each waiting partner one reminder.
       const back = Date.parse(first.dueAt) + 20 * 86_400_000;
       for (let i = 0; i <= 4; i++) {
@@ -108,19 +119,14 @@ describe('reminders that chain: overdue reports, signatures', () => {
       }
       expect(reminded()).toBe((await app.cosignLinks(applicationId)).length);
       expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'cosign').map((r) => [r.dueAt, r.seq])).toEqual([[new Date(back + 7 * 86_400_000).toISOString(), 2]]);
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 
   it('a reminder before the deadline held up past it is not sent (the overdue ones follow)', async () => {
-    const { applicationId } = await app.active();
-    const { allocation, ownerEmail } = (await app.store.getApplication(applicationId))!;
-    const due = allocation!.statusReportDue;
+    const { applicationId, ownerEmail, due } = await runningGrant();
     const before = (at: string) => app.store.putReminder({ id: `${applicationId}#status-report-due#${at}`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-due', dueAt: at, reportDue: due });
     const dueMails = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Påminnelse: statusrapport'));
-    const saved = app.clock.now().toISOString();
-    try {
+    await clockSetBackAfter(async () => {
       await before(osloInstant(addDays(due, -14), '09:00').toISOString());
       // Swept on the deadline's own day: still true, sent.
       app.clock.set(osloInstant(due, '12:00').toISOString());
@@ -132,43 +138,34 @@ describe('reminders that chain: overdue reports, signatures', () => {
       await sendDueReminders(app.deps);
       expect(dueMails()).toHaveLength(1);
       expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'status-report-due')).toEqual([]);
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 
   it('after an outage over both reminders of a submission deadline, the owner gets one (the later), not two', async () => {
-    const { applicationId } = await app.submit();
-    await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const applicationId = await awaitingSignatures();
     // A day before the deadline (a week before was past at submission); the week's one as a submission a week earlier would have had it.
     const [dayBefore] = (await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'submission-deadline');
     const weekBefore = new Date(Date.parse(dayBefore!.dueAt) - 6 * 86_400_000).toISOString();
     await app.store.putReminder({ ...dayBefore!, id: dayBefore!.id.replace(dayBefore!.dueAt, weekBefore), dueAt: weekBefore });
     const planned = [Date.parse(weekBefore), Date.parse(dayBefore!.dueAt)];
     const reminded = () => app.mailer.sent.filter((m) => m.subject.startsWith('[FSU] Påminnelse: søknadsfristen') && m.text.includes(applicationId));
-    const saved = app.clock.now().toISOString();
-    try {
+    await clockSetBackAfter(async () => {
       app.clock.set(new Date(planned[1]! + 10 * 60_000).toISOString());
       await sendDueReminders(app.deps);
       await sendDueReminders(app.deps);
       expect(reminded()).toHaveLength(1);
       expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'submission-deadline')).toEqual([]);
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 
   it('a sweep short of time stops taking reminders; the rest stay due and go with the next run', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const { applicationId } = await app.submit();
-      await runLifecycleStep(app.deps, 'request-cosignatures', { applicationId, executionStartTime: app.clock.now().toISOString() });
-      ids.push(applicationId);
+      ids.push(await awaitingSignatures());
     }
     const cosign = async () => (await Promise.all(ids.map((id) => app.store.listPendingReminders(id)))).flat().filter((r) => r.kind === 'cosign');
     const firstDue = Math.max(...(await cosign()).map((r) => Date.parse(r.dueAt)));
-    const saved = app.clock.now().toISOString();
-    try {
+    await clockSetBackAfter(async () => {
       app.clock.set(new Date(firstDue + 60_000).toISOString());
       const due = (await app.store.listDueReminders(app.clock.now().toISOString())).length;
       expect(due).toBeGreaterThanOrEqual(2);
@@ -180,8 +177,6 @@ describe('reminders that chain: overdue reports, signatures', () => {
       expect(await app.store.listDueReminders(app.clock.now().toISOString())).toHaveLength(due - 1);
       expect(await sendDueReminders(app.deps)).toMatchObject({ left: 0 });
       expect(await app.store.listDueReminders(app.clock.now().toISOString())).toEqual([]);
-    } finally {
-      app.clock.set(saved);
-    }
+    });
   });
 });
