@@ -23,6 +23,20 @@ export const REPORT_REMINDER_KINDS: Record<ReportKind, ReminderKind[]> = {
   final: [REPORT_REMINDERS.final.due, REPORT_REMINDERS.final.overdue, REPORT_REMINDERS.final.missing],
 };
 
+/** Whether a reminder chases a report past its deadline. */
+export function isOverdueReminder(r: Pick<ReminderRecord, 'kind'>): boolean {
+  return r.kind === REPORT_REMINDERS.status.overdue || r.kind === REPORT_REMINDERS.final.overdue;
+}
+
+/**
+ * Whether the secretariat gets this reminder in copy: the first `copies` overdue reminders of a
+ * deadline. It hears that a report is overdue, not every fortnight: the overdue page lists it, and
+ * "report missing" says when the reminders end.
+ */
+export function overdueCopiedToSecretariat(r: Pick<ReminderRecord, 'kind' | 'seq'>, copies: number): boolean {
+  return isOverdueReminder(r) && (r.seq ?? 1) <= copies;
+}
+
 /** The report a reminder is about (undefined: not a report reminder). */
 export function reportKindOfReminder(kind: ReminderKind): ReportKind | undefined {
   return (Object.keys(REPORT_REMINDERS) as ReportKind[]).find((k) => (Object.values(REPORT_REMINDERS[k]) as string[]).includes(kind));

@@ -13,6 +13,7 @@ import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { caseMessages, contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
+import { isOverdueReminder, overdueCopiedToSecretariat } from '../domain/reminders';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
 import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
@@ -447,11 +448,11 @@ function contents(grant: boolean): Html {
 
 /** What the reminder sweep will send about the case, and when (the next overdue reminder only: each one schedules the next). */
 function reminderPlan({ plannedReminders: reminders, overdueRhythm }: CaseView): Html {
-  const overdue = reminders.some((r) => r.kind.endsWith('-overdue'));
+  const overdue = reminders.some(isOverdueReminder);
   return html`<div class="table-wrap" role="region" aria-label="Planlagte påminnelser" tabindex="0"><table>
 <caption>Det påminnelsene sender om saken, først det som kommer først</caption>
 <thead><tr><th scope="col">Når</th><th scope="col">Hva</th></tr></thead>
-<tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}${r.kind.endsWith('-overdue') && (r.seq ?? 1) <= overdueRhythm.copies ? ' (kopi til sekretariatet)' : ''}</td></tr>`)}</tbody>
+<tbody>${reminders.map((r) => html`<tr><td>${dateTime(r.dueAt)}</td><td>${REMINDER_KIND_LABELS[r.kind]}${r.seq ? ` nr. ${r.seq}` : ''}${overdueCopiedToSecretariat(r, overdueRhythm.copies) ? ' (kopi til sekretariatet)' : ''}</td></tr>`)}</tbody>
 </table></div>
 ${overdue ? html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Listen viser den neste.</p>` : ''}`;
 }

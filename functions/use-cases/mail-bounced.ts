@@ -53,20 +53,21 @@ export async function mailSoftBounced(deps: Dependencies, applicationId: string,
   const app = await deps.store.getApplication(applicationId);
   const scheme = app && deps.scheme(app.schemeId);
   if (!app || !scheme) return;
-  await deps.store.markSentMail(app.id, ref, 'softBouncedTo', addresses.map(normalised));
-  if (addresses.some((a) => normalised(a) === app.ownerEmail.toLowerCase())) {
+  const bounced = new Set(addresses.map(normalised));
+  await deps.store.markSentMail(app.id, ref, 'softBouncedTo', [...bounced]);
+  if (bounced.has(app.ownerEmail.toLowerCase())) {
     const log = await deps.store.listSentMail(app.id);
-    const bounced = log.find((m) => m.ref === ref);
+    const mailSubject = log.find((m) => m.ref === ref)?.subject;
     // Keyed by the bounced mail (SNS may deliver its event twice); the case's mail log says when the secretariat was last told.
     const key = `${OWNER_SOFT_BOUNCE}${app.id}#${ref}`;
     const since = deps.clock.now().getTime() - WEEK_MS;
     const toldLately = log.some((m) => m.key !== key && m.key.startsWith(`${OWNER_SOFT_BOUNCE}${app.id}#`) && Date.parse(m.sentAt) > since);
-    if (!toldLately) await notify(deps, key, [scheme.secretariatEmail], mail.ownerMailDeferred(mailContext(scheme, app), { ...(bounced ? { mailSubject: bounced.subject } : {}), caseLink: caseUrl(deps, app.id) }));
+    if (!toldLately) await notify(deps, key, [scheme.secretariatEmail], mail.ownerMailDeferred(mailContext(scheme, app), { ...(mailSubject ? { mailSubject } : {}), caseLink: caseUrl(deps, app.id) }));
   }
   if (app.status !== 'awaiting_cosignature') return;
   const [{ data }, links] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listLinks(app.id)]);
   const statusLink = ownerLinkUrl(deps, links) ?? deps.publicBaseUrl;
-  for (const address of new Set(addresses.map(normalised))) {
+  for (const address of bounced) {
     const partnerIndex = data.partners.findIndex((p) => p.email.toLowerCase() === address);
     if (partnerIndex < 0 || address === app.ownerEmail.toLowerCase()) continue;
     await notify(deps, `soft-bounced#${app.id}#v${app.version}#p${partnerIndex}`, [app.ownerEmail], mail.partnerMailDeferred(mailContext(scheme, app), { partnerOrganisation: data.partners[partnerIndex]!.organisationName, statusLink }));

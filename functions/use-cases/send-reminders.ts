@@ -22,11 +22,12 @@ import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { targetMeeting } from './schedule-application';
 import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
-import { reminderStillDue, reportKindOfReminder } from '../domain/reminders';
+import { isOverdueReminder, overdueCopiedToSecretariat, reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
 import { sendPeriodDeclined, sendPeriodRequest } from './change-grant-period';
 import { sendSupplementLapsed, sendSupplementRequest, sendSupplementWithdrawn, sendSupplemented } from './report-supplement';
 import { logger } from '../adapters/logger';
+import { stillInTime, type TimeLeftOption } from './time-left';
 
 /** A sweep that could not send every due reminder or notice; the rest went out, the failed ones stay due. */
 export class ReminderSweepIncomplete extends Error {
@@ -36,25 +37,20 @@ export class ReminderSweepIncomplete extends Error {
   }
 }
 
+/** Reminders read per run. */
+const SWEEP_LIMIT = 200;
 /** Time a sweep keeps in hand when it stops taking reminders (a reminder is a few calls and a mail); the rest wait for the next run. */
 const SWEEP_MARGIN_MS = 10_000;
 
-export interface SweepOptions {
-  /** reminders read per run */
-  limit?: number;
-  /** the invocation's time left (Lambda's getRemainingTimeInMillis); none: no limit */
-  timeLeftMs?: () => number;
-}
-
-export async function sendDueReminders(deps: Dependencies, { limit = 200, timeLeftMs = () => Infinity }: SweepOptions = {}): Promise<{ sent: number; skipped: number; left: number }> {
+export async function sendDueReminders(deps: Dependencies, options: TimeLeftOption = {}): Promise<{ sent: number; skipped: number; left: number }> {
   const now = deps.clock.now();
-  const due = await deps.store.listDueReminders(now.toISOString(), limit);
+  const due = await deps.store.listDueReminders(now.toISOString(), SWEEP_LIMIT);
   let sent = 0;
   let skipped = 0;
   const failed: string[] = [];
   const calendarOf = calendarsOnce(deps);
   // A backlog (after an outage) may not fit one run: stop in time, before the function is cut off mid-send.
-  const inTime = () => timeLeftMs() >= SWEEP_MARGIN_MS;
+  const inTime = stillInTime(options, SWEEP_MARGIN_MS);
   let done = 0;
   for (const reminder of due) {
     if (!inTime()) break;
@@ -177,12 +173,11 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'final-report-overdue': {
       const kind = reportKindOfReminder(r.kind)!;
       const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind) };
-      const overdue = r.kind.endsWith('overdue');
+      const overdue = isOverdueReminder(r);
       // One before the deadline held up past it (an outage) would say "send it by" a day gone: the overdue ones follow.
       if (!overdue && data.dueDate !== '' && data.dueDate < osloDateOf(now)) return;
       const seq = r.seq ?? 1;
-      // The secretariat hears that a report is overdue, not every fortnight: the overdue page lists it, and "report missing" says when the reminders end.
-      const copy = overdue && seq <= scheme.reminders.overdueCopiesToSecretariat ? [scheme.secretariatEmail] : [];
+      const copy = overdueCopiedToSecretariat(r, scheme.reminders.overdueCopiesToSecretariat) ? [scheme.secretariatEmail] : [];
       await notify(deps, `reminder#${r.id}`, [app.ownerEmail], overdue ? mail.reportOverdue(ctx, data) : mail.reportDue(ctx, data), copy);
       if (overdue && seq < scheme.reminders.maxOverdueReminders) {
         await deps.store.putReminder(nextInChain(r, nextDue(r, scheme.reminders.overdueEveryDays, now)));

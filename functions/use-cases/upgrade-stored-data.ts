@@ -11,6 +11,7 @@ import { openSupplementRequest } from '../domain/report-supplement';
 import type { Dependencies } from '../composition';
 import { SCHEME_IDS } from '../../config/schemes';
 import { loadCurrentVersion } from './load-application';
+import { stillInTime, type TimeLeftOption } from './time-left';
 
 type Deps = Pick<Dependencies, 'store' | 'clock'>;
 
@@ -60,13 +61,13 @@ export interface UpgradeResult {
 /** Time a run keeps in hand when it stops (the deployment waits for it, and fails if it is cut off). */
 const UPGRADE_MARGIN_MS = 60_000;
 
-export async function upgradeStoredData(deps: Deps, { timeLeftMs = () => Infinity }: { timeLeftMs?: () => number } = {}): Promise<UpgradeResult> {
+export async function upgradeStoredData(deps: Deps, options: TimeLeftOption = {}): Promise<UpgradeResult> {
   const steps = (await Promise.all(UPGRADE_STEPS.map(async (step) => ((await deps.store.upgradeDone(step)) ? [] : [step])))).flat();
   const written: Partial<Record<UpgradeStep, number>> = Object.fromEntries(steps.map((s) => [s, 0]));
   const failed: UpgradeResult['failed'] = [];
   let applications = 0;
   if (steps.length === 0) return { steps, applications, written, failed };
-  const inTime = () => timeLeftMs() >= UPGRADE_MARGIN_MS;
+  const inTime = stillInTime(options, UPGRADE_MARGIN_MS);
   for (const schemeId of SCHEME_IDS) {
     for (const status of APPLICATION_STATUSES) {
       if (!inTime()) return { steps, applications, written, failed, incomplete: true };

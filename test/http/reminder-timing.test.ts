@@ -1,9 +1,9 @@
-// Reminders that chain, each planning the next: a report past its deadline is chased every fortnight
-// until it comes, and partners who have not signed are reminded weekly; after weeks without a sweep
-// (or SES), not all the missed ones at once, and not a reminder a later one (or the deadline) has
-// overtaken. The secretariat gets the first overdue reminder in copy
-// (a scheme may want more), sees the rest on the overdue page, and is told when they end ("Rapport
-// mangler").
+// The reminder sweep over time. Reminders that chain, each planning the next: a report past its
+// deadline is chased every fortnight until it comes, and partners who have not signed are reminded
+// weekly; after weeks without a sweep (or SES), not all the missed ones at once, and not a reminder
+// a later one (or the deadline) has overtaken; a run short of time leaves the rest for the next.
+// The secretariat gets the first overdue reminder in copy (a scheme may want more), sees the rest
+// on the overdue page, and is told when they end ("Rapport mangler").
 import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
@@ -58,7 +58,7 @@ async function overdueCopies(deps: Dependencies): Promise<string[][]> {
   });
 }
 
-describe('reminders that chain: overdue reports, signatures', () => {
+describe('the reminder sweep over time: chains, copies to the secretariat, reminders overtaken, a short run', () => {
   it('the first goes in copy, the ones after it to the owner alone', async () => {
     expect(await overdueCopies(app.deps)).toEqual([[SECRETARIAT_EMAIL], [], []]);
   });
