@@ -65,6 +65,14 @@ export interface FormFieldKinds {
   booleans?: readonly string[];
 }
 
+/** A request form's fields beyond formToNested's: text areas that hold lists. */
+export interface RequestFormFieldKinds extends FormFieldKinds {
+  /** Text areas with one entry per line (lists of people); blank lines are left out. */
+  readonly lines?: readonly string[];
+  /** A text area per key (recused[<case>]): each becomes its lines, an empty one nothing. */
+  readonly lineMaps?: readonly string[];
+}
+
 /**
  * Generic urlencoded body → nested object. Empty values are left out (the schema then says
  * 'Feltet må fylles ut.' for required ones); lists collect repeated values; numbers and booleans

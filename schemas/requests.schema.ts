@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
-import { formToNested, type FormBody } from './form-body';
+import { formToNested, type FormBody, type RequestFormFieldKinds } from './form-body';
 
 const E = NORWEGIAN;
 
@@ -405,74 +405,17 @@ export const REQUEST_SCHEMAS = {
 } as const;
 export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
 
-const NUMBER_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
-  signature: [],
-  decision: ['amount'],
-  recommendation: ['rank'],
-  information: [],
-  report: ['spentAmount'],
-  reallocation: ['amount'],
-  reallocationDecision: [],
-  repaymentClaim: ['amount'],
-  revocation: [],
-  periodChange: [],
-  periodRequest: [],
-  periodDecline: [],
-  groupLeaders: [],
-  lostLink: [],
-  ownerChange: [],
-  reportDeadline: [],
-  deadlineRequest: [],
-  deadlineDecline: [],
-  reportSupplement: [],
-  reportSupplementWithdrawal: [],
-  ownerMessage: [],
-  invoice: [],
-  withdraw: [],
-  payoutQuery: [],
-  halfYearQuery: [],
-  attendance: [],
-  minutesApproval: [],
-  meetingAddition: [],
-  meetingCancellation: [],
+/** The fields of a request that a form does not post as plain text, for the requests that have any (a test holds this to the schemas). */
+export const FORM_FIELD_KINDS: Readonly<Partial<Record<RequestSchemaKey, RequestFormFieldKinds>>> = {
+  decision: { numbers: ['amount'] },
+  recommendation: { numbers: ['rank'], booleans: ['recommended'], lists: ['participants'] },
+  report: { numbers: ['spentAmount'] },
+  reallocation: { numbers: ['amount'] },
+  reallocationDecision: { booleans: ['approved'] },
+  repaymentClaim: { numbers: ['amount'], booleans: ['endGrant'] },
+  attendance: { lines: ['present', 'absent'], lineMaps: ['recused'] },
+  meetingAddition: { booleans: ['newApplications'] },
 };
-/** Checkbox lists in the forms (repeated values). */
-const LIST_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { recommendation: ['participants'] };
-const BOOLEAN_FIELDS: Record<RequestSchemaKey, readonly string[]> = {
-  signature: [],
-  decision: [],
-  recommendation: ['recommended'],
-  information: [],
-  report: [],
-  reallocation: [],
-  reallocationDecision: ['approved'],
-  repaymentClaim: ['endGrant'],
-  revocation: [],
-  periodChange: [],
-  periodRequest: [],
-  periodDecline: [],
-  groupLeaders: [],
-  lostLink: [],
-  ownerChange: [],
-  reportDeadline: [],
-  deadlineRequest: [],
-  deadlineDecline: [],
-  reportSupplement: [],
-  reportSupplementWithdrawal: [],
-  ownerMessage: [],
-  invoice: [],
-  withdraw: [],
-  payoutQuery: [],
-  halfYearQuery: [],
-  attendance: [],
-  minutesApproval: [],
-  meetingAddition: ['newApplications'],
-  meetingCancellation: [],
-};
-/** Text areas with one entry per line (lists of people); blank lines are left out. */
-const LINE_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['present', 'absent'] };
-/** Fields that hold a text area per key (recused[<case>]): each becomes its lines, an empty one nothing. */
-const LINE_MAP_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { attendance: ['recused'] };
 
 /**
  * An urlencoded form post for one of REQUEST_SCHEMAS → the object that schema parses: empty
@@ -481,11 +424,12 @@ const LINE_MAP_FIELDS: Partial<Record<RequestSchemaKey, readonly string[]>> = { 
  * anything else stays text so the schema reports it in Norwegian. Unsafe keys are ignored.
  */
 export function coerceFormBody(schemaKey: RequestSchemaKey, form: FormBody): Record<string, unknown> {
-  const out = formToNested(form, { numbers: NUMBER_FIELDS[schemaKey], booleans: BOOLEAN_FIELDS[schemaKey], lists: LIST_FIELDS[schemaKey] ?? [] });
+  const { numbers = [], booleans = [], lists = [], lines = [], lineMaps = [] } = FORM_FIELD_KINDS[schemaKey] ?? {};
+  const out = formToNested(form, { numbers, booleans, lists });
   // Checkbox lists: none ticked posts nothing, which is an empty list.
-  for (const list of LIST_FIELDS[schemaKey] ?? []) out[list] ??= [];
-  for (const field of LINE_FIELDS[schemaKey] ?? []) out[field] = linesOf(out[field]);
-  for (const field of LINE_MAP_FIELDS[schemaKey] ?? []) {
+  for (const list of lists) out[list] ??= [];
+  for (const field of lines) out[field] = linesOf(out[field]);
+  for (const field of lineMaps) {
     const areas = out[field];
     if (typeof areas !== 'object' || areas === null || Array.isArray(areas)) continue;
     const filled = Object.entries(areas).map(([key, text]) => [key, linesOf(text)] as const).filter(([, lines]) => !Array.isArray(lines) || lines.length > 0);
@@ -504,8 +448,8 @@ function linesOf(value: unknown): unknown {
 
 /** The same for any request body in this file, knowing every number and boolean field by name. */
 export function formToObject(form: FormBody): Record<string, unknown> {
-  const all = <T>(m: Record<string, readonly T[]>) => [...new Set(Object.values(m).flat())];
-  return formToNested(form, { numbers: all(NUMBER_FIELDS), booleans: all(BOOLEAN_FIELDS) });
+  const all = (kind: 'numbers' | 'booleans') => [...new Set(Object.values(FORM_FIELD_KINDS).flatMap((k) => k[kind] ?? []))];
+  return formToNested(form, { numbers: all('numbers'), booleans: all('booleans') });
 }
 
 /** Parses a form post with the schema for the key. */

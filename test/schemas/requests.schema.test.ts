@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import {
   attendanceRequestSchema,
   coerceFormBody,
+  FORM_FIELD_KINDS,
   MAX_ATTENDEES,
   minutesApprovalSchema,
   decisionRequestSchema,
@@ -12,6 +14,7 @@ import {
   invoiceRequestSchema,
   parseFormBody,
   payoutQuerySchema,
+  REQUEST_SCHEMAS,
   reallocationDecisionSchema,
   reallocationRequestSchema,
   repaymentClaimSchema,
@@ -124,7 +127,36 @@ describe('the other bodies', () => {
   });
 });
 
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; additionalProperties?: unknown };
+
+/** A request's fields by the kind a form must turn them into, read from the schema itself (a union's options together). */
+function fieldKindsOf(schema: z.ZodMiniType): Record<'numbers' | 'booleans' | 'arrays' | 'records', string[]> {
+  const kinds = { numbers: new Set<string>(), booleans: new Set<string>(), arrays: new Set<string>(), records: new Set<string>() };
+  const visit = (s: JsonSchema) => {
+    for (const option of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) visit(option);
+    for (const [name, field] of Object.entries(s.properties ?? {})) {
+      if (field.type === 'number' || field.type === 'integer') kinds.numbers.add(name);
+      else if (field.type === 'boolean') kinds.booleans.add(name);
+      else if (field.type === 'array') kinds.arrays.add(name);
+      else if (field.type === 'object' && field.additionalProperties) kinds.records.add(name);
+    }
+  };
+  visit(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+  const sorted = (set: Set<string>) => [...set].sort();
+  return { numbers: sorted(kinds.numbers), booleans: sorted(kinds.booleans), arrays: sorted(kinds.arrays), records: sorted(kinds.records) };
+}
+
 describe('form posts', () => {
+  it.each(Object.keys(REQUEST_SCHEMAS) as Array<keyof typeof REQUEST_SCHEMAS>)('%s: the form knows every field that is not text, and no other', (key) => {
+    const declared = FORM_FIELD_KINDS[key] ?? {};
+    const sorted = (...lists: Array<readonly string[] | undefined>) => lists.flatMap((l) => l ?? []).sort();
+    expect({
+      numbers: sorted(declared.numbers),
+      booleans: sorted(declared.booleans),
+      arrays: sorted(declared.lists, declared.lines),
+      records: sorted(declared.lineMaps),
+    }).toEqual(fieldKindsOf(REQUEST_SCHEMAS[key]));
+  });
   it('coerces the known number and boolean fields', () => {
     expect(coerceFormBody('decision', { outcome: 'approve', amount: '250 000', periodStart: '2027-01-01', periodEnd: '2027-06-30', comment: '' })).toEqual({
       outcome: 'approve',
