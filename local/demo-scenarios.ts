@@ -460,7 +460,7 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   say('Utfylt statusrapport mottatt for B');
 
   await advanceTo('2027-09-23');
-  await http.ok('POST', `/api/staff/applications/${g.E.applicationId}/repayment-claims`, { amount: 250_000, reason: 'Bare én av tre stillinger er besatt; ubrukte midler kreves tilbake.' }, 'secretariat');
+  await http.ok('POST', `/api/staff/applications/${g.E.applicationId}/repayment-claims`, { amount: 250_000, reason: 'Bare én av tre stillinger er besatt; ubrukte midler kreves tilbake.', endGrant: true }, 'secretariat');
   await settle();
   say(`${c}-møte: krav om tilbakebetaling av ${formatNok(250_000)} for E`);
 

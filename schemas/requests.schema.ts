@@ -171,7 +171,7 @@ export const repaymentClaimSchema = z.strictObject(
   {
     amount: kronerField(MAX_REQUESTED_AMOUNT, { positive: true }),
     reason: textField(REASON_MAX),
-    /** false: a partial claim and the grant runs on with its reports (refused for a closed grant); left out or true: the claim ends the grant (see claimEffect). */
+    /** false: a partial claim and the grant runs on with its reports (refused for a closed grant); true or left out (API clients from before): the claim ends the grant. The case page requires the choice of a partial claim (see claimChoiceMissing). */
     endGrant: z.optional(z.boolean({ error: 'Velg om tilskuddet avsluttes eller løper videre.' })),
     meetingId: optionalMeetingField(),
   },

@@ -51,6 +51,8 @@ export interface Allocation {
   meetingId?: string;
   statusReportDue: string; // YYYY-MM-DD
   finalReportDue: string; // YYYY-MM-DD
+  /** The committee's note to the owner with the grant (a condition, say): in the decision letter and on the owner's page. */
+  note?: string;
 }
 
 /** The application's current state: one item, the single source of truth for its status. */

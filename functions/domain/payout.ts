@@ -53,6 +53,15 @@ export function claimEffect(claim: { amount: number; endGrant?: boolean | undefi
 /** A closed grant cannot be told to run on (the form does not ask; an API client may). */
 export const CLOSED_GRANT_RUNS_ON = 'Tilskuddet er allerede avsluttet og kan ikke løpe videre.';
 
+/**
+ * A partial claim on a running grant must say what happens to the grant: left to a default, a
+ * claim of a part would end the grant and its final report without anyone choosing it.
+ */
+export function claimChoiceMissing(claim: { amount: number; endGrant?: boolean | undefined }, grant: { allocated: number; status: ApplicationStatus }): string | undefined {
+  if (grant.status === 'closed' || claim.amount >= grant.allocated || claim.endGrant !== undefined) return undefined;
+  return 'Velg om tilskuddet avsluttes eller løper videre når bare en del kreves tilbake.';
+}
+
 /** The grant's repayment claim as its history has it: when, how much, why, by whom and what it did (undefined: no claim). */
 export function recordedClaim(history: readonly AuditEntry[]): { at: string; amount: number; reason: string; decidedBy: string; effect: ClaimEffect } | undefined {
   const claim = history.findLast((h) => h.action === 'repayment-claimed');
@@ -82,7 +91,8 @@ export function recordedRevocation(history: readonly AuditEntry[]): { at: string
 /**
  * Whether a repayment claim ends the grant. Repayment may be of "hele eller deler av tilskuddet"
  * (002): a claim of the whole grant ends it; a partial claim ends it only when the committee says
- * so (`endGrant`, which API clients from before may leave out: then it ends, as it always did).
+ * so (`endGrant`: the case page requires the choice of a partial claim, see claimChoiceMissing; the
+ * JSON API leaves it out for clients from before, and then the claim ends the grant).
  * A grant that goes on keeps its workflow and its report reminders.
  */
 export function claimEndsGrant(claim: { amount: number; endGrant?: boolean | undefined }, allocated: number): boolean {

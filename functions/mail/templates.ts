@@ -774,6 +774,8 @@ export interface DecisionLetterData extends DecisionCopy {
   finalReportDue: DateInput;
   /** where each report is submitted (opaque links), if already issued */
   reportLinks?: { status: string; final: string };
+  /** the committee's note with the grant ("Merknad i vedtaksbrevet") */
+  note?: string;
 }
 
 /** Where a grant's invoice goes, for how much, marked how: 'til X (org.nr. N) på kr A, merket med prosjektnummer P'. */
@@ -787,7 +789,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
   const project = oneLine(d.projectNumber);
   const payout = d.ownerIsInternalUnit
     ? `Prosjekteier er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
-    : `Tilskuddet utbetales mot faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}.`;
+    : `Send faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}. Tilskuddet utbetales når fakturaen er mottatt.`;
   return render(ctx, {
     audience: 'external',
     subject: `Vedtak om tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
@@ -803,6 +805,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
         ['Vedtaksdato', formatDateNb(d.decidedAt)],
         ['Prosjektnummer', project],
       ),
+      ...(d.note ? [quote(`Merknad fra ${c}`, d.note)] : []),
       list(
         [
           ...grantConditions(c),
@@ -1242,7 +1245,7 @@ export function reallocationRequested(ctx: MailContext, d: ReallocationRequested
   });
 }
 
-export interface ReallocationDecidedData {
+export interface ReallocationDecidedData extends DecisionCopy {
   approved: boolean;
   amount: number;
   decidedAt: DateInput;
@@ -1263,11 +1266,12 @@ export function reallocationDecided(ctx: MailContext, d: ReallocationDecidedData
       ),
       facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
       ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
+      ...copyBlocks(d),
     ],
   });
 }
 
-export interface RepaymentClaimData {
+export interface RepaymentClaimData extends DecisionCopy {
   amount: number;
   reason: string;
   projectNumber: string;
@@ -1283,7 +1287,7 @@ const CLAIM_EFFECT_TEXT: Record<ClaimEffect, (committee: string) => string> = {
   'after-close': () => 'Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det, og du skal ikke levere flere rapporter.',
 };
 
-/** To the owner with finance in copy. */
+/** To the owner with finance in copy, and as a copy to the group's leaders (see DecisionCopy). */
 export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
@@ -1305,6 +1309,7 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
       quote('Begrunnelse', d.reason),
       p(`Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
       p(CLAIM_EFFECT_TEXT[d.effect ?? 'ends'](c)),
+      ...copyBlocks(d),
     ],
   });
 }

@@ -164,7 +164,7 @@ ${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, su
 ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
   { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
   { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
-], { summaryLabel: 'Tilbakebetaling, tilskuddet', ...(form.value('endGrant') ? {} : { checked: ['true'] }) })}
+], { summaryLabel: 'Tilbakebetaling, tilskuddet', hint: 'Kreves hele tilskuddet tilbake, avsluttes det uansett.' })}
 ${decidedInMeetingField(form, meetings, 'Tilbakebetaling, møte')}
 <button type="submit" class="danger">Krev tilbakebetaling</button>
 </form>`;

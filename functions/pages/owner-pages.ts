@@ -129,6 +129,7 @@ ${canRevise ? reviseOffer(view.status, linkId) : ''}
 ${allocation ? html`<h2>Tildeling</h2>
 <dl class="facts">
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
+${allocation.note ? html`<dt>Merknad fra ${view.scheme.committee.shortName}</dt><dd class="long-text">${allocation.note}</dd>` : ''}
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}${view.periodChanged ? html` (endret ${date(view.periodChanged.changedOn)}, var ${date(view.periodChanged.from.periodStart)}–${date(view.periodChanged.from.periodEnd)}: ${view.periodChanged.reason})` : ''}</dd>
 ${view.payout && !view.revocation ? html`<dt>Utbetaling</dt><dd>${payoutText(view.payout)}</dd>` : ''}
 ${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}${movedFrom(view.movedDeadlines.status)}</dd>

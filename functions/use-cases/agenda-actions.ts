@@ -100,6 +100,7 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
     decidedAt: at,
     ...(app.meetingId ? { meetingId: app.meetingId } : {}),
     ...reportDeadlines(decidedOn, request.periodEnd, scheme),
+    ...(request.comment ? { note: request.comment } : {}),
   };
   let updated: ApplicationRecord;
   try {

@@ -374,6 +374,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
       invoiceTo: scheme.hospitalTrust,
       statusReportDue: allocation.statusReportDue,
       finalReportDue: allocation.finalReportDue,
+      ...(allocation.note ? { note: allocation.note } : {}),
       ...(copy.copyFor ? {} : { reportLinks }),
       ...copy,
     }),
@@ -491,14 +492,20 @@ async function reallocationDecided(deps: Dependencies, l: Loaded, reallocationId
   const { app, scheme } = l;
   let r = await deps.store.getReallocation(app.id, reallocationId);
   if (!r) throw new Error(`Reallocation ${reallocationId} is missing`);
-  if (r.state === 'requested') {
+  // Lapsed undecided: no decision of the committee, so nothing for the group's leaders.
+  const lapsed = r.state === 'requested';
+  if (lapsed) {
     r = await deps.store.decideReallocation(app.id, r.id, 'refused', l.now.toISOString(), 'Ikke behandlet innen fristen. Send en ny søknad om omdisponering ved behov.');
   }
   // Closed with a revocation: the revocation's own letter tells the owner.
   if (app.status === 'revoked') return {};
-  await notify(deps, `reallocation-decided#${r.id}`, [app.ownerEmail], mail.reallocationDecided(mailContext(scheme, app), {
-    approved: r.state === 'approved', amount: r.amount, decidedAt: r.decidedAt ?? l.now.toISOString(), ...(r.reason ? { reason: r.reason } : {}),
-  }));
+  const decided = r;
+  const letter = (copy: mail.DecisionCopy) => mail.reallocationDecided(mailContext(scheme, app), {
+    approved: decided.state === 'approved', amount: decided.amount, decidedAt: decided.decidedAt ?? l.now.toISOString(), ...(decided.reason ? { reason: decided.reason } : {}), ...copy,
+  });
+  const key = `reallocation-decided#${r.id}`;
+  if (lapsed) await notify(deps, key, [app.ownerEmail], letter({}));
+  else await sendDecision(deps, app, key, letter);
   return {};
 }
 
@@ -512,8 +519,8 @@ async function repaymentClaimed(deps: Dependencies, l: Loaded, payoutId: string)
   const claim = recordedClaim(app.history);
   // A partial claim that lets the grant run on leaves the status (and the reports) as they were.
   const effect = claim?.effect ?? 'ends';
-  await notify(deps, `repayment#${payout.id}`, [app.ownerEmail], mail.repaymentClaim(mailContext(scheme, app), {
-    amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect,
+  await sendDecision(deps, app, `repayment#${payout.id}`, (copy) => mail.repaymentClaim(mailContext(scheme, app), {
+    amount: -payout.amount, reason: claim?.reason ?? '', projectNumber: payout.projectNumber, decidedAt: payout.createdAt, effect, ...copy,
   }), [scheme.financeEmail]);
   if (effect === 'ends') await deps.store.cancelReminders(app.id, EVERY_REPORT_REMINDER);
   return { payout: payoutEvent(app, payout, scheme) };

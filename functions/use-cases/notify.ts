@@ -93,14 +93,14 @@ export async function notifyMeeting(
  * group or professional council that anchors the project (002: "Tilbakemeldingen sendes med kopi
  * til leder og nestleder"). The copy is its own e-mail without the owner's links: they act.
  */
-export async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: DecisionCopy) => RenderedMail): Promise<void> {
+export async function sendDecision(deps: Dependencies, app: ApplicationRecord, key: string, letter: (copy: DecisionCopy) => RenderedMail, ownerCc: string[] = []): Promise<void> {
   // The register as the secretariat keeps it now: a new leader gets the copies of decisions sent after the change.
   const [version, register] = await Promise.all([loadCurrentVersion(deps, app), currentGroupRegister(deps, loadScheme(deps, app.schemeId))]);
   const group = anchoringGroup(version.data.anchoring, register);
   if (!group) {
-    await notify(deps, key, [app.ownerEmail], letter({}));
+    await notify(deps, key, [app.ownerEmail], letter({}), ownerCc);
     return;
   }
-  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${group.name}`] }));
+  await notify(deps, key, [app.ownerEmail], letter({ copyTo: [`leder og nestleder i ${group.name}`] }), ownerCc);
   await notify(deps, `${key}#kopi`, [group.leaderEmail], letter({ copyFor: group.name }), [group.deputyLeaderEmail]);
 }

@@ -1,7 +1,7 @@
 import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
-import { claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
+import { claimChoiceMissing, claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
@@ -134,6 +134,8 @@ export async function claimRepayment(deps: Dependencies, applicationId: string, 
     const allocated = app.allocation!.amount; // checked just above
     const beyond = beyondGrant(claim.amount, allocated, 'Kravet');
     if (beyond) throw new ValidationError({ amount: beyond });
+    const choice = claimChoiceMissing(claim, { allocated, status: app.status });
+    if (choice) throw new ValidationError({ endGrant: choice });
     const effect = claimEffect(claim, { allocated, status: app.status });
     if (effect === 'after-close' && claim.endGrant === false) throw new ValidationError({ endGrant: CLOSED_GRANT_RUNS_ON });
     const details = { amount: claim.amount, reason: claim.reason };

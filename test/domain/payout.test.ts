@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutTotalsByState, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
+import { claimChoiceMissing, claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutTotalsByState, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
 import { APPLICATION_STATUSES, type AuditEntry, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
@@ -53,6 +53,17 @@ describe('repaymentClaimable', () => {
   });
   it('once: a partial claim leaves the status, so the claim itself says it was made', () => {
     expect(repaymentClaimable({ status: 'active', repaymentClaimed: 50_000 }, { state: 'paid' })).toBe(false);
+  });
+});
+
+describe('claimChoiceMissing', () => {
+  it('asks a partial claim on a running grant whether the grant ends; not a claim of the whole grant, nor one on a closed grant', () => {
+    const running = { allocated: 850_000, status: 'active' as const };
+    expect(claimChoiceMissing({ amount: 50_000 }, running)).toBe('Velg om tilskuddet avsluttes eller løper videre når bare en del kreves tilbake.');
+    expect(claimChoiceMissing({ amount: 50_000, endGrant: true }, running)).toBeUndefined();
+    expect(claimChoiceMissing({ amount: 50_000, endGrant: false }, running)).toBeUndefined();
+    expect(claimChoiceMissing({ amount: 850_000 }, running)).toBeUndefined();
+    expect(claimChoiceMissing({ amount: 50_000 }, { allocated: 850_000, status: 'closed' })).toBeUndefined();
   });
 });
 

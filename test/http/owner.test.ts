@@ -4,6 +4,7 @@ import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 const app = useTestApp();
 
@@ -348,6 +349,17 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     const again = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til kurs.', amount: 30_000 } });
     expect(again.status).toBe(201);
     expect((await app.store.listReallocations(applicationId)).map((r) => r.amount)).toEqual([30_000]);
+  });
+
+  it('a request the committee did not decide in time lapses as refused: the owner is told, the group\'s leaders get no copy (no decision was made)', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const res = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Flytte midler til kurs.', amount: 20_000 } });
+    expect(res.status).toBe(201);
+    await runLifecycleStep(app.deps, 'reallocation-undecided', { applicationId, reallocationId: res.body.id, executionStartTime: app.clock.now().toISOString() });
+    const letters = app.mailer.sent.filter((m) => m.text.includes(applicationId) && m.subject.includes('Vedtak om omdisponering'));
+    expect(letters.map((m) => m.to)).toEqual([[(await app.store.getApplication(applicationId))!.ownerEmail]]);
+    expect(letters[0]!.text).toContain('Ikke behandlet innen fristen.');
+    expect(letters[0]!.text).not.toMatch(/Kopi:|som kopi/);
   });
 
   it('answers 400 for an invalid amount and 409 before the grant is paid out', async () => {

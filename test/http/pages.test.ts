@@ -483,8 +483,8 @@ describe('staff pages: the whole case', () => {
     const token = csrfTokenOf(page);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/omdisponering/${reallocationId}" novalidate`);
     expect(page.text).toContain(`<form method="post" action="/sekretariat/soknader/${applicationId}/tilbakebetaling" novalidate`);
-    // Whether the grant ends or runs on: ends unless the secretariat says otherwise.
-    expect(page.text).toMatch(/name="endGrant" value="true" checked[^>]*><div><label[^>]*>Tilskuddet avsluttes<\/label>/);
+    // Whether the grant ends or runs on: nothing chosen beforehand (a default would end the final report unasked).
+    expect(page.text).toMatch(/name="endGrant" value="true"(?! checked)[^>]*><div><label[^>]*>Tilskuddet avsluttes<\/label>/);
     expect(page.text).toMatch(/name="endGrant" value="false"(?! checked)[^>]*><div><label[^>]*>Tilskuddet løper videre<\/label>/);
     expect(labelsMissing(page.text)).toEqual([]);
     const post = (path: string, routeId: string, pathParameters: Record<string, string>, form: Record<string, string>) =>
@@ -514,7 +514,13 @@ describe('staff pages: the whole case', () => {
     const noReason = await claim({ amount: '100 000' });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('href="#tilbakebetaling-reason"');
-    const claimed = await claim({ amount: '100 000', reason: 'Ikke brukt som beskrevet.' });
+    // Part of the grant, and no word on whether it ends: asked at the field, nothing claimed.
+    const unchosen = await claim({ amount: '100 000', reason: 'Ikke brukt som beskrevet.' });
+    expect(unchosen.status).toBe(400);
+    expect(unchosen.text).toContain('href="#tilbakebetaling-endGrant"');
+    expect(unchosen.text).toContain('Velg om tilskuddet avsluttes eller løper videre når bare en del kreves tilbake.');
+    expect(await app.store.listPayoutsForApplication(applicationId)).not.toContainEqual(expect.objectContaining({ amount: -100_000 }));
+    const claimed = await claim({ amount: '100 000', reason: 'Ikke brukt som beskrevet.', endGrant: 'true' });
     expect(claimed.status).toBe(303);
     expect(claimed.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=tilbakebetaling`);
     const payouts = await app.store.listPayoutsForApplication(applicationId);

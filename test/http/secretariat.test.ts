@@ -415,6 +415,14 @@ describe('POST …/decisions (record-decision)', () => {
     expect(await left()).toBe(before - 800_000);
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.allocation.amount).toBe(800_000);
+    // The committee's note goes with the grant: in the letter, its copy to the group's leaders, and on the owner's page.
+    expect(owner.body.allocation.note).toBe('Innvilget med redusert beløp.');
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const letters = app.mailer.sent.filter((m) => m.text.includes(applicationId) && m.subject.startsWith('[FSU] Vedtak om tilskudd'));
+    expect(letters).toHaveLength(2);
+    for (const letter of letters) expect(letter.text).toContain('Merknad fra FSU:\n> Innvilget med redusert beløp.');
+    const ownerPage = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status');
+    expect(ownerPage.text).toContain('<dt>Merknad fra FSU</dt><dd class="long-text">Innvilget med redusert beløp.</dd>');
   });
 
   it('answers 400 naming the field for amounts and periods the committee may not grant, and writes nothing', async () => {

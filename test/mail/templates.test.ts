@@ -195,6 +195,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       finalReportDue: '2026-06-30',
       reportLinks: { status: LINK, final: FINAL_LINK },
       copyTo: ['leder og nestleder i tjenestemodellgruppe for psykisk helse og rus'],
+      note: 'Tilskuddet kan ikke brukes til utstyr.',
     }),
     link: LINK,
     expect: [
@@ -208,7 +209,8 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       /Sluttrapport .* innen 30\.06\.2026/,
       /Send statusrapporten her:\nhttps:\/\/tilskudd\.example\/l\/Zx9aB3cD4eF5gH6iJ7kL8m/,
       /Send sluttrapporten her \(fra 01\.05\.2026, når tilskuddsperioden er over\):\nhttps:\/\/tilskudd\.example\/l\/Fi9nA1lR2eP3oR4tL5iN6k/,
-      /Tilskuddet utbetales mot faktura til Helse Stavanger HF \(org\.nr\. 983974678\) på 250\s000\skr, merket med prosjektnummer R-11326-D11325\./,
+      /Send faktura til Helse Stavanger HF \(org\.nr\. 983974678\) på 250\s000\skr, merket med prosjektnummer R-11326-D11325\. Tilskuddet utbetales når fakturaen er mottatt\./,
+      /Merknad fra FSU:\n> Tilskuddet kan ikke brukes til utstyr\./,
       /Kopi: leder og nestleder i tjenestemodellgruppe/,
     ],
   },

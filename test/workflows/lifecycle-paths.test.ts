@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getScheme } from '../../config/schemes';
 import {
   activeGrant, APPROVAL, application, cosignLinks, DAY, decide, executionsOf, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
@@ -306,7 +307,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('closed');
   });
 
-  it('reallocation: refused, then approved, each after the committee decides; the owner is told', async () => {
+  it('reallocation: refused, then approved, each after the committee decides; the owner is told, with the copy to the group\'s leaders', async () => {
     const data = application();
     const { id, ownerLink } = await activeGrant(h, data);
     for (const approved of [false, true]) {
@@ -320,6 +321,8 @@ describe('lifecycle side paths on the local runtime', () => {
     const view = await h.call('GET', `/api/owner/${ownerLink}`);
     expect(view.body.reallocations.map((r: { state: string }) => r.state).sort()).toEqual(['approved', 'refused']);
     expect((await h.mailsTo(data.owner.email)).filter((m) => /omdispon/i.test(m.subject)).length).toBe(2);
+    await expectCopyToLeaders(data, /har ikke godkjent søknaden om å omdisponere 100 000 kr[\s\S]*Ikke godt nok begrunnet/);
+    await expectCopyToLeaders(data, /har godkjent søknaden om å omdisponere 100 000 kr/);
     expect((await executionsOf(h, '')).filter((e) => e.startsWith('reallocation:SUCCEEDED')).length).toBe(2);
     // Prior approval is the committee's: both decisions, made on the day of the meeting of 10.12.2026, are in its minutes.
     const minutes = (await h.call('GET', '/api/staff/schemes/sor-rogaland/meetings/2026-12-10/minutes', undefined, 'secretariat')).body;
@@ -341,7 +344,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(again.cases).toHaveLength(minutes.cases.length);
   });
 
-  it('repayment claimed: a negative payout trigger to finance and a letter to the owner', async () => {
+  it('repayment claimed: a negative payout trigger to finance and a letter to the owner, with finance in copy and a copy to the group\'s leaders', async () => {
     const data = application();
     const { id, ownerLink } = await activeGrant(h, data);
     const claim = await h.call('POST', `/api/staff/applications/${id}/repayment-claims`, { amount: 200_000, reason: 'Midlene er ikke brukt som beskrevet' }, 'secretariat');
@@ -350,7 +353,9 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('repayment_claimed');
     const events = h.system.lifecycle.runtime.publishedEvents().filter((e) => e.detailType === 'RepaymentClaim');
     expect(events.map((e) => (e.detail as { amount: number }).amount)).toEqual([-200_000]);
-    expect((await h.mailsTo(data.owner.email)).some((m) => /tilbakebetal/i.test(m.subject))).toBe(true);
+    const letters = (await h.mailsTo(data.owner.email)).filter((m) => /tilbakebetal/i.test(m.subject));
+    expect(letters.map((m) => m.destination)).toEqual([{ to: [data.owner.email], cc: [getScheme('sor-rogaland')!.financeEmail], bcc: [] }]);
+    await expectCopyToLeaders(data, /Midlene er ikke brukt som beskrevet/);
     const payouts = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325', undefined, 'finance');
     expect((payouts.body.payouts ?? payouts.body).some((p: { amount: number; state: string }) => p.amount === -200_000 && p.state === 'repayment_claimed')).toBe(true);
     // the grant workflow stopped waiting for the status report
