@@ -2,10 +2,9 @@
 // use case, and either redirect back with a message or re-render the status page with the problem.
 import type * as z from 'zod/mini';
 import { dependencies, type Dependencies, type Wiring } from '../composition';
-import { ConflictError, ValidationError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
 import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
-import { page, PAGE_FORM } from '../pages/page-kit';
+import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
 import { getOwnerPage } from '../use-cases/page-views';
 import { coerceFormBody, type RequestSchemaKey } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -34,9 +33,9 @@ export function ownerFormAction<S extends z.ZodMiniType>(options: {
       await options.act(deps, linkId, parsed.data);
     } catch (error) {
       // A rule the use case checks (the amount, the period): at the field, as the schema's errors.
-      if (error instanceof ValidationError) return page(400, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: error.fieldErrors } }));
-      if (!(error instanceof ConflictError)) throw error;
-      return page(409, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: {} }, problem: error.message }));
+      const refused = formRefusal(error);
+      if (!refused) throw error;
+      return page(refused.status, ownerStatusPage(await getOwnerPage(deps, linkId), linkId, { [options.section]: { values: form, errors: refused.errors }, ...(refused.problem ? { problem: refused.problem } : {}) }));
     }
     return redirect(`${ownerPath(linkId)}?melding=${options.message}`);
   });

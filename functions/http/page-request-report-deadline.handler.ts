@@ -1,7 +1,6 @@
 import { dependencies } from '../composition';
-import { ConflictError, ValidationError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
-import { page, PAGE_FORM } from '../pages/page-kit';
+import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
 import { reportPage, reportPath } from '../pages/report-page';
 import { getReportForm, requestDeadline } from '../use-cases/reports';
 import { coerceFormBody, deadlineRequestSchema } from '../../schemas/requests.schema';
@@ -21,9 +20,9 @@ export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ pa
   try {
     await requestDeadline(deps, linkId, parsed.data);
   } catch (error) {
-    if (error instanceof ValidationError) return again(400, error.fieldErrors);
-    if (error instanceof ConflictError) return again(409, {}, error.message);
-    throw error;
+    const refused = formRefusal(error);
+    if (!refused) throw error;
+    return again(refused.status, refused.errors, refused.problem);
   }
   return redirect(`${reportPath(linkId)}?melding=utsettelse`);
 });

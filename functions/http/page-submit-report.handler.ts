@@ -1,7 +1,6 @@
 import { dependencies } from '../composition';
-import { ConflictError } from '../domain/errors';
 import { toFormBody } from '../pages/forms';
-import { page, PAGE_FORM } from '../pages/page-kit';
+import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
 import { reportPage, reportPath } from '../pages/report-page';
 import { getReportForm, submitReport } from '../use-cases/reports';
 import { coerceFormBody, reportRequestSchema } from '../../schemas/requests.schema';
@@ -22,8 +21,11 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...P
   try {
     sent = await submitReport(deps, linkId, parsed.data);
   } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return page(409, reportPage(await getReportForm(deps, linkId), linkId, { values: form, errors: {}, problem: error.message }));
+    // A rule the use case checks (more spent than granted): at its field, as the schema's errors.
+    const refused = formRefusal(error);
+    if (!refused) throw error;
+    const { status, ...shown } = refused;
+    return page(status, reportPage(await getReportForm(deps, linkId), linkId, { values: form, ...shown }));
   }
   return redirect(`${reportPath(linkId)}?melding=${'supplemented' in sent ? 'utfylt' : 'mottatt'}`);
 });

@@ -7,6 +7,7 @@ import type { RouteRequest } from '../http/http-route';
 import { STAFF_SIGN_IN_PATHS } from '../http/routes';
 import { html as htmlResponse, pageContentSecurityPolicy, type HttpResult } from '../http/responses';
 import { config } from '../config/env';
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../domain/errors';
 import { html, type Html, type Interpolation } from './html';
 import { csrfToken } from './csrf';
 import { layout, signOutForm, type StaffHeader } from './layout';
@@ -126,6 +127,28 @@ ${body.correlationId ? html`<p>Oppgi feilkoden <code>${body.correlationId}</code
 /** The options every public page route passes to httpRoute (staff pages: STAFF_PAGE in staff-page-kit.ts). */
 export const PAGE = { renderError: renderErrorPage } as const;
 export const PAGE_FORM = { body: FORM_BODY, fromForm, renderError: renderErrorPage } as const;
+
+/** A use case's refusal of a form post, shown on the form again with what was typed. */
+export interface FormRefusal {
+  status: number;
+  /** a rule's message at its field (400), like the schema's errors */
+  errors: FieldErrors;
+  /** a conflict (409): above the form, no field of its own */
+  problem?: string;
+}
+
+/**
+ * What a page shows when its form's use case refused the post: every form handler re-renders with
+ * this rather than letting a rule's error become an error page (which loses what the person typed).
+ * undefined: not the form's to show (rethrow it).
+ */
+export function formRefusal(error: unknown): FormRefusal | undefined {
+  if (error instanceof ValidationError) return { status: 400, errors: error.fieldErrors };
+  if (error instanceof ConflictError) return { status: 409, errors: {}, problem: error.message };
+  // Something the form named (a meeting) does not exist: an error at that field, the page stays.
+  if (error instanceof NotFoundError && error.field) return { status: 400, errors: { [error.field]: error.message } };
+  return undefined;
+}
 
 /** A short fixed message selected by a query parameter after a redirect (never free text from the URL). */
 export function flash(messages: Record<string, string>, code: string | undefined): Html {

@@ -4,13 +4,13 @@
 import type * as z from 'zod/mini';
 import { dependencies, type Dependencies } from '../composition';
 import type { Actor } from '../domain/model';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { RouteRequest } from '../http/http-route';
 import type { HttpResult } from '../http/responses';
 import type { Html } from './html';
 import { staffActor } from '../use-cases/move-application';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { checkCsrf } from './csrf';
+import { formRefusal } from './page-kit';
 import { toFormBody, type FormBody } from './forms';
 
 export interface FailedForm<F> {
@@ -51,10 +51,8 @@ export async function staffFormPost<F, T, S>(request: RouteRequest<unknown>, sub
     await post.act(deps, subject, parsed.data, staffActor(request.staff!, 'secretariat'));
     return next;
   } catch (error) {
-    if (error instanceof ValidationError) return failed(error.fieldErrors, 400);
-    if (error instanceof ConflictError) return failed({}, 409, error.message);
-    // Something the form named (a meeting) does not exist: an error at that field, the page stays.
-    if (error instanceof NotFoundError && error.field) return failed({ [error.field]: error.message }, 400);
-    throw error;
+    const refused = formRefusal(error);
+    if (!refused) throw error;
+    return failed(refused.errors, refused.status, refused.problem);
   }
 }

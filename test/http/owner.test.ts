@@ -326,6 +326,12 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     const tooMuch = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'Alt og mer.', amount: 850_001 } });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.fieldErrors).toEqual({ amount: 'Beløpet som omdisponeres kan ikke være større enn tilskuddet (850 000 kr).' });
+    // The owner's page: the form again with what was typed, the rule's message at the amount.
+    const onPage = await invoke(apiEvent({ method: 'POST', path: '/soknad/{linkId}/omdisponering', pathParameters: { linkId: ownerLinkId }, form: { description: 'Alt og mer.', amount: '850 001' }, headers: { Accept: 'text/html' } }), 'page-request-reallocation');
+    expect(onPage.status).toBe(400);
+    expect(onPage.text).toContain('>Alt og mer.</textarea>');
+    expect(onPage.text).toMatch(/<input[^>]*id="omdisponering-amount"[^>]*value="850 001"[^>]*aria-invalid="true"/);
+    expect(onPage.text).toContain('href="#omdisponering-amount"');
     expect(await app.store.listReallocations(applicationId)).toHaveLength(0);
     const res = await app.call('request-reallocation', {
       pathParameters: { linkId: ownerLinkId },

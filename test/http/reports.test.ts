@@ -181,6 +181,20 @@ describe('status and final reports through the report links', () => {
     expect((await app.call('submit-report', { pathParameters: { linkId }, json: { ...STATUS_REPORT, spentAmount: 850_000 } })).status).toBe(201);
   });
 
+  it('report page: more spent than granted shows the form again with what was typed and the error at the amount', async () => {
+    const { applicationId } = await app.active(); // 850 000 kr granted
+    const linkId = await app.reportLink(applicationId, 'status');
+    const form = { ...STATUS_REPORT, spentAmount: '900 000' };
+    const res = await invoke(apiEvent({ method: 'POST', path: '/rapport/{linkId}', pathParameters: { linkId }, form, headers: { Accept: 'text/html' } }), 'page-submit-report');
+    expect(res.status).toBe(400);
+    const text = res.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain('<form');
+    expect(text).toContain(`>${STATUS_REPORT.effect}</textarea>`);
+    expect(text).toMatch(/<input[^>]*id="rapport-spentAmount"[^>]*value="900 000"[^>]*aria-invalid="true"/);
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt beløp: Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
+    expect(await app.store.listReports(applicationId)).toHaveLength(0);
+  });
+
   it('answers 409 for a final report before the status report', async () => {
     const { applicationId } = await app.active();
     const linkId = await app.reportLink(applicationId, 'final');
