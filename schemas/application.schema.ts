@@ -449,17 +449,22 @@ const BUDGET_AMOUNTS = ['personnel', 'money', 'purchases', 'equipment', 'request
 /**
  * The application form as posted (application/x-www-form-urlencoded) → the shape
  * buildApplicationSchema parses. Decisions:
- * - unchecked checkbox lists become [], an unchecked owner.isInternalUnit becomes false;
+ * - unchecked checkbox lists and lists of rows left empty become [], required groups of fields
+ *   left empty (owner, expectedEffect) {}; an unchecked owner.isInternalUnit becomes false;
  * - trailing partner/budget rows left completely empty are dropped, gaps become {} (so errors
  *   point at the form's own row numbers);
  * - in a budget row that has any value, an empty amount means 0 kr.
  */
 export function formToApplicationInput(form: FormBody): unknown {
   const out = formToNested(form, APPLICATION_FORM_KINDS);
-  for (const list of APPLICATION_FORM_KINDS.lists ?? []) {
-    if (!Object.hasOwn(out, list)) out[list] = [];
+  // A group of controls left all empty is left out: as [] or {} it is checked field by field, so
+  // each error names a control of the form rather than the group, which has none of its own.
+  for (const [key, schema] of Object.entries(applicationShape)) {
+    if (Object.hasOwn(out, key)) continue;
+    const { type } = schema._zod.def;
+    if (type === 'array') out[key] = [];
+    if (type === 'object') out[key] = {};
   }
-  if (!Object.hasOwn(out, 'owner')) out.owner = {};
   if (isRec(out.owner) && !Object.hasOwn(out.owner, 'isInternalUnit')) out.owner.isInternalUnit = false;
   if (isRec(out.anchoring) && typeof out.anchoring.kind === 'string') {
     const keep = ANCHORING_FIELDS[out.anchoring.kind];

@@ -106,6 +106,39 @@ describe('public pages', () => {
     expect(receipt.text).toContain(`<a id="statuslenke" href="/soknad/${linkId}">https://tilskudd.example/soknad/${linkId}</a>`);
   });
 
+  it('every error the form shows names its field: a group of fields left empty (expected effect, owner, anchoring) marks each one', async () => {
+    const form = applicationToForm(app.application('sor-rogaland', (a) => (a.title = 'Tomme grupper'))) as Record<string, string | string[]>;
+    const post = (body: Record<string, string | string[]>) =>
+      invoke(apiEvent({ method: 'POST', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, form: body, headers: HTML }), 'page-submit-application');
+    const emptied = (prefix: string) => Object.fromEntries(Object.keys(form).filter((k) => k.startsWith(prefix)).map((k) => [k, '']));
+    // Every item of the summary links to a control on the page that is marked invalid.
+    const unlinked = (page: string) => {
+      const items = [...page.matchAll(/<div class="error-summary"[\s\S]*?<ul>([\s\S]*?)<\/ul>/g)].flatMap((m) => [...m[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((i) => i[1]!));
+      expect(items.length).toBeGreaterThan(0);
+      return items.filter((item) => {
+        const id = /^<a href="#([^"]+)">/.exec(item)?.[1];
+        return !id || !new RegExp(`<(input|select|textarea|fieldset)\\b[^>]*id="${id}"[^>]*(aria-invalid="true"|class="field-error")`).test(page);
+      });
+    };
+
+    const effect = await post({ ...form, ...emptied('expectedEffect.') });
+    expect(effect.status).toBe(400);
+    expect(unlinked(effect.text)).toEqual([]);
+    for (const field of ['citizen', 'hospital', 'municipality']) {
+      expect(effect.text).toMatch(new RegExp(`<a href="#felt-expectedEffect-${field}">Forventet effekt for [^:]+: Feltet må fylles ut.</a>`));
+      expect(effect.text).toMatch(new RegExp(`<textarea[^>]*id="felt-expectedEffect-${field}"[^>]*aria-invalid="true"`));
+    }
+    for (const prefix of ['owner.', 'anchoring.']) {
+      const res = await post({ ...form, ...emptied(prefix) });
+      expect(res.status, prefix).toBe(400);
+      expect(unlinked(res.text), prefix).toEqual([]);
+    }
+    // The JSON API, sent the same form, names the same fields.
+    const api = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, form: { ...form, ...emptied('expectedEffect.') } });
+    expect(api.status).toBe(400);
+    expect(api.body.fieldErrors).toEqual({ 'expectedEffect.citizen': 'Feltet må fylles ut.', 'expectedEffect.hospital': 'Feltet må fylles ut.', 'expectedEffect.municipality': 'Feltet må fylles ut.' });
+  });
+
   it("the owner's page offers to correct the application while partners sign (all sign again), and not once they all have", async () => {
     const page = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-owner-status')).text;
     const { applicationId, ownerLinkId } = await app.submit();

@@ -447,6 +447,18 @@ describe('formToApplicationInput', () => {
     expect(errorsFor(out)['title']).toBe('Feltet må fylles ut.');
   });
 
+  it('a group of fields left all empty is checked field by field: each error names a control of the form', () => {
+    const form = toForm(exampleApplication(sr));
+    const emptied = (prefix: string) => ({ ...form, ...Object.fromEntries(Object.keys(form).filter((k) => k.startsWith(prefix)).map((k) => [k, ''])) });
+    expect(errorsFor(formToApplicationInput(emptied('expectedEffect.')))).toEqual({
+      'expectedEffect.citizen': 'Feltet må fylles ut.',
+      'expectedEffect.hospital': 'Feltet må fylles ut.',
+      'expectedEffect.municipality': 'Feltet må fylles ut.',
+    });
+    expect(Object.keys(errorsFor(formToApplicationInput(emptied('owner.'))))).toEqual(['owner.partnerIndex', 'owner.name', 'owner.email', 'owner.unit']);
+    expect(errorsFor(formToApplicationInput(emptied('budget.')))).toEqual({ budget: 'Budsjettet må ha minst én linje.' });
+  });
+
   it('drops trailing empty rows and keeps row numbers for gaps', () => {
     const form = { ...toForm(exampleApplication(sr)), 'partners.4.organisationName': '', 'partners.4.email': '' };
     expect((formToApplicationInput(form) as ApplicationInput).partners).toHaveLength(3);
