@@ -571,6 +571,40 @@ export function declinedByPartner(ctx: MailContext, d: DeclinedByPartnerData): R
   });
 }
 
+export interface CosignaturesExpiredData {
+  /** the partners (organisation names) that had not answered when the signing links expired; at least one */
+  notAnswered: string[];
+  /** partners that declined in the same round, with their reasons */
+  declined?: Array<{ partnerOrganisation: string; reason: string }>;
+  /** when the application is closed unless it is sent in again (ISO instant) */
+  respondBy?: DateInput;
+  reviseLink: string;
+}
+
+/** "A", "A og B", "A, B og C" */
+const andList = (items: readonly string[]): string => new Intl.ListFormat('nb', { type: 'conjunction' }).format(items.map(oneLine));
+
+/** To the owner: the signing links expired before every partner answered; the application is back with the owner to send again. */
+export function cosignaturesExpired(ctx: MailContext, d: CosignaturesExpiredData): RenderedMail {
+  const declined = d.declined ?? [];
+  const silent = d.notAnswered.length === 1 ? 'Samarbeidsparten' : 'Samarbeidspartene';
+  const toAsk = d.notAnswered.length + declined.length === 1 ? { partners: 'samarbeidsparten', they: 'den' } : { partners: 'samarbeidspartene', they: 'de' };
+  return render(ctx, {
+    audience: 'external',
+    subject: `Søknaden ble ikke signert i tide: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
+    blocks: [
+      p(`Fristen for å signere søknaden gikk ut før alle samarbeidspartene hadde svart. ${silent} ${andList(d.notAnswered)} har ikke svart.`),
+      ...declined.flatMap((x) => [p(`${oneLine(x.partnerOrganisation)} avslo å signere.`), quote(`Begrunnelse fra ${oneLine(x.partnerOrganisation)}`, x.reason)]),
+      p('Uten signatur fra alle partene kan søknaden ikke behandles, så den er sendt tilbake til deg. Lenkene for å signere denne versjonen virker ikke lenger.'),
+      facts(...appFacts(ctx), ['Ikke svart', d.notAnswered.map(oneLine).join(', ')], declined.length > 0 && ['Avslått av', declined.map((x) => oneLine(x.partnerOrganisation)).join(', ')]),
+      p(`Avklar med ${toAsk.partners} at ${toAsk.they} kan signere, og send søknaden inn på nytt, med endringer om det trengs. Alle partene får da en ny lenke og blir bedt om å signere på nytt.`),
+      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateNb(d.respondBy)}, avsluttes søknaden.`)] : []),
+      link('Se søknaden og send den inn på nytt', d.reviseLink),
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
@@ -1511,6 +1545,7 @@ export const templates = {
   applicationReceived,
   applicationComplete,
   declinedByPartner,
+  cosignaturesExpired,
   scheduledForMeeting,
   movedToNextMeeting,
   ownerChanged,

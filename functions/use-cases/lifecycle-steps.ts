@@ -22,7 +22,6 @@ import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { triggerPayout } from './payouts';
 import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
-import { missingPartners } from './cosign-application';
 import { reportReminders, reportWaitOver } from './report-deadlines';
 import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
@@ -142,20 +141,29 @@ async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepR
   return answerWait(l);
 }
 
-/** The signing links expired before every partner signed: back to the owner, who can send it again. */
+/**
+ * The signing links expired before every partner answered: back to the owner, who can send it again.
+ * The owner is told who did not answer; a partner who declined meanwhile (its answer raced the
+ * timeout) is named as declining. When every partner did answer, it is the decline the owner hears of.
+ */
 async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme } = l;
+  const { app, scheme, now } = l;
   if (app.status === 'awaiting_cosignature') {
     await moveApplication(deps, app, 'draft', 'cosignatures-expired', SYSTEM, { details: { version: app.version } });
     await deps.store.revokeLinks(app.id, 'cosign');
   }
-  const missing = await missingPartners(deps, app);
-  await notify(deps, `cosign-expired#${app.id}#v${app.version}`, [app.ownerEmail], mail.declinedByPartner(mailContext(scheme, app), {
-    partnerOrganisation: missing.join(', ') || 'partnerne',
-    reason: 'Fristen for å signere gikk ut før alle partnerne hadde signert.',
+  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  const notAnswered = version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i)).map((p) => p.organisationName);
+  if (notAnswered.length === 0) return sentBackForRevision(deps, l);
+  const wait = answerWait(l);
+  await notify(deps, `cosign-expired#${app.id}#v${app.version}`, [app.ownerEmail], mail.cosignaturesExpired(mailContext(scheme, app), {
+    notAnswered,
+    declined: signatures.filter((s) => s.decision === 'declined').map((s) => ({ partnerOrganisation: s.organisationName, reason: s.reason ?? '' })),
+    // Not sent in again by then, the wait for it ends and the application is closed (Expire).
+    ...(wait.timeoutSeconds >= 86_400 ? { respondBy: new Date(now.getTime() + wait.timeoutSeconds * 1000).toISOString() } : {}),
     reviseLink: await ownerLink(deps, app),
   }));
-  return answerWait(l);
+  return wait;
 }
 
 /** Retried by the workflow (States.TaskFailed): the links' index has not caught up with their write yet. */

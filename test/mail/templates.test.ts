@@ -15,6 +15,7 @@ import {
   cosignRequest,
   decisionLetter,
   declinedByPartner,
+  cosignaturesExpired,
   deferred,
   formatDateNb,
   formatDateTimeNb,
@@ -139,6 +140,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     mail: declinedByPartner(ctx, { partnerOrganisation: 'Sola kommune', reason: `Budsjettet stemmer ikke ${EVIL}`, reviseLink: LINK }),
     link: LINK,
     expect: [/avslått å signere/, /sendt tilbake til deg for endring/, /Begrunnelse/, /Budsjettet stemmer ikke/],
+  },
+  cosignaturesExpired: {
+    mail: cosignaturesExpired(ctx, { notAnswered: ['Sola kommune', `Randaberg kommune ${EVIL}`], respondBy: '2025-06-01T09:00:00Z', reviseLink: LINK }),
+    link: LINK,
+    expect: [/ble ikke signert i tide/, /Fristen for å signere søknaden gikk ut/, /Samarbeidspartene Sola kommune og Randaberg kommune/, /har ikke svart/, /sendt tilbake til deg/, /send søknaden inn på nytt/, /01\.06\.2025/],
   },
   scheduledForMeeting: {
     mail: scheduledForMeeting(ctx, { meetingDate: '2025-04-02', submissionDeadline: '2025-03-19T22:59:59Z', statusLink: LINK }),
@@ -540,6 +546,19 @@ describe('mail templates', () => {
     expect(text('no-meeting')).toContain('Møteplanen har ingen flere FSU-møter som søknaden kan settes opp til.');
     expect(text('too-many-rounds')).toContain('sendt tilbake eller utsatt så mange ganger');
     for (const reason of ['no-answer', 'no-revision', 'no-meeting', 'too-many-rounds'] as const) expect(text(reason)).not.toContain('Søknaden er trukket');
+  });
+
+  it('signing links that expired: says who did not answer (one or more), keeps a decline apart, and never says a silent partner declined', () => {
+    const one = cosignaturesExpired(ctx, { notAnswered: ['Sola kommune'], reviseLink: LINK }).text;
+    expect(one).toContain('Samarbeidsparten Sola kommune har ikke svart.');
+    expect(one).toContain('Avklar med samarbeidsparten at den kan signere');
+    const mixed = cosignaturesExpired(ctx, { notAnswered: ['Sola kommune'], declined: [{ partnerOrganisation: 'Helse Stavanger HF', reason: 'Budsjettet stemmer ikke' }], reviseLink: LINK });
+    expect(mixed.text).toContain('Samarbeidsparten Sola kommune har ikke svart.');
+    expect(mixed.text).toContain('Helse Stavanger HF avslo å signere.');
+    expect(mixed.text).toContain('Budsjettet stemmer ikke');
+    expect(mixed.text).toContain('Avklar med samarbeidspartene at de kan signere');
+    for (const mail of [one, mixed.text, mixed.subject]) expect(mail).not.toMatch(/Sola kommune[^\n]*avsl/);
+    expect(mixed.subject).not.toMatch(/avslått/);
   });
 
   it('the receipt does not call an application complete before every partner has signed in time', () => {

@@ -3,6 +3,7 @@ import { getScheme } from '../../config/schemes';
 import {
   activeGrant, APPROVAL, application, cosignLinks, DAY, decide, executionsOf, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
+import { getScheme } from '../../config/schemes';
 
 describe('lifecycle side paths on the local runtime', () => {
   let h: Harness;
@@ -36,6 +37,41 @@ describe('lifecycle side paths on the local runtime', () => {
     await signAll(h, revised);
     expect(await status(h, ownerLink)).toBe('scheduled');
     expect(await executionsOf(h, id)).toEqual(['application:RUNNING']);
+  });
+
+  it('the signing links expire with partners silent: the owner is told who did not answer, not that they declined; the history says the same', async () => {
+    const data = application();
+    expect(data.partners.length).toBeGreaterThanOrEqual(3);
+    const { id, ownerLink } = await submit(h, data);
+    const [first] = await cosignLinks(h, data);
+    expect((await h.call('POST', `/api/cosign/${first}`, { decision: 'sign' })).status).toBe(200);
+    await h.system.settle();
+
+    await h.system.advance((getScheme('sor-rogaland')!.linkValidityDays + 1) * DAY, DAY);
+    expect(await status(h, ownerLink)).toBe('draft');
+
+    const silent = data.partners.slice(1).map((p) => p.organisationName);
+    const told = (await h.mailsTo(data.owner.email)).filter((m) => /signert i tide|avslått/.test(m.subject));
+    expect(told.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[FSU\] Søknaden ble ikke signert i tide: «/)]);
+    const text = told[0]!.body.text ?? '';
+    expect(text).not.toMatch(/avsl[åo]/);
+    expect(text).toContain(`Samarbeidspartene ${silent.slice(0, -1).join(', ')} og ${silent.at(-1)} har ikke svart.`);
+    expect(text).not.toContain(`${data.partners[0]!.organisationName} har ikke svart`);
+    expect(text).toContain('sendt tilbake til deg');
+    expect(text).toContain(`/soknad/${ownerLink}`);
+
+    const found = await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat');
+    expect(found.status).toBe(200);
+    const actions = JSON.stringify(found.body).match(/"action":"[^"]+"/g) ?? [];
+    expect(actions).toContain('"action":"cosignatures-expired"');
+    expect(actions).not.toContain('"action":"declined-by-partner"');
+
+    // What the mail says happens next: sent in again, unchanged, every partner is asked to sign anew.
+    const again = await h.call('POST', `/api/owner/${ownerLink}/revision`, data);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    await h.system.settle();
+    expect(await status(h, ownerLink)).toBe('awaiting_cosignature');
+    expect(await cosignLinks(h, data)).not.toContain(first);
   });
 
   it('corrected before everyone signed (a partner\'s address was wrong): every partner signs the new version, the old links sign nothing', async () => {
