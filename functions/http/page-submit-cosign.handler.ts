@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { ValidationError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
 import { cosignPage, cosignPath } from '../pages/cosign-page';
 import { toFormBody } from '../pages/forms';
 import { page, PAGE_FORM } from '../pages/page-kit';
@@ -11,6 +11,8 @@ import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 
+const SIGNING_CLOSED = ['signing_stopped', 'version_changed'];
+
 export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...PAGE_FORM }, async ({ params, body }) => {
   const deps = dependencies();
   const linkId = params.linkId ?? '';
@@ -20,8 +22,12 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...P
   if (parsed.success) {
     try {
       const result = await cosignApplication(deps, linkId, parsed.data);
+      // Posted again (a double click, back and send again): the page says the answer is saved, and when.
+      if ('alreadyAnswered' in result) return page(200, cosignPage(await getCosignPage(deps, linkId), linkId));
       return redirect(`${cosignPath(linkId)}?svar=${result.decision === 'signed' ? 'signert' : 'avslatt'}`);
     } catch (error) {
+      // This version is no longer to be signed: the page says why at the top, without the form.
+      if (error instanceof ConflictError && SIGNING_CLOSED.includes(error.reason)) return page(409, cosignPage(await getCosignPage(deps, linkId), linkId));
       if (!(error instanceof ValidationError)) throw error;
       errors = error.fieldErrors;
     }

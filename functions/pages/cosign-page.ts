@@ -1,7 +1,8 @@
 // The partner's co-signature page: the whole project description as published to partners
 // (getCosignView), the budget, and a form to sign or decline with a reason. GET never acts.
 import type { getCosignPage } from '../use-cases/page-views';
-import { dateTime } from './format';
+import { osloDateOf } from '../domain/oslo-time';
+import { date, dateTime } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 import { projectDescription } from './project-description';
@@ -22,16 +23,24 @@ export const COSIGN_NOTICES: Record<string, string> = {
   avslatt: 'Du har avslått å signere. Prosjektansvarlig får beskjed og kan sende inn en revidert søknad.',
 };
 
+/** What the partner already answered for this version: said at the top, also to a second post of the form. */
+export function answeredNotice(answer: NonNullable<CosignView['answer']>): Html {
+  const on = date(osloDateOf(new Date(answer.at)));
+  return html`<div class="notice success" role="status"><p>${answer.decision === 'signed' ? `Du har allerede signert søknaden ${on}.` : `Du har allerede avslått å signere søknaden ${on}.`}</p></div>`;
+}
+
 export function cosignPage(view: CosignView, linkId: string, form?: CosignForm, notice?: Html | string): { title: string; body: Html } {
   const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'signering');
   const partner = view.partner;
+  const open = view.current && !view.answer;
   let action: Html;
   if (view.answer) {
     action = html`<div class="notice success" id="svar"><p>${
       view.answer.decision === 'signed' ? 'Du signerte søknaden' : 'Du avslo å signere søknaden'
     } ${dateTime(view.answer.at)}.</p></div>`;
   } else if (!view.current) {
-    action = html`<div class="notice warning"><p>Søknaden er endret eller ikke lenger til signering. Du får en ny lenke på e-post hvis du skal signere en ny versjon.</p></div>`;
+    // Why is said at the top (closedMessage).
+    action = html`<div class="notice warning" id="svar"><p>Denne versjonen av søknaden kan ikke lenger signeres.</p></div>`;
   } else {
     action = html`<h2 id="svar">Ditt svar</h2>
 <p>Du svarer for ${partner?.organisationName ?? 'organisasjonen din'}. Signaturen gjelder denne versjonen (versjon ${view.version}) av søknaden.</p>
@@ -43,14 +52,23 @@ ${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut
 </div>
 </form>`;
   }
+  // Said first: an answer given already, or why this version can no longer be signed.
+  const top = notice && String(notice) !== ''
+    ? notice
+    : view.answer
+      ? answeredNotice(view.answer)
+      : view.closedMessage ? html`<div class="notice warning" role="status"><p>${view.closedMessage}</p></div>` : '';
+  const named = partner ? html`${partner.contactName}, ${partner.organisationName} er oppgitt som partner med rollen «${partner.role}».` : '';
   const title = `Signering: ${view.project.title}`;
   const summary = errorSummary([state]);
   return {
     title: state.hasErrors() ? `Feil: ${title}` : title,
     body: html`${summary}<h1>${title}</h1>
-${notice ?? ''}
-<p class="lead">${partner ? html`${partner.contactName}, ${partner.organisationName} er oppgitt som partner med rollen «${partner.role}».` : ''} Les prosjektbeskrivelsen og signer hvis organisasjonen din stiller seg bak søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name}.</p>
-${view.current && !view.answer ? html`<p><a href="#svar">Gå til signering</a></p>` : ''}
+${top}
+<p class="lead">${named} ${open
+    ? `Les prosjektbeskrivelsen og signer hvis organisasjonen din stiller seg bak søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name}.`
+    : `Under står søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name} slik den var da du fikk lenken.`}</p>
+${open ? html`<p><a href="#svar">Gå til signering</a></p>` : ''}
 ${projectDescription(view.project, view.scheme)}
 ${action}`,
   };

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ConflictError, GoneError, ValidationError } from '../domain/errors';
 import { groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
 import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
@@ -32,31 +32,56 @@ export function publicProjectDescription(data: ApplicationInput, register: reado
   };
 }
 
+/** Why a partner's link of a version no longer signs it; undefined while the partners are asked to sign that version. */
+export type SigningClosed = 'declined-by-partner' | 'changed';
+
+/** Another partner declined this very version (the owner revises it), or the application moved on otherwise. */
+function signingClosed(app: ApplicationRecord, version: number, signatures: readonly SignatureRecord[]): SigningClosed | undefined {
+  if (app.status === 'awaiting_cosignature' && app.version === version) return undefined;
+  return app.status === 'draft' && app.version === version && signatures.some((s) => s.decision === 'declined') ? 'declined-by-partner' : 'changed';
+}
+
+const CLOSED_MESSAGES: Record<SigningClosed, string> = {
+  'declined-by-partner': 'Signeringen er stoppet fordi en av samarbeidspartene har avslått å signere. Prosjektansvarlig kan endre søknaden og sende den inn på nytt. Da får du en ny lenke på e-post.',
+  changed: 'Søknaden er endret etter at du fikk lenken. Du får en ny lenke når søknaden er klar for signering igjen.',
+};
+
 export async function getCosignView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['cosign'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const version = await deps.store.getVersion(app.id, link.version ?? 0);
   if (!version) throw new Error(`Version ${String(link.version)} of ${app.id} is missing`);
   const partner = version.data.partners[link.partnerIndex ?? -1];
-  const answer = (await deps.store.listSignatures(app.id, version.version)).find((s) => s.partnerIndex === link.partnerIndex);
+  const signatures = await deps.store.listSignatures(app.id, version.version);
+  const answer = signatures.find((s) => s.partnerIndex === link.partnerIndex);
+  const closed = signingClosed(app, version.version, signatures);
   return {
     applicationId: app.id,
     version: version.version,
-    current: app.version === version.version && app.status === 'awaiting_cosignature',
+    current: !closed,
+    /** why this version is no longer to be signed (only while this partner has not answered it) */
+    ...(closed && !answer ? { closed, closedMessage: CLOSED_MESSAGES[closed] } : {}),
     partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
     answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
     project: publicProjectDescription(version.data, groupRegister(loadScheme(deps, app.schemeId))),
   };
 }
 
+/**
+ * A partner's answer. The link answers once: the same partner posting again (a double click, back
+ * and send again) is told the answer it gave, and nothing is written or sent twice.
+ */
 export async function cosignApplication(deps: Dependencies, linkId: string, request: SignatureRequest) {
-  const link = await resolveLink(deps, linkId, ['cosign']);
+  const link = await resolveLink(deps, linkId, ['cosign'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
-  if (app.status !== 'awaiting_cosignature' || app.version !== link.version) {
-    throw new ConflictError('Søknaden er endret etter at du fikk lenken. Du får en ny lenke når søknaden er klar for signering igjen.', 'version_changed');
-  }
-  const version = await loadCurrentVersion(deps, app);
   const partnerIndex = link.partnerIndex ?? -1;
+  const signatures = await deps.store.listSignatures(app.id, link.version ?? 0);
+  const given = signatures.find((s) => s.partnerIndex === partnerIndex);
+  if (given) return alreadyAnswered(deps, app.id, given);
+  if (link.state === 'used') throw new GoneError('Lenken er allerede brukt.');
+  const closed = signingClosed(app, link.version ?? 0, signatures);
+  if (closed) throw new ConflictError(CLOSED_MESSAGES[closed], closed === 'changed' ? 'version_changed' : 'signing_stopped');
+  const version = await loadCurrentVersion(deps, app);
   const partner = version.data.partners[partnerIndex];
   if (!partner) throw new Error(`Partner ${partnerIndex} of ${app.id} is missing`);
   if (request.decision === 'decline' && !request.reason) throw new ValidationError({ reason: 'Skriv en begrunnelse når du avslår.' });
@@ -70,17 +95,30 @@ export async function cosignApplication(deps: Dependencies, linkId: string, requ
     ...(request.reason ? { reason: request.reason } : {}),
     at: deps.clock.now().toISOString(),
   };
-  const actor: Actor = { kind: 'partner', partnerIndex, email: partner.email };
   try {
     await deps.store.putSignature(signature);
   } catch (error) {
-    // A retry after a crash: the answer is stored; make sure the application moved on, then report the repeat.
-    if (error instanceof ConflictError) await advanceCosignature(deps, app.id, actor);
-    throw error;
+    if (!(error instanceof ConflictError)) throw error;
+    // Another post of this link got there first (a double click), or a retry after a crash: answer with what is stored.
+    const stored = (await deps.store.listSignatures(app.id, version.version)).find((s) => s.partnerIndex === partnerIndex);
+    if (!stored) throw error;
+    return alreadyAnswered(deps, app.id, stored);
   }
   await deps.store.consumeLink(link.id, signature.at).catch(() => undefined); // the signature itself is the single-use guard
-  const updated = await advanceCosignature(deps, app.id, actor);
+  const updated = await advanceCosignature(deps, app.id, partnerActor(partner, partnerIndex));
   return { applicationId: app.id, decision: signature.decision, status: updated.status };
+}
+
+function partnerActor(partner: { email: string }, partnerIndex: number): Actor {
+  return { kind: 'partner', partnerIndex, email: partner.email };
+}
+
+/** The partner's stored answer, told again; the application is moved on in case the first post stopped before it did. */
+async function alreadyAnswered(deps: Dependencies, applicationId: string, given: SignatureRecord) {
+  const app = await loadApplication(deps, applicationId);
+  const partner = given.version === app.version ? (await loadCurrentVersion(deps, app)).data.partners[given.partnerIndex] : undefined;
+  const updated = partner ? await advanceCosignature(deps, app.id, partnerActor(partner, given.partnerIndex)) : app;
+  return { applicationId: app.id, decision: given.decision, status: updated.status, alreadyAnswered: true, answeredAt: given.at };
 }
 
 /**

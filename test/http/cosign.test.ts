@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
-import { useTestApp } from '../support/test-app';
+import { osloDateOf } from '../../functions/domain/oslo-time';
+import { date } from '../../functions/pages/format';
+import { apiEvent } from '../support/api-events';
+import { invoke, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 
@@ -85,29 +88,35 @@ describe('POST /api/cosign/{linkId}', () => {
     expect(res.body.decision).toBe('signed');
   });
 
-  it('answers 410 when the link has been used, while the view still shows the answer', async () => {
+  it('a second post through a used link is told the answer it gave (200), and nothing is written twice', async () => {
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Brukt lenke')));
     const [link] = await app.cosignLinks(applicationId);
-    expect((await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } })).status).toBe(200);
-    const again = await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } });
-    expect(again.status).toBe(410);
-    expect(again.body.message).toBe('Lenken er allerede brukt.');
+    const first = await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } });
+    expect(first.status).toBe(200);
+    expect(first.body.alreadyAnswered).toBeUndefined();
+    const before = await snapshot(applicationId);
+    expect(before.links.find((l) => l.id === link!.id)?.state).toBe('used');
+    for (const json of [{ decision: 'sign' }, { decision: 'decline', reason: 'Ombestemt meg' }]) {
+      const again = await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ applicationId, decision: 'signed', status: 'awaiting_cosignature', alreadyAnswered: true, answeredAt: before.signatures[0]!.at });
+    }
+    expect(await snapshot(applicationId)).toEqual(before);
     const view = await app.call('get-cosign-view', { pathParameters: { linkId: link!.id } });
     expect(view.status).toBe(200);
     expect(view.body.answer.decision).toBe('signed');
-    expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
   });
 
-  it('answers 409 already signed to the losing one of two simultaneous answers', async () => {
+  it('two simultaneous answers through one link (a double click): one signature, and both are told it is saved', async () => {
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Dobbel signering')));
     const [link] = await app.cosignLinks(applicationId);
     const results = await Promise.all([
       app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } }),
       app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } }),
     ]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const loser = results.find((r) => r.status === 409)!;
-    expect(loser.body).toMatchObject({ error: 'ConflictError', reason: 'already_signed' });
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(results.map((r) => r.body.decision)).toEqual(['signed', 'signed']);
+    expect(results.filter((r) => r.body.alreadyAnswered === true)).toHaveLength(1);
     expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
   });
 
@@ -141,7 +150,7 @@ describe('POST /api/cosign/{linkId}', () => {
     expect(await snapshot(applicationId)).toEqual(before);
   });
 
-  it('a decline sends the application back to the owner; the other partners’ links then answer 409', async () => {
+  it('a decline sends the application back to the owner; the other partners’ links then answer 409: signing stopped by a decline', async () => {
     const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Avslått av partner')));
     const [first, second] = await app.cosignLinks(applicationId);
     const declined = await app.call('cosign-application', {
@@ -152,7 +161,11 @@ describe('POST /api/cosign/{linkId}', () => {
     expect(declined.body).toMatchObject({ decision: 'declined', status: 'draft' });
     const late = await app.call('cosign-application', { pathParameters: { linkId: second!.id }, json: { decision: 'sign' } });
     expect(late.status).toBe(409);
-    expect(late.body.reason).toBe('version_changed');
+    expect(late.body.reason).toBe('signing_stopped');
+    expect(late.body.message).toBe('Signeringen er stoppet fordi en av samarbeidspartene har avslått å signere. Prosjektansvarlig kan endre søknaden og sende den inn på nytt. Da får du en ny lenke på e-post.');
+    const view = await app.call('get-cosign-view', { pathParameters: { linkId: second!.id } });
+    expect(view.body).toMatchObject({ current: false, closed: 'declined-by-partner' });
+    expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(owner.body.signatures).toEqual([
       expect.objectContaining({ organisationName: 'Stavanger kommune', decision: 'declined', reason: 'Budsjettet for kommunen er ikke avklart.' }),
@@ -162,5 +175,55 @@ describe('POST /api/cosign/{linkId}', () => {
   it('answers 404 for an unknown link', async () => {
     const res = await app.call('cosign-application', { pathParameters: { linkId: newLinkId() }, json: { decision: 'sign' } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('the signing page, /signering/{linkId}', () => {
+  const HTML = { Accept: 'text/html,application/xhtml+xml' };
+  const pageOf = (linkId: string) => invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-cosign');
+  const postTo = (linkId: string, form: Record<string, string>) =>
+    invoke(apiEvent({ method: 'POST', path: '/signering/{linkId}', pathParameters: { linkId }, form, headers: HTML }), 'page-submit-cosign');
+  const today = () => date(osloDateOf(app.clock.now()));
+
+  it('the form sent twice (double click, or back and send again): the second says the answer is saved, and acts on nothing', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Sendt to ganger')));
+    const [signer, decliner] = await app.cosignLinks(applicationId);
+    expect((await postTo(signer!.id, { decision: 'sign' })).status).toBe(303);
+    expect((await postTo(decliner!.id, { decision: 'decline', reason: 'Ikke avklart hos oss' })).status).toBe(303);
+    const before = await snapshot(applicationId);
+
+    const signedAgain = await postTo(signer!.id, { decision: 'sign' });
+    expect(signedAgain.status).toBe(200);
+    expect(signedAgain.text).toContain(`Du har allerede signert søknaden ${today()}.`);
+    expect(signedAgain.text).not.toContain('Lenken virker ikke lenger');
+    expect(signedAgain.text).not.toContain('<form method="post"');
+    const declinedAgain = await postTo(decliner!.id, { decision: 'decline', reason: 'Ikke avklart hos oss' });
+    expect(declinedAgain.status).toBe(200);
+    expect(declinedAgain.text).toContain(`Du har allerede avslått å signere søknaden ${today()}.`);
+    expect(await snapshot(applicationId)).toEqual(before);
+
+    // Opening the used link says the same at the top.
+    expect((await pageOf(signer!.id)).text).toContain(`Du har allerede signert søknaden ${today()}.`);
+  });
+
+  it('after another partner declined: the page says at the top that signing stopped, and a post is told why, not that the application changed', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Stoppet av avslag')));
+    const [decliner, other] = await app.cosignLinks(applicationId);
+    expect((await postTo(decliner!.id, { decision: 'decline', reason: 'Budsjettet er ikke avklart' })).status).toBe(303);
+    const stopped = 'Signeringen er stoppet fordi en av samarbeidspartene har avslått å signere. Prosjektansvarlig kan endre søknaden og sende den inn på nytt. Da får du en ny lenke på e-post.';
+
+    const opened = await pageOf(other!.id);
+    expect(opened.status).toBe(200);
+    const top = opened.text.slice(opened.text.indexOf('<h1>'), opened.text.indexOf('class="lead"'));
+    expect(top).toContain(stopped);
+    expect(opened.text).not.toContain('Les prosjektbeskrivelsen og signer');
+    expect(opened.text).not.toContain('<form method="post"');
+
+    const posted = await postTo(other!.id, { decision: 'sign' });
+    expect(posted.status).toBe(409);
+    expect(posted.text).toContain(stopped);
+    expect(posted.text).not.toContain('Søknaden er endret etter at du fikk lenken');
+    expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
+    expect(posted.text).not.toContain('Budsjettet er ikke avklart');
   });
 });

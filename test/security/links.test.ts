@@ -65,14 +65,15 @@ describe('what a link may do (handlers over dynalite)', () => {
   });
   afterAll(async () => app?.stop());
 
-  it('a co-sign link acts once: the second answer is refused and nothing changes', async () => {
+  it('a co-sign link acts once: a second answer is told the first (a double post), and nothing changes', async () => {
     const { applicationId } = await app.submit();
     const [link] = await app.cosignLinks(applicationId);
     expect((await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } })).status).toBe(200);
     const before = await app.store.getApplication(applicationId);
     for (const decision of [{ decision: 'sign' }, { decision: 'decline', reason: 'Ombestemt meg' }]) {
       const again = await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: decision });
-      expect(again.status).toBe(410);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ decision: 'signed', alreadyAnswered: true });
     }
     expect((await app.store.getApplication(applicationId))?.revision).toBe(before?.revision);
     expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
