@@ -3,7 +3,6 @@ import { getScheme } from '../../config/schemes';
 import {
   activeGrant, APPROVAL, application, cosignLinks, DAY, decide, executionsOf, groupOf, linkIds, REPORT, scheduled, signAll, startHarness, status, submit, type Harness,
 } from '../support/local-system';
-import { getScheme } from '../../config/schemes';
 
 describe('lifecycle side paths on the local runtime', () => {
   let h: Harness;
