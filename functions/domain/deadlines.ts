@@ -1,5 +1,5 @@
 // Submission deadlines and reminders against the committee's meeting plan (Oslo time).
-import { addDays, endOfOsloDay, osloDateOf, osloInstant, osloTimeOf } from './oslo-time';
+import { addDays, endOfOsloDay, osloDateOf, osloInstant } from './oslo-time';
 
 export interface MeetingSlot {
   id: string;
@@ -39,16 +39,19 @@ export function nextReachableMeeting<T extends MeetingSlot>(
     .find((slot) => isInTimeFor(slot.date, at, leadDays));
 }
 
+/** When in an Oslo day reminders before a deadline go out: in working hours, whatever the deadline's time. */
+export const REMINDER_TIME = '09:00';
+
 /**
- * Reminder instants `daysBefore` Oslo calendar days before a deadline, at the deadline's Oslo
- * wall-clock time (so a 23:59 deadline gives 23:59 reminders also across a DST change).
+ * Reminder instants `daysBefore` Oslo calendar days before a deadline's day, at 09:00 Oslo time
+ * (also across a DST change). At the deadline's own time of day, a reminder "a day before" a
+ * 23:59 deadline went out with the sweep after midnight, on the deadline's day ("går ut i dag").
  * Instants before `now` are dropped (one exactly at `now` is kept: it is due, not past).
  * Sorted ascending, duplicates removed.
  */
 export function reminderInstants(deadline: Date, daysBefore: number[], now: Date): Date[] {
   const date = osloDateOf(deadline);
-  const time = osloTimeOf(deadline);
-  const instants = daysBefore.map((n) => osloInstant(addDays(date, -n), time).getTime());
+  const instants = daysBefore.map((n) => osloInstant(addDays(date, -n), REMINDER_TIME).getTime());
   return [...new Set(instants)]
     .filter((ms) => ms >= now.getTime())
     .sort((a, b) => a - b)

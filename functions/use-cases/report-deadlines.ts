@@ -6,7 +6,7 @@
 // sweep, at the new one.
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, Allocation, ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
-import { reminderInstants } from '../domain/deadlines';
+import { REMINDER_TIME, reminderInstants } from '../domain/deadlines';
 import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { reportDueDate, reportLinkOf } from '../domain/reports';
 import {
@@ -36,7 +36,7 @@ export function reportReminders(app: ApplicationRecord, scheme: SchemeConfig, ki
   const before = reminderInstants(endOfOsloDay(due), scheme.reminders.reportDueDaysBefore, now).map((at): ReminderRecord => ({
     ...base, id: `${app.id}#${dueKind}#${at.toISOString()}`, kind: dueKind, dueAt: at.toISOString(),
   }));
-  const firstOverdue = osloInstant(addDays(due, 1), '09:00');
+  const firstOverdue = osloInstant(addDays(due, 1), REMINDER_TIME);
   // The deadline in the id: a moved deadline's first overdue reminder is a new one, not the one sent for the old date.
   return [...before, { ...base, id: `${app.id}#${overdueKind}#${due}#1`, kind: overdueKind, dueAt: firstOverdue.toISOString(), seq: 1 }];
 }

@@ -111,46 +111,43 @@ describe('nextReachableMeeting', () => {
 describe('reminderInstants', () => {
   const deadline = submissionDeadline('2026-03-19', 14); // 2026-03-05 23:59:59.999 CET
 
-  it('gives reminders 7 and 1 days before at the same Oslo wall time', () => {
+  it('gives reminders 7 and 1 days before the deadline\'s day at 09:00 Oslo time: the day before a 23:59 deadline, not after midnight on its day', () => {
     const result = reminderInstants(deadline, [7, 1], at('2026-01-01T00:00:00Z'));
-    expect(result.map(iso)).toEqual(['2026-02-26T22:59:59.999Z', '2026-03-04T22:59:59.999Z']);
+    expect(result.map(iso)).toEqual(['2026-02-26T08:00:00.000Z', '2026-03-04T08:00:00.000Z']);
   });
 
-  it('keeps the Oslo wall time across the spring-forward change', () => {
+  it('keeps 09:00 Oslo time across the spring-forward change', () => {
     // deadline 2026-04-02 23:59:59.999 CEST; 7 days before is 2026-03-26, still CET
     const d = submissionDeadline('2026-04-16', 14);
     expect(iso(d)).toBe('2026-04-02T21:59:59.999Z');
     const [week, day] = reminderInstants(d, [7, 1], at('2026-01-01T00:00:00Z'));
-    expect(week && iso(week)).toBe('2026-03-26T22:59:59.999Z');
-    expect(day && iso(day)).toBe('2026-04-01T21:59:59.999Z');
-    // 7 calendar days but only 6 days 23 hours of elapsed time
-    expect(d.getTime() - (week?.getTime() ?? 0)).toBe(7 * 86_400_000 - 3_600_000);
+    expect(week && iso(week)).toBe('2026-03-26T08:00:00.000Z');
+    expect(day && iso(day)).toBe('2026-04-01T07:00:00.000Z');
   });
 
-  it('keeps the Oslo wall time across the fall-back change', () => {
+  it('keeps 09:00 Oslo time across the fall-back change', () => {
     // deadline 2026-10-29 23:59:59.999 CET; 7 days before is 2026-10-22, still CEST
     const d = submissionDeadline('2026-11-12', 14);
     const result = reminderInstants(d, [7], at('2026-01-01T00:00:00Z'));
-    expect(result.map(iso)).toEqual(['2026-10-22T21:59:59.999Z']);
-    expect(d.getTime() - (result[0]?.getTime() ?? 0)).toBe(7 * 86_400_000 + 3_600_000);
+    expect(result.map(iso)).toEqual(['2026-10-22T07:00:00.000Z']);
   });
 
-  it('keeps a daytime wall clock for a non-end-of-day deadline', () => {
+  it('a daytime deadline: 09:00 on the days before it as well', () => {
     const d = at('2026-04-02T10:00:00+02:00');
     expect(reminderInstants(d, [7], at('2026-01-01T00:00:00Z')).map(iso)).toEqual([
-      '2026-03-26T09:00:00.000Z', // 10:00 CET
+      '2026-03-26T08:00:00.000Z', // 09:00 CET
     ]);
   });
 
   it('drops reminders already in the past, keeps one exactly at now', () => {
-    const oneDayBefore = at('2026-03-04T22:59:59.999Z');
+    const oneDayBefore = at('2026-03-04T08:00:00.000Z');
     expect(reminderInstants(deadline, [7, 1], oneDayBefore).map(iso)).toEqual([iso(oneDayBefore)]);
     expect(reminderInstants(deadline, [7, 1], new Date(oneDayBefore.getTime() + 1))).toEqual([]);
   });
 
   it('sorts and de-duplicates', () => {
     const result = reminderInstants(deadline, [1, 7, 1], at('2026-01-01T00:00:00Z'));
-    expect(result.map(iso)).toEqual(['2026-02-26T22:59:59.999Z', '2026-03-04T22:59:59.999Z']);
+    expect(result.map(iso)).toEqual(['2026-02-26T08:00:00.000Z', '2026-03-04T08:00:00.000Z']);
   });
 });
 
