@@ -3,7 +3,7 @@
 // Reminders, the overdue list, the report page and the "report missing" notice follow the new date.
 import type { Allocation, ApplicationStatus, AuditEntry, ReportKind } from './model';
 import { REPORTABLE_FROM, reportDueDate } from './reports';
-import { addDays, formatNorwegianDate, osloInstant } from './oslo-time';
+import { addDays, daysBetween, formatNorwegianDate, osloInstant } from './oslo-time';
 
 /** The history entry of a moved deadline (details: report, from, to, reason). */
 export const REPORT_DEADLINE_EXTENDED = 'report-deadline-extended';
@@ -40,6 +40,22 @@ export function reportLastChance(due: string, r: OverdueReminderRhythm): Date {
 /** Whether the grant still owes this report (its deadline can move): not sent, not ended. */
 export function reportPending(kind: ReportKind, status: ApplicationStatus): boolean {
   return REPORTABLE_FROM[kind].includes(status);
+}
+
+/** Grants that owe no more reports: ended by a claim or a revocation, or closed. */
+const ENDED_GRANT_STATUSES: readonly ApplicationStatus[] = ['repayment_claimed', 'revoked', 'closed'];
+
+/** Where a grant's report stands against its deadline, as the secretariat's case says it. */
+export type ReportDueState = { state: 'received' } | { state: 'owed'; overdueDays: number } | { state: 'not-owed' };
+
+/**
+ * A report received; owed (overdueDays > 0 once its deadline's day is past); or no longer owed,
+ * the grant having ended before it came (a claim that ends the grant, a revocation).
+ */
+export function reportDueState(received: boolean, status: ApplicationStatus, due: string, today: string): ReportDueState {
+  if (received) return { state: 'received' };
+  if (ENDED_GRANT_STATUSES.includes(status)) return { state: 'not-owed' };
+  return { state: 'owed', overdueDays: Math.max(0, daysBetween(due, today)) };
 }
 
 export interface DeadlineMove {

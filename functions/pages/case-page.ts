@@ -190,8 +190,13 @@ ${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summa
 }
 
 /** A report's due date, and where it was moved from ("utsatt frist"). */
-function dueFact(app: CaseView['application'], kind: ReportKind, due: string): string {
-  return `${date(due)}${movedFrom(lastDeadlineMove(app.history, kind))}`;
+function dueFact(view: CaseView, kind: ReportKind, due: string): string {
+  const state = view.reportStates?.[kind];
+  const standing = state?.state === 'received' ? ' – mottatt'
+    : state?.state === 'not-owed' ? ' – skal ikke leveres (tilskuddet er avsluttet)'
+    : state && state.overdueDays > 0 ? ` – på overtid, ${count(state.overdueDays, 'dag', 'dager')}`
+    : '';
+  return `${date(due)}${movedFrom(lastDeadlineMove(view.application.history, kind))}${standing}`;
 }
 
 /** "Utsatt frist": a new deadline for a report the grant still owes. Closed by default, like the contact person. */
@@ -361,8 +366,8 @@ ${allocation ? html`<h2 id="tildeling">Tildeling</h2>
 <dt>Tildelt beløp</dt><dd>${kroner(allocation.amount)}</dd>
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}${periodHistory(app.history)}${period}</dd>
 <dt>Vedtatt</dt><dd>${dateTime(allocation.decidedAt)}</dd>
-<dt>Statusrapport innen</dt><dd>${dueFact(app, 'status', allocation.statusReportDue)}</dd>
-<dt>Sluttrapport innen</dt><dd>${dueFact(app, 'final', allocation.finalReportDue)}${reportDeadline}</dd>
+<dt>Statusrapport innen</dt><dd>${dueFact(view, 'status', allocation.statusReportDue)}</dd>
+<dt>Sluttrapport innen</dt><dd>${dueFact(view, 'final', allocation.finalReportDue)}${reportDeadline}</dd>
 ${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
 ${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)} (<a href="#vedtak">vedtaket med begrunnelsen</a>)</dd>` : ''}
 </dl>` : ''}

@@ -3,10 +3,10 @@ import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
 import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
-import { openDeadlineRequest, reportPending } from '../domain/report-deadlines';
+import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
 import { minutesState } from '../domain/meeting-minutes';
-import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, Meeting, ReportKind, ReportRecord } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
@@ -196,8 +196,15 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     plannedReminders: reminders.filter((r) => reminderStillDue(r, app)).map((r) => ({ kind: r.kind, dueAt: r.dueAt, ...(r.seq ? { seq: r.seq } : {}) })),
     /** Whether the committee can give the grant another period now (a running grant whose period is not over). */
     periodChangeable: periodChangeRefusal(app, osloDateOf(deps.clock.now())) === undefined,
+    /** Each report against its deadline today: received, owed (and how many days overdue), or not owed any more. */
+    reportStates: app.allocation ? reportStates(app.allocation, app.status, reports, osloDateOf(deps.clock.now())) : undefined,
     overdueRhythm: overdueRhythm(scheme),
   };
+}
+
+function reportStates(allocation: Allocation, status: ApplicationStatus, reports: readonly Pick<ReportRecord, 'kind'>[], today: string): Record<ReportKind, ReportDueState> {
+  const of = (kind: ReportKind, due: string) => reportDueState(reports.some((r) => r.kind === kind), status, due, today);
+  return { status: of('status', allocation.statusReportDue), final: of('final', allocation.finalReportDue) };
 }
 
 /** How overdue reports are chased: every so many days, at most so many times, the first so many in copy to the secretariat. */

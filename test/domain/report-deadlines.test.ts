@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  reportDueState,
   deadlineMoveProblem, declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED, REPORT_DEADLINE_REQUESTED,
   reportLastChance, reportPending, withMovedDeadline,
 } from '../../functions/domain/report-deadlines';
@@ -74,5 +75,15 @@ describe('moving a report deadline ("utsatt frist")', () => {
   });
   it('a report is missing once every overdue reminder has had its chance (14 days × 12, and a day)', () => {
     expect(reportLastChance('2027-05-20', { overdueEveryDays: 14, maxOverdueReminders: 12 }).toISOString()).toBe('2027-11-04T23:00:00.000Z'); // 05.11.2027 00:00 in Oslo
+  });
+});
+
+describe('reportDueState', () => {
+  it('received; owed, with the days past its deadline\'s day; not owed once the grant has ended without it', () => {
+    expect(reportDueState(true, 'active', '2027-06-10', '2027-07-01')).toEqual({ state: 'received' });
+    expect(reportDueState(false, 'active', '2027-06-10', '2027-06-10')).toEqual({ state: 'owed', overdueDays: 0 });
+    expect(reportDueState(false, 'active', '2027-06-10', '2027-06-11')).toEqual({ state: 'owed', overdueDays: 1 });
+    expect(reportDueState(false, 'payout_pending', '2027-06-10', '2027-05-01')).toEqual({ state: 'owed', overdueDays: 0 });
+    for (const status of ['repayment_claimed', 'revoked', 'closed'] as const) expect(reportDueState(false, status, '2027-06-10', '2027-07-01')).toEqual({ state: 'not-owed' });
   });
 });
