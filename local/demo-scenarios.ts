@@ -154,7 +154,7 @@ function applicationFor(plan: GrantPlan): ApplicationInput {
     return { ...p, contactName: name, email: withDomain(p.email, name) };
   });
   const ownerPartner = partners[base.owner.partnerIndex];
-  if (!ownerPartner) throw new Error('Eksempelsøknaden mangler prosjekteierens partner');
+  if (!ownerPartner) throw new Error('Eksempelsøknaden mangler prosjektansvarligens partner');
   return {
     ...base,
     title: plan.title,

@@ -291,7 +291,7 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
       'Kriteriet er valgt mer enn én gang.',
     );
     const minMet = scheme.criteriaRule.minMet;
-    if (met < minMet) issue(ctx, ['criteriaMet'], `Velg minst ${minMet} ${kriterier(minMet)}.`);
+    if (met < minMet) issue(ctx, ['criteriaMet'], minMet >= scheme.criteria.length ? `Kryss av for alle ${minMet} kriteriene: ${scheme.committee.shortName} vurderer søknaden etter alle.` : `Velg minst ${minMet} ${kriterier(minMet)}.`);
   }
   if (Array.isArray(value.guidelineAreas)) {
     const otherNeed = typeof value.otherNeed === 'string' && value.otherNeed.trim() !== '';

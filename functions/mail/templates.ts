@@ -822,7 +822,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
   const payout = d.ownerIsInternalUnit
-    ? `Prosjekteier er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
+    ? `Prosjektansvarlig er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
     : `Send faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}. Tilskuddet utbetales når fakturaen er mottatt.`;
   return render(ctx, {
     audience: 'external',
@@ -1032,7 +1032,7 @@ export function reportDeadlineRequested(ctx: MailContext, d: ReportDeadlineReque
     audience: 'internal',
     subject: `Utsatt frist ønsket: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjekteier ber om å få levere ${name}en innen ${formatDateNb(d.requestedDate)} i stedet for ${formatDateNb(d.dueDate)}. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»); prosjekteier får beskjed på e-post.`),
+      p(`Prosjektansvarlig ber om å få levere ${name}en innen ${formatDateNb(d.requestedDate)} i stedet for ${formatDateNb(d.dueDate)}. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»); prosjektansvarlig får beskjed på e-post.`),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Gjeldende frist', formatDateNb(d.dueDate)], ['Ønsket frist', formatDateNb(d.requestedDate)], ['Begrunnelse', d.reason]),
       link('Se hele saken', d.link),
     ],
@@ -1072,7 +1072,7 @@ export function periodChangeRequested(ctx: MailContext, d: PeriodRequestData & {
     audience: 'internal',
     subject: `Ny prosjektperiode ønsket for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjekteier ber om ny periode for tilskuddet: ${periodText(d.requestedStart, d.requestedEnd)} i stedet for ${periodText(d.periodStart, d.periodEnd)}. Vedtar ${ctx.scheme.committeeShortName} den, registrerer du den på saken («Ny prosjektperiode»); sier komiteen nei, registrerer du avslaget der. Prosjekteier får svaret på e-post.`),
+      p(`Prosjektansvarlig ber om ny periode for tilskuddet: ${periodText(d.requestedStart, d.requestedEnd)} i stedet for ${periodText(d.periodStart, d.periodEnd)}. Vedtar ${ctx.scheme.committeeShortName} den, registrerer du den på saken («Ny prosjektperiode»); sier komiteen nei, registrerer du avslaget der. Prosjektansvarlig får svaret på e-post.`),
       facts(...appFacts(ctx), ['Gjeldende periode', periodText(d.periodStart, d.periodEnd)], ['Ønsket periode', periodText(d.requestedStart, d.requestedEnd)], ['Begrunnelse', d.reason]),
       link('Se hele saken', d.link),
     ],
@@ -1100,7 +1100,7 @@ export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail 
     audience: 'internal',
     subject: `Rapport mangler: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjekteier har ikke levert ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}, og prosjekteier har fått påminnelser før og etter fristen.`),
+      p(`Prosjektansvarlig har ikke levert ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}, og prosjektansvarlig har fått påminnelser før og etter fristen.`),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
       link('Se hele saken', d.link),
     ],
@@ -1123,15 +1123,15 @@ export function reportReceived(ctx: MailContext, d: ReportReceivedData): Rendere
     audience: 'internal',
     subject: `${capitalise(name)} mottatt: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjekteier har sendt inn ${name}.`),
+      p(`Prosjektansvarlig har sendt inn ${name}.`),
       ...(d.closedUnpaid
-        ? [p('Tilskuddet er nå avsluttet, men er ikke utbetalt: utbetalingen venter fortsatt hos økonomi. Følg opp med prosjekteier og økonomi, eller trekk tilskuddet tilbake på saken hvis pengene ikke skal utbetales.')]
+        ? [p('Tilskuddet er nå avsluttet, men er ikke utbetalt: utbetalingen venter fortsatt hos økonomi. Følg opp med prosjektansvarlig og økonomi, eller trekk tilskuddet tilbake på saken hvis pengene ikke skal utbetales.')]
         : []),
       facts(
         ...appFacts(ctx),
         ['Rapport', capitalise(name)],
         ['Mottatt', formatDateTimeNb(d.submittedAt)],
-        d.spentAmount !== undefined ? ['Forbrukt hittil', formatNok(d.spentAmount)] : undefined,
+        d.spentAmount !== undefined ? [d.kind === 'final' ? 'Brukt i alt' : 'Brukt hittil', formatNok(d.spentAmount)] : undefined,
       ),
       ...(d.adminLink ? [link('Les rapporten', d.adminLink)] : []),
     ],
@@ -1270,7 +1270,7 @@ export function reallocationRequested(ctx: MailContext, d: ReallocationRequested
     subject: `Søknad om omdisponering: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
       p(
-        `Prosjekteier ber om forhåndsgodkjenning fra ${ctx.scheme.committeeShortName} til å omdisponere midler. Saken må behandles før midlene brukes på en annen måte enn beskrevet i søknaden.`,
+        `Prosjektansvarlig ber om forhåndsgodkjenning fra ${ctx.scheme.committeeShortName} til å omdisponere midler. Saken må behandles før midlene brukes på en annen måte enn beskrevet i søknaden.`,
       ),
       facts(...appFacts(ctx), ['Beløp', formatNok(d.amount)], ['Mottatt', formatDateTimeNb(d.requestedAt)]),
       quote('Beskrivelse', d.description),

@@ -216,7 +216,7 @@ ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criter
       ? 'Kryss av for dem prosjektet gjelder. Andre tiltak kan også få tilskudd.'
       : minMet === scheme.criteria.length
         ? `${scheme.committee.shortName} vurderer alle kriteriene: kryss av for alle ${minMet}.`
-        : `Velg minst ${minMet}.`,
+        : `Velg minst ${minMet} ${minMet === 1 ? 'kriterium' : 'kriterier'}.`,
 })}
 ${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: scheme.allowOtherNeed ? 'Velg minst ett område, eller beskriv andre behov tiltaket dekker.' : 'Velg minst ett område.' })}
 ${scheme.allowOtherNeed ? form.textarea('otherNeed', 'Andre behov tiltaket dekker', { rows: 3, hint: 'Når tiltaket ikke treffer de nasjonale føringene, eller også dekker andre behov i helsefellesskapet.' }) : ''}

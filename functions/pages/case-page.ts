@@ -45,9 +45,9 @@ const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, st
 export type CaseForms = StaffPageForms<CaseFormName>;
 
 export const CASE_NOTICES: Record<string, string> = {
-  omdisponering: 'Vedtaket om omdisponering er registrert, og prosjekteier får beskjed.',
-  tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.',
-  tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjekteier får beskjed.',
+  omdisponering: 'Vedtaket om omdisponering er registrert, og prosjektansvarlig får beskjed.',
+  tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjektansvarlig får beskjed.',
+  tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjektansvarlig får beskjed.',
   kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
@@ -110,7 +110,7 @@ export function revocationPath(applicationId: string): string {
 function actorLabel(actor: Actor, partners: CaseView['data']['partners']): string {
   switch (actor.kind) {
     case 'applicant':
-      return 'Prosjekteier';
+      return 'Prosjektansvarlig';
     case 'partner':
       return partners[actor.partnerIndex]?.organisationName ?? 'Partner';
     case 'staff':
@@ -145,7 +145,7 @@ ${form.radios('approved', `Godkjenner komiteen omdisponeringen av ${kroner(r.amo
   { value: 'true', label: 'Godkjenn' },
   { value: 'false', label: 'Avslå' },
 ], { summaryLabel: 'Omdisponering, vedtak' })}
-${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjekteier)', { rows: 2, summaryLabel: 'Omdisponering, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Omdisponering, begrunnelse' })}
 ${decidedInMeetingField(form, meetings, 'Omdisponering, møte')}
 <button type="submit">Registrer vedtaket</button>
 </form>`;
@@ -156,11 +156,11 @@ function repaymentForm(app: CaseView['application'], csrf: string, state: (name:
   // A closed grant has nothing left to end or to let run on.
   const closed = app.status === 'closed';
   return html`<h2 id="tilbakebetaling">Krav om tilbakebetaling</h2>
-<p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake${closed ? ', også etter at tilskuddet er avsluttet' : ''}. Økonomi får kravet på prosjektnummeret, og prosjekteier får beskjed.</p>
+<p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake${closed ? ', også etter at tilskuddet er avsluttet' : ''}. Økonomi får kravet på prosjektnummeret, og prosjektansvarlig får beskjed.</p>
 <form method="post" action=${repaymentClaimPath(app.id)} novalidate aria-label="Krev tilbakebetaling">
 ${hidden(CSRF_FIELD, csrf)}
 ${form.amount('amount', 'Beløp som kreves tilbake (kr)', { summaryLabel: 'Tilbakebetaling, beløp', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
 ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
   { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
   { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
@@ -253,10 +253,10 @@ function periodForm(app: CaseView['application'], maxMonths: number, csrf: strin
   return html`<details class="period-change"${form.hasErrors() || requested ? html` open` : ''}><summary>Ny prosjektperiode</summary>
 <form method="post" action=${periodChangePath(app.id)} novalidate aria-label="Ny prosjektperiode">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart) eller avsluttes tidligere. Perioden kan være høyst ${maxMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger den nye sluttdatoen (ved en tidligere sluttdato flyttes den like mange dager fram); statusrapporten har samme frist som før. Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
+<p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart) eller avsluttes tidligere. Perioden kan være høyst ${maxMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger den nye sluttdatoen (ved en tidligere sluttdato flyttes den like mange dager fram); statusrapporten har samme frist som før. Prosjektansvarlig får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
 ${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: asked.periodStart }) })}
 ${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: asked.periodEnd }) })}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}
 ${decidedInMeetingField(form, meetings, 'Ny periode, møte')}
 <button type="submit" class="secondary">Registrer ny periode</button>
 </form>
@@ -282,10 +282,10 @@ function revocationForm(app: CaseView['application'], csrf: string, state: (name
   return html`<h2 id="tilbaketrekking">Trekk tilbake tilskuddet</h2>
 <p>${closed
   ? `Tilskuddet er avsluttet, men aldri utbetalt. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi fakturaen aldri kom), annulleres utbetalingen og ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}.`
-  : `Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}, og rapportene skal ikke leveres.`} Prosjekteier får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
+  : `Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}, og rapportene skal ikke leveres.`} Prosjektansvarlig får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
 <form method="post" action=${revocationPath(app.id)} novalidate aria-label="Trekk tilbake tilskuddet">
 ${hidden(CSRF_FIELD, csrf)}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjekteier)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}
 ${decidedInMeetingField(form, meetings, 'Tilbaketrekking, møte')}
 <button type="submit" class="danger">Trekk tilbake tilskuddet</button>
 </form>`;

@@ -341,7 +341,7 @@ ${earlierGrantFacts(item.earlierGrant)}
 ${projectTexts(item, agenda)}
 </details>
 <h3>Kriterier</h3>
-<p class="hint">${agenda.criteriaRule.minMet === 0 ? 'Kriteriene er anbefalte satsingsområder; søknaden trenger ikke oppfylle noen av dem.' : `Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.`}</p>
+<p class="hint">${agenda.criteriaRule.minMet === 0 ? 'Kriteriene er anbefalte satsingsområder; søknaden trenger ikke oppfylle noen av dem.' : agenda.criteriaRule.minMet >= agenda.criteria.length ? 'Søknaden må oppfylle alle kriteriene.' : `Søknaden må oppfylle minst ${agenda.criteriaRule.minMet} av ${agenda.criteria.length}.`}</p>
 <ul>${agenda.criteria.map((c) =>
     met.has(c.id)
       ? html`<li><span class="met">Oppfylt:</span> ${c.label}</li>`

@@ -237,7 +237,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering a').count()).toBe(1);
     await form.getByLabel('Godkjenn').check();
-    await form.getByLabel('Begrunnelse (valgfritt, sendes til prosjekteier)').fill('Innenfor formålet.');
+    await form.getByLabel('Begrunnelse (valgfritt, sendes til prosjektansvarlig)').fill('Innenfor formålet.');
     await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
     await page.waitForURL(/\?registrert=omdisponering/);
     expect(await page.locator('.notice.success').textContent()).toContain('Vedtaket om omdisponering er registrert');
@@ -309,7 +309,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await period.getByRole('button', { name: 'Registrer ny periode' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, begrunnelse');
-    await period.getByLabel('Begrunnelse (sendes til prosjekteier)').fill('Stillingen ble besatt først i februar.');
+    await period.getByLabel('Begrunnelse (sendes til prosjektansvarlig)').fill('Stillingen ble besatt først i februar.');
     await period.getByRole('button', { name: 'Registrer ny periode' }).click();
     await page.waitForLoadState();
     // Longer than 12 months: the rule's message at the end date, what was typed kept.

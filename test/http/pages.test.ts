@@ -499,7 +499,7 @@ describe('staff pages: the whole case', () => {
     expect(text).toContain('<dd class="long-text">Færre reinnleggelser.</dd>');
     expect(text).toContain('Utfordringen &amp; behovet');
     expect(text).toContain('<td>Sekretariatet (sekretær-1)</td>');
-    expect(text).toContain('<td>Prosjekteier</td>');
+    expect(text).toContain('<td>Prosjektansvarlig</td>');
     expect(text).toContain(`href="/sekretariat/sor-rogaland/soknader?status=${status}"`);
     expect(labelsMissing(text)).toEqual([]);
 
@@ -559,7 +559,7 @@ describe('staff pages: the whole case', () => {
     const payouts = await app.store.listPayoutsForApplication(applicationId);
     expect(payouts.find((p) => p.amount < 0)).toMatchObject({ amount: -100_000, state: 'repayment_claimed' });
     const after = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query: { registrert: 'tilbakebetaling' }, headers: HTML, claims: SECRETARIAT }), 'page-application');
-    expect(after.text).toContain('Kravet om tilbakebetaling er registrert. Økonomi og prosjekteier får beskjed.');
+    expect(after.text).toContain('Kravet om tilbakebetaling er registrert. Økonomi og prosjektansvarlig får beskjed.');
     expect(after.text).not.toContain('action="/sekretariat/soknader/' + applicationId + '/tilbakebetaling"');
   });
 

@@ -298,7 +298,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportMissing: {
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
-    expect: [/Rapport mangler: sluttrapport/, /Prosjekteier har ikke levert sluttrapport/, /Fristen var 30\.06\.2026/, /Se hele saken/],
+    expect: [/Rapport mangler: sluttrapport/, /Prosjektansvarlig har ikke levert sluttrapport/, /Fristen var 30\.06\.2026/, /Se hele saken/],
   },
   invoiceReminder: {
     mail: invoiceReminder(ctx, { amount: 400000, projectNumber: 'R-11326-D11325', invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, decidedAt: '2025-06-12', statusLink: LINK }),
@@ -308,7 +308,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportReceived: {
     mail: reportReceived(ctx, { kind: 'status', submittedAt: '2025-09-30T08:00:00Z', spentAmount: 120500, adminLink: LINK }),
     link: LINK,
-    expect: [/Statusrapport mottatt/, /Forbrukt hittil: 120 500 kr/, /30\.09\.2025 kl\. 10\.00/],
+    expect: [/Statusrapport mottatt/, /Brukt hittil: 120 500 kr/, /30\.09\.2025 kl\. 10\.00/],
   },
   reallocationRequested: {
     mail: reallocationRequested(ctx, { description: `Flytte midler fra reise til kurs ${EVIL}`, amount: 40000, requestedAt: '2025-08-01T10:00:00Z', adminLink: LINK }),
@@ -335,7 +335,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   periodChangeRequested: {
     mail: periodChangeRequested(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Stillingen er ikke besatt ${EVIL}`, link: LINK }),
     link: LINK,
-    expect: [/Ny prosjektperiode ønsket for/, /Prosjekteier ber om ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 i stedet for 01\.01\.2027–31\.12\.2027/, /Vedtar FSU den, registrerer du den på saken/, /Ønsket periode: 01\.04\.2027–31\.03\.2028/],
+    expect: [/Ny prosjektperiode ønsket for/, /Prosjektansvarlig ber om ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 i stedet for 01\.01\.2027–31\.12\.2027/, /Vedtar FSU den, registrerer du den på saken/, /Ønsket periode: 01\.04\.2027–31\.03\.2028/],
   },
   periodRequestDeclined: {
     mail: periodRequestDeclined(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Prosjektet må holde planen ${EVIL}`, statusLink: LINK }),
@@ -456,6 +456,12 @@ describe('mail templates', () => {
     const revised = cosignRequest(ctx, { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', revised: true });
     expect(revised.text).toContain('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye');
     expect(rendered.cosignRequest.mail.text).not.toContain('Søknaden er endret');
+  });
+
+  it('a final report received: what was spent in all, not "so far"', () => {
+    const final = reportReceived(ctx, { kind: 'final', submittedAt: '2026-06-30T08:00:00Z', spentAmount: 240000, adminLink: LINK });
+    expect(final.text).toMatch(/Brukt i alt: 240\s000\skr/);
+    expect(final.text).not.toContain('hittil');
   });
 
   it('ends mails to applicants with the secretariat contact, internal mails without it', () => {

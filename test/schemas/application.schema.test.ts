@@ -229,7 +229,7 @@ describe('criteria, guideline areas, patient groups', () => {
   });
   it('Sør-Rogaland needs all four', () => {
     const e = errorsFor(mutate((a) => (a.criteriaMet = a.criteriaMet.slice(0, 3))));
-    expect(e['criteriaMet']).toBe('Velg minst 4 kriterier.');
+    expect(e['criteriaMet']).toBe('Kryss av for alle 4 kriteriene: FSU vurderer søknaden etter alle.');
   });
   it('unknown and duplicate ids', () => {
     const e = errorsFor(
