@@ -1,4 +1,5 @@
 // The yearly pot: each allocation draws whole NOK from the pot of the decision's Oslo year.
+import type { Meeting } from './model';
 import { formatNok } from './money';
 import { osloDateOf } from './oslo-time';
 
@@ -23,6 +24,36 @@ export function potRemaining(total: number, stored?: { total: number; remaining:
 /** The pot year is the Oslo calendar year of the decision (31.12 23:30 Oslo is still that year). */
 export function potYearOf(decisionInstant: Date): number {
   return Number(osloDateOf(decisionInstant).slice(0, 4));
+}
+
+/** The pot a meeting's approvals draw from: the committee decides in the meeting, so the year of its start. */
+export function meetingPotYear(meeting: Pick<Meeting, 'startsAt'>): number {
+  return potYearOf(new Date(meeting.startsAt));
+}
+
+/** A year with meetings ahead but no pot in the configuration: the committee cannot grant money in them until one is set. */
+export interface MissingPot {
+  year: number;
+  /** the meetings still ahead (today's included) that draw from that year's pot, in calendar order */
+  meetings: Array<{ id: string; date: string; title: string }>;
+}
+
+/**
+ * The pot years that the meetings still ahead at `now` (those of today included: the committee may
+ * be deciding in one) draw from and the configuration sets no pot for, earliest first. The pot is
+ * configuration, so nothing but a deployment gives one; the secretariat must be told before the meeting.
+ */
+export function missingPots(meetings: readonly Pick<Meeting, 'id' | 'date' | 'title' | 'startsAt'>[], yearlyPotNok: Readonly<Record<string, number>>, now: Date): MissingPot[] {
+  const today = osloDateOf(now);
+  const byYear = new Map<number, MissingPot>();
+  for (const m of meetings) {
+    const year = meetingPotYear(m);
+    if (m.date < today || yearlyPotNok[String(year)] !== undefined) continue;
+    const missing = byYear.get(year) ?? { year, meetings: [] };
+    missing.meetings.push({ id: m.id, date: m.date, title: m.title });
+    byYear.set(year, missing);
+  }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
 /**

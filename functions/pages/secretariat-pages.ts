@@ -3,6 +3,7 @@
 // that are overdue. Every form carries the CSRF token.
 import { groupRegisterPath } from './group-register-page';
 import { ON_AGENDA } from '../domain/status-transitions';
+import { meetingPotYear } from '../domain/pot';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
 import type { getAgenda, runningGrantFollowUp } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
@@ -89,6 +90,16 @@ ${hidden(CSRF_FIELD, csrf)}${body}${button}
 </details>`;
 }
 
+/**
+ * A year the meetings ahead draw from has no pot: the committee cannot grant money in them until the
+ * configuration sets one, and only whoever deploys the system can change it.
+ */
+function missingPotNotice(year: number, committee: string, where: string): Html {
+  return html`<p class="notice warning"><strong>Det er ikke satt av noen pott for ${year}.</strong> ${committee} kan ikke innvilge tilskudd ${where} før potten er lagt inn. Avslag og utsettelse kan registreres som vanlig. Be den som drifter løsningen legge inn potten for ${year} i konfigurasjonen.</p>`;
+}
+
+const listNb = new Intl.ListFormat('nb', { style: 'long', type: 'conjunction' });
+
 /** The value most of the list has (the first of equals); undefined for an empty list. */
 function mostCommon(values: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -162,12 +173,13 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
     return [state, !!failed];
   };
   const sections = overview.map((entry) => {
-    const { scheme, meetings, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests, supplementRequests, lapsedSupplementRequests } = entry;
+    const { scheme, meetings, missingPots, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests, supplementRequests, lapsedSupplementRequests } = entry;
     const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
     const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
     return html`<section aria-labelledby=${`ordning-${scheme.id}`}>
 <h2 id=${`ordning-${scheme.id}`}>${scheme.name} (${scheme.committee.shortName})</h2>
+${missingPots.map((p) => missingPotNotice(p.year, scheme.committee.shortName, `i ${listNb.format(p.meetings.map((m) => `${m.title} (${date(m.date)})`))}`))}
 ${halfYearDue ? html`<p class="notice"><strong>Halvåret ${date(halfYearDue.from)}–${date(halfYearDue.to)} er omme.</strong> <a href=${halfYearReportPath(scheme.id, halfYearDue)}>Lag halvårsrapporten om bruk og effekt</a> til ${scheme.halfYearReportTo}.</p>` : ''}
 ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med det regionale helseforetaket nærmer seg.</strong> <a href=${halfYearReportPath(scheme.id, regionalFollowUpDue)}>Lag rapporten for året så langt</a>, som helseforetaket rapporterer før møtet.</p>` : ''}
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
@@ -370,12 +382,13 @@ ${forms.notice ?? ''}
 <dl class="facts">
 <dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
 <dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
-<dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
+<dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? `Ingen pott registrert for ${meetingPotYear(meeting)}` : kroner(agenda.potRemaining)}</dd>
 <dt>Saker</dt><dd>${agenda.items.length}</dd>
 <dt>Omsøkt i sakene som ikke er avgjort</dt><dd>${kroner(agenda.demand.requested)} (${count(agenda.demand.openCases, 'sak', 'saker')})</dd>
 <dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
 ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
+${agenda.missingPotYear === null ? '' : missingPotNotice(agenda.missingPotYear, agenda.committee.shortName, 'i dette møtet')}
 ${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}

@@ -8,7 +8,7 @@ import { reminderStillDue } from '../domain/reminders';
 import { minutesState } from '../domain/meeting-minutes';
 import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, Meeting, ReportKind, ReportRecord } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
-import { agendaDemand } from '../domain/pot';
+import { agendaDemand, missingPots } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import { openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
 import { addDaysToInstant } from '../domain/wait-budget';
@@ -29,8 +29,8 @@ import { waitingSupplementRequests } from './report-supplement';
 
 /**
  * The meeting calendar with each meeting's deadline, whether it has been held and its minutes
- * approved, and how many applications it has; and the configured meetings cancelled that could
- * still be restored (not yet at their time).
+ * approved, and how many applications it has; the configured meetings cancelled that could
+ * still be restored (not yet at their time); and the years of the meetings ahead that have no pot.
  */
 export async function listMeetings(deps: Dependencies, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -54,7 +54,12 @@ export async function listMeetings(deps: Dependencies, schemeId: string) {
     // not yet decided: a cancelled meeting's are moved on
     openCases,
   }));
-  return { meetings, cancelledMeetings: cancelledMeetings(scheme, changes).filter((m) => !meetingStarted(m, now)) };
+  return {
+    meetings,
+    cancelledMeetings: cancelledMeetings(scheme, changes).filter((m) => !meetingStarted(m, now)),
+    // The committee cannot grant money in these meetings until the configuration sets their year's pot.
+    missingPots: missingPots(calendar, scheme.yearlyPotNok, now),
+  };
 }
 
 /** A meeting's agenda: each application with its criteria, budget and requested amount. */
@@ -77,6 +82,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     // The committee decides in the meeting: until it starts, the agenda takes no decisions.
     held: meetingStarted(meeting, deps.clock.now()),
     potRemaining,
+    // The meeting is ahead (or today) and its year has no pot: the committee cannot grant money in it until one is set.
+    missingPotYear: missingPots([meeting], scheme.yearlyPotNok, deps.clock.now())[0]?.year ?? null,
     demand: agendaDemand(openOnAgenda(items).map((i) => i.requestedAmount), potRemaining),
     committee: committeeView(scheme),
     preparation: preparationView(scheme),

@@ -3,7 +3,7 @@
 // shown at once and applied to the stored pot at the next approval.
 import { ConflictError } from '../domain/errors';
 import type { Meeting, PotRecord } from '../domain/model';
-import { POT_BUSY_MESSAGE, potRemaining } from '../domain/pot';
+import { meetingPotYear, POT_BUSY_MESSAGE, potRemaining } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -30,8 +30,8 @@ export function leftInPot(pot: YearlyPot, applicationId?: string): number {
 }
 
 /** What is left in the pot of the meeting's year, for its agenda and minutes (undefined: no pot configured). */
-export async function meetingPotRemaining(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, meeting: Pick<Meeting, 'date'>): Promise<number | undefined> {
-  const pot = await readPot(deps, scheme, Number(meeting.date.slice(0, 4)));
+export async function meetingPotRemaining(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, meeting: Pick<Meeting, 'startsAt'>): Promise<number | undefined> {
+  const pot = await readPot(deps, scheme, meetingPotYear(meeting));
   return pot ? leftInPot(pot) : undefined;
 }
 

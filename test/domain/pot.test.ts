@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDemand, allocationCheck, fitsPot, potRemaining, potYearOf } from '../../functions/domain/pot';
+import { agendaDemand, allocationCheck, fitsPot, meetingPotYear, missingPots, potRemaining, potYearOf } from '../../functions/domain/pot';
+import { meetingStartsAt } from '../../functions/domain/deadlines';
 
 describe('fitsPot', () => {
   it('accepts an amount up to and including what is left', () => {
@@ -81,5 +82,38 @@ describe('agendaDemand', () => {
     expect(agendaDemand([], 0)).toEqual({ openCases: 0, requested: 0, exceedsPot: false });
     // Without a pot for the year there is nothing to weigh against.
     expect(agendaDemand([850_000], undefined)).toEqual({ openCases: 1, requested: 850_000, exceedsPot: false });
+  });
+});
+
+describe('missingPots', () => {
+  const meeting = (date: string, time = '09:00') => ({ id: date, date, title: `Møte ${date}`, startsAt: meetingStartsAt({ id: date, date, time }).toISOString() });
+  const pots = { '2026': 10_000_000, '2027': 10_000_000 };
+  const now = new Date('2027-11-20T09:00:00Z');
+
+  it('a meeting draws from the pot of the Oslo year it starts in, as its approvals do', () => {
+    const late = meeting('2027-12-31', '23:30'); // 22:30 UTC: still 2027 in Oslo
+    expect(meetingPotYear(late)).toBe(2027);
+    expect(meetingPotYear(late)).toBe(potYearOf(new Date(late.startsAt)));
+    expect(meetingPotYear(meeting('2028-01-01', '00:30'))).toBe(2028); // 2027-12-31 23:30 UTC
+  });
+
+  it('names each year without a pot once, with the meetings ahead that draw from it, earliest year first', () => {
+    const calendar = [meeting('2027-12-09'), meeting('2028-02-10'), meeting('2028-03-09'), meeting('2029-01-11')];
+    expect(missingPots(calendar, pots, now)).toEqual([
+      { year: 2028, meetings: [{ id: '2028-02-10', date: '2028-02-10', title: 'Møte 2028-02-10' }, { id: '2028-03-09', date: '2028-03-09', title: 'Møte 2028-03-09' }] },
+      { year: 2029, meetings: [{ id: '2029-01-11', date: '2029-01-11', title: 'Møte 2029-01-11' }] },
+    ]);
+  });
+
+  it('is empty when every meeting ahead has its pot, and a pot set later takes the year off', () => {
+    expect(missingPots([meeting('2027-12-09'), meeting('2026-12-10')], pots, now)).toEqual([]);
+    expect(missingPots([meeting('2028-02-10')], { ...pots, '2028': 0 }, now)).toEqual([]);
+  });
+
+  it("counts today's meeting, started or not, but not one on an earlier day", () => {
+    const today = meeting('2028-02-10');
+    expect(missingPots([today], pots, new Date('2028-02-10T15:00:00Z')).map((p) => p.year)).toEqual([2028]);
+    expect(missingPots([today], pots, new Date('2028-02-10T22:59:59Z')).map((p) => p.year)).toEqual([2028]); // 23:59:59 Oslo
+    expect(missingPots([today], pots, new Date('2028-02-10T23:00:00Z'))).toEqual([]); // the next Oslo day
   });
 });
