@@ -422,7 +422,7 @@ function reallocationSection(pending: Agenda['pendingReallocations'], committee:
 <caption>Søknader om omdisponering, eldste først</caption>
 <thead><tr><th scope="col">Sak</th><th scope="col">Omdisponering</th><th scope="col" class="num">Beløp</th><th scope="col">Søkt</th></tr></thead>
 <tbody>${pending.map(
-    (r) => html`<tr><th scope="row"><a href=${`${casePath(r.applicationId)}#omdisponering-${r.reallocationId}`}>${r.title}</a></th><td class="long-text">${r.description}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.requestedAt)}</td></tr>`,
+    (r) => html`<tr><th scope="row"><a href=${`${casePath(r.applicationId)}#omdisponering-${r.reallocationId}`}>${r.title}</a></th><td class="long-text">${r.description}</td><td class="num">${kroner(r.amount)}</td><td>${dateTime(r.requestedAt)}</td></tr>`,
   )}</tbody>
 </table></div>
 </section>`;

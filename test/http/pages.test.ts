@@ -401,6 +401,12 @@ describe('staff pages', () => {
     expect(before).toContain('<h2 id="omdisponering">Omdisponering som venter på forhåndsgodkjenning</h2>');
     expect(before).toContain(`<a href="/sekretariat/soknader/${applicationId}#omdisponering-${req.body.id}">Tiltak som vil omdisponere</a>`);
     expect(before).toContain('Flytte 40 000 kr fra utstyr til opplæring &lt;b&gt;nå&lt;/b&gt;.');
+    // When it was asked for: Oslo time as the pages write it, not the stored UTC instant.
+    const requestedAt = new Date(app.clock.now());
+    const oslo = requestedAt.toLocaleString('en-GB', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+    const [, dd, mm, yyyy, hh, mi] = /^(\d\d)\/(\d\d)\/(\d{4}), (\d\d):(\d\d)$/.exec(oslo)!;
+    expect(before).toContain(`kr</td><td>${dd}.${mm}.${yyyy} kl. ${hh}.${mi}</td></tr>`);
+    expect(before).not.toContain(requestedAt.toISOString());
     const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application');
     expect(casePage.text).toContain(`<li id="omdisponering-${req.body.id}">`);
     const decided = await app.call('decide-reallocation', { pathParameters: { applicationId, reallocationId: req.body.id }, json: { approved: true }, as: SECRETARIAT });
