@@ -867,9 +867,13 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
 // ---------------------------------------------------------------------------------------------
 // Finance
 
+/**
+ * The payout as finance's e-mails state it. The event's `payoutId` (an internal storage key, for
+ * finance's integration to call the API with) is not among it: people match by the case number,
+ * project number, payee and amount, as the finance page lists them.
+ */
 export interface PayoutTriggerData {
   grantId: string;
-  payoutId?: string;
   projectNumber: string;
   payee: string;
   payeeOrganisationNumber?: string | undefined;
@@ -889,10 +893,9 @@ const payoutModeText = (mode: PayoutModeName, project: string): string =>
 type FactRow = [string, string] | undefined;
 
 /** Which payout, to whom and how much: what finance matches the trigger and a cancellation against. */
-function payoutFacts(d: Pick<PayoutTriggerData, 'grantId' | 'payoutId' | 'payee' | 'payeeOrganisationNumber' | 'amount'>, project: string): FactRow[] {
+function payoutFacts(d: Pick<PayoutTriggerData, 'grantId' | 'payee' | 'payeeOrganisationNumber' | 'amount'>, project: string): FactRow[] {
   return [
     ['Tilskudds-ID', d.grantId],
-    d.payoutId ? ['Utbetalings-ID', d.payoutId] : undefined,
     ['Prosjektnummer', project],
     ['Mottaker', d.payee],
     d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,
@@ -1405,7 +1408,6 @@ export function grantPeriodChanged(ctx: MailContext, d: GrantPeriodChangedData):
 
 export interface PayoutCancelledData {
   grantId: string;
-  payoutId: string;
   projectNumber: string;
   payee: string;
   payeeOrganisationNumber?: string | undefined;

@@ -223,7 +223,6 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   payoutTrigger: {
     mail: payoutTrigger(ctx, {
       grantId: 'app-42',
-      payoutId: 'pay-7',
       projectNumber: 'R-11326-D11325',
       payee: 'Sola kommune',
       payeeOrganisationNumber: '964979405',
@@ -343,7 +342,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [/Ikke ny prosjektperiode for/, /FSU har sagt nei, så perioden er fortsatt 01\.01\.2027–31\.12\.2027/, /Begrunnelse: Prosjektet må holde planen/],
   },
   payoutCancelled: {
-    mail: payoutCancelled(ctx, { grantId: 'app-1', payoutId: 'app-1#payout#grant#1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),
+    mail: payoutCancelled(ctx, { grantId: 'app-1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),
     link: LINK,
     expect: [/Utbetaling annullert: 300 000 kr – prosjektnummer R-11326-D11325/, /Utbetalingen er annullert og skal ikke betales, heller ikke fakturaen som er registrert/, /Fakturanummer: F-2027-17/, /Annullert: 11\.02\.2027 kl\. 14\.00/],
   },
@@ -521,6 +520,20 @@ describe('mail templates', () => {
   it('payout trigger for cost booking names the mode', () => {
     const mail = payoutTrigger(ctx, { grantId: 'app-42', projectNumber: 'R-11326-D11325', payee: 'Klinikk for psykisk helse', amount: 90000, mode: 'cost_booking' });
     expect(mail.text).toContain('Utbetalingsmåte: Kostnadsføring på prosjektnummer R-11326-D11325 (intern enhet)');
+  });
+
+  it("finance's mails name the payout by case, payee and amount, never by its internal storage key (which only the event carries)", () => {
+    // What the lifecycle passes: the PayoutTrigger/PayoutCancelled event, payoutId included.
+    const event = { grantId: 'app_Qf6s04H9vp9FxA0V', payoutId: 'app_Qf6s04H9vp9FxA0V#payout#grant#1', projectNumber: 'R-11326-D11325', payee: 'Sola kommune', payeeOrganisationNumber: '964979405', amount: 250000, mode: 'invoice' as const, schemeId: 'sor-rogaland' };
+    const mails = [payoutTrigger(ctx, { ...event }), payoutCancelled(ctx, { ...event, cancelledAt: '2027-02-11T13:00:00Z' })];
+    for (const mail of mails) {
+      for (const body of [mail.text, mail.html]) {
+        expect(body).not.toContain('#payout#');
+        expect(body).not.toContain('Utbetalings-ID');
+      }
+      expect(mail.text).toMatch(/Saksnummer: app-/);
+      expect(mail.text).toContain('Mottaker: Sola kommune');
+    }
   });
 
   it('reminder wording for today, tomorrow and refused reallocation', () => {
