@@ -16,7 +16,7 @@ import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import { isOverdueReminder, overdueCopiedToSecretariat } from '../domain/reminders';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, payoutModeLabel, payoutStateLabel, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -386,7 +386,7 @@ ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>
 <thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
-<tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
+<tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
 </table></div>`, 'utbetalinger')}
 ${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${reports}${supplement}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(

@@ -2,10 +2,10 @@
 import { toCsv, type CsvColumns } from '../domain/csv';
 import { PAYOUT_STATES, type PayoutRecord, type PayoutState } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
-import { payoutTotalsByState } from '../domain/payout';
+import { isRepaymentPayout } from '../domain/payout';
 import { payoutsPath } from '../http/routes';
 import { CSRF_FIELD } from './csrf';
-import { count, dateTime, kroner, PAYOUT_MODE_LABELS, PAYOUT_STATE_LABELS } from './format';
+import { count, dateTime, dayOf, kroner, payoutModeLabel, payoutStateFilterLabel, payoutStateLabel } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { attrs, html, type Html } from './html';
 
@@ -18,6 +18,8 @@ export interface FinanceView {
   filter: FinanceFilter;
   projectNumbers: ReadonlyArray<{ projectNumber: string; schemeName: string }>;
   payouts: readonly PayoutRecord[];
+  /** each case's project title, by case number (a case not found shows its number alone) */
+  titles?: ReadonlyMap<string, string>;
   csrf: string;
   failed?: { payoutId: string; values: FormBody; errors: FieldErrors; problem?: string };
   notice?: Html | string;
@@ -70,11 +72,31 @@ ${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
   return html`${problem}`;
 }
 
-/** The list in sum, per state (a repayment claim counts as a negative amount). */
+/**
+ * How many payouts and repayment claims: '2 utbetalinger og 1 krav om tilbakebetaling'. In the
+ * sums, where the state already says it is a claim, `claim` is the short 'krav' ('1 krav', '2 krav').
+ */
+function inNumbers(payouts: readonly PayoutRecord[], claim = 'krav om tilbakebetaling'): string {
+  const claims = payouts.filter(isRepaymentPayout).length;
+  const grants = payouts.length - claims;
+  return [grants > 0 || claims === 0 ? count(grants, 'utbetaling', 'utbetalinger') : '', claims > 0 ? `${claims} ${claim}` : ''].filter(Boolean).join(' og ');
+}
+
+/** The list in sum, per state in the order payouts go through them, a cost booking done apart from a payout paid (a repayment claim counts as a negative amount). */
 function totalsByState(payouts: FinanceView['payouts']): Html {
-  return html`<dl class="facts">${payoutTotalsByState(payouts).map(
-    (t) => html`<dt>${PAYOUT_STATE_LABELS[t.state]}</dt><dd>${kroner(t.amount)} (${count(t.count, 'utbetaling', 'utbetalinger')})</dd>`,
+  const groups = new Map<string, PayoutRecord[]>();
+  for (const state of PAYOUT_STATES) {
+    for (const p of payouts.filter((q) => q.state === state)) groups.set(payoutStateLabel(p), [...(groups.get(payoutStateLabel(p)) ?? []), p]);
+  }
+  return html`<dl class="facts">${[...groups].map(
+    ([label, list]) => html`<dt>${label}</dt><dd>${kroner(list.reduce((sum, p) => sum + p.amount, 0))} (${inNumbers(list, 'krav')})</dd>`,
   )}</dl>`;
+}
+
+/** The day the payout reached its state, where it has one (as the CSV's dates). */
+function stateDay(p: PayoutRecord): Html | '' {
+  const at = p.state === 'paid' || p.state === 'repaid' ? p.paidAt : p.state === 'cancelled' ? p.cancelledAt : undefined;
+  return at ? html`<span class="hint">${dayOf(at)}</span>` : '';
 }
 
 export function financePage(view: FinanceView): { title: string; body: Html } {
@@ -84,8 +106,9 @@ export function financePage(view: FinanceView): { title: string; body: Html } {
   const states: FormState[] = [];
   const rows = view.payouts.map(
     (p) => html`<tr id=${`utbetaling-${p.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`}>
-<td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${PAYOUT_MODE_LABELS[p.mode]}</td><td>${PAYOUT_STATE_LABELS[p.state]}</td>
-<td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}</td><td>${actions(p, view, states)}</td></tr>`,
+<td>${view.titles?.get(p.applicationId) ?? ''}<span class="hint">saksnr. ${p.applicationId}</span></td>
+<td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${stateDay(p)}</td>
+<td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}${p.invoicedAt ? html`<span class="hint">registrert ${dayOf(p.invoicedAt)}</span>` : ''}</td><td>${actions(p, view, states)}</td></tr>`,
   );
   const unplaced = view.failed && !view.payouts.some((p) => p.id === view.failed?.payoutId) ? view.failed.problem : undefined;
   const summary = errorSummary(states, unplaced ? [unplaced] : []);
@@ -103,19 +126,19 @@ ${view.notice ?? ''}
     )}</select></div>
 <div class="field"><label for="status">Status</label>
 <select id="status" name="status"><option value="">Alle</option>${PAYOUT_STATES.map(
-      (s) => html`<option${attrs({ value: s, selected: s === view.filter.state })}>${PAYOUT_STATE_LABELS[s]}</option>`,
+      (s) => html`<option${attrs({ value: s, selected: s === view.filter.state })}>${payoutStateFilterLabel(s)}</option>`,
     )}</select></div>
 </div>
 <button type="submit" class="secondary">Vis utbetalinger</button>
 </form>
-<h2>Utbetalinger på ${view.filter.projectNumber}${view.filter.state ? ` – ${PAYOUT_STATE_LABELS[view.filter.state].toLowerCase()}` : ''}</h2>
+<h2>Utbetalinger på ${view.filter.projectNumber}${view.filter.state ? ` – ${payoutStateFilterLabel(view.filter.state).toLowerCase()}` : ''}</h2>
 ${view.payouts.length === 0
   ? html`<p>Ingen utbetalinger.</p>`
   : html`<p><a href=${`${financePath(view.filter)}&format=csv`} download>Last ned listen som CSV (åpnes i Excel)</a></p>
 ${totalsByState(view.payouts)}
 <div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
-<caption>${count(view.payouts.length, 'utbetaling', 'utbetalinger')}</caption>
-<thead><tr><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
+<caption>${inNumbers(view.payouts)}</caption>
+<thead><tr><th scope="col">Sak</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Bestilt</th><th scope="col">Faktura</th><th scope="col">Handling</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`}`,
   };
@@ -123,15 +146,18 @@ ${totalsByState(view.payouts)}
 
 const onOsloDate = (iso: string | undefined) => (iso ? osloDateOf(new Date(iso)) : undefined);
 
-const PAYOUT_CSV: CsvColumns<PayoutRecord> = [
+type PayoutRow = PayoutRecord & { title: string | undefined };
+
+const PAYOUT_CSV: CsvColumns<PayoutRow> = [
   ['Saksnummer', (p) => p.applicationId],
+  ['Tittel', (p) => p.title],
   ['Utbetaling', (p) => p.id],
   ['Prosjektnummer', (p) => p.projectNumber],
   ['Mottaker', (p) => p.payee],
   ['Mottakers org.nr.', (p) => p.payeeOrganisationNumber],
   ['Beløp (kr)', (p) => p.amount],
-  ['Måte', (p) => PAYOUT_MODE_LABELS[p.mode]],
-  ['Status', (p) => PAYOUT_STATE_LABELS[p.state]],
+  ['Måte', (p) => payoutModeLabel(p)],
+  ['Status', (p) => payoutStateLabel(p)],
   ['Bestilt', (p) => onOsloDate(p.createdAt)],
   ['Fakturanummer', (p) => p.invoiceNumber],
   ['Faktura registrert', (p) => onOsloDate(p.invoicedAt)],
@@ -140,9 +166,9 @@ const PAYOUT_CSV: CsvColumns<PayoutRecord> = [
 ];
 
 /** The list as shown, for the accounts: a CSV download (a repayment claim is a negative amount). */
-export function financeCsvFile(filter: FinanceFilter, payouts: readonly PayoutRecord[], today: string): { filename: string; body: string } {
+export function financeCsvFile(filter: FinanceFilter, payouts: readonly PayoutRecord[], titles: ReadonlyMap<string, string>, today: string): { filename: string; body: string } {
   const name = [filter.projectNumber, filter.state].filter(Boolean).join('-').replace(/[^A-Za-z0-9_-]+/g, '-');
-  return { filename: `utbetalinger-${name}-${today}.csv`, body: toCsv(PAYOUT_CSV, payouts) };
+  return { filename: `utbetalinger-${name}-${today}.csv`, body: toCsv(PAYOUT_CSV, payouts.map((p) => ({ ...p, title: titles.get(p.applicationId) }))) };
 }
 
 export const FINANCE_NOTICES: Record<string, string> = {

@@ -1,5 +1,6 @@
 // Norwegian presentation of amounts, dates, kinds and states.
-import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutState, ReminderKind } from '../domain/model';
+import type { ApplicationStatus, DecisionOutcome, DecisionRecord, PayoutMode, PayoutRecord, PayoutState, ReminderKind } from '../domain/model';
+import { isRepaymentPayout } from '../domain/payout';
 import { formatNorwegianClock, formatNorwegianDate, formatNorwegianDateTime, isIsoDate, osloDateOf } from '../domain/oslo-time';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import { formatNok } from '../domain/money';
@@ -83,6 +84,21 @@ export const PAYOUT_MODE_LABELS: Record<PayoutMode, string> = {
   cost_booking: 'Kostnadsføring på prosjektnummeret',
   invoice: 'Faktura merket med prosjektnummeret',
 };
+
+/** A payout's state in its own words: a cost booking that is done is "Kostnadsført" (stored as `paid` like a payout paid). */
+export function payoutStateLabel(p: Pick<PayoutRecord, 'state' | 'mode'>): string {
+  return p.state === 'paid' && p.mode === 'cost_booking' ? 'Kostnadsført' : PAYOUT_STATE_LABELS[p.state];
+}
+
+/** A state as finance's filter offers it: `paid` holds the payouts paid and the costs booked. */
+export function payoutStateFilterLabel(state: PayoutState): string {
+  return state === 'paid' ? 'Betalt eller kostnadsført' : PAYOUT_STATE_LABELS[state];
+}
+
+/** How the money moves: a repayment claim (a negative amount) comes back, whatever the grant's mode was. */
+export function payoutModeLabel(p: Pick<PayoutRecord, 'mode' | 'amount'>): string {
+  return isRepaymentPayout(p) ? 'Krav om tilbakebetaling: innbetaling merket med prosjektnummeret' : PAYOUT_MODE_LABELS[p.mode];
+}
 
 export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
   approve: 'Innvilget',

@@ -51,6 +51,13 @@ export async function listPayouts(deps: Dependencies, projectNumber: string, sta
   return deps.store.listPayoutsByProject(projectNumber, state);
 }
 
+/** Finance's list: the payouts, and the project title of each one's case (by case number), to tell them apart. */
+export async function listPayoutsWithTitles(deps: Dependencies, projectNumber: string, state?: PayoutState): Promise<{ payouts: PayoutRecord[]; titles: ReadonlyMap<string, string> }> {
+  const payouts = await listPayouts(deps, projectNumber, state);
+  const apps = await Promise.all([...new Set(payouts.map((p) => p.applicationId))].map((id) => deps.store.getApplication(id)));
+  return { payouts, titles: new Map(apps.flatMap((a) => (a ? [[a.id, a.title] as const] : []))) };
+}
+
 async function loadPayout(deps: Dependencies, payoutId: string): Promise<PayoutRecord> {
   const payout = await deps.store.getPayout(payoutId);
   if (!payout) throw new NotFoundError('Fant ikke utbetalingen.');

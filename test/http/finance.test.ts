@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { financePage } from '../../functions/pages/finance-page';
+import { osloDateOf } from '../../functions/domain/oslo-time';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 
 const as = FINANCE;
+
+/** The finance page (HTML, or CSV with format=csv) as finance sees it. */
+const financeList = (query: Record<string, string>, claims = as) =>
+  invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims }), 'page-finance');
+
+/** One payout's row on the finance page. */
+const rowOf = (page: string, payoutId: string) =>
+  new RegExp(`<tr id="utbetaling-${payoutId.replace(/[^A-Za-z0-9_-]+/g, '-')}">[\\s\\S]*?</tr>`).exec(page)?.[0] ?? '';
+
+/** The CSV's row for a case, by its column headers. */
+function csvRow(csv: string, applicationId: string): Record<string, string> {
+  const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const cells = rows.find((r) => r.startsWith(`${applicationId};`))?.split(';') ?? [];
+  return Object.fromEntries(header!.split(';').map((h, i) => [h, cells[i] ?? '']));
+}
+
+/** An instant's Oslo day as the pages write it: '20.11.2026'. */
+const day = (iso: string) => osloDateOf(new Date(iso)).split('-').reverse().join('.');
 
 /** Approved and handed to finance: the payout the lifecycle creates. */
 async function payoutFor(owner: 'municipality' | 'internal-unit' = 'municipality') {
@@ -123,10 +142,11 @@ describe('invoice and payment', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe('attachment; filename="utbetalinger-R-11326-D11325-repayment_claimed-2026-11-20.csv"');
     const [header, ...rows] = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(header).toBe('Saksnummer;Utbetaling;Prosjektnummer;Mottaker;Mottakers org.nr.;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt;Annullert');
+    expect(header).toBe('Saksnummer;Tittel;Utbetaling;Prosjektnummer;Mottaker;Mottakers org.nr.;Beløp (kr);Måte;Status;Bestilt;Fakturanummer;Faktura registrert;Betalt;Annullert');
     const row = rows.find((r) => r.startsWith(`${applicationId};`))!;
     expect(claim.body.payout.payeeOrganisationNumber).toMatch(/^\d{9}$/); // the claim is against the grant's payee
-    expect(row).toBe(`${applicationId};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};${claim.body.payout.payeeOrganisationNumber};-25000;Faktura merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;;`);
+    const title = (await app.store.getApplication(applicationId))!.title;
+    expect(row).toBe(`${applicationId};${title};${claim.body.payout.id};R-11326-D11325;${claim.body.payout.payee};${claim.body.payout.payeeOrganisationNumber};-25000;Krav om tilbakebetaling: innbetaling merket med prosjektnummeret;Krav om tilbakebetaling;2026-11-20;;;;`);
     expect(rows.every((r) => r.includes(';Krav om tilbakebetaling;'))).toBe(true);
     // Another community's project number is refused, as for the list.
     expect((await page({ prosjektnummer: 'R-11326-D11325', format: 'csv' }, staffClaims(['finance', 'scheme:innlandet']))).status).toBe(403);
@@ -140,7 +160,7 @@ describe('invoice and payment', () => {
     const list = await page({ prosjektnummer: 'R-11326-D11325', status: 'cancelled' });
     const rowId = `utbetaling-${payout.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
     const row = new RegExp(`<tr id="${rowId}">[\\s\\S]*?</tr>`).exec(list.text)?.[0] ?? '';
-    expect(row).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
+    expect(row).toContain(`<td>Annullert (tilskuddet er trukket tilbake)<span class="hint">${day(app.clock.now().toISOString())}</span></td>`);
     expect(row).not.toContain('<form');
     const csv = await page({ prosjektnummer: 'R-11326-D11325', status: 'cancelled', format: 'csv' });
     const line = csv.text.split('\r\n').find((r) => r.startsWith(`${applicationId};`))!;
@@ -152,18 +172,66 @@ describe('invoice and payment', () => {
     const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 30_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
     expect(claim.status).toBe(201);
     const page = (query: Record<string, string>) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query, headers: { Accept: 'text/html' }, claims: as }), 'page-finance');
-    const all = (await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325' }, as })).body.payouts as Array<{ state: string; amount: number }>;
+    const all = (await app.call('list-payouts', { query: { projectNumber: 'R-11326-D11325' }, as })).body.payouts as Array<{ state: string; amount: number; mode: string }>;
     const text = (await page({ prosjektnummer: 'R-11326-D11325' })).text.replace(/\u00a0/g, ' ');
     const claimed = all.filter((p) => p.state === 'repayment_claimed');
     const sum = (list: Array<{ amount: number }>) => `${list.reduce((s, p) => s + p.amount, 0).toLocaleString('nb-NO').replace(/\u00a0/g, ' ').replace('−', '-')} kr`;
-    expect(text).toContain(`<dt>Krav om tilbakebetaling</dt><dd>${sum(claimed)} (${claimed.length === 1 ? '1 utbetaling' : `${claimed.length} utbetalinger`})</dd>`);
-    const paid = all.filter((p) => p.state === 'paid');
+    // A claim is counted as a claim ("krav", the same word in the plural), not as a payout.
+    expect(text).toContain(`<dt>Krav om tilbakebetaling</dt><dd>${sum(claimed)} (${claimed.length} krav)</dd>`);
+    const paid = all.filter((p) => p.state === 'paid' && p.mode === 'invoice');
     expect(text).toContain(`<dt>Betalt</dt><dd>${sum(paid)} (${paid.length} utbetalinger)</dd>`);
-    expect(text).toContain(`<caption>${all.length} utbetalinger</caption>`);
-    // One payout: singular.
-    const single = financePage({ filter: { projectNumber: 'R-11326-D11325' }, projectNumbers: [], payouts: [claim.body.payout], csrf: 'x' }).body.toString().replace(/\u00a0/g, ' ');
-    expect(single).toContain('<caption>1 utbetaling</caption>');
-    expect(single).toContain('<dt>Krav om tilbakebetaling</dt><dd>-30 000 kr (1 utbetaling)</dd>');
+    const claims = all.filter((p) => p.amount < 0).length;
+    const payouts = all.length - claims;
+    expect(text).toContain(`<caption>${payouts === 1 ? '1 utbetaling' : `${payouts} utbetalinger`} og ${claims} krav om tilbakebetaling</caption>`);
+    // One claim alone, and one payout alone: singular.
+    const single = (payout: typeof claim.body.payout) => financePage({ filter: { projectNumber: 'R-11326-D11325' }, projectNumbers: [], payouts: [payout], csrf: 'x' }).body.toString().replace(/\u00a0/g, ' ');
+    expect(single(claim.body.payout)).toContain('<caption>1 krav om tilbakebetaling</caption>');
+    expect(single(claim.body.payout)).toContain('<dt>Krav om tilbakebetaling</dt><dd>-30 000 kr (1 krav)</dd>');
+    expect(single(claim.body.payout)).not.toContain('utbetaling)');
+    const grantPayout = (await app.store.listPayoutsByProject('R-11326-D11325')).find((p) => p.applicationId === applicationId && p.amount > 0)!;
+    expect(single(grantPayout)).toContain('<caption>1 utbetaling</caption>');
+    expect(single(grantPayout)).toContain('(1 utbetaling)</dd>');
+  });
+
+  it("each row names its case, the project title and the case number, as the CSV does, with the day it was paid", async () => {
+    const { applicationId } = await app.active('sor-rogaland', (a) => (a.title = 'Felles utskrivningsteam i Stavanger'));
+    const payout = (await app.store.listPayoutsByProject('R-11326-D11325', 'paid')).find((p) => p.applicationId === applicationId)!;
+    expect(payout.paidAt).toBeDefined();
+    const row = rowOf((await financeList({ prosjektnummer: 'R-11326-D11325' })).text, payout.id);
+    expect(row).toContain(`<td>Felles utskrivningsteam i Stavanger<span class="hint">saksnr. ${applicationId}</span></td>`);
+    expect(row).toContain(`<td>Betalt<span class="hint">${day(payout.paidAt!)}</span></td>`);
+    expect(row).toContain(`<td>${payout.invoiceNumber}<span class="hint">registrert ${day(payout.invoicedAt!)}</span></td>`);
+    // The case page is the secretariat's: finance gets no link it cannot open.
+    expect(row).not.toContain('<a ');
+    const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: as }), 'page-application');
+    expect(casePage.status).toBe(403);
+    // The CSV says the same.
+    const line = csvRow((await financeList({ prosjektnummer: 'R-11326-D11325', format: 'csv' })).text, applicationId);
+    expect(line).toMatchObject({ Saksnummer: applicationId, Tittel: 'Felles utskrivningsteam i Stavanger', Status: 'Betalt', Fakturanummer: payout.invoiceNumber, 'Faktura registrert': osloDateOf(new Date(payout.invoicedAt!)), Betalt: osloDateOf(new Date(payout.paidAt!)) });
+  });
+
+  it('a cost booking done is "Kostnadsført" on the page, in its sums, filter and CSV; its stored state stays paid', async () => {
+    const { applicationId, payout } = await payoutFor('internal-unit');
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, as })).status).toBe(200);
+    expect((await app.store.getPayout(payout.id))?.state).toBe('paid');
+    const page = (await financeList({ prosjektnummer: 'R-11326-D11325', status: 'paid' })).text;
+    const row = rowOf(page, payout.id);
+    expect(row).toContain('<td>Kostnadsføring på prosjektnummeret</td><td>Kostnadsført<span class="hint">');
+    expect(row).not.toContain('Betalt');
+    expect(page).toMatch(/<dt>Kostnadsført<\/dt><dd>[^<]* \(\d+ utbetalinger?\)<\/dd>/);
+    expect(page).toContain('<option value="pending">Til kostnadsføring</option>');
+    expect(page).toContain('<option value="paid" selected>Betalt eller kostnadsført</option>');
+    expect(page).toContain('<h2>Utbetalinger på R-11326-D11325 – betalt eller kostnadsført</h2>');
+    expect(csvRow((await financeList({ prosjektnummer: 'R-11326-D11325', status: 'paid', format: 'csv' })).text, applicationId)).toMatchObject({ Måte: 'Kostnadsføring på prosjektnummeret', Status: 'Kostnadsført' });
+  });
+
+  it('a repayment claim says it is one, and how the money comes back, not "Faktura merket med prosjektnummeret"', async () => {
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 20_000, reason: 'Ikke brukt.' }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    const row = rowOf((await financeList({ prosjektnummer: 'R-11326-D11325', status: 'repayment_claimed' })).text, claim.body.payout.id);
+    expect(row).toContain('<td>Krav om tilbakebetaling: innbetaling merket med prosjektnummeret</td><td>Krav om tilbakebetaling</td>');
+    expect(row).not.toContain('Faktura merket');
   });
 
   it('answers 404 for an unknown payout', async () => {
