@@ -1,5 +1,5 @@
 // Payout to finance: how the money moves, and a stable id per payout.
-import { PAYOUT_STATES, type ApplicationStatus, type AuditEntry, type PayoutMode, type PayoutRecord, type PayoutState } from './model';
+import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutRecord, PayoutState } from './model';
 import { REPAYABLE, REVOCABLE } from './status-transitions';
 import { actorId } from './staff-name';
 
@@ -164,12 +164,4 @@ export function moneyMoved(payouts: readonly PayoutRecord[], fromIso: string, to
     moved.byApplication.set(payout.applicationId, own);
   }
   return moved;
-}
-
-/** Finance's list in sum: per state that occurs (in PAYOUT_STATES order), how many and how much. */
-export function payoutTotalsByState(payouts: ReadonlyArray<Pick<PayoutRecord, 'state' | 'amount'>>): Array<{ state: PayoutState; count: number; amount: number }> {
-  return PAYOUT_STATES.flatMap((state) => {
-    const inState = payouts.filter((p) => p.state === state);
-    return inState.length ? [{ state, count: inState.length, amount: inState.reduce((sum, p) => sum + p.amount, 0) }] : [];
-  });
 }

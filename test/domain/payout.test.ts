@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimChoiceMissing, claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutTotalsByState, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
+import { claimChoiceMissing, claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
 import { APPLICATION_STATUSES, type AuditEntry, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
@@ -209,23 +209,5 @@ describe('moneyMoved', () => {
 
   it('is empty without payouts', () => {
     expect(moneyMoved([], from, to)).toMatchObject({ paidOut: 0, paidOutCount: 0, repaid: 0 });
-  });
-});
-
-describe('payoutTotalsByState', () => {
-  it('sums per state that occurs, in the order a payout goes through them', () => {
-    expect(
-      payoutTotalsByState([
-        { state: 'paid', amount: 200_000 },
-        { state: 'awaiting_invoice', amount: 100_000 },
-        { state: 'paid', amount: 300_000 },
-        { state: 'repayment_claimed', amount: -20_000 },
-      ]),
-    ).toEqual([
-      { state: 'awaiting_invoice', count: 1, amount: 100_000 },
-      { state: 'paid', count: 2, amount: 500_000 },
-      { state: 'repayment_claimed', count: 1, amount: -20_000 },
-    ]);
-    expect(payoutTotalsByState([])).toEqual([]);
   });
 });
