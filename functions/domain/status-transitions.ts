@@ -80,7 +80,7 @@ export const ACTIVE_GRANT_STATUSES: readonly ApplicationStatus[] = [
 export const GRANTED_STATUSES: readonly ApplicationStatus[] = [...ACTIVE_GRANT_STATUSES, 'closed'];
 
 export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
-  draft: 'Utkast',
+  draft: 'Sendt tilbake for endring',
   awaiting_cosignature: 'Venter på signering fra partnerne',
   submitted: 'Sendt inn',
   scheduled: 'Satt opp til behandling i møte',

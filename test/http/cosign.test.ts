@@ -167,6 +167,8 @@ describe('POST /api/cosign/{linkId}', () => {
     expect(view.body).toMatchObject({ current: false, closed: 'declined-by-partner' });
     expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
     const owner = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    // Back with the owner, sent in once: not a draft the owner never sent.
+    expect(owner.body).toMatchObject({ status: 'draft', statusLabel: 'Sendt tilbake for endring' });
     expect(owner.body.signatures).toEqual([
       expect.objectContaining({ organisationName: 'Stavanger kommune', decision: 'declined', reason: 'Budsjettet for kommunen er ikke avklart.' }),
     ]);
