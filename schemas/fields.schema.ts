@@ -137,10 +137,19 @@ export function dateRangeInOrder<K extends string>(fromKey: K, toKey: K) {
   });
 }
 
+/** A date as Norwegians write it (1.3.2027, 01.03.2027) → ISO; anything else as it was, for the check after to judge. */
+export function fromNorwegianDate(text: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text;
+}
+
+const DATE_MESSAGE = 'Skriv en gyldig dato (DD.MM.ÅÅÅÅ).';
+
+/** A date field: ISO (what a date picker posts) or typed the Norwegian way where the browser has no picker. */
 export function isoDateField() {
   return z
     .string(E)
-    .check(z.trim(), z.maxLength(10, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }), z.refine(isIsoDate, { error: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }));
+    .check(z.trim(), z.overwrite(fromNorwegianDate), z.maxLength(10, { error: DATE_MESSAGE }), z.refine(isIsoDate, { error: DATE_MESSAGE }));
 }
 
 /** Whole kroner in [0, max] (or [1, max] when positive). */

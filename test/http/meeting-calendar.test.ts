@@ -66,7 +66,7 @@ describe('adding a meeting (API)', () => {
       [{ date: '2026-11-19', time: '09:00', title: 'For sent' }, { date: 'Møtet må være fram i tid.' }],
       [{ date: '2026-11-20', time: '09:30', title: 'I dag, men nettopp' }, { time: 'Møtet må begynne senere enn nå.' }],
       [{ date: '2030-01-10', time: '09:00', title: 'Langt fram' }, { date: 'Møtet kan legges høyst 3 år fram i tid.' }],
-      [{ date: '2027-02-30', time: '09:00', title: 'Ingen slik dag' }, { date: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).' }],
+      [{ date: '2027-02-30', time: '09:00', title: 'Ingen slik dag' }, { date: 'Skriv en gyldig dato (DD.MM.ÅÅÅÅ).' }],
       [{ date: '2027-03-04', time: '9', title: 'Rart klokkeslett' }, { time: 'Skriv klokkeslettet som TT:MM, for eksempel 09:00.' }],
       [{ date: '2027-03-04', time: '24:00', title: 'Midnatt' }, { time: 'Skriv klokkeslettet som TT:MM, for eksempel 09:00.' }],
       [{ date: '2027-03-04', time: '09:00', title: '   ' }, { title: expect.stringMatching(/må fylles ut|minst/) }],

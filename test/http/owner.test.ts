@@ -191,7 +191,7 @@ describe('POST /api/owner/{linkId}/revision', () => {
     const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: body });
     expect(res.status).toBe(400);
     expect(res.body.fieldErrors['partners.2.email']).toBe('Skriv en gyldig e-postadresse.');
-    expect(res.body.fieldErrors.periodEnd).toBe('Skriv en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(res.body.fieldErrors.periodEnd).toBe('Skriv en gyldig dato (DD.MM.ÅÅÅÅ).');
     expect(await app.store.getVersion(applicationId, 2)).toBeUndefined();
     expect((await app.store.getApplication(applicationId))?.status).toBe('draft');
   });

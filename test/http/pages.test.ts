@@ -369,7 +369,7 @@ describe('staff pages', () => {
     const bad = await halfYear({ fra: '2026-13-01', til: '2026-12-31' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('<a href="#halvar-fra">');
-    expect(bad.text).toContain('Skriv en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(bad.text).toContain('Skriv en gyldig dato (DD.MM.ÅÅÅÅ).');
     expect(bad.text).not.toContain('Tildelt i alt');
     const backwards = await halfYear({ fra: '2026-12-31', til: '2026-07-01' });
     expect(backwards.status).toBe(400);

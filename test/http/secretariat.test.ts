@@ -849,7 +849,7 @@ describe('follow-up reports for the committee', () => {
   it('half-year report: 400 with field errors for bad dates, an empty period is empty', async () => {
     const bad = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-13-01', to: '2026-12-31', format: 'pdf' }, as });
     expect(bad.status).toBe(400);
-    expect(bad.body.fieldErrors).toEqual({ from: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).', format: 'Velg json eller csv.' });
+    expect(bad.body.fieldErrors).toEqual({ from: 'Skriv en gyldig dato (DD.MM.ÅÅÅÅ).', format: 'Velg json eller csv.' });
     const backwards = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-12-31', to: '2026-07-01' }, as });
     expect(backwards.body.fieldErrors).toEqual({ to: 'Til-dato kan ikke være før fra-dato.' });
     const missing = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, as });

@@ -190,7 +190,7 @@ describe('period', () => {
   });
   it('dates must exist', () => {
     const e = errorsFor(mutate((a) => (a.periodStart = '2027-02-29')));
-    expect(e['periodStart']).toBe('Skriv en gyldig dato (ÅÅÅÅ-MM-DD).');
+    expect(e['periodStart']).toBe('Skriv en gyldig dato (DD.MM.ÅÅÅÅ).');
   });
   it('follows the scheme limit', () => {
     const six = { ...sr, maxPeriodMonths: 6 };

@@ -61,7 +61,7 @@ describe('decisionRequestSchema', () => {
       'Sluttdato må være etter startdato.',
     );
     expect(errorsOf(decisionRequestSchema, { ...ok, periodStart: '2027-13-01' })['periodStart']).toBe(
-      'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+      'Skriv en gyldig dato (DD.MM.ÅÅÅÅ).',
     );
   });
   it('reject needs a reason; defer does not', () => {
@@ -239,5 +239,18 @@ describe('minutesApprovalSchema', () => {
     expect(minutesApprovalSchema.parse({})).toEqual({});
     expect(minutesApprovalSchema.parse({ note: ' Godkjent i FSU-møtet 14. januar ' })).toEqual({ note: 'Godkjent i FSU-møtet 14. januar' });
     expect(errorsOf(minutesApprovalSchema, { note: 'x'.repeat(2001) })['note']).toBe('Teksten kan ha høyst 2 000 tegn.');
+  });
+});
+
+describe('dates typed the Norwegian way', () => {
+  it('a form without a date picker may post 01.03.2027 or 1.3.2027: read as 2027-03-01; anything else is an error in the Norwegian format', () => {
+    for (const typed of ['01.03.2027', '1.3.2027', ' 2027-03-01 ']) {
+      expect(parseFormBody('deadlineRequest', { dueDate: typed, reason: 'Sykdom' })).toMatchObject({ success: true, data: { dueDate: '2027-03-01' } });
+    }
+    for (const typed of ['31.02.2027', '1/3/2027', '2027.03.01']) {
+      const r = parseFormBody('deadlineRequest', { dueDate: typed, reason: 'Sykdom' });
+      expect(r.success).toBe(false);
+      expect(toFieldErrors(r.error!)['dueDate']).toBe('Skriv en gyldig dato (DD.MM.ÅÅÅÅ).');
+    }
   });
 });
