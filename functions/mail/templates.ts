@@ -297,8 +297,8 @@ export interface CosignReminderData {
   partnerOrganisation: string;
   link: string;
   expiresAt: DateInput;
-  /** submission deadline of the meeting the application aims for, if known */
-  meetingDeadline?: DateInput;
+  /** the meeting the application still reaches if every partner signs before its submission deadline, if any */
+  meeting?: { date: DateInput; submissionDeadline: DateInput };
 }
 
 export function cosignReminder(ctx: MailContext, d: CosignReminderData): RenderedMail {
@@ -310,10 +310,10 @@ export function cosignReminder(ctx: MailContext, d: CosignReminderData): Rendere
       p(
         `Søknaden venter fortsatt på signatur fra ${oneLine(d.partnerOrganisation)}. Den kan ikke behandles av ${ctx.scheme.committeeShortName} før alle samarbeidspartene har signert.`,
       ),
-      facts(
-        ...appFacts(ctx),
-        d.meetingDeadline ? ['Søknadsfrist for møtet', formatDateTimeNb(d.meetingDeadline)] : undefined,
-      ),
+      facts(...appFacts(ctx)),
+      ...(d.meeting
+        ? [p(`Signerer alle samarbeidspartene innen ${formatDateTimeNb(d.meeting.submissionDeadline)}, behandles søknaden i ${ctx.scheme.committeeShortName}-møtet ${formatDateNb(d.meeting.date)}. Ellers går den til et senere møte.`)]
+        : []),
       link('Les søknaden og signer eller avslå', d.link),
       p(`Lenken er personlig og gjelder til ${formatDateNb(d.expiresAt)}.`),
     ],

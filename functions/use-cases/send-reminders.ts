@@ -20,7 +20,7 @@ import { sendSecretariatNotices } from './secretariat-notices';
 import { sendDraftReminders } from './draft-reminders';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
-import { targetMeeting } from './schedule-application';
+import { meetingInReach, targetMeeting } from './schedule-application';
 import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
 import { isOverdueReminder, overdueCopiedToSecretariat, reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
@@ -94,10 +94,15 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'cosign': {
       const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
       const pending = links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version === app.version && !signatures.some((s) => s.partnerIndex === l.partnerIndex));
+      // The meeting the application still reaches if every partner signs by its deadline: the partner sees what waiting costs.
+      const meeting = pending.length ? meetingInReach(scheme, await calendarOf(scheme), app, now) : undefined;
       for (const link of pending) {
         const partner = version.data.partners[link.partnerIndex ?? -1];
         if (!partner) continue;
-        await notify(deps, `reminder#${r.id}#${link.id}`, [partner.email], mail.cosignReminder(ctx, { recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt }));
+        await notify(deps, `reminder#${r.id}#${link.id}`, [partner.email], mail.cosignReminder(ctx, {
+          recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt,
+          ...(meeting ? { meeting: { date: meeting.date, submissionDeadline: meeting.submissionDeadline } } : {}),
+        }));
       }
       const next = nextDue(r, scheme.reminders.cosignEveryDays, now);
       const expiry = Math.max(0, ...pending.map((l) => Date.parse(l.expiresAt)));

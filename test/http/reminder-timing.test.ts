@@ -9,7 +9,7 @@ import { apiEvent } from '../support/api-events';
 import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
-import { addDays, osloInstant } from '../../functions/domain/oslo-time';
+import { addDays, osloDateOf, osloInstant } from '../../functions/domain/oslo-time';
 import type { Dependencies } from '../../functions/composition';
 
 const app = useTestApp();
@@ -119,6 +119,21 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
       }
       expect(reminded()).toBe((await app.cosignLinks(applicationId)).length);
       expect((await app.store.listPendingReminders(applicationId)).filter((r) => r.kind === 'cosign').map((r) => [r.dueAt, r.seq])).toEqual([[new Date(back + 7 * 86_400_000).toISOString(), 2]]);
+    });
+  });
+
+  it("a partner's reminder says which meeting the application still reaches if everyone signs by its deadline", async () => {
+    const applicationId = await awaitingSignatures();
+    const first = (await app.store.listPendingReminders(applicationId)).find((r) => r.kind === 'cosign')!;
+    await clockSetBackAfter(async () => {
+      app.clock.set(first.dueAt);
+      await sendDueReminders(app.deps);
+      const reminder = app.mailer.sent.find((m) => m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId))!;
+      const { meetingDate, deadline } = /Signerer alle samarbeidspartene innen (?<deadline>\d\d\.\d\d\.\d{4} kl\. 23\.59), behandles søknaden i FSU-møtet (?<meetingDate>\d\d\.\d\d\.\d{4})\. Ellers går den til et senere møte\./.exec(reminder.text)!.groups!;
+      // The same meeting the owner's page names as within reach.
+      const owner = (await app.call('get-owner-view', { pathParameters: { linkId: (await app.store.listLinks(applicationId)).find((l) => l.purpose === 'owner')!.id } })).body;
+      expect(meetingDate).toBe(owner.nextMeeting.date.split('-').reverse().join('.'));
+      expect(deadline?.slice(0, 10)).toBe(osloDateOf(new Date(owner.nextMeeting.submissionDeadline)).split('-').reverse().join('.'));
     });
   });
 

@@ -84,9 +84,9 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /480 000 kr/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/],
   },
   cosignReminder: {
-    mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meetingDeadline: '2025-03-19T22:59:00Z' }),
+    mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meeting: { date: '2025-04-02', submissionDeadline: '2025-03-19T22:59:00Z' } }),
     link: LINK,
-    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /19\.03\.2025 kl\. 23\.59/],
+    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /Signerer alle samarbeidspartene innen 19\.03\.2025 kl\. 23\.59, behandles søknaden i FSU-møtet 02\.04\.2025\. Ellers går den til et senere møte\./],
   },
   applicationReceived: {
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
