@@ -123,7 +123,7 @@ describe('status transitions', () => {
 
   it('uses the labels in the message', () => {
     expect(() => assertTransition('draft', 'approved')).toThrow(
-      'Søknaden kan ikke endres fra «Utkast» til «Innvilget».',
+      'Søknaden kan ikke endres fra «Sendt tilbake for endring» til «Innvilget».',
     );
   });
 
