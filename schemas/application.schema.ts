@@ -17,6 +17,7 @@ import {
   isMissing,
   isoDateField,
   kronerField,
+  MAX_CHANGE_NOTE,
   MAX_INDEX,
   MAX_PARTNERS,
   MAX_REQUESTED_AMOUNT,
@@ -25,12 +26,13 @@ import {
   optionalCaseNumberField,
   optionalTextField,
   textField,
+  toFieldErrors,
   withMessages,
 } from './fields.schema';
 import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
 import type { SchemeConfig } from './scheme-config.schema';
 
-export { MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
+export { MAX_CHANGE_NOTE, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
 const E = NORWEGIAN;
@@ -401,6 +403,35 @@ export function buildApplicationSchema(scheme: SchemeConfig) {
   );
 }
 export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
+
+/**
+ * What a revision's body has beyond the application: the owner's note to the partners on what
+ * changed (plain text, optional: a corrected address needs none). It is stored with the version,
+ * not in the application, which a first submission sends without it.
+ */
+const revisionShape = { changeNote: optionalTextField(MAX_CHANGE_NOTE) };
+const revisionNoteSchema = z.strictObject(revisionShape, E);
+
+/** A revision's body as a whole (the API's description): the application and the note. */
+export function buildRevisionSchema(scheme: SchemeConfig) {
+  return z.strictObject({ ...applicationShape, ...revisionShape }, E).check(
+    z.superRefine(baseRules, ALWAYS),
+    z.superRefine((value, ctx) => schemeRules(scheme, value, ctx), ALWAYS),
+  );
+}
+
+/**
+ * A revision's body → the application (for the scheme's application schema) and the owner's note,
+ * or the note's error. A body that is not an object is left whole to the application's schema.
+ */
+export function splitRevisionBody(raw: unknown): { application: unknown; changeNote?: string; noteErrors?: Record<string, string> } {
+  if (!isRec(raw) || !Object.hasOwn(raw, 'changeNote')) return { application: raw };
+  const { changeNote, ...application } = raw;
+  const parsed = revisionNoteSchema.safeParse({ changeNote });
+  if (!parsed.success) return { application, noteErrors: toFieldErrors(parsed.error) };
+  const note = parsed.data.changeNote;
+  return { application, ...(note ? { changeNote: note } : {}) };
+}
 
 /**
  * The form's control names as patterns ('partners.*.email': '*' for a row index), read from the

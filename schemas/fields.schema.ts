@@ -13,6 +13,8 @@ export const MAX_REQUESTED_AMOUNT = 50_000_000;
 export const MAX_PARTNERS = 20;
 /** Highest list index accepted anywhere (partners, budget lines): MAX_PARTNERS − 1. */
 export const MAX_INDEX = MAX_PARTNERS - 1;
+/** The longest note an owner may send with a revision (what changed, for the partners). */
+export const MAX_CHANGE_NOTE = 1000;
 export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** Who a preparatory body's members represent (Midt-Norge: one of each). */

@@ -111,6 +111,8 @@ export interface ApplicationVersion {
   version: number;
   createdAt: string;
   data: ApplicationInput;
+  /** a revision: the owner's note to the partners on what changed, if the owner wrote one */
+  changeNote?: string;
 }
 
 export type LinkPurpose = 'owner' | 'cosign' | 'status-report' | 'final-report';

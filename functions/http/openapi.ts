@@ -2,7 +2,7 @@
 // (zod 4's z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
 import * as z from 'zod/mini';
 import { SCHEMES } from '../../config/schemes';
-import { buildApplicationSchema } from '../../schemas/application.schema';
+import { buildApplicationSchema, buildRevisionSchema } from '../../schemas/application.schema';
 import {
   attendanceRequestSchema,
   decisionRequestSchema,
@@ -46,10 +46,9 @@ function firstScheme() {
 
 /** Request bodies by route id: [component name, schema]. */
 function requestBodies(): Record<string, [string, z.ZodMiniType]> {
-  const application = buildApplicationSchema(firstScheme());
   return {
-    'submit-application': ['Application', application],
-    'revise-application': ['Application', application],
+    'submit-application': ['Application', buildApplicationSchema(firstScheme())],
+    'revise-application': ['Revision', buildRevisionSchema(firstScheme())],
     'withdraw-application': ['WithdrawRequest', withdrawRequestSchema],
     'request-reallocation': ['ReallocationRequest', reallocationRequestSchema],
     'cosign-application': ['SignatureRequest', signatureRequestSchema],

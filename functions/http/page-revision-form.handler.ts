@@ -17,6 +17,7 @@ export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params 
       errors: {},
       mode: 'revision',
       informationRequest: view.informationRequest,
+      declines: view.declines,
       backUrl: ownerPath(linkId),
     }),
   );

@@ -29,6 +29,7 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...P
         errors: error.fieldErrors,
         mode: 'revision',
         informationRequest: view.informationRequest,
+        declines: view.declines,
         backUrl: ownerPath(linkId),
       }),
     );

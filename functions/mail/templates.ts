@@ -244,6 +244,8 @@ export interface CosignRequestData {
   expiresAt: DateInput;
   /** a revised application (version 2 and on): what was signed before does not count for it */
   revised?: boolean;
+  /** a revised application: the owner's note on what changed, if the owner wrote one */
+  changeNote?: string;
   /** the meeting the application reaches if every partner signs before its deadline */
   meeting?: { date: DateInput; submissionDeadline: DateInput };
 }
@@ -269,6 +271,7 @@ export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedM
       ),
       ...(d.meeting ? [p(`Skal søknaden behandles i ${committeeShortName}-møtet ${formatDateNb(d.meeting.date)}, må alle ha signert innen søknadsfristen ${formatDateTimeNb(d.meeting.submissionDeadline)}.`)] : []),
       ...(d.revised ? [p('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye, og lenker du har fått før, virker ikke lenger: les den nye versjonen og signer eller avslå på nytt.')] : []),
+      ...(d.revised && d.changeNote ? [quote('Prosjektansvarlig skriver om endringene', d.changeNote)] : []),
       facts(
         ...appFacts(ctx),
         ['Søker', d.ownerOrganisation],

@@ -3,7 +3,7 @@
 // and which the validation errors are keyed by.
 import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { MAX_CHANGE_NOTE, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, GROUP_ANCHORING } from '../domain/anchoring';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import { dateTime, PARTNER_KIND_LABELS } from './format';
@@ -54,6 +54,8 @@ export interface ApplicationFormView {
   idempotencyKey?: string;
   /** revision: what the committee asked for */
   informationRequest?: string | undefined;
+  /** revision: the partners that declined the version being revised, and why */
+  declines?: ReadonlyArray<{ organisationName: string; at: string; reason: string }>;
   /** the owner's status page (revision) */
   backUrl?: string;
   /** new applications opened from a saved draft */
@@ -253,6 +255,10 @@ ${budgetFieldset(form, budgetRows, partners)}
 ${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: 'Pasientansvar', rows: 3 })}
 </fieldset>
 
+${view.mode === 'revision' ? html`<fieldset><legend>Til partnerne</legend>
+${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: 'Hva er endret', hint: `Partnerne ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
+</fieldset>` : ''}
+
 <div class="actions">
 <button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>
 ${view.mode === 'new' ? html`<button type="submit" name=${ACTION_FIELD} value=${SAVE_DRAFT} class="secondary">Lagre utkast</button>` : ''}
@@ -272,7 +278,7 @@ ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
             ? html`<p>Dette er et utkast, sist lagret ${dateTime(view.draft.updatedAt)}. Det slettes ${dateTime(view.draft.expiresAt)} hvis det ikke lagres igjen.</p>`
             : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
         }`
-      : html`<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
+      : html`${declinesNotice(view.declines ?? [])}<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
           view.informationRequest ? html`<div class="notice"><p><strong>Komiteen ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
         }`;
   const summary = errorSummary([form]);
@@ -280,6 +286,14 @@ ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
     title: form.hasErrors() ? `Feil: ${title}` : title,
     body: html`${summary}${view.notice ?? ''}<h1>${title}</h1>${intro}${fields}`,
   };
+}
+
+/** At the top of the revision form: who declined to sign the version being revised, and why. */
+function declinesNotice(declines: NonNullable<ApplicationFormView['declines']>): Html | '' {
+  if (declines.length === 0) return '';
+  return html`<div class="notice warning"><p><strong>${declines.length === 1 ? 'En samarbeidspart avslo å signere:' : 'Samarbeidsparter avslo å signere:'}</strong></p><ul>${declines.map(
+    (d) => html`<li>${d.organisationName} (${dateTime(d.at)})${d.reason ? html`:<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
+  )}</ul></div>`;
 }
 
 /** The owner's link id from a status URL (…/soknad/<linkId>). */

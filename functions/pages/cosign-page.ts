@@ -68,6 +68,7 @@ ${top}
 <p class="lead">${named} ${open
     ? `Les prosjektbeskrivelsen og signer hvis organisasjonen din stiller seg bak søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name}.`
     : `Under står søknaden til ${view.scheme.committee.shortName} i ${view.scheme.name} slik den var da du fikk lenken.`}</p>
+${view.changeNote ? html`<div class="notice"><p><strong>Prosjektansvarlig skriver om endringene:</strong></p><p class="long-text">${view.changeNote}</p></div>` : ''}
 ${open ? html`<p><a href="#svar">Gå til signering</a></p>` : ''}
 ${projectDescription(view.project, view.scheme)}
 ${action}`,

@@ -194,6 +194,8 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
     data: version.data, signatures, decisions, payouts, reports, reallocations,
+    /** A revision: what the owner wrote to the partners about what changed. */
+    changeNote: version.version > 1 ? version.changeNote : undefined,
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
     nextMeeting: meetingDeadline(reach),

@@ -63,6 +63,8 @@ export async function getCosignView(deps: Dependencies, linkId: string) {
     ...(closed && !answer ? { closed, closedMessage: CLOSED_MESSAGES[closed] } : {}),
     partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
     answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
+    /** a revised version: what the owner says changed, if anything */
+    changeNote: version.version > 1 ? version.changeNote : undefined,
     project: publicProjectDescription(version.data, groupRegister(loadScheme(deps, app.schemeId))),
   };
 }

@@ -109,6 +109,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
       link: linkUrl(deps, link),
       expiresAt: link.expiresAt,
       revised: app.version > 1,
+      ...(app.version > 1 && version.changeNote ? { changeNote: version.changeNote } : {}),
       ...reaches,
     }));
   }

@@ -38,12 +38,14 @@ export async function getRevisionForm(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
-  const version = await loadCurrentVersion(deps, app);
+  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
   return {
     applicationId: app.id,
     status: app.status,
     version: app.version,
     informationRequest: app.informationRequest,
+    // Who declined the version being revised, and why: what the revision is to answer (as on the status page).
+    declines: signatures.filter((s) => s.decision === 'declined').map((s) => ({ organisationName: s.organisationName, at: s.at, reason: s.reason ?? '' })),
     // The contact person the secretariat set since is the owner the revision names (else it would set the old one back).
     data: { ...version.data, owner: { ...version.data.owner, email: app.ownerEmail, name: contactName(app, version.data) } },
     scheme: await getPublicScheme(deps, app.schemeId),

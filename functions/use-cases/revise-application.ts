@@ -1,7 +1,7 @@
 // The owner's revised application. Apart from the other owner actions (owner-actions.ts) because it
 // alone validates a whole application: the withdrawal and reallocation functions do not bundle it.
 import { isDeepStrictEqual } from 'node:util';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, ApplicationVersion } from '../domain/model';
 import { REVISABLE } from '../domain/status-transitions';
 import { partnerOrganisations } from '../domain/case-search';
@@ -10,6 +10,8 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { moveApplication } from './move-application';
 import { ownerContext } from './owner-actions';
 import { acceptApplication, cosignLinks } from './submit-application';
+import { splitRevisionBody } from '../../schemas/application.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 /**
  * A revision's version item is written before the application names it (no transactions: see the
@@ -26,7 +28,8 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const { app, actor } = await ownerContext(deps, linkId);
   if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
   const scheme = loadScheme(deps, app.schemeId);
-  const data = await acceptApplication(deps, scheme, body, app.id);
+  const { application, changeNote, noteErrors } = splitRevisionBody(body);
+  const data = await acceptRevision(deps, scheme, application, app.id, noteErrors);
   // While the partners sign, the same application sent again (a double click, a retry after a lost
   // answer) is the version they are signing: nothing new to sign, so no new version.
   if (await partnersAreSigning(deps, app, data)) {
@@ -38,7 +41,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   // signature links are revoked after it: a revision that fails before it leaves the partners' links
   // working, and a partner signing the old version meanwhile is refused by its version
   // (cosign-application), not only by the revocation.
-  await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data }, now);
+  await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data, ...(changeNote ? { changeNote } : {}) }, now);
   const links = cosignLinks(deps, scheme, app, version, data, now);
   const ours = new Set(links.map((l) => l.id));
   await deps.store.putLinks(links);
@@ -66,6 +69,18 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   if (app.status === 'awaiting_cosignature') await deps.workflow.completeStep(app.id, 'cosignature', { outcome: 'revised', version });
   else await deps.workflow.completeStep(app.id, 'revision', { version });
   return { applicationId: app.id, status: updated.status, version };
+}
+
+/** The application as for a first submission; an error in the owner's note is told together with the application's. */
+async function acceptRevision(deps: Dependencies, scheme: SchemeConfig, application: unknown, selfId: string, noteErrors: Record<string, string> | undefined) {
+  try {
+    const data = await acceptApplication(deps, scheme, application, selfId);
+    if (noteErrors) throw new ValidationError(noteErrors);
+    return data;
+  } catch (error) {
+    if (noteErrors && error instanceof ValidationError) throw new ValidationError({ ...error.fieldErrors, ...noteErrors });
+    throw error;
+  }
 }
 
 /** Whether the partners are asked to sign exactly this application now (sending it again makes nothing new). */

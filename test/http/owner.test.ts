@@ -2,19 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
-import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { declinedByPartner, FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 const app = useTestApp();
 
-async function declinedByPartner(title: string) {
-  const submitted = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));
-  const [first] = await app.cosignLinks(submitted.applicationId);
-  const res = await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'decline', reason: 'Uklart budsjett.' } });
-  expect(res.body.status).toBe('draft');
-  return submitted;
-}
+const declined = (title: string) => declinedByPartner(app, title);
 
 describe('GET /api/owner/{linkId}', () => {
   it('shows status, meeting and history without personal data', async () => {
@@ -109,7 +103,7 @@ describe('GET /api/owner/{linkId}', () => {
   });
 
   it('shows what was sent: the current version as the partners see it, on the page too, without addresses or contact names', async () => {
-    const { ownerLinkId } = await declinedByPartner('Slik den ble sendt');
+    const { ownerLinkId } = await declined('Slik den ble sendt');
     const sent = app.application('sor-rogaland', (a) => {
       a.title = 'Slik den ble sendt (revidert)';
       a.summary = 'Et revidert sammendrag som partnerne signerer.';
@@ -159,7 +153,7 @@ describe('GET /api/owner/{linkId}', () => {
 
 describe('POST /api/owner/{linkId}/revision', () => {
   it('a revision after a decline is version 2, asks every partner again and revokes the old links (410)', async () => {
-    const { applicationId, ownerLinkId } = await declinedByPartner('Til revisjon');
+    const { applicationId, ownerLinkId } = await declined('Til revisjon');
     const oldLinks = await app.cosignLinks(applicationId, 1);
     const body = app.application('sor-rogaland', (a) => {
       a.title = 'Til revisjon (revidert)';
@@ -183,7 +177,7 @@ describe('POST /api/owner/{linkId}/revision', () => {
   });
 
   it('answers 400 with field errors for an invalid revision and keeps version 1', async () => {
-    const { applicationId, ownerLinkId } = await declinedByPartner('Ugyldig revisjon');
+    const { applicationId, ownerLinkId } = await declined('Ugyldig revisjon');
     const body = app.application('sor-rogaland', (a) => {
       a.partners[2]!.email = 'ikke-en-adresse';
       a.periodEnd = '2026-02-30';

@@ -173,6 +173,15 @@ function expectStatus(response: ApiResponse, expected: number[], what: string): 
  * The test file's TestApp: started before its tests and stopped after them (call it at the top of
  * the file). What it returns stands for the started app, so the tests use it as they would the app.
  */
+/** A Sør-Rogaland application its first partner declined to sign: back with the owner (status draft). */
+export async function declinedByPartner(app: TestApp, title: string, reason = 'Uklart budsjett.'): Promise<Submitted> {
+  const submitted = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));
+  const [first] = await app.cosignLinks(submitted.applicationId);
+  const res = await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'decline', reason } });
+  if (res.body.status !== 'draft') throw new Error(`The decline left the application ${String(res.body.status)}`);
+  return submitted;
+}
+
 export function useTestApp(options: { start?: string } = {}): TestApp {
   let started: TestApp | undefined;
   beforeAll(async () => {
