@@ -51,6 +51,15 @@ export function periodAlreadyOver(end: string, today: string): string | undefine
   return end < today ? `Perioden er allerede over (sluttdato ${formatNorwegianDate(end)}). Velg en sluttdato fra og med ${formatNorwegianDate(today)}.` : undefined;
 }
 
+/**
+ * A period that ends on or before the first meeting that can decide the application would be over
+ * before any grant: the committee cannot give money for it. (undefined: no meeting ahead to tell.)
+ */
+export function periodEndsBeforeDecision(end: string, firstMeetingDate: string | undefined, committee: string): string | undefined {
+  if (!firstMeetingDate || end > firstMeetingDate) return undefined;
+  return `Perioden slutter før ${committee} kan behandle søknaden (første mulige møte er ${formatNorwegianDate(firstMeetingDate)}). Velg en sluttdato etter møtet.`;
+}
+
 /** Status report is due `months` calendar months after the allocation (month end clamps). */
 export function statusReportDue(allocationDate: string, months: number): string {
   return addMonths(allocationDate, months);

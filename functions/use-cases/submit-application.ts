@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, LinkRecord } from '../domain/model';
 import { addDays, osloDateOf } from '../domain/oslo-time';
-import { periodAlreadyOver } from '../domain/grant-period';
+import { periodAlreadyOver, periodEndsBeforeDecision } from '../domain/grant-period';
+import { nextReachableMeeting } from '../domain/deadlines';
+import { takesNewApplications } from '../domain/meeting-calendar';
 import { partnerOrganisations } from '../domain/case-search';
 import type { Dependencies } from '../composition';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
@@ -11,6 +13,7 @@ import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { currentOwnerLink, linkUrl, newLink } from './links';
 import { checkContinuation } from './continuation';
 import { loadScheme } from './load-application';
+import { loadCalendar } from './meeting-calendar';
 
 export interface SubmitApplicationCommand {
   schemeId: string;
@@ -43,10 +46,21 @@ export function parseApplication(scheme: SchemeConfig, raw: unknown): Applicatio
 /** The application as its schema and the rules that read the table accept it; nothing is written. */
 export async function acceptApplication(deps: Pick<Dependencies, 'store' | 'clock'>, scheme: SchemeConfig, raw: unknown, selfId?: string): Promise<ApplicationInput> {
   const data = parseApplication(scheme, raw);
-  const over = periodAlreadyOver(data.periodEnd, osloDateOf(deps.clock.now()));
+  const now = deps.clock.now();
+  const over = periodAlreadyOver(data.periodEnd, osloDateOf(now)) ?? (await periodEndsBeforeFirstMeeting(deps, scheme, data.periodEnd, now, selfId === undefined));
   if (over) throw new ValidationError({ periodEnd: over });
   await checkContinuation(deps, scheme, data, selfId);
   return data;
+}
+
+/**
+ * The earliest meeting that could decide it: the next whose deadline has not passed (for a new
+ * application, the next that takes new ones; a revision may have been on an agenda already).
+ */
+async function periodEndsBeforeFirstMeeting(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, end: string, now: Date, isNew: boolean): Promise<string | undefined> {
+  const calendar = await loadCalendar(deps, scheme);
+  const first = nextReachableMeeting(isNew ? calendar.filter(takesNewApplications) : calendar, now, scheme.submissionLeadDays);
+  return periodEndsBeforeDecision(end, first?.date, scheme.committee.shortName);
 }
 
 /** Links a project owner keeps for the whole grant: until the final report is long past due. */

@@ -13,6 +13,7 @@ import {
   finalReportDue,
   maxPeriodEnd,
   periodAlreadyOver,
+  periodEndsBeforeDecision,
   halfYearJustEnded,
   previousHalfYear,
   regionalFollowUpDue,
@@ -165,6 +166,15 @@ describe('halfYearJustEnded', () => {
     expect(halfYearJustEnded('2027-02-01')).toBeUndefined();
     expect(halfYearJustEnded('2027-06-30')).toBeUndefined();
     expect(halfYearJustEnded('2026-11-22')).toBeUndefined();
+  });
+});
+
+describe('periodEndsBeforeDecision', () => {
+  it('a period that ends on or before the first meeting that can decide it is refused, naming the meeting; without a meeting ahead nothing is said', () => {
+    expect(periodEndsBeforeDecision('2026-12-10', '2026-12-10', 'FSU')).toBe('Perioden slutter før FSU kan behandle søknaden (første mulige møte er 10.12.2026). Velg en sluttdato etter møtet.');
+    expect(periodEndsBeforeDecision('2026-12-01', '2026-12-10', 'SSU')).toMatch(/^Perioden slutter før SSU kan behandle/);
+    expect(periodEndsBeforeDecision('2026-12-11', '2026-12-10', 'FSU')).toBeUndefined();
+    expect(periodEndsBeforeDecision('2026-12-01', undefined, 'FSU')).toBeUndefined();
   });
 });
 
