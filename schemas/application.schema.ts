@@ -14,11 +14,11 @@ import { isIsoDate } from '../functions/domain/oslo-time';
 import { groupThousands } from '../functions/domain/money';
 import {
   emailField,
+  indexField,
   isMissing,
   isoDateField,
   kronerField,
   MAX_CHANGE_NOTE,
-  MAX_INDEX,
   MAX_PARTNERS,
   MAX_REQUESTED_AMOUNT,
   NORWEGIAN,
@@ -36,13 +36,6 @@ export { MAX_CHANGE_NOTE, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
 const E = NORWEGIAN;
-
-/** A list index (partner reference) 0..MAX_INDEX. */
-function indexField(message: string) {
-  return z
-    .number({ error: withMessages((i) => (isMissing(i.input) ? 'Feltet må fylles ut.' : message)) })
-    .check(z.gte(0), z.lte(MAX_INDEX), z.refine(Number.isInteger, { error: message }));
-}
 
 const idList = (max: number, tooMany: string) =>
   z.array(z.string(E).check(z.trim(), z.minLength(1), z.maxLength(60)), E).check(z.maxLength(max, { error: tooMany }));

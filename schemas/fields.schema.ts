@@ -184,3 +184,10 @@ export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** A list index (partner reference) 0..MAX_INDEX. */
+export function indexField(message: string) {
+  return z
+    .number({ error: withMessages((i) => (isMissing(i.input) ? 'Feltet må fylles ut.' : message)) })
+    .check(z.gte(0), z.lte(MAX_INDEX), z.refine(Number.isInteger, { error: message }));
+}

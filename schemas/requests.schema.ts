@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
-import { caseNumberField, dateRangeInOrder, emailField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
+import { caseNumberField, dateRangeInOrder, emailField, indexField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody, type RequestFormFieldKinds } from './form-body';
 
 const E = NORWEGIAN;
@@ -243,6 +243,10 @@ export type ReportSupplementWithdrawal = z.infer<typeof reportSupplementWithdraw
 export const ownerMessageSchema = z.strictObject({ message: textField(MESSAGE_MAX) }, E);
 export type OwnerMessage = z.infer<typeof ownerMessageSchema>;
 
+/** The owner asks for a partner's signing link to be sent again (the partner lost the mail). */
+export const signingLinkResendSchema = z.strictObject({ partnerIndex: indexField('Velg en av partnerne.') }, E);
+export type SigningLinkResend = z.infer<typeof signingLinkResendSchema>;
+
 /** Sending the owner's link again: nothing to say (the body may be left out). */
 export const ownerLinkResendSchema = z.strictObject({}, E);
 
@@ -394,6 +398,7 @@ export const REQUEST_SCHEMAS = {
   reportSupplement: reportSupplementSchema,
   reportSupplementWithdrawal: reportSupplementWithdrawalSchema,
   ownerMessage: ownerMessageSchema,
+  signingLinkResend: signingLinkResendSchema,
   invoice: invoiceRequestSchema,
   withdraw: withdrawRequestSchema,
   payoutQuery: payoutQuerySchema,
@@ -415,6 +420,7 @@ export const FORM_FIELD_KINDS: Readonly<Partial<Record<RequestSchemaKey, Request
   repaymentClaim: { numbers: ['amount'], booleans: ['endGrant'] },
   attendance: { lines: ['present', 'absent'], lineMaps: ['recused'] },
   meetingAddition: { booleans: ['newApplications'] },
+  signingLinkResend: { numbers: ['partnerIndex'] },
 };
 
 /**

@@ -915,8 +915,8 @@ export class DynamoGrantStore implements GrantStore {
 
   // ---------------------------------------------------------------- reminders
 
-  async putReminder(r: ReminderRecord): Promise<void> {
-    await this.putIfAbsent({
+  async putReminder(r: ReminderRecord): Promise<boolean> {
+    return this.putIfAbsent({
       ...r,
       ...keys.reminder(r.id),
       entity: 'reminder',

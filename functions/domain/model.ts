@@ -398,6 +398,8 @@ export interface ReminderRecord {
   seq?: number;
   /** co-signature reminders belong to one application version */
   version?: number;
+  /** a signing link sent again at the owner's request: to this partner alone, and not repeated */
+  partnerIndex?: number;
   /** a report's reminders belong to one deadline: after a move ("utsatt frist") the old ones are skipped */
   reportDue?: string;
   /** a new contact person: the address mail went to before, told of the change (and whom to ask if it was a mistake) */

@@ -27,6 +27,7 @@ import {
   reportSupplementSchema,
   reportSupplementWithdrawalSchema,
   ownerMessageSchema,
+  signingLinkResendSchema,
   ownerLinkResendSchema,
   scheduleRequestSchema,
   signatureRequestSchema,
@@ -77,6 +78,7 @@ function requestBodies(): Record<string, [string, z.ZodMiniType]> {
     'withdraw-report-supplement': ['ReportSupplementWithdrawal', reportSupplementWithdrawalSchema],
     'message-owner': ['OwnerMessage', ownerMessageSchema],
     'message-secretariat': ['OwnerMessage', ownerMessageSchema],
+    'resend-signing-link': ['SigningLinkResend', signingLinkResendSchema],
     'resend-owner-link': ['OwnerLinkResend', ownerLinkResendSchema],
     'register-invoice': ['InvoiceRequest', invoiceRequestSchema],
   };
@@ -110,6 +112,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'request-report-supplement': [200, 'Ønsket er registrert (changed: false for en gjentakelse); prosjektansvarlig får det som mangler og en lenke til rapporten'],
   'withdraw-report-supplement': [200, 'Ønsket er trukket (changed: false for en gjentakelse); lenken virker ikke lenger, og en prosjektansvarlig som fikk ønsket får beskjed'],
   'message-secretariat': [202, 'Meldingen sendes til sekretariatet med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false); høyst 10 i døgnet (409)'],
+  'resend-signing-link': [202, 'Lenken partneren har fått, sendes til partnerens adresse med neste utsending av påminnelser (innen et kvarter); høyst én gang i døgnet per partner (409)'],
   'message-owner': [202, 'Meldingen sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false)'],
   'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],
@@ -119,7 +122,7 @@ const SUCCESS: Record<string, [number, string]> = {
 /** Routes whose body may be left out (every field optional). */
 const OPTIONAL_BODIES = new Set(['remove-meeting', 'resend-owner-link']);
 
-const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change', 'request-lost-link']);
+const FORM_ROUTES = new Set(['submit-application', 'revise-application', 'withdraw-application', 'request-reallocation', 'cosign-application', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change', 'request-lost-link', 'resend-signing-link']);
 
 type CheckDef = { check?: string; fn?: unknown };
 

@@ -14,7 +14,7 @@ import { redirect } from './responses';
 export function ownerFormAction<S extends z.ZodMiniType>(options: {
   schema: S;
   formKey: RequestSchemaKey;
-  section: 'withdraw' | 'reallocation' | 'message' | 'period';
+  section: 'withdraw' | 'reallocation' | 'message' | 'period' | 'signing';
   act: (deps: Dependencies, linkId: string, data: z.output<S>) => Promise<unknown>;
   /** ?melding=… shown on the status page after the redirect */
   message: string;

@@ -302,6 +302,8 @@ export interface CosignReminderData {
   expiresAt: DateInput;
   /** the meeting the application still reaches if every partner signs before its submission deadline, if any */
   meeting?: { date: DateInput; submissionDeadline: DateInput };
+  /** sent again because the project's contact person asked for it (the partner could not find the mail) */
+  resent?: boolean;
 }
 
 export function cosignReminder(ctx: MailContext, d: CosignReminderData): RenderedMail {
@@ -310,6 +312,7 @@ export function cosignReminder(ctx: MailContext, d: CosignReminderData): Rendere
     subject: `Påminnelse: søknaden ${quoted(titleForSubject(ctx.application.title))} venter på din signatur`,
     greeting: hei(d.recipientName),
     blocks: [
+      ...(d.resent ? [p('Prosjektansvarlig for søknaden ba oss sende deg lenken for å signere på nytt. Det er den samme lenken som i e-posten du fikk først.')] : []),
       p(
         `Søknaden venter fortsatt på signatur fra ${oneLine(d.partnerOrganisation)}. Den kan ikke behandles av ${ctx.scheme.committeeShortName} før alle samarbeidspartene har signert.`,
       ),

@@ -46,6 +46,7 @@ export interface OwnerForms {
   reallocation?: { values: FormBody; errors: FieldErrors };
   message?: { values: FormBody; errors: FieldErrors };
   period?: { values: FormBody; errors: FieldErrors };
+  signing?: { values: FormBody; errors: FieldErrors };
   /** a refusal that is not about a field (409 and the like) */
   problem?: string;
   /** a fixed confirmation after a redirect */
@@ -107,6 +108,8 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
   const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
   const message = new FormState(forms.message?.values ?? {}, forms.message?.errors ?? {}, 'melding');
+  const signingOpen = view.status === 'awaiting_cosignature';
+  const signing = new FormState(forms.signing?.values ?? {}, forms.signing?.errors ?? {}, 'signering');
   const period = new FormState(forms.period?.values ?? {}, forms.period?.errors ?? {}, 'periode');
   const canRevise = REVISABLE.includes(view.status);
   const canWithdraw = WITHDRAWABLE.includes(view.status);
@@ -151,11 +154,11 @@ ${message.textarea('message', 'Melding', { rows: 4, summaryLabel: 'Melding til s
 </details>
 
 <h2>Signaturer</h2>
-${view.status === 'awaiting_cosignature' ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Har en partner ikke fått den, kan e-postadressen i søknaden være feil: rett den med «Endre søknaden» over, så får partnerne en ny lenke.</p>` : ''}
+${signingOpen ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Finner en partner ikke e-posten (se også i søppelposten), kan du sende lenken på nytt, én gang i døgnet. Kom e-posten ikke fram, eller er adressen feil, rett den med «Endre søknaden» over: da får partnerne en ny lenke.</p>` : ''}
 <div class="table-wrap"><table>
 <caption>Svar fra partnerne (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Partner</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
-<tbody>${view.partners.map((p) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (view.status === 'awaiting_cosignature' ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : 'Venter på signatur') : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
+<tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn
@@ -188,12 +191,17 @@ ${projectDescription(view.project, view.scheme, `Søknaden (versjon ${view.versi
 <h2>Historikk</h2>
 ${historyTable(view.history)}`;
 
-  const summary = errorSummary([period, reallocation, withdraw, message], forms.problem ? [forms.problem] : []);
-  const hasErrors = withdraw.hasErrors() || reallocation.hasErrors() || message.hasErrors() || period.hasErrors() || !!forms.problem;
+  const summary = errorSummary([period, reallocation, withdraw, message, signing], forms.problem ? [forms.problem] : []);
+  const hasErrors = [withdraw, reallocation, message, period, signing].some((f) => f.hasErrors()) || !!forms.problem;
   return {
     title: hasErrors ? `Feil: ${view.title}` : view.title,
     body: html`${summary}<h1>${view.title}</h1>${content}`,
   };
+}
+
+/** One waiting partner's signing link mailed again (the link it has; at most once a day). */
+function resendButton(linkId: string, partnerIndex: number, organisation: string): Html {
+  return html`<form method="post" action=${ownerPath(linkId, '/signeringslenke')} class="inline" aria-label=${`Send lenken på nytt til ${organisation}`}><input type="hidden" name="partnerIndex" value=${String(partnerIndex)}><button type="submit" class="secondary small">Send lenken på nytt</button></form>`;
 }
 
 export const OWNER_NOTICES: Record<string, string> = {
@@ -201,5 +209,6 @@ export const OWNER_NOTICES: Record<string, string> = {
   revidert: 'Den reviderte søknaden er sendt inn. Partnerne får en ny lenke for å signere.',
   omdisponering: 'Søknaden om omdisponering er sendt til komiteen.',
   melding: 'Meldingen er sendt til sekretariatet.',
+  signeringslenke: 'Partneren får lenken for å signere på nytt på e-post innen et kvarter.',
   periode: 'Ønsket om ny prosjektperiode er sendt til sekretariatet. Komiteen avgjør, og du får svaret på e-post.',
 };

@@ -194,8 +194,8 @@ export interface ReallocationStore {
 }
 
 export interface ReminderStore {
-  /** Idempotent on reminder id. */
-  putReminder(r: ReminderRecord): Promise<void>;
+  /** Idempotent on reminder id; false: a reminder with this id was there already (nothing written) */
+  putReminder(r: ReminderRecord): Promise<boolean>;
   /** Unsent reminders with dueAt <= until, oldest first (Query on a sparse index; never Scan). */
   listDueReminders(untilIso: string, limit?: number): Promise<ReminderRecord[]>;
   /** Conditional on not yet sent; returns false if another worker sent it first. */

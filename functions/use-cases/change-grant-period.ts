@@ -117,7 +117,7 @@ export function declinePeriodRequest(deps: Dependencies, applicationId: string, 
   });
 }
 
-function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, at: string): Promise<void> {
+function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, at: string): Promise<boolean> {
   return deps.store.putReminder({ id: `${app.id}#grant-period-declined#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: 'grant-period-declined', dueAt: at });
 }
 

@@ -1,7 +1,7 @@
 // Building and resolving the opaque links people receive. A link is looked up server-side; its
 // purpose, expiry and state decide what it may do.
 import { GoneError, NotFoundError } from '../domain/errors';
-import type { LinkPurpose, LinkRecord } from '../domain/model';
+import type { ApplicationRecord, LinkPurpose, LinkRecord, SignatureRecord } from '../domain/model';
 import type { Dependencies } from '../composition';
 import { reportKindOfLink } from '../domain/reports';
 import { lastWithdrawal } from '../domain/report-supplement';
@@ -62,6 +62,11 @@ export function ownerLinkUrl(deps: Pick<Dependencies, 'publicBaseUrl'>, links: r
 /** The shape of every opaque id a person receives (links, drafts): anything else is not found before a read. */
 export function isLinkIdShaped(id: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(id);
+}
+
+/** The current version's signing links of the partners that have not answered it. */
+export function unansweredSigningLinks(app: Pick<ApplicationRecord, 'version'>, links: readonly LinkRecord[], signatures: readonly Pick<SignatureRecord, 'partnerIndex'>[]): LinkRecord[] {
+  return links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version === app.version && !signatures.some((s) => s.partnerIndex === l.partnerIndex));
 }
 
 /** Whether a link's time is up (it answers 410 from then on). */

@@ -146,7 +146,7 @@ async function declineOnce(deps: Dependencies, applicationId: string, input: Dea
   return { application, changed: true };
 }
 
-function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, kind: ReportKind, at: string): Promise<void> {
+function putDeclinedReminder(deps: Dependencies, app: ApplicationRecord, kind: ReportKind, at: string): Promise<boolean> {
   const declined = KINDS[kind].declined;
   return deps.store.putReminder({ id: `${app.id}#${declined}#${at}`, applicationId: app.id, schemeId: app.schemeId, kind: declined, dueAt: at });
 }

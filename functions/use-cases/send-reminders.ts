@@ -13,7 +13,7 @@ import { periodChanges } from '../domain/grant-period';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { caseUrl, linkUrl, ownerLinkUrl } from './links';
+import { caseUrl, linkUrl, ownerLinkUrl, unansweredSigningLinks } from './links';
 import { loadCurrentVersion, loadScheme } from './load-application';
 import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { sendSecretariatNotices } from './secretariat-notices';
@@ -93,7 +93,8 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
   switch (r.kind) {
     case 'cosign': {
       const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
-      const pending = links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version === app.version && !signatures.some((s) => s.partnerIndex === l.partnerIndex));
+      // One partner's link sent again at the owner's request (partnerIndex), or every partner that has not answered.
+      const pending = unansweredSigningLinks(app, links, signatures).filter((l) => r.partnerIndex === undefined || l.partnerIndex === r.partnerIndex);
       // The meeting the application still reaches if every partner signs by its deadline: the partner sees what waiting costs.
       const meeting = pending.length ? meetingInReach(scheme, await calendarOf(scheme), app, now) : undefined;
       for (const link of pending) {
@@ -102,8 +103,10 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
         await notify(deps, `reminder#${r.id}#${link.id}`, [partner.email], mail.cosignReminder(ctx, {
           recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt,
           ...(meeting ? { meeting: { date: meeting.date, submissionDeadline: meeting.submissionDeadline } } : {}),
+          ...(r.partnerIndex !== undefined ? { resent: true } : {}),
         }));
       }
+      if (r.partnerIndex !== undefined) return; // not a chain: the weekly reminders go on as planned
       const next = nextDue(r, scheme.reminders.cosignEveryDays, now);
       const expiry = Math.max(0, ...pending.map((l) => Date.parse(l.expiresAt)));
       if (pending.length && next.getTime() < expiry) await deps.store.putReminder(nextInChain(r, next));

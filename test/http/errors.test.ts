@@ -168,6 +168,7 @@ describe('links and unexpected failures', () => {
       'submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: 0 },
       'request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
       'message-secretariat': { message: 'Hei' },
+      'resend-signing-link': { partnerIndex: 1 },
       'request-period-change': { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' },
     };
     // The pages post forms (all values text).
@@ -179,12 +180,13 @@ describe('links and unexpected failures', () => {
       'page-submit-report': { progress: 'I rute.', effect: 'God.', spentAmount: '0' },
       'page-request-report-deadline': { dueDate: '2027-09-30', reason: 'Forsinket oppstart' },
       'page-message-secretariat': { message: 'Hei' },
+      'page-resend-signing-link': { partnerIndex: '1' },
       'page-request-period-change': { periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' },
     };
     expect(LINK_ROUTES.map((r) => r.id).sort()).toEqual(
       [
-        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change',
-        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline', 'page-message-secretariat', 'page-request-period-change',
+        'get-owner-view', 'revise-application', 'withdraw-application', 'request-reallocation', 'get-cosign-view', 'cosign-application', 'get-report-form', 'submit-report', 'request-report-deadline', 'message-secretariat', 'request-period-change', 'resend-signing-link',
+        'page-receipt', 'page-owner-status', 'page-withdraw', 'page-revision-form', 'page-submit-revision', 'page-request-reallocation', 'page-cosign', 'page-submit-cosign', 'page-report-form', 'page-submit-report', 'page-request-report-deadline', 'page-message-secretariat', 'page-request-period-change', 'page-resend-signing-link',
       ].sort(),
     );
     for (const route of LINK_ROUTES) {

@@ -40,7 +40,7 @@ async function awaitingSignatures(): Promise<string> {
 }
 
 /** The first overdue reminder of the status report, as the workflow plans it when the grant begins; each one sent plans the next. */
-function planFirstOverdue(applicationId: string, due: string): Promise<void> {
+function planFirstOverdue(applicationId: string, due: string): Promise<boolean> {
   return app.store.putReminder({ id: `${applicationId}#status-report-overdue#${due}#1`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-overdue', dueAt: osloInstant(addDays(due, 1), '09:00').toISOString(), seq: 1, reportDue: due });
 }
 

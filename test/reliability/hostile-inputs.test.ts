@@ -132,6 +132,7 @@ const VALID_BODIES: Record<string, () => unknown> = {
   'change-grant-period': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
   'message-owner': () => ({ message: 'Vi mangler fakturaen.' }),
   'message-secretariat': () => ({ message: 'Fakturaen er sendt.' }),
+  'resend-signing-link': () => ({ partnerIndex: 1 }),
   'request-lost-link': () => ({ caseNumber: 'app_0000000000000000', email: 'kari@example.no' }),
   'request-period-change': () => ({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' }),
   'decline-period-request': () => ({ reason: 'Perioden står' }),
