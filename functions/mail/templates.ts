@@ -899,9 +899,9 @@ const payoutModeText = (mode: PayoutModeName, project: string): string =>
 type FactRow = [string, string] | undefined;
 
 /** Which payout, to whom and how much: what finance matches the trigger and a cancellation against. */
-function payoutFacts(d: Pick<PayoutTriggerData, 'grantId' | 'payee' | 'payeeOrganisationNumber' | 'amount'>, project: string): FactRow[] {
+function payoutFacts(d: Pick<PayoutTriggerData, 'payee' | 'payeeOrganisationNumber' | 'amount'>, project: string): FactRow[] {
+  // The grant is the case: its number stands as "Saksnummer" (appFacts), not a second time.
   return [
-    ['Tilskudds-ID', d.grantId],
     ['Prosjektnummer', project],
     ['Mottaker', d.payee],
     d.payeeOrganisationNumber ? ['Mottakers org.nr.', d.payeeOrganisationNumber] : undefined,

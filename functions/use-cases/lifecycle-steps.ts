@@ -392,7 +392,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   // The e-mail to finance says what the event says, with the grant's period and decision date.
   const event = payoutEvent(app, payout, scheme);
   await notify(deps, `payout#${payout.id}`, [scheme.financeEmail], mail.payoutTrigger(ctx, {
-    ...event, periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt,
+    ...event, periodStart: allocation.periodStart, periodEnd: allocation.periodEnd, decidedAt: allocation.decidedAt, adminLink: pageUrl(deps, payoutsPath(payout.projectNumber)),
   }));
   await putReminders(deps, [...reportReminders(app, scheme, 'status', allocation.statusReportDue, now), ...invoiceReminders(app, scheme, payout)]);
   return {

@@ -3,6 +3,7 @@ import { financePage } from '../../functions/pages/finance-page';
 import { osloDateOf } from '../../functions/domain/oslo-time';
 import { apiEvent, staffClaims } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
 const app = useTestApp();
 
@@ -35,6 +36,20 @@ async function payoutFor(owner: 'municipality' | 'internal-unit' = 'municipality
   });
   return { applicationId, payout };
 }
+
+describe('the payout trigger e-mail', () => {
+  it('names the case once (its case number) and links to the payout on the finance page', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId);
+    await runLifecycleStep(app.deps, 'allocate', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const [payout] = await app.store.listPayoutsForApplication(applicationId);
+    const mail = app.mailer.sent.find((m) => m.idempotencyKey === `payout#${payout!.id}`)!;
+    expect(mail.to).toEqual([app.scheme().financeEmail]);
+    expect(mail.text).toContain(`Saksnummer: ${applicationId}`);
+    expect(mail.text.split(applicationId)).toHaveLength(2);
+    expect(mail.text).toContain(`/okonomi?prosjektnummer=${payout!.projectNumber}`);
+  });
+});
 
 describe('GET /api/finance/payouts', () => {
   it('lists payouts by project number and state', async () => {

@@ -233,7 +233,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       adminLink: LINK,
     }),
     link: LINK,
-    expect: [/Utbetaling av tilskudd 250 000 kr – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Mottakers org\.nr\.: 964979405/, /Tilskudds-ID: app-42/, /faktura/],
+    expect: [/Utbetaling av tilskudd 250 000 kr – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Mottakers org\.nr\.: 964979405/, /Saksnummer: app-42/, /faktura/],
   },
   reportDue: {
     mail: reportDue(ctx, { kind: 'status', dueDate: '2025-10-02', link: LINK }),

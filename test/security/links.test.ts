@@ -23,12 +23,19 @@ describe('link ids in every e-mail of a whole grant', () => {
     const mails = await h.mails();
     const ids = mails.flatMap((m) => [...linkIds(m, 'signering'), ...linkIds(m, 'soknad'), ...linkIds(m, 'rapport')]);
     // Every link in a mail points at one of the three link pages, or (in the secretariats' mails
-    // only) at the whole case or a meeting's agenda behind the staff sign-in.
+    // only) at the whole case or a meeting's agenda behind the staff sign-in, or (in finance's only)
+    // at the finance page of the payout's project number.
     const urlsOf = (m: (typeof mails)[number]) => `${m.body.text ?? ''} ${m.body.html ?? ''}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];
     const secretariats = Object.values(SCHEMES).map((s) => s.secretariatEmail);
+    const finance = Object.values(SCHEMES).map((s) => s.financeEmail);
     for (const m of mails) {
       const staffMail = m.destination.to.every((to) => secretariats.includes(to));
+      const financeMail = m.destination.to.every((to) => finance.includes(to));
       for (const url of urlsOf(m)) {
+        if (financeMail && new URL(url).pathname === '/okonomi') {
+          expect([...new URL(url.replace(/&amp;/g, '&')).searchParams.keys()], url).toEqual(['prosjektnummer']);
+          continue;
+        }
         expect(new URL(url).pathname, url).toMatch(staffMail ? /^\/((signering|soknad|rapport)\/[A-Za-z0-9_-]+|sekretariat\/soknader\/app_[A-Za-z0-9_-]+|sekretariat\/[a-z-]+\/moter\/\d{4}-\d{2}-\d{2})$/ : /^\/(signering|soknad|rapport)\/[A-Za-z0-9_-]+$/);
       }
     }

@@ -123,10 +123,11 @@ describe('a whole grant at LOG_LEVEL DEBUG', () => {
         const decoded = decodeURIComponent(url);
         expect(decoded, url).not.toMatch(/@/);
         for (const value of personal) expect(decoded.toLowerCase()).not.toContain(value.toLowerCase());
-        // The one query an e-mail carries is the period of a report it links (two dates).
+        // The queries an e-mail carries: the period of a report it links (two dates), and in
+        // finance's mails the project number of the payout (the grant's accounting id).
         for (const [key, value] of new URL(url).searchParams) {
-          expect(['fra', 'til'], url).toContain(key);
-          expect(value, url).toMatch(/^\d{4}-\d\d-\d\d$/);
+          expect(['fra', 'til', 'prosjektnummer'], url).toContain(key);
+          expect(value, url).toMatch(key === 'prosjektnummer' ? /^[A-Z0-9-]{1,40}$/ : /^\d{4}-\d\d-\d\d$/);
         }
       }
     });
