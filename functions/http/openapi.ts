@@ -92,7 +92,7 @@ const QUERIES: Record<string, z.ZodMiniType> = {
 
 const SUCCESS: Record<string, [number, string]> = {
   'get-deadline-calendar': [200, 'Søknadsfristene til møtene som tar imot nye søknader, som heldagshendelser (iCalendar, RFC 5545)'],
-  'submit-application': [201, 'Søknaden er mottatt (200: samme innsending er mottatt før)'],
+  'submit-application': [201, 'Søknaden er mottatt (200: samme innsending er mottatt før, eller nøyaktig samme søknad under en annen nøkkel mens den første er i behandling; sentBefore: true)'],
   'request-reallocation': [201, 'Søknaden om omdisponering er registrert'],
   'submit-report': [201, 'Rapporten er mottatt'],
   'request-report-deadline': [202, 'Forespørselen om utsatt frist er registrert (changed: false for en gjentakelse); sekretariatet får beskjed'],

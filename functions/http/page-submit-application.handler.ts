@@ -40,7 +40,8 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
     }
     const result = await submitApplication(deps, { schemeId: scheme.id, body: formToApplicationInput(fields), ...(key ? { idempotencyKey: key } : {}) });
     if (draftId) await removeSubmittedDraft(deps, draftId, scheme.id);
-    return redirect(ownerPath(linkIdOf(result.statusUrl), '/kvittering'));
+    // Sent before (the same application from a form loaded afresh): the receipt says no new case was made.
+    return redirect(`${ownerPath(linkIdOf(result.statusUrl), '/kvittering')}${result.sentBefore ? '?melding=allerede-sendt' : ''}`);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const draft = draftId ? await findDraft(deps, draftId, scheme.id) : undefined;

@@ -17,12 +17,14 @@ export function ownerPath(linkId: string, suffix = ''): string {
   return `/soknad/${encodeURIComponent(linkId)}${suffix}`;
 }
 
-export function receiptPage(view: OwnerView, linkId: string, statusUrl: string): { title: string; body: Html } {
-  const title = 'Søknaden er sendt inn';
+export function receiptPage(view: OwnerView, linkId: string, statusUrl: string, sentBefore = false): { title: string; body: Html } {
+  const title = sentBefore ? 'Søknaden var allerede sendt inn' : 'Søknaden er sendt inn';
   return {
     title,
     body: html`<h1>${title}</h1>
-<div class="notice success" role="status"><p>Vi har mottatt søknaden <strong>«${view.title}»</strong>.</p></div>
+${sentBefore
+  ? html`<div class="notice" role="status"><p>Søknaden <strong>«${view.title}»</strong> med nøyaktig det samme innholdet ble sendt inn ${dateTime(view.submittedAt)}. Det er ikke laget en ny sak: under står den du sendte. Vil du endre noe, gjør du det fra lenken til søknaden.</p></div>`
+  : html`<div class="notice success" role="status"><p>Vi har mottatt søknaden <strong>«${view.title}»</strong>.</p></div>`}
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${view.applicationId}</dd>
 <dt>Status</dt><dd><span class="status">${view.statusLabel}</span></dd>

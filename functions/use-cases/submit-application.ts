@@ -6,6 +6,7 @@ import { periodAlreadyOver, periodEndsBeforeDecision } from '../domain/grant-per
 import { nextReachableMeeting } from '../domain/deadlines';
 import { takesNewApplications } from '../domain/meeting-calendar';
 import { partnerOrganisations } from '../domain/case-search';
+import { TERMINAL_STATUSES } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -28,6 +29,8 @@ export interface SubmitApplicationResult {
   statusUrl: string;
   /** false when this was a repeat of an earlier submission */
   created: boolean;
+  /** a repeat under another key (the same application from a form loaded afresh), not of the same post */
+  sentBefore?: boolean;
 }
 
 const schemaCache = new Map<string, ReturnType<typeof buildApplicationSchema>>();
@@ -100,18 +103,38 @@ async function awaitCommitted(deps: Pick<Dependencies, 'store'>, applicationId: 
   return undefined;
 }
 
+const contentKey = (hash: string): string => `content:${hash}`;
+
+/**
+ * The application this one repeats word for word, while that one is still in process or running:
+ * sent again from a form loaded afresh (its own key), or by a client with a new key. Keyed
+ * submissions claim their content too, so the next one finds them; the claims last a week. A
+ * repeat of one withdrawn, rejected or closed is a new application.
+ */
+async function liveDuplicate(deps: Pick<Dependencies, 'store'>, schemeId: string, hash: string, newId: string, at: string): Promise<ApplicationRecord | undefined> {
+  const content = await deps.store.claimSubmissionKey(schemeId, contentKey(hash), newId, hash, at);
+  if (content.fresh) return undefined;
+  // A claim whose call may still be running: give it a moment to commit (see awaitCommitted).
+  const recent = content.claimedAt !== undefined && Date.parse(at) - Date.parse(content.claimedAt) < SUBMISSION_IN_PROGRESS_MS;
+  const app = recent ? await awaitCommitted(deps, content.applicationId) : await deps.store.getApplication(content.applicationId);
+  return app && !TERMINAL_STATUSES.includes(app.status) ? app : undefined;
+}
+
 export async function submitApplication(deps: Dependencies, command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
   const scheme = loadScheme(deps, command.schemeId);
   const data = await acceptApplication(deps, scheme, command.body);
   const now = deps.clock.now();
   const at = now.toISOString();
   const hash = requestHash(scheme.id, data);
+  const newId = deps.ids.applicationId();
+  const duplicate = command.idempotencyKey ? await liveDuplicate(deps, scheme.id, hash, newId, at) : undefined;
 
-  const claim = await deps.store.claimSubmissionKey(scheme.id, command.idempotencyKey ?? `content:${hash}`, deps.ids.applicationId(), hash, at);
+  // A duplicate's key is claimed for the application it repeats: a double post of the same form finds it too.
+  const claim = await deps.store.claimSubmissionKey(scheme.id, command.idempotencyKey ?? contentKey(hash), duplicate?.id ?? newId, hash, at);
   if (!claim.fresh && claim.requestHash !== hash) {
     throw new ConflictError('Idempotency-Key er allerede brukt for en annen søknad.', 'idempotency_key_reused');
   }
-  const existing = claim.fresh ? undefined : await awaitCommitted(deps, claim.applicationId);
+  const existing = claim.fresh ? duplicate : await awaitCommitted(deps, claim.applicationId);
   if (!claim.fresh && !existing && claim.claimedAt && deps.clock.now().getTime() - Date.parse(claim.claimedAt) < SUBMISSION_IN_PROGRESS_MS) {
     throw new ConflictError('Søknaden er allerede under innsending. Vent litt og prøv igjen.', 'submission_in_progress');
   }
@@ -124,7 +147,9 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     const ownerLink = currentOwnerLink(await deps.store.listLinks(existing.id));
     if (!ownerLink) throw new Error(`Owner link of ${existing.id} is missing`);
     await deps.workflow.startLifecycle(existing.id, existing.schemeId);
-    return { applicationId: existing.id, status: existing.status, statusUrl: linkUrl(deps, ownerLink), created: false };
+    // Another post's key (see liveDuplicate): claimed now, or (its double post) after the application was made.
+    const sentBefore = claim.fresh || (claim.claimedAt ?? '') > existing.submittedAt;
+    return { applicationId: existing.id, status: existing.status, statusUrl: linkUrl(deps, ownerLink), created: false, ...(sentBefore ? { sentBefore } : {}) };
   }
 
   // A first call, or a retry after a crash before the application item (the commit point) was written.

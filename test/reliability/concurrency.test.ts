@@ -89,7 +89,7 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
     };
     try {
       const body = app.application();
-      const send = (key: string) => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: body, headers: { 'Idempotency-Key': key } });
+      const send = (key: string, json: unknown = body) => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json, headers: { 'Idempotency-Key': key } });
       const first = send('treg-forste-innsending-1');
       // The repeat goes once the first holds the key and is writing (not after a fixed time, which a busy machine can outlast).
       while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -105,11 +105,13 @@ describe('100 concurrent approvals on a pot that fits 10 (handlers over dynalite
       expect((await send('treg-forste-innsending-1')).body).toMatchObject({ applicationId: done.body.applicationId, statusUrl: done.body.statusUrl, created: false });
 
       // A first call that crashed after its claim: repeats within 30 s are told to wait, a later one finishes the work.
-      const crashed = await send('krasjet-innsending-1');
+      // (Another application: the same one under a new key is the first one's repeat.)
+      const other = app.application('sor-rogaland', (a) => (a.title = 'Krasjet innsending'));
+      const crashed = await send('krasjet-innsending-1', other);
       expect(crashed.status).toBe(500);
-      expect((await send('krasjet-innsending-1')).body).toMatchObject({ reason: 'submission_in_progress' });
+      expect((await send('krasjet-innsending-1', other)).body).toMatchObject({ reason: 'submission_in_progress' });
       app.clock.set(new Date(app.clock.now().getTime() + 31_000).toISOString());
-      const finished = await send('krasjet-innsending-1');
+      const finished = await send('krasjet-innsending-1', other);
       expect(finished.status).toBe(201);
       expect((await app.store.listLinks(finished.body.applicationId)).filter((l) => l.purpose === 'owner')).toHaveLength(1);
     } finally {
