@@ -71,13 +71,13 @@ export function recordedClaim(history: readonly AuditEntry[]): { at: string; amo
 }
 
 /**
- * What the committee approved moving to other uses up to `until` (an ISO instant), as the grant's
- * history has it: each approval, for the amount its request asked for.
+ * What the committee approved moving to other uses up to `until` (an ISO instant), and from `since`
+ * when given, as the grant's history has it: each approval, for the amount its request asked for.
  */
-export function reallocatedUpTo(history: readonly AuditEntry[], until: string): number {
+export function reallocatedUpTo(history: readonly AuditEntry[], until: string, since = ''): number {
   const requested = new Map(history.filter((h) => h.action === 'reallocation-requested').map((h) => [h.details?.reallocationId, Number(h.details?.amount ?? 0)]));
   return history
-    .filter((h) => h.action === 'reallocation-approved' && h.at <= until)
+    .filter((h) => h.action === 'reallocation-approved' && h.at >= since && h.at <= until)
     .reduce((sum, h) => sum + (requested.get(h.details?.reallocationId) ?? 0), 0);
 }
 
@@ -132,8 +132,8 @@ export interface MoneyMoved {
   paidOutCount: number;
   /** repayment claims repaid in the period (a positive amount) */
   repaid: number;
-  /** by application: the day its grant was paid and what it repaid, up to the end of the period */
-  byApplication: Map<string, { paidAt?: string; repaid: number }>;
+  /** by application: the day its grant was paid and what it repaid, up to the end of the period, and what of that in it */
+  byApplication: Map<string, { paidAt?: string; repaid: number; repaidInPeriod: number }>;
   /** the applications whose money moved in the period */
   movedIn: Set<string>;
 }
@@ -148,12 +148,15 @@ export function moneyMoved(payouts: readonly PayoutRecord[], fromIso: string, to
   for (const payout of payouts) {
     const { paidAt } = payout;
     if (!paidAt || paidAt > toIso) continue;
-    const own = moved.byApplication.get(payout.applicationId) ?? { repaid: 0 };
+    const own = moved.byApplication.get(payout.applicationId) ?? { repaid: 0, repaidInPeriod: 0 };
     const inPeriod = paidAt >= fromIso;
     if (inPeriod) moved.movedIn.add(payout.applicationId);
     if (isRepaymentPayout(payout)) {
       own.repaid += -payout.amount;
-      if (inPeriod) moved.repaid += -payout.amount;
+      if (inPeriod) {
+        own.repaidInPeriod += -payout.amount;
+        moved.repaid += -payout.amount;
+      }
     } else {
       own.paidAt = paidAt;
       if (inPeriod) {

@@ -5,12 +5,29 @@ import type { HalfYearRow } from '../use-cases/half-year-report';
 import { date, kroner } from './format';
 import { html, type Html } from './html';
 
-export function grantStatusTable(rows: readonly HalfYearRow[], label: string, caption: string): Html {
+/** The figures are as they stood at the period's end: a day before the period is marked as such. */
+function dayIn(day: string, period: { from: string }): string {
+  return `${date(day)}${day < period.from ? ' (før perioden)' : ''}`;
+}
+
+/** What the grant spent, and the report that says so (it may be one from before the period). */
+function spentCell(r: HalfYearRow): Html {
+  if (r.spentAmount === '') return html`<td class="num">–</td>`;
+  const supplemented = r.latestReportSupplementedOn ? `, utfylt ${date(r.latestReportSupplementedOn)}` : '';
+  return html`<td class="num">${kroner(r.spentAmount)}<br><span class="muted">${r.latestReport} ${date(r.latestReportOn)}${supplemented}</span></td>`;
+}
+
+function claimCell(r: HalfYearRow, period: { from: string }): Html {
+  if (!r.repaymentClaimedOn) return html`<td class="num">${kroner(r.repaymentClaimed)}</td>`;
+  return html`<td class="num">${kroner(r.repaymentClaimed)}<br><span class="muted">fremmet ${dayIn(r.repaymentClaimedOn, period)}</span></td>`;
+}
+
+export function grantStatusTable(rows: readonly HalfYearRow[], period: { from: string }, label: string, caption: string): Html {
   return html`<div class="table-wrap" role="region" aria-label=${label} tabindex="0"><table>
 <caption>${caption}</caption>
-<thead><tr><th scope="col">Prosjekt</th><th scope="col">Nasjonale føringer</th><th scope="col">Status nå</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge rapport</th><th scope="col">Rapportert effekt</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
+<thead><tr><th scope="col">Prosjekt</th><th scope="col">Nasjonale føringer</th><th scope="col">Status nå</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge siste rapport</th><th scope="col">Effekt ifølge siste rapport</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${r.guidelineAreas}</td><td>${r.status}${r.revokedOn ? ` ${date(r.revokedOn)}` : ''}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${date(r.decidedAt)}${r.newInPeriod === 'nei' ? ' (tidligere)' : ''}</td><td>${r.statusReport ? date(r.statusReport) : 'Ikke levert'}</td><td>${r.finalReport ? date(r.finalReport) : 'Ikke levert'}</td><td class="num">${r.spentAmount === '' ? '–' : kroner(r.spentAmount)}</td><td class="long-text">${r.effect}</td><td class="num">${kroner(r.repaymentClaimed)}</td></tr>`,
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${r.guidelineAreas}</td><td>${r.status}${r.revokedOn ? ` ${date(r.revokedOn)}` : ''}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${dayIn(r.decidedAt, period)}</td><td>${r.statusReport ? dayIn(r.statusReport, period) : 'Ikke levert'}</td><td>${r.finalReport ? dayIn(r.finalReport, period) : 'Ikke levert'}</td>${spentCell(r)}<td class="long-text">${r.effect}</td>${claimCell(r, period)}</tr>`,
   )}</tbody>
 </table></div>`;
 }

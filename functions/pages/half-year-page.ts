@@ -74,6 +74,24 @@ function meetingTable(schemeId: string, report: HalfYearReport): Html {
 </table></div>`;
 }
 
+/**
+ * Which reports the amount spent is from: each grant's latest up to the period's end, which may
+ * have come in an earlier period (beside "received in the period", a reader must see which).
+ */
+function spentSource(report: HalfYearReport): string {
+  const { spentReportedGrants: n, spentReportedBeforePeriod: before } = report;
+  if (n === 0) return 'ingen rapporter ved periodens slutt';
+  const when = before === 0 ? 'i perioden' : before === n ? 'før perioden' : '';
+  if (!when) return `siste rapport fra ${n} tilskudd, ${before} av dem sendt før perioden`;
+  return `siste rapport fra ${n} tilskudd, ${n === 1 ? '' : 'alle '}sendt ${when}`;
+}
+
+/** An amount up to the period's end, split into what was decided in the period and before it. */
+function inPeriodAndBefore(inPeriod: number, upToEnd: number, decided: string): string {
+  const before = upToEnd - inPeriod;
+  return `${kroner(inPeriod)} ${decided} i perioden${before > 0 ? `, ${kroner(before)} før perioden` : ''}`;
+}
+
 function reportSection(schemeId: string, report: HalfYearReport): Html {
   const csv = `${halfYearReportPath(schemeId, report)}&format=csv`;
   return html`<h2>${date(report.from)}–${date(report.to)}</h2>
@@ -81,12 +99,12 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Tilskudd i perioden</dt><dd>${report.grants}</dd>
 <dt>Nye tildelinger</dt><dd>${report.newGrants}</dd>
 <dt>Tildelt i perioden</dt><dd>${kroner(report.allocated)}</dd>
-<dt>Rapporter mottatt</dt><dd>${report.reportsReceived}</dd>
-<dt>Brukt ifølge rapportene</dt><dd>${kroner(report.spentReported)}</dd>
+<dt>Rapporter mottatt i perioden</dt><dd>${report.reportsReceived}${report.reportsSupplemented > 0 ? ` (${count(report.reportsSupplemented, 'rapport', 'rapporter')} utfylt på forespørsel i perioden)` : ''}</dd>
+<dt>Brukt ifølge siste rapport</dt><dd>${kroner(report.spentReported)} (${spentSource(report)})</dd>
 <dt>Utbetalt i perioden</dt><dd>${kroner(report.paidOut)}${report.payoutsPaid > 0 ? ` (${count(report.payoutsPaid, 'utbetaling', 'utbetalinger')})` : ''}</dd>
-<dt>Krav om tilbakebetaling</dt><dd>${kroner(report.repaymentClaimed)}</dd>
+<dt>Krav om tilbakebetaling</dt><dd>${inPeriodAndBefore(report.repaymentClaimedInPeriod, report.repaymentClaimed, 'fremmet')}</dd>
 <dt>Tilbakebetalt i perioden</dt><dd>${kroner(report.repaid)}</dd>
-<dt>Omdisponert med godkjenning</dt><dd>${kroner(report.reallocated)}</dd>
+<dt>Omdisponert med godkjenning</dt><dd>${inPeriodAndBefore(report.reallocatedInPeriod, report.reallocated, 'godkjent')}</dd>
 ${report.revokedGrants > 0 ? html`<dt>Trukket tilbake før utbetaling</dt><dd>${report.revokedGrants} tilskudd, ${kroner(report.revokedAmount)} (ikke med i «Tildelt i perioden»)</dd>` : ''}
 <dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
 </dl>
@@ -95,7 +113,7 @@ ${meetingTable(schemeId, report)}
 ${report.rows.length === 0 ? '' : areaTable(report)}
 ${report.rows.length === 0
   ? html`<p>Ingen tilskudd ble tildelt, løp eller rapporterte i perioden.</p>`
-  : grantStatusTable(report.rows, 'Tilskudd i perioden', 'Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først. Status er slik den er nå; periode, rapporter og krav slik de sto ved periodens slutt.')}`;
+  : grantStatusTable(report.rows, report, 'Tilskudd i perioden', 'Tilskudd tildelt i perioden, og eldre som løp eller rapporterte i den; eldste vedtak først. Status er slik den er nå; periode, rapporter og krav slik de sto ved periodens slutt.')}`;
 }
 
 export function halfYearPage(scheme: { id: string; name: string; committee: { shortName: string } }, request: HalfYearRequest, report?: HalfYearReport): { title: string; body: Html } {

@@ -435,7 +435,7 @@ function actionPlanSection(plan: NonNullable<Agenda['actionPlan']>, committee: s
 <p>Tiltak som har fått midler, er anmerket i ${plan.title}. Her er status for dem som ble tildelt, løp eller rapporterte fra ${date(plan.from)} til ${date(plan.to)}, til orientering for ${committee}.</p>
 ${plan.rows.length === 0
   ? html`<p>Ingen tiltak ble tildelt, løp eller rapporterte i perioden.</p>`
-  : grantStatusTable(plan.rows, 'Status for handlingsdelen', `Tiltak i handlingsdelen, ${date(plan.from)}–${date(plan.to)}; eldste vedtak først`)}
+  : grantStatusTable(plan.rows, plan, 'Status for handlingsdelen', `Tiltak i handlingsdelen, ${date(plan.from)}–${date(plan.to)}; eldste vedtak først`)}
 </section>`;
 }
 

@@ -39,7 +39,23 @@ export interface HalfYearRow {
   repaid: number;
   /** the partners (municipalities and the hospital trust) of the version decided on, by name */
   partners: string;
+  // Added after the rest (the CSV's columns keep their places): where the figures above come from,
+  // since they are as they stood at the period's end and may be from before the period.
+  /** the report spentAmount and effect are from ('' without one) */
+  latestReport: 'statusrapport' | 'sluttrapport' | '';
+  /** the day that report was first sent ('' without one) */
+  latestReportOn: string;
+  /** the day it was last filled in at the secretariat's request, by the end of the period ('' if not) */
+  latestReportSupplementedOn: string;
+  /** the day the repayment claim in repaymentClaimed was made ('' without one) */
+  repaymentClaimedOn: string;
+  /** what of reallocated the committee approved in the period */
+  reallocatedInPeriod: number;
+  /** what of repaid was repaid in the period */
+  repaidInPeriod: number;
 }
+
+const REPORT_NAMES = { status: 'statusrapport', final: 'sluttrapport' } as const;
 
 type Granted = ApplicationRecord & { allocation: Allocation };
 
@@ -76,7 +92,8 @@ const osloDay = (instant: string | undefined): string => (instant ? osloDateOf(n
  * counts in no allocated total, only in what was taken back. Each grant's period, reports and claim
  * for repayment are as they stood at the period's end (a claim counts in the period it was made, as
  * money and revocations do), so a past period reads the same when its report is made again; its
- * status is where it stands now.
+ * status is where it stands now. Since those may be from before the period, each row names the
+ * report it quotes and its day, and the claims and reallocations of the period are told apart.
  */
 export async function halfYearReport(deps: Dependencies, schemeId: string, from: string, to: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -131,6 +148,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
       const latest = latestReport(own);
       // What a claim for repayment made since the period's end says is the next period's to tell.
       const claimedLater = (claimedAt.get(a.id) ?? '') > toIso;
+      const moved = money.byApplication.get(a.id);
       return {
         ...grantFacts(a, a.allocation),
         decidedAt: osloDateOf(new Date(a.allocation.decidedAt)),
@@ -145,13 +163,20 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         partners: versionFacts[i]!.partners.join('; '),
         revokedOn: osloDay(revokedAt.get(a.id)),
         reallocated: reallocatedUpTo(a.history, toIso),
-        paidOn: osloDay(money.byApplication.get(a.id)?.paidAt),
-        repaid: money.byApplication.get(a.id)?.repaid ?? 0,
+        paidOn: osloDay(moved?.paidAt),
+        repaid: moved?.repaid ?? 0,
+        latestReport: latest ? REPORT_NAMES[latest.kind] : '',
+        latestReportOn: osloDay(latest?.submittedAt),
+        latestReportSupplementedOn: osloDay(latest?.supplementedAt),
+        repaymentClaimedOn: claimedLater ? '' : osloDay(claimedAt.get(a.id)),
+        reallocatedInPeriod: reallocatedUpTo(a.history, toIso, fromIso),
+        repaidInPeriod: moved?.repaidInPeriod ?? 0,
       };
     });
   const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, facts: versionFacts[i]! }] : []));
   const decided = standing.filter(({ row }) => row.newInPeriod === 'ja').map(({ row }) => row);
   const revokedIn = rows.filter((r) => r.revokedOn !== '' && r.revokedOn >= from && r.revokedOn <= to);
+  const reported = rows.filter((r) => r.latestReport !== '');
   const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, standing.map(({ row, facts }) => ({ guidelineAreas: facts.guidelineAreas, otherNeed: facts.otherNeed, amount: row.amount, newInPeriod: row.newInPeriod === 'ja' })));
   return {
     scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
@@ -160,12 +185,21 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
     grants: rows.length,
     newGrants: decided.length,
     allocated: decided.reduce((s, r) => s + r.amount, 0),
+    // From each grant's latest report up to the period's end, which may have come before the period.
     spentReported: rows.reduce((s, r) => s + (r.spentAmount === '' ? 0 : r.spentAmount), 0),
+    spentReportedGrants: reported.length,
+    // what they say was sent before the period (filled in since counts as sent when it was filled in)
+    spentReportedBeforePeriod: reported.filter((r) => (r.latestReportSupplementedOn || r.latestReportOn) < from).length,
+    // Claims and reallocations up to the period's end, and what of them was decided in it.
     repaymentClaimed: rows.reduce((s, r) => s + r.repaymentClaimed, 0),
+    repaymentClaimedInPeriod: rows.reduce((s, r) => s + (r.repaymentClaimedOn >= from ? r.repaymentClaimed : 0), 0),
     reallocated: rows.reduce((s, r) => s + r.reallocated, 0),
+    reallocatedInPeriod: rows.reduce((s, r) => s + r.reallocatedInPeriod, 0),
     revokedGrants: revokedIn.length,
     revokedAmount: revokedIn.reduce((s, r) => s + r.amount, 0),
+    // first sent in the period; a report filled in again in it is counted apart
     reportsReceived: reports.length,
+    reportsSupplemented: asOfEnd.filter((r) => (r.supplementedAt ?? '') >= fromIso).length,
     paidOut: money.paidOut,
     payoutsPaid: money.paidOutCount,
     repaid: money.repaid,
@@ -197,6 +231,12 @@ const CSV_HEADER: Array<[keyof HalfYearRow, string]> = [
   ['paidOn', 'Utbetalt'],
   ['repaid', 'Tilbakebetalt (kr)'],
   ['partners', 'Partnere'],
+  ['latestReport', 'Siste rapport'],
+  ['latestReportOn', 'Siste rapport sendt'],
+  ['latestReportSupplementedOn', 'Siste rapport utfylt'],
+  ['repaymentClaimedOn', 'Krav fremmet'],
+  ['reallocatedInPeriod', 'Omdisponert i perioden (kr)'],
+  ['repaidInPeriod', 'Tilbakebetalt i perioden (kr)'],
 ];
 
 /** Semicolon-separated with a BOM, which is what Norwegian Excel opens correctly. */

@@ -116,6 +116,8 @@ describe('reallocatedUpTo', () => {
     expect(reallocatedUpTo(history, '2027-06-30T21:59:59.999Z')).toBe(40_000);
     expect(reallocatedUpTo(history, '2027-12-31T22:59:59.999Z')).toBe(50_000);
     expect(reallocatedUpTo([], '2027-12-31T22:59:59.999Z')).toBe(0);
+    // from the start of a period: what was approved in it
+    expect(reallocatedUpTo(history, '2027-12-31T22:59:59.999Z', '2027-06-30T22:00:00.000Z')).toBe(10_000);
   });
 });
 
@@ -193,6 +195,7 @@ describe('moneyMoved', () => {
         payout('a', 200_000, '2027-02-01T10:00:00.000Z'),
         payout('a', -50_000, '2027-07-01T10:00:00.000Z'), // after the period
         payout('b', 300_000, '2026-12-10T10:00:00.000Z'), // before it
+        payout('b', -5_000, '2026-12-20T10:00:00.000Z'), // repaid before it
         payout('b', -20_000, '2027-03-01T10:00:00.000Z'),
         payout('c', 100_000), // not paid
       ],
@@ -201,9 +204,9 @@ describe('moneyMoved', () => {
     );
     expect(moved).toMatchObject({ paidOut: 200_000, paidOutCount: 1, repaid: 20_000 });
     expect([...moved.movedIn].sort()).toEqual(['a', 'b']);
-    expect(moved.byApplication.get('a')).toEqual({ paidAt: '2027-02-01T10:00:00.000Z', repaid: 0 });
-    // paid before the period: its day is still the grant's payout day
-    expect(moved.byApplication.get('b')).toEqual({ paidAt: '2026-12-10T10:00:00.000Z', repaid: 20_000 });
+    expect(moved.byApplication.get('a')).toEqual({ paidAt: '2027-02-01T10:00:00.000Z', repaid: 0, repaidInPeriod: 0 });
+    // paid before the period: its day is still the grant's payout day; what it repaid before is not the period's
+    expect(moved.byApplication.get('b')).toEqual({ paidAt: '2026-12-10T10:00:00.000Z', repaid: 25_000, repaidInPeriod: 20_000 });
     expect(moved.byApplication.has('c')).toBe(false);
   });
 

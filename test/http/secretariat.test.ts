@@ -704,8 +704,9 @@ describe('follow-up reports for the committee', () => {
     expect(totals.find((t) => t.id === 'other-need')).toMatchObject({ grants: 1, newGrants: 1, allocated: rowOf(other).amount });
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'innlandet' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
-    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake;Omdisponert (kr);Utbetalt;Tilbakebetalt (kr);Partnere')).toBe(true);
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!).toMatch(/;Andre behov;;0;\d{4}-\d\d-\d\d;0;"[^"]+"$/);
+    expect(csv.text.split('\r\n')[0]!.endsWith(';Krav om tilbakebetaling (kr);Nasjonale føringer;Trukket tilbake;Omdisponert (kr);Utbetalt;Tilbakebetalt (kr);Partnere'
+      + ';Siste rapport;Siste rapport sendt;Siste rapport utfylt;Krav fremmet;Omdisponert i perioden (kr);Tilbakebetalt i perioden (kr)')).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(other))!).toMatch(/;Andre behov;;0;\d{4}-\d\d-\d\d;0;"[^"]+";;;;;0;0$/);
   });
 
   it('half-year report: a grant decided earlier is listed while it runs or reports, with what its reports say it spent, but not counted as allocated', async () => {
@@ -758,7 +759,7 @@ describe('follow-up reports for the committee', () => {
 
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2027-01-01', to: '2027-06-30', format: 'csv' }, as });
     // taken back before it was paid: no payout day
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!).toMatch(/;2027-01-15;0;;0;"[^"]+"$/);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!).toMatch(/;2027-01-15;0;;0;"[^"]+";;;;;0;0$/);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2027-01-01', til: '2027-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
     expect(page.text).toContain(`<dt>Trukket tilbake før utbetaling</dt><dd>${takenBack.revokedGrants} tilskudd,`);
     expect(page.text).toContain('<td>Tilskuddet er trukket tilbake 15.01.2027</td>');
@@ -778,22 +779,25 @@ describe('follow-up reports for the committee', () => {
     } finally {
       app.clock.set(saved);
     }
-    const report = async (from: string, to: string) => (await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as })).body as { rows: Array<{ applicationId: string; reallocated: number }>; reallocated: number };
+    const report = async (from: string, to: string) => (await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as })).body as { rows: Array<{ applicationId: string; reallocated: number; reallocatedInPeriod: number }>; reallocated: number; reallocatedInPeriod: number };
     const second = await report('2026-07-01', '2026-12-31');
     // the approved one of the half-year; the refused one is not counted, the later one not yet
     expect(second.rows.find((r) => r.applicationId === applicationId)!.reallocated).toBe(40_000);
     expect(second.reallocated).toBe(second.rows.reduce((s, r) => s + r.reallocated, 0));
-    expect((await report('2027-01-01', '2027-06-30')).rows.find((r) => r.applicationId === applicationId)!.reallocated).toBe(50_000);
+    expect(second.reallocatedInPeriod).toBe(second.rows.reduce((s, r) => s + r.reallocatedInPeriod, 0));
+    // up to the end of the next half-year, and what of it was approved in that half-year
+    expect((await report('2027-01-01', '2027-06-30')).rows.find((r) => r.applicationId === applicationId)).toMatchObject({ reallocated: 50_000, reallocatedInPeriod: 10_000 });
     const csv = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from: '2026-07-01', to: '2026-12-31', format: 'csv' }, as });
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!).toMatch(/;;40000;\d{4}-\d\d-\d\d;0;"[^"]+"$/);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!).toMatch(/;;40000;\d{4}-\d\d-\d\d;0;"[^"]+";;;;;40000;0$/);
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2026-07-01', til: '2026-12-31' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
-    expect(page.text.replace(/\u00a0/g, ' ')).toContain(`<dt>Omdisponert med godkjenning</dt><dd>${second.reallocated.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr</dd>`);
+    expect(second.reallocated).toBe(second.reallocatedInPeriod);
+    expect(page.text.replace(/\u00a0/g, ' ')).toContain(`<dt>Omdisponert med godkjenning</dt><dd>${second.reallocatedInPeriod.toLocaleString('nb-NO').replace(/\u00a0/g, ' ')} kr godkjent i perioden</dd>`);
   });
 
   it('half-year report: the money finance paid out and got back in the period, with each grant\'s payout day and repayments', async () => {
     const { applicationId, payout } = await app.active('sor-rogaland', (a) => (a.title = 'Utbetalt, og delvis tilbakebetalt etter perioden'));
     const paidOn = osloDateOf(new Date(payout.paidAt!));
-    type Row = { applicationId: string; amount: number; paidOn: string; repaid: number; partners: string };
+    type Row = { applicationId: string; amount: number; paidOn: string; repaid: number; repaidInPeriod: number; partners: string };
     type Body = { rows: Row[]; paidOut: number; payoutsPaid: number; repaid: number };
     const report = async (from: string, to: string) => {
       const res = await app.call('half-year-report', { pathParameters: { schemeId: 'sor-rogaland' }, query: { from, to }, as });
@@ -819,8 +823,9 @@ describe('follow-up reports for the committee', () => {
     }
     const repaidIn = await report('2028-01-01', '2028-06-30');
     // Listed because money moved in the period.
-    expect(repaidIn.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ paidOn, repaid: 50_000 });
+    expect(repaidIn.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ paidOn, repaid: 50_000, repaidInPeriod: 50_000 });
     expect(repaidIn.repaid).toBeGreaterThanOrEqual(50_000);
+    expect(repaidIn.repaid).toBe(repaidIn.rows.reduce((s, r) => s + r.repaidInPeriod, 0));
     expect(repaidIn.paidOut).toBe(paidIn(repaidIn, '2028-01-01', '2028-06-30').reduce((s, r) => s + r.amount, 0));
     // Repaid after the end of the earlier period: not in it.
     expect((await report('2027-07-01', '2027-12-31')).rows.find((r) => r.applicationId === applicationId)).toMatchObject({ repaid: 0 });
@@ -829,7 +834,7 @@ describe('follow-up reports for the committee', () => {
     // The partners of the version decided on, by name, last (for the report on which municipalities take part).
     const { data } = (await app.store.getVersion(applicationId, 1))!;
     expect(data.partners.length).toBeGreaterThan(1);
-    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(`;${paidOn};50000;"${data.partners.map((p) => p.organisationName).join('; ')}"`)).toBe(true);
+    expect(csv.text.split('\r\n').find((l) => l.startsWith(applicationId))!.endsWith(`;${paidOn};50000;"${data.partners.map((p) => p.organisationName).join('; ')}";;;;2028-02-01;0;50000`)).toBe(true);
     expect(repaidIn.rows.find((r) => r.applicationId === applicationId)).toMatchObject({ partners: data.partners.map((p) => p.organisationName).join('; ') });
     const page = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'sor-rogaland' }, query: { fra: '2028-01-01', til: '2028-06-30' }, headers: { Accept: 'text/html' }, claims: as }), 'page-half-year-report');
     const text = page.text.replace(/\u00a0/g, ' ');
