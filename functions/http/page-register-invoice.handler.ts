@@ -1,26 +1,16 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
-import { dependencies } from '../composition';
-import { ConflictError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import { registerInvoice } from '../use-cases/payouts';
-import { checkCsrf } from '../pages/csrf';
-import { afterFinanceAction, rerenderFinance } from '../pages/finance-flow';
-import { toFormBody } from '../pages/forms';
+import { financeFormPost } from '../pages/finance-flow';
 import { invoiceRequestSchema } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import { httpRoute } from './http-route';
 
-export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE_FORM }, async (request) => {
-  const form = toFormBody(request.body);
-  checkCsrf(request.event, form);
-  const deps = dependencies();
-  const payoutId = request.params.payoutId ?? '';
-  const parsed = invoiceRequestSchema.safeParse({ invoiceNumber: form.invoiceNumber });
-  if (!parsed.success) return rerenderFinance(deps, request, form, { payoutId, values: form, errors: toFieldErrors(parsed.error) }, 400);
-  try {
+export const handler = httpRoute({ access: 'finance', ...STAFF_PAGE_FORM }, (request) =>
+  financeFormPost(request, 'faktura', async (deps, payoutId, form) => {
+    const parsed = invoiceRequestSchema.safeParse({ invoiceNumber: form.invoiceNumber });
+    // At the field, like the use case's own refusals.
+    if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
     await registerInvoice(deps, payoutId, parsed.data.invoiceNumber);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return rerenderFinance(deps, request, form, { payoutId, values: form, errors: {}, problem: error.message }, 409);
-  }
-  return afterFinanceAction(deps, request, form, payoutId, 'faktura');
-});
+  }),
+);

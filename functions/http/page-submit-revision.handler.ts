@@ -1,11 +1,10 @@
 import { dependencies } from '../composition';
-import { ValidationError } from '../domain/errors';
-import { applicationFormPage } from '../pages/application-form-page';
+import { revisionFormPage } from '../pages/application-form-page';
 import { toFormBody } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
-import { page, PAGE_FORM } from '../pages/page-kit';
+import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
 import { reviseApplication } from '../use-cases/revise-application';
-import { getRevisionForm } from '../use-cases/page-views';
+import { getRefusedRevisionForm } from '../use-cases/page-views';
 import { formToApplicationInput } from '../../schemas/application.schema';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
@@ -18,21 +17,12 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...P
   try {
     await reviseApplication(deps, linkId, formToApplicationInput(form));
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const view = await getRevisionForm(deps, linkId);
-    return page(
-      400,
-      applicationFormPage({
-        scheme: view.scheme,
-        action: ownerPath(linkId, '/revisjon'),
-        values: form,
-        errors: error.fieldErrors,
-        mode: 'revision',
-        informationRequest: view.informationRequest,
-        declines: view.declines,
-        backUrl: ownerPath(linkId),
-      }),
-    );
+    // Any refusal (a field, a write that lost, every partner signed meanwhile) shows the form again
+    // with what the owner typed: an error page would lose the whole revision.
+    const refused = formRefusal(error);
+    if (!refused) throw error;
+    const { status, ...shown } = refused;
+    return page(status, revisionFormPage(linkId, await getRefusedRevisionForm(deps, linkId), { values: form, ...shown }));
   }
   return redirect(`${ownerPath(linkId)}?melding=revidert`);
 });

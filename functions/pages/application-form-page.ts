@@ -5,11 +5,15 @@ import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
 import { MAX_CHANGE_NOTE, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, GROUP_ANCHORING } from '../domain/anchoring';
+import type { ApplicationStatus } from '../domain/model';
+import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { getPublicScheme } from '../use-cases/public-scheme';
+import type { getRefusedRevisionForm } from '../use-cases/page-views';
 import { dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
+import { ownerPath } from './owner-pages';
 
 export type PublicScheme = Awaited<ReturnType<typeof getPublicScheme>>;
 
@@ -62,6 +66,13 @@ export interface ApplicationFormView {
   draft?: { id: string; updatedAt: string; expiresAt: string };
   /** a confirmation above the form (after saving a draft) */
   notice?: Html;
+  /** a conflict the use case refused the post with (409): at the top, no field of its own */
+  problem?: string | undefined;
+  /**
+   * revision: the status of an application that can no longer be revised (a refused post). The form
+   * stays, with what the owner typed to copy, but without its send button; backUrl is where it stands.
+   */
+  closed?: ApplicationStatus;
 }
 
 /** A stored application → the form's fields (to prefill the revision form). */
@@ -260,16 +271,17 @@ ${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLa
 </fieldset>` : ''}
 
 <div class="actions">
-<button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>
+${view.closed ? '' : html`<button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>`}
 ${view.mode === 'new' ? html`<button type="submit" name=${ACTION_FIELD} value=${SAVE_DRAFT} class="secondary">Lagre utkast</button>` : ''}
 ${view.draft ? html`<button type="submit" name=${ACTION_FIELD} value=${DELETE_DRAFT} class="secondary">Slett utkastet</button>` : ''}
-${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
+${view.backUrl ? html`<a href=${view.backUrl}>${view.closed ? 'Gå til søknaden' : 'Avbryt og gå tilbake'}</a>` : ''}
 </div>
 </form>`;
 
-  const title = view.mode === 'new' ? `Søknad om tilskudd – ${scheme.name}` : 'Revider søknaden';
-  const intro =
-    view.mode === 'new'
+  const title = view.mode === 'new' ? `Søknad om tilskudd – ${scheme.name}` : view.closed ? 'Søknaden kan ikke endres lenger' : 'Revider søknaden';
+  const intro = view.closed
+    ? closedNotice(view.closed, view.backUrl)
+    : view.mode === 'new'
       ? html`<p class="lead">Søknad om rekrutterings- og samhandlingstilskudd til ${scheme.committee.name} (${scheme.committee.shortName}) i ${scheme.name}.</p>
 <p>Når du sender inn, får alle partnerne en e-post med lenke for å signere. Søknaden er komplett når alle har signert, og settes da opp til neste møte med åpen frist.${
           nextMeeting ? html` Neste frist er <strong>${dateTime(nextMeeting.submissionDeadline)}</strong> (${nextMeeting.title}).` : ''
@@ -281,11 +293,37 @@ ${view.backUrl ? html`<a href=${view.backUrl}>Avbryt og gå tilbake</a>` : ''}
       : html`${declinesNotice(view.declines ?? [])}<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
           view.informationRequest ? html`<div class="notice"><p><strong>Komiteen ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
         }`;
-  const summary = errorSummary([form]);
+  // Closed: the notice says it all; the refusal's own message would only repeat it.
+  const problem = view.problem && !view.closed ? [view.problem] : [];
+  const summary = errorSummary([form], problem);
   return {
-    title: form.hasErrors() ? `Feil: ${title}` : title,
+    title: form.hasErrors() || problem.length > 0 ? `Feil: ${title}` : title,
     body: html`${summary}${view.notice ?? ''}<h1>${title}</h1>${intro}${fields}`,
   };
+}
+
+/** A refused revision of an application that can no longer be revised: said plainly, the way to where it stands, and that what was typed is below. */
+function closedNotice(status: ApplicationStatus, backUrl: string | undefined): Html {
+  return html`<div class="notice warning" role="alert"><p>Endringene dine ble ikke lagret: søknaden kan ikke endres lenger. Den har nå status «${STATUS_LABELS_NB[status]}».</p>
+<p>Det du skrev, står i skjemaet under, så du kan kopiere det.${backUrl ? html` <a href=${backUrl}>Gå til søknaden</a> for å se hvor den står. Må noe rettes, ta kontakt med sekretariatet.` : ''}</p></div>`;
+}
+
+/** The owner's revision form (/soknad/<linkId>/revisjon): the current version to edit, or a refused post again with what was typed. */
+export function revisionFormPage(
+  linkId: string,
+  frame: Awaited<ReturnType<typeof getRefusedRevisionForm>>,
+  form: Pick<ApplicationFormView, 'values' | 'errors' | 'problem'>,
+): { title: string; body: Html } {
+  return applicationFormPage({
+    scheme: frame.scheme,
+    action: ownerPath(linkId, '/revisjon'),
+    ...form,
+    mode: 'revision',
+    informationRequest: frame.informationRequest,
+    declines: frame.declines,
+    backUrl: ownerPath(linkId),
+    ...(frame.revisable ? {} : { closed: frame.status }),
+  });
 }
 
 /** At the top of the revision form: who declined to sign the version being revised, and why. */

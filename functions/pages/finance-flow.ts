@@ -1,15 +1,15 @@
 // Finance's forms return to the list they were posted from: 303 on success, or the list
 // re-rendered with the form's errors.
-import type { Dependencies } from '../composition';
+import { dependencies, type Dependencies } from '../composition';
 import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
 import { actsFor } from '../http/staff-auth';
 import { financeProjectNumbers, payoutProjectNumber } from '../use-cases/page-views';
 import { listPayoutsWithTitles } from '../use-cases/payouts';
-import { csrfToken } from './csrf';
-import { firstValue, type FormBody } from './forms';
+import { checkCsrf, csrfToken } from './csrf';
+import { firstValue, toFormBody, type FormBody } from './forms';
 import { financePage, financePath, financeReturnPath, type FinanceFilter, type FinanceView } from './finance-page';
-import { staffPage } from './page-kit';
+import { formRefusal, staffPage } from './page-kit';
 
 /** The project numbers of the communities this staff member acts for (the list's choices). */
 export function ownProjectNumbers(deps: Dependencies, request: RouteRequest<unknown>) {
@@ -28,12 +28,33 @@ async function returnFilter(deps: Dependencies, request: RouteRequest<unknown>, 
   return financeReturnPath(firstValue(form, 'tilbake'), fallback);
 }
 
-export async function afterFinanceAction(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, payoutId: string, code: string): Promise<HttpResult> {
+/**
+ * One of finance's form posts on a payout: CSRF, the action, then back to the list with the notice
+ * `code`; or, whatever the action refused (a field, a conflict), the list again with that at the
+ * payout's form and what was typed kept.
+ */
+export async function financeFormPost(request: RouteRequest<unknown>, code: string, act: (deps: Dependencies, payoutId: string, form: FormBody) => Promise<unknown>): Promise<HttpResult> {
+  const form = toFormBody(request.body);
+  checkCsrf(request.event, form);
+  const deps = dependencies();
+  const payoutId = request.params.payoutId ?? '';
+  try {
+    await act(deps, payoutId, form);
+  } catch (error) {
+    const refused = formRefusal(error);
+    if (!refused) throw error;
+    const { status, ...shown } = refused;
+    return rerenderFinance(deps, request, form, { payoutId, values: form, ...shown }, status);
+  }
+  return afterFinanceAction(deps, request, form, payoutId, code);
+}
+
+async function afterFinanceAction(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, payoutId: string, code: string): Promise<HttpResult> {
   const filter = await returnFilter(deps, request, form, payoutId);
   return redirect(`${financePath(filter)}&melding=${encodeURIComponent(code)}`);
 }
 
-export async function rerenderFinance(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, failed: NonNullable<FinanceView['failed']>, status: number): Promise<HttpResult> {
+async function rerenderFinance(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, failed: NonNullable<FinanceView['failed']>, status: number): Promise<HttpResult> {
   const { view, headers } = await financeView(deps, request, await returnFilter(deps, request, form, failed.payoutId));
   return staffPage(request, status, { ...financePage({ ...view, failed }), headers });
 }

@@ -35,21 +35,42 @@ function schemeLabels(scheme: SchemeConfig) {
 
 /** The owner's revision form: the current version to edit, while the application may be revised. */
 export async function getRevisionForm(deps: Dependencies, linkId: string) {
-  const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
-  const app = await loadApplication(deps, link.applicationId);
-  if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
-  const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  const { app, frame } = await revisionFrame(deps, linkId);
+  if (!frame.revisable) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
+  const version = await loadCurrentVersion(deps, app);
   return {
     applicationId: app.id,
-    status: app.status,
     version: app.version,
-    informationRequest: app.informationRequest,
-    // Who declined the version being revised, and why: what the revision is to answer (as on the status page).
-    declines: signatures.filter((s) => s.decision === 'declined').map((s) => ({ organisationName: s.organisationName, at: s.at, reason: s.reason ?? '' })),
+    ...frame,
     // The contact person the secretariat set since is the owner the revision names (else it would set the old one back).
     data: { ...version.data, owner: { ...version.data.owner, email: app.ownerEmail, name: contactName(app, version.data) } },
-    scheme: await getPublicScheme(deps, app.schemeId),
   };
+}
+
+/**
+ * What stands around the revision form after the use case refused its post: unlike
+ * getRevisionForm, also when the application can no longer be revised (the page then keeps what the
+ * owner typed, to copy, instead of an error page that loses it).
+ */
+export async function getRefusedRevisionForm(deps: Dependencies, linkId: string) {
+  return (await revisionFrame(deps, linkId)).frame;
+}
+
+async function revisionFrame(deps: Dependencies, linkId: string) {
+  const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
+  const app = await loadApplication(deps, link.applicationId);
+  const revisable = REVISABLE.includes(app.status);
+  // What the revision answers means nothing once it can no longer be sent.
+  const [signatures, scheme] = await Promise.all([revisable ? deps.store.listSignatures(app.id, app.version) : [], getPublicScheme(deps, app.schemeId)]);
+  const frame = {
+    status: app.status,
+    revisable,
+    informationRequest: revisable ? app.informationRequest : undefined,
+    // Who declined the version being revised, and why: what the revision is to answer (as on the status page).
+    declines: signatures.filter((s) => s.decision === 'declined').map((s) => ({ organisationName: s.organisationName, at: s.at, reason: s.reason ?? '' })),
+    scheme,
+  };
+  return { app, frame };
 }
 
 
