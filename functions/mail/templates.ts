@@ -88,6 +88,8 @@ export function escapeHtml(value: string): string {
 const reportName = (kind: ReportKindName): string => (kind === 'status' ? 'statusrapport' : 'sluttrapport');
 const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 const days = (n: number): string => (n === 0 ? 'i dag' : n === 1 ? 'om 1 dag' : `om ${n} dager`);
+/** A period as the pages write it: 'dd.mm.yyyy–dd.mm.yyyy'. */
+const periodText = (start: DateInput, end: DateInput) => `${formatDateNb(start)}–${formatDateNb(end)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Block model: rendered to text and HTML alike
@@ -267,7 +269,7 @@ export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedM
     greeting: hei(d.recipientName),
     blocks: [
       p(
-        `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name, ownOrganisation)} Søknaden behandles av ${committeeShortName} først når alle samarbeidspartene har signert.`,
+        `${cosignOpening(oneLine(d.ownerOrganisation), oneLine(d.partnerOrganisation), name, ownOrganisation)} Søknaden behandles av ${committeeShortName} først når alle partene har signert.`,
       ),
       ...(d.meeting ? [p(`Skal søknaden behandles i ${committeeShortName}-møtet ${formatDateNb(d.meeting.date)}, må alle ha signert innen søknadsfristen ${formatDateTimeNb(d.meeting.submissionDeadline)}.`)] : []),
       ...(d.revised ? [p('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye, og lenker du har fått før, virker ikke lenger: les den nye versjonen og signer eller avslå på nytt.')] : []),
@@ -353,7 +355,7 @@ export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData
     subject: `Kvittering: søknaden ${quoted(titleForSubject(ctx.application.title))} er mottatt`,
     greeting: hei(),
     blocks: [
-      p(`Takk for søknaden om rekrutterings- og samhandlingstilskudd fra ${ctx.scheme.name}. Vi har mottatt den.`),
+      p(`Takk for søknaden til ${ctx.scheme.name} om rekrutterings- og samhandlingstilskudd. Vi har mottatt den.`),
       facts(...appFacts(ctx), ['Mottatt', formatDateTimeNb(d.receivedAt)]),
       p(next),
       link('Se status for søknaden', d.statusLink),
@@ -415,7 +417,7 @@ export function secretariatMessage(ctx: MailContext, d: SecretariatMessageData):
       p(`Sekretariatet for ${ctx.scheme.committeeShortName} har skrevet til deg om søknaden:`),
       quote('Melding', d.message),
       facts(...appFacts(ctx)),
-      p('Du kan svare fra sakens side («Skriv til sekretariatet»), så lagres svaret på saken.'),
+      p('Du kan svare fra sakens side (lenken under, «Skriv til sekretariatet»), så lagres svaret på saken.'),
       link('Se status for søknaden', d.statusLink),
     ],
   });
@@ -444,11 +446,12 @@ export function ownerWrote(ctx: MailContext, d: OwnerWroteData): RenderedMail {
 export function partnerMailBounced(ctx: MailContext, d: { partnerOrganisation: string; statusLink: string }): RenderedMail {
   return render(ctx, {
     audience: 'external',
-    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram`,
+    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
     blocks: [
       p(`Vi sendte ${oneLine(d.partnerOrganisation)} en e-post med lenke for å signere søknaden, men den kom ikke fram. E-postadressen i søknaden er trolig feil, eller postkassen tar ikke imot e-post.`),
-      facts(...appFacts(ctx), ['Partner', d.partnerOrganisation]),
-      p('Sjekk adressen. Du kan rette den med «Endre søknaden» til alle har signert: da får alle partnerne en ny lenke, og de som har signert, signerer den nye versjonen.'),
+      facts(...appFacts(ctx), ['Samarbeidspart', d.partnerOrganisation]),
+      p('Sjekk adressen. Du kan rette den med «Endre søknaden» til alle har signert: da får alle partene en ny lenke, og de som alt har signert, må signere den nye versjonen.'),
       link('Åpne søknaden', d.statusLink),
     ],
   });
@@ -458,11 +461,12 @@ export function partnerMailBounced(ctx: MailContext, d: { partnerOrganisation: s
 export function partnerMailDeferred(ctx: MailContext, d: { partnerOrganisation: string; statusLink: string }): RenderedMail {
   return render(ctx, {
     audience: 'external',
-    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram nå`,
+    subject: `E-posten til ${oneLine(d.partnerOrganisation)} kom ikke fram nå: ${quoted(titleForSubject(ctx.application.title))}`,
+    greeting: hei(),
     blocks: [
       p(`Vi sendte ${oneLine(d.partnerOrganisation)} en e-post med lenke for å signere søknaden, men mottakerens e-postserver tok ikke imot den nå, for eksempel fordi innboksen er full. Adressen kan være riktig.`),
-      facts(...appFacts(ctx), ['Partner', d.partnerOrganisation]),
-      p('Gi gjerne partneren beskjed om å se etter e-posten; de får også en påminnelse. Er adressen feil, kan du rette den med «Endre søknaden» til alle har signert.'),
+      facts(...appFacts(ctx), ['Samarbeidspart', d.partnerOrganisation]),
+      p('Gi gjerne samarbeidsparten beskjed om å se etter e-posten; den får også en påminnelse, og du kan sende lenken på nytt fra søknadens side («Send lenken på nytt»). Er adressen feil, kan du rette den med «Endre søknaden» til alle har signert.'),
       link('Åpne søknaden', d.statusLink),
     ],
   });
@@ -634,7 +638,7 @@ export function scheduledForMeeting(ctx: MailContext, d: ScheduledForMeetingData
       : `Søknaden er flyttet fra ${c}s møte ${from} til møtet ${to} og behandles der.`;
   return render(ctx, {
     audience: 'external',
-    subject: d.movedFrom ? `Søknaden er flyttet til ${c}-møtet ${to}` : `Søknaden behandles i ${c}-møtet ${to}`,
+    subject: `${d.movedFrom ? `Søknaden er flyttet til ${c}-møtet ${to}` : `Søknaden behandles i ${c}-møtet ${to}`}: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
       p(opening),
@@ -663,11 +667,12 @@ export function movedToNextMeeting(ctx: MailContext, d: MovedToNextMeetingData):
   const c = ctx.scheme.committeeShortName;
   return render(ctx, {
     audience: 'external',
-    subject: `Søknaden er flyttet til ${c}-møtet ${formatDateNb(d.nextMeetingDate)}`,
+    subject: `Søknaden er flyttet til ${c}-møtet ${formatDateNb(d.nextMeetingDate)}: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
+      // Sent when the application became complete after the deadline: it is on the new meeting's agenda now.
       p(
-        `Søknaden var ikke komplett innen fristen ${formatDateTimeNb(d.missedDeadline)} for ${c}s møte ${formatDateNb(d.missedMeetingDate)}. Den er derfor flyttet til neste møte.`,
+        `Søknaden var ikke komplett innen fristen ${formatDateTimeNb(d.missedDeadline)} for ${c}s møte ${formatDateNb(d.missedMeetingDate)}. Nå er den komplett, og den er satt opp til behandling i ${c}s møte ${formatDateNb(d.nextMeetingDate)} i stedet.`,
       ),
       facts(
         ...appFacts(ctx),
@@ -692,14 +697,15 @@ export function submissionDeadlineReminder(ctx: MailContext, d: SubmissionDeadli
   const c = ctx.scheme.committeeShortName;
   return render(ctx, {
     audience: 'external',
-    subject: `Påminnelse: søknadsfristen for ${c}-møtet ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}`,
+    subject: `Påminnelse: søknadsfristen for ${c}-møtet ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
       p(
-        `Søknaden mangler fortsatt signatur fra samarbeidspartene nedenfor. Fristen for å komme med i ${c}s møte ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}, ${formatDateTimeNb(d.deadline)}. Er søknaden ikke komplett innen fristen, flyttes den til neste møte.`,
+        `Søknaden mangler fortsatt signatur fra samarbeidspartene nedenfor. Fristen for å komme med i ${c}s møte ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}, ${formatDateTimeNb(d.deadline)}. Er søknaden ikke komplett innen fristen, flyttes den til et senere møte.`,
       ),
       facts(...appFacts(ctx)),
       list(d.missingPartners.map(oneLine), 'Mangler signatur fra:'),
+      p('Finner en samarbeidspart ikke e-posten med lenken, kan du sende den på nytt fra søknadens side («Send lenken på nytt»).'),
       link('Se status for søknaden', d.statusLink),
     ],
   });
@@ -725,6 +731,7 @@ export function moreInformationRequested(ctx: MailContext, d: MoreInformationReq
       facts(...appFacts(ctx), d.respondBy ? ['Svarfrist', formatDateTimeNb(d.respondBy)] : undefined),
       quote(`Melding fra ${c}`, d.message),
       p('Oppdater søknaden og send den inn på nytt. Samarbeidspartene blir da bedt om å signere den oppdaterte søknaden, før den settes opp til behandling igjen.'),
+      ...(d.respondBy ? [p(`Sendes søknaden ikke inn på nytt innen ${formatDateTimeNb(d.respondBy)}, avsluttes den uten vedtak.`)] : []),
       link('Endre søknaden', d.reviseLink),
     ],
   });
@@ -828,7 +835,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
   const payout = d.ownerIsInternalUnit
-    ? `Prosjektansvarlig er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
+    ? `Søkeren er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
     : `Send faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}. Tilskuddet utbetales når fakturaen er mottatt.`;
   return render(ctx, {
     audience: 'external',
@@ -841,7 +848,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       facts(
         ...appFacts(ctx),
         ['Tildelt beløp', formatNok(d.amount)],
-        ['Tilskuddsperiode', `${formatDateNb(d.periodStart)} – ${formatDateNb(d.periodEnd)}`],
+        ['Tilskuddsperiode', periodText(d.periodStart, d.periodEnd)],
         ['Vedtaksdato', formatDateNb(d.decidedAt)],
         ['Prosjektnummer', project],
       ),
@@ -914,7 +921,7 @@ export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedM
   const project = oneLine(d.projectNumber);
   return render(ctx, {
     audience: 'internal',
-    subject: `Utbetaling av tilskudd ${formatNok(d.amount)} – prosjektnummer ${project}`,
+    subject: `Utbetaling av tilskudd ${formatNok(d.amount)} til ${oneLine(d.payee)} – prosjektnummer ${project}`,
     greeting: 'Til økonomi,',
     blocks: [
       p(
@@ -927,7 +934,7 @@ export function payoutTrigger(ctx: MailContext, d: PayoutTriggerData): RenderedM
         ...payoutFacts(d, project),
         ['Utbetalingsmåte', payoutModeText(d.mode, project)],
         d.periodStart && d.periodEnd
-          ? ['Tilskuddsperiode', `${formatDateNb(d.periodStart)} – ${formatDateNb(d.periodEnd)}`]
+          ? ['Tilskuddsperiode', periodText(d.periodStart, d.periodEnd)]
           : undefined,
         d.decidedAt ? ['Vedtaksdato', formatDateNb(d.decidedAt)] : undefined,
       ),
@@ -986,7 +993,7 @@ export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
       ),
       p(MORE_TIME),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
-      link(`Send ${name}`, d.link),
+      link(`Send ${name}en`, d.link),
     ],
   });
 }
@@ -999,11 +1006,11 @@ export function reportOverdue(ctx: MailContext, d: ReportDueData): RenderedMail 
     greeting: hei(),
     blocks: [
       p(
-        `Vi har ikke mottatt ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig: den viser at midlene er brukt i tråd med prosjektbeskrivelsen.`,
+        `Vi har ikke mottatt ${name}en for prosjektet. Fristen var ${formatDateNb(d.dueDate)}. Send rapporten så snart som mulig: den viser at midlene er brukt i tråd med prosjektbeskrivelsen.`,
       ),
       p(MORE_TIME),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
-      link(`Send ${name}`, d.link),
+      link(`Send ${name}en`, d.link),
     ],
   });
 }
@@ -1023,7 +1030,8 @@ export function reportDeadlineExtended(ctx: MailContext, d: ReportDeadlineExtend
     greeting: hei(),
     blocks: [
       p(`Fristen for ${name}en er utsatt fra ${formatDateNb(d.previousDueDate)} til ${formatDateNb(d.dueDate)}. Påminnelsene følger den nye fristen.`),
-      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Ny frist', formatDateNb(d.dueDate)], ['Begrunnelse', d.reason]),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Ny frist', formatDateNb(d.dueDate)]),
+      quote('Begrunnelse', d.reason),
       link(`Send ${name}en`, d.link),
     ],
   });
@@ -1041,8 +1049,9 @@ export function reportDeadlineRequested(ctx: MailContext, d: ReportDeadlineReque
     audience: 'internal',
     subject: `Utsatt frist ønsket: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjektansvarlig ber om å få levere ${name}en innen ${formatDateNb(d.requestedDate)} i stedet for ${formatDateNb(d.dueDate)}. Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»); prosjektansvarlig får beskjed på e-post.`),
-      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Gjeldende frist', formatDateNb(d.dueDate)], ['Ønsket frist', formatDateNb(d.requestedDate)], ['Begrunnelse', d.reason]),
+      p(`Prosjektansvarlig ber om å få levere ${name}en innen ${formatDateNb(d.requestedDate)} i stedet for ${formatDateNb(d.dueDate)}. Gir ${ctx.scheme.committeeShortName} utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»); sier ${ctx.scheme.committeeShortName} nei, registrerer du avslaget der. Prosjektansvarlig får svaret på e-post.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Gjeldende frist', formatDateNb(d.dueDate)], ['Ønsket frist', formatDateNb(d.requestedDate)]),
+      quote('Begrunnelse', d.reason),
       link('Se hele saken', d.link),
     ],
   });
@@ -1056,8 +1065,9 @@ export function reportDeadlineDeclined(ctx: MailContext, d: ReportDeadlineReques
     subject: `Ikke utsatt frist for ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
-      p(`Du ba om å få levere ${name}en innen ${formatDateNb(d.requestedDate)}. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt ${formatDateNb(d.dueDate)}.`),
-      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)], ['Begrunnelse', d.reason]),
+      p(`Du ba om å få levere ${name}en innen ${formatDateNb(d.requestedDate)}. ${ctx.scheme.committeeShortName} har sagt nei til utsatt frist, så fristen er fortsatt ${formatDateNb(d.dueDate)}.`),
+      facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
+      quote('Begrunnelse', d.reason),
       link(`Send ${name}en`, d.link),
     ],
   });
@@ -1073,16 +1083,15 @@ export interface PeriodRequestData {
   reason: string;
 }
 
-const periodText = (start: DateInput, end: DateInput) => `${formatDateNb(start)}–${formatDateNb(end)}`;
-
 /** To the secretariat: the owner asks for a new period (a later start, an earlier end); the committee decides, on the case. */
 export function periodChangeRequested(ctx: MailContext, d: PeriodRequestData & { link: string }): RenderedMail {
   return render(ctx, {
     audience: 'internal',
     subject: `Ny prosjektperiode ønsket for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjektansvarlig ber om ny periode for tilskuddet: ${periodText(d.requestedStart, d.requestedEnd)} i stedet for ${periodText(d.periodStart, d.periodEnd)}. Vedtar ${ctx.scheme.committeeShortName} den, registrerer du den på saken («Ny prosjektperiode»); sier komiteen nei, registrerer du avslaget der. Prosjektansvarlig får svaret på e-post.`),
-      facts(...appFacts(ctx), ['Gjeldende periode', periodText(d.periodStart, d.periodEnd)], ['Ønsket periode', periodText(d.requestedStart, d.requestedEnd)], ['Begrunnelse', d.reason]),
+      p(`Prosjektansvarlig ber om ny periode for tilskuddet: ${periodText(d.requestedStart, d.requestedEnd)} i stedet for ${periodText(d.periodStart, d.periodEnd)}. Vedtar ${ctx.scheme.committeeShortName} den, registrerer du den på saken («Ny prosjektperiode»); sier ${ctx.scheme.committeeShortName} nei, registrerer du avslaget der. Prosjektansvarlig får svaret på e-post.`),
+      facts(...appFacts(ctx), ['Gjeldende periode', periodText(d.periodStart, d.periodEnd)], ['Ønsket periode', periodText(d.requestedStart, d.requestedEnd)]),
+      quote('Begrunnelse', d.reason),
       link('Se hele saken', d.link),
     ],
   });
@@ -1096,7 +1105,8 @@ export function periodRequestDeclined(ctx: MailContext, d: PeriodRequestData & {
     greeting: hei(),
     blocks: [
       p(`Du ba om ny periode for tilskuddet, ${periodText(d.requestedStart, d.requestedEnd)}. ${ctx.scheme.committeeShortName} har sagt nei, så perioden er fortsatt ${periodText(d.periodStart, d.periodEnd)}.`),
-      facts(...appFacts(ctx), ['Periode', periodText(d.periodStart, d.periodEnd)], ['Begrunnelse', d.reason]),
+      facts(...appFacts(ctx), ['Periode', periodText(d.periodStart, d.periodEnd)]),
+      quote('Begrunnelse', d.reason),
       link('Se saken', d.statusLink),
     ],
   });
@@ -1109,7 +1119,7 @@ export function reportMissing(ctx: MailContext, d: ReportDueData): RenderedMail 
     audience: 'internal',
     subject: `Rapport mangler: ${name} for ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjektansvarlig har ikke levert ${name} for prosjektet. Fristen var ${formatDateNb(d.dueDate)}, og prosjektansvarlig har fått påminnelser før og etter fristen.`),
+      p(`Prosjektansvarlig har ikke levert ${name}en for prosjektet. Fristen var ${formatDateNb(d.dueDate)}, og prosjektansvarlig har fått påminnelser før og etter fristen.`),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Frist', formatDateNb(d.dueDate)]),
       link('Se hele saken', d.link),
     ],
@@ -1132,7 +1142,7 @@ export function reportReceived(ctx: MailContext, d: ReportReceivedData): Rendere
     audience: 'internal',
     subject: `${capitalise(name)} mottatt: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p(`Prosjektansvarlig har sendt inn ${name}.`),
+      p(`Prosjektansvarlig har sendt inn ${name}en.`),
       ...(d.closedUnpaid
         ? [p('Tilskuddet er nå avsluttet, men er ikke utbetalt: utbetalingen venter fortsatt hos økonomi. Følg opp med prosjektansvarlig og økonomi, eller trekk tilskuddet tilbake på saken hvis pengene ikke skal utbetales.')]
         : []),
@@ -1256,7 +1266,7 @@ export function reportSupplementWithdrawn(ctx: MailContext, d: ReportSupplementW
     subject: `Dere trenger ikke fylle ut ${name}en for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
-      p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at dere fyller ut ${name}en, men trenger det ikke lenger. Rapporten står slik dere sendte den, og lenken dere fikk for å fylle den ut virker ikke lenger.`),
+      p(`Sekretariatet ba ${formatDateNb(d.requestedAt)} om at dere fyller ut ${name}en, men trenger det ikke lenger. Rapporten står slik dere sendte den, og lenken dere fikk for å fylle den ut, virker ikke lenger.`),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
     ],
   });
@@ -1429,7 +1439,7 @@ export function payoutCancelled(ctx: MailContext, d: PayoutCancelledData): Rende
   const project = oneLine(d.projectNumber);
   return render(ctx, {
     audience: 'internal',
-    subject: `Utbetaling annullert: ${formatNok(d.amount)} – prosjektnummer ${project}`,
+    subject: `Utbetaling annullert: ${formatNok(d.amount)} til ${oneLine(d.payee)} – prosjektnummer ${project}`,
     greeting: 'Til økonomi,',
     blocks: [
       p(
@@ -1538,7 +1548,7 @@ export function calendarMissing(ctx: MailContext, d: WaitingForCalendarData): Re
     audience: 'internal',
     subject: `Møteplanen mangler møter: ${quoted(titleForSubject(ctx.application.title))} venter`,
     blocks: [
-      p(`Søknaden er komplett, men møteplanen til ${c} har ingen senere møter som tar imot nye søknader, med åpen søknadsfrist. Legg inn de neste møtene i møteplanen på sekretariatets startside («Legg til et møte i møteplanen»). Søknaden settes da opp til det første av dem automatisk, senest et døgn etter.`),
+      p(`Søknaden er komplett, men møteplanen til ${c} har ingen senere møter med åpen søknadsfrist som tar imot nye søknader. Legg inn de neste møtene i møteplanen på sekretariatets startside («Legg til et møte i møteplanen»). Søknaden settes da opp til det første av dem automatisk, senest et døgn etter.`),
       facts(...appFacts(ctx)),
       p(`Er det ikke satt opp noe møte innen ${d.waitDays} dager, avsluttes søknaden uten vedtak.`),
       ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
@@ -1552,6 +1562,7 @@ export const templates = {
   cosignReminder,
   applicationReceived,
   applicationComplete,
+  decisionOverdue,
   declinedByPartner,
   cosignaturesExpired,
   scheduledForMeeting,
@@ -1706,7 +1717,7 @@ export function draftSaved(scheme: SchemeMailContext, d: DraftSavedData): Render
     subject: 'Utkastet til søknaden er lagret',
     blocks: [
       p(`Du har lagret et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)}. Med lenken under kan du fortsette der du slapp, så ofte du vil.`),
-      p('Utkastet er ikke sendt inn. Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
+      p('Utkastet er ikke sendt inn. Samarbeidspartene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
       ...(d.nextDeadline ? [facts(['Neste søknadsfrist', formatDateTimeNb(d.nextDeadline.deadline)], ['Møte', d.nextDeadline.meetingTitle])] : []),
       link('Fortsett på utkastet', d.draftLink),
       p(`Lenken er personlig: den som har den, kan lese og endre utkastet. Ikke videresend denne e-posten. Utkastet slettes hvis det ikke er lagret på ${d.validDays} dager, og du kan slette det selv fra skjemaet.`),
@@ -1729,7 +1740,7 @@ export function draftDeadlineReminder(scheme: SchemeMailContext, d: DraftDeadlin
     blocks: [
       p(`Du har et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)} som ikke er sendt inn.`),
       facts(['Søknadsfrist', formatDateTimeNb(d.deadline)], ['Møte', d.meetingTitle]),
-      p('Søknaden kommer med på møtet bare hvis alle partnerne har signert innen fristen, så send den inn i god tid. Rekker dere ikke fristen, settes søknaden opp til neste møte.'),
+      p('Søknaden kommer med på møtet bare hvis alle samarbeidspartene har signert innen fristen, så send den inn i god tid. Rekker dere ikke fristen, settes søknaden opp til et senere møte.'),
       link('Fortsett på utkastet', d.draftLink),
       p('Lenken er personlig. Ikke videresend denne e-posten.'),
     ],

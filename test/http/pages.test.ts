@@ -704,7 +704,7 @@ describe('staff pages: moving a case to another meeting', () => {
     expect(notices()).toHaveLength(0);
     await sendDueReminders(app.deps);
     expect(notices()).toHaveLength(1);
-    expect(notices()[0]!.subject).toBe('[FSU] Søknaden er flyttet til FSU-møtet 28.01.2027');
+    expect(notices()[0]!.subject).toBe(`[FSU] Søknaden er flyttet til FSU-møtet 28.01.2027: «${(await app.store.getApplication(applicationId))!.title}»`);
     expect(notices()[0]!.text).toContain('Søknaden er flyttet fra FSUs møte 10.12.2026 til møtet 28.01.2027 og behandles der.');
     await move('2027-01-28');
     await sendDueReminders(app.deps);

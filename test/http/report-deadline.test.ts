@@ -331,7 +331,7 @@ describe("the committee's no to the owner's request", () => {
     const told = mailsTo(after.ownerEmail, applicationId).filter((m) => m.subject.includes('Ikke utsatt frist'));
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toContain('Ikke utsatt frist for statusrapporten for «');
-    expect(told[0]!.text).toContain(`innen ${dmy(wanted)}. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt ${dmy(due)}.`);
+    expect(told[0]!.text).toContain(`innen ${dmy(wanted)}. FSU har sagt nei til utsatt frist, så fristen er fortsatt ${dmy(due)}.`);
     expect(told[0]!.text).toContain(reason);
     expect(told[0]!.text).toContain(`/rapport/`);
 

@@ -955,7 +955,9 @@ describe("the case's mail log", () => {
     const copy = aboutCase.find((m) => m.idempotencyKey.endsWith('#kopi'))!;
     expect(copy.cc?.length).toBeGreaterThan(0);
     expect(page).toContain(`<td>${copy.to.join(', ')}<br>kopi: ${copy.cc!.join(', ')}</td><td>${copy.subject}</td>`);
-    expect(page).toContain('Utbetaling av tilskudd 50 000 kr – prosjektnummer R-11326-D11325</td>');
+    const payout = aboutCase.find((m) => m.subject.includes('Utbetaling av tilskudd'))!.subject.replace(/\u00a0/g, ' ');
+    expect(payout).toMatch(/^\[FSU\] Utbetaling av tilskudd 50 000 kr til \S.* – prosjektnummer R-11326-D11325$/);
+    expect(page).toContain(`${payout}</td>`);
 
     // A case with no mail yet says so.
     const fresh = await app.submit();

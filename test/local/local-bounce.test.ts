@@ -22,7 +22,7 @@ describe('/lokal/retur', () => {
     const { id } = await submit(h, data);
     expect(await post({ applicationId: id, address: data.partners[1]!.email })).toEqual({ status: 202, body: { applicationId: id } });
     const told = (await h.mailsTo(data.owner.email)).filter((m) => /kom ikke fram/.test(m.subject));
-    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${data.partners[1]!.organisationName} kom ikke fram`]);
+    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${data.partners[1]!.organisationName} kom ikke fram: «${data.title}»`]);
     // The case's mail log marks the mail that bounced: the partner's signing request.
     const mails = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.mails as Array<{ subject: string; to: string[]; bouncedTo?: string[] }>;
     const marked = mails.filter((m) => m.bouncedTo);
@@ -36,7 +36,7 @@ describe('/lokal/retur', () => {
     const before = (await h.mailsTo(data.owner.email)).length;
     expect(await post({ applicationId: id, address: data.partners[2]!.email, midlertidig: true })).toEqual({ status: 202, body: { applicationId: id } });
     const told = (await h.mailsTo(data.owner.email)).slice(before);
-    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${data.partners[2]!.organisationName} kom ikke fram nå`]);
+    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${data.partners[2]!.organisationName} kom ikke fram nå: «${data.title}»`]);
     const mails = (await h.call('GET', `/api/staff/applications/${id}`, undefined, 'secretariat')).body.mails as Array<{ to: string[]; bouncedTo?: string[]; softBouncedTo?: string[] }>;
     expect(mails.filter((m) => m.bouncedTo)).toEqual([]);
     expect(mails.filter((m) => m.softBouncedTo)).toEqual([expect.objectContaining({ to: [data.partners[2]!.email], softBouncedTo: [data.partners[2]!.email.toLowerCase()] })]);

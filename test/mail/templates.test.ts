@@ -9,6 +9,7 @@ import {
   ownerMailDeferred,
   mailBounced,
   applicationComplete,
+  decisionOverdue,
   reportMissing,
   applicationReceived,
   cosignReminder,
@@ -81,7 +82,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       expiresAt: '2025-03-15T22:59:59Z',
     }),
     link: LINK,
-    expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /480 000 kr/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/],
+    expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /behandles av FSU først når alle partene har signert/, /480 000 kr/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/],
   },
   cosignReminder: {
     mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meeting: { date: '2025-04-02', submissionDeadline: '2025-03-19T22:59:00Z' } }),
@@ -91,7 +92,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   applicationReceived: {
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
     link: LINK,
-    expect: [/Kvittering/, /er mottatt/, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/, /innen søknadsfristen for møtet du sikter mot/],
+    expect: [/Kvittering/, /er mottatt/, /Takk for søknaden til Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd\./, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/, /innen søknadsfristen for møtet du sikter mot/],
   },
   ownerChanged: {
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
@@ -105,12 +106,12 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   partnerMailBounced: {
     mail: partnerMailBounced(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
     link: LINK,
-    expect: [/E-posten til Sola kommune kom ikke fram/, /med lenke for å signere søknaden, men den kom ikke fram/, /«Endre søknaden»/],
+    expect: [/^\[FSU\] E-posten til Sola kommune kom ikke fram: «Felles utskrivningsteam/, /^Hei,/m, /Samarbeidspart: Sola kommune/, /med lenke for å signere søknaden, men den kom ikke fram/, /«Endre søknaden» til alle har signert: da får alle partene en ny lenke, og de som alt har signert, må signere den nye versjonen\./],
   },
   partnerMailDeferred: {
     mail: partnerMailDeferred(ctx, { partnerOrganisation: 'Sola kommune', statusLink: LINK }),
     link: LINK,
-    expect: [/E-posten til Sola kommune kom ikke fram nå/, /tok ikke imot den nå, for eksempel fordi innboksen er full\. Adressen kan være riktig\./, /de får også en påminnelse/],
+    expect: [/^\[FSU\] E-posten til Sola kommune kom ikke fram nå: «Felles utskrivningsteam/, /^Hei,/m, /Samarbeidspart: Sola kommune/, /tok ikke imot den nå, for eksempel fordi innboksen er full\. Adressen kan være riktig\./, /Gi gjerne samarbeidsparten beskjed om å se etter e-posten; den får også en påminnelse, og du kan sende lenken på nytt fra søknadens side \(«Send lenken på nytt»\)\./],
   },
   ownerMailDeferred: {
     mail: ownerMailDeferred(ctx, { mailSubject: '[FSU] Vedtak om tilskudd: «Felles team»', caseLink: LINK }),
@@ -136,6 +137,11 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     link: LINK,
     expect: [/Komplett søknad/, /Alle samarbeidspartene har signert/, /Sola kommune/, /02\.04\.2025/],
   },
+  decisionOverdue: {
+    mail: decisionOverdue(ctx, { meetingDate: '2025-04-02', adminLink: LINK }),
+    link: LINK,
+    expect: [/Vedtak mangler: «/, /Søknaden sto på sakslisten, men det er ikke registrert noe vedtak/, /Møte: 02\.04\.2025/],
+  },
   declinedByPartner: {
     mail: declinedByPartner(ctx, { partnerOrganisation: 'Sola kommune', reason: `Budsjettet stemmer ikke ${EVIL}`, reviseLink: LINK }),
     link: LINK,
@@ -149,7 +155,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   scheduledForMeeting: {
     mail: scheduledForMeeting(ctx, { meetingDate: '2025-04-02', submissionDeadline: '2025-03-19T22:59:59Z', statusLink: LINK }),
     link: LINK,
-    expect: [/behandles i FSU-møtet 02\.04\.2025/, /Søknadsfrist for møtet: 19\.03\.2025 kl\. 23\.59/],
+    expect: [/^\[FSU\] Søknaden behandles i FSU-møtet 02\.04\.2025: «Felles utskrivningsteam/, /Søknadsfrist for møtet: 19\.03\.2025 kl\. 23\.59/],
   },
   movedToNextMeeting: {
     mail: movedToNextMeeting(ctx, {
@@ -160,7 +166,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       statusLink: LINK,
     }),
     link: LINK,
-    expect: [/flyttet til FSU-møtet 07\.05\.2025/, /ikke komplett innen fristen 19\.03\.2025/, /møte 02\.04\.2025/, /23\.04\.2025 kl\. 23\.59/],
+    expect: [/^\[FSU\] Søknaden er flyttet til FSU-møtet 07\.05\.2025: «Felles utskrivningsteam/, /ikke komplett innen fristen 19\.03\.2025/, /møte 02\.04\.2025/, /Nå er den komplett, og den er satt opp til behandling i FSUs møte 07\.05\.2025 i stedet\./, /23\.04\.2025 kl\. 23\.59/],
   },
   submissionDeadlineReminder: {
     mail: submissionDeadlineReminder(ctx, {
@@ -171,12 +177,12 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       statusLink: LINK,
     }),
     link: LINK,
-    expect: [/søknadsfristen for FSU-møtet 02\.04\.2025 går ut om 3 dager/, /Mangler signatur fra:/, /- Sola kommune/],
+    expect: [/søknadsfristen for FSU-møtet 02\.04\.2025 går ut om 3 dager: «Felles utskrivningsteam/, /flyttes den til et senere møte/, /Mangler signatur fra:/, /- Sola kommune/, /kan du sende den på nytt fra søknadens side \(«Send lenken på nytt»\)/],
   },
   moreInformationRequested: {
     mail: moreInformationRequested(ctx, { message: `Beskriv egeninnsatsen nærmere.\nHvem har pasientansvaret? ${EVIL}`, reviseLink: LINK, respondBy: '2025-03-25' }),
     link: LINK,
-    expect: [/FSU ber om mer informasjon/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/],
+    expect: [/FSU ber om mer informasjon/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/, /Sendes søknaden ikke inn på nytt innen 25\.03\.2025, avsluttes den uten vedtak\./],
   },
   deferred: {
     mail: deferred(ctx, { reason: `Venter på budsjett ${EVIL}`, nextMeetingDate: '2025-05-07', statusLink: LINK }),
@@ -207,7 +213,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [
       /Vedtak om tilskudd/,
       /tildele 250 000 kr/,
-      /Tilskuddsperiode: 01\.05\.2025 – 30\.04\.2026/,
+      /Tilskuddsperiode: 01\.05\.2025–30\.04\.2026/,
       /brukes slik det er beskrevet i søknaden/,
       /Omdisponering av midlene krever forhåndsgodkjenning fra FSU/,
       /Brukes ikke midlene i tråd med prosjektbeskrivelsen, kan hele eller deler av tilskuddet måtte betales tilbake\./,
@@ -233,32 +239,32 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       adminLink: LINK,
     }),
     link: LINK,
-    expect: [/Utbetaling av tilskudd 250 000 kr – prosjektnummer R-11326-D11325/, /Mottaker: Sola kommune/, /Mottakers org\.nr\.: 964979405/, /Saksnummer: app-42/, /faktura/],
+    expect: [/Utbetaling av tilskudd 250 000 kr til Sola kommune – prosjektnummer R-11326-D11325/, /Tilskuddsperiode: 01\.05\.2025–30\.04\.2026/, /Mottaker: Sola kommune/, /Mottakers org\.nr\.: 964979405/, /Saksnummer: app-42/, /faktura/],
   },
   reportDue: {
     mail: reportDue(ctx, { kind: 'status', dueDate: '2025-10-02', link: LINK }),
     link: LINK,
-    expect: [/be om utsatt frist på rapportsiden/, /statusrapport .* skal sendes innen 02\.10\.2025/, /6 måneder siden tildelingen/],
+    expect: [/be om utsatt frist på rapportsiden/, /statusrapport .* skal sendes innen 02\.10\.2025/, /6 måneder siden tildelingen/, /Send statusrapporten:\n/],
   },
   reportOverdue: {
     mail: reportOverdue(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
-    expect: [/be om utsatt frist på rapportsiden/, /Fristen er passert: sluttrapport/, /Fristen var 30\.06\.2026/],
+    expect: [/be om utsatt frist på rapportsiden/, /Fristen er passert: sluttrapport/, /Vi har ikke mottatt sluttrapporten for prosjektet\. Fristen var 30\.06\.2026/, /Send sluttrapporten:\n/],
   },
   reportDeadlineExtended: {
     mail: reportDeadlineExtended(ctx, { kind: 'status', dueDate: '2026-09-30', previousDueDate: '2026-06-30', reason: 'Prosjektleder har vært sykmeldt.', link: LINK }),
     link: LINK,
-    expect: [/Ny frist for statusrapporten for .*: 30\.09\.2026/, /utsatt fra 30\.06\.2026 til 30\.09\.2026/, /Begrunnelse.*Prosjektleder har vært sykmeldt\./, /Send statusrapporten/],
+    expect: [/Ny frist for statusrapporten for .*: 30\.09\.2026/, /utsatt fra 30\.06\.2026 til 30\.09\.2026/, /Begrunnelse:\n> Prosjektleder har vært sykmeldt\./, /Send statusrapporten/],
   },
   reportDeadlineRequested: {
     mail: reportDeadlineRequested(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen er forsinket.', link: LINK }),
     link: LINK,
-    expect: [/Utsatt frist ønsket: sluttrapport/, /innen 31\.08\.2026 i stedet for 30\.06\.2026/, /Ønsket frist.*31\.08\.2026/, /Evalueringen er forsinket\./, /Se hele saken/],
+    expect: [/Utsatt frist ønsket: sluttrapport/, /innen 31\.08\.2026 i stedet for 30\.06\.2026/, /Ønsket frist.*31\.08\.2026/, /Gir FSU utsatt frist, registrerer du den nye fristen på saken \(«Utsett en rapportfrist»\); sier FSU nei, registrerer du avslaget der\./, /Begrunnelse:\n> Evalueringen er forsinket\./, /Se hele saken/],
   },
   secretariatMessage: {
     mail: secretariatMessage(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK, message: 'Vi mangler fortsatt fakturaen.\nSend den til økonomi, merket med prosjektnummeret.' }),
     link: LINK,
-    expect: [/Melding fra sekretariatet om «/, /Hei Kari Nordmann,/, /har skrevet til deg om søknaden/, /Vi mangler fortsatt fakturaen\./, /merket med prosjektnummeret/, /Du kan svare fra sakens side/, /Se status for søknaden/],
+    expect: [/Melding fra sekretariatet om «/, /Hei Kari Nordmann,/, /har skrevet til deg om søknaden/, /Vi mangler fortsatt fakturaen\./, /merket med prosjektnummeret/, /Du kan svare fra sakens side \(lenken under, «Skriv til sekretariatet»\)/, /Se status for søknaden/],
   },
   ownerWrote: {
     mail: ownerWrote(ctx, { message: 'Fakturaen ble sendt 3. mars.\nKan dere sjekke at den kom fram?', caseLink: LINK }),
@@ -268,7 +274,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportDeadlineDeclined: {
     mail: reportDeadlineDeclined(ctx, { kind: 'final', dueDate: '2026-06-30', requestedDate: '2026-08-31', reason: 'Evalueringen kan leveres senere som vedlegg.', link: LINK }),
     link: LINK,
-    expect: [/Ikke utsatt frist for sluttrapporten for /, /innen 31\.08\.2026\. Komiteen kan ikke gi utsatt frist, så fristen er fortsatt 30\.06\.2026\./, /Begrunnelse.*Evalueringen kan leveres senere som vedlegg\./, /Send sluttrapporten/],
+    expect: [/Ikke utsatt frist for sluttrapporten for /, /innen 31\.08\.2026\. FSU har sagt nei til utsatt frist, så fristen er fortsatt 30\.06\.2026\./, /Begrunnelse:\n> Evalueringen kan leveres senere som vedlegg\./, /Send sluttrapporten/],
   },
   reportReceipt: {
     mail: reportReceipt(ctx, { kind: 'status', submittedAt: '2026-06-20T08:30:00.000Z', spentAmount: 120_000, link: LINK }),
@@ -287,7 +293,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
   reportSupplementWithdrawn: {
     mail: reportSupplementWithdrawn(ctx, { kind: 'final', requestedAt: '2027-03-02' }),
-    expect: [/Dere trenger ikke fylle ut sluttrapporten for /, /ba 02\.03\.2027 om at dere fyller ut sluttrapporten, men trenger det ikke lenger/, /lenken dere fikk for å fylle den ut virker ikke lenger/],
+    expect: [/Dere trenger ikke fylle ut sluttrapporten for /, /ba 02\.03\.2027 om at dere fyller ut sluttrapporten, men trenger det ikke lenger/, /lenken dere fikk for å fylle den ut, virker ikke lenger/],
   },
   reportSupplemented: {
     mail: reportSupplemented(ctx, { kind: 'status', supplementedAt: '2027-03-10T09:15:00.000Z', spentAmount: 150_000, caseLink: LINK }),
@@ -297,7 +303,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportMissing: {
     mail: reportMissing(ctx, { kind: 'final', dueDate: '2026-06-30', link: LINK }),
     link: LINK,
-    expect: [/Rapport mangler: sluttrapport/, /Prosjektansvarlig har ikke levert sluttrapport/, /Fristen var 30\.06\.2026/, /Se hele saken/],
+    expect: [/Rapport mangler: sluttrapport/, /Prosjektansvarlig har ikke levert sluttrapporten for prosjektet\./, /Fristen var 30\.06\.2026/, /Se hele saken/],
   },
   invoiceReminder: {
     mail: invoiceReminder(ctx, { amount: 400000, projectNumber: 'R-11326-D11325', invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, decidedAt: '2025-06-12', statusLink: LINK }),
@@ -307,7 +313,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   reportReceived: {
     mail: reportReceived(ctx, { kind: 'status', submittedAt: '2025-09-30T08:00:00Z', spentAmount: 120500, adminLink: LINK }),
     link: LINK,
-    expect: [/Statusrapport mottatt/, /Brukt hittil: 120 500 kr/, /30\.09\.2025 kl\. 10\.00/],
+    expect: [/Statusrapport mottatt/, /Prosjektansvarlig har sendt inn statusrapporten\./, /Brukt hittil: 120 500 kr/, /30\.09\.2025 kl\. 10\.00/],
   },
   reallocationRequested: {
     mail: reallocationRequested(ctx, { description: `Flytte midler fra reise til kurs ${EVIL}`, amount: 40000, requestedAt: '2025-08-01T10:00:00Z', adminLink: LINK }),
@@ -334,17 +340,17 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   periodChangeRequested: {
     mail: periodChangeRequested(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Stillingen er ikke besatt ${EVIL}`, link: LINK }),
     link: LINK,
-    expect: [/Ny prosjektperiode ønsket for/, /Prosjektansvarlig ber om ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 i stedet for 01\.01\.2027–31\.12\.2027/, /Vedtar FSU den, registrerer du den på saken/, /Ønsket periode: 01\.04\.2027–31\.03\.2028/],
+    expect: [/Ny prosjektperiode ønsket for/, /Prosjektansvarlig ber om ny periode for tilskuddet: 01\.04\.2027–31\.03\.2028 i stedet for 01\.01\.2027–31\.12\.2027/, /Vedtar FSU den, registrerer du den på saken \(«Ny prosjektperiode»\); sier FSU nei, registrerer du avslaget der\./, /Ønsket periode: 01\.04\.2027–31\.03\.2028/, /Begrunnelse:\n> Stillingen er ikke besatt/],
   },
   periodRequestDeclined: {
     mail: periodRequestDeclined(ctx, { periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: `Prosjektet må holde planen ${EVIL}`, statusLink: LINK }),
     link: LINK,
-    expect: [/Ikke ny prosjektperiode for/, /FSU har sagt nei, så perioden er fortsatt 01\.01\.2027–31\.12\.2027/, /Begrunnelse: Prosjektet må holde planen/],
+    expect: [/Ikke ny prosjektperiode for/, /FSU har sagt nei, så perioden er fortsatt 01\.01\.2027–31\.12\.2027/, /Begrunnelse:\n> Prosjektet må holde planen/],
   },
   payoutCancelled: {
     mail: payoutCancelled(ctx, { grantId: 'app-1', projectNumber: 'R-11326-D11325', payee: `Sola kommune ${EVIL}`, payeeOrganisationNumber: '964965137', amount: 300000, mode: 'invoice', invoiceNumber: 'F-2027-17', cancelledAt: '2027-02-11T13:00:00Z', adminLink: LINK }),
     link: LINK,
-    expect: [/Utbetaling annullert: 300 000 kr – prosjektnummer R-11326-D11325/, /Utbetalingen er annullert og skal ikke betales, heller ikke fakturaen som er registrert/, /Fakturanummer: F-2027-17/, /Annullert: 11\.02\.2027 kl\. 14\.00/],
+    expect: [/Utbetaling annullert: 300 000 kr til Sola kommune .* – prosjektnummer R-11326-D11325/, /Utbetalingen er annullert og skal ikke betales, heller ikke fakturaen som er registrert/, /Fakturanummer: F-2027-17/, /Annullert: 11\.02\.2027 kl\. 14\.00/],
   },
   withdrawn: {
     mail: withdrawn(ctx, { withdrawnAt: '2025-03-10T12:00:00Z', reason: `Prosjektet er lagt ned ${EVIL}` }),
@@ -358,7 +364,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   calendarMissing: {
     mail: calendarMissing(ctx, { waitDays: 180, adminLink: LINK }),
     link: LINK,
-    expect: [/Møteplanen mangler møter/, /ingen senere møter som tar imot nye søknader, med åpen søknadsfrist/, /Legg inn de neste møtene/, /avsluttes søknaden uten vedtak/],
+    expect: [/Møteplanen mangler møter/, /ingen senere møter med åpen søknadsfrist som tar imot nye søknader\./, /Legg inn de neste møtene/, /avsluttes søknaden uten vedtak/],
   },
   closedWithoutDecision: {
     mail: closedWithoutDecision(ctx, { closedAt: '2025-03-10T12:00:00Z', reason: 'no-answer', answerDays: 90 }),
@@ -390,7 +396,7 @@ describe('the notice of the meeting a case is on, after a move', () => {
   const base = { meetingDate: '2025-05-07', submissionDeadline: '2025-04-23T21:59:59Z', statusLink: LINK };
   it('says the old meeting was cancelled, or that the case was moved from it', () => {
     const cancelled = scheduledForMeeting(ctx, { ...base, movedFrom: { meetingDate: '2025-04-02', cancelled: true } });
-    expect(cancelled.subject).toBe('[FSU] Søknaden er flyttet til FSU-møtet 07.05.2025');
+    expect(cancelled.subject).toBe(`[FSU] Søknaden er flyttet til FSU-møtet 07.05.2025: «Felles utskrivningsteam ${EVIL}»`);
     expect(cancelled.text).toContain('FSUs møte 02.04.2025 er avlyst. Søknaden er flyttet til møtet 07.05.2025 og behandles der.');
     const moved = scheduledForMeeting(ctx, { ...base, movedFrom: { meetingDate: '2025-04-02', cancelled: false } });
     expect(moved.text).toContain('Søknaden er flyttet fra FSUs møte 02.04.2025 til møtet 07.05.2025 og behandles der.');
@@ -481,7 +487,7 @@ describe('mail templates', () => {
       statusReportDue: '2025-10-02',
       finalReportDue: '2026-06-30',
     });
-    expect(internal.text).toContain('Kostnadene føres på prosjektnummer R-11326-D11325.');
+    expect(internal.text).toContain('Utbetaling: Søkeren er en enhet i helseforetaket. Kostnadene føres på prosjektnummer R-11326-D11325.');
     expect(internal.text).not.toContain('faktura');
     expect(internal.text).toContain('1 234 567 kr');
     expect(internal.text).toContain('02.10.2025');
@@ -610,7 +616,7 @@ describe('mail templates', () => {
     expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
     expect(mail.html).toContain(`href="${LINK}"`);
     expect(mail.text).toContain('Neste søknadsfrist: 26.11.2026 kl. 23.59');
-    expect(mail.text).toContain('Partnerne får ingen e-post og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
+    expect(mail.text).toContain('Samarbeidspartene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
     expect(mail.text).toContain('Utkastet slettes hvis det ikke er lagret på 60 dager, og du kan slette det selv fra skjemaet.');
     expect(mail.text).toContain('Har du ikke lagret et utkast selv, kan du se bort fra denne e-posten');
     expect(mail.text).toContain('kontakt sekretariatet på fsu@hf.example.');
@@ -623,7 +629,8 @@ describe('mail templates', () => {
     const mail = draftDeadlineReminder(ctx.scheme, { draftLink: LINK, meetingTitle: `FSU-møte ${EVIL}`, deadline: '2026-11-26T22:59:59.999Z' });
     expect(mail.subject).toBe('[FSU] Påminnelse: utkastet til søknaden er ikke sendt inn');
     expect(mail.text).toContain('Søknadsfrist: 26.11.2026 kl. 23.59');
-    expect(mail.text).toContain('bare hvis alle partnerne har signert innen fristen');
+    expect(mail.text).toContain('bare hvis alle samarbeidspartene har signert innen fristen');
+    expect(mail.text).toContain('Rekker dere ikke fristen, settes søknaden opp til et senere møte.');
     expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
     expect(mail.html).not.toContain('<script>');
   });

@@ -35,7 +35,7 @@ describe('a bounced mail about a case', () => {
     await run(bounce(applicationId, [partner.email])); // SNS delivers at least once
     const told = mailsTo(owner, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
     expect(told).toHaveLength(1);
-    expect(told[0]!.subject).toBe(`[FSU] E-posten til ${partner.organisationName} kom ikke fram`);
+    expect(told[0]!.subject).toBe(`[FSU] E-posten til ${partner.organisationName} kom ikke fram: «${(await app.store.getApplication(applicationId))!.title}»`);
     expect(told[0]!.text).toContain(`/soknad/${ownerLinkId}`);
     expect(told[0]!.text).not.toContain(partner.email);
     // Every mail about a case carries its id as a tag: that is how a bounce finds its way back.
@@ -151,7 +151,7 @@ describe('a bounced mail about a case', () => {
     await run(bounce(applicationId, [partner.email], 'Transient', 'ref-cosign-p1'));
     await run(bounce(applicationId, [partner.email], 'Transient', 'ref-cosign-p1'));
     const told = mailsTo(owner, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
-    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${partner.organisationName} kom ikke fram nå`]);
+    expect(told.map((m) => m.subject)).toEqual([`[FSU] E-posten til ${partner.organisationName} kom ikke fram nå: «${(await app.store.getApplication(applicationId))!.title}»`]);
     expect(told[0]!.text).toContain('Adressen kan være riktig.');
     expect(told[0]!.text).not.toContain(partner.email);
     expect((await app.store.getApplication(applicationId))!.history.some((e) => e.action === 'mail-bounced')).toBe(false);
