@@ -9,5 +9,5 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async (request) => {
   const deps = dependencies();
   const scheme = getSchemeFacts(deps, request.params.schemeId ?? '');
-  return staffPage(request, 200, overduePage(scheme.name, await runningGrantFollowUp(deps, scheme.id)));
+  return staffPage(request, 200, overduePage(scheme, await runningGrantFollowUp(deps, scheme.id)));
 });

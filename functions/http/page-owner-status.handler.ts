@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { OWNER_NOTICES, ownerStatusPage } from '../pages/owner-pages';
+import { ownerNotices, ownerStatusPage } from '../pages/owner-pages';
 import { flash, page, PAGE } from '../pages/page-kit';
 import { getOwnerPage } from '../use-cases/page-views';
 import { httpRoute } from './http-route';
@@ -7,5 +7,5 @@ import { httpRoute } from './http-route';
 export const handler = httpRoute({ access: 'public', ...PAGE }, async ({ params, query }) => {
   const linkId = params.linkId ?? '';
   const view = await getOwnerPage(dependencies(), linkId);
-  return page(200, ownerStatusPage(view, linkId, { notice: flash(OWNER_NOTICES, query.melding) }));
+  return page(200, ownerStatusPage(view, linkId, { notice: flash(ownerNotices(view.scheme.committee.shortName), query.melding) }));
 });

@@ -124,13 +124,13 @@ function rowCount(values: FormBody, errors: FieldErrors, list: 'partners' | 'bud
 function partnerOptions(form: FormState, rows: number) {
   return Array.from({ length: rows }, (_, i) => {
     const name = form.value(`partners.${i}.organisationName`).trim();
-    return { value: String(i), label: name ? `Partner ${i + 1}: ${name}` : `Partner ${i + 1}` };
+    return { value: String(i), label: name ? `Part ${i + 1}: ${name}` : `Part ${i + 1}` };
   });
 }
 
 function partnerRow(form: FormState, i: number): Html {
   const p = (field: string) => `partners.${i}.${field}`;
-  const n = `Partner ${i + 1}`;
+  const n = `Part ${i + 1}`;
   return html`<fieldset id=${`partner-${i + 1}`}><legend>${n}${i >= 2 ? ' (valgfritt)' : ''}</legend>
 <div class="grid">
 ${form.input(p('organisationName'), 'Organisasjonens navn', { summaryLabel: `${n}, navn`, autocomplete: 'organization' })}
@@ -139,7 +139,7 @@ ${form.select(p('kind'), 'Type organisasjon', PARTNER_KINDS.map((k) => ({ value:
 ${form.input(p('contactName'), 'Kontaktperson', { summaryLabel: `${n}, kontaktperson`, autocomplete: 'off' })}
 ${form.input(p('email'), 'Kontaktpersonens e-post', { summaryLabel: `${n}, e-post`, type: 'email', autocomplete: 'off' })}
 </div>
-${form.textarea(p('role'), 'Partnerens rolle i prosjektet', { summaryLabel: `${n}, rolle`, rows: 2 })}
+${form.textarea(p('role'), 'Partens rolle i prosjektet', { summaryLabel: `${n}, rolle`, rows: 2 })}
 </fieldset>`;
 }
 
@@ -148,7 +148,7 @@ function budgetRow(form: FormState, i: number, partners: ReturnType<typeof partn
   const n = `Budsjettlinje ${i + 1}`;
   return html`<fieldset><legend>${n}</legend>
 <div class="grid">
-${form.select(b('partnerIndex'), 'Partner', partners, { summaryLabel: `${n}, partner`, placeholder: 'Velg partner' })}
+${form.select(b('partnerIndex'), 'Part', partners, { summaryLabel: `${n}, part`, placeholder: 'Velg part' })}
 ${form.amount(b('personnel'), 'Personell (kr)', { summaryLabel: `${n}, personell` })}
 ${form.amount(b('money'), 'Økonomiske midler (kr)', { summaryLabel: `${n}, økonomiske midler` })}
 ${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, innkjøp` })}
@@ -178,9 +178,9 @@ ${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begru
 
 /** The partner rows; the fieldset is the target of errors on the whole list ('partners'). */
 function partnersFieldset(form: FormState, rows: number, trust: PublicScheme['hospitalTrust']): Html {
-  const group = form.group('partners', 'Partnere');
-  return html`<fieldset${group.attributes}><legend>Partnere</legend>
-<p class="hint">Minst én kommune og ${trust.name} (org.nr. ${trust.organisationNumber}). Hver partner får en e-post med lenke for å signere. Tomme rader nederst tas ikke med.</p>
+  const group = form.group('partners', 'Parter');
+  return html`<fieldset${group.attributes}><legend>Parter</legend>
+<p class="hint">Alle organisasjonene i prosjektet, også den prosjektansvarlig hører til: minst én kommune og ${trust.name} (org.nr. ${trust.organisationNumber}). Hver part får en e-post med lenke for å signere. Tomme rader nederst tas ikke med.</p>
 ${group.error}
 ${Array.from({ length: rows }, (_, i) => partnerRow(form, i))}
 </fieldset>`;
@@ -190,7 +190,7 @@ ${Array.from({ length: rows }, (_, i) => partnerRow(form, i))}
 function budgetFieldset(form: FormState, rows: number, partners: ReturnType<typeof partnerOptions>): Html {
   const group = form.group('budget', 'Budsjett');
   return html`<fieldset${group.attributes}><legend>Budsjett</legend>
-<p class="hint">Én linje per partner: partnerens egen innsats (personell, økonomiske midler, innkjøp, utstyr) og den delen av tilskuddet partneren søker om. Summen av omsøkt tilskudd må være lik omsøkt beløp. Tomme felt i en brukt linje teller som 0 kr.</p>
+<p class="hint">Én linje per part: partens egen innsats (personell, økonomiske midler, innkjøp, utstyr) og den delen av tilskuddet parten søker om. Summen av omsøkt tilskudd må være lik omsøkt beløp. Tomme felt i en brukt linje teller som 0 kr.</p>
 ${group.error}
 ${Array.from({ length: rows }, (_, i) => budgetRow(form, i, partners))}
 </fieldset>`;
@@ -238,7 +238,7 @@ ${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfrit
 ${partnersFieldset(form, partnerRows, trust)}
 
 <fieldset><legend>Prosjektansvarlig</legend>
-${form.select('owner.partnerIndex', 'Partneren prosjektansvarlig hører til', partners, { summaryLabel: 'Prosjektansvarlig, partner', placeholder: 'Velg partner' })}
+${form.select('owner.partnerIndex', 'Organisasjonen prosjektansvarlig hører til', partners, { summaryLabel: 'Prosjektansvarlig, organisasjon', placeholder: 'Velg part' })}
 <div class="grid">
 ${form.input('owner.name', 'Navn', { summaryLabel: 'Prosjektansvarlig, navn', autocomplete: 'name' })}
 ${form.input('owner.email', 'E-post', { summaryLabel: 'Prosjektansvarlig, e-post', type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
@@ -266,8 +266,8 @@ ${budgetFieldset(form, budgetRows, partners)}
 ${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: 'Pasientansvar', rows: 3 })}
 </fieldset>
 
-${view.mode === 'revision' ? html`<fieldset><legend>Til partnerne</legend>
-${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: 'Hva er endret', hint: `Partnerne ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
+${view.mode === 'revision' ? html`<fieldset><legend>Til alle som skal signere</legend>
+${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: 'Hva er endret', hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
 </fieldset>` : ''}
 
 <div class="actions">
@@ -283,15 +283,15 @@ ${view.backUrl ? html`<a href=${view.backUrl}>${view.closed ? 'Gå til søknaden
     ? closedNotice(view.closed, view.backUrl)
     : view.mode === 'new'
       ? html`<p class="lead">Søknad om rekrutterings- og samhandlingstilskudd til ${scheme.committee.name} (${scheme.committee.shortName}) i ${scheme.name}.</p>
-<p>Når du sender inn, får alle partnerne en e-post med lenke for å signere. Søknaden er komplett når alle har signert, og settes da opp til neste møte med åpen frist.${
+<p>Når du sender inn, får alle partene en e-post med lenke for å signere. Søknaden er komplett når alle har signert, og settes da opp til neste møte med åpen frist.${
           nextMeeting ? html` Neste frist er <strong>${dateTime(nextMeeting.submissionDeadline)}</strong> (${nextMeeting.title}).` : ''
         }</p>${
           view.draft
             ? html`<p>Dette er et utkast, sist lagret ${dateTime(view.draft.updatedAt)}. Det slettes ${dateTime(view.draft.expiresAt)} hvis det ikke lagres igjen.</p>`
             : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
         }`
-      : html`${declinesNotice(view.declines ?? [])}<p class="lead">Endre søknaden og send den inn på nytt. Alle partnerne må signere den reviderte versjonen.</p>${
-          view.informationRequest ? html`<div class="notice"><p><strong>Komiteen ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
+      : html`${declinesNotice(view.declines ?? [])}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
+          view.informationRequest ? html`<div class="notice"><p><strong>${scheme.committee.shortName} ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
         }`;
   // Closed: the notice says it all; the refusal's own message would only repeat it.
   const problem = view.problem && !view.closed ? [view.problem] : [];

@@ -45,7 +45,7 @@ export function caseNotFound(lookup: CaseLookup): CaseLookup {
 
 export function caseLookupForm(form: FormState = new FormState({}, {}, 'finn')): Html {
   return html`<form method="get" action="/sekretariat" class="case-lookup" aria-label="Finn en sak">
-${form.input('sak', 'Saksnummer eller søkeord', { className: 'medium', autocomplete: 'off', hint: 'Saksnummeret står i e-postene og brevene: app_ fulgt av 16 tegn. Eller søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, eller navnet på en partner.' })}
+${form.input('sak', 'Saksnummer eller søkeord', { className: 'medium', autocomplete: 'off', hint: 'Saksnummeret står i e-postene og brevene: app_ fulgt av 16 tegn. Eller søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, eller navnet på en av partene.' })}
 <button type="submit" class="secondary">Finn</button>
 </form>`;
 }

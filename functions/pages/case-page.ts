@@ -112,7 +112,7 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
     case 'applicant':
       return 'Prosjektansvarlig';
     case 'partner':
-      return partners[actor.partnerIndex]?.organisationName ?? 'Partner';
+      return partners[actor.partnerIndex]?.organisationName ?? 'Samarbeidspart';
     case 'staff':
       return actor.role === 'finance' ? `Økonomi (${actorName(actor)})` : `Sekretariatet (${actorName(actor)})`;
     case 'system':
@@ -181,7 +181,7 @@ function ownerForm(app: CaseView['application'], ownerName: string, csrf: string
   return html`<details class="change-owner"${failed ? html` open` : ''}><summary>Ny kontaktperson</summary>
 <form method="post" action=${ownerChangePath(app.id)} novalidate aria-label="Ny kontaktperson for prosjektet">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">Når ${ownerName} ikke lenger er kontaktperson for prosjektet. E-post om saken går heretter til den nye kontaktpersonen, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partnerne signerte, endres ikke.</p>
+<p class="hint">Når ${ownerName} ikke lenger er kontaktperson for prosjektet. E-post om saken går heretter til den nye kontaktpersonen, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partene signerte, endres ikke.</p>
 ${form.input('name', 'Navn', { className: 'long', summaryLabel: 'Ny kontaktperson: navn' })}
 ${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summaryLabel: 'Ny kontaktperson: e-postadresse' })}
 <button type="submit" class="secondary">Registrer ny kontaktperson</button>
@@ -313,7 +313,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print
   const revocation = work(app.allocation && revocationRefusal(app, grantPayout) === undefined ? revocationForm(app, forms.csrf, state, view.decisionMeetings) : '');
   const revoked = recordedRevocation(app.history);
   const problem = forms.failed?.problem;
-  const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Part ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
   const allocation = app.allocation;
   const ownerName = contactName(app, data);
@@ -372,9 +372,9 @@ ${allocation ? html`<h2 id="tildeling">Tildeling</h2>
 ${app.repaymentClaimed ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(app.repaymentClaimed)}</dd>` : ''}
 ${revoked ? html`<dt>Trukket tilbake</dt><dd>${dateTime(revoked.at)} (<a href="#vedtak">vedtaket med begrunnelsen</a>)</dd>` : ''}
 </dl>` : ''}
-${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen partnere.', () => html`<div class="table-wrap" role="region" aria-label="Signaturer" tabindex="0"><table>
-<caption>Partnernes svar på gjeldende versjon</caption>
-<thead><tr><th scope="col">Partner</th><th scope="col">Type</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th></tr></thead>
+${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen parter.', () => html`<div class="table-wrap" role="region" aria-label="Signaturer" tabindex="0"><table>
+<caption>Partenes svar på gjeldende versjon</caption>
+<thead><tr><th scope="col">Part</th><th scope="col">Type</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th></tr></thead>
 <tbody>${data.partners.map((p, i) => {
   const s = view.signatures.find((x) => x.partnerIndex === i);
   const answer = !s ? `Ikke svart${partnerAddressBounced(app.history, app.version, i) ? ' (e-posten kom ikke fram)' : ''}` : s.decision === 'signed' ? 'Signert' : `Avslått${s.reason ? `: ${s.reason}` : ''}`;

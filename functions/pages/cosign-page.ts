@@ -58,7 +58,12 @@ ${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut
     : view.answer
       ? answeredNotice(view.answer)
       : view.closedMessage ? html`<div class="notice warning" role="status"><p>${view.closedMessage}</p></div>` : '';
-  const named = partner ? html`${partner.contactName}, ${partner.organisationName} er oppgitt som partner med rollen «${partner.role}».` : '';
+  // The owner's own organisation signs too, but is not its own samarbeidspart (as in the mail asking it to sign).
+  const named = partner
+    ? partner.organisationName === view.project.owner.organisationName
+      ? html`${partner.contactName}, ${partner.organisationName} (søkerens egen organisasjon) er oppgitt med rollen «${partner.role}».`
+      : html`${partner.contactName}, ${partner.organisationName} er oppgitt som samarbeidspart med rollen «${partner.role}».`
+    : '';
   const title = `Signering: ${view.project.title}`;
   const summary = errorSummary([state]);
   return {

@@ -130,8 +130,8 @@ export const REALLOCATION_STATE_LABELS: Record<string, string> = {
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Søknaden ble sendt inn',
   revised: 'Revidert søknad sendt inn',
-  'declined-by-partner': 'En partner avslo å signere',
-  'cosigned-by-all': 'Alle partnerne har signert',
+  'declined-by-partner': 'En samarbeidspart avslo å signere',
+  'cosigned-by-all': 'Alle partene har signert',
   'cosignatures-expired': 'Signeringen ble ikke fullført i tide',
   scheduled: 'Satt opp til møte',
   'moved-to-meeting': 'Flyttet til et annet møte',
@@ -171,7 +171,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** What each reminder or notice of the sweep is, for the case page's plan (to whom, about what). */
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
-  cosign: 'Påminnelse til partnerne som ikke har signert',
+  cosign: 'Påminnelse til samarbeidspartene som ikke har signert',
   'submission-deadline': 'Påminnelse til prosjektansvarlig om søknadsfristen',
   'status-report-due': 'Påminnelse om statusrapporten',
   'status-report-overdue': 'Purring på statusrapporten',

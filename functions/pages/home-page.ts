@@ -11,12 +11,12 @@ export function homePage(schemes: readonly PublicScheme[]): { title: string; bod
     title,
     body: html`<h1>${title}</h1>
 <p class="lead">Helsefellesskapene gir tilskudd til prosjekter der kommunene og helseforetaket sammen rekrutterer, beholder og deler personell, eller løser en samhandlingsutfordring.</p>
-<p>Søknaden fylles ut av prosjektansvarlig. Alle partnerne signerer etterpå gjennom en lenke de får på e-post.</p>
+<p>Søknaden fylles ut av prosjektansvarlig. Alle partene signerer etterpå gjennom en lenke de får på e-post.</p>
 ${schemes.map((s) => {
   const open = s.upcomingMeetings.filter((m) => m.open).slice(0, 3);
   return html`<section aria-labelledby=${`ordning-${s.id}`}>
 <h2 id=${`ordning-${s.id}`}>${s.name}</h2>
-<p>Behandles av ${s.committee.name} (${s.committee.shortName}). Søknader må være komplette – signert av alle partnerne – ${s.submissionLeadDays} dager før møtet.</p>
+<p>Behandles av ${s.committee.name} (${s.committee.shortName}). Søknader må være komplette – signert av alle partene – ${s.submissionLeadDays} dager før møtet.</p>
 ${open.length ? html`<div class="table-wrap"><table>
 <caption>Neste møter i ${s.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th></tr></thead>

@@ -53,7 +53,7 @@ function minutesCase(minutes: Minutes, c: MinutesCase): Html {
 <dl class="facts">
 <dt>Saksnummer</dt><dd><a href=${casePath(c.applicationId)}>${c.applicationId}</a></dd>
 <dt>Prosjektansvarlig</dt><dd>${c.owner.organisationName}, ${c.owner.unit}</dd>
-<dt>Partnere</dt><dd>${c.partners.join(', ')}</dd>
+<dt>Parter</dt><dd>${c.partners.join(', ')}</dd>
 <dt>Omsøkt beløp</dt><dd>${kroner(c.requestedAmount)}</dd>
 ${d.matter ? html`<dt>Gjelder</dt><dd class="long-text">${d.matter}</dd>` : ''}
 <dt>Vedtak</dt><dd><strong>${decisionText(d)}</strong></dd>
@@ -148,7 +148,7 @@ ${approval.note ? html`<p class="long-text">${approval.note}</p>` : ''}`;
   }
   if (minutes.state === 'not_held') return html``;
   return html`<h2 id="godkjenning">Godkjenning</h2>
-<p>Protokollen er ikke godkjent. Når komiteen har godkjent den, registrerer sekretariatet godkjenningen her. Deretter kan verken fremmøtet eller vedtakene i den endres.</p>
+<p>Protokollen er ikke godkjent. Når ${minutes.committee.shortName} har godkjent den, registrerer sekretariatet godkjenningen her. Deretter kan verken fremmøtet eller vedtakene i den endres.</p>
 <form method="post" action=${minutesApprovalPath(meeting.schemeId, meeting.id)} novalidate aria-label="Godkjenn protokollen">
 ${hidden(CSRF_FIELD, forms.csrf)}
 ${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: 'For eksempel «Godkjent i FSU-møtet 14. januar 2027».', summaryLabel: 'Godkjenning, merknad' })}

@@ -35,11 +35,11 @@ ${sentBefore
 <p><a id="statuslenke" href=${ownerPath(linkId)}>${statusUrl}</a></p>
 <h2>Hva skjer nå?</h2>
 <ol>
-<li>Hver partner får en e-post med lenke for å signere søknaden.</li>
+<li>Hver part får en e-post med lenke for å signere søknaden.</li>
 <li>Når alle har signert, settes søknaden opp til det neste møtet med åpen søknadsfrist.${view.nextMeeting ? ` ${inReach(view.status, view.nextMeeting)}` : ''}</li>
-<li>Avslår en partner, kommer søknaden tilbake til deg for revisjon.</li>
+<li>Avslår en samarbeidspart, kommer søknaden tilbake til deg for revisjon.</li>
 </ol>
-<p>Ser du en feil, for eksempel i en partners e-postadresse? Du kan endre søknaden fra lenken over til alle har signert. Da må alle partnerne signere den nye versjonen.</p>`,
+<p>Ser du en feil, for eksempel i en samarbeidsparts e-postadresse? Du kan endre søknaden fra lenken over til alle har signert. Da må alle partene signere den nye versjonen.</p>`,
   };
 }
 
@@ -77,27 +77,27 @@ export function payoutText(p: NonNullable<OwnerView['payout']>): string {
 /** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
 function reviseOffer(status: OwnerView['status'], linkId: string): Html {
   const correcting = status === 'awaiting_cosignature';
-  return html`${correcting ? html`<p>Er noe feil i søknaden, for eksempel en partners e-postadresse? Du kan endre den til alle har signert. Da må alle partnerne signere den nye versjonen, også de som har signert allerede.</p>
+  return html`${correcting ? html`<p>Er noe feil i søknaden, for eksempel en samarbeidsparts e-postadresse? Du kan endre den til alle har signert. Da må alle partene signere den nye versjonen, også de som har signert allerede.</p>
 ` : ''}<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>${correcting ? 'Endre søknaden' : 'Revider søknaden'}</a></p>`;
 }
 
 /** What it takes to reach the next meeting: every signature (or the revision and its signatures) before its deadline. */
 function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeeting']>): string {
-  const when = status === 'awaiting_cosignature' ? 'Har alle partnerne signert' : 'Er den reviderte søknaden sendt og signert av alle partnerne';
+  const when = status === 'awaiting_cosignature' ? 'Har alle partene signert' : 'Er den reviderte søknaden sendt og signert av alle partene';
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
 }
 
 /** The owner's request for a new period (a later start, an earlier end): the open one, the committee's no, or the form while the period can change. */
 function periodRequestSection(view: OwnerPageView, linkId: string, form: FormState): Html | '' {
   const r = view.periodRequest;
-  if (r?.state === 'open') return html`<p class="notice">Du ba ${date(r.requestedOn)} om ny prosjektperiode, ${date(r.periodStart)}–${date(r.periodEnd)}. Komiteen avgjør, og du får svaret på e-post.</p>`;
-  const declined = r?.state === 'declined' ? html`<p class="notice warning">Komiteen sa ${date(r.answeredOn)} nei til ny prosjektperiode (${date(r.periodStart)}–${date(r.periodEnd)}): ${r.reason}</p>` : '';
+  if (r?.state === 'open') return html`<p class="notice">Du ba ${date(r.requestedOn)} om ny prosjektperiode, ${date(r.periodStart)}–${date(r.periodEnd)}. ${view.scheme.committee.shortName} avgjør, og du får svaret på e-post.</p>`;
+  const declined = r?.state === 'declined' ? html`<p class="notice warning">${view.scheme.committee.shortName} sa ${date(r.answeredOn)} nei til ny prosjektperiode (${date(r.periodStart)}–${date(r.periodEnd)}): ${r.reason}</p>` : '';
   if (!view.periodChangeable) return declined;
   const allocation = view.allocation!;
   const prefill = (key: 'periodStart' | 'periodEnd') => (form.value(key) ? {} : { value: allocation[key] });
   return html`${declined}<details class="period-request"${form.hasErrors() ? html` open` : ''}><summary>Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode</summary>
 <form method="post" action=${ownerPath(linkId, '/ny-periode')} novalidate aria-label="Be om ny prosjektperiode">
-<p class="hint">Komiteen avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger sluttdatoen.</p>
+<p class="hint">${view.scheme.committee.shortName} avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger sluttdatoen.</p>
 ${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...prefill('periodStart') })}
 ${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...prefill('periodEnd') })}
 ${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, summaryLabel: 'Ny periode, begrunnelse' })}
@@ -121,7 +121,7 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const content = html`
 <p>Status: <span class="status">${view.statusLabel}</span></p>
 ${forms.notice ?? ''}
-${view.informationRequest ? html`<div class="notice warning"><p><strong>Komiteen ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
+${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dl class="facts">
@@ -156,10 +156,10 @@ ${message.textarea('message', 'Melding', { rows: 4, summaryLabel: 'Melding til s
 </details>
 
 <h2>Signaturer</h2>
-${signingOpen ? html`<p>Hver partner har fått en e-post med en lenke for å signere. Finner en partner ikke e-posten (se også i søppelposten), kan du sende lenken på nytt, én gang i døgnet. Kom e-posten ikke fram, eller er adressen feil, rett den med «Endre søknaden» over: da får partnerne en ny lenke.</p>` : ''}
+${signingOpen ? html`<p>Hver part har fått en e-post med en lenke for å signere. Finner en samarbeidspart ikke e-posten (se også i søppelposten), kan du sende lenken på nytt, én gang i døgnet. Kom e-posten ikke fram, eller er adressen feil, rett den med «Endre søknaden» over: da får partene en ny lenke.</p>` : ''}
 <div class="table-wrap"><table>
-<caption>Svar fra partnerne (versjon ${view.version})</caption>
-<thead><tr><th scope="col">Partner</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
+<caption>Svar fra partene (versjon ${view.version})</caption>
+<thead><tr><th scope="col">Part</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
 <tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
@@ -174,7 +174,7 @@ ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocation
 )}</ul>` : ''}
 
 ${canReallocate ? html`<h2 id="omdisponering">Søk om omdisponering</h2>
-<p>Omdisponering krever forhåndsgodkjenning fra komiteen.</p>
+<p>Omdisponering krever forhåndsgodkjenning fra ${view.scheme.committee.shortName}.</p>
 <form method="post" action=${ownerPath(linkId, '/omdisponering')} novalidate>
 ${reallocation.textarea('description', 'Hva vil dere bruke midlene til i stedet?', { summaryLabel: 'Omdisponering, beskrivelse' })}
 ${reallocation.amount('amount', 'Beløp som skal omdisponeres (kr)', { summaryLabel: 'Omdisponering, beløp' })}
@@ -206,11 +206,12 @@ function resendButton(linkId: string, partnerIndex: number, organisation: string
   return html`<form method="post" action=${ownerPath(linkId, '/signeringslenke')} class="inline" aria-label=${`Send lenken på nytt til ${organisation}`}><input type="hidden" name="partnerIndex" value=${String(partnerIndex)}><button type="submit" class="secondary small">Send lenken på nytt</button></form>`;
 }
 
-export const OWNER_NOTICES: Record<string, string> = {
+/** The confirmations after a redirect; `committee`: the committee's short name. */
+export const ownerNotices = (committee: string): Record<string, string> => ({
   trukket: 'Søknaden er trukket.',
-  revidert: 'Den reviderte søknaden er sendt inn. Partnerne får en ny lenke for å signere.',
-  omdisponering: 'Søknaden om omdisponering er sendt til komiteen.',
+  revidert: 'Den reviderte søknaden er sendt inn. Partene får en ny lenke for å signere.',
+  omdisponering: `Søknaden om omdisponering er sendt til ${committee}.`,
   melding: 'Meldingen er sendt til sekretariatet.',
-  signeringslenke: 'Partneren får lenken for å signere på nytt på e-post innen et kvarter.',
-  periode: 'Ønsket om ny prosjektperiode er sendt til sekretariatet. Komiteen avgjør, og du får svaret på e-post.',
-};
+  signeringslenke: 'Samarbeidsparten får lenken for å signere på nytt på e-post innen et kvarter.',
+  periode: `Ønsket om ny prosjektperiode er sendt til sekretariatet. ${committee} avgjør, og du får svaret på e-post.`,
+});

@@ -23,7 +23,7 @@ export function budgetTable(budget: Project['budget'], partnerName: (index: numb
   const sum = (f: (b: Project['budget'][number]) => number) => budget.reduce((n, b) => n + f(b), 0);
   return html`<div class="table-wrap" role="region" aria-label=${caption} tabindex="0"><table>
 <caption>${caption}</caption>
-<thead><tr><th scope="col">Partner</th><th scope="col" class="num">Personell</th><th scope="col" class="num">Økonomiske midler</th><th scope="col" class="num">Innkjøp</th><th scope="col" class="num">Utstyr</th><th scope="col" class="num">Egen innsats</th><th scope="col" class="num">Omsøkt tilskudd</th></tr></thead>
+<thead><tr><th scope="col">Part</th><th scope="col" class="num">Personell</th><th scope="col" class="num">Økonomiske midler</th><th scope="col" class="num">Innkjøp</th><th scope="col" class="num">Utstyr</th><th scope="col" class="num">Egen innsats</th><th scope="col" class="num">Omsøkt tilskudd</th></tr></thead>
 <tbody>${budget.map(
     (b) => html`<tr><th scope="row">${partnerName(b.partnerIndex)}</th><td class="num">${kroner(b.personnel)}</td><td class="num">${kroner(b.money)}</td><td class="num">${kroner(b.purchases)}</td><td class="num">${kroner(b.equipment)}</td><td class="num">${kroner(ownContribution(b))}</td><td class="num">${kroner(b.requestedGrant)}</td></tr>`,
   )}</tbody>
@@ -107,7 +107,7 @@ export interface SchemeLabels {
  * partner signs it, and the owner sees on the status page what was sent and signed.
  */
 export function projectDescription(p: Project, scheme: SchemeLabels, heading = 'Prosjektbeskrivelsen'): Html {
-  const partnerName = (i: number) => p.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  const partnerName = (i: number) => p.partners[i]?.organisationName ?? `Part ${i + 1}`;
   return html`<h2>${heading}</h2>
 <dl class="facts">
 <dt>Prosjekt</dt><dd>${p.title}</dd>
@@ -121,9 +121,9 @@ ${anchoringFacts(p.anchoring, scheme.committee.shortName)}
 ${projectTexts(p, scheme)}
 <h3>Kriterier prosjektet oppfyller</h3>
 <ul>${labelled(p.criteriaMet, scheme.criteria).map((l) => html`<li>${l}</li>`)}</ul>
-<h3>Partnere</h3>
-<div class="table-wrap" role="region" aria-label="Partnere" tabindex="0"><table>
-<caption>Partnere i prosjektet</caption>
+<h3>Parter</h3>
+<div class="table-wrap" role="region" aria-label="Parter" tabindex="0"><table>
+<caption>Parter i prosjektet</caption>
 <thead><tr><th scope="col">Organisasjon</th><th scope="col">Org.nr.</th><th scope="col">Type</th><th scope="col">Rolle</th></tr></thead>
 <tbody>${p.partners.map((x) => html`<tr><td>${x.organisationName}</td><td>${x.organisationNumber}</td><td>${PARTNER_KIND_LABELS[x.kind] ?? x.kind}</td><td>${x.role}</td></tr>`)}</tbody>
 </table></div>

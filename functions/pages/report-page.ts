@@ -60,7 +60,7 @@ ${state.textarea('progress', view.kind === 'status' ? 'Hva er gjort så langt?' 
 ${state.textarea('effect', view.kind === 'status' ? 'Hvilken effekt ser dere så langt?' : 'Hvilken effekt har prosjektet hatt?', { summaryLabel: 'Effekt', rows: 6 })}
 ${state.amount('spentAmount', 'Brukt av tilskuddet hittil (kr)', { summaryLabel: 'Brukt beløp', hint: 'Hele kroner' })}
 ${state.textarea('lessonsLearned', 'Erfaringer og læring (valgfritt)', { summaryLabel: 'Erfaringer', rows: 4 })}
-${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: 'Avvik', hint: 'For eksempel forsinkelser, endret budsjett eller endrede partnere.', rows: 4 })}
+${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: 'Avvik', hint: 'For eksempel forsinkelser, endret budsjett eller endrede samarbeidsparter.', rows: 4 })}
 <button type="submit">${asked ? `Send utfylt ${kind.toLowerCase()}` : `Send inn ${kind.toLowerCase()}`}</button>
 </form>`
     : view.submittedAt

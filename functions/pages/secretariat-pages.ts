@@ -147,7 +147,7 @@ export interface LookupView {
 /** What a search by words found: the newest matches, each linked to its case. */
 function searchResults(found: NonNullable<LookupView['search']>): Html {
   if (found.total === 0) {
-    return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2><p>Ingen saker i ordningene du arbeider med passer søket. Søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, navnet på en partner, eller saksnummeret.</p></section>`;
+    return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2><p>Ingen saker i ordningene du arbeider med passer søket. Søk med ord fra tittelen, prosjektansvarliges navn eller e-postadresse, navnet på en av partene, eller saksnummeret.</p></section>`;
   }
   const shown = found.cases.length < found.total ? ` Viser de ${found.cases.length} sist innsendte.` : '';
   return html`<section aria-labelledby="sokeresultat"><h2 id="sokeresultat">Søk: «${found.text}»</h2>
@@ -202,7 +202,7 @@ ${add}
   return {
     title: failedHere ? `Feil: ${title}` : title,
     body: html`${errorSummary(states, problem ? [problem] : [])}${forms.notice ?? ''}<h1>${title}</h1>
-<p class="lead">Søknader som er signert av alle partnerne settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
+<p class="lead">Søknader som er signert av alle partene settes automatisk opp til neste møte med åpen frist. Åpne sakslisten for å behandle sakene.</p>
 ${lookupForm}
 ${lookup?.search ? searchResults(lookup.search) : ''}
 ${sections}`,
@@ -331,7 +331,7 @@ function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: A
 }
 
 function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {
-  const partnerName = (i: number) => item.partners[i]?.organisationName ?? `Partner ${i + 1}`;
+  const partnerName = (i: number) => item.partners[i]?.organisationName ?? `Part ${i + 1}`;
   const met = new Set(item.criteriaMet);
   const headingId = `sak-${item.applicationId}-tittel`;
   const problem = forms.failed?.applicationId === item.applicationId ? forms.failed.problem : undefined;
@@ -359,7 +359,7 @@ ${projectTexts(item, agenda)}
       ? html`<li><span class="met">Oppfylt:</span> ${c.label}</li>`
       : html`<li><span class="not-met">Ikke krysset av:</span> ${c.label}</li>`,
   )}</ul>
-<h3>Partnere</h3>
+<h3>Parter</h3>
 <ul>${item.partners.map((p) => html`<li>${p.organisationName} (${PARTNER_KIND_LABELS[p.kind] ?? p.kind}): ${p.role}</li>`)}</ul>
 ${budgetTable(item.budget, partnerName, `Budsjett for «${item.title}»`)}
 ${reviewSection(agenda, item, csrf, forms.failed, states)}
@@ -394,7 +394,7 @@ ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet e
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
 ${agenda.periodRequests.length ? html`<section aria-labelledby="ny-periode">
 <h2 id="ny-periode">Ønsker om ny prosjektperiode som venter på svar</h2>
-<p>${agenda.committee.shortName} avgjør perioden. På saken registrerer du den nye perioden («Ny prosjektperiode», fylt ut med ønsket) eller komiteens avslag; prosjektansvarlig får svaret på e-post.</p>
+<p>${agenda.committee.shortName} avgjør perioden. På saken registrerer du den nye perioden («Ny prosjektperiode», fylt ut med ønsket) eller ${agenda.committee.shortName}s avslag; prosjektansvarlig får svaret på e-post.</p>
 <div class="table-wrap" role="region" aria-label="Ønsker om ny prosjektperiode" tabindex="0"><table>
 <caption>${count(agenda.periodRequests.length, 'ønske', 'ønsker')} om ny periode, eldste først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Periode</th><th scope="col">Ønsket periode</th><th scope="col">Begrunnelse</th><th scope="col">Bedt om</th></tr></thead>
@@ -405,7 +405,7 @@ ${agenda.periodRequests.length ? html`<section aria-labelledby="ny-periode">
 </section>` : ''}
 ${agenda.deadlineRequests.length ? html`<section aria-labelledby="utsatt-frist">
 <h2 id="utsatt-frist">Ønsker om utsatt rapportfrist som venter på svar</h2>
-<p>${DEADLINE_REQUEST_HINT}</p>
+<p>${deadlineRequestHint(agenda.committee.shortName)}</p>
 ${deadlineRequestsTable(agenda.deadlineRequests)}
 </section>` : ''}
 ${agenda.actionPlan ? actionPlanSection(agenda.actionPlan, agenda.committee.shortName) : ''}`,
@@ -439,17 +439,18 @@ ${plan.rows.length === 0
 </section>`;
 }
 
-export const AGENDA_NOTICES: Record<string, string> = {
+/** The confirmations after a redirect; `committee`: the committee's short name. */
+export const agendaNotices = (committee: string): Record<string, string> => ({
   approve: 'Vedtaket er registrert: søknaden er innvilget. Vedtaksbrevet er sendt, og økonomi har fått utbetalingsordren.',
   reject: 'Vedtaket er registrert: søknaden er avslått. Avslagsbrevet er sendt.',
   defer: 'Vedtaket er registrert: søknaden er utsatt til et senere møte.',
   info: 'Forespørselen om mer informasjon er sendt til prosjektansvarlig.',
-  recommend: 'Innstillingen er registrert. Komiteen kan nå fatte vedtak i saken.',
+  recommend: `Innstillingen er registrert. ${committee} kan nå fatte vedtak i saken.`,
   move: 'Saken er flyttet til det valgte møtet.',
-};
+});
 
-/** The owners' open requests for a later deadline, across cases: each is answered on its case. */
-const DEADLINE_REQUEST_HINT = 'Komiteen avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller komiteens avslag; prosjektansvarlig får svaret på e-post.';
+/** The owners' open requests for a later deadline, across cases: each is answered on its case. `committee`: its short name. */
+const deadlineRequestHint = (committee: string) => `${committee} avgjør. På saken registrerer du den nye fristen («Utsett en rapportfrist») eller ${committee}s avslag; prosjektansvarlig får svaret på e-post.`;
 
 function deadlineRequestsTable(requests: RunningGrantFollowUp['deadlineRequests']): Html {
   return html`<div class="table-wrap" role="region" aria-label="Ønsker om utsatt frist" tabindex="0"><table>
@@ -471,14 +472,14 @@ function supplementRequestsTable(requests: RunningGrantFollowUp['supplementReque
 </table></div>`;
 }
 
-export function overduePage(schemeName: string, { reports, deadlineRequests, supplementRequests, overdueRhythm }: RunningGrantFollowUp): { title: string; body: Html } {
-  const title = `Rapporter på overtid – ${schemeName}`;
+export function overduePage(scheme: { name: string; committee: { shortName: string } }, { reports, deadlineRequests, supplementRequests, overdueRhythm }: RunningGrantFollowUp): { title: string; body: Html } {
+  const title = `Rapporter på overtid – ${scheme.name}`;
   return {
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>
 <h1>${title}</h1>
 ${deadlineRequests.length ? html`<h2>Ønsker om utsatt frist</h2>
-<p class="hint">${DEADLINE_REQUEST_HINT}</p>
+<p class="hint">${deadlineRequestHint(scheme.committee.shortName)}</p>
 ${deadlineRequestsTable(deadlineRequests)}` : ''}
 ${supplementRequests.length ? html`<h2 id="utfylling">Rapporter til utfylling</h2>
 <p class="hint">Mottatte rapporter sekretariatet har bedt prosjektansvarlig om å fylle ut («Be om utfyllende rapport» på saken). Prosjektansvarlig får én påminnelse; sekretariatet får beskjed om lenken utløper uten svar. Trengs ikke svaret lenger, trekker du ønsket på saken («Trekk ønsket»).</p>
@@ -486,7 +487,7 @@ ${supplementRequestsTable(supplementRequests)}` : ''}
 ${deadlineRequests.length || supplementRequests.length ? html`<h2>På overtid</h2>` : ''}
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
-  : html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Gir komiteen utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
+  : html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Gir ${scheme.committee.shortName} utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
 <div class="table-wrap" role="region" aria-label="Rapporter på overtid" tabindex="0"><table>
 <caption>${count(reports.length, 'rapport', 'rapporter')} på overtid, eldste frist først</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Rapport</th><th scope="col">Frist</th><th scope="col" class="num">Dager på overtid</th><th scope="col">Saksnummer</th></tr></thead>

@@ -101,7 +101,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
       expect(await page.locator(link.href).count(), link.href).toBe(1);
     }
     const orgLink = links.find((l) => l.href === '#felt-partners-1-organisationNumber');
-    expect(orgLink?.text).toBe('Partner 2, organisasjonsnummer: Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(orgLink?.text).toBe('Part 2, organisasjonsnummer: Organisasjonsnummeret har feil kontrollsiffer.');
     const budgetLink = links.find((l) => l.href === '#felt-budget');
     expect(budgetLink?.text).toContain('Summen av omsøkt tilskudd i budsjettet (900 000 kr) må være lik omsøkt beløp (850 000 kr)');
 
@@ -302,7 +302,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await request.getByRole('button', { name: 'Send ønsket' }).click();
     await page.waitForURL(/\?melding=periode$/);
     expect(await page.locator('.notice').first().textContent()).toContain('Ønsket om ny prosjektperiode er sendt til sekretariatet.');
-    expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain('om ny prosjektperiode, 01.04.2027–31.03.2028. Komiteen avgjør');
+    expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain('om ny prosjektperiode, 01.04.2027–31.03.2028. FSU avgjør');
     expect(await page.getByRole('button', { name: 'Send ønsket' }).count()).toBe(0);
     await expectAccessibleBasics(page);
   }, 45_000);

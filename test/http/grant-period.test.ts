@@ -227,7 +227,7 @@ describe('the owner asks for a new period', () => {
     expect(told[0]!.text).toContain(`https://tilskudd.example/sekretariat/soknader/${applicationId}`);
 
     expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toEqual({ state: 'open', periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: json.reason, requestedOn: '2026-11-20' });
-    expect(await ownerPage(ownerLinkId)).toContain('Du ba 20.11.2026 om ny prosjektperiode, 01.04.2027–31.03.2028. Komiteen avgjør, og du får svaret på e-post.');
+    expect(await ownerPage(ownerLinkId)).toContain('Du ba 20.11.2026 om ny prosjektperiode, 01.04.2027–31.03.2028. FSU avgjør, og du får svaret på e-post.');
     expect(await onAgenda(applicationId)).toEqual([expect.objectContaining({ periodStart: '2027-01-01', periodEnd: '2027-12-31', requestedStart: '2027-04-01', requestedEnd: '2028-03-31', reason: json.reason })]);
     const start = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat')).text;
     expect(start).toMatch(/<strong>(Ett ønske|\d+ ønsker) om ny prosjektperiode venter på svar\.<\/strong> <a href="\/sekretariat\/sor-rogaland\/moter\/[\d-]+#ny-periode">/);
@@ -262,7 +262,7 @@ describe('the owner asks for a new period', () => {
     expect(letters[0]!.text).toContain(no.reason);
     expect((await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.periodRequest).toMatchObject({ state: 'declined', reason: no.reason });
     const page = await ownerPage(ownerLinkId);
-    expect(page).toContain(`Komiteen sa 20.11.2026 nei til ny prosjektperiode (01.03.2027–29.02.2028): ${no.reason}`);
+    expect(page).toContain(`FSU sa 20.11.2026 nei til ny prosjektperiode (01.03.2027–29.02.2028): ${no.reason}`);
     expect(page).toContain('<summary>Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode</summary>');
     expect((await stored(applicationId)).history.filter((e) => e.action === 'grant-period-request-declined')).toHaveLength(1);
   });

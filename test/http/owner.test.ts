@@ -128,9 +128,9 @@ describe('GET /api/owner/{linkId}', () => {
     const page = async () => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
     const signing = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
     expect(signing.body.nextMeeting).toEqual({ id: '2026-12-10', date: '2026-12-10', submissionDeadline: '2026-11-26T22:59:59.999Z' });
-    expect(await page()).toContain('Ikke satt opp til et møte ennå. Har alle partnerne signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026; ellers i et senere møte.');
+    expect(await page()).toContain('Ikke satt opp til et møte ennå. Har alle partene signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026; ellers i et senere møte.');
     const receipt = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/kvittering', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-receipt')).text.replace(/\u00a0/g, ' ');
-    expect(receipt).toContain('Har alle partnerne signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026');
+    expect(receipt).toContain('Har alle partene signert innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026');
     // After the deadline the next meeting is the one after.
     const saved = app.clock.now().toISOString();
     app.clock.set('2026-11-27T09:00:00.000Z');

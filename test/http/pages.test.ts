@@ -80,7 +80,7 @@ describe('public pages', () => {
     const bad = await post({ ...form, 'partners.0.email': 'ikke-en-adresse', requestedAmount: '12,5', [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('<div class="error-summary" id="feiloppsummering" role="alert" tabindex="-1" autofocus');
-    expect(bad.text).toContain('<a href="#felt-partners-0-email">Partner 1, e-post: Skriv en gyldig e-postadresse.</a>');
+    expect(bad.text).toContain('<a href="#felt-partners-0-email">Part 1, e-post: Skriv en gyldig e-postadresse.</a>');
     expect(bad.text).toContain('<a href="#felt-requestedAmount">Omsøkt beløp (kr): Beløpet må være et helt antall kroner.</a>');
     expect(bad.text).toMatch(/<input type="email" id="felt-partners-0-email" name="partners.0.email" value="ikke-en-adresse"[^>]*aria-invalid="true" aria-describedby="felt-partners-0-email-error"/);
     expect(bad.text).toContain('value="skjema-handlertest-1"'); // the same key again: nothing was created
@@ -151,7 +151,7 @@ describe('public pages', () => {
     expect(waiting).toContain('Kom e-posten ikke fram, eller er adressen feil, rett den med «Endre søknaden» over');
     for (const partner of (await app.store.getVersion(applicationId, 1))!.data.partners) expect(waiting).not.toContain(partner.email);
     expect(waiting).toContain(`<a class="button" href="/soknad/${ownerLinkId}/revisjon">Endre søknaden</a>`);
-    expect(waiting).toContain('Da må alle partnerne signere den nye versjonen, også de som har signert allerede.');
+    expect(waiting).toContain('Da må alle partene signere den nye versjonen, også de som har signert allerede.');
     const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-revision-form');
     expect(form.status).toBe(200);
     const { ownerLinkId: signed } = await app.scheduled();
