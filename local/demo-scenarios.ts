@@ -346,7 +346,7 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
 
   for (const key of ['A', 'C', 'E'] as const) await signAll(g[key]);
   const firstMeeting = await meetingOf(g.A);
-  say(`A, C og E er signert av alle partnerne og satt opp til ${c}-møtet ${osloDayMonth(firstMeeting)}`);
+  say(`A, C og E er signert av alle partene og satt opp til ${c}-møtet ${osloDayMonth(firstMeeting)}`);
 
   await sign(g.B, 0);
   await sign(g.B, 1);

@@ -77,7 +77,7 @@ const partnerSchema = z.strictObject(
 
 const budgetLineSchema = z.strictObject(
   {
-    partnerIndex: indexField('Budsjettlinjen må høre til en av partnerne.'),
+    partnerIndex: indexField('Budsjettlinjen må høre til en av partene.'),
     /** Own contribution: personnel (valued in kroner). */
     personnel: kronerField(MAX_CONTRIBUTION_AMOUNT),
     /** Own contribution: money. */
@@ -118,13 +118,13 @@ const applicationShape = {
   partners: z
     .array(partnerSchema, E)
     .check(
-      z.minLength(1, { error: 'Søknaden må ha minst én kommune og ett helseforetak som partnere.' }),
-      z.maxLength(MAX_PARTNERS, { error: `Søknaden kan ha høyst ${MAX_PARTNERS} partnere.` }),
+      z.minLength(1, { error: 'Søknaden må ha minst én kommune og ett helseforetak som parter.' }),
+      z.maxLength(MAX_PARTNERS, { error: `Søknaden kan ha høyst ${MAX_PARTNERS} parter.` }),
     ),
   /** The project owner (hovedansvarlig). */
   owner: z.strictObject(
     {
-      partnerIndex: indexField('Prosjektansvarlig må høre til en av partnerne.'),
+      partnerIndex: indexField('Prosjektansvarlig må høre til en av partene.'),
       name: textField(200),
       email: emailField(),
       unit: textField(200),
@@ -180,12 +180,12 @@ function baseRules(value: unknown, ctx: Ctx): void {
 
   const kinds = new Set(partners.map((p) => (isRec(p) ? p.kind : undefined)));
   if (partners.length > 0 && !(kinds.has('municipality') && kinds.has('hospital_trust'))) {
-    issue(ctx, ['partners'], 'Søknaden må ha minst én kommune og ett helseforetak som partnere.');
+    issue(ctx, ['partners'], 'Søknaden må ha minst én kommune og ett helseforetak som parter.');
   }
 
   const owner = isRec(value.owner) ? value.owner : undefined;
   if (owner && isWhole(owner.partnerIndex) && owner.partnerIndex >= partners.length) {
-    issue(ctx, ['owner', 'partnerIndex'], 'Prosjektansvarlig må høre til en av partnerne.');
+    issue(ctx, ['owner', 'partnerIndex'], 'Prosjektansvarlig må høre til en av partene.');
   }
   // Every party signs for itself (the documented agreement): the owner may sign for the
   // organisation they belong to, never for another partner (before the duplicates: it says more).
@@ -202,7 +202,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
   partners.forEach((p, i) => {
     if (!isRec(p) || typeof p.email !== 'string' || p.email === '') return;
     const email = p.email.trim().toLowerCase();
-    if (emails.has(email)) issue(ctx, ['partners', i, 'email'], 'E-postadressen er allerede brukt av en annen partner.');
+    if (emails.has(email)) issue(ctx, ['partners', i, 'email'], 'E-postadressen er allerede brukt av en annen part.');
     emails.add(email);
   });
 
@@ -211,7 +211,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
   budget.forEach((line, i) => {
     if (!isRec(line) || !isWhole(line.partnerIndex)) return;
     if (line.partnerIndex >= partners.length) {
-      issue(ctx, ['budget', i, 'partnerIndex'], 'Budsjettlinjen må høre til en av partnerne.');
+      issue(ctx, ['budget', i, 'partnerIndex'], 'Budsjettlinjen må høre til en av partene.');
     } else if (seen.has(line.partnerIndex)) {
       issue(ctx, ['budget', i, 'partnerIndex'], 'Hver partner kan bare ha én budsjettlinje.');
     }
@@ -222,7 +222,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
   const unbudgeted = partners.map((p, i) => ({ p, i })).filter(({ i }) => !seen.has(i));
   if (budget.length > 0 && budget.every((line) => isRec(line) && isWhole(line.partnerIndex)) && unbudgeted.length > 0) {
     const names = unbudgeted.map(({ p, i }) => (isRec(p) && typeof p.organisationName === 'string' && p.organisationName.trim() ? p.organisationName.trim() : `partner ${i + 1}`));
-    issue(ctx, ['budget'], `Budsjettet mangler en linje for ${names.join(', ')}. Hver partner skal vise hva den bidrar med (0 kr er lov).`);
+    issue(ctx, ['budget'], `Budsjettet mangler en linje for ${names.join(', ')}. Hver part skal vise hva den bidrar med (0 kr er lov).`);
   }
 
   const grants = budget.map((line) => (isRec(line) ? line.requestedGrant : undefined));
@@ -337,7 +337,7 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
   const kinds = new Set(partners.map((p) => p.kind));
   const trustIndex = partners.findIndex((p) => p.organisationNumber === trust.organisationNumber);
   if (kinds.has('municipality') && kinds.has('hospital_trust') && trustIndex < 0) {
-    issue(ctx, ['partners'], `${trust.name} (org.nr. ${trust.organisationNumber}) må være med som partner.`);
+    issue(ctx, ['partners'], `${trust.name} (org.nr. ${trust.organisationNumber}) må være med som part.`);
   }
   const trustPartner = partners[trustIndex];
   if (trustPartner && trustPartner.kind !== undefined && trustPartner.kind !== 'hospital_trust') {
@@ -361,7 +361,7 @@ function schemeRules(scheme: SchemeConfig, value: unknown, ctx: Ctx): void {
       issue(
         ctx,
         ['owner', 'isInternalUnit'],
-        `Bare en prosjektansvarlig i ${trust.name} kan være en intern enhet. Velg ${trust.name} som partner for prosjektansvarlig, eller fjern krysset.`,
+        `Bare en prosjektansvarlig i ${trust.name} kan være en intern enhet. Velg ${trust.name} som organisasjonen prosjektansvarlig hører til, eller fjern krysset.`,
       );
     } else if (typeof owner.unit === 'string' && owner.unit.trim() !== '') {
       const unit = owner.unit.trim().toLocaleLowerCase('nb');

@@ -244,7 +244,7 @@ export const ownerMessageSchema = z.strictObject({ message: textField(MESSAGE_MA
 export type OwnerMessage = z.infer<typeof ownerMessageSchema>;
 
 /** The owner asks for a partner's signing link to be sent again (the partner lost the mail). */
-export const signingLinkResendSchema = z.strictObject({ partnerIndex: indexField('Velg en av partnerne.') }, E);
+export const signingLinkResendSchema = z.strictObject({ partnerIndex: indexField('Velg en av samarbeidspartene.') }, E);
 export type SigningLinkResend = z.infer<typeof signingLinkResendSchema>;
 
 /** Sending the owner's link again: nothing to say (the body may be left out). */

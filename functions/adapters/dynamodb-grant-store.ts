@@ -58,7 +58,7 @@ export const STALE_APPLICATION_MESSAGE =
   'Søknaden er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';
 export const POT_EXHAUSTED_MESSAGE = 'Potten har ikke nok midler igjen til denne tildelingen.';
 export const POT_MISSING_MESSAGE = 'Det er ikke opprettet noen pott for dette året.';
-export const ALREADY_SIGNED_MESSAGE = 'Denne partneren har allerede svart på denne versjonen av søknaden.';
+export const ALREADY_SIGNED_MESSAGE = 'Organisasjonen har allerede svart på denne versjonen av søknaden.';
 export const ALREADY_REPORTED_MESSAGE = 'Denne rapporten er allerede levert.';
 export const STALE_PAYOUT_MESSAGE =
   'Utbetalingen er endret av noen andre, eller har en status som ikke tillater dette. Last inn på nytt og prøv igjen.';

@@ -81,7 +81,7 @@ export const GRANTED_STATUSES: readonly ApplicationStatus[] = [...ACTIVE_GRANT_S
 
 export const STATUS_LABELS_NB: Record<ApplicationStatus, string> = {
   draft: 'Sendt tilbake for endring',
-  awaiting_cosignature: 'Venter på signering fra partnerne',
+  awaiting_cosignature: 'Venter på signering fra partene',
   submitted: 'Sendt inn',
   scheduled: 'Satt opp til behandling i møte',
   recommended: 'Innstilling gitt, venter på vedtak',

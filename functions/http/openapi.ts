@@ -112,7 +112,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'request-report-supplement': [200, 'Ønsket er registrert (changed: false for en gjentakelse); prosjektansvarlig får det som mangler og en lenke til rapporten'],
   'withdraw-report-supplement': [200, 'Ønsket er trukket (changed: false for en gjentakelse); lenken virker ikke lenger, og en prosjektansvarlig som fikk ønsket får beskjed'],
   'message-secretariat': [202, 'Meldingen sendes til sekretariatet med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false); høyst 10 i døgnet (409)'],
-  'resend-signing-link': [202, 'Lenken partneren har fått, sendes til partnerens adresse med neste utsending av påminnelser (innen et kvarter); høyst én gang i døgnet per partner (409)'],
+  'resend-signing-link': [202, 'Lenken samarbeidsparten har fått, sendes til samarbeidspartens adresse med neste utsending av påminnelser (innen et kvarter); høyst én gang i døgnet per samarbeidspart (409)'],
   'message-owner': [202, 'Meldingen sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); samme tekst igjen innen et minutt er samme melding (changed: false)'],
   'resend-owner-link': [202, 'Lenken sendes til prosjektansvarlig med neste utsending av påminnelser (innen et kvarter); en gjentakelse innen et minutt sender ikke en til'],
   'approve-minutes': [201, 'Godkjenningen er registrert (200: protokollen var godkjent fra før)'],

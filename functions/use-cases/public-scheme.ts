@@ -39,7 +39,7 @@ export async function deadlineCalendar(deps: Pick<Dependencies, 'scheme' | 'cloc
     uid: `soknadsfrist-${scheme.id}-${m.id}@${host}`,
     date: osloDateOf(new Date(m.submissionDeadline)),
     summary: `Søknadsfrist: ${c}-møtet ${formatNorwegianDate(m.date)}`,
-    description: `Søknader til ${c}s møte ${formatNorwegianDate(m.date)} (${scheme.name}) må være sendt inn og signert av alle partnerne innen utgangen av denne dagen.`,
+    description: `Søknader til ${c}s møte ${formatNorwegianDate(m.date)} (${scheme.name}) må være sendt inn og signert av alle partene innen utgangen av denne dagen.`,
     url: new URL(applicationFormPath(scheme.id), deps.publicBaseUrl).toString(),
   }));
   return {

@@ -13,12 +13,12 @@ import { ownerContext } from './owner-actions';
 export async function resendSigningLink(deps: Dependencies, linkId: string, { partnerIndex }: SigningLinkResend): Promise<{ applicationId: string; partnerIndex: number }> {
   const { app } = await ownerContext(deps, linkId);
   if (app.status !== 'awaiting_cosignature') {
-    throw new ConflictError('Partnerne er ikke bedt om å signere søknaden nå, så det er ingen lenke å sende.', 'not_signing');
+    throw new ConflictError('Partene er ikke bedt om å signere søknaden nå, så det er ingen lenke å sende.', 'not_signing');
   }
   const now = deps.clock.now();
   const [version, links, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listLinks(app.id), deps.store.listSignatures(app.id, app.version)]);
   const partner = version.data.partners[partnerIndex];
-  if (!partner) throw new ValidationError({ partnerIndex: 'Velg en av partnerne.' });
+  if (!partner) throw new ValidationError({ partnerIndex: 'Velg en av samarbeidspartene.' });
   if (signatures.some((s) => s.partnerIndex === partnerIndex)) throw new ConflictError(`${partner.organisationName} har allerede svart.`, 'already_answered');
   const link = unansweredSigningLinks(app, links, signatures).find((l) => l.partnerIndex === partnerIndex);
   if (!link || linkExpired(link, now)) throw new ConflictError(`Lenken til ${partner.organisationName} gjelder ikke lenger.`, 'link_expired');

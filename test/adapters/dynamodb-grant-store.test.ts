@@ -431,7 +431,7 @@ describe('signatures', () => {
     const err = await rejection(store.putSignature({ ...sig(appId, 1, 0), decision: 'declined' }));
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).reason).toBe('already_signed');
-    expect((err as ConflictError).message).toBe('Denne partneren har allerede svart på denne versjonen av søknaden.');
+    expect((err as ConflictError).message).toBe('Organisasjonen har allerede svart på denne versjonen av søknaden.');
 
     await store.putSignature(sig(appId, 1, 1));
     await store.putSignature(sig(appId, 2, 0)); // a new version asks again

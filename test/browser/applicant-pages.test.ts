@@ -55,7 +55,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.waitForURL(/\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
     expect(page.url()).toBe(repeats[0]);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Søknaden er sendt inn');
-    expect(await page.locator('main').textContent()).toContain('Venter på signering fra partnerne');
+    expect(await page.locator('main').textContent()).toContain('Venter på signering fra partene');
     await screenshot(page, 'receipt');
 
     const statusLink = page.locator('#statuslenke');
@@ -64,7 +64,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await statusLink.click();
     await page.waitForURL(`**/soknad/${linkId}`);
     expect(await page.locator('h1').textContent()).toBe(data.title);
-    expect(await page.locator('.status').first().textContent()).toBe('Venter på signering fra partnerne');
+    expect(await page.locator('.status').first().textContent()).toBe('Venter på signering fra partene');
     await expectAccessibleBasics(page);
     await screenshot(page, 'owner-status');
 

@@ -152,7 +152,7 @@ describe('status transitions', () => {
   it('every status has a distinct Norwegian label', () => {
     expect(Object.keys(STATUS_LABELS_NB).sort()).toEqual([...APPLICATION_STATUSES].sort());
     expect(new Set(Object.values(STATUS_LABELS_NB)).size).toBe(APPLICATION_STATUSES.length);
-    expect(STATUS_LABELS_NB.awaiting_cosignature).toBe('Venter på signering fra partnerne');
+    expect(STATUS_LABELS_NB.awaiting_cosignature).toBe('Venter på signering fra partene');
   });
 });
 

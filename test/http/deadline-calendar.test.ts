@@ -39,7 +39,7 @@ describe('the deadline calendar', () => {
       DTSTAMP: '20261120T090000Z',
       'DTSTART;VALUE=DATE': '20261126',
       SUMMARY: 'Søknadsfrist: FSU-møtet 10.12.2026',
-      DESCRIPTION: expect.stringMatching(/^Søknader til FSUs møte 10\.12\.2026 \(.+\) må være sendt inn og signert av alle partnerne innen utgangen av denne dagen\.$/),
+      DESCRIPTION: expect.stringMatching(/^Søknader til FSUs møte 10\.12\.2026 \(.+\) må være sendt inn og signert av alle partene innen utgangen av denne dagen\.$/),
       URL: 'https://tilskudd.example/soknad/ny/sor-rogaland',
       TRANSP: 'TRANSPARENT',
     });

@@ -57,8 +57,8 @@ describe('sending a partner’s signing link again', () => {
     expect((await resend(ownerLinkId, 0)).body).toMatchObject({ reason: 'already_answered', message: `${partners[0]!.organisationName} har allerede svart.` });
     const unknown = await resend(ownerLinkId, 7);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.fieldErrors).toEqual({ partnerIndex: 'Velg en av partnerne.' });
-    expect((await resend(ownerLinkId, 'to')).body.fieldErrors).toEqual({ partnerIndex: 'Velg en av partnerne.' });
+    expect(unknown.body.fieldErrors).toEqual({ partnerIndex: 'Velg en av samarbeidspartene.' });
+    expect((await resend(ownerLinkId, 'to')).body.fieldErrors).toEqual({ partnerIndex: 'Velg en av samarbeidspartene.' });
 
     const declined = await declinedByPartner(app, 'Sendt tilbake');
     expect((await resend(declined.ownerLinkId, 1)).body).toMatchObject({ reason: 'not_signing' });

@@ -56,21 +56,21 @@ describe('organisation numbers', () => {
 describe('partners', () => {
   it('needs a municipality and a hospital trust', () => {
     const e = errorsFor(mutate((a) => a.partners.forEach((p) => (p.kind = 'municipality'))));
-    expect(e['partners']).toBe('Søknaden må ha minst én kommune og ett helseforetak som partnere.');
+    expect(e['partners']).toBe('Søknaden må ha minst én kommune og ett helseforetak som parter.');
   });
   it('needs a municipality even with only hospital trusts', () => {
     const e = errorsFor(mutate((a) => a.partners.forEach((p) => (p.kind = 'hospital_trust'))));
-    expect(e['partners']).toBe('Søknaden må ha minst én kommune og ett helseforetak som partnere.');
+    expect(e['partners']).toBe('Søknaden må ha minst én kommune og ett helseforetak som parter.');
   });
   it("needs the scheme's own hospital trust", () => {
     const e = errorsFor(mutate((a) => (a.partners[2]!.organisationNumber = '983971709')));
-    expect(e['partners']).toBe('Helse Stavanger HF (org.nr. 983974678) må være med som partner.');
+    expect(e['partners']).toBe('Helse Stavanger HF (org.nr. 983974678) må være med som part.');
   });
   it('rejects duplicate e-mails (case-insensitive)', () => {
     // (two partners other than the owner's: the owner's own address has its own message, below)
     const e = errorsFor(mutate((a) => (a.partners[2]!.email = a.partners[1]!.email.toUpperCase())));
     expect(mutate(() => {}).owner.partnerIndex).toBe(0);
-    expect(e['partners.2.email']).toBe('E-postadressen er allerede brukt av en annen partner.');
+    expect(e['partners.2.email']).toBe('E-postadressen er allerede brukt av en annen part.');
   });
   it("lets the owner sign for the owner's own organisation, never for another partner", () => {
     const base = mutate(() => {});
@@ -92,12 +92,12 @@ describe('partners', () => {
   });
   it('needs at least one and at most 20 partners', () => {
     expect(errorsFor(mutate((a) => (a.partners = [])))['partners']).toBe(
-      'Søknaden må ha minst én kommune og ett helseforetak som partnere.',
+      'Søknaden må ha minst én kommune og ett helseforetak som parter.',
     );
     const many = mutate((a) => {
       a.partners = Array.from({ length: 21 }, (_, i) => ({ ...a.partners[0]!, email: `p${i}@x.no` }));
     });
-    expect(errorsFor(many)['partners']).toBe('Søknaden kan ha høyst 20 partnere.');
+    expect(errorsFor(many)['partners']).toBe('Søknaden kan ha høyst 20 parter.');
   });
   it('lower-cases and trims e-mails', () => {
     const parsed = buildApplicationSchema(sr).parse(mutate((a) => (a.owner.email = '  Kari.Nordmann@Stavanger.Kommune.Example ')));
@@ -108,7 +108,7 @@ describe('partners', () => {
 describe('owner', () => {
   it('must point at an existing partner', () => {
     expect(errorsFor(mutate((a) => (a.owner.partnerIndex = 3)))['owner.partnerIndex']).toBe(
-      'Prosjektansvarlig må høre til en av partnerne.',
+      'Prosjektansvarlig må høre til en av partene.',
     );
   });
   it('an internal unit must belong to the hospital trust and be one of its units', () => {
@@ -162,14 +162,14 @@ describe('amounts and budget', () => {
     const dup = errorsFor(mutate((a) => (a.budget[1]!.partnerIndex = 0)));
     expect(dup['budget.1.partnerIndex']).toBe('Hver partner kan bare ha én budsjettlinje.');
     const missing = errorsFor(mutate((a) => (a.budget[2]!.partnerIndex = 7)));
-    expect(missing['budget.2.partnerIndex']).toBe('Budsjettlinjen må høre til en av partnerne.');
+    expect(missing['budget.2.partnerIndex']).toBe('Budsjettlinjen må høre til en av partene.');
   });
   it('a line for every partner, showing what each contributes (zeros allowed)', () => {
     const withoutTrust = mutate((a) => {
       const dropped = a.budget.pop()!;
       a.budget[0]!.requestedGrant += dropped.requestedGrant;
     });
-    expect(errorsFor(withoutTrust)['budget']).toBe(`Budsjettet mangler en linje for ${withoutTrust.partners[2]!.organisationName}. Hver partner skal vise hva den bidrar med (0 kr er lov).`);
+    expect(errorsFor(withoutTrust)['budget']).toBe(`Budsjettet mangler en linje for ${withoutTrust.partners[2]!.organisationName}. Hver part skal vise hva den bidrar med (0 kr er lov).`);
     const zeros = mutate((a) => {
       const line = a.budget[1]!;
       a.budget[0]!.requestedGrant += line.requestedGrant;
