@@ -36,6 +36,17 @@ export function contactName(app: Pick<ApplicationRecord, 'ownerName'>, data: { o
 }
 
 /**
+ * Whom a partner asks about the application's content: the contact person by name, the owner's
+ * organisation (a partner in the application) and the address the owner's mail goes to.
+ */
+export function applicantContact(
+  app: Pick<ApplicationRecord, 'ownerName' | 'ownerEmail'>,
+  data: { owner: { name: string; partnerIndex: number }; partners: ReadonlyArray<{ organisationName: string }> },
+): { name: string; organisation: string; email: string } {
+  return { name: contactName(app, data), organisation: data.partners[data.owner.partnerIndex]?.organisationName ?? '', email: app.ownerEmail };
+}
+
+/**
  * The contact person, when the secretariat set another than the application (its current version)
  * names: since when (the latest change), and whom the application names. A new person with the same
  * name counts (the address differs); a revision that names the new contact ends it.

@@ -233,6 +233,19 @@ const appFacts = (ctx: MailContext): Array<[string, string]> => [
 // ---------------------------------------------------------------------------------------------
 // Co-signature
 
+/**
+ * The applicant's contact person, whom a partner asks about the application's content: the
+ * project's contact (the one the secretariat set since, else the application's owner), its
+ * organisation, and the address to reply to (in the mail's text only, never in a link).
+ */
+export interface ApplicantContact {
+  name: string;
+  organisation: string;
+  email: string;
+}
+
+const askContact = (c: ApplicantContact): Block => p(`Spørsmål om søknaden: ${oneLine(c.name)}, ${oneLine(c.organisation)} (${oneLine(c.email)})`);
+
 export interface CosignRequestData {
   recipientName?: string;
   /** the partner organisation the recipient signs for */
@@ -250,6 +263,8 @@ export interface CosignRequestData {
   changeNote?: string;
   /** the meeting the application reaches if every partner signs before its deadline */
   meeting?: { date: DateInput; submissionDeadline: DateInput };
+  /** whom to ask about the application's content */
+  contact: ApplicantContact;
 }
 
 /** The owner's own organisation is a party too, and signs like the others; it is not its own partner. */
@@ -291,6 +306,7 @@ export function cosignRequest(ctx: MailContext, d: CosignRequestData): RenderedM
       ),
       p('Signaturen er den dokumenterte enigheten mellom kommune og helseforetak som kreves før tilskuddet kan brukes.'),
       p('Du kan også avslå å signere og begrunne hvorfor. Søknaden går da tilbake til søkeren for endring.'),
+      askContact(d.contact),
       link('Les søknaden og signer eller avslå', d.link),
       p(`Lenken er personlig og gjelder til ${formatDateNb(d.expiresAt)}. Ikke videresend denne e-posten.`),
     ],
@@ -306,6 +322,8 @@ export interface CosignReminderData {
   meeting?: { date: DateInput; submissionDeadline: DateInput };
   /** sent again because the project's contact person asked for it (the partner could not find the mail) */
   resent?: boolean;
+  /** whom to ask about the application's content */
+  contact: ApplicantContact;
 }
 
 export function cosignReminder(ctx: MailContext, d: CosignReminderData): RenderedMail {
@@ -322,6 +340,7 @@ export function cosignReminder(ctx: MailContext, d: CosignReminderData): Rendere
       ...(d.meeting
         ? [p(`Signerer alle samarbeidspartene innen ${formatDateTimeNb(d.meeting.submissionDeadline)}, behandles søknaden i ${ctx.scheme.committeeShortName}-møtet ${formatDateNb(d.meeting.date)}. Ellers går den til et senere møte.`)]
         : []),
+      askContact(d.contact),
       link('Les søknaden og signer eller avslå', d.link),
       p(`Lenken er personlig og gjelder til ${formatDateNb(d.expiresAt)}.`),
     ],
@@ -522,6 +541,7 @@ export function ownerReplaced(ctx: MailContext, d: { recipientName?: string }): 
 export interface ApplicationCompleteData {
   partners: string[];
   adminLink?: string;
+  /** the meeting the application goes to now (none: no meeting in the calendar it can reach) */
   meetingDate?: DateInput;
 }
 
@@ -1187,6 +1207,8 @@ export interface ReportSupplementRequestedData {
   reason: string;
   requestedAt: DateInput;
   link: string;
+  /** when the link stops working (the secretariat is told if the report has not come again by then) */
+  linkExpiresAt: DateInput;
   /** the one reminder, when the owner has not answered */
   reminder?: boolean;
 }
@@ -1204,6 +1226,7 @@ export function reportSupplementRequested(ctx: MailContext, d: ReportSupplementR
       quote('Dette mangler', d.reason),
       facts(...appFacts(ctx), ['Rapport', capitalise(name)], ['Spurt', formatDateNb(d.requestedAt)]),
       link(`Fyll ut ${name}en`, d.link),
+      p(`Lenken gjelder til ${formatDateTimeNb(d.linkExpiresAt)}.`),
     ],
   });
 }

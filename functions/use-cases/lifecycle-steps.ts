@@ -1,6 +1,7 @@
 // What each Task state of the lifecycle workflows does. Every step is idempotent: a retried or
 // replayed step sends no second e-mail (mail keys) and writes nothing twice (conditional writes).
 import { ownContribution } from '../domain/budget';
+import { applicantContact } from '../domain/case-contacts';
 import { ConflictError } from '../domain/errors';
 import { recordedClaim, recordedRevocation } from '../domain/payout';
 import { overdueWindowDays, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance } from '../domain/report-deadlines';
@@ -21,7 +22,7 @@ import { loadCalendar } from './meeting-calendar';
 import { moveApplication, SYSTEM } from './move-application';
 import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { triggerPayout } from './payouts';
-import { meetingInReach, scheduleApplication, targetMeeting } from './schedule-application';
+import { meetingInReach, meetingToSchedule, scheduleApplication, targetMeeting } from './schedule-application';
 import { reportReminders, reportWaitOver } from './report-deadlines';
 import { closeWithFinalReport } from './reports';
 import { logger } from '../adapters/logger';
@@ -87,7 +88,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
   // until every partner's link (and the owner's) is seen, and let the step's retry look again.
   const unseen = version.data.partners.some((_, i) => !links.some((l) => l.partnerIndex === i));
   if (unseen || !allLinks.some((l) => l.purpose === 'owner')) throw new LinksNotYetVisible(app.id, version.version);
-  const owner = version.data.partners[version.data.owner.partnerIndex]?.organisationName ?? '';
+  const contact = applicantContact(app, version.data);
   const target = meetingInReach(scheme, await loadCalendar(deps, scheme), app, now);
   const reached = meetingDeadline(target);
   const reaches = reached ? { meeting: reached } : {};
@@ -103,7 +104,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
     await notify(deps, `cosign-request#${link.id}`, [partner.email], mail.cosignRequest(ctx, {
       recipientName: partner.contactName,
       partnerOrganisation: partner.organisationName,
-      ownerOrganisation: owner,
+      ownerOrganisation: contact.organisation,
       requestedAmount: version.data.requestedAmount,
       ...(line ? { partnerContribution: mail.formatNok(ownContribution(line)) } : {}),
       link: linkUrl(deps, link),
@@ -111,6 +112,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
       revised: app.version > 1,
       ...(app.version > 1 && version.changeNote ? { changeNote: version.changeNote } : {}),
       ...reaches,
+      contact,
     }));
   }
   const expiry = links.reduce((max, link) => Math.max(max, Date.parse(link.expiresAt)), now.getTime());
@@ -186,10 +188,13 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   // waited for the calendar): the wait for the decision that follows settles at once with that.
   if (TERMINAL_STATUSES.includes(app.status)) return { timeoutSeconds: 60 };
   const ctx = mailContext(scheme, app);
-  const version = await loadCurrentVersion(deps, app);
-  await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, { partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id) }));
-  const decisions = await deps.store.listDecisions(app.id);
+  const [version, decisions, calendar] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listDecisions(app.id), loadCalendar(deps, scheme)]);
   const lastMeeting = ON_AGENDA.includes(app.status) ? app.meetingId : app.status === 'deferred' ? decisions.filter((d) => d.outcome === 'defer').sort((a, b) => a.at.localeCompare(b.at)).at(-1)?.meetingId : undefined;
+  // Told before the case is on an agenda: the meeting the scheduling below puts it on (none in reach: not named).
+  const heading = meetingToSchedule(scheme, calendar, app, now, lastMeeting);
+  await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, {
+    partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id), ...(heading ? { meetingDate: heading.date } : {}),
+  }));
   let result;
   try {
     result = await scheduleApplication(deps, app.id, SYSTEM, lastMeeting ? { after: lastMeeting } : {});

@@ -202,7 +202,7 @@ export async function sendSupplementRequest(deps: Dependencies, app: Application
   const link = requestLink(links, request, deps.clock.now()).working;
   if (!link) return;
   await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.reportSupplementRequested(mailContext(scheme, app), {
-    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link), reminder: r.seq === 2,
+    kind: request.kind, reason: request.reason, requestedAt: osloDateOf(new Date(request.at)), link: linkUrl(deps, link), linkExpiresAt: link.expiresAt, reminder: r.seq === 2,
   }));
 }
 

@@ -32,6 +32,14 @@ export function meetingInReach(scheme: SchemeConfig, calendar: Calendar, app: Pi
   return targetMeeting(scheme, calendar, now, { inProcess: wasOnAnAgenda(app) });
 }
 
+/**
+ * The meeting the workflow's scheduling puts a complete case on now (see scheduleApplication): the
+ * first after `after` (a deferral, a decision overdue), else the one in reach.
+ */
+export function meetingToSchedule(scheme: SchemeConfig, calendar: Calendar, app: Pick<ApplicationRecord, 'history'>, now: Date, after?: string): Meeting | undefined {
+  return after ? targetMeeting(scheme, calendar, now, { after }) : meetingInReach(scheme, calendar, app, now);
+}
+
 export interface ScheduleResult {
   application: ApplicationRecord;
   meeting: Meeting;
@@ -67,7 +75,7 @@ async function scheduleWithRetries(deps: Dependencies, applicationId: string, ac
   if (!SCHEDULABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke settes opp til et møte nå.', 'not_schedulable');
   const now = deps.clock.now();
   const calendar = await loadCalendar(deps, scheme);
-  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : options.after ? targetMeeting(scheme, calendar, now, { after: options.after }) : meetingInReach(scheme, calendar, app, now);
+  const meeting = options.meetingId ? findMeeting(calendar, options.meetingId) : meetingToSchedule(scheme, calendar, app, now, options.after);
   if (!meeting && options.meetingId) throw new NotFoundError('Fant ikke møtet i møteplanen.', 'meetingId');
   if (!meeting) throw new NotFoundError('Det finnes ikke noe senere møte i møteplanen.');
   if (meetingStarted(meeting, now)) throw new ConflictError('Møtet er allerede holdt. Velg et senere møte.', 'meeting_passed');

@@ -1,7 +1,7 @@
 // Reminders live outside the workflow executions (no history growth, no year limit): a sweep every
 // 15 minutes Queries the due ones (never Scan), sends each once, and chains the next overdue one.
 import type { ApplicationRecord, ReminderRecord, ReportKind } from '../domain/model';
-import { caseMessages, contactName, OWNER_LINK_SENT, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
+import { applicantContact, caseMessages, contactName, OWNER_LINK_SENT, ownerChangeReminderId, ownerHandovers } from '../domain/case-contacts';
 import { addDaysToInstant } from '../domain/wait-budget';
 import { osloDateOf, daysBetween } from '../domain/oslo-time';
 import { reminderInstants, submissionDeadline } from '../domain/deadlines';
@@ -97,6 +97,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const pending = unansweredSigningLinks(app, links, signatures).filter((l) => r.partnerIndex === undefined || l.partnerIndex === r.partnerIndex);
       // The meeting the application still reaches if every partner signs by its deadline: the partner sees what waiting costs.
       const meeting = pending.length ? meetingInReach(scheme, await calendarOf(scheme), app, now) : undefined;
+      const contact = applicantContact(app, version.data);
       for (const link of pending) {
         const partner = version.data.partners[link.partnerIndex ?? -1];
         if (!partner) continue;
@@ -104,6 +105,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
           recipientName: partner.contactName, partnerOrganisation: partner.organisationName, link: linkUrl(deps, link), expiresAt: link.expiresAt,
           ...(meeting ? { meeting: { date: meeting.date, submissionDeadline: meeting.submissionDeadline } } : {}),
           ...(r.partnerIndex !== undefined ? { resent: true } : {}),
+          contact,
         }));
       }
       if (r.partnerIndex !== undefined) return; // not a chain: the weekly reminders go on as planned

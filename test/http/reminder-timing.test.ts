@@ -15,16 +15,6 @@ import type { Dependencies } from '../../functions/composition';
 const app = useTestApp();
 const SECRETARIAT_EMAIL = 'fsu-sekretariat@helse-stavanger.example';
 
-/** Runs `act`, then sets the clock back: the file's tests share one table and one clock, and each moves it. */
-async function clockSetBackAfter<T>(act: () => Promise<T>): Promise<T> {
-  const saved = app.clock.now().toISOString();
-  try {
-    return await act();
-  } finally {
-    app.clock.set(saved);
-  }
-}
-
 /** A running grant: its id, its contact person's address and its status report's deadline. */
 async function runningGrant() {
   const { applicationId } = await app.active();
@@ -47,7 +37,7 @@ function planFirstOverdue(applicationId: string, due: string): Promise<boolean> 
 /** Three overdue reminders of a grant's status report, as the sweep sends them, and the copies each went with. */
 async function overdueCopies(deps: Dependencies): Promise<string[][]> {
   const { applicationId, ownerEmail, due } = await runningGrant();
-  return clockSetBackAfter(async () => {
+  return app.clock.setBackAfter(async () => {
     await planFirstOverdue(applicationId, due);
     for (const day of [2, 16, 30]) {
       app.clock.set(osloInstant(addDays(due, day), '12:00').toISOString());
@@ -72,7 +62,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
   it('the overdue page and the case say how the reports are chased, and which reminders go in copy', async () => {
     const { applicationId, due } = await runningGrant();
     await planFirstOverdue(applicationId, due);
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       app.clock.set(osloInstant(addDays(due, 1), '08:00').toISOString());
       const html = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
       const overdue = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/rapporter-pa-overtid', pathParameters: { schemeId: 'sor-rogaland' }, headers: html, claims: SECRETARIAT }), 'page-overdue-reports');
@@ -93,7 +83,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
       await sendDueReminders(app.deps);
       if (overdue().length > before) sentAt.push(iso);
     };
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       await planFirstOverdue(applicationId, due);
       // Nothing went out for 30 days; then the sweep runs every 15 minutes for an hour, and on.
       const back = osloInstant(addDays(due, 31), '09:00').getTime();
@@ -110,7 +100,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
     const first = (await app.store.listPendingReminders(applicationId)).find((r) => r.kind === 'cosign')!;
     const partners = (await app.store.getVersion(applicationId, 1))!.data.partners.map((p) => p.email);
     const reminded = () => app.mailer.sent.filter((m) => partners.some((p) => m.to.includes(p)) && m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId)).length;
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       // Twenty days late: one sweep every 15 minutes for an hour sends each waiting partner one reminder.
       const back = Date.parse(first.dueAt) + 20 * 86_400_000;
       for (let i = 0; i <= 4; i++) {
@@ -125,7 +115,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
   it("a partner's reminder says which meeting the application still reaches if everyone signs by its deadline", async () => {
     const applicationId = await awaitingSignatures();
     const first = (await app.store.listPendingReminders(applicationId)).find((r) => r.kind === 'cosign')!;
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       app.clock.set(first.dueAt);
       await sendDueReminders(app.deps);
       const reminder = app.mailer.sent.find((m) => m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId))!;
@@ -141,7 +131,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
     const { applicationId, ownerEmail, due } = await runningGrant();
     const before = (at: string) => app.store.putReminder({ id: `${applicationId}#status-report-due#${at}`, applicationId, schemeId: 'sor-rogaland', kind: 'status-report-due', dueAt: at, reportDue: due });
     const dueMails = () => app.mailer.sent.filter((m) => m.to.includes(ownerEmail) && m.text.includes(applicationId) && m.subject.startsWith('[FSU] Påminnelse: statusrapport'));
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       await before(osloInstant(addDays(due, -14), '09:00').toISOString());
       // Swept on the deadline's own day: still true, sent.
       app.clock.set(osloInstant(due, '12:00').toISOString());
@@ -164,7 +154,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
     await app.store.putReminder({ ...dayBefore!, id: dayBefore!.id.replace(dayBefore!.dueAt, weekBefore), dueAt: weekBefore });
     const planned = [Date.parse(weekBefore), Date.parse(dayBefore!.dueAt)];
     const reminded = () => app.mailer.sent.filter((m) => m.subject.startsWith('[FSU] Påminnelse: søknadsfristen') && m.text.includes(applicationId));
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       app.clock.set(new Date(planned[1]! + 10 * 60_000).toISOString());
       await sendDueReminders(app.deps);
       await sendDueReminders(app.deps);
@@ -180,7 +170,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
     }
     const cosign = async () => (await Promise.all(ids.map((id) => app.store.listPendingReminders(id)))).flat().filter((r) => r.kind === 'cosign');
     const firstDue = Math.max(...(await cosign()).map((r) => Date.parse(r.dueAt)));
-    await clockSetBackAfter(async () => {
+    await app.clock.setBackAfter(async () => {
       app.clock.set(new Date(firstDue + 60_000).toISOString());
       const due = (await app.store.listDueReminders(app.clock.now().toISOString())).length;
       expect(due).toBeGreaterThanOrEqual(2);

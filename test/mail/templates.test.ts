@@ -64,6 +64,10 @@ const EVIL = '<script>alert("x")</script> & «Jæren»';
 const LINK = 'https://tilskudd.example/l/Zx9aB3cD4eF5gH6iJ7kL8m';
 const FINAL_LINK = 'https://tilskudd.example/l/Fi9nA1lR2eP3oR4tL5iN6k';
 
+/** The applicant's contact person, whom a partner asks about the application. */
+const CONTACT = { name: 'Ola Nordmann', organisation: 'Helse Stavanger HF', email: 'ola.nordmann@helse-stavanger.example' };
+const ASK_CONTACT = /Spørsmål om søknaden: Ola Nordmann, Helse Stavanger HF \(ola\.nordmann@helse-stavanger\.example\)/;
+
 const ctx: MailContext = {
   scheme: { name: 'Helsefellesskapet i Sør-Rogaland', committeeShortName: 'FSU', secretariatEmail: 'fsu@hf.example', statusReportAfterMonths: 6 },
   application: { id: 'app-42', title: `Felles utskrivningsteam ${EVIL}` },
@@ -80,14 +84,15 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
       partnerContribution: '0,5 årsverk sykepleier',
       link: LINK,
       expiresAt: '2025-03-15T22:59:59Z',
+      contact: CONTACT,
     }),
     link: LINK,
-    expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /behandles av FSU først når alle partene har signert/, /480 000 kr/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/],
+    expect: [/Signering av søknad/, /Hei Kari Nordmann,/, /behandles av FSU først når alle partene har signert/, /480 000 kr/, /dokumenterte enigheten/, /beskrivelsen av tiltaket/, /budsjettet/, /ansvaret for pasientene/, /15\.03\.2025/, ASK_CONTACT],
   },
   cosignReminder: {
-    mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meeting: { date: '2025-04-02', submissionDeadline: '2025-03-19T22:59:00Z' } }),
+    mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meeting: { date: '2025-04-02', submissionDeadline: '2025-03-19T22:59:00Z' }, contact: CONTACT }),
     link: LINK,
-    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /Signerer alle samarbeidspartene innen 19\.03\.2025 kl\. 23\.59, behandles søknaden i FSU-møtet 02\.04\.2025\. Ellers går den til et senere møte\./],
+    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /Signerer alle samarbeidspartene innen 19\.03\.2025 kl\. 23\.59, behandles søknaden i FSU-møtet 02\.04\.2025\. Ellers går den til et senere møte\./, ASK_CONTACT],
   },
   applicationReceived: {
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
@@ -135,7 +140,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   applicationComplete: {
     mail: applicationComplete(ctx, { partners: ['Sola kommune', 'Helse Stavanger HF'], adminLink: LINK, meetingDate: '2025-04-02' }),
     link: LINK,
-    expect: [/Komplett søknad/, /Alle samarbeidspartene har signert/, /Sola kommune/, /02\.04\.2025/],
+    expect: [/Komplett søknad/, /Alle samarbeidspartene har signert/, /Sola kommune/, /Aktuelt møte: 02\.04\.2025/],
   },
   decisionOverdue: {
     mail: decisionOverdue(ctx, { meetingDate: '2025-04-02', adminLink: LINK }),
@@ -282,9 +287,9 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [/Kvittering: statusrapport for .* er mottatt/, /Vi har mottatt statusrapporten/, /20\.06\.2026 kl\. 10\.30/, /120 000 kr/, /Se rapporten du sendte/],
   },
   reportSupplementRequested: {
-    mail: reportSupplementRequested(ctx, { kind: 'final', reason: 'Beskriv effekten for pasientene, ikke bare aktivitetene.', requestedAt: '2027-03-02', link: LINK }),
+    mail: reportSupplementRequested(ctx, { kind: 'final', reason: 'Beskriv effekten for pasientene, ikke bare aktivitetene.', requestedAt: '2027-03-02', link: LINK, linkExpiresAt: '2027-05-01T08:30:00.000Z' }),
     link: LINK,
-    expect: [/Fyll ut sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/],
+    expect: [/Fyll ut sluttrapporten for /, /ber dere fylle den ut/, /Dette mangler.*Beskriv effekten for pasientene, ikke bare aktivitetene\./s, /02\.03\.2027/, /Fyll ut sluttrapporten/, /Lenken gjelder til 01\.05\.2027 kl\. 10\.30\./],
   },
   reportSupplementLapsed: {
     mail: reportSupplementLapsed(ctx, { kind: 'status', reason: 'Hva gikk pengene til?', requestedAt: '2027-03-02', expiredAt: '2027-05-01', caseLink: LINK }),
@@ -383,12 +388,17 @@ describe('the owner\'s link again', () => {
 
 describe('the request to fill in a report, and its reminder', () => {
   it('says the second time that it is a reminder, with the day it was asked', () => {
-    const data = { kind: 'status' as const, reason: 'Tall for effekten.', requestedAt: '2027-03-02', link: LINK };
+    const data = { kind: 'status' as const, reason: 'Tall for effekten.', requestedAt: '2027-03-02', link: LINK, linkExpiresAt: '2027-05-01T08:30:00.000Z' };
     expect(reportSupplementRequested(ctx, data).text).not.toContain('Påminnelse');
     const reminder = reportSupplementRequested(ctx, { ...data, reminder: true });
     expect(reminder.subject).toMatch(/^\[FSU\] Påminnelse: fyll ut statusrapporten for /);
     expect(reminder.text).toContain('Sekretariatet ba 02.03.2027 om at dere fyller ut statusrapporten, og har ikke fått den ennå.');
     expect(reminder.text).toContain('Tall for effekten.');
+    // Until when the link works, the first time and in the reminder (the same link).
+    for (const mail of [reportSupplementRequested(ctx, data), reminder]) {
+      expect(mail.text).toContain(`Fyll ut statusrapporten:\n${LINK}\n\nLenken gjelder til 01.05.2027 kl. 10.30.`);
+      expect(mail.html).toContain('<p>Lenken gjelder til 01.05.2027 kl. 10.30.</p>');
+    }
   });
 });
 
@@ -438,9 +448,26 @@ describe('mail templates', () => {
   });
 
   it('the signing request names the meeting the application reaches and its deadline, when there is one', () => {
-    const base = { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z' };
+    const base = { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', contact: CONTACT };
     expect(cosignRequest(ctx, { ...base, meeting: { date: '2025-04-03', submissionDeadline: '2025-03-20T22:59:59.999Z' } }).text).toContain('Skal søknaden behandles i FSU-møtet 03.04.2025, må alle ha signert innen søknadsfristen 20.03.2025 kl. 23.59.');
     expect(cosignRequest(ctx, base).text).not.toContain('Skal søknaden behandles i');
+  });
+
+  it("the partner's signing request and its reminder say whom to ask about the application: the address in the text, never in a link", () => {
+    const contact = { name: `Ola ${EVIL}`, organisation: 'Helse Stavanger HF', email: 'ola.nordmann@helse-stavanger.example' };
+    const base = { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15T22:59:59Z', contact };
+    const mails = [cosignRequest(ctx, { ...base, ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000 }), cosignReminder(ctx, base), cosignReminder(ctx, { ...base, resent: true })];
+    for (const mail of mails) {
+      expect(mail.text).toContain(`Spørsmål om søknaden: Ola ${EVIL}, Helse Stavanger HF (ola.nordmann@helse-stavanger.example)`);
+      expect(mail.html).toContain('<p>Spørsmål om søknaden: Ola &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «Jæren», Helse Stavanger HF (ola.nordmann@helse-stavanger.example)</p>');
+      expect(mail.html).not.toContain('mailto:');
+      for (const url of `${mail.text} ${mail.html}`.match(/https?:\/\/[^\s"'<>)]+/g) ?? []) expect(url).not.toContain('@');
+    }
+  });
+
+  it('the complete application names the meeting it goes to, and none when there is none in reach', () => {
+    expect(applicationComplete(ctx, { partners: ['Sola kommune'], meetingDate: '2025-04-02' }).text).toContain('Aktuelt møte: 02.04.2025');
+    expect(applicationComplete(ctx, { partners: ['Sola kommune'] }).text).not.toContain('Aktuelt møte');
   });
 
   it('the receipt names the meeting the application reaches and its deadline, when there is one', () => {
@@ -450,7 +477,7 @@ describe('mail templates', () => {
   });
 
   it("asks the owner's own organisation to sign as a party, not as its own partner", () => {
-    const own = cosignRequest(ctx, { partnerOrganisation: 'Helse Stavanger HF', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z' });
+    const own = cosignRequest(ctx, { partnerOrganisation: 'Helse Stavanger HF', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', contact: CONTACT });
     expect(own.text).toContain('Helse Stavanger HF har søkt Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd, sammen med samarbeidspartene i søknaden. Også søkerens egen organisasjon signerer søknaden.');
     expect(own.text).toContain('Du signerer for: Helse Stavanger HF');
     expect(own.text).not.toContain('som samarbeidspart');
@@ -458,7 +485,7 @@ describe('mail templates', () => {
   });
 
   it('a revised application: the partner is told earlier signatures and links do not count for it; the first asks without it', () => {
-    const revised = cosignRequest(ctx, { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', revised: true });
+    const revised = cosignRequest(ctx, { partnerOrganisation: 'Sola kommune', ownerOrganisation: 'Helse Stavanger HF', requestedAmount: 480000, link: LINK, expiresAt: '2025-03-15T22:59:59Z', revised: true, contact: CONTACT });
     expect(revised.text).toContain('Søknaden er endret. Signaturer på en tidligere versjon gjelder ikke for den nye');
     expect(rendered.cosignRequest.mail.text).not.toContain('Søknaden er endret');
   });

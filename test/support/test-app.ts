@@ -53,6 +53,8 @@ export interface ManualClock {
   now(): Date;
   set(iso: string): void;
   advanceDays(days: number): void;
+  /** Runs `act`, then sets the clock back to where it was: a test file's tests share one clock, and some move it. */
+  setBackAfter<T>(act: () => Promise<T>): Promise<T>;
 }
 
 export function manualClock(startIso = START): ManualClock {
@@ -64,6 +66,14 @@ export function manualClock(startIso = START): ManualClock {
     },
     advanceDays: (days) => {
       current = new Date(current.getTime() + days * 86_400_000);
+    },
+    async setBackAfter(act) {
+      const saved = current;
+      try {
+        return await act();
+      } finally {
+        current = saved;
+      }
     },
   };
 }
