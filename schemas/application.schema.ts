@@ -30,6 +30,7 @@ import {
   withMessages,
 } from './fields.schema';
 import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
+import { textLimits } from './text-limits';
 import type { SchemeConfig } from './scheme-config.schema';
 
 export { MAX_CHANGE_NOTE, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
@@ -404,6 +405,13 @@ export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
  */
 const revisionShape = { changeNote: optionalTextField(MAX_CHANGE_NOTE) };
 const revisionNoteSchema = z.strictObject(revisionShape, E);
+
+let formLimits: ReadonlyMap<string, number> | undefined;
+/** The longest text each control of the application form (and the revision's note) takes. */
+export function applicationTextLimits(): ReadonlyMap<string, number> {
+  formLimits ??= textLimits(z.strictObject({ ...applicationShape, ...revisionShape }));
+  return formLimits;
+}
 
 /** A revision's body as a whole (the API's description): the application and the note. */
 export function buildRevisionSchema(scheme: SchemeConfig) {

@@ -25,12 +25,22 @@ import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts, reportFacts } from './project-description';
 import { applicationsPath } from './secretariat-pages';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
+import { requestTextLimits, type RequestSchemaKey } from '../../schemas/requests.schema';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;
 
 /** The case's forms: one per reallocation request waiting for a decision, the revocation, the repayment claim, the new contact person and the owner's link sent again. */
 export type CaseFormName = 'repayment' | 'revocation' | 'period' | 'periodDecline' | 'owner' | 'ownerLink' | 'ownerMessage' | 'reportDeadline' | 'deadlineDecline' | 'reportSupplement' | 'supplementWithdrawal' | `reallocation:${string}`;
+
+/** The request each form posts (for its text limits); the owner's link is sent again without one. */
+const FORM_REQUEST: Record<Exclude<CaseFormName, `reallocation:${string}` | 'ownerLink'>, RequestSchemaKey> = {
+  repayment: 'repaymentClaim', revocation: 'revocation', period: 'periodChange', periodDecline: 'periodDecline', owner: 'ownerChange',
+  ownerMessage: 'ownerMessage', reportDeadline: 'reportDeadline', deadlineDecline: 'deadlineDecline', reportSupplement: 'reportSupplement',
+  supplementWithdrawal: 'reportSupplementWithdrawal',
+};
+const requestOf = (name: CaseFormName): RequestSchemaKey | undefined =>
+  name.startsWith('reallocation:') ? 'reallocationDecision' : name === 'ownerLink' ? undefined : FORM_REQUEST[name as keyof typeof FORM_REQUEST];
 
 const FORM_ID_PREFIX: Record<Exclude<CaseFormName, `reallocation:${string}`>, string> = {
   repayment: 'tilbakebetaling', revocation: 'tilbaketrekking', owner: 'kontaktperson', ownerLink: 'lenke', reportDeadline: 'rapportfrist',
@@ -302,7 +312,9 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print
   const states: FormState[] = [];
   const state = (name: CaseFormName) => {
     const mine = forms.failed?.form === name ? forms.failed : undefined;
-    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, name.startsWith('reallocation:') ? `omdisp-${name.slice('reallocation:'.length)}` : FORM_ID_PREFIX[name as keyof typeof FORM_ID_PREFIX]);
+    const request = requestOf(name);
+    const prefix = name.startsWith('reallocation:') ? `omdisp-${name.slice('reallocation:'.length)}` : FORM_ID_PREFIX[name as keyof typeof FORM_ID_PREFIX];
+    const s = new FormState(mine?.values ?? {}, mine?.errors ?? {}, prefix, request ? requestTextLimits(request) : undefined);
     states.push(s);
     return s;
   };

@@ -6,6 +6,7 @@ import { date, dateTime } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 import { projectDescription } from './project-description';
+import { requestTextLimits } from '../../schemas/requests.schema';
 
 export type CosignView = Awaited<ReturnType<typeof getCosignPage>>;
 
@@ -30,7 +31,7 @@ export function answeredNotice(answer: NonNullable<CosignView['answer']>): Html 
 }
 
 export function cosignPage(view: CosignView, linkId: string, form?: CosignForm, notice?: Html | string): { title: string; body: Html } {
-  const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'signering');
+  const state = new FormState(form?.values ?? {}, form?.errors ?? {}, 'signering', requestTextLimits('signature'));
   const partner = view.partner;
   const open = view.current && !view.answer;
   let action: Html;

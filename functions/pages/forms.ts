@@ -3,6 +3,7 @@
 // the top links to each field by id. Error keys are the zod paths ('partners.0.organisationNumber'),
 // which are also the controls' names, so a key maps to an id without a lookup table.
 import { attrs, html, type Html, type Interpolation } from './html';
+import { limitAt } from '../../schemas/text-limits';
 
 export type FormBody = Record<string, string | string[] | undefined>;
 export type FieldErrors = Record<string, string>;
@@ -26,11 +27,14 @@ export function toFormBody(body: unknown): FormBody {
   const out: FormBody = {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return out;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (typeof value === 'string') out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+    if (typeof value === 'string') out[key] = lineBreaks(value);
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string').map(lineBreaks);
   }
   return out;
 }
+
+/** A browser posts a text area's line breaks as CRLF but counts each as one character against maxlength: so does the server. */
+const lineBreaks = (text: string): string => text.replace(/\r\n?/g, '\n');
 
 /** Only the named fields: what reaches a strict schema from a form that may carry others. */
 export function pickFields(form: FormBody, names: readonly string[]): FormBody {
@@ -62,6 +66,8 @@ export class FormState {
     readonly values: FormBody = {},
     readonly errors: FieldErrors = {},
     readonly prefix = 'felt',
+    /** the longest text each control takes (schemas/text-limits.ts): maxlength, so the browser stops where the server would refuse */
+    private readonly limits: ReadonlyMap<string, number> = new Map(),
   ) {}
 
   idFor(key: string): string {
@@ -113,6 +119,7 @@ export class FormState {
       autocomplete: options.autocomplete,
       inputmode: options.inputmode,
       list: options.list,
+      maxlength: limitAt(this.limits, key),
       spellcheck: options.type === 'email' ? 'false' : undefined,
       'aria-invalid': error ? 'true' : undefined,
       'aria-describedby': this.describedBy(id, !!options.hint, !!error),
@@ -132,6 +139,7 @@ export class FormState {
       id,
       name: key,
       rows: options.rows ?? 5,
+      maxlength: limitAt(this.limits, key),
       'aria-invalid': error ? 'true' : undefined,
       'aria-describedby': this.describedBy(id, !!options.hint, !!error),
     })}>${this.value(key)}</textarea></div>`;

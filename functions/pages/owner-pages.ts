@@ -9,6 +9,7 @@ import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
+import { requestTextLimits } from '../../schemas/requests.schema';
 
 export type OwnerView = Awaited<ReturnType<typeof getOwnerView>>;
 export type OwnerPageView = Awaited<ReturnType<typeof getOwnerPage>>;
@@ -107,12 +108,12 @@ ${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, s
 }
 
 export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: OwnerForms = {}): { title: string; body: Html } {
-  const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk');
-  const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering');
-  const message = new FormState(forms.message?.values ?? {}, forms.message?.errors ?? {}, 'melding');
+  const withdraw = new FormState(forms.withdraw?.values ?? {}, forms.withdraw?.errors ?? {}, 'trekk', requestTextLimits('withdraw'));
+  const reallocation = new FormState(forms.reallocation?.values ?? {}, forms.reallocation?.errors ?? {}, 'omdisponering', requestTextLimits('reallocation'));
+  const message = new FormState(forms.message?.values ?? {}, forms.message?.errors ?? {}, 'melding', requestTextLimits('ownerMessage'));
   const signingOpen = view.status === 'awaiting_cosignature';
   const signing = new FormState(forms.signing?.values ?? {}, forms.signing?.errors ?? {}, 'signering');
-  const period = new FormState(forms.period?.values ?? {}, forms.period?.errors ?? {}, 'periode');
+  const period = new FormState(forms.period?.values ?? {}, forms.period?.errors ?? {}, 'periode', requestTextLimits('periodRequest'));
   const canRevise = REVISABLE.includes(view.status);
   const canWithdraw = WITHDRAWABLE.includes(view.status);
   const canReallocate = REALLOCATABLE.includes(view.status);

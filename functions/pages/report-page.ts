@@ -4,6 +4,7 @@ import { date, dateTime, kroner, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 import { reportFacts } from './project-description';
+import { requestTextLimits } from '../../schemas/requests.schema';
 
 export type ReportView = Awaited<ReturnType<typeof getReportForm>>;
 
@@ -49,8 +50,8 @@ export function reportPage(view: ReportView, linkId: string, form?: ReportFormSt
     progress: view.report.progress, effect: view.report.effect, spentAmount: String(view.report.spentAmount),
     ...(view.report.lessonsLearned ? { lessonsLearned: view.report.lessonsLearned } : {}), ...(view.report.deviations ? { deviations: view.report.deviations } : {}),
   } : {};
-  const state = new FormState(form?.values ?? sent, form?.errors ?? {}, 'rapport');
-  const requestState = new FormState(requestForm?.values ?? {}, requestForm?.errors ?? {}, 'utsettelse');
+  const state = new FormState(form?.values ?? sent, form?.errors ?? {}, 'rapport', requestTextLimits('report'));
+  const requestState = new FormState(requestForm?.values ?? {}, requestForm?.errors ?? {}, 'utsettelse', requestTextLimits('deadlineRequest'));
   const title = `${kind}: ${view.title}`;
   const allocation = view.allocation;
   const formHtml = view.open

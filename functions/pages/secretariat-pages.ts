@@ -17,6 +17,7 @@ import { count, date, dateTime, dayOf, kroner, meetingOptions, meetingTime, over
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
+import { requestTextLimits, type RequestSchemaKey } from '../../schemas/requests.schema';
 
 export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
 export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
@@ -218,6 +219,8 @@ export interface AgendaForms {
 }
 
 const FORM_PREFIX: Record<DecisionFormName, string> = { approve: 'innvilg', reject: 'avslag', defer: 'utsett', info: 'merinfo', recommend: 'innstilling', move: 'flytt' };
+/** The request each form posts (for its text limits); a move has no text. */
+const FORM_REQUEST: Partial<Record<DecisionFormName, RequestSchemaKey>> = { approve: 'decision', reject: 'decision', defer: 'decision', info: 'information', recommend: 'recommendation' };
 
 type StateFor = (name: DecisionFormName, defaults?: FormBody) => FormState;
 
@@ -225,7 +228,8 @@ type StateFor = (name: DecisionFormName, defaults?: FormBody) => FormState;
 function formStates(item: AgendaItem, failed: AgendaForms['failed'], states: FormState[]): StateFor {
   const mine = failed?.applicationId === item.applicationId ? failed : undefined;
   return (name, defaults = {}) => {
-    const s = new FormState(mine?.form === name ? mine.values : defaults, mine?.form === name ? mine.errors : {}, `${FORM_PREFIX[name]}-${item.applicationId}`);
+    const request = FORM_REQUEST[name];
+    const s = new FormState(mine?.form === name ? mine.values : defaults, mine?.form === name ? mine.errors : {}, `${FORM_PREFIX[name]}-${item.applicationId}`, request ? requestTextLimits(request) : undefined);
     states.push(s);
     return s;
   };
