@@ -406,11 +406,9 @@ export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
 const revisionShape = { changeNote: optionalTextField(MAX_CHANGE_NOTE) };
 const revisionNoteSchema = z.strictObject(revisionShape, E);
 
-let formLimits: ReadonlyMap<string, number> | undefined;
-/** The longest text each control of the application form (and the revision's note) takes. */
+/** The longest text each control of the application form (and the revision's note) takes, read from the schema (application-limits.ts is held to it). */
 export function applicationTextLimits(): ReadonlyMap<string, number> {
-  formLimits ??= textLimits(z.strictObject({ ...applicationShape, ...revisionShape }));
-  return formLimits;
+  return textLimits(z.strictObject({ ...applicationShape, ...revisionShape }));
 }
 
 /** A revision's body as a whole (the API's description): the application and the note. */

@@ -2,7 +2,8 @@
 // control names are the schema's paths ('partners.0.email'), which formToApplicationInput reads
 // and which the validation errors are keyed by.
 import { randomBytes } from 'node:crypto';
-import { applicationTextLimits, type ApplicationInput } from '../../schemas/application.schema';
+import type { ApplicationInput } from '../../schemas/application.schema';
+import { applicationFormLimits } from '../../schemas/application-limits';
 import { MAX_CHANGE_NOTE, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
 import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, GROUP_ANCHORING } from '../domain/anchoring';
 import type { ApplicationStatus } from '../domain/model';
@@ -198,7 +199,7 @@ ${Array.from({ length: rows }, (_, i) => budgetRow(form, i, partners))}
 
 export function applicationFormPage(view: ApplicationFormView): { title: string; body: Html } {
   const { scheme } = view;
-  const form = new FormState(view.values, view.errors, undefined, applicationTextLimits());
+  const form = new FormState(view.values, view.errors, undefined, applicationFormLimits);
   const partnerRows = rowCount(view.values, view.errors, 'partners');
   const budgetRows = rowCount(view.values, view.errors, 'budget');
   const partners = partnerOptions(form, partnerRows);

@@ -91,7 +91,7 @@ describe('an application that continues an earlier grant', () => {
     const view = (await caseOf()).body;
     expect(view.continuations).toEqual([{ applicationId: kept.applicationId, title: 'Jordmor i kombinert stilling, år 2', status: 'awaiting_cosignature', statusLabel: 'Venter på signering fra partene', submittedAt: expect.any(String) }]);
     const casePage = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId: earlier }, headers: HTML, claims: SECRETARIAT }), 'page-application');
-    expect(casePage.text).toContain(`<dt>Videreføres i</dt><dd><ul class="plain"><li><a href="/sekretariat/soknader/${kept.applicationId}">Jordmor i kombinert stilling, år 2</a> (${kept.applicationId}): venter på signering fra partnerne, sendt inn 20.11.2026 kl. 10.00</li></ul></dd>`);
+    expect(casePage.text).toContain(`<dt>Videreføres i</dt><dd><ul class="plain"><li><a href="/sekretariat/soknader/${kept.applicationId}">Jordmor i kombinert stilling, år 2</a> (${kept.applicationId}): venter på signering fra partene, sendt inn 20.11.2026 kl. 10.00</li></ul></dd>`);
     expect(casePage.text).not.toContain(dropped.applicationId);
   });
 

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { limitAt, textLimits } from '../../schemas/text-limits';
 import { applicationTextLimits, MAX_CHANGE_NOTE } from '../../schemas/application.schema';
 import { requestTextLimits } from '../../schemas/requests.schema';
+import { APPLICATION_TEXT_LIMITS } from '../../schemas/application-limits';
 import { toFormBody } from '../../functions/pages/forms';
 
 describe('text limits', () => {
@@ -19,6 +20,10 @@ describe('text limits', () => {
     expect(limitAt(limits, 'rows.3.email')).toBe(254);
     expect(limitAt(limits, 'rows.3.amount')).toBeUndefined();
     expect(limitAt(limits, 'free')).toBeUndefined();
+  });
+
+  it('the application form\'s limits (kept apart from its schema, which the form pages do not bundle) are the schema\'s', () => {
+    expect(APPLICATION_TEXT_LIMITS).toEqual(Object.fromEntries(applicationTextLimits()));
   });
 
   it('the application form and the requests have theirs from their schemas', () => {
