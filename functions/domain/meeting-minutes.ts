@@ -75,8 +75,8 @@ export function approvalBlocked(state: MinutesState, attendanceRecorded: boolean
   if (state === 'approved') return undefined;
   if (!attendanceRecorded) return { reason: 'attendance_missing', message: 'Registrer hvem som var til stede før protokollen godkjennes.' };
   if (openCases > 0) {
-    const cases = openCases === 1 ? '1 sak står' : `${openCases} saker står`;
-    return { reason: 'cases_open', message: `${cases} på sakslisten uten vedtak. Registrer vedtak, eller flytt sakene til et annet møte, før protokollen godkjennes.` };
+    const [cases, them] = openCases === 1 ? ['1 sak står', 'saken'] : [`${openCases} saker står`, 'sakene'];
+    return { reason: 'cases_open', message: `${cases} på sakslisten uten vedtak. Registrer vedtak, eller flytt ${them} til et annet møte, før protokollen godkjennes.` };
   }
   return undefined;
 }

@@ -4,6 +4,8 @@
 // then the approval; the agenda links here, and each decision on a case links back.
 import { agendaPath, casePath, minutesPath } from '../http/routes';
 import type { DecisionOutcome } from '../domain/model';
+import { approvalBlocked } from '../domain/meeting-minutes';
+import { meetingPotYear } from '../domain/pot';
 import type { meetingMinutes } from '../use-cases/meeting-minutes';
 import { CSRF_FIELD } from './csrf';
 import { count, date, dateTime, decisionText, kroner } from './format';
@@ -147,11 +149,15 @@ function approvalSection(minutes: Minutes, forms: MinutesForms, form: FormState)
 ${approval.note ? html`<p class="long-text">${approval.note}</p>` : ''}`;
   }
   if (minutes.state === 'not_held') return html``;
-  return html`<h2 id="godkjenning">Godkjenning</h2>
-<p>Protokollen er ikke godkjent. Når ${minutes.committee.shortName} har godkjent den, registrerer sekretariatet godkjenningen her. Deretter kan verken fremmøtet eller vedtakene i den endres.</p>
+  const intro = html`<h2 id="godkjenning">Godkjenning</h2>
+<p>Protokollen er ikke godkjent. Når ${minutes.committee.shortName} har godkjent den, registrerer sekretariatet godkjenningen her. Deretter kan verken fremmøtet eller vedtakene i den endres.</p>`;
+  // The same rule the approval is refused by: say what is missing instead of offering a button that fails.
+  const blocked = approvalBlocked(minutes.state, (minutes.attendance?.present.length ?? 0) > 0, minutes.undecided.length);
+  if (blocked) return html`${intro}<p class="notice"><strong>Protokollen kan ikke godkjennes ennå.</strong> ${blocked.message}</p>`;
+  return html`${intro}
 <form method="post" action=${minutesApprovalPath(meeting.schemeId, meeting.id)} novalidate aria-label="Godkjenn protokollen">
 ${hidden(CSRF_FIELD, forms.csrf)}
-${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: 'For eksempel «Godkjent i FSU-møtet 14. januar 2027».', summaryLabel: 'Godkjenning, merknad' })}
+${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: `For eksempel «Godkjent i ${minutes.committee.shortName}-møtet» og møtets dato.`, summaryLabel: 'Godkjenning, merknad' })}
 <button type="submit">Godkjenn protokollen</button>
 </form>`;
 }
@@ -180,7 +186,7 @@ ${minutes.approval ? '' : html`<p><strong>Utkast: protokollen er ikke godkjent.<
 <dt>Vedtak fattet av</dt><dd>${minutes.committee.name} (${minutes.committee.shortName})</dd>
 <dt>Saker</dt><dd>${totalsText(totals)}</dd>
 <dt>Tildelt i møtet</dt><dd>${kroner(totals.grantedAmount)}</dd>
-<dt>Igjen i årets pott</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
+<dt>Igjen i potten for ${meetingPotYear(meeting)} i dag</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
 </dl>
 ${attendanceHtml}
 ${minutes.cases.length === 0 ? html`<p>Ingen vedtak er registrert for dette møtet ennå.</p>` : minutes.cases.map((c) => minutesCase(minutes, c))}

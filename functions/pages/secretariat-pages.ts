@@ -73,17 +73,20 @@ ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</
   }
   const others = upcoming.filter((o) => o.id !== m.id);
   const cases = count(m.openCases, 'sak', 'saker');
+  // One case is "saken", "den" and "søkeren"; more are "sakene", "de" and "søkerne".
+  const one = m.openCases === 1;
+  const them = one ? 'saken' : 'sakene';
   const body =
     m.openCases === 0
       ? html`<p class="hint">Møtet tas ut av møteplanen. Søknader settes opp til de andre møtene. ${m.added ? 'Avlyser du ved en feil, legger du møtet inn igjen med «Legg til et møte i møteplanen».' : 'Avlyser du ved en feil, setter du møtet inn igjen under «Avlyste møter».'}</p>`
       : others.length === 0
-        ? html`<p class="hint">Møtet har ${cases} på sakslisten. Legg til møtet sakene skal flyttes til først.</p>`
-        : html`<p class="hint">Møtet har ${cases} på sakslisten. De flyttes til møtet du velger, og søkerne får e-post om det nye møtet.</p>
-${form.select('moveCasesTo', 'Flytt sakene til', meetingOptions(others), {
+        ? html`<p class="hint">Møtet har ${cases} på sakslisten. Legg til møtet ${them} skal flyttes til først.</p>`
+        : html`<p class="hint">Møtet har ${cases} på sakslisten. ${one ? 'Den flyttes til møtet du velger, og søkeren får' : 'De flyttes til møtet du velger, og søkerne får'} e-post om det nye møtet.</p>
+${form.select('moveCasesTo', `Flytt ${them} til`, meetingOptions(others), {
   value: form.value('moveCasesTo') || (others.find((o) => o.date > m.date) ?? others[0])!.id,
-  summaryLabel: `${m.title}: flytt sakene til`,
+  summaryLabel: `${m.title}: flytt ${them} til`,
 })}`;
-  const button = m.openCases > 0 && others.length === 0 ? '' : html`<button type="submit" class="secondary small">${m.openCases > 0 ? 'Avlys møtet og flytt sakene' : 'Avlys møtet'}</button>`;
+  const button = m.openCases > 0 && others.length === 0 ? '' : html`<button type="submit" class="secondary small">${m.openCases > 0 ? `Avlys møtet og flytt ${them}` : 'Avlys møtet'}</button>`;
   return html`<details class="cancel-meeting"${open ? html` open` : ''}><summary>Avlys</summary>
 <form method="post" action=${action} novalidate aria-label=${`Avlys ${m.title}`}>
 ${hidden(CSRF_FIELD, csrf)}${body}${button}
@@ -373,6 +376,8 @@ ${reviewSection(agenda, item, csrf, forms.failed, states)}
 export function agendaPage(agenda: Agenda, csrf: string, forms: AgendaForms = {}): { title: string; body: Html } {
   const { meeting } = agenda;
   const title = `Saksliste: ${meeting.title}`;
+  // The pot the meeting's approvals draw from: a December meeting's is not "this year's" when read in January.
+  const potYear = meetingPotYear(meeting);
   const states: FormState[] = [];
   const items = agenda.items.map((item, i) => agendaItem(agenda, item, i + 1, csrf, forms, states));
   const unplaced = forms.failed && !agenda.items.some((i) => i.applicationId === forms.failed?.applicationId) ? forms.failed.problem : undefined;
@@ -386,14 +391,14 @@ ${forms.notice ?? ''}
 <dl class="facts">
 <dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
 <dt>Søknadsfrist</dt><dd>${dateTime(meeting.submissionDeadline)}</dd>
-<dt>Igjen i årets pott</dt><dd>${agenda.potRemaining === undefined ? `Ingen pott registrert for ${meetingPotYear(meeting)}` : kroner(agenda.potRemaining)}</dd>
+<dt>Igjen i potten for ${potYear}</dt><dd>${agenda.potRemaining === undefined ? 'Ingen pott registrert' : kroner(agenda.potRemaining)}</dd>
 <dt>Saker</dt><dd>${agenda.items.length}</dd>
 <dt>Omsøkt i sakene som ikke er avgjort</dt><dd>${kroner(agenda.demand.requested)} (${count(agenda.demand.openCases, 'sak', 'saker')})</dd>
 <dt>Vedtak fattes av</dt><dd>${agenda.committee.name} (${agenda.committee.shortName})</dd>
 ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.body.name} (${agenda.preparation.body.shortName})${agenda.preparation.ranked ? ', med prioritering' : ''}${agenda.preparation.members.length ? html`: ${agenda.preparation.members.map((m) => m.title).join(', ')}` : ''}</dd>` : ''}
 </dl>
 ${agenda.missingPotYear === null ? '' : missingPotNotice(agenda.missingPotYear, agenda.committee.shortName, 'i dette møtet')}
-${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i årets pott.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
+${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i potten for ${potYear}.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
 ${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
 ${agenda.periodRequests.length ? html`<section aria-labelledby="ny-periode">

@@ -47,7 +47,7 @@ export async function cancelMeeting(deps: Dependencies, schemeId: string, meetin
 function casesDestination(calendar: Calendar, cancelled: Meeting, moveCasesTo: string | undefined, open: readonly AgendaEntry[], now: Date): Meeting {
   if (!moveCasesTo) {
     const cases = `${open.length} ${open.length === 1 ? 'sak' : 'saker'}`;
-    throw new ConflictError(`Møtet har ${cases} på sakslisten. Velg hvilket møte sakene skal flyttes til.`, 'meeting_has_cases');
+    throw new ConflictError(`Møtet har ${cases} på sakslisten. Velg hvilket møte ${open.length === 1 ? 'saken' : 'sakene'} skal flyttes til.`, 'meeting_has_cases');
   }
   const target = findMeeting(calendar, moveCasesTo);
   if (!target) throw new ValidationError({ moveCasesTo: 'Fant ikke møtet i møteplanen.' });

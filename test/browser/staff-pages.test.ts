@@ -359,10 +359,9 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.goto(`/sekretariat/innlandet/moter/${meeting.id}/protokoll`);
     expect(await page.getByText('Utkast: protokollen er ikke godkjent.').isVisible()).toBe(true);
 
-    // Approving before the attendance is recorded: the reason at the top, nothing approved.
-    await page.getByRole('button', { name: 'Godkjenn protokollen' }).click();
-    await page.waitForLoadState();
-    expect(await page.locator('#feiloppsummering').textContent()).toContain('Registrer hvem som var til stede før protokollen godkjennes.');
+    // Before the attendance is recorded the approval is not offered (it would be refused): the page says what is missing.
+    expect(await page.getByRole('button', { name: 'Godkjenn protokollen' }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('Protokollen kan ikke godkjennes ennå. Registrer hvem som var til stede før protokollen godkjennes.');
 
     const attendance = page.getByRole('form', { name: 'Registrer fremmøte' });
     await attendance.getByLabel('Til stede', { exact: true }).fill('Kari Nordmann, leder (Gjøvik kommune)\nOla Hansen, Sykehuset Innlandet');
@@ -373,6 +372,8 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('dl.facts', { hasText: 'Til stede' }).textContent()).toContain('Ola Hansen, Sykehuset Innlandet');
     await expectAccessibleBasics(page);
 
+    // The note's example names this community's committee.
+    expect(await page.getByRole('form', { name: 'Godkjenn protokollen' }).textContent()).toContain('«Godkjent i SSU-møtet»');
     await page.getByRole('form', { name: 'Godkjenn protokollen' }).getByLabel('Merknad (valgfritt)').fill('Godkjent i neste SSU-møte.');
     await page.getByRole('button', { name: 'Godkjenn protokollen' }).click();
     await page.waitForURL(/\?registrert=godkjent/);

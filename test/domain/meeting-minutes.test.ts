@@ -57,7 +57,7 @@ describe('approvalBlocked', () => {
     expect(approvalBlocked('open', false, 0)).toEqual({ reason: 'attendance_missing', message: 'Registrer hvem som var til stede før protokollen godkjennes.' });
     expect(approvalBlocked('open', true, 1)).toEqual({
       reason: 'cases_open',
-      message: '1 sak står på sakslisten uten vedtak. Registrer vedtak, eller flytt sakene til et annet møte, før protokollen godkjennes.',
+      message: '1 sak står på sakslisten uten vedtak. Registrer vedtak, eller flytt saken til et annet møte, før protokollen godkjennes.',
     });
     expect(approvalBlocked('open', true, 3)?.message).toMatch(/^3 saker står på sakslisten uten vedtak\./);
     // The attendance is checked before the cases: it is what the secretariat can fix on this page.

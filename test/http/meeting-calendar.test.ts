@@ -100,7 +100,7 @@ describe('an added meeting in the lifecycle', () => {
     // With a case on its agenda, it stays.
     const refused = await remove('2027-01-07');
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: 'Møtet har 1 sak på sakslisten. Velg hvilket møte sakene skal flyttes til.' });
+    expect(refused.body).toMatchObject({ reason: 'meeting_has_cases', message: 'Møtet har 1 sak på sakslisten. Velg hvilket møte saken skal flyttes til.' });
     // The agenda and the minutes work as for any meeting.
     expect((await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2027-01-07' }, as })).body.items).toHaveLength(1);
   });

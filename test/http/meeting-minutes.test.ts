@@ -207,6 +207,11 @@ describe("a meeting's attendance and the approval of its minutes", () => {
     expect(draft.text).toContain('<li>Ola Hansen, Stavanger kommune</li>');
     // The form holds what is recorded, one person per line.
     expect(draft.text).toMatch(/<textarea id="fremmote-present" name="present"[^>]*>Kari Nordmann, leder\nOla Hansen, Stavanger kommune<\/textarea>/);
+    // The approval would be refused: the page says why instead of offering its button.
+    expect(draft.text).toContain('<strong>Protokollen kan ikke godkjennes ennå.</strong> 2 saker står på sakslisten uten vedtak.');
+    expect(draft.text).not.toContain('action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/godkjenning"');
+    // What is left is the pot the meeting drew from, as it stands now (not "this year's" whenever it is read).
+    expect(draft.text).toContain('<dt>Igjen i potten for 2027 i dag</dt>');
 
     expect((await decide(granted, { outcome: 'approve', amount: 400_000, periodStart: '2027-05-01', periodEnd: '2028-04-30' })).status).toBe(201);
     expect((await decide(deferred, { outcome: 'defer', reason: 'Venter på kommunens budsjett.' })).status).toBe(201);
@@ -223,6 +228,11 @@ describe("a meeting's attendance and the approval of its minutes", () => {
     expect(await app.store.getMinutesRecord(schemeId, meetingId)).toMatchObject({ present: ['Kari Nordmann, leder', 'Ola Hansen, Stavanger kommune', 'Per Olsen, Helse Stavanger'], absent: [], revision: 2 });
 
     app.clock.set('2027-05-27T09:00:00.000Z');
+    const ready = (await minutesPage(schemeId, meetingId)).text;
+    expect(ready).toContain('action="/sekretariat/sor-rogaland/moter/2027-04-22/protokoll/godkjenning"');
+    expect(ready).not.toContain('Protokollen kan ikke godkjennes ennå.');
+    // The example names the community's own committee (SSU, KU, ASU elsewhere), not a date that goes stale.
+    expect(ready).toContain('For eksempel «Godkjent i FSU-møtet» og møtets dato.');
     const approved = await pagePost('godkjenning', { note: 'Godkjent i FSU-møtet 27. mai 2027.' });
     expect(approved.status).toBe(303);
     expect(approved.headers.location).toBe('/sekretariat/sor-rogaland/moter/2027-04-22/protokoll?registrert=godkjent');

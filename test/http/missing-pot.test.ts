@@ -49,7 +49,7 @@ describe('a meeting in a year without a pot', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain(`<strong>${WARNING}</strong> FSU kan ikke innvilge tilskudd i dette møtet før potten er lagt inn.`);
     expect(page.text).toContain(ASK);
-    expect(page.text).toContain('<dt>Igjen i årets pott</dt><dd>Ingen pott registrert for 2028</dd>');
+    expect(page.text).toContain('<dt>Igjen i potten for 2028</dt><dd>Ingen pott registrert</dd>');
     // The meetings of 2027 have their pot: no warning on their agendas.
     expect((await agendaPage('2027-01-28')).text).not.toContain('Det er ikke satt av noen pott');
 

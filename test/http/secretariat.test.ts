@@ -69,7 +69,7 @@ describe('the portfolio on the agenda', () => {
     const pot = (await app.store.getPot('sor-rogaland', 2027))!;
     await app.store.reserve('sor-rogaland', 2027, 'app_tidligerevedtak', pot.remaining - 1_000_000);
     expect((await agendaOf()).body.demand).toEqual({ openCases: 2, requested: 1_700_000, exceedsPot: true });
-    expect((await pageOf()).text).toContain('<strong>Sakene som ikke er avgjort, ber om 1 700 000 kr, mer enn de 1 000 000 kr som er igjen i årets pott.</strong> FSU må prioritere mellom dem.');
+    expect((await pageOf()).text).toContain('<strong>Sakene som ikke er avgjort, ber om 1 700 000 kr, mer enn de 1 000 000 kr som er igjen i potten for 2027.</strong> FSU må prioritere mellom dem.');
   });
 });
 
