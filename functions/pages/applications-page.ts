@@ -5,7 +5,7 @@
 import type { ApplicationStatus } from '../domain/model';
 import { ON_AGENDA, STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { listApplications } from '../use-cases/committee';
-import { dateTime, kroner } from './format';
+import { date, dateTime, kroner } from './format';
 import { toCsv, type CsvColumns } from '../domain/csv';
 import { html, type Html } from './html';
 import { casePath } from '../http/routes';
@@ -60,7 +60,7 @@ export function applicationsPage(scheme: { id: string; name: string }, status: A
   const title = `Søknader – ${scheme.name}`;
   const rows = bySubmission(list);
   const meeting = (a: ApplicationList[number]) =>
-    a.meetingId && ON_AGENDA.includes(a.status) ? html`<a href=${`${agendaPath(scheme.id, a.meetingId)}#sak-${a.applicationId}`}>Sakslisten ${a.meetingId}</a>` : '–';
+    a.meetingId && ON_AGENDA.includes(a.status) ? html`<a href=${`${agendaPath(scheme.id, a.meetingId)}#sak-${a.applicationId}`}>Sakslisten ${date(a.meetingId)}</a>` : '–';
   return {
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>

@@ -16,7 +16,7 @@ import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import { isOverdueReminder, overdueCopiedToSecretariat } from '../domain/reminders';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { count, date, dateTime, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, payoutModeLabel, payoutStateLabel, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, dayOf, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, payoutModeLabel, payoutStateLabel, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -24,6 +24,7 @@ import type { StaffPageForms } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
 import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts, reportFacts } from './project-description';
 import { applicationsPath } from './secretariat-pages';
+import { payoutStateDay } from './finance-page';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
 import { requestTextLimits, type RequestSchemaKey } from '../../schemas/requests.schema';
 
@@ -398,8 +399,8 @@ ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view
 )}</ul>`, 'vedtak')}
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>
-<thead><tr><th scope="col">Opprettet</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
-<tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}</td><td>${p.invoiceNumber ?? '–'}</td></tr>`)}</tbody>
+<thead><tr><th scope="col">Bestilt</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
+<tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${payoutStateDay(p)}</td><td>${p.invoiceNumber ?? '–'}${p.invoicedAt ? html`<span class="hint">registrert ${dayOf(p.invoicedAt)}</span>` : ''}</td></tr>`)}</tbody>
 </table></div>`, 'utbetalinger')}
 ${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${reports}${supplement}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
@@ -416,7 +417,7 @@ ${projectTexts(data, scheme)}
 ${budgetTable(data.budget, partnerName)}
 </details>
 <h2 id="historikk">Historikk</h2>
-${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners))}
+${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners), grantPayout?.mode === 'cost_booking')}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,

@@ -30,23 +30,24 @@ async function returnFilter(deps: Dependencies, request: RouteRequest<unknown>, 
 
 /**
  * One of finance's form posts on a payout: CSRF, the action, then back to the list with the notice
- * `code`; or, whatever the action refused (a field, a conflict), the list again with that at the
- * payout's form and what was typed kept.
+ * `code` (or the one `code` picks from what the action did); or, whatever the action refused (a
+ * field, a conflict), the list again with that at the payout's form and what was typed kept.
  */
-export async function financeFormPost(request: RouteRequest<unknown>, code: string, act: (deps: Dependencies, payoutId: string, form: FormBody) => Promise<unknown>): Promise<HttpResult> {
+export async function financeFormPost<T>(request: RouteRequest<unknown>, code: string | ((done: T) => string), act: (deps: Dependencies, payoutId: string, form: FormBody) => Promise<T>): Promise<HttpResult> {
   const form = toFormBody(request.body);
   checkCsrf(request.event, form);
   const deps = dependencies();
   const payoutId = request.params.payoutId ?? '';
+  let done: T;
   try {
-    await act(deps, payoutId, form);
+    done = await act(deps, payoutId, form);
   } catch (error) {
     const refused = formRefusal(error);
     if (!refused) throw error;
     const { status, ...shown } = refused;
     return rerenderFinance(deps, request, form, { payoutId, values: form, ...shown }, status);
   }
-  return afterFinanceAction(deps, request, form, payoutId, code);
+  return afterFinanceAction(deps, request, form, payoutId, typeof code === 'string' ? code : code(done));
 }
 
 async function afterFinanceAction(deps: Dependencies, request: RouteRequest<unknown>, form: FormBody, payoutId: string, code: string): Promise<HttpResult> {

@@ -93,8 +93,8 @@ function totalsByState(payouts: FinanceView['payouts']): Html {
   )}</dl>`;
 }
 
-/** The day the payout reached its state, where it has one (as the CSV's dates). */
-function stateDay(p: PayoutRecord): Html | '' {
+/** The day the payout reached its state, where it has one (as the CSV's dates); the case page's payouts show it too. */
+export function payoutStateDay(p: PayoutRecord): Html | '' {
   const at = p.state === 'paid' || p.state === 'repaid' ? p.paidAt : p.state === 'cancelled' ? p.cancelledAt : undefined;
   return at ? html`<span class="hint">${dayOf(at)}</span>` : '';
 }
@@ -107,7 +107,7 @@ export function financePage(view: FinanceView): { title: string; body: Html } {
   const rows = view.payouts.map(
     (p) => html`<tr id=${`utbetaling-${p.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`}>
 <td>${view.titles?.get(p.applicationId) ?? ''}<span class="hint">saksnr. ${p.applicationId}</span></td>
-<td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${stateDay(p)}</td>
+<td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${payoutStateDay(p)}</td>
 <td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}${p.invoicedAt ? html`<span class="hint">registrert ${dayOf(p.invoicedAt)}</span>` : ''}</td><td>${actions(p, view, states)}</td></tr>`,
   );
   const unplaced = view.failed && !view.payouts.some((p) => p.id === view.failed?.payoutId) ? view.failed.problem : undefined;
@@ -174,4 +174,12 @@ export function financeCsvFile(filter: FinanceFilter, payouts: readonly PayoutRe
 export const FINANCE_NOTICES: Record<string, string> = {
   faktura: 'Fakturaen er registrert.',
   betalt: 'Utbetalingen er registrert som betalt.',
+  kostnadsfort: 'Utbetalingen er registrert som kostnadsført.',
+  tilbakebetalt: 'Kravet om tilbakebetaling er registrert som betalt tilbake.',
 };
+
+/** The notice after "betalt": in the words of the button pressed (a cost booking, or a claim repaid, is no payout paid). */
+export function paidNotice(p: Pick<PayoutRecord, 'state' | 'mode'>): string {
+  if (p.state === 'repaid') return 'tilbakebetalt';
+  return p.mode === 'cost_booking' ? 'kostnadsfort' : 'betalt';
+}

@@ -61,7 +61,7 @@ ${staff ? staffNav(staff) : ''}
 ${body}
 </main>
 <footer class="site-footer">
-<p>Tilskuddsordning for helsefellesskapene. Spørsmål om en søknad? Kontakt sekretariatet i ditt helsefellesskap.</p>
+<p>Tilskuddsordning for helsefellesskapene.${staff ? '' : ' Spørsmål om en søknad? Kontakt sekretariatet i ditt helsefellesskap.'}</p>
 </footer>
 </body>
 </html>

@@ -192,7 +192,7 @@ ${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { s
 ${projectDescription(view.project, view.scheme, `Søknaden (versjon ${view.version})`)}
 
 <h2>Historikk</h2>
-${historyTable(view.history)}`;
+${historyTable(view.history, undefined, view.payout?.mode === 'cost_booking')}`;
 
   const summary = errorSummary([period, reallocation, withdraw, message, signing], forms.problem ? [forms.problem] : []);
   const hasErrors = [withdraw, reallocation, message, period, signing].some((f) => f.hasErrors()) || !!forms.problem;

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../functions/domain/errors';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
-import { FINANCE, invoke, useTestApp } from '../support/test-app';
+import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 const HTML = { Accept: 'text/html' };
@@ -49,5 +49,23 @@ describe("the finance page's forms", () => {
     const paid = await post(payout.id, 'betalt');
     expect(paid.status).toBe(303);
     expect(paid.headers.location).toBe(`${LIST}&melding=betalt`);
+  });
+
+  it('the notice after "betalt" says what was done: a cost booking booked, a repayment claim paid back, not "utbetalingen … betalt"', async () => {
+    const list = (melding: string) => invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: 'R-11326-D11325', melding }, headers: HTML, claims: FINANCE }), 'page-finance');
+    const booked = await app.payoutPending('sor-rogaland', (a) => {
+      a.owner = { partnerIndex: 2, name: 'Ingrid Larsen', email: a.partners[2]!.email, unit: 'Medisinsk klinikk', isInternalUnit: true };
+    });
+    expect(booked.payout.mode).toBe('cost_booking');
+    const costBooked = await post(booked.payout.id, 'betalt');
+    expect(costBooked.headers.location).toBe(`${LIST}&melding=kostnadsfort`);
+    expect((await list('kostnadsfort')).text).toContain('Utbetalingen er registrert som kostnadsført.');
+
+    const { applicationId } = await app.active();
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 50_000, reason: 'Ikke brukt.', endGrant: true }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    const repaid = await post(claim.body.payout.id, 'betalt');
+    expect(repaid.headers.location).toBe(`${LIST}&melding=tilbakebetalt`);
+    expect((await list('tilbakebetalt')).text).toContain('Kravet om tilbakebetaling er registrert som betalt tilbake.');
   });
 });

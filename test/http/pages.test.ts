@@ -281,7 +281,7 @@ describe('staff pages', () => {
     expect(scheduled.status).toBe(200);
     expect(scheduled.text).toContain('<a href="/sekretariat/sor-rogaland/soknader?status=scheduled" aria-current="page">');
     expect(scheduled.text).toContain(`<td><a href="/sekretariat/soknader/${applicationId}">På sakslisten &lt;nå&gt;</a></td>`);
-    expect(scheduled.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 2026-12-10</a>`);
+    expect(scheduled.text).toContain(`<a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">Sakslisten 10.12.2026</a>`);
     expect(scheduled.text).not.toContain('Venter på partnerne');
     // The start page's lookup is here too, across every status.
     expect(scheduled.text).toContain('<form method="get" action="/sekretariat" class="case-lookup" aria-label="Finn en sak">');
@@ -608,7 +608,8 @@ describe('staff pages: the whole case', () => {
     expect(after.text).toMatch(/<dt>Trukket tilbake<\/dt><dd>[^<]+ \(<a href="#vedtak">vedtaket med begrunnelsen<\/a>\)<\/dd>/);
     expect(after.text).toContain('<h2 id="vedtak">Vedtak</h2>');
     expect(after.text.split('Prosjektet blir ikke gjennomført.')).toHaveLength(2);
-    expect(after.text).toContain('<td>Annullert (tilskuddet er trukket tilbake)</td>');
+    // With the day, as finance's page has it.
+    expect(after.text).toMatch(/<td>Annullert \(tilskuddet er trukket tilbake\)<span class="hint">\d\d\.\d\d\.\d{4}<\/span><\/td>/);
     // The committee's decision on the case (recorded on a day without a meeting: in no minutes).
     expect(after.text.replace(/\u00a0/g, ' ')).toMatch(/<li>[^<]+: Tilskuddet trukket tilbake, 850 000 kr<br><span class="long-text">Prosjektet blir ikke gjennomført\.<\/span><\/li>/);
     expect(after.text).not.toContain('/tilbaketrekking"');
