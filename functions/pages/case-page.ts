@@ -200,6 +200,16 @@ ${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summa
 </details>`;
 }
 
+/** No report in: and which is overdue, so the section does not read as all well. */
+function noReportsYet(view: CaseView): string {
+  const overdue = REPORT_KINDS.flatMap((kind) => {
+    const state = view.reportStates?.[kind];
+    return state?.state === 'owed' && state.overdueDays > 0 ? [`${REPORT_NAMES[kind]} er på overtid, ${count(state.overdueDays, 'dag', 'dager')}`] : [];
+  });
+  return `Ingen rapporter mottatt.${overdue.length ? ` ${overdue.join('; ')}.` : ''}`;
+}
+const REPORT_NAMES = { status: 'Statusrapporten', final: 'Sluttrapporten' } as const;
+
 /** A report's due date, and where it was moved from ("utsatt frist"). */
 function dueFact(view: CaseView, kind: ReportKind, due: string): string {
   const state = view.reportStates?.[kind];
@@ -215,7 +225,7 @@ function reportDeadlineForm(app: CaseView['application'], csrf: string, state: (
   const pending = REPORT_KINDS.filter((k) => reportPending(k, app.status));
   if (!app.allocation || pending.length === 0) return '';
   const form = state('reportDeadline');
-  const names = { status: 'Statusrapporten', final: 'Sluttrapporten' } as const;
+  const names = REPORT_NAMES;
   const dues = { status: app.allocation.statusReportDue, final: app.allocation.finalReportDue };
   // The owner's open request, if any: shown, and the form opened with it filled in.
   const requested = pending.flatMap((k) => {
@@ -402,7 +412,7 @@ ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div c
 <thead><tr><th scope="col">Bestilt</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
 <tbody>${view.payouts.map((p) => html`<tr><td>${dateTime(p.createdAt)}</td><td>${p.payee}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${payoutStateDay(p)}</td><td>${p.invoiceNumber ?? '–'}${p.invoicedAt ? html`<span class="hint">registrert ${dayOf(p.invoicedAt)}</span>` : ''}</td></tr>`)}</tbody>
 </table></div>`, 'utbetalinger')}
-${section('Rapporter', view.reports, 'Ingen rapporter mottatt.', () => html`${reports}${supplement}`, 'rapporter')}
+${section('Rapporter', view.reports, noReportsYet(view), () => html`${reports}${supplement}`, 'rapporter')}
 ${section('Omdisponeringer', view.reallocations, 'Ingen søknader om omdisponering.', () => html`<ul>${view.reallocations.map(
   (r) => html`<li id=${`omdisponering-${r.id}`}>${dateTime(r.requestedAt)}: ${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state}<br><span class="long-text">${r.description}</span>${r.reason ? html`<br>Begrunnelse: ${r.reason}` : ''}${work(reallocationForms.get(r.id) ?? '')}</li>`,
 )}</ul>`, 'omdisponeringer')}

@@ -19,6 +19,7 @@ describe("where each report stands on the case (the secretariat's view)", () => 
     const view = (await app.call('get-application', { pathParameters: { applicationId }, as: SECRETARIAT })).body;
     expect(view.reportStates).toEqual({ status: { state: 'owed', overdueDays: 3 }, final: { state: 'owed', overdueDays: 0 } });
     expect(await casePage(applicationId)).toContain(`<dt>Statusrapport innen</dt><dd>${fmt(allocation!.statusReportDue)} – på overtid, 3 dager</dd>`);
+    expect(await casePage(applicationId)).toContain('<p>Ingen rapporter mottatt. Statusrapporten er på overtid, 3 dager.</p>');
     const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: allocation!.amount, reason: 'Prosjektet ble ikke gjennomført.' }, as: SECRETARIAT });
     expect(claim.status).toBe(201);
     const ended = await casePage(applicationId);
