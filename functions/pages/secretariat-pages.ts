@@ -13,7 +13,7 @@ import { recommendationFacts } from './recommendation-facts';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
-import { count, date, dateTime, dayOf, kroner, meetingOptions, meetingTime, overdueRhythmNb, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, dayOf, decisionText, kroner, meetingOptions, meetingTime, overdueRhythmNb, PARTNER_KIND_LABELS, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import type { StaffPageForms } from './staff-form-post';
 import { html, type Html } from './html';
@@ -324,14 +324,21 @@ ${more}
 </div>`;
 }
 
+/** An item no longer open: the decision this meeting made on it (the minutes' line), and where it stands now. */
+function handled(item: AgendaItem): Html {
+  return item.decision
+    ? html`<p><strong>Vedtak i møtet:</strong> ${decisionText(item.decision)}. <span class="hint">Status nå: ${item.statusLabel}.</span></p>`
+    : html`<p><strong>Status nå:</strong> ${item.statusLabel}.</p>`;
+}
+
 /** What the secretariat can do with the item now: first level, then the committee's decision. */
 function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: AgendaForms['failed'], states: FormState[]): Html {
   const state = formStates(item, failed, states);
   const open = ON_AGENDA.includes(item.status);
   if (!agenda.preparation) {
-    return open ? decisionForms(agenda, item, csrf, state, moveForm(agenda, item, csrf, state)) : html`<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+    return open ? decisionForms(agenda, item, csrf, state, moveForm(agenda, item, csrf, state)) : handled(item);
   }
-  if (!open) return html`${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<p><strong>Behandlet:</strong> ${item.statusLabel}.</p>`;
+  if (!open) return html`${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}${handled(item)}`;
   const move = moveForm(agenda, item, csrf, state);
   const first = html`<h3>Innstilling</h3>${recommendationFacts(agenda.preparation, agenda.committee.shortName, item.recommendation)}<div class="decision-forms">${recommendationForm(agenda, item, csrf, state)}${item.status === 'scheduled' ? html`${infoForm(item, csrf, state)}${move}` : ''}</div>`;
   return item.status === 'recommended' ? html`${first}${decisionForms(agenda, item, csrf, state, move)}` : first;

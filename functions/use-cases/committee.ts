@@ -6,7 +6,7 @@ import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports'
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
 import { minutesState } from '../domain/meeting-minutes';
-import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, Meeting, ReportKind, ReportRecord } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, ReportKind, ReportRecord } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand, missingPots } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
@@ -67,14 +67,15 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
   // Matters on running grants waiting for the committee, on the agenda of a meeting that can still decide them.
   const canStillDecide = decisionOverdueAt(meeting) > deps.clock.now();
-  const [apps, potRemaining, actionPlan, reallocations, followUp] = await Promise.all([
+  const [apps, decisions, potRemaining, actionPlan, reallocations, followUp] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
+    deps.store.listMeetingDecisions(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, calendar, meeting),
     canStillDecide ? pendingReallocations(deps, scheme.id) : [],
     canStillDecide ? runningGrantFollowUp(deps, scheme.id) : undefined,
   ]);
-  const items = await Promise.all(apps.map((app) => agendaItem(deps, app, groupRegister(scheme))));
+  const items = await Promise.all(apps.map(async (app) => ({ ...(await agendaItem(deps, app, groupRegister(scheme))), decision: decisionInMeeting(decisions, app.id) })));
   // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
   if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
   return {
@@ -131,6 +132,12 @@ async function actionPlanStatus(deps: Dependencies, scheme: ReturnType<typeof lo
   const period = sincePreviousMeeting(calendar, meeting);
   const { rows } = await halfYearReport(deps, scheme.id, period.from, period.to);
   return { title: scheme.actionPlan.title, ...period, rows };
+}
+
+/** The decision on the application itself (not a matter on a running grant) this meeting made, the last if more: what a decided item says it got. */
+function decisionInMeeting(decisions: readonly DecisionRecord[], applicationId: string) {
+  const d = decisions.filter((x) => x.applicationId === applicationId && !x.matter).at(-1);
+  return d ? { outcome: d.outcome, ...(d.amount !== undefined ? { amount: d.amount } : {}), ...(d.periodStart && d.periodEnd ? { periodStart: d.periodStart, periodEnd: d.periodEnd } : {}) } : null;
 }
 
 async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: readonly AnchoringGroup[]) {

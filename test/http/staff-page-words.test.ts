@@ -27,6 +27,15 @@ describe('the staff pages', () => {
     });
   });
 
+  it('say on the agenda what the meeting decided on a case, not only where it stands now', async () => {
+    const { applicationId } = await app.scheduled();
+    await app.approve(applicationId, 300_000);
+    const agenda = (await staffPage('page-agenda', '/sekretariat/{schemeId}/moter/{meetingId}', { schemeId: 'sor-rogaland', meetingId: '2026-12-10' })).text;
+    expect(agenda).toMatch(/<p><strong>Vedtak i møtet:<\/strong> Innvilget, 300 000 kr, \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}\. <span class="hint">Status nå: [^<]+\.<\/span><\/p>/);
+    const view = (await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as: SECRETARIAT })).body;
+    expect(view.items.find((i: { applicationId: string }) => i.applicationId === applicationId).decision).toMatchObject({ outcome: 'approve', amount: 300_000 });
+  });
+
   it('call one case on a meeting to cancel one case: "saken", "den" and "søkeren"', async () => {
     const { applicationId } = await app.submit();
     await app.cosignAll(applicationId);
