@@ -457,8 +457,9 @@ ${plan.rows.length === 0
 
 /** The confirmations after a redirect; `committee`: the committee's short name. */
 export const agendaNotices = (committee: string): Record<string, string> => ({
-  approve: 'Vedtaket er registrert: søknaden er innvilget. Vedtaksbrevet er sendt, og økonomi har fått utbetalingsordren.',
-  reject: 'Vedtaket er registrert: søknaden er avslått. Avslagsbrevet er sendt.',
+  // The letters and the payout go out from the workflow a moment after the decision is recorded.
+  approve: 'Vedtaket er registrert: søknaden er innvilget. Vedtaksbrevet og utbetalingen til økonomi sendes om et øyeblikk; begge står på saken når de er sendt.',
+  reject: 'Vedtaket er registrert: søknaden er avslått. Avslagsbrevet sendes om et øyeblikk og står på saken når det er sendt.',
   defer: 'Vedtaket er registrert: søknaden er utsatt til et senere møte.',
   info: 'Forespørselen om mer informasjon er sendt til prosjektansvarlig.',
   recommend: `Innstillingen er registrert. ${committee} kan nå fatte vedtak i saken.`,
