@@ -2,11 +2,11 @@
 // more information, and (two-level schemes) the preparatory body's recommendation.
 import { ConflictError, ValidationError } from '../domain/errors';
 import { checkPeriod, periodAlreadyOver, reportDeadlines } from '../domain/grant-period';
-import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Recommendation } from '../domain/model';
+import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Meeting, Recommendation } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
 import { osloDateOf } from '../domain/oslo-time';
-import { allocationCheck, potYearOf } from '../domain/pot';
+import { allocationCheck, meetingPotYear, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
 import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -33,7 +33,8 @@ function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome
   };
 }
 
-async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: string): Promise<void> {
+/** Whether the case can be decided now; the meeting it is decided in, if it is on an agenda. */
+async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outcome: string): Promise<Meeting | undefined> {
   const allowed = outcome === 'reject' ? [...ON_AGENDA, 'submitted', 'deferred', 'more_information_requested'] : ON_AGENDA;
   if (!allowed.includes(app.status)) {
     throw new ConflictError('Søknaden er allerede behandlet, eller er ikke satt opp til et møte.', 'already_decided');
@@ -45,12 +46,13 @@ async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outco
   if (early) throw new ConflictError(early, 'meeting_not_held');
   const blocked = decisionBlockedByPreparation(scheme.preparation, app.status);
   if (blocked) throw new ConflictError(blocked, 'recommendation_missing');
+  return meeting;
 }
 
 /** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
 export async function recordDecision(deps: Dependencies, applicationId: string, request: DecisionRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
-  await assertDecidable(deps, app, request.outcome);
+  const meeting = await assertDecidable(deps, app, request.outcome);
   const now = deps.clock.now();
   const at = now.toISOString();
 
@@ -77,7 +79,8 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   if (!period.ok) throw new ValidationError({ [period.field]: period.message });
   const over = periodAlreadyOver(request.periodEnd, osloDateOf(now));
   if (over) throw new ValidationError({ periodEnd: over });
-  const year = potYearOf(now);
+  // The committee grants in the meeting: a December meeting's approval recorded in January draws from December's pot.
+  const year = meeting ? meetingPotYear(meeting) : potYearOf(now);
   const [pot, version] = await Promise.all([readPot(deps, scheme, year), loadCurrentVersion(deps, app)]);
   // The committee may grant another period than applied for: a continuation must still start after the grant it continues.
   await checkContinuation(deps, scheme, { continues: version.data.continues, periodStart: request.periodStart }, app.id);
