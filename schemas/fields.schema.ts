@@ -107,14 +107,17 @@ export function optionalTextField(max: number) {
   return z.optional(z.string(E).check(z.trim(), z.maxLength(max)));
 }
 
-/** An application's case number as its letters and pages show it (`app_` and 16 characters). */
-export function caseNumberField() {
-  const message = 'Skriv saksnummeret slik det står i vedtaksbrevet: app_ fulgt av 16 tegn.';
+/**
+ * An application's case number as its letters and pages show it (`app_` and 16 characters); `where`
+ * names where the person finds it (an applicant looking for a lost link may have no decision letter).
+ */
+export function caseNumberField(where = 'vedtaksbrevet') {
+  const message = `Skriv saksnummeret slik det står i ${where}: app_ fulgt av 16 tegn.`;
   return z.string({ error: message }).check(z.trim(), z.regex(/^app_[A-Za-z0-9_-]{16}$/, { error: message }));
 }
 
-export function optionalCaseNumberField() {
-  return z.optional(caseNumberField());
+export function optionalCaseNumberField(where?: string) {
+  return z.optional(caseNumberField(where));
 }
 
 /** E-mail, trimmed and lower-cased (one spelling per person: links and actors compare e-mails). */

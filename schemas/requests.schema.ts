@@ -200,7 +200,7 @@ export const periodDeclineSchema = z.strictObject({ reason: textField(REASON_MAX
 export type PeriodDecline = z.infer<typeof periodDeclineSchema>;
 
 /** The contact person lost the link to the case: the case number (in every e-mail) and the address the case has. */
-export const lostLinkSchema = z.strictObject({ caseNumber: optionalCaseNumberField(), email: emailField() }, E);
+export const lostLinkSchema = z.strictObject({ caseNumber: optionalCaseNumberField('e-postene om saken'), email: emailField() }, E);
 export type LostLink = z.infer<typeof lostLinkSchema>;
 
 /** Who leads a service-model group or professional council now: the addresses that get the copy of the committee's decisions. */

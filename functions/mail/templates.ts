@@ -580,6 +580,8 @@ export function decisionOverdue(ctx: MailContext, d: DecisionOverdueData): Rende
 export interface DeclinedByPartnerData {
   partnerOrganisation: string;
   reason: string;
+  /** when the application is closed unless it is sent in again (ISO instant), as when the signing links expire */
+  respondBy?: DateInput;
   reviseLink: string;
 }
 
@@ -596,6 +598,7 @@ export function declinedByPartner(ctx: MailContext, d: DeclinedByPartnerData): R
       facts(...appFacts(ctx), ['Samarbeidspart', d.partnerOrganisation]),
       quote('Begrunnelse', d.reason),
       p('Avklar med samarbeidsparten, endre søknaden og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.'),
+      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateNb(d.respondBy)}, avsluttes søknaden.`)] : []),
       link('Endre søknaden', d.reviseLink),
     ],
   });

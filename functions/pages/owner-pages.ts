@@ -2,9 +2,9 @@
 // status page with withdrawal, revision and reallocation, and the application as it was sent.
 import type { getOwnerView } from '../use-cases/owner-view';
 import type { getOwnerPage } from '../use-cases/page-views';
-import { ACTIVE_GRANT_STATUSES, REALLOCATABLE, REVISABLE, WITHDRAWABLE } from '../domain/status-transitions';
+import { ACTIVE_GRANT_STATUSES, ON_AGENDA, REALLOCATABLE, REVISABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import { grantConditions } from '../domain/grant-conditions';
-import { date, dateTime, kroner, movedFrom, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { date, dateTime, dayOf, kroner, movedFrom, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
 import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
@@ -75,6 +75,43 @@ export function payoutText(p: NonNullable<OwnerView['payout']>): string {
   }
 }
 
+/** A claim for repayment: how much, what it does to the grant, and how to pay it back (as the claim's letter says) until finance has it. */
+function repaymentText(c: NonNullable<OwnerView['repaymentClaim']>): string {
+  const effect = c.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : c.effect === 'ends' ? '; tilskuddet er avsluttet' : '';
+  const payment = c.repaidOn
+    ? `Tilbakebetalt ${date(c.repaidOn)}.`
+    : `Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${c.projectNumber}.`;
+  return `${kroner(c.amount)}${c.claimedOn ? ` (${date(c.claimedOn)})` : ''}${effect}. ${payment}`;
+}
+
+/**
+ * The meeting: its submission deadline only while the case waits on its agenda (once decided, that
+ * deadline says nothing); none, with what it takes to reach the next one; "not yet" only while the
+ * application can still get one.
+ */
+function meetingFact(view: OwnerPageView): Html {
+  if (view.meeting) return ON_AGENDA.includes(view.status) ? html`${date(view.meeting.date)} (søknadsfrist ${dateTime(view.meeting.submissionDeadline)})` : html`${date(view.meeting.date)}`;
+  if (TERMINAL_STATUSES.includes(view.status)) return html`Ikke satt opp til et møte.`;
+  return html`Ikke satt opp til et møte ennå.${view.nextMeeting ? html` ${inReach(view.status, view.nextMeeting)}` : ''}`;
+}
+
+/**
+ * Why the application is back with the owner, at the top of the page: the partners who declined and
+ * why, or those who had not answered when the signing links ran out; and what to do, as the mail said.
+ */
+function sentBackNotice(view: OwnerPageView): Html | '' {
+  if (view.status !== 'draft') return '';
+  const expired = view.history.findLast((h) => h.to === 'draft')?.action === 'cosignatures-expired';
+  const declined = view.partners.flatMap((p) => (p.answer === 'declined' ? [p] : []));
+  const silent = expired ? view.partners.filter((p) => p.answer === 'waiting').map((p) => p.organisationName) : [];
+  if (declined.length === 0 && silent.length === 0) return '';
+  // The owner's own organisation may be among them: not called a samarbeidspart.
+  const ask = declined.length + silent.length === 1 ? 'parten' : 'partene';
+  return html`<div class="notice warning">${declined.map((p) => html`<p><strong>${p.organisationName} avslo å signere søknaden ${dateTime(p.at)}${p.reason ? ':' : '.'}</strong></p>${p.reason ? html`<p class="long-text">${p.reason}</p>` : ''}`)}
+${silent.length ? html`<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: ${silent.join(', ')}.</p>` : ''}
+<p>Avklar med ${ask} det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.</p></div>`;
+}
+
 /** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
 function reviseOffer(status: OwnerView['status'], linkId: string): Html {
   const correcting = status === 'awaiting_cosignature';
@@ -86,6 +123,25 @@ function reviseOffer(status: OwnerView['status'], linkId: string): Html {
 function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeeting']>): string {
   const when = status === 'awaiting_cosignature' ? 'Har alle partene signert' : 'Er den reviderte søknaden sendt og signert av alle partene';
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
+}
+
+/**
+ * A report's row under the grant: its deadline while owed (and that it has passed, as the overdue
+ * reminders say), when it was sent once received, or that it is owed no more when a claim ended the
+ * grant (the claim's letter says so too): never a deadline that no longer applies.
+ */
+function reportStanding(view: OwnerPageView, kind: 'status' | 'final', due: string): string {
+  const state = view.reportStates?.[kind];
+  const sent = view.reports.find((r) => r.kind === kind);
+  if (state?.state === 'received' && sent) return `sendt ${dayOf(sent.submittedAt)} (frist ${date(due)})`;
+  if (state?.state === 'not-owed') return 'skal ikke leveres: tilskuddet er avsluttet';
+  return `innen ${date(due)}${movedFrom(view.movedDeadlines[kind])}${overdue(view, kind) ? ': fristen er passert, send rapporten så snart som mulig' : ''}`;
+}
+
+/** Owed, and its deadline's day is past. */
+function overdue(view: OwnerPageView, kind: 'status' | 'final'): boolean {
+  const state = view.reportStates?.[kind];
+  return state?.state === 'owed' && state.overdueDays > 0;
 }
 
 /** The owner's request for a new period (a later start, an earlier end): the open one, the committee's no, or the form while the period can change. */
@@ -122,6 +178,7 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const content = html`
 <p>Status: <span class="status">${view.statusLabel}</span></p>
 ${forms.notice ?? ''}
+${sentBackNotice(view)}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}
@@ -129,7 +186,7 @@ ${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dt>Saksnummer</dt><dd>${view.applicationId}</dd>
 <dt>Sendt inn</dt><dd>${dateTime(view.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${view.version}</dd>
-<dt>Møte</dt><dd>${view.meeting ? html`${date(view.meeting.date)} (søknadsfrist ${dateTime(view.meeting.submissionDeadline)})` : html`Ikke satt opp til et møte ennå.${view.nextMeeting ? html` ${inReach(view.status, view.nextMeeting)}` : ''}`}</dd>
+<dt>Møte</dt><dd>${meetingFact(view)}</dd>
 </dl>
 
 ${allocation ? html`<h2>Tildeling</h2>
@@ -138,9 +195,9 @@ ${allocation ? html`<h2>Tildeling</h2>
 ${allocation.note ? html`<dt>Merknad fra ${view.scheme.committee.shortName}</dt><dd class="long-text">${allocation.note}</dd>` : ''}
 <dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}${view.periodChanged ? html` (endret ${date(view.periodChanged.changedOn)}, var ${date(view.periodChanged.from.periodStart)}–${date(view.periodChanged.from.periodEnd)}: ${view.periodChanged.reason})` : ''}</dd>
 ${view.payout && !view.revocation ? html`<dt>Utbetaling</dt><dd>${payoutText(view.payout)}</dd>` : ''}
-${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>innen ${date(allocation.statusReportDue)}${movedFrom(view.movedDeadlines.status)}</dd>
-<dt>Sluttrapport</dt><dd>innen ${date(allocation.finalReportDue)}${movedFrom(view.movedDeadlines.final)}</dd>`}
-${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${kroner(view.repaymentClaim.amount)}${view.repaymentClaim.claimedOn ? ` (${date(view.repaymentClaim.claimedOn)})` : ''}${view.repaymentClaim.effect === 'runs-on' ? '; resten av tilskuddet løper videre' : ''}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
+${view.revocation ? html`<dt>Trukket tilbake</dt><dd>${date(view.revocation.revokedOn)}: tilskuddet blir ikke utbetalt, og du skal ikke levere flere rapporter.${view.revocation.reason ? html`<br><span class="long-text">${view.revocation.reason}</span>` : ''}</dd>` : html`<dt>Statusrapport</dt><dd>${reportStanding(view, 'status', allocation.statusReportDue)}</dd>
+<dt>Sluttrapport</dt><dd>${reportStanding(view, 'final', allocation.finalReportDue)}</dd>`}
+${view.repaymentClaim ? html`<dt>Krav om tilbakebetaling</dt><dd>${repaymentText(view.repaymentClaim)}${view.repaymentClaim.reason ? html`<br><span class="long-text">${view.repaymentClaim.reason}</span>` : ''}</dd>` : ''}
 </dl>
 ${periodRequestSection(view, linkId, period)}
 ${ACTIVE_GRANT_STATUSES.includes(view.status) ? html`<h3>Vilkår for tilskuddet</h3>
@@ -167,7 +224,7 @@ ${signingOpen ? html`<p>Hver part har fått en e-post med en lenke for å signer
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn
   ? html`. <strong>Sekretariatet ba ${date(r.supplementRequestedOn)} om at den fylles ut:</strong> ${r.linkId ? html`<a href=${reportPath(r.linkId)}>fyll ut og send rapporten på nytt</a>` : 'lenken er utløpt; be sekretariatet om en ny («Skriv til sekretariatet»).'}`
   : r.linkId ? html` (<a href=${reportPath(r.linkId)}>se rapporten</a>)` : ''}</li>`)}${view.reportForms.map(
-  (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)}${f.requestedDueDate ? `; du har bedt om utsatt frist til ${date(f.requestedDueDate)}` : ''})` : ''}</li>`,
+  (f) => html`<li><a href=${reportPath(f.linkId)}>Send inn ${(REPORT_KIND_LABELS[f.kind] ?? f.kind).toLowerCase()}</a>${f.dueDate ? ` (frist ${date(f.dueDate)}${overdue(view, f.kind) ? ', passert' : ''}${f.requestedDueDate ? `; du har bedt om utsatt frist til ${date(f.requestedDueDate)}` : ''})` : ''}</li>`,
 )}</ul>` : ''}
 
 ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocations.map(

@@ -84,7 +84,7 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
     body: html`${summary}<h1>${title}</h1>
 ${notice ?? ''}
 <dl class="facts">
-<dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}</dd>
+<dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}${view.overdue ? ': fristen er passert, send rapporten så snart som mulig' : ''}</dd>
 ${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
 </dl>
 ${moreTime}

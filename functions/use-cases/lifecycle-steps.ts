@@ -132,16 +132,19 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
 }
 
 async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme } = l;
+  const { app, scheme, now } = l;
   const declined = (await deps.store.listSignatures(app.id, app.version)).find((s: SignatureRecord) => s.decision === 'declined');
+  const wait = answerWait(l);
   if (declined) {
     await notify(deps, `declined#${app.id}#v${app.version}`, [app.ownerEmail], mail.declinedByPartner(mailContext(scheme, app), {
       partnerOrganisation: declined.organisationName,
       reason: declined.reason ?? '',
+      // Not sent in again by then, the wait ends and the application is closed (Expire), as the expired signing's mail says.
+      ...(wait.timeoutSeconds >= 86_400 ? { respondBy: new Date(now.getTime() + wait.timeoutSeconds * 1000).toISOString() } : {}),
       reviseLink: await ownerLink(deps, app),
     }));
   }
-  return answerWait(l);
+  return wait;
 }
 
 /**

@@ -5,7 +5,7 @@ import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodCh
 import type { ApplicationRecord } from '../domain/model';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
-import { lastDeadlineMove, openDeadlineRequest } from '../domain/report-deadlines';
+import { lastDeadlineMove, openDeadlineRequest, reportDueState } from '../domain/report-deadlines';
 import { caseMessages, partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -22,7 +22,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  const [version, calendar, signatures, reports, reallocations, links, payout] = await Promise.all([
+  const [version, calendar, signatures, reports, reallocations, links, payout, repayment] = await Promise.all([
     loadCurrentVersion(deps, app),
     app.meetingId || REVISABLE.includes(app.status) ? loadCalendar(deps, scheme) : undefined,
     deps.store.listSignatures(app.id, app.version),
@@ -30,6 +30,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     deps.store.listReallocations(app.id),
     deps.store.listLinks(app.id),
     app.allocation ? deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined,
+    // A claim's own payout: whether finance has registered the money as repaid.
+    app.repaymentClaimed !== undefined ? deps.store.getPayout(payoutIdFor(app.id, 'repayment')) : undefined,
   ]);
   const now = deps.clock.now();
   const meeting = calendar && applicationMeeting(calendar, app);
@@ -68,6 +70,12 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).
     movedDeadlines: { status: lastDeadlineMove(app.history, 'status'), final: lastDeadlineMove(app.history, 'final') },
+    // Each report against its deadline today, as the secretariat's case says it: received, owed (overdue
+    // by so many days), or owed no more (a claim or a revocation ended the grant).
+    reportStates: app.allocation ? {
+      status: reportDueState(reports.some((r) => r.kind === 'status'), app.status, app.allocation.statusReportDue, today),
+      final: reportDueState(reports.some((r) => r.kind === 'final'), app.status, app.allocation.finalReportDue, today),
+    } : undefined,
     // The committee's last change of the period (a later start, an earlier end): when, from which period, and why (the owner had the decision by mail too).
     periodChanged: periodChangedFor(app.history),
     // A new period can be asked for while the grant runs and its period is not over; the owner's open request, or the committee's no to the last one.
@@ -98,7 +106,11 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     }),
     reportForms,
     repaymentClaim: app.repaymentClaimed !== undefined
-      ? { amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends' }
+      ? {
+        amount: app.repaymentClaimed, reason: claim?.reason ?? '', claimedOn: claim ? osloDateOf(new Date(claim.at)) : undefined, effect: claim?.effect ?? 'ends',
+        projectNumber: repayment?.projectNumber ?? scheme.projectNumber,
+        ...(repayment?.state === 'repaid' && repayment.paidAt ? { repaidOn: osloDateOf(new Date(repayment.paidAt)) } : {}),
+      }
       : undefined,
     revocation: revocation ? { revokedOn: osloDateOf(new Date(revocation.at)), reason: revocation.reason } : undefined,
     // What was sent, as the partners see it (no addresses or contact names): the version they sign or signed.

@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
 import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
-import { declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
+import { declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, reportDueState, reportPending } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportContent, ReportKind, ReportRecord } from '../domain/model';
 import { openSupplementRequest } from '../domain/report-supplement';
 import { supplementReport } from './report-supplement';
@@ -79,11 +79,15 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
   const moved = lastDeadlineMove(app.history, kind);
   const request = openDeadlineRequest(app.history, kind);
   const declined = declinedDeadlineRequest(app.history, kind);
+  const dueDate = reportDueDate(kind, app.allocation);
+  const standing = dueDate ? reportDueState(!!submitted, app.status, dueDate, today) : undefined;
   return {
     applicationId: app.id,
     title: app.title,
     kind,
-    dueDate: reportDueDate(kind, app.allocation),
+    dueDate,
+    // Owed and its deadline's day past, as the overdue reminders say.
+    overdue: standing?.state === 'owed' && standing.overdueDays > 0,
     // A deadline the committee moved: from which date, and why; and whom to ask for more time.
     ...(moved ? { deadlineMoved: moved } : {}),
     // The owner may ask for a later deadline while the report is owed (also before its form opens);

@@ -72,8 +72,11 @@ describe('GET /api/owner/{linkId}', () => {
 
     const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 25_000, reason: 'Kurset ble avlyst.', endGrant: false }, as: SECRETARIAT });
     expect(claim.status).toBe(201);
-    expect((await view()).repaymentClaim).toEqual({ amount: 25_000, reason: 'Kurset ble avlyst.', claimedOn: '2026-11-20', effect: 'runs-on' });
-    expect((await page()).replace(/\u00a0/g, ' ')).toContain('<dt>Krav om tilbakebetaling</dt><dd>25 000 kr (20.11.2026); resten av tilskuddet løper videre<br><span class="long-text">Kurset ble avlyst.</span></dd>');
+    expect((await view()).repaymentClaim).toEqual({ amount: 25_000, reason: 'Kurset ble avlyst.', claimedOn: '2026-11-20', effect: 'runs-on', projectNumber: 'R-11326-D11325' });
+    // How to pay it back, as the claim's letter says.
+    expect((await page()).replace(/\u00a0/g, ' ')).toContain('<dt>Krav om tilbakebetaling</dt><dd>25 000 kr (20.11.2026); resten av tilskuddet løper videre. Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer R-11326-D11325.<br><span class="long-text">Kurset ble avlyst.</span></dd>');
+    // The status report was sent: its row says when, not a deadline still to meet.
+    expect(await page()).toMatch(/<dt>Statusrapport<\/dt><dd>sendt \d\d\.\d\d\.\d{4} \(frist 10\.06\.2027\)<\/dd>/);
   });
 
   it('says where the money is: the invoice to send (where to, marked how), the invoice received, paid; costs booked for a unit of the hospital trust', async () => {
@@ -413,7 +416,8 @@ describe('a lost link (the contact person asks for it)', () => {
       await lost({ caseNumber: applicationId, email: ownerEmail });
     }
     expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'owner-link-sent' && e.actor.kind === 'applicant')).toHaveLength(3);
-    expect((await lost({ caseNumber: 'feil', email: 'ikke-epost' })).body.fieldErrors).toEqual({ caseNumber: expect.stringMatching(/^Skriv saksnummeret/), email: 'Skriv en gyldig e-postadresse.' });
+    // Where the case number is: in the mails about the case (someone whose application is still being signed has no decision letter).
+    expect((await lost({ caseNumber: 'feil', email: 'ikke-epost' })).body.fieldErrors).toEqual({ caseNumber: 'Skriv saksnummeret slik det står i e-postene om saken: app_ fulgt av 16 tegn.', email: 'Skriv en gyldig e-postadresse.' });
   });
 
   it('with the address alone, each case that has that address now gets its own mail; one whose contact moved on does not, and the new contact\'s address finds it', async () => {
@@ -462,5 +466,68 @@ describe('a lost link (the contact person asks for it)', () => {
     expect((await post({ caseNumber: '', email: 'noen@example.no' })).status).toBe(303);
     const home = (await invoke(apiEvent({ method: 'GET', path: '/', headers: { Accept: 'text/html' } }), 'page-home')).text;
     expect(home).toContain('<a href="/mistet-lenke">Mistet lenken til søknaden din?</a>');
+  });
+});
+
+describe('the owner\'s page says where the case stands, as the mails do', () => {
+  const ownerPage = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+  const step = (action: Parameters<typeof runLifecycleStep>[1], applicationId: string) => runLifecycleStep(app.deps, action, { applicationId, executionStartTime: app.clock.now().toISOString() });
+
+  it('sent back: who declined and why, or who had not answered when the signing ran out, at the top; the decline mail says until when it can be sent again', async () => {
+    const { applicationId, ownerLinkId } = await declined('Tilbake til eieren');
+    const page = await ownerPage(ownerLinkId);
+    const notice = page.slice(page.indexOf('Status:'), page.indexOf('<dl class="facts">'));
+    expect(notice).toMatch(/<p><strong>Stavanger kommune avslo å signere søknaden 20\.11\.2026 kl\. \d\d\.\d\d:<\/strong><\/p><p class="long-text">Uklart budsjett\.<\/p>/);
+    expect(notice).toContain('Avklar med parten det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.');
+    // The decline's mail names the day the application closes unless it is sent again (90 days), as the expired signing's does.
+    const before = app.mailer.sent.length;
+    await step('sent-back-for-revision', applicationId);
+    const told = app.mailer.sent.slice(before).find((m) => m.subject.includes('Samarbeidspart har avslått å signere'));
+    expect(told?.text).toContain('Sendes den ikke inn på nytt innen 18.02.2027, avsluttes søknaden.');
+
+    const silent = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Ingen svarte')));
+    const [first] = await app.cosignLinks(silent.applicationId);
+    expect((await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'sign' } })).status).toBe(200);
+    await app.clock.setBackAfter(async () => {
+      app.clock.set('2027-01-20T09:00:00.000Z'); // the signing links have expired
+      await step('cosignatures-expired', silent.applicationId);
+      expect(await ownerPage(silent.ownerLinkId)).toContain('<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: Sola kommune, Helse Stavanger HF.</p>');
+    });
+  });
+
+  it('a report overdue says so on the owner\'s page and the report\'s; once sent, when; a claim that ends the grant owes no more reports, and says how to pay until it is repaid', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const statusLink = await app.reportLink(applicationId, 'status', 400);
+    const reportPage = async () => (await invoke(apiEvent({ method: 'GET', path: '/rapport/{linkId}', pathParameters: { linkId: statusLink }, headers: { Accept: 'text/html' } }), 'page-report-form')).text;
+    expect(await ownerPage(ownerLinkId)).toContain('<dt>Statusrapport</dt><dd>innen 10.06.2027</dd>');
+    expect(await reportPage()).toContain('<dt>Frist</dt><dd>10.06.2027</dd>');
+    await app.clock.setBackAfter(async () => {
+      app.clock.set('2027-06-11T08:00:00.000Z'); // the day after the deadline's day
+      const page = await ownerPage(ownerLinkId);
+      expect(page).toContain('<dt>Statusrapport</dt><dd>innen 10.06.2027: fristen er passert, send rapporten så snart som mulig</dd>');
+      expect(page).toContain(`<li><a href="/rapport/${statusLink}">Send inn statusrapport</a> (frist 10.06.2027, passert)</li>`);
+      expect(await reportPage()).toContain('<dt>Frist</dt><dd>10.06.2027: fristen er passert, send rapporten så snart som mulig</dd>');
+      expect((await app.call('get-report-form', { pathParameters: { linkId: statusLink } })).body.overdue).toBe(true);
+    });
+
+    // The committee claims the whole grant back and ends it: no report is owed any more (the letter says so too).
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 850_000, reason: 'Prosjektet ble ikke gjennomført.' }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    let page = await ownerPage(ownerLinkId);
+    expect(page).toContain('<dt>Statusrapport</dt><dd>skal ikke leveres: tilskuddet er avsluttet</dd>');
+    expect(page).toContain('<dt>Sluttrapport</dt><dd>skal ikke leveres: tilskuddet er avsluttet</dd>');
+    expect(page).toContain('<dt>Krav om tilbakebetaling</dt><dd>850 000 kr (20.11.2026); tilskuddet er avsluttet. Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer R-11326-D11325.');
+    expect((await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, json: {}, as: FINANCE })).status).toBe(200);
+    page = await ownerPage(ownerLinkId);
+    expect(page).toContain('<dt>Krav om tilbakebetaling</dt><dd>850 000 kr (20.11.2026); tilskuddet er avsluttet. Tilbakebetalt 20.11.2026.');
+    expect(page).not.toContain('Økonomiavdelingen i helseforetaket sender');
+  });
+
+  it('the meeting: its deadline only while the case waits on the agenda; "not yet" only while it can still get one', async () => {
+    const granted = await app.active();
+    expect(await ownerPage(granted.ownerLinkId)).toContain('<dt>Møte</dt><dd>10.12.2026</dd>');
+    const withdrawn = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Trukket før møtet')));
+    expect((await app.call('withdraw-application', { pathParameters: { linkId: withdrawn.ownerLinkId }, json: {} })).status).toBe(200);
+    expect(await ownerPage(withdrawn.ownerLinkId)).toContain('<dt>Møte</dt><dd>Ikke satt opp til et møte.</dd>');
   });
 });
