@@ -334,11 +334,11 @@ export function cosignReminder(ctx: MailContext, d: CosignReminderData): Rendere
     blocks: [
       ...(d.resent ? [p('Prosjektansvarlig for søknaden ba oss sende deg lenken for å signere på nytt. Det er den samme lenken som i e-posten du fikk først.')] : []),
       p(
-        `Søknaden venter fortsatt på signatur fra ${oneLine(d.partnerOrganisation)}. Den kan ikke behandles av ${ctx.scheme.committeeShortName} før alle samarbeidspartene har signert.`,
+        `Søknaden venter fortsatt på signatur fra ${oneLine(d.partnerOrganisation)}. Den kan ikke behandles av ${ctx.scheme.committeeShortName} før alle partene har signert.`,
       ),
       facts(...appFacts(ctx)),
       ...(d.meeting
-        ? [p(`Signerer alle samarbeidspartene innen ${formatDateTimeNb(d.meeting.submissionDeadline)}, behandles søknaden i ${ctx.scheme.committeeShortName}-møtet ${formatDateNb(d.meeting.date)}. Ellers går den til et senere møte.`)]
+        ? [p(`Signerer alle partene innen ${formatDateTimeNb(d.meeting.submissionDeadline)}, behandles søknaden i ${ctx.scheme.committeeShortName}-møtet ${formatDateNb(d.meeting.date)}. Ellers går den til et senere møte.`)]
         : []),
       askContact(d.contact),
       link('Les søknaden og signer eller avslå', d.link),
@@ -367,7 +367,7 @@ export function applicationReceived(ctx: MailContext, d: ApplicationReceivedData
     : 'Signaturene må være på plass innen søknadsfristen for møtet du sikter mot; ellers behandles søknaden i et senere møte.';
   const next =
     d.partnersToSign > 0
-      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'samarbeidsparten' : `de ${d.partnersToSign} samarbeidspartene`}. Søknaden er komplett når alle har signert, og settes da opp til behandling i ${c}. ${deadline}`
+      ? `Vi har sendt en forespørsel om signering til ${d.partnersToSign === 1 ? 'parten' : `de ${d.partnersToSign} partene`}. Søknaden er komplett når alle har signert, og settes da opp til behandling i ${c}. ${deadline}`
       : `Søknaden settes opp til behandling i ${c}.`;
   return render(ctx, {
     audience: 'external',
@@ -551,7 +551,7 @@ export function applicationComplete(ctx: MailContext, d: ApplicationCompleteData
     audience: 'internal',
     subject: `Komplett søknad: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p('Alle samarbeidspartene har signert søknaden. Den er klar for behandling.'),
+      p('Alle partene har signert søknaden. Den er klar for behandling.'),
       facts(...appFacts(ctx), d.meetingDate ? ['Aktuelt møte', formatDateNb(d.meetingDate)] : undefined),
       list(d.partners.map(oneLine), 'Signert av:'),
       ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
@@ -620,14 +620,14 @@ const andList = (items: readonly string[]): string => new Intl.ListFormat('nb', 
 /** To the owner: the signing links expired before every partner answered; the application is back with the owner to send again. */
 export function cosignaturesExpired(ctx: MailContext, d: CosignaturesExpiredData): RenderedMail {
   const declined = d.declined ?? [];
-  const silent = d.notAnswered.length === 1 ? 'Samarbeidsparten' : 'Samarbeidspartene';
-  const toAsk = d.notAnswered.length + declined.length === 1 ? { partners: 'samarbeidsparten', they: 'den' } : { partners: 'samarbeidspartene', they: 'de' };
+  // Those who did not answer may include the applicant's own organisation: "partene", not "samarbeidspartene".
+  const toAsk = d.notAnswered.length + declined.length === 1 ? { partners: 'parten', they: 'den' } : { partners: 'partene', they: 'de' };
   return render(ctx, {
     audience: 'external',
     subject: `Søknaden ble ikke signert i tide: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
-      p(`Fristen for å signere søknaden gikk ut før alle samarbeidspartene hadde svart. ${silent} ${andList(d.notAnswered)} har ikke svart.`),
+      p(`Fristen for å signere søknaden gikk ut før alle partene hadde svart. ${andList(d.notAnswered)} har ikke svart.`),
       ...declined.flatMap((x) => [p(`${oneLine(x.partnerOrganisation)} avslo å signere.`), quote(`Begrunnelse fra ${oneLine(x.partnerOrganisation)}`, x.reason)]),
       p('Uten signatur fra alle partene kan søknaden ikke behandles, så den er sendt tilbake til deg. Lenkene for å signere denne versjonen virker ikke lenger.'),
       facts(...appFacts(ctx), ['Ikke svart', d.notAnswered.map(oneLine).join(', ')], declined.length > 0 && ['Avslått av', declined.map((x) => oneLine(x.partnerOrganisation)).join(', ')]),
@@ -724,7 +724,7 @@ export function submissionDeadlineReminder(ctx: MailContext, d: SubmissionDeadli
     greeting: hei(),
     blocks: [
       p(
-        `Søknaden mangler fortsatt signatur fra samarbeidspartene nedenfor. Fristen for å komme med i ${c}s møte ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}, ${formatDateTimeNb(d.deadline)}. Er søknaden ikke komplett innen fristen, flyttes den til et senere møte.`,
+        `Søknaden mangler fortsatt signatur fra partene nedenfor. Fristen for å komme med i ${c}s møte ${formatDateNb(d.meetingDate)} går ut ${days(d.daysLeft)}, ${formatDateTimeNb(d.deadline)}. Er søknaden ikke komplett innen fristen, flyttes den til et senere møte.`,
       ),
       facts(...appFacts(ctx)),
       list(d.missingPartners.map(oneLine), 'Mangler signatur fra:'),
@@ -1743,7 +1743,7 @@ export function draftSaved(scheme: SchemeMailContext, d: DraftSavedData): Render
     subject: 'Utkastet til søknaden er lagret',
     blocks: [
       p(`Du har lagret et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)}. Med lenken under kan du fortsette der du slapp, så ofte du vil.`),
-      p('Utkastet er ikke sendt inn. Samarbeidspartene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
+      p('Utkastet er ikke sendt inn. Partene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».'),
       ...(d.nextDeadline ? [facts(['Neste søknadsfrist', formatDateTimeNb(d.nextDeadline.deadline)], ['Møte', d.nextDeadline.meetingTitle])] : []),
       link('Fortsett på utkastet', d.draftLink),
       p(`Lenken er personlig: den som har den, kan lese og endre utkastet. Ikke videresend denne e-posten. Utkastet slettes hvis det ikke er lagret på ${d.validDays} dager, og du kan slette det selv fra skjemaet.`),
@@ -1766,7 +1766,7 @@ export function draftDeadlineReminder(scheme: SchemeMailContext, d: DraftDeadlin
     blocks: [
       p(`Du har et utkast til søknad om rekrutterings- og samhandlingstilskudd i ${oneLine(scheme.name)} som ikke er sendt inn.`),
       facts(['Søknadsfrist', formatDateTimeNb(d.deadline)], ['Møte', d.meetingTitle]),
-      p('Søknaden kommer med på møtet bare hvis alle samarbeidspartene har signert innen fristen, så send den inn i god tid. Rekker dere ikke fristen, settes søknaden opp til et senere møte.'),
+      p('Søknaden kommer med på møtet bare hvis alle partene har signert innen fristen, så send den inn i god tid. Rekker dere ikke fristen, settes søknaden opp til et senere møte.'),
       link('Fortsett på utkastet', d.draftLink),
       p('Lenken er personlig. Ikke videresend denne e-posten.'),
     ],

@@ -23,7 +23,7 @@ describe('the signing links expire (the lifecycle step cosignatures-expired)', (
     expect(told!.subject).toMatch(/Søknaden ble ikke signert i tide/);
     const version = (await app.store.getVersion(applicationId, 1))!.data;
     const [declined, ...silent] = version.partners.map((p) => p.organisationName);
-    expect(told!.text).toContain(`Samarbeidspartene ${silent.join(' og ')} har ikke svart.`);
+    expect(told!.text).toContain(`alle partene hadde svart. ${silent.join(' og ')} har ikke svart.`);
     expect(told!.text).toContain(`${declined} avslo å signere.`);
     expect(told!.text).toContain('Budsjettet er ikke avklart');
   });

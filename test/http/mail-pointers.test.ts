@@ -95,7 +95,7 @@ describe('the complete application, to the secretariat', () => {
       await expect(scheduleStep(applicationId)).rejects.toThrow(/No later meeting/);
     });
     const [mail] = completeMail(applicationId);
-    expect(mail!.text).toContain('Alle samarbeidspartene har signert søknaden.');
+    expect(mail!.text).toContain('Alle partene har signert søknaden.');
     expect(mail!.text).not.toContain('Aktuelt møte');
   });
 });

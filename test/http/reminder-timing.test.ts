@@ -119,7 +119,7 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
       app.clock.set(first.dueAt);
       await sendDueReminders(app.deps);
       const reminder = app.mailer.sent.find((m) => m.subject.startsWith('[FSU] Påminnelse: søknaden') && m.text.includes(applicationId))!;
-      const { meetingDate, deadline } = /Signerer alle samarbeidspartene innen (?<deadline>\d\d\.\d\d\.\d{4} kl\. 23\.59), behandles søknaden i FSU-møtet (?<meetingDate>\d\d\.\d\d\.\d{4})\. Ellers går den til et senere møte\./.exec(reminder.text)!.groups!;
+      const { meetingDate, deadline } = /Signerer alle partene innen (?<deadline>\d\d\.\d\d\.\d{4} kl\. 23\.59), behandles søknaden i FSU-møtet (?<meetingDate>\d\d\.\d\d\.\d{4})\. Ellers går den til et senere møte\./.exec(reminder.text)!.groups!;
       // The same meeting the owner's page names as within reach.
       const owner = (await app.call('get-owner-view', { pathParameters: { linkId: (await app.store.listLinks(applicationId)).find((l) => l.purpose === 'owner')!.id } })).body;
       expect(meetingDate).toBe(owner.nextMeeting.date.split('-').reverse().join('.'));

@@ -92,12 +92,12 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   cosignReminder: {
     mail: cosignReminder(ctx, { partnerOrganisation: 'Sola kommune', link: LINK, expiresAt: '2025-03-15', meeting: { date: '2025-04-02', submissionDeadline: '2025-03-19T22:59:00Z' }, contact: CONTACT }),
     link: LINK,
-    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /Signerer alle samarbeidspartene innen 19\.03\.2025 kl\. 23\.59, behandles søknaden i FSU-møtet 02\.04\.2025\. Ellers går den til et senere møte\./, ASK_CONTACT],
+    expect: [/Påminnelse/, /venter fortsatt på signatur fra Sola kommune/, /Signerer alle partene innen 19\.03\.2025 kl\. 23\.59, behandles søknaden i FSU-møtet 02\.04\.2025\. Ellers går den til et senere møte\./, ASK_CONTACT],
   },
   applicationReceived: {
     mail: applicationReceived(ctx, { statusLink: LINK, partnersToSign: 2, receivedAt: '2025-03-01T09:15:00Z' }),
     link: LINK,
-    expect: [/Kvittering/, /er mottatt/, /Takk for søknaden til Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd\./, /de 2 samarbeidspartene/, /01\.03\.2025 kl\. 10\.15/, /innen søknadsfristen for møtet du sikter mot/],
+    expect: [/Kvittering/, /er mottatt/, /Takk for søknaden til Helsefellesskapet i Sør-Rogaland om rekrutterings- og samhandlingstilskudd\./, /de 2 partene/, /01\.03\.2025 kl\. 10\.15/, /innen søknadsfristen for møtet du sikter mot/],
   },
   ownerChanged: {
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
@@ -140,7 +140,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   applicationComplete: {
     mail: applicationComplete(ctx, { partners: ['Sola kommune', 'Helse Stavanger HF'], adminLink: LINK, meetingDate: '2025-04-02' }),
     link: LINK,
-    expect: [/Komplett søknad/, /Alle samarbeidspartene har signert/, /Sola kommune/, /Aktuelt møte: 02\.04\.2025/],
+    expect: [/Komplett søknad/, /Alle partene har signert/, /Sola kommune/, /Aktuelt møte: 02\.04\.2025/],
   },
   decisionOverdue: {
     mail: decisionOverdue(ctx, { meetingDate: '2025-04-02', adminLink: LINK }),
@@ -155,7 +155,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   cosignaturesExpired: {
     mail: cosignaturesExpired(ctx, { notAnswered: ['Sola kommune', `Randaberg kommune ${EVIL}`], respondBy: '2025-06-01T09:00:00Z', reviseLink: LINK }),
     link: LINK,
-    expect: [/ble ikke signert i tide/, /Fristen for å signere søknaden gikk ut/, /Samarbeidspartene Sola kommune og Randaberg kommune/, /har ikke svart/, /sendt tilbake til deg/, /send søknaden inn på nytt/, /01\.06\.2025/],
+    expect: [/ble ikke signert i tide/, /Fristen for å signere søknaden gikk ut/, /alle partene hadde svart\. Sola kommune og Randaberg kommune/, /har ikke svart/, /sendt tilbake til deg/, /send søknaden inn på nytt/, /01\.06\.2025/],
   },
   scheduledForMeeting: {
     mail: scheduledForMeeting(ctx, { meetingDate: '2025-04-02', submissionDeadline: '2025-03-19T22:59:59Z', statusLink: LINK }),
@@ -602,13 +602,13 @@ describe('mail templates', () => {
 
   it('signing links that expired: says who did not answer (one or more), keeps a decline apart, and never says a silent partner declined', () => {
     const one = cosignaturesExpired(ctx, { notAnswered: ['Sola kommune'], reviseLink: LINK }).text;
-    expect(one).toContain('Samarbeidsparten Sola kommune har ikke svart.');
-    expect(one).toContain('Avklar med samarbeidsparten at den kan signere');
+    expect(one).toContain('før alle partene hadde svart. Sola kommune har ikke svart.');
+    expect(one).toContain('Avklar med parten at den kan signere');
     const mixed = cosignaturesExpired(ctx, { notAnswered: ['Sola kommune'], declined: [{ partnerOrganisation: 'Helse Stavanger HF', reason: 'Budsjettet stemmer ikke' }], reviseLink: LINK });
-    expect(mixed.text).toContain('Samarbeidsparten Sola kommune har ikke svart.');
+    expect(mixed.text).toContain('før alle partene hadde svart. Sola kommune har ikke svart.');
     expect(mixed.text).toContain('Helse Stavanger HF avslo å signere.');
     expect(mixed.text).toContain('Budsjettet stemmer ikke');
-    expect(mixed.text).toContain('Avklar med samarbeidspartene at de kan signere');
+    expect(mixed.text).toContain('Avklar med partene at de kan signere');
     for (const mail of [one, mixed.text, mixed.subject]) expect(mail).not.toMatch(/Sola kommune[^\n]*avsl/);
     expect(mixed.subject).not.toMatch(/avslått/);
   });
@@ -643,7 +643,7 @@ describe('mail templates', () => {
     expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
     expect(mail.html).toContain(`href="${LINK}"`);
     expect(mail.text).toContain('Neste søknadsfrist: 26.11.2026 kl. 23.59');
-    expect(mail.text).toContain('Samarbeidspartene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
+    expect(mail.text).toContain('Partene får ingen e-post, og søknaden settes ikke opp til noe møte før du velger «Send inn søknaden».');
     expect(mail.text).toContain('Utkastet slettes hvis det ikke er lagret på 60 dager, og du kan slette det selv fra skjemaet.');
     expect(mail.text).toContain('Har du ikke lagret et utkast selv, kan du se bort fra denne e-posten');
     expect(mail.text).toContain('kontakt sekretariatet på fsu@hf.example.');
@@ -656,7 +656,7 @@ describe('mail templates', () => {
     const mail = draftDeadlineReminder(ctx.scheme, { draftLink: LINK, meetingTitle: `FSU-møte ${EVIL}`, deadline: '2026-11-26T22:59:59.999Z' });
     expect(mail.subject).toBe('[FSU] Påminnelse: utkastet til søknaden er ikke sendt inn');
     expect(mail.text).toContain('Søknadsfrist: 26.11.2026 kl. 23.59');
-    expect(mail.text).toContain('bare hvis alle samarbeidspartene har signert innen fristen');
+    expect(mail.text).toContain('bare hvis alle partene har signert innen fristen');
     expect(mail.text).toContain('Rekker dere ikke fristen, settes søknaden opp til et senere møte.');
     expect(mail.text).toContain(`Fortsett på utkastet:\n${LINK}`);
     expect(mail.html).not.toContain('<script>');

@@ -55,7 +55,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(told.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[FSU\] Søknaden ble ikke signert i tide: «/)]);
     const text = told[0]!.body.text ?? '';
     expect(text).not.toMatch(/avsl[åo]/);
-    expect(text).toContain(`Samarbeidspartene ${silent.slice(0, -1).join(', ')} og ${silent.at(-1)} har ikke svart.`);
+    expect(text).toContain(`alle partene hadde svart. ${silent.slice(0, -1).join(', ')} og ${silent.at(-1)} har ikke svart.`);
     expect(text).not.toContain(`${data.partners[0]!.organisationName} har ikke svart`);
     expect(text).toContain('sendt tilbake til deg');
     expect(text).toContain(`/soknad/${ownerLink}`);
