@@ -88,6 +88,14 @@ async function revokedLinkMessage(deps: Pick<Dependencies, 'store'>, link: LinkR
   return 'Lenken er ikke lenger gyldig. Søknaden er sendt tilbake til søkeren for endring; får du en ny lenke på e-post, bruk den.';
 }
 
+/** An expired link: what its holder can do instead (the 410 page has no other way on). */
+const EXPIRED_LINK_MESSAGES: Record<LinkPurpose, string> = {
+  owner: 'Lenken er utløpt. Du kan få en ny lenke til søknaden på e-post: velg «Mistet lenken til søknaden din?» på forsiden.',
+  cosign: 'Lenken er utløpt, og søknaden kan ikke lenger signeres med den. Sender prosjektansvarlig søknaden inn på nytt, får du en ny lenke på e-post.',
+  'status-report': 'Lenken er utløpt. Be sekretariatet om en ny lenke til rapporten.',
+  'final-report': 'Lenken er utløpt. Be sekretariatet om en ny lenke til rapporten.',
+};
+
 /**
  * Resolves a link for a purpose. Unknown ids and ids of another purpose are indistinguishable (404);
  * expired or revoked links are 410. `allowUsed` lets read-only views show a link that has acted.
@@ -102,7 +110,7 @@ export async function resolveLink(
   const link = await deps.store.getLink(linkId);
   if (!link || !purposes.includes(link.purpose)) throw new NotFoundError('Lenken finnes ikke.');
   if (link.state === 'revoked') throw new GoneError(await revokedLinkMessage(deps, link));
-  if (linkExpired(link, deps.clock.now())) throw new GoneError('Lenken er utløpt.');
+  if (linkExpired(link, deps.clock.now())) throw new GoneError(EXPIRED_LINK_MESSAGES[link.purpose]);
   if (link.state === 'used' && !options.allowUsed) throw new GoneError('Lenken er allerede brukt.');
   return link;
 }

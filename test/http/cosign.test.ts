@@ -130,7 +130,8 @@ describe('POST /api/cosign/{linkId}', () => {
       const post = await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } });
       expect(view.status).toBe(410);
       expect(post.status).toBe(410);
-      expect(post.body.message).toBe('Lenken er utløpt.');
+      // What to do instead: the owner can send it in again, and the partner gets a new link.
+      expect(post.body.message).toBe('Lenken er utløpt, og søknaden kan ikke lenger signeres med den. Sender prosjektansvarlig søknaden inn på nytt, får du en ny lenke på e-post.');
     } finally {
       app.clock.set(saved);
     }

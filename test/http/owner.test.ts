@@ -523,6 +523,20 @@ describe('the owner\'s page says where the case stands, as the mails do', () => 
     expect(page).not.toContain('Økonomiavdelingen i helseforetaket sender');
   });
 
+  it('an expired link says where to get a new one: the owner\'s from the lost-link page, a report\'s from the secretariat', async () => {
+    const { applicationId, ownerLinkId } = await app.active();
+    const reportLinkId = await app.reportLink(applicationId, 'status', 30);
+    await app.clock.setBackAfter(async () => {
+      app.clock.set((await app.store.getLink(ownerLinkId))!.expiresAt);
+      const owner = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status');
+      expect(owner.status).toBe(410);
+      expect(owner.text).toContain('Lenken er utløpt. Du kan få en ny lenke til søknaden på e-post: velg «Mistet lenken til søknaden din?» på forsiden.');
+      const report = await app.call('get-report-form', { pathParameters: { linkId: reportLinkId } });
+      expect(report.status).toBe(410);
+      expect(report.body.message).toBe('Lenken er utløpt. Be sekretariatet om en ny lenke til rapporten.');
+    });
+  });
+
   it('the meeting: its deadline only while the case waits on the agenda; "not yet" only while it can still get one', async () => {
     const granted = await app.active();
     expect(await ownerPage(granted.ownerLinkId)).toContain('<dt>Møte</dt><dd>10.12.2026</dd>');
