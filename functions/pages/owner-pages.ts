@@ -172,7 +172,9 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const period = new FormState(forms.period?.values ?? {}, forms.period?.errors ?? {}, 'periode', requestTextLimits('periodRequest'));
   const canRevise = REVISABLE.includes(view.status);
   const canWithdraw = WITHDRAWABLE.includes(view.status);
-  const canReallocate = REALLOCATABLE.includes(view.status);
+  // One request at a time: a second is refused while the committee has one to decide (a refused post keeps its form, with what was typed).
+  const reallocationPending = view.reallocations.some((r) => r.state === 'requested');
+  const canReallocate = REALLOCATABLE.includes(view.status) && (!reallocationPending || !!forms.reallocation);
   const allocation = view.allocation;
 
   const content = html`
@@ -229,7 +231,7 @@ ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${
 
 ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocations.map(
   (r) => html`<li>${kroner(r.amount)} – ${REALLOCATION_STATE_LABELS[r.state] ?? r.state} (søkt ${dateTime(r.requestedAt)})${r.reason ? html`: ${r.reason}` : ''}</li>`,
-)}</ul>` : ''}
+)}</ul>${reallocationPending && !canReallocate && REALLOCATABLE.includes(view.status) ? html`<p>Du kan søke om en ny omdisponering når ${view.scheme.committee.shortName} har avgjort denne.</p>` : ''}` : ''}
 
 ${canReallocate ? html`<h2 id="omdisponering">Søk om omdisponering</h2>
 <p>Omdisponering krever forhåndsgodkjenning fra ${view.scheme.committee.shortName}.</p>

@@ -337,6 +337,10 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'requested', amount: 50_000 });
     expect(await app.store.listReallocations(applicationId)).toHaveLength(1);
+    // The owner's page no longer offers a second request, which would be refused: it says when it can come.
+    const ownerPage = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(ownerPage).not.toContain('action="/soknad/' + ownerLinkId + '/omdisponering"');
+    expect(ownerPage).toContain('<p>Du kan søke om en ny omdisponering når FSU har avgjort denne.</p>');
     const second = await app.call('request-reallocation', { pathParameters: { linkId: ownerLinkId }, json: { description: 'En til.', amount: 10_000 } });
     expect(second.status).toBe(409);
     expect(second.body.reason).toBe('reallocation_pending');
