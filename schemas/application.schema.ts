@@ -41,6 +41,8 @@ const E = NORWEGIAN;
 const idList = (max: number, tooMany: string) =>
   z.array(z.string(E).check(z.trim(), z.minLength(1), z.maxLength(60)), E).check(z.maxLength(max, { error: tooMany }));
 
+const CHECK_DIGIT_MESSAGE = 'Organisasjonsnummeret har feil kontrollsiffer. Sjekk det mot Enhetsregisteret (brreg.no).';
+
 const organisationNumberField = () =>
   z.string(E).check(
     z.trim(),
@@ -50,7 +52,8 @@ const organisationNumberField = () =>
       const problem = organisationNumberProblem(value);
       if (problem === 'format') ctx.addIssue({ code: 'custom', message: 'Organisasjonsnummeret må ha 9 siffer.' });
       if (problem === 'check-digit') {
-        ctx.addIssue({ code: 'custom', message: 'Organisasjonsnummeret har feil kontrollsiffer.' });
+        // Say where the right number is: a check digit that fails is a typing error.
+        ctx.addIssue({ code: 'custom', message: CHECK_DIGIT_MESSAGE });
       }
     }),
   );
@@ -214,7 +217,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
     if (line.partnerIndex >= partners.length) {
       issue(ctx, ['budget', i, 'partnerIndex'], 'Budsjettlinjen må høre til en av partene.');
     } else if (seen.has(line.partnerIndex)) {
-      issue(ctx, ['budget', i, 'partnerIndex'], 'Hver partner kan bare ha én budsjettlinje.');
+      issue(ctx, ['budget', i, 'partnerIndex'], 'Hver part kan bare ha én budsjettlinje. Slå sammen linjene, eller velg en annen part.');
     }
     seen.add(line.partnerIndex);
   });
@@ -222,7 +225,7 @@ function baseRules(value: unknown, ctx: Ctx): void {
   // kommune(r) og helseforetak bidrar med"): a line for every partner, zeros allowed.
   const unbudgeted = partners.map((p, i) => ({ p, i })).filter(({ i }) => !seen.has(i));
   if (budget.length > 0 && budget.every((line) => isRec(line) && isWhole(line.partnerIndex)) && unbudgeted.length > 0) {
-    const names = unbudgeted.map(({ p, i }) => (isRec(p) && typeof p.organisationName === 'string' && p.organisationName.trim() ? p.organisationName.trim() : `partner ${i + 1}`));
+    const names = unbudgeted.map(({ p, i }) => (isRec(p) && typeof p.organisationName === 'string' && p.organisationName.trim() ? p.organisationName.trim() : `part ${i + 1}`));
     issue(ctx, ['budget'], `Budsjettet mangler en linje for ${names.join(', ')}. Hver part skal vise hva den bidrar med (0 kr er lov).`);
   }
 

@@ -101,7 +101,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
       expect(await page.locator(link.href).count(), link.href).toBe(1);
     }
     const orgLink = links.find((l) => l.href === '#felt-partners-1-organisationNumber');
-    expect(orgLink?.text).toBe('Part 2, organisasjonsnummer: Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(orgLink?.text).toBe('Part 2, organisasjonsnummer: Organisasjonsnummeret har feil kontrollsiffer. Sjekk det mot Enhetsregisteret (brreg.no).');
     const budgetLink = links.find((l) => l.href === '#felt-budget');
     expect(budgetLink?.text).toContain('Summen av omsøkt tilskudd i budsjettet (900 000 kr) må være lik omsøkt beløp (850 000 kr)');
 
@@ -109,7 +109,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     const field = page.locator('#felt-partners-1-organisationNumber');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toContain('felt-partners-1-organisationNumber-error');
-    expect(await page.locator('#felt-partners-1-organisationNumber-error').textContent()).toContain('Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(await page.locator('#felt-partners-1-organisationNumber-error').textContent()).toContain('Organisasjonsnummeret har feil kontrollsiffer. Sjekk det mot Enhetsregisteret (brreg.no).');
     expect(await page.locator('#felt-budget').getAttribute('aria-describedby')).toBe('felt-budget-error');
 
     // Following a summary link brings the field into view.

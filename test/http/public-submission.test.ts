@@ -46,7 +46,7 @@ describe('POST /api/schemes/{schemeId}/applications', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('ValidationError');
     expect(res.body.message).toBe('Skjemaet inneholder feil. Rett opp feltene som er markert.');
-    expect(res.body.fieldErrors['partners.0.organisationNumber']).toBe('Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(res.body.fieldErrors['partners.0.organisationNumber']).toBe('Organisasjonsnummeret har feil kontrollsiffer. Sjekk det mot Enhetsregisteret (brreg.no).');
     expect(res.body.fieldErrors.title).toBe('Feltet må fylles ut.');
     expect(await app.countApplications('sor-rogaland')).toBe(before);
   });

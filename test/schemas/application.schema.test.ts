@@ -41,7 +41,7 @@ describe('exampleApplication', () => {
 describe('organisation numbers', () => {
   it('reports a wrong check digit', () => {
     const e = errorsFor(mutate((a) => (a.partners[0]!.organisationNumber = '964965227')));
-    expect(e['partners.0.organisationNumber']).toBe('Organisasjonsnummeret har feil kontrollsiffer.');
+    expect(e['partners.0.organisationNumber']).toBe('Organisasjonsnummeret har feil kontrollsiffer. Sjekk det mot Enhetsregisteret (brreg.no).');
   });
   it('reports a wrong length', () => {
     const e = errorsFor(mutate((a) => (a.partners[1]!.organisationNumber = '12345')));
@@ -160,7 +160,7 @@ describe('amounts and budget', () => {
   });
   it('one budget line per partner, pointing at a partner', () => {
     const dup = errorsFor(mutate((a) => (a.budget[1]!.partnerIndex = 0)));
-    expect(dup['budget.1.partnerIndex']).toBe('Hver partner kan bare ha én budsjettlinje.');
+    expect(dup['budget.1.partnerIndex']).toBe('Hver part kan bare ha én budsjettlinje. Slå sammen linjene, eller velg en annen part.');
     const missing = errorsFor(mutate((a) => (a.budget[2]!.partnerIndex = 7)));
     expect(missing['budget.2.partnerIndex']).toBe('Budsjettlinjen må høre til en av partene.');
   });
@@ -170,6 +170,13 @@ describe('amounts and budget', () => {
       a.budget[0]!.requestedGrant += dropped.requestedGrant;
     });
     expect(errorsFor(withoutTrust)['budget']).toBe(`Budsjettet mangler en linje for ${withoutTrust.partners[2]!.organisationName}. Hver part skal vise hva den bidrar med (0 kr er lov).`);
+    // A partner with no name yet is named as the form names it ("Part 3").
+    const unnamed = mutate((a) => {
+      const dropped = a.budget.pop()!;
+      a.budget[0]!.requestedGrant += dropped.requestedGrant;
+      a.partners[2]!.organisationName = '';
+    });
+    expect(errorsFor(unnamed)['budget']).toBe('Budsjettet mangler en linje for part 3. Hver part skal vise hva den bidrar med (0 kr er lov).');
     const zeros = mutate((a) => {
       const line = a.budget[1]!;
       a.budget[0]!.requestedGrant += line.requestedGrant;
