@@ -71,7 +71,9 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
         ? html`<div class="notice"><p>${kind} kan sendes fra ${date(view.opensOn)}, når tilskuddsperioden er over. Vi sender deg en påminnelse før fristen.</p></div>`
         : view.waitsForStatusReport
           ? html`<div class="notice"><p>${kind} kan sendes når statusrapporten er sendt${allocation ? ` (frist ${date(allocation.statusReportDue)})` : ''}. Lenken til statusrapporten står i vedtaksbrevet og på siden for søknaden.</p></div>`
-          : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
+          : view.notOwed
+            ? html`<div class="notice"><p>${kind} skal ikke leveres: tilskuddet er avsluttet.</p></div>`
+            : html`<div class="notice warning"><p>${kind} kan ikke sendes inn nå. Ta kontakt med sekretariatet hvis du mener dette er feil.</p></div>`;
   // Writing the final report: the status report it follows, to build on.
   const earlier = view.statusReport && !view.submittedAt
     ? html`<details class="earlier-report"><summary>Statusrapporten dere sendte ${dateTime(view.statusReport.submittedAt)}</summary>${reportFacts(view.statusReport)}</details>`
@@ -84,7 +86,7 @@ ${view.report ? html`<h2>Det dere rapporterte</h2>${reportFacts(view.report)}` :
     body: html`${summary}<h1>${title}</h1>
 ${notice ?? ''}
 <dl class="facts">
-<dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}${view.overdue ? ': fristen er passert, send rapporten så snart som mulig' : ''}</dd>
+${view.notOwed ? '' : html`<dt>Frist</dt><dd>${date(view.dueDate)}${view.deadlineMoved ? ` (utsatt fra ${date(view.deadlineMoved.from)})` : ''}${view.overdue ? ': fristen er passert, send rapporten så snart som mulig' : ''}</dd>`}
 ${allocation ? html`<dt>Tildelt</dt><dd>${kroner(allocation.amount)}</dd><dt>Periode</dt><dd>${date(allocation.periodStart)}–${date(allocation.periodEnd)}</dd>` : ''}
 </dl>
 ${moreTime}

@@ -86,8 +86,9 @@ export async function getReportForm(deps: Dependencies, linkId: string) {
     title: app.title,
     kind,
     dueDate,
-    // Owed and its deadline's day past, as the overdue reminders say.
+    // Owed and its deadline's day past, as the overdue reminders say; or owed no more (a claim or a revocation ended the grant).
     overdue: standing?.state === 'owed' && standing.overdueDays > 0,
+    notOwed: standing?.state === 'not-owed',
     // A deadline the committee moved: from which date, and why; and whom to ask for more time.
     ...(moved ? { deadlineMoved: moved } : {}),
     // The owner may ask for a later deadline while the report is owed (also before its form opens);

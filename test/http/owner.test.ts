@@ -520,6 +520,10 @@ describe('the owner\'s page says where the case stands, as the mails do', () => 
     let page = await ownerPage(ownerLinkId);
     expect(page).toContain('<dt>Statusrapport</dt><dd>skal ikke leveres: tilskuddet er avsluttet</dd>');
     expect(page).toContain('<dt>Sluttrapport</dt><dd>skal ikke leveres: tilskuddet er avsluttet</dd>');
+    // The report's own page says so too, instead of a deadline and "cannot be sent now".
+    const ended = await reportPage();
+    expect(ended).toContain('<div class="notice"><p>Statusrapport skal ikke leveres: tilskuddet er avsluttet.</p></div>');
+    expect(ended).not.toContain('<dt>Frist</dt>');
     expect(page).toContain('<dt>Krav om tilbakebetaling</dt><dd>850 000 kr (20.11.2026); tilskuddet er avsluttet. Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer R-11326-D11325.');
     expect((await app.call('mark-paid', { pathParameters: { payoutId: claim.body.payout.id }, json: {}, as: FINANCE })).status).toBe(200);
     page = await ownerPage(ownerLinkId);
