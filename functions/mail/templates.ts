@@ -997,6 +997,8 @@ export interface ReportDueData {
   kind: ReportKindName;
   dueDate: DateInput;
   link: string;
+  /** the deadline before the committee moved it ("utsatt frist"), when it did */
+  movedFrom?: DateInput;
 }
 
 /** In the reminders: the committee can move a report's deadline; the owner asks on the report's page. */
@@ -1011,7 +1013,8 @@ export function reportDue(ctx: MailContext, d: ReportDueData): RenderedMail {
     blocks: [
       p(
         d.kind === 'status'
-          ? `Det er snart ${months(ctx.scheme.statusReportAfterMonths)} siden tildelingen. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
+          // A moved deadline is no longer "6 months after the allocation".
+          ? `${d.movedFrom ? `Fristen for statusrapporten er utsatt fra ${formatDateNb(d.movedFrom)} til ${formatDateNb(d.dueDate)}.` : `Det er snart ${months(ctx.scheme.statusReportAfterMonths)} siden tildelingen.`} Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${formatDateNb(d.dueDate)}.`
           : `Tilskuddsperioden er over eller nærmer seg slutten. Vilkårene for tilskuddet krever en sluttrapport med vurdering av effekt og læringspunkter innen ${formatDateNb(d.dueDate)}.`,
       ),
       p(MORE_TIME),

@@ -182,7 +182,8 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
     case 'status-report-overdue':
     case 'final-report-overdue': {
       const kind = reportKindOfReminder(r.kind)!;
-      const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind) };
+      const moved = lastDeadlineMove(app.history, kind);
+      const data = { kind, dueDate: reportDueDate(kind, app.allocation) ?? '', link: reportUrl(kind), ...(moved ? { movedFrom: moved.from } : {}) };
       const overdue = isOverdueReminder(r);
       // One before the deadline held up past it (an outage) would say "send it by" a day gone: the overdue ones follow.
       if (!overdue && data.dueDate !== '' && data.dueDate < osloDateOf(now)) return;

@@ -108,6 +108,16 @@ describe('a report deadline moved (API)', () => {
     // The sweep sends the notice of the new date: it leaves the plan.
     await sendDueReminders(app.deps);
     expect((await plan()).map((r) => r.kind)).not.toContain('status-report-extended');
+    // The reminder before the new date says the deadline was moved, not "6 months since the allocation".
+    const before = app.mailer.sent.length;
+    await app.clock.setBackAfter(async () => {
+      app.clock.set(after.find((r) => r.kind === 'status-report-due')!.dueAt);
+      await sendDueReminders(app.deps);
+    });
+    const reminder = app.mailer.sent.slice(before).find((m) => m.subject.startsWith('[FSU] Påminnelse: statusrapport') && m.text.includes(applicationId));
+    const nb = (iso: string) => `${iso.slice(8)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+    expect(reminder?.text).toContain(`Fristen for statusrapporten er utsatt fra ${nb(due)} til ${nb(moved)}. Vilkårene for tilskuddet krever en statusrapport om fremdrift og bruk av midlene innen ${nb(moved)}.`);
+    expect(reminder?.text).not.toContain('siden tildelingen');
   });
 
   it('names the field in Norwegian (400), refuses a report already sent (409) and another role (403), changing nothing', async () => {
