@@ -145,3 +145,8 @@ export function expiredEntry<A extends ClosedApplication>(app: A): A['history'][
   const last = app.history.at(-1);
   return app.status === 'withdrawn' && last?.action === 'expired' ? last : undefined;
 }
+
+/** The owner may not revise it now: where the application stands instead (a stale page's button, an old bookmark), and whom to ask. */
+export function notRevisable(app: ClosedApplication): ConflictError {
+  return new ConflictError(`Søknaden kan ikke endres nå: den har status «${statusLabelOf(app)}». Må noe rettes, ta kontakt med sekretariatet.`, 'not_revisable');
+}

@@ -1,13 +1,12 @@
 // What the web pages read beyond the API's views: the scheme's labels next to a partner's view,
 // the current version for the owner's revision form, the secretariat's overview of all schemes.
 // Read-only; every change still goes through the API's use cases.
-import { ConflictError } from '../domain/errors';
 import { runningSchemeIds, type Dependencies } from '../composition';
 import { getCosignView } from './cosign-application';
 import { listMeetings, runningGrantFollowUp } from './committee';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
-import { REVISABLE } from '../domain/status-transitions';
+import { notRevisable, REVISABLE } from '../domain/status-transitions';
 import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
@@ -36,7 +35,7 @@ function schemeLabels(scheme: SchemeConfig) {
 /** The owner's revision form: the current version to edit, while the application may be revised. */
 export async function getRevisionForm(deps: Dependencies, linkId: string) {
   const { app, frame } = await revisionFrame(deps, linkId);
-  if (!frame.revisable) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
+  if (!frame.revisable) throw notRevisable(app);
   const version = await loadCurrentVersion(deps, app);
   return {
     applicationId: app.id,

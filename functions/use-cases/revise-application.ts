@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, ApplicationVersion } from '../domain/model';
-import { REVISABLE } from '../domain/status-transitions';
+import { notRevisable, REVISABLE } from '../domain/status-transitions';
 import { partnerOrganisations } from '../domain/case-search';
 import type { Dependencies } from '../composition';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -26,7 +26,7 @@ export const ABANDONED_VERSION_AFTER_MS = 2 * 60_000;
  */
 export async function reviseApplication(deps: Dependencies, linkId: string, body: unknown) {
   const { app, actor } = await ownerContext(deps, linkId);
-  if (!REVISABLE.includes(app.status)) throw new ConflictError('Søknaden kan ikke endres nå.', 'not_revisable');
+  if (!REVISABLE.includes(app.status)) throw notRevisable(app);
   const scheme = loadScheme(deps, app.schemeId);
   const { application, changeNote, noteErrors } = splitRevisionBody(body);
   const data = await acceptRevision(deps, scheme, application, app.id, noteErrors);

@@ -198,6 +198,12 @@ describe('POST /api/owner/{linkId}/revision', () => {
     const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application() });
     expect(res.status).toBe(409);
     expect(res.body.reason).toBe('not_revisable');
+    // Where it stands instead, and whom to ask; the form's page (a stale button, a bookmark) says the same.
+    const said = 'Søknaden kan ikke endres nå: den har status «Satt opp til behandling i møte». Må noe rettes, ta kontakt med sekretariatet.';
+    expect(res.body.message).toBe(said);
+    const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-revision-form');
+    expect(form.status).toBe(409);
+    expect(form.text).toContain(said);
   });
 
   it('before every partner signed: version 2 at once, its signatures asked for; a signature on version 1 no longer counts', async () => {
