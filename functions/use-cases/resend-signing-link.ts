@@ -21,7 +21,7 @@ export async function resendSigningLink(deps: Dependencies, linkId: string, { pa
   if (!partner) throw new ValidationError({ partnerIndex: 'Velg en av samarbeidspartene.' });
   if (signatures.some((s) => s.partnerIndex === partnerIndex)) throw new ConflictError(`${partner.organisationName} har allerede svart.`, 'already_answered');
   const link = unansweredSigningLinks(app, links, signatures).find((l) => l.partnerIndex === partnerIndex);
-  if (!link || linkExpired(link, now)) throw new ConflictError(`Lenken til ${partner.organisationName} gjelder ikke lenger.`, 'link_expired');
+  if (!link || linkExpired(link, now)) throw new ConflictError(`Lenken til ${partner.organisationName} gjelder ikke lenger. Endre søknaden og send den inn på nytt («Endre søknaden»), så får alle partene en ny lenke.`, 'link_expired');
   const planned = await deps.store.putReminder({
     id: `${app.id}#cosign#v${app.version}#p${partnerIndex}#${osloDateOf(now)}`,
     applicationId: app.id,

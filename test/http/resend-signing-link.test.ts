@@ -64,6 +64,18 @@ describe('sending a partner’s signing link again', () => {
     expect((await resend(declined.ownerLinkId, 1)).body).toMatchObject({ reason: 'not_signing' });
   });
 
+  it('a link run out before the workflow sends the application back: the refusal says to revise, which gives everyone a new link', async () => {
+    const { applicationId, ownerLinkId } = await awaitingSignatures('Utløpt lenke');
+    const [, second] = await app.cosignLinks(applicationId);
+    await app.clock.setBackAfter(async () => {
+      app.clock.set(new Date(Date.parse(second!.expiresAt) + 60_000).toISOString());
+      const res = await resend(ownerLinkId, 1);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ reason: 'link_expired' });
+      expect(res.body.message).toContain('Endre søknaden og send den inn på nytt («Endre søknaden»), så får alle partene en ny lenke.');
+    });
+  });
+
   it('the status page has the button beside each partner still to sign; the form post comes back with a notice, or with the refusal', async () => {
     const { applicationId, ownerLinkId } = await awaitingSignatures('Knappen');
     const [first] = await app.cosignLinks(applicationId);
