@@ -53,7 +53,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     schemeId: app.schemeId,
     title: app.title,
     status: app.status,
-    statusLabel: statusLabelOf(app),
+    // "Venter på utbetaling" reads as if the owner waits, while the payment waits for the owner's invoice.
+    statusLabel: app.status === 'payout_pending' && payout?.state === 'awaiting_invoice' ? 'Innvilget: venter på faktura fra dere' : statusLabelOf(app),
     version: app.version,
     submittedAt: app.submittedAt,
     meeting: meetingDeadline(meeting),

@@ -87,10 +87,13 @@ describe('GET /api/owner/{linkId}', () => {
       state: 'awaiting_invoice', mode: 'invoice', amount: 850_000, projectNumber: 'R-11326-D11325', invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' },
     });
     expect(await page()).toContain('<dt>Utbetaling</dt><dd>Venter på faktura. Send faktura til Helse Stavanger HF (org.nr. 983974678) på 850 000 kr, merket med prosjektnummer R-11326-D11325.</dd>');
+    // The status says whose turn it is: the owner's invoice, not a payment the owner waits for.
+    expect((await view()).statusLabel).toBe('Innvilget: venter på faktura fra dere');
     // The conditions of the decision letter, while the grant runs.
     expect(await page()).toContain('<h3>Vilkår for tilskuddet</h3>\n<ul><li>Tilskuddet skal brukes slik det er beskrevet i søknaden.</li><li>Omdisponering av midlene krever forhåndsgodkjenning fra FSU.</li>');
     expect((await app.call('register-invoice', { pathParameters: { payoutId: payout.id }, json: { invoiceNumber: 'F-2026-118' }, as: FINANCE })).status).toBe(200);
     expect(await page()).toContain('<dt>Utbetaling</dt><dd>Fakturaen (F-2026-118) er mottatt 20.11.2026 og venter på utbetaling.</dd>');
+    expect((await view()).statusLabel).toBe('Venter på utbetaling');
     expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, json: {}, as: FINANCE })).status).toBe(200);
     expect(await page()).toContain('<dt>Utbetaling</dt><dd>Utbetalt 20.11.2026.</dd>');
     expect((await view()).payout).toMatchObject({ state: 'paid', invoiceNumber: 'F-2026-118', paidOn: '2026-11-20' });
