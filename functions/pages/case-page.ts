@@ -338,6 +338,7 @@ export function casePage(view: CaseView, scheme: Scheme, forms: CaseForms, print
   const problem = forms.failed?.problem;
   const partnerName = (i: number) => data.partners[i]?.organisationName ?? `Part ${i + 1}`;
   const onAgenda = app.meetingId && ON_AGENDA.includes(app.status);
+  const agendaItemPath = onAgenda ? `${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}` : '';
   const allocation = app.allocation;
   const ownerName = contactName(app, data);
   const change = contactChange(app, data);
@@ -363,13 +364,14 @@ ${forms.notice ?? ''}
 ${print
   ? html`<p><a href=${casePath(app.id)}>Tilbake til saken</a></p>
 <p class="hint">Utskrift for arkivet: hele saken slik den står nå, uten skjemaene.</p>`
-  : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${`${agendaPath(scheme.id, app.meetingId!)}#sak-${app.id}`}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
+  : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${agendaItemPath}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
 <h1>${app.title}</h1>
 ${work(contents(!!allocation))}
 <dl class="facts">
 <dt>Saksnummer</dt><dd>${app.id}</dd>
 <dt>Ordning</dt><dd>${scheme.name}</dd>
 <dt>Status</dt><dd>${app.statusLabel}</dd>
+${onAgenda ? html`<dt>Møte</dt><dd>${print ? date(app.meetingId) : html`<a href=${agendaItemPath}>${date(app.meetingId)}</a>`}</dd>` : ''}
 ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting.date)}, om søknaden er komplett innen søknadsfristen ${dateTime(view.nextMeeting.submissionDeadline)}</dd>` : ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>

@@ -29,6 +29,8 @@ describe('the staff pages', () => {
 
   it('say on the agenda what the meeting decided on a case, not only where it stands now', async () => {
     const { applicationId } = await app.scheduled();
+    // Before the decision, the case's facts name the meeting it is on, linked to its item on the agenda.
+    expect((await casePage(applicationId)).text).toContain(`<dt>Møte</dt><dd><a href="/sekretariat/sor-rogaland/moter/2026-12-10#sak-${applicationId}">10.12.2026</a></dd>`);
     await app.approve(applicationId, 300_000);
     const agenda = (await staffPage('page-agenda', '/sekretariat/{schemeId}/moter/{meetingId}', { schemeId: 'sor-rogaland', meetingId: '2026-12-10' })).text;
     expect(agenda).toMatch(/<p><strong>Vedtak i møtet:<\/strong> Innvilget, 300 000 kr, \d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}\. <span class="hint">Status nå: [^<]+\.<\/span><\/p>/);
