@@ -182,6 +182,7 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
 ${forms.notice ?? ''}
 ${sentBackNotice(view)}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
+${view.deferralReason ? html`<div class="notice"><p><strong>${view.scheme.committee.shortName} utsatte søknaden til et senere møte:</strong></p><p class="long-text">${view.deferralReason}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dl class="facts">

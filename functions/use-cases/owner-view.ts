@@ -18,6 +18,11 @@ import { requestLink } from './report-supplement';
 import { groupRegister } from '../domain/anchoring';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
+function lastDeferralReason(history: ApplicationRecord['history']): string | undefined {
+  const reason = history.findLast((e) => e.action === 'decision:defer')?.details?.reason;
+  return typeof reason === 'string' && reason ? reason : undefined;
+}
+
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
@@ -67,6 +72,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
       return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
     }),
     informationRequest: app.informationRequest,
+    // Deferred: why, as the mail said it (the history keeps the committee's reason).
+    deferralReason: app.status === 'deferred' ? lastDeferralReason(app.history) : undefined,
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).

@@ -149,6 +149,15 @@ describe('GET /api/owner/{linkId}', () => {
     expect(scheduled.body.nextMeeting).toBeUndefined();
   });
 
+  it('a deferred application says why, as the mail did', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled();
+    expect((await app.decide(applicationId, { outcome: 'defer', reason: 'Venter på budsjettet for 2027.' })).status).toBe(201);
+    const view = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
+    expect(view.deferralReason).toBe('Venter på budsjettet for 2027.');
+    const page = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
+    expect(page).toContain('<div class="notice"><p><strong>FSU utsatte søknaden til et senere møte:</strong></p><p class="long-text">Venter på budsjettet for 2027.</p></div>');
+  });
+
   it('answers 404 for an unknown link and for a co-sign link', async () => {
     expect((await app.call('get-owner-view', { pathParameters: { linkId: newLinkId() } })).status).toBe(404);
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Feil lenke')));
