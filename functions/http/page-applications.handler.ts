@@ -13,7 +13,8 @@ export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE }, async
   const deps = dependencies();
   const scheme = getSchemeFacts(deps, request.params.schemeId ?? '');
   const query = parseQuery(applicationsByStatusQuerySchema, request.query);
-  const status = query.status ?? 'submitted';
+  // A complete application goes straight onto an agenda, so "Sendt inn" is nearly always empty: open on the agendas' cases.
+  const status = query.status ?? 'scheduled';
   const list = await listApplications(deps, scheme.id, status);
   if (query.format === 'csv') return csvAttachment(applicationsCsvFile(scheme.id, status, list, osloDateOf(deps.clock.now())));
   return staffPage(request, 200, applicationsPage(scheme, status, list));

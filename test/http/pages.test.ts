@@ -295,8 +295,8 @@ describe('staff pages', () => {
     expect(ids.length).toBe((await app.store.listByStatus('sor-rogaland', 'awaiting_cosignature')).length);
     expect(labelsMissing(awaiting.text)).toEqual([]);
 
-    // Default: sent in; an unknown status is a 400 page in Norwegian.
-    expect((await list()).text).toContain('<h2>Sendt inn (');
+    // Default: on an agenda; an unknown status is a 400 page in Norwegian.
+    expect((await list()).text).toContain('<h2>Satt opp til behandling i møte (');
     const unknown = await list({ status: 'hemmelig' });
     expect(unknown.status).toBe(400);
     expect(unknown.text).toContain('Ukjent søknadsstatus.');
