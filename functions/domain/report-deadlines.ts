@@ -111,6 +111,18 @@ export function declinedDeadlineRequest(history: readonly AuditEntry[], kind: Re
 }
 
 /** A report's last deadline move on the case's history: from which date, to which, and why (undefined: never moved). */
+/**
+ * A report's deadline as it stood at an instant: the last move recorded by then, or (moved only
+ * since) the date the first later move moved it from, or the deadline now.
+ */
+export function reportDueAsOf(history: readonly AuditEntry[], kind: ReportKind, current: string, atIso: string): string {
+  const moves = history.filter((e) => e.action === REPORT_DEADLINE_EXTENDED && e.details?.['report'] === kind);
+  const before = moves.filter((e) => e.at <= atIso).at(-1);
+  if (before) return String(before.details!['to']);
+  const after = moves.find((e) => e.at > atIso);
+  return after ? String(after.details!['from']) : current;
+}
+
 export function lastDeadlineMove(history: readonly AuditEntry[], kind: ReportKind): { from: string; to: string; reason: string } | undefined {
   const details = history.findLast((e) => e.action === REPORT_DEADLINE_EXTENDED && e.details?.['report'] === kind)?.details;
   return details ? { from: String(details['from']), to: String(details['to']), reason: String(details['reason'] ?? '') } : undefined;

@@ -17,17 +17,22 @@ function spentCell(r: HalfYearRow): Html {
   return html`<td class="num">${kroner(r.spentAmount)}<br><span class="muted">${r.latestReport} ${date(r.latestReportOn)}${supplemented}</span></td>`;
 }
 
+/** A report not in by the period's end: overdue then, or not yet due (its deadline as it stood). */
+function notIn(due: string, period: { to: string }): string {
+  return due <= period.to ? `Ikke levert (frist ${date(due)})` : `Frist ${date(due)}`;
+}
+
 function claimCell(r: HalfYearRow, period: { from: string }): Html {
   if (!r.repaymentClaimedOn) return html`<td class="num">${kroner(r.repaymentClaimed)}</td>`;
   return html`<td class="num">${kroner(r.repaymentClaimed)}<br><span class="muted">fremmet ${dayIn(r.repaymentClaimedOn, period)}</span></td>`;
 }
 
-export function grantStatusTable(rows: readonly HalfYearRow[], period: { from: string }, label: string, caption: string): Html {
+export function grantStatusTable(rows: readonly HalfYearRow[], period: { from: string; to: string }, label: string, caption: string): Html {
   return html`<div class="table-wrap" role="region" aria-label=${label} tabindex="0"><table>
 <caption>${caption}</caption>
 <thead><tr><th scope="col">Prosjekt</th><th scope="col">Nasjonale føringer</th><th scope="col">Status nå</th><th scope="col" class="num">Tildelt</th><th scope="col">Periode</th><th scope="col">Vedtak</th><th scope="col">Statusrapport</th><th scope="col">Sluttrapport</th><th scope="col" class="num">Brukt ifølge siste rapport</th><th scope="col">Effekt ifølge siste rapport</th><th scope="col" class="num">Krav om tilbakebetaling</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${r.guidelineAreas}</td><td>${r.status}${r.revokedOn ? ` ${date(r.revokedOn)}` : ''}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${dayIn(r.decidedAt, period)}</td><td>${r.statusReport ? dayIn(r.statusReport, period) : 'Ikke levert'}</td><td>${r.finalReport ? dayIn(r.finalReport, period) : 'Ikke levert'}</td>${spentCell(r)}<td class="long-text">${r.effect}</td>${claimCell(r, period)}</tr>`,
+    (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${r.guidelineAreas}</td><td>${r.status}${r.revokedOn ? ` ${date(r.revokedOn)}` : ''}</td><td class="num">${kroner(r.amount)}</td><td>${date(r.periodStart)}–${date(r.periodEnd)}</td><td>${dayIn(r.decidedAt, period)}</td><td>${r.statusReport ? dayIn(r.statusReport, period) : notIn(r.statusReportDue, period)}</td><td>${r.finalReport ? dayIn(r.finalReport, period) : notIn(r.finalReportDue, period)}</td>${spentCell(r)}<td class="long-text">${r.effect}</td>${claimCell(r, period)}</tr>`,
   )}</tbody>
 </table></div>`;
 }

@@ -7,6 +7,7 @@ import { endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
 import { areaLabels, totalsByGuidelineArea } from '../domain/guideline-breakdown';
 import { latestReport, reportAsOf } from '../domain/reports';
 import { periodAsOf } from '../domain/grant-period';
+import { reportDueAsOf } from '../domain/report-deadlines';
 import { loadCurrentVersion, loadScheme } from './load-application';
 
 
@@ -53,6 +54,9 @@ export interface HalfYearRow {
   reallocatedInPeriod: number;
   /** what of repaid was repaid in the period */
   repaidInPeriod: number;
+  /** the reports' deadlines as they stood at the period's end: a report not in is overdue only past its deadline */
+  statusReportDue: string;
+  finalReportDue: string;
 }
 
 const REPORT_NAMES = { status: 'statusrapport', final: 'sluttrapport' } as const;
@@ -171,6 +175,8 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
         repaymentClaimedOn: claimedLater ? '' : osloDay(claimedAt.get(a.id)),
         reallocatedInPeriod: reallocatedUpTo(a.history, toIso, fromIso),
         repaidInPeriod: moved?.repaidInPeriod ?? 0,
+        statusReportDue: reportDueAsOf(a.history, 'status', a.allocation.statusReportDue, toIso),
+        finalReportDue: reportDueAsOf(a.history, 'final', a.allocation.finalReportDue, toIso),
       };
     });
   const standing = rows.flatMap((r, i) => (r.revokedOn === '' ? [{ row: r, facts: versionFacts[i]! }] : []));

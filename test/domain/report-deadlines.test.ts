@@ -3,6 +3,7 @@ import {
   reportDueState,
   deadlineMoveProblem, declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, REPORT_DEADLINE_EXTENDED, REPORT_DEADLINE_REQUEST_DECLINED, REPORT_DEADLINE_REQUESTED,
   reportLastChance, reportPending, withMovedDeadline,
+  reportDueAsOf,
 } from '../../functions/domain/report-deadlines';
 import type { AuditEntry } from '../../functions/domain/model';
 
@@ -85,5 +86,18 @@ describe('reportDueState', () => {
     expect(reportDueState(false, 'active', '2027-06-10', '2027-06-11')).toEqual({ state: 'owed', overdueDays: 1 });
     expect(reportDueState(false, 'payout_pending', '2027-06-10', '2027-05-01')).toEqual({ state: 'owed', overdueDays: 0 });
     for (const status of ['repayment_claimed', 'revoked', 'closed'] as const) expect(reportDueState(false, status, '2027-06-10', '2027-07-01')).toEqual({ state: 'not-owed' });
+  });
+});
+
+describe('reportDueAsOf', () => {
+  const move = (at: string, from: string, to: string): AuditEntry => ({
+    at, actor: { kind: 'system', name: 'test' }, action: 'report-deadline-extended', details: { report: 'status', from, to, reason: 'Forsinket' },
+  });
+  it('the deadline as it stood at an instant: the last move by then, the first later move\'s old date, or the deadline now', () => {
+    const history = [move('2027-03-01T10:00:00Z', '2027-06-10', '2027-08-10'), move('2027-09-01T10:00:00Z', '2027-08-10', '2027-10-10')];
+    expect(reportDueAsOf(history, 'status', '2027-10-10', '2027-02-28T22:59:59Z')).toBe('2027-06-10');
+    expect(reportDueAsOf(history, 'status', '2027-10-10', '2027-06-30T21:59:59Z')).toBe('2027-08-10');
+    expect(reportDueAsOf(history, 'status', '2027-10-10', '2027-12-31T22:59:59Z')).toBe('2027-10-10');
+    expect(reportDueAsOf(history, 'final', '2028-02-29', '2027-06-30T21:59:59Z')).toBe('2028-02-29');
   });
 });

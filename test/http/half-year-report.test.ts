@@ -81,7 +81,7 @@ describe('the half-year report, with where each figure comes from', () => {
     const text = await page('2027-07-01', '2027-12-31');
     // In the grant's row: each day before the period is marked, and the spent amount names its report.
     expect(text).toContain('<th scope="col" class="num">Brukt ifølge siste rapport</th><th scope="col">Effekt ifølge siste rapport</th>');
-    expect(text).toContain('<td>10.12.2026 (før perioden)</td><td>20.11.2026 (før perioden)</td><td>Ikke levert</td>'
+    expect(text).toContain('<td>10.12.2026 (før perioden)</td><td>20.11.2026 (før perioden)</td><td>Frist 29.02.2028</td>'
       + '<td class="num">250 000 kr<br><span class="muted">statusrapport 20.11.2026, utfylt 20.01.2027</span></td><td class="long-text">Kortere liggetid.</td>'
       + '<td class="num">20 000 kr<br><span class="muted">fremmet 01.03.2027 (før perioden)</span></td>');
 
