@@ -22,9 +22,10 @@ export function textLimits(schema: z.ZodMiniType): ReadonlyMap<string, number> {
   const visit = (node: Node, path: readonly string[]): void => {
     const { def } = node._zod;
     if (def.type === 'string') {
+      const key = path.join('.');
       for (const check of def.checks ?? []) {
         const { check: kind, maximum } = check._zod.def;
-        if (kind === 'max_length' && typeof maximum === 'number') out.set(path.join('.'), Math.min(maximum, out.get(path.join('.')) ?? Infinity));
+        if (kind === 'max_length' && typeof maximum === 'number') out.set(key, Math.min(maximum, out.get(key) ?? Infinity));
       }
     }
     for (const [key, child] of Object.entries(def.shape ?? {})) visit(child, [...path, key]);

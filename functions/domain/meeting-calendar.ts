@@ -4,7 +4,7 @@
 // day), which are stored. A configured meeting needs no seeding after a deployment; an added one
 // needs no deployment. Where both have a date, the configuration's wins unless it is cancelled.
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { meetingStartsAt, submissionDeadline } from './deadlines';
+import { meetingStartsAt, nextReachableMeeting, submissionDeadline } from './deadlines';
 import { addDays, addMonths, osloDateOf, osloInstant } from './oslo-time';
 import type { AddedMeetingRecord, AuditEntry, CalendarChanges, Meeting } from './model';
 import { addDaysToInstant } from './wait-budget';
@@ -34,6 +34,14 @@ function meetingOf(scheme: SchemeConfig, m: { date: string; time: string; title:
  */
 export function takesNewApplications(meeting: Pick<Meeting, 'newApplications'>): boolean {
   return meeting.newApplications !== false;
+}
+
+/**
+ * The next meeting whose submission deadline has not passed: for a new application, the next that
+ * takes new applications; a case already in process (back from a question, moved), any.
+ */
+export function reachableMeeting(calendar: Calendar, now: Date, leadDays: number, inProcess: boolean): Meeting | undefined {
+  return nextReachableMeeting(inProcess ? calendar : calendar.filter(takesNewApplications), now, leadDays);
 }
 
 /** A configured meeting the secretariat cancelled: when and by whom (it can be restored until it would have started). */

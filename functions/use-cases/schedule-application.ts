@@ -1,6 +1,5 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { nextReachableMeeting } from '../domain/deadlines';
-import { agendaVisitKey, findMeeting, meetingStarted, takesNewApplications, type Calendar } from '../domain/meeting-calendar';
+import { agendaVisitKey, findMeeting, meetingStarted, reachableMeeting, type Calendar } from '../domain/meeting-calendar';
 import type { Actor, ApplicationRecord, Meeting } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -20,8 +19,7 @@ export function targetMeeting(scheme: SchemeConfig, calendar: Calendar, now: Dat
   // The calendar is in date order, so the first later one not yet held is the next (a
   // decision a month overdue can find the meeting after already held, where meetings are close).
   if (after) return calendar.find((m) => m.date > after && !meetingStarted(m, now));
-  // A case already in process may go to any meeting; a new application only to one that takes them.
-  return nextReachableMeeting(inProcess ? calendar : calendar.filter(takesNewApplications), now, scheme.submissionLeadDays);
+  return reachableMeeting(calendar, now, scheme.submissionLeadDays, inProcess);
 }
 
 /**

@@ -3,8 +3,7 @@ import { ConflictError, ValidationError } from '../domain/errors';
 import type { ApplicationRecord, LinkRecord } from '../domain/model';
 import { addDays, osloDateOf } from '../domain/oslo-time';
 import { periodAlreadyOver, periodEndsBeforeDecision } from '../domain/grant-period';
-import { nextReachableMeeting } from '../domain/deadlines';
-import { takesNewApplications } from '../domain/meeting-calendar';
+import { reachableMeeting } from '../domain/meeting-calendar';
 import { partnerOrganisations } from '../domain/case-search';
 import { TERMINAL_STATUSES } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
@@ -62,7 +61,7 @@ export async function acceptApplication(deps: Pick<Dependencies, 'store' | 'cloc
  */
 async function periodEndsBeforeFirstMeeting(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, end: string, now: Date, isNew: boolean): Promise<string | undefined> {
   const calendar = await loadCalendar(deps, scheme);
-  const first = nextReachableMeeting(isNew ? calendar.filter(takesNewApplications) : calendar, now, scheme.submissionLeadDays);
+  const first = reachableMeeting(calendar, now, scheme.submissionLeadDays, !isNew);
   return periodEndsBeforeDecision(end, first?.date, scheme.committee.shortName);
 }
 
