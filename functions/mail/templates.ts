@@ -747,7 +747,8 @@ export function moreInformationRequested(ctx: MailContext, d: MoreInformationReq
   const c = ctx.scheme.committeeShortName;
   return render(ctx, {
     audience: 'external',
-    subject: `${c} ber om mer informasjon: ${quoted(titleForSubject(ctx.application.title))}`,
+    // Not "FSU ber om …": every subject opens with "[FSU]" already.
+    subject: `Mer informasjon trengs før behandlingen: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
       p(`${c} trenger mer informasjon før søknaden kan behandles.`),
@@ -794,7 +795,7 @@ export function deferred(ctx: MailContext, d: DeferredData): RenderedMail {
       p(
         d.nextMeetingDate
           ? `${c} har utsatt behandlingen av søknaden til møtet ${formatDateNb(d.nextMeetingDate)}.`
-          : `${c} har utsatt behandlingen av søknaden til et senere møte. Du får beskjed når den er satt opp igjen.`,
+          : `${c} har utsatt behandlingen av søknaden til et senere møte. ${d.copyFor ? 'Prosjektansvarlig' : 'Du'} får beskjed når den er satt opp igjen.`,
       ),
       facts(...appFacts(ctx)),
       ...(d.reason ? [quote('Begrunnelse', d.reason)] : []),
@@ -822,7 +823,9 @@ export function rejectionLetter(ctx: MailContext, d: RejectionLetterData): Rende
       ),
       facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
       quote('Begrunnelse', d.reason),
-      p(`Du kan søke på nytt med en endret søknad. Kontakt sekretariatet hvis du vil ha veiledning.`),
+      p(d.copyFor
+        ? 'Søkeren kan søke på nytt med en endret søknad.'
+        : 'Du kan søke på nytt med en endret søknad. Kontakt sekretariatet hvis du vil ha veiledning.'),
       ...copyBlocks(d),
     ],
   });
@@ -857,9 +860,10 @@ function invoiceAddress(to: { name: string; organisationNumber: string }, amount
 export function decisionLetter(ctx: MailContext, d: DecisionLetterData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   const project = oneLine(d.projectNumber);
+  // The copy's reader is not the one who invoices: it says who does.
   const payout = d.ownerIsInternalUnit
     ? `Søkeren er en enhet i helseforetaket. Kostnadene føres på prosjektnummer ${project}.`
-    : `Send faktura ${invoiceAddress(d.invoiceTo, d.amount, project)}. Tilskuddet utbetales når fakturaen er mottatt.`;
+    : `${d.copyFor ? 'Søkeren sender faktura' : 'Send faktura'} ${invoiceAddress(d.invoiceTo, d.amount, project)}. Tilskuddet utbetales når fakturaen er mottatt.`;
   return render(ctx, {
     audience: 'external',
     subject: `Vedtak om tilskudd: ${quoted(titleForSubject(ctx.application.title))}`,
@@ -1363,10 +1367,13 @@ export interface RepaymentClaimData extends DecisionCopy {
   effect?: ClaimEffect;
 }
 
-const CLAIM_EFFECT_TEXT: Record<ClaimEffect, (committee: string) => string> = {
-  ends: (c) => `${c} har samtidig avsluttet tilskuddet. Du skal ikke levere flere rapporter.`,
-  'runs-on': () => 'Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før, og vi minner deg på dem.',
-  'after-close': () => 'Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det, og du skal ikke levere flere rapporter.',
+/** What the claim does to the grant, told to the owner or (`copy`) to the group's leaders, who report nothing. */
+const CLAIM_EFFECT_TEXT: Record<ClaimEffect, (committee: string, copy: boolean) => string> = {
+  ends: (c, copy) => `${c} har samtidig avsluttet tilskuddet. ${copy ? 'Prosjektet skal' : 'Du skal'} ikke levere flere rapporter.`,
+  'runs-on': (_, copy) => copy
+    ? 'Resten av tilskuddet løper videre, og statusrapporten og sluttrapporten skal leveres som før.'
+    : 'Resten av tilskuddet løper videre. Statusrapporten og sluttrapporten skal leveres som før, og vi minner deg på dem.',
+  'after-close': (_, copy) => `Tilskuddet er allerede avsluttet etter sluttrapporten. Kravet endrer ikke det${copy ? '' : ', og du skal ikke levere flere rapporter'}.`,
 };
 
 /** To the owner with finance in copy, and as a copy to the group's leaders (see DecisionCopy). */
@@ -1389,8 +1396,10 @@ export function repaymentClaim(ctx: MailContext, d: RepaymentClaimData): Rendere
         d.dueDate ? ['Betalingsfrist', formatDateNb(d.dueDate)] : undefined,
       ),
       quote('Begrunnelse', d.reason),
-      p(`Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
-      p(CLAIM_EFFECT_TEXT[d.effect ?? 'ends'](c)),
+      p(d.copyFor
+        ? `Økonomiavdelingen i helseforetaket sender søkeren nærmere informasjon om innbetalingen, som merkes med prosjektnummer ${project}.`
+        : `Økonomiavdelingen i helseforetaket sender nærmere informasjon om innbetalingen. Merk innbetalingen med prosjektnummer ${project}.`),
+      p(CLAIM_EFFECT_TEXT[d.effect ?? 'ends'](c, d.copyFor !== undefined)),
       ...copyBlocks(d),
     ],
   });
@@ -1413,7 +1422,9 @@ export function grantRevoked(ctx: MailContext, d: GrantRevokedData): RenderedMai
       p(`${c} har vedtatt å trekke tilbake tilskuddet på ${formatNok(d.amount)}. Tilskuddet er ikke utbetalt, og det blir heller ikke utbetalt.`),
       facts(...appFacts(ctx), ['Tilskudd som trekkes tilbake', formatNok(d.amount)], ['Vedtaksdato', formatDateNb(d.decidedAt)]),
       quote('Begrunnelse', d.reason),
-      p('Du skal ikke sende faktura eller levere flere rapporter for dette tilskuddet. En faktura som allerede er sendt, blir ikke betalt. Kontakt sekretariatet hvis du har spørsmål om vedtaket.'),
+      p(d.copyFor
+        ? 'Søkeren skal ikke sende faktura eller levere flere rapporter for dette tilskuddet. En faktura som allerede er sendt, blir ikke betalt.'
+        : 'Du skal ikke sende faktura eller levere flere rapporter for dette tilskuddet. En faktura som allerede er sendt, blir ikke betalt. Kontakt sekretariatet hvis du har spørsmål om vedtaket.'),
       ...copyBlocks(d),
     ],
   });
@@ -1444,7 +1455,7 @@ export function grantPeriodChanged(ctx: MailContext, d: GrantPeriodChangedData):
       p(`${c} har vedtatt ny periode for tilskuddet: ${formatDateNb(d.periodStart)}–${formatDateNb(d.periodEnd)} (var ${formatDateNb(d.previousStart)}–${formatDateNb(d.previousEnd)}). Beløpet og vilkårene ellers er som før.`),
       facts(...appFacts(ctx), ['Ny periode', `${formatDateNb(d.periodStart)}–${formatDateNb(d.periodEnd)}`], ['Vedtaksdato', formatDateNb(d.decidedAt)], ...(d.statusReportDue ? [['Frist for statusrapport', formatDateNb(d.statusReportDue)] as [string, string]] : []), ['Frist for sluttrapport', formatDateNb(d.finalReportDue)]),
       quote('Begrunnelse', d.reason),
-      p('Sluttrapporten kan sendes dagen etter at den nye perioden er over; du får lenken og påminnelser som før.'),
+      p(`Sluttrapporten kan sendes dagen etter at den nye perioden er over; ${d.copyFor ? 'prosjektansvarlig' : 'du'} får lenken og påminnelser som før.`),
       ...(d.statusLink ? [link('Se saken', d.statusLink)] : []),
       ...copyBlocks(d),
     ],

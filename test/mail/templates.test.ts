@@ -187,7 +187,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   moreInformationRequested: {
     mail: moreInformationRequested(ctx, { message: `Beskriv egeninnsatsen nærmere.\nHvem har pasientansvaret? ${EVIL}`, reviseLink: LINK, respondBy: '2025-03-25' }),
     link: LINK,
-    expect: [/FSU ber om mer informasjon/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/, /Sendes søknaden ikke inn på nytt innen 25\.03\.2025, avsluttes den uten vedtak\./],
+    expect: [/Mer informasjon trengs før behandlingen: «/, /FSU trenger mer informasjon før søknaden kan behandles/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/, /Sendes søknaden ikke inn på nytt innen 25\.03\.2025, avsluttes den uten vedtak\./],
   },
   deferred: {
     mail: deferred(ctx, { reason: `Venter på budsjett ${EVIL}`, nextMeetingDate: '2025-05-07', statusLink: LINK }),
@@ -423,6 +423,7 @@ describe('mail templates', () => {
   describe.each(Object.entries(rendered))('%s', (_name, { mail, link, expect: patterns }) => {
     it('has a Norwegian subject prefixed with the committee and the expected text', () => {
       expect(mail.subject).toMatch(/^\[FSU\] \S/);
+      expect(mail.subject, 'the committee once, in the prefix').not.toMatch(/^\[FSU\] FSU\b/);
       expect(mail.subject).not.toMatch(/[\r\n]/);
       expect(mail.text).toMatch(/søknad|tilskudd/i);
       for (const pattern of patterns) expect(`${mail.subject}\n${mail.text}`).toMatch(pattern);
@@ -540,12 +541,25 @@ describe('mail templates', () => {
       deferred(ctx, { reason: 'Venter på budsjett', copyFor }),
       rejectionLetter(ctx, { reason: 'Oppfyller ikke kriteriene', decidedAt: '2025-04-02', copyFor }),
       decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30', copyFor }),
+      deferred(ctx, { copyFor }),
+      reallocationDecided(ctx, { approved: true, amount: 20000, decidedAt: '2025-09-02', copyFor }),
+      ...(['ends', 'runs-on', 'after-close'] as const).map((effect) =>
+        repaymentClaim(ctx, { amount: 50000, reason: 'Ikke brukt', projectNumber: 'R-11326-D11325', decidedAt: '2025-09-02', effect, copyFor })),
+      grantRevoked(ctx, { amount: 250000, reason: 'Prosjektet startet ikke', decidedAt: '2025-09-02', copyFor }),
+      grantPeriodChanged(ctx, { periodStart: '2025-06-01', periodEnd: '2026-05-31', previousStart: '2025-05-01', previousEnd: '2026-04-30', reason: 'Senere oppstart', decidedAt: '2025-04-20', finalReportDue: '2026-07-31', copyFor }),
     ];
+    const why = `Du får denne e-posten som kopi fordi du er leder eller nestleder i ${copyFor}, der prosjektet er forankret.`;
     for (const copy of copies) {
-      expect(copy.text).toContain(`Du får denne e-posten som kopi fordi du er leder eller nestleder i ${copyFor}, der prosjektet er forankret.`);
+      expect(copy.text).toContain(why);
       expect(copy.text).not.toMatch(/https?:\/\//);
       expect(copy.html).not.toContain('<a href');
+      // The leaders invoice, pay back and report nothing: the copy says who does, never "you".
+      const body = copy.text.replace(why, '').split('Med vennlig hilsen')[0]!;
+      expect(body, copy.subject).not.toMatch(/\b(du|deg|dere)\b|Send faktura|Merk innbetalingen/i);
     }
+    // The owner's letter itself still asks for the invoice.
+    expect(decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30' }).text)
+      .toContain('Send faktura til Helse Stavanger HF');
     // The owner's letters name the copy.
     expect(rejectionLetter(ctx, { reason: 'x', decidedAt: '2025-04-02', copyTo: [`leder og nestleder i ${copyFor}`] }).text).toContain(`Kopi: leder og nestleder i ${copyFor}`);
   });
