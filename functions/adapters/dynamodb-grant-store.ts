@@ -290,6 +290,16 @@ export class DynamoGrantStore implements GrantStore {
     };
   }
 
+  async reassignSubmissionKey(schemeId: string, key: string, from: string, to: string, at: string): Promise<boolean> {
+    const e = new Expr();
+    const set = [
+      `${e.name('applicationId')} = ${e.value('to', to)}`,
+      `${e.name('createdAt')} = ${e.value('at', at)}`,
+      `${e.name(TTL_ATTRIBUTE)} = ${e.value('ttl', Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS)}`,
+    ];
+    return this.tryUpdate(keys.idempotency(schemeId, key), e, `SET ${set.join(', ')}`, `${e.name('applicationId')} = ${e.value('from', from)}`);
+  }
+
   async createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void> {
     // Version, links and the address in one round trip: none means anything before the application item.
     await Promise.all([this.putVersion(version), this.putLinks(links), this.putOwnerAddress(app.id, app.ownerEmail)]);

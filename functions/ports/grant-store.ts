@@ -49,6 +49,8 @@ export interface IdempotencyClaim {
 export interface ApplicationStore {
   /** Claims an idempotency key for a submission; a repeat returns the first claim. */
   claimSubmissionKey(schemeId: string, key: string, applicationId: string, requestHash: string, at: string): Promise<IdempotencyClaim>;
+  /** Moves a claim from one application to another, as claimed anew at `at`; false when it no longer names `from`. */
+  reassignSubmissionKey(schemeId: string, key: string, from: string, to: string, at: string): Promise<boolean>;
   /** Writes version and links first and the application item last (the commit point); safe to repeat. */
   createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void>;
   getApplication(applicationId: string): Promise<ApplicationRecord | undefined>;

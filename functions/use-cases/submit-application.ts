@@ -7,6 +7,7 @@ import { reachableMeeting } from '../domain/meeting-calendar';
 import { partnerOrganisations } from '../domain/case-search';
 import { TERMINAL_STATUSES } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
+import type { IdempotencyClaim } from '../ports/grant-store';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -104,19 +105,33 @@ async function awaitCommitted(deps: Pick<Dependencies, 'store'>, applicationId: 
 
 const contentKey = (hash: string): string => `content:${hash}`;
 
+interface ContentClaim {
+  claim: IdempotencyClaim;
+  /** the application the claim names, if it has been written */
+  app?: ApplicationRecord | undefined;
+}
+
 /**
- * The application this one repeats word for word, while that one is still in process or running:
- * sent again from a form loaded afresh (its own key), or by a client with a new key. Keyed
- * submissions claim their content too, so the next one finds them; the claims last a week. A
- * repeat of one withdrawn, rejected or closed is a new application.
+ * The claim on this application's words: the application it repeats word for word, while that one
+ * is still in process or running (sent again from a form loaded afresh, or by a client with a new
+ * key or none); the claims last a week. A repeat of one withdrawn, rejected or closed is a new
+ * application, and takes the claim over, so the next repeat finds the new one.
  */
-async function liveDuplicate(deps: Pick<Dependencies, 'store'>, schemeId: string, hash: string, newId: string, at: string): Promise<ApplicationRecord | undefined> {
-  const content = await deps.store.claimSubmissionKey(schemeId, contentKey(hash), newId, hash, at);
-  if (content.fresh) return undefined;
-  // A claim whose call may still be running: give it a moment to commit (see awaitCommitted).
-  const recent = content.claimedAt !== undefined && Date.parse(at) - Date.parse(content.claimedAt) < SUBMISSION_IN_PROGRESS_MS;
-  const app = recent ? await awaitCommitted(deps, content.applicationId) : await deps.store.getApplication(content.applicationId);
-  return app && !TERMINAL_STATUSES.includes(app.status) ? app : undefined;
+async function claimContent(deps: Pick<Dependencies, 'store'>, schemeId: string, hash: string, newId: string, at: string): Promise<ContentClaim> {
+  const key = contentKey(hash);
+  for (let attempt = 0; ; attempt++) {
+    const claim = await deps.store.claimSubmissionKey(schemeId, key, newId, hash, at);
+    if (claim.fresh) return { claim };
+    // A claim whose call may still be running: give it a moment to commit (see awaitCommitted).
+    const recent = claim.claimedAt !== undefined && Date.parse(at) - Date.parse(claim.claimedAt) < SUBMISSION_IN_PROGRESS_MS;
+    const app = recent ? await awaitCommitted(deps, claim.applicationId) : await deps.store.getApplication(claim.applicationId);
+    if (!app || !TERMINAL_STATUSES.includes(app.status)) return { claim, app };
+    if (await deps.store.reassignSubmissionKey(schemeId, key, claim.applicationId, newId, at)) {
+      return { claim: { fresh: true, applicationId: newId, requestHash: hash, claimedAt: at } };
+    }
+    // Another repeat took it over first: read it once more (that one is live now, or being written).
+    if (attempt > 0) return { claim };
+  }
 }
 
 export async function submitApplication(deps: Dependencies, command: SubmitApplicationCommand): Promise<SubmitApplicationResult> {
@@ -126,14 +141,17 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
   const at = now.toISOString();
   const hash = requestHash(scheme.id, data);
   const newId = deps.ids.applicationId();
-  const duplicate = command.idempotencyKey ? await liveDuplicate(deps, scheme.id, hash, newId, at) : undefined;
+  const content = await claimContent(deps, scheme.id, hash, newId, at);
+  const duplicate = content.app && !TERMINAL_STATUSES.includes(content.app.status) ? content.app : undefined;
 
-  // A duplicate's key is claimed for the application it repeats: a double post of the same form finds it too.
-  const claim = await deps.store.claimSubmissionKey(scheme.id, command.idempotencyKey ?? contentKey(hash), duplicate?.id ?? newId, hash, at);
+  // A client's key is claimed for the application it repeats, if any: a double post of the same form finds it too.
+  const claim = command.idempotencyKey
+    ? await deps.store.claimSubmissionKey(scheme.id, command.idempotencyKey, duplicate?.id ?? newId, hash, at)
+    : content.claim;
   if (!claim.fresh && claim.requestHash !== hash) {
     throw new ConflictError('Idempotency-Key er allerede brukt for en annen søknad.', 'idempotency_key_reused');
   }
-  const existing = claim.fresh ? duplicate : await awaitCommitted(deps, claim.applicationId);
+  const existing = claim.fresh ? duplicate : command.idempotencyKey ? await awaitCommitted(deps, claim.applicationId) : content.app;
   if (!claim.fresh && !existing && claim.claimedAt && deps.clock.now().getTime() - Date.parse(claim.claimedAt) < SUBMISSION_IN_PROGRESS_MS) {
     throw new ConflictError('Søknaden er allerede under innsending. Vent litt og prøv igjen.', 'submission_in_progress');
   }

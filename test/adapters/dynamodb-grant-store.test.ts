@@ -149,6 +149,15 @@ describe('applications', () => {
     expect(otherScheme.fresh).toBe(true);
   });
 
+  it('reassignSubmissionKey moves a claim from the application it names, once: a second move from the same one fails', async () => {
+    const scheme = uid('scheme-');
+    await store.claimSubmissionKey(scheme, 'content:h', 'app-1', 'h', '2026-02-01T08:00:00.000Z');
+    expect(await store.reassignSubmissionKey(scheme, 'content:h', 'app-1', 'app-2', '2026-02-03T08:00:00.000Z')).toBe(true);
+    expect(await store.reassignSubmissionKey(scheme, 'content:h', 'app-1', 'app-3', '2026-02-03T08:00:01.000Z')).toBe(false);
+    expect(await store.claimSubmissionKey(scheme, 'content:h', 'app-4', 'h', '2026-02-03T08:00:02.000Z'))
+      .toEqual({ fresh: false, applicationId: 'app-2', requestHash: 'h', claimedAt: '2026-02-03T08:00:00.000Z' });
+  });
+
   it('concurrent claims of one key: exactly one is fresh and all see the same application', async () => {
     const scheme = uid('scheme-');
     const claims = await Promise.all(

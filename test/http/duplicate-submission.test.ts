@@ -1,6 +1,7 @@
 // The same application sent again from a form loaded afresh (a new hidden key each time), or by a
 // client with a new Idempotency-Key: no second case, no second round of signing mails, while the
-// first is still live. Once it is withdrawn (or rejected, closed), the same content is new again.
+// first is still live. Once it is withdrawn (or rejected, closed), the same content is new again,
+// and the new application is the one a further repeat finds.
 import { describe, expect, it } from 'vitest';
 import { applicationToForm, IDEMPOTENCY_FIELD } from '../../functions/pages/application-form-page';
 import { apiEvent } from '../support/api-events';
@@ -55,5 +56,32 @@ describe('the same application sent again under a new key', () => {
     const again = await submitWithKey('Trukket og sendt igjen', 'trukket-2');
     expect(again.status).toBe(201);
     expect(again.body.applicationId).not.toBe(first.body.applicationId);
+    // The new one holds the words now: the same again from a fresh form repeats it, not the withdrawn one.
+    const third = await submitWithKey('Trukket og sendt igjen', 'trukket-3');
+    expect(third.status).toBe(200);
+    expect(third.body).toMatchObject({ applicationId: again.body.applicationId, created: false, sentBefore: true });
+  });
+
+  it('after a withdrawal, the same application sent at once from several fresh forms is one new application', async () => {
+    const first = await submitWithKey('Trukket, så sendt fra flere skjemaer', 'samtidig-0');
+    expect((await app.call('withdraw-application', { pathParameters: { linkId: linkIdOf(first.body.statusUrl) }, json: {} })).status).toBe(200);
+    const before = await app.countApplications('sor-rogaland');
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => submitWithKey('Trukket, så sendt fra flere skjemaer', `samtidig-${i + 1}`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.applicationId)).size).toBe(1);
+    expect(answers[0]!.body.applicationId).not.toBe(first.body.applicationId);
+    expect(await app.countApplications('sor-rogaland')).toBe(before + 1);
+  });
+
+  it('without a key: a repeat is the first while it is live, a new application once it is withdrawn, and that one after', async () => {
+    const submit = () => app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: app.application('sor-rogaland', (a) => (a.title = 'Uten nøkkel')) });
+    const first = await submit();
+    expect(first.status).toBe(201);
+    expect((await submit()).body).toMatchObject({ applicationId: first.body.applicationId, created: false });
+    expect((await app.call('withdraw-application', { pathParameters: { linkId: linkIdOf(first.body.statusUrl) }, json: {} })).status).toBe(200);
+    const again = await submit();
+    expect(again.status).toBe(201);
+    expect(again.body.applicationId).not.toBe(first.body.applicationId);
+    expect((await submit()).body).toMatchObject({ applicationId: again.body.applicationId, created: false });
   });
 });
