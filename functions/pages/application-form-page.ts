@@ -10,11 +10,12 @@ import type { ApplicationStatus } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import type { getRefusedRevisionForm } from '../use-cases/page-views';
+import type { SentBack } from '../use-cases/owner-view';
 import { dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
-import { ownerPath } from './owner-pages';
+import { ownerPath, sentBackNotice } from './owner-pages';
 
 export type PublicScheme = Awaited<ReturnType<typeof getPublicScheme>>;
 
@@ -59,8 +60,8 @@ export interface ApplicationFormView {
   idempotencyKey?: string;
   /** revision: what the committee asked for */
   informationRequest?: string | undefined;
-  /** revision: the partners that declined the version being revised, and why */
-  declines?: ReadonlyArray<{ organisationName: string; at: string; reason: string }>;
+  /** revision: who declined the version being revised and why, or did not answer in time */
+  sentBack?: SentBack | undefined;
   /** the owner's status page (revision) */
   backUrl?: string;
   /** new applications opened from a saved draft */
@@ -291,7 +292,7 @@ ${view.backUrl ? html`<a href=${view.backUrl}>${view.closed ? 'Gå til søknaden
             ? html`<p>Dette er et utkast, sist lagret ${dateTime(view.draft.updatedAt)}. Det slettes ${dateTime(view.draft.expiresAt)} hvis det ikke lagres igjen.</p>`
             : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
         }`
-      : html`${declinesNotice(view.declines ?? [])}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
+      : html`${sentBackNotice(view.sentBack, false)}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
           view.informationRequest ? html`<div class="notice"><p><strong>${scheme.committee.shortName} ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
         }`;
   // Closed: the notice says it all; the refusal's own message would only repeat it.
@@ -321,18 +322,10 @@ export function revisionFormPage(
     ...form,
     mode: 'revision',
     informationRequest: frame.informationRequest,
-    declines: frame.declines,
+    sentBack: frame.sentBack,
     backUrl: ownerPath(linkId),
     ...(frame.revisable ? {} : { closed: frame.status }),
   });
-}
-
-/** At the top of the revision form: who declined to sign the version being revised, and why. */
-function declinesNotice(declines: NonNullable<ApplicationFormView['declines']>): Html | '' {
-  if (declines.length === 0) return '';
-  return html`<div class="notice warning"><p><strong>${declines.length === 1 ? 'En samarbeidspart avslo å signere:' : 'Samarbeidsparter avslo å signere:'}</strong></p><ul>${declines.map(
-    (d) => html`<li>${d.organisationName} (${dateTime(d.at)})${d.reason ? html`:<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
-  )}</ul></div>`;
 }
 
 /** The owner's link id from a status URL (…/soknad/<linkId>). */

@@ -1,6 +1,6 @@
 // The project owner's pages (through the owner's link): the receipt after submitting, and the
 // status page with withdrawal, revision and reallocation, and the application as it was sent.
-import type { getOwnerView } from '../use-cases/owner-view';
+import type { getOwnerView, SentBack } from '../use-cases/owner-view';
 import type { getOwnerPage } from '../use-cases/page-views';
 import { ACTIVE_GRANT_STATUSES, ON_AGENDA, REALLOCATABLE, REVISABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import { grantConditions } from '../domain/grant-conditions';
@@ -99,17 +99,18 @@ function meetingFact(view: OwnerPageView): Html {
  * Why the application is back with the owner, at the top of the page: the partners who declined and
  * why, or those who had not answered when the signing links ran out; and what to do, as the mail said.
  */
-function sentBackNotice(view: OwnerPageView): Html | '' {
-  if (view.status !== 'draft') return '';
-  const expired = view.history.findLast((h) => h.to === 'draft')?.action === 'cosignatures-expired';
-  const declined = view.partners.flatMap((p) => (p.answer === 'declined' ? [p] : []));
-  const silent = expired ? view.partners.filter((p) => p.answer === 'waiting').map((p) => p.organisationName) : [];
-  if (declined.length === 0 && silent.length === 0) return '';
+/**
+ * Why the application came back from the partners (`sentBackBy`): on the owner's page with what to do
+ * next (`advise`), on the revision form without (its lead says it).
+ */
+export function sentBackNotice(sentBack: SentBack | undefined, advise: boolean): Html | '' {
+  if (!sentBack) return '';
+  const { declined, silent } = sentBack;
   // The owner's own organisation may be among them: not called a samarbeidspart.
   const ask = declined.length + silent.length === 1 ? 'parten' : 'partene';
   return html`<div class="notice warning">${declined.map((p) => html`<p><strong>${p.organisationName} avslo å signere søknaden ${dateTime(p.at)}${p.reason ? ':' : '.'}</strong></p>${p.reason ? html`<p class="long-text">${p.reason}</p>` : ''}`)}
 ${silent.length ? html`<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: ${silent.join(', ')}.</p>` : ''}
-<p>Avklar med ${ask} det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.</p></div>`;
+${advise ? html`<p>Avklar med ${ask} det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.</p>` : ''}</div>`;
 }
 
 /** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
@@ -180,7 +181,7 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const content = html`
 <p>Status: <span class="status">${view.statusLabel}</span></p>
 ${forms.notice ?? ''}
-${sentBackNotice(view)}
+${sentBackNotice(view.sentBack, true)}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
 ${view.deferralReason ? html`<div class="notice"><p><strong>${view.scheme.committee.shortName} utsatte søknaden til et senere møte:</strong></p><p class="long-text">${view.deferralReason}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}

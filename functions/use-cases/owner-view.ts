@@ -2,7 +2,7 @@ import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar'
 import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
-import type { ApplicationRecord } from '../domain/model';
+import type { ApplicationRecord, SignatureRecord } from '../domain/model';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
 import { lastDeadlineMove, openDeadlineRequest, reportDueState } from '../domain/report-deadlines';
@@ -22,6 +22,30 @@ function lastDeferralReason(history: ApplicationRecord['history']): string | und
   const reason = history.findLast((e) => e.action === 'decision:defer')?.details?.reason;
   return typeof reason === 'string' && reason ? reason : undefined;
 }
+
+/** Every party of a version with its answer to it: whom the owner still waits for. */
+export function partnerAnswers(app: Pick<ApplicationRecord, 'history' | 'version'>, partners: ReadonlyArray<{ organisationName: string }>, signatures: readonly SignatureRecord[]) {
+  return partners.map((p, i) => {
+    const s = signatures.find((x) => x.partnerIndex === i);
+    if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
+    return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
+  });
+}
+
+/**
+ * Why an application is back with its owner, as the owner's page and the revision form both say it:
+ * who declined and why, or (the signing ran out) who never answered. Undefined when it did not come
+ * back from the partners (a question from the committee has its own notice).
+ */
+export function sentBackBy(app: Pick<ApplicationRecord, 'status' | 'history'>, answers: ReturnType<typeof partnerAnswers>) {
+  if (app.status !== 'draft') return undefined;
+  const expired = app.history.findLast((h) => h.to === 'draft')?.action === 'cosignatures-expired';
+  const declined = answers.flatMap((p) => (p.answer === 'declined' ? [{ organisationName: p.organisationName, at: p.at, reason: p.reason }] : []));
+  const silent = expired ? answers.filter((p) => p.answer === 'waiting').map((p) => p.organisationName) : [];
+  return declined.length + silent.length > 0 ? { declined, silent } : undefined;
+}
+
+export type SentBack = NonNullable<ReturnType<typeof sentBackBy>>;
 
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
@@ -51,6 +75,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     const requested = openDeadlineRequest(app.history, kind);
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation), ...(requested ? { requestedDueDate: requested.dueDate } : {}) }];
   });
+  const answers = partnerAnswers(app, version.data.partners, signatures);
   const claim = recordedClaim(app.history);
   const revocation = recordedRevocation(app.history);
   return {
@@ -66,11 +91,9 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     nextMeeting: meetingDeadline(reach),
     signatures: signatures.map((s) => ({ organisationName: s.organisationName, decision: s.decision, at: s.at, reason: s.reason })),
     // Every party of this version with its answer, so the owner sees whom they still wait for (names of organisations only).
-    partners: version.data.partners.map((p, i) => {
-      const s = signatures.find((x) => x.partnerIndex === i);
-      if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
-      return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
-    }),
+    partners: answers,
+    // Back from the partners: who declined and why, or who did not answer before the signing ran out.
+    sentBack: sentBackBy(app, answers),
     informationRequest: app.informationRequest,
     // Deferred: why, as the mail said it (the history keeps the committee's reason).
     deferralReason: app.status === 'deferred' ? lastDeferralReason(app.history) : undefined,

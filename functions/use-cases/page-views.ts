@@ -11,7 +11,7 @@ import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme } from './public-scheme';
-import { getOwnerView } from './owner-view';
+import { getOwnerView, partnerAnswers, sentBackBy } from './owner-view';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 /** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */
@@ -34,9 +34,8 @@ function schemeLabels(scheme: SchemeConfig) {
 
 /** The owner's revision form: the current version to edit, while the application may be revised. */
 export async function getRevisionForm(deps: Dependencies, linkId: string) {
-  const { app, frame } = await revisionFrame(deps, linkId);
-  if (!frame.revisable) throw notRevisable(app);
-  const version = await loadCurrentVersion(deps, app);
+  const { app, frame, version } = await revisionFrame(deps, linkId);
+  if (!frame.revisable || !version) throw notRevisable(app);
   return {
     applicationId: app.id,
     version: app.version,
@@ -60,16 +59,20 @@ async function revisionFrame(deps: Dependencies, linkId: string) {
   const app = await loadApplication(deps, link.applicationId);
   const revisable = REVISABLE.includes(app.status);
   // What the revision answers means nothing once it can no longer be sent.
-  const [signatures, scheme] = await Promise.all([revisable ? deps.store.listSignatures(app.id, app.version) : [], getPublicScheme(deps, app.schemeId)]);
+  const [version, signatures, scheme] = await Promise.all([
+    revisable ? loadCurrentVersion(deps, app) : undefined,
+    revisable ? deps.store.listSignatures(app.id, app.version) : [],
+    getPublicScheme(deps, app.schemeId),
+  ]);
   const frame = {
     status: app.status,
     revisable,
     informationRequest: revisable ? app.informationRequest : undefined,
-    // Who declined the version being revised, and why: what the revision is to answer (as on the status page).
-    declines: signatures.filter((s) => s.decision === 'declined').map((s) => ({ organisationName: s.organisationName, at: s.at, reason: s.reason ?? '' })),
+    // Who declined the version being revised and why, or did not answer: what the revision is to answer (as on the status page).
+    sentBack: version ? sentBackBy(app, partnerAnswers(app, version.data.partners, signatures)) : undefined,
     scheme,
   };
-  return { app, frame };
+  return { app, frame, version };
 }
 
 

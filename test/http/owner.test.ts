@@ -494,6 +494,7 @@ describe('a lost link (the contact person asks for it)', () => {
 describe('the owner\'s page says where the case stands, as the mails do', () => {
   const ownerPage = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
   const step = (action: Parameters<typeof runLifecycleStep>[1], applicationId: string) => runLifecycleStep(app.deps, action, { applicationId, executionStartTime: app.clock.now().toISOString() });
+  const revisionForm = async (linkId: string) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-revision-form')).text.replace(/\u00a0/g, ' ');
 
   it('sent back: who declined and why, or who had not answered when the signing ran out, at the top; the decline mail says until when it can be sent again', async () => {
     const { applicationId, ownerLinkId } = await declined('Tilbake til eieren');
@@ -501,6 +502,10 @@ describe('the owner\'s page says where the case stands, as the mails do', () => 
     const notice = page.slice(page.indexOf('Status:'), page.indexOf('<dl class="facts">'));
     expect(notice).toMatch(/<p><strong>Stavanger kommune avslo å signere søknaden 20\.11\.2026 kl\. \d\d\.\d\d:<\/strong><\/p><p class="long-text">Uklart budsjett\.<\/p>/);
     expect(notice).toContain('Avklar med parten det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.');
+    // The revision form says it in the same words (its own lead says what to do).
+    const form = await revisionForm(ownerLinkId);
+    expect(form).toMatch(/<p><strong>Stavanger kommune avslo å signere søknaden 20\.11\.2026 kl\. \d\d\.\d\d:<\/strong><\/p><p class="long-text">Uklart budsjett\.<\/p>/);
+    expect(form).not.toContain('Avklar med parten');
     // The decline's mail names the day the application closes unless it is sent again (90 days), as the expired signing's does.
     const before = app.mailer.sent.length;
     await step('sent-back-for-revision', applicationId);
@@ -513,7 +518,9 @@ describe('the owner\'s page says where the case stands, as the mails do', () => 
     await app.clock.setBackAfter(async () => {
       app.clock.set('2027-01-20T09:00:00.000Z'); // the signing links have expired
       await step('cosignatures-expired', silent.applicationId);
-      expect(await ownerPage(silent.ownerLinkId)).toContain('<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: Sola kommune, Helse Stavanger HF.</p>');
+      const why = '<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: Sola kommune, Helse Stavanger HF.</p>';
+      expect(await ownerPage(silent.ownerLinkId)).toContain(why);
+      expect(await revisionForm(silent.ownerLinkId)).toContain(why);
     });
   });
 

@@ -22,7 +22,7 @@ describe('a revision after a decline', () => {
     const { applicationId, ownerLinkId } = await declined('Revidert med merknad');
     const form = await revisionForm(ownerLinkId);
     expect(form.status).toBe(200);
-    expect(form.text).toContain('En samarbeidspart avslo å signere:');
+    expect(form.text).toMatch(/avslo å signere søknaden \d\d\.\d\d\.\d{4}/);
     expect(form.text).toContain('Egeninnsatsen vår mangler i budsjettet.');
     expect(form.text).toContain('name="changeNote"');
 
