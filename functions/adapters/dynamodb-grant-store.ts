@@ -157,6 +157,9 @@ function addressHash(address: string): string {
   return createHash('sha256').update(address.trim().toLowerCase()).digest('hex');
 }
 
+const soonestFirst = (items: Item[]): ReminderRecord[] =>
+  items.map((i) => strip<ReminderRecord>(i)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+
 export class DynamoGrantStore implements GrantStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -976,12 +979,19 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async listPendingReminders(applicationId: string): Promise<ReminderRecord[]> {
-    return (await this.pendingReminderItems(applicationId)).map((i) => strip<ReminderRecord>(i)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    return soonestFirst(await this.pendingReminderItems(applicationId));
+  }
+
+  async listLiveReminders(applicationId: string): Promise<ReminderRecord[]> {
+    return soonestFirst(await this.liveReminderItems(applicationId));
+  }
+
+  private async liveReminderItems(applicationId: string): Promise<Item[]> {
+    return (await this.queryIndex(GSI2, keys.appReminders(applicationId))).filter((i) => i['cancelled'] === undefined);
   }
 
   private async pendingReminderItems(applicationId: string): Promise<Item[]> {
-    const items = await this.queryIndex(GSI2, keys.appReminders(applicationId));
-    return items.filter((i) => i['sentAt'] === undefined && i['cancelled'] === undefined);
+    return (await this.liveReminderItems(applicationId)).filter((i) => i['sentAt'] === undefined);
   }
 
   async cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][], which: (r: ReminderRecord) => boolean = () => true): Promise<void> {

@@ -222,7 +222,7 @@ ${signingOpen ? html`<p>Hver part har fått en e-post med en lenke for å signer
 <div class="table-wrap"><table>
 <caption>Svar fra partene (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Part</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
-<tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
+<tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${'resentToday' in p && p.resentToday ? resentNote(p.resentToday) : resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn
@@ -261,6 +261,11 @@ ${historyTable(view.history, undefined, view.payout?.mode === 'cost_booking')}`;
     title: hasErrors ? `Feil: ${view.title}` : view.title,
     body: html`${summary}<h1>${view.title}</h1>${content}`,
   };
+}
+
+/** Instead of the button once the link was asked for again today (a second would be refused until tomorrow). */
+function resentNote(resent: { sentAt?: string }): Html {
+  return html`<span class="hint">${resent.sentAt ? `Lenken ble sendt på nytt ${dateTime(resent.sentAt)}.` : 'Lenken sendes på nytt i løpet av et kvarter.'} Du kan sende den igjen i morgen.</span>`;
 }
 
 /** One waiting partner's signing link mailed again (the link it has; at most once a day). */

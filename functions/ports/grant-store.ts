@@ -204,6 +204,8 @@ export interface ReminderStore {
   markReminderSent(reminderId: string, at: string): Promise<boolean>;
   /** An application's reminders not yet sent nor cancelled, soonest first (one Query on its reminders' index partition). */
   listPendingReminders(applicationId: string): Promise<ReminderRecord[]>;
+  /** An application's reminders sent or still to be sent (not the cancelled), soonest first: the same Query. */
+  listLiveReminders(applicationId: string): Promise<ReminderRecord[]>;
   /** Cancels unsent reminders of an application (e.g. the report arrived): of these kinds, and of those the ones `which` picks. */
   cancelReminders(applicationId: string, kinds: readonly ReminderRecord['kind'][], which?: (r: ReminderRecord) => boolean): Promise<void>;
 }

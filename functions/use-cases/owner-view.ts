@@ -16,6 +16,7 @@ import { meetingInReach } from './schedule-application';
 import { publicProjectDescription } from './cosign-application';
 import { requestLink } from './report-supplement';
 import { groupRegister } from '../domain/anchoring';
+import { signingResendsToday } from './resend-signing-link';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 function lastDeferralReason(history: ApplicationRecord['history']): string | undefined {
@@ -23,12 +24,26 @@ function lastDeferralReason(history: ApplicationRecord['history']): string | und
   return typeof reason === 'string' && reason ? reason : undefined;
 }
 
-/** Every party of a version with its answer to it: whom the owner still waits for. */
-export function partnerAnswers(app: Pick<ApplicationRecord, 'history' | 'version'>, partners: ReadonlyArray<{ organisationName: string }>, signatures: readonly SignatureRecord[]) {
+/**
+ * Every party of a version with its answer to it: whom the owner still waits for, and whose link
+ * the owner had sent again today (`resentToday`: when it went out, or empty while the sweep has it).
+ */
+export function partnerAnswers(
+  app: Pick<ApplicationRecord, 'history' | 'version'>,
+  partners: ReadonlyArray<{ organisationName: string }>,
+  signatures: readonly SignatureRecord[],
+  resends: ReadonlyMap<number, { sentAt?: string }> = new Map(),
+) {
   return partners.map((p, i) => {
     const s = signatures.find((x) => x.partnerIndex === i);
     if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
-    return { organisationName: p.organisationName, answer: 'waiting' as const, ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}) };
+    const resent = resends.get(i);
+    return {
+      organisationName: p.organisationName,
+      answer: 'waiting' as const,
+      ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}),
+      ...(resent ? { resentToday: resent } : {}),
+    };
   });
 }
 
@@ -51,7 +66,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
   const scheme = loadScheme(deps, app.schemeId);
-  const [version, calendar, signatures, reports, reallocations, links, payout, repayment] = await Promise.all([
+  const [version, calendar, signatures, reports, reallocations, links, payout, repayment, resends] = await Promise.all([
     loadCurrentVersion(deps, app),
     app.meetingId || REVISABLE.includes(app.status) ? loadCalendar(deps, scheme) : undefined,
     deps.store.listSignatures(app.id, app.version),
@@ -61,6 +76,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     app.allocation ? deps.store.getPayout(payoutIdFor(app.id, 'grant')) : undefined,
     // A claim's own payout: whether finance has registered the money as repaid.
     app.repaymentClaimed !== undefined ? deps.store.getPayout(payoutIdFor(app.id, 'repayment')) : undefined,
+    // While the partners sign: whose link the owner had sent again today (once a day each).
+    app.status === 'awaiting_cosignature' ? signingResendsToday(deps, app) : undefined,
   ]);
   const now = deps.clock.now();
   const meeting = calendar && applicationMeeting(calendar, app);
@@ -75,7 +92,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     const requested = openDeadlineRequest(app.history, kind);
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation), ...(requested ? { requestedDueDate: requested.dueDate } : {}) }];
   });
-  const answers = partnerAnswers(app, version.data.partners, signatures);
+  const answers = partnerAnswers(app, version.data.partners, signatures, resends);
   const claim = recordedClaim(app.history);
   const revocation = recordedRevocation(app.history);
   return {

@@ -948,7 +948,7 @@ describe('reminders', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
-  it("listPendingReminders: the case's reminders neither sent nor cancelled, soonest first", async () => {
+  it("listPendingReminders: the case's reminders neither sent nor cancelled, soonest first; listLiveReminders: the sent ones too", async () => {
     const appId = uid('app-');
     const later = reminder(appId, 'final-report-due', '2033-03-01T00:00:00.000Z');
     const sooner = reminder(appId, 'status-report-due', '2033-01-01T00:00:00.000Z');
@@ -959,6 +959,10 @@ describe('reminders', () => {
     await store.cancelReminders(appId, ['status-report-overdue']);
     expect((await store.listPendingReminders(appId)).map((r) => r.id)).toEqual([sooner.id, later.id]);
     expectNoInternalAttributes(await store.listPendingReminders(appId));
+    const live = await store.listLiveReminders(appId);
+    expect(live.map((r) => r.id)).toEqual([sent.id, sooner.id, later.id]);
+    expect(live[0]!.sentAt).toBe('2032-12-01T00:01:00.000Z');
+    expectNoInternalAttributes(live);
   });
 
   it('a sent reminder keeps its record (sentAt) but loses its due-index keys', async () => {

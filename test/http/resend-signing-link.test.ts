@@ -92,5 +92,19 @@ describe('sending a partner’s signing link again', () => {
     const again = await post('2');
     expect(again.status).toBe(409);
     expect(again.text).toContain('i dag. Du kan sende den igjen i morgen.');
+
+    // Asked for today: no button beside that partner, but when it goes (or went); the others keep theirs.
+    const asked = (await statusPage(ownerLinkId)).text;
+    expect(asked).not.toContain('<input type="hidden" name="partnerIndex" value="2">');
+    expect(asked).toContain('<input type="hidden" name="partnerIndex" value="1">');
+    expect(asked).toContain('Lenken sendes på nytt i løpet av et kvarter. Du kan sende den igjen i morgen.');
+    await sendDueReminders(app.deps);
+    expect((await statusPage(ownerLinkId)).text.replace(/\u00a0/g, ' ')).toMatch(/Lenken ble sendt på nytt \d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d\. Du kan sende den igjen i morgen\./);
+    const view = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+    expect(view.body.partners[2]).toMatchObject({ answer: 'waiting', resentToday: { sentAt: expect.any(String) } });
+    expect(view.body.partners[1]).not.toHaveProperty('resentToday');
+    // The next day the button is back.
+    app.clock.advanceDays(1);
+    expect((await statusPage(ownerLinkId)).text).toContain('<input type="hidden" name="partnerIndex" value="2">');
   });
 });
