@@ -2,6 +2,8 @@
 import type { ApplicationStatus, AuditEntry, PayoutMode, PayoutRecord, PayoutState } from './model';
 import { REPAYABLE, REVOCABLE } from './status-transitions';
 import { actorId } from './staff-name';
+import { REMINDER_TIME } from './deadlines';
+import { addDays, osloDateOf, osloInstant } from './oslo-time';
 
 type RepaymentTarget = { status: ApplicationStatus; repaymentClaimed?: number | undefined };
 
@@ -119,6 +121,15 @@ export function payoutIdFor(
   if (applicationId === '') throw new RangeError('applicationId must not be empty');
   if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`seq must be a whole number ≥ 1, got ${seq}`);
   return `${applicationId}#payout#${kind}#${seq}`;
+}
+
+/**
+ * When a grant paid on invoice counts as missing its invoice: the scheme's `invoiceAfterDays` after
+ * the day of the decision, at the hour of the reminders. The owner's first reminder to send it goes
+ * out then, and from then the secretariat's follow-up lists the grant while the payout waits for it.
+ */
+export function invoiceMissingFrom(decidedAt: string, invoiceAfterDays: number): Date {
+  return osloInstant(addDays(osloDateOf(new Date(decidedAt)), invoiceAfterDays), REMINDER_TIME);
 }
 
 /** A repayment claim's payout carries the claimed amount as a negative one. */

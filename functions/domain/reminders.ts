@@ -23,6 +23,17 @@ export const REPORT_REMINDER_KINDS: Record<ReportKind, ReminderKind[]> = {
   final: [REPORT_REMINDERS.final.due, REPORT_REMINDERS.final.overdue, REPORT_REMINDERS.final.missing],
 };
 
+/** The key a reminder's mail goes out under, and has on the case's mail log. */
+export const reminderMailKey = (reminderId: string): string => `reminder#${reminderId}`;
+
+const invoiceReminderPrefix = (applicationId: string): string => `${applicationId}#invoice-missing#`;
+
+/** The owner's reminders to send the invoice: the first is number 1; the sweep chains the next ones (2, 3, …). */
+export const invoiceReminderId = (applicationId: string, seq: number): string => `${invoiceReminderPrefix(applicationId)}${seq}`;
+
+/** Whether a mail on the case's log is one of the owner's reminders to send the invoice. */
+export const isInvoiceReminderMail = (applicationId: string, mailKey: string): boolean => mailKey.startsWith(reminderMailKey(invoiceReminderPrefix(applicationId)));
+
 /** Whether a reminder chases a report past its deadline. */
 export function isOverdueReminder(r: Pick<ReminderRecord, 'kind'>): boolean {
   return r.kind === REPORT_REMINDERS.status.overdue || r.kind === REPORT_REMINDERS.final.overdue;

@@ -1,8 +1,8 @@
 import { dependencies } from '../composition';
-import { runningGrantFollowUp } from '../use-cases/committee';
+import { overdueFollowUp } from '../use-cases/committee';
 import { httpRoute } from './http-route';
 import { json } from './responses';
 
 export const handler = httpRoute({ access: 'secretariat' }, async ({ params }) => {
-  return json(200, await runningGrantFollowUp(dependencies(), params.schemeId ?? ''));
+  return json(200, await overdueFollowUp(dependencies(), params.schemeId ?? ''));
 });

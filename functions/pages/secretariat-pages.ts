@@ -5,7 +5,7 @@ import { groupRegisterPath } from './group-register-page';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { meetingPotYear } from '../domain/pot';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
-import type { getAgenda, runningGrantFollowUp } from '../use-cases/committee';
+import type { getAgenda, overdueFollowUp, runningGrantFollowUp } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import type { searchCases } from '../use-cases/search-cases';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
@@ -23,6 +23,7 @@ export type Overview = Awaited<ReturnType<typeof secretariatOverview>>;
 export type Agenda = Awaited<ReturnType<typeof getAgenda>>;
 export type AgendaItem = Agenda['items'][number];
 export type RunningGrantFollowUp = Awaited<ReturnType<typeof runningGrantFollowUp>>;
+export type OverdueFollowUp = Awaited<ReturnType<typeof overdueFollowUp>>;
 
 /** The meeting's minutes: the decisions recorded on its agenda. */
 export function overduePath(schemeId: string): string {
@@ -177,7 +178,7 @@ export function secretariatPage(overview: Overview, lookup: LookupView | undefin
     return [state, !!failed];
   };
   const sections = overview.map((entry) => {
-    const { scheme, meetings, missingPots, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests, supplementRequests, lapsedSupplementRequests } = entry;
+    const { scheme, meetings, missingPots, halfYearDue, regionalFollowUpDue, overdueReports, deadlineRequests, periodRequests, supplementRequests, lapsedSupplementRequests, missingInvoices } = entry;
     const add = addMeetingForm(entry, forms.csrf, ...calendarForm(`add:${scheme.id}`, `nytt-mote-${scheme.id}`));
     const upcoming = meetings.filter((m) => !m.held);
     const removal = (m: OverviewMeeting) => removeForm(scheme, m, upcoming, forms.csrf, ...calendarForm(`remove:${scheme.id}:${m.id}`, `avlys-${scheme.id}-${m.id}`));
@@ -189,7 +190,7 @@ ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med de
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
 ${periodRequests ? html`<p class="notice"><strong>${periodRequests === 1 ? 'Ett ønske' : `${periodRequests} ønsker`} om ny prosjektperiode venter på svar.</strong> ${upcoming[0] ? html`<a href=${`${agendaPath(scheme.id, upcoming[0].id)}#ny-periode`}>Se ${periodRequests === 1 ? 'ønsket' : 'ønskene'} på sakslisten</a> og svar på saken.` : 'Svar på saken.'}</p>` : ''}
 ${lapsedSupplementRequests ? html`<p class="notice"><strong>${lapsedSupplementRequests === 1 ? 'En rapport' : `${lapsedSupplementRequests} rapporter`} ble ikke fylt ut før lenken utløp.</strong> <a href=${`${overduePath(scheme.id)}#utfylling`}>Se ${lapsedSupplementRequests === 1 ? 'den' : 'dem'}</a> og be om utfylling på nytt eller trekk ønsket fra saken.</p>` : ''}
-<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}) og rapporter til utfylling (${supplementRequests})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}), rapporter til utfylling (${supplementRequests}) og fakturaer som ikke er mottatt (${missingInvoices})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
@@ -489,7 +490,30 @@ function supplementRequestsTable(requests: RunningGrantFollowUp['supplementReque
 </table></div>`;
 }
 
-export function overduePage(scheme: { name: string; committee: { shortName: string } }, { reports, deadlineRequests, supplementRequests, overdueRhythm }: RunningGrantFollowUp): { title: string; body: Html } {
+/** How the owner is reminded of a missing invoice, in a sentence for the secretariat. */
+function invoiceRhythmNb({ afterDays, maxReminders }: OverdueFollowUp['missingInvoices']): string {
+  return maxReminders === 0
+    ? 'Prosjektansvarlig får ingen påminnelse om fakturaen.'
+    : `Prosjektansvarlig får påminnelse om å sende fakturaen da, og deretter hver ${afterDays}. dag, høyst ${count(maxReminders, 'gang', 'ganger')}.`;
+}
+
+/** The grants paid on invoice whose invoice has not come a while after the decision, oldest decision first. */
+function missingInvoicesSection(invoices: OverdueFollowUp['missingInvoices'], committee: string): Html {
+  const { afterDays, grants } = invoices;
+  return html`<h2 id="fakturaer">Fakturaer som ikke er mottatt</h2>
+<p class="hint">Innvilgede tilskudd som betales mot faktura merket med prosjektnummeret, der økonomi ikke har registrert fakturaen ${afterDays} dager etter vedtaket. ${invoiceRhythmNb(invoices)} Kommer den ikke, kan ${committee} trekke tilskuddet tilbake («Trekk tilbake tilskuddet» på saken).</p>
+${grants.length === 0
+  ? html`<p>Ingen fakturaer mangler.</p>`
+  : html`<div class="table-wrap" role="region" aria-label="Fakturaer som ikke er mottatt" tabindex="0"><table>
+<caption>${count(grants.length, 'tilskudd', 'tilskudd')} uten mottatt faktura, eldste vedtak først</caption>
+<thead><tr><th scope="col">Saksnummer</th><th scope="col">Prosjekt</th><th scope="col">Prosjektansvarliges organisasjon</th><th scope="col" class="num">Beløp</th><th scope="col">Prosjektnummer</th><th scope="col">Vedtak</th><th scope="col" class="num">Dager siden vedtak</th><th scope="col">Siste påminnelse</th></tr></thead>
+<tbody>${grants.map(
+    (g) => html`<tr><td><a href=${casePath(g.applicationId)}>${g.applicationId}</a></td><td>${g.title}</td><td>${g.ownerOrganisation}${g.ownerOrganisationNumber ? html`<span class="hint">org.nr. ${g.ownerOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(g.amount)}</td><td>${g.projectNumber}</td><td>${date(g.decisionDate)}</td><td class="num">${g.daysSinceDecision}</td><td>${g.lastReminderAt ? html`${dateTime(g.lastReminderAt)}<span class="hint">${count(g.remindersSent, 'påminnelse', 'påminnelser')} i alt</span>` : 'ingen sendt'}</td></tr>`,
+  )}</tbody>
+</table></div>`}`;
+}
+
+export function overduePage(scheme: { name: string; committee: { shortName: string } }, { reports, deadlineRequests, supplementRequests, overdueRhythm, missingInvoices }: OverdueFollowUp): { title: string; body: Html } {
   const title = `Rapporter på overtid – ${scheme.name}`;
   return {
     title,
@@ -501,7 +525,7 @@ ${deadlineRequestsTable(deadlineRequests)}` : ''}
 ${supplementRequests.length ? html`<h2 id="utfylling">Rapporter til utfylling</h2>
 <p class="hint">Mottatte rapporter sekretariatet har bedt prosjektansvarlig om å fylle ut («Be om utfyllende rapport» på saken). Prosjektansvarlig får én påminnelse; sekretariatet får beskjed om lenken utløper uten svar. Trengs ikke svaret lenger, trekker du ønsket på saken («Trekk ønsket»).</p>
 ${supplementRequestsTable(supplementRequests)}` : ''}
-${deadlineRequests.length || supplementRequests.length ? html`<h2>På overtid</h2>` : ''}
+<h2 id="rapporter">Rapporter på overtid</h2>
 ${reports.length === 0
   ? html`<p>Ingen rapporter er på overtid.</p>`
   : html`<p class="hint">${overdueRhythmNb(overdueRhythm)} Gir ${scheme.committee.shortName} utsatt frist, registrerer du den nye fristen på saken («Utsett en rapportfrist»).</p>
@@ -511,6 +535,7 @@ ${reports.length === 0
 <tbody>${reports.map(
     (r) => html`<tr><td><a href=${casePath(r.applicationId)}>${r.title}</a></td><td>${REPORT_KIND_LABELS[r.kind] ?? r.kind}</td><td>${date(r.dueDate)}</td><td class="num">${r.daysOverdue}</td><td>${r.applicationId}</td></tr>`,
   )}</tbody>
-</table></div>`}`,
+</table></div>`}
+${missingInvoicesSection(missingInvoices, scheme.committee.shortName)}`,
   };
 }

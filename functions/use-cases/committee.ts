@@ -26,6 +26,7 @@ import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
 import { meetingInReach } from './schedule-application';
 import { waitingSupplementRequests } from './report-supplement';
+import { missingInvoices } from './missing-invoices';
 
 /**
  * The meeting calendar with each meeting's deadline, whether it has been held and its minutes
@@ -313,6 +314,12 @@ export async function runningGrantFollowUp(deps: Dependencies, schemeId: string)
     })
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
   return { reports, deadlineRequests, periodRequests, supplementRequests, overdueRhythm: overdueRhythm(scheme) };
+}
+
+/** The overdue page and its JSON: the follow-up of running grants, and the grants whose invoice has not come. */
+export async function overdueFollowUp(deps: Dependencies, schemeId: string) {
+  const [followUp, invoices] = await Promise.all([runningGrantFollowUp(deps, schemeId), missingInvoices(deps, schemeId)]);
+  return { ...followUp, missingInvoices: invoices };
 }
 
 export async function listApplications(deps: Dependencies, schemeId: string, status: ApplicationRecord['status']) {

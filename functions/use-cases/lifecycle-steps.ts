@@ -3,12 +3,12 @@
 import { ownContribution } from '../domain/budget';
 import { applicantContact } from '../domain/case-contacts';
 import { ConflictError } from '../domain/errors';
-import { recordedClaim, recordedRevocation } from '../domain/payout';
+import { invoiceMissingFrom, recordedClaim, recordedRevocation } from '../domain/payout';
 import { overdueWindowDays, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance } from '../domain/report-deadlines';
-import { REPORT_REMINDER_KINDS } from '../domain/reminders';
-import { REMINDER_TIME, reminderInstants, submissionDeadline } from '../domain/deadlines';
+import { invoiceReminderId, REPORT_REMINDER_KINDS } from '../domain/reminders';
+import { reminderInstants, submissionDeadline } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
-import { addDays, endOfOsloDay, osloDateOf, osloInstant } from '../domain/oslo-time';
+import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
 import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
 import { applicationMeeting, committeeAnswerDue, decisionOverdueAt, meetingDeadline } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
@@ -362,8 +362,8 @@ async function ensureReportLinks(deps: Dependencies, l: Loaded): Promise<Record<
 /** A grant paid on invoice: the first reminder to send it, a while after the decision (the sweep chains the next while none has come). */
 function invoiceReminders(app: ApplicationRecord, scheme: SchemeConfig, payout: PayoutRecord): ReminderRecord[] {
   if (payout.state !== 'awaiting_invoice' || !app.allocation || scheme.reminders.maxInvoiceReminders === 0) return [];
-  const dueAt = osloInstant(addDays(osloDateOf(new Date(app.allocation.decidedAt)), scheme.reminders.invoiceAfterDays), REMINDER_TIME);
-  return [{ id: `${app.id}#invoice-missing#1`, applicationId: app.id, schemeId: scheme.id, kind: 'invoice-missing', dueAt: dueAt.toISOString(), seq: 1 }];
+  const dueAt = invoiceMissingFrom(app.allocation.decidedAt, scheme.reminders.invoiceAfterDays);
+  return [{ id: invoiceReminderId(app.id, 1), applicationId: app.id, schemeId: scheme.id, kind: 'invoice-missing', dueAt: dueAt.toISOString(), seq: 1 }];
 }
 
 /** How long a report wait lasts: until the last overdue reminder has had its chance. */

@@ -4,6 +4,7 @@
 import { runningSchemeIds, type Dependencies } from '../composition';
 import { getCosignView } from './cosign-application';
 import { listMeetings, runningGrantFollowUp } from './committee';
+import { missingInvoiceCount } from './missing-invoices';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { notRevisable, REVISABLE } from '../domain/status-transitions';
@@ -88,7 +89,7 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
   return Promise.all(
     runningSchemeIds(deps).filter(actsFor).map(async (id) => {
       const scheme = loadScheme(deps, id);
-      const [calendar, followUp] = await Promise.all([listMeetings(deps, scheme.id), runningGrantFollowUp(deps, scheme.id)]);
+      const [calendar, followUp, missingInvoices] = await Promise.all([listMeetings(deps, scheme.id), runningGrantFollowUp(deps, scheme.id), missingInvoiceCount(deps, scheme.id)]);
       return {
         scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee, projectNumber: scheme.projectNumber, halfYearReportTo: scheme.halfYearReportTo, hasGroups: !!scheme.anchoring },
         ...calendar,
@@ -100,6 +101,8 @@ export async function secretariatOverview(deps: Dependencies, actsFor: (schemeId
         // Received reports the owners were asked to fill in; the lapsed ones wait on the secretariat.
         supplementRequests: followUp.supplementRequests.length,
         lapsedSupplementRequests: followUp.supplementRequests.filter((r) => r.lapsed).length,
+        // Grants paid on invoice whose invoice has not come a while after the decision.
+        missingInvoices,
         // The month after a half-year: its use-and-effect report is due.
         halfYearDue: halfYear ?? null,
         // The month before the regional follow-up meeting: the year so far is reported before it.

@@ -22,7 +22,7 @@ import { calendarsOnce, type CalendarOf } from './meeting-calendar';
 import { missingPartners } from './cosign-application';
 import { meetingInReach, targetMeeting } from './schedule-application';
 import { sendDeadlineDeclined, sendDeadlineRequest, sendReportMissing } from './report-deadlines';
-import { isOverdueReminder, overdueCopiedToSecretariat, reminderStillDue, reportKindOfReminder } from '../domain/reminders';
+import { isOverdueReminder, overdueCopiedToSecretariat, reminderMailKey, reminderStillDue, reportKindOfReminder } from '../domain/reminders';
 import { closeWithFinalReport } from './reports';
 import { sendPeriodDeclined, sendPeriodRequest } from './change-grant-period';
 import { sendSupplementLapsed, sendSupplementRequest, sendSupplementWithdrawn, sendSupplemented } from './report-supplement';
@@ -130,7 +130,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const payout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
       // The invoice came (or the payout was cancelled): nothing to remind of, and no next reminder.
       if (!payout || payout.state !== 'awaiting_invoice' || !app.allocation) return;
-      await notify(deps, `reminder#${r.id}`, [app.ownerEmail], mail.invoiceReminder(ctx, {
+      await notify(deps, reminderMailKey(r.id), [app.ownerEmail], mail.invoiceReminder(ctx, {
         amount: payout.amount, projectNumber: payout.projectNumber, decidedAt: app.allocation.decidedAt, statusLink,
         invoiceTo: scheme.hospitalTrust,
       }));
