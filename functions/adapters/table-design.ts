@@ -58,7 +58,8 @@
 // REMINDERS_DUE is one GSI partition: fine for this volume (thousands of reminders a year).
 // The calendar is the scheme's configuration (functions/domain/meeting-calendar.ts) with the secretariat's
 // changes to it (meetings added, configured ones cancelled); what it records for a meeting's minutes
-// (attendance, approval) is stored too.
+// (attendance, approval) is stored too. An approval carries what the minutes showed then (`snapshot`: a few
+// hundred bytes per case, the decisions' texts left in their own items), which listMinutesRecords reads too.
 // A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

@@ -1,5 +1,6 @@
 // The grant domain's records. Pure types: no AWS, no zod runtime.
 import type { ApplicationInput } from '../../schemas/application.schema';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 export const APPLICATION_STATUSES = [
   'draft',
@@ -227,6 +228,32 @@ export interface MinutesApproval {
   note?: string;
 }
 
+/**
+ * The parts of a meeting's minutes otherwise read from current state (the cases' titles, amounts
+ * asked and statuses, what is left in the pot, the committee's configuration), as they stood at the
+ * approval. The decisions themselves are never rewritten, so the snapshot names them (by case and
+ * decision id) rather than copying their texts; the totals are counted from them.
+ */
+export interface MinutesSnapshot {
+  committee: { shortName: string; name: string };
+  preparation: Pick<NonNullable<SchemeConfig['preparation']>, 'body' | 'ranked' | 'members'> | null;
+  /** each decision of the minutes, in the minutes' order, with its case as it stood */
+  cases: MinutesSnapshotCase[];
+  /** left in the pot of the meeting's year; absent when no pot was configured */
+  potRemaining?: number;
+}
+
+export interface MinutesSnapshotCase {
+  decisionId: string;
+  number: number;
+  applicationId: string;
+  title: string;
+  owner: { organisationName: string; unit: string };
+  partners: string[];
+  requestedAmount: number;
+  statusLabel: string;
+}
+
 /** What the secretariat keeps for a meeting's minutes beside its decisions: who attended, and the approval. */
 export interface MinutesRecord {
   schemeId: string;
@@ -240,6 +267,12 @@ export interface MinutesRecord {
   recordedAt: string;
   recordedBy: string;
   approval?: MinutesApproval;
+  /**
+   * What the minutes showed when the approval was recorded, written with it: approved minutes render
+   * from it, so later decisions, payouts or pot changes leave them as approved. Absent on drafts and
+   * on approvals recorded before it was kept (those render from current state, and say so).
+   */
+  snapshot?: MinutesSnapshot;
   /** 1 for the first write; each write is conditional on the revision it read */
   revision: number;
 }

@@ -61,7 +61,7 @@ ${d.matter ? html`<dt>Gjelder</dt><dd class="long-text">${d.matter}</dd>` : ''}
 <dt>Vedtak</dt><dd><strong>${decisionText(d)}</strong></dd>
 ${d.reason ? html`<dt>${REASON_LABELS[d.outcome]}</dt><dd class="long-text">${d.reason}</dd>` : ''}
 <dt>Registrert</dt><dd>${dateTime(d.at)}</dd>
-<dt>Status nå</dt><dd>${c.statusLabel}</dd>
+<dt>${minutes.figuresAsOf ? 'Status ved godkjenning' : 'Status nå'}</dt><dd>${c.statusLabel}</dd>
 ${recusedIn(minutes, c.applicationId)}
 </dl>
 ${minutes.preparation && d.recommendation ? recommendationFacts(minutes.preparation, minutes.committee.shortName, d.recommendation) : ''}
@@ -162,6 +162,16 @@ ${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: `For eksempel «
 </form>`;
 }
 
+/**
+ * What the figures and statuses are as of: a draft's are today's; approved minutes state them as they
+ * stood at the approval, except those approved before that was kept, which say they are today's.
+ */
+function asOfNotice(minutes: Minutes): Html {
+  if (!minutes.approval) return html`<p><strong>Utkast: protokollen er ikke godkjent.</strong> Tall og statuser er slik de er i dag.</p>`;
+  if (minutes.figuresAsOf) return html`<p>Tall og statuser er slik de var da protokollen ble godkjent ${dateTime(minutes.figuresAsOf)}.</p>`;
+  return html`<p class="notice">Protokollen ble godkjent før tallene ble lagret med godkjenningen. Tall og statuser er derfor slik de er i dag, ikke slik de var ved godkjenningen.</p>`;
+}
+
 export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: string; body: Html } {
   const { meeting, totals, attendance } = minutes;
   const title = `Protokoll: ${meeting.title}`;
@@ -180,13 +190,13 @@ export function minutesPage(minutes: Minutes, forms: MinutesForms): { title: str
 ${forms.notice ?? ''}
 <p><a href="/sekretariat">Tilbake til møteplanen</a> · <a href=${agenda}>Sakslisten</a></p>
 <h1>${title}</h1>
-${minutes.approval ? '' : html`<p><strong>Utkast: protokollen er ikke godkjent.</strong></p>`}
+${asOfNotice(minutes)}
 <dl class="facts">
 <dt>Møtedato</dt><dd>${dateTime(meeting.startsAt)}</dd>
 <dt>Vedtak fattet av</dt><dd>${minutes.committee.name} (${minutes.committee.shortName})</dd>
 <dt>Saker</dt><dd>${totalsText(totals)}</dd>
 <dt>Tildelt i møtet</dt><dd>${kroner(totals.grantedAmount)}</dd>
-<dt>Igjen i potten for ${meetingPotYear(meeting)} i dag</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
+<dt>Igjen i potten for ${meetingPotYear(meeting)} ${minutes.figuresAsOf ? 'per godkjenning' : 'i dag'}</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
 </dl>
 ${attendanceHtml}
 ${minutes.cases.length === 0 ? html`<p>Ingen vedtak er registrert for dette møtet ennå.</p>` : minutes.cases.map((c) => minutesCase(minutes, c))}

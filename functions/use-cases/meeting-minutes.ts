@@ -2,7 +2,8 @@
 // the order the decisions were recorded, with the totals the committee and the secretariat report;
 // who attended, and the committee's approval, after which the minutes are final.
 import { ConflictError, ValidationError } from '../domain/errors';
-import type { Actor, DecisionRecord, MeetingRef, MinutesRecord } from '../domain/model';
+import type { Actor, ApplicationStatus, DecisionRecord, Meeting, MeetingRef, MinutesRecord, MinutesSnapshot } from '../domain/model';
+import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
 import { meetingStarted } from '../domain/meeting-calendar';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
@@ -30,27 +31,66 @@ async function lastAttendanceBefore(deps: Dependencies, schemeId: string, meetin
 
 export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
   const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
-  const [decisions, agenda, potRemaining, record] = await Promise.all([
-    deps.store.listMeetingDecisions(scheme.id, meeting.id),
-    deps.store.listAgenda(scheme.id, meeting.id),
-    meetingPotRemaining(deps, scheme, meeting),
-    deps.store.getMinutesRecord(scheme.id, meeting.id),
-  ]);
-  const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
+  const [decisions, record] = await Promise.all([deps.store.listMeetingDecisions(scheme.id, meeting.id), deps.store.getMinutesRecord(scheme.id, meeting.id)]);
   const state = minutesState(meeting, deps.clock.now(), record);
+  // Approved with a snapshot: as they stood at the approval. A draft, or an approval from before snapshots were kept: as things stand now.
+  const content = record?.snapshot ? approvedContent(record.snapshot, decisions) : await currentContent(deps, scheme, meeting, decisions);
   return {
     meeting,
-    committee: committeeView(scheme),
-    preparation: preparationView(scheme),
-    cases,
-    totals: minutesTotals(decisions),
-    potRemaining,
+    ...content,
     state,
+    /** when the figures and statuses are from (the approval's instant), or null: read now */
+    figuresAsOf: record?.snapshot && record.approval ? record.approval.at : null,
     attendance: record ? attendanceView(record) : null,
     // Not recorded yet: the attendance of the last meeting before, to start from (a committee meets with the same members).
     previousAttendance: !record && state === 'open' ? await lastAttendanceBefore(deps, scheme.id, meeting.id) : null,
     approval: record?.approval ?? null,
-    undecided: openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount })),
+  };
+}
+
+/** A case on the agenda without a decision, as the minutes list it. */
+interface UndecidedCase {
+  applicationId: string;
+  title: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  requestedAmount: number;
+}
+
+/** The minutes' content read from current state: a draft's, and what the approval keeps as its snapshot. */
+async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, decisions: DecisionRecord[]) {
+  const [agenda, potRemaining] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), meetingPotRemaining(deps, scheme, meeting)]);
+  const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
+  const undecided: UndecidedCase[] = openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount }));
+  return { committee: committeeView(scheme), preparation: preparationView(scheme), cases, totals: minutesTotals(decisions), potRemaining, undecided };
+}
+
+type MinutesContent = Awaited<ReturnType<typeof currentContent>>;
+
+function snapshotOf(content: MinutesContent): MinutesSnapshot {
+  return {
+    committee: content.committee,
+    preparation: content.preparation,
+    cases: content.cases.map(({ decision, ...c }) => ({ ...c, decisionId: decision.id })),
+    ...(content.potRemaining !== undefined ? { potRemaining: content.potRemaining } : {}),
+  };
+}
+
+/** Approved minutes from their snapshot: its cases with their decisions as recorded (never rewritten), nothing left open. */
+function approvedContent(snapshot: MinutesSnapshot, decisions: readonly DecisionRecord[]): MinutesContent {
+  // Decision ids are unique within a case only.
+  const recorded = new Map(decisions.map((d) => [`${d.applicationId}#${d.id}`, d]));
+  const entries = snapshot.cases.flatMap(({ decisionId, ...c }) => {
+    const decision = recorded.get(`${c.applicationId}#${decisionId}`);
+    return decision ? [{ c, decision }] : [];
+  });
+  return {
+    committee: snapshot.committee,
+    preparation: snapshot.preparation,
+    cases: entries.map(({ c, decision }) => ({ ...c, decision: decisionView(decision) })),
+    totals: minutesTotals(entries.map((e) => e.decision)),
+    potRemaining: snapshot.potRemaining,
+    undecided: [],
   };
 }
 
@@ -167,11 +207,13 @@ function sameRecusals(a: Record<string, string[]>, b: Record<string, string[]>):
  */
 export async function approveMinutes(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
   const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
-  const [current, agenda] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listAgenda(scheme.id, meeting.id)]);
+  const [current, decisions] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listMeetingDecisions(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
-  refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, openOnAgenda(agenda).length));
+  const content = await currentContent(deps, scheme, meeting, decisions);
+  refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, content.undecided.length));
   if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
   const approval = { at: deps.clock.now().toISOString(), by: actorId(actor), ...(request.note ? { note: request.note } : {}) };
-  const record = await save(deps, { ...current, approval, revision: current.revision + 1 });
+  // The approval and what the minutes show are one conditional write: both, or neither.
+  const record = await save(deps, { ...current, approval, snapshot: snapshotOf(content), revision: current.revision + 1 });
   return { minutes: record, created: true };
 }

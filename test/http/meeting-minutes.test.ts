@@ -427,3 +427,77 @@ describe('decisions on a running grant in the minutes', () => {
     expect(inMinutes.map((c: { decision: { outcome: string; at: string } }) => [c.decision.outcome, c.decision.at])).toEqual([['approve_reallocation', '2027-03-01T10:00:00.000Z']]);
   });
 });
+
+describe('approved minutes as a fixed record', () => {
+  const schemeId = 'sor-rogaland';
+  const [august, september] = ['2027-08-26', '2027-09-23'];
+  const attend = (meetingId: string) => app.call('record-attendance', { pathParameters: { schemeId, meetingId }, json: { present: ['Kari Nordmann, leder'] }, as });
+  const grant = (applicationId: string, amount: number) => decide(applicationId, { outcome: 'approve', amount, periodStart: '2027-10-01', periodEnd: '2028-09-30' });
+
+  it("keep what they showed at the approval: a later meeting's grant from the same pot and the cases moving on change a draft's figures, not theirs", async () => {
+    app.clock.set(START);
+    const granted = await onAgenda(schemeId, august, 'Felles nattpatrulje i Stavanger');
+    const deferred = await onAgenda(schemeId, august, 'Digital tilsynsordning i Randaberg');
+    app.clock.set('2027-08-26T07:01:00.000Z'); // the meeting has started (09:00 in Oslo)
+    expect((await grant(granted, 300_000)).status).toBe(201);
+    app.clock.set('2027-08-26T07:02:00.000Z');
+    expect((await decide(deferred, { outcome: 'defer', reason: 'Venter på kommunens budsjett.' })).status).toBe(201);
+    app.clock.set('2027-08-26T12:00:00.000Z');
+    expect((await attend(august)).status).toBe(200);
+    const draft = (await minutes(schemeId, august)).body;
+    expect(draft).toMatchObject({ state: 'open', figuresAsOf: null });
+    expect(draft.cases.map((c: { applicationId: string; statusLabel: string }) => [c.applicationId, c.statusLabel])).toEqual([[granted, 'Innvilget'], [deferred, 'Utsatt til et senere møte']]);
+
+    app.clock.set('2027-09-01T09:00:00.000Z');
+    const approval = await app.call('approve-minutes', { pathParameters: { schemeId, meetingId: august }, json: {}, as });
+    expect(approval.status).toBe(201);
+    expect(approval.body).toEqual({ approval: { at: '2027-09-01T09:00:00.000Z', by: 'sekretær-1' } });
+    // Written with the approval, in the same record.
+    const stored = await app.store.getMinutesRecord(schemeId, august);
+    expect(stored).toMatchObject({ approval: { at: '2027-09-01T09:00:00.000Z' }, snapshot: { potRemaining: draft.potRemaining, committee: { shortName: 'FSU' } } });
+    expect(stored!.snapshot!.cases.map((c) => [c.number, c.applicationId, c.statusLabel])).toEqual([[1, granted, 'Innvilget'], [2, deferred, 'Utsatt til et senere møte']]);
+    const approved = (await minutes(schemeId, august)).body;
+    expect(approved).toMatchObject({ state: 'approved', figuresAsOf: '2027-09-01T09:00:00.000Z', potRemaining: draft.potRemaining, totals: draft.totals, undecided: [] });
+    expect(approved.cases).toEqual(draft.cases);
+
+    // The deferred case goes to September and is granted there, from the same year's pot: September's draft shows it at once.
+    await app.schedule(deferred, september);
+    const before = (await minutes(schemeId, september)).body;
+    expect(before.potRemaining).toBe(draft.potRemaining);
+    expect((await grant(deferred, 200_000)).status).toBe(201);
+    app.clock.set('2027-09-23T12:00:00.000Z');
+    const after = (await minutes(schemeId, september)).body;
+    expect(after).toMatchObject({ figuresAsOf: null, potRemaining: draft.potRemaining - 200_000 });
+    expect(after.cases.map((c: { statusLabel: string }) => c.statusLabel)).toEqual(['Innvilget']);
+
+    // August's approved minutes are as they were approved.
+    expect((await minutes(schemeId, august)).body).toEqual(approved);
+    const page = (await minutesPage(schemeId, august)).text;
+    expect(page).toContain('<p>Tall og statuser er slik de var da protokollen ble godkjent 01.09.2027 kl. 11.00.</p>');
+    expect(page).toContain('<dt>Igjen i potten for 2027 per godkjenning</dt>');
+    expect(page).toContain('<dt>Status ved godkjenning</dt><dd>Utsatt til et senere møte</dd>');
+    expect(page).not.toContain('i dag');
+    expect(page).not.toContain('Status nå');
+    const draftPage = (await minutesPage(schemeId, september)).text;
+    expect(draftPage).toContain('<p><strong>Utkast: protokollen er ikke godkjent.</strong> Tall og statuser er slik de er i dag.</p>');
+    expect(draftPage).toContain('<dt>Igjen i potten for 2027 i dag</dt>');
+    expect(draftPage).toContain('<dt>Status nå</dt><dd>Innvilget</dd>');
+  });
+
+  it('approved before the snapshot was kept still render, from current state, and say so', async () => {
+    // September's minutes of the test before, approved as an earlier version recorded it: the approval alone.
+    expect((await attend(september)).status).toBe(200);
+    const draft = (await minutes(schemeId, september)).body;
+    const record = (await app.store.getMinutesRecord(schemeId, september))!;
+    expect(await app.store.saveMinutesRecord({ ...record, approval: { at: '2027-10-01T09:00:00.000Z', by: 'sekretær-1' }, revision: record.revision + 1 })).toBe(true);
+
+    const old = (await minutes(schemeId, september)).body;
+    expect(old).toMatchObject({ state: 'approved', figuresAsOf: null, potRemaining: draft.potRemaining, totals: draft.totals });
+    expect(old.cases).toEqual(draft.cases);
+    const page = (await minutesPage(schemeId, september)).text;
+    expect(page).toContain('<p class="notice">Protokollen ble godkjent før tallene ble lagret med godkjenningen. Tall og statuser er derfor slik de er i dag, ikke slik de var ved godkjenningen.</p>');
+    expect(page).toContain('<dt>Igjen i potten for 2027 i dag</dt>');
+    expect(page).toContain('<dt>Status nå</dt><dd>Innvilget</dd>');
+    expect(page).not.toContain('Utkast: protokollen er ikke godkjent.');
+  });
+});
