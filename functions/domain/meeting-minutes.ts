@@ -80,3 +80,39 @@ export function approvalBlocked(state: MinutesState, attendanceRecorded: boolean
   }
   return undefined;
 }
+
+/** The outcomes the committee gives a case on its agenda; the others are decisions on a running grant. */
+export const AGENDA_OUTCOMES: readonly DecisionOutcome[] = ['approve', 'reject', 'defer', 'more_information'];
+
+/** A case of a meeting, as its number is worked out. */
+export interface MeetingCase {
+  applicationId: string;
+  submittedAt: string;
+  /** the preparatory body's rank the case is (or was) decided on, in schemes whose body ranks */
+  rank?: number | undefined;
+}
+
+/**
+ * The number each case of a meeting has ("Sak 3"), on its agenda and in its minutes alike: the
+ * cases on the agenda now and those decided in the meeting that have left it since (deferred, asked
+ * for more information), in the agenda's order: by the preparatory body's rank where it ranks
+ * (unranked last), then by submission. A case decided in the meeting keeps its number; one that
+ * leaves without a decision (moved to another meeting, withdrawn) is no longer the meeting's case,
+ * and those after it move up.
+ */
+export function meetingCaseNumbers(cases: readonly MeetingCase[], ranked: boolean): Map<string, number> {
+  const rankOf = (c: MeetingCase) => (ranked ? (c.rank ?? Number.MAX_SAFE_INTEGER) : 0);
+  const unique = [...new Map(cases.map((c) => [c.applicationId, c])).values()];
+  unique.sort((a, b) => rankOf(a) - rankOf(b) || a.submittedAt.localeCompare(b.submittedAt) || a.applicationId.localeCompare(b.applicationId));
+  return new Map(unique.map((c, i) => [c.applicationId, i + 1]));
+}
+
+/**
+ * The minutes' number of each decision: a decision on a case of the agenda has that case's number;
+ * one on a running grant (a reallocation, a repayment claim, a new period) comes after the agenda's
+ * cases, in the order made.
+ */
+export function minutesCaseNumbers(decisions: ReadonlyArray<Pick<DecisionRecord, 'applicationId' | 'outcome'>>, caseNumbers: ReadonlyMap<string, number>): number[] {
+  let next = Math.max(0, ...caseNumbers.values());
+  return decisions.map((d) => (AGENDA_OUTCOMES.includes(d.outcome) ? caseNumbers.get(d.applicationId) : undefined) ?? ++next);
+}

@@ -345,7 +345,20 @@ function reviewSection(agenda: Agenda, item: AgendaItem, csrf: string, failed: A
   return item.status === 'recommended' ? html`${first}${decisionForms(agenda, item, csrf, state, move)}` : first;
 }
 
-function agendaItem(agenda: Agenda, item: AgendaItem, n: number, csrf: string, forms: AgendaForms, states: FormState[]): Html {
+/**
+ * A case decided in the meeting that has gone on since (deferred, asked for more information): its
+ * number stays the agenda's, so the numbers match the minutes'.
+ */
+function goneItem(agenda: Agenda, gone: Agenda['decidedAndGone'][number]): Html {
+  const headingId = `sak-${gone.applicationId}-tittel`;
+  return html`<section class="case" id=${`sak-${gone.applicationId}`} aria-labelledby=${headingId}>
+<h2 id=${headingId}>Sak ${gone.number}: ${gone.title}</h2>
+<p>Vedtak i møtet: ${decisionText(gone.decision)} (${dateTime(gone.decision.at)}). Saken står ikke lenger på denne sakslisten; se <a href=${minutesPath(agenda.meeting.schemeId, agenda.meeting.id)}>møteprotokollen</a> og <a href=${casePath(gone.applicationId)}>hele saken</a>.</p>
+</section>`;
+}
+
+function agendaItem(agenda: Agenda, item: AgendaItem, csrf: string, forms: AgendaForms, states: FormState[]): Html {
+  const n = item.number;
   const partnerName = (i: number) => item.partners[i]?.organisationName ?? `Part ${i + 1}`;
   const met = new Set(item.criteriaMet);
   const headingId = `sak-${item.applicationId}-tittel`;
@@ -387,7 +400,9 @@ export function agendaPage(agenda: Agenda, csrf: string, forms: AgendaForms = {}
   // The pot the meeting's approvals draw from: a December meeting's is not "this year's" when read in January.
   const potYear = meetingPotYear(meeting);
   const states: FormState[] = [];
-  const items = agenda.items.map((item, i) => agendaItem(agenda, item, i + 1, csrf, forms, states));
+  // Numbered as in the minutes: the cases on the agenda and, at their numbers, those decided here that have gone on.
+  const numbered = [...agenda.items.map((item) => ({ number: item.number, render: () => agendaItem(agenda, item, csrf, forms, states) })), ...agenda.decidedAndGone.map((gone) => ({ number: gone.number, render: () => goneItem(agenda, gone) }))];
+  const items = numbered.sort((a, b) => a.number - b.number).map((entry) => entry.render());
   const unplaced = forms.failed && !agenda.items.some((i) => i.applicationId === forms.failed?.applicationId) ? forms.failed.problem : undefined;
   const summary = errorSummary(states, unplaced ? [unplaced] : []);
   const hasErrors = states.some((s) => s.hasErrors()) || !!forms.failed?.problem;
@@ -407,7 +422,7 @@ ${agenda.preparation ? html`<dt>Innstilling fra</dt><dd>${agenda.preparation.bod
 </dl>
 ${agenda.missingPotYear === null ? '' : missingPotNotice(agenda.missingPotYear, agenda.committee.shortName, 'i dette møtet')}
 ${agenda.demand.exceedsPot ? html`<p class="notice warning"><strong>Sakene som ikke er avgjort, ber om ${kroner(agenda.demand.requested)}, mer enn de ${kroner(agenda.potRemaining)} som er igjen i potten for ${potYear}.</strong> ${agenda.committee.shortName} må prioritere mellom dem.</p>` : ''}
-${agenda.items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
+${items.length === 0 ? html`<p>Ingen saker er satt opp til dette møtet ennå.</p>` : items}
 ${reallocationSection(agenda.pendingReallocations, agenda.committee.shortName)}
 ${agenda.periodRequests.length ? html`<section aria-labelledby="ny-periode">
 <h2 id="ny-periode">Ønsker om ny prosjektperiode som venter på svar</h2>

@@ -5,7 +5,7 @@ import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline,
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
-import { minutesState } from '../domain/meeting-minutes';
+import { AGENDA_OUTCOMES, meetingCaseNumbers, minutesState } from '../domain/meeting-minutes';
 import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, ReportKind, ReportRecord } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { agendaDemand, missingPots } from '../domain/pot';
@@ -76,9 +76,10 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     canStillDecide ? pendingReallocations(deps, scheme.id) : [],
     canStillDecide ? runningGrantFollowUp(deps, scheme.id) : undefined,
   ]);
-  const items = await Promise.all(apps.map(async (app) => ({ ...(await agendaItem(deps, app, groupRegister(scheme))), decision: decisionInMeeting(decisions, app.id) })));
-  // Two-level schemes: the first level's order (ranked ones first by rank, then the rest as listed).
-  if (scheme.preparation?.ranked) items.sort((a, b) => (a.recommendation?.rank ?? Number.MAX_SAFE_INTEGER) - (b.recommendation?.rank ?? Number.MAX_SAFE_INTEGER));
+  const { numbers, left } = await meetingCases(deps, scheme, apps, decisions);
+  const items = await Promise.all(apps.map(async (app) => ({ number: numbers.get(app.id)!, ...(await agendaItem(deps, app, groupRegister(scheme))), decision: decisionInMeeting(decisions, app.id) })));
+  // In the cases' numbers' order (two-level schemes: the first level's ranking).
+  items.sort((a, b) => a.number - b.number);
   return {
     meeting,
     // The committee decides in the meeting: until it starts, the agenda takes no decisions.
@@ -96,6 +97,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     guidelineAreas: scheme.guidelineAreas,
     priorityPatientGroups: scheme.priorityPatientGroups,
     items,
+    // Decided in the meeting and gone on since (deferred, asked for more information): they keep their numbers.
+    decidedAndGone: left.map(({ app, decision }) => ({ number: numbers.get(app.id)!, applicationId: app.id, title: app.title, decision: { outcome: decision.outcome, at: decision.at } })),
     actionPlan,
     pendingReallocations: reallocations,
     // The owners' requests for a later report deadline that nobody has answered: the committee decides them too.
@@ -103,6 +106,23 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     // And their requests for a new period (a later start, an earlier end).
     periodRequests: followUp?.periodRequests ?? [],
   };
+}
+
+/**
+ * A meeting's case numbers, the same on its agenda and in its minutes (meetingCaseNumbers): the cases
+ * on its agenda and those decided in it that have left it since, each read for when it was
+ * submitted (one GetItem per case that left); `left` lists those, with the decision made on each.
+ */
+export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, agenda: readonly ApplicationRecord[], decisions: readonly DecisionRecord[]) {
+  const onAgenda = new Set(agenda.map((a) => a.id));
+  const gone = new Map(decisions.filter((d) => AGENDA_OUTCOMES.includes(d.outcome) && !onAgenda.has(d.applicationId)).map((d) => [d.applicationId, d]));
+  const left = await Promise.all([...gone.values()].map(async (decision) => ({ app: await loadApplication(deps, decision.applicationId), decision })));
+  const cases = [
+    ...agenda.map((a) => ({ applicationId: a.id, submittedAt: a.submittedAt, rank: a.recommendation?.rank })),
+    // the rank its decision was made on: a later round's is another meeting's
+    ...left.map(({ app, decision }) => ({ applicationId: app.id, submittedAt: app.submittedAt, rank: decision.recommendation?.rank })),
+  ];
+  return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left };
 }
 
 /**

@@ -1,10 +1,10 @@
-// A meeting's minutes (møteprotokoll): what the committee decided on each case of its agenda, in
-// the order the decisions were recorded, with the totals the committee and the secretariat report;
+// A meeting's minutes (møteprotokoll): what the committee decided on each case of its agenda, under
+// the case's number there (then decisions on running grants, in the order made), with the totals the committee and the secretariat report;
 // who attended, and the committee's approval, after which the minutes are final.
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationStatus, DecisionRecord, Meeting, MeetingRef, MinutesRecord, MinutesSnapshot } from '../domain/model';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { approvalBlocked, attendanceBlocked, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
+import { approvalBlocked, attendanceBlocked, minutesCaseNumbers, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
 import { meetingStarted } from '../domain/meeting-calendar';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -13,7 +13,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { loadCalendar, loadMeeting } from './meeting-calendar';
 import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
-import { committeeView, preparationView } from './committee';
+import { committeeView, meetingCases, preparationView } from './committee';
 import { publicProjectDescription } from './cosign-application';
 import { actorId } from '../domain/staff-name';
 
@@ -60,7 +60,9 @@ interface UndecidedCase {
 /** The minutes' content read from current state: a draft's, and what the approval keeps as its snapshot. */
 async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, decisions: DecisionRecord[]) {
   const [agenda, potRemaining] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), meetingPotRemaining(deps, scheme, meeting)]);
-  const cases = await Promise.all(decisions.map(async (decision, i) => ({ number: i + 1, ...(await caseOf(deps, decision)), decision: decisionView(decision) })));
+  // Each case with the number it has on the agenda, the minutes in that order (a case's decisions in the order made).
+  const numbers = minutesCaseNumbers(decisions, (await meetingCases(deps, scheme, agenda, decisions)).numbers);
+  const cases = (await Promise.all(decisions.map(async (decision, i) => ({ number: numbers[i]!, ...(await caseOf(deps, decision)), decision: decisionView(decision) })))).sort((a, b) => a.number - b.number);
   const undecided: UndecidedCase[] = openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount }));
   return { committee: committeeView(scheme), preparation: preparationView(scheme), cases, totals: minutesTotals(decisions), potRemaining, undecided };
 }

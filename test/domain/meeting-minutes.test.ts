@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
+import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
 
 describe('minutesTotals', () => {
   it('counts each outcome and sums the money granted, approvals only (a grant taken back, a reallocation or a claim is counted, not summed)', () => {
@@ -78,5 +78,36 @@ describe('decisionBeforeMeeting', () => {
   it('lets it through from the start of the meeting on', () => {
     expect(decisionBeforeMeeting({ startsAt }, new Date(startsAt))).toBeUndefined();
     expect(decisionBeforeMeeting({ startsAt }, new Date('2027-01-05T12:00:00.000Z'))).toBeUndefined();
+  });
+});
+
+describe('meetingCaseNumbers and minutesCaseNumbers', () => {
+  const cases = [
+    { applicationId: 'app_c', submittedAt: '2027-01-03T10:00:00.000Z', rank: 1 },
+    { applicationId: 'app_a', submittedAt: '2027-01-01T10:00:00.000Z' },
+    { applicationId: 'app_b', submittedAt: '2027-01-02T10:00:00.000Z', rank: 2 },
+    { applicationId: 'app_d', submittedAt: '2027-01-02T10:00:00.000Z' },
+  ];
+
+  it('number the cases by submission, or where the preparatory body ranks, by its rank first (unranked last), each case once', () => {
+    expect([...meetingCaseNumbers(cases, false)]).toEqual([['app_a', 1], ['app_b', 2], ['app_d', 3], ['app_c', 4]]);
+    expect([...meetingCaseNumbers(cases, true)]).toEqual([['app_c', 1], ['app_b', 2], ['app_a', 3], ['app_d', 4]]);
+    expect([...meetingCaseNumbers([...cases, cases[0]!], false)]).toHaveLength(4);
+  });
+
+  it("give a decision on an agenda case its case's number, and one on a running grant a number after the agenda's, in the order made", () => {
+    const numbers = meetingCaseNumbers(cases, false);
+    expect(
+      minutesCaseNumbers(
+        [
+          { applicationId: 'app_d', outcome: 'approve' },
+          { applicationId: 'app_x', outcome: 'approve_reallocation' },
+          { applicationId: 'app_a', outcome: 'defer' },
+          { applicationId: 'app_d', outcome: 'claim_repayment' },
+        ],
+        numbers,
+      ),
+    ).toEqual([3, 5, 1, 6]);
+    expect(minutesCaseNumbers([{ applicationId: 'app_x', outcome: 'revoke' }], new Map())).toEqual([1]);
   });
 });

@@ -14,6 +14,8 @@ const minutesPage = (schemeId: string, meetingId: string) =>
   invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-meeting-minutes');
 
 async function onAgenda(schemeId: string, meetingId: string, title: string): Promise<string> {
+  // A minute after the one before: the agenda numbers its cases by submission.
+  app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
   const { applicationId } = await app.submit(schemeId, app.application(schemeId, (a) => (a.title = title)));
   await app.cosignAll(applicationId);
   await app.schedule(applicationId, meetingId);
@@ -499,5 +501,61 @@ describe('approved minutes as a fixed record', () => {
     expect(page).toContain('<dt>Igjen i potten for 2027 i dag</dt>');
     expect(page).toContain('<dt>Status nå</dt><dd>Innvilget</dd>');
     expect(page).not.toContain('Utkast: protokollen er ikke godkjent.');
+  });
+});
+
+describe("the cases' numbers", () => {
+  const schemeId = 'sor-rogaland';
+  const meetingId = '2027-05-27';
+  const agendaJson = () => app.call('get-agenda', { pathParameters: { schemeId, meetingId }, as });
+  const agendaPage = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-agenda');
+  const headings = (text: string) => [...text.matchAll(/<h2 id="[^"]*">(Sak \d+: [^<]+)<\/h2>/g)].map((m) => m[1]);
+
+  it('are the same on the agenda and in the minutes, and a case decided in the meeting keeps its number after it has left the agenda', async () => {
+    app.clock.set(START);
+    const titles = ['Felles fallforebygging i Time', 'Delt jordmorstilling i Gjesdal', 'Ambulerende psykiatriteam i Sola', 'Felles vikarpool i Hå'];
+    const ids: string[] = [];
+    for (const title of titles) ids.push(await onAgenda(schemeId, meetingId, title));
+    const before = titles.map((t, i) => `Sak ${i + 1}: ${t}`);
+    expect(headings((await agendaPage()).text)).toEqual(before);
+    expect((await agendaJson()).body.items.map((i: { number: number; applicationId: string }) => [i.number, i.applicationId])).toEqual(ids.map((id, i) => [i + 1, id]));
+
+    // Decided out of the agenda's order; the second and third leave the agenda (deferred, a question to the owner).
+    const at = (minute: number) => app.clock.set(`2027-05-27T07:${String(minute).padStart(2, '0')}:00.000Z`);
+    at(1);
+    expect((await decide(ids[3]!, { outcome: 'approve', amount: 100_000, periodStart: '2027-06-01', periodEnd: '2028-05-31' })).status).toBe(201);
+    at(2);
+    expect((await decide(ids[1]!, { outcome: 'defer', reason: 'Venter på budsjettet.' })).status).toBe(201);
+    at(3);
+    expect((await app.call('request-information', { pathParameters: { applicationId: ids[2]! }, json: { message: 'Hvem leder teamet?' }, as })).status).toBe(201);
+    at(4);
+    expect((await decide(ids[0]!, { outcome: 'reject', reason: 'Utenfor formålet.' })).status).toBe(201);
+
+    const agenda = await agendaJson();
+    expect(agenda.body.items.map((i: { number: number; applicationId: string }) => [i.number, i.applicationId])).toEqual([[1, ids[0]], [4, ids[3]]]);
+    expect(agenda.body.decidedAndGone).toEqual([
+      { number: 2, applicationId: ids[1], title: titles[1], decision: { outcome: 'defer', at: '2027-05-27T07:02:00.000Z' } },
+      { number: 3, applicationId: ids[2], title: titles[2], decision: { outcome: 'more_information', at: '2027-05-27T07:03:00.000Z' } },
+    ]);
+    const page = (await agendaPage()).text;
+    expect(headings(page)).toEqual(before);
+    expect(page).toContain('<p>Vedtak i møtet: Utsatt (27.05.2027 kl. 09.02). Saken står ikke lenger på denne sakslisten;');
+
+    // The minutes: each case under its agenda number, in that order (not the order decided).
+    const json = (await minutes(schemeId, meetingId)).body;
+    expect(json.cases.map((c: { number: number; applicationId: string; decision: { outcome: string } }) => [c.number, c.applicationId, c.decision.outcome])).toEqual([
+      [1, ids[0], 'reject'],
+      [2, ids[1], 'defer'],
+      [3, ids[2], 'more_information'],
+      [4, ids[3], 'approve'],
+    ]);
+    expect(headings((await minutesPage(schemeId, meetingId)).text)).toEqual(before);
+
+    // Approved, the minutes keep those numbers, and so does the agenda.
+    expect((await app.call('record-attendance', { pathParameters: { schemeId, meetingId }, json: { present: ['Kari Nordmann, leder'] }, as })).status).toBe(200);
+    expect((await app.call('approve-minutes', { pathParameters: { schemeId, meetingId }, json: {}, as })).status).toBe(201);
+    expect((await app.store.getMinutesRecord(schemeId, meetingId))!.snapshot!.cases.map((c) => c.number)).toEqual([1, 2, 3, 4]);
+    expect(headings((await minutesPage(schemeId, meetingId)).text)).toEqual(before);
+    expect(headings((await agendaPage()).text)).toEqual(before);
   });
 });
