@@ -517,6 +517,8 @@ export function describeAuditEntry(entry: AuditEntry, committee = 'FSU'): string
       return `Revidert av søkeren (versjon ${String(d.version ?? '?')}); partnerne bes signere på nytt`;
     case 'declined-by-partner':
       return 'En partner avslo å signere – sendt tilbake til søkeren';
+    case 'resubmission-due':
+      return `Søkeren har frist til ${typeof d.respondBy === 'string' ? osloDayMonth(osloDateOf(new Date(d.respondBy))) : '?'} med å sende inn på nytt`;
     case 'cosigned-by-all':
       return `Signert av alle partnerne (versjon ${String(d.version ?? '?')})`;
     case 'scheduled':

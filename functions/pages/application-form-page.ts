@@ -15,7 +15,7 @@ import { dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
-import { ownerPath, sentBackNotice } from './owner-pages';
+import { ownerPath, resubmitBy, sentBackNotice } from './owner-pages';
 
 export type PublicScheme = Awaited<ReturnType<typeof getPublicScheme>>;
 
@@ -62,6 +62,8 @@ export interface ApplicationFormView {
   informationRequest?: string | undefined;
   /** revision: who declined the version being revised and why, or did not answer in time */
   sentBack?: SentBack | undefined;
+  /** revision: until when it can be sent in again before it closes without a decision */
+  respondBy?: string | undefined;
   /** the owner's status page (revision) */
   backUrl?: string;
   /** new applications opened from a saved draft */
@@ -292,8 +294,8 @@ ${view.backUrl ? html`<a href=${view.backUrl}>${view.closed ? 'Gå til søknaden
             ? html`<p>Dette er et utkast, sist lagret ${dateTime(view.draft.updatedAt)}. Det slettes ${dateTime(view.draft.expiresAt)} hvis det ikke lagres igjen.</p>`
             : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
         }`
-      : html`${sentBackNotice(view.sentBack, false)}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
-          view.informationRequest ? html`<div class="notice"><p><strong>${scheme.committee.shortName} ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''
+      : html`${sentBackNotice(view.sentBack, false, view.respondBy)}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
+          view.informationRequest ? html`<div class="notice"><p><strong>${scheme.committee.shortName} ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${resubmitBy(view.respondBy)}</div>` : ''
         }`;
   // Closed: the notice says it all; the refusal's own message would only repeat it.
   const problem = view.problem && !view.closed ? [view.problem] : [];
@@ -323,6 +325,7 @@ export function revisionFormPage(
     mode: 'revision',
     informationRequest: frame.informationRequest,
     sentBack: frame.sentBack,
+    respondBy: frame.respondBy,
     backUrl: ownerPath(linkId),
     ...(frame.revisable ? {} : { closed: frame.status }),
   });

@@ -371,6 +371,7 @@ ${work(contents(!!allocation))}
 <dt>Saksnummer</dt><dd>${app.id}</dd>
 <dt>Ordning</dt><dd>${scheme.name}</dd>
 <dt>Status</dt><dd>${app.statusLabel}</dd>
+${view.respondBy ? html`<dt>Frist for prosjektansvarlig</dt><dd>Sendes søknaden ikke inn på nytt innen ${dateTime(view.respondBy)}, avsluttes den uten vedtak.</dd>` : ''}
 ${onAgenda ? html`<dt>Møte</dt><dd>${print ? date(app.meetingId) : html`<a href=${agendaItemPath}>${date(app.meetingId)}</a>`}</dd>` : ''}
 ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting.date)}, om søknaden er komplett innen søknadsfristen ${dateTime(view.nextMeeting.submissionDeadline)}</dd>` : ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>

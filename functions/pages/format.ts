@@ -133,6 +133,7 @@ const ACTION_LABELS: Record<string, string> = {
   'declined-by-partner': 'En samarbeidspart avslo å signere',
   'cosigned-by-all': 'Alle partene har signert',
   'cosignatures-expired': 'Signeringen ble ikke fullført i tide',
+  'resubmission-due': 'Frist satt for å sende inn søknaden på nytt',
   scheduled: 'Satt opp til møte',
   'moved-to-meeting': 'Flyttet til et annet møte',
   'decision:approve': 'Innvilget',

@@ -103,14 +103,20 @@ function meetingFact(view: OwnerPageView): Html {
  * Why the application came back from the partners (`sentBackBy`): on the owner's page with what to do
  * next (`advise`), on the revision form without (its lead says it).
  */
-export function sentBackNotice(sentBack: SentBack | undefined, advise: boolean): Html | '' {
+export function sentBackNotice(sentBack: SentBack | undefined, advise: boolean, respondBy?: string): Html | '' {
   if (!sentBack) return '';
   const { declined, silent } = sentBack;
   // The owner's own organisation may be among them: not called a samarbeidspart.
   const ask = declined.length + silent.length === 1 ? 'parten' : 'partene';
   return html`<div class="notice warning">${declined.map((p) => html`<p><strong>${p.organisationName} avslo å signere søknaden ${dateTime(p.at)}${p.reason ? ':' : '.'}</strong></p>${p.reason ? html`<p class="long-text">${p.reason}</p>` : ''}`)}
 ${silent.length ? html`<p><strong>Fristen for å signere gikk ut før alle partene hadde svart.</strong> Ikke svart: ${silent.join(', ')}.</p>` : ''}
-${advise ? html`<p>Avklar med ${ask} det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.</p>` : ''}</div>`;
+${advise ? html`<p>Avklar med ${ask} det gjelder, endre søknaden om det trengs, og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.</p>` : ''}${resubmitBy(respondBy)}</div>`;
+}
+
+/** Until when it can be sent in again, as the mail that sent it back said (nothing on applications sent back before it was kept). */
+export function resubmitBy(respondBy: string | undefined): Html | '' {
+  return respondBy ? html`
+<p><strong>Send inn søknaden på nytt innen ${dateTime(respondBy)}, ellers avsluttes den uten vedtak.</strong></p>` : '';
 }
 
 /** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
@@ -181,8 +187,8 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
   const content = html`
 <p>Status: <span class="status">${view.statusLabel}</span></p>
 ${forms.notice ?? ''}
-${sentBackNotice(view.sentBack, true)}
-${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p></div>` : ''}
+${sentBackNotice(view.sentBack, true, view.respondBy)}
+${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${resubmitBy(view.respondBy)}</div>` : ''}
 ${view.deferralReason ? html`<div class="notice"><p><strong>${view.scheme.committee.shortName} utsatte søknaden til et senere møte:</strong></p><p class="long-text">${view.deferralReason}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}

@@ -8,6 +8,7 @@ import { reminderStillDue } from '../domain/reminders';
 import { AGENDA_OUTCOMES, meetingCaseNumbers, minutesState } from '../domain/meeting-minutes';
 import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, ReportKind, ReportRecord } from '../domain/model';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
+import { resubmissionDue } from '../domain/resubmission';
 import { agendaDemand, missingPots } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import { openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
@@ -227,6 +228,8 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
     nextMeeting: meetingDeadline(reach),
+    /** Back with the owner: until when it can be sent in again, as the owner's mail said. */
+    respondBy: resubmissionDue(app),
     /** Every mail about the case that went out, oldest first: when, to whom, the subject. */
     mails,
     /** The reminders and notices the sweep will send about the case, soonest first (those the case has left behind are not). */

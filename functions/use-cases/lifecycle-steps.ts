@@ -12,6 +12,7 @@ import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
 import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
 import { applicationMeeting, committeeAnswerDue, decisionOverdueAt, meetingDeadline } from '../domain/meeting-calendar';
 import { addDaysToInstant, waitSeconds } from '../domain/wait-budget';
+import { ANSWER_DAYS, AWAITING_RESUBMISSION, RESUBMISSION_DUE, resubmissionDeadline, resubmissionDue } from '../domain/resubmission';
 import type { Dependencies } from '../composition';
 import * as mail from '../mail/templates';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -19,7 +20,7 @@ import { caseUrl, linkUrl, newLink, ownerLinkUrl, pageUrl } from './links';
 import { payoutsPath } from '../http/routes';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
-import { moveApplication, SYSTEM } from './move-application';
+import { moveApplication, recordOnHistory, SYSTEM, withFreshRead } from './move-application';
 import { mailContext, notify, notifyMeeting, sendDecision } from './notify';
 import { triggerPayout } from './payouts';
 import { meetingInReach, meetingToSchedule, scheduleApplication, targetMeeting } from './schedule-application';
@@ -41,9 +42,6 @@ export type StepResult = Record<string, unknown>;
 /** A reallocation request waits for the committee's next meeting, and at least this many days. */
 const REALLOCATION_MIN_WAIT_DAYS = 60;
 
-/** Revision and information answers are expected within this many days. */
-const ANSWER_DAYS = 90;
-
 interface Loaded {
   app: ApplicationRecord;
   scheme: SchemeConfig;
@@ -63,8 +61,24 @@ async function ownerLink(deps: Dependencies, app: ApplicationRecord, links?: rea
   return url;
 }
 
-function answerWait(l: Loaded) {
-  return { timeoutSeconds: waitSeconds(addDaysToInstant(l.now, ANSWER_DAYS), l.start, l.now) };
+/**
+ * The application is back with the owner: until when it can be sent in again (resubmissionDeadline),
+ * and the wait for it, which ends then. Kept on the history the first time, while the application
+ * still waits for it, so the owner's page and the case give the deadline the mail gives; a repeated
+ * step uses the one kept.
+ */
+async function awaitResubmission(deps: Dependencies, l: Loaded): Promise<{ respondBy: string; wait: { timeoutSeconds: number } }> {
+  const respondBy = await withFreshRead(async () => {
+    const app = await loadApplication(deps, l.app.id);
+    const kept = resubmissionDue(app);
+    if (kept) return kept;
+    const due = resubmissionDeadline(l.now, l.start).toISOString();
+    // Sent in again (or ended) meanwhile: nothing to keep, the wait settles at once.
+    if (!AWAITING_RESUBMISSION.includes(app.status)) return due;
+    await recordOnHistory(deps, app, RESUBMISSION_DUE, SYSTEM, { details: { respondBy: due, version: app.version } });
+    return due;
+  });
+  return { respondBy, wait: { timeoutSeconds: waitSeconds(new Date(respondBy), l.start, l.now) } };
 }
 
 function currentCosignLinks(app: ApplicationRecord, links: readonly LinkRecord[]): LinkRecord[] {
@@ -132,15 +146,15 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
 }
 
 async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme, now } = l;
+  const { app, scheme } = l;
   const declined = (await deps.store.listSignatures(app.id, app.version)).find((s: SignatureRecord) => s.decision === 'declined');
-  const wait = answerWait(l);
+  const { respondBy, wait } = await awaitResubmission(deps, l);
   if (declined) {
     await notify(deps, `declined#${app.id}#v${app.version}`, [app.ownerEmail], mail.declinedByPartner(mailContext(scheme, app), {
       partnerOrganisation: declined.organisationName,
       reason: declined.reason ?? '',
       // Not sent in again by then, the wait ends and the application is closed (Expire), as the expired signing's mail says.
-      ...(wait.timeoutSeconds >= 86_400 ? { respondBy: new Date(now.getTime() + wait.timeoutSeconds * 1000).toISOString() } : {}),
+      ...(wait.timeoutSeconds >= 86_400 ? { respondBy } : {}),
       reviseLink: await ownerLink(deps, app),
     }));
   }
@@ -153,7 +167,7 @@ async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepR
  * timeout) is named as declining. When every partner did answer, it is the decline the owner hears of.
  */
 async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme, now } = l;
+  const { app, scheme } = l;
   if (app.status === 'awaiting_cosignature') {
     await moveApplication(deps, app, 'draft', 'cosignatures-expired', SYSTEM, { details: { version: app.version } });
     await deps.store.revokeLinks(app.id, 'cosign');
@@ -161,12 +175,12 @@ async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepR
   const [version, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
   const notAnswered = version.data.partners.filter((_, i) => !signatures.some((s) => s.partnerIndex === i)).map((p) => p.organisationName);
   if (notAnswered.length === 0) return sentBackForRevision(deps, l);
-  const wait = answerWait(l);
+  const { respondBy, wait } = await awaitResubmission(deps, l);
   await notify(deps, `cosign-expired#${app.id}#v${app.version}`, [app.ownerEmail], mail.cosignaturesExpired(mailContext(scheme, app), {
     notAnswered,
     declined: signatures.filter((s) => s.decision === 'declined').map((s) => ({ partnerOrganisation: s.organisationName, reason: s.reason ?? '' })),
     // Not sent in again by then, the wait for it ends and the application is closed (Expire).
-    ...(wait.timeoutSeconds >= 86_400 ? { respondBy: new Date(now.getTime() + wait.timeoutSeconds * 1000).toISOString() } : {}),
+    ...(wait.timeoutSeconds >= 86_400 ? { respondBy } : {}),
     reviseLink: await ownerLink(deps, app),
   }));
   return wait;
@@ -269,14 +283,15 @@ async function deferredStep(deps: Dependencies, l: Loaded): Promise<StepResult> 
 }
 
 async function informationRequested(deps: Dependencies, l: Loaded): Promise<StepResult> {
-  const { app, scheme, now } = l;
+  const { app, scheme } = l;
   const decision = await latestDecision(deps, app);
+  const { respondBy, wait } = await awaitResubmission(deps, l);
   await notify(deps, `information#${app.id}#${decision?.id ?? ''}`, [app.ownerEmail], mail.moreInformationRequested(mailContext(scheme, app), {
     message: app.informationRequest ?? decision?.reason ?? '',
     reviseLink: await ownerLink(deps, app),
-    respondBy: addDaysToInstant(now, ANSWER_DAYS).toISOString(),
+    respondBy,
   }));
-  return answerWait(l);
+  return wait;
 }
 
 async function rejected(deps: Dependencies, l: Loaded): Promise<StepResult> {

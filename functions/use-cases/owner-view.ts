@@ -8,6 +8,7 @@ import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from 
 import { lastDeadlineMove, openDeadlineRequest, reportDueState } from '../domain/report-deadlines';
 import { caseMessages, partnerAddressBounced } from '../domain/case-contacts';
 import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
+import { resubmissionDue } from '../domain/resubmission';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
@@ -112,6 +113,8 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     // Back from the partners: who declined and why, or who did not answer before the signing ran out.
     sentBack: sentBackBy(app, answers),
     informationRequest: app.informationRequest,
+    // Back with the owner (a decline, the signing ran out, the committee's question): until when it can be sent in again, as the mail said.
+    respondBy: resubmissionDue(app),
     // Deferred: why, as the mail said it (the history keeps the committee's reason).
     deferralReason: app.status === 'deferred' ? lastDeferralReason(app.history) : undefined,
     rejectionReason: app.rejectionReason,

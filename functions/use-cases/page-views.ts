@@ -8,6 +8,7 @@ import { missingInvoiceCount } from './missing-invoices';
 import { resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { notRevisable, REVISABLE } from '../domain/status-transitions';
+import { resubmissionDue } from '../domain/resubmission';
 import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
@@ -71,6 +72,8 @@ async function revisionFrame(deps: Dependencies, linkId: string) {
     informationRequest: revisable ? app.informationRequest : undefined,
     // Who declined the version being revised and why, or did not answer: what the revision is to answer (as on the status page).
     sentBack: version ? sentBackBy(app, partnerAnswers(app, version.data.partners, signatures)) : undefined,
+    // Until when it can be sent in again (as the mail said), while it can.
+    respondBy: revisable ? resubmissionDue(app) : undefined,
     scheme,
   };
   return { app, frame, version };
