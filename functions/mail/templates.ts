@@ -598,7 +598,7 @@ export function declinedByPartner(ctx: MailContext, d: DeclinedByPartnerData): R
       facts(...appFacts(ctx), ['Samarbeidspart', d.partnerOrganisation]),
       quote('Begrunnelse', d.reason),
       p('Avklar med samarbeidsparten, endre søknaden og send den inn på nytt. Alle partene blir da bedt om å signere den nye versjonen.'),
-      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateNb(d.respondBy)}, avsluttes søknaden.`)] : []),
+      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateTimeNb(d.respondBy)}, avsluttes søknaden.`)] : []),
       link('Endre søknaden', d.reviseLink),
     ],
   });
@@ -632,7 +632,7 @@ export function cosignaturesExpired(ctx: MailContext, d: CosignaturesExpiredData
       p('Uten signatur fra alle partene kan søknaden ikke behandles, så den er sendt tilbake til deg. Lenkene for å signere denne versjonen virker ikke lenger.'),
       facts(...appFacts(ctx), ['Ikke svart', d.notAnswered.map(oneLine).join(', ')], declined.length > 0 && ['Avslått av', declined.map((x) => oneLine(x.partnerOrganisation)).join(', ')]),
       p(`Avklar med ${toAsk.partners} at ${toAsk.they} kan signere, og send søknaden inn på nytt, med endringer om det trengs. Alle partene får da en ny lenke og blir bedt om å signere på nytt.`),
-      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateNb(d.respondBy)}, avsluttes søknaden.`)] : []),
+      ...(d.respondBy ? [p(`Sendes den ikke inn på nytt innen ${formatDateTimeNb(d.respondBy)}, avsluttes søknaden.`)] : []),
       link('Se søknaden og send den inn på nytt', d.reviseLink),
     ],
   });

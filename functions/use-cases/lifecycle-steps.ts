@@ -154,7 +154,7 @@ async function sentBackForRevision(deps: Dependencies, l: Loaded): Promise<StepR
       partnerOrganisation: declined.organisationName,
       reason: declined.reason ?? '',
       // Not sent in again by then, the wait ends and the application is closed (Expire), as the expired signing's mail says.
-      ...(wait.timeoutSeconds >= 86_400 ? { respondBy } : {}),
+      respondBy,
       reviseLink: await ownerLink(deps, app),
     }));
   }
@@ -180,7 +180,7 @@ async function cosignaturesExpired(deps: Dependencies, l: Loaded): Promise<StepR
     notAnswered,
     declined: signatures.filter((s) => s.decision === 'declined').map((s) => ({ partnerOrganisation: s.organisationName, reason: s.reason ?? '' })),
     // Not sent in again by then, the wait for it ends and the application is closed (Expire).
-    ...(wait.timeoutSeconds >= 86_400 ? { respondBy } : {}),
+    respondBy,
     reviseLink: await ownerLink(deps, app),
   }));
   return wait;

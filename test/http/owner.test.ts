@@ -510,7 +510,7 @@ describe('the owner\'s page says where the case stands, as the mails do', () => 
     const before = app.mailer.sent.length;
     await step('sent-back-for-revision', applicationId);
     const told = app.mailer.sent.slice(before).find((m) => m.subject.includes('Samarbeidspart har avslått å signere'));
-    expect(told?.text).toContain('Sendes den ikke inn på nytt innen 18.02.2027, avsluttes søknaden.');
+    expect(told?.text).toMatch(/Sendes den ikke inn på nytt innen 18\.02\.2027 kl\. \d\d\.\d\d, avsluttes søknaden\./);
 
     const silent = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Ingen svarte')));
     const [first] = await app.cosignLinks(silent.applicationId);

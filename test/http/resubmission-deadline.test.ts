@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { declinedByPartner, invoke, SECRETARIAT, useTestApp, type Submitted } from '../support/test-app';
 import { runLifecycleStep, type LifecycleAction } from '../../functions/use-cases/lifecycle-steps';
-import { formatDateNb, formatDateTimeNb } from '../../functions/mail/templates';
+import { formatDateTimeNb } from '../../functions/mail/templates';
 import { RESUBMISSION_DUE } from '../../functions/domain/resubmission';
 import { addDaysToInstant, MAX_EXECUTION_DAYS } from '../../functions/domain/wait-budget';
 import type { OutgoingMail } from '../../functions/ports/mailer';
@@ -31,7 +31,7 @@ async function step(action: LifecycleAction, applicationId: string, startedDaysA
 
 const pageLine = (respondBy: string) => `Send inn søknaden på nytt innen ${formatDateTimeNb(respondBy)}, ellers avsluttes den uten vedtak.`;
 /** How the decline's and the expired signing's mails give it. */
-const sentBackMailLine = (respondBy: string) => `Sendes den ikke inn på nytt innen ${formatDateNb(respondBy)}, avsluttes søknaden.`;
+const sentBackMailLine = (respondBy: string) => `Sendes den ikke inn på nytt innen ${formatDateTimeNb(respondBy)}, avsluttes søknaden.`;
 const caseLine = (respondBy: string) => `<dt>Frist for prosjektansvarlig</dt><dd>Sendes søknaden ikke inn på nytt innen ${formatDateTimeNb(respondBy)}, avsluttes den uten vedtak.</dd>`;
 
 /**

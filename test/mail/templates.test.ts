@@ -148,14 +148,14 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [/Vedtak mangler: «/, /Søknaden sto på sakslisten, men det er ikke registrert noe vedtak/, /Møte: 02\.04\.2025/],
   },
   declinedByPartner: {
-    mail: declinedByPartner(ctx, { partnerOrganisation: 'Sola kommune', reason: `Budsjettet stemmer ikke ${EVIL}`, reviseLink: LINK }),
+    mail: declinedByPartner(ctx, { partnerOrganisation: 'Sola kommune', reason: `Budsjettet stemmer ikke ${EVIL}`, respondBy: '2025-06-01T09:00:00Z', reviseLink: LINK }),
     link: LINK,
-    expect: [/avslått å signere/, /sendt tilbake til deg for endring/, /Begrunnelse/, /Budsjettet stemmer ikke/],
+    expect: [/avslått å signere/, /sendt tilbake til deg for endring/, /Begrunnelse/, /Budsjettet stemmer ikke/, /Sendes den ikke inn på nytt innen 01\.06\.2025 kl\. 11\.00, avsluttes søknaden\./],
   },
   cosignaturesExpired: {
     mail: cosignaturesExpired(ctx, { notAnswered: ['Sola kommune', `Randaberg kommune ${EVIL}`], respondBy: '2025-06-01T09:00:00Z', reviseLink: LINK }),
     link: LINK,
-    expect: [/ble ikke signert i tide/, /Fristen for å signere søknaden gikk ut/, /alle partene hadde svart\. Sola kommune og Randaberg kommune/, /har ikke svart/, /sendt tilbake til deg/, /send søknaden inn på nytt/, /01\.06\.2025/],
+    expect: [/ble ikke signert i tide/, /Fristen for å signere søknaden gikk ut/, /alle partene hadde svart\. Sola kommune og Randaberg kommune/, /har ikke svart/, /sendt tilbake til deg/, /send søknaden inn på nytt/, /Sendes den ikke inn på nytt innen 01\.06\.2025 kl\. 11\.00, avsluttes søknaden\./],
   },
   scheduledForMeeting: {
     mail: scheduledForMeeting(ctx, { meetingDate: '2025-04-02', submissionDeadline: '2025-03-19T22:59:59Z', statusLink: LINK }),
