@@ -16,6 +16,8 @@ const HTML = { Accept: 'text/html', 'X-Forwarded-Proto': 'https' };
 const ownerView = async (linkId: string) => (await app.call('get-owner-view', { pathParameters: { linkId } })).body;
 const ownerPage = async (linkId: string) =>
   (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
+const revisionForm = async (linkId: string) =>
+  (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: HTML }), 'page-revision-form')).text.replace(/\u00a0/g, ' ');
 /** The notices at the top of the owner's page: why it came back, what the committee asks. */
 const topNotices = (page: string) => page.slice(page.indexOf('Status:'), page.indexOf('<dl class="facts">'));
 const casePage = async (applicationId: string) =>
@@ -43,6 +45,8 @@ async function shownAsMailed(submitted: Submitted, mails: readonly OutgoingMail[
   const notice = topNotices(await ownerPage(submitted.ownerLinkId));
   expect(notice).toContain(said.why);
   expect(notice).toContain(pageLine(respondBy));
+  // The revision form, where it is sent in again, says it too.
+  expect(await revisionForm(submitted.ownerLinkId)).toContain(pageLine(respondBy));
   expect(await casePage(submitted.applicationId)).toContain(caseLine(respondBy));
   await revisedHidesIt(submitted);
 }
@@ -101,7 +105,7 @@ describe('the deadline for sending the application in again', () => {
       expect(respondBy).toBe(addDaysToInstant(app.clock.now(), MAX_EXECUTION_DAYS - 300).toISOString());
       expect(app.clock.now().getTime() + (result.timeoutSeconds as number) * 1000).toBe(Date.parse(respondBy));
       await shownAsMailed(submitted, mails, respondBy, {
-        subject: 'FSU ber om mer informasjon',
+        subject: 'Mer informasjon trengs før behandlingen',
         mailSays: (by) => `Sendes søknaden ikke inn på nytt innen ${formatDateTimeNb(by)}, avsluttes den uten vedtak.`,
         why: 'FSU ber om mer informasjon:',
       });
