@@ -56,6 +56,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(page.url()).toBe(repeats[0]);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Søknaden er sendt inn');
     expect(await page.locator('main').textContent()).toContain('Venter på signering fra partene');
+    await expectAccessibleBasics(page);
     await screenshot(page, 'receipt');
 
     const statusLink = page.locator('#statuslenke');
@@ -143,6 +144,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.getByRole('button', { name: 'Lagre utkast' }).click();
     await expect.poll(() => page.locator('#feiloppsummering').textContent()).toContain('Prosjektansvarlig, e-post: Skriv e-postadressen din: dit sender vi lenken til utkastet.');
     expect(await page.inputValue('[name="title"]')).toBe(data.title);
+    await expectAccessibleBasics(page);
 
     await page.fill('[name="owner.email"]', data.owner.email);
     await page.getByRole('button', { name: 'Lagre utkast' }).click();
@@ -167,6 +169,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
       await again.waitForURL(/\/soknad\/[A-Za-z0-9_-]{22,64}\/kvittering$/);
       const gone = await again.goto(`/soknad/utkast/${draftId}`);
       expect(gone?.status()).toBe(404);
+      await expectAccessibleBasics(again);
     } finally {
       await later.close();
     }
@@ -200,6 +203,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.locator('.notice.success').first().textContent()).toContain('Takk! Du har signert søknaden.');
     expect(await page.locator('#svar').textContent()).toContain('Du signerte søknaden');
     expect(await page.getByRole('button', { name: 'Signer søknaden' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
     await screenshot(page, 'cosign-signed');
 
     // Declining needs a reason: without one the form says so, next to the field.
@@ -208,10 +212,12 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering a[href="#signering-reason"]').textContent()).toContain('Skriv hvorfor du ikke vil signere.');
     expect(await page.getAttribute('#signering-reason', 'aria-invalid')).toBe('true');
+    await expectAccessibleBasics(page);
     await page.getByLabel('Begrunnelse hvis du avslår').fill('Kommunen har ikke budsjettdekning for egen innsats.');
     await page.getByRole('button', { name: 'Avslå signering' }).click();
     await page.waitForURL(/\?svar=avslatt$/);
     expect(await page.locator('main').textContent()).toContain('Du har avslått å signere');
+    await expectAccessibleBasics(page);
     await screenshot(page, 'cosign-declined');
 
     await h.system.settle();
@@ -251,6 +257,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await request.getByRole('button', { name: 'Send forespørselen' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering a[href="#utsettelse-dueDate"]').count()).toBe(1);
+    await expectAccessibleBasics(page);
     await page.getByLabel('Ønsket frist').fill('2027-08-31');
     await page.getByRole('button', { name: 'Send forespørselen' }).click();
     await page.waitForURL(/\?melding=utsettelse$/);
@@ -266,6 +273,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.waitForURL(/\?melding=mottatt$/);
     expect(await page.locator('main').textContent()).toContain('Det dere rapporterte');
     expect(await page.getByRole('button', { name: 'Send forespørselen' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
     await screenshot(page, 'status-report-sent');
 
     // The secretariat asks for more; the mailed link opens the report as sent, with its words.
@@ -282,6 +290,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.getByRole('button', { name: 'Send utfylt statusrapport' }).click();
     await page.waitForURL(/\?melding=utfylt$/);
     expect(await page.locator('main').textContent()).toContain('fra 9 til 5 av 40 pasienter');
+    await expectAccessibleBasics(page);
   }, 60_000);
 
   it('a project that starts late: the owner asks for a new period from the owner\'s page (12 months at most, said at the field)', async () => {
@@ -317,6 +326,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await page.getByRole('button', { name: 'Send meg lenken' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering a[href="#lenke-caseNumber"]').textContent()).toContain('Skriv saksnummeret');
+    await expectAccessibleBasics(page);
     await page.getByLabel('Saksnummer').fill('app_0000000000000000');
     await page.getByRole('button', { name: 'Send meg lenken' }).click();
     await page.waitForURL(/\?melding=sendt$/);

@@ -92,6 +92,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator(`#feiloppsummering a[href="#${amountId}"]`).count()).toBe(1);
     expect(await page.getAttribute(`#${amountId}`, 'aria-invalid')).toBe('true');
     expect(await page.inputValue(`#${amountId}`)).toBe('900 000');
+    await expectAccessibleBasics(page);
     expect(await status(h, ownerLink)).toBe('scheduled');
 
     await approve.getByLabel('Tildelt beløp (kr)').fill('800000');
@@ -103,6 +104,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('.notice.success').textContent()).toContain('søknaden er innvilget');
     expect(await item.locator('.status').textContent()).not.toBe('Satt opp til behandling i møte');
     expect(await item.getByRole('button', { name: 'Innvilg' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
     await screenshot(page, 'agenda-decided');
 
     // The meeting's minutes have the decision just recorded, with the comment for the letter.
@@ -142,6 +144,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.goto('/sekretariat');
     await page.getByRole('link', { name: 'Halvårsrapport om bruk og effekt' }).first().click();
     await page.waitForURL('**/sekretariat/sor-rogaland/halvarsrapport');
+    await expectAccessibleBasics(page);
     await page.getByLabel('Fra og med').fill('2026-07-01');
     await page.getByLabel('Til og med').fill('2026-12-31');
     await page.getByRole('button', { name: 'Vis rapporten' }).click();
@@ -157,6 +160,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     // Signed in as the secretariat, the finance page is refused; signing out and in switches role.
     const refused = await page.goto('/okonomi');
     expect(refused?.status()).toBe(403);
+    await expectAccessibleBasics(page);
     // The sign-out ends at the sign-in, which returns to the page that refused.
     await page.getByRole('button', { name: 'Logg ut og logg inn som en annen bruker' }).click();
     await signIn(page, 'Økonomi', 'Øystein Økonomi');
@@ -172,9 +176,11 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     expect(await page.locator('.notice.success').textContent()).toContain('Fakturaen er registrert.');
     const invoiced = page.locator('tbody tr', { hasText: 'Stavanger kommune' });
     expect(await invoiced.textContent()).toContain('F-2026-118');
+    await expectAccessibleBasics(page);
     await invoiced.getByRole('button', { name: /Marker som betalt/ }).click();
     await page.waitForURL(/melding=betalt/);
     expect(await page.locator('tbody tr', { hasText: 'Stavanger kommune' }).textContent()).toContain('Betalt');
+    await expectAccessibleBasics(page);
     await screenshot(page, 'finance');
     await h.system.settle();
     const active = await h.call('GET', '/api/finance/payouts?projectNumber=R-11326-D11325&state=paid', undefined, 'finance');
@@ -203,6 +209,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForLoadState();
     const rankId = `innstilling-${id}-rank`;
     expect(await page.locator(`#feiloppsummering a[href="#${rankId}"]`).count()).toBe(1);
+    await expectAccessibleBasics(page);
     expect(await status(h, ownerLink)).toBe('scheduled');
 
     await item.locator('form', { has: page.getByRole('button', { name: 'Registrer innstillingen' }) }).getByLabel('Prioritet').fill('1');
@@ -226,6 +233,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await h.system.settle();
 
     await page.goto('/sekretariat/sor-rogaland/soknader?status=active');
+    await expectAccessibleBasics(page);
     await page.getByRole('link', { name: data.title }).click();
     await page.waitForURL(`**/sekretariat/soknader/${id}`);
     await expectAccessibleBasics(page);
@@ -236,6 +244,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering a').count()).toBe(1);
+    await expectAccessibleBasics(page);
     await form.getByLabel('Godkjenn').check();
     await form.getByLabel('Begrunnelse (valgfritt, sendes til prosjektansvarlig)').fill('Innenfor formålet.');
     await form.getByRole('button', { name: 'Registrer vedtaket' }).click();
@@ -260,6 +269,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await deadline.getByRole('button', { name: 'Registrer ny frist' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#feiloppsummering').textContent()).toContain('Rapportfrist, begrunnelse');
+    await expectAccessibleBasics(page);
     await deadline.getByLabel('Begrunnelse (sendes til prosjektansvarlig)').fill('Prosjektet startet en måned for sent.');
     await deadline.getByRole('button', { name: 'Registrer ny frist' }).click();
     await page.waitForURL(/\?registrert=rapportfrist/);
@@ -314,6 +324,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await page.waitForLoadState();
     // Longer than 12 months: the rule's message at the end date, what was typed kept.
     expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, sluttdato');
+    await expectAccessibleBasics(page);
     expect(await period.getByLabel('Ny startdato').inputValue()).toBe('2027-03-01');
     await period.getByLabel('Ny sluttdato').fill('2028-02-29');
     await period.getByRole('button', { name: 'Registrer ny periode' }).click();
@@ -358,6 +369,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     h.clock.set(meeting.startsAt);
     await page.goto(`/sekretariat/innlandet/moter/${meeting.id}/protokoll`);
     expect(await page.getByText('Utkast: protokollen er ikke godkjent.').isVisible()).toBe(true);
+    await expectAccessibleBasics(page);
 
     // Before the attendance is recorded the approval is not offered (it would be refused): the page says what is missing.
     expect(await page.getByRole('button', { name: 'Godkjenn protokollen' }).count()).toBe(0);
