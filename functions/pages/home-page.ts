@@ -17,7 +17,7 @@ ${schemes.map((s) => {
   return html`<section aria-labelledby=${`ordning-${s.id}`}>
 <h2 id=${`ordning-${s.id}`}>${s.name}</h2>
 <p>Behandles av ${s.committee.name} (${s.committee.shortName}). Søknader må være komplette – signert av alle partene – ${s.submissionLeadDays} dager før møtet.</p>
-${open.length ? html`<div class="table-wrap"><table>
+${open.length ? html`<div class="table-wrap" role="region" aria-label=${`Neste møter i ${s.committee.shortName}, ${s.name}`} tabindex="0"><table>
 <caption>Neste møter i ${s.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th></tr></thead>
 <tbody>${open.map((m) => html`<tr><td>${m.title}</td><td>${date(m.date)}</td><td>${dateTime(m.submissionDeadline)}</td></tr>`)}</tbody>

@@ -225,7 +225,7 @@ ${message.textarea('message', 'Melding', { rows: 4, summaryLabel: 'Melding til s
 
 <h2>Signaturer</h2>
 ${signingOpen ? html`<p>Hver part har fått en e-post med en lenke for å signere. Finner en samarbeidspart ikke e-posten (se også i søppelposten), kan du sende lenken på nytt, én gang i døgnet. Kom e-posten ikke fram, eller er adressen feil, rett den med «Endre søknaden» over: da får partene en ny lenke.</p>` : ''}
-<div class="table-wrap"><table>
+<div class="table-wrap" role="region" aria-label="Svar fra partene" tabindex="0"><table>
 <caption>Svar fra partene (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Part</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
 <tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${'resentToday' in p && p.resentToday ? resentNote(p.resentToday) : resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>

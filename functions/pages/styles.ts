@@ -3,7 +3,7 @@
 export const APP_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff;overflow-wrap:break-word}
 a{color:#0b4f9c}
 a:hover{color:#06325f}
 :focus-visible{outline:3px solid #1b1b1b;outline-offset:2px;box-shadow:0 0 0 6px #ffd54f}
@@ -68,7 +68,7 @@ td.num,th.num{text-align:right;white-space:nowrap}
 tfoot td,tfoot th{font-weight:700;border-top:2px solid #555}
 dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 dl.facts dt{font-weight:600}
-dl.facts dd{margin:0}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
 .case{border:1px solid #b8b8b8;border-radius:4px;padding:1rem;margin:0 0 2rem}
 .case h2{margin-top:0}
 details.project-texts{margin:0 0 1rem}
@@ -103,5 +103,6 @@ ul.plain{list-style:none;margin:0;padding:0}
   dl.facts{grid-template-columns:1fr}
   dl.facts dd{margin-bottom:.5rem}
   button,.button{width:100%}
+  form.inline{display:block;margin:.25rem 0 0}
 }
 `;

@@ -54,6 +54,8 @@ export async function docsScreenshot(page: Page, name: string): Promise<void> {
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The rule tags of WCAG 2.1 level A and AA, what forskrift om universell utforming av IKT requires. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG 2.1 1.4.10 (reflow): content fits 320 CSS px (1280 px at 400 % zoom) without scrolling sideways. */
+const REFLOW_WIDTH = 320;
 
 interface AxeViolation {
   id: string;
@@ -83,15 +85,32 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const violations = await page.evaluate<AxeViolation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_21_AA)} } }).then((r) => r.violations)`,
   );
-  expect(violations.map(describeViolation), `axe-core WCAG 2.1 A/AA violations on ${page.url()}`).toEqual([]);
+  expect(violations.map(describeViolation), `axe-core WCAG 2.1 A/AA violations on ${page.url()} at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
 /**
- * The page's accessibility as far as a test can tell: axe-core's WCAG 2.1 A/AA rules, and the
- * checks below, which axe does not make.
+ * The page's accessibility as far as a test can tell: axe-core's WCAG 2.1 A/AA rules, at the test's
+ * width and again at 320 px (where tables scroll sideways in their own focusable region, and
+ * buttons go full width), and the checks below, which axe does not make.
  */
 export async function expectAccessibleBasics(page: Page): Promise<void> {
   await expectNoAxeViolations(page);
+  const viewport = page.viewportSize() ?? VIEWPORT;
+  await page.setViewportSize({ ...viewport, width: REFLOW_WIDTH });
+  try {
+    // Reflow (1.4.10) is no axe rule: the page itself must not scroll sideways at 320 px. On failure,
+    // the innermost elements that stick out (outside the tables' own scrolling regions).
+    const reflow = await page.evaluate<{ width: number; sticking: string[] }>(`({
+      width: document.documentElement.scrollWidth,
+      sticking: [...document.querySelectorAll('body *')]
+        .filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > ${REFLOW_WIDTH} && ![...e.children].some((c) => c.getBoundingClientRect().right > ${REFLOW_WIDTH}))
+        .slice(0, 3).map((e) => e.outerHTML.replace(/\\s+/g, ' ').slice(0, 160)),
+    })`);
+    expect(reflow.width, `page wider than ${REFLOW_WIDTH} px on ${page.url()}: ${reflow.sticking.join('\n')}`).toBeLessThanOrEqual(REFLOW_WIDTH);
+    await expectNoAxeViolations(page);
+  } finally {
+    await page.setViewportSize(viewport);
+  }
   // A real <label> for every control: axe's label rule also accepts aria-label or title, which
   // give no visible label (3.3.2) and no larger click target; the pages promise <label>s.
   const unlabelled = await page.$$eval('input:not([type=hidden]), select, textarea', (elements) =>
