@@ -82,7 +82,6 @@ button.small{padding:.1rem .5rem;font-size:.9rem}
 nav.status-filter ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 nav.status-filter p{margin:.5rem 0 .25rem}
 nav.period-links ul{list-style:none;margin:.75rem 0 1.25rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
-details.project-texts>summary:focus-visible,details.add-meeting>summary:focus-visible,details.cancel-meeting>summary:focus-visible,details.earlier-report>summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .decision-forms{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem}
 .decision-forms form{border:1px solid #ddd;border-radius:4px;padding:.75rem}
 .decision-forms h4{margin:0 0 .5rem;font-size:1.05rem}
