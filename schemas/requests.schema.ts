@@ -6,7 +6,6 @@ import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
 import { caseNumberField, dateRangeInOrder, emailField, indexField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody, type RequestFormFieldKinds } from './form-body';
-import { textLimits } from './text-limits';
 
 const E = NORWEGIAN;
 
@@ -410,14 +409,6 @@ export const REQUEST_SCHEMAS = {
   meetingCancellation: meetingCancellationSchema,
 } as const;
 export type RequestSchemaKey = keyof typeof REQUEST_SCHEMAS;
-
-const limitsCache = new Map<RequestSchemaKey, ReadonlyMap<string, number>>();
-/** The longest text each field of a request's form takes (its maxlength attributes). */
-export function requestTextLimits(key: RequestSchemaKey): ReadonlyMap<string, number> {
-  let limits = limitsCache.get(key);
-  if (!limits) limitsCache.set(key, (limits = textLimits(REQUEST_SCHEMAS[key])));
-  return limits;
-}
 
 /** The fields of a request that a form does not post as plain text, for the requests that have any (a test holds this to the schemas). */
 export const FORM_FIELD_KINDS: Readonly<Partial<Record<RequestSchemaKey, RequestFormFieldKinds>>> = {

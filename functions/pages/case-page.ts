@@ -26,7 +26,8 @@ import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, hist
 import { applicationsPath } from './secretariat-pages';
 import { payoutStateDay } from './finance-page';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
-import { requestTextLimits, type RequestSchemaKey } from '../../schemas/requests.schema';
+import type { RequestSchemaKey } from '../../schemas/requests.schema';
+import { requestTextLimits } from '../../schemas/request-limits';
 
 type CaseView = Awaited<ReturnType<typeof getApplicationForStaff>>;
 type Scheme = ReturnType<typeof getSchemeFacts>;

@@ -6,7 +6,7 @@ import { date, dateTime } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 import { projectDescription } from './project-description';
-import { requestTextLimits } from '../../schemas/requests.schema';
+import { requestTextLimits } from '../../schemas/request-limits';
 
 export type CosignView = Awaited<ReturnType<typeof getCosignPage>>;
 

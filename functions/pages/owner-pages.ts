@@ -9,7 +9,7 @@ import { historyTable, projectDescription } from './project-description';
 import { reportPath } from './report-page';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
-import { requestTextLimits } from '../../schemas/requests.schema';
+import { requestTextLimits } from '../../schemas/request-limits';
 
 export type OwnerView = Awaited<ReturnType<typeof getOwnerView>>;
 export type OwnerPageView = Awaited<ReturnType<typeof getOwnerPage>>;

@@ -4,7 +4,7 @@ import { date, dateTime, kroner, REPORT_KIND_LABELS } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
 import { reportFacts } from './project-description';
-import { requestTextLimits } from '../../schemas/requests.schema';
+import { requestTextLimits } from '../../schemas/request-limits';
 
 export type ReportView = Awaited<ReturnType<typeof getReportForm>>;
 

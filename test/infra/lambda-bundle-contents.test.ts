@@ -5,6 +5,7 @@
 //   fail at its first use in AWS (the local system and the other tests wire everything, so they
 //   would not notice).
 // - Validation: zod/mini only.
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type Metafile } from 'esbuild';
@@ -86,6 +87,25 @@ describe('each Lambda bundle', () => {
     }
     const submit = ROUTES.find((r) => r.id === 'submit-application')!;
     expect(bundleOf(handlerModulePath(submit)).inputs.join('\n')).toMatch(/schemas\/application\.schema\.ts/);
+  });
+
+  it('a page that shows forms takes their maxlength from the generated tables, and builds no request schema at import', () => {
+    for (const id of ['page-secretariat', 'page-agenda', 'page-application', 'page-owner-status', 'page-cosign', 'page-report-form']) {
+      const route = ROUTES.find((r) => r.id === id)!;
+      const inputs = bundleOf(handlerModulePath(route)).inputs.join('\n');
+      if (id !== 'page-secretariat') expect(inputs, id).toMatch(/schemas\/request-limits\.ts/);
+      expect(inputs, id).not.toMatch(/schemas\/requests\.schema\.ts/);
+    }
+  });
+
+  // An Intl formatter made at a module's top level loads its locale data at import: some 10 ms of
+  // every cold start of the bundles that import the module (it was, on the staff pages). Made at
+  // first use, it costs only the request that needs it.
+  it('no module of ours makes an Intl formatter at import', () => {
+    const offenders = entries.flatMap((entry) => bundleOf(entry).inputs)
+      .filter((file, i, all) => file.startsWith('functions/') && all.indexOf(file) === i)
+      .filter((file) => readFileSync(file, 'utf8').split('\n').some((line) => /^(export )?(const|let|var) [^=]+= *new Intl\./.test(line)));
+    expect(offenders).toEqual([]);
   });
 
   // Classic zod's schemas carry every method and the JSON Schema generator (about 95 KB a bundle,

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { limitAt, textLimits } from '../../schemas/text-limits';
+import { readFileSync } from 'node:fs';
 import { applicationTextLimits, MAX_CHANGE_NOTE } from '../../schemas/application.schema';
-import { requestTextLimits } from '../../schemas/requests.schema';
-import { APPLICATION_TEXT_LIMITS } from '../../schemas/application-limits';
+import { REQUEST_SCHEMAS } from '../../schemas/requests.schema';
+import { requestTextLimits } from '../../schemas/request-limits';
+import { GENERATED_FILES } from '../../schemas/form-limits.generate';
 import { toFormBody } from '../../functions/pages/forms';
 
 describe('text limits', () => {
@@ -22,8 +24,13 @@ describe('text limits', () => {
     expect(limitAt(limits, 'free')).toBeUndefined();
   });
 
-  it('the application form\'s limits (kept apart from its schema, which the form pages do not bundle) are the schema\'s', () => {
-    expect(APPLICATION_TEXT_LIMITS).toEqual(Object.fromEntries(applicationTextLimits()));
+  it('the pages\' tables of limits (kept apart from the schemas, which the pages do not bundle) are generated from the schemas as they are now', () => {
+    for (const [file, source] of Object.entries(GENERATED_FILES)) {
+      expect(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), `${file} is stale: npm run generate:form-limits`).toBe(source());
+    }
+    for (const key of Object.keys(REQUEST_SCHEMAS) as (keyof typeof REQUEST_SCHEMAS)[]) {
+      expect(requestTextLimits(key), key).toEqual(textLimits(REQUEST_SCHEMAS[key]));
+    }
   });
 
   it('the application form and the requests have theirs from their schemas', () => {
