@@ -106,7 +106,7 @@ const SUCCESS: Record<string, [number, string]> = {
   'request-lost-link': [202, 'Mottatt, uansett om saksnummeret og adressen hører sammen (svaret røper ikke det); hører de sammen, sendes lenken til sakens adresse med neste utsending av påminnelser, høyst tre ganger i døgnet'],
   'request-period-change': [202, 'Ønsket om ny prosjektperiode er registrert (changed: false for en gjentakelse); sekretariatet får beskjed, og komiteen avgjør'],
   'decline-period-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjektansvarlig får begrunnelsen, og perioden står'],
-  'change-owner': [200, 'Kontaktpersonen er endret (changed: false når den var den samme fra før); den nye får lenken sin på e-post'],
+  'change-owner': [200, 'Prosjektansvarlig er endret (changed: false når det var den samme fra før); den nye prosjektansvarlige får lenken sin på e-post'],
   'extend-report-deadline': [200, 'Den nye fristen er registrert (changed: false for en gjentakelse); påminnelsene følger den, og prosjektansvarlig får beskjed'],
   'decline-deadline-request': [200, 'Avslaget er registrert (changed: false for en gjentakelse); prosjektansvarlig får begrunnelsen, og fristen står'],
   'request-report-supplement': [200, 'Ønsket er registrert (changed: false for en gjentakelse); prosjektansvarlig får det som mangler og en lenke til rapporten'],

@@ -5,7 +5,7 @@ import { changeOwner } from '../use-cases/change-owner';
 import { coerceFormBody, ownerChangeSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';
 
-/** The case page's "Ny kontaktperson": the new name and address of the project's contact person. */
+/** The case page's "Ny prosjektansvarlig": the new name and address of the project owner. */
 export const handler = httpRoute({ access: 'secretariat', ...STAFF_PAGE_FORM }, (request) =>
   caseFormPost(
     request,

@@ -392,12 +392,12 @@ export interface OwnerChangedData {
 export function ownerChanged(ctx: MailContext, d: OwnerChangedData): RenderedMail {
   return render(ctx, {
     audience: 'external',
-    subject: `Du er kontaktperson for ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `Du er prosjektansvarlig for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(d.recipientName),
     blocks: [
-      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert deg som kontaktperson for prosjektet i ${ctx.scheme.name}. E-post om søknaden og tilskuddet, som vedtak, påminnelser og rapportfrister, kommer heretter til deg.`),
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert deg som prosjektansvarlig for saken i ${ctx.scheme.name}. E-post om søknaden og tilskuddet, som vedtak, påminnelser og rapportfrister, kommer heretter til deg.`),
       facts(...appFacts(ctx)),
-      p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering. Lenken som ble sendt til den forrige kontaktpersonen, virker ikke lenger.'),
+      p('Fra lenken under følger du saken, sender rapportene og søker om omdisponering. Lenken som ble sendt til den forrige prosjektansvarlige, virker ikke lenger.'),
       link('Se status for søknaden', d.statusLink),
       p('Ta vare på denne e-posten: lenken er personlig og gir tilgang til søknaden.'),
     ],
@@ -517,7 +517,7 @@ export function mailBounced(ctx: MailContext, d: { address: string; recipient: B
       p(`En e-post om saken til ${who} (${oneLine(d.address)}) kom ikke fram. Adressen er trolig feil, eller postkassen tar ikke imot e-post.`),
       facts(...appFacts(ctx)),
       d.recipient === 'owner'
-        ? p('Har prosjektansvarlig sluttet, eller er adressen feil, registrer ny kontaktperson på saken (det som sendes til prosjektansvarlig, går da dit).')
+        ? p('Har prosjektansvarlig sluttet, eller er adressen feil, registrer ny prosjektansvarlig på saken (det som sendes til prosjektansvarlig, går da dit).')
         : p('Ta kontakt med søkeren om adressen.'),
       link('Se hele saken', d.caseLink),
     ],
@@ -528,10 +528,10 @@ export function mailBounced(ctx: MailContext, d: { address: string; recipient: B
 export function ownerReplaced(ctx: MailContext, d: { recipientName?: string }): RenderedMail {
   return render(ctx, {
     audience: 'external',
-    subject: `Ny kontaktperson for ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `Ny prosjektansvarlig for ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(d.recipientName),
     blocks: [
-      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert en ny kontaktperson for prosjektet i ${ctx.scheme.name}. E-post om søknaden og tilskuddet går heretter til den nye kontaktpersonen, og lenken du har fått til søknaden, virker ikke lenger.`),
+      p(`Sekretariatet for ${ctx.scheme.committeeShortName} har registrert en ny prosjektansvarlig for saken i ${ctx.scheme.name}. E-post om søknaden og tilskuddet går heretter til den nye prosjektansvarlige, og lenken du har fått til søknaden, virker ikke lenger.`),
       facts(...appFacts(ctx)),
       p('Er dette feil, kontakt sekretariatet.'),
     ],

@@ -60,7 +60,7 @@ export const CASE_NOTICES: Record<string, string> = {
   omdisponering: 'Vedtaket om omdisponering er registrert, og prosjektansvarlig får beskjed.',
   tilbakebetaling: 'Kravet om tilbakebetaling er registrert. Økonomi og prosjektansvarlig får beskjed.',
   tilbaketrukket: 'Tilskuddet er trukket tilbake. Utbetalingen er annullert og beløpet er lagt tilbake i potten. Økonomi og prosjektansvarlig får beskjed.',
-  kontaktperson: 'Kontaktpersonen er registrert. Den nye kontaktpersonen får en egen lenke på e-post, og den forrige lenken virker ikke lenger.',
+  kontaktperson: 'Den nye prosjektansvarlige er registrert og får en egen lenke på e-post. Den forrige lenken virker ikke lenger.',
   lenke: 'Prosjektansvarlig får lenken til saken på e-post i løpet av et kvarter.',
   rapportfrist: 'Den nye fristen er registrert. Påminnelsene følger den, og prosjektansvarlig får beskjed på e-post i løpet av et kvarter.',
   melding: 'Meldingen er lagret på saken, og prosjektansvarlig får den på e-post i løpet av et kvarter.',
@@ -190,13 +190,13 @@ function ownerForm(app: CaseView['application'], ownerName: string, csrf: string
   if (!ownerChangeable(app)) return '';
   const form = state('owner');
   const failed = form.hasErrors();
-  return html`<details class="change-owner"${failed ? html` open` : ''}><summary>Ny kontaktperson</summary>
-<form method="post" action=${ownerChangePath(app.id)} novalidate aria-label="Ny kontaktperson for prosjektet">
+  return html`<details class="change-owner"${failed ? html` open` : ''}><summary>Ny prosjektansvarlig</summary>
+<form method="post" action=${ownerChangePath(app.id)} novalidate aria-label="Ny prosjektansvarlig på saken">
 ${hidden(CSRF_FIELD, csrf)}
-<p class="hint">Når ${ownerName} ikke lenger er kontaktperson for prosjektet. E-post om saken går heretter til den nye kontaktpersonen, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partene signerte, endres ikke.</p>
-${form.input('name', 'Navn', { className: 'long', summaryLabel: 'Ny kontaktperson: navn' })}
-${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summaryLabel: 'Ny kontaktperson: e-postadresse' })}
-<button type="submit" class="secondary">Registrer ny kontaktperson</button>
+<p class="hint">Når ${ownerName} ikke lenger er prosjektansvarlig. E-post om saken går heretter til den nye prosjektansvarlige, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partene signerte, endres ikke.</p>
+${form.input('name', 'Navn', { className: 'long', summaryLabel: 'Ny prosjektansvarlig: navn' })}
+${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summaryLabel: 'Ny prosjektansvarlig: e-postadresse' })}
+<button type="submit" class="secondary">Registrer ny prosjektansvarlig</button>
 </form>
 </details>`;
 }
@@ -379,7 +379,7 @@ ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting
 <dt>Versjon</dt><dd>${app.version}</dd>
 ${view.changeNote ? html`<dt>Endringer i versjon ${app.version}</dt><dd class="long-text">${view.changeNote}</dd>` : ''}
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
-<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${change ? html` (kontaktperson fra ${dateTime(change.since)}; søknaden oppga ${named})` : ''}
+<dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${change ? html` (prosjektansvarlig fra ${dateTime(change.since)}; søknaden oppga ${named})` : ''}
 ${work(html`<form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>`)}${owner}</dd>
 ${anchoringFacts(view.anchoring, scheme.committee.shortName, view.decisionCopyTo)}
 ${earlierGrantFacts(view.earlierGrant)}

@@ -23,7 +23,7 @@ export function changeOwner(deps: Dependencies, applicationId: string, input: Ow
 async function changeOwnerOnce(deps: Dependencies, applicationId: string, input: OwnerChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   const app = await loadApplication(deps, applicationId);
   if (!ownerChangeable(app)) {
-    throw new ConflictError('Saken er avsluttet. Kontaktpersonen kan ikke endres.', 'case_closed');
+    throw new ConflictError('Saken er avsluttet. Prosjektansvarlig kan ikke endres.', 'case_closed');
   }
   const email = input.email; // trimmed and lower-cased by its schema
   const newAddress = app.ownerEmail.toLowerCase() !== email;

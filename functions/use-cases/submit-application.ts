@@ -159,7 +159,7 @@ export async function submitApplication(deps: Dependencies, command: SubmitAppli
     // A repeat names the owner it came from: once the case has another contact person, that sender
     // gets no link (the new contact's is theirs alone, the old one is revoked).
     if (existing.ownerEmail.toLowerCase() !== data.owner.email.toLowerCase()) {
-      throw new ConflictError('Søknaden er allerede sendt inn, og saken har fått en ny kontaktperson. Lenken til saken er sendt til den nye kontaktpersonen.', 'owner_changed');
+      throw new ConflictError('Søknaden er allerede sendt inn, og saken har fått en ny prosjektansvarlig. Lenken til saken er sendt til den nye prosjektansvarlige.', 'owner_changed');
     }
     const ownerLink = currentOwnerLink(await deps.store.listLinks(existing.id));
     if (!ownerLink) throw new Error(`Owner link of ${existing.id} is missing`);

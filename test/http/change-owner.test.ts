@@ -14,7 +14,7 @@ const change = (applicationId: string, json: Record<string, unknown>, claims = a
 const ownerView = (linkId: string) => app.call('get-owner-view', { pathParameters: { linkId } });
 const mailsTo = (address: string) => app.mailer.sent.filter((m) => m.to.includes(address));
 /** The mails telling an address it is no longer the contact person of this case (the test cases share the first owner's address). */
-const toldLeft = (address: string, applicationId: string) => mailsTo(address).filter((m) => m.subject.includes('Ny kontaktperson') && m.text.includes(applicationId));
+const toldLeft = (address: string, applicationId: string) => mailsTo(address).filter((m) => m.subject.includes('Ny prosjektansvarlig') && m.text.includes(applicationId));
 
 describe('a new contact person (API)', () => {
   it('gets the mail and a link of their own; the old link stops working; a repeat changes nothing', async () => {
@@ -34,15 +34,15 @@ describe('a new contact person (API)', () => {
     await sendDueReminders(app.deps);
     const [mail, ...more] = mailsTo('nina.nyansatt@kommune.example');
     expect(more).toEqual([]);
-    expect(mail!.subject).toMatch(/^\[FSU\] Du er kontaktperson for «/);
+    expect(mail!.subject).toMatch(/^\[FSU\] Du er prosjektansvarlig for «/);
     expect(mail!.text).toContain('Hei Nina Nyansatt,');
-    expect(mail!.text).toContain('Lenken som ble sendt til den forrige kontaktpersonen, virker ikke lenger.');
+    expect(mail!.text).toContain('Lenken som ble sendt til den forrige prosjektansvarlige, virker ikke lenger.');
     const newLink = linkIdOf(/https?:\/\/\S+\/soknad\/\S+/.exec(mail!.text)![0]);
     expect(newLink).not.toBe(ownerLinkId);
     // The address mail went to before is told, without a link and without the new person's name.
     const told = toldLeft(first, applicationId);
     expect(told).toHaveLength(1);
-    expect(told[0]!.text).toContain('E-post om søknaden og tilskuddet går heretter til den nye kontaktpersonen');
+    expect(told[0]!.text).toContain('E-post om søknaden og tilskuddet går heretter til den nye prosjektansvarlige');
     expect(told[0]!.text).not.toMatch(/\/soknad\/|Nina/);
     expect((await ownerView(newLink)).status).toBe(200);
 
@@ -67,7 +67,7 @@ describe('a new contact person (API)', () => {
     expect((await change(applicationId, { name: 'Nina Nyansatt', email: 'nina.etterfolger@kommune.example' })).status).toBe(200);
     const after = await repeat();
     expect(after.status).toBe(409);
-    expect(after.body).toMatchObject({ reason: 'owner_changed', message: 'Søknaden er allerede sendt inn, og saken har fått en ny kontaktperson. Lenken til saken er sendt til den nye kontaktpersonen.' });
+    expect(after.body).toMatchObject({ reason: 'owner_changed', message: 'Søknaden er allerede sendt inn, og saken har fått en ny prosjektansvarlig. Lenken til saken er sendt til den nye prosjektansvarlige.' });
     const links = (await app.store.listLinks(applicationId)).filter((l) => l.purpose === 'owner');
     expect(links).toHaveLength(2);
     for (const link of links) expect(after.text).not.toContain(link.id);
@@ -112,7 +112,7 @@ describe('a new contact person (API)', () => {
     const resent = await Promise.all([1, 2].map(() => app.call('resend-owner-link', { pathParameters: { applicationId }, as })));
     expect(resent.map((r) => r.status)).toEqual([202, 202]);
     await sendDueReminders(app.deps);
-    expect(mailsTo('dora.dobbel@kommune.example').map((m) => m.subject.replace(/«.*»/, '«…»'))).toEqual(['[FSU] Du er kontaktperson for «…»', '[FSU] Lenken til søknaden «…»']);
+    expect(mailsTo('dora.dobbel@kommune.example').map((m) => m.subject.replace(/«.*»/, '«…»'))).toEqual(['[FSU] Du er prosjektansvarlig for «…»', '[FSU] Lenken til søknaden «…»']);
   });
 
   it('a corrected name at the same address changes the name only: the link keeps working, no mail', async () => {
@@ -136,7 +136,7 @@ describe('a new contact person (API)', () => {
     for (const left of [first, 'berit.mellom@kommune.example']) {
       expect(toldLeft(left, applicationId), left).toHaveLength(1);
     }
-    expect(mailsTo('berit.mellom@kommune.example').filter((m) => m.subject.includes('Du er kontaktperson'))).toEqual([]);
+    expect(mailsTo('berit.mellom@kommune.example').filter((m) => m.subject.includes('Du er prosjektansvarlig'))).toEqual([]);
     const [mail, ...more] = mailsTo('cato.sist@kommune.example');
     expect(more).toEqual([]);
     expect((await ownerView(linkIdOf(/https?:\/\/\S+\/soknad\/\S+/.exec(mail!.text)![0]))).status).toBe(200);
@@ -176,7 +176,7 @@ describe('a new contact person (API)', () => {
     expect((await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: { reason: 'Lagt ned' } })).status).toBeLessThan(300);
     const ended = await change(withdrawn, { name: 'Nina', email: 'nina@kommune.example' });
     expect(ended.status).toBe(409);
-    expect(ended.body).toMatchObject({ reason: 'case_closed', message: 'Saken er avsluttet. Kontaktpersonen kan ikke endres.' });
+    expect(ended.body).toMatchObject({ reason: 'case_closed', message: 'Saken er avsluttet. Prosjektansvarlig kan ikke endres.' });
   });
 });
 
@@ -245,11 +245,11 @@ describe('a new contact person (case page)', () => {
   const caseOf = (applicationId: string, query: Record<string, string> = {}) =>
     invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, query, headers: HTML, claims: as }), 'page-application');
 
-  it('is a form behind "Ny kontaktperson"; errors at the field; then the case names the new person and the first', async () => {
+  it('is a form behind "Ny prosjektansvarlig"; errors at the field; then the case names the new person and the first', async () => {
     const { applicationId } = await app.active();
     const page = await caseOf(applicationId);
     const token = csrfTokenOf(page);
-    expect(page.text).toContain(`<details class="change-owner"><summary>Ny kontaktperson</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/kontaktperson" novalidate aria-label="Ny kontaktperson for prosjektet">`);
+    expect(page.text).toContain(`<details class="change-owner"><summary>Ny prosjektansvarlig</summary>\n<form method="post" action="/sekretariat/soknader/${applicationId}/kontaktperson" novalidate aria-label="Ny prosjektansvarlig på saken">`);
     const post = (form: Record<string, string>) =>
       invoke(formPost(token, { path: '/sekretariat/soknader/{applicationId}/kontaktperson', pathParameters: { applicationId }, form, headers: HTML, claims: as }), 'page-change-owner');
     const bad = await post({ name: 'Nina Nyansatt', email: 'nina' });
@@ -260,21 +260,21 @@ describe('a new contact person (case page)', () => {
     expect(ok.status, ok.text).toBe(303);
     expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=kontaktperson`);
     const after = await caseOf(applicationId, { registrert: 'kontaktperson' });
-    expect(after.text).toContain('Kontaktpersonen er registrert.');
-    expect(after.text).toMatch(/<dt>Prosjektansvarlig<\/dt><dd>Nina Nyansatt, [^<]+, nina\.side@kommune\.example \(kontaktperson fra \d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d; søknaden oppga [^)]+\)/);
-    expect(after.text).toContain('Ny kontaktperson for prosjektet</td>');
+    expect(after.text).toContain('Den nye prosjektansvarlige er registrert og får en egen lenke på e-post.');
+    expect(after.text).toMatch(/<dt>Prosjektansvarlig<\/dt><dd>Nina Nyansatt, [^<]+, nina\.side@kommune\.example \(prosjektansvarlig fra \d\d\.\d\d\.\d{4} kl\. \d\d\.\d\d; søknaden oppga [^)]+\)/);
+    expect(after.text).toContain('Ny prosjektansvarlig</td>');
   });
 
   it('says whom the application named also when the new contact has the same name at another address', async () => {
     const { applicationId } = await app.active();
     const before = (await caseOf(applicationId)).text;
-    expect(before).not.toContain('(kontaktperson fra');
+    expect(before).not.toContain('(prosjektansvarlig fra');
     const stored = (await app.store.getApplication(applicationId))!;
     const { data } = (await app.store.getVersion(applicationId, stored.version))!;
     expect((await change(applicationId, { name: data.owner.name, email: 'ny.adresse@kommune.example' })).body).toEqual({ applicationId, changed: true });
     const after = (await caseOf(applicationId)).text;
     expect(after).toContain(`${data.owner.name}, `);
-    expect(after).toMatch(new RegExp(`ny\\.adresse@kommune\\.example \\(kontaktperson fra \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d\\.\\d\\d; søknaden oppga ${data.owner.name}, ${data.owner.email.replace(/\./g, '\\.')}\\)`));
+    expect(after).toMatch(new RegExp(`ny\\.adresse@kommune\\.example \\(prosjektansvarlig fra \\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d\\.\\d\\d; søknaden oppga ${data.owner.name}, ${data.owner.email.replace(/\./g, '\\.')}\\)`));
   });
 
   it('"Send lenken på nytt" beside the owner: back on the case with the notice, the mail by the next sweep', async () => {

@@ -102,7 +102,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   ownerChanged: {
     mail: ownerChanged(ctx, { recipientName: 'Nina Nyansatt', statusLink: LINK }),
     link: LINK,
-    expect: [/Du er kontaktperson for «/, /Hei Nina Nyansatt,/, /registrert deg som kontaktperson/, /virker ikke lenger/, /lenken er personlig/],
+    expect: [/Du er prosjektansvarlig for «/, /Hei Nina Nyansatt,/, /registrert deg som prosjektansvarlig/, /den forrige prosjektansvarlige/, /virker ikke lenger/, /lenken er personlig/],
   },
   withdrawnBeforeSigning: {
     mail: withdrawnBeforeSigning(ctx, { recipientName: 'Per Partner', ownerOrganisation: 'Helse Stavanger HF', withdrawnAt: '2025-03-01T09:15:00Z' }),
@@ -126,7 +126,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   mailBounced: {
     mail: mailBounced(ctx, { address: 'kari@feil.example', recipient: 'owner', caseLink: LINK }),
     link: LINK,
-    expect: [/kom ikke fram/, /til prosjektansvarlig \(kari@feil\.example\)/, /registrer ny kontaktperson/],
+    expect: [/kom ikke fram/, /til prosjektansvarlig \(kari@feil\.example\)/, /registrer ny prosjektansvarlig/],
   },
   ownerLinkResent: {
     mail: ownerLinkResent(ctx, { recipientName: 'Kari Nordmann', statusLink: LINK }),
@@ -135,7 +135,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
   ownerReplaced: {
     mail: ownerReplaced(ctx, { recipientName: 'Kari Nordmann' }),
-    expect: [/Ny kontaktperson for «/, /Hei Kari Nordmann,/, /registrert en ny kontaktperson/, /virker ikke lenger/, /Er dette feil, kontakt sekretariatet\./],
+    expect: [/Ny prosjektansvarlig for «/, /Hei Kari Nordmann,/, /registrert en ny prosjektansvarlig/, /den nye prosjektansvarlige/, /virker ikke lenger/, /Er dette feil, kontakt sekretariatet\./],
   },
   applicationComplete: {
     mail: applicationComplete(ctx, { partners: ['Sola kommune', 'Helse Stavanger HF'], adminLink: LINK, meetingDate: '2025-04-02' }),

@@ -60,7 +60,7 @@ describe('a bounced mail about a case', () => {
     const told = mailsTo(scheme.secretariatEmail, applicationId).filter((m) => m.subject.includes('kom ikke fram'));
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain(`til prosjektansvarlig (${ownerEmail})`);
-    expect(told[0]!.text).toContain('registrer ny kontaktperson');
+    expect(told[0]!.text).toContain('registrer ny prosjektansvarlig');
     expect(told[0]!.text).toContain(`/sekretariat/soknader/${applicationId}`);
     expect((await app.store.getApplication(applicationId))!.history.filter((e) => e.action === 'mail-bounced')).toHaveLength(1);
   });
