@@ -18,6 +18,7 @@ import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
 import type {
   AddedMeetingRecord,
+  AgendaDepartureRecord,
   CalendarChanges,
   GroupLeadersRecord,
   CancelledMeetingRecord,
@@ -37,7 +38,7 @@ import type {
   ReportRecord,
   SignatureRecord,
 } from '../domain/model';
-import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim, SentMailOutcome, SentMailRecord } from '../ports/grant-store';
+import type { AgendaEntry, ApplicationTransition, GrantStore, IdempotencyClaim, MeetingCaseRecords, SentMailOutcome, SentMailRecord } from '../ports/grant-store';
 import { unlessConditionFails } from './conditional-write';
 import { GSI1, GSI2, INTERNAL_ATTRIBUTES, TTL_ATTRIBUTE, keys } from './table-design';
 
@@ -85,6 +86,8 @@ const SETTABLE_APPLICATION_FIELDS = [
   'informationRequest',
   'repaymentClaimed',
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
+/** The entity of a case's departure from an agenda: it shares the meeting's minutes partition with the decisions. */
+const AGENDA_DEPARTURE = 'agenda-departure';
 const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt', 'cancelledAt'] as const;
 /** What puts a report on its scheme's list of reports waiting to be filled in (gsi2 keys, and the request's instant). */
@@ -537,8 +540,35 @@ export class DynamoGrantStore implements GrantStore {
   }
 
   async listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]> {
+    return (await this.listMeetingCases(schemeId, meetingId)).decisions;
+  }
+
+  async putAgendaDeparture(departure: AgendaDepartureRecord): Promise<boolean> {
+    const put = new PutCommand({
+      TableName: this.tableName,
+      Item: {
+        ...departure,
+        ...keys.agendaDeparture(departure.applicationId, departure.meetingId),
+        [GSI1.partitionKey]: keys.meetingDecisions(departure.schemeId, departure.meetingId),
+        [GSI1.sortKey]: keys.decisionOrder(departure.at, departure.applicationId, 'left'),
+        entity: AGENDA_DEPARTURE,
+      },
+      // the latest time the case left the meeting's agenda: a repeat (the same time) or an older one writes nothing
+      ConditionExpression: 'attribute_not_exists(#pk) OR #at < :at',
+      ExpressionAttributeNames: { '#pk': 'pk', '#at': 'at' },
+      ExpressionAttributeValues: { ':at': departure.at },
+    });
+    return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
+  }
+
+  async listMeetingCases(schemeId: string, meetingId: string): Promise<MeetingCaseRecords> {
     const items = await this.queryIndex(GSI1, keys.meetingDecisions(schemeId, meetingId));
-    return items.map((i) => strip<DecisionRecord>(i));
+    const out: MeetingCaseRecords = { decisions: [], departures: [] };
+    for (const item of items) {
+      if (item.entity === AGENDA_DEPARTURE) out.departures.push(strip<AgendaDepartureRecord>(item));
+      else out.decisions.push(strip<DecisionRecord>(item));
+    }
+    return out;
   }
 
   /** Oldest first (by `at`, then id). */

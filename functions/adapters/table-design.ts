@@ -20,7 +20,8 @@
 // | link (capability)                        | LINK#<linkId>                   | LINK                           | APPLINKS#<appId> / <purpose>#<createdAt>#<linkId> | –                                                |
 // |   listLinks / revokeLinks(purpose)       |                                 |                                | Query gsi1pk [begins_with <purpose>#]             |                                                  |
 // | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | MINUTES#<s>#<meetingId> / <at>#<appId>#<decId> (sparse: only with meeting) | –                       |
-// |   listMeetingDecisions (the minutes)     |                                 |                                | Query gsi1pk                                      |                                                  |
+// | case off an agenda without a decision    | APP#<appId>                     | LEFT#<meetingId>               | MINUTES#<s>#<meetingId> / <at>#<appId>#left       | –                                                |
+// |   listMeetingDecisions / listMeetingCases (the minutes, the agenda's numbers) |    |                                | Query gsi1pk (both kinds; split by entity)        |                                                  |
 // | meeting minutes' attendance and approval | SCHEME#<s>                      | MINUTES#<meetingId>            | –                                                 | –                                                |
 // |   listMinutesRecords (the calendar)      | Query pk, begins_with MINUTES#  |                                |                                                   |                                                  |
 // | meeting added by the secretariat         | SCHEME#<s>                      | MEETING#<date>                 | –                                                 | –                                                |
@@ -133,6 +134,8 @@ export const keys = {
   decision: (appId: string, decisionId: string) => ({ pk: `APP#${appId}`, sk: `DECISION#${decisionId}` }),
   meetingDecisions: (schemeId: string, meetingId: string) => `MINUTES#${schemeId}#${meetingId}`,
   decisionOrder: (at: string, appId: string, decisionId: string) => `${at}#${appId}#${decisionId}`,
+  // one per case and meeting, in the meeting's minutes partition beside its decisions
+  agendaDeparture: (appId: string, meetingId: string) => ({ pk: `APP#${appId}`, sk: `LEFT#${meetingId}` }),
   schemePartition,
   minutesRecord: (schemeId: string, meetingId: string) => ({ pk: schemePartition(schemeId), sk: `MINUTES#${meetingId}` }),
   minutesRecordPrefix: 'MINUTES#',

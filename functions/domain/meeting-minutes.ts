@@ -1,8 +1,9 @@
 // A meeting's minutes: the totals the committee reports for its decisions, and when the attendance
 // can be recorded, decisions made and the minutes approved (pure).
-import type { DecisionOutcome, DecisionRecord, Meeting, MinutesRecord } from './model';
+import type { Actor, AgendaDepartureRecord, ApplicationRecord, ApplicationStatus, DecisionOutcome, DecisionRecord, Meeting, MinutesRecord } from './model';
 import { formatNorwegianDate, osloDateOf } from './oslo-time';
 import { meetingStarted } from './meeting-calendar';
+import { ON_AGENDA } from './status-transitions';
 
 /** How many decisions of each outcome, and the money granted (pure). */
 export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'outcome' | 'amount'>>) {
@@ -94,17 +95,59 @@ export interface MeetingCase {
 
 /**
  * The number each case of a meeting has ("Sak 3"), on its agenda and in its minutes alike: the
- * cases on the agenda now and those decided in the meeting that have left it since (deferred, asked
- * for more information), in the agenda's order: by the preparatory body's rank where it ranks
- * (unranked last), then by submission. A case decided in the meeting keeps its number; one that
- * leaves without a decision (moved to another meeting, withdrawn) is no longer the meeting's case,
- * and those after it move up.
+ * cases on the agenda now, those decided in the meeting that have left it since (deferred, asked
+ * for more information) and those that left it without a decision once the agenda was out
+ * (numberedDepartures), in the agenda's order: by the preparatory body's rank where it ranks
+ * (unranked last), then by submission. So a case keeps its number whatever happens to it, and the
+ * cases after it keep theirs.
  */
 export function meetingCaseNumbers(cases: readonly MeetingCase[], ranked: boolean): Map<string, number> {
   const rankOf = (c: MeetingCase) => (ranked ? (c.rank ?? Number.MAX_SAFE_INTEGER) : 0);
   const unique = [...new Map(cases.map((c) => [c.applicationId, c])).values()];
   unique.sort((a, b) => rankOf(a) - rankOf(b) || a.submittedAt.localeCompare(b.submittedAt) || a.applicationId.localeCompare(b.applicationId));
   return new Map(unique.map((c, i) => [c.applicationId, i + 1]));
+}
+
+/**
+ * How a status change takes a case off its meeting's agenda without the committee's decision, if it
+ * does: the owner withdraws it, the workflow closes it (a question unanswered, no meeting left), or
+ * it goes to another meeting (moved by hand, with a cancelled meeting, or by the workflow when the
+ * decision is overdue). A decision that takes it off (deferred, asked for more information) is the
+ * decision's to number, and a case that stays on its meeting has not left.
+ */
+export function agendaDeparture(
+  app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation'>,
+  move: { to: ApplicationStatus; actor: Actor; at: string; meetingId?: string | undefined; removesMeeting: boolean },
+): AgendaDepartureRecord | undefined {
+  if (!app.meetingId || !ON_AGENDA.includes(app.status)) return undefined;
+  const movedTo = move.to === 'scheduled' && move.meetingId !== undefined && move.meetingId !== app.meetingId ? move.meetingId : undefined;
+  const kind = movedTo ? 'moved' : move.to === 'withdrawn' && move.removesMeeting ? (move.actor.kind === 'applicant' ? 'withdrawn' : 'closed') : undefined;
+  if (!kind) return undefined;
+  return {
+    schemeId: app.schemeId,
+    meetingId: app.meetingId,
+    applicationId: app.id,
+    title: app.title,
+    submittedAt: app.submittedAt,
+    ...(app.recommendation?.rank !== undefined ? { rank: app.recommendation.rank } : {}),
+    kind,
+    at: move.at,
+    ...(movedTo ? { movedTo } : {}),
+  };
+}
+
+/**
+ * The cases that left the agenda without a decision and keep their numbers there: those that left
+ * once the agenda was out, and are neither back on it nor decided in it (`cases`: those that are).
+ * The agenda is out at the submission deadline, when the secretariat is told "Sakslisten er klar"
+ * and sends the papers to the committee: from then on members prepare from its numbers, until the
+ * minutes are approved, so a case withdrawn or moved the day before the meeting (or not reached in
+ * it and moved on) stays as a line under its number. Before the deadline the agenda is still being
+ * made and nobody has its numbers: a case leaving then leaves no gap.
+ */
+export function numberedDepartures<T extends Pick<AgendaDepartureRecord, 'applicationId' | 'at'>>(departures: readonly T[], meeting: Pick<Meeting, 'submissionDeadline'>, cases: ReadonlySet<string>): T[] {
+  const out = Date.parse(meeting.submissionDeadline);
+  return departures.filter((d) => !cases.has(d.applicationId) && Date.parse(d.at) >= out);
 }
 
 /**

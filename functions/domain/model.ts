@@ -213,6 +213,28 @@ export interface DecisionRecord {
   matter?: string;
 }
 
+/** How a case left a meeting's agenda without a decision: the owner withdrew it, it was moved to another meeting, or the workflow closed it. */
+export type AgendaDepartureKind = 'withdrawn' | 'moved' | 'closed';
+
+/**
+ * A case that left a meeting's agenda without the committee's decision: it keeps its number on that
+ * agenda and in its minutes. One per case and meeting (the latest time it left); carries what the
+ * number and the line need, so the agenda reads no case for it.
+ */
+export interface AgendaDepartureRecord {
+  schemeId: string;
+  meetingId: string;
+  applicationId: string;
+  title: string;
+  submittedAt: string;
+  /** the preparatory body's rank the case had on the agenda, in schemes whose body ranks */
+  rank?: number;
+  kind: AgendaDepartureKind;
+  at: string;
+  /** the meeting it was moved to (kind 'moved') */
+  movedTo?: string;
+}
+
 /** A meeting of a scheme's calendar, as a route's path names it. */
 export interface MeetingRef {
   schemeId: string;
@@ -241,6 +263,18 @@ export interface MinutesSnapshot {
   cases: MinutesSnapshotCase[];
   /** left in the pot of the meeting's year; absent when no pot was configured */
   potRemaining?: number;
+  /** the cases that left the agenda without a decision, under their numbers (absent: approved before they were kept) */
+  leftWithoutDecision?: MinutesSnapshotDeparture[];
+}
+
+/** A case that left the agenda without a decision, as approved minutes keep it. */
+export interface MinutesSnapshotDeparture {
+  number: number;
+  applicationId: string;
+  title: string;
+  kind: AgendaDepartureKind;
+  at: string;
+  movedTo: { id: string; date: string } | null;
 }
 
 export interface MinutesSnapshotCase {

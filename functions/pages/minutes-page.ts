@@ -12,6 +12,7 @@ import { count, date, dateTime, decisionText, kroner } from './format';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import { recommendationFacts } from './recommendation-facts';
+import { departedCase } from './departed-case';
 import type { StaffPageForms } from './staff-form-post';
 
 export type Minutes = Awaited<ReturnType<typeof meetingMinutes>>;
@@ -66,6 +67,16 @@ ${recusedIn(minutes, c.applicationId)}
 </dl>
 ${minutes.preparation && d.recommendation ? recommendationFacts(minutes.preparation, minutes.committee.shortName, d.recommendation) : ''}
 </section>`;
+}
+
+/** The decisions under their cases' numbers and, at theirs, the cases that left the agenda without a decision. */
+function numberedCases(minutes: Minutes): Html[] {
+  const entries = [
+    ...minutes.cases.map((c) => ({ number: c.number, render: () => minutesCase(minutes, c) })),
+    ...minutes.leftWithoutDecision.map((d) => ({ number: d.number, render: () => departedCase(minutes.meeting.schemeId, d) })),
+  ];
+  // (stable: a case's decisions stay in the order made)
+  return entries.sort((a, b) => a.number - b.number).map((e) => e.render());
 }
 
 /** The minutes' two forms: the attendance, then the approval. */
@@ -199,7 +210,8 @@ ${asOfNotice(minutes)}
 <dt>Igjen i potten for ${meetingPotYear(meeting)} ${minutes.figuresAsOf ? 'per godkjenning' : 'i dag'}</dt><dd>${minutes.potRemaining === undefined ? 'Ingen pott registrert' : kroner(minutes.potRemaining)}</dd>
 </dl>
 ${attendanceHtml}
-${minutes.cases.length === 0 ? html`<p>Ingen vedtak er registrert for dette møtet ennå.</p>` : minutes.cases.map((c) => minutesCase(minutes, c))}
+${minutes.cases.length === 0 ? html`<p>Ingen vedtak er registrert for dette møtet ennå.</p>` : ''}
+${numberedCases(minutes)}
 ${minutes.undecided.length === 0 ? '' : html`<section aria-labelledby="uten-vedtak">
 <h2 id="uten-vedtak">Saker uten vedtak</h2>
 <p>Disse sakene står på sakslisten uten at vedtak er registrert:</p>

@@ -10,6 +10,7 @@ import type { secretariatOverview } from '../use-cases/page-views';
 import type { searchCases } from '../use-cases/search-cases';
 import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
+import { departedCase } from './departed-case';
 import { grantStatusTable } from './grant-status-table';
 import { CSRF_FIELD } from './csrf';
 import { caseLookupForm } from './case-lookup';
@@ -404,8 +405,12 @@ export function agendaPage(agenda: Agenda, csrf: string, forms: AgendaForms = {}
   // The pot the meeting's approvals draw from: a December meeting's is not "this year's" when read in January.
   const potYear = meetingPotYear(meeting);
   const states: FormState[] = [];
-  // Numbered as in the minutes: the cases on the agenda and, at their numbers, those decided here that have gone on.
-  const numbered = [...agenda.items.map((item) => ({ number: item.number, render: () => agendaItem(agenda, item, csrf, forms, states) })), ...agenda.decidedAndGone.map((gone) => ({ number: gone.number, render: () => goneItem(agenda, gone) }))];
+  // Numbered as in the minutes: the cases on the agenda and, at their numbers, those decided here that have gone on and those gone without a decision.
+  const numbered = [
+    ...agenda.items.map((item) => ({ number: item.number, render: () => agendaItem(agenda, item, csrf, forms, states) })),
+    ...agenda.decidedAndGone.map((gone) => ({ number: gone.number, render: () => goneItem(agenda, gone) })),
+    ...agenda.leftWithoutDecision.map((d) => ({ number: d.number, render: () => departedCase(meeting.schemeId, d) })),
+  ];
   const items = numbered.sort((a, b) => a.number - b.number).map((entry) => entry.render());
   const unplaced = forms.failed && !agenda.items.some((i) => i.applicationId === forms.failed?.applicationId) ? forms.failed.problem : undefined;
   const summary = errorSummary(states, unplaced ? [unplaced] : []);

@@ -2,6 +2,7 @@
 // (functions/adapters/dynamodb-grant-store.ts); every state change is a conditional write.
 import type {
   AddedMeetingRecord,
+  AgendaDepartureRecord,
   ApplicationRecord,
   ApplicationStatus,
   ApplicationVersion,
@@ -101,6 +102,18 @@ export interface DecisionStore {
   listDecisions(applicationId: string): Promise<DecisionRecord[]>;
   /** The decisions recorded on a meeting's agenda (its minutes), in the order they were made. */
   listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
+  /**
+   * Notes that a case left a meeting's agenda without a decision. One per case and meeting: a later
+   * departure (it came back and left again) replaces it; a repeat, or an earlier one, writes nothing (false).
+   */
+  putAgendaDeparture(departure: AgendaDepartureRecord): Promise<boolean>;
+  /** A meeting's decisions (as listMeetingDecisions) and the cases that left its agenda without one: the same single Query. */
+  listMeetingCases(schemeId: string, meetingId: string): Promise<MeetingCaseRecords>;
+}
+
+export interface MeetingCaseRecords {
+  decisions: DecisionRecord[];
+  departures: AgendaDepartureRecord[];
 }
 
 /** The secretariat's changes to a scheme's configured calendar: meetings added, configured ones cancelled. */

@@ -1,12 +1,13 @@
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { ownContribution as ownContributionOf } from '../domain/budget';
 import { decisionCopyTo, groupRegister, publishedAnchoring, type AnchoringGroup } from '../domain/anchoring';
-import { cancelledMeetings, decisionOverdueAt, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
+import { cancelledMeetings, decisionOverdueAt, findMeeting, meetingCalendar, meetingDeadline, meetingStarted, sincePreviousMeeting, upcomingMeetings, type Calendar } from '../domain/meeting-calendar';
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
-import { AGENDA_OUTCOMES, meetingCaseNumbers, minutesState } from '../domain/meeting-minutes';
-import type { Actor, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, ReportKind, ReportRecord } from '../domain/model';
+import { AGENDA_OUTCOMES, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
+import type { Actor, AgendaDepartureRecord, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, MinutesSnapshotDeparture, ReportKind, ReportRecord } from '../domain/model';
+import type { MeetingCaseRecords } from '../ports/grant-store';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
 import { resubmissionDue } from '../domain/resubmission';
 import { agendaDemand, missingPots } from '../domain/pot';
@@ -69,15 +70,16 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   const { scheme, meeting, calendar } = await loadMeeting(deps, schemeId, meetingId);
   // Matters on running grants waiting for the committee, on the agenda of a meeting that can still decide them.
   const canStillDecide = decisionOverdueAt(meeting) > deps.clock.now();
-  const [apps, decisions, potRemaining, actionPlan, reallocations, followUp] = await Promise.all([
+  const [apps, meetingRecords, potRemaining, actionPlan, reallocations, followUp] = await Promise.all([
     deps.store.listAgenda(scheme.id, meeting.id),
-    deps.store.listMeetingDecisions(scheme.id, meeting.id),
+    deps.store.listMeetingCases(scheme.id, meeting.id),
     meetingPotRemaining(deps, scheme, meeting),
     actionPlanStatus(deps, scheme, calendar, meeting),
     canStillDecide ? pendingReallocations(deps, scheme.id) : [],
     canStillDecide ? runningGrantFollowUp(deps, scheme.id) : undefined,
   ]);
-  const { numbers, left } = await meetingCases(deps, scheme, apps, decisions);
+  const { decisions } = meetingRecords;
+  const { numbers, left, departed } = await meetingCases(deps, scheme, meeting, apps, meetingRecords);
   const items = await Promise.all(apps.map(async (app) => ({ number: numbers.get(app.id)!, ...(await agendaItem(deps, app, groupRegister(scheme))), decision: decisionInMeeting(decisions, app.id) })));
   // In the cases' numbers' order (two-level schemes: the first level's ranking).
   items.sort((a, b) => a.number - b.number);
@@ -100,6 +102,8 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     items,
     // Decided in the meeting and gone on since (deferred, asked for more information): they keep their numbers.
     decidedAndGone: left.map(({ app, decision }) => ({ number: numbers.get(app.id)!, applicationId: app.id, title: app.title, decision: { outcome: decision.outcome, at: decision.at } })),
+    // Gone without a decision once the agenda was out (withdrawn, moved, closed): they keep their numbers too.
+    leftWithoutDecision: departuresView(departed, numbers, calendar),
     actionPlan,
     pendingReallocations: reallocations,
     // The owners' requests for a later report deadline that nobody has answered: the committee decides them too.
@@ -111,19 +115,38 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
 
 /**
  * A meeting's case numbers, the same on its agenda and in its minutes (meetingCaseNumbers): the cases
- * on its agenda and those decided in it that have left it since, each read for when it was
- * submitted (one GetItem per case that left); `left` lists those, with the decision made on each.
+ * on its agenda, those decided in it that have left it since, each read for when it was submitted
+ * (one GetItem per case that left), and those that left it without a decision once the agenda was
+ * out (their departures carry what the number needs). `left` lists the decided ones with the
+ * decision made on each, `departed` the others.
  */
-export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, agenda: readonly ApplicationRecord[], decisions: readonly DecisionRecord[]) {
+export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, agenda: readonly ApplicationRecord[], { decisions, departures }: MeetingCaseRecords) {
   const onAgenda = new Set(agenda.map((a) => a.id));
   const gone = new Map(decisions.filter((d) => AGENDA_OUTCOMES.includes(d.outcome) && !onAgenda.has(d.applicationId)).map((d) => [d.applicationId, d]));
   const left = await Promise.all([...gone.values()].map(async (decision) => ({ app: await loadApplication(deps, decision.applicationId), decision })));
+  const departed = numberedDepartures(departures, meeting, new Set([...onAgenda, ...gone.keys()]));
   const cases = [
     ...agenda.map((a) => ({ applicationId: a.id, submittedAt: a.submittedAt, rank: a.recommendation?.rank })),
     // the rank its decision was made on: a later round's is another meeting's
     ...left.map(({ app, decision }) => ({ applicationId: app.id, submittedAt: app.submittedAt, rank: decision.recommendation?.rank })),
+    ...departed.map((d) => ({ applicationId: d.applicationId, submittedAt: d.submittedAt, rank: d.rank })),
   ];
-  return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left };
+  return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left, departed };
+}
+
+/** The cases that left a meeting's agenda without a decision, under their numbers, as the agenda and the minutes show them. */
+export function departuresView(departed: readonly AgendaDepartureRecord[], numbers: ReadonlyMap<string, number>, calendar: Calendar): MinutesSnapshotDeparture[] {
+  return departed
+    .map((d) => ({
+      number: numbers.get(d.applicationId)!,
+      applicationId: d.applicationId,
+      title: d.title,
+      kind: d.kind,
+      at: d.at,
+      // (a meeting's id is its day; one since taken off the calendar is named by it)
+      movedTo: d.movedTo ? { id: d.movedTo, date: findMeeting(calendar, d.movedTo)?.date ?? d.movedTo } : null,
+    }))
+    .sort((a, b) => a.number - b.number);
 }
 
 /**

@@ -13,7 +13,9 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { loadCalendar, loadMeeting } from './meeting-calendar';
 import { groupRegister } from '../domain/anchoring';
 import { meetingPotRemaining } from './yearly-pot';
-import { committeeView, meetingCases, preparationView } from './committee';
+import { committeeView, departuresView, meetingCases, preparationView } from './committee';
+import type { MeetingCaseRecords } from '../ports/grant-store';
+import type { Calendar } from '../domain/meeting-calendar';
 import { publicProjectDescription } from './cosign-application';
 import { actorId } from '../domain/staff-name';
 
@@ -30,11 +32,11 @@ async function lastAttendanceBefore(deps: Dependencies, schemeId: string, meetin
 }
 
 export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
-  const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
-  const [decisions, record] = await Promise.all([deps.store.listMeetingDecisions(scheme.id, meeting.id), deps.store.getMinutesRecord(scheme.id, meeting.id)]);
+  const { scheme, meeting, calendar } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const [records, record] = await Promise.all([deps.store.listMeetingCases(scheme.id, meeting.id), deps.store.getMinutesRecord(scheme.id, meeting.id)]);
   const state = minutesState(meeting, deps.clock.now(), record);
   // Approved with a snapshot: as they stood at the approval. A draft, or an approval from before snapshots were kept: as things stand now.
-  const content = record?.snapshot ? approvedContent(record.snapshot, decisions) : await currentContent(deps, scheme, meeting, decisions);
+  const content = record?.snapshot ? approvedContent(record.snapshot, records.decisions) : await currentContent(deps, scheme, meeting, calendar, records);
   return {
     meeting,
     ...content,
@@ -58,13 +60,17 @@ interface UndecidedCase {
 }
 
 /** The minutes' content read from current state: a draft's, and what the approval keeps as its snapshot. */
-async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, decisions: DecisionRecord[]) {
+async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, calendar: Calendar, records: MeetingCaseRecords) {
+  const { decisions } = records;
   const [agenda, potRemaining] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), meetingPotRemaining(deps, scheme, meeting)]);
   // Each case with the number it has on the agenda, the minutes in that order (a case's decisions in the order made).
-  const numbers = minutesCaseNumbers(decisions, (await meetingCases(deps, scheme, agenda, decisions)).numbers);
+  const { numbers: caseNumbers, departed } = await meetingCases(deps, scheme, meeting, agenda, records);
+  const numbers = minutesCaseNumbers(decisions, caseNumbers);
   const cases = (await Promise.all(decisions.map(async (decision, i) => ({ number: numbers[i]!, ...(await caseOf(deps, decision)), decision: decisionView(decision) })))).sort((a, b) => a.number - b.number);
   const undecided: UndecidedCase[] = openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount }));
-  return { committee: committeeView(scheme), preparation: preparationView(scheme), cases, totals: minutesTotals(decisions), potRemaining, undecided };
+  // Gone without a decision once the agenda was out: a line under their numbers.
+  const leftWithoutDecision = departuresView(departed, caseNumbers, calendar);
+  return { committee: committeeView(scheme), preparation: preparationView(scheme), cases, leftWithoutDecision, totals: minutesTotals(decisions), potRemaining, undecided };
 }
 
 type MinutesContent = Awaited<ReturnType<typeof currentContent>>;
@@ -74,6 +80,7 @@ function snapshotOf(content: MinutesContent): MinutesSnapshot {
     committee: content.committee,
     preparation: content.preparation,
     cases: content.cases.map(({ decision, ...c }) => ({ ...c, decisionId: decision.id })),
+    leftWithoutDecision: content.leftWithoutDecision,
     ...(content.potRemaining !== undefined ? { potRemaining: content.potRemaining } : {}),
   };
 }
@@ -90,6 +97,8 @@ function approvedContent(snapshot: MinutesSnapshot, decisions: readonly Decision
     committee: snapshot.committee,
     preparation: snapshot.preparation,
     cases: entries.map(({ c, decision }) => ({ ...c, decision: decisionView(decision) })),
+    // approved before these were kept: none
+    leftWithoutDecision: snapshot.leftWithoutDecision ?? [],
     totals: minutesTotals(entries.map((e) => e.decision)),
     potRemaining: snapshot.potRemaining,
     undecided: [],
@@ -208,10 +217,10 @@ function sameRecusals(a: Record<string, string[]>, b: Record<string, string[]>):
  * with the approval already made.
  */
 export async function approveMinutes(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
-  const { scheme, meeting } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
-  const [current, decisions] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listMeetingDecisions(scheme.id, meeting.id)]);
+  const { scheme, meeting, calendar } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
+  const [current, records] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listMeetingCases(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
-  const content = await currentContent(deps, scheme, meeting, decisions);
+  const content = await currentContent(deps, scheme, meeting, calendar, records);
   refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, content.undecided.length));
   if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
   const approval = { at: deps.clock.now().toISOString(), by: actorId(actor), ...(request.note ? { note: request.note } : {}) };

@@ -1,5 +1,6 @@
 import { ConflictError } from '../domain/errors';
 import { assertTransition } from '../domain/status-transitions';
+import { agendaDeparture } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, ApplicationStatus } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ApplicationTransition } from '../ports/grant-store';
@@ -12,7 +13,10 @@ export interface MoveOptions {
 
 /**
  * The one way a use case changes an application's status: checked against the transition table,
- * conditional on the revision it read (no lost updates), audited in the same write.
+ * conditional on the revision it read (no lost updates), audited in the same write. A change that
+ * takes the case off its meeting's agenda without a decision (withdrawn, closed, moved) is noted for
+ * that meeting, so the case keeps its number there (agendaDeparture); a repeat of the change is
+ * refused, or finds the case where it went, before it gets here, and notes nothing again.
  */
 export async function moveApplication(
   deps: Pick<Dependencies, 'store' | 'clock'>,
@@ -24,6 +28,12 @@ export async function moveApplication(
 ): Promise<ApplicationRecord> {
   assertTransition(app.status, to);
   const remove = [...(options.remove ?? []), ...(leavesItsRound(app, options) ? (['recommendation'] as const) : [])];
+  const at = deps.clock.now().toISOString();
+  // Before the change, so a failure here leaves nothing half-done for a retry; noted for a change that
+  // then fails (a conflicting write), it is harmless: the case still on the agenda, or decided in the
+  // meeting, is numbered as such, and a later departure replaces it.
+  const departure = agendaDeparture(app, { to, actor, at, meetingId: options.set?.meetingId, removesMeeting: !!options.remove?.includes('meetingId') });
+  if (departure) await deps.store.putAgendaDeparture(departure);
   return deps.store.transition({
     applicationId: app.id,
     expectedRevision: app.revision,
@@ -31,7 +41,7 @@ export async function moveApplication(
     to,
     ...(options.set ? { set: options.set } : {}),
     ...(remove.length ? { remove } : {}),
-    audit: { at: deps.clock.now().toISOString(), actor, action, from: app.status, to, ...(options.details ? { details: options.details } : {}) },
+    audit: { at, actor, action, from: app.status, to, ...(options.details ? { details: options.details } : {}) },
   });
 }
 

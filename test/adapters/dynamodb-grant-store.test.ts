@@ -508,6 +508,28 @@ describe('decisions', () => {
     expectNoInternalAttributes(minutes);
     expect(await store.listMeetingDecisions(schemeId, '2027-04-22')).toEqual([]);
   });
+
+  it("putAgendaDeparture keeps a case's latest departure from a meeting (a repeat or an earlier one writes nothing); listMeetingCases reads it beside the decisions, listMeetingDecisions does not", async () => {
+    const schemeId = uid('scheme-');
+    const applicationId = uid('app-');
+    const decision = { schemeId, applicationId: uid('app-'), id: 'dec_3', outcome: 'reject', at: '2027-05-27T07:01:00.000Z', decidedBy: 'sek-1', meetingId: '2027-05-27' } as const;
+    await store.putDecision(decision);
+    const moved = { schemeId, meetingId: '2027-05-27', applicationId, title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, kind: 'moved', at: '2027-05-20T10:00:00.000Z', movedTo: '2027-06-17' } as const;
+    expect(await store.putAgendaDeparture(moved)).toBe(true);
+    expect(await store.putAgendaDeparture(moved)).toBe(false);
+    // Back on the agenda, then withdrawn: the later departure is the one kept; the earlier one, written late, is not.
+    const { rank: _rank, movedTo: _movedTo, ...rest } = moved;
+    const withdrawn = { ...rest, kind: 'withdrawn', at: '2027-05-26T10:00:00.000Z' } as const;
+    expect(await store.putAgendaDeparture(withdrawn)).toBe(true);
+    expect(await store.putAgendaDeparture(moved)).toBe(false);
+    const cases = await store.listMeetingCases(schemeId, '2027-05-27');
+    expect(cases).toEqual({ decisions: [decision], departures: [withdrawn] });
+    expectNoInternalAttributes(cases.departures);
+    expect(await store.listMeetingDecisions(schemeId, '2027-05-27')).toEqual([decision]);
+    expect(await store.listMeetingCases(schemeId, '2027-06-17')).toEqual({ decisions: [], departures: [] });
+    // not among the case's decisions either
+    expect(await store.listDecisions(applicationId)).toEqual([]);
+  });
 });
 
 describe('minutes records', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approvalBlocked, attendanceBlocked, decisionBeforeMeeting, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals } from '../../functions/domain/meeting-minutes';
+import { agendaDeparture, approvalBlocked, attendanceBlocked, decisionBeforeMeeting, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import type { Actor, ApplicationRecord } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
   it('counts each outcome and sums the money granted, approvals only (a grant taken back, a reallocation or a claim is counted, not summed)', () => {
@@ -109,5 +110,42 @@ describe('meetingCaseNumbers and minutesCaseNumbers', () => {
       ),
     ).toEqual([3, 5, 1, 6]);
     expect(minutesCaseNumbers([{ applicationId: 'app_x', outcome: 'revoke' }], new Map())).toEqual([1]);
+  });
+});
+
+describe('agendaDeparture', () => {
+  const app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation'> = {
+    id: 'app_a', schemeId: 'sor-rogaland', status: 'recommended', meetingId: '2027-05-27', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z',
+    recommendation: { recommended: true, rank: 2, by: 'SSU', at: '2027-05-10T10:00:00.000Z', recordedBy: 'sek-1' },
+  };
+  const at = '2027-05-26T10:00:00.000Z';
+  const owner: Actor = { kind: 'applicant', email: 'eier@example.no' };
+  const system: Actor = { kind: 'system', name: 'lifecycle' };
+  const staff: Actor = { kind: 'staff', role: 'secretariat', subject: 'sek-1' };
+  const base = { schemeId: 'sor-rogaland', meetingId: '2027-05-27', applicationId: 'app_a', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, at };
+
+  it('is the owner withdrawing, the workflow closing, or a move to another meeting, with the rank the case had there', () => {
+    expect(agendaDeparture(app, { to: 'withdrawn', actor: owner, at, removesMeeting: true })).toEqual({ ...base, kind: 'withdrawn' });
+    expect(agendaDeparture(app, { to: 'withdrawn', actor: system, at, removesMeeting: true })).toEqual({ ...base, kind: 'closed' });
+    expect(agendaDeparture(app, { to: 'scheduled', actor: staff, at, meetingId: '2027-06-17', removesMeeting: false })).toEqual({ ...base, kind: 'moved', movedTo: '2027-06-17' });
+  });
+
+  it('is none for a decision that takes the case off (the decision keeps its number), a case staying on its meeting, or one on no agenda', () => {
+    expect(agendaDeparture(app, { to: 'deferred', actor: staff, at, removesMeeting: true })).toBeUndefined();
+    expect(agendaDeparture(app, { to: 'more_information_requested', actor: staff, at, removesMeeting: true })).toBeUndefined();
+    expect(agendaDeparture(app, { to: 'rejected', actor: staff, at, removesMeeting: false })).toBeUndefined();
+    expect(agendaDeparture(app, { to: 'scheduled', actor: staff, at, meetingId: '2027-05-27', removesMeeting: false })).toBeUndefined();
+    expect(agendaDeparture({ ...app, status: 'deferred', meetingId: undefined }, { to: 'withdrawn', actor: owner, at, removesMeeting: true })).toBeUndefined();
+    expect(agendaDeparture({ ...app, status: 'approved' }, { to: 'payout_pending', actor: system, at, removesMeeting: false })).toBeUndefined();
+  });
+});
+
+describe('numberedDepartures', () => {
+  const meeting = { submissionDeadline: '2027-05-13T21:59:00.000Z' };
+  const left = (applicationId: string, at: string) => ({ applicationId, at });
+
+  it('are the departures once the agenda is out (its submission deadline), of cases neither back on it nor decided in it', () => {
+    const departures = [left('app_early', '2027-05-01T10:00:00.000Z'), left('app_out', '2027-05-13T21:59:00.000Z'), left('app_back', '2027-05-20T10:00:00.000Z'), left('app_late', '2027-05-26T10:00:00.000Z')];
+    expect(numberedDepartures(departures, meeting, new Set(['app_back']))).toEqual([departures[1], departures[3]]);
   });
 });

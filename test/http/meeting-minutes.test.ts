@@ -2,7 +2,7 @@
 // totals, through the JSON API and the page; two-level schemes keep the recommendation decided on.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf } from '../support/api-events';
-import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, START, useTestApp, type Submitted } from '../support/test-app';
 
 const app = useTestApp();
 
@@ -13,14 +13,16 @@ const minutes = (schemeId: string, meetingId: string) => app.call('get-meeting-m
 const minutesPage = (schemeId: string, meetingId: string) =>
   invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-meeting-minutes');
 
-async function onAgenda(schemeId: string, meetingId: string, title: string): Promise<string> {
+async function submittedOnAgenda(schemeId: string, meetingId: string, title: string): Promise<Submitted> {
   // A minute after the one before: the agenda numbers its cases by submission.
   app.clock.set(new Date(app.clock.now().getTime() + 60_000).toISOString());
-  const { applicationId } = await app.submit(schemeId, app.application(schemeId, (a) => (a.title = title)));
-  await app.cosignAll(applicationId);
-  await app.schedule(applicationId, meetingId);
-  return applicationId;
+  const submitted = await app.submit(schemeId, app.application(schemeId, (a) => (a.title = title)));
+  await app.cosignAll(submitted.applicationId);
+  await app.schedule(submitted.applicationId, meetingId);
+  return submitted;
 }
+
+const onAgenda = async (schemeId: string, meetingId: string, title: string): Promise<string> => (await submittedOnAgenda(schemeId, meetingId, title)).applicationId;
 
 describe("a meeting's minutes", () => {
   it('list every decision recorded on the agenda in order, with the totals, the pot and the cases still open', async () => {
@@ -557,5 +559,95 @@ describe("the cases' numbers", () => {
     expect((await app.store.getMinutesRecord(schemeId, meetingId))!.snapshot!.cases.map((c) => c.number)).toEqual([1, 2, 3, 4]);
     expect(headings((await minutesPage(schemeId, meetingId)).text)).toEqual(before);
     expect(headings((await agendaPage()).text)).toEqual(before);
+  });
+
+  const numbersOf = (items: Array<{ number: number; applicationId: string }>) => items.map((i) => [i.number, i.applicationId]);
+  const withdraw = (ownerLinkId: string) => app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: { reason: 'Prosjektet er lagt ned.' } });
+  const departures = async (scheme: string, id: string) => (await app.store.listMeetingCases(scheme, id)).departures;
+  const agendaOf = async (scheme: string, id: string) => (await app.call('get-agenda', { pathParameters: { schemeId: scheme, meetingId: id }, as })).body;
+  const agendaPageOf = async (scheme: string, id: string) => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId: scheme, meetingId: id }, headers: HTML, claims: as }), 'page-agenda')).text;
+
+  it('a case withdrawn once the agenda is out keeps its number as a line saying so, on the agenda and in the minutes, and the cases after it keep theirs; one withdrawn before leaves no gap', async () => {
+    app.clock.set(START);
+    const scheme = 'innlandet';
+    const april = '2027-04-15';
+    const titles = ['Felles legevaktsamarbeid i Gudbrandsdalen', 'Delt ergoterapeut i Ringsaker', 'Digitalt tilsyn i Løten', 'Felles kreftkoordinator i Stange'];
+    const cases: Submitted[] = [];
+    for (const title of titles) cases.push(await submittedOnAgenda(scheme, april, title));
+    const ids = cases.map((c) => c.applicationId);
+
+    // Before the submission deadline the agenda is still being made and nobody has its numbers: the cases after move up.
+    app.clock.set('2027-03-20T10:00:00.000Z');
+    expect((await withdraw(cases[0]!.ownerLinkId)).status).toBe(200);
+    expect(numbersOf((await agendaOf(scheme, april)).items)).toEqual([[1, ids[1]], [2, ids[2]], [3, ids[3]]]);
+    expect((await agendaOf(scheme, april)).leftWithoutDecision).toEqual([]);
+
+    // The agenda is out ("Sakslisten er klar"); the owner of Sak 2 withdraws the day before the meeting.
+    app.clock.set('2027-04-14T10:00:00.000Z');
+    expect((await withdraw(cases[2]!.ownerLinkId)).status).toBe(200);
+    const agenda = await agendaOf(scheme, april);
+    expect(numbersOf(agenda.items)).toEqual([[1, ids[1]], [3, ids[3]]]);
+    const line = { number: 2, applicationId: ids[2], title: titles[2], kind: 'withdrawn', at: '2027-04-14T10:00:00.000Z', movedTo: null };
+    expect(agenda.leftWithoutDecision).toEqual([line]);
+    const expected = [`Sak 1: ${titles[1]}`, `Sak 2: «${titles[2]}» – trukket av søkeren 14.04.2027`, `Sak 3: ${titles[3]}`];
+    expect(headings(await agendaPageOf(scheme, april))).toEqual(expected);
+
+    // A repeat of the withdrawal is refused and writes nothing new.
+    app.clock.set('2027-04-14T11:00:00.000Z');
+    const stored = await departures(scheme, april);
+    expect((await withdraw(cases[2]!.ownerLinkId)).status).toBe(409);
+    expect(await departures(scheme, april)).toEqual(stored);
+
+    // In the meeting the others are decided; the minutes keep the line under its number, before and after the approval.
+    app.clock.set('2027-04-15T08:01:00.000Z');
+    expect((await decide(ids[1]!, { outcome: 'reject', reason: 'Utenfor formålet.' })).status).toBe(201);
+    expect((await decide(ids[3]!, { outcome: 'defer', reason: 'Venter på budsjettet.' })).status).toBe(201);
+    const json = (await minutes(scheme, april)).body;
+    expect(json.cases.map((c: { number: number; applicationId: string }) => [c.number, c.applicationId])).toEqual([[1, ids[1]], [3, ids[3]]]);
+    expect(json.leftWithoutDecision).toEqual([line]);
+    expect(json.totals.decisions).toBe(2);
+    expect(headings((await minutesPage(scheme, april)).text)).toEqual(expected);
+    expect((await app.call('record-attendance', { pathParameters: { schemeId: scheme, meetingId: april }, json: { present: ['Kari Nordmann, leder'] }, as })).status).toBe(200);
+    expect((await app.call('approve-minutes', { pathParameters: { schemeId: scheme, meetingId: april }, json: {}, as })).status).toBe(201);
+    expect((await app.store.getMinutesRecord(scheme, april))!.snapshot!.leftWithoutDecision).toEqual([line]);
+    expect((await minutes(scheme, april)).body.leftWithoutDecision).toEqual([line]);
+    expect(headings((await minutesPage(scheme, april)).text)).toEqual(expected);
+    expect(headings(await agendaPageOf(scheme, april))).toEqual(expected);
+  });
+
+  it('a case moved to another meeting once the agenda is out says so on the first agenda and has a number of its own on the new one; moved back, it is the same case under the same number', async () => {
+    app.clock.set(START);
+    const scheme = 'innlandet';
+    const [june, september] = ['2027-06-10', '2027-09-16'];
+    const titles = ['Felles jordmortjeneste i Valdres', 'Ambulant rehabilitering i Hamar', 'Delt psykolog i Elverum'];
+    const ids: string[] = [];
+    for (const title of titles) ids.push(await onAgenda(scheme, june, title));
+    const later = await onAgenda(scheme, september, 'Felles frisklivssentral i Gjøvik');
+
+    app.clock.set('2027-06-01T10:00:00.000Z');
+    await app.schedule(ids[1]!, september);
+    const agenda = await agendaOf(scheme, june);
+    expect(numbersOf(agenda.items)).toEqual([[1, ids[0]], [3, ids[2]]]);
+    expect(agenda.leftWithoutDecision).toEqual([{ number: 2, applicationId: ids[1], title: titles[1], kind: 'moved', at: '2027-06-01T10:00:00.000Z', movedTo: { id: september, date: september } }]);
+    const page = await agendaPageOf(scheme, june);
+    expect(headings(page)).toEqual([`Sak 1: ${titles[0]}`, `Sak 2: «${titles[1]}» – flyttet til møtet 16.09.2027`, `Sak 3: ${titles[2]}`]);
+    expect(page).toContain(`<a href="/sekretariat/${scheme}/moter/${september}">Sakslisten for møtet 16.09.2027</a>`);
+    const septemberAgenda = await agendaOf(scheme, september);
+    expect(numbersOf(septemberAgenda.items)).toEqual([[1, ids[1]], [2, later]]);
+    expect(septemberAgenda.leftWithoutDecision).toEqual([]);
+
+    // A repeat of the move (a double click, a retried request) writes nothing new.
+    app.clock.set('2027-06-01T10:05:00.000Z');
+    const stored = await departures(scheme, june);
+    await app.schedule(ids[1]!, september);
+    expect(await departures(scheme, june)).toEqual(stored);
+
+    // Moved back before the meeting: one case, one number, no line. (September's agenda is not out yet: no line there either.)
+    app.clock.set('2027-06-02T10:00:00.000Z');
+    await app.schedule(ids[1]!, june);
+    const back = await agendaOf(scheme, june);
+    expect(numbersOf(back.items)).toEqual([[1, ids[0]], [2, ids[1]], [3, ids[2]]]);
+    expect(back.leftWithoutDecision).toEqual([]);
+    expect((await agendaOf(scheme, september)).leftWithoutDecision).toEqual([]);
   });
 });
