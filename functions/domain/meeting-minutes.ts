@@ -1,6 +1,6 @@
 // A meeting's minutes: the totals the committee reports for its decisions, and when the attendance
 // can be recorded, decisions made and the minutes approved (pure).
-import type { Actor, AgendaDepartureRecord, ApplicationRecord, ApplicationStatus, DecisionOutcome, DecisionRecord, Meeting, MinutesRecord } from './model';
+import type { Actor, AgendaDepartureRecord, ApplicationRecord, AuditEntry, ApplicationStatus, DecisionOutcome, DecisionRecord, Meeting, MinutesRecord } from './model';
 import { formatNorwegianDate, osloDateOf } from './oslo-time';
 import { meetingStarted } from './meeting-calendar';
 import { ON_AGENDA } from './status-transitions';
@@ -91,21 +91,50 @@ export interface MeetingCase {
   submittedAt: string;
   /** the preparatory body's rank the case is (or was) decided on, in schemes whose body ranks */
   rank?: number | undefined;
+  /** when it came onto the agenda after the agenda was out (lateArrival); absent: it was on it then */
+  arrivedLate?: string | undefined;
 }
 
 /**
  * The number each case of a meeting has ("Sak 3"), on its agenda and in its minutes alike: the
  * cases on the agenda now, those decided in the meeting that have left it since (deferred, asked
  * for more information) and those that left it without a decision once the agenda was out
- * (numberedDepartures), in the agenda's order: by the preparatory body's rank where it ranks
- * (unranked last), then by submission. So a case keeps its number whatever happens to it, and the
- * cases after it keep theirs.
+ * (numberedDepartures). First the cases that were on the agenda when it went out, in the agenda's
+ * order: by the preparatory body's rank where it ranks (unranked last), then by submission; then
+ * those that came onto it after that (moved there, with a cancelled meeting, a deferral or an
+ * answer scheduled late), in the order they came. So a case keeps its number whatever happens to
+ * it, the cases after it keep theirs, and a case arriving takes the next number.
  */
 export function meetingCaseNumbers(cases: readonly MeetingCase[], ranked: boolean): Map<string, number> {
   const rankOf = (c: MeetingCase) => (ranked ? (c.rank ?? Number.MAX_SAFE_INTEGER) : 0);
+  const late = (c: MeetingCase) => (c.arrivedLate === undefined ? 0 : 1);
   const unique = [...new Map(cases.map((c) => [c.applicationId, c])).values()];
-  unique.sort((a, b) => rankOf(a) - rankOf(b) || a.submittedAt.localeCompare(b.submittedAt) || a.applicationId.localeCompare(b.applicationId));
+  unique.sort(
+    (a, b) =>
+      late(a) - late(b) ||
+      (a.arrivedLate ?? '').localeCompare(b.arrivedLate ?? '') ||
+      rankOf(a) - rankOf(b) ||
+      a.submittedAt.localeCompare(b.submittedAt) ||
+      a.applicationId.localeCompare(b.applicationId),
+  );
   return new Map(unique.map((c, i) => [c.applicationId, i + 1]));
+}
+
+/**
+ * When a case came onto a meeting's agenda after the agenda went out (its submission deadline, when
+ * the secretariat sends the papers), from the case's history, where every scheduling and move names
+ * the meeting: undefined if the case was on the agenda at the deadline (whatever it did after), or
+ * if its history names no arrival after it. A case that came late, left and came back has the time
+ * it first came, so it keeps its number.
+ */
+export function lateArrival(history: readonly AuditEntry[], meeting: Pick<Meeting, 'id' | 'submissionDeadline'>): string | undefined {
+  const out = Date.parse(meeting.submissionDeadline);
+  const arrives = (e: AuditEntry) => e.to === 'scheduled' && e.details?.meetingId === meeting.id;
+  // On the agenda at the deadline: the last change of status before it put the case there (the
+  // preparatory body's recommendation after it leaves the case on its meeting).
+  const last = history.findLast((e) => Date.parse(e.at) <= out && e.to !== undefined && e.to !== 'recommended');
+  if (last && arrives(last)) return undefined;
+  return history.find((e) => Date.parse(e.at) > out && arrives(e))?.at;
 }
 
 /**

@@ -5,7 +5,7 @@ import { cancelledMeetings, decisionOverdueAt, findMeeting, meetingCalendar, mee
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
-import { AGENDA_OUTCOMES, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
+import { AGENDA_OUTCOMES, lateArrival, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
 import type { Actor, AgendaDepartureRecord, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, MinutesSnapshotDeparture, ReportKind, ReportRecord } from '../domain/model';
 import type { MeetingCaseRecords } from '../ports/grant-store';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
@@ -115,21 +115,27 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
 
 /**
  * A meeting's case numbers, the same on its agenda and in its minutes (meetingCaseNumbers): the cases
- * on its agenda, those decided in it that have left it since, each read for when it was submitted
- * (one GetItem per case that left), and those that left it without a decision once the agenda was
- * out (their departures carry what the number needs). `left` lists the decided ones with the
- * decision made on each, `departed` the others.
+ * on its agenda, those decided in it that have left it since and those that left it without a
+ * decision once the agenda was out (their departures carry the rest of what the number needs), each
+ * that has left read for its history (one GetItem each), which says, as the agenda's own cases' does,
+ * whether it came onto the agenda after the agenda was out (lateArrival). `left` lists the decided
+ * ones with the decision made on each, `departed` the others.
  */
 export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, agenda: readonly ApplicationRecord[], { decisions, departures }: MeetingCaseRecords) {
   const onAgenda = new Set(agenda.map((a) => a.id));
   const gone = new Map(decisions.filter((d) => AGENDA_OUTCOMES.includes(d.outcome) && !onAgenda.has(d.applicationId)).map((d) => [d.applicationId, d]));
-  const left = await Promise.all([...gone.values()].map(async (decision) => ({ app: await loadApplication(deps, decision.applicationId), decision })));
   const departed = numberedDepartures(departures, meeting, new Set([...onAgenda, ...gone.keys()]));
+  const [left, departedApps] = await Promise.all([
+    Promise.all([...gone.values()].map(async (decision) => ({ app: await loadApplication(deps, decision.applicationId), decision }))),
+    Promise.all(departed.map((d) => loadApplication(deps, d.applicationId))),
+  ]);
+  const arrivedLate = (app: ApplicationRecord) => lateArrival(app.history, meeting);
   const cases = [
-    ...agenda.map((a) => ({ applicationId: a.id, submittedAt: a.submittedAt, rank: a.recommendation?.rank })),
+    ...agenda.map((a) => ({ applicationId: a.id, submittedAt: a.submittedAt, rank: a.recommendation?.rank, arrivedLate: arrivedLate(a) })),
     // the rank its decision was made on: a later round's is another meeting's
-    ...left.map(({ app, decision }) => ({ applicationId: app.id, submittedAt: app.submittedAt, rank: decision.recommendation?.rank })),
-    ...departed.map((d) => ({ applicationId: d.applicationId, submittedAt: d.submittedAt, rank: d.rank })),
+    ...left.map(({ app, decision }) => ({ applicationId: app.id, submittedAt: app.submittedAt, rank: decision.recommendation?.rank, arrivedLate: arrivedLate(app) })),
+    // left after the deadline, so on the agenda before it, unless it came after it too
+    ...departed.map((d, i) => ({ applicationId: d.applicationId, submittedAt: d.submittedAt, rank: d.rank, arrivedLate: arrivedLate(departedApps[i]!) })),
   ];
   return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left, departed };
 }

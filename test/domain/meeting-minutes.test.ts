@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDeparture, approvalBlocked, attendanceBlocked, decisionBeforeMeeting, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
-import type { Actor, ApplicationRecord } from '../../functions/domain/model';
+import { agendaDeparture, approvalBlocked, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import type { Actor, ApplicationRecord, AuditEntry } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
   it('counts each outcome and sums the money granted, approvals only (a grant taken back, a reallocation or a claim is counted, not summed)', () => {
@@ -110,6 +110,51 @@ describe('meetingCaseNumbers and minutesCaseNumbers', () => {
       ),
     ).toEqual([3, 5, 1, 6]);
     expect(minutesCaseNumbers([{ applicationId: 'app_x', outcome: 'revoke' }], new Map())).toEqual([1]);
+  });
+  it('number the cases that came onto the agenda after it went out after those on it then, in the order they came, whatever their submission or rank', () => {
+    const late = [
+      { applicationId: 'app_early_submitted', submittedAt: '2026-12-01T10:00:00.000Z', rank: 1, arrivedLate: '2027-05-20T10:00:00.000Z' },
+      { applicationId: 'app_first_to_come', submittedAt: '2027-01-05T10:00:00.000Z', arrivedLate: '2027-05-15T10:00:00.000Z' },
+    ];
+    // The cases there at the deadline keep their numbers (by submission, or by rank first): the late ones follow.
+    expect([...meetingCaseNumbers([...cases, ...late], false)]).toEqual([['app_a', 1], ['app_b', 2], ['app_d', 3], ['app_c', 4], ['app_first_to_come', 5], ['app_early_submitted', 6]]);
+    expect([...meetingCaseNumbers([...late, ...cases], true)]).toEqual([['app_c', 1], ['app_b', 2], ['app_a', 3], ['app_d', 4], ['app_first_to_come', 5], ['app_early_submitted', 6]]);
+  });
+});
+
+describe('lateArrival', () => {
+  const meeting = { id: '2027-05-27', submissionDeadline: '2027-05-13T21:59:59.999Z' };
+  const staff: Actor = { kind: 'staff', role: 'secretariat', subject: 'sek-1' };
+  const entry = (at: string, to: ApplicationRecord['status'], meetingId?: string): AuditEntry => ({ at, actor: staff, action: to === 'scheduled' ? 'moved-to-meeting' : to, to, ...(meetingId ? { details: { meetingId } } : {}) });
+  const submitted = entry('2027-04-01T10:00:00.000Z', 'submitted');
+
+  it('is none for a case on the agenda when it went out, whatever it did after (recommended, moved away and back)', () => {
+    expect(lateArrival([submitted, entry('2027-04-02T10:00:00.000Z', 'scheduled', meeting.id)], meeting)).toBeUndefined();
+    // scheduled at the deadline itself: in time
+    expect(lateArrival([submitted, entry(meeting.submissionDeadline, 'scheduled', meeting.id)], meeting)).toBeUndefined();
+    expect(
+      lateArrival(
+        [
+          submitted,
+          entry('2027-04-02T10:00:00.000Z', 'scheduled', meeting.id),
+          entry('2027-05-10T10:00:00.000Z', 'recommended'),
+          entry('2027-05-20T10:00:00.000Z', 'scheduled', '2027-06-17'),
+          entry('2027-05-21T10:00:00.000Z', 'scheduled', meeting.id),
+        ],
+        meeting,
+      ),
+    ).toBeUndefined();
+    // A history that names no meeting (scheduled before moves were recorded with it): as before, by submission.
+    expect(lateArrival([submitted, entry('2027-05-20T10:00:00.000Z', 'scheduled')], meeting)).toBeUndefined();
+  });
+
+  it('is when the case first came after the deadline: moved there, or back there after leaving it before, or scheduled after a deferral or an answer', () => {
+    const moved = entry('2027-05-20T10:00:00.000Z', 'scheduled', meeting.id);
+    expect(lateArrival([submitted, entry('2027-04-02T10:00:00.000Z', 'scheduled', '2027-04-29'), moved], meeting)).toBe(moved.at);
+    expect(lateArrival([submitted, entry('2027-04-02T10:00:00.000Z', 'scheduled', meeting.id), entry('2027-05-01T10:00:00.000Z', 'scheduled', '2027-06-17'), moved], meeting)).toBe(moved.at);
+    expect(lateArrival([submitted, entry('2027-04-02T10:00:00.000Z', 'scheduled', meeting.id), entry('2027-05-01T10:00:00.000Z', 'more_information_requested'), entry('2027-05-18T10:00:00.000Z', 'submitted'), moved], meeting)).toBe(moved.at);
+    // Came late, left, came back: its first coming, so it keeps its number.
+    expect(lateArrival([submitted, moved, entry('2027-05-22T10:00:00.000Z', 'scheduled', '2027-06-17'), entry('2027-05-24T10:00:00.000Z', 'scheduled', meeting.id)], meeting)).toBe(moved.at);
   });
 });
 

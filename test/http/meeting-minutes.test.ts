@@ -650,4 +650,48 @@ describe("the cases' numbers", () => {
     expect(back.leftWithoutDecision).toEqual([]);
     expect((await agendaOf(scheme, september)).leftWithoutDecision).toEqual([]);
   });
+
+  it('a case that comes onto the agenda after it went out takes the next number and the cases there keep theirs, on the agenda and in the minutes; one that came before the deadline is numbered by submission', async () => {
+    app.clock.set(START);
+    const scheme = 'innlandet';
+    const [september, november] = ['2027-09-16', '2027-11-25'];
+    // Sent in first, on September's agenda: later moved to November's, one before its deadline (11.11.2027), two after.
+    const moved = await submittedOnAgenda(scheme, september, 'Felles akuttambulanse i Valdres');
+    const withdrawn = await submittedOnAgenda(scheme, september, 'Delt fysioterapeut i Tynset');
+    const inTime = await onAgenda(scheme, september, 'Felles hukommelsesteam i Lillehammer');
+    const there = [await onAgenda(scheme, november, 'Ambulerende jordmor i Kongsvinger'), await onAgenda(scheme, november, 'Felles lindrende team i Brumunddal')];
+
+    // Moved before the deadline: the agenda is still being made, and the case takes its place by submission.
+    app.clock.set('2027-10-01T10:00:00.000Z');
+    await app.schedule(inTime, november);
+    expect(numbersOf((await agendaOf(scheme, november)).items)).toEqual([[1, inTime], [2, there[0]], [3, there[1]]]);
+
+    // Once the agenda is out, cases moved there come after the cases on it, in the order they came, though sent in before them.
+    app.clock.set('2027-11-12T10:00:00.000Z');
+    await app.schedule(moved.applicationId, november);
+    app.clock.set('2027-11-15T10:00:00.000Z');
+    await app.schedule(withdrawn.applicationId, november);
+    const expected = [[1, inTime], [2, there[0]], [3, there[1]], [4, moved.applicationId], [5, withdrawn.applicationId]];
+    expect(numbersOf((await agendaOf(scheme, november)).items)).toEqual(expected);
+    const titles = ['Felles hukommelsesteam i Lillehammer', 'Ambulerende jordmor i Kongsvinger', 'Felles lindrende team i Brumunddal', 'Felles akuttambulanse i Valdres', 'Delt fysioterapeut i Tynset'];
+    expect(headings(await agendaPageOf(scheme, november))).toEqual(titles.map((t, i) => `Sak ${i + 1}: ${t}`));
+
+    // The last one withdrawn, the first deferred in the meeting: each keeps its number.
+    app.clock.set('2027-11-20T10:00:00.000Z');
+    expect((await withdraw(withdrawn.ownerLinkId)).status).toBe(200);
+    app.clock.set('2027-11-25T09:01:00.000Z');
+    expect((await decide(moved.applicationId, { outcome: 'defer', reason: 'Venter på budsjettet.' })).status).toBe(201);
+    const agenda = await agendaOf(scheme, november);
+    expect(numbersOf(agenda.items)).toEqual(expected.slice(0, 3));
+    expect(numbersOf(agenda.decidedAndGone)).toEqual([expected[3]]);
+    expect(numbersOf(agenda.leftWithoutDecision)).toEqual([expected[4]]);
+    const numbered = [...titles.slice(0, 3).map((t, i) => `Sak ${i + 1}: ${t}`), `Sak 4: ${titles[3]}`, `Sak 5: «${titles[4]}» – trukket av søkeren 20.11.2027`];
+    expect(headings(await agendaPageOf(scheme, november))).toEqual(numbered);
+
+    // The minutes: the decision and the line under their numbers.
+    const json = (await minutes(scheme, november)).body;
+    expect(numbersOf(json.cases)).toEqual([expected[3]]);
+    expect(numbersOf(json.leftWithoutDecision)).toEqual([expected[4]]);
+    expect(headings((await minutesPage(scheme, november)).text)).toEqual(numbered.slice(3));
+  });
 });
