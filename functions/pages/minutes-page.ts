@@ -109,7 +109,7 @@ function recusedIn(minutes: Minutes, applicationId: string): Html | '' {
 function casesOfMeeting(minutes: Minutes): Array<{ applicationId: string; label: string }> {
   const labels = new Map<string, string>();
   for (const c of minutes.cases) if (!labels.has(c.applicationId)) labels.set(c.applicationId, `Sak ${c.number}: ${c.title}`);
-  for (const u of minutes.undecided) if (!labels.has(u.applicationId)) labels.set(u.applicationId, `${u.title} (uten vedtak)`);
+  for (const u of minutes.undecided) if (!labels.has(u.applicationId)) labels.set(u.applicationId, `Sak ${u.number}: ${u.title} (uten vedtak)`);
   return [...labels].map(([applicationId, label]) => ({ applicationId, label }));
 }
 
@@ -215,7 +215,7 @@ ${numberedCases(minutes)}
 ${minutes.undecided.length === 0 ? '' : html`<section aria-labelledby="uten-vedtak">
 <h2 id="uten-vedtak">Saker uten vedtak</h2>
 <p>Disse sakene står på sakslisten uten at vedtak er registrert:</p>
-<ul>${minutes.undecided.map((u) => html`<li><a href=${`${agenda}#sak-${u.applicationId}`}>${u.title}</a> (${u.statusLabel}, omsøkt ${kroner(u.requestedAmount)})</li>`)}</ul>
+<ul>${minutes.undecided.map((u) => html`<li>Sak ${u.number}: <a href=${`${agenda}#sak-${u.applicationId}`}>${u.title}</a> (${u.statusLabel}, omsøkt ${kroner(u.requestedAmount)})</li>`)}</ul>
 </section>`}
 ${approvalHtml}`,
   };

@@ -50,8 +50,9 @@ export async function meetingMinutes(deps: Dependencies, ref: MeetingRef) {
   };
 }
 
-/** A case on the agenda without a decision, as the minutes list it. */
+/** A case on the agenda without a decision, as the minutes list it: under its number there. */
 interface UndecidedCase {
+  number: number;
   applicationId: string;
   title: string;
   status: ApplicationStatus;
@@ -67,7 +68,9 @@ async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting:
   const { numbers: caseNumbers, departed } = await meetingCases(deps, scheme, meeting, agenda, records);
   const numbers = minutesCaseNumbers(decisions, caseNumbers);
   const cases = (await Promise.all(decisions.map(async (decision, i) => ({ number: numbers[i]!, ...(await caseOf(deps, decision)), decision: decisionView(decision) })))).sort((a, b) => a.number - b.number);
-  const undecided: UndecidedCase[] = openOnAgenda(agenda).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount }));
+  const undecided: UndecidedCase[] = openOnAgenda(agenda)
+    .map((a) => ({ number: caseNumbers.get(a.id)!, applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], requestedAmount: a.requestedAmount }))
+    .sort((a, b) => a.number - b.number);
   // Gone without a decision once the agenda was out: a line under their numbers.
   const leftWithoutDecision = departuresView(departed, caseNumbers, calendar);
   return { committee: committeeView(scheme), preparation: preparationView(scheme), cases, leftWithoutDecision, totals: minutesTotals(decisions), potRemaining, undecided };

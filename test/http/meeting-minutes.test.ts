@@ -688,10 +688,15 @@ describe("the cases' numbers", () => {
     const numbered = [...titles.slice(0, 3).map((t, i) => `Sak ${i + 1}: ${t}`), `Sak 4: ${titles[3]}`, `Sak 5: «${titles[4]}» – trukket av søkeren 20.11.2027`];
     expect(headings(await agendaPageOf(scheme, november))).toEqual(numbered);
 
-    // The minutes: the decision and the line under their numbers.
+    // The minutes: the decision under its number, and the cases without a decision under theirs too.
     const json = (await minutes(scheme, november)).body;
     expect(numbersOf(json.cases)).toEqual([expected[3]]);
     expect(numbersOf(json.leftWithoutDecision)).toEqual([expected[4]]);
-    expect(headings((await minutesPage(scheme, november)).text)).toEqual(numbered.slice(3));
+    expect(json.undecided.map((u: { number: number; applicationId: string; title: string }) => [u.number, u.applicationId, u.title])).toEqual(expected.slice(0, 3).map(([n, id], i) => [n, id, titles[i]]));
+    const page = (await minutesPage(scheme, november)).text;
+    expect(headings(page)).toEqual(numbered.slice(3));
+    for (const [n, id] of expected.slice(0, 3)) expect(page).toContain(`<li>Sak ${n}: <a href="/sekretariat/${scheme}/moter/${november}#sak-${id}">${titles[(n as number) - 1]}</a>`);
+    // (and so does the attendance form, where who stepped aside on each is written)
+    expect(page).toContain(`<label for="fremmote-recused-${inTime}">Sak 1: ${titles[0]} (uten vedtak)</label>`);
   });
 });
