@@ -165,7 +165,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('page-record-attendance', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/fremmote', 'secretariat', 'Registrer fremmøtet'),
   page('page-approve-minutes', 'POST', '/sekretariat/{schemeId}/moter/{meetingId}/protokoll/godkjenning', 'secretariat', 'Registrer at protokollen er godkjent'),
   page('page-applications', 'GET', '/sekretariat/{schemeId}/soknader', 'secretariat', 'Søknader etter status'),
-  page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Rapporter på overtid'),
+  page('page-overdue-reports', 'GET', '/sekretariat/{schemeId}/rapporter-pa-overtid', 'secretariat', 'Oppfølging av tilskudd: rapporter på overtid, ønsker om utsatt frist, rapporter til utfylling, fakturaer som ikke er mottatt'),
   page('page-groups', 'GET', '/sekretariat/{schemeId}/grupper', 'secretariat', 'Tjenestemodellgrupper og fagråd'),
   page('page-update-group-leaders', 'POST', '/sekretariat/{schemeId}/grupper/{groupId}', 'secretariat', 'Endre lederne av en gruppe'),
   page('page-half-year-report', 'GET', '/sekretariat/{schemeId}/halvarsrapport', 'secretariat', 'Halvårsrapport om bruk og effekt (side eller CSV)'),

@@ -195,7 +195,7 @@ ${regionalFollowUpDue ? html`<p class="notice"><strong>Oppfølgingsmøtet med de
 ${deadlineRequests ? html`<p class="notice"><strong>${deadlineRequests === 1 ? 'Ett ønske' : `${deadlineRequests} ønsker`} om utsatt rapportfrist venter på svar.</strong> <a href=${overduePath(scheme.id)}>Se ${deadlineRequests === 1 ? 'ønsket' : 'ønskene'}</a> og svar på saken.</p>` : ''}
 ${periodRequests ? html`<p class="notice"><strong>${periodRequests === 1 ? 'Ett ønske' : `${periodRequests} ønsker`} om ny prosjektperiode venter på svar.</strong> ${upcoming[0] ? html`<a href=${`${agendaPath(scheme.id, upcoming[0].id)}#ny-periode`}>Se ${periodRequests === 1 ? 'ønsket' : 'ønskene'} på sakslisten</a> og svar på saken.` : 'Svar på saken.'}</p>` : ''}
 ${lapsedSupplementRequests ? html`<p class="notice"><strong>${lapsedSupplementRequests === 1 ? 'En rapport' : `${lapsedSupplementRequests} rapporter`} ble ikke fylt ut før lenken utløp.</strong> <a href=${`${overduePath(scheme.id)}#utfylling`}>Se ${lapsedSupplementRequests === 1 ? 'den' : 'dem'}</a> og be om utfylling på nytt eller trekk ønsket fra saken.</p>` : ''}
-<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}), rapporter til utfylling (${supplementRequests}) og fakturaer som ikke er mottatt (${missingInvoices})</a> · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
+<p><a href=${applicationsPath(scheme.id)}>Søknader etter status</a> · <a href=${overduePath(scheme.id)}>Oppfølging av tilskudd</a>: rapporter på overtid (${overdueReports}), ønsker om utsatt frist (${deadlineRequests}), rapporter til utfylling (${supplementRequests}) og fakturaer som ikke er mottatt (${missingInvoices}) · <a href=${halfYearReportPath(scheme.id)}>Halvårsrapport om bruk og effekt</a>${scheme.hasGroups ? html` · <a href=${groupRegisterPath(scheme.id)}>Tjenestemodellgrupper og fagråd</a>` : ''}</p>
 <div class="table-wrap" role="region" aria-label=${`Møteplan for ${scheme.name}`} tabindex="0"><table>
 <caption>Møteplan for ${scheme.committee.shortName}</caption>
 <thead><tr><th scope="col">Møte</th><th scope="col">Dato</th><th scope="col">Søknadsfrist</th><th scope="col" class="num">Saker</th><th scope="col">Protokoll</th></tr></thead>
@@ -538,7 +538,8 @@ ${grants.length === 0
 }
 
 export function overduePage(scheme: { name: string; committee: { shortName: string } }, { reports, deadlineRequests, supplementRequests, overdueRhythm, missingInvoices }: OverdueFollowUp): { title: string; body: Html } {
-  const title = `Rapporter på overtid – ${scheme.name}`;
+  // Not only reports: the owners' requests, reports to be filled in and invoices not received too.
+  const title = `Oppfølging av tilskudd – ${scheme.name}`;
   return {
     title,
     body: html`<p><a href="/sekretariat">Tilbake til møteplanen</a></p>

@@ -313,7 +313,7 @@ describe("the committee's no to the owner's request", () => {
     const wanted = addDays(due, 60);
     // The start page counts the open requests, and says so while any waits.
     const startPage = async () => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: as }), 'page-secretariat')).text;
-    const waiting = async () => Number(/<a href="\/sekretariat\/sor-rogaland\/rapporter-pa-overtid">Rapporter på overtid \(\d+\), ønsker om utsatt frist \((\d+)\), rapporter til utfylling \(\d+\) og fakturaer som ikke er mottatt \(\d+\)<\/a>/.exec(await startPage())![1]);
+    const waiting = async () => Number(/<a href="\/sekretariat\/sor-rogaland\/rapporter-pa-overtid">Oppfølging av tilskudd<\/a>: rapporter på overtid \(\d+\), ønsker om utsatt frist \((\d+)\), rapporter til utfylling \(\d+\) og fakturaer som ikke er mottatt \(\d+\)/.exec(await startPage())![1]);
     const earlier = await waiting();
     const linkId = await ask(applicationId, wanted);
     expect(await waiting()).toBe(earlier + 1);
