@@ -113,6 +113,12 @@ function buildSchemeConfigSchema() {
         organisationNumber,
         /** Units of the hospital trust: a project owned by one of these is paid by cost booking. */
         internalUnits: z.array(text(200)).max(200),
+        /**
+         * The trust's data protection officer (personvernombud), whom the privacy notice on the
+         * landing page names beside the secretariat. The trust is the controller (behandlingsansvarlig)
+         * of the community's cases. Absent: the notice names the secretariat only.
+         */
+        dataProtectionOfficerEmail: email.optional(),
       }),
       committee: z.strictObject({
         /** 'FSU', 'SSU', 'ASU', … */

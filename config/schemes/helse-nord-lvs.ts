@@ -30,6 +30,9 @@ export const helseNordLvs = {
       'Habilitering og rehabilitering',
       'Samhandlingsavdelingen',
     ],
+    // Not in the seed: placeholder until the hospital trust gives its data protection officer's
+    // address (the privacy notice on the landing page names it).
+    dataProtectionOfficerEmail: 'personvernombud@nordlandssykehuset.example',
   },
   // The deciding body is regional: "koordineringsutvalg for rekrutterings- og
   // samhandlingstilskuddet som beslutter tildeling" (seeds/004_*). The seed gives no abbreviation;

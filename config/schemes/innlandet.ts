@@ -19,6 +19,9 @@ export const innlandet = {
       'Divisjon medisinsk service',
       'Samhandlingsavdelingen',
     ],
+    // Not in the seed: placeholder until the hospital trust gives its data protection officer's
+    // address (the privacy notice on the landing page names it).
+    dataProtectionOfficerEmail: 'personvernombud@sykehuset-innlandet.example',
   },
   committee: { shortName: 'SSU', name: 'Strategisk samarbeidsutvalg' },
   secretariatEmail: 'ssu-sekretariat@sykehuset-innlandet.example',

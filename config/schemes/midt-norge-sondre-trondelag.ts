@@ -29,6 +29,9 @@ export const midtNorgeSondreTrondelag = {
       'Tiller DPS',
       'Habiliteringstjenesten for voksne',
     ],
+    // Not in the seed: placeholder until the hospital trust gives its data protection officer's
+    // address (the privacy notice on the landing page names it).
+    dataProtectionOfficerEmail: 'personvernombud@stolav.example',
   },
   // The seed uses only the abbreviation ("ASU bes drøfte og ta stilling til hvem, hva og hvordan
   // prosessen skal håndteres"); ASU is the administrative collaboration committee between St. Olavs

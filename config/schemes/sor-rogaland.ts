@@ -21,6 +21,9 @@ export const sorRogaland = {
       'Klinikk for ortopedi og fysikalsk medisin',
       'Samhandlingsavdelingen',
     ],
+    // Not in the seed: placeholder until the hospital trust gives its data protection officer's
+    // address (the privacy notice on the landing page names it).
+    dataProtectionOfficerEmail: 'personvernombud@helse-stavanger.example',
   },
   committee: { shortName: 'FSU', name: 'Faglig samarbeidsutvalg' },
   // "Innspill til aktuelle prosjekt skal fortrinnsvis gå via tjenestemodellgruppene/fagråd til FSU

@@ -208,6 +208,13 @@ describe('schemeConfigSchema', () => {
     expect(() => parseSchemeConfig({ ...minimal(), yearlyPotNok: { '27': 1 } })).toThrow(/yearlyPotNok/);
   });
 
+  it("the hospital trust's data protection officer is optional, and an address when given", () => {
+    expect(parseSchemeConfig(minimal()).hospitalTrust.dataProtectionOfficerEmail).toBeUndefined();
+    const trust = (address: string) => ({ ...minimal(), hospitalTrust: { ...minimal().hospitalTrust, dataProtectionOfficerEmail: address } });
+    expect(parseSchemeConfig(trust('personvernombud@test.example')).hospitalTrust.dataProtectionOfficerEmail).toBe('personvernombud@test.example');
+    expect(() => parseSchemeConfig(trust('personvernombudet'))).toThrow(/hospitalTrust\.dataProtectionOfficerEmail/);
+  });
+
   it('rejects duplicate criterion ids and oversize strings', () => {
     const c = { id: 'a', label: 'A', description: 'x' };
     expect(() => parseSchemeConfig({ ...minimal(), criteria: [c, c] })).toThrow(/criteria\.1\.id/);
