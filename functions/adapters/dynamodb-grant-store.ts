@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
+import { SUBMISSION_CLAIM_DAYS } from '../domain/retention';
 import type {
   AddedMeetingRecord,
   AgendaDepartureRecord,
@@ -66,7 +67,7 @@ export const STALE_PAYOUT_MESSAGE =
 export const REALLOCATION_DECIDED_MESSAGE = 'Søknaden om omdisponering er allerede behandlet.';
 
 /** Submission idempotency claims expire (DynamoDB TTL) after this long. */
-const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+const IDEMPOTENCY_TTL_SECONDS = SUBMISSION_CLAIM_DAYS * 24 * 60 * 60;
 
 /** Fields a transition may set: exactly the keys of ApplicationTransition['set']. */
 const SETTABLE_APPLICATION_FIELDS = [

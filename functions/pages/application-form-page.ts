@@ -16,6 +16,7 @@ import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type For
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';
 import { attrs, html, type Html } from './html';
 import { ownerPath, resubmitBy, sentBackNotice } from './owner-pages';
+import { privacyLink } from './privacy-notice';
 
 export type PublicScheme = Awaited<ReturnType<typeof getPublicScheme>>;
 
@@ -274,6 +275,7 @@ ${view.mode === 'revision' ? html`<fieldset><legend>Til alle som skal signere</l
 ${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: 'Hva er endret', hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
 </fieldset>` : ''}
 
+<p class="hint" id="personvern-skjema">Det du fyller ut, brukes til å behandle søknaden og følge opp tilskuddet, og ${trust.name} er ansvarlig for opplysningene. Kontaktpersonen hos hver part får en e-post med lenke for å signere, med navnet og e-postadressen til prosjektansvarlig. Søknaden partene leser, viser ingen e-postadresser eller navn på kontaktpersoner. Skriv ikke helseopplysninger om pasienter. ${privacyLink()}.</p>
 <div class="actions">
 ${view.closed ? '' : html`<button type="submit">${view.mode === 'new' ? 'Send inn søknaden' : 'Send inn revidert søknad'}</button>`}
 ${view.mode === 'new' ? html`<button type="submit" name=${ACTION_FIELD} value=${SAVE_DRAFT} class="secondary">Lagre utkast</button>` : ''}

@@ -5,6 +5,7 @@ import { osloDateOf } from '../domain/oslo-time';
 import { date, dateTime } from './format';
 import { errorSummary, FormState, type FieldErrors, type FormBody } from './forms';
 import { html, type Html } from './html';
+import { privacyLink } from './privacy-notice';
 import { projectDescription } from './project-description';
 import { requestTextLimits } from '../../schemas/request-limits';
 
@@ -77,6 +78,7 @@ ${top}
 ${view.changeNote ? html`<div class="notice"><p><strong>Prosjektansvarlig skriver om endringene:</strong></p><p class="long-text">${view.changeNote}</p></div>` : ''}
 ${open ? html`<p><a href="#svar">Gå til signering</a></p>` : ''}
 ${projectDescription(view.project, view.scheme)}
-${action}`,
+${action}
+<p class="hint" id="personvern-signering">Navnet og e-postadressen din har vi fra søkeren, ${view.project.owner.organisationName}, som oppga deg som kontaktperson. De brukes til å be deg signere denne søknaden, til påminnelser og til beskjed hvis søknaden blir endret eller trukket, og sekretariatet ser dem i saken. ${privacyLink()}.</p>`,
   };
 }

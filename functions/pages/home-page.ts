@@ -1,11 +1,13 @@
-// The landing page: each configured scheme, its next deadlines and a link to its form.
+// The landing page: each configured scheme, its next deadlines and a link to its form; then the
+// privacy notice (#personvern), which the footer of every page links to.
 import type { PublicScheme } from './application-form-page';
 import { date, dateTime } from './format';
 import { html, type Html } from './html';
 import { applicationFormPath, deadlineCalendarPath } from '../http/routes';
 import { LOST_LINK_PATH } from './lost-link-page';
+import { privacySection, type PrivacyNotice } from './privacy-notice';
 
-export function homePage(schemes: readonly PublicScheme[]): { title: string; body: Html } {
+export function homePage(schemes: readonly PublicScheme[], privacy: PrivacyNotice): { title: string; body: Html } {
   const title = 'Søk om rekrutterings- og samhandlingstilskudd';
   return {
     title,
@@ -28,6 +30,7 @@ ${open.length ? html`<div class="table-wrap" role="region" aria-label=${`Neste m
 </section>`;
 })}
 <p><a href=${LOST_LINK_PATH}>Mistet lenken til søknaden din?</a></p>
+${privacySection(privacy)}
 <h2>For saksbehandlere</h2>
 <ul>
 <li><a href="/sekretariat">Sekretariatet: møteplan og sakslister</a></li>

@@ -1,8 +1,10 @@
 // The page frame every page shares: lang="nb", viewport, the inline style sheet, a skip link,
-// a header (with the staff member's name and the staff pages when signed in) and a footer.
+// a header (with the staff member's name and the staff pages when signed in) and a footer (with
+// the link to the privacy notice).
 import { html, raw, type Html, type Interpolation } from './html';
 import { CSRF_FIELD } from './csrf';
 import { hidden } from './forms';
+import { privacyLink } from './privacy-notice';
 import { APP_CSS } from './styles';
 
 export const SITE_NAME = 'Rekrutterings- og samhandlingstilskudd';
@@ -62,6 +64,7 @@ ${body}
 </main>
 <footer class="site-footer">
 <p>Tilskuddsordning for helsefellesskapene.${staff ? '' : ' Spørsmål om en søknad? Kontakt sekretariatet i ditt helsefellesskap.'}</p>
+<p>${privacyLink('Personvern')}</p>
 </footer>
 </body>
 </html>

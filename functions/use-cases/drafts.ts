@@ -12,14 +12,14 @@ import { checkDraftForm } from '../../schemas/application-draft.schema';
 import type { FormBody } from '../../schemas/form-body';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { Meeting } from '../domain/model';
+import { DRAFT_VALID_DAYS } from '../domain/retention';
 import { isLinkIdShaped, pageUrl } from './links';
 import { loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 import { targetMeeting } from './schedule-application';
 import { MailNotSentError, notify, schemeMailContext } from './notify';
 
-/** A draft not saved for this long is deleted. */
-export const DRAFT_VALID_DAYS = 60;
+export { DRAFT_VALID_DAYS };
 const NOT_FOUND = 'Fant ikke utkastet. Det kan være sendt inn, eller lenken kan være feil.';
 
 type DraftDeps = Pick<Dependencies, 'drafts' | 'clock'>;

@@ -12,7 +12,7 @@ import { resubmissionDue } from '../domain/resubmission';
 import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
-import { getPublicScheme } from './public-scheme';
+import { getPublicScheme, privacyFacts } from './public-scheme';
 import { getOwnerView, partnerAnswers, sentBackBy } from './owner-view';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
@@ -83,6 +83,11 @@ async function revisionFrame(deps: Dependencies, linkId: string) {
 /** Every scheme this deployment runs, with its public description (the landing page). */
 export function listPublicSchemes(deps: Pick<Dependencies, 'scheme' | 'clock' | 'store'>) {
   return Promise.all(runningSchemeIds(deps).map((id) => getPublicScheme(deps, id)));
+}
+
+/** The privacy notice's facts for each community this deployment runs (the landing page). */
+export function listPrivacyFacts(deps: Pick<Dependencies, 'scheme'>) {
+  return runningSchemeIds(deps).map((id) => privacyFacts(deps, id));
 }
 
 /** The secretariat's start page: each scheme's meeting calendar with deadlines and counts. */

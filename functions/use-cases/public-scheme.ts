@@ -53,6 +53,28 @@ export function getSchemeFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: str
   return publicSchemeFacts(loadScheme(deps, schemeId));
 }
 
+/**
+ * What the privacy notice on the landing page says about one community: the controller (the
+ * community's hospital trust), whom to ask, and who besides the secretariat reads its cases.
+ */
+export function privacyFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: string) {
+  const scheme = loadScheme(deps, schemeId);
+  return {
+    id: scheme.id,
+    name: scheme.name,
+    controller: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
+    secretariatEmail: scheme.secretariatEmail,
+    dataProtectionOfficerEmail: scheme.hospitalTrust.dataProtectionOfficerEmail ?? null,
+    committee: scheme.committee,
+    /** two-level schemes: the body that recommends before the committee decides */
+    preparationBody: scheme.preparation?.body.name ?? null,
+    /** the leader and deputy of the group the project is anchored in get a copy of the decisions */
+    decisionCopiesToGroups: scheme.anchoring !== undefined,
+  };
+}
+
+export type PrivacyFacts = ReturnType<typeof privacyFacts>;
+
 function publicSchemeFacts(scheme: SchemeConfig) {
   return {
     id: scheme.id,

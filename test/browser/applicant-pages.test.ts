@@ -196,6 +196,13 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await expectAccessibleBasics(page);
     await screenshot(page, 'cosign');
 
+    // Where the partner's name and address came from, and the privacy notice it links to, on the landing page.
+    expect(await page.locator('#personvern-signering').textContent()).toContain(`Navnet og e-postadressen din har vi fra søkeren, ${data.partners[data.owner.partnerIndex]!.organisationName}, som oppga deg som kontaktperson.`);
+    await page.locator('#personvern-signering').getByRole('link', { name: 'Les om personvern' }).click();
+    await page.waitForURL('**/#personvern');
+    expect(await page.locator('#personvern h2').textContent()).toBe('Personvern');
+    await page.goto(`/signering/${first}`);
+
     // Opening the page twice changed nothing; signing does.
     await page.reload();
     await page.getByRole('button', { name: 'Signer søknaden' }).click();

@@ -10,6 +10,8 @@ import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
 import { getScheme } from '../../config/schemes';
 import { STATUS_LABELS_NB } from '../../functions/domain/status-transitions';
+import { privacySection } from '../../functions/pages/privacy-notice';
+import { privacyFacts } from '../../functions/use-cases/public-scheme';
 
 const app = useTestApp();
 
@@ -169,6 +171,92 @@ describe('public pages', () => {
   });
 });
 
+describe('the privacy notice (personvern): a section of the landing page, linked from the pages that collect or show personal data', () => {
+  const section = (page: string) => {
+    const start = page.indexOf('<section id="personvern"');
+    expect(start).toBeGreaterThan(-1);
+    return page.slice(start, page.indexOf('</section>', start));
+  };
+  const FOOTER_LINK = /<footer class="site-footer">[\s\S]*<a href="\/#personvern">Personvern<\/a>[\s\S]*<\/footer>/;
+
+  it("the landing page names each community's controller (its hospital trust), whom to ask, and who reads its cases", async () => {
+    const home = await invoke(apiEvent({ method: 'GET', path: '/', headers: HTML }), 'page-home');
+    const notice = section(home.text);
+    expect(notice).toContain('<h2 id="personvern-tittel">Personvern</h2>');
+    for (const id of ['sor-rogaland', 'innlandet', 'lofoten-vesteralen-salten', 'sondre-trondelag']) {
+      const scheme = app.scheme(id);
+      const own = notice.slice(notice.indexOf(`<h4>${scheme.name}</h4>`)).split('</dl>')[0]!;
+      expect(own, id).toContain(`<dt>Behandlingsansvarlig</dt><dd>${scheme.hospitalTrust.name} (org.nr. ${scheme.hospitalTrust.organisationNumber})</dd>`);
+      expect(own, id).toContain(`<dt>Kontakt om personvern</dt><dd>Sekretariatet: <a href="mailto:${scheme.secretariatEmail}">${scheme.secretariatEmail}</a></dd>`);
+      expect(own, id).toContain(`<dt>Personvernombud</dt><dd><a href="mailto:${scheme.hospitalTrust.dataProtectionOfficerEmail}">`);
+      expect(own, id).toContain(`${scheme.committee.name} (${scheme.committee.shortName})</dd>`);
+      // Only where projects are anchored in groups do their leaders get the decisions.
+      expect(own.includes('<dt>Kopi av vedtak</dt>'), id).toBe(id === 'sor-rogaland');
+    }
+    // The two-level schemes' first body; what the system does: where the data are, what it deletes and when; the rights.
+    for (const text of [
+      '<dd>Sekretariatet, Vurderingskomité for rekrutterings- og samhandlingstilskudd og Koordineringsutvalg for rekrutterings- og samhandlingstilskuddet (KU)</dd>',
+      'Opplysningene lagres i AWS-regionen eu-north-1 (Stockholm, Sverige), innenfor EU',
+      'slettes 60 dager etter at det sist ble lagret',
+      'slettes etter 7 dager',
+      'arkivert etter arkivloven',
+      'Disse opplysningene får vi fra søkeren, ikke fra kontaktpersonen selv.',
+      '<strong>Skriv ikke helseopplysninger om pasienter</strong>',
+      'klage til Datatilsynet',
+    ]) expect(notice).toContain(text);
+    expect(home.text).toMatch(FOOTER_LINK);
+  });
+
+  it('names a region outside the list of EU regions without saying where it is, and a data protection officer only when configured', () => {
+    const facts = { ...privacyFacts(app.deps, 'innlandet'), dataProtectionOfficerEmail: null };
+    const notice = privacySection({ region: 'us-east-1', communities: [facts] }).value;
+    expect(notice).toContain('Opplysningene lagres i AWS-regionen us-east-1, og');
+    expect(notice).not.toContain('innenfor EU');
+    expect(notice).toContain('<dt>Kontakt om personvern</dt><dd>Sekretariatet: <a href="mailto:ssu-sekretariat@sykehuset-innlandet.example">');
+    expect(notice).not.toContain('Personvernombud');
+  });
+
+  it('the form says above its buttons what is done with what is typed, that the partners get e-mail, and links the notice', async () => {
+    const form = await invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'innlandet' }, headers: HTML }), 'page-application-form');
+    const paragraph = /<p class="hint" id="personvern-skjema">([\s\S]*?)<\/p>\s*<div class="actions">/.exec(form.text)?.[1];
+    expect(paragraph).toContain('Sykehuset Innlandet HF er ansvarlig for opplysningene');
+    expect(paragraph).toContain('Kontaktpersonen hos hver part får en e-post med lenke for å signere');
+    expect(paragraph).toContain('Skriv ikke helseopplysninger om pasienter.');
+    expect(paragraph).toContain('<a href="/#personvern">Les om personvern</a>');
+    expect(form.text).toMatch(FOOTER_LINK);
+  });
+
+  it("the signing page tells the partner's contact person where their name and address came from, and what for", async () => {
+    const { applicationId } = await app.submit();
+    const [cosign] = await app.cosignLinks(applicationId);
+    const partnerPage = await invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId: cosign!.id }, headers: HTML }), 'page-cosign');
+    const line = /<p class="hint" id="personvern-signering">([\s\S]*?)<\/p>/.exec(partnerPage.text)?.[1];
+    const data = app.application('sor-rogaland');
+    expect(line).toContain(`Navnet og e-postadressen din har vi fra søkeren, ${data.partners[data.owner.partnerIndex]!.organisationName}, som oppga deg som kontaktperson.`);
+    expect(line).toContain('<a href="/#personvern">Les om personvern</a>');
+    expect(partnerPage.text).toMatch(FOOTER_LINK);
+  });
+
+  it('the other public pages link it from the footer too, and set no cookies (as the notice says)', async () => {
+    const { ownerLinkId, applicationId } = await app.submit();
+    const [cosign] = await app.cosignLinks(applicationId);
+    const pages = await Promise.all([
+      invoke(apiEvent({ method: 'GET', path: '/', headers: HTML }), 'page-home'),
+      invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'sor-rogaland' }, headers: HTML }), 'page-application-form'),
+      invoke(apiEvent({ method: 'GET', path: '/signering/{linkId}', pathParameters: { linkId: cosign!.id }, headers: HTML }), 'page-cosign'),
+      invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-owner-status'),
+      invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/kvittering', pathParameters: { linkId: ownerLinkId }, headers: HTML }), 'page-receipt'),
+      invoke(apiEvent({ method: 'GET', path: '/mistet-lenke', headers: HTML }), 'page-lost-link'),
+      invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId: 'ukjent' }, headers: HTML }), 'page-application-form'),
+    ]);
+    for (const res of pages) {
+      expect(res.text).toMatch(FOOTER_LINK);
+      expect(Object.keys(res.headers).map((h) => h.toLowerCase())).not.toContain('set-cookie');
+      expect(res.cookies).toEqual([]);
+    }
+  });
+});
+
 describe('anchoring on the pages (configured per scheme)', () => {
   const formOf = (schemeId: string) => invoke(apiEvent({ method: 'GET', path: '/soknad/ny/{schemeId}', pathParameters: { schemeId }, headers: HTML }), 'page-application-form');
   const post = (body: Record<string, string | string[]>) =>
@@ -254,6 +342,9 @@ describe('a deployment that runs some of the configured schemes (SCHEME_IDS)', (
     expect(home.status).toBe(200);
     expect(home.text).toContain('/soknad/ny/innlandet');
     expect(home.text).not.toContain('/soknad/ny/sor-rogaland');
+    // The privacy notice names the controller of the communities it runs only.
+    expect(home.text).toContain('<dt>Behandlingsansvarlig</dt><dd>Sykehuset Innlandet HF (org.nr. 983971709)</dd>');
+    expect(home.text).not.toContain('Helse Stavanger HF');
     const secretariat = await invoke(apiEvent({ method: 'GET', path: '/sekretariat', headers: HTML, claims: SECRETARIAT }), 'page-secretariat');
     expect(secretariat.status).toBe(200);
     expect(secretariat.text).toContain('/sekretariat/innlandet/');

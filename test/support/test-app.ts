@@ -84,6 +84,8 @@ export interface ApiResponse {
   text: string;
   /** the parsed body when it is JSON (else undefined) */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** API Gateway v2's `cookies` (Set-Cookie values besides any in the headers) */
+  cookies: string[];
 }
 
 export type CallOptions = Omit<ApiEventOptions, 'method' | 'path'> & { as?: Claims };
@@ -112,7 +114,7 @@ export async function invoke(event: ApiEvent, routeId: string): Promise<ApiRespo
   const headers = result.headers ?? {};
   const text = typeof result.body === 'string' ? result.body : '';
   const isJson = /^application\/json/.test(headers['content-type'] ?? '');
-  return { status: result.statusCode, headers, text, body: isJson && text !== '' ? JSON.parse(text) : undefined };
+  return { status: result.statusCode, headers, text, body: isJson && text !== '' ? JSON.parse(text) : undefined, cookies: result.cookies ?? [] };
 }
 
 /** The last path segment of a link URL: the link id. */
