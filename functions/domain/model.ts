@@ -274,7 +274,8 @@ export interface MinutesSnapshotDeparture {
   title: string;
   kind: AgendaDepartureKind;
   at: string;
-  movedTo: { id: string; date: string } | null;
+  /** the meeting it went to; `offCalendar`: taken off the calendar since (cancelled, or an added meeting removed) */
+  movedTo: { id: string; date: string; offCalendar?: true } | null;
 }
 
 export interface MinutesSnapshotCase {

@@ -140,6 +140,12 @@ export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, mee
   return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left, departed };
 }
 
+/** The meeting a case went to; one since taken off the calendar is named by its id (a meeting's id is its day), and has no agenda to link to. */
+export function movedToView(meetingId: string, calendar: Calendar): NonNullable<MinutesSnapshotDeparture['movedTo']> {
+  const meeting = findMeeting(calendar, meetingId);
+  return meeting ? { id: meetingId, date: meeting.date } : { id: meetingId, date: meetingId, offCalendar: true };
+}
+
 /** The cases that left a meeting's agenda without a decision, under their numbers, as the agenda and the minutes show them. */
 export function departuresView(departed: readonly AgendaDepartureRecord[], numbers: ReadonlyMap<string, number>, calendar: Calendar): MinutesSnapshotDeparture[] {
   return departed
@@ -149,8 +155,7 @@ export function departuresView(departed: readonly AgendaDepartureRecord[], numbe
       title: d.title,
       kind: d.kind,
       at: d.at,
-      // (a meeting's id is its day; one since taken off the calendar is named by it)
-      movedTo: d.movedTo ? { id: d.movedTo, date: findMeeting(calendar, d.movedTo)?.date ?? d.movedTo } : null,
+      movedTo: d.movedTo ? movedToView(d.movedTo, calendar) : null,
     }))
     .sort((a, b) => a.number - b.number);
 }

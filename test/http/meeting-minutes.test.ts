@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf } from '../support/api-events';
 import { invoke, SECRETARIAT, START, useTestApp, type Submitted } from '../support/test-app';
+import { meetingCalendar } from '../../functions/domain/meeting-calendar';
+import { getScheme } from '../../config/schemes';
+import { movedToView } from '../../functions/use-cases/committee';
+import { departedCase } from '../../functions/pages/departed-case';
 
 const app = useTestApp();
 
@@ -698,5 +702,23 @@ describe("the cases' numbers", () => {
     for (const [n, id] of expected.slice(0, 3)) expect(page).toContain(`<li>Sak ${n}: <a href="/sekretariat/${scheme}/moter/${november}#sak-${id}">${titles[(n as number) - 1]}</a>`);
     // (and so does the attendance form, where who stepped aside on each is written)
     expect(page).toContain(`<label for="fremmote-recused-${inTime}">Sak 1: ${titles[0]} (uten vedtak)</label>`);
+  });
+});
+
+describe('a case moved to a meeting since taken off the calendar', () => {
+  it('is named by that meeting\'s day, says it is off the calendar, and links no agenda that no longer exists', () => {
+    const calendar = meetingCalendar(getScheme('sor-rogaland')!);
+    const [meeting] = calendar;
+    expect(movedToView(meeting!.id, calendar)).toEqual({ id: meeting!.id, date: meeting!.date });
+    const gone = movedToView('2027-09-16', calendar.filter((m) => m.id !== '2027-09-16'));
+    expect(gone).toEqual({ id: '2027-09-16', date: '2027-09-16', offCalendar: true });
+
+    const departure = { number: 2, applicationId: 'app_flyttet00000001', title: 'Flyttet', kind: 'moved' as const, at: '2027-04-10T10:00:00.000Z' };
+    const listed = String(departedCase('sor-rogaland', { ...departure, movedTo: movedToView(meeting!.id, calendar) }));
+    expect(listed).toContain('/sekretariat/sor-rogaland/moter/');
+    const offCalendar = String(departedCase('sor-rogaland', { ...departure, movedTo: gone }));
+    expect(offCalendar).toContain('Sak 2: «Flyttet» – flyttet til møtet 16.09.2027, som siden er tatt av møteplanen');
+    expect(offCalendar).not.toContain('/moter/2027-09-16');
+    expect(offCalendar).toContain('/sekretariat/soknader/app_flyttet00000001');
   });
 });
