@@ -34,6 +34,10 @@ export const invoiceReminderId = (applicationId: string, seq: number): string =>
 /** Whether a mail on the case's log is one of the owner's reminders to send the invoice. */
 export const isInvoiceReminderMail = (applicationId: string, mailKey: string): boolean => mailKey.startsWith(reminderMailKey(invoiceReminderPrefix(applicationId)));
 
+/** The owner's resend of a partner's signing link: one per partner, version and day (Oslo); the id is the once-a-day rule. */
+export const signingResendId = (app: Pick<ApplicationRecord, 'id' | 'version'>, partnerIndex: number, day: string): string =>
+  `${app.id}#cosign#v${app.version}#p${partnerIndex}#${day}`;
+
 /** Whether a reminder chases a report past its deadline. */
 export function isOverdueReminder(r: Pick<ReminderRecord, 'kind'>): boolean {
   return r.kind === REPORT_REMINDERS.status.overdue || r.kind === REPORT_REMINDERS.final.overdue;

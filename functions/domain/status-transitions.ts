@@ -1,6 +1,6 @@
 // The application lifecycle as a transition table; every status change goes through assertTransition.
 import { ConflictError } from './errors';
-import type { ApplicationStatus } from './model';
+import type { ApplicationStatus, PayoutState } from './model';
 
 export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['awaiting_cosignature', 'withdrawn'],
@@ -133,6 +133,14 @@ export function expiryReason(status: ApplicationStatus, meetingAhead: boolean): 
  */
 export function statusLabelOf(app: ClosedApplication): string {
   return expiredEntry(app) ? 'Avsluttet uten vedtak' : STATUS_LABELS_NB[app.status];
+}
+
+/**
+ * The status as the owner's own page names it: while the payment waits for the owner's invoice, whose
+ * turn it is ("Venter på utbetaling" read as if the owner waited); otherwise as statusLabelOf.
+ */
+export function ownerStatusLabel(app: ClosedApplication, payoutState: PayoutState | undefined): string {
+  return app.status === 'payout_pending' && payoutState === 'awaiting_invoice' ? 'Innvilget: venter på faktura fra dere' : statusLabelOf(app);
 }
 
 type ClosedApplication = { status: ApplicationStatus; history: readonly { action: string; details?: Record<string, string | number | boolean> }[] };

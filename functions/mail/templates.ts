@@ -9,6 +9,7 @@ import type { ClaimEffect } from '../domain/payout';
 import type { ExpiryReason } from '../domain/status-transitions';
 import { finalReportOpensOn } from '../domain/reports';
 import { grantConditions } from '../domain/grant-conditions';
+import { andList } from '../domain/norwegian-list';
 import { finalReportFollowsStatusReport } from '../domain/grant-period';
 
 export interface SchemeMailContext {
@@ -614,9 +615,6 @@ export interface CosignaturesExpiredData {
   reviseLink: string;
 }
 
-/** "A", "A og B", "A, B og C" */
-const andList = (items: readonly string[]): string => new Intl.ListFormat('nb', { type: 'conjunction' }).format(items.map(oneLine));
-
 /** To the owner: the signing links expired before every partner answered; the application is back with the owner to send again. */
 export function cosignaturesExpired(ctx: MailContext, d: CosignaturesExpiredData): RenderedMail {
   const declined = d.declined ?? [];
@@ -627,7 +625,7 @@ export function cosignaturesExpired(ctx: MailContext, d: CosignaturesExpiredData
     subject: `Søknaden ble ikke signert i tide: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
-      p(`Fristen for å signere søknaden gikk ut før alle partene hadde svart. ${andList(d.notAnswered)} har ikke svart.`),
+      p(`Fristen for å signere søknaden gikk ut før alle partene hadde svart. ${andList(d.notAnswered.map(oneLine))} har ikke svart.`),
       ...declined.flatMap((x) => [p(`${oneLine(x.partnerOrganisation)} avslo å signere.`), quote(`Begrunnelse fra ${oneLine(x.partnerOrganisation)}`, x.reason)]),
       p('Uten signatur fra alle partene kan søknaden ikke behandles, så den er sendt tilbake til deg. Lenkene for å signere denne versjonen virker ikke lenger.'),
       facts(...appFacts(ctx), ['Ikke svart', d.notAnswered.map(oneLine).join(', ')], declined.length > 0 && ['Avslått av', declined.map((x) => oneLine(x.partnerOrganisation)).join(', ')]),

@@ -10,7 +10,7 @@ import type { ApplicationStatus } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
 import type { getPublicScheme } from '../use-cases/public-scheme';
 import type { getRefusedRevisionForm } from '../use-cases/page-views';
-import type { SentBack } from '../use-cases/owner-view';
+import type { SentBack } from '../domain/partner-answers';
 import { dateTime, PARTNER_KIND_LABELS } from './format';
 import { errorSummary, firstValue, FormState, hidden, type FieldErrors, type FormBody } from './forms';
 import { DRAFT_EMAIL_FIELD } from '../../schemas/draft-owner.schema';

@@ -1,6 +1,7 @@
 // The project owner's pages (through the owner's link): the receipt after submitting, and the
 // status page with withdrawal, revision and reallocation, and the application as it was sent.
-import type { getOwnerView, SentBack } from '../use-cases/owner-view';
+import type { getOwnerView } from '../use-cases/owner-view';
+import type { SentBack } from '../domain/partner-answers';
 import type { getOwnerPage } from '../use-cases/page-views';
 import { ACTIVE_GRANT_STATUSES, ON_AGENDA, REALLOCATABLE, REVISABLE, TERMINAL_STATUSES, WITHDRAWABLE } from '../domain/status-transitions';
 import { grantConditions } from '../domain/grant-conditions';

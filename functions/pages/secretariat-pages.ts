@@ -3,6 +3,7 @@
 // that are overdue. Every form carries the CSRF token.
 import { groupRegisterPath } from './group-register-page';
 import { ON_AGENDA } from '../domain/status-transitions';
+import { andList } from '../domain/norwegian-list';
 import { meetingPotYear } from '../domain/pot';
 import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/routes';
 import type { getAgenda, overdueFollowUp, runningGrantFollowUp } from '../use-cases/committee';
@@ -105,10 +106,6 @@ function missingPotNotice(year: number, committee: string, where: string): Html 
   return html`<p class="notice warning"><strong>Det er ikke satt av noen pott for ${year}.</strong> ${committee} kan ikke innvilge tilskudd ${where} før potten er lagt inn. Avslag og utsettelse kan registreres som vanlig. Be den som drifter løsningen legge inn potten for ${year} i konfigurasjonen.</p>`;
 }
 
-// Made at first use: an Intl formatter built at import cost every staff page some 10 ms of cold start.
-let listNb: Intl.ListFormat | undefined;
-/** "a, b og c" */
-const andList = (items: string[]): string => (listNb ??= new Intl.ListFormat('nb', { style: 'long', type: 'conjunction' })).format(items);
 
 /** The value most of the list has (the first of equals); undefined for an empty list. */
 function mostCommon(values: readonly string[]): string | undefined {

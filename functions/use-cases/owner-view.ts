@@ -2,12 +2,13 @@ import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar'
 import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
-import type { ApplicationRecord, SignatureRecord } from '../domain/model';
+import type { ApplicationRecord } from '../domain/model';
 import { payoutIdFor, recordedClaim, recordedRevocation } from '../domain/payout';
 import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from '../domain/reports';
 import { lastDeadlineMove, openDeadlineRequest, reportDueState } from '../domain/report-deadlines';
-import { caseMessages, partnerAddressBounced } from '../domain/case-contacts';
-import { REVISABLE, statusLabelOf } from '../domain/status-transitions';
+import { caseMessages } from '../domain/case-contacts';
+import { partnerAnswers, sentBackBy } from '../domain/partner-answers';
+import { ownerStatusLabel, REVISABLE } from '../domain/status-transitions';
 import { resubmissionDue } from '../domain/resubmission';
 import type { Dependencies } from '../composition';
 import { linkExpired, resolveLink } from './links';
@@ -17,7 +18,7 @@ import { meetingInReach } from './schedule-application';
 import { publicProjectDescription } from './cosign-application';
 import { requestLink } from './report-supplement';
 import { groupRegister } from '../domain/anchoring';
-import { signingResendsToday } from './resend-signing-link';
+import { signingResendId } from '../domain/reminders';
 
 /** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 function lastDeferralReason(history: ApplicationRecord['history']): string | undefined {
@@ -25,43 +26,18 @@ function lastDeferralReason(history: ApplicationRecord['history']): string | und
   return typeof reason === 'string' && reason ? reason : undefined;
 }
 
-/**
- * Every party of a version with its answer to it: whom the owner still waits for, and whose link
- * the owner had sent again today (`resentToday`: when it went out, or empty while the sweep has it).
- */
-export function partnerAnswers(
-  app: Pick<ApplicationRecord, 'history' | 'version'>,
-  partners: ReadonlyArray<{ organisationName: string }>,
-  signatures: readonly SignatureRecord[],
-  resends: ReadonlyMap<number, { sentAt?: string }> = new Map(),
-) {
-  return partners.map((p, i) => {
-    const s = signatures.find((x) => x.partnerIndex === i);
-    if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
-    const resent = resends.get(i);
-    return {
-      organisationName: p.organisationName,
-      answer: 'waiting' as const,
-      ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}),
-      ...(resent ? { resentToday: resent } : {}),
-    };
-  });
-}
 
-/**
- * Why an application is back with its owner, as the owner's page and the revision form both say it:
- * who declined and why, or (the signing ran out) who never answered. Undefined when it did not come
- * back from the partners (a question from the committee has its own notice).
- */
-export function sentBackBy(app: Pick<ApplicationRecord, 'status' | 'history'>, answers: ReturnType<typeof partnerAnswers>) {
-  if (app.status !== 'draft') return undefined;
-  const expired = app.history.findLast((h) => h.to === 'draft')?.action === 'cosignatures-expired';
-  const declined = answers.flatMap((p) => (p.answer === 'declined' ? [{ organisationName: p.organisationName, at: p.at, reason: p.reason }] : []));
-  const silent = expired ? answers.filter((p) => p.answer === 'waiting').map((p) => p.organisationName) : [];
-  return declined.length + silent.length > 0 ? { declined, silent } : undefined;
+/** Today's resend of each partner's link the owner asked for: when it went out, or that it waits for the sweep. */
+async function signingResendsToday(deps: Pick<Dependencies, 'store' | 'clock'>, app: Pick<ApplicationRecord, 'id' | 'version'>): Promise<Map<number, { sentAt?: string }>> {
+  const today = osloDateOf(deps.clock.now());
+  const resends = new Map<number, { sentAt?: string }>();
+  for (const r of await deps.store.listLiveReminders(app.id)) {
+    if (r.kind === 'cosign' && r.partnerIndex !== undefined && r.id === signingResendId(app, r.partnerIndex, today)) {
+      resends.set(r.partnerIndex, r.sentAt ? { sentAt: r.sentAt } : {});
+    }
+  }
+  return resends;
 }
-
-export type SentBack = NonNullable<ReturnType<typeof sentBackBy>>;
 
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
@@ -101,8 +77,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     schemeId: app.schemeId,
     title: app.title,
     status: app.status,
-    // "Venter på utbetaling" reads as if the owner waits, while the payment waits for the owner's invoice.
-    statusLabel: app.status === 'payout_pending' && payout?.state === 'awaiting_invoice' ? 'Innvilget: venter på faktura fra dere' : statusLabelOf(app),
+    statusLabel: ownerStatusLabel(app, payout?.state),
     version: app.version,
     submittedAt: app.submittedAt,
     meeting: meetingDeadline(meeting),

@@ -13,7 +13,8 @@ import { contactName } from '../domain/case-contacts';
 import { halfYearJustEnded, regionalFollowUpDue } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { getPublicScheme, privacyFacts } from './public-scheme';
-import { getOwnerView, partnerAnswers, sentBackBy } from './owner-view';
+import { getOwnerView } from './owner-view';
+import { partnerAnswers, sentBackBy } from '../domain/partner-answers';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
 /** The partner's signing view with the labels of the scheme's criteria, guideline areas and patient groups. */

@@ -4,28 +4,12 @@
 // an owner's link cannot be used to fill a partner's inbox.
 import { ConflictError, ValidationError } from '../domain/errors';
 import { osloDateOf } from '../domain/oslo-time';
+import { signingResendId } from '../domain/reminders';
 import type { Dependencies } from '../composition';
-import type { ApplicationRecord } from '../domain/model';
 import type { SigningLinkResend } from '../../schemas/requests.schema';
 import { linkExpired, unansweredSigningLinks } from './links';
 import { loadCurrentVersion } from './load-application';
 import { ownerContext } from './owner-actions';
-
-/** One resend per partner, version and day (Oslo): the id is the once-a-day rule. */
-export const signingResendId = (app: Pick<ApplicationRecord, 'id' | 'version'>, partnerIndex: number, day: string): string =>
-  `${app.id}#cosign#v${app.version}#p${partnerIndex}#${day}`;
-
-/** Today's resend of each partner's link the owner asked for: when it went out, or that it waits for the sweep. */
-export async function signingResendsToday(deps: Pick<Dependencies, 'store' | 'clock'>, app: Pick<ApplicationRecord, 'id' | 'version'>): Promise<Map<number, { sentAt?: string }>> {
-  const today = osloDateOf(deps.clock.now());
-  const resends = new Map<number, { sentAt?: string }>();
-  for (const r of await deps.store.listLiveReminders(app.id)) {
-    if (r.kind === 'cosign' && r.partnerIndex !== undefined && r.id === signingResendId(app, r.partnerIndex, today)) {
-      resends.set(r.partnerIndex, r.sentAt ? { sentAt: r.sentAt } : {});
-    }
-  }
-  return resends;
-}
 
 export async function resendSigningLink(deps: Dependencies, linkId: string, { partnerIndex }: SigningLinkResend): Promise<{ applicationId: string; partnerIndex: number }> {
   const { app } = await ownerContext(deps, linkId);

@@ -1,0 +1,42 @@
+// The partners' answers to a version of an application, and why an application is back with its
+// owner: what the owner's page and the revision form both say (pure).
+import type { ApplicationRecord, SignatureRecord } from './model';
+import { partnerAddressBounced } from './case-contacts';
+
+/**
+ * Every party of a version with its answer to it: whom the owner still waits for, and whose link
+ * the owner had sent again today (`resentToday`: when it went out, or empty while the sweep has it).
+ */
+export function partnerAnswers(
+  app: Pick<ApplicationRecord, 'history' | 'version'>,
+  partners: ReadonlyArray<{ organisationName: string }>,
+  signatures: readonly SignatureRecord[],
+  resends: ReadonlyMap<number, { sentAt?: string }> = new Map(),
+) {
+  return partners.map((p, i) => {
+    const s = signatures.find((x) => x.partnerIndex === i);
+    if (s) return { organisationName: p.organisationName, answer: s.decision, at: s.at, reason: s.reason };
+    const resent = resends.get(i);
+    return {
+      organisationName: p.organisationName,
+      answer: 'waiting' as const,
+      ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}),
+      ...(resent ? { resentToday: resent } : {}),
+    };
+  });
+}
+
+/**
+ * Why an application is back with its owner, as the owner's page and the revision form both say it:
+ * who declined and why, or (the signing ran out) who never answered. Undefined when it did not come
+ * back from the partners (a question from the committee has its own notice).
+ */
+export function sentBackBy(app: Pick<ApplicationRecord, 'status' | 'history'>, answers: ReturnType<typeof partnerAnswers>) {
+  if (app.status !== 'draft') return undefined;
+  const expired = app.history.findLast((h) => h.to === 'draft')?.action === 'cosignatures-expired';
+  const declined = answers.flatMap((p) => (p.answer === 'declined' ? [{ organisationName: p.organisationName, at: p.at, reason: p.reason }] : []));
+  const silent = expired ? answers.filter((p) => p.answer === 'waiting').map((p) => p.organisationName) : [];
+  return declined.length + silent.length > 0 ? { declined, silent } : undefined;
+}
+
+export type SentBack = NonNullable<ReturnType<typeof sentBackBy>>;
