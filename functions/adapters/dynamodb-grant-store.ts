@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -106,6 +107,10 @@ const MAX_SORT_KEY_BYTES = 1024;
 function withinKeyLimits(pk: string, sk = ''): boolean {
   return Buffer.byteLength(pk) <= MAX_PARTITION_KEY_BYTES && Buffer.byteLength(sk) <= MAX_SORT_KEY_BYTES;
 }
+
+/** BatchGetItem's limit per call, and how often unprocessed keys are asked for again before giving up. */
+const BATCH_GET_MAX_KEYS = 100;
+const BATCH_GET_ATTEMPTS = 6;
 
 function strip<T>(item: Item): T {
   const out: Item = {};
@@ -359,6 +364,30 @@ export class DynamoGrantStore implements GrantStore {
   async getApplication(applicationId: string): Promise<ApplicationRecord | undefined> {
     const item = await this.get(keys.application(applicationId));
     return item ? strip<ApplicationRecord>(item) : undefined;
+  }
+
+  async getApplications(applicationIds: readonly string[]): Promise<ApplicationRecord[]> {
+    const ids = [...new Set(applicationIds)];
+    const wanted = ids.map(keys.application).filter((key) => withinKeyLimits(key.pk, key.sk));
+    const chunks = Array.from({ length: Math.ceil(wanted.length / BATCH_GET_MAX_KEYS) }, (_, i) => wanted.slice(i * BATCH_GET_MAX_KEYS, (i + 1) * BATCH_GET_MAX_KEYS));
+    const found = (await Promise.all(chunks.map((chunk) => this.batchGet(chunk)))).flat().map((item) => strip<ApplicationRecord>(item));
+    // BatchGetItem answers in any order.
+    const byId = new Map(found.map((app) => [app.id, app]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** One BatchGetItem, asked again for the keys DynamoDB leaves unprocessed (throttling), with backoff. */
+  private async batchGet(wanted: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
+    const items: Item[] = [];
+    let pending: Array<Record<string, unknown>> = [...wanted];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} key(s) unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 25));
+      const out = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      items.push(...(out.Responses?.[this.tableName] ?? []));
+      pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+    }
+    return items;
   }
 
   async transition(t: ApplicationTransition): Promise<ApplicationRecord> {

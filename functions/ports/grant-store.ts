@@ -55,6 +55,8 @@ export interface ApplicationStore {
   /** Writes version and links first and the application item last (the commit point); safe to repeat. */
   createApplication(app: ApplicationRecord, version: ApplicationVersion, links: LinkRecord[]): Promise<void>;
   getApplication(applicationId: string): Promise<ApplicationRecord | undefined>;
+  /** Many applications at once (a list's cases): each found one once, in the order asked; unknown ids are left out. */
+  getApplications(applicationIds: readonly string[]): Promise<ApplicationRecord[]>;
   /** Conditional update; throws ConflictError if status or revision no longer match. Returns the new record. */
   transition(t: ApplicationTransition): Promise<ApplicationRecord>;
   /**

@@ -43,12 +43,7 @@ export async function earlierGrant(deps: Pick<Dependencies, 'store'>, applicatio
  * that drops the reference drops the application from the list). Oldest first.
  */
 export async function laterContinuations(deps: Pick<Dependencies, 'store'>, applicationId: string) {
-  const versions = await deps.store.listVersionsContinuing(applicationId);
-  const ids = [...new Set(versions.map((v) => v.applicationId))];
-  const apps = await Promise.all(ids.map((id) => deps.store.getApplication(id)));
-  return apps
-    .filter((a): a is ApplicationRecord => !!a && versions.some((v) => v.applicationId === a.id && v.version === a.version))
-    .map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], submittedAt: a.submittedAt }));
+  return (await continuingApplications(deps, applicationId)).map((a) => ({ applicationId: a.id, title: a.title, status: a.status, statusLabel: STATUS_LABELS_NB[a.status], submittedAt: a.submittedAt }));
 }
 
 /**
@@ -57,12 +52,16 @@ export async function laterContinuations(deps: Pick<Dependencies, 'store'>, appl
  * rejected, withdrawn or taken back do not count.
  */
 export async function continuationStartingBy(deps: Pick<Dependencies, 'store'>, applicationId: string, date: string): Promise<{ id: string; title: string; periodStart: string } | undefined> {
-  for (const later of await laterContinuations(deps, applicationId)) {
-    if (['rejected', 'withdrawn', 'revoked'].includes(later.status)) continue;
-    const app = await deps.store.getApplication(later.applicationId);
-    const version = app && (await deps.store.getVersion(app.id, app.version));
-    const periodStart = app?.allocation?.periodStart ?? version?.data.periodStart;
-    if (periodStart && periodStart <= date) return { id: later.applicationId, title: later.title, periodStart };
+  for (const app of await continuingApplications(deps, applicationId)) {
+    if (['rejected', 'withdrawn', 'revoked'].includes(app.status)) continue;
+    const periodStart = app.allocation?.periodStart ?? (await deps.store.getVersion(app.id, app.version))?.data.periodStart;
+    if (periodStart && periodStart <= date) return { id: app.id, title: app.title, periodStart };
   }
   return undefined;
+}
+
+async function continuingApplications(deps: Pick<Dependencies, 'store'>, applicationId: string): Promise<ApplicationRecord[]> {
+  const versions = await deps.store.listVersionsContinuing(applicationId);
+  const apps = await deps.store.getApplications(versions.map((v) => v.applicationId));
+  return apps.filter((a) => versions.some((v) => v.applicationId === a.id && v.version === a.version));
 }

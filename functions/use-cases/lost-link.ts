@@ -22,7 +22,7 @@ export const LOST_LINK_MAX_CASES = 10;
  */
 export async function requestLostLink(deps: Dependencies, input: LostLink): Promise<void> {
   const ids = input.caseNumber ? [input.caseNumber] : await deps.store.listByOwnerAddress(input.email);
-  const apps = (await Promise.all(ids.map((id) => deps.store.getApplication(id)))).filter((app): app is ApplicationRecord => app?.ownerEmail.toLowerCase() === input.email);
+  const apps = (await deps.store.getApplications(ids)).filter((app) => app.ownerEmail.toLowerCase() === input.email);
   const newest = apps.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)).slice(0, LOST_LINK_MAX_CASES);
   for (const app of newest) await resendLostLink(deps, app);
 }

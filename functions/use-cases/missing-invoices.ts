@@ -10,14 +10,15 @@ import { loadScheme } from './load-application';
 /**
  * The grants paid on invoice whose invoice has not come by invoiceMissingFrom, oldest decision
  * first: one Query (the payouts of the scheme's project number still awaiting their invoice) and
- * the grant of each read by key. A cost booking never awaits an invoice; a registered invoice moves
+ * the grants read together (BatchGetItem). A cost booking never awaits an invoice; a registered invoice moves
  * the payout on, and a revocation cancels it (a claim needs the grant paid): none of those is here.
  */
 async function grantsMissingInvoice(deps: Dependencies, scheme: SchemeConfig, now: Date) {
   const waiting = (await deps.store.listPayoutsByProject(scheme.projectNumber, 'awaiting_invoice')).filter((p) => p.schemeId === scheme.id);
-  const grants = await Promise.all(waiting.map(async (payout) => ({ payout, app: await deps.store.getApplication(payout.applicationId) })));
-  return grants
-    .flatMap(({ payout, app }) => {
+  const apps = new Map((await deps.store.getApplications(waiting.map((p) => p.applicationId))).map((app) => [app.id, app]));
+  return waiting
+    .flatMap((payout) => {
+      const app = apps.get(payout.applicationId);
       const decidedAt = app?.allocation?.decidedAt;
       return app && decidedAt && invoiceMissingFrom(decidedAt, scheme.reminders.invoiceAfterDays) <= now ? [{ payout, app, decidedAt }] : [];
     })

@@ -54,8 +54,8 @@ export async function listPayouts(deps: Dependencies, projectNumber: string, sta
 /** Finance's list: the payouts, and the project title of each one's case (by case number), to tell them apart. */
 export async function listPayoutsWithTitles(deps: Dependencies, projectNumber: string, state?: PayoutState): Promise<{ payouts: PayoutRecord[]; titles: ReadonlyMap<string, string> }> {
   const payouts = await listPayouts(deps, projectNumber, state);
-  const apps = await Promise.all([...new Set(payouts.map((p) => p.applicationId))].map((id) => deps.store.getApplication(id)));
-  return { payouts, titles: new Map(apps.flatMap((a) => (a ? [[a.id, a.title] as const] : []))) };
+  const apps = await deps.store.getApplications(payouts.map((p) => p.applicationId));
+  return { payouts, titles: new Map(apps.map((a) => [a.id, a.title])) };
 }
 
 async function loadPayout(deps: Dependencies, payoutId: string): Promise<PayoutRecord> {

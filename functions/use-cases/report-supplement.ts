@@ -160,9 +160,12 @@ export function supplementReport(deps: Dependencies, link: LinkRecord, kind: Rep
  */
 export async function waitingSupplementRequests(deps: Pick<Dependencies, 'store' | 'clock'>, schemeId: string) {
   const now = deps.clock.now();
+  const reports = await deps.store.listSupplementRequests(schemeId);
+  const apps = new Map((await deps.store.getApplications(reports.map((r) => r.applicationId))).map((a) => [a.id, a]));
   const rows = await Promise.all(
-    (await deps.store.listSupplementRequests(schemeId)).map(async (report) => {
-      const [app, links] = await Promise.all([deps.store.getApplication(report.applicationId), deps.store.listLinks(report.applicationId)]);
+    reports.map(async (report) => {
+      const app = apps.get(report.applicationId);
+      const links = app ? await deps.store.listLinks(app.id) : [];
       const request = app && openSupplementRequest(app.history, report.kind);
       if (!request) return [];
       const { working, lapsed } = requestLink(links, request, now);

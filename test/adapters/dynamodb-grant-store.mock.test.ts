@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoGrantStore, createDocumentClient } from '../../functions/adapters/dynamodb-grant-store';
@@ -131,6 +131,35 @@ describe('other conditional writes', () => {
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.ConditionExpression).toContain('attribute_not_exists(#sentAt)');
     expect(input.UpdateExpression).toContain('REMOVE #gsi1pk, #gsi1sk');
+  });
+});
+
+describe('getApplications', () => {
+  const item = (id: string) => ({ pk: `APP#${id}`, sk: 'META', gsi1pk: 'x', entity: 'application', id, title: id });
+
+  it('asks for at most 100 keys per BatchGetItem, consistently, and asks again for the keys left unprocessed', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => `a${i}`);
+    let first = true;
+    ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: Array<{ pk: string }> }> }) => {
+      const keysAsked = input.RequestItems.grants!.Keys;
+      // The first call answers half and leaves the rest unprocessed, as DynamoDB does when throttled.
+      const answered = first ? keysAsked.slice(0, 50) : keysAsked;
+      const left = first ? keysAsked.slice(50) : [];
+      first = false;
+      return { Responses: { grants: answered.map((k) => item(k.pk.slice(4))) }, ...(left.length ? { UnprocessedKeys: { grants: { Keys: left } } } : {}) };
+    });
+    const apps = await store.getApplications(ids);
+    expect(apps.map((a) => a.id)).toEqual(ids);
+    expect(apps[0]).toEqual({ id: 'a0', title: 'a0' });
+    const calls = ddb.commandCalls(BatchGetCommand).map((c) => c.args[0].input.RequestItems!.grants!);
+    expect(calls.map((c) => c.Keys!.length).sort((a, b) => a - b)).toEqual([50, 50, 100]);
+    expect(calls.every((c) => c.ConsistentRead === true)).toBe(true);
+  });
+
+  it('gives up with an error, not a short list, when keys stay unprocessed', async () => {
+    ddb.on(BatchGetCommand).callsFake((input: { RequestItems: Record<string, { Keys: unknown[] }> }) => ({ Responses: { grants: [] }, UnprocessedKeys: { grants: { Keys: input.RequestItems.grants!.Keys } } }));
+    await expect(store.getApplications(['a1'])).rejects.toThrow(/unprocessed/);
+    expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(6);
   });
 });
 

@@ -115,6 +115,16 @@ describe('applications', () => {
     expect(await store.getApplication('missing')).toBeUndefined();
   });
 
+  it('getApplications reads many in one go: each found one once, in the order asked, unknown ids left out', async () => {
+    const many = await Promise.all(Array.from({ length: 130 }, () => created()));
+    const asked = [many[5]!.id, 'missing', many[0]!.id, many[5]!.id, ...many.slice(6).map((a) => a.id), 'x'.repeat(3000)];
+    const apps = await store.getApplications(asked);
+    expect(apps.map((a) => a.id)).toEqual([many[5]!.id, many[0]!.id, ...many.slice(6).map((a) => a.id)]);
+    expect(apps[0]).toEqual(many[5]);
+    expectNoInternalAttributes(apps);
+    expect(await store.getApplications([])).toEqual([]);
+  });
+
   it('finds applications by their contact person\'s address (in any spelling), noted at creation and on a change; the key holds a hash, not the address', async () => {
     const address = `${uid('eier-')}@kommune.example`;
     const a = await created({ ownerEmail: address });

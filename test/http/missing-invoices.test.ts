@@ -1,7 +1,7 @@
 // A grant paid on invoice can wait for ever if the owner never sends the invoice: the secretariat
 // sees the grants whose invoice has not come by the time the owner's first reminder goes out, on
 // the overdue page, in its JSON and counted on the start page.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
@@ -109,6 +109,25 @@ describe('grants whose invoice has not come', () => {
       expect(found.grants).toContainEqual(expect.objectContaining({ applicationId, daysSinceDecision: 10, remindersSent: 0, lastReminderAt: null }));
       expect((await missingInvoices(app.deps, base.id)).grants.map((g) => g.applicationId)).not.toContain(applicationId);
     });
+  });
+
+  it('reads the waiting grants together (one BatchGetItem), not one GetItem per grant', async () => {
+    const grants = [await granted(), await granted(), await granted()];
+    const base = app.scheme();
+    const one = vi.spyOn(app.deps.store, 'getApplication');
+    const many = vi.spyOn(app.deps.store, 'getApplications');
+    try {
+      await app.clock.setBackAfter(async () => {
+        app.clock.set(osloInstant(addDays(osloDateOf(new Date(grants[2]!.decidedAt)), base.reminders.invoiceAfterDays), '09:00').toISOString());
+        const found = (await missingInvoices(app.deps, base.id)).grants.map((g) => g.applicationId);
+        for (const g of grants) expect(found).toContain(g.applicationId);
+      });
+      expect(one).not.toHaveBeenCalled();
+      expect(many).toHaveBeenCalledTimes(1);
+    } finally {
+      one.mockRestore();
+      many.mockRestore();
+    }
   });
 
   it('is the secretariat’s: finance gets 403', async () => {
