@@ -4,6 +4,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { SCHEMES } from '../config/schemes';
+import { LOG_RETENTION_DAYS, PAYOUT_ARCHIVE_DAYS } from '../functions/domain/retention';
 
 export const STAGE_NAMES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -159,7 +160,8 @@ const RAW_STAGES: Record<StageName, z.input<typeof stageConfigSchema>> = {
     staffSignInDomainPrefix: 'tilskudd-helsefellesskap',
     api: { rateLimit: 50, burstLimit: 100 },
     logLevel: 'INFO',
-    retention: { logs: RetentionDays.ONE_YEAR, eventArchiveDays: 3650, removalPolicy: RemovalPolicy.RETAIN },
+    // The privacy notice states these two figures (functions/domain/retention.ts).
+    retention: { logs: LOG_RETENTION_DAYS, eventArchiveDays: PAYOUT_ARCHIVE_DAYS, removalPolicy: RemovalPolicy.RETAIN },
   },
 };
 

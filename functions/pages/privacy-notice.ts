@@ -2,7 +2,7 @@
 // page of its own (every route is a Lambda function of its own), linked from the footer of every
 // page, from the application form and from the partner's signing page. It says only what this
 // system does; each community's controller and contacts come from its configuration.
-import { DRAFT_VALID_DAYS, SUBMISSION_CLAIM_DAYS } from '../domain/retention';
+import { DRAFT_VALID_DAYS, LOG_RETENTION_DAYS, PAYOUT_ARCHIVE_DAYS, SUBMISSION_CLAIM_DAYS } from '../domain/retention';
 import type { PrivacyFacts } from '../use-cases/public-scheme';
 import { html, type Html } from './html';
 
@@ -34,6 +34,13 @@ const EU_REGIONS: Record<string, string> = {
 function storedWhere(region: string): string {
   const place = Object.hasOwn(EU_REGIONS, region) ? EU_REGIONS[region] : undefined;
   return place ? `i AWS-regionen ${region} (${place}), innenfor EU` : `i AWS-regionen ${region}`;
+}
+
+/** A period of whole days, with the years it makes when it is a whole number of them: '365 dager (ett år)'. */
+function inDays(days: number): string {
+  const years = days / 365;
+  if (!Number.isInteger(years)) return `${days} dager`;
+  return `${days} dager (${years === 1 ? 'ett' : years} år)`;
 }
 
 const mailto = (address: string): Html => html`<a href=${`mailto:${address}`}>${address}</a>`;
@@ -81,9 +88,11 @@ export function privacySection(notice: PrivacyNotice): Html {
 <h3>Hvor lenge opplysningene lagres</h3>
 <ul>
 <li>Et utkast som ikke er sendt inn, slettes ${DRAFT_VALID_DAYS} dager etter at det sist ble lagret. Det slettes også når søknaden sendes inn, og når du velger «Slett utkastet».</li>
-<li>Lenkene i e-postene slutter å virke etter en tid. E-posten om å signere sier hvor lenge lenken gjelder.</li>
+<li>Lenkene i e-postene slutter å virke etter en tid. E-posten om å signere sier hvor lenge lenken gjelder. En lenke som har sluttet å virke, blir ikke slettet: den blir stående lagret med saken (hvilken sak og part den gjelder, og når den ble laget og brukt), men gir ikke lenger tilgang til noe.</li>
 <li>Opplysningene som brukes til å kjenne igjen en søknad som blir sendt inn to ganger, slettes etter ${SUBMISSION_CLAIM_DAYS} dager.</li>
 <li>Innsendte søknader, vedtak, rapporter, meldinger og e-postloggen er saksdokumenter i helsefellesskapet. De blir tatt vare på og arkivert etter arkivloven.</li>
+<li>Beskjedene til økonomiavdelingen om utbetalinger og tilbakebetalinger (hvem tilskuddet utbetales til, organisasjonsnummeret, beløpet og prosjektnummeret) blir i tillegg lagret i et eget arkiv i ${inDays(PAYOUT_ARCHIVE_DAYS)}, så de kan kontrolleres og sendes på nytt.</li>
+<li>Løsningen fører tekniske logger for drift og feilsøking. E-postadresser er maskert i loggene (bare delen etter @ står igjen), og loggene slettes etter ${inDays(LOG_RETENTION_DAYS)}.</li>
 </ul>
 <h3>Dine rettigheter</h3>
 <p>Du kan be om innsyn i opplysningene om deg og om å få rettet feil. Du kan også be om at opplysninger blir slettet, eller at behandlingen blir begrenset, der loven gir rett til det. Send slike henvendelser til sekretariatet i helsefellesskapet (under). Prosjektansvarlig kan selv rette søknaden til alle partene har signert. Mener du at opplysninger om deg blir behandlet i strid med reglene, kan du klage til Datatilsynet (<a href="https://www.datatilsynet.no/">datatilsynet.no</a>).</p>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, TTL_ATTRIBUTE } from '../../functions/adapters/table-design';
 import { STAFF_GROUPS } from '../../infra/stateful-stack';
 import { SCHEMES } from '../../config/schemes';
+import { privacySection } from '../../functions/pages/privacy-notice';
 import { resourcesOf, synthesize, validationReport, type SynthesizedApp } from './cdk-app';
 
 let dev: SynthesizedApp;
@@ -143,6 +144,21 @@ describe('event bus and schedule group', () => {
     prod.stateful_.resourceCountIs('AWS::Events::Archive', 1);
     prod.stateful_.hasResource('AWS::Scheduler::ScheduleGroup', { DeletionPolicy: 'Retain' });
     expect(Object.keys(resourcesOf(prod.stateful_, 'AWS::Events::EventBusPolicy'))).toEqual([]);
+  });
+});
+
+describe('retention the privacy notice states', () => {
+  it('prod keeps the payout archive and every log group as long as the notice on the landing page says', () => {
+    const notice = privacySection({ region: 'eu-north-1', communities: [] }).value;
+    const archives = Object.values(resourcesOf(prod.stateful_, 'AWS::Events::Archive'));
+    expect(archives).toHaveLength(1);
+    const archiveDays = archives[0]!.Properties?.RetentionDays as number;
+    expect(notice).toContain(`lagret i et eget arkiv i ${archiveDays} dager (10 år)`);
+    const logDays = new Set(
+      [prod.stateful_, prod.stateless_, prod.pages_].flatMap((template) => Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))).map((g) => g.Properties?.RetentionInDays as number),
+    );
+    expect([...logDays]).toHaveLength(1);
+    expect(notice).toContain(`loggene slettes etter ${[...logDays][0]} dager (ett år)`);
   });
 });
 
