@@ -119,6 +119,14 @@ function buildSchemeConfigSchema() {
          * of the community's cases. Absent: the notice names the secretariat only.
          */
         dataProtectionOfficerEmail: email.optional(),
+        /**
+         * More about the legal basis, in bokmål, which the privacy notice shows under the community
+         * after its own default (the processing is necessary for a task in the public interest that
+         * the trust has, administering the community's grant scheme: GDPR art. 6(1)(e)). Say what
+         * gives the trust the task (a mandate, an agreement, a statute), as the trust's lawyers put it.
+         * Absent: the notice states the default only.
+         */
+        legalBasis: text(1000).optional(),
       }),
       committee: z.strictObject({
         /** 'FSU', 'SSU', 'ASU', … */

@@ -56,6 +56,7 @@ function community(c: PrivacyFacts): Html {
 ${c.decisionCopiesToGroups ? html`<dt>Kopi av vedtak</dt><dd>Lederen og nestlederen i tjenestemodellgruppen eller fagrådet prosjektet er forankret i</dd>` : ''}
 <dt>Kontakt om personvern</dt><dd>Sekretariatet: ${mailto(c.secretariatEmail)}</dd>
 ${c.dataProtectionOfficerEmail ? html`<dt>Personvernombud</dt><dd>${mailto(c.dataProtectionOfficerEmail)}</dd>` : ''}
+${c.legalBasis ? html`<dt>Grunnlaget for behandlingen</dt><dd>${c.legalBasis}</dd>` : ''}
 </dl>`;
 }
 
@@ -75,6 +76,8 @@ export function privacySection(notice: PrivacyNotice): Html {
 <p><strong>Skriv ikke helseopplysninger om pasienter</strong> i søknaden, rapportene eller meldingene.</p>
 <h3>Hva opplysningene brukes til</h3>
 <p>Til å behandle søknaden og følge opp tilskuddet: signering hos partene, behandlingen og vedtaket i komiteen, utbetalingen, rapportene og oppfølgingen av tilskuddet. E-postadressene brukes til å sende lenker, kvitteringer, påminnelser, vedtak og andre beskjeder om saken.</p>
+<h3>Grunnlaget for behandlingen</h3>
+<p>Helseforetaket behandler opplysningene fordi det er nødvendig for å utføre en oppgave i allmennhetens interesse som helseforetaket har: å forvalte helsefellesskapets tilskuddsordning (personvernforordningen artikkel 6 nr. 1 bokstav e).${notice.communities.some((c) => c.legalBasis) ? ' Har et helsefellesskap skrevet mer om grunnlaget, står det nederst, under helsefellesskapet.' : ''}</p>
 <h3>Hvem som ser opplysningene</h3>
 <ul>
 <li>Sekretariatet ser hele saken, og komiteen som behandler søknaden, får den lagt fram. I noen helsefellesskap gir et utvalg innstilling før komiteen vedtar; det får også søknaden.</li>

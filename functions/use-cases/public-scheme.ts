@@ -55,7 +55,8 @@ export function getSchemeFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: str
 
 /**
  * What the privacy notice on the landing page says about one community: the controller (the
- * community's hospital trust), whom to ask, and who besides the secretariat reads its cases.
+ * community's hospital trust), whom to ask, who besides the secretariat reads its cases, and what
+ * it adds about the legal basis.
  */
 export function privacyFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: string) {
   const scheme = loadScheme(deps, schemeId);
@@ -65,6 +66,8 @@ export function privacyFacts(deps: Pick<Dependencies, 'scheme'>, schemeId: strin
     controller: { name: scheme.hospitalTrust.name, organisationNumber: scheme.hospitalTrust.organisationNumber },
     secretariatEmail: scheme.secretariatEmail,
     dataProtectionOfficerEmail: scheme.hospitalTrust.dataProtectionOfficerEmail ?? null,
+    /** what the community says about the legal basis beyond the notice's default (art. 6(1)(e)) */
+    legalBasis: scheme.hospitalTrust.legalBasis ?? null,
     committee: scheme.committee,
     /** two-level schemes: the body that recommends before the committee decides */
     preparationBody: scheme.preparation?.body.name ?? null,

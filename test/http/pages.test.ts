@@ -206,7 +206,12 @@ describe('the privacy notice (personvern): a section of the landing page, linked
       'Disse opplysningene får vi fra søkeren, ikke fra kontaktpersonen selv.',
       '<strong>Skriv ikke helseopplysninger om pasienter</strong>',
       'klage til Datatilsynet',
+      '<h3>Grunnlaget for behandlingen</h3>',
+      'Helseforetaket behandler opplysningene fordi det er nødvendig for å utføre en oppgave i allmennhetens interesse som helseforetaket har: å forvalte helsefellesskapets tilskuddsordning (personvernforordningen artikkel 6 nr. 1 bokstav e).</p>',
     ]) expect(notice).toContain(text);
+    // No shipped community says more about the legal basis: no pointer to what none has written.
+    expect(notice).not.toContain('<dt>Grunnlaget for behandlingen</dt>');
+    expect(notice).not.toContain('skrevet mer om grunnlaget');
     expect(home.text).toMatch(FOOTER_LINK);
   });
 
@@ -217,6 +222,15 @@ describe('the privacy notice (personvern): a section of the landing page, linked
     expect(notice).not.toContain('innenfor EU');
     expect(notice).toContain('<dt>Kontakt om personvern</dt><dd>Sekretariatet: <a href="mailto:ssu-sekretariat@sykehuset-innlandet.example">');
     expect(notice).not.toContain('Personvernombud');
+  });
+
+  it("shows a community's own text about the legal basis under it, after the default, when its configuration has one", () => {
+    const said = { ...privacyFacts(app.deps, 'sor-rogaland'), legalBasis: 'Oppgaven følger av oppdragsdokumentet fra Helse Vest RHF & samarbeidsavtalen.' };
+    const notice = privacySection({ region: 'eu-north-1', communities: [said, privacyFacts(app.deps, 'innlandet')] }).value;
+    expect(notice).toContain('(personvernforordningen artikkel 6 nr. 1 bokstav e). Har et helsefellesskap skrevet mer om grunnlaget, står det nederst, under helsefellesskapet.</p>');
+    const own = (name: string) => notice.slice(notice.indexOf(`<h4>${name}</h4>`)).split('</dl>')[0]!;
+    expect(own(said.name)).toContain('<dt>Grunnlaget for behandlingen</dt><dd>Oppgaven følger av oppdragsdokumentet fra Helse Vest RHF &amp; samarbeidsavtalen.</dd>');
+    expect(own(app.scheme('innlandet').name)).not.toContain('Grunnlaget for behandlingen');
   });
 
   it('the form says above its buttons what is done with what is typed, that the partners get e-mail, and links the notice', async () => {

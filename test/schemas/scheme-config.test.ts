@@ -215,6 +215,15 @@ describe('schemeConfigSchema', () => {
     expect(() => parseSchemeConfig(trust('personvernombudet'))).toThrow(/hospitalTrust\.dataProtectionOfficerEmail/);
   });
 
+  it("the hospital trust's own text about the legal basis is optional, and 1-1000 characters when given", () => {
+    expect(parseSchemeConfig(minimal()).hospitalTrust.legalBasis).toBeUndefined();
+    const trust = (legalBasis: string) => ({ ...minimal(), hospitalTrust: { ...minimal().hospitalTrust, legalBasis } });
+    expect(parseSchemeConfig(trust('  Oppgaven følger av oppdragsdokumentet. ')).hospitalTrust.legalBasis).toBe('Oppgaven følger av oppdragsdokumentet.');
+    expect(parseSchemeConfig(trust('x'.repeat(1000))).hospitalTrust.legalBasis).toHaveLength(1000);
+    expect(() => parseSchemeConfig(trust(' '))).toThrow(/hospitalTrust\.legalBasis/);
+    expect(() => parseSchemeConfig(trust('x'.repeat(1001)))).toThrow(/hospitalTrust\.legalBasis/);
+  });
+
   it('rejects duplicate criterion ids and oversize strings', () => {
     const c = { id: 'a', label: 'A', description: 'x' };
     expect(() => parseSchemeConfig({ ...minimal(), criteria: [c, c] })).toThrow(/criteria\.1\.id/);
