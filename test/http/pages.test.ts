@@ -205,7 +205,9 @@ describe('the privacy notice (personvern): a section of the landing page, linked
       'E-postadresser er maskert i loggene (bare delen etter @ står igjen), og loggene slettes etter 365 dager (ett år).',
       'Disse opplysningene får vi fra søkeren, ikke fra kontaktpersonen selv.',
       '<strong>Skriv ikke helseopplysninger om pasienter</strong>',
-      'klage til Datatilsynet',
+      'kan du klage til Datatilsynet (<a href="https://www.datatilsynet.no/">datatilsynet.no</a>)',
+      'Fordi grunnlaget for behandlingen er en oppgave i allmennhetens interesse, kan du protestere mot behandlingen ut fra din særlige situasjon (personvernforordningen artikkel 21)',
+      'med mindre helseforetaket kan vise tungtveiende berettigede grunner som går foran dine interesser, rettigheter og friheter',
       '<h3>Grunnlaget for behandlingen</h3>',
       'Helseforetaket behandler opplysningene fordi det er nødvendig for å utføre en oppgave i allmennhetens interesse som helseforetaket har: å forvalte helsefellesskapets tilskuddsordning (personvernforordningen artikkel 6 nr. 1 bokstav e).</p>',
     ]) expect(notice).toContain(text);
