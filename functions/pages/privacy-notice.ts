@@ -36,11 +36,11 @@ function storedWhere(region: string): string {
   return place ? `i AWS-regionen ${region} (${place}), innenfor EU` : `i AWS-regionen ${region}`;
 }
 
-/** A period of whole days, with the years it makes when it is a whole number of them: '365 dager (ett år)'. */
+/** A period of whole days, as the years it makes when it is a whole number of them: 'ett år (365 dager)', '10 år (3 650 dager)'. */
 function inDays(days: number): string {
   const years = days / 365;
-  if (!Number.isInteger(years)) return `${days} dager`;
-  return `${days} dager (${years === 1 ? 'ett' : years} år)`;
+  const counted = `${days.toLocaleString('nb-NO')} dager`;
+  return Number.isInteger(years) ? `${years === 1 ? 'ett' : years} år (${counted})` : counted;
 }
 
 const mailto = (address: string): Html => html`<a href=${`mailto:${address}`}>${address}</a>`;

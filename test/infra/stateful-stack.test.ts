@@ -153,12 +153,12 @@ describe('retention the privacy notice states', () => {
     const archives = Object.values(resourcesOf(prod.stateful_, 'AWS::Events::Archive'));
     expect(archives).toHaveLength(1);
     const archiveDays = archives[0]!.Properties?.RetentionDays as number;
-    expect(notice).toContain(`lagret i et eget arkiv i ${archiveDays} dager (10 år)`);
+    expect(notice).toContain(`lagret i et eget arkiv i ${archiveDays / 365} år (${archiveDays.toLocaleString('nb-NO')} dager)`);
     const logDays = new Set(
       [prod.stateful_, prod.stateless_, prod.pages_].flatMap((template) => Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))).map((g) => g.Properties?.RetentionInDays as number),
     );
     expect([...logDays]).toHaveLength(1);
-    expect(notice).toContain(`loggene slettes etter ${[...logDays][0]} dager (ett år)`);
+    expect(notice).toContain(`loggene slettes etter ett år (${[...logDays][0]} dager)`);
   });
 });
 
