@@ -168,6 +168,20 @@ function buildSchemeConfigSchema() {
       financeEmail: email,
       senderEmail: email,
       projectNumber: text(50),
+      /**
+       * The project numbers the scheme had before (a new accounting year, a new project): payouts
+       * keep the number they were made under, so finance's lists, the follow-up of missing invoices
+       * and the half-year report read these too. New payouts use projectNumber. Absent: none.
+       */
+      formerProjectNumbers: z
+        .array(text(50))
+        .max(20)
+        .superRefine((numbers, ctx) => {
+          numbers.forEach((n, i) => {
+            if (numbers.indexOf(n) < i) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate former project number '${n}'` });
+          });
+        })
+        .optional(),
       /** Days before a meeting a complete application must be in (Sør-Rogaland: 14). */
       submissionLeadDays: wholeDays(365).default(14),
       /** Longest grant period in months (Sør-Rogaland: at most 12 months at a time). */
@@ -258,6 +272,14 @@ function buildSchemeConfigSchema() {
         .optional(),
     })
     .superRefine((cfg, ctx) => {
+      const current = cfg.formerProjectNumbers?.indexOf(cfg.projectNumber) ?? -1;
+      if (current >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['formerProjectNumbers', current],
+          message: `'${cfg.projectNumber}' is the current projectNumber, not a former one`,
+        });
+      }
       if (cfg.criteriaRule.minMet > cfg.criteria.length) {
         ctx.addIssue({
           code: 'custom',

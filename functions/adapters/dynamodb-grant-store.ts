@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
+import { payoutListKey } from '../domain/payout';
 import { SUBMISSION_CLAIM_DAYS } from '../domain/retention';
 import type {
   AddedMeetingRecord,
@@ -753,7 +754,7 @@ export class DynamoGrantStore implements GrantStore {
       ...keys.payout(p.id),
       entity: 'payout',
       [GSI1.partitionKey]: keys.project(p.projectNumber),
-      [GSI1.sortKey]: `${p.state}#${p.createdAt}#${p.id}`,
+      [GSI1.sortKey]: payoutListKey(p),
       [GSI2.partitionKey]: keys.appPayouts(p.applicationId),
       [GSI2.sortKey]: `${p.createdAt}#${p.id}`,
     };
@@ -793,7 +794,7 @@ export class DynamoGrantStore implements GrantStore {
     const updates = [
       `${e.name('state')} = ${e.value('to', to)}`,
       `${e.name('revision')} = ${e.name('revision')} + ${e.value('one', 1)}`,
-      `${e.name(GSI1.sortKey)} = ${e.value('gsi1sk', `${to}#${String(current['createdAt'])}#${payoutId}`)}`,
+      `${e.name(GSI1.sortKey)} = ${e.value('gsi1sk', payoutListKey({ state: to, createdAt: String(current['createdAt']), id: payoutId }))}`,
     ];
     for (const f of SETTABLE_PAYOUT_FIELDS) {
       const v = set[f];

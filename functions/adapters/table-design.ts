@@ -31,7 +31,7 @@
 // |   listGroupLeaders (decision copies)     | Query pk, begins_with GROUPLEADERS#                             |                                                   |                                                  |
 // | pot (total, remaining, reservations)     | SCHEME#<s>                      | POT#<year>                     | –                                                 | –                                                |
 // | payout                                   | PAYOUT#<payoutId>               | PAYOUT                         | PROJECT#<projectNumber> / <state>#<createdAt>#<id> | APPPAYOUTS#<appId> / <createdAt>#<id>           |
-// |   listPayoutsByProject [state]           |                                 |                                | Query gsi1pk [begins_with <state>#]               |                                                  |
+// |   listPayoutsByProject [state] (once per project number of a scheme: the current one and formerProjectNumbers) | | | Query gsi1pk [begins_with <state>#] |                  |
 // |   listPayoutsForApplication              |                                 |                                |                                                   | Query gsi2pk                                     |
 // | report (one per kind)                    | APP#<appId>                     | REPORT#<kind>                  | SCHEMEREPORTS#<s> / <submittedAt>#<appId>#<kind>  | SUPPLEMENTWAIT#<s> / <requestAt>#<appId>#<kind> (sparse: while the secretariat's request to fill it in waits) |
 // |   listReportsBySchemeBetween             |                                 |                                | Query gsi1pk, gsi1sk BETWEEN from AND to+U+FFFF   |                                                  |

@@ -132,6 +132,26 @@ export function invoiceMissingFrom(decidedAt: string, invoiceAfterDays: number):
   return osloInstant(addDays(osloDateOf(new Date(decidedAt)), invoiceAfterDays), REMINDER_TIME);
 }
 
+/**
+ * Every project number a scheme's payouts are under: the current one (new payouts get it) first,
+ * then those it had before, whose payouts keep their number and are still finance's to handle.
+ */
+export function schemeProjectNumbers(scheme: { projectNumber: string; formerProjectNumbers?: readonly string[] | undefined }): string[] {
+  return [scheme.projectNumber, ...(scheme.formerProjectNumbers ?? [])];
+}
+
+/** The order of finance's lists, and the project index's sort key: by state, then by when the payout was made. */
+export function payoutListKey(p: Pick<PayoutRecord, 'state' | 'createdAt' | 'id'>): string {
+  return `${p.state}#${p.createdAt}#${p.id}`;
+}
+
+/** The lists of several project numbers as one, in the order of each (payoutListKey; code-unit order, as DynamoDB sorts these keys). */
+export function mergePayoutLists(lists: readonly (readonly PayoutRecord[])[]): PayoutRecord[] {
+  if (lists.length === 1) return [...lists[0]!];
+  const keyed = lists.flat().map((p) => ({ p, key: payoutListKey(p) }));
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ p }) => p);
+}
+
 /** A repayment claim's payout carries the claimed amount as a negative one. */
 export function isRepaymentPayout(payout: Pick<PayoutRecord, 'amount'>): boolean {
   return payout.amount < 0;

@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { listPayouts } from '../use-cases/payouts';
+import { listPayouts } from '../use-cases/payout-lists';
 import { payoutQuerySchema } from '../../schemas/requests.schema';
 import { httpRoute, parseQuery } from './http-route';
 import { json } from './responses';

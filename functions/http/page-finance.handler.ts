@@ -4,7 +4,7 @@ import { financeView, ownProjectNumbers } from '../pages/finance-flow';
 import { flash, staffPage } from '../pages/page-kit';
 import { FINANCE_NOTICES, financeCsvFile, financeFilter, financePage } from '../pages/finance-page';
 import { osloDateOf } from '../domain/oslo-time';
-import { listPayoutsWithTitles } from '../use-cases/payouts';
+import { listPayoutsWithTitles } from '../use-cases/payout-lists';
 import { csvAttachment } from './responses';
 import { httpRoute } from './http-route';
 

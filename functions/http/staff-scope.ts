@@ -2,6 +2,7 @@
 // application, payout or project number it names. httpRoute refuses (403) a request for a
 // community the staff member does not act for (see StaffPrincipal.schemes).
 import { runningSchemeIds, type Dependencies } from '../composition';
+import { schemeProjectNumbers } from '../domain/payout';
 
 export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'scheme'>, params: Record<string, string>, query: Record<string, string>): Promise<string[]> {
   if (params.schemeId) return [params.schemeId];
@@ -13,8 +14,9 @@ export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'schem
     const payout = await deps.store.getPayout(params.payoutId);
     return payout ? [payout.schemeId] : [];
   }
-  // Finance's lists: `projectNumber` in the API, `prosjektnummer` on the page.
+  // Finance's lists: `projectNumber` in the API, `prosjektnummer` on the page. A scheme's former
+  // project numbers are its own too: their payouts are still its finance's to handle.
   const projectNumber = (query.projectNumber ?? query.prosjektnummer ?? '').trim();
-  if (projectNumber) return runningSchemeIds(deps).filter((id) => deps.scheme(id)?.projectNumber === projectNumber);
+  if (projectNumber) return runningSchemeIds(deps).filter((id) => schemeProjectNumbers(deps.scheme(id)!).includes(projectNumber)); // running: configured
   return [];
 }

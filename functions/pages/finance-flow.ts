@@ -5,7 +5,7 @@ import type { RouteRequest } from '../http/http-route';
 import { redirect, type HttpResult } from '../http/responses';
 import { actsFor } from '../http/staff-auth';
 import { financeProjectNumbers, payoutProjectNumber } from '../use-cases/page-views';
-import { listPayoutsWithTitles } from '../use-cases/payouts';
+import { listPayoutsWithTitles } from '../use-cases/payout-lists';
 import { checkCsrf, csrfToken } from './csrf';
 import { firstValue, toFormBody, type FormBody } from './forms';
 import { financePage, financePath, financeReturnPath, type FinanceFilter, type FinanceView } from './finance-page';
@@ -18,8 +18,9 @@ export function ownProjectNumbers(deps: Dependencies, request: RouteRequest<unkn
 
 export async function financeView(deps: Dependencies, request: RouteRequest<unknown>, filter: FinanceFilter): Promise<{ view: FinanceView; headers: Record<string, string> }> {
   const csrf = csrfToken(request.event as Parameters<typeof csrfToken>[0]);
-  const { payouts, titles } = await listPayoutsWithTitles(deps, filter.projectNumber, filter.state);
-  return { view: { filter, projectNumbers: ownProjectNumbers(deps, request), payouts, titles, csrf: csrf.token }, headers: csrf.headers };
+  const { payouts, titles, projectNumbers } = await listPayoutsWithTitles(deps, filter.projectNumber, filter.state);
+  const formerListed = projectNumbers.filter((n) => n !== filter.projectNumber);
+  return { view: { filter, projectNumbers: ownProjectNumbers(deps, request), formerListed, payouts, titles, csrf: csrf.token }, headers: csrf.headers };
 }
 
 /** The list the form came from (its hidden `tilbake`), else the payout's project number. */

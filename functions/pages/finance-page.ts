@@ -3,6 +3,7 @@ import { toCsv, type CsvColumns } from '../domain/csv';
 import { PAYOUT_STATES, type PayoutRecord, type PayoutState } from '../domain/model';
 import { osloDateOf } from '../domain/oslo-time';
 import { isRepaymentPayout } from '../domain/payout';
+import { andList } from '../domain/norwegian-list';
 import { payoutsPath } from '../http/routes';
 import { CSRF_FIELD } from './csrf';
 import { count, dateTime, dayOf, kroner, payoutModeLabel, payoutStateFilterLabel, payoutStateLabel } from './format';
@@ -16,7 +17,10 @@ export interface FinanceFilter {
 
 export interface FinanceView {
   filter: FinanceFilter;
-  projectNumbers: ReadonlyArray<{ projectNumber: string; schemeName: string }>;
+  /** the choices: each scheme's current project number, and those it had before (`former`) */
+  projectNumbers: ReadonlyArray<{ projectNumber: string; schemeName: string; former?: boolean }>;
+  /** the project numbers the list read besides the one chosen: the scheme's former ones, when its current one is chosen */
+  formerListed?: readonly string[];
   payouts: readonly PayoutRecord[];
   /** each case's project title, by case number (a case not found shows its number alone) */
   titles?: ReadonlyMap<string, string>;
@@ -106,7 +110,7 @@ export function financePage(view: FinanceView): { title: string; body: Html } {
   const states: FormState[] = [];
   const rows = view.payouts.map(
     (p) => html`<tr id=${`utbetaling-${p.id.replace(/[^A-Za-z0-9_-]+/g, '-')}`}>
-<td>${view.titles?.get(p.applicationId) ?? ''}<span class="hint">saksnr. ${p.applicationId}</span></td>
+<td>${view.titles?.get(p.applicationId) ?? ''}<span class="hint">saksnr. ${p.applicationId}</span>${p.projectNumber === view.filter.projectNumber ? '' : html`<span class="hint">prosjektnr. ${p.projectNumber}</span>`}</td>
 <td>${p.payee}${p.payeeOrganisationNumber ? html`<span class="hint">org.nr. ${p.payeeOrganisationNumber}</span>` : ''}</td><td class="num">${kroner(p.amount)}</td><td>${payoutModeLabel(p)}</td><td>${payoutStateLabel(p)}${payoutStateDay(p)}</td>
 <td>${dateTime(p.createdAt)}</td><td>${p.invoiceNumber ?? ''}${p.invoicedAt ? html`<span class="hint">registrert ${dayOf(p.invoicedAt)}</span>` : ''}</td><td>${actions(p, view, states)}</td></tr>`,
   );
@@ -122,7 +126,7 @@ ${view.notice ?? ''}
 <div class="grid">
 <div class="field"><label for="prosjektnummer">Prosjektnummer</label>
 <select id="prosjektnummer" name="prosjektnummer">${options.map(
-      (o) => html`<option${attrs({ value: o.projectNumber, selected: o.projectNumber === view.filter.projectNumber })}>${o.projectNumber} (${o.schemeName})</option>`,
+      (o) => html`<option${attrs({ value: o.projectNumber, selected: o.projectNumber === view.filter.projectNumber })}>${o.projectNumber} (${o.schemeName}${o.former ? ', tidligere prosjektnummer' : ''})</option>`,
     )}</select></div>
 <div class="field"><label for="status">Status</label>
 <select id="status" name="status"><option value="">Alle</option>${PAYOUT_STATES.map(
@@ -131,7 +135,7 @@ ${view.notice ?? ''}
 </div>
 <button type="submit" class="secondary">Vis utbetalinger</button>
 </form>
-<h2>Utbetalinger på ${view.filter.projectNumber}${view.filter.state ? ` – ${payoutStateFilterLabel(view.filter.state).toLowerCase()}` : ''}</h2>
+<h2>Utbetalinger på ${view.filter.projectNumber}${view.formerListed?.length ? ` og tidligere prosjektnummer ${andList(view.formerListed)}` : ''}${view.filter.state ? ` – ${payoutStateFilterLabel(view.filter.state).toLowerCase()}` : ''}</h2>
 ${view.payouts.length === 0
   ? html`<p>Ingen utbetalinger.</p>`
   : html`<p><a href=${`${financePath(view.filter)}&format=csv`} download>Last ned listen som CSV (åpnes i Excel)</a></p>

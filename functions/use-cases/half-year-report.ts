@@ -9,6 +9,7 @@ import { latestReport, reportAsOf } from '../domain/reports';
 import { periodAsOf } from '../domain/grant-period';
 import { reportDueAsOf } from '../domain/report-deadlines';
 import { loadCurrentVersion, loadScheme } from './load-application';
+import { listSchemePayouts } from './payout-lists';
 
 
 export interface HalfYearRow {
@@ -105,11 +106,11 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const fromIso = osloInstant(from).toISOString();
   const toIso = endOfOsloDay(to).toISOString();
   // One Query for every report up to the period's end: an older grant may have reported before it.
-  // One for the scheme's payouts (by its project number): what finance paid and got back.
+  // One per project number of the scheme (the current one and those it had before) for its payouts: what finance paid and got back.
   const [byStatus, upToEnd, payouts] = await Promise.all([
     Promise.all(REPORTED_STATUSES.map((s) => deps.store.listByStatus(scheme.id, s))),
     deps.store.listReportsBySchemeBetween(scheme.id, BEFORE_ANY_REPORT, toIso),
-    deps.store.listPayoutsByProject(scheme.projectNumber),
+    listSchemePayouts(deps, scheme),
   ]);
   const money = moneyMoved(payouts.filter((p) => p.schemeId === scheme.id), fromIso, toIso);
   // As each report stood at the period's end: a supplement sent since is the next period's to tell.

@@ -6,15 +6,17 @@ import { daysBetween, osloDateOf } from '../domain/oslo-time';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { loadScheme } from './load-application';
+import { listSchemePayouts } from './payout-lists';
 
 /**
  * The grants paid on invoice whose invoice has not come by invoiceMissingFrom, oldest decision
- * first: one Query (the payouts of the scheme's project number still awaiting their invoice) and
- * the grants read together (BatchGetItem). A cost booking never awaits an invoice; a registered invoice moves
- * the payout on, and a revocation cancels it (a claim needs the grant paid): none of those is here.
+ * first: one Query per project number of the scheme, the current one and those it had before (the
+ * payouts still awaiting their invoice), and the grants read together (BatchGetItem). A cost booking
+ * never awaits an invoice; a registered invoice moves the payout on, and a revocation cancels it (a
+ * claim needs the grant paid): none of those is here.
  */
 async function grantsMissingInvoice(deps: Dependencies, scheme: SchemeConfig, now: Date) {
-  const waiting = (await deps.store.listPayoutsByProject(scheme.projectNumber, 'awaiting_invoice')).filter((p) => p.schemeId === scheme.id);
+  const waiting = (await listSchemePayouts(deps, scheme, 'awaiting_invoice')).filter((p) => p.schemeId === scheme.id);
   const apps = new Map((await deps.store.getApplications(waiting.map((p) => p.applicationId))).map((app) => [app.id, app]));
   return waiting
     .flatMap((payout) => {

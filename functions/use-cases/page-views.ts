@@ -133,9 +133,16 @@ export async function agendaPlaceOf(deps: Dependencies, applicationId: string) {
   return { applicationId: app.id, schemeId: app.schemeId, meetingId: app.meetingId, status: app.status };
 }
 
-/** The project numbers finance can look up: one per scheme this deployment runs. */
+/**
+ * The project numbers finance can look up: each scheme's current one (its list reads the former
+ * ones too) first, then the numbers the schemes had before, each of which can be listed alone.
+ */
 export function financeProjectNumbers(deps: Pick<Dependencies, 'scheme'>, actsFor: (schemeId: string) => boolean) {
-  return runningSchemeIds(deps).filter(actsFor).map((id) => loadScheme(deps, id)).map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name }));
+  const schemes = runningSchemeIds(deps).filter(actsFor).map((id) => loadScheme(deps, id));
+  return [
+    ...schemes.map((s) => ({ projectNumber: s.projectNumber, schemeName: s.name })),
+    ...schemes.flatMap((s) => (s.formerProjectNumbers ?? []).map((projectNumber) => ({ projectNumber, schemeName: s.name, former: true as const }))),
+  ];
 }
 
 /** The payout's project number (finance's forms return to that list). */

@@ -47,17 +47,6 @@ export async function triggerPayout(deps: Dependencies, applicationId: string, a
   return payout;
 }
 
-export async function listPayouts(deps: Dependencies, projectNumber: string, state?: PayoutState) {
-  return deps.store.listPayoutsByProject(projectNumber, state);
-}
-
-/** Finance's list: the payouts, and the project title of each one's case (by case number), to tell them apart. */
-export async function listPayoutsWithTitles(deps: Dependencies, projectNumber: string, state?: PayoutState): Promise<{ payouts: PayoutRecord[]; titles: ReadonlyMap<string, string> }> {
-  const payouts = await listPayouts(deps, projectNumber, state);
-  const apps = await deps.store.getApplications(payouts.map((p) => p.applicationId));
-  return { payouts, titles: new Map(apps.map((a) => [a.id, a.title])) };
-}
-
 async function loadPayout(deps: Dependencies, payoutId: string): Promise<PayoutRecord> {
   const payout = await deps.store.getPayout(payoutId);
   if (!payout) throw new NotFoundError('Fant ikke utbetalingen.');

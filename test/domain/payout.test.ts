@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimChoiceMissing, claimEffect, claimEndsGrant, moneyMoved, payoutIdFor, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal } from '../../functions/domain/payout';
-import { APPLICATION_STATUSES, type AuditEntry, type PayoutState } from '../../functions/domain/model';
+import { claimChoiceMissing, claimEffect, claimEndsGrant, mergePayoutLists, moneyMoved, payoutIdFor, payoutListKey, payoutModeFor, recordedClaim, reallocatedUpTo, recordedRevocation, repaymentClaimable, repaymentRefusal, revocationRefusal, schemeProjectNumbers } from '../../functions/domain/payout';
+import { APPLICATION_STATUSES, type AuditEntry, type PayoutRecord, type PayoutState } from '../../functions/domain/model';
 import { canTransition } from '../../functions/domain/status-transitions';
 
 describe('payoutModeFor', () => {
@@ -29,6 +29,29 @@ describe('payoutIdFor', () => {
     expect(() => payoutIdFor('app-123', 'grant', 0)).toThrow(RangeError);
     expect(() => payoutIdFor('app-123', 'grant', 1.5)).toThrow(RangeError);
     expect(() => payoutIdFor('', 'grant')).toThrow(RangeError);
+  });
+});
+
+describe('schemeProjectNumbers', () => {
+  it('the current project number first, then those the scheme had before', () => {
+    expect(schemeProjectNumbers({ projectNumber: 'P-2' })).toEqual(['P-2']);
+    expect(schemeProjectNumbers({ projectNumber: 'P-2', formerProjectNumbers: ['P-1', 'P-0'] })).toEqual(['P-2', 'P-1', 'P-0']);
+  });
+});
+
+describe('mergePayoutLists', () => {
+  const payout = (id: string, projectNumber: string, state: PayoutState, createdAt: string): PayoutRecord =>
+    ({ id, applicationId: id, schemeId: 's', projectNumber, payee: 'x', amount: 1, mode: 'invoice', state, createdAt, revision: 1 });
+  it('merges the lists of several project numbers in the order of each: by state, then when made', () => {
+    const current = [payout('c1', 'P-2', 'awaiting_invoice', '2027-02-01T09:00:00.000Z'), payout('c2', 'P-2', 'paid', '2027-01-01T09:00:00.000Z')];
+    const former = [payout('f1', 'P-1', 'awaiting_invoice', '2026-12-01T09:00:00.000Z'), payout('f2', 'P-1', 'paid', '2027-03-01T09:00:00.000Z'), payout('f3', 'P-1', 'repaid', '2026-12-10T09:00:00.000Z')];
+    expect(mergePayoutLists([current, former]).map((p) => p.id)).toEqual(['f1', 'c1', 'c2', 'f2', 'f3']);
+    // One list is as it came.
+    expect(mergePayoutLists([former])).toEqual(former);
+    expect(mergePayoutLists([])).toEqual([]);
+  });
+  it('is the order of the project index (its sort key)', () => {
+    expect(payoutListKey(payout('a#payout#grant#1', 'P-2', 'invoiced', '2027-01-01T09:00:00.000Z'))).toBe('invoiced#2027-01-01T09:00:00.000Z#a#payout#grant#1');
   });
 });
 

@@ -224,6 +224,19 @@ describe('schemeConfigSchema', () => {
     expect(() => parseSchemeConfig(trust('x'.repeat(1001)))).toThrow(/hospitalTrust\.legalBasis/);
   });
 
+  it('lists the project numbers the scheme had before: optional, bounded, without duplicates or the current one', () => {
+    expect(parseSchemeConfig(minimal()).formerProjectNumbers).toBeUndefined();
+    expect(parseSchemeConfig({ ...minimal(), formerProjectNumbers: [' P-0 ', 'P-00'] }).formerProjectNumbers).toEqual(['P-0', 'P-00']);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: ['P-0', 'P-0'] })).toThrow(/formerProjectNumbers\.1: duplicate former project number 'P-0'/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: ['P-0', 'P-1'] })).toThrow(/formerProjectNumbers\.1: 'P-1' is the current projectNumber/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: ['P-1 '] })).toThrow(/formerProjectNumbers\.0/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: [''] })).toThrow(/formerProjectNumbers\.0/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: ['x'.repeat(51)] })).toThrow(/formerProjectNumbers\.0/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: Array.from({ length: 21 }, (_, i) => `P-0${i}`) })).toThrow(/formerProjectNumbers/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: 'P-0' })).toThrow(/formerProjectNumbers/);
+    expect(() => parseSchemeConfig({ ...minimal(), formerProjectNumbers: [{ projectNumber: 'P-0' }] })).toThrow(/formerProjectNumbers\.0/);
+  });
+
   it('rejects duplicate criterion ids and oversize strings', () => {
     const c = { id: 'a', label: 'A', description: 'x' };
     expect(() => parseSchemeConfig({ ...minimal(), criteria: [c, c] })).toThrow(/criteria\.1\.id/);

@@ -1,7 +1,9 @@
 // One deployment serves several health communities: staff act only for the communities their
 // groups name (scheme:<id>, or scheme:all). A request about another community's meeting,
 // application, payout or project number is a 403, and nothing is written.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overrideDependencies } from '../../functions/composition';
+import { getScheme } from '../../config/schemes';
 import { ROUTES } from '../../functions/http/routes';
 import { apiEvent, staffClaims, type Claims } from '../support/api-events';
 import { invoke, useTestApp } from '../support/test-app';
@@ -58,6 +60,28 @@ describe('staff act only for their own communities', () => {
     expect(page.text).not.toContain(other.projectNumber);
     const otherList = await invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: other.projectNumber }, headers: HTML, claims: as }), 'page-finance');
     expect(otherList.status).toBe(403);
+  });
+
+  describe('a project number the scheme had before (formerProjectNumbers)', () => {
+    afterEach(() => {
+      overrideDependencies({ scheme: getScheme });
+    });
+
+    it("is the scheme's: its finance lists the payouts under it, another community's finance gets 403", async () => {
+      const { payout } = await app.payoutPending('sor-rogaland');
+      const base = app.scheme('sor-rogaland');
+      overrideDependencies({ scheme: (id) => (id === base.id ? { ...base, projectNumber: 'R-11326-D20271', formerProjectNumbers: [base.projectNumber] } : getScheme(id)) });
+      const former = await app.call('list-payouts', { query: { projectNumber: base.projectNumber }, as: SOR_ROGALAND_FINANCE });
+      expect(former.status).toBe(200);
+      expect(former.body.payouts.map((p: { id: string }) => p.id)).toContain(payout.id);
+      expect((await app.call('list-payouts', { query: { projectNumber: base.projectNumber }, as: staffClaims(['finance', 'scheme:innlandet']) })).status).toBe(403);
+      const page = await invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: base.projectNumber }, headers: HTML, claims: SOR_ROGALAND_FINANCE }), 'page-finance');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<h2>Utbetalinger på ${base.projectNumber}</h2>`);
+      // Without it in the configuration, the number is no longer the scheme's.
+      overrideDependencies({ scheme: (id) => (id === base.id ? { ...base, projectNumber: 'R-11326-D20271' } : getScheme(id)) });
+      expect((await app.call('list-payouts', { query: { projectNumber: 'R-11326-D20271' }, as: SOR_ROGALAND_FINANCE })).body.payouts.map((p: { id: string }) => p.id)).not.toContain(payout.id);
+    });
   });
 
   it('a role without any community group acts for none', async () => {
