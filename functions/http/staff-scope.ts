@@ -15,8 +15,11 @@ export async function schemesOfRequest(deps: Pick<Dependencies, 'store' | 'schem
     return payout ? [payout.schemeId] : [];
   }
   // Finance's lists: `projectNumber` in the API, `prosjektnummer` on the page. A scheme's former
-  // project numbers are its own too: their payouts are still its finance's to handle.
+  // project numbers are its own too: their payouts are still its finance's to handle. A number no
+  // scheme has (any longer) could be any community's, so only those who act for all may list it.
   const projectNumber = (query.projectNumber ?? query.prosjektnummer ?? '').trim();
-  if (projectNumber) return runningSchemeIds(deps).filter((id) => schemeProjectNumbers(deps.scheme(id)!).includes(projectNumber)); // running: configured
-  return [];
+  if (!projectNumber) return [];
+  const running = runningSchemeIds(deps);
+  const owners = running.filter((id) => schemeProjectNumbers(deps.scheme(id)!).includes(projectNumber)); // running: configured
+  return owners.length > 0 ? owners : running;
 }

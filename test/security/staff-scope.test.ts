@@ -84,6 +84,30 @@ describe('staff act only for their own communities', () => {
     });
   });
 
+  it("a project number no community has (any longer) is refused to finance of one community: its payouts may be another's", async () => {
+    const { payout } = await app.payoutPending('innlandet');
+    const base = app.scheme('innlandet');
+    // Innlandet changed its number and did not list the old one: the old number is no scheme's now.
+    overrideDependencies({ scheme: (id) => (id === base.id ? { ...base, projectNumber: 'SI-RST-2027' } : getScheme(id)) });
+    try {
+      for (const projectNumber of [base.projectNumber, 'FINNES-IKKE']) {
+        const refused = await app.call('list-payouts', { query: { projectNumber }, as: SOR_ROGALAND_FINANCE });
+        expect(refused.status, projectNumber).toBe(403);
+        expect(refused.text).not.toContain(payout.id);
+        expect((await invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: projectNumber }, headers: HTML, claims: SOR_ROGALAND_FINANCE }), 'page-finance')).status).toBe(403);
+      }
+      // Who acts for every community may look it up (to find payouts left under a number taken out of the configuration).
+      const all = await app.call('list-payouts', { query: { projectNumber: base.projectNumber }, as: staffClaims(['finance', 'scheme:all']) });
+      expect(all.status).toBe(200);
+      expect(all.body.payouts.map((p: { id: string }) => p.id)).toContain(payout.id);
+      const page = await invoke(apiEvent({ method: 'GET', path: '/okonomi', query: { prosjektnummer: 'FINNES-IKKE' }, headers: HTML, claims: staffClaims(['finance', 'scheme:all']) }), 'page-finance');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('FINNES-IKKE (ukjent prosjektnummer)');
+    } finally {
+      overrideDependencies({ scheme: getScheme });
+    }
+  });
+
   it('a role without any community group acts for none', async () => {
     const { applicationId } = await app.scheduled('sor-rogaland');
     expect((await app.call('get-application', { pathParameters: { applicationId }, as: UNSCOPED })).status).toBe(403);
