@@ -3,8 +3,9 @@
 import type * as z from 'zod/mini';
 import { dependencies, type Dependencies, type Wiring } from '../composition';
 import { toFormBody } from '../pages/forms';
-import { ownerPath, ownerStatusPage } from '../pages/owner-pages';
-import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
+import { linkForm } from '../pages/kept-text';
+import { OWNER_FORM_LABELS, ownerPath, ownerStatusPage } from '../pages/owner-pages';
+import { formRefusal, page } from '../pages/page-kit';
 import { getOwnerPage } from '../use-cases/page-views';
 import { coerceFormBody, type RequestSchemaKey } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -21,7 +22,7 @@ export function ownerFormAction<S extends z.ZodMiniType>(options: {
   /** the parts beyond storage the action needs (httpRoute's `uses`) */
   uses: readonly Wiring[];
 }) {
-  return httpRoute({ access: 'public', uses: options.uses, ...PAGE_FORM }, async ({ params, body }) => {
+  return httpRoute({ access: 'public', uses: options.uses, ...linkForm(OWNER_FORM_LABELS[options.section], 'owner') }, async ({ params, body }) => {
     const deps = dependencies();
     const linkId = params.linkId ?? '';
     const form = toFormBody(body);

@@ -1,7 +1,8 @@
 import { dependencies } from '../composition';
 import { toFormBody } from '../pages/forms';
-import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
-import { reportPage, reportPath } from '../pages/report-page';
+import { formRefusal, page } from '../pages/page-kit';
+import { linkForm } from '../pages/kept-text';
+import { DEADLINE_REQUEST_LABELS, reportPage, reportPath } from '../pages/report-page';
 import { getReportForm, requestDeadline } from '../use-cases/reports';
 import { coerceFormBody, deadlineRequestSchema } from '../../schemas/requests.schema';
 import { toFieldErrors } from '../../schemas/fields.schema';
@@ -9,7 +10,7 @@ import { httpRoute } from './http-route';
 import { redirect } from './responses';
 
 /** The report page's "Be om utsatt frist": back to the report page with a notice, or its errors. */
-export const handler = httpRoute({ access: 'public', ...PAGE_FORM }, async ({ params, body }) => {
+export const handler = httpRoute({ access: 'public', ...linkForm(DEADLINE_REQUEST_LABELS, 'report') }, async ({ params, body }) => {
   const deps = dependencies();
   const linkId = params.linkId ?? '';
   const form = toFormBody(body);

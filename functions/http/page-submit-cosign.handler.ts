@@ -1,8 +1,9 @@
 import { dependencies } from '../composition';
 import { ConflictError, ValidationError } from '../domain/errors';
-import { cosignPage, cosignPath } from '../pages/cosign-page';
+import { COSIGN_LABELS, cosignPage, cosignPath } from '../pages/cosign-page';
+import { linkForm } from '../pages/kept-text';
 import { toFormBody } from '../pages/forms';
-import { page, PAGE_FORM } from '../pages/page-kit';
+import { page } from '../pages/page-kit';
 import { cosignApplication } from '../use-cases/cosign-application';
 import { getCosignPage } from '../use-cases/page-views';
 import { coerceFormBody, signatureRequestSchema } from '../../schemas/requests.schema';
@@ -13,7 +14,7 @@ import { stepFunctions } from '../wiring/step-functions.wiring';
 
 const SIGNING_CLOSED = ['signing_stopped', 'version_changed'];
 
-export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...PAGE_FORM }, async ({ params, body }) => {
+export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...linkForm(COSIGN_LABELS, 'partner') }, async ({ params, body }) => {
   const deps = dependencies();
   const linkId = params.linkId ?? '';
   const form = toFormBody(body);

@@ -1,8 +1,9 @@
 import { dependencies } from '../composition';
-import { revisionFormPage } from '../pages/application-form-page';
+import { applicationTypedFields, revisionFormPage } from '../pages/application-form-page';
+import { linkForm } from '../pages/kept-text';
 import { toFormBody } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
-import { formRefusal, page, PAGE_FORM } from '../pages/page-kit';
+import { formRefusal, page } from '../pages/page-kit';
 import { reviseApplication } from '../use-cases/revise-application';
 import { getRefusedRevisionForm } from '../use-cases/page-views';
 import { formToApplicationInput } from '../../schemas/application.schema';
@@ -10,7 +11,7 @@ import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
 
-export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...PAGE_FORM }, async ({ params, body }) => {
+export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...linkForm(applicationTypedFields, 'owner') }, async ({ params, body }) => {
   const deps = dependencies();
   const linkId = params.linkId ?? '';
   const form = toFormBody(body);

@@ -80,6 +80,54 @@ export interface ApplicationFormView {
   closed?: ApplicationStatus;
 }
 
+/**
+ * The form's typed fields (text, dates, amounts; not its choices) by the names its error summary
+ * gives them, in the form's order; a partner's and a budget line's are named with their row
+ * ('Part 2, e-post'). A post through a dead link shows them to copy.
+ */
+const PROJECT_LABELS = {
+  title: 'Prosjektets navn',
+  summary: 'Kort sammendrag',
+  challenge: 'Hvilken samhandlingsutfordring skal prosjektet løse?',
+  need: 'Hvilket behov skal tilskuddet dekke?',
+  'expectedEffect.citizen': 'Forventet effekt for innbyggerne',
+  'expectedEffect.hospital': 'Forventet effekt for sykehuset',
+  'expectedEffect.municipality': 'Forventet effekt for kommunen',
+  otherNeed: 'Andre behov tiltaket dekker',
+} as const;
+const OWNER_TO_AMOUNT_LABELS = {
+  'owner.name': 'Prosjektansvarlig, navn',
+  'owner.email': 'Prosjektansvarlig, e-post',
+  'owner.unit': 'Prosjektansvarlig, enhet',
+  'anchoring.justification': 'Forankring, begrunnelse',
+  continues: 'Videreføring, saksnummer',
+  periodStart: 'Startdato',
+  periodEnd: 'Sluttdato',
+  requestedAmount: 'Omsøkt beløp (kr)',
+} as const;
+const CLOSING_LABELS = { patientResponsibility: 'Pasientansvar', changeNote: 'Hva er endret' } as const;
+const LABELS = { ...PROJECT_LABELS, ...OWNER_TO_AMOUNT_LABELS, ...CLOSING_LABELS };
+const PARTNER_LABELS = { organisationName: 'navn', organisationNumber: 'organisasjonsnummer', contactName: 'kontaktperson', email: 'e-post', role: 'rolle' } as const;
+const BUDGET_LABELS = { personnel: 'personell', money: 'økonomiske midler', purchases: 'innkjøp', equipment: 'utstyr', requestedGrant: 'omsøkt tilskudd' } as const;
+const partnerName = (i: number) => `Part ${i + 1}`;
+const budgetLineName = (i: number) => `Budsjettlinje ${i + 1}`;
+
+/** The rows' typed fields: `${row}, ${label}` for each row the form has. */
+function rowLabels(list: 'partners' | 'budget', rows: number, name: (i: number) => string, labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: rows }, (_, i) => Object.entries(labels).map(([field, label]) => [`${list}.${i}.${field}`, `${name(i)}, ${label}`])).flat());
+}
+
+/** Every typed field of the form as posted (its partner rows and budget lines), in the form's order. */
+export function applicationTypedFields(form: FormBody): Record<string, string> {
+  return {
+    ...PROJECT_LABELS,
+    ...rowLabels('partners', rowCount(form, {}, 'partners'), partnerName, PARTNER_LABELS),
+    ...OWNER_TO_AMOUNT_LABELS,
+    ...rowLabels('budget', rowCount(form, {}, 'budget'), budgetLineName, BUDGET_LABELS),
+    ...CLOSING_LABELS,
+  };
+}
+
 /** A stored application → the form's fields (to prefill the revision form). */
 export function applicationToForm(data: ApplicationInput): FormBody {
   const form: FormBody = {
@@ -135,30 +183,30 @@ function partnerOptions(form: FormState, rows: number) {
 
 function partnerRow(form: FormState, i: number): Html {
   const p = (field: string) => `partners.${i}.${field}`;
-  const n = `Part ${i + 1}`;
+  const n = partnerName(i);
   return html`<fieldset id=${`partner-${i + 1}`}><legend>${n}${i >= 2 ? ' (valgfritt)' : ''}</legend>
 <div class="grid">
-${form.input(p('organisationName'), 'Organisasjonens navn', { summaryLabel: `${n}, navn`, autocomplete: 'organization' })}
-${form.input(p('organisationNumber'), 'Organisasjonsnummer', { summaryLabel: `${n}, organisasjonsnummer`, hint: '9 siffer', inputmode: 'numeric', className: 'short', autocomplete: 'off' })}
+${form.input(p('organisationName'), 'Organisasjonens navn', { summaryLabel: `${n}, ${PARTNER_LABELS.organisationName}`, autocomplete: 'organization' })}
+${form.input(p('organisationNumber'), 'Organisasjonsnummer', { summaryLabel: `${n}, ${PARTNER_LABELS.organisationNumber}`, hint: '9 siffer', inputmode: 'numeric', className: 'short', autocomplete: 'off' })}
 ${form.select(p('kind'), 'Type organisasjon', PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] ?? k })), { summaryLabel: `${n}, type organisasjon`, placeholder: 'Velg type' })}
-${form.input(p('contactName'), 'Kontaktperson', { summaryLabel: `${n}, kontaktperson`, autocomplete: 'off' })}
-${form.input(p('email'), 'Kontaktpersonens e-post', { summaryLabel: `${n}, e-post`, type: 'email', autocomplete: 'off' })}
+${form.input(p('contactName'), 'Kontaktperson', { summaryLabel: `${n}, ${PARTNER_LABELS.contactName}`, autocomplete: 'off' })}
+${form.input(p('email'), 'Kontaktpersonens e-post', { summaryLabel: `${n}, ${PARTNER_LABELS.email}`, type: 'email', autocomplete: 'off' })}
 </div>
-${form.textarea(p('role'), 'Partens rolle i prosjektet', { summaryLabel: `${n}, rolle`, rows: 2 })}
+${form.textarea(p('role'), 'Partens rolle i prosjektet', { summaryLabel: `${n}, ${PARTNER_LABELS.role}`, rows: 2 })}
 </fieldset>`;
 }
 
 function budgetRow(form: FormState, i: number, partners: ReturnType<typeof partnerOptions>): Html {
   const b = (field: string) => `budget.${i}.${field}`;
-  const n = `Budsjettlinje ${i + 1}`;
+  const n = budgetLineName(i);
   return html`<fieldset><legend>${n}</legend>
 <div class="grid">
 ${form.select(b('partnerIndex'), 'Part', partners, { summaryLabel: `${n}, part`, placeholder: 'Velg part' })}
-${form.amount(b('personnel'), 'Personell (kr)', { summaryLabel: `${n}, personell` })}
-${form.amount(b('money'), 'Økonomiske midler (kr)', { summaryLabel: `${n}, økonomiske midler` })}
-${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, innkjøp` })}
-${form.amount(b('equipment'), 'Utstyr (kr)', { summaryLabel: `${n}, utstyr` })}
-${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { summaryLabel: `${n}, omsøkt tilskudd` })}
+${form.amount(b('personnel'), 'Personell (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.personnel}` })}
+${form.amount(b('money'), 'Økonomiske midler (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.money}` })}
+${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.purchases}` })}
+${form.amount(b('equipment'), 'Utstyr (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.equipment}` })}
+${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.requestedGrant}` })}
 </div>
 </fieldset>`;
 }
@@ -177,7 +225,7 @@ function anchoringFieldset(form: FormState, scheme: PublicScheme): Html | '' {
 <p class="hint">${committee} ønsker at prosjektet er kjent i og forankret i aktuell tjenestemodellgruppe eller fagråd.</p>
 ${form.radios('anchoring.kind', 'Prosjektet er forankret i', choices)}
 ${form.select('anchoring.groupId', 'Tjenestemodellgruppe eller fagråd', groups, { summaryLabel: 'Forankring, gruppe', placeholder: 'Velg gruppe', hint: 'Lederen og nestlederen i gruppen får kopi av vedtaket.' })}
-${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { summaryLabel: 'Forankring, begrunnelse', rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
+${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { summaryLabel: LABELS['anchoring.justification'], rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
 </fieldset>`;
 }
 
@@ -216,16 +264,16 @@ export function applicationFormPage(view: ApplicationFormView): { title: string;
 ${view.idempotencyKey ? hidden(IDEMPOTENCY_FIELD, view.idempotencyKey) : ''}
 ${view.draft ? hidden(DRAFT_FIELD, view.draft.id) : ''}
 <fieldset><legend>Om prosjektet</legend>
-${form.input('title', 'Prosjektets navn')}
-${form.textarea('summary', 'Kort sammendrag', { rows: 3 })}
-${form.textarea('challenge', 'Hvilken samhandlingsutfordring skal prosjektet løse?')}
-${form.textarea('need', 'Hvilket behov skal tilskuddet dekke?')}
+${form.input('title', LABELS.title)}
+${form.textarea('summary', LABELS.summary, { rows: 3 })}
+${form.textarea('challenge', LABELS.challenge)}
+${form.textarea('need', LABELS.need)}
 </fieldset>
 
 <fieldset><legend>Forventet effekt</legend>
-${form.textarea('expectedEffect.citizen', 'For innbyggerne og pasientene', { summaryLabel: 'Forventet effekt for innbyggerne', rows: 3 })}
-${form.textarea('expectedEffect.hospital', 'For sykehuset', { summaryLabel: 'Forventet effekt for sykehuset', rows: 3 })}
-${form.textarea('expectedEffect.municipality', 'For kommunen', { summaryLabel: 'Forventet effekt for kommunen', rows: 3 })}
+${form.textarea('expectedEffect.citizen', 'For innbyggerne og pasientene', { summaryLabel: LABELS['expectedEffect.citizen'], rows: 3 })}
+${form.textarea('expectedEffect.hospital', 'For sykehuset', { summaryLabel: LABELS['expectedEffect.hospital'], rows: 3 })}
+${form.textarea('expectedEffect.municipality', 'For kommunen', { summaryLabel: LABELS['expectedEffect.municipality'], rows: 3 })}
 </fieldset>
 
 ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criteria.map((c) => ({ value: c.id, label: c.label, hint: c.description })), {
@@ -237,7 +285,7 @@ ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criter
         : `Velg minst ${minMet} ${minMet === 1 ? 'kriterium' : 'kriterier'}.`,
 })}
 ${form.checkboxes('guidelineAreas', 'Nasjonale føringer prosjektet følger opp', scheme.guidelineAreas.map((a) => ({ value: a.id, label: a.label })), { hint: scheme.allowOtherNeed ? 'Velg minst ett område, eller beskriv andre behov tiltaket dekker.' : 'Velg minst ett område.' })}
-${scheme.allowOtherNeed ? form.textarea('otherNeed', 'Andre behov tiltaket dekker', { rows: 3, hint: 'Når tiltaket ikke treffer de nasjonale føringene, eller også dekker andre behov i helsefellesskapet.' }) : ''}
+${scheme.allowOtherNeed ? form.textarea('otherNeed', LABELS.otherNeed, { rows: 3, hint: 'Når tiltaket ikke treffer de nasjonale føringene, eller også dekker andre behov i helsefellesskapet.' }) : ''}
 ${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfritt)', scheme.priorityPatientGroups.map((g) => ({ value: g.id, label: g.label })))}
 
 ${partnersFieldset(form, partnerRows, trust)}
@@ -245,10 +293,10 @@ ${partnersFieldset(form, partnerRows, trust)}
 <fieldset><legend>Prosjektansvarlig</legend>
 ${form.select('owner.partnerIndex', 'Organisasjonen prosjektansvarlig hører til', partners, { summaryLabel: 'Prosjektansvarlig, organisasjon', placeholder: 'Velg part' })}
 <div class="grid">
-${form.input('owner.name', 'Navn', { summaryLabel: 'Prosjektansvarlig, navn', autocomplete: 'name' })}
-${form.input('owner.email', 'E-post', { summaryLabel: 'Prosjektansvarlig, e-post', type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
+${form.input('owner.name', 'Navn', { summaryLabel: LABELS['owner.name'], autocomplete: 'name' })}
+${form.input('owner.email', 'E-post', { summaryLabel: LABELS['owner.email'], type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
 </div>
-${form.input('owner.unit', 'Enhet', { summaryLabel: 'Prosjektansvarlig, enhet', list: 'interne-enheter', hint: `Avdeling, klinikk eller tjeneste. Enheter i ${trust.name}: ${trust.internalUnits.join(', ')}.` })}
+${form.input('owner.unit', 'Enhet', { summaryLabel: LABELS['owner.unit'], list: 'interne-enheter', hint: `Avdeling, klinikk eller tjeneste. Enheter i ${trust.name}: ${trust.internalUnits.join(', ')}.` })}
 <datalist id="interne-enheter">${trust.internalUnits.map((u) => html`<option${attrs({ value: u })}></option>`)}</datalist>
 ${form.checkbox('owner.isInternalUnit', `Prosjektansvarlig er en enhet i ${trust.name}`, { hint: 'Da kostnadsføres tilskuddet på prosjektnummeret i stedet for å utbetales mot faktura.' })}
 </fieldset>
@@ -257,22 +305,22 @@ ${anchoringFieldset(form, scheme)}
 
 <fieldset><legend>Periode og beløp</legend>
 <p class="hint">Det tildeles midler for inntil ${scheme.maxPeriodMonths} måneder om gangen.</p>
-${form.input('continues', 'Saksnummer for tiltaket som videreføres (valgfritt)', { summaryLabel: 'Videreføring, saksnummer', hint: 'Søker dere om å videreføre et tiltak som har fått tilskudd før, skriv saksnummeret fra vedtaksbrevet (app_ og 16 tegn). Den nye perioden starter tidligst dagen etter at den forrige sluttet.' })}
+${form.input('continues', 'Saksnummer for tiltaket som videreføres (valgfritt)', { summaryLabel: LABELS.continues, hint: 'Søker dere om å videreføre et tiltak som har fått tilskudd før, skriv saksnummeret fra vedtaksbrevet (app_ og 16 tegn). Den nye perioden starter tidligst dagen etter at den forrige sluttet.' })}
 <div class="grid">
-${form.input('periodStart', 'Startdato', { type: 'date', className: 'short' })}
-${form.input('periodEnd', 'Sluttdato', { type: 'date', className: 'short' })}
-${form.amount('requestedAmount', 'Omsøkt beløp (kr)', { hint: 'Hele kroner' })}
+${form.input('periodStart', LABELS.periodStart, { type: 'date', className: 'short' })}
+${form.input('periodEnd', LABELS.periodEnd, { type: 'date', className: 'short' })}
+${form.amount('requestedAmount', LABELS.requestedAmount, { hint: 'Hele kroner' })}
 </div>
 </fieldset>
 
 ${budgetFieldset(form, budgetRows, partners)}
 
 <fieldset><legend>Pasientansvar</legend>
-${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: 'Pasientansvar', rows: 3 })}
+${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: LABELS.patientResponsibility, rows: 3 })}
 </fieldset>
 
 ${view.mode === 'revision' ? html`<fieldset><legend>Til alle som skal signere</legend>
-${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: 'Hva er endret', hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
+${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: LABELS.changeNote, hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
 </fieldset>` : ''}
 
 <p class="hint" id="personvern-skjema">Det du fyller ut, brukes til å behandle søknaden og følge opp tilskuddet, og ${trust.name} er ansvarlig for opplysningene. Kontaktpersonen hos hver part får en e-post med lenke for å signere, med navnet og e-postadressen til prosjektansvarlig. Søknaden partene leser, viser ingen e-postadresser eller navn på kontaktpersoner. Skriv ikke helseopplysninger om pasienter. ${privacyLink()}.</p>

@@ -36,6 +36,7 @@ input[type=text],input[type=email],input[type=date],input[type=time],input[type=
 input.short,select.short{max-width:14rem}
 input.medium{max-width:24rem}
 textarea{min-height:6rem;resize:vertical}
+textarea[readonly]{min-height:0;background:#f3f3f3}
 .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.35rem 0}
 .choice input{width:1.35rem;height:1.35rem;margin:.1rem 0 0;flex:none}
 .choice label{font-weight:400;margin:0}

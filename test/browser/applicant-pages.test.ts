@@ -300,7 +300,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     await expectAccessibleBasics(page);
   }, 60_000);
 
-  it('a project that starts late: the owner asks for a new period from the owner\'s page (12 months at most, said at the field)', async () => {
+  it('a project that starts late: the owner asks for a new period from the owner\'s page (12 months at most, said at the field); a message posted after the link was revoked keeps its text', async () => {
     const data = application({ title: 'Ny periode i nettleseren' });
     const { ownerLink } = await activeGrant(h, data);
     await page.goto(`/soknad/${ownerLink}`);
@@ -320,6 +320,21 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     expect(await page.locator('.notice').first().textContent()).toContain('Ønsket om ny prosjektperiode er sendt til sekretariatet.');
     expect((await page.locator('main').textContent())?.replace(/\u00a0/g, ' ')).toContain('om ny prosjektperiode, 01.04.2027–31.03.2028. FSU avgjør');
     expect(await page.getByRole('button', { name: 'Send ønsket' }).count()).toBe(0);
+    await expectAccessibleBasics(page);
+
+    // The page stays open while the secretariat gives the case a new contact person: the message
+    // posted through the old link is refused (410), and the page keeps what was typed, to copy.
+    await page.getByText('Skriv til sekretariatet').click();
+    const message = page.getByRole('form', { name: 'Skriv til sekretariatet' });
+    await message.getByLabel('Melding').fill('Vi har fått ny økonomisjef.\nHun tar kontakt om fakturaen.');
+    const id = (await h.call('GET', `/api/owner/${ownerLink}`)).body.applicationId as string;
+    expect((await h.call('POST', `/api/staff/applications/${id}/owner`, { name: 'Nina Nyansatt', email: 'nina.nyansatt@kommune.example' }, 'secretariat')).status).toBe(200);
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), message.getByRole('button', { name: 'Send meldingen' }).click()]);
+    expect(refused.status()).toBe(410);
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).toBe('Skjemaet ble ikke sendt');
+    expect(await page.getByLabel('Melding til sekretariatet').inputValue()).toBe('Vi har fått ny økonomisjef.\nHun tar kontakt om fakturaen.');
+    expect(await page.getByLabel('Melding til sekretariatet').getAttribute('readonly')).toBe('');
     await expectAccessibleBasics(page);
   }, 45_000);
 
