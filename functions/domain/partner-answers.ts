@@ -4,14 +4,17 @@ import type { ApplicationRecord, SignatureRecord } from './model';
 import { partnerAddressBounced } from './case-contacts';
 
 /**
- * Every party of a version with its answer to it: whom the owner still waits for, and whose link
- * the owner had sent again today (`resentToday`: when it went out, or empty while the sweep has it).
+ * Every party of a version with its answer to it: whom the owner still waits for, whose link the
+ * owner had sent again today (`resentToday`: when it went out, or empty while the sweep has it), and
+ * whose link has run out unanswered (`linkExpired`: it cannot be sent again; a new version gives
+ * every partner a new one).
  */
 export function partnerAnswers(
   app: Pick<ApplicationRecord, 'history' | 'version'>,
   partners: ReadonlyArray<{ organisationName: string }>,
   signatures: readonly SignatureRecord[],
   resends: ReadonlyMap<number, { sentAt?: string }> = new Map(),
+  expiredLinks: ReadonlySet<number> = new Set(),
 ) {
   return partners.map((p, i) => {
     const s = signatures.find((x) => x.partnerIndex === i);
@@ -22,6 +25,7 @@ export function partnerAnswers(
       answer: 'waiting' as const,
       ...(partnerAddressBounced(app.history, app.version, i) ? { mailBounced: true } : {}),
       ...(resent ? { resentToday: resent } : {}),
+      ...(expiredLinks.has(i) ? { linkExpired: true } : {}),
     };
   });
 }

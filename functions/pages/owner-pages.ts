@@ -239,7 +239,7 @@ ${signingOpen ? html`<p>Hver part har fått en e-post med en lenke for å signer
 <div class="table-wrap" role="region" aria-label="Svar fra partene" tabindex="0"><table>
 <caption>Svar fra partene (versjon ${view.version})</caption>
 <thead><tr><th scope="col">Part</th><th scope="col">Svar</th><th scope="col">Tidspunkt</th><th scope="col">Begrunnelse</th></tr></thead>
-<tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${'resentToday' in p && p.resentToday ? resentNote(p.resentToday) : resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
+<tbody>${view.partners.map((p, i) => html`<tr><td>${p.organisationName}</td><td>${p.answer === 'waiting' ? (signingOpen ? ('mailBounced' in p ? html`<strong>E-posten kom ikke fram</strong>: sjekk adressen` : html`Venter på signatur ${'linkExpired' in p ? expiredNote : 'resentToday' in p && p.resentToday ? resentNote(p.resentToday) : resendButton(linkId, i, p.organisationName)}`) : 'Ikke svart') : SIGNATURE_LABELS[p.answer]}</td><td>${'at' in p ? dateTime(p.at) : ''}</td><td>${('reason' in p && p.reason) || ''}</td></tr>`)}</tbody>
 </table></div>
 
 ${view.reports.length || view.reportForms.length ? html`<h2>Rapporter</h2><ul>${view.reports.map((r) => html`<li>${REPORT_KIND_LABELS[r.kind] ?? r.kind} sendt ${dateTime(r.submittedAt)}${r.supplementedAt ? `, utfylt ${dateTime(r.supplementedAt)}` : ''}${r.supplementRequestedOn
@@ -284,6 +284,9 @@ ${historyTable(view.history, undefined, view.payout?.mode === 'cost_booking')}`;
 function resentNote(resent: { sentAt?: string }): Html {
   return html`<span class="hint">${resent.sentAt ? `Lenken ble sendt på nytt ${dateTime(resent.sentAt)}.` : 'Lenken sendes på nytt i løpet av et kvarter.'} Du kan sende den igjen i morgen.</span>`;
 }
+
+/** Instead of the button once the partner's link has run out (sending it again would be refused): the new version gives everyone a new one. */
+const expiredNote = html`<span class="hint">Lenken er utløpt, så den kan ikke sendes på nytt. Endre søknaden og send den inn på nytt («Endre søknaden»), så får alle partene en ny lenke.</span>`;
 
 /** One waiting partner's signing link mailed again (the link it has; at most once a day). */
 function resendButton(linkId: string, partnerIndex: number, organisation: string): Html {

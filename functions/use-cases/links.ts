@@ -69,6 +69,11 @@ export function unansweredSigningLinks(app: Pick<ApplicationRecord, 'version'>, 
   return links.filter((l) => l.purpose === 'cosign' && l.state === 'active' && l.version === app.version && !signatures.some((s) => s.partnerIndex === l.partnerIndex));
 }
 
+/** The partners whose signing link for the current version ran out before they answered (their link cannot be sent again). */
+export function expiredSigningLinks(app: Pick<ApplicationRecord, 'version'>, links: readonly LinkRecord[], signatures: readonly Pick<SignatureRecord, 'partnerIndex'>[], now: Date): Set<number> {
+  return new Set(unansweredSigningLinks(app, links, signatures).flatMap((l) => (linkExpired(l, now) && l.partnerIndex !== undefined ? [l.partnerIndex] : [])));
+}
+
 /** Whether a link's time is up (it answers 410 from then on). */
 export function linkExpired(link: Pick<LinkRecord, 'expiresAt'>, now: Date): boolean {
   return Date.parse(link.expiresAt) <= now.getTime();

@@ -11,7 +11,7 @@ import { partnerAnswers, sentBackBy } from '../domain/partner-answers';
 import { ownerStatusLabel, REVISABLE } from '../domain/status-transitions';
 import { resubmissionDue } from '../domain/resubmission';
 import type { Dependencies } from '../composition';
-import { linkExpired, resolveLink } from './links';
+import { expiredSigningLinks, linkExpired, resolveLink } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 import { meetingInReach } from './schedule-application';
@@ -69,7 +69,9 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     const requested = openDeadlineRequest(app.history, kind);
     return [{ kind, linkId: l.id, dueDate: reportDueDate(kind, app.allocation), ...(requested ? { requestedDueDate: requested.dueDate } : {}) }];
   });
-  const answers = partnerAnswers(app, version.data.partners, signatures, resends);
+  // While the partners sign: whose link ran out before the workflow's next step (its resend would be refused).
+  const runOut = app.status === 'awaiting_cosignature' ? expiredSigningLinks(app, links, signatures, now) : undefined;
+  const answers = partnerAnswers(app, version.data.partners, signatures, resends, runOut);
   const claim = recordedClaim(app.history);
   const revocation = recordedRevocation(app.history);
   return {

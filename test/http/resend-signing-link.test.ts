@@ -66,13 +66,22 @@ describe('sending a partner’s signing link again', () => {
 
   it('a link run out before the workflow sends the application back: the refusal says to revise, which gives everyone a new link', async () => {
     const { applicationId, ownerLinkId } = await awaitingSignatures('Utløpt lenke');
-    const [, second] = await app.cosignLinks(applicationId);
+    const [first, second] = await app.cosignLinks(applicationId);
+    expect((await app.call('cosign-application', { pathParameters: { linkId: first!.id }, json: { decision: 'sign' } })).status).toBe(200);
     await app.clock.setBackAfter(async () => {
+      app.clock.set(new Date(Date.parse(second!.expiresAt) - 60_000).toISOString());
+      expect((await statusPage(ownerLinkId)).text).toContain('<input type="hidden" name="partnerIndex" value="1">');
       app.clock.set(new Date(Date.parse(second!.expiresAt) + 60_000).toISOString());
       const res = await resend(ownerLinkId, 1);
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ reason: 'link_expired' });
       expect(res.body.message).toContain('Endre søknaden og send den inn på nytt («Endre søknaden»), så får alle partene en ny lenke.');
+      // The status page knows: instead of a button the click of which would be refused, what to do (for each partner still to sign).
+      const page = (await statusPage(ownerLinkId)).text;
+      expect(page).not.toContain('/signeringslenke"');
+      expect(page.match(/Venter på signatur <span class="hint">Lenken er utløpt, så den kan ikke sendes på nytt\. Endre søknaden og send den inn på nytt \(«Endre søknaden»\), så får alle partene en ny lenke\.<\/span>/g)).toHaveLength(2);
+      const view = await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } });
+      expect(view.body.partners.map((p: { answer: string; linkExpired?: boolean }) => [p.answer, p.linkExpired ?? false])).toEqual([['signed', false], ['waiting', true], ['waiting', true]]);
     });
   });
 
