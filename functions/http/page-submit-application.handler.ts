@@ -1,5 +1,5 @@
 import { dependencies } from '../composition';
-import { ValidationError } from '../domain/errors';
+import { GoneError, NotFoundError, ValidationError } from '../domain/errors';
 import { ACTION_FIELD, applicationFormPage, DELETE_DRAFT, DRAFT_FIELD, FORM_CONTROLS, IDEMPOTENCY_FIELD, linkIdOf, newFormKey, SAVE_DRAFT } from '../pages/application-form-page';
 import { firstValue, toFormBody, without } from '../pages/forms';
 import { ownerPath } from '../pages/owner-pages';
@@ -28,8 +28,8 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
   const key = IDEMPOTENCY_KEY.test(posted) ? posted : undefined;
   const draftId = firstValue(form, DRAFT_FIELD) || undefined;
   const fields = without(form, ...FORM_CONTROLS);
+  const action = firstValue(form, ACTION_FIELD);
   try {
-    const action = firstValue(form, ACTION_FIELD);
     if (action === DELETE_DRAFT && draftId) {
       await deleteDraft(deps, draftId, scheme.id);
       return redirect(`${applicationFormPath(scheme.id)}?melding=utkast-slettet`);
@@ -43,6 +43,13 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions, sesMa
     // Sent before (the same application from a form loaded afresh): the receipt says no new case was made.
     return redirect(`${ownerPath(linkIdOf(result.statusUrl), '/kvittering')}${result.sentBefore ? '?melding=allerede-sendt' : ''}`);
   } catch (error) {
+    // Saved onto a draft that is gone meanwhile (60 days unsaved, or deleted): the form again with what
+    // was typed, as a new form (a fresh key, no draft), so the next save makes a new draft and link.
+    const draftGone = action === SAVE_DRAFT && (error instanceof GoneError || (error instanceof NotFoundError && !error.field));
+    if (draftGone) {
+      const problem = `${error.message} Det du skrev, står i skjemaet under. Velg «Lagre utkast» for å lagre det som et nytt utkast, med en ny lenke.`;
+      return page(error.statusCode, applicationFormPage({ scheme: await getPublicScheme(deps, scheme.id), action: applicationFormPath(scheme.id), values: without(form, DRAFT_FIELD), errors: {}, problem, mode: 'new', idempotencyKey: newFormKey() }));
+    }
     if (!(error instanceof ValidationError)) throw error;
     const draft = draftId ? await findDraft(deps, draftId, scheme.id) : undefined;
     return page(400, applicationFormPage({ scheme: await getPublicScheme(deps, scheme.id), action: applicationFormPath(scheme.id), values: form, errors: error.fieldErrors, mode: 'new', idempotencyKey: key ?? newFormKey(), ...(draft ? { draft } : {}) }));

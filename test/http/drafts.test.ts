@@ -150,9 +150,20 @@ describe('saving the form as a draft', () => {
     expect(expired.status).toBe(410);
     expect(expired.text).toContain(`Utkastet er slettet fordi det ikke ble lagret på ${DRAFT_VALID_DAYS} dager.`);
     // Saving onto it is refused the same way (the write's condition, then a read to say why), and changes nothing.
-    const late = await post({ title: 'For sent', 'owner.email': 'glemt@kommune.example', [IDEMPOTENCY_FIELD]: 'skjema-utkast-4', [DRAFT_FIELD]: draftId, [ACTION_FIELD]: SAVE_DRAFT });
+    const late = await post({ title: 'For sent', challenge: 'En time med skriving.', 'owner.email': 'glemt@kommune.example', [IDEMPOTENCY_FIELD]: 'skjema-utkast-4', [DRAFT_FIELD]: draftId, [ACTION_FIELD]: SAVE_DRAFT });
     expect(late.status).toBe(410);
     expect((await app.deps.drafts.get(draftId))!.values.title).toBe('Glemt');
+    // The form comes back with what was typed, as a new form: saving it again makes a new draft with a link of its own.
+    expect(late.text).toContain(`Utkastet er slettet fordi det ikke ble lagret på ${DRAFT_VALID_DAYS} dager. Det du skrev, står i skjemaet under. Velg «Lagre utkast» for å lagre det som et nytt utkast, med en ny lenke.`);
+    expect(late.text).toMatch(/<input[^>]*name="title" value="For sent"/);
+    expect(late.text).toContain('>En time med skriving.</textarea>');
+    expect(late.text).not.toContain(`name="${DRAFT_FIELD}"`);
+    const freshKey = /name="_idempotencyKey" value="([^"]+)"/.exec(late.text)![1]!;
+    expect(freshKey).not.toBe('skjema-utkast-4');
+    const again = await save({ title: 'For sent', 'owner.email': 'glemt@kommune.example' }, freshKey);
+    const newDraft = draftIdOf(again.headers.location);
+    expect(newDraft).toBeDefined();
+    expect(newDraft).not.toBe(draftId);
     expect((await open('kort')).status).toBe(404);
     expect((await open('A'.repeat(32))).status).toBe(404);
     // DynamoDB's TTL removes it (epoch seconds at the expiry).
