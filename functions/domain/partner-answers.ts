@@ -44,3 +44,27 @@ export function sentBackBy(app: Pick<ApplicationRecord, 'status' | 'history'>, a
 }
 
 export type SentBack = NonNullable<ReturnType<typeof sentBackBy>>;
+
+/** The partners are asked to sign a version newer than the one answered. */
+export function signingMovedOn(app: Pick<ApplicationRecord, 'status' | 'version'>, answeredVersion: number): boolean {
+  return app.status === 'awaiting_cosignature' && app.version > answeredVersion;
+}
+
+/**
+ * A partner answered an earlier version through its link, and the application has changed since:
+ * the version the partners are asked to sign now, if it waits for this partner's answer (the
+ * person at the address the earlier version gave is a party of it and has not answered it). Such a
+ * partner got a new link with the newer version's request; undefined when there is nothing more to
+ * answer (answered that too, no longer asked, or the signing is over).
+ */
+export function newerVersionAwaiting(
+  app: Pick<ApplicationRecord, 'status' | 'version'>,
+  answered: { version: number; email: string },
+  current: { partners: ReadonlyArray<{ email: string }>; signatures: readonly Pick<SignatureRecord, 'partnerIndex'>[] },
+): number | undefined {
+  if (!signingMovedOn(app, answered.version)) return undefined;
+  const email = answered.email.trim().toLowerCase();
+  const index = current.partners.findIndex((p) => p.email.trim().toLowerCase() === email);
+  if (index < 0 || current.signatures.some((s) => s.partnerIndex === index)) return undefined;
+  return app.version;
+}

@@ -57,12 +57,13 @@ ${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut
 </div>
 </form>`;
   }
-  // Said first: an answer given already, or why this version can no longer be signed.
+  // Said first: an answer given already (and, the application changed since, that the new version waits for one too), or why this version can no longer be signed.
+  const warning = view.newerVersion?.message ?? (view.answer ? undefined : view.closedMessage);
   const top = notice && String(notice) !== ''
     ? notice
-    : view.answer
-      ? answeredNotice(view.answer)
-      : view.closedMessage ? html`<div class="notice warning" role="status"><p>${view.closedMessage}</p></div>` : '';
+    : warning
+      ? html`<div class="notice warning" role="status"><p>${warning}</p></div>`
+      : view.answer ? answeredNotice(view.answer) : '';
   // The owner's own organisation signs too, but is not its own samarbeidspart (as in the mail asking it to sign).
   const named = partner
     ? partner.organisationName === view.project.owner.organisationName

@@ -4,7 +4,8 @@ import type { Actor, ApplicationRecord, SignatureRecord } from '../domain/model'
 import type { Dependencies } from '../composition';
 import type { SignatureRequest } from '../../schemas/requests.schema';
 import type { ApplicationInput } from '../../schemas/application.schema';
-import { resolveLink } from './links';
+import { newerVersionAwaiting, signingMovedOn } from '../domain/partner-answers';
+import { resolveLink, USE_NEWEST_SIGNING_MAIL } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 
 /** What a partner sees before signing, and the committee on its agenda: the exact version, without anyone's contact details. */
@@ -46,6 +47,23 @@ const CLOSED_MESSAGES: Record<SigningClosed, string> = {
   changed: 'Søknaden er endret etter at du fikk lenken. Du får en ny lenke når søknaden er klar for signering igjen.',
 };
 
+/**
+ * Said on a link whose answer counted for an earlier version while a newer one waits for the same
+ * partner: the newer version is answered through its own link, which only its e-mail carries.
+ */
+function newerVersionMessage(decision: SignatureRecord['decision'], answered: number, current: number): string {
+  const [given, answer] = decision === 'signed' ? ['signerte', 'Signaturen din'] : ['avslo å signere', 'Avslaget ditt'];
+  return `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon ${answered}, og den nye versjonen (versjon ${current}) må du signere eller avslå på nytt. ${USE_NEWEST_SIGNING_MAIL} Finner du ikke den e-posten, kan du be prosjektansvarlig sende lenken på nytt.`;
+}
+
+/** The version that waits for the answer of a partner who answered an earlier one (see newerVersionAwaiting). */
+async function awaitingNewerAnswer(deps: Dependencies, app: ApplicationRecord, answered: SignatureRecord, email: string) {
+  if (!signingMovedOn(app, answered.version)) return undefined; // no reads for the usual link
+  const [current, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
+  const version = newerVersionAwaiting(app, { version: answered.version, email }, { partners: current.data.partners, signatures });
+  return version === undefined ? undefined : { version, message: newerVersionMessage(answered.decision, answered.version, version) };
+}
+
 export async function getCosignView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['cosign'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
@@ -55,6 +73,7 @@ export async function getCosignView(deps: Dependencies, linkId: string) {
   const signatures = await deps.store.listSignatures(app.id, version.version);
   const answer = signatures.find((s) => s.partnerIndex === link.partnerIndex);
   const closed = signingClosed(app, version.version, signatures);
+  const newer = answer && partner ? await awaitingNewerAnswer(deps, app, answer, partner.email) : undefined;
   return {
     applicationId: app.id,
     version: version.version,
@@ -63,6 +82,8 @@ export async function getCosignView(deps: Dependencies, linkId: string) {
     ...(closed && !answer ? { closed, closedMessage: CLOSED_MESSAGES[closed] } : {}),
     partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
     answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
+    /** answered, but the application changed since and its newer version waits for this partner's answer (through the newest e-mail's link, never this one) */
+    ...(newer ? { newerVersion: newer } : {}),
     /** a revised version: what the owner says changed, if anything */
     changeNote: version.version > 1 ? version.changeNote : undefined,
     project: publicProjectDescription(version.data, groupRegister(loadScheme(deps, app.schemeId))),

@@ -79,6 +79,9 @@ export function linkExpired(link: Pick<LinkRecord, 'expiresAt'>, now: Date): boo
   return Date.parse(link.expiresAt) <= now.getTime();
 }
 
+/** Where a partner finds the link of the version to sign now: every version has its own, in its own mail. */
+export const USE_NEWEST_SIGNING_MAIL = 'Bruk lenken i den nyeste e-posten om signering.';
+
 /**
  * Why a link stopped working, where the holder can be told (a signing link: the application changed,
  * was sent back, or withdrawn; a link to fill in a report: the secretariat withdrew its request).
@@ -89,7 +92,7 @@ async function revokedLinkMessage(deps: Pick<Dependencies, 'store'>, link: LinkR
   if (app && report && lastWithdrawal(app.history, report)) return 'Sekretariatet trenger ikke lenger at rapporten fylles ut. Rapporten står slik den ble sendt.';
   if (!app || report) return 'Lenken er ikke lenger gyldig. Bruk den nyeste lenken du har fått på e-post.';
   if (app.status === 'withdrawn') return 'Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.';
-  if (app.version !== link.version && app.status === 'awaiting_cosignature') return 'Søknaden er endret etter at du fikk denne lenken. Bruk lenken i den nyeste e-posten om signering.';
+  if (app.version !== link.version && app.status === 'awaiting_cosignature') return `Søknaden er endret etter at du fikk denne lenken. ${USE_NEWEST_SIGNING_MAIL}`;
   return 'Lenken er ikke lenger gyldig. Søknaden er sendt tilbake til søkeren for endring; får du en ny lenke på e-post, bruk den.';
 }
 

@@ -209,6 +209,79 @@ describe('the signing page, /signering/{linkId}', () => {
     expect((await pageOf(signer!.id)).text).toContain(`Du har allerede signert søknaden ${today()}.`);
   });
 
+  describe('a used link of a version since revised', () => {
+    const asked = (given: string, answer: string) =>
+      `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon 1, og den nye versjonen (versjon 2) må du signere eller avslå på nytt. Bruk lenken i den nyeste e-posten om signering. Finner du ikke den e-posten, kan du be prosjektansvarlig sende lenken på nytt.`;
+    const signedOnce = asked('signerte', 'Signaturen din');
+    /** Submitted, the first partner signs version 1, then the owner corrects it (version 2). */
+    async function signedThenRevised(title: string, change: (a: ReturnType<typeof app.application>) => void = () => undefined) {
+      const submitted = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = title)));
+      const [signer] = await app.cosignLinks(submitted.applicationId);
+      expect((await postTo(signer!.id, { decision: 'sign' })).status).toBe(303);
+      const revision = app.application('sor-rogaland', (a) => {
+        a.title = title;
+        a.summary = `${a.summary} Rettet budsjett.`;
+        change(a);
+      });
+      const revised = await app.call('revise-application', { pathParameters: { linkId: submitted.ownerLinkId }, json: revision });
+      expect(revised.status, revised.text).toBe(200);
+      expect(revised.body).toMatchObject({ status: 'awaiting_cosignature', version: 2 });
+      return { ...submitted, signer: signer!, newLinks: await app.cosignLinks(submitted.applicationId, 2) };
+    }
+
+    it('says that the signature counted for the earlier version and the new one waits for the partner, without its link', async () => {
+      const { signer, newLinks } = await signedThenRevised('Signert før endringen');
+      const opened = await pageOf(signer.id);
+      expect(opened.status).toBe(200);
+      const top = opened.text.slice(opened.text.indexOf('<h1>'), opened.text.indexOf('class="lead"'));
+      expect(top).toContain(signedOnce);
+      expect(top).not.toContain('Du har allerede signert');
+      expect(opened.text).not.toContain('<form method="post"');
+      // The new version's link is in its own e-mail only: never through the old one.
+      for (const link of newLinks) expect(opened.text).not.toContain(link.id);
+
+      const view = await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } });
+      expect(view.status).toBe(200);
+      expect(view.body).toMatchObject({ version: 1, current: false, answer: { decision: 'signed' }, newerVersion: { version: 2, message: signedOnce } });
+      for (const link of newLinks) expect(view.text).not.toContain(link.id);
+
+      // Sent again through the old link: the same.
+      const again = await postTo(signer.id, { decision: 'sign' });
+      expect(again.status).toBe(200);
+      expect(again.text).toContain(signedOnce);
+    });
+
+    it('once the partner answered the new version too, the old link says only that it was answered', async () => {
+      const { signer, newLinks } = await signedThenRevised('Signert begge versjoner');
+      expect((await postTo(newLinks[0]!.id, { decision: 'sign' })).status).toBe(303);
+      const opened = await pageOf(signer.id);
+      expect(opened.text).toContain(`Du har allerede signert søknaden ${today()}.`);
+      expect(opened.text).not.toContain('Søknaden er endret etter at du signerte');
+      expect((await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } })).body.newerVersion).toBeUndefined();
+    });
+
+    it('a partner whose address the new version no longer has (nobody mailed it a new link) is not sent to a newest e-mail', async () => {
+      const { signer } = await signedThenRevised('Ny kontaktperson', (a) => (a.partners[0]!.email = 'ny.kontakt@stavanger.kommune.example'));
+      const opened = await pageOf(signer.id);
+      expect(opened.text).toContain(`Du har allerede signert søknaden ${today()}.`);
+      expect(opened.text).not.toContain('Bruk lenken i den nyeste e-posten');
+      expect((await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } })).body.newerVersion).toBeUndefined();
+    });
+
+    it('a decline that sent the application back: the revised version waits for the partner that declined', async () => {
+      const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Avslått før endringen')));
+      const [decliner] = await app.cosignLinks(applicationId);
+      expect((await postTo(decliner!.id, { decision: 'decline', reason: 'Budsjettet er ikke avklart' })).status).toBe(303);
+      // Back with the owner: nothing to answer yet.
+      expect((await pageOf(decliner!.id)).text).toContain(`Du har allerede avslått å signere søknaden ${today()}.`);
+      const revision = app.application('sor-rogaland', (a) => (a.title = 'Avslått før endringen, revidert'));
+      expect((await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: revision })).status).toBe(200);
+      const opened = await pageOf(decliner!.id);
+      expect(opened.text).toContain(asked('avslo å signere', 'Avslaget ditt'));
+      expect(opened.text).not.toContain('Du har allerede avslått');
+    });
+  });
+
   it('after another partner declined: the page says at the top that signing stopped, and a post is told why, not that the application changed', async () => {
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Stoppet av avslag')));
     const [decliner, other] = await app.cosignLinks(applicationId);
