@@ -64,11 +64,11 @@ ${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut
     : warning
       ? html`<div class="notice warning" role="status"><p>${warning}</p></div>`
       : view.answer ? answeredNotice(view.answer) : '';
-  // The owner's own organisation signs too, but is not its own samarbeidspart (as in the mail asking it to sign).
+  // The organisation is the party, its contact person in brackets. The owner's own organisation signs
+  // too, but is not its own samarbeidspart (as in the mail asking it to sign).
+  const own = partner?.organisationName === view.project.owner.organisationName;
   const named = partner
-    ? partner.organisationName === view.project.owner.organisationName
-      ? html`${partner.contactName}, ${partner.organisationName} (søkerens egen organisasjon) er oppgitt med rollen «${partner.role}».`
-      : html`${partner.contactName}, ${partner.organisationName} er oppgitt som samarbeidspart med rollen «${partner.role}».`
+    ? html`${partner.organisationName} (${own ? 'søkerens egen organisasjon, ' : ''}kontaktperson ${partner.contactName}) er oppgitt ${own ? '' : 'som samarbeidspart '}med rollen «${partner.role}».`
     : '';
   const title = `Signering: ${view.project.title}`;
   const summary = errorSummary([state]);

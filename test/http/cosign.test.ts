@@ -209,6 +209,21 @@ describe('the signing page, /signering/{linkId}', () => {
     expect((await pageOf(signer!.id)).text).toContain(`Du har allerede signert søknaden ${today()}.`);
   });
 
+  it('names the organisation as the party and its contact person in brackets', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => {
+      a.title = 'Kontaktperson i parentes';
+      a.partners[2]!.contactName = 'Bjørn Æsøy';
+    }));
+    const [own, , trust] = await app.cosignLinks(applicationId);
+    const lead = async (linkId: string) => {
+      const text = (await pageOf(linkId)).text;
+      return text.slice(text.indexOf('<p class="lead">'), text.indexOf('</p>', text.indexOf('<p class="lead">')));
+    };
+    expect(await lead(trust!.id)).toContain('Helse Stavanger HF (kontaktperson Bjørn Æsøy) er oppgitt som samarbeidspart med rollen «Ansvarlig for utskrivningsprosessen i sykehuset».');
+    // The owner's own organisation signs too, but is not its own samarbeidspart.
+    expect(await lead(own!.id)).toContain('Stavanger kommune (søkerens egen organisasjon, kontaktperson Kari Nordmann) er oppgitt med rollen «Prosjekteier og ansvarlig for hjemmetjenesten».');
+  });
+
   describe('a used link of a version since revised', () => {
     const asked = (given: string, answer: string) =>
       `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon 1, og den nye versjonen (versjon 2) må du signere eller avslå på nytt. Bruk lenken i den nyeste e-posten om signering. Finner du ikke den e-posten, kan du be prosjektansvarlig sende lenken på nytt.`;
