@@ -4,7 +4,7 @@
 // taking back a grant not yet paid, and claiming repayment (the review's actions stay on the agenda,
 // payments on the finance page).
 import { openSupplementRequest, type SupplementRequest } from '../domain/report-supplement';
-import type { Actor, ReportKind } from '../domain/model';
+import type { Actor, AuditEntry, ReportKind } from '../domain/model';
 import { lastDeadlineMove, openDeadlineRequest, reportPending } from '../domain/report-deadlines';
 import { osloDateOf } from '../domain/oslo-time';
 import { actorName } from '../domain/staff-name';
@@ -130,6 +130,14 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
     case 'system':
       return 'Systemet';
   }
+}
+
+/**
+ * Who did what a history entry says. Every signature in is the partners' together, so the system's
+ * (entries stored before the system was recorded as its actor name the last partner to sign, as if it alone had done it).
+ */
+function historyActorLabel(entry: Pick<AuditEntry, 'action' | 'actor'>, partners: CaseView['data']['partners']): string {
+  return entry.action === 'cosigned-by-all' ? actorLabel({ kind: 'system', name: 'lifecycle' }, partners) : actorLabel(entry.actor, partners);
 }
 
 function section(title: string, items: readonly unknown[], empty: string, body: () => Html, id?: string): Html {
@@ -431,7 +439,7 @@ ${projectTexts(data, scheme)}
 ${budgetTable(data.budget, partnerName)}
 </details>
 <h2 id="historikk">Historikk</h2>
-${historyTable(app.history, (entry) => actorLabel(entry.actor, data.partners), grantPayout?.mode === 'cost_booking')}
+${historyTable(app.history, (entry) => historyActorLabel(entry, data.partners), grantPayout?.mode === 'cost_booking')}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,

@@ -7,6 +7,7 @@ import type { ApplicationInput } from '../../schemas/application.schema';
 import { newerVersionAwaiting, signingMovedOn } from '../domain/partner-answers';
 import { resolveLink, USE_NEWEST_SIGNING_MAIL } from './links';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
+import { SYSTEM } from './move-application';
 
 /** What a partner sees before signing, and the committee on its agenda: the exact version, without anyone's contact details. */
 export function publicProjectDescription(data: ApplicationInput, register: readonly AnchoringGroup[]) {
@@ -128,7 +129,7 @@ export async function cosignApplication(deps: Dependencies, linkId: string, requ
     return alreadyAnswered(deps, app.id, stored);
   }
   await deps.store.consumeLink(link.id, signature.at).catch(() => undefined); // the signature itself is the single-use guard
-  const updated = await advanceCosignature(deps, app.id, partnerActor(partner, partnerIndex));
+  const updated = await advanceCosignature(deps, app.id);
   return { applicationId: app.id, decision: signature.decision, status: updated.status };
 }
 
@@ -139,16 +140,17 @@ function partnerActor(partner: { email: string }, partnerIndex: number): Actor {
 /** The partner's stored answer, told again; the application is moved on in case the first post stopped before it did. */
 async function alreadyAnswered(deps: Dependencies, applicationId: string, given: SignatureRecord) {
   const app = await loadApplication(deps, applicationId);
-  const partner = given.version === app.version ? (await loadCurrentVersion(deps, app)).data.partners[given.partnerIndex] : undefined;
-  const updated = partner ? await advanceCosignature(deps, app.id, partnerActor(partner, given.partnerIndex)) : app;
+  const updated = given.version === app.version ? await advanceCosignature(deps, app.id) : app;
   return { applicationId: app.id, decision: given.decision, status: updated.status, alreadyAnswered: true, answeredAt: given.at };
 }
 
 /**
  * Moves an application on when its partners have answered: any decline sends it back to the owner
  * for revision (status draft); all signed makes it submitted. Safe to call any number of times.
+ * The decline is the declining partner's act on the history, whoever's post moved it on; every
+ * signature in is nobody's in particular (the last to sign only completed it), so the system's.
  */
-export async function advanceCosignature(deps: Dependencies, applicationId: string, actor: Actor): Promise<ApplicationRecord> {
+export async function advanceCosignature(deps: Dependencies, applicationId: string): Promise<ApplicationRecord> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const app = await loadApplication(deps, applicationId);
     if (app.status !== 'awaiting_cosignature') return app;
@@ -157,6 +159,8 @@ export async function advanceCosignature(deps: Dependencies, applicationId: stri
     const declined = signatures.find((s) => s.decision === 'declined');
     const allSigned = version.data.partners.every((_, i) => signatures.some((s) => s.partnerIndex === i && s.decision === 'signed'));
     if (!declined && !allSigned) return app;
+    const decliner = declined && version.data.partners[declined.partnerIndex];
+    const actor = declined && decliner ? partnerActor(decliner, declined.partnerIndex) : SYSTEM;
     const at = deps.clock.now().toISOString();
     try {
       const updated = await deps.store.transition({

@@ -3,7 +3,7 @@ import { newLinkId } from '../../functions/adapters/ids';
 import { osloDateOf } from '../../functions/domain/oslo-time';
 import { date } from '../../functions/pages/format';
 import { apiEvent } from '../support/api-events';
-import { invoke, useTestApp } from '../support/test-app';
+import { invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 
@@ -316,5 +316,51 @@ describe('the signing page, /signering/{linkId}', () => {
     expect(posted.text).not.toContain('Søknaden er endret etter at du fikk lenken');
     expect(await app.store.listSignatures(applicationId, 1)).toHaveLength(1);
     expect(posted.text).not.toContain('Budsjettet er ikke avklart');
+  });
+});
+
+describe('who the case history names', () => {
+  const historyRows = async (applicationId: string) => {
+    const text = (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-application')).text;
+    const table = text.slice(text.indexOf('<h2 id="historikk">'), text.indexOf('</table>', text.indexOf('<h2 id="historikk">')));
+    return [...table.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => `${m[1]} – Av: ${m[2]}`);
+  };
+
+  it('every partner signed is the system’s event, not the last signer’s, on the history and on the case page', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Alle har signert')));
+    await app.cosignAll(applicationId);
+    const stored = (await app.store.getApplication(applicationId))!.history.find((h) => h.action === 'cosigned-by-all');
+    expect(stored?.actor.kind).toBe('system');
+    const rows = await historyRows(applicationId);
+    expect(rows).toContain('Alle partene har signert – Av: Systemet');
+    expect(rows.filter((r) => r.startsWith('Alle partene har signert'))).toHaveLength(1);
+  });
+
+  it('an entry stored with the last signer as its actor (before) reads as the system’s too', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Lagret med siste signatar')));
+    const [first, second, last] = await app.cosignLinks(applicationId);
+    for (const link of [first, second]) await app.call('cosign-application', { pathParameters: { linkId: link!.id }, json: { decision: 'sign' } });
+    // What the last signature's post wrote before: the partner as the actor of everyone's event.
+    const before = (await app.store.getApplication(applicationId))!;
+    await app.store.transition({
+      applicationId, expectedRevision: before.revision, from: ['awaiting_cosignature'], to: 'submitted',
+      audit: { at: app.clock.now().toISOString(), actor: { kind: 'partner', partnerIndex: last!.partnerIndex!, email: 'ingrid.larsen@helse-stavanger.example' }, action: 'cosigned-by-all', from: 'awaiting_cosignature', to: 'submitted', details: { version: 1 } },
+    });
+    const rows = await historyRows(applicationId);
+    expect(rows).toContain('Alle partene har signert – Av: Systemet');
+    expect(rows.join('\n')).not.toContain('Av: Helse Stavanger HF');
+  });
+
+  it('a decline is the declining partner’s, also when another partner’s answer moved the application on', async () => {
+    const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Avslag før en signatur')));
+    const [decliner, signer] = await app.cosignLinks(applicationId);
+    // The decline is stored, but its post stopped before it moved the application (a crash, a timeout).
+    await app.store.putSignature({ applicationId, version: 1, partnerIndex: 0, organisationName: 'Stavanger kommune', contactName: 'Kari Nordmann', decision: 'declined', reason: 'Ikke avklart', at: app.clock.now().toISOString() });
+    expect(decliner!.partnerIndex).toBe(0);
+    const signed = await app.call('cosign-application', { pathParameters: { linkId: signer!.id }, json: { decision: 'sign' } });
+    expect(signed.body.status).toBe('draft');
+    const entry = (await app.store.getApplication(applicationId))!.history.find((h) => h.action === 'declined-by-partner');
+    expect(entry?.actor).toMatchObject({ kind: 'partner', partnerIndex: 0 });
+    expect(await historyRows(applicationId)).toContain('En samarbeidspart avslo å signere – Av: Stavanger kommune');
   });
 });
