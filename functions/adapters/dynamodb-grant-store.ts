@@ -91,6 +91,8 @@ const SETTABLE_APPLICATION_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
 /** The entity of a case's departure from an agenda: it shares the meeting's minutes partition with the decisions. */
 const AGENDA_DEPARTURE = 'agenda-departure';
+/** A departure noted this long before another on the same revision of the case: its change died before its write (an HTTP call lasts 30 s at most). */
+const ABANDONED_DEPARTURE_MS = 2 * 60_000;
 const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt', 'cancelledAt'] as const;
 /** What puts a report on its scheme's list of reports waiting to be filled in (gsi2 keys, and the request's instant). */
@@ -574,22 +576,41 @@ export class DynamoGrantStore implements GrantStore {
     return (await this.listMeetingCases(schemeId, meetingId)).decisions;
   }
 
-  async putAgendaDeparture(departure: AgendaDepartureRecord): Promise<boolean> {
+  async putAgendaDeparture(departure: AgendaDepartureRecord): Promise<AgendaDepartureRecord> {
+    const key = keys.agendaDeparture(departure.applicationId, departure.meetingId);
+    const e = new Expr();
+    const [pk, at, revision] = ['pk', 'at', 'revision'].map((n) => e.name(n));
+    // The latest time the case left the meeting's agenda (departures noted before revisions were kept)...
+    const when = e.value('at', departure.at);
+    const later = `${at} < ${when}`;
+    let condition = `attribute_not_exists(${pk}) OR (attribute_not_exists(${revision}) AND ${later})`;
+    if (departure.revision !== undefined) {
+      // ...else by the case's revision: a change made on a later one replaces it; of two made on the
+      // same one, the first noted holds it (a later repeat of it is noted again), until it is so old that
+      // its change cannot still be on its way (it died before its write).
+      const ours = e.value('revision', departure.revision);
+      const same = `${revision} = ${ours}`;
+      const [kind, movedTo] = [e.name('kind'), e.name('movedTo')];
+      const repeat = `${kind} = ${e.value('kind', departure.kind)} AND ${departure.movedTo ? `${movedTo} = ${e.value('movedTo', departure.movedTo)}` : `attribute_not_exists(${movedTo})`} AND ${at} <= ${when}`;
+      const abandoned = `${at} < ${e.value('abandoned', new Date(Date.parse(departure.at) - ABANDONED_DEPARTURE_MS).toISOString())}`;
+      condition += ` OR ${revision} < ${ours} OR (${same} AND ((${repeat}) OR ${abandoned}))`;
+    }
     const put = new PutCommand({
       TableName: this.tableName,
       Item: {
         ...departure,
-        ...keys.agendaDeparture(departure.applicationId, departure.meetingId),
+        ...key,
         [GSI1.partitionKey]: keys.meetingDecisions(departure.schemeId, departure.meetingId),
         [GSI1.sortKey]: keys.decisionOrder(departure.at, departure.applicationId, 'left'),
         entity: AGENDA_DEPARTURE,
       },
-      // the latest time the case left the meeting's agenda: a repeat (the same time) or an older one writes nothing
-      ConditionExpression: 'attribute_not_exists(#pk) OR #at < :at',
-      ExpressionAttributeNames: { '#pk': 'pk', '#at': 'at' },
-      ExpressionAttributeValues: { ':at': departure.at },
+      ConditionExpression: condition,
+      ...e.attributes(),
     });
-    return (await unlessConditionFails(() => this.client.send(put))) !== undefined;
+    if ((await unlessConditionFails(() => this.client.send(put))) !== undefined) return departure;
+    const held = await this.get(key);
+    if (!held) throw new Error(`Agenda departure ${key.sk} of ${departure.applicationId} refused but not there`);
+    return strip<AgendaDepartureRecord>(held);
   }
 
   async listMeetingCases(schemeId: string, meetingId: string): Promise<MeetingCaseRecords> {

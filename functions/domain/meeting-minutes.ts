@@ -145,7 +145,7 @@ export function lateArrival(history: readonly AuditEntry[], meeting: Pick<Meetin
  * decision's to number, and a case that stays on its meeting has not left.
  */
 export function agendaDeparture(
-  app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation'>,
+  app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation' | 'revision'>,
   move: { to: ApplicationStatus; actor: Actor; at: string; meetingId?: string | undefined; removesMeeting: boolean },
 ): AgendaDepartureRecord | undefined {
   if (!app.meetingId || !ON_AGENDA.includes(app.status)) return undefined;
@@ -162,7 +162,25 @@ export function agendaDeparture(
     kind,
     at: move.at,
     ...(movedTo ? { movedTo } : {}),
+    revision: app.revision,
   };
+}
+
+/**
+ * Why a change that takes a case off its meeting's agenda cannot go on (undefined: it can): the
+ * departure noted for that meeting (`held`) is another change's, made on the same revision of the
+ * case at the same moment (the owner withdrew it while the secretariat moved it, say), and that one
+ * goes on. A repeat of this very change (the same kind, to the same meeting) is not refused.
+ */
+export function departureRefusal(held: Pick<AgendaDepartureRecord, 'kind' | 'movedTo'>, attempted: Pick<AgendaDepartureRecord, 'kind' | 'movedTo'>): string | undefined {
+  if (held.kind === attempted.kind && held.movedTo === attempted.movedTo) return undefined;
+  const what = attempted.kind === 'moved' ? 'flyttet' : attempted.kind === 'withdrawn' ? 'trukket' : 'avsluttet';
+  const meanwhile =
+    held.kind === 'withdrawn' ? 'Søkeren trakk søknaden'
+      : held.kind === 'closed' ? 'Søknaden ble avsluttet'
+        : held.movedTo ? `Søknaden ble flyttet til møtet ${formatNorwegianDate(held.movedTo)}` : 'Søknaden ble flyttet til et annet møte';
+  const instead = held.kind === 'moved' && attempted.kind === 'moved' ? 'av noen andre i samme øyeblikk' : `i samme øyeblikk, så den er ikke ${what}`;
+  return `${meanwhile} ${instead}. Last inn siden på nytt for å se hvor saken står.`;
 }
 
 /**

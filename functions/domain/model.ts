@@ -233,6 +233,12 @@ export interface AgendaDepartureRecord {
   at: string;
   /** the meeting it was moved to (kind 'moved') */
   movedTo?: string;
+  /**
+   * the case's revision the change that took it off was made on: of two changes made on the same
+   * revision at once (a withdrawal and a move), the first to note its departure is the one that may
+   * go on. Absent on departures noted before it was kept.
+   */
+  revision?: number;
 }
 
 /** A meeting of a scheme's calendar, as a route's path names it. */

@@ -105,10 +105,12 @@ export interface DecisionStore {
   /** The decisions recorded on a meeting's agenda (its minutes), in the order they were made. */
   listMeetingDecisions(schemeId: string, meetingId: string): Promise<DecisionRecord[]>;
   /**
-   * Notes that a case left a meeting's agenda without a decision. One per case and meeting: a later
-   * departure (it came back and left again) replaces it; a repeat, or an earlier one, writes nothing (false).
+   * Notes that a case left a meeting's agenda without a decision. One per case and meeting: a
+   * departure made on a later revision of the case (it came back and left again) replaces it, a
+   * repeat of it is noted again; of two made on the same revision (a withdrawal and a move at once)
+   * the first holds it. Answers the departure noted now: this one, or the one that holds it.
    */
-  putAgendaDeparture(departure: AgendaDepartureRecord): Promise<boolean>;
+  putAgendaDeparture(departure: AgendaDepartureRecord): Promise<AgendaDepartureRecord>;
   /** A meeting's decisions (as listMeetingDecisions) and the cases that left its agenda without one: the same single Query. */
   listMeetingCases(schemeId: string, meetingId: string): Promise<MeetingCaseRecords>;
 }

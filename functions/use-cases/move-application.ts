@@ -1,6 +1,6 @@
 import { ConflictError } from '../domain/errors';
 import { assertTransition } from '../domain/status-transitions';
-import { agendaDeparture } from '../domain/meeting-minutes';
+import { agendaDeparture, departureRefusal } from '../domain/meeting-minutes';
 import type { Actor, ApplicationRecord, ApplicationStatus } from '../domain/model';
 import type { Dependencies } from '../composition';
 import type { ApplicationTransition } from '../ports/grant-store';
@@ -30,10 +30,17 @@ export async function moveApplication(
   const remove = [...(options.remove ?? []), ...(leavesItsRound(app, options) ? (['recommendation'] as const) : [])];
   const at = deps.clock.now().toISOString();
   // Before the change, so a failure here leaves nothing half-done for a retry; noted for a change that
-  // then fails (a conflicting write), it is harmless: the case still on the agenda, or decided in the
-  // meeting, is numbered as such, and a later departure replaces it.
+  // then fails on another write that keeps the case on the agenda or decides it (a recommendation, a
+  // decision), it is harmless: the case is numbered as such, and a later departure replaces it. Two
+  // departures made on the same revision at once (the owner withdraws while the secretariat moves)
+  // would both pass here and one lose at the transition, the agenda's line saying what the loser
+  // did: the departure is noted per revision, the first one noted goes on and the other is refused
+  // here (a 409 saying what happened instead), before it writes anything.
   const departure = agendaDeparture(app, { to, actor, at, meetingId: options.set?.meetingId, removesMeeting: !!options.remove?.includes('meetingId') });
-  if (departure) await deps.store.putAgendaDeparture(departure);
+  if (departure) {
+    const refusal = departureRefusal(await deps.store.putAgendaDeparture(departure), departure);
+    if (refusal) throw new ConflictError(refusal, 'changed_meanwhile');
+  }
   return deps.store.transition({
     applicationId: app.id,
     expectedRevision: app.revision,

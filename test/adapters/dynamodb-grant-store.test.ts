@@ -519,21 +519,43 @@ describe('decisions', () => {
     expect(await store.listMeetingDecisions(schemeId, '2027-04-22')).toEqual([]);
   });
 
-  it("putAgendaDeparture keeps a case's latest departure from a meeting (a repeat or an earlier one writes nothing); listMeetingCases reads it beside the decisions, listMeetingDecisions does not", async () => {
+  it("putAgendaDeparture keeps a case's latest departure from a meeting (by the case's revision; one noted before revisions were kept, by time), and of two on one revision the first; listMeetingCases reads it beside the decisions, listMeetingDecisions does not", async () => {
     const schemeId = uid('scheme-');
     const applicationId = uid('app-');
     const decision = { schemeId, applicationId: uid('app-'), id: 'dec_3', outcome: 'reject', at: '2027-05-27T07:01:00.000Z', decidedBy: 'sek-1', meetingId: '2027-05-27' } as const;
     await store.putDecision(decision);
-    const moved = { schemeId, meetingId: '2027-05-27', applicationId, title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, kind: 'moved', at: '2027-05-20T10:00:00.000Z', movedTo: '2027-06-17' } as const;
-    expect(await store.putAgendaDeparture(moved)).toBe(true);
-    expect(await store.putAgendaDeparture(moved)).toBe(false);
-    // Back on the agenda, then withdrawn: the later departure is the one kept; the earlier one, written late, is not.
+    const moved = { schemeId, meetingId: '2027-05-27', applicationId, title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, kind: 'moved', at: '2027-05-20T10:00:00.000Z', movedTo: '2027-06-17', revision: 4 } as const;
+    expect(await store.putAgendaDeparture(moved)).toEqual(moved);
+    // a repeat of it (a retry) is noted again
+    expect(await store.putAgendaDeparture({ ...moved, at: '2027-05-20T10:00:05.000Z' })).toEqual({ ...moved, at: '2027-05-20T10:00:05.000Z' });
+    expect(await store.putAgendaDeparture(moved)).toEqual({ ...moved, at: '2027-05-20T10:00:05.000Z' });
+    // Another change on the same revision at once (the owner withdrew it): the move holds it, and says so.
     const { rank: _rank, movedTo: _movedTo, ...rest } = moved;
-    const withdrawn = { ...rest, kind: 'withdrawn', at: '2027-05-26T10:00:00.000Z' } as const;
-    expect(await store.putAgendaDeparture(withdrawn)).toBe(true);
-    expect(await store.putAgendaDeparture(moved)).toBe(false);
+    const withdrawnAtOnce = { ...rest, kind: 'withdrawn', at: '2027-05-20T10:00:01.000Z' } as const;
+    expect(await store.putAgendaDeparture(withdrawnAtOnce)).toEqual({ ...moved, at: '2027-05-20T10:00:05.000Z' });
+    expect(await store.putAgendaDeparture({ ...moved, movedTo: '2027-08-26', at: '2027-05-20T10:00:06.000Z' })).toEqual({ ...moved, at: '2027-05-20T10:00:05.000Z' });
+    // Back on the agenda, then withdrawn: the later departure is the one kept; the earlier one, written late, is not.
+    const withdrawn = { ...rest, kind: 'withdrawn', at: '2027-05-26T10:00:00.000Z', revision: 6 } as const;
+    expect(await store.putAgendaDeparture(withdrawn)).toEqual(withdrawn);
+    expect(await store.putAgendaDeparture(moved)).toEqual(withdrawn);
+    // A change on the same revision long after (the first died before its write) takes it over.
+    const closed = { ...withdrawn, kind: 'closed', at: '2027-05-26T10:03:00.000Z' } as const;
+    expect(await store.putAgendaDeparture(closed)).toEqual(closed);
+    expect(await store.putAgendaDeparture(withdrawn)).toEqual(closed);
+    expect(await store.putAgendaDeparture({ ...withdrawn, at: '2027-05-26T10:04:00.000Z' })).toEqual(closed);
+    expect(await store.putAgendaDeparture({ ...withdrawn, at: '2027-05-26T10:05:01.000Z' })).toEqual({ ...withdrawn, at: '2027-05-26T10:05:01.000Z' });
+    expect(await store.putAgendaDeparture(withdrawn)).toEqual({ ...withdrawn, at: '2027-05-26T10:05:01.000Z' });
+    // One noted before revisions were kept is replaced by a later one, not by an earlier one.
+    const old = { ...rest, applicationId: uid('app-'), kind: 'withdrawn', at: '2027-05-22T10:00:00.000Z' } as const;
+    const { revision: _revision, ...oldWithout } = old;
+    expect(await store.putAgendaDeparture(oldWithout)).toEqual(oldWithout);
+    expect(await store.putAgendaDeparture({ ...old, at: '2027-05-21T10:00:00.000Z' })).toEqual(oldWithout);
+    expect(await store.putAgendaDeparture({ ...old, at: '2027-05-23T10:00:00.000Z' })).toEqual({ ...old, at: '2027-05-23T10:00:00.000Z' });
+    const kept = { ...withdrawn, at: '2027-05-26T10:05:01.000Z' };
     const cases = await store.listMeetingCases(schemeId, '2027-05-27');
-    expect(cases).toEqual({ decisions: [decision], departures: [withdrawn] });
+    expect(cases.decisions).toEqual([decision]);
+    expect(cases.departures).toEqual(expect.arrayContaining([kept, { ...old, at: '2027-05-23T10:00:00.000Z' }]));
+    expect(cases.departures).toHaveLength(2);
     expectNoInternalAttributes(cases.departures);
     expect(await store.listMeetingDecisions(schemeId, '2027-05-27')).toEqual([decision]);
     expect(await store.listMeetingCases(schemeId, '2027-06-17')).toEqual({ decisions: [], departures: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDeparture, approvalBlocked, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import { agendaDeparture, approvalBlocked, departureRefusal, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
 import type { Actor, ApplicationRecord, AuditEntry } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
@@ -159,15 +159,15 @@ describe('lateArrival', () => {
 });
 
 describe('agendaDeparture', () => {
-  const app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation'> = {
-    id: 'app_a', schemeId: 'sor-rogaland', status: 'recommended', meetingId: '2027-05-27', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z',
+  const app: Pick<ApplicationRecord, 'id' | 'schemeId' | 'status' | 'meetingId' | 'title' | 'submittedAt' | 'recommendation' | 'revision'> = {
+    id: 'app_a', schemeId: 'sor-rogaland', status: 'recommended', revision: 7, meetingId: '2027-05-27', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z',
     recommendation: { recommended: true, rank: 2, by: 'SSU', at: '2027-05-10T10:00:00.000Z', recordedBy: 'sek-1' },
   };
   const at = '2027-05-26T10:00:00.000Z';
   const owner: Actor = { kind: 'applicant', email: 'eier@example.no' };
   const system: Actor = { kind: 'system', name: 'lifecycle' };
   const staff: Actor = { kind: 'staff', role: 'secretariat', subject: 'sek-1' };
-  const base = { schemeId: 'sor-rogaland', meetingId: '2027-05-27', applicationId: 'app_a', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, at };
+  const base = { schemeId: 'sor-rogaland', meetingId: '2027-05-27', applicationId: 'app_a', title: 'Felles vikarpool i Hå', submittedAt: '2026-11-20T09:01:00.000Z', rank: 2, at, revision: 7 };
 
   it('is the owner withdrawing, the workflow closing, or a move to another meeting, with the rank the case had there', () => {
     expect(agendaDeparture(app, { to: 'withdrawn', actor: owner, at, removesMeeting: true })).toEqual({ ...base, kind: 'withdrawn' });
@@ -182,6 +182,21 @@ describe('agendaDeparture', () => {
     expect(agendaDeparture(app, { to: 'scheduled', actor: staff, at, meetingId: '2027-05-27', removesMeeting: false })).toBeUndefined();
     expect(agendaDeparture({ ...app, status: 'deferred', meetingId: undefined }, { to: 'withdrawn', actor: owner, at, removesMeeting: true })).toBeUndefined();
     expect(agendaDeparture({ ...app, status: 'approved' }, { to: 'payout_pending', actor: system, at, removesMeeting: false })).toBeUndefined();
+  });
+});
+
+describe('departureRefusal', () => {
+  const withdrawn = { kind: 'withdrawn' } as const;
+  const moved = { kind: 'moved', movedTo: '2027-06-17' } as const;
+
+  it('lets the change whose departure is noted go on, and refuses the other one made at the same moment, saying what happened instead', () => {
+    expect(departureRefusal(withdrawn, withdrawn)).toBeUndefined();
+    expect(departureRefusal(moved, { ...moved })).toBeUndefined();
+    expect(departureRefusal(moved, withdrawn)).toBe('Søknaden ble flyttet til møtet 17.06.2027 i samme øyeblikk, så den er ikke trukket. Last inn siden på nytt for å se hvor saken står.');
+    expect(departureRefusal(withdrawn, moved)).toBe('Søkeren trakk søknaden i samme øyeblikk, så den er ikke flyttet. Last inn siden på nytt for å se hvor saken står.');
+    expect(departureRefusal({ kind: 'closed' }, moved)).toBe('Søknaden ble avsluttet i samme øyeblikk, så den er ikke flyttet. Last inn siden på nytt for å se hvor saken står.');
+    // two moves at once, to two meetings: the second is not the first's repeat
+    expect(departureRefusal(moved, { kind: 'moved', movedTo: '2027-08-26' })).toBe('Søknaden ble flyttet til møtet 17.06.2027 av noen andre i samme øyeblikk. Last inn siden på nytt for å se hvor saken står.');
   });
 });
 
