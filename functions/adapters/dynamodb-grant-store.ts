@@ -121,6 +121,16 @@ function strip<T>(item: Item): T {
   return out as T;
 }
 
+/** What saveMinutesRecord writes: the record, not the registrations (registerMinutesDecision's). */
+const MINUTES_RECORD_FIELDS = ['schemeId', 'meetingId', 'present', 'absent', 'recused', 'recordedAt', 'recordedBy', 'approval', 'snapshot', 'revision'] as const satisfies ReadonlyArray<keyof MinutesRecord>;
+
+/** A meeting's minutes record as stored; none while its item holds only registrations (decisions registered before any attendance). */
+function minutesRecordOf(item: Item): MinutesRecord | undefined {
+  if (item['recordedAt'] === undefined) return undefined;
+  const { registeredDecisions, ...record } = strip<MinutesRecord & { registeredDecisions?: Set<string> }>(item);
+  return { ...record, ...(registeredDecisions ? { registeredDecisions: [...registeredDecisions].sort() } : {}) };
+}
+
 /** Collects ExpressionAttributeNames/Values; every attribute name goes through a placeholder. */
 class Expr {
   readonly names: Record<string, string> = {};
@@ -635,30 +645,54 @@ export class DynamoGrantStore implements GrantStore {
 
   async getMinutesRecord(schemeId: string, meetingId: string): Promise<MinutesRecord | undefined> {
     const item = await this.get(keys.minutesRecord(schemeId, meetingId));
-    return item ? strip<MinutesRecord>(item) : undefined;
+    return item ? minutesRecordOf(item) : undefined;
   }
 
   async listMinutesRecords(schemeId: string): Promise<MinutesRecord[]> {
     const items = await this.queryPartition(keys.schemePartition(schemeId), keys.minutesRecordPrefix);
-    return items.map((i) => strip<MinutesRecord>(i));
+    return items.flatMap((i) => minutesRecordOf(i) ?? []);
   }
 
-  async saveMinutesRecord(record: MinutesRecord): Promise<boolean> {
+  async saveMinutesRecord(record: MinutesRecord, registrations?: number): Promise<boolean> {
+    const e = new Expr();
+    const set = [`${e.name('entity')} = ${e.value('entity', 'minutes')}`];
+    const remove: string[] = [];
+    // The record's own attributes (the registrations stay as the registrations left them).
+    for (const field of MINUTES_RECORD_FIELDS) {
+      const value = record[field];
+      if (value === undefined) remove.push(e.name(field));
+      else set.push(`${e.name(field)} = ${e.value(field, value)}`);
+    }
     // Approved minutes are final: never written again.
-    return this.putNextRevision({ ...record, ...keys.minutesRecord(record.schemeId, record.meetingId), entity: 'minutes' }, record.revision, 'approval');
+    let condition = `attribute_not_exists(${e.name('approval')}) AND `;
+    condition += record.revision === 1 ? `attribute_not_exists(${e.name('revision')})` : `${e.name('revision')} = ${e.value('previous', record.revision - 1)}`;
+    if (registrations !== undefined) {
+      const counted = e.name('registrations');
+      condition += registrations === 0 ? ` AND attribute_not_exists(${counted})` : ` AND ${counted} = ${e.value('registrations', registrations)}`;
+    }
+    return this.tryUpdate(keys.minutesRecord(record.schemeId, record.meetingId), e, updateExpression(set, remove), condition);
   }
 
-  /**
-   * Writes the item if the stored one is still the revision before it (none, for revision 1) and,
-   * where named, lacks the attribute `unlessSet`; false when someone else wrote first.
-   */
-  private async putNextRevision(item: Item, revision: number, unlessSet?: string): Promise<boolean> {
+  async registerMinutesDecision(schemeId: string, meetingId: string, entry: string): Promise<boolean> {
+    const e = new Expr();
+    const update = `ADD ${e.name('registeredDecisions')} ${e.value('entry', new Set([entry]))}, ${e.name('registrations')} ${e.value('one', 1)} SET ${e.name('schemeId')} = ${e.value('schemeId', schemeId)}, ${e.name('meetingId')} = ${e.value('meetingId', meetingId)}, ${e.name('entity')} = ${e.value('entity', 'minutes')}`;
+    return this.tryUpdate(keys.minutesRecord(schemeId, meetingId), e, update, `attribute_not_exists(${e.name('approval')})`);
+  }
+
+  async unregisterMinutesDecision(schemeId: string, meetingId: string, entry: string): Promise<void> {
+    const e = new Expr();
+    // false: approved meanwhile (never written again), or nothing there
+    await this.tryUpdate(keys.minutesRecord(schemeId, meetingId), e, `DELETE ${e.name('registeredDecisions')} ${e.value('entry', new Set([entry]))}`, `attribute_exists(${e.name('pk')}) AND attribute_not_exists(${e.name('approval')})`);
+  }
+
+  /** Writes the item if the stored one is still the revision before it (none, for revision 1); false when someone else wrote first. */
+  private async putNextRevision(item: Item, revision: number): Promise<boolean> {
     if (revision === 1) return this.putIfAbsent(item);
     const put = new PutCommand({
       TableName: this.tableName,
       Item: item,
-      ConditionExpression: `#revision = :previous${unlessSet ? ' AND attribute_not_exists(#unlessSet)' : ''}`,
-      ExpressionAttributeNames: { '#revision': 'revision', ...(unlessSet ? { '#unlessSet': unlessSet } : {}) },
+      ConditionExpression: '#revision = :previous',
+      ExpressionAttributeNames: { '#revision': 'revision' },
       ExpressionAttributeValues: { ':previous': revision - 1 },
     });
     return (await unlessConditionFails(() => this.client.send(put))) !== undefined;

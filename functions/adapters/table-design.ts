@@ -22,7 +22,7 @@
 // | decision                                 | APP#<appId>                     | DECISION#<decisionId>          | MINUTES#<s>#<meetingId> / <at>#<appId>#<decId> (sparse: only with meeting) | –                       |
 // | case off an agenda without a decision    | APP#<appId>                     | LEFT#<meetingId>               | MINUTES#<s>#<meetingId> / <at>#<appId>#left       | –                                                |
 // |   listMeetingDecisions / listMeetingCases (the minutes, the agenda's numbers) |    |                                | Query gsi1pk (both kinds; split by entity)        |                                                  |
-// | meeting minutes' attendance and approval | SCHEME#<s>                      | MINUTES#<meetingId>            | –                                                 | –                                                |
+// | meeting minutes' attendance and approval (and the decisions registered for them) | SCHEME#<s> | MINUTES#<meetingId> | –                                 | –                                                |
 // |   listMinutesRecords (the calendar)      | Query pk, begins_with MINUTES#  |                                |                                                   |                                                  |
 // | meeting added by the secretariat         | SCHEME#<s>                      | MEETING#<date>                 | –                                                 | –                                                |
 // | configured meeting cancelled             | SCHEME#<s>                      | MEETING#<date>#CANCELLED       | –                                                 | –                                                |
@@ -61,6 +61,10 @@
 // changes to it (meetings added, configured ones cancelled); what it records for a meeting's minutes
 // (attendance, approval) is stored too. An approval carries what the minutes showed then (`snapshot`: a few
 // hundred bytes per case, the decisions' texts left in their own items), which listMinutesRecords reads too.
+// The same item lists the decisions registered for the minutes (`registeredDecisions`, a string set, and
+// `registrations`, a count; use-cases/minutes-registration.ts): a decision made in the meeting adds itself
+// there before it writes anything (refused once `approval` is set), the approval is conditional on the
+// count it read. Before any attendance the item holds only these, and reads as no record.
 // A pot is created by the first approval of its year, from the configured total (use-cases/yearly-pot.ts).
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 

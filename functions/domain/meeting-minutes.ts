@@ -53,6 +53,39 @@ export function decidedInMeetingRefusal(meeting: Pick<Meeting, 'startsAt'> | und
   return undefined;
 }
 
+/**
+ * Why a decision on a case on the agenda of a meeting whose minutes are approved cannot be recorded
+ * (a 409): approved minutes are final, so the committee decides it in a later meeting.
+ */
+export function approvedMinutesRefusal(meetingDay: string): string {
+  return `Protokollen fra møtet ${formatNorwegianDate(meetingDay)} er godkjent og kan ikke endres. Flytt saken til et senere møte, og registrer vedtaket der.`;
+}
+
+/** How long a decision registered for a meeting's minutes may take to be written: one not there after that died on its way (an HTTP call lasts 30 s at most). */
+const REGISTERED_DECISION_WAIT_MS = 2 * 60_000;
+
+/** A decision registered for a meeting's minutes, as their item lists it: when, the case, the decision, and a token of the registration's own (two at once are two). */
+export function minutesEntry(at: string, applicationId: string, decisionId: string, token: string): string {
+  return [at, applicationId, decisionId, token].join(' ');
+}
+
+/**
+ * The decisions registered for a meeting's minutes (minutesEntry) that are not among `recorded`
+ * (keyed `<applicationId>#<decisionId>`), once each, and whether one may still be on its way
+ * (registered less than REGISTERED_DECISION_WAIT_MS before `now`).
+ */
+export function unrecordedEntries(entries: readonly string[], recorded: ReadonlySet<string>, now: Date): Array<{ applicationId: string; decisionId: string; onItsWay: boolean }> {
+  const unrecorded = new Map<string, { applicationId: string; decisionId: string; onItsWay: boolean }>();
+  for (const entry of entries) {
+    const [at = '', applicationId = '', decisionId = ''] = entry.split(' ');
+    const key = `${applicationId}#${decisionId}`;
+    if (recorded.has(key)) continue;
+    const onItsWay = now.getTime() - Date.parse(at) < REGISTERED_DECISION_WAIT_MS || !!unrecorded.get(key)?.onItsWay;
+    unrecorded.set(key, { applicationId, decisionId, onItsWay });
+  }
+  return [...unrecorded.values()];
+}
+
 /** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */
 export interface MinutesBlock {
   reason: 'meeting_not_held' | 'minutes_approved' | 'attendance_missing' | 'cases_open';

@@ -316,6 +316,15 @@ export interface MinutesRecord {
   snapshot?: MinutesSnapshot;
   /** 1 for the first write; each write is conditional on the revision it read */
   revision: number;
+  /**
+   * The decisions registered to be recorded in the meeting's minutes, each before anything of it is
+   * written (minutesEntry: case, decision and when), and how many registrations there have been
+   * (it only grows): the approval takes in every decision registered before it read the record,
+   * and is refused (and tried again) if one was registered since. Written only by the
+   * registration, never with the record; absent where no decision was registered.
+   */
+  registeredDecisions?: string[];
+  registrations?: number;
 }
 
 /**

@@ -148,9 +148,19 @@ export interface MinutesStore {
   listMinutesRecords(schemeId: string): Promise<MinutesRecord[]>;
   /**
    * Writes the record if the stored one is still the revision before it (none, for revision 1) and
-   * not approved; false when someone else wrote first. Approved minutes are never written again.
+   * not approved, and with `registrations`, if no decision has been registered since the record was
+   * read with that many; false when someone else wrote first. Approved minutes are never written
+   * again. The registrations are left as they are.
    */
-  saveMinutesRecord(record: MinutesRecord): Promise<boolean>;
+  saveMinutesRecord(record: MinutesRecord, registrations?: number): Promise<boolean>;
+  /**
+   * Registers a decision to be recorded in the meeting's minutes (an entry, see minutesEntry),
+   * before anything of it is written: one conditional write, false when the minutes are approved.
+   * Before any attendance, the meeting's item holds only the registrations (no record is read back).
+   */
+  registerMinutesDecision(schemeId: string, meetingId: string, entry: string): Promise<boolean>;
+  /** Takes a registration back: its decision was not written after all. */
+  unregisterMinutesDecision(schemeId: string, meetingId: string, entry: string): Promise<void>;
 }
 
 export interface PotStore {

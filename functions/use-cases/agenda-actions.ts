@@ -13,17 +13,20 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { loadCalendar } from './meeting-calendar';
 import { checkContinuation } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
-import { decisionBeforeMeeting } from '../domain/meeting-minutes';
+import { approvedMinutesRefusal, decisionBeforeMeeting } from '../domain/meeting-minutes';
+import { inMeetingMinutes } from './minutes-registration';
 import { actorId } from '../domain/staff-name';
 import { moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
+
+/** The revision it was decided on: a retried request maps to the same decision id. */
+const decisionIdOf = (app: Pick<ApplicationRecord, 'revision'>) => `dec_${app.revision}`;
 
 function decisionRecord(app: ApplicationRecord, outcome: DecisionRecord['outcome'], actor: Actor, at: string, extra: Partial<DecisionRecord>): DecisionRecord {
   return {
     applicationId: app.id,
     schemeId: app.schemeId,
-    // The revision it was decided on: a retried request maps to the same decision id.
-    id: `dec_${app.revision}`,
+    id: decisionIdOf(app),
     outcome,
     at,
     decidedBy: actorId(actor),
@@ -49,6 +52,18 @@ async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outco
   return meeting;
 }
 
+/**
+ * Runs the writes of a decision on a case (the decision itself last) in the minutes of the meeting
+ * whose agenda it is on (inMeetingMinutes): refused with a 409 before anything is written once those
+ * minutes are approved. A case on no agenda has no minutes to be in.
+ */
+async function inItsMeeting<T>(deps: Dependencies, app: ApplicationRecord, write: () => Promise<T>): Promise<T> {
+  if (!app.meetingId) return write();
+  const done = await inMeetingMinutes(deps, { schemeId: app.schemeId, meetingId: app.meetingId }, { applicationId: app.id, id: decisionIdOf(app) }, write);
+  if (!done) throw new ConflictError(approvedMinutesRefusal(app.meetingId), 'minutes_approved');
+  return done.written;
+}
+
 /** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
 export async function recordDecision(deps: Dependencies, applicationId: string, request: DecisionRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
@@ -57,9 +72,12 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   const at = now.toISOString();
 
   if (request.outcome === 'reject') {
-    const updated = await moveApplication(deps, app, 'rejected', 'decision:reject', actor, { set: { rejectionReason: request.reason } });
     const decision = decisionRecord(app, 'reject', actor, at, { reason: request.reason });
-    await deps.store.putDecision(decision);
+    const updated = await inItsMeeting(deps, app, async () => {
+      const moved = await moveApplication(deps, app, 'rejected', 'decision:reject', actor, { set: { rejectionReason: request.reason } });
+      await deps.store.putDecision(decision);
+      return moved;
+    });
     // An application waiting for the owner's answer to a question: the workflow waits for the revision, not a decision.
     if (app.status === 'more_information_requested') await deps.workflow.cancel(app.id, 'Rejected');
     else await deps.workflow.completeStep(app.id, 'decision', { outcome: 'reject', decisionId: decision.id });
@@ -67,9 +85,12 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   }
 
   if (request.outcome === 'defer') {
-    const updated = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId'], ...(request.reason ? { details: { reason: request.reason } } : {}) });
     const decision = decisionRecord(app, 'defer', actor, at, request.reason ? { reason: request.reason } : {});
-    await deps.store.putDecision(decision);
+    const updated = await inItsMeeting(deps, app, async () => {
+      const moved = await moveApplication(deps, app, 'deferred', 'decision:defer', actor, { remove: ['meetingId'], ...(request.reason ? { details: { reason: request.reason } } : {}) });
+      await deps.store.putDecision(decision);
+      return moved;
+    });
     await deps.workflow.completeStep(app.id, 'decision', { outcome: 'defer', decisionId: decision.id });
     return { application: updated, decision };
   }
@@ -91,9 +112,6 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
     throw new ValidationError({ [check.field]: check.message });
   }
 
-  // The pot reservation is a single conditional write, so concurrent approvals cannot overdraw it.
-  await preparePot(deps, pot);
-  await deps.store.reserve(app.schemeId, year, app.id, request.amount);
   const decidedOn = osloDateOf(now);
   const allocation: Allocation = {
     amount: request.amount,
@@ -105,20 +123,26 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
     ...reportDeadlines(decidedOn, request.periodEnd, scheme),
     ...(request.comment ? { note: request.comment } : {}),
   };
-  let updated: ApplicationRecord;
-  try {
-    updated = await moveApplication(deps, app, 'approved', 'decision:approve', actor, { set: { allocation }, details: { amount: request.amount } });
-  } catch (error) {
-    await deps.store.release(app.schemeId, year, app.id); // nothing half-written: give the money back
-    throw error;
-  }
   const decision = decisionRecord(app, 'approve', actor, at, {
     amount: request.amount,
     periodStart: request.periodStart,
     periodEnd: request.periodEnd,
     ...(request.comment ? { reason: request.comment } : {}),
   });
-  await deps.store.putDecision(decision);
+  const updated = await inItsMeeting(deps, app, async () => {
+    // The pot reservation is a single conditional write, so concurrent approvals cannot overdraw it.
+    await preparePot(deps, pot);
+    await deps.store.reserve(app.schemeId, year, app.id, request.amount);
+    let moved: ApplicationRecord;
+    try {
+      moved = await moveApplication(deps, app, 'approved', 'decision:approve', actor, { set: { allocation }, details: { amount: request.amount } });
+    } catch (error) {
+      await deps.store.release(app.schemeId, year, app.id); // nothing half-written: give the money back
+      throw error;
+    }
+    await deps.store.putDecision(decision);
+    return moved;
+  });
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'approve', decisionId: decision.id });
   return { application: updated, decision };
 }
@@ -129,12 +153,15 @@ export async function requestInformation(deps: Dependencies, applicationId: stri
   if (!ON_AGENDA.includes(app.status)) {
     throw new ConflictError('Det kan bare bes om mer informasjon om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
   }
-  const updated = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
-    set: { informationRequest: request.message },
-    remove: ['meetingId'],
-  });
   const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
-  await deps.store.putDecision(decision);
+  const updated = await inItsMeeting(deps, app, async () => {
+    const moved = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
+      set: { informationRequest: request.message },
+      remove: ['meetingId'],
+    });
+    await deps.store.putDecision(decision);
+    return moved;
+  });
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'more_information', decisionId: decision.id });
   return { application: updated, decision };
 }

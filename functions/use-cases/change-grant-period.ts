@@ -21,7 +21,7 @@ import { caseUrl } from './links';
 import { mailContext, notify } from './notify';
 import { ownerContext } from './owner-actions';
 import { continuationStartingBy } from './continuation';
-import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
+import { decidedInMeeting, decidingInMeeting, periodDecisionId, recordGrantDecision } from './grant-decisions';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { recordOnHistory, withFreshRead } from './move-application';
 import { latestDeadline } from './report-deadlines';
@@ -33,16 +33,30 @@ export function changeGrantPeriod(deps: Dependencies, applicationId: string, inp
 async function changeOnce(deps: Dependencies, applicationId: string, input: PeriodChange, actor: Actor): Promise<{ application: ApplicationRecord; changed: boolean }> {
   const app = await loadApplication(deps, applicationId);
   const meeting = await decidedInMeeting(deps, app.schemeId, input.meetingId);
-  const next = { periodStart: input.periodStart, periodEnd: input.periodEnd };
   const last = periodChanges(app.history).at(-1);
+  const repeat = app.allocation && last && sameChange(last, app.allocation, input) ? last : undefined;
+  // The change's instant names its decision, registered in the named meeting's minutes before anything is written.
+  const at = repeat?.at ?? deps.clock.now().toISOString();
+  return decidingInMeeting(deps, app, meeting, periodDecisionId(at), () => writeChange(deps, app, input, actor, { meeting, repeat, at }));
+}
+
+async function writeChange(
+  deps: Dependencies,
+  app: ApplicationRecord,
+  input: PeriodChange,
+  actor: Actor,
+  { meeting, repeat, at }: { meeting: Meeting | undefined; repeat: PeriodChangeEntry | undefined; at: string },
+): Promise<{ application: ApplicationRecord; changed: boolean }> {
+  const next = { periodStart: input.periodStart, periodEnd: input.periodEnd };
   // A repeat (a double click, a retry after a crash) finds its own change: it finishes the decision and the letter.
-  if (app.allocation && last && sameChange(last, app.allocation, input)) {
-    await recordDecision(deps, app, last, meeting);
-    await followEarlierEnd(deps, app, last);
+  if (repeat) {
+    await recordDecision(deps, app, repeat, meeting);
+    await followEarlierEnd(deps, app, repeat);
     return { application: app, changed: false };
   }
   const { allocation, changed } = await checkNewPeriod(deps, app, next);
   const application = await recordOnHistory(deps, app, GRANT_PERIOD_CHANGED, actor, {
+    at,
     set: { allocation: changed },
     details: { fromStart: allocation.periodStart, fromEnd: allocation.periodEnd, ...next, reason: input.reason },
   });
@@ -173,7 +187,7 @@ async function recordDecision(deps: Dependencies, app: ApplicationRecord, change
   const entry = app.history.find((e) => e.action === GRANT_PERIOD_CHANGED && e.at === change.at)!;
   await recordGrantDecision(deps, app, {
     // No amount: the grant's is unchanged, and the minutes would read it as money granted.
-    id: `dec_period_${change.at}`, outcome: 'change_period', at: change.at, decidedBy: actorId(entry.actor), reason: change.reason,
+    id: periodDecisionId(change.at), outcome: 'change_period', at: change.at, decidedBy: actorId(entry.actor), reason: change.reason,
     periodStart: change.to.periodStart, periodEnd: change.to.periodEnd,
     matter: `Prosjektperioden var ${formatNorwegianDate(change.from.periodStart)}–${formatNorwegianDate(change.from.periodEnd)}`,
   }, meeting);

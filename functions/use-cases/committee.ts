@@ -24,7 +24,7 @@ import { publicProjectDescription } from './cosign-application';
 import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
-import { decidedInMeeting, recordGrantDecision } from './grant-decisions';
+import { decidedInMeeting, decidingInMeeting, reallocationDecisionId, recordGrantDecision } from './grant-decisions';
 import { actorId } from '../domain/staff-name';
 import { meetingInReach } from './schedule-application';
 import { waitingSupplementRequests } from './report-supplement';
@@ -311,24 +311,26 @@ export async function decideReallocation(deps: Dependencies, applicationId: stri
   const meeting = await decidedInMeeting(deps, app.schemeId, decision.meetingId);
   const state = decision.approved ? 'approved' : 'refused';
   const at = deps.clock.now().toISOString();
-  // The audit entry first (conditional on the revision read), then the decision itself: a retry
-  // after a crash in between finds the request still open and completes it.
-  if (request.state === 'requested') {
-    await deps.store.transition({
-      applicationId: app.id,
-      expectedRevision: app.revision,
-      from: [app.status],
-      audit: { at, actor, action: `reallocation-${state}`, details: { reallocationId: request.id } },
-    });
-  } else if (request.state !== state) {
-    throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
-  }
-  const decided = request.state === 'requested' ? await deps.store.decideReallocation(app.id, request.id, state, at, decision.reason) : request;
-  // Prior approval is the committee's (002): its decision, in the minutes of the meeting it was made in.
-  await recordGrantDecision(deps, app, {
-    id: `dec_${request.id}`, outcome: decision.approved ? 'approve_reallocation' : 'refuse_reallocation', at: decided.decidedAt ?? at,
-    decidedBy: actorId(actor), amount: request.amount, reason: decided.reason, matter: request.description,
-  }, meeting);
+  if (request.state !== 'requested' && request.state !== state) throw new ConflictError('Søknaden om omdisponering er allerede behandlet.', 'already_decided');
+  const decided = await decidingInMeeting(deps, app, meeting, reallocationDecisionId(request.id), async () => {
+    // The audit entry first (conditional on the revision read), then the decision itself: a retry
+    // after a crash in between finds the request still open and completes it.
+    if (request.state === 'requested') {
+      await deps.store.transition({
+        applicationId: app.id,
+        expectedRevision: app.revision,
+        from: [app.status],
+        audit: { at, actor, action: `reallocation-${state}`, details: { reallocationId: request.id } },
+      });
+    }
+    const done = request.state === 'requested' ? await deps.store.decideReallocation(app.id, request.id, state, at, decision.reason) : request;
+    // Prior approval is the committee's (002): its decision, in the minutes of the meeting it was made in.
+    await recordGrantDecision(deps, app, {
+      id: reallocationDecisionId(request.id), outcome: decision.approved ? 'approve_reallocation' : 'refuse_reallocation', at: done.decidedAt ?? at,
+      decidedBy: actorId(actor), amount: request.amount, reason: done.reason, matter: request.description,
+    }, meeting);
+    return done;
+  });
   await deps.workflow.completeStep(app.id, 'reallocation-decision', { reallocationId: request.id, approved: decision.approved });
   return decided;
 }

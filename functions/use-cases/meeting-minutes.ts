@@ -4,7 +4,7 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationStatus, DecisionRecord, Meeting, MeetingRef, MinutesRecord, MinutesSnapshot } from '../domain/model';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { approvalBlocked, attendanceBlocked, minutesCaseNumbers, minutesState, minutesTotals, type MinutesBlock } from '../domain/meeting-minutes';
+import { approvalBlocked, attendanceBlocked, minutesCaseNumbers, minutesState, minutesTotals, unrecordedEntries, type MinutesBlock } from '../domain/meeting-minutes';
 import { meetingStarted } from '../domain/meeting-calendar';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -165,10 +165,10 @@ function refuse(block: MinutesBlock | undefined): void {
   if (block) throw new ConflictError(block.message, block.reason);
 }
 
+const MINUTES_CHANGED = 'Protokollen ble endret av noen andre samtidig. Last siden på nytt og prøv igjen.';
+
 async function save(deps: Dependencies, record: MinutesRecord): Promise<MinutesRecord> {
-  if (!(await deps.store.saveMinutesRecord(record))) {
-    throw new ConflictError('Protokollen ble endret av noen andre samtidig. Last siden på nytt og prøv igjen.', 'minutes_changed');
-  }
+  if (!(await deps.store.saveMinutesRecord(record))) throw new ConflictError(MINUTES_CHANGED, 'minutes_changed');
   return record;
 }
 
@@ -217,17 +217,47 @@ function sameRecusals(a: Record<string, string[]>, b: Record<string, string[]>):
 /**
  * The committee has approved the minutes (usually at its next meeting): from now on they are final.
  * Needs the attendance and a decision on every case still on the agenda. Approving again answers
- * with the approval already made.
+ * with the approval already made. A decision registered for the minutes while they are approved
+ * (minutes-registration.ts) makes the approval go again, with it (at most three times).
  */
 export async function approveMinutes(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
+  for (let attempt = 1; ; attempt++) {
+    const approved = await approveOnce(deps, ref, request, actor);
+    if (approved) return approved;
+    if (attempt >= 3) throw new ConflictError(MINUTES_CHANGED, 'minutes_changed');
+  }
+}
+
+async function approveOnce(deps: Dependencies, ref: MeetingRef, request: MinutesApprovalRequest, actor: Actor) {
   const { scheme, meeting, calendar } = await loadMeeting(deps, ref.schemeId, ref.meetingId);
   const [current, records] = await Promise.all([deps.store.getMinutesRecord(scheme.id, meeting.id), deps.store.listMeetingCases(scheme.id, meeting.id)]);
   if (current?.approval) return { minutes: current, created: false };
-  const content = await currentContent(deps, scheme, meeting, calendar, records);
+  const decisions = await withRegistered(deps, meeting, current, records.decisions);
+  const content = await currentContent(deps, scheme, meeting, calendar, { ...records, decisions });
   refuse(approvalBlocked(minutesState(meeting, deps.clock.now(), current), (current?.present.length ?? 0) > 0, content.undecided.length));
   if (!current) throw new Error('approvalBlocked lets no minutes without attendance through');
   const approval = { at: deps.clock.now().toISOString(), by: actorId(actor), ...(request.note ? { note: request.note } : {}) };
-  // The approval and what the minutes show are one conditional write: both, or neither.
-  const record = await save(deps, { ...current, approval, snapshot: snapshotOf(content), revision: current.revision + 1 });
+  // The approval and what the minutes show are one conditional write: both, or neither; and only if
+  // no decision was registered for the minutes since the record was read (else undefined: again).
+  const { registeredDecisions: _registered, registrations, ...record } = { ...current, approval, snapshot: snapshotOf(content), revision: current.revision + 1 };
+  if (!(await deps.store.saveMinutesRecord(record, registrations ?? 0))) return undefined;
   return { minutes: record, created: true };
+}
+
+/**
+ * The meeting's decisions as its Query found them, with those registered for the minutes that it did
+ * not return (written since it ran, or the index not caught up yet), each read from its case: those
+ * recorded in this meeting, all in the order made. One still on its way makes the approval wait (a
+ * 409 to try again); one registered long ago and never written (its request died) is not waited for.
+ */
+async function withRegistered(deps: Dependencies, meeting: Meeting, record: MinutesRecord | undefined, found: readonly DecisionRecord[]): Promise<DecisionRecord[]> {
+  const unrecorded = unrecordedEntries(record?.registeredDecisions ?? [], new Set(found.map((d) => `${d.applicationId}#${d.id}`)), deps.clock.now());
+  const read = await Promise.all(unrecorded.map(async (e) => ({ ...e, decision: (await deps.store.listDecisions(e.applicationId)).find((d) => d.id === e.decisionId) })));
+  if (read.some((e) => !e.decision && e.onItsWay)) {
+    throw new ConflictError('Et vedtak i dette møtet blir registrert akkurat nå. Vent litt, og godkjenn protokollen på nytt.', 'decision_in_progress');
+  }
+  const late = read.flatMap((e) => (e.decision?.meetingId === meeting.id ? [e.decision] : []));
+  if (late.length === 0) return [...found];
+  const order = (d: DecisionRecord) => `${d.at}#${d.applicationId}#${d.id}`;
+  return [...found, ...late].sort((a, b) => order(a).localeCompare(order(b)));
 }

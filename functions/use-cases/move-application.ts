@@ -61,13 +61,13 @@ export async function recordOnHistory(
   app: ApplicationRecord,
   action: string,
   actor: Actor,
-  options: Pick<MoveOptions, 'set' | 'details'> = {},
+  options: Pick<MoveOptions, 'set' | 'details'> & { /** the entry's instant, when the caller has named something by it already (default: now) */ at?: string } = {},
 ): Promise<ApplicationRecord> {
   return deps.store.transition({
     applicationId: app.id,
     expectedRevision: app.revision,
     ...(options.set ? { set: options.set } : {}),
-    audit: { at: deps.clock.now().toISOString(), actor, action, ...(options.details ? { details: options.details } : {}) },
+    audit: { at: options.at ?? deps.clock.now().toISOString(), actor, action, ...(options.details ? { details: options.details } : {}) },
   });
 }
 

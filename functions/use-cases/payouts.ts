@@ -1,13 +1,13 @@
 import { beyondGrant } from '../domain/pot';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import type { Actor, ApplicationRecord, ApplicationStatus, PayoutRecord, PayoutState } from '../domain/model';
+import type { Actor, ApplicationRecord, ApplicationStatus, Meeting, PayoutRecord, PayoutState } from '../domain/model';
 import { claimChoiceMissing, claimEffect, CLOSED_GRANT_RUNS_ON, payoutIdFor, payoutModeFor, recordedClaim, recordedRevocation, repaymentRefusal, revocationRefusal, UNPAID_PAYOUT_STATES } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import type { RepaymentClaim, RevocationRequest } from '../../schemas/requests.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { moveApplication, recordOnHistory } from './move-application';
-import { decidedInMeeting, recordClaimDecision, recordGrantDecision } from './grant-decisions';
+import { decidedInMeeting, decidingInMeeting, recordClaimDecision, recordGrantDecision, REPAYMENT_DECISION_ID, REVOCATION_DECISION_ID } from './grant-decisions';
 
 /** Who is paid, and under which organisation number: the owner's organisation, or the hospital trust for its own units. */
 function payeeOf(scheme: SchemeConfig, data: { partners: Array<{ organisationName: string; organisationNumber: string }>; owner: { partnerIndex: number; unit: string; isInternalUnit: boolean } }) {
@@ -118,9 +118,14 @@ const REPAYMENT_REFUSALS = {
  * claim recorded (a retry after a lost answer or a crash) finishes what was left undone.
  */
 export async function claimRepayment(deps: Dependencies, applicationId: string, claim: RepaymentClaim, actor: Actor) {
-  let app = await loadApplication(deps, applicationId);
-  const scheme = loadScheme(deps, app.schemeId);
+  const app = await loadApplication(deps, applicationId);
   const meeting = await decidedInMeeting(deps, app.schemeId, claim.meetingId);
+  return decidingInMeeting(deps, app, meeting, REPAYMENT_DECISION_ID, () => writeClaim(deps, app, claim, actor, meeting));
+}
+
+async function writeClaim(deps: Dependencies, loaded: ApplicationRecord, claim: RepaymentClaim, actor: Actor, meeting: Meeting | undefined) {
+  let app = loaded;
+  const scheme = loadScheme(deps, app.schemeId);
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
   const recorded = app.repaymentClaimed !== undefined ? recordedClaim(app.history) : undefined;
   const repeat = recorded?.amount === claim.amount && recorded.reason === claim.reason;
@@ -183,6 +188,10 @@ const REVOKED_REALLOCATION_REASON = 'Tilskuddet er trukket tilbake.';
 export async function revokeGrant(deps: Dependencies, applicationId: string, request: RevocationRequest, actor: Actor) {
   const app = await loadApplication(deps, applicationId);
   const meeting = await decidedInMeeting(deps, app.schemeId, request.meetingId);
+  return decidingInMeeting(deps, app, meeting, REVOCATION_DECISION_ID, () => writeRevocation(deps, app, request, actor, meeting));
+}
+
+async function writeRevocation(deps: Dependencies, app: ApplicationRecord, request: RevocationRequest, actor: Actor, meeting: Meeting | undefined) {
   const grantPayout = await deps.store.getPayout(payoutIdFor(app.id, 'grant'));
   let updated = app;
   let payout = grantPayout;
@@ -201,7 +210,7 @@ export async function revokeGrant(deps: Dependencies, applicationId: string, req
   const { allocation } = updated;
   const revoked = recordedRevocation(updated.history);
   if (!allocation || !payout || !revoked) throw new Error(`Revoked grant ${app.id} has no allocation, payout or revocation`);
-  await recordGrantDecision(deps, app, { id: 'dec_revoke', outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy, amount: allocation.amount, reason: revoked.reason }, meeting);
+  await recordGrantDecision(deps, app, { id: REVOCATION_DECISION_ID, outcome: 'revoke', at: revoked.at, decidedBy: revoked.decidedBy, amount: allocation.amount, reason: revoked.reason }, meeting);
   await deps.store.release(app.schemeId, allocation.potYear, app.id);
   for (const r of await deps.store.listReallocations(app.id)) {
     if (r.state !== 'requested') continue;

@@ -600,6 +600,35 @@ describe('minutes records', () => {
     expect((await store.listMinutesRecords('innlandet')).map((r) => r.meetingId)).not.toContain(meetingId);
   });
 
+  it('registers decisions for the minutes until they are approved: before the attendance nothing reads as a record, the record\'s writes leave the registrations as they are, and an approval written with a count of registrations loses to one registered since', async () => {
+    const meetingId = uid('m-');
+    const [first, second] = ['2027-02-25T09:00:00.000Z app_a dec_1 reg_1', '2027-02-25T09:01:00.000Z app_b dec_2 reg_2'];
+    expect(await store.registerMinutesDecision('sor-rogaland', meetingId, first)).toBe(true);
+    expect(await store.getMinutesRecord('sor-rogaland', meetingId)).toBeUndefined();
+    expect((await store.listMinutesRecords('sor-rogaland')).map((r) => r.meetingId)).not.toContain(meetingId);
+    // The attendance's first write finds the registrations' item, and keeps them.
+    expect(await store.saveMinutesRecord(record(meetingId))).toBe(true);
+    expect(await store.getMinutesRecord('sor-rogaland', meetingId)).toEqual({ ...record(meetingId), registeredDecisions: [first], registrations: 1 });
+    expect(await store.registerMinutesDecision('sor-rogaland', meetingId, second)).toBe(true);
+    await store.unregisterMinutesDecision('sor-rogaland', meetingId, first);
+    const read = (await store.getMinutesRecord('sor-rogaland', meetingId))!;
+    expect(read).toMatchObject({ registeredDecisions: [second], registrations: 2 });
+    const approval = { at: '2027-03-20T10:00:00.000Z', by: 'sek-2' };
+    const { registeredDecisions: _r, registrations: _n, ...approved } = { ...read, approval, revision: 2 };
+    // Written with the count read before the second registration: lost; with the count now: written, the registrations as they were.
+    expect(await store.saveMinutesRecord(approved, 1)).toBe(false);
+    expect(await store.saveMinutesRecord(approved, 2)).toBe(true);
+    expect(await store.getMinutesRecord('sor-rogaland', meetingId)).toEqual({ ...approved, registeredDecisions: [second], registrations: 2 });
+    // Approved: no more registrations, nor taking one back.
+    expect(await store.registerMinutesDecision('sor-rogaland', meetingId, first)).toBe(false);
+    await store.unregisterMinutesDecision('sor-rogaland', meetingId, second);
+    expect((await store.getMinutesRecord('sor-rogaland', meetingId))!.registeredDecisions).toEqual([second]);
+    // An approval of minutes nobody registered a decision in is written with no count.
+    const quiet = uid('m-');
+    await store.saveMinutesRecord(record(quiet));
+    expect(await store.saveMinutesRecord(record(quiet, { approval, revision: 2 }), 0)).toBe(true);
+  });
+
   it('concurrent writes of the same revision: exactly one wins', async () => {
     const meetingId = uid('m-');
     await store.saveMinutesRecord(record(meetingId));

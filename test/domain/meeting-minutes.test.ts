@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDeparture, approvalBlocked, departureRefusal, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import { agendaDeparture, approvalBlocked, approvedMinutesRefusal, departureRefusal, minutesEntry, unrecordedEntries, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
 import type { Actor, ApplicationRecord, AuditEntry } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
@@ -182,6 +182,30 @@ describe('agendaDeparture', () => {
     expect(agendaDeparture(app, { to: 'scheduled', actor: staff, at, meetingId: '2027-05-27', removesMeeting: false })).toBeUndefined();
     expect(agendaDeparture({ ...app, status: 'deferred', meetingId: undefined }, { to: 'withdrawn', actor: owner, at, removesMeeting: true })).toBeUndefined();
     expect(agendaDeparture({ ...app, status: 'approved' }, { to: 'payout_pending', actor: system, at, removesMeeting: false })).toBeUndefined();
+  });
+});
+
+describe('decisions registered for the minutes', () => {
+  it('are entries of their own (when, the case, the decision, a token); those not recorded are listed once, on their way while registered less than two minutes ago', () => {
+    const entries = [
+      minutesEntry('2027-04-22T08:00:00.000Z', 'app_a', 'dec_3', 'reg_1'),
+      minutesEntry('2027-04-22T08:00:00.000Z', 'app_b', 'dec_period_2027-04-22T08:00:00.000Z', 'reg_2'),
+      minutesEntry('2027-04-22T07:00:00.000Z', 'app_c', 'dec_4', 'reg_3'),
+      minutesEntry('2027-04-22T08:00:30.000Z', 'app_c', 'dec_4', 'reg_4'),
+      minutesEntry('2027-04-22T07:00:00.000Z', 'app_d', 'dec_5', 'reg_5'),
+    ];
+    expect(new Set(entries).size).toBe(5);
+    const now = new Date('2027-04-22T08:01:00.000Z');
+    expect(unrecordedEntries(entries, new Set(['app_a#dec_3']), now)).toEqual([
+      { applicationId: 'app_b', decisionId: 'dec_period_2027-04-22T08:00:00.000Z', onItsWay: true },
+      { applicationId: 'app_c', decisionId: 'dec_4', onItsWay: true },
+      { applicationId: 'app_d', decisionId: 'dec_5', onItsWay: false },
+    ]);
+    expect(unrecordedEntries(entries, new Set(), new Date('2027-04-22T08:03:00.000Z')).map((e) => e.onItsWay)).toEqual([false, false, false, false]);
+  });
+
+  it('are refused on a case of a meeting whose minutes are approved: the case goes to a later meeting', () => {
+    expect(approvedMinutesRefusal('2027-04-22')).toBe('Protokollen fra møtet 22.04.2027 er godkjent og kan ikke endres. Flytt saken til et senere møte, og registrer vedtaket der.');
   });
 });
 
