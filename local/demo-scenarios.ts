@@ -409,7 +409,7 @@ export async function runDemoScenarios(system: LocalSystem, options: DemoOptions
   say(`Økonomi: A ${modeText(modeA)}; B ${modeText(modeB)}`);
 
   const revisedC: ApplicationInput = { ...g.C.data, patientResponsibility: 'Kommunen har pasientansvaret under hjemmeoppfølgingen; sykehuset gir råd ved forverring.' };
-  await http.ok('POST', `/api/owner/${g.C.ownerLink}/revision`, revisedC);
+  await http.ok('POST', `/api/owner/${g.C.ownerLink}/revision`, { ...revisedC, answer: 'Kommunen har pasientansvaret under hjemmeoppfølgingen. Det står nå under «Pasientansvar» i søknaden.' });
   await settle();
   g.C = { ...g.C, data: revisedC };
   await signAll(g.C);

@@ -28,6 +28,7 @@ export const APPLICATION_TEXT_LIMITS: Readonly<Record<string, number>> = {
   'anchoring.groupId': 60,
   'anchoring.justification': 2000,
   changeNote: 1000,
+  answer: 4000,
 };
 
 export const applicationFormLimits: ReadonlyMap<string, number> = new Map(Object.entries(APPLICATION_TEXT_LIMITS));

@@ -19,6 +19,7 @@ import {
   isoDateField,
   kronerField,
   MAX_CHANGE_NOTE,
+  MAX_COMMITTEE_ANSWER,
   MAX_PARTNERS,
   MAX_REQUESTED_AMOUNT,
   NORWEGIAN,
@@ -33,7 +34,7 @@ import { formToNested, type FormBody, type FormFieldKinds } from './form-body';
 import { textLimits } from './text-limits';
 import type { SchemeConfig } from './scheme-config.schema';
 
-export { MAX_CHANGE_NOTE, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
+export { MAX_CHANGE_NOTE, MAX_COMMITTEE_ANSWER, MAX_INDEX, MAX_PARTNERS, MAX_REQUESTED_AMOUNT, PARTNER_KINDS, type PartnerKind } from './fields.schema';
 /** Own contributions per budget line (personnel, money, purchases, equipment). */
 export const MAX_CONTRIBUTION_AMOUNT = 1_000_000_000;
 const E = NORWEGIAN;
@@ -403,10 +404,11 @@ export type ApplicationSchema = ReturnType<typeof buildApplicationSchema>;
 
 /**
  * What a revision's body has beyond the application: the owner's note to the partners on what
- * changed (plain text, optional: a corrected address needs none). It is stored with the version,
- * not in the application, which a first submission sends without it.
+ * changed (plain text, optional: a corrected address needs none), and, when the committee asked a
+ * question, the owner's answer to it (required then: see reviseApplication). Both are stored with
+ * the version, not in the application, which a first submission sends without them.
  */
-const revisionShape = { changeNote: optionalTextField(MAX_CHANGE_NOTE) };
+const revisionShape = { changeNote: optionalTextField(MAX_CHANGE_NOTE), answer: optionalTextField(MAX_COMMITTEE_ANSWER) };
 const revisionNoteSchema = z.strictObject(revisionShape, E);
 
 /** The longest text each control of the application form (and the revision's note) takes, read from the schema (application-limits.ts is held to it). */
@@ -423,16 +425,16 @@ export function buildRevisionSchema(scheme: SchemeConfig) {
 }
 
 /**
- * A revision's body → the application (for the scheme's application schema) and the owner's note,
- * or the note's error. A body that is not an object is left whole to the application's schema.
+ * A revision's body → the application (for the scheme's application schema), the owner's note and
+ * answer, or their errors. A body that is not an object is left whole to the application's schema.
  */
-export function splitRevisionBody(raw: unknown): { application: unknown; changeNote?: string; noteErrors?: Record<string, string> } {
-  if (!isRec(raw) || !Object.hasOwn(raw, 'changeNote')) return { application: raw };
-  const { changeNote, ...application } = raw;
-  const parsed = revisionNoteSchema.safeParse({ changeNote });
+export function splitRevisionBody(raw: unknown): { application: unknown; changeNote?: string; answer?: string; noteErrors?: Record<string, string> } {
+  if (!isRec(raw) || !(Object.hasOwn(raw, 'changeNote') || Object.hasOwn(raw, 'answer'))) return { application: raw };
+  const { changeNote, answer, ...application } = raw;
+  const parsed = revisionNoteSchema.safeParse({ changeNote, answer });
   if (!parsed.success) return { application, noteErrors: toFieldErrors(parsed.error) };
-  const note = parsed.data.changeNote;
-  return { application, ...(note ? { changeNote: note } : {}) };
+  const { changeNote: note, answer: given } = parsed.data;
+  return { application, ...(note ? { changeNote: note } : {}), ...(given ? { answer: given } : {}) };
 }
 
 /**

@@ -15,6 +15,8 @@ export const MAX_PARTNERS = 20;
 export const MAX_INDEX = MAX_PARTNERS - 1;
 /** The longest note an owner may send with a revision (what changed, for the partners). */
 export const MAX_CHANGE_NOTE = 1000;
+/** The longest answer an owner may send the committee with a revision, when the committee asked a question. */
+export const MAX_COMMITTEE_ANSWER = 4000;
 export const PARTNER_KINDS = ['municipality', 'hospital_trust', 'other'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 /** Who a preparatory body's members represent (Midt-Norge: one of each). */

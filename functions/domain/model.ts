@@ -114,6 +114,12 @@ export interface ApplicationVersion {
   data: ApplicationInput;
   /** a revision: the owner's note to the partners on what changed, if the owner wrote one */
   changeNote?: string;
+  /**
+   * A revision sent while the committee's question was open: the question as asked, and the owner's
+   * answer to it ("Svar til FSU"). Absent on other versions, and on answers sent before it was kept.
+   */
+  question?: string;
+  answer?: string;
 }
 
 export type LinkPurpose = 'owner' | 'cosign' | 'status-report' | 'final-report';

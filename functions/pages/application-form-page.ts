@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ApplicationInput } from '../../schemas/application.schema';
 import { applicationFormLimits } from '../../schemas/application-limits';
-import { MAX_CHANGE_NOTE, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { MAX_CHANGE_NOTE, MAX_COMMITTEE_ANSWER, MAX_PARTNERS, PARTNER_KINDS } from '../../schemas/fields.schema';
+import { groupThousands } from '../domain/money';
 import { ANCHORING_GROUP_KINDS, DIRECT_ANCHORING, GROUP_ANCHORING } from '../domain/anchoring';
 import type { ApplicationStatus } from '../domain/model';
 import { STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -258,11 +259,17 @@ export function applicationFormPage(view: ApplicationFormView): { title: string;
   const minMet = scheme.criteriaRule.minMet;
   const trust = scheme.hospitalTrust;
   const nextMeeting = scheme.upcomingMeetings.find((m) => m.open);
+  const committee = scheme.committee.shortName;
+  const question = view.mode === 'revision' ? view.informationRequest : undefined;
 
   const fields = html`
 <form method="post" action=${view.action} novalidate id="soknadsskjema">
 ${view.idempotencyKey ? hidden(IDEMPOTENCY_FIELD, view.idempotencyKey) : ''}
 ${view.draft ? hidden(DRAFT_FIELD, view.draft.id) : ''}
+${question ? html`<fieldset id="svar"><legend>Svar til ${committee}</legend>
+<div class="notice"><p><strong>${committee} spør:</strong></p><p class="long-text">${question}</p></div>
+${form.textarea('answer', `Svar til ${committee}`, { rows: 6, hint: `${committee} får svaret sammen med den reviderte søknaden. Står svaret også i søknaden, kan du skrive hvor. Høyst ${groupThousands(MAX_COMMITTEE_ANSWER)} tegn.` })}
+</fieldset>` : ''}
 <fieldset><legend>Om prosjektet</legend>
 ${form.input('title', LABELS.title)}
 ${form.textarea('summary', LABELS.summary, { rows: 3 })}
@@ -345,7 +352,7 @@ ${view.backUrl ? html`<a href=${view.backUrl}>${view.closed ? 'Gå til søknaden
             : html`<p>Trenger du mer tid, velg «Lagre utkast» nederst: vi sender deg en lenke til utkastet på e-post, så du kan fortsette senere. Da må e-postadressen din som prosjektansvarlig være fylt ut.</p>`
         }`
       : html`${sentBackNotice(view.sentBack, false, view.respondBy)}<p class="lead">Endre søknaden og send den inn på nytt. Alle partene må signere den reviderte versjonen.</p>${
-          view.informationRequest ? html`<div class="notice"><p><strong>${scheme.committee.shortName} ba om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${resubmitBy(view.respondBy)}</div>` : ''
+          question ? html`<div class="notice"><p><strong>${committee} ba om mer informasjon før søknaden kan behandles.</strong> Skriv svaret i feltet «Svar til ${committee}» først i skjemaet, og endre søknaden under om det trengs.</p>${resubmitBy(view.respondBy)}</div>` : ''
         }`;
   // Closed: the notice says it all; the refusal's own message would only repeat it.
   const problem = view.problem && !view.closed ? [view.problem] : [];

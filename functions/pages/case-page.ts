@@ -386,6 +386,8 @@ ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
 ${view.changeNote ? html`<dt>Endringer i versjon ${app.version}</dt><dd class="long-text">${view.changeNote}</dd>` : ''}
+${view.committeeAnswer ? html`<dt>Spørsmål fra ${scheme.committee.shortName}</dt><dd class="long-text">${view.committeeAnswer.question}</dd>
+<dt>Svar til ${scheme.committee.shortName} (versjon ${app.version})</dt><dd class="long-text">${view.committeeAnswer.answer}</dd>` : ''}
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>
 <dt>Prosjektansvarlig</dt><dd>${ownerName}, ${partnerName(data.owner.partnerIndex)} (${data.owner.unit}), ${app.ownerEmail}${change ? html` (prosjektansvarlig fra ${dateTime(change.since)}; søknaden oppga ${named})` : ''}
 ${work(html`<form method="post" action=${ownerLinkPath(app.id)} class="inline" aria-label="Send lenken til saken på nytt til prosjektansvarlig">${hidden(CSRF_FIELD, forms.csrf)}<button type="submit" class="secondary small">Send lenken på nytt</button></form>`)}${owner}</dd>

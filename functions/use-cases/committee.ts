@@ -259,6 +259,8 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     data: version.data, signatures, decisions, payouts, reports, reallocations,
     /** A revision: what the owner wrote to the partners about what changed. */
     changeNote: version.version > 1 ? version.changeNote : undefined,
+    /** A revision sent while the committee's question was open: the question and the owner's answer to it. */
+    committeeAnswer: version.question && version.answer ? { question: version.question, answer: version.answer } : undefined,
     /** The meetings a decision on the grant may be recorded as made in, newest first (see decidedInMeeting). */
     decisionMeetings,
     nextMeeting: meetingDeadline(reach),

@@ -28,8 +28,11 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   const { app, actor } = await ownerContext(deps, linkId);
   if (!REVISABLE.includes(app.status)) throw notRevisable(app);
   const scheme = loadScheme(deps, app.schemeId);
-  const { application, changeNote, noteErrors } = splitRevisionBody(body);
-  const data = await acceptRevision(deps, scheme, application, app.id, noteErrors);
+  const { application, changeNote, answer, noteErrors } = splitRevisionBody(body);
+  // The committee's question is answered with this version: the answer is required, and kept beside the question it answers.
+  const question = app.status === 'more_information_requested' ? app.informationRequest : undefined;
+  const unanswered = question && !answer && !noteErrors?.answer ? { answer: `Skriv svaret til ${scheme.committee.shortName}.` } : undefined;
+  const data = await acceptRevision(deps, scheme, application, app.id, noteErrors || unanswered ? { ...noteErrors, ...unanswered } : undefined);
   // While the partners sign, the same application sent again (a double click, a retry after a lost
   // answer) is the version they are signing: nothing new to sign, so no new version.
   if (await partnersAreSigning(deps, app, data)) {
@@ -41,7 +44,7 @@ export async function reviseApplication(deps: Dependencies, linkId: string, body
   // signature links are revoked after it: a revision that fails before it leaves the partners' links
   // working, and a partner signing the old version meanwhile is refused by its version
   // (cosign-application), not only by the revocation.
-  await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data, ...(changeNote ? { changeNote } : {}) }, now);
+  await writeNewVersion(deps, { applicationId: app.id, version, createdAt: now.toISOString(), data, ...(changeNote ? { changeNote } : {}), ...(question && answer ? { question, answer } : {}) }, now);
   const links = cosignLinks(deps, scheme, app, version, data, now);
   const ours = new Set(links.map((l) => l.id));
   await deps.store.putLinks(links);

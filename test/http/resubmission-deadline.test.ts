@@ -53,7 +53,8 @@ async function shownAsMailed(submitted: Submitted, mails: readonly OutgoingMail[
 
 /** The owner revises: the case moves on, and the deadline is no longer shown. */
 async function revisedHidesIt({ applicationId, ownerLinkId }: Submitted) {
-  const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application('sor-rogaland', (a) => (a.title = `Revidert ${applicationId}`)) });
+  // The answer to a question the committee asked (kept only where it did).
+  const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...app.application('sor-rogaland', (a) => (a.title = `Revidert ${applicationId}`)), answer: 'Svaret står i søknaden.' } });
   expect(res.status).toBe(200);
   expect(await ownerView(ownerLinkId)).not.toHaveProperty('respondBy');
   expect(await ownerPage(ownerLinkId)).not.toContain('Send inn søknaden på nytt innen');

@@ -135,7 +135,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(await status(h, ownerLink)).toBe('more_information_requested');
     expect((await h.mailsTo(data.owner.email)).some((m) => /pasientansvaret/.test(m.body.text ?? ''))).toBe(true);
     const revised = { ...data, patientResponsibility: 'Kommunen har pasientansvaret under tiltaket.' };
-    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, revised)).status).toBe(200);
+    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, { ...revised, answer: 'Pasientansvaret er beskrevet i søknaden.' })).status).toBe(200);
     await h.system.settle();
     await signAll(h, revised);
     expect(await status(h, ownerLink)).toBe('scheduled');
@@ -149,7 +149,7 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
     await h.system.settle();
     const revised = { ...data, patientResponsibility: 'Kommunen har pasientansvaret under tiltaket.' };
-    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, revised)).status).toBe(200);
+    expect((await h.call('POST', `/api/owner/${ownerLink}/revision`, { ...revised, answer: 'Pasientansvaret er beskrevet i søknaden.' })).status).toBe(200);
     await h.system.settle();
     await signAll(h, revised);
     expect(await status(h, ownerLink)).toBe('scheduled');

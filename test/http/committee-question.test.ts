@@ -1,0 +1,91 @@
+// The committee asks the owner for more information ("Be om mer informasjon"): the owner answers by
+// revising the application. The revision form has a field for the answer ("Svar til FSU", required
+// while the question is open) under the question; the answer is kept with the version and stands on
+// the case beside the question. The note to the partners on what changed is a thing of its own.
+import { describe, expect, it } from 'vitest';
+import { applicationToForm } from '../../functions/pages/application-form-page';
+import { apiEvent } from '../support/api-events';
+import { declinedByPartner, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
+
+const app = useTestApp();
+const HTML = { Accept: 'text/html' };
+const QUESTION = 'Hvem har pasientansvaret om natten?';
+const ANSWER = 'Kommunen har pasientansvaret hele døgnet; sykehuset gir råd på telefon.';
+const NOTE = 'Pasientansvaret er beskrevet under «Pasientansvar».';
+
+const text = (s: string) => s.replace(/\u00a0/g, ' ');
+const revisionForm = async (linkId: string) =>
+  text((await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: HTML }), 'page-revision-form')).text);
+const postRevision = (linkId: string, form: Record<string, string | string[]>) =>
+  invoke(apiEvent({ method: 'POST', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: HTML, form }), 'page-submit-revision');
+const casePage = async (applicationId: string) =>
+  text((await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application')).text);
+
+/** On the agenda, then the committee's question: back with the owner. */
+async function questioned(title: string, question = QUESTION) {
+  const submitted = await app.scheduled('sor-rogaland', (a) => (a.title = title));
+  const asked = await app.call('request-information', { pathParameters: { applicationId: submitted.applicationId }, json: { message: question }, as: SECRETARIAT });
+  expect(asked.status, asked.text).toBe(201);
+  return submitted;
+}
+
+const typed = (title: string, extra: Record<string, string> = {}) =>
+  ({ ...applicationToForm(app.application('sor-rogaland', (a) => (a.title = title))), ...extra }) as Record<string, string | string[]>;
+
+describe('answering the committee\'s question', () => {
+  it('the revision form quotes the question above a field for the answer to FSU, and keeps the note to the partners apart', async () => {
+    const { ownerLinkId } = await questioned('Spørsmål i skjemaet');
+    const form = await revisionForm(ownerLinkId);
+    const fieldset = form.slice(form.indexOf('<fieldset id="svar">'), form.indexOf('</fieldset>', form.indexOf('<fieldset id="svar">')));
+    expect(fieldset).toContain('<legend>Svar til FSU</legend>');
+    expect(fieldset).toContain('FSU spør:');
+    expect(fieldset).toContain(QUESTION);
+    expect(fieldset).toMatch(/<label for="[^"]+">Svar til FSU<\/label>/);
+    expect(fieldset).toContain('name="answer"');
+    expect(fieldset).toContain('maxlength="4000"');
+    // The answer comes first, before the application's own fields; the lead says where it goes.
+    expect(form.indexOf('name="answer"')).toBeLessThan(form.indexOf('name="title"'));
+    expect(form).toContain('Skriv svaret i feltet «Svar til FSU» først i skjemaet');
+    // The note on what changed is still there, for the partners.
+    expect(form).toContain('<legend>Til alle som skal signere</legend>');
+    expect(form).toContain('name="changeNote"');
+  });
+
+  it('without an answer the revision is refused on the field, with the application\'s own errors, and nothing is written', async () => {
+    const { applicationId, ownerLinkId } = await questioned('Uten svar');
+    const posted = await postRevision(ownerLinkId, typed('Uten svar', { changeNote: NOTE }));
+    expect(posted.status).toBe(400);
+    const page = text(posted.text);
+    expect(page).toContain('Skriv svaret til FSU.');
+    expect(page).toContain(NOTE); // what was typed stays
+    const api = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: app.application('sor-rogaland', (a) => (a.partners[1]!.email = 'ikke-en-adresse')) });
+    expect(api.status).toBe(400);
+    expect(Object.keys(api.body.fieldErrors).sort()).toEqual(['answer', 'partners.1.email']);
+    expect(await app.store.getVersion(applicationId, 2)).toBeUndefined();
+    expect((await app.store.getApplication(applicationId))!.status).toBe('more_information_requested');
+  });
+
+  it('the answer is kept with the new version beside the question, and the case shows it as "Svar til FSU"', async () => {
+    const { applicationId, ownerLinkId } = await questioned('Med svar');
+    const posted = await postRevision(ownerLinkId, typed('Med svar', { answer: ANSWER, changeNote: NOTE }));
+    expect(posted.status, posted.text).toBe(303);
+    expect(await app.store.getVersion(applicationId, 2)).toMatchObject({ question: QUESTION, answer: ANSWER, changeNote: NOTE });
+    const page = await casePage(applicationId);
+    expect(page).toContain(`<dt>Spørsmål fra FSU</dt><dd class="long-text">${QUESTION}</dd>`);
+    expect(page).toContain(`<dt>Svar til FSU (versjon 2)</dt><dd class="long-text">${ANSWER}</dd>`);
+    expect(page).toContain('<dt>Endringer i versjon 2</dt>');
+  });
+
+  it('a revision after a partner declined has no question: no answer field, and an answer sent along is not kept', async () => {
+    const { applicationId, ownerLinkId } = await declinedByPartner(app, 'Avslått, uten spørsmål');
+    const form = await revisionForm(ownerLinkId);
+    expect(form).not.toContain('name="answer"');
+    expect(form).not.toContain('Svar til FSU');
+    const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...app.application('sor-rogaland', (a) => (a.title = 'Avslått, uten spørsmål')), answer: ANSWER } });
+    expect(res.status, res.text).toBe(200);
+    const version = await app.store.getVersion(applicationId, 2);
+    expect(version).not.toHaveProperty('answer');
+    expect(version).not.toHaveProperty('question');
+    expect(await casePage(applicationId)).not.toContain('Svar til FSU');
+  });
+});
