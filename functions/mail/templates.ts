@@ -738,7 +738,10 @@ export function submissionDeadlineReminder(ctx: MailContext, d: SubmissionDeadli
 export interface MoreInformationRequestedData {
   message: string;
   reviseLink: string;
+  /** the last moment the answer can be sent in (ISO instant): not sent by then, the application is closed without a decision */
   respondBy?: DateInput;
+  /** the meeting the answer reaches if it is sent in and every partner has signed again before that meeting's submission deadline */
+  meeting?: { date: DateInput; submissionDeadline: DateInput };
 }
 
 export function moreInformationRequested(ctx: MailContext, d: MoreInformationRequestedData): RenderedMail {
@@ -750,9 +753,16 @@ export function moreInformationRequested(ctx: MailContext, d: MoreInformationReq
     greeting: hei(),
     blocks: [
       p(`${c} trenger mer informasjon før søknaden kan behandles.`),
-      facts(...appFacts(ctx), d.respondBy ? ['Svarfrist', formatDateTimeNb(d.respondBy)] : undefined),
+      facts(
+        ...appFacts(ctx),
+        d.meeting ? [`Svar og ny signering for ${c}-møtet ${formatDateNb(d.meeting.date)}`, `innen ${formatDateTimeNb(d.meeting.submissionDeadline)}`] : undefined,
+        d.respondBy ? ['Siste frist for svar', formatDateTimeNb(d.respondBy)] : undefined,
+      ),
       quote(`Melding fra ${c}`, d.message),
-      p('Oppdater søknaden og send den inn på nytt. Samarbeidspartene blir da bedt om å signere den oppdaterte søknaden, før den settes opp til behandling igjen.'),
+      p(`Svar ved å oppdatere søknaden og sende den inn på nytt: skriv svaret i feltet «Svar til ${c}» først i skjemaet, og endre søknaden om det trengs. Samarbeidspartene blir da bedt om å signere den oppdaterte søknaden, før den settes opp til behandling igjen.`),
+      ...(d.meeting
+        ? [p(`Skal søknaden behandles i ${c}-møtet ${formatDateNb(d.meeting.date)}, må svaret være sendt inn og alle partene ha signert på nytt innen søknadsfristen for møtet, ${formatDateTimeNb(d.meeting.submissionDeadline)}. Ellers behandles den i et senere møte.`)]
+        : []),
       ...(d.respondBy ? [p(`Sendes søknaden ikke inn på nytt innen ${formatDateTimeNb(d.respondBy)}, avsluttes den uten vedtak.`)] : []),
       link('Endre søknaden', d.reviseLink),
     ],

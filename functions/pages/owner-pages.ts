@@ -137,9 +137,13 @@ function reviseOffer(status: OwnerView['status'], linkId: string): Html {
 ` : ''}<p><a class="button" href=${ownerPath(linkId, '/revisjon')}>${correcting ? 'Endre søknaden' : 'Revider søknaden'}</a></p>`;
 }
 
-/** What it takes to reach the next meeting: every signature (or the revision and its signatures) before its deadline. */
+/** What it takes to reach the next meeting: every signature (or the revision, or the answer to the committee's question, and its signatures) before its deadline. */
 function inReach(status: OwnerView['status'], m: NonNullable<OwnerView['nextMeeting']>): string {
-  const when = status === 'awaiting_cosignature' ? 'Har alle partene signert' : 'Er den reviderte søknaden sendt og signert av alle partene';
+  const when = status === 'awaiting_cosignature'
+    ? 'Har alle partene signert'
+    : status === 'more_information_requested'
+      ? 'Er svaret sendt inn og søknaden signert av alle partene på nytt'
+      : 'Er den reviderte søknaden sendt og signert av alle partene';
   return `${when} innen søknadsfristen ${dateTime(m.submissionDeadline)}, behandles søknaden i møtet ${date(m.date)}; ellers i et senere møte.`;
 }
 
@@ -199,7 +203,8 @@ export function ownerStatusPage(view: OwnerPageView, linkId: string, forms: Owne
 <p>Status: <span class="status">${view.statusLabel}</span></p>
 ${forms.notice ?? ''}
 ${sentBackNotice(view.sentBack, true, view.respondBy)}
-${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${resubmitBy(view.respondBy)}</div>` : ''}
+${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${view.nextMeeting ? html`
+<p>${inReach(view.status, view.nextMeeting)}</p>` : ''}${resubmitBy(view.respondBy)}</div>` : ''}
 ${view.deferralReason ? html`<div class="notice"><p><strong>${view.scheme.committee.shortName} utsatte søknaden til et senere møte:</strong></p><p class="long-text">${view.deferralReason}</p></div>` : ''}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}

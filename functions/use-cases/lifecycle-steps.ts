@@ -286,10 +286,13 @@ async function informationRequested(deps: Dependencies, l: Loaded): Promise<Step
   const { app, scheme } = l;
   const decision = await latestDecision(deps, app);
   const { respondBy, wait } = await awaitResubmission(deps, l);
+  // The meeting the answer reaches if it is in and signed again by that meeting's deadline (as the owner's page says it).
+  const reached = meetingDeadline(meetingInReach(scheme, await loadCalendar(deps, scheme), app, l.now));
   await notify(deps, `information#${app.id}#${decision?.id ?? ''}`, [app.ownerEmail], mail.moreInformationRequested(mailContext(scheme, app), {
     message: app.informationRequest ?? decision?.reason ?? '',
     reviseLink: await ownerLink(deps, app),
     respondBy,
+    ...(reached ? { meeting: reached } : {}),
   }));
   return wait;
 }

@@ -4,6 +4,8 @@
 // the case beside the question. The note to the partners on what changed is a thing of its own.
 import { describe, expect, it } from 'vitest';
 import { applicationToForm } from '../../functions/pages/application-form-page';
+import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
+import { formatDateTimeNb } from '../../functions/mail/templates';
 import { apiEvent } from '../support/api-events';
 import { declinedByPartner, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 
@@ -18,6 +20,8 @@ const revisionForm = async (linkId: string) =>
   text((await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: HTML }), 'page-revision-form')).text);
 const postRevision = (linkId: string, form: Record<string, string | string[]>) =>
   invoke(apiEvent({ method: 'POST', path: '/soknad/{linkId}/revisjon', pathParameters: { linkId }, headers: HTML, form }), 'page-submit-revision');
+const ownerPage = async (linkId: string) =>
+  text((await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: HTML }), 'page-owner-status')).text);
 const casePage = async (applicationId: string) =>
   text((await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: SECRETARIAT }), 'page-application')).text);
 
@@ -87,5 +91,29 @@ describe('answering the committee\'s question', () => {
     expect(version).not.toHaveProperty('answer');
     expect(version).not.toHaveProperty('question');
     expect(await casePage(applicationId)).not.toContain('Svar til FSU');
+  });
+});
+
+describe('the deadlines of an answer', () => {
+  it('the question\'s mail and the owner\'s page say by when the answer must be in and signed again to reach the planned meeting, and the last day before the case closes', async () => {
+    // On the agenda of 10.12.2026 (its submission deadline 26.11.2026), asked on 20.11.2026.
+    const { applicationId, ownerLinkId } = await questioned('Frist for svaret');
+    const before = app.mailer.sent.length;
+    await runLifecycleStep(app.deps, 'information-requested', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const mail = app.mailer.sent.slice(before).find((m) => m.subject.includes('Mer informasjon trengs før behandlingen'));
+    const respondBy: string = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body.respondBy;
+    const last = formatDateTimeNb(respondBy);
+    expect(mail?.text).toContain('Svar og ny signering for FSU-møtet 10.12.2026: innen 26.11.2026 kl. 23.59');
+    expect(mail?.text).toContain(`Siste frist for svar: ${last}`);
+    expect(mail?.text).not.toContain('Svarfrist');
+    expect(mail?.text).toContain('Skal søknaden behandles i FSU-møtet 10.12.2026, må svaret være sendt inn og alle partene ha signert på nytt innen søknadsfristen for møtet, 26.11.2026 kl. 23.59. Ellers behandles den i et senere møte.');
+    expect(mail?.text).toContain(`Sendes søknaden ikke inn på nytt innen ${last}, avsluttes den uten vedtak.`);
+    expect(mail?.text).toContain('skriv svaret i feltet «Svar til FSU» først i skjemaet');
+
+    const page = await ownerPage(ownerLinkId);
+    const notice = page.slice(page.indexOf('FSU ber om mer informasjon:'), page.indexOf('</div>', page.indexOf('FSU ber om mer informasjon:')));
+    expect(notice).toContain(QUESTION);
+    expect(notice).toContain('Er svaret sendt inn og søknaden signert av alle partene på nytt innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026; ellers i et senere møte.');
+    expect(notice).toContain(`Send inn søknaden på nytt innen ${last}, ellers avsluttes den uten vedtak.`);
   });
 });

@@ -185,9 +185,9 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
     expect: [/søknadsfristen for FSU-møtet 02\.04\.2025 går ut om 3 dager: «Felles utskrivningsteam/, /flyttes den til et senere møte/, /Mangler signatur fra:/, /- Sola kommune/, /kan du sende den på nytt fra søknadens side \(«Send lenken på nytt»\)/],
   },
   moreInformationRequested: {
-    mail: moreInformationRequested(ctx, { message: `Beskriv egeninnsatsen nærmere.\nHvem har pasientansvaret? ${EVIL}`, reviseLink: LINK, respondBy: '2025-03-25' }),
+    mail: moreInformationRequested(ctx, { message: `Beskriv egeninnsatsen nærmere.\nHvem har pasientansvaret? ${EVIL}`, reviseLink: LINK, respondBy: '2025-03-25', meeting: { date: '2025-02-26', submissionDeadline: '2025-02-12T22:59:59.999Z' } }),
     link: LINK,
-    expect: [/Mer informasjon trengs før behandlingen: «/, /FSU trenger mer informasjon før søknaden kan behandles/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svarfrist: 25\.03\.2025/, /Sendes søknaden ikke inn på nytt innen 25\.03\.2025, avsluttes den uten vedtak\./],
+    expect: [/Mer informasjon trengs før behandlingen: «/, /FSU trenger mer informasjon før søknaden kan behandles/, /> Beskriv egeninnsatsen nærmere\./, /> Hvem har pasientansvaret\?/, /Svar og ny signering for FSU-møtet 26\.02\.2025: innen 12\.02\.2025 kl\. 23\.59/, /Siste frist for svar: 25\.03\.2025/, /feltet «Svar til FSU»/, /Skal søknaden behandles i FSU-møtet 26\.02\.2025, må svaret være sendt inn og alle partene ha signert på nytt innen søknadsfristen for møtet, 12\.02\.2025 kl\. 23\.59\. Ellers behandles den i et senere møte\./, /Sendes søknaden ikke inn på nytt innen 25\.03\.2025, avsluttes den uten vedtak\./],
   },
   deferred: {
     mail: deferred(ctx, { reason: `Venter på budsjett ${EVIL}`, nextMeetingDate: '2025-05-07', statusLink: LINK }),
