@@ -193,3 +193,20 @@ export function movedFromMeeting(history: readonly AuditEntry[], meetingId: stri
   const from = entry?.details?.fromMeetingId;
   return typeof from === 'string' ? from : undefined;
 }
+
+/**
+ * The committee's deferral the case still follows from: the last decision on it was a deferral (no
+ * later question, rejection or grant). Its reason, if one was given, and the meeting it was deferred
+ * in: the one the case was last put on before it, from its history.
+ */
+export function currentDeferral(history: readonly AuditEntry[]): { reason?: string; meetingId?: string } | undefined {
+  const at = history.findLastIndex((e) => e.action.startsWith('decision:'));
+  const entry = history[at];
+  if (entry?.action !== 'decision:defer') return undefined;
+  const reason = entry.details?.reason;
+  const meetingId = history.slice(0, at).findLast((e) => e.to === 'scheduled' && typeof e.details?.meetingId === 'string')?.details?.meetingId;
+  return {
+    ...(typeof reason === 'string' && reason ? { reason } : {}),
+    ...(typeof meetingId === 'string' ? { meetingId } : {}),
+  };
+}

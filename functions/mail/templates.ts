@@ -646,20 +646,25 @@ export interface ScheduledForMeetingData {
   statusLink: string;
   /** the meeting the secretariat moved it from, and whether that meeting was cancelled */
   movedFrom?: { meetingDate: DateInput; cancelled: boolean };
+  /** the meeting that deferred it: this is the notice the deferral's letter promised ("Du får beskjed når den er satt opp igjen") */
+  deferredFrom?: DateInput;
 }
 
 export function scheduledForMeeting(ctx: MailContext, d: ScheduledForMeetingData): RenderedMail {
   const c = ctx.scheme.committeeShortName;
   const to = formatDateNb(d.meetingDate);
   const from = d.movedFrom && formatDateNb(d.movedFrom.meetingDate);
-  const opening = !d.movedFrom
-    ? `Søknaden er satt opp til behandling i ${c}s møte ${to}.`
-    : d.movedFrom.cancelled
+  const opening = d.movedFrom
+    ? d.movedFrom.cancelled
       ? `${c}s møte ${from} er avlyst. Søknaden er flyttet til møtet ${to} og behandles der.`
-      : `Søknaden er flyttet fra ${c}s møte ${from} til møtet ${to} og behandles der.`;
+      : `Søknaden er flyttet fra ${c}s møte ${from} til møtet ${to} og behandles der.`
+    : d.deferredFrom
+      ? `${c} utsatte behandlingen av søknaden i møtet ${formatDateNb(d.deferredFrom)}. Nå er den satt opp til behandling igjen, i ${c}s møte ${to}.`
+      : `Søknaden er satt opp til behandling i ${c}s møte ${to}.`;
+  const subject = d.movedFrom ? `Søknaden er flyttet til ${c}-møtet ${to}` : d.deferredFrom ? `Den utsatte søknaden behandles i ${c}-møtet ${to}` : `Søknaden behandles i ${c}-møtet ${to}`;
   return render(ctx, {
     audience: 'external',
-    subject: `${d.movedFrom ? `Søknaden er flyttet til ${c}-møtet ${to}` : `Søknaden behandles i ${c}-møtet ${to}`}: ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `${subject}: ${quoted(titleForSubject(ctx.application.title))}`,
     greeting: hei(),
     blocks: [
       p(opening),

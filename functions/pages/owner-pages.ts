@@ -130,6 +130,19 @@ export function resubmitBy(respondBy: string | undefined): Html | '' {
 <p><strong>Send inn søknaden på nytt innen ${dateTime(respondBy)}, ellers avsluttes den uten vedtak.</strong></p>` : '';
 }
 
+/**
+ * The committee deferred the case: why, and in which meeting, while it waits for a new meeting and
+ * once it is on the next one's agenda (the workflow puts it there at once).
+ */
+function deferralNotice(view: OwnerPageView): Html | '' {
+  if (!view.deferralReason && !view.deferredFrom) return '';
+  const c = view.scheme.committee.shortName;
+  const where = view.deferredFrom ? `i møtet ${date(view.deferredFrom)}` : 'til et senere møte';
+  return html`<div class="notice"><p><strong>${c} utsatte søknaden ${where}${view.deferralReason ? ':' : '.'}</strong></p>${view.deferralReason ? html`<p class="long-text">${view.deferralReason}</p>` : ''}${
+    view.meeting && ON_AGENDA.includes(view.status) ? html`<p>Den er satt opp til behandling i møtet ${date(view.meeting.date)}.</p>` : ''
+  }</div>`;
+}
+
 /** The way to the revision form: to correct it while the partners sign, or to revise it when it came back. */
 function reviseOffer(status: OwnerView['status'], linkId: string): Html {
   const correcting = status === 'awaiting_cosignature';
@@ -205,7 +218,7 @@ ${forms.notice ?? ''}
 ${sentBackNotice(view.sentBack, true, view.respondBy)}
 ${view.informationRequest ? html`<div class="notice warning"><p><strong>${view.scheme.committee.shortName} ber om mer informasjon:</strong></p><p class="long-text">${view.informationRequest}</p>${view.nextMeeting ? html`
 <p>${inReach(view.status, view.nextMeeting)}</p>` : ''}${resubmitBy(view.respondBy)}</div>` : ''}
-${view.deferralReason ? html`<div class="notice"><p><strong>${view.scheme.committee.shortName} utsatte søknaden til et senere møte:</strong></p><p class="long-text">${view.deferralReason}</p></div>` : ''}
+${deferralNotice(view)}
 ${view.rejectionReason ? html`<div class="notice warning"><p><strong>Begrunnelse for avslaget:</strong></p><p class="long-text">${view.rejectionReason}</p></div>` : ''}
 ${canRevise ? reviseOffer(view.status, linkId) : ''}
 <dl class="facts">

@@ -226,7 +226,8 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
       missedMeetingDate: missedMeeting.date, missedDeadline: missedMeeting.submissionDeadline, nextMeetingDate: meeting.date, nextDeadline: meeting.submissionDeadline, statusLink,
     }));
   } else {
-    await notifyMeeting(deps, scheme, application, meeting, statusLink);
+    // Back on an agenda after a deferral: the notice the deferral's letter promised, saying so.
+    await notifyMeeting(deps, scheme, application, meeting, statusLink, app.status === 'deferred' && lastMeeting ? { deferredFrom: lastMeeting } : {});
   }
   return { timeoutSeconds: waitSeconds(decisionOverdueAt(meeting), l.start, now) };
 }

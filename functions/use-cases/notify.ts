@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { agendaVisitKey } from '../domain/meeting-calendar';
 import type { ApplicationRecord, Meeting } from '../domain/model';
 import type { Dependencies } from '../composition';
-import { scheduledForMeeting, type DecisionCopy, type MailContext, type RenderedMail, type SchemeMailContext } from '../mail/templates';
+import { scheduledForMeeting, type DecisionCopy, type MailContext, type RenderedMail, type ScheduledForMeetingData, type SchemeMailContext } from '../mail/templates';
 import { anchoringGroup } from '../domain/anchoring';
 import { currentGroupRegister } from './group-register';
 import { loadCurrentVersion, loadScheme } from './load-application';
@@ -82,9 +82,10 @@ export async function notifyMeeting(
   app: Pick<ApplicationRecord, 'id' | 'title' | 'ownerEmail' | 'history'>,
   meeting: Pick<Meeting, 'id' | 'date' | 'submissionDeadline'>,
   statusLink: string,
-  movedFrom?: { meetingDate: string; cancelled: boolean },
+  /** where it comes from: a meeting it was moved from, or the meeting that deferred it */
+  from: Pick<ScheduledForMeetingData, 'movedFrom' | 'deferredFrom'> = {},
 ): Promise<void> {
-  const data = { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink, ...(movedFrom ? { movedFrom } : {}) };
+  const data: ScheduledForMeetingData = { meetingDate: meeting.date, submissionDeadline: meeting.submissionDeadline, statusLink, ...from };
   await notify(deps, `scheduled#${app.id}#${agendaVisitKey(meeting.id, app.history)}`, [app.ownerEmail], scheduledForMeeting(mailContext(scheme, app), data));
 }
 

@@ -1,4 +1,4 @@
-import { applicationMeeting, meetingDeadline } from '../domain/meeting-calendar';
+import { applicationMeeting, currentDeferral, meetingDeadline } from '../domain/meeting-calendar';
 import { openSupplementRequest } from '../domain/report-supplement';
 import { osloDateOf } from '../domain/oslo-time';
 import { declinedPeriodRequest, openPeriodRequest, periodChangeRefusal, periodChanges } from '../domain/grant-period';
@@ -8,7 +8,7 @@ import { reportAcceptable, reportDueDate, reportKindOfLink, reportLinkOf } from 
 import { lastDeadlineMove, openDeadlineRequest, reportDueState } from '../domain/report-deadlines';
 import { caseMessages } from '../domain/case-contacts';
 import { partnerAnswers, sentBackBy } from '../domain/partner-answers';
-import { ownerStatusLabel, REVISABLE } from '../domain/status-transitions';
+import { ON_AGENDA, ownerStatusLabel, REVISABLE } from '../domain/status-transitions';
 import { resubmissionDue } from '../domain/resubmission';
 import type { Dependencies } from '../composition';
 import { expiredSigningLinks, linkExpired, resolveLink } from './links';
@@ -19,12 +19,6 @@ import { publicProjectDescription } from './cosign-application';
 import { requestLink } from './report-supplement';
 import { groupRegister } from '../domain/anchoring';
 import { signingResendId } from '../domain/reminders';
-
-/** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
-function lastDeferralReason(history: ApplicationRecord['history']): string | undefined {
-  const reason = history.findLast((e) => e.action === 'decision:defer')?.details?.reason;
-  return typeof reason === 'string' && reason ? reason : undefined;
-}
 
 
 /** Today's resend of each partner's link the owner asked for: when it went out, or that it waits for the sweep. */
@@ -39,6 +33,7 @@ async function signingResendsToday(deps: Pick<Dependencies, 'store' | 'clock'>, 
   return resends;
 }
 
+/** The project owner's view through their link: status, meeting, signatures, allocation and reports. */
 export async function getOwnerView(deps: Dependencies, linkId: string) {
   const link = await resolveLink(deps, linkId, ['owner'], { allowUsed: true });
   const app = await loadApplication(deps, link.applicationId);
@@ -73,6 +68,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
   const runOut = app.status === 'awaiting_cosignature' ? expiredSigningLinks(app, links, signatures, now) : undefined;
   const answers = partnerAnswers(app, version.data.partners, signatures, resends, runOut);
   const claim = recordedClaim(app.history);
+  const deferral = app.status === 'deferred' || ON_AGENDA.includes(app.status) ? currentDeferral(app.history) : undefined;
   const revocation = recordedRevocation(app.history);
   return {
     applicationId: app.id,
@@ -92,8 +88,10 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     informationRequest: app.informationRequest,
     // Back with the owner (a decline, the signing ran out, the committee's question): until when it can be sent in again, as the mail said.
     respondBy: resubmissionDue(app),
-    // Deferred: why, as the mail said it (the history keeps the committee's reason).
-    deferralReason: app.status === 'deferred' ? lastDeferralReason(app.history) : undefined,
+    // Deferred, and on the agenda it was put on after (the workflow does that at once): why, as the
+    // mail said it, and the meeting that deferred it (the history keeps both).
+    deferralReason: deferral?.reason,
+    deferredFrom: deferral?.meetingId,
     rejectionReason: app.rejectionReason,
     allocation: app.allocation,
     // A report's deadline the committee moved ("utsatt frist"): from which date, and why (the owner had it by mail too).

@@ -146,7 +146,7 @@ async function deliver(deps: Dependencies, app: ApplicationRecord, scheme: Schem
       const meeting = applicationMeeting(calendar, app);
       if (!meeting) return;
       const from = movedFromMeeting(app.history, meeting.id);
-      await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { meetingDate: from, cancelled: !findMeeting(calendar, from) } : undefined);
+      await notifyMeeting(deps, scheme, app, meeting, statusLink, from ? { movedFrom: { meetingDate: from, cancelled: !findMeeting(calendar, from) } } : {});
       return;
     }
     case 'secretariat-message': {

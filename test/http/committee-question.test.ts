@@ -2,6 +2,8 @@
 // revising the application. The revision form has a field for the answer ("Svar til FSU", required
 // while the question is open) under the question; the answer is kept with the version and stands on
 // the case beside the question. The note to the partners on what changed is a thing of its own.
+// The question's mail and the owner's page give both deadlines. A deferral, the committee's other
+// way to wait, stays on the owner's page once the workflow has put the case on the next meeting.
 import { describe, expect, it } from 'vitest';
 import { applicationToForm } from '../../functions/pages/application-form-page';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
@@ -115,5 +117,36 @@ describe('the deadlines of an answer', () => {
     expect(notice).toContain(QUESTION);
     expect(notice).toContain('Er svaret sendt inn og søknaden signert av alle partene på nytt innen søknadsfristen 26.11.2026 kl. 23.59, behandles søknaden i møtet 10.12.2026; ellers i et senere møte.');
     expect(notice).toContain(`Send inn søknaden på nytt innen ${last}, ellers avsluttes den uten vedtak.`);
+  });
+});
+
+describe('a deferral, once the case is on the next meeting', () => {
+  it('the owner\'s page keeps the reason and the meeting that deferred it, and the notice of the new meeting says it follows the deferral', async () => {
+    const { applicationId, ownerLinkId } = await app.scheduled('sor-rogaland', (a) => (a.title = 'Utsatt og satt opp igjen'));
+    expect((await app.decide(applicationId, { outcome: 'defer', reason: 'Venter på budsjettet for 2027.' })).status).toBe(201);
+    const start = { applicationId, executionStartTime: app.clock.now().toISOString() };
+    const before = app.mailer.sent.length;
+    // As the workflow runs them, in the same second: the deferral's letter, then the next meeting.
+    await runLifecycleStep(app.deps, 'deferred', start);
+    await runLifecycleStep(app.deps, 'schedule-for-meeting', start);
+    const { ownerEmail } = (await app.store.getApplication(applicationId))!;
+    const toOwner = app.mailer.sent.slice(before).filter((m) => m.to.includes(ownerEmail));
+    expect(toOwner.find((m) => m.subject.includes('Søknaden er utsatt'))?.text).toContain('Du får beskjed når den er satt opp igjen.');
+    const notice = toOwner.find((m) => m.subject.includes('28.01.2027'));
+    expect(notice?.subject).toContain('[FSU] Den utsatte søknaden behandles i FSU-møtet 28.01.2027');
+    expect(notice?.text).toContain('FSU utsatte behandlingen av søknaden i møtet 10.12.2026. Nå er den satt opp til behandling igjen, i FSUs møte 28.01.2027.');
+
+    const view = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
+    expect(view.status).toBe('scheduled');
+    expect(view.deferralReason).toBe('Venter på budsjettet for 2027.');
+    expect(view.deferredFrom).toBe('2026-12-10');
+    expect(await ownerPage(ownerLinkId)).toContain('<div class="notice"><p><strong>FSU utsatte søknaden i møtet 10.12.2026:</strong></p><p class="long-text">Venter på budsjettet for 2027.</p><p>Den er satt opp til behandling i møtet 28.01.2027.</p></div>');
+
+    // A later decision (here a question in the new meeting) is what the page tells of then.
+    const asked = await app.duringMeeting(applicationId, () => app.call('request-information', { pathParameters: { applicationId }, json: { message: QUESTION }, as: SECRETARIAT }));
+    expect(asked.status, asked.text).toBe(201);
+    const after = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
+    expect(after).not.toHaveProperty('deferralReason');
+    expect(await ownerPage(ownerLinkId)).not.toContain('utsatte søknaden');
   });
 });

@@ -155,7 +155,7 @@ describe('GET /api/owner/{linkId}', () => {
     const view = (await app.call('get-owner-view', { pathParameters: { linkId: ownerLinkId } })).body;
     expect(view.deferralReason).toBe('Venter på budsjettet for 2027.');
     const page = (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId: ownerLinkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text;
-    expect(page).toContain('<div class="notice"><p><strong>FSU utsatte søknaden til et senere møte:</strong></p><p class="long-text">Venter på budsjettet for 2027.</p></div>');
+    expect(page).toContain('<div class="notice"><p><strong>FSU utsatte søknaden i møtet 10.12.2026:</strong></p><p class="long-text">Venter på budsjettet for 2027.</p></div>');
   });
 
   it('answers 404 for an unknown link and for a co-sign link', async () => {
