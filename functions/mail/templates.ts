@@ -544,16 +544,23 @@ export interface ApplicationCompleteData {
   adminLink?: string;
   /** the meeting the application goes to now (none: no meeting in the calendar it can reach) */
   meetingDate?: DateInput;
+  /** the version is the owner's answer to the committee's question: which version, what was asked, the answer */
+  answer?: { version: number; question: string; answer: string };
 }
 
-/** To the secretariat: every partner has signed. */
+/** To the secretariat: every partner has signed (a new application, or the owner's answer to the committee's question). */
 export function applicationComplete(ctx: MailContext, d: ApplicationCompleteData): RenderedMail {
+  const c = ctx.scheme.committeeShortName;
+  const a = d.answer;
   return render(ctx, {
     audience: 'internal',
-    subject: `Komplett søknad: ${quoted(titleForSubject(ctx.application.title))}`,
+    subject: `${a ? `Komplett søknad med svar til ${c} (versjon ${a.version})` : 'Komplett søknad'}: ${quoted(titleForSubject(ctx.application.title))}`,
     blocks: [
-      p('Alle partene har signert søknaden. Den er klar for behandling.'),
-      facts(...appFacts(ctx), d.meetingDate ? ['Aktuelt møte', formatDateNb(d.meetingDate)] : undefined),
+      p(a
+        ? `Prosjektansvarlig har svart på spørsmålet fra ${c} med en revidert søknad (versjon ${a.version}), og alle partene har signert den. Den er klar for behandling igjen.`
+        : 'Alle partene har signert søknaden. Den er klar for behandling.'),
+      facts(...appFacts(ctx), a ? ['Versjon', String(a.version)] : undefined, d.meetingDate ? ['Aktuelt møte', formatDateNb(d.meetingDate)] : undefined),
+      ...(a ? [quote(`Spørsmålet fra ${c}`, a.question), quote(`Svar til ${c}`, a.answer)] : []),
       list(d.partners.map(oneLine), 'Signert av:'),
       ...(d.adminLink ? [link('Åpne søknaden i saksbehandlingen', d.adminLink)] : []),
     ],

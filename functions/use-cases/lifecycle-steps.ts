@@ -211,6 +211,8 @@ async function scheduleForMeeting(deps: Dependencies, l: Loaded): Promise<StepRe
   const heading = meetingToSchedule(scheme, calendar, app, now, lastMeeting);
   await notify(deps, `complete#${app.id}#v${app.version}`, [scheme.secretariatEmail], mail.applicationComplete(ctx, {
     partners: version.data.partners.map((p) => p.organisationName), adminLink: caseUrl(deps, app.id), ...(heading ? { meetingDate: heading.date } : {}),
+    // The owner's answer to the committee's question (kept with the version), not a new application.
+    ...(version.question && version.answer ? { answer: { version: version.version, question: version.question, answer: version.answer } } : {}),
   }));
   let result;
   try {

@@ -96,6 +96,25 @@ describe('answering the committee\'s question', () => {
   });
 });
 
+describe('the secretariat\'s notice that the answer is complete', () => {
+  it('says the version is the owner\'s answer to the question, which version, what was asked and the answer', async () => {
+    const { applicationId, ownerLinkId } = await questioned('Svar som er komplett');
+    const revised = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...app.application('sor-rogaland', (a) => (a.title = 'Svar som er komplett')), answer: ANSWER } });
+    expect(revised.status, revised.text).toBe(200);
+    await app.cosignAll(applicationId);
+    const before = app.mailer.sent.length;
+    await runLifecycleStep(app.deps, 'schedule-for-meeting', { applicationId, executionStartTime: app.clock.now().toISOString() });
+    const complete = app.mailer.sent.slice(before).filter((m) => m.subject.startsWith('[FSU] Komplett søknad'));
+    expect(complete).toHaveLength(1);
+    expect(complete[0]!.subject).toBe('[FSU] Komplett søknad med svar til FSU (versjon 2): «Svar som er komplett»');
+    const body = complete[0]!.text;
+    expect(body).toContain('Prosjektansvarlig har svart på spørsmålet fra FSU med en revidert søknad (versjon 2), og alle partene har signert den. Den er klar for behandling igjen.');
+    expect(body).toContain(`> ${QUESTION}`);
+    expect(body).toContain(`> ${ANSWER}`);
+    expect(body).not.toContain('Den er klar for behandling.\n');
+  });
+});
+
 describe('the deadlines of an answer', () => {
   it('the question\'s mail and the owner\'s page say by when the answer must be in and signed again to reach the planned meeting, and the last day before the case closes', async () => {
     // On the agenda of 10.12.2026 (its submission deadline 26.11.2026), asked on 20.11.2026.

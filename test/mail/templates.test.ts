@@ -412,6 +412,20 @@ describe('the notice of the meeting a case is on, after a move', () => {
     expect(moved.text).toContain('Søknaden er flyttet fra FSUs møte 02.04.2025 til møtet 07.05.2025 og behandles der.');
     expect(moved.html).toContain('Søknaden er flyttet fra FSUs møte 02.04.2025 til møtet 07.05.2025 og behandles der.');
     expect(scheduledForMeeting(ctx, base).text).toContain('Søknaden er satt opp til behandling i FSUs møte 07.05.2025.');
+    const deferred = scheduledForMeeting(ctx, { ...base, deferredFrom: '2025-04-02' });
+    expect(deferred.subject).toBe(`[FSU] Den utsatte søknaden behandles i FSU-møtet 07.05.2025: «Felles utskrivningsteam ${EVIL}»`);
+    expect(deferred.text).toContain('FSU utsatte behandlingen av søknaden i møtet 02.04.2025. Nå er den satt opp til behandling igjen, i FSUs møte 07.05.2025.');
+  });
+
+  it('the secretariat\'s "Komplett søknad" tells an answer to the committee\'s question from a new application', () => {
+    const plain = applicationComplete(ctx, { partners: ['Sola kommune'] });
+    expect(plain.subject).toMatch(/^\[FSU\] Komplett søknad: «/);
+    expect(plain.text).not.toContain('Svar til FSU');
+    const answer = applicationComplete(ctx, { partners: ['Sola kommune'], answer: { version: 3, question: 'Hvem har pasientansvaret?', answer: `Kommunen ${EVIL}` } });
+    expect(answer.subject).toMatch(/^\[FSU\] Komplett søknad med svar til FSU \(versjon 3\): «/);
+    expect(answer.text).toContain('svart på spørsmålet fra FSU med en revidert søknad (versjon 3)');
+    expect(answer.text).toMatch(/Spørsmålet fra FSU:?\s*\n> Hvem har pasientansvaret\?/);
+    expect(answer.html).not.toContain(EVIL);
   });
 });
 
