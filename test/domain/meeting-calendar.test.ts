@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaVisitKey, cancelledMeetings, committeeAnswerDue, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, takesNewApplications, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
+import { agendaVisitKey, cancelledMeetings, committeeAnswerDue, currentDeferral, findMeeting, meetingAdditionRefusal, meetingCalendar, meetingInSession, sincePreviousMeeting, takesNewApplications, timesOnAgenda, upcomingMeetings } from '../../functions/domain/meeting-calendar';
 import type { AddedMeetingRecord, AuditEntry } from '../../functions/domain/model';
 import { getScheme } from '../../config/schemes';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
@@ -185,5 +185,24 @@ describe('the owner\'s notice of a meeting is keyed by each time the case is on 
     expect(agendaVisitKey('2026-12-10', [on('2026-12-10', 'scheduled')])).toBe('2026-12-10');
     expect(agendaVisitKey('2026-12-10', [on('2026-12-10', 'scheduled'), on('2027-01-28'), on('2026-12-10')])).toBe('2026-12-10#2');
     expect(agendaVisitKey('2027-01-28', [on('2026-12-10', 'scheduled'), on('2027-01-28'), on('2026-12-10')])).toBe('2027-01-28');
+  });
+});
+
+describe('currentDeferral: the deferral the case still follows from', () => {
+  const system = { kind: 'system', name: 'arbeidsflyt' } as const;
+  const entry = (action: string, to: AuditEntry['to'], details?: AuditEntry['details']): AuditEntry => ({ at: '2026-11-20T09:00:00.000Z', actor: system, action, to, ...(details ? { details } : {}) });
+  const scheduled = (meetingId: string) => entry('scheduled', 'scheduled', { meetingId });
+  const deferred = (reason?: string) => entry('decision:defer', 'deferred', reason ? { reason } : undefined);
+
+  it('its reason and the meeting the case was on when deferred, also once it is on the next agenda and after a recommendation there', () => {
+    const history = [scheduled('2026-12-10'), deferred('Venter på budsjettet.'), scheduled('2027-01-28'), entry('recommendation:recommend', 'recommended')];
+    expect(currentDeferral(history.slice(0, 2))).toEqual({ reason: 'Venter på budsjettet.', meetingId: '2026-12-10' });
+    expect(currentDeferral(history)).toEqual({ reason: 'Venter på budsjettet.', meetingId: '2026-12-10' });
+  });
+
+  it('a deferral without a reason still names its meeting; none once another decision came after it, or without any', () => {
+    expect(currentDeferral([scheduled('2026-12-10'), deferred()])).toEqual({ meetingId: '2026-12-10' });
+    expect(currentDeferral([scheduled('2026-12-10'), deferred('Budsjett.'), scheduled('2027-01-28'), entry('decision:more-information', 'more_information_requested')])).toBeUndefined();
+    expect(currentDeferral([scheduled('2026-12-10')])).toBeUndefined();
   });
 });
