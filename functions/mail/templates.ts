@@ -839,7 +839,7 @@ export function rejectionLetter(ctx: MailContext, d: RejectionLetterData): Rende
     greeting: hei(),
     blocks: [
       p(
-        `${c} har behandlet søknaden om rekrutterings- og samhandlingstilskudd${d.meetingDate ? ` i møtet ${formatDateNb(d.meetingDate)}` : ''} og vedtatt å ikke innvilge den.`,
+        `${c} har behandlet søknaden om rekrutterings- og samhandlingstilskudd${d.meetingDate ? ` i møtet ${formatDateNb(d.meetingDate)}` : ''} og vedtatt å avslå søknaden.`,
       ),
       facts(...appFacts(ctx), ['Vedtaksdato', formatDateNb(d.decidedAt)]),
       quote('Begrunnelse', d.reason),

@@ -196,7 +196,7 @@ const rendered: Record<TemplateName, { mail: RenderedMail; link?: string; expect
   },
   rejectionLetter: {
     mail: rejectionLetter(ctx, { reason: `Tiltaket oppfyller ikke kriteriene ${EVIL}`, decidedAt: '2025-04-02', meetingDate: '2025-04-02' }),
-    expect: [/har fått avslag/, /vedtatt å ikke innvilge/, /Tiltaket oppfyller ikke kriteriene/, /Vedtaksdato: 02\.04\.2025/],
+    expect: [/har fått avslag/, /i møtet 02\.04\.2025 og vedtatt å avslå søknaden\./, /Tiltaket oppfyller ikke kriteriene/, /Vedtaksdato: 02\.04\.2025/],
   },
   decisionLetter: {
     mail: decisionLetter(ctx, {
@@ -574,6 +574,9 @@ describe('mail templates', () => {
     // The owner's letter itself still asks for the invoice.
     expect(decisionLetter(ctx, { amount: 250000, periodStart: '2025-05-01', periodEnd: '2026-04-30', decidedAt: '2025-04-02', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2025-10-02', finalReportDue: '2026-06-30' }).text)
       .toContain('Send faktura til Helse Stavanger HF');
+    // The rejection says so in plain words, to the owner and in the copy alike.
+    expect(copies[1]!.text).toContain('og vedtatt å avslå søknaden.');
+    expect(copies[1]!.text).not.toContain('ikke innvilge');
     // The owner's letters name the copy.
     expect(rejectionLetter(ctx, { reason: 'x', decidedAt: '2025-04-02', copyTo: [`leder og nestleder i ${copyFor}`] }).text).toContain(`Kopi: leder og nestleder i ${copyFor}`);
   });
