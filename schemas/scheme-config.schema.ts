@@ -249,8 +249,12 @@ function buildSchemeConfigSchema() {
       timeZone: z.literal('Europe/Oslo').default('Europe/Oslo'),
       /** Days an e-mailed capability link stays valid. */
       linkValidityDays: z.number().int().min(1).max(365).default(60),
-      /** Who receives the half-yearly use-and-effect report (Sør-Rogaland: FSU reports to SSU). */
-      halfYearReportTo: text(50),
+      /**
+       * Who the deciding committee informs every half-year of the use and effect of the grant
+       * (Sør-Rogaland: "FSU orienterer halvårlig SSU", 002). Optional: a community whose process sets
+       * no such report leaves it out, and the half-year notice and report then name no recipient.
+       */
+      halfYearReportTo: text(50).optional(),
       /**
        * The month of the regional health authority's follow-up meeting with the hospital trust, which
        * the trust reports to beforehand (003: "rapportere til RHF-et i god tid før oppfølgingsmøtet i

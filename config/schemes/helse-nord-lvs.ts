@@ -120,8 +120,7 @@ export const helseNordLvs = {
   ],
   timeZone: 'Europe/Oslo',
   linkValidityDays: 60,
-  // The seeds set no half-yearly report. SSU is the health community's own arena: it appoints the
-  // assessment committee and "tar stilling til hvilke føringer man vil legge til grunn ved
-  // behandling av søknader" (seeds/004_*), so use and effect are reported back to SSU.
-  halfYearReportTo: 'SSU',
+  // No halfYearReportTo: the seeds set no half-yearly report (that is Sør-Rogaland's rule, 002), and
+  // KU is a regional body that reports to no health community's SSU. The half-year report is still
+  // there for the trust's reporting to the regional health authority.
 } satisfies SchemeConfigInput;

@@ -76,6 +76,6 @@ export const innlandet = {
   ],
   timeZone: 'Europe/Oslo',
   linkValidityDays: 60,
-  // "status på handlingsdel rapporteres i SSU møte"
-  halfYearReportTo: 'SSU',
+  // No halfYearReportTo: the seed sets no half-yearly report. Its "status på handlingsdel rapporteres
+  // i SSU møte" is the status on every SSU agenda (actionPlan), not a half-yearly one.
 } satisfies SchemeConfigInput;

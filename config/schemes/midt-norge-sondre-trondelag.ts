@@ -107,8 +107,6 @@ export const midtNorgeSondreTrondelag = {
   ],
   timeZone: 'Europe/Oslo',
   linkValidityDays: 60,
-  // The seed sets no half-yearly report (the trust reports yearly to the RHF: "i god tid før
-  // oppfølgingsmøtet i november og i årlig melding"). ASU decides and delegated the preparation, so
-  // use and effect are reported to ASU.
-  halfYearReportTo: 'ASU',
+  // No halfYearReportTo: the seed sets no half-yearly report (the trust reports yearly to the RHF:
+  // "i god tid før oppfølgingsmøtet i november og i årlig melding"), which regionalFollowUpMonth covers.
 } satisfies SchemeConfigInput;

@@ -1674,14 +1674,14 @@ export type TemplateName = keyof typeof templates;
 export interface HalfYearReportDueData {
   from: DateInput;
   to: DateInput;
-  /** the committee the report goes to, e.g. 'SSU' */
-  reportTo: string;
+  /** the committee the deciding committee informs every half-year, e.g. 'SSU'; none where the community's process sets no such report */
+  reportTo?: string;
   reportLink: string;
   /** the second half-year ends the year: the hospital trust's annual report to the regional health authority is due too */
   annual?: { year: number; reportLink: string };
 }
 
-/** Who reports to whom: the deciding committee to another (FSU to SSU, 002), or to itself where it also decides (Innlandet's SSU). */
+/** Who reports to whom: the deciding committee to another (FSU to SSU, 002), or to itself; nothing where nobody is configured. */
 function halfYearReportLine(committee: string, reportTo: string): string {
   return committee === reportTo
     ? `${committee} skal hvert halvår orienteres om bruken og effekten av tilskuddet.`
@@ -1695,7 +1695,7 @@ export function halfYearReportDue(scheme: SchemeMailContext, d: HalfYearReportDu
     audience: 'internal',
     subject: `Halvårsrapport om bruk og effekt for ${period}`,
     blocks: [
-      p(`Halvåret ${period} er omme. ${halfYearReportLine(oneLine(scheme.committeeShortName), oneLine(d.reportTo))}`),
+      p(`Halvåret ${period} er omme.${d.reportTo ? ` ${halfYearReportLine(oneLine(scheme.committeeShortName), oneLine(d.reportTo))}` : ''}`),
       p('Rapporten for halvåret er klar i saksbehandlingen: tilskuddene som ble tildelt, løp eller rapporterte i perioden, det prosjektene har rapportert om bruk og effekt, og fordelingen på de nasjonale føringene. Den kan også lastes ned som CSV for Excel.'),
       link('Åpne halvårsrapporten', d.reportLink),
       ...(d.annual

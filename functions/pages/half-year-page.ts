@@ -106,7 +106,7 @@ function reportSection(schemeId: string, report: HalfYearReport): Html {
 <dt>Tilbakebetalt i perioden</dt><dd>${kroner(report.repaid)}</dd>
 <dt>Omdisponert med godkjenning</dt><dd>${inPeriodAndBefore(report.reallocatedInPeriod, report.reallocated, 'godkjent')}</dd>
 ${report.revokedGrants > 0 ? html`<dt>Trukket tilbake før utbetaling</dt><dd>${report.revokedGrants} tilskudd, ${kroner(report.revokedAmount)} (ikke med i «Tildelt i perioden»)</dd>` : ''}
-<dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>
+${report.scheme.reportTo ? html`<dt>Rapporteres til</dt><dd>${report.scheme.reportTo}</dd>` : ''}
 </dl>
 <p><a href=${csv} download>Last ned som CSV (åpnes i Excel)</a></p>
 ${meetingTable(schemeId, report)}

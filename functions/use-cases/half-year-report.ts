@@ -186,7 +186,7 @@ export async function halfYearReport(deps: Dependencies, schemeId: string, from:
   const reported = rows.filter((r) => r.latestReport !== '');
   const byGuidelineArea = totalsByGuidelineArea(scheme.guidelineAreas, standing.map(({ row, facts }) => ({ guidelineAreas: facts.guidelineAreas, otherNeed: facts.otherNeed, amount: row.amount, newInPeriod: row.newInPeriod === 'ja' })));
   return {
-    scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo },
+    scheme: { id: scheme.id, name: scheme.name, committee: scheme.committee.shortName, reportTo: scheme.halfYearReportTo ?? null },
     from,
     to,
     grants: rows.length,

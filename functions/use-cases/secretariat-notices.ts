@@ -86,7 +86,7 @@ function halfYearNotices(deps: Dependencies, scheme: SchemeConfig, now: Date): N
   // The second half-year ends the year: its annual report is due too.
   const year = Number(period.to.slice(0, 4));
   const annual = period.to.endsWith('-12-31') ? { year, reportLink: pageUrl(deps, halfYearReportPath(scheme.id, { from: `${year}-01-01`, to: period.to })) } : undefined;
-  return [{ key: `half-year#${scheme.id}#${period.from}`, mail: async () => mail.halfYearReportDue(schemeMailContext(scheme), { ...period, reportTo: scheme.halfYearReportTo, reportLink, ...(annual ? { annual } : {}) }) }];
+  return [{ key: `half-year#${scheme.id}#${period.from}`, mail: async () => mail.halfYearReportDue(schemeMailContext(scheme), { ...period, ...(scheme.halfYearReportTo ? { reportTo: scheme.halfYearReportTo } : {}), reportLink, ...(annual ? { annual } : {}) }) }];
 }
 
 /**

@@ -419,6 +419,8 @@ describe('staff pages', () => {
     try {
       app.clock.set('2027-01-12T09:00:00.000Z');
       expect(await overview()).toContain('<p class="notice"><strong>Halvåret 01.07.2026–31.12.2026 er omme.</strong> <a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2026-07-01&amp;til=2026-12-31">Lag halvårsrapporten om bruk og effekt</a> til SSU.</p>');
+      // A community with no half-year recipient configured (Lofoten/Vesterålen/Salten): the report, to no one named.
+      expect(await overview()).toContain('<a href="/sekretariat/lofoten-vesteralen-salten/halvarsrapport?fra=2026-07-01&amp;til=2026-12-31">Lag halvårsrapporten om bruk og effekt</a>.</p>');
       app.clock.set('2027-02-01T09:00:00.000Z');
       expect(await overview()).not.toContain('er omme');
     } finally {
@@ -466,6 +468,10 @@ describe('staff pages', () => {
     expect(second.text).toMatch(/<tr><td>Fremme rekruttering og bruk av personell på tvers av nivåene, for eksempel kombinerte stillinger<\/td><td class="num">[1-9]\d*<\/td><td class="num">[1-9]\d*<\/td><td class="num">[^<]*kr<\/td><\/tr>/);
     expect(second.text).toMatch(/<tr><td>Redusere ventetidene på sykehus<\/td><td class="num">\d+<\/td>/);
     expect(second.text).toContain('<dt>Rapporteres til</dt><dd>SSU</dd>');
+    // A community with no half-year recipient configured names none.
+    const nord = await invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/halvarsrapport', pathParameters: { schemeId: 'lofoten-vesteralen-salten' }, query: { fra: '2026-07-01', til: '2026-12-31' }, headers: HTML, claims: SECRETARIAT }), 'page-half-year-report');
+    expect(nord.status).toBe(200);
+    expect(nord.text).not.toContain('Rapporteres til');
     expect(second.text).toContain('<a href="/sekretariat/sor-rogaland/halvarsrapport?fra=2026-07-01&amp;til=2026-12-31&amp;format=csv" download>');
 
     const csv = await halfYear({ fra: '2026-07-01', til: '2026-12-31', format: 'csv' });

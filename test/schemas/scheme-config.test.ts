@@ -122,7 +122,7 @@ describe('shipped scheme configurations', () => {
     expect(s.criteriaRule.minMet).toBe(1);
     expect(s.yearlyPotNok['2026']).toBe(11_170_000);
     expect(s.yearlyPotNok['2027']).toBe(11_170_000);
-    expect(s.halfYearReportTo).toBe('ASU');
+    expect(s.halfYearReportTo).toBeUndefined(); // the seed sets no half-yearly report
     expect(s.meetings[0]!.date > '2026-11-22').toBe(true);
     expect(s.meetings.at(-1)!.date.startsWith('2027')).toBe(true);
     expect(s.meetings.some((m) => m.date.slice(5, 7) === '07')).toBe(false);
