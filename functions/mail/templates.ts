@@ -1737,8 +1737,8 @@ export interface AgendaClosedData {
   meetingTitle: string;
   meetingStartsAt: DateInput;
   deadline: DateInput;
-  /** the titles of the open cases on the agenda */
-  cases: readonly string[];
+  /** the open cases on the agenda, in the agenda's order: each under its number there ("Sak 3") with its case number, so two of one title are told apart */
+  cases: ReadonlyArray<{ number: number; applicationId: string; title: string }>;
   /** what they ask for in all */
   requested: number;
   agendaLink: string;
@@ -1755,7 +1755,7 @@ export function agendaClosed(scheme: SchemeMailContext, d: AgendaClosedData): Re
       facts(['Møte', formatDateTimeNb(d.meetingStartsAt)], ['Saker', n === 0 ? 'Ingen' : String(n)], n > 0 ? ['Omsøkt i alt', formatNok(d.requested)] : undefined),
       // An empty agenda has no papers to send; the meeting may not be needed at all.
       ...(n > 0
-        ? [list(d.cases.map(oneLine), 'Sakene på listen:'), p(`Sakspapirene kan nå sendes til ${oneLine(scheme.committeeShortName)}s medlemmer.`)]
+        ? [list(d.cases.map((c) => `Sak ${c.number}: ${oneLine(c.title)} (saksnummer ${c.applicationId})`), 'Sakene på listen:'), p(`Sakspapirene kan nå sendes til ${oneLine(scheme.committeeShortName)}s medlemmer.`)]
         : [p('Ingen søknader er satt opp til møtet. Trengs det ikke for andre saker, kan du avlyse det på møteplanen.')]),
       link('Åpne sakslisten', d.agendaLink),
     ],

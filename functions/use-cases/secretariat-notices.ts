@@ -17,6 +17,7 @@ import { logger } from '../adapters/logger';
 import { pageUrl } from './links';
 import { loadScheme } from './load-application';
 import { calendarsOnce, type CalendarOf } from './meeting-calendar';
+import { meetingCases } from './committee';
 import { notify, schemeMailContext } from './notify';
 
 /**
@@ -63,12 +64,15 @@ function agendaClosedNotices(deps: Dependencies, scheme: SchemeConfig, calendar:
 }
 
 async function agendaClosedMail(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting): Promise<mail.RenderedMail> {
-  const open = openOnAgenda(await deps.store.listAgenda(scheme.id, meeting.id));
+  const [agenda, records] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), deps.store.listMeetingCases(scheme.id, meeting.id)]);
+  // Each case under its number on the agenda ("Sak 3"), the same as the agenda and the minutes give it.
+  const { numbers } = await meetingCases(deps, scheme, meeting, agenda, records);
+  const open = openOnAgenda(agenda);
   return mail.agendaClosed(schemeMailContext(scheme), {
     meetingTitle: meeting.title,
     meetingStartsAt: meeting.startsAt,
     deadline: meeting.submissionDeadline,
-    cases: open.map((a) => a.title),
+    cases: open.map((a) => ({ number: numbers.get(a.id)!, applicationId: a.id, title: a.title })).sort((a, b) => a.number - b.number),
     requested: agendaDemand(open.map((a) => a.requestedAmount), undefined).requested,
     agendaLink: pageUrl(deps, agendaPath(scheme.id, meeting.id)),
   });

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runningSchemeIds } from '../../functions/composition';
 import type { Mailer } from '../../functions/ports/mailer';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
-import { useTestApp } from '../support/test-app';
+import { SECRETARIAT, useTestApp } from '../support/test-app';
 
 const app = useTestApp();
 
@@ -28,7 +28,9 @@ async function onePerSecretariat(sent: () => typeof app.mailer.sent, before: str
 
 describe('the agenda is complete', () => {
   it('when the submission deadline passes, the secretariat gets the open cases and the link to the agenda, once', async () => {
-    await app.scheduled('sor-rogaland', (a) => (a.title = 'Felles ambulant team i Jæren'));
+    // Two cases of one title: the mail tells them apart by their numbers on the agenda and their case numbers.
+    const first = await app.scheduled('sor-rogaland', (a) => (a.title = 'Felles ambulant team i Jæren'));
+    const second = await app.scheduled('sor-rogaland', (a) => { a.title = 'Felles ambulant team i Jæren'; a.challenge = `${a.challenge} Nå også for Klepp.`; });
     const sorRogaland = app.scheme('sor-rogaland');
     await sendDueReminders(app.deps);
     // Innlandet's December deadline (19.11) has passed, Sør-Rogaland's (26.11) has not.
@@ -42,8 +44,13 @@ describe('the agenda is complete', () => {
     const notice = agendaNotices().find((m) => m.to.includes(sorRogaland.secretariatEmail))!;
     expect(notice.subject).toBe('[FSU] Sakslisten er klar: FSU-møte desember 2026');
     expect(notice.text).toContain('Søknadsfristen for FSU-møte desember 2026 gikk ut 26.11.2026 kl. 23.59.');
-    expect(notice.text).toContain('Saker: 1\nOmsøkt i alt: 850 000 kr');
-    expect(notice.text).toContain('Sakene på listen:\n- Felles ambulant team i Jæren');
+    expect(notice.text).toContain('Saker: 2\nOmsøkt i alt: 1 700 000 kr');
+    // Under the numbers the agenda gives them ("Sak 1" in the mail is "Sak 1" on the agenda).
+    const agenda = await app.call('get-agenda', { pathParameters: { schemeId: 'sor-rogaland', meetingId: '2026-12-10' }, as: SECRETARIAT });
+    const items: Array<{ number: number; applicationId: string }> = agenda.body.items;
+    expect(items.map((i) => i.applicationId).sort()).toEqual([first.applicationId, second.applicationId].sort());
+    expect(notice.text).toContain(`Sakene på listen:\n${items.map((i) => `- Sak ${i.number}: Felles ambulant team i Jæren (saksnummer ${i.applicationId})\n`).join('')}`);
+    expect(items.map((i) => i.number)).toEqual([1, 2]);
     expect(notice.text).toContain('Sakspapirene kan nå sendes til FSUs medlemmer.');
     expect(notice.text).toContain(`Åpne sakslisten:\n${app.deps.publicBaseUrl}/sekretariat/sor-rogaland/moter/2026-12-10\n`);
 
