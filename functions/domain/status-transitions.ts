@@ -1,6 +1,7 @@
 // The application lifecycle as a transition table; every status change goes through assertTransition.
 import { ConflictError } from './errors';
-import type { ApplicationStatus, PayoutState } from './model';
+import type { Allocation, ApplicationStatus, PayoutState } from './model';
+import { formatNorwegianDate } from './oslo-time';
 
 export const ALLOWED_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['awaiting_cosignature', 'withdrawn'],
@@ -129,21 +130,30 @@ export function expiryReason(status: ApplicationStatus, meetingAhead: boolean): 
 
 /**
  * The status as the owner's page and the case name it: an application the workflow closed
- * (expired, see expiryReason) is not one the owner withdrew, though both end as withdrawn.
+ * (expired, see expiryReason) is not one the owner withdrew, though both end as withdrawn; and,
+ * given today's date in Oslo, a grant paid before its period starts is not yet "Pågår" but
+ * "Innvilget: starter 01.02.2027" (the status itself stays active).
  */
-export function statusLabelOf(app: ClosedApplication): string {
-  return expiredEntry(app) ? 'Avsluttet uten vedtak' : STATUS_LABELS_NB[app.status];
+export function statusLabelOf(app: ClosedApplication, today?: string): string {
+  if (expiredEntry(app)) return 'Avsluttet uten vedtak';
+  const start = app.allocation?.periodStart;
+  if (app.status === 'active' && today !== undefined && start !== undefined && today < start) return `Innvilget: starter ${formatNorwegianDate(start)}`;
+  return STATUS_LABELS_NB[app.status];
 }
 
 /**
  * The status as the owner's own page names it: while the payment waits for the owner's invoice, whose
  * turn it is ("Venter på utbetaling" read as if the owner waited); otherwise as statusLabelOf.
  */
-export function ownerStatusLabel(app: ClosedApplication, payoutState: PayoutState | undefined): string {
-  return app.status === 'payout_pending' && payoutState === 'awaiting_invoice' ? 'Innvilget: venter på faktura fra dere' : statusLabelOf(app);
+export function ownerStatusLabel(app: ClosedApplication, payoutState: PayoutState | undefined, today: string): string {
+  return app.status === 'payout_pending' && payoutState === 'awaiting_invoice' ? 'Innvilget: venter på faktura fra dere' : statusLabelOf(app, today);
 }
 
-type ClosedApplication = { status: ApplicationStatus; history: readonly { action: string; details?: Record<string, string | number | boolean> }[] };
+type ClosedApplication = {
+  status: ApplicationStatus;
+  history: readonly { action: string; details?: Record<string, string | number | boolean> }[];
+  allocation?: Pick<Allocation, 'periodStart'>;
+};
 
 /**
  * The history entry by which the workflow closed an application ('expired', ending its history as

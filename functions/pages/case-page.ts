@@ -16,7 +16,7 @@ import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
 import { isOverdueReminder, overdueCopiedToSecretariat } from '../domain/reminders';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
-import { count, date, dateTime, dayOf, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, payoutModeLabel, payoutStateLabel, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS } from './format';
+import { count, date, dateTime, dayOf, decisionText, REMINDER_KIND_LABELS, kroner, meetingOptions, movedFrom, overdueRhythmNb, PARTNER_KIND_LABELS, payoutModeLabel, payoutStateLabel, REALLOCATION_STATE_LABELS, REPORT_KIND_LABELS, statusLabel } from './format';
 import { CSRF_FIELD } from './csrf';
 import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
@@ -373,7 +373,7 @@ ${forms.notice ?? ''}
 ${print
   ? html`<p><a href=${casePath(app.id)}>Tilbake til saken</a></p>
 <p class="hint">Utskrift for arkivet: hele saken slik den står nå, uten skjemaene.</p>`
-  : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${app.statusLabel}»</a>${onAgenda ? html` · <a href=${agendaItemPath}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
+  : html`<p><a href=${`${applicationsPath(scheme.id)}?status=${encodeURIComponent(app.status)}`}>Søknader med status «${statusLabel(app.status)}»</a>${onAgenda ? html` · <a href=${agendaItemPath}>Sakslisten ${date(app.meetingId)}</a>` : ''} · <a href=${casePrintPath(app.id)}>Utskrift for arkivet</a></p>`}
 <h1>${app.title}</h1>
 ${work(contents(!!allocation))}
 <dl class="facts">

@@ -248,7 +248,7 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
   // Not on an agenda yet (partners signing, or back with the owner): the meeting it reaches if complete now.
   const reach = calendar && meetingInReach(scheme, calendar, app, deps.clock.now());
   return {
-    application: { ...app, statusLabel: statusLabelOf(app) },
+    application: { ...app, statusLabel: statusLabelOf(app, osloDateOf(deps.clock.now())) },
     earlierGrant: earlier,
     continuations,
     anchoring: publishedAnchoring(version.data.anchoring, groupRegister(scheme)),

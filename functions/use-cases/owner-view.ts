@@ -75,7 +75,7 @@ export async function getOwnerView(deps: Dependencies, linkId: string) {
     schemeId: app.schemeId,
     title: app.title,
     status: app.status,
-    statusLabel: ownerStatusLabel(app, payout?.state),
+    statusLabel: ownerStatusLabel(app, payout?.state, today),
     version: app.version,
     submittedAt: app.submittedAt,
     meeting: meetingDeadline(meeting),

@@ -5,6 +5,7 @@ import {
   ACTIVE_GRANT_STATUSES,
   expiryReason,
   statusLabelOf,
+  ownerStatusLabel,
   ALLOWED_TRANSITIONS,
   STATUS_LABELS_NB,
   TERMINAL_STATUSES,
@@ -174,6 +175,18 @@ describe('statusLabelOf', () => {
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'expired' }] })).toBe('Avsluttet uten vedtak');
     expect(statusLabelOf({ status: 'withdrawn', history: [{ action: 'submitted' }, { action: 'withdrawn' }] })).toBe('Trukket');
     expect(statusLabelOf({ status: 'scheduled', history: [] })).toBe(STATUS_LABELS_NB.scheduled);
+  });
+
+  it('a grant paid before its period starts is "Innvilget: starter …" until the first day of the period, then "Pågår"', () => {
+    const paid = { status: 'active' as const, history: [], allocation: { periodStart: '2027-02-01' } };
+    expect(statusLabelOf(paid, '2026-12-10')).toBe('Innvilget: starter 01.02.2027');
+    expect(statusLabelOf(paid, '2027-01-31')).toBe('Innvilget: starter 01.02.2027');
+    expect(statusLabelOf(paid, '2027-02-01')).toBe('Pågår');
+    // Without the day, or for another status, the status's own label.
+    expect(statusLabelOf(paid)).toBe('Pågår');
+    expect(statusLabelOf({ ...paid, status: 'status_report_received' }, '2026-12-10')).toBe(STATUS_LABELS_NB.status_report_received);
+    expect(ownerStatusLabel(paid, 'paid', '2026-12-10')).toBe('Innvilget: starter 01.02.2027');
+    expect(ownerStatusLabel({ ...paid, status: 'payout_pending' }, 'awaiting_invoice', '2026-12-10')).toBe('Innvilget: venter på faktura fra dere');
   });
 });
 

@@ -80,7 +80,7 @@ describe('GET /api/owner/{linkId}', () => {
   });
 
   it('says where the money is: the invoice to send (where to, marked how), the invoice received, paid; costs booked for a unit of the hospital trust', async () => {
-    const { ownerLinkId, payout } = await app.payoutPending();
+    const { applicationId, ownerLinkId, payout } = await app.payoutPending();
     const view = async (linkId = ownerLinkId) => (await app.call('get-owner-view', { pathParameters: { linkId } })).body;
     const page = async (linkId = ownerLinkId) => (await invoke(apiEvent({ method: 'GET', path: '/soknad/{linkId}', pathParameters: { linkId }, headers: { Accept: 'text/html' } }), 'page-owner-status')).text.replace(/\u00a0/g, ' ');
     expect((await view()).payout).toEqual({
@@ -97,6 +97,19 @@ describe('GET /api/owner/{linkId}', () => {
     expect((await app.call('mark-paid', { pathParameters: { payoutId: payout.id }, json: {}, as: FINANCE })).status).toBe(200);
     expect(await page()).toContain('<dt>Utbetaling</dt><dd>Utbetalt 20.11.2026.</dd>');
     expect((await view()).payout).toMatchObject({ state: 'paid', invoiceNumber: 'F-2026-118', paidOn: '2026-11-20' });
+    // Paid before the period starts (01.01.2027): not yet "Pågår", for the owner and on the case alike.
+    expect((await view()).statusLabel).toBe('Innvilget: starter 01.01.2027');
+    const casePage = async () => (await invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: { Accept: 'text/html' }, claims: SECRETARIAT }), 'page-application')).text;
+    expect(await casePage()).toContain('<dt>Status</dt><dd>Innvilget: starter 01.01.2027</dd>');
+    expect(await casePage()).toContain('Søknader med status «Pågår»</a>');
+    const saved = app.clock.now().toISOString();
+    try {
+      app.clock.set('2026-12-31T23:00:00.000Z'); // midnight in Oslo: the period's first day
+      expect((await view()).statusLabel).toBe('Pågår');
+      expect(await casePage()).toContain('<dt>Status</dt><dd>Pågår</dd>');
+    } finally {
+      app.clock.set(saved);
+    }
 
     // A unit of the hospital trust: the costs are booked on the project number, no invoice.
     const unit = await app.payoutPending('sor-rogaland', (a) => {
