@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, PAYOUT_STATES } from '../functions/domain/model';
 import { isIsoDate } from '../functions/domain/oslo-time';
+import { recusalsOfAttendees } from '../functions/domain/attendance';
 import { caseNumberField, dateRangeInOrder, emailField, indexField, isoDateField, kronerField, MAX_REQUESTED_AMOUNT, NORWEGIAN, optionalCaseNumberField, optionalTextField, REPRESENTS, textField } from './fields.schema';
 import { formToNested, type FormBody, type RequestFormFieldKinds } from './form-body';
 
@@ -327,7 +328,8 @@ export const attendanceRequestSchema = z
       absent: z.optional(attendeeList()),
       /**
        * Who stepped aside as disqualified (inhabil, forvaltningsloven § 6) while a case was dealt
-       * with: by case number, each person as written under present.
+       * with: by case number, each person as written under present, or by name alone (the part of
+       * the line before its first comma or parenthesis); stored as the line under present.
        */
       recused: z.optional(
         z.record(caseNumberField(), attendeeList(), { error: (issue) => (issue.code === 'invalid_key' ? 'Inhabilitet føres på en sak: saksnummeret er app_ fulgt av 16 tegn.' : undefined) }).check(
@@ -342,11 +344,10 @@ export const attendanceRequestSchema = z
       const present = new Set((v.present ?? []).map((n) => n.toLocaleLowerCase('nb')));
       const both = (v.absent ?? []).find((n) => present.has(n.toLocaleLowerCase('nb')));
       if (both) ctx.addIssue({ code: 'custom', path: ['absent'], message: `${both} står både som til stede og med forfall.`, input: v.absent });
-      for (const [applicationId, names] of Object.entries(v.recused ?? {})) {
-        const stranger = names.find((n) => !present.has(n.toLocaleLowerCase('nb')));
-        if (stranger) {
-          ctx.addIssue({ code: 'custom', path: ['recused', applicationId], message: `${stranger} står ikke blant dem som var til stede. Skriv navnet slik det står der.`, input: names });
-        }
+      // Each disqualified person must be one of those present: by the whole line or by name (recusalsOfAttendees).
+      const { problems } = recusalsOfAttendees(v.present ?? [], v.recused ?? {});
+      for (const [applicationId, message] of Object.entries(problems)) {
+        ctx.addIssue({ code: 'custom', path: ['recused', applicationId], message, input: v.recused?.[applicationId] });
       }
     }),
   );

@@ -18,6 +18,7 @@ import type { MeetingCaseRecords } from '../ports/grant-store';
 import type { Calendar } from '../domain/meeting-calendar';
 import { publicProjectDescription } from './cosign-application';
 import { actorId } from '../domain/staff-name';
+import { recusalsOfAttendees } from '../domain/attendance';
 
 /** Who attended, as the minutes and the API show it. */
 export function attendanceView(record: MinutesRecord) {
@@ -178,7 +179,8 @@ export async function recordAttendance(deps: Dependencies, ref: MeetingRef, requ
   const current = await deps.store.getMinutesRecord(scheme.id, meeting.id);
   refuse(attendanceBlocked(minutesState(meeting, deps.clock.now(), current)));
   const absent = request.absent ?? [];
-  const recused = await recusalsOnCases(deps, ref, request.recused ?? {});
+  // Each name written as the attendee's line under «Til stede» (the schema refused one that matches no one, or several).
+  const recused = await recusalsOnCases(deps, ref, recusalsOfAttendees(request.present, request.recused ?? {}).recused);
   // A repeat (a double click, a retried request) of what is already recorded writes nothing.
   const same = current && current.present.join('\n') === request.present.join('\n') && current.absent.join('\n') === absent.join('\n') && sameRecusals(current.recused ?? {}, recused);
   if (same) return { minutes: current, created: false };

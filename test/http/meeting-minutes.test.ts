@@ -330,18 +330,19 @@ describe('disqualification (inhabilitet) in the minutes', () => {
     expect(notACase.body.fieldErrors).toEqual({ 'recused.sak2': 'Inhabilitet føres på en sak: saksnummeret er app_ fulgt av 16 tegn.' });
     expect(await app.store.getMinutesRecord(schemeId, meetingId)).toBeUndefined();
 
-    // Written as under «Til stede», in any case of letters.
+    // Written as under «Til stede», in any case of letters: kept as the line there.
     const recorded = await attendance({ present, recused: { [granted]: ['ola hansen, sandnes kommune'] } });
     expect(recorded.status, recorded.text).toBe(200);
-    expect(recorded.body.attendance.recused).toEqual({ [granted]: ['ola hansen, sandnes kommune'] });
-    expect((await attendance({ present, recused: { [granted]: ['ola hansen, sandnes kommune'] } })).status).toBe(200);
+    expect(recorded.body.attendance.recused).toEqual({ [granted]: ['Ola Hansen, Sandnes kommune'] });
+    // The name alone is the same person: a repeat, nothing written.
+    expect((await attendance({ present, recused: { [granted]: ['Ola  hansen'] } })).status).toBe(200);
     expect((await app.store.getMinutesRecord(schemeId, meetingId))!.revision).toBe(1);
-    expect((await minutes(schemeId, meetingId)).body.attendance.recused).toEqual({ [granted]: ['ola hansen, sandnes kommune'] });
+    expect((await minutes(schemeId, meetingId)).body.attendance.recused).toEqual({ [granted]: ['Ola Hansen, Sandnes kommune'] });
 
     const page = await minutesPage(schemeId, meetingId);
-    expect(page.text).toContain('<dt>Inhabil, fratrådte</dt><dd><ul class="plain"><li>ola hansen, sandnes kommune</li></ul></dd>');
+    expect(page.text).toContain('<dt>Inhabil, fratrådte</dt><dd><ul class="plain"><li>Ola Hansen, Sandnes kommune</li></ul></dd>');
     expect(page.text).toContain('<legend>Inhabilitet (valgfritt)</legend>');
-    expect(page.text).toMatch(new RegExp(`<textarea id="fremmote-recused-${granted}" name="recused.${granted}"[^>]*>ola hansen, sandnes kommune</textarea>`));
+    expect(page.text).toMatch(new RegExp(`<textarea id="fremmote-recused-${granted}" name="recused.${granted}"[^>]*>Ola Hansen, Sandnes kommune</textarea>`));
 
     // The page's form: an emptied text area takes it back.
     const token = csrfTokenOf(page);
@@ -353,6 +354,15 @@ describe('disqualification (inhabilitet) in the minutes', () => {
     const wrong = await post({ present: present.join('\n'), [`recused.${granted}`]: 'Siri Berg' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain(`href="#fremmote-recused-${granted}"`);
+    // The name as the attendee's line begins, as the hint says ("slik navnet står under «Til stede»"): the line is what the minutes show.
+    const board = ['Ingrid Bø, medlem (Sandnes kommune)', 'Kari Nordmann, leder'];
+    expect((await post({ present: board.join('\n'), [`recused.${granted}`]: 'Ingrid Bø' })).status).toBe(303);
+    expect((await app.store.getMinutesRecord(schemeId, meetingId))!.recused).toEqual({ [granted]: ['Ingrid Bø, medlem (Sandnes kommune)'] });
+    expect((await minutesPage(schemeId, meetingId)).text).toContain('<dt>Inhabil, fratrådte</dt><dd><ul class="plain"><li>Ingrid Bø, medlem (Sandnes kommune)</li></ul></dd>');
+    // Two present by that name: which one is not guessed.
+    const two = await attendance({ present: [...board, 'Ingrid Bø, Helse Stavanger'], recused: { [granted]: ['Ingrid Bø'] } });
+    expect(two.status).toBe(400);
+    expect(two.body.fieldErrors).toEqual({ [`recused.${granted}`]: 'Flere som var til stede, heter Ingrid Bø: «Ingrid Bø, medlem (Sandnes kommune)» og «Ingrid Bø, Helse Stavanger». Skriv hele linjen slik den står under «Til stede».' });
     expect((await post({ present: present.join('\n'), [`recused.${granted}`]: '' })).status).toBe(303);
     expect(await app.store.getMinutesRecord(schemeId, meetingId)).not.toHaveProperty('recused');
     expect((await minutesPage(schemeId, meetingId)).text).not.toContain('<dt>Inhabil, fratrådte</dt>');
