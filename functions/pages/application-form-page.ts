@@ -187,13 +187,13 @@ function partnerRow(form: FormState, i: number): Html {
   const n = partnerName(i);
   return html`<fieldset id=${`partner-${i + 1}`}><legend>${n}${i >= 2 ? ' (valgfritt)' : ''}</legend>
 <div class="grid">
-${form.input(p('organisationName'), 'Organisasjonens navn', { summaryLabel: `${n}, ${PARTNER_LABELS.organisationName}`, autocomplete: 'organization' })}
-${form.input(p('organisationNumber'), 'Organisasjonsnummer', { summaryLabel: `${n}, ${PARTNER_LABELS.organisationNumber}`, hint: '9 siffer', inputmode: 'numeric', className: 'short', autocomplete: 'off' })}
-${form.select(p('kind'), 'Type organisasjon', PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] ?? k })), { summaryLabel: `${n}, type organisasjon`, placeholder: 'Velg type' })}
-${form.input(p('contactName'), 'Kontaktperson', { summaryLabel: `${n}, ${PARTNER_LABELS.contactName}`, autocomplete: 'off' })}
-${form.input(p('email'), 'Kontaktpersonens e-post', { summaryLabel: `${n}, ${PARTNER_LABELS.email}`, type: 'email', autocomplete: 'off' })}
+${form.input(p('organisationName'), 'Organisasjonens navn', { context: `${n}`, autocomplete: 'organization' })}
+${form.input(p('organisationNumber'), 'Organisasjonsnummer', { context: `${n}`, hint: '9 siffer', inputmode: 'numeric', className: 'short', autocomplete: 'off' })}
+${form.select(p('kind'), 'Type organisasjon', PARTNER_KINDS.map((k) => ({ value: k, label: PARTNER_KIND_LABELS[k] ?? k })), { context: `${n}`, placeholder: 'Velg type' })}
+${form.input(p('contactName'), 'Kontaktperson', { context: `${n}`, autocomplete: 'off' })}
+${form.input(p('email'), 'Kontaktpersonens e-post', { context: `${n}`, type: 'email', autocomplete: 'off' })}
 </div>
-${form.textarea(p('role'), 'Partens rolle i prosjektet', { summaryLabel: `${n}, ${PARTNER_LABELS.role}`, rows: 2 })}
+${form.textarea(p('role'), 'Partens rolle i prosjektet', { context: `${n}`, rows: 2 })}
 </fieldset>`;
 }
 
@@ -202,12 +202,12 @@ function budgetRow(form: FormState, i: number, partners: ReturnType<typeof partn
   const n = budgetLineName(i);
   return html`<fieldset><legend>${n}</legend>
 <div class="grid">
-${form.select(b('partnerIndex'), 'Part', partners, { summaryLabel: `${n}, part`, placeholder: 'Velg part' })}
-${form.amount(b('personnel'), 'Personell (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.personnel}` })}
-${form.amount(b('money'), 'Økonomiske midler (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.money}` })}
-${form.amount(b('purchases'), 'Innkjøp (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.purchases}` })}
-${form.amount(b('equipment'), 'Utstyr (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.equipment}` })}
-${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { summaryLabel: `${n}, ${BUDGET_LABELS.requestedGrant}` })}
+${form.select(b('partnerIndex'), 'Part', partners, { context: `${n}`, placeholder: 'Velg part' })}
+${form.amount(b('personnel'), 'Personell (kr)', { context: `${n}` })}
+${form.amount(b('money'), 'Økonomiske midler (kr)', { context: `${n}` })}
+${form.amount(b('purchases'), 'Innkjøp (kr)', { context: `${n}` })}
+${form.amount(b('equipment'), 'Utstyr (kr)', { context: `${n}` })}
+${form.amount(b('requestedGrant'), 'Omsøkt tilskudd (kr)', { context: `${n}` })}
 </div>
 </fieldset>`;
 }
@@ -225,8 +225,8 @@ function anchoringFieldset(form: FormState, scheme: PublicScheme): Html | '' {
   return html`<fieldset><legend>Forankring</legend>
 <p class="hint">${committee} ønsker at prosjektet er kjent i og forankret i aktuell tjenestemodellgruppe eller fagråd.</p>
 ${form.radios('anchoring.kind', 'Prosjektet er forankret i', choices)}
-${form.select('anchoring.groupId', 'Tjenestemodellgruppe eller fagråd', groups, { summaryLabel: 'Forankring, gruppe', placeholder: 'Velg gruppe', hint: 'Lederen og nestlederen i gruppen får kopi av vedtaket.' })}
-${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { summaryLabel: LABELS['anchoring.justification'], rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
+${form.select('anchoring.groupId', 'Tjenestemodellgruppe eller fagråd', groups, { placeholder: 'Velg gruppe', hint: 'Lederen og nestlederen i gruppen får kopi av vedtaket.' })}
+${scheme.anchoring.allowDirect ? form.textarea('anchoring.justification', 'Begrunnelse og beskrivelse av forankringsprosessen', { rows: 4, hint: `Bare når prosjektet sendes direkte til ${committee}: hvorfor, og hvordan det er forankret.` }) : ''}
 </fieldset>`;
 }
 
@@ -278,9 +278,9 @@ ${form.textarea('need', LABELS.need)}
 </fieldset>
 
 <fieldset><legend>Forventet effekt</legend>
-${form.textarea('expectedEffect.citizen', 'For innbyggerne og pasientene', { summaryLabel: LABELS['expectedEffect.citizen'], rows: 3 })}
-${form.textarea('expectedEffect.hospital', 'For sykehuset', { summaryLabel: LABELS['expectedEffect.hospital'], rows: 3 })}
-${form.textarea('expectedEffect.municipality', 'For kommunen', { summaryLabel: LABELS['expectedEffect.municipality'], rows: 3 })}
+${form.textarea('expectedEffect.citizen', 'For innbyggerne og pasientene', { context: 'Forventet effekt', rows: 3 })}
+${form.textarea('expectedEffect.hospital', 'For sykehuset', { context: 'Forventet effekt', rows: 3 })}
+${form.textarea('expectedEffect.municipality', 'For kommunen', { context: 'Forventet effekt', rows: 3 })}
 </fieldset>
 
 ${form.checkboxes('criteriaMet', 'Kriterier prosjektet oppfyller', scheme.criteria.map((c) => ({ value: c.id, label: c.label, hint: c.description })), {
@@ -298,12 +298,12 @@ ${form.checkboxes('priorityPatientGroups', 'Prioriterte pasientgrupper (valgfrit
 ${partnersFieldset(form, partnerRows, trust)}
 
 <fieldset><legend>Prosjektansvarlig</legend>
-${form.select('owner.partnerIndex', 'Organisasjonen prosjektansvarlig hører til', partners, { summaryLabel: 'Prosjektansvarlig, organisasjon', placeholder: 'Velg part' })}
+${form.select('owner.partnerIndex', 'Organisasjonen prosjektansvarlig hører til', partners, { placeholder: 'Velg part' })}
 <div class="grid">
-${form.input('owner.name', 'Navn', { summaryLabel: LABELS['owner.name'], autocomplete: 'name' })}
-${form.input('owner.email', 'E-post', { summaryLabel: LABELS['owner.email'], type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
+${form.input('owner.name', 'Navn', { context: 'Prosjektansvarlig', autocomplete: 'name' })}
+${form.input('owner.email', 'E-post', { context: 'Prosjektansvarlig', type: 'email', autocomplete: 'email', hint: 'Hit sender vi kvittering og lenken til søknaden.' })}
 </div>
-${form.input('owner.unit', 'Enhet', { summaryLabel: LABELS['owner.unit'], list: 'interne-enheter', hint: `Avdeling, klinikk eller tjeneste. Enheter i ${trust.name}: ${trust.internalUnits.join(', ')}.` })}
+${form.input('owner.unit', 'Enhet', { context: 'Prosjektansvarlig', list: 'interne-enheter', hint: `Avdeling, klinikk eller tjeneste. Enheter i ${trust.name}: ${trust.internalUnits.join(', ')}.` })}
 <datalist id="interne-enheter">${trust.internalUnits.map((u) => html`<option${attrs({ value: u })}></option>`)}</datalist>
 ${form.checkbox('owner.isInternalUnit', `Prosjektansvarlig er en enhet i ${trust.name}`, { hint: 'Da kostnadsføres tilskuddet på prosjektnummeret i stedet for å utbetales mot faktura.' })}
 </fieldset>
@@ -312,7 +312,7 @@ ${anchoringFieldset(form, scheme)}
 
 <fieldset><legend>Periode og beløp</legend>
 <p class="hint">Det tildeles midler for inntil ${scheme.maxPeriodMonths} måneder om gangen.</p>
-${form.input('continues', 'Saksnummer for tiltaket som videreføres (valgfritt)', { summaryLabel: LABELS.continues, hint: 'Søker dere om å videreføre et tiltak som har fått tilskudd før, skriv saksnummeret fra vedtaksbrevet (app_ og 16 tegn). Den nye perioden starter tidligst dagen etter at den forrige sluttet.' })}
+${form.input('continues', 'Saksnummer for tiltaket som videreføres (valgfritt)', { hint: 'Søker dere om å videreføre et tiltak som har fått tilskudd før, skriv saksnummeret fra vedtaksbrevet (app_ og 16 tegn). Den nye perioden starter tidligst dagen etter at den forrige sluttet.' })}
 <div class="grid">
 ${form.input('periodStart', LABELS.periodStart, { type: 'date', className: 'short' })}
 ${form.input('periodEnd', LABELS.periodEnd, { type: 'date', className: 'short' })}
@@ -323,11 +323,11 @@ ${form.amount('requestedAmount', LABELS.requestedAmount, { hint: 'Hele kroner' }
 ${budgetFieldset(form, budgetRows, partners)}
 
 <fieldset><legend>Pasientansvar</legend>
-${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { summaryLabel: LABELS.patientResponsibility, rows: 3 })}
+${form.textarea('patientResponsibility', 'Hvem har ansvaret for pasientene mens tiltaket pågår? (valgfritt)', { rows: 3 })}
 </fieldset>
 
 ${view.mode === 'revision' ? html`<fieldset><legend>Til alle som skal signere</legend>
-${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, summaryLabel: LABELS.changeNote, hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
+${form.textarea('changeNote', 'Hva er endret? (valgfritt)', { rows: 3, hint: `De ser dette i e-posten og på siden der de signerer. Høyst ${MAX_CHANGE_NOTE} tegn.` })}
 </fieldset>` : ''}
 
 <p class="hint" id="personvern-skjema">Det du fyller ut, brukes til å behandle søknaden og følge opp tilskuddet, og ${trust.name} er ansvarlig for opplysningene. Kontaktpersonen hos hver part får en e-post med lenke for å signere, med navnet og e-postadressen til prosjektansvarlig. Søknaden partene leser, viser ingen e-postadresser eller navn på kontaktpersoner. Skriv ikke helseopplysninger om pasienter. ${privacyLink()}.</p>

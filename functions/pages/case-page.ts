@@ -148,12 +148,12 @@ function section(title: string, items: readonly unknown[], empty: string, body: 
  * Which meeting the decision was made in, when it is recorded after the meeting's day (left empty:
  * the meeting in session now, if any). Offered while a held meeting's minutes are open.
  */
-function decidedInMeetingField(form: FormState, meetings: CaseView['decisionMeetings'], summaryLabel: string): Html | '' {
+function decidedInMeetingField(form: FormState, meetings: CaseView['decisionMeetings'], context: string): Html | '' {
   if (meetings.length === 0) return '';
   return form.select('meetingId', 'Vedtatt i møte', meetingOptions(meetings), {
     placeholder: 'Møtet som pågår nå (eller ikke i et møte)',
     hint: 'Velg møtet når vedtaket registreres etter møtedagen. Da står det i møtets protokoll.',
-    summaryLabel,
+    context,
   });
 }
 
@@ -164,9 +164,9 @@ ${hidden(CSRF_FIELD, csrf)}
 ${form.radios('approved', `Godkjenner komiteen omdisponeringen av ${kroner(r.amount)}?`, [
   { value: 'true', label: 'Godkjenn' },
   { value: 'false', label: 'Avslå' },
-], { summaryLabel: 'Omdisponering, vedtak' })}
-${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Omdisponering, begrunnelse' })}
-${decidedInMeetingField(form, meetings, 'Omdisponering, møte')}
+], { context: 'Omdisponering' })}
+${form.textarea('reason', 'Begrunnelse (valgfritt, sendes til prosjektansvarlig)', { rows: 2, context: 'Omdisponering' })}
+${decidedInMeetingField(form, meetings, 'Omdisponering')}
 <button type="submit">Registrer vedtaket</button>
 </form>`;
 }
@@ -179,13 +179,13 @@ function repaymentForm(app: CaseView['application'], csrf: string, state: (name:
 <p>Er midlene ikke brukt i tråd med prosjektbeskrivelsen, kan komiteen kreve hele eller deler av tilskuddet tilbake${closed ? ', også etter at tilskuddet er avsluttet' : ''}. Økonomi får kravet på prosjektnummeret, og prosjektansvarlig får beskjed.</p>
 <form method="post" action=${repaymentClaimPath(app.id)} novalidate aria-label="Krev tilbakebetaling">
 ${hidden(CSRF_FIELD, csrf)}
-${form.amount('amount', 'Beløp som kreves tilbake (kr)', { summaryLabel: 'Tilbakebetaling, beløp', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Tilbakebetaling, begrunnelse' })}
+${form.amount('amount', 'Beløp som kreves tilbake (kr)', { context: 'Tilbakebetaling', hint: `Høyst tildelt beløp, ${kroner(app.allocation?.amount)}.` })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, context: 'Tilbakebetaling' })}
 ${closed ? '' : form.radios('endGrant', 'Hva skjer med tilskuddet?', [
   { value: 'true', label: 'Tilskuddet avsluttes', hint: 'Rapportpåminnelsene stopper; saken avsluttes når pengene er betalt tilbake.' },
   { value: 'false', label: 'Tilskuddet løper videre', hint: 'Bare når en del kreves tilbake: status- og sluttrapporten skal leveres som før.' },
-], { summaryLabel: 'Tilbakebetaling, tilskuddet', hint: 'Kreves hele tilskuddet tilbake, avsluttes det uansett.' })}
-${decidedInMeetingField(form, meetings, 'Tilbakebetaling, møte')}
+], { context: 'Tilbakebetaling', hint: 'Kreves hele tilskuddet tilbake, avsluttes det uansett.' })}
+${decidedInMeetingField(form, meetings, 'Tilbakebetaling')}
 <button type="submit" class="danger">Krev tilbakebetaling</button>
 </form>`;
 }
@@ -202,8 +202,8 @@ function ownerForm(app: CaseView['application'], ownerName: string, csrf: string
 <form method="post" action=${ownerChangePath(app.id)} novalidate aria-label="Ny prosjektansvarlig på saken">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når ${ownerName} ikke lenger er prosjektansvarlig. E-post om saken går heretter til den nye prosjektansvarlige, som får en egen lenke til saken; lenken ${ownerName} fikk, slutter å virke. Prosjektbeskrivelsen partene signerte, endres ikke.</p>
-${form.input('name', 'Navn', { className: 'long', summaryLabel: 'Ny prosjektansvarlig: navn' })}
-${form.input('email', 'E-postadresse', { type: 'email', className: 'long', summaryLabel: 'Ny prosjektansvarlig: e-postadresse' })}
+${form.input('name', 'Navn', { className: 'long', context: 'Ny prosjektansvarlig' })}
+${form.input('email', 'E-postadresse', { type: 'email', className: 'long', context: 'Ny prosjektansvarlig' })}
 <button type="submit" class="secondary">Registrer ny prosjektansvarlig</button>
 </form>
 </details>`;
@@ -248,9 +248,9 @@ ${declineForm(app.id, requested.kind, csrf, state('deadlineDecline'))}` : ''}
 <form method="post" action=${reportDeadlinePath(app.id)} novalidate aria-label="Utsett fristen for en rapport">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når komiteen gir prosjektet utsatt frist. Påminnelsene følger den nye fristen, og prosjektansvarlig får den nye fristen og begrunnelsen på e-post: skriv ikke helseopplysninger i begrunnelsen.</p>
-${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${names[k]} (frist ${date(dues[k])})` })), { summaryLabel: 'Rapportfrist, rapport', ...(form.value('report') ? {} : { checked: [prefill ? requested.kind : pending[0]!] }) })}
-${form.input('dueDate', 'Ny frist', { type: 'date', summaryLabel: 'Rapportfrist, ny frist', ...(prefill ? { value: requested.dueDate } : {}) })}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Rapportfrist, begrunnelse' })}
+${form.radios('report', 'Rapport', pending.map((k) => ({ value: k, label: `${names[k]} (frist ${date(dues[k])})` })), { context: 'Rapportfrist', ...(form.value('report') ? {} : { checked: [prefill ? requested.kind : pending[0]!] }) })}
+${form.input('dueDate', 'Ny frist', { type: 'date', context: 'Rapportfrist', ...(prefill ? { value: requested.dueDate } : {}) })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, context: 'Rapportfrist' })}
 <button type="submit" class="secondary">Registrer ny frist</button>
 </form>
 </details>`;
@@ -263,7 +263,7 @@ function declineForm(applicationId: string, kind: ReportKind, csrf: string, form
 ${hidden(CSRF_FIELD, csrf)}
 ${hidden('report', kind)}
 <p class="hint">Når komiteen ikke gir utsatt frist. Fristen står, og prosjektansvarlig får begrunnelsen på e-post: skriv ikke helseopplysninger i den.</p>
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Avslag på utsatt frist, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, context: 'Avslag på utsatt frist' })}
 <button type="submit" class="secondary">Avslå ønsket</button>
 </form>
 </details>`;
@@ -284,10 +284,10 @@ function periodForm(app: CaseView['application'], maxMonths: number, csrf: strin
 <form method="post" action=${periodChangePath(app.id)} novalidate aria-label="Ny prosjektperiode">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når komiteen vedtar en annen periode, for eksempel fordi prosjektet starter senere enn planlagt (utsatt oppstart) eller avsluttes tidligere. Perioden kan være høyst ${maxMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger den nye sluttdatoen (ved en tidligere sluttdato flyttes den like mange dager fram); statusrapporten har samme frist som før. Prosjektansvarlig får vedtaket med kopi til gruppen prosjektet er forankret i.</p>
-${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: 'Ny periode, startdato', ...(form.value('periodStart') ? {} : { value: asked.periodStart }) })}
-${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: 'Ny periode, sluttdato', ...(form.value('periodEnd') ? {} : { value: asked.periodEnd }) })}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Ny periode, begrunnelse' })}
-${decidedInMeetingField(form, meetings, 'Ny periode, møte')}
+${form.input('periodStart', 'Ny startdato', { type: 'date', context: 'Ny periode', ...(form.value('periodStart') ? {} : { value: asked.periodStart }) })}
+${form.input('periodEnd', 'Ny sluttdato', { type: 'date', context: 'Ny periode', ...(form.value('periodEnd') ? {} : { value: asked.periodEnd }) })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, context: 'Ny periode' })}
+${decidedInMeetingField(form, meetings, 'Ny periode')}
 <button type="submit" class="secondary">Registrer ny periode</button>
 </form>
 </details>`;
@@ -300,7 +300,7 @@ function periodRequestNotice(applicationId: string, requested: PeriodRequestEntr
 <form method="post" action=${`${periodChangePath(applicationId)}/avslag`} novalidate aria-label="Avslå ønsket om ny prosjektperiode">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når komiteen ikke gir ny periode. Perioden står, og prosjektansvarlig får begrunnelsen på e-post: skriv ikke helseopplysninger i den.</p>
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, summaryLabel: 'Avslag på ny periode, begrunnelse' })}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 2, context: 'Avslag på ny periode' })}
 <button type="submit" class="secondary">Avslå ønsket</button>
 </form>
 </details>`;
@@ -315,8 +315,8 @@ function revocationForm(app: CaseView['application'], csrf: string, state: (name
   : `Tilskuddet er ikke utbetalt ennå. Vedtar komiteen at prosjektet ikke skal få pengene likevel (for eksempel fordi det ikke blir gjennomført), annulleres utbetalingen, ${kroner(app.allocation?.amount)} legges tilbake i potten for ${app.allocation?.potYear}, og rapportene skal ikke leveres.`} Prosjektansvarlig får vedtaket med kopi til gruppen prosjektet er forankret i, og økonomi får beskjed.</p>
 <form method="post" action=${revocationPath(app.id)} novalidate aria-label="Trekk tilbake tilskuddet">
 ${hidden(CSRF_FIELD, csrf)}
-${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Tilbaketrekking, begrunnelse' })}
-${decidedInMeetingField(form, meetings, 'Tilbaketrekking, møte')}
+${form.textarea('reason', 'Begrunnelse (sendes til prosjektansvarlig)', { rows: 3, context: 'Tilbaketrekking' })}
+${decidedInMeetingField(form, meetings, 'Tilbaketrekking')}
 <button type="submit" class="danger">Trekk tilbake tilskuddet</button>
 </form>`;
 }
@@ -472,8 +472,8 @@ function reportSupplementForm(app: CaseView['application'], reports: CaseView['r
 <form method="post" action=${reportSupplementPath(app.id)} novalidate aria-label="Be om utfyllende rapport">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">Når en rapport mangler noe. Prosjektansvarlig får det du skriver og en lenke til rapporten slik den ble sendt, og sender den utfylt på nytt. Den første versjonen tas vare på. Skriv ikke helseopplysninger.${waiting ? ' Et nytt ønske om en rapport som allerede venter, erstatter det forrige: prosjektansvarlig får en ny lenke, og den forrige virker ikke lenger.' : ''}</p>
-${form.radios('report', 'Hvilken rapport?', reports.map((r) => ({ value: r.kind, label: REPORT_KIND_LABELS[r.kind] ?? r.kind })), { summaryLabel: 'Utfyllende rapport, rapport', ...(form.value('report') || reports.length > 1 ? {} : { checked: [reports[0]!.kind] }) })}
-${form.textarea('reason', 'Hva mangler? (sendes til prosjektansvarlig)', { rows: 3, summaryLabel: 'Utfyllende rapport, hva mangler' })}
+${form.radios('report', 'Hvilken rapport?', reports.map((r) => ({ value: r.kind, label: REPORT_KIND_LABELS[r.kind] ?? r.kind })), { context: 'Utfyllende rapport', ...(form.value('report') || reports.length > 1 ? {} : { checked: [reports[0]!.kind] }) })}
+${form.textarea('reason', 'Hva mangler? (sendes til prosjektansvarlig)', { rows: 3, context: 'Utfyllende rapport' })}
 <button type="submit" class="secondary">Send ønsket</button>
 </form>
 </details>`;
@@ -513,7 +513,7 @@ function ownerMessageForm(app: CaseView['application'], ownerName: string, csrf:
 <form method="post" action=${ownerMessagePath(app.id)} novalidate aria-label="Skriv til prosjektansvarlig">
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">${ownerName} (${app.ownerEmail}) får meldingen på e-post med lenken til saken, og meldingen lagres på saken. Prosjektansvarlig kan svare fra sakens side, så lagres svaret her også. Skriv ikke helseopplysninger.</p>
-${form.textarea('message', 'Melding', { rows: 5, summaryLabel: 'Melding til prosjektansvarlig' })}
+${form.textarea('message', 'Melding', { rows: 5, context: 'Skriv til prosjektansvarlig' })}
 <button type="submit" class="secondary">Send meldingen</button>
 </form>
 </details>`;

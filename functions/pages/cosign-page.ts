@@ -11,8 +11,8 @@ import { requestTextLimits } from '../../schemas/request-limits';
 
 export type CosignView = Awaited<ReturnType<typeof getCosignPage>>;
 
-/** The signing form's typed field by the name its error summary gives it (a post through a dead link shows it to copy). */
-export const COSIGN_LABELS = { reason: 'Begrunnelse' } as const;
+/** The signing form's typed field by its label (a post through a dead link shows it to copy). */
+export const COSIGN_LABELS = { reason: 'Begrunnelse hvis du avslår' } as const;
 
 export function cosignPath(linkId: string): string {
   return `/signering/${encodeURIComponent(linkId)}`;
@@ -50,7 +50,7 @@ export function cosignPage(view: CosignView, linkId: string, form?: CosignForm, 
     action = html`<h2 id="svar">Ditt svar</h2>
 <p>Du svarer for ${partner?.organisationName ?? 'organisasjonen din'}. Signaturen gjelder denne versjonen (versjon ${view.version}) av søknaden.</p>
 <form method="post" action=${cosignPath(linkId)} novalidate>
-${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut hvis du avslår. Prosjektansvarlig ser begrunnelsen.', rows: 3, summaryLabel: COSIGN_LABELS.reason })}
+${state.textarea('reason', 'Begrunnelse hvis du avslår', { hint: 'Må fylles ut hvis du avslår. Prosjektansvarlig ser begrunnelsen.', rows: 3 })}
 <div class="actions">
 <button type="submit" name="decision" value="sign">Signer søknaden</button>
 <button type="submit" name="decision" value="decline" class="danger">Avslå signering</button>

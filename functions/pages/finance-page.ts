@@ -62,7 +62,7 @@ function actions(payout: PayoutRecord, view: FinanceView, states: FormState[]): 
     states.push(form);
     return html`${problem}<form method="post" action=${path('faktura')} novalidate>
 ${hidden(CSRF_FIELD, view.csrf)}${hidden('tilbake', back)}
-${form.input('invoiceNumber', 'Fakturanummer', { className: 'short', summaryLabel: `${payout.payee}, fakturanummer`, autocomplete: 'off' })}
+${form.input('invoiceNumber', 'Fakturanummer', { className: 'short', context: `${payout.payee}`, autocomplete: 'off' })}
 <button type="submit">Registrer faktura</button>
 </form>`;
   }

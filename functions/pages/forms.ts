@@ -18,8 +18,12 @@ interface FieldCommon {
   hint?: Interpolation;
   /** extra class on the control, e.g. 'short' */
   className?: string;
-  /** the name in the error summary when the visible label needs its context ('Partner 2, e-post') */
-  summaryLabel?: string;
+  /**
+   * What the field belongs to, when its label alone is ambiguous on the page ('Part 2', a case's title,
+   * the form of several on the page): the error summary names the field 'Part 2, kontaktpersonens e-post'.
+   * The label itself is always the one the user sees (summaryName), so the summary cannot drift from it.
+   */
+  context?: string;
 }
 
 /** Only own string values of a parsed form body (JSON bodies and odd values are dropped). */
@@ -56,6 +60,17 @@ export function without(form: FormBody, ...names: string[]): FormBody {
   const out: FormBody = { ...form };
   for (const name of names) delete out[name];
   return out;
+}
+
+/**
+ * How the error summary names a field: its visible label (or legend), after its context where it has
+ * one, with the label's first letter in lower case unless it starts an abbreviation ('Part 2, kontaktpersonens
+ * e-post', '«Tittel», tildelt beløp (kr)', 'FSU, nytt møte, dato').
+ */
+export function summaryName(label: string, context?: string): string {
+  if (!context) return label;
+  const lower = /^\p{Lu}(?!\p{Lu})/u.test(label) ? label.charAt(0).toLocaleLowerCase('nb') + label.slice(1) : label;
+  return `${context}, ${lower}`;
 }
 
 /** A form's fields, values and errors. `prefix` keeps ids unique when a page has several forms. */
@@ -108,7 +123,7 @@ export class FormState {
   }
 
   input(key: string, label: string, options: FieldCommon & { type?: 'text' | 'email' | 'date' | 'time'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'text'; value?: string; list?: string } = {}): Html {
-    const id = this.register(key, options.summaryLabel ?? label);
+    const id = this.register(key, summaryName(label, options.context));
     const error = this.errorAt(key);
     const control = html`<input${attrs({
       type: options.type ?? 'text',
@@ -133,7 +148,7 @@ export class FormState {
   }
 
   textarea(key: string, label: string, options: FieldCommon & { rows?: number } = {}): Html {
-    const id = this.register(key, options.summaryLabel ?? label);
+    const id = this.register(key, summaryName(label, options.context));
     const error = this.errorAt(key);
     return html`<div class=${error ? 'field field-error' : 'field'}><label for=${id}>${label}</label>${this.parts(id, options.hint, error)}<textarea${attrs({
       id,
@@ -146,7 +161,7 @@ export class FormState {
   }
 
   select(key: string, label: string, choices: readonly Option[], options: FieldCommon & { placeholder?: string; value?: string } = {}): Html {
-    const id = this.register(key, options.summaryLabel ?? label);
+    const id = this.register(key, summaryName(label, options.context));
     const error = this.errorAt(key);
     const current = options.value ?? this.value(key);
     return html`<div class=${error ? 'field field-error' : 'field'}><label for=${id}>${label}</label>${this.parts(id, options.hint, error)}<select${attrs({
@@ -162,7 +177,7 @@ export class FormState {
 
   /** Checkboxes or radios in a fieldset; the fieldset's id is the error link target. */
   private choiceGroup(type: 'checkbox' | 'radio', key: string, legend: string, choices: readonly Option[], options: FieldCommon & { checked?: readonly string[] }): Html {
-    const id = this.register(key, options.summaryLabel ?? legend);
+    const id = this.register(key, summaryName(legend, options.context));
     const error = this.errorAt(key, true);
     const checked = new Set(options.checked ?? (type === 'checkbox' ? allValues(this.values, key) : [this.value(key)]));
     const items = choices.map((c, i) => {
@@ -195,7 +210,7 @@ export class FormState {
 
   /** One checkbox that posts `value` when checked (a boolean field). */
   checkbox(key: string, label: string, options: FieldCommon & { value?: string } = {}): Html {
-    const id = this.register(key, options.summaryLabel ?? label);
+    const id = this.register(key, summaryName(label, options.context));
     const error = this.errorAt(key);
     const value = options.value ?? 'true';
     const checked = allValues(this.values, key).some((v) => ['true', 'on', 'ja', '1', value].includes(v));

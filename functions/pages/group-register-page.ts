@@ -59,8 +59,8 @@ function groupSection(schemeId: string, g: GroupRegisterView['groups'][number], 
 <details class="group-leaders"${form.hasErrors() || problem ? html` open` : ''}><summary>Endre lederne</summary>
 <form method="post" action=${groupLeadersPath(schemeId, g.id)} novalidate aria-label=${`Endre lederne av ${g.name}`}>
 ${hidden(CSRF_FIELD, csrf)}
-${form.input('leaderEmail', 'Leders e-postadresse', { type: 'email', autocomplete: 'off', summaryLabel: `${g.name}, leder`, ...prefill('leaderEmail') })}
-${form.input('deputyLeaderEmail', 'Nestleders e-postadresse', { type: 'email', autocomplete: 'off', summaryLabel: `${g.name}, nestleder`, ...prefill('deputyLeaderEmail') })}
+${form.input('leaderEmail', 'Leders e-postadresse', { type: 'email', autocomplete: 'off', context: `${g.name}`, ...prefill('leaderEmail') })}
+${form.input('deputyLeaderEmail', 'Nestleders e-postadresse', { type: 'email', autocomplete: 'off', context: `${g.name}`, ...prefill('deputyLeaderEmail') })}
 <button type="submit" class="secondary">Lagre lederne</button>
 </form>
 </details>

@@ -135,8 +135,8 @@ function attendanceSection(minutes: Minutes, forms: MinutesForms, form: FormStat
 <form method="post" action=${attendancePath(meeting.schemeId, meeting.id)} novalidate aria-label="Registrer fremmøte">
 ${hidden(CSRF_FIELD, forms.csrf)}
 ${!attendance && minutes.previousAttendance ? html`<p class="hint">Fylt ut med fremmøtet fra møtet ${date(minutes.previousAttendance.meetingId)}. Rett det som er annerledes på dette møtet før du lagrer.</p>` : ''}
-${form.textarea('present', 'Til stede', { rows: 6, hint: 'Én person per linje, med navn og rolle, for eksempel «Kari Nordmann, leder (Stavanger kommune)».', summaryLabel: 'Fremmøte, til stede' })}
-${form.textarea('absent', 'Forfall (valgfritt)', { rows: 3, hint: 'Én person per linje.', summaryLabel: 'Fremmøte, forfall' })}
+${form.textarea('present', 'Til stede', { rows: 6, hint: 'Én person per linje, med navn og rolle, for eksempel «Kari Nordmann, leder (Stavanger kommune)».', context: 'Fremmøte' })}
+${form.textarea('absent', 'Forfall (valgfritt)', { rows: 3, hint: 'Én person per linje.', context: 'Fremmøte' })}
 ${recusalFields(minutes, form)}
 <button type="submit">${attendance ? 'Lagre endringene i fremmøtet' : 'Lagre fremmøtet'}</button>
 </form>`;
@@ -148,7 +148,7 @@ function recusalFields(minutes: Minutes, form: FormState): Html | '' {
   if (cases.length === 0) return '';
   return html`<fieldset><legend>Inhabilitet (valgfritt)</legend>
 <p class="hint">Skriv hvem som fratrådte som inhabil mens saken ble behandlet, én person per linje, slik navnet står under «Til stede».</p>
-${cases.map((c) => form.textarea(`recused.${c.applicationId}`, c.label, { rows: 2, summaryLabel: `Inhabilitet, ${c.label}` }))}
+${cases.map((c) => form.textarea(`recused.${c.applicationId}`, c.label, { rows: 2, context: `Inhabilitet` }))}
 </fieldset>`;
 }
 
@@ -168,7 +168,7 @@ ${approval.note ? html`<p class="long-text">${approval.note}</p>` : ''}`;
   return html`${intro}
 <form method="post" action=${minutesApprovalPath(meeting.schemeId, meeting.id)} novalidate aria-label="Godkjenn protokollen">
 ${hidden(CSRF_FIELD, forms.csrf)}
-${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: `For eksempel «Godkjent i ${minutes.committee.shortName}-møtet» og møtets dato.`, summaryLabel: 'Godkjenning, merknad' })}
+${form.textarea('note', 'Merknad (valgfritt)', { rows: 2, hint: `For eksempel «Godkjent i ${minutes.committee.shortName}-møtet» og møtets dato.`, context: 'Godkjenning' })}
 <button type="submit">Godkjenn protokollen</button>
 </form>`;
 }

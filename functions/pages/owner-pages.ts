@@ -57,7 +57,7 @@ export interface OwnerForms {
   notice?: Html | string;
 }
 
-/** Each status-page form's typed fields by the names its error summary gives them (a post through a dead link shows them to copy). */
+/** Each status-page form's typed fields, each named with its form (a post through a dead link shows them to copy). */
 export const OWNER_FORM_LABELS = {
   withdraw: { reason: 'Trekk søknaden, begrunnelse' },
   reallocation: { description: 'Omdisponering, beskrivelse', amount: 'Omdisponering, beløp' },
@@ -190,9 +190,9 @@ function periodRequestSection(view: OwnerPageView, linkId: string, form: FormSta
   return html`${declined}<details class="period-request"${form.hasErrors() ? html` open` : ''}><summary>Starter prosjektet senere, eller slutter det tidligere? Be om ny prosjektperiode</summary>
 <form method="post" action=${ownerPath(linkId, '/ny-periode')} novalidate aria-label="Be om ny prosjektperiode">
 <p class="hint">${view.scheme.committee.shortName} avgjør perioden. Perioden kan være høyst ${view.maxPeriodMonths} måneder, og en tidligere sluttdato kan ikke være før i dag. Fristen for sluttrapporten følger sluttdatoen.</p>
-${form.input('periodStart', 'Ny startdato', { type: 'date', summaryLabel: OWNER_FORM_LABELS.period.periodStart, ...prefill('periodStart') })}
-${form.input('periodEnd', 'Ny sluttdato', { type: 'date', summaryLabel: OWNER_FORM_LABELS.period.periodEnd, ...prefill('periodEnd') })}
-${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, summaryLabel: OWNER_FORM_LABELS.period.reason })}
+${form.input('periodStart', 'Ny startdato', { type: 'date', context: 'Ny periode', ...prefill('periodStart') })}
+${form.input('periodEnd', 'Ny sluttdato', { type: 'date', context: 'Ny periode', ...prefill('periodEnd') })}
+${form.textarea('reason', 'Hvorfor trenger prosjektet ny periode?', { rows: 3, context: 'Ny periode' })}
 <button type="submit" class="secondary">Send ønsket</button>
 </form>
 </details>`;
@@ -247,7 +247,7 @@ ${view.messages.length ? html`<ul class="owner-messages">${view.messages.map((m)
 <details class="message-secretariat"${message.hasErrors() ? html` open` : ''}><summary>Skriv til sekretariatet</summary>
 <form method="post" action=${ownerPath(linkId, '/melding')} novalidate aria-label="Skriv til sekretariatet">
 <p class="hint">Meldingen lagres på saken, og sekretariatet får den på e-post. Skriv ikke helseopplysninger.</p>
-${message.textarea('message', 'Melding', { rows: 4, summaryLabel: OWNER_FORM_LABELS.message.message })}
+${message.textarea('message', 'Melding', { rows: 4, context: 'Skriv til sekretariatet' })}
 <button type="submit" class="secondary">Send meldingen</button>
 </form>
 </details>
@@ -273,15 +273,15 @@ ${view.reallocations.length ? html`<h2>Omdisponering</h2><ul>${view.reallocation
 ${canReallocate ? html`<h2 id="omdisponering">Søk om omdisponering</h2>
 <p>Omdisponering krever forhåndsgodkjenning fra ${view.scheme.committee.shortName}.</p>
 <form method="post" action=${ownerPath(linkId, '/omdisponering')} novalidate>
-${reallocation.textarea('description', 'Hva vil dere bruke midlene til i stedet?', { summaryLabel: OWNER_FORM_LABELS.reallocation.description })}
-${reallocation.amount('amount', 'Beløp som skal omdisponeres (kr)', { summaryLabel: OWNER_FORM_LABELS.reallocation.amount })}
+${reallocation.textarea('description', 'Hva vil dere bruke midlene til i stedet?', { context: 'Omdisponering' })}
+${reallocation.amount('amount', 'Beløp som skal omdisponeres (kr)', { context: 'Omdisponering' })}
 <button type="submit">Send søknad om omdisponering</button>
 </form>` : ''}
 
 ${canWithdraw ? html`<h2 id="trekk">Trekk søknaden</h2>
 <p>Trekker du søknaden, avsluttes behandlingen og signeringslenkene slutter å virke. Det kan ikke angres.</p>
 <form method="post" action=${ownerPath(linkId, '/trekk')} novalidate>
-${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { summaryLabel: OWNER_FORM_LABELS.withdraw.reason, rows: 3 })}
+${withdraw.textarea('reason', 'Hvorfor trekker dere søknaden? (valgfritt)', { context: 'Trekk søknaden', rows: 3 })}
 <button type="submit" class="danger">Trekk søknaden</button>
 </form>` : ''}
 

@@ -18,8 +18,8 @@ export interface ReportFormState {
   problem?: string;
 }
 
-/** The report form's typed fields by the names its error summary gives them (a post through a dead link shows them to copy). */
-export const REPORT_LABELS = { progress: 'Fremdrift', effect: 'Effekt', spentAmount: 'Brukt beløp', lessonsLearned: 'Erfaringer', deviations: 'Avvik' } as const;
+/** The report form's typed fields, named as the form asks for them whichever report it is (a post through a dead link shows them to copy). */
+export const REPORT_LABELS = { progress: 'Hva er gjort', effect: 'Hvilken effekt prosjektet har', spentAmount: 'Brukt av tilskuddet hittil (kr)', lessonsLearned: 'Erfaringer og læring', deviations: 'Avvik fra planen' } as const;
 /** The request for a later deadline's typed fields (as REPORT_LABELS). */
 export const DEADLINE_REQUEST_LABELS = { dueDate: 'Utsatt frist, ønsket dato', reason: 'Utsatt frist, begrunnelse' } as const;
 
@@ -40,8 +40,8 @@ function deadlineRequest(view: ReportView, linkId: string, state: FormState): Ht
 ` : ''}<details class="deadline-request"${state.hasErrors() ? html` open` : ''}><summary>Trenger prosjektet mer tid? Be om utsatt frist</summary>
 <form method="post" action=${deadlineRequestPath(linkId)} novalidate aria-label="Be om utsatt frist">
 <p class="hint">Sekretariatet legger forespørselen fram for komiteen og gir deg svar på e-post. Spørsmål kan du sende til <a href=${`mailto:${view.secretariatEmail}`}>${view.secretariatEmail}</a> (oppgi saksnummeret ${view.applicationId}). Skriv ikke helseopplysninger i begrunnelsen.</p>
-${state.input('dueDate', 'Ønsket frist', { type: 'date', summaryLabel: DEADLINE_REQUEST_LABELS.dueDate })}
-${state.textarea('reason', 'Hvorfor trenger prosjektet mer tid?', { rows: 3, summaryLabel: DEADLINE_REQUEST_LABELS.reason })}
+${state.input('dueDate', 'Ønsket frist', { type: 'date', context: 'Utsatt frist' })}
+${state.textarea('reason', 'Hvorfor trenger prosjektet mer tid?', { rows: 3, context: 'Utsatt frist' })}
 <button type="submit" class="secondary">Send forespørselen</button>
 </form>
 </details>`;
@@ -62,11 +62,11 @@ export function reportPage(view: ReportView, linkId: string, form?: ReportFormSt
   const formHtml = view.open
     ? html`${asked ? html`<div class="notice"><p>Sekretariatet ba ${date(asked.requestedOn)} om at dere fyller ut ${kind.toLowerCase()}en dere sendte ${view.submittedAt ? dateTime(view.submittedAt) : ''}:</p><p class="long-text">${asked.reason}</p><p>Skjemaet under viser rapporten slik dere sendte den. Endre eller utdyp det som trengs, og send den på nytt.</p></div>
 ` : ''}<form method="post" action=${reportPath(linkId)} novalidate>
-${state.textarea('progress', view.kind === 'status' ? 'Hva er gjort så langt?' : 'Hva er gjort i prosjektet?', { summaryLabel: REPORT_LABELS.progress, rows: 6 })}
-${state.textarea('effect', view.kind === 'status' ? 'Hvilken effekt ser dere så langt?' : 'Hvilken effekt har prosjektet hatt?', { summaryLabel: REPORT_LABELS.effect, rows: 6 })}
-${state.amount('spentAmount', 'Brukt av tilskuddet hittil (kr)', { summaryLabel: REPORT_LABELS.spentAmount, hint: 'Hele kroner' })}
-${state.textarea('lessonsLearned', 'Erfaringer og læring (valgfritt)', { summaryLabel: REPORT_LABELS.lessonsLearned, rows: 4 })}
-${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { summaryLabel: REPORT_LABELS.deviations, hint: 'For eksempel forsinkelser, endret budsjett eller endrede samarbeidsparter.', rows: 4 })}
+${state.textarea('progress', view.kind === 'status' ? 'Hva er gjort så langt?' : 'Hva er gjort i prosjektet?', { rows: 6 })}
+${state.textarea('effect', view.kind === 'status' ? 'Hvilken effekt ser dere så langt?' : 'Hvilken effekt har prosjektet hatt?', { rows: 6 })}
+${state.amount('spentAmount', 'Brukt av tilskuddet hittil (kr)', { hint: 'Hele kroner' })}
+${state.textarea('lessonsLearned', 'Erfaringer og læring (valgfritt)', { rows: 4 })}
+${state.textarea('deviations', 'Avvik fra planen (valgfritt)', { hint: 'For eksempel forsinkelser, endret budsjett eller endrede samarbeidsparter.', rows: 4 })}
 <button type="submit">${asked ? `Send utfylt ${kind.toLowerCase()}` : `Send inn ${kind.toLowerCase()}`}</button>
 </form>`
     : view.submittedAt

@@ -88,7 +88,7 @@ ${hidden(CSRF_FIELD, csrf)}<button type="submit" class="secondary small">Fjern</
         : html`<p class="hint">Møtet har ${cases} på sakslisten. ${one ? 'Den flyttes til møtet du velger, og søkeren får' : 'De flyttes til møtet du velger, og søkerne får'} e-post om det nye møtet.</p>
 ${form.select('moveCasesTo', `Flytt ${them} til`, meetingOptions(others), {
   value: form.value('moveCasesTo') || (others.find((o) => o.date > m.date) ?? others[0])!.id,
-  summaryLabel: `${m.title}: flytt ${them} til`,
+  context: m.title,
 })}`;
   const button = m.openCases > 0 && others.length === 0 ? '' : html`<button type="submit" class="secondary small">${m.openCases > 0 ? `Avlys møtet og flytt ${them}` : 'Avlys møtet'}</button>`;
   return html`<details class="cancel-meeting"${open ? html` open` : ''}><summary>Avlys</summary>
@@ -133,13 +133,13 @@ function addMeetingForm({ scheme, meetings }: OverviewScheme, csrf: string, form
 <form method="post" action=${calendarPath(scheme.id)} novalidate aria-label=${`Legg til et møte for ${scheme.committee.shortName}`}>
 ${hidden(CSRF_FIELD, csrf)}
 <p class="hint">For neste års møteplan eller et ekstra møte. Søknadsfristen regnes ut fra møtedatoen som for de andre møtene, og søknader som venter på et møte settes opp til det.</p>
-${form.input('date', 'Dato', { type: 'date', className: 'medium', summaryLabel: `${scheme.committee.shortName}, nytt møte: dato` })}
-${form.input('time', 'Klokkeslett', { type: 'time', className: 'short', value: form.value('time') || usualTime, summaryLabel: `${scheme.committee.shortName}, nytt møte: klokkeslett` })}
-${form.input('title', 'Navn på møtet', { className: 'long', hint: `For eksempel «${scheme.committee.shortName}-møte mars 2028».`, summaryLabel: `${scheme.committee.shortName}, nytt møte: navn` })}
+${form.input('date', 'Dato', { type: 'date', className: 'medium', context: `${scheme.committee.shortName}, nytt møte` })}
+${form.input('time', 'Klokkeslett', { type: 'time', className: 'short', value: form.value('time') || usualTime, context: `${scheme.committee.shortName}, nytt møte` })}
+${form.input('title', 'Navn på møtet', { className: 'long', hint: `For eksempel «${scheme.committee.shortName}-møte mars 2028».`, context: `${scheme.committee.shortName}, nytt møte` })}
 ${form.radios('newApplications', 'Nye søknader', [
   { value: 'true', label: 'Nye søknader kan settes opp til møtet' },
   { value: 'false', label: 'Bare saker som allerede er til behandling', hint: 'For ordninger med søknadsrunder: et møte mellom rundene behandler utsatte saker og svar på spørsmål, og nye søknader går til neste møte som tar imot dem.' },
-], { summaryLabel: `${scheme.committee.shortName}, nytt møte: nye søknader`, ...(form.value('newApplications') ? {} : { checked: ['true'] }) })}
+], { context: `${scheme.committee.shortName}, nytt møte`, ...(form.value('newApplications') ? {} : { checked: ['true'] }) })}
 <button type="submit">Legg til møtet</button>
 </form>
 </details>`;
@@ -247,7 +247,7 @@ function infoForm(item: AgendaItem, csrf: string, state: StateFor): Html {
   return html`<form method="post" action=${`${casePath(item.applicationId)}/mer-informasjon`} novalidate aria-label=${`Be om mer informasjon om «${t}»`}>
 <h4>Be om mer informasjon</h4>
 ${hidden(CSRF_FIELD, csrf)}
-${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, summaryLabel: `«${t}», spørsmål til prosjektansvarlig` })}
+${info.textarea('message', 'Hva skal prosjektansvarlig svare på?', { rows: 3, context: `«${t}»` })}
 <button type="submit" class="secondary">Send forespørselen</button>
 </form>`;
 }
@@ -260,7 +260,7 @@ function moveForm(agenda: Agenda, item: AgendaItem, csrf: string, state: StateFo
   return html`<form method="post" action=${`${casePath(item.applicationId)}/mote`} novalidate aria-label=${`Flytt «${t}» til et annet møte`}>
 <h4>Flytt til et annet møte</h4>
 ${hidden(CSRF_FIELD, csrf)}
-${form.select('meetingId', 'Møte', meetingOptions(agenda.otherMeetings), { placeholder: 'Velg møte', summaryLabel: `«${t}», møte` })}
+${form.select('meetingId', 'Møte', meetingOptions(agenda.otherMeetings), { placeholder: 'Velg møte', context: `«${t}»` })}
 <button type="submit" class="secondary">Flytt saken</button>
 </form>`;
 }
@@ -278,10 +278,10 @@ ${hidden(CSRF_FIELD, csrf)}
 ${form.radios('recommended', `Innstiller ${by} søknaden?`, [
   { value: 'true', label: 'Ja, innstilles' },
   { value: 'false', label: 'Nei, innstilles ikke' },
-], { summaryLabel: `«${t}», innstilling` })}
-${preparation.members.length ? form.checkboxes('participants', `Hvem i ${by} deltok?`, preparation.members.map((m) => ({ value: m.represents, label: m.title })), { summaryLabel: `«${t}», deltakere i ${by}` }) : ''}
-${preparation.ranked ? form.input('rank', 'Prioritet', { inputmode: 'numeric', className: 'short', summaryLabel: `«${t}», prioritet`, hint: `1 er høyest. Bare for søknader som innstilles.` }) : ''}
-${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, summaryLabel: `«${t}», begrunnelse for innstillingen` })}
+], { context: `«${t}»` })}
+${preparation.members.length ? form.checkboxes('participants', `Hvem i ${by} deltok?`, preparation.members.map((m) => ({ value: m.represents, label: m.title })), { context: `«${t}»` }) : ''}
+${preparation.ranked ? form.input('rank', 'Prioritet', { inputmode: 'numeric', className: 'short', context: `«${t}»`, hint: `1 er høyest. Bare for søknader som innstilles.` }) : ''}
+${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, context: `«${t}»` })}
 <button type="submit">Registrer innstillingen</button>
 </form>`;
 }
@@ -296,22 +296,22 @@ function committeeDecisionForms(item: AgendaItem, csrf: string, state: StateFor)
   return html`<form method="post" action=${decisionUrl} novalidate aria-label=${`Innvilg «${t}»`}>
 <h4>Innvilg</h4>
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'approve')}
-${approve.amount('amount', 'Tildelt beløp (kr)', { summaryLabel: `«${t}», tildelt beløp`, hint: `Høyst omsøkt beløp, ${kroner(item.requestedAmount)}.` })}
-${approve.input('periodStart', 'Periode fra', { type: 'date', className: 'short', summaryLabel: `«${t}», periode fra` })}
-${approve.input('periodEnd', 'Periode til', { type: 'date', className: 'short', summaryLabel: `«${t}», periode til` })}
-${approve.textarea('comment', 'Merknad i vedtaksbrevet (valgfritt)', { rows: 2, summaryLabel: `«${t}», merknad` })}
+${approve.amount('amount', 'Tildelt beløp (kr)', { context: `«${t}»`, hint: `Høyst omsøkt beløp, ${kroner(item.requestedAmount)}.` })}
+${approve.input('periodStart', 'Periode fra', { type: 'date', className: 'short', context: `«${t}»` })}
+${approve.input('periodEnd', 'Periode til', { type: 'date', className: 'short', context: `«${t}»` })}
+${approve.textarea('comment', 'Merknad i vedtaksbrevet (valgfritt)', { rows: 2, context: `«${t}»` })}
 <button type="submit">Innvilg</button>
 </form>
 <form method="post" action=${decisionUrl} novalidate aria-label=${`Avslå «${t}»`}>
 <h4>Avslå</h4>
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'reject')}
-${reject.textarea('reason', 'Begrunnelse for avslaget', { rows: 3, summaryLabel: `«${t}», begrunnelse for avslag`, hint: 'Står i brevet til prosjektansvarlig.' })}
+${reject.textarea('reason', 'Begrunnelse for avslaget', { rows: 3, context: `«${t}»`, hint: 'Står i brevet til prosjektansvarlig.' })}
 <button type="submit" class="danger">Avslå</button>
 </form>
 <form method="post" action=${decisionUrl} novalidate aria-label=${`Utsett «${t}»`}>
 <h4>Utsett</h4>
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'defer')}
-${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3, summaryLabel: `«${t}», begrunnelse for utsettelse` })}
+${defer.textarea('reason', 'Begrunnelse for utsettelsen (valgfritt)', { rows: 3, context: `«${t}»` })}
 <button type="submit" class="secondary">Utsett til neste møte</button>
 </form>`;
 }

@@ -2,6 +2,7 @@
 // the case page. The owner's mail and link go to the new person; the old link stops working.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { changeOwner } from '../../functions/use-cases/change-owner';
@@ -255,6 +256,7 @@ describe('a new contact person (case page)', () => {
     const bad = await post({ name: 'Nina Nyansatt', email: 'nina' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#kontaktperson-email"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="change-owner" open>');
     const ok = await post({ name: 'Nina Nyansatt', email: 'nina.side@kommune.example' });
     expect(ok.status, ok.text).toBe(303);

@@ -178,7 +178,7 @@ describe('the partner\'s answer, posted through a signing link that stopped work
     const { applicationId, ownerLinkId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Signering, trukket')));
     const [first] = await app.cosignLinks(applicationId);
     expect((await app.call('withdraw-application', { pathParameters: { linkId: ownerLinkId }, json: {} })).status).toBe(200);
-    const text = await expectKept(decline(first!.id), { status: 410, message: 'Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.', typed: [['reason', 'Begrunnelse', REASON]] });
+    const text = await expectKept(decline(first!.id), { status: 410, message: 'Søknaden er trukket eller avsluttet. Du trenger ikke å signere den.', typed: [['reason', 'Begrunnelse hvis du avslår', REASON]] });
     // The lost-link page mails the project owner's link: nothing for a partner.
     expect(text).not.toContain(LOST_LINK);
   });
@@ -186,17 +186,17 @@ describe('the partner\'s answer, posted through a signing link that stopped work
   it('expired: 410, why, and the reason typed', async () => {
     const { applicationId } = await app.submit('sor-rogaland', app.application('sor-rogaland', (a) => (a.title = 'Signering, utløpt')));
     const [first] = await app.cosignLinks(applicationId);
-    await afterExpiry(first!.id, () => expectKept(decline(first!.id), { status: 410, message: 'Lenken er utløpt, og søknaden kan ikke lenger signeres med den.', typed: [['reason', 'Begrunnelse', REASON]] }));
+    await afterExpiry(first!.id, () => expectKept(decline(first!.id), { status: 410, message: 'Lenken er utløpt, og søknaden kan ikke lenger signeres med den.', typed: [['reason', 'Begrunnelse hvis du avslår', REASON]] }));
   });
 });
 
 describe('the report and its request for more time, posted through a report link that stopped working', () => {
   const REPORT = { progress: 'Teamet er etablert og har fulgt 12 pasienter.', effect: 'Færre reinnleggelser.', spentAmount: '120 000', lessonsLearned: '', deviations: 'Oppstarten ble forsinket én måned.' };
   const REPORT_TYPED: Expected['typed'] = [
-    ['progress', 'Fremdrift', REPORT.progress],
-    ['effect', 'Effekt', REPORT.effect],
-    ['spentAmount', 'Brukt beløp', REPORT.spentAmount],
-    ['deviations', 'Avvik', REPORT.deviations],
+    ['progress', 'Hva er gjort', REPORT.progress],
+    ['effect', 'Hvilken effekt prosjektet har', REPORT.effect],
+    ['spentAmount', 'Brukt av tilskuddet hittil (kr)', REPORT.spentAmount],
+    ['deviations', 'Avvik fra planen', REPORT.deviations],
   ];
   const DEADLINE = { dueDate: '2027-08-31', reason: 'Prosjektlederen begynte først i mars.' };
   const DEADLINE_TYPED: Expected['typed'] = [['dueDate', 'Utsatt frist, ønsket dato', DEADLINE.dueDate], ['reason', 'Utsatt frist, begrunnelse', DEADLINE.reason]];

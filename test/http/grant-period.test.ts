@@ -4,6 +4,7 @@
 // group's leaders.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -176,6 +177,7 @@ describe('a grant given another period (case page and minutes)', () => {
     const bad = await post({ periodStart: '2027-04-01', periodEnd: '2028-06-30', reason: 'Senere oppstart' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#periode-periodEnd"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="period-change" open>');
     // In the meeting of 28.01.2027 (in session): the decision is in its minutes.
     app.clock.set('2027-01-28T09:30:00.000Z');
@@ -283,6 +285,7 @@ describe('the owner asks for a new period', () => {
     const bad = await post({ periodStart: '2027-04-01', periodEnd: '2028-04-01', reason: 'Senere oppstart' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#periode-periodEnd"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="period-request" open>');
     const ok = await post({ periodStart: '2027-04-01', periodEnd: '2028-03-31', reason: 'Senere oppstart' });
     expect(ok.status, ok.text).toBe(303);

@@ -3,6 +3,7 @@
 // are configuration. A decision sent after a change goes to the new leaders.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, staffClaims, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 
@@ -92,6 +93,7 @@ describe('the register of groups (pages)', () => {
     const bad = await post({ leaderEmail: 'feil', deputyLeaderEmail: 'nestleder.tmg-barn-og-unge@helse-stavanger.example' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#gruppe-tmg-barn-og-unge-leaderEmail"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('value="feil"');
     const ok = await post({ leaderEmail: 'ny.leder.barn@helse-stavanger.example', deputyLeaderEmail: 'nestleder.tmg-barn-og-unge@helse-stavanger.example' });
     expect(ok.status, ok.text).toBe(303);

@@ -3,6 +3,7 @@
 // API and the start page; applications are scheduled to an added meeting like to a configured one.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { invoke, SECRETARIAT, START, useTestApp } from '../support/test-app';
 import { scheduleApplication } from '../../functions/use-cases/schedule-application';
 import { SYSTEM } from '../../functions/use-cases/move-application';
@@ -311,6 +312,7 @@ describe('the start page', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('<title>Feil: Sekretariatet: møteplan');
     expect(bad.text).toContain('href="#nytt-mote-sor-rogaland-title"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="add-meeting" open>');
 
     const ok = await addForm({ date: '2027-09-09', time: '13:00', title: 'Ekstra FSU-møte september 2027' });
@@ -352,6 +354,7 @@ describe('the start page', () => {
     const bad = await cancel({ moveCasesTo: '2027-01-28' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#avlys-sor-rogaland-2027-01-28-moveCasesTo"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('Velg et annet møte enn det som avlyses.');
     expect(bad.text).toContain('<details class="cancel-meeting" open><summary>Avlys</summary>');
     const none = await cancel({});

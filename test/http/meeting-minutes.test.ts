@@ -2,6 +2,7 @@
 // totals, through the JSON API and the page; two-level schemes keep the recommendation decided on.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { invoke, SECRETARIAT, START, useTestApp, type Submitted } from '../support/test-app';
 import { meetingCalendar } from '../../functions/domain/meeting-calendar';
 import { getScheme } from '../../config/schemes';
@@ -228,6 +229,7 @@ describe("a meeting's attendance and the approval of its minutes", () => {
     const tooLong = await pagePost('fremmote', { present: `Kari Nordmann, leder\n${'x'.repeat(201)}`, absent: '' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.text).toContain('href="#fremmote-present"');
+    expect(summaryMismatches(tooLong.text)).toEqual([]);
     expect(tooLong.text).toContain('Linje 2 har mer enn 200 tegn. Skriv én person per linje.');
     expect((await app.store.getMinutesRecord(schemeId, meetingId))!.revision).toBe(1);
     const corrected = await pagePost('fremmote', { present: 'Kari Nordmann, leder\r\nOla Hansen, Stavanger kommune\r\nPer Olsen, Helse Stavanger\r\n', absent: '' });
@@ -354,6 +356,7 @@ describe('disqualification (inhabilitet) in the minutes', () => {
     const wrong = await post({ present: present.join('\n'), [`recused.${granted}`]: 'Siri Berg' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain(`href="#fremmote-recused-${granted}"`);
+    expect(summaryMismatches(wrong.text)).toEqual([]);
     // The name as the attendee's line begins, as the hint says ("slik navnet står under «Til stede»"): the line is what the minutes show.
     const board = ['Ingrid Bø, medlem (Sandnes kommune)', 'Kari Nordmann, leder'];
     expect((await post({ present: board.join('\n'), [`recused.${granted}`]: 'Ingrid Bø' })).status).toBe(303);

@@ -2,6 +2,7 @@
 // case, mailed by the next reminder sweep, and then on the case's mail log.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -77,6 +78,7 @@ describe('a message to the contact person', () => {
     const bad = await post({ message: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#melding-message"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="owner-message" open>');
     const ok = await post({ message: 'Partneren Sandnes kommune har ikke signert. Kan du minne dem på det?' });
     expect(ok.status, ok.text).toBe(303);
@@ -147,6 +149,7 @@ describe('a message from the contact person to the secretariat', () => {
     const bad = await post({ message: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#melding-message"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="message-secretariat" open>');
     const ok = await post({ message: 'Vi har fått ny prosjektleder.' });
     expect(ok.status, ok.text).toBe(303);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConflictError } from '../../functions/domain/errors';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { declinedByPartner, FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
@@ -360,6 +361,7 @@ describe('POST /api/owner/{linkId}/reallocations', () => {
     expect(onPage.text).toContain('>Alt og mer.</textarea>');
     expect(onPage.text).toMatch(/<input[^>]*id="omdisponering-amount"[^>]*value="850 001"[^>]*aria-invalid="true"/);
     expect(onPage.text).toContain('href="#omdisponering-amount"');
+    expect(summaryMismatches(onPage.text)).toEqual([]);
     expect(await app.store.listReallocations(applicationId)).toHaveLength(0);
     const res = await app.call('request-reallocation', {
       pathParameters: { linkId: ownerLinkId },
@@ -491,6 +493,7 @@ describe('a lost link (the contact person asks for it)', () => {
     const bad = await post({ caseNumber: 'app_', email: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#lenke-caseNumber"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('value="app_"');
     const ok = await post({ caseNumber: 'app_0000000000000000', email: 'noen@example.no' });
     expect(ok.status).toBe(303);

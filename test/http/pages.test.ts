@@ -3,8 +3,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { applicationToForm, IDEMPOTENCY_FIELD } from '../../functions/pages/application-form-page';
 import { html, raw } from '../../functions/pages/html';
+import { errorSummary, FormState, summaryName } from '../../functions/pages/forms';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../../functions/http/responses';
 import { apiEvent, staffClaims, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { invoke, linkIdOf, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { enabledSchemes, overrideDependencies } from '../../functions/composition';
@@ -24,6 +26,23 @@ function labelsMissing(page: string): string[] {
     .map((m) => /id="([^"]+)"/.exec(m[2]!)?.[1] ?? m[0])
     .filter((id) => !ids.has(id));
 }
+
+describe('the error summary', () => {
+  it('names each field by the label the user sees, after its context where the page has several of that label', () => {
+    const form = new FormState({}, { progress: 'Feltet må fylles ut.', 'partners.1.email': 'Skriv en gyldig e-postadresse.', date: 'Velg en dato.', report: 'Velg en rapport.' }, 'f');
+    const fields = html`${form.textarea('progress', 'Hva er gjort så langt?')}${form.input('partners.1.email', 'Kontaktpersonens e-post', { context: 'Part 2' })}${form.input('date', 'Dato', { context: 'FSU, nytt møte' })}${form.radios('report', 'Rapport', [{ value: 'status', label: 'Statusrapport' }], { context: 'Utfyllende rapport' })}`;
+    expect(form.summaryItems().map((i) => i.text)).toEqual([
+      'Hva er gjort så langt?: Feltet må fylles ut.',
+      'Part 2, kontaktpersonens e-post: Skriv en gyldig e-postadresse.',
+      'FSU, nytt møte, dato: Velg en dato.',
+      'Utfyllende rapport, rapport: Velg en rapport.',
+    ]);
+    expect(summaryMismatches(`${errorSummary([form]).value}${fields.value}`)).toEqual([]);
+    // An abbreviation keeps its capitals.
+    expect(summaryName('FSU-møtet', 'Sak 1')).toBe('Sak 1, FSU-møtet');
+    expect(summaryName('E-post', 'Prosjektansvarlig')).toBe('Prosjektansvarlig, e-post');
+  });
+});
 
 describe('the html template', () => {
   it('escapes every interpolation, quotes attribute values, and trusts only raw()', () => {
@@ -82,16 +101,17 @@ describe('public pages', () => {
     const bad = await post({ ...form, 'partners.0.email': 'ikke-en-adresse', requestedAmount: '12,5', [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('<div class="error-summary" id="feiloppsummering" role="alert" tabindex="-1" autofocus');
-    expect(bad.text).toContain('<a href="#felt-partners-0-email">Part 1, e-post: Skriv en gyldig e-postadresse.</a>');
+    expect(bad.text).toContain('<a href="#felt-partners-0-email">Part 1, kontaktpersonens e-post: Skriv en gyldig e-postadresse.</a>');
     expect(bad.text).toContain('<a href="#felt-requestedAmount">Omsøkt beløp (kr): Beløpet må være et helt antall kroner.</a>');
     expect(bad.text).toMatch(/<input type="email" id="felt-partners-0-email" name="partners.0.email" value="ikke-en-adresse"[^>]*aria-invalid="true" aria-describedby="felt-partners-0-email-error"/);
     expect(bad.text).toContain('value="skjema-handlertest-1"'); // the same key again: nothing was created
     expect(labelsMissing(bad.text)).toEqual([]);
+    expect(summaryMismatches(bad.text)).toEqual([]);
 
     // A continuation of a grant that does not exist: the field checked against the table, the same way.
     const unknown = await post({ ...form, continues: 'app_AAAAAAAAAAAAAAAA', [IDEMPOTENCY_FIELD]: 'skjema-handlertest-1' });
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('<a href="#felt-continues">Videreføring, saksnummer: Fant ingen innvilget søknad med saksnummer app_AAAAAAAAAAAAAAAA i Helsefellesskapet i Sør-Rogaland.</a>');
+    expect(unknown.text).toContain('<a href="#felt-continues">Saksnummer for tiltaket som videreføres (valgfritt): Fant ingen innvilget søknad med saksnummer app_AAAAAAAAAAAAAAAA i Helsefellesskapet i Sør-Rogaland.</a>');
     expect(unknown.text).toMatch(/<input[^>]*id="felt-continues" name="continues" value="app_AAAAAAAAAAAAAAAA"[^>]*aria-invalid="true"/);
 
     const before = await app.countApplications('sor-rogaland');
@@ -126,14 +146,16 @@ describe('public pages', () => {
     const effect = await post({ ...form, ...emptied('expectedEffect.') });
     expect(effect.status).toBe(400);
     expect(unlinked(effect.text)).toEqual([]);
+    expect(summaryMismatches(effect.text)).toEqual([]);
     for (const field of ['citizen', 'hospital', 'municipality']) {
-      expect(effect.text).toMatch(new RegExp(`<a href="#felt-expectedEffect-${field}">Forventet effekt for [^:]+: Feltet må fylles ut.</a>`));
+      expect(effect.text).toMatch(new RegExp(`<a href="#felt-expectedEffect-${field}">Forventet effekt, for [^:]+: Feltet må fylles ut.</a>`));
       expect(effect.text).toMatch(new RegExp(`<textarea[^>]*id="felt-expectedEffect-${field}"[^>]*aria-invalid="true"`));
     }
     for (const prefix of ['owner.', 'anchoring.']) {
       const res = await post({ ...form, ...emptied(prefix) });
       expect(res.status, prefix).toBe(400);
       expect(unlinked(res.text), prefix).toEqual([]);
+      expect(summaryMismatches(res.text), prefix).toEqual([]);
     }
     // The JSON API, sent the same form, names the same fields.
     const api = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, form: { ...form, ...emptied('expectedEffect.') } });
@@ -313,7 +335,7 @@ describe('anchoring on the pages (configured per scheme)', () => {
     const form = applicationToForm(app.application('sor-rogaland', (a) => (a.title = 'Forankret i fagråd'))) as Record<string, string | string[]>;
     const bad = await post({ ...form, 'anchoring.kind': 'group', 'anchoring.groupId': '', [IDEMPOTENCY_FIELD]: 'skjema-forankring-2' });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('<a href="#felt-anchoring-groupId">Forankring, gruppe: Feltet må fylles ut.</a>');
+    expect(bad.text).toContain('<a href="#felt-anchoring-groupId">Tjenestemodellgruppe eller fagråd: Feltet må fylles ut.</a>');
     const ok = await post({ ...form, 'anchoring.kind': 'group', 'anchoring.groupId': 'fagrad-ikt', [IDEMPOTENCY_FIELD]: 'skjema-forankring-2' });
     expect(ok.status).toBe(303);
     const applicationId = (await app.store.getLink(ok.headers.location!.split('/')[2]!))!.applicationId;
@@ -331,7 +353,7 @@ describe('anchoring on the pages (configured per scheme)', () => {
     const direct = { ...form, 'anchoring.kind': 'direct', 'anchoring.justification': '' };
     const bad = await post({ ...direct, [IDEMPOTENCY_FIELD]: 'skjema-forankring-1' });
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('<a href="#felt-anchoring-justification">Forankring, begrunnelse: Feltet må fylles ut.</a>');
+    expect(bad.text).toContain('<a href="#felt-anchoring-justification">Begrunnelse og beskrivelse av forankringsprosessen: Feltet må fylles ut.</a>');
     const before = await app.countApplications('sor-rogaland');
     const ok = await post({ ...direct, 'anchoring.justification': justification, [IDEMPOTENCY_FIELD]: 'skjema-forankring-1' });
     expect(ok.status).toBe(303);

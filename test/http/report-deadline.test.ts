@@ -2,6 +2,7 @@
 // reminders follow the new date; the owner is told by the next sweep, with the committee's reason.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
@@ -196,6 +197,7 @@ describe('a report deadline moved (case page)', () => {
     const bad = await post({ report: 'status', dueDate: statusReportDue, reason: 'Forsinket oppstart' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#rapportfrist-dueDate"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="report-deadline" open>');
     const moved = addDays(statusReportDue, 45);
     const ok = await post({ report: 'status', dueDate: moved, reason: 'Forsinket oppstart' });
@@ -280,6 +282,7 @@ describe("the owner's request for a later deadline", () => {
     const bad = await post({ dueDate: allocation!.statusReportDue, reason: 'Sykdom i prosjektgruppen' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#utsettelse-dueDate"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="deadline-request" open>');
     const ok = await post({ dueDate: addDays(allocation!.statusReportDue, 20), reason: 'Forsinket oppstart' });
     expect(ok.status, ok.text).toBe(303);
@@ -388,6 +391,7 @@ describe("the committee's no to the owner's request", () => {
     const bad = await post({ report: 'status', reason: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#fristavslag-reason"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     expect(bad.text).toContain('<details class="deadline-decline" open>');
     const ok = await post({ report: 'status', reason: 'Fristen står.' });
     expect(ok.status, ok.text).toBe(303);

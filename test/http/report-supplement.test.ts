@@ -3,6 +3,7 @@
 // sent), sends the report again, and the secretariat is told; the earlier version is kept.
 import { describe, expect, it } from 'vitest';
 import { apiEvent, csrfTokenOf, formPost } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, STATUS_REPORT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -143,6 +144,7 @@ describe('a report the secretariat asks to have filled in', () => {
     const bad = await post({ report: 'status' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('href="#utfylling-reason"');
+    expect(summaryMismatches(bad.text)).toEqual([]);
     const ok = await post({ report: 'status', reason: ASK.reason });
     expect(ok.status, ok.text).toBe(303);
     expect(ok.headers.location).toBe(`/sekretariat/soknader/${applicationId}?registrert=rapportutfylling`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newLinkId } from '../../functions/adapters/ids';
 import { apiEvent } from '../support/api-events';
+import { summaryMismatches } from '../support/error-summary';
 import { FINANCE, invoke, SECRETARIAT, useTestApp } from '../support/test-app';
 import { sendDueReminders } from '../../functions/use-cases/send-reminders';
 
@@ -191,8 +192,25 @@ describe('status and final reports through the report links', () => {
     expect(text).toContain('<form');
     expect(text).toContain(`>${STATUS_REPORT.effect}</textarea>`);
     expect(text).toMatch(/<input[^>]*id="rapport-spentAmount"[^>]*value="900 000"[^>]*aria-invalid="true"/);
-    expect(text).toContain('<a href="#rapport-spentAmount">Brukt beløp: Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
+  });
+
+  it('report page: the error summary names each field by the label the owner sees', async () => {
+    const { applicationId } = await app.active();
+    const linkId = await app.reportLink(applicationId, 'status');
+    const res = await invoke(apiEvent({ method: 'POST', path: '/rapport/{linkId}', pathParameters: { linkId }, form: { progress: '', effect: '', spentAmount: 'mye' }, headers: { Accept: 'text/html' } }), 'page-submit-report');
+    expect(res.status).toBe(400);
+    const text = res.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain('<a href="#rapport-progress">Hva er gjort så langt?: ');
+    expect(text).toContain('<a href="#rapport-effect">Hvilken effekt ser dere så langt?: ');
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): ');
+    expect(summaryMismatches(text)).toEqual([]);
+    // The owner's request for a later deadline, on the same page: its fields after the form they belong to.
+    const asked = await invoke(apiEvent({ method: 'POST', path: '/rapport/{linkId}/utsatt-frist', pathParameters: { linkId }, form: { dueDate: '', reason: '' }, headers: { Accept: 'text/html' } }), 'page-request-report-deadline');
+    expect(asked.status).toBe(400);
+    expect(asked.text).toContain('Utsatt frist, ønsket frist: ');
+    expect(summaryMismatches(asked.text)).toEqual([]);
   });
 
   it('answers 409 for a final report before the status report', async () => {
