@@ -237,7 +237,7 @@ describeBrowser('applicant and partner pages (Chromium)', () => {
     const message = page.locator('form', { has: page.getByRole('button', { name: 'Send meldingen' }) });
     await message.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForLoadState();
-    expect(await page.locator('#feiloppsummering').textContent()).toContain('Melding til sekretariatet');
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Skriv til sekretariatet, melding');
     await message.getByLabel('Melding').fill('En partner avslo. Kan vi sende inn uten dem?');
     await message.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForURL(/\?melding=melding$/);

@@ -301,7 +301,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     const message = page.locator('form', { has: page.getByRole('button', { name: 'Send meldingen' }) });
     await message.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForLoadState();
-    expect(await page.locator('#feiloppsummering').textContent()).toContain('Melding til prosjektansvarlig');
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Skriv til prosjektansvarlig, melding');
     await message.getByLabel('Melding').fill('Husk å merke fakturaen med prosjektnummeret.');
     await message.getByRole('button', { name: 'Send meldingen' }).click();
     await page.waitForURL(/\?registrert=melding/);
@@ -323,7 +323,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await period.getByRole('button', { name: 'Registrer ny periode' }).click();
     await page.waitForLoadState();
     // Longer than 12 months: the rule's message at the end date, what was typed kept.
-    expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, sluttdato');
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('Ny periode, ny sluttdato');
     await expectAccessibleBasics(page);
     expect(await period.getByLabel('Ny startdato').inputValue()).toBe('2027-03-01');
     await period.getByLabel('Ny sluttdato').fill('2028-02-29');
@@ -411,7 +411,7 @@ describeBrowser('secretariat and finance pages (Chromium)', () => {
     await form.getByLabel('Dato').fill('2028-02-10');
     await form.getByRole('button', { name: 'Legg til møtet' }).click();
     await page.waitForLoadState();
-    expect(await page.locator('#feiloppsummering').textContent()).toContain('FSU, nytt møte: navn');
+    expect(await page.locator('#feiloppsummering').textContent()).toContain('FSU, nytt møte, navn på møtet');
     await expectAccessibleBasics(page);
     await form.getByLabel('Navn på møtet').fill('FSU-møte februar 2028');
     await form.getByRole('button', { name: 'Legg til møtet' }).click();
