@@ -180,6 +180,21 @@ export function kronerField(max: number, { positive = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Errors for forms
 
+/**
+ * The fields of `raw` that are valid each on its own by `shape` (an object schema's shape), parsed:
+ * what a body that failed its schema has parsed so far, so the rules beyond the schema can still run
+ * on those and the form shows every problem at once.
+ */
+export function validFieldsOf<S extends Record<string, z.ZodMiniType>>(shape: S, raw: unknown): { [K in keyof S]?: z.output<S[K]> } {
+  const out: { [K in keyof S]?: z.output<S[K]> } = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const key of Object.keys(shape) as Array<keyof S & string>) {
+    const parsed = shape[key]!.safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success) out[key] = parsed.data as z.output<S[typeof key]>;
+  }
+  return out;
+}
+
 /** 'partners.0.organisationNumber' → first message; issues on the whole body go under '_form'. */
 export function toFieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -52,6 +52,40 @@ export function periodAlreadyOver(end: string, today: string): string | undefine
 }
 
 /**
+ * The one rule on a period's start: a grant pays for a measure still to come, so a period applied for
+ * does not start before `day` (the day the application is sent or revised; on the agenda, the
+ * meeting that decides it).
+ */
+export function startsBefore(period: { periodStart: string }, day: string): boolean {
+  return period.periodStart < day;
+}
+
+/**
+ * A period applied for on `today` starts no earlier than that day (Oslo date), and a continuation
+ * no earlier than the day after the grant it continues ended (`previousPeriodEnd`): the message
+ * names the later of the two, so the first date it offers is one that is accepted.
+ */
+export function periodStartProblem(start: string, today: string, previousPeriodEnd?: string): string | undefined {
+  if (previousPeriodEnd !== undefined && addDays(previousPeriodEnd, 1) > today) return continuationStartProblem(previousPeriodEnd, start);
+  return startsBefore({ periodStart: start }, today) ? `Startdato kan ikke være før dagen søknaden sendes. Velg en startdato fra og med ${formatNorwegianDate(today)}.` : undefined;
+}
+
+/**
+ * The period the committee can grant for one applied for, decided on `day` (the meeting's date):
+ * unchanged if it does not start before that day; else moved to start then (a period applied for
+ * from the first of a month: from the first of the month after, as budgets and positions count
+ * months), as long as it was (in days), and no longer than `maxMonths`. `moved` says it was moved.
+ */
+export function grantablePeriod(applied: NewPeriod, day: string, maxMonths: number): NewPeriod & { moved: boolean } {
+  if (!startsBefore(applied, day)) return { ...applied, moved: false };
+  const monthly = applied.periodStart.endsWith('-01') && !day.endsWith('-01');
+  const periodStart = monthly ? `${addMonths(day, 1).slice(0, 8)}01` : day;
+  const sameLength = addDays(periodStart, daysBetween(applied.periodStart, applied.periodEnd));
+  const lastEnd = maxPeriodEnd(periodStart, maxMonths);
+  return { periodStart, periodEnd: sameLength < lastEnd ? sameLength : lastEnd, moved: true };
+}
+
+/**
  * A period that ends on or before the first meeting that can decide the application would be over
  * before any grant: the committee cannot give money for it. (undefined: no meeting ahead to tell.)
  */

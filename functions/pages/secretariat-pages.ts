@@ -288,7 +288,10 @@ ${form.textarea('comment', 'Begrunnelse (valgfritt)', { rows: 2, context: `«${t
 
 /** The committee's three decisions on a case: approve, reject, defer (only once the meeting has started). */
 function committeeDecisionForms(item: AgendaItem, csrf: string, state: StateFor): Html {
-  const approve = state('approve', { amount: String(item.requestedAmount), periodStart: item.periodStart, periodEnd: item.periodEnd });
+  // A period applied for that starts before the meeting: the form offers one that can be granted, and says so.
+  const period = item.grantablePeriod;
+  const approve = state('approve', { amount: String(item.requestedAmount), periodStart: period.periodStart, periodEnd: period.periodEnd });
+  const moved = item.periodStartsBeforeMeeting ? `Flyttet fra søknadens periode ${date(item.periodStart)}–${date(item.periodEnd)}, som starter før møtet.` : undefined;
   const reject = state('reject');
   const defer = state('defer');
   const decisionUrl = `${casePath(item.applicationId)}/vedtak`;
@@ -297,7 +300,7 @@ function committeeDecisionForms(item: AgendaItem, csrf: string, state: StateFor)
 <h4>Innvilg</h4>
 ${hidden(CSRF_FIELD, csrf)}${hidden('outcome', 'approve')}
 ${approve.amount('amount', 'Tildelt beløp (kr)', { context: `«${t}»`, hint: `Høyst omsøkt beløp, ${kroner(item.requestedAmount)}.` })}
-${approve.input('periodStart', 'Periode fra', { type: 'date', className: 'short', context: `«${t}»` })}
+${approve.input('periodStart', 'Periode fra', { type: 'date', className: 'short', context: `«${t}»`, ...(moved ? { hint: moved } : {}) })}
 ${approve.input('periodEnd', 'Periode til', { type: 'date', className: 'short', context: `«${t}»` })}
 ${approve.textarea('comment', 'Merknad i vedtaksbrevet (valgfritt)', { rows: 2, context: `«${t}»` })}
 <button type="submit">Innvilg</button>
@@ -373,7 +376,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dl class="facts">
 <dt>Omsøkt beløp</dt><dd>${kroner(item.requestedAmount)}</dd>
 <dt>Egen innsats</dt><dd>${kroner(item.ownContribution)}${item.ownContribution === 0 ? html` <strong>Søknaden oppgir ingen egeninnsats; tilskuddet skal som hovedregel være en delfinansiering.</strong>` : ''}</dd>
-<dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}</dd>
+<dt>Periode</dt><dd>${date(item.periodStart)}–${date(item.periodEnd)}${item.periodStartsBeforeMeeting ? html` <strong>Perioden starter før møtet.</strong>` : ''}</dd>
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 ${anchoringFacts(item.anchoring, agenda.committee.shortName)}
 ${earlierGrantFacts(item.earlierGrant)}

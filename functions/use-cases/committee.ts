@@ -12,7 +12,7 @@ import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../dom
 import { resubmissionDue } from '../domain/resubmission';
 import { agendaDemand, missingPots } from '../domain/pot';
 import { daysBetween, osloDateOf } from '../domain/oslo-time';
-import { openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
+import { grantablePeriod, openPeriodRequest, periodChangeRefusal } from '../domain/grant-period';
 import { addDaysToInstant } from '../domain/wait-budget';
 import type { Dependencies } from '../composition';
 import type { ReallocationDecision } from '../../schemas/requests.schema';
@@ -80,7 +80,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
   ]);
   const { decisions } = meetingRecords;
   const { numbers, left, departed } = await meetingCases(deps, scheme, meeting, apps, meetingRecords);
-  const items = await Promise.all(apps.map(async (app) => ({ number: numbers.get(app.id)!, ...(await agendaItem(deps, app, groupRegister(scheme))), decision: decisionInMeeting(decisions, app.id) })));
+  const items = await Promise.all(apps.map(async (app) => ({ number: numbers.get(app.id)!, ...(await agendaItem(deps, app, groupRegister(scheme), { day: meeting.date, maxPeriodMonths: scheme.maxPeriodMonths })), decision: decisionInMeeting(decisions, app.id) })));
   // In the cases' numbers' order (two-level schemes: the first level's ranking).
   items.sort((a, b) => a.number - b.number);
   return {
@@ -196,8 +196,14 @@ function decisionInMeeting(decisions: readonly DecisionRecord[], applicationId: 
   return d ? { outcome: d.outcome, ...(d.amount !== undefined ? { amount: d.amount } : {}), ...(d.periodStart && d.periodEnd ? { periodStart: d.periodStart, periodEnd: d.periodEnd } : {}) } : null;
 }
 
-async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: readonly AnchoringGroup[]) {
+/**
+ * A case on the agenda; `meeting`: the meeting's date and the longest period. A period applied for
+ * that starts before the meeting is flagged, and the approval form offers one the committee can
+ * grant (`grantablePeriod`; `periodMoved` when it is not the one applied for).
+ */
+async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: readonly AnchoringGroup[], meeting: { day: string; maxPeriodMonths: number }) {
   const { data } = await loadCurrentVersion(deps, app);
+  const { moved, ...grantable } = grantablePeriod(data, meeting.day, meeting.maxPeriodMonths);
   const ownContribution = data.budget.reduce((sum, b) => sum + ownContributionOf(b), 0);
   const continued = await earlierGrant(deps, data.continues);
   // The committee decides on what the partners signed: the whole project description.
@@ -208,6 +214,8 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: 
     status: app.status,
     statusLabel: STATUS_LABELS_NB[app.status],
     ownContribution,
+    periodStartsBeforeMeeting: moved,
+    grantablePeriod: grantable,
     recommendation: app.recommendation ?? null,
     earlierGrant: continued,
   };

@@ -1,7 +1,7 @@
 // "Det tildeles midler for inntil 12 måneder om gangen" (002): a project that goes on applies again
 // and names the grant it continues. The committee sees that grant and what its reports say.
-import { ValidationError } from '../domain/errors';
-import { continuationStartProblem } from '../domain/grant-period';
+import { ValidationError, type FieldErrors } from '../domain/errors';
+import { continuationStartProblem, periodStartProblem } from '../domain/grant-period';
 import { osloDateOf } from '../domain/oslo-time';
 import { latestReport } from '../domain/reports';
 import type { ApplicationRecord } from '../domain/model';
@@ -16,13 +16,26 @@ import { grantFacts } from './half-year-report';
  * itself), and the new period must start after it ended. Checked before anything is written.
  */
 export async function checkContinuation(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, data: Pick<ApplicationInput, 'continues' | 'periodStart'>, selfId?: string): Promise<void> {
-  if (!data.continues) return;
+  const problems = await continuationProblems(deps, scheme, data, selfId);
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+/**
+ * What is wrong with the grant an application names as the one it continues, against the field to
+ * fix (none: {}). With `today` (an application sent or revised that day), the period's start is
+ * held to both start rules at once (see periodStartProblem); without it (the committee's period),
+ * to the continuation's alone.
+ */
+export async function continuationProblems(deps: Pick<Dependencies, 'store'>, scheme: SchemeConfig, data: Pick<ApplicationInput, 'continues' | 'periodStart'>, selfId?: string, today?: string): Promise<FieldErrors> {
+  if (!data.continues) return {};
   const previous = data.continues === selfId ? undefined : await deps.store.getApplication(data.continues);
   if (!previous || previous.schemeId !== scheme.id || !previous.allocation || !GRANTED_STATUSES.includes(previous.status)) {
-    throw new ValidationError({ continues: `Fant ingen innvilget søknad med saksnummer ${data.continues} i ${scheme.name}.` });
+    return { continues: `Fant ingen innvilget søknad med saksnummer ${data.continues} i ${scheme.name}.` };
   }
-  const problem = continuationStartProblem(previous.allocation.periodEnd, data.periodStart);
-  if (problem) throw new ValidationError({ periodStart: problem });
+  const problem = today === undefined
+    ? continuationStartProblem(previous.allocation.periodEnd, data.periodStart)
+    : periodStartProblem(data.periodStart, today, previous.allocation.periodEnd);
+  return problem ? { periodStart: problem } : {};
 }
 
 /** The earlier grant an application continues, for the agenda and the case (null: none, or gone). */

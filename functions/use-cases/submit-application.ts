@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ConflictError, ValidationError, type FieldErrors } from '../domain/errors';
 import type { ApplicationRecord, LinkRecord } from '../domain/model';
 import { addDays, osloDateOf } from '../domain/oslo-time';
-import { periodAlreadyOver, periodEndsBeforeDecision } from '../domain/grant-period';
+import { periodAlreadyOver, periodEndsBeforeDecision, periodStartProblem } from '../domain/grant-period';
 import { reachableMeeting } from '../domain/meeting-calendar';
 import { partnerOrganisations } from '../domain/case-search';
 import { TERMINAL_STATUSES } from '../domain/status-transitions';
 import type { Dependencies } from '../composition';
 import type { IdempotencyClaim } from '../ports/grant-store';
 import { buildApplicationSchema, type ApplicationInput } from '../../schemas/application.schema';
-import { toFieldErrors } from '../../schemas/fields.schema';
+import { toFieldErrors, validFieldsOf } from '../../schemas/fields.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 import { currentOwnerLink, linkUrl, newLink } from './links';
-import { checkContinuation } from './continuation';
+import { continuationProblems } from './continuation';
 import { loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
 
@@ -35,25 +35,37 @@ export interface SubmitApplicationResult {
 
 const schemaCache = new Map<string, ReturnType<typeof buildApplicationSchema>>();
 
-export function parseApplication(scheme: SchemeConfig, raw: unknown): ApplicationInput {
+function applicationSchema(scheme: SchemeConfig): ReturnType<typeof buildApplicationSchema> {
   let schema = schemaCache.get(scheme.id);
   if (!schema) {
     schema = buildApplicationSchema(scheme);
     schemaCache.set(scheme.id, schema);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error));
-  return parsed.data;
+  return schema;
 }
 
-/** The application as its schema and the rules that read the table accept it; nothing is written. */
+/**
+ * The application as its schema and the rules that read the clock and the table accept it; nothing
+ * is written. The date rules run on the dates as typed even when other fields failed the schema, so
+ * the form shows every problem at once (the schema's message wins at a field both find fault with).
+ */
 export async function acceptApplication(deps: Pick<Dependencies, 'store' | 'clock'>, scheme: SchemeConfig, raw: unknown, selfId?: string): Promise<ApplicationInput> {
-  const data = parseApplication(scheme, raw);
+  const schema = applicationSchema(scheme);
+  const parsed = schema.safeParse(raw);
   const now = deps.clock.now();
-  const over = periodAlreadyOver(data.periodEnd, osloDateOf(now)) ?? (await periodEndsBeforeFirstMeeting(deps, scheme, data.periodEnd, now, selfId === undefined));
-  if (over) throw new ValidationError({ periodEnd: over });
-  await checkContinuation(deps, scheme, data, selfId);
-  return data;
+  const today = osloDateOf(now);
+  const { periodStart, periodEnd } = parsed.success ? parsed.data : validFieldsOf({ periodStart: schema.shape.periodStart, periodEnd: schema.shape.periodEnd }, raw);
+  const start = periodStart === undefined ? undefined : periodStartProblem(periodStart, today);
+  const end = periodEnd === undefined ? undefined : periodAlreadyOver(periodEnd, today) ?? (await periodEndsBeforeFirstMeeting(deps, scheme, periodEnd, now, selfId === undefined));
+  const problems: FieldErrors = {
+    ...(start ? { periodStart: start } : {}),
+    ...(end ? { periodEnd: end } : {}),
+    // A continuation's own start rule replaces the plain one (it holds the period to both).
+    ...(parsed.success ? await continuationProblems(deps, scheme, parsed.data, selfId, today) : {}),
+    ...(parsed.success ? {} : toFieldErrors(parsed.error)),
+  };
+  if (!parsed.success || Object.keys(problems).length) throw new ValidationError(problems);
+  return parsed.data;
 }
 
 /**

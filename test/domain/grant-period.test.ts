@@ -10,6 +10,9 @@ import {
   endsEarlier,
   PERIOD_CHANGEABLE,
   continuationStartProblem,
+  grantablePeriod,
+  periodStartProblem,
+  startsBefore,
   finalReportDue,
   maxPeriodEnd,
   periodAlreadyOver,
@@ -271,5 +274,36 @@ describe('periodAsOf', () => {
   });
   it('never changed: the period it has', () => {
     expect(periodAsOf(current, [], '2026-01-01T00:00:00.000Z')).toEqual(current);
+  });
+});
+
+describe('the start rule: startsBefore, periodStartProblem, grantablePeriod', () => {
+  it('a period applied for starts no earlier than the day it is sent', () => {
+    expect(startsBefore({ periodStart: '2026-11-19' }, '2026-11-20')).toBe(true);
+    expect(startsBefore({ periodStart: '2026-11-20' }, '2026-11-20')).toBe(false);
+    expect(periodStartProblem('2026-01-01', '2026-11-25')).toBe('Startdato kan ikke være før dagen søknaden sendes. Velg en startdato fra og med 25.11.2026.');
+    expect(periodStartProblem('2026-11-25', '2026-11-25')).toBeUndefined();
+  });
+
+  it('a continuation: the later of the two bounds, with its own words', () => {
+    // The earlier grant ends after today: its rule names the day after it.
+    expect(periodStartProblem('2027-06-01', '2026-11-25', '2027-12-31')).toBe('En videreføring kan tidligst starte 01.01.2028, dagen etter at forrige tilskuddsperiode sluttet.');
+    expect(periodStartProblem('2028-01-01', '2026-11-25', '2027-12-31')).toBeUndefined();
+    // It ended before today: today is the bound.
+    expect(periodStartProblem('2026-11-01', '2026-11-25', '2026-10-31')).toBe('Startdato kan ikke være før dagen søknaden sendes. Velg en startdato fra og med 25.11.2026.');
+    expect(periodStartProblem('2026-11-25', '2026-11-25', '2026-10-31')).toBeUndefined();
+  });
+
+  it('the committee is offered the period moved to start after the meeting, as long as it was, within the longest period', () => {
+    // Not before the meeting: as applied for.
+    expect(grantablePeriod({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }, '2026-12-10', 12)).toEqual({ periodStart: '2027-01-01', periodEnd: '2027-12-31', moved: false });
+    // From the first of a month: from the first of the month after the meeting.
+    expect(grantablePeriod({ periodStart: '2026-01-01', periodEnd: '2026-12-31' }, '2026-12-10', 12)).toEqual({ periodStart: '2027-01-01', periodEnd: '2027-12-31', moved: true });
+    expect(grantablePeriod({ periodStart: '2026-09-01', periodEnd: '2027-02-28' }, '2026-11-01', 12)).toEqual({ periodStart: '2026-11-01', periodEnd: '2027-04-30', moved: true });
+    // Another day: from the meeting's day, as many days long (180).
+    expect(grantablePeriod({ periodStart: '2026-11-15', periodEnd: '2027-05-14' }, '2026-12-10', 12)).toEqual({ periodStart: '2026-12-10', periodEnd: '2027-06-08', moved: true });
+    // A leap year's 366 days would pass 12 months: capped at the last end.
+    expect(grantablePeriod({ periodStart: '2027-03-01', periodEnd: '2028-02-29' }, '2027-03-18', 12)).toEqual({ periodStart: '2027-04-01', periodEnd: '2028-03-31', moved: true });
+    expect(grantablePeriod({ periodStart: '2027-03-05', periodEnd: '2028-03-03' }, '2027-03-18', 12)).toEqual({ periodStart: '2027-03-18', periodEnd: '2028-03-16', moved: true });
   });
 });

@@ -51,12 +51,15 @@ describe('POST /api/schemes/{schemeId}/applications', () => {
     expect(await app.countApplications('sor-rogaland')).toBe(before);
   });
 
-  it('refuses a period that has already ended, naming periodEnd, and writes nothing', async () => {
+  it('refuses a period that has already ended, naming periodEnd (and its start, before today), and writes nothing', async () => {
     const before = await app.countApplications('sor-rogaland');
     const body = app.application('sor-rogaland', (a) => Object.assign(a, { periodStart: '2026-01-01', periodEnd: '2026-06-30' }));
     const res = await app.call('submit-application', { pathParameters: { schemeId: 'sor-rogaland' }, json: body });
     expect(res.status).toBe(400);
-    expect(res.body.fieldErrors).toEqual({ periodEnd: 'Perioden er allerede over (sluttdato 30.06.2026). Velg en sluttdato fra og med 20.11.2026.' });
+    expect(res.body.fieldErrors).toEqual({
+      periodStart: 'Startdato kan ikke være før dagen søknaden sendes. Velg en startdato fra og med 20.11.2026.',
+      periodEnd: 'Perioden er allerede over (sluttdato 30.06.2026). Velg en sluttdato fra og med 20.11.2026.',
+    });
     expect(await app.countApplications('sor-rogaland')).toBe(before);
   });
 

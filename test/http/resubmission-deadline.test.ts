@@ -51,10 +51,10 @@ async function shownAsMailed(submitted: Submitted, mails: readonly OutgoingMail[
   await revisedHidesIt(submitted);
 }
 
-/** The owner revises: the case moves on, and the deadline is no longer shown. */
+/** The owner revises (the period starting after the latest revision day here): the case moves on, and the deadline is no longer shown. */
 async function revisedHidesIt({ applicationId, ownerLinkId }: Submitted) {
   // The answer to a question the committee asked (kept only where it did).
-  const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...app.application('sor-rogaland', (a) => (a.title = `Revidert ${applicationId}`)), answer: 'Svaret står i søknaden.' } });
+  const res = await app.call('revise-application', { pathParameters: { linkId: ownerLinkId }, json: { ...app.application('sor-rogaland', (a) => Object.assign(a, { title: `Revidert ${applicationId}`, periodStart: '2027-03-01', periodEnd: '2028-02-28' })), answer: 'Svaret står i søknaden.' } });
   expect(res.status).toBe(200);
   expect(await ownerView(ownerLinkId)).not.toHaveProperty('respondBy');
   expect(await ownerPage(ownerLinkId)).not.toContain('Send inn søknaden på nytt innen');
