@@ -55,6 +55,9 @@ const approveSchema = z
     }),
   );
 
+/** The approval's fields, each on its own: what parsed of a form that failed (see validFieldsOf). */
+export const approvalFields = approveSchema.shape;
+
 const rejectSchema = z.strictObject(
   {
     outcome: z.literal('reject'),

@@ -69,13 +69,8 @@ export function allocationCheck(input: {
   if (!isPositiveWholeNok(amount)) {
     return { ok: false, field: 'amount', message: 'Beløpet må være et helt antall kroner større enn 0.' };
   }
-  if (amount > requestedAmount) {
-    return {
-      ok: false,
-      field: 'amount',
-      message: `Tildelt beløp kan ikke være større enn omsøkt beløp (${formatNok(requestedAmount)}).`,
-    };
-  }
+  const above = amountAboveRequested(amount, requestedAmount);
+  if (above) return { ok: false, field: 'amount', message: above };
   if (!fitsPot(remaining, amount)) {
     return {
       ok: false,
@@ -84,6 +79,11 @@ export function allocationCheck(input: {
     };
   }
   return { ok: true };
+}
+
+/** A committee may grant less than applied for, never more (undefined: the amount is not more). */
+export function amountAboveRequested(amount: number, requestedAmount: number): string | undefined {
+  return amount > requestedAmount ? `Tildelt beløp kan ikke være større enn omsøkt beløp (${formatNok(requestedAmount)}).` : undefined;
 }
 
 /** Why an amount said to be of the grant (moved, spent, claimed back) cannot be: more than was granted (undefined: it can). */

@@ -1,6 +1,7 @@
 // A grant's reports: the status report six months in, the final report after the period.
 import type { Allocation, ApplicationStatus, LinkPurpose, LinkState, ReportKind, ReportRecord } from './model';
 import { addDays } from './oslo-time';
+import { beyondGrant } from './pot';
 
 /** Every kind of report, in the order a grant owes them. */
 export const REPORT_KINDS: readonly ReportKind[] = ['status', 'final'];
@@ -82,4 +83,13 @@ export function reportAcceptable(kind: ReportKind, grant: { status: ApplicationS
 /** The final report follows the status report: while the grant runs without one that is not yet overdue, it waits. */
 export function waitsForStatusReport(grant: { status: ApplicationStatus; allocation?: Allocation | undefined }, today: string): boolean {
   return grant.status === 'active' && !!grant.allocation && today <= grant.allocation.statusReportDue;
+}
+
+/**
+ * The rules of a report's figures beyond its form's schema, at their fields (none: {}): it cannot
+ * say more was spent than granted. On whatever parsed, so a form that failed its schema shows these too.
+ */
+export function reportFigureProblems(values: { spentAmount?: number | undefined }, allocation: Pick<Allocation, 'amount'> | undefined): Record<string, string> {
+  const overspent = allocation && values.spentAmount !== undefined ? beyondGrant(values.spentAmount, allocation.amount, 'Brukt beløp') : undefined;
+  return overspent ? { spentAmount: overspent } : {};
 }

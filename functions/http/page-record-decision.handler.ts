@@ -1,6 +1,6 @@
 import { STAFF_PAGE_FORM } from '../pages/staff-page-kit';
-import { recordDecision } from '../use-cases/agenda-actions';
-import { firstValue, pickFields } from '../pages/forms';
+import { decisionFormProblems, recordDecision } from '../use-cases/agenda-actions';
+import { firstValue, pickFields, type FormBody } from '../pages/forms';
 import { agendaFormPost } from '../pages/decision-flow';
 import { coerceFormBody, decisionRequestSchema } from '../../schemas/requests.schema';
 import { httpRoute } from './http-route';
@@ -13,6 +13,8 @@ const FIELDS: Record<string, readonly string[]> = {
   defer: ['outcome', 'reason'],
 };
 
+const decisionBody = (form: FormBody) => coerceFormBody('decision', pickFields(form, FIELDS[firstValue(form, 'outcome')] ?? ['outcome']));
+
 export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions], ...STAFF_PAGE_FORM }, (request) =>
   agendaFormPost(
     request,
@@ -21,9 +23,11 @@ export const handler = httpRoute({ access: 'secretariat', uses: [stepFunctions],
       return {
         form: outcome === 'reject' || outcome === 'defer' ? outcome : 'approve',
         code: outcome,
-        parsed: decisionRequestSchema.safeParse(coerceFormBody('decision', pickFields(form, FIELDS[outcome] ?? ['outcome']))),
+        parsed: decisionRequestSchema.safeParse(decisionBody(form)),
       };
     },
     recordDecision,
+    // An approval whose amount is missing still hears that its period is too long, and the other way round.
+    (deps, applicationId, form) => decisionFormProblems(deps, applicationId, decisionBody(form)),
   ),
 );

@@ -5,7 +5,8 @@ import { linkForm } from '../pages/kept-text';
 import { REPORT_LABELS, reportPage, reportPath } from '../pages/report-page';
 import { getReportForm, submitReport } from '../use-cases/reports';
 import { coerceFormBody, reportRequestSchema } from '../../schemas/requests.schema';
-import { toFieldErrors } from '../../schemas/fields.schema';
+import { toFieldErrors, validFieldsOf } from '../../schemas/fields.schema';
+import { reportFigureProblems } from '../domain/reports';
 import { httpRoute } from './http-route';
 import { redirect } from './responses';
 import { stepFunctions } from '../wiring/step-functions.wiring';
@@ -14,9 +15,13 @@ export const handler = httpRoute({ access: 'public', uses: [stepFunctions], ...l
   const deps = dependencies();
   const linkId = params.linkId ?? '';
   const form = toFormBody(body);
-  const parsed = reportRequestSchema.safeParse(coerceFormBody('report', form));
+  const coerced = coerceFormBody('report', form);
+  const parsed = reportRequestSchema.safeParse(coerced);
   if (!parsed.success) {
-    return page(400, reportPage(await getReportForm(deps, linkId), linkId, { values: form, errors: toFieldErrors(parsed.error) }));
+    // Empty texts and more spent than granted, at once: the rule runs on the fields that parsed.
+    const view = await getReportForm(deps, linkId);
+    const errors = { ...reportFigureProblems(validFieldsOf(reportRequestSchema.shape, coerced), view.allocation), ...toFieldErrors(parsed.error) };
+    return page(400, reportPage(view, linkId, { values: form, errors }));
   }
   let sent: Awaited<ReturnType<typeof submitReport>>;
   try {

@@ -42,6 +42,7 @@ export function agendaFormPost<T>(
   request: RouteRequest<unknown>,
   read: StaffFormPost<DecisionFormName, T>['read'],
   act: StaffFormPost<DecisionFormName, T>['act'],
+  rules?: StaffFormPost<DecisionFormName, T>['rules'],
 ): Promise<HttpResult> {
-  return staffFormPost(request, request.params.applicationId ?? '', { read, act, next: decisionRedirect, rerender: rerenderAgenda });
+  return staffFormPost(request, request.params.applicationId ?? '', { read, act, next: decisionRedirect, rerender: rerenderAgenda, ...(rules ? { rules } : {}) });
 }

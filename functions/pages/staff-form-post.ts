@@ -36,6 +36,8 @@ export interface StaffFormPost<F, T, S = string> {
   /** where to go afterwards; worked out before acting (an action may take the case off its agenda) */
   next: (deps: Dependencies, subject: S, code: string) => Promise<HttpResult>;
   rerender: (deps: Dependencies, request: RouteRequest<unknown>, subject: S, failed: FailedForm<F>, status: number) => Promise<HttpResult>;
+  /** the use case's rules on what parsed of a form that failed its schema, shown with the schema's errors (the schema's win at a field both fault) */
+  rules?: (deps: Dependencies, subject: S, values: FormBody) => Promise<Record<string, string>>;
 }
 
 export async function staffFormPost<F, T, S>(request: RouteRequest<unknown>, subject: S, post: StaffFormPost<F, T, S>): Promise<HttpResult> {
@@ -45,7 +47,7 @@ export async function staffFormPost<F, T, S>(request: RouteRequest<unknown>, sub
   const { form, code, parsed } = post.read(values);
   const failed = (errors: Record<string, string>, status: number, problem?: string) =>
     post.rerender(deps, request, subject, { form, values, errors, ...(problem ? { problem } : {}) }, status);
-  if (!parsed.success) return failed(toFieldErrors(parsed.error), 400);
+  if (!parsed.success) return failed({ ...(await ruleErrors(deps, subject, values, post.rules)), ...toFieldErrors(parsed.error) }, 400);
   try {
     const next = await post.next(deps, subject, code);
     await post.act(deps, subject, parsed.data, staffActor(request.staff!, 'secretariat'));
@@ -54,5 +56,16 @@ export async function staffFormPost<F, T, S>(request: RouteRequest<unknown>, sub
     const refused = formRefusal(error);
     if (!refused) throw error;
     return failed(refused.errors, refused.status, refused.problem);
+  }
+}
+
+/** The rules' errors beside the schema's; a rule that cannot run now (the case gone, say) adds none: the post is refused anyway. */
+async function ruleErrors<S>(deps: Dependencies, subject: S, values: FormBody, rules: StaffFormPost<unknown, unknown, S>['rules']): Promise<Record<string, string>> {
+  if (!rules) return {};
+  try {
+    return await rules(deps, subject, values);
+  } catch (error) {
+    if (formRefusal(error)) return {};
+    throw error;
   }
 }

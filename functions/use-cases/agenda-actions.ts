@@ -1,17 +1,19 @@
 // What the secretariat records for an application on a meeting's agenda: the decision, a request for
 // more information, and (two-level schemes) the preparatory body's recommendation.
-import { ConflictError, ValidationError } from '../domain/errors';
-import { checkPeriod, periodAlreadyOver, reportDeadlines } from '../domain/grant-period';
+import { ConflictError, ValidationError, type FieldErrors } from '../domain/errors';
+import { approvalProblems, type ApprovalValues } from '../domain/approval';
+import { reportDeadlines } from '../domain/grant-period';
 import type { Actor, Allocation, ApplicationRecord, DecisionRecord, Meeting, Recommendation } from '../domain/model';
 import { ON_AGENDA } from '../domain/status-transitions';
 import { decisionBlockedByPreparation, recommendationProblems } from '../domain/preparation';
 import { osloDateOf } from '../domain/oslo-time';
 import { allocationCheck, meetingPotYear, potYearOf } from '../domain/pot';
 import type { Dependencies } from '../composition';
-import type { DecisionRequest, InformationRequest, RecommendationRequest } from '../../schemas/requests.schema';
+import { approvalFields, type DecisionRequest, type InformationRequest, type RecommendationRequest } from '../../schemas/requests.schema';
+import { validFieldsOf } from '../../schemas/fields.schema';
 import { loadApplication, loadCurrentVersion, loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
-import { checkContinuation } from './continuation';
+import { continuationProblems } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { approvedMinutesRefusal, decisionBeforeMeeting } from '../domain/meeting-minutes';
 import { inMeetingMinutes } from './minutes-registration';
@@ -96,15 +98,11 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   }
 
   const scheme = loadScheme(deps, app.schemeId);
-  const period = checkPeriod(request.periodStart, request.periodEnd, scheme.maxPeriodMonths);
-  if (!period.ok) throw new ValidationError({ [period.field]: period.message });
-  const over = periodAlreadyOver(request.periodEnd, osloDateOf(now));
-  if (over) throw new ValidationError({ periodEnd: over });
+  const problems = await approvalRuleErrors(deps, app, request);
+  if (Object.keys(problems).length) throw new ValidationError(problems);
   // The committee grants in the meeting: a December meeting's approval recorded in January draws from December's pot.
   const year = meeting ? meetingPotYear(meeting) : potYearOf(now);
-  const [pot, version] = await Promise.all([readPot(deps, scheme, year), loadCurrentVersion(deps, app)]);
-  // The committee may grant another period than applied for: a continuation must still start after the grant it continues.
-  await checkContinuation(deps, scheme, { continues: version.data.continues, periodStart: request.periodStart }, app.id);
+  const pot = await readPot(deps, scheme, year);
   if (!pot) throw new ConflictError(`Det er ikke satt av noen pott for ${year}.`, 'no_pot');
   const check = allocationCheck({ amount: request.amount, requestedAmount: app.requestedAmount, remaining: leftInPot(pot, app.id) });
   if (!check.ok) {
@@ -145,6 +143,28 @@ export async function recordDecision(deps: Dependencies, applicationId: string, 
   });
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'approve', decisionId: decision.id });
   return { application: updated, decision };
+}
+
+/**
+ * Every rule an approval's amount and period break, at their fields (none: {}): those of the
+ * domain, and for a continuation its start (the committee may grant another period than applied
+ * for, and it must still start after the grant it continues). On whatever values are known.
+ */
+async function approvalRuleErrors(deps: Dependencies, app: ApplicationRecord, values: ApprovalValues): Promise<FieldErrors> {
+  const scheme = loadScheme(deps, app.schemeId);
+  const problems = approvalProblems(values, { requestedAmount: app.requestedAmount, maxPeriodMonths: scheme.maxPeriodMonths, today: osloDateOf(deps.clock.now()) });
+  if (values.periodStart === undefined || problems['periodStart']) return problems;
+  const version = await loadCurrentVersion(deps, app);
+  return { ...(await continuationProblems(deps, scheme, { continues: version.data.continues, periodStart: values.periodStart }, app.id)), ...problems };
+}
+
+/**
+ * The approval form's rules on what parsed of a post that failed its schema (none: {}): shown with
+ * the schema's errors, so the committee's secretariat fixes everything in one go. Other outcomes: {}.
+ */
+export async function decisionFormProblems(deps: Dependencies, applicationId: string, body: unknown): Promise<FieldErrors> {
+  if (typeof body !== 'object' || body === null || (body as Record<string, unknown>)['outcome'] !== 'approve') return {};
+  return approvalRuleErrors(deps, await loadApplication(deps, applicationId), validFieldsOf(approvalFields, body));
 }
 
 /** The committee (or its working committee) asks the owner for more information before deciding. */

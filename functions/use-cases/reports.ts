@@ -1,7 +1,6 @@
 import { ConflictError, ValidationError } from '../domain/errors';
-import { beyondGrant } from '../domain/pot';
 import { formatNorwegianDate, osloDateOf } from '../domain/oslo-time';
-import { finalReportOpensOn, reportAcceptable, reportDueDate, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
+import { finalReportOpensOn, reportAcceptable, reportDueDate, reportFigureProblems, reportKindOfLink, waitsForStatusReport } from '../domain/reports';
 import { declinedDeadlineRequest, lastDeadlineMove, openDeadlineRequest, reportDueState, reportPending } from '../domain/report-deadlines';
 import type { Actor, ApplicationRecord, ApplicationStatus, ReportContent, ReportKind, ReportRecord } from '../domain/model';
 import { openSupplementRequest } from '../domain/report-supplement';
@@ -129,10 +128,11 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
     ...(request.lessonsLearned ? { lessonsLearned: request.lessonsLearned } : {}),
     ...(request.deviations ? { deviations: request.deviations } : {}),
   };
-  const overspent = app.allocation && beyondGrant(request.spentAmount, app.allocation.amount, 'Brukt beløp');
+  const problems = reportFigureProblems(request, app.allocation);
+  const overspent = Object.keys(problems).length > 0;
   // Sent before, and the secretariat asked for more: the report again, through the request's link.
   if (openSupplementRequest(app.history, kind)) {
-    if (overspent) throw new ValidationError({ spentAmount: overspent });
+    if (overspent) throw new ValidationError(problems);
     return supplementReport(deps, link, kind, content);
   }
   const today = osloDateOf(deps.clock.now());
@@ -144,7 +144,7 @@ export async function submitReport(deps: Dependencies, linkId: string, request: 
         ? `Sluttrapporten kan sendes fra ${formatNorwegianDate(opensOn)}, når tilskuddsperioden er over.`
         : 'Sluttrapporten kan sendes når statusrapporten er mottatt.', 'not_due');
   }
-  if (overspent) throw new ValidationError({ spentAmount: overspent });
+  if (overspent) throw new ValidationError(problems);
   const at = deps.clock.now().toISOString();
   const report: ReportRecord = { applicationId: app.id, kind, submittedAt: at, ...content };
   const actor: Actor = { kind: 'applicant', email: app.ownerEmail };
