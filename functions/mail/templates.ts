@@ -869,6 +869,15 @@ export interface DecisionLetterData extends DecisionCopy {
   reportLinks?: { status: string; final: string };
   /** the committee's note with the grant ("Merknad i vedtaksbrevet") */
   note?: string;
+  /** what the version decided on applied for: the letter says so when the grant differs from it */
+  applied?: { amount: number; periodStart: DateInput; periodEnd: DateInput };
+}
+
+/** What was applied for beside what was granted, when they differ (the amount or the period); the copy speaks of the applicant. */
+function grantDiffers(d: DecisionLetterData, committee: string): Block[] {
+  const a = d.applied;
+  if (!a || (a.amount === d.amount && a.periodStart === d.periodStart && a.periodEnd === d.periodEnd)) return [];
+  return [p(`${d.copyFor ? 'Søkeren' : 'Dere'} søkte om ${formatNok(a.amount)} for perioden ${periodText(a.periodStart, a.periodEnd)}; ${committee} innvilget ${formatNok(d.amount)} for perioden ${periodText(d.periodStart, d.periodEnd)}.`)];
 }
 
 /** Where a grant's invoice goes, for how much, marked how: 'til X (org.nr. N) på kr A, merket med prosjektnummer P'. */
@@ -892,6 +901,7 @@ export function decisionLetter(ctx: MailContext, d: DecisionLetterData): Rendere
       p(
         `${c} har behandlet søknaden om rekrutterings- og samhandlingstilskudd${d.meetingDate ? ` i møtet ${formatDateNb(d.meetingDate)}` : ''} og vedtatt å tildele ${formatNok(d.amount)} til prosjektet.`,
       ),
+      ...grantDiffers(d, c),
       facts(
         ...appFacts(ctx),
         ['Tildelt beløp', formatNok(d.amount)],

@@ -398,8 +398,10 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
   if (!app.allocation) throw new Error(`Application ${app.id} has no allocation`);
   const allocation = app.allocation;
   const ctx = mailContext(scheme, app);
-  const links = await ensureReportLinks(deps, l);
+  const [links, version] = await Promise.all([ensureReportLinks(deps, l), loadCurrentVersion(deps, app)]);
   const reportLinks = { status: linkUrl(deps, links['status-report']), final: linkUrl(deps, links['final-report']) };
+  // What the version decided on applied for: the letter says so when the grant differs.
+  const applied = { amount: app.requestedAmount, periodStart: version.data.periodStart, periodEnd: version.data.periodEnd };
   await sendDecision(deps, app, `decision-letter#${app.id}`, (copy) =>
     mail.decisionLetter(ctx, {
       amount: allocation.amount,
@@ -413,6 +415,7 @@ async function allocate(deps: Dependencies, l: Loaded): Promise<StepResult> {
       statusReportDue: allocation.statusReportDue,
       finalReportDue: allocation.finalReportDue,
       ...(allocation.note ? { note: allocation.note } : {}),
+      applied,
       ...(copy.copyFor ? {} : { reportLinks }),
       ...copy,
     }),

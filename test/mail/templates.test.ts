@@ -518,6 +518,19 @@ describe('mail templates', () => {
     expect(rendered.applicationComplete.mail.text).toContain('sendt automatisk fra tilskuddsløsningen');
   });
 
+  it('decision letter: a grant that differs from the application says what was applied for; the copy of the applicant', () => {
+    const granted = { amount: 400000, periodStart: '2027-03-01', periodEnd: '2028-02-29', decidedAt: '2027-02-25', projectNumber: 'R-11326-D11325', ownerIsInternalUnit: false, invoiceTo: { name: 'Helse Stavanger HF', organisationNumber: '983974678' }, statusReportDue: '2027-08-25', finalReportDue: '2028-04-30' };
+    const applied = { amount: 500000, periodStart: '2027-01-01', periodEnd: '2027-12-31' };
+    const line = (who: string) => `${who} søkte om 500 000 kr for perioden 01.01.2027–31.12.2027; FSU innvilget 400 000 kr for perioden 01.03.2027–29.02.2028.`;
+    expect(decisionLetter(ctx, { ...granted, applied }).text.replace(/\u00a0/g, ' ')).toContain(line('Dere'));
+    expect(decisionLetter(ctx, { ...granted, applied, copyFor: 'fagråd for rehabilitering' }).text.replace(/\u00a0/g, ' ')).toContain(line('Søkeren'));
+    // The amount alone, or the period alone, differs: said too.
+    expect(decisionLetter(ctx, { ...granted, applied: { ...applied, periodStart: granted.periodStart, periodEnd: granted.periodEnd } }).text).toContain('Dere søkte om');
+    expect(decisionLetter(ctx, { ...granted, applied: { ...applied, amount: 400000 } }).text).toContain('Dere søkte om');
+    // As applied for: nothing said.
+    expect(decisionLetter(ctx, { ...granted, applied: { amount: 400000, periodStart: granted.periodStart, periodEnd: granted.periodEnd } }).text).not.toContain('søkte om');
+  });
+
   it('decision letter: internal unit books costs on the project number; reports and conditions listed', () => {
     const internal = decisionLetter(ctx, {
       amount: 1234567,
