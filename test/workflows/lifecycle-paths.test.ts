@@ -66,8 +66,8 @@ describe('lifecycle side paths on the local runtime', () => {
     expect(actions).toContain('"action":"cosignatures-expired"');
     expect(actions).not.toContain('"action":"declined-by-partner"');
 
-    // What the mail says happens next: sent in again, unchanged, every partner is asked to sign anew.
-    const again = await h.call('POST', `/api/owner/${ownerLink}/revision`, data);
+    // What the mail says happens next: sent in again (its period moved to start no earlier than today), every partner is asked to sign anew.
+    const again = await h.call('POST', `/api/owner/${ownerLink}/revision`, { ...data, periodStart: '2027-02-01', periodEnd: '2028-01-31' });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     await h.system.settle();
     expect(await status(h, ownerLink)).toBe('awaiting_cosignature');
@@ -182,7 +182,8 @@ describe('lifecycle side paths on the local runtime', () => {
   });
 
   it('a grant paid on invoice: no reminder once the invoice is registered; none for a unit of the hospital trust (cost booking)', async () => {
-    const data = application();
+    // The clock is in March 2027 by now: the period applied for starts no earlier.
+    const data = application({ periodStart: '2027-04-01', periodEnd: '2028-03-31' });
     const { id } = await scheduled(h, data);
     await decide(h, id, APPROVAL);
     await h.system.advance(31 * DAY);
@@ -197,7 +198,7 @@ describe('lifecycle side paths on the local runtime', () => {
     await h.system.advance(70 * DAY);
     expect((await h.mailsTo(data.owner.email)).filter((m) => /send faktura/i.test(m.subject))).toHaveLength(1);
 
-    const internal = application({}, 'internal-unit');
+    const internal = application({ periodStart: '2027-07-01', periodEnd: '2028-06-30' }, 'internal-unit');
     const booked = await scheduled(h, internal);
     await decide(h, booked.id, APPROVAL);
     await h.system.advance(100 * DAY);
