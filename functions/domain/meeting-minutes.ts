@@ -23,6 +23,31 @@ export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'out
   };
 }
 
+/**
+ * A question to the owner recorded on a day before its meeting's: the preparation's (FSU's working
+ * committee, the secretariat: "AU for FSU kan be om mer informasjon … før behandling i FSU", 002),
+ * not a decision of the meeting. It is on the case and its history, not in the meeting's minutes or
+ * its counts. Told by the record's own day against the meeting's (a meeting's id is its day), so
+ * records stored before this rule read right without a migration.
+ */
+export function askedBeforeMeeting(d: Pick<DecisionRecord, 'outcome' | 'at' | 'meetingId'>): boolean {
+  return d.outcome === 'more_information' && d.meetingId !== undefined && osloDateOf(new Date(d.at)) < d.meetingId;
+}
+
+/** The decisions a meeting made, of those recorded with its id: without the questions asked before it (askedBeforeMeeting). */
+export function decisionsOfMeeting<T extends Pick<DecisionRecord, 'outcome' | 'at' | 'meetingId'>>(decisions: readonly T[]): T[] {
+  return decisions.filter((d) => !askedBeforeMeeting(d));
+}
+
+/**
+ * The question to the owner a history entry "Mer informasjon etterspurt" recorded: the case's last
+ * question recorded at or before the entry (its decision record is made just before the entry).
+ */
+export function questionOfEntry<T extends Pick<DecisionRecord, 'outcome' | 'at'>>(entry: Pick<AuditEntry, 'action' | 'at'>, decisions: readonly T[]): T | undefined {
+  if (entry.action !== 'decision:more-information') return undefined;
+  return decisions.filter((d) => d.outcome === 'more_information' && d.at <= entry.at).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+}
+
 /** Where a meeting's minutes stand: the meeting not yet started, minutes open for changes, or approved. */
 export type MinutesState = 'not_held' | 'open' | 'approved';
 

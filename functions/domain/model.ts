@@ -219,8 +219,12 @@ export interface DecisionRecord {
   matter?: string;
 }
 
-/** How a case left a meeting's agenda without a decision: the owner withdrew it, it was moved to another meeting, or the workflow closed it. */
-export type AgendaDepartureKind = 'withdrawn' | 'moved' | 'closed';
+/**
+ * How a case left a meeting's agenda without a decision: the owner withdrew it, it was moved to
+ * another meeting, the workflow closed it, or (never stored: read from the question's decision
+ * record, askedBeforeMeeting) more information was asked for before the meeting.
+ */
+export type AgendaDepartureKind = 'withdrawn' | 'moved' | 'closed' | 'asked';
 
 /**
  * A case that left a meeting's agenda without the committee's decision: it keeps its number on that

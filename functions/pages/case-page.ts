@@ -13,6 +13,7 @@ import { REPORT_KINDS } from '../domain/reports';
 import { payoutIdFor, recordedRevocation, repaymentClaimable, revocationRefusal } from '../domain/payout';
 import { caseMessages, contactChange, contactName, partnerAddressBounced } from '../domain/case-contacts';
 import { ON_AGENDA, ownerChangeable } from '../domain/status-transitions';
+import { askedBeforeMeeting, questionOfEntry } from '../domain/meeting-minutes';
 import { isOverdueReminder, overdueCopiedToSecretariat } from '../domain/reminders';
 import type { getApplicationForStaff } from '../use-cases/committee';
 import type { getSchemeFacts } from '../use-cases/public-scheme';
@@ -139,6 +140,9 @@ function actorLabel(actor: Actor, partners: CaseView['data']['partners']): strin
 function historyActorLabel(entry: Pick<AuditEntry, 'action' | 'actor'>, partners: CaseView['data']['partners']): string {
   return entry.action === 'cosigned-by-all' ? actorLabel({ kind: 'system', name: 'lifecycle' }, partners) : actorLabel(entry.actor, partners);
 }
+
+/** A question asked before its meeting's day: the case's history and its page say so, not as a decision. */
+const askedBeforeText = (meetingId: string) => `Mer informasjon etterspurt før møtet ${date(meetingId)}`;
 
 function section(title: string, items: readonly unknown[], empty: string, body: () => Html, id?: string): Html {
   return html`<h2${id ? html` id=${id}` : ''}>${title}</h2>${items.length ? body() : html`<p>${empty}</p>`}`;
@@ -421,6 +425,9 @@ ${section(`Signaturer for versjon ${app.version}`, data.partners, 'Ingen parter.
 ${section('Vedtak', view.decisions, 'Ingen vedtak ennå.', () => html`<ul>${view.decisions.map(
   (d) => html`<li>${dateTime(d.at)}: ${decisionText(d)}${d.matter ? html` (${d.matter})` : ''}${d.meetingId ? html` (møtet ${date(d.meetingId)}, <a href=${minutesPath(app.schemeId, d.meetingId)}>protokollen</a>)` : ''}${d.reason ? html`<br><span class="long-text">${d.reason}</span>` : ''}</li>`,
 )}</ul>`, 'vedtak')}
+${view.questionsBeforeMeeting.length ? html`<h3>Spørsmål til prosjektansvarlig før møtet</h3>
+<p class="hint">Stilt før møtedagen, som forberedelse til ${view.committee.shortName}: ikke vedtak i møtet, og ikke i protokollen.</p>
+<ul>${view.questionsBeforeMeeting.map((q) => html`<li>${dateTime(q.at)}: ${askedBeforeText(q.meetingId!)}${q.reason ? html`<br><span class="long-text">${q.reason}</span>` : ''}</li>`)}</ul>` : ''}
 ${section('Utbetalinger', view.payouts, 'Ingen utbetalinger.', () => html`<div class="table-wrap" role="region" aria-label="Utbetalinger" tabindex="0"><table>
 <caption>Utbetalinger og krav om tilbakebetaling</caption>
 <thead><tr><th scope="col">Bestilt</th><th scope="col">Mottaker</th><th scope="col" class="num">Beløp</th><th scope="col">Måte</th><th scope="col">Status</th><th scope="col">Faktura</th></tr></thead>
@@ -441,7 +448,10 @@ ${projectTexts(data, scheme)}
 ${budgetTable(data.budget, partnerName)}
 </details>
 <h2 id="historikk">Historikk</h2>
-${historyTable(app.history, (entry) => historyActorLabel(entry, data.partners), grantPayout?.mode === 'cost_booking')}
+${historyTable(app.history, (entry) => historyActorLabel(entry, data.partners), grantPayout?.mode === 'cost_booking', (entry) => {
+  const question = questionOfEntry(entry, [...view.decisions, ...view.questionsBeforeMeeting]);
+  return question && askedBeforeMeeting(question) ? askedBeforeText(question.meetingId!) : undefined;
+})}
 ${section('Planlagte påminnelser', view.plannedReminders, 'Ingen påminnelser eller meldinger er planlagt.', () => reminderPlan(view), 'paminnelser')}
 ${section('E-post om saken', view.mails, 'Ingen e-post om saken er sendt.', () => mailLog(view.mails, print), 'e-post')}
 ${message}`,

@@ -6,8 +6,9 @@ import { agendaPath, casePath } from '../http/routes';
 import { date, dayOf } from './format';
 import { html, type Html } from './html';
 
-/** What happened to it: 'trukket av søkeren 12.12.2026', 'flyttet til møtet 28.01.2027', 'avsluttet uten vedtak 12.12.2026'. */
+/** What happened to it: 'trukket av søkeren 12.12.2026', 'flyttet til møtet 28.01.2027', 'avsluttet uten vedtak 12.12.2026', 'mer informasjon etterspurt før møtet, 05.12.2026'. */
 export function departureText(d: Pick<MinutesSnapshotDeparture, 'kind' | 'at' | 'movedTo'>): string {
+  if (d.kind === 'asked') return `mer informasjon etterspurt før møtet, ${dayOf(d.at)}`;
   if (d.kind === 'moved') return `flyttet til møtet ${d.movedTo ? date(d.movedTo.date) : dayOf(d.at)}${d.movedTo?.offCalendar ? ', som siden er tatt av møteplanen' : ''}`;
   return `${d.kind === 'withdrawn' ? 'trukket av søkeren' : 'avsluttet uten vedtak'} ${dayOf(d.at)}`;
 }

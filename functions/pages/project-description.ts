@@ -146,8 +146,8 @@ ${r.deviations ? html`<dt>Avvik fra planen</dt><dd class="long-text">${r.deviati
  * What happened to the application, oldest first; `by` adds who did it (the secretariat's view).
  * `costBooked`: the grant is a cost booking, so finance's "paid" is "Kostnadsført", as its page says.
  */
-export function historyTable<E extends Pick<AuditEntry, 'at' | 'action' | 'to'>>(history: readonly E[], by?: (entry: E) => string, costBooked = false): Html {
-  const label = (h: E) => (costBooked && h.action === 'paid' ? 'Kostnadsført' : actionLabel(h.action, h.to));
+export function historyTable<E extends Pick<AuditEntry, 'at' | 'action' | 'to'>>(history: readonly E[], by?: (entry: E) => string, costBooked = false, labelOf?: (entry: E) => string | undefined): Html {
+  const label = (h: E) => labelOf?.(h) ?? (costBooked && h.action === 'paid' ? 'Kostnadsført' : actionLabel(h.action, h.to));
   return html`<div class="table-wrap" role="region" aria-label="Historikk" tabindex="0"><table>
 <caption>Hva som har skjedd med søknaden</caption>
 <thead><tr><th scope="col">Tidspunkt</th><th scope="col">Hendelse</th>${by ? html`<th scope="col">Av</th>` : ''}</tr></thead>

@@ -15,7 +15,7 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { loadCalendar } from './meeting-calendar';
 import { continuationProblems } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
-import { approvedMinutesRefusal, decisionBeforeMeeting } from '../domain/meeting-minutes';
+import { approvedMinutesRefusal, askedBeforeMeeting, decisionBeforeMeeting } from '../domain/meeting-minutes';
 import { inMeetingMinutes } from './minutes-registration';
 import { actorId } from '../domain/staff-name';
 import { moveApplication } from './move-application';
@@ -174,7 +174,9 @@ export async function requestInformation(deps: Dependencies, applicationId: stri
     throw new ConflictError('Det kan bare bes om mer informasjon om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
   }
   const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
-  const updated = await inItsMeeting(deps, app, async () => {
+  // Asked on a day before the meeting's: the preparation's question, not a decision of the meeting, so not in its minutes.
+  const write = askedBeforeMeeting(decision) ? (w: () => Promise<ApplicationRecord>) => w() : (w: () => Promise<ApplicationRecord>) => inItsMeeting(deps, app, w);
+  const updated = await write(async () => {
     const moved = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
       set: { informationRequest: request.message },
       remove: ['meetingId'],

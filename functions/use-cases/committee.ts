@@ -5,7 +5,7 @@ import { cancelledMeetings, decisionOverdueAt, findMeeting, meetingCalendar, mee
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
-import { AGENDA_OUTCOMES, lateArrival, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
+import { AGENDA_OUTCOMES, askedBeforeMeeting, decisionsOfMeeting, lateArrival, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
 import type { Actor, AgendaDepartureRecord, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, MinutesSnapshotDeparture, ReportKind, ReportRecord } from '../domain/model';
 import type { MeetingCaseRecords } from '../ports/grant-store';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
@@ -78,7 +78,7 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
     canStillDecide ? pendingReallocations(deps, scheme.id) : [],
     canStillDecide ? runningGrantFollowUp(deps, scheme.id) : undefined,
   ]);
-  const { decisions } = meetingRecords;
+  const decisions = decisionsOfMeeting(meetingRecords.decisions);
   const { numbers, left, departed } = await meetingCases(deps, scheme, meeting, apps, meetingRecords);
   const items = await Promise.all(apps.map(async (app) => ({ number: numbers.get(app.id)!, ...(await agendaItem(deps, app, groupRegister(scheme), { day: meeting.date, maxPeriodMonths: scheme.maxPeriodMonths })), decision: decisionInMeeting(decisions, app.id) })));
   // In the cases' numbers' order (two-level schemes: the first level's ranking).
@@ -121,13 +121,21 @@ export async function getAgenda(deps: Dependencies, schemeId: string, meetingId:
  * whether it came onto the agenda after the agenda was out (lateArrival). `left` lists the decided
  * ones with the decision made on each, `departed` the others.
  */
-export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, agenda: readonly ApplicationRecord[], { decisions, departures }: MeetingCaseRecords) {
+export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, agenda: readonly ApplicationRecord[], { decisions: recorded, departures }: MeetingCaseRecords) {
   const onAgenda = new Set(agenda.map((a) => a.id));
+  const decisions = decisionsOfMeeting(recorded);
   const gone = new Map(decisions.filter((d) => AGENDA_OUTCOMES.includes(d.outcome) && !onAgenda.has(d.applicationId)).map((d) => [d.applicationId, d]));
-  const departed = numberedDepartures(departures, meeting, new Set([...onAgenda, ...gone.keys()]));
+  const numbered = new Set([...onAgenda, ...gone.keys()]);
+  // Asked for more information before the meeting once the agenda was out, and not back on it: it
+  // left without a decision of the meeting, and keeps its number as such a line.
+  const asked = await Promise.all(
+    numberedDepartures(recorded.filter(askedBeforeMeeting), meeting, numbered).map(async (d) => ({ app: await loadApplication(deps, d.applicationId), question: d })),
+  );
+  const askedApps = new Map(asked.map(({ app }) => [app.id, app]));
+  const departed = numberedDepartures(latestPerCase([...departures, ...asked.map(({ app, question }) => askedDeparture(app, question, meeting))]), meeting, numbered);
   const [left, departedApps] = await Promise.all([
     Promise.all([...gone.values()].map(async (decision) => ({ app: await loadApplication(deps, decision.applicationId), decision }))),
-    Promise.all(departed.map((d) => loadApplication(deps, d.applicationId))),
+    Promise.all(departed.map((d) => askedApps.get(d.applicationId) ?? loadApplication(deps, d.applicationId))),
   ]);
   const arrivedLate = (app: ApplicationRecord) => lateArrival(app.history, meeting);
   const cases = [
@@ -138,6 +146,22 @@ export async function meetingCases(deps: Dependencies, scheme: SchemeConfig, mee
     ...departed.map((d, i) => ({ applicationId: d.applicationId, submittedAt: d.submittedAt, rank: d.rank, arrivedLate: arrivedLate(departedApps[i]!) })),
   ];
   return { numbers: meetingCaseNumbers(cases, !!scheme.preparation?.ranked), left, departed };
+}
+
+/** A question asked before the meeting, as the line of a case that left its agenda without a decision. */
+function askedDeparture(app: ApplicationRecord, question: DecisionRecord, meeting: Meeting): AgendaDepartureRecord {
+  return {
+    schemeId: app.schemeId, meetingId: meeting.id, applicationId: app.id, title: app.title, submittedAt: app.submittedAt,
+    ...(question.recommendation?.rank !== undefined ? { rank: question.recommendation.rank } : {}),
+    kind: 'asked', at: question.at,
+  };
+}
+
+/** Each case's latest departure (a case asked before the meeting may have left it before too). */
+function latestPerCase(departures: readonly AgendaDepartureRecord[]): AgendaDepartureRecord[] {
+  const latest = new Map<string, AgendaDepartureRecord>();
+  for (const d of departures) if (!latest.has(d.applicationId) || latest.get(d.applicationId)!.at < d.at) latest.set(d.applicationId, d);
+  return [...latest.values()];
 }
 
 /** The meeting a case went to; one since taken off the calendar is named by its id (a meeting's id is its day), and has no agenda to link to. */
@@ -264,7 +288,11 @@ export async function getApplicationForStaff(deps: Dependencies, applicationId: 
     decisionCopyTo: decisionCopyTo(version.data.anchoring, register),
     committee: committeeView(scheme),
     preparation: preparationView(scheme),
-    data: version.data, signatures, decisions, payouts, reports, reallocations,
+    data: version.data, signatures, payouts, reports, reallocations,
+    /** The committee's decisions; a question to the owner asked before its meeting's day is not one (askedBeforeMeeting). */
+    decisions: decisionsOfMeeting(decisions),
+    /** The questions to the owner asked before the meeting (the working committee's, the secretariat's preparation). */
+    questionsBeforeMeeting: decisions.filter(askedBeforeMeeting),
     /** A revision: what the owner wrote to the partners about what changed. */
     changeNote: version.version > 1 ? version.changeNote : undefined,
     /** A revision sent while the committee's question was open: the question and the owner's answer to it. */

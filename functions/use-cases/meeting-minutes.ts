@@ -4,7 +4,7 @@
 import { ConflictError, ValidationError } from '../domain/errors';
 import type { Actor, ApplicationStatus, DecisionRecord, Meeting, MeetingRef, MinutesRecord, MinutesSnapshot } from '../domain/model';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
-import { approvalBlocked, attendanceBlocked, minutesCaseNumbers, minutesState, minutesTotals, unrecordedEntries, type MinutesBlock } from '../domain/meeting-minutes';
+import { approvalBlocked, askedBeforeMeeting, attendanceBlocked, decisionsOfMeeting, minutesCaseNumbers, minutesState, minutesTotals, unrecordedEntries, type MinutesBlock } from '../domain/meeting-minutes';
 import { meetingStarted } from '../domain/meeting-calendar';
 import type { AttendanceRequest, MinutesApprovalRequest } from '../../schemas/requests.schema';
 import { openOnAgenda, STATUS_LABELS_NB } from '../domain/status-transitions';
@@ -63,7 +63,8 @@ interface UndecidedCase {
 
 /** The minutes' content read from current state: a draft's, and what the approval keeps as its snapshot. */
 async function currentContent(deps: Dependencies, scheme: SchemeConfig, meeting: Meeting, calendar: Calendar, records: MeetingCaseRecords) {
-  const { decisions } = records;
+  // Not a question asked before the meeting: the preparation's, on the case only.
+  const decisions = decisionsOfMeeting(records.decisions);
   const [agenda, potRemaining] = await Promise.all([deps.store.listAgenda(scheme.id, meeting.id), meetingPotRemaining(deps, scheme, meeting)]);
   // Each case with the number it has on the agenda, the minutes in that order (a case's decisions in the order made).
   const { numbers: caseNumbers, departed } = await meetingCases(deps, scheme, meeting, agenda, records);
@@ -95,7 +96,8 @@ function approvedContent(snapshot: MinutesSnapshot, decisions: readonly Decision
   const recorded = new Map(decisions.map((d) => [`${d.applicationId}#${d.id}`, d]));
   const entries = snapshot.cases.flatMap(({ decisionId, ...c }) => {
     const decision = recorded.get(`${c.applicationId}#${decisionId}`);
-    return decision ? [{ c, decision }] : [];
+    // A question asked before the meeting, approved with it before they were told apart: not the meeting's.
+    return decision && !askedBeforeMeeting(decision) ? [{ c, decision }] : [];
   });
   return {
     committee: snapshot.committee,
@@ -129,7 +131,7 @@ export async function meetingsHeldBetween(deps: Dependencies, schemeId: string, 
         title: m.title,
         minutes: minutesState(m, now, record),
         approvedAt: record?.approval?.at ?? null,
-        totals: minutesTotals(await deps.store.listMeetingDecisions(scheme.id, m.id)),
+        totals: minutesTotals(decisionsOfMeeting(await deps.store.listMeetingDecisions(scheme.id, m.id))),
       };
     }),
   );

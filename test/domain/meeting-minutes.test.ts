@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDeparture, approvalBlocked, approvedMinutesRefusal, departureRefusal, minutesEntry, unrecordedEntries, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import { agendaDeparture, approvalBlocked, askedBeforeMeeting, decisionsOfMeeting, approvedMinutesRefusal, departureRefusal, minutesEntry, unrecordedEntries, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
 import type { Actor, ApplicationRecord, AuditEntry } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
@@ -231,5 +231,19 @@ describe('numberedDepartures', () => {
   it('are the departures once the agenda is out (its submission deadline), of cases neither back on it nor decided in it', () => {
     const departures = [left('app_early', '2027-05-01T10:00:00.000Z'), left('app_out', '2027-05-13T21:59:00.000Z'), left('app_back', '2027-05-20T10:00:00.000Z'), left('app_late', '2027-05-26T10:00:00.000Z')];
     expect(numberedDepartures(departures, meeting, new Set(['app_back']))).toEqual([departures[1], departures[3]]);
+  });
+});
+
+describe('askedBeforeMeeting', () => {
+  const question = (at: string, meetingId?: string) => ({ outcome: 'more_information' as const, at, ...(meetingId ? { meetingId } : {}) });
+  it("is a question recorded on an Oslo day before its meeting's: the preparation's, not the meeting's decision", () => {
+    expect(askedBeforeMeeting(question('2026-11-25T09:00:00.000Z', '2026-12-10'))).toBe(true);
+    // 00:30 on the meeting's day in Oslo: the meeting's own
+    expect(askedBeforeMeeting(question('2026-12-09T23:30:00.000Z', '2026-12-10'))).toBe(false);
+    expect(askedBeforeMeeting(question('2026-12-10T08:05:00.000Z', '2026-12-10'))).toBe(false);
+    // on no agenda, or another outcome: not a question before a meeting
+    expect(askedBeforeMeeting(question('2026-11-25T09:00:00.000Z'))).toBe(false);
+    expect(askedBeforeMeeting({ outcome: 'defer', at: '2026-11-25T09:00:00.000Z', meetingId: '2026-12-10' })).toBe(false);
+    expect(decisionsOfMeeting([question('2026-11-25T09:00:00.000Z', '2026-12-10'), question('2026-12-10T08:05:00.000Z', '2026-12-10')]).map((d) => d.at)).toEqual(['2026-12-10T08:05:00.000Z']);
   });
 });
