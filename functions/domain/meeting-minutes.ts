@@ -111,6 +111,16 @@ export function unrecordedEntries(entries: readonly string[], recorded: Readonly
   return [...unrecorded.values()];
 }
 
+/**
+ * How the case's last round on an agenda ended, when it came back from it: the last of its decisions
+ * that sends a case on (a question to the owner, a deferral), unless a later decision on it came
+ * after (the case was decided since). Undefined for a case on its first round.
+ */
+export function lastRoundEnd<T extends Pick<DecisionRecord, 'outcome' | 'at'>>(decisions: readonly T[]): T | undefined {
+  const last = decisions.filter((d) => AGENDA_OUTCOMES.includes(d.outcome)).sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+  return last && (last.outcome === 'more_information' || last.outcome === 'defer') ? last : undefined;
+}
+
 /** A reason the minutes cannot be changed or approved now, with the code the API answers (409). */
 export interface MinutesBlock {
   reason: 'meeting_not_held' | 'minutes_approved' | 'attendance_missing' | 'cases_open';

@@ -23,7 +23,7 @@ import { errorSummary, FormState, hidden } from './forms';
 import { html, type Html } from './html';
 import type { StaffPageForms } from './staff-form-post';
 import { recommendationFacts } from './recommendation-facts';
-import { anchoringFacts, budgetTable, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts, reportFacts } from './project-description';
+import { anchoringFacts, budgetTable, changeNoteFacts, continuationFacts, earlierGrantFacts, historyTable, labelled, projectTexts, reportFacts } from './project-description';
 import { applicationsPath } from './secretariat-pages';
 import { payoutStateDay } from './finance-page';
 import { agendaPath, casePath, minutesPath } from '../http/routes';
@@ -389,7 +389,7 @@ ${onAgenda ? html`<dt>Møte</dt><dd>${print ? date(app.meetingId) : html`<a href
 ${view.nextMeeting ? html`<dt>Neste mulige møte</dt><dd>${date(view.nextMeeting.date)}, om søknaden er komplett innen søknadsfristen ${dateTime(view.nextMeeting.submissionDeadline)}</dd>` : ''}
 <dt>Sendt inn</dt><dd>${dateTime(app.submittedAt)}</dd>
 <dt>Versjon</dt><dd>${app.version}</dd>
-${view.changeNote ? html`<dt>Endringer i versjon ${app.version}</dt><dd class="long-text">${view.changeNote}</dd>` : ''}
+${changeNoteFacts(app.version, view.changeNote)}
 ${view.committeeAnswer ? html`<dt>Spørsmål fra ${scheme.committee.shortName}</dt><dd class="long-text">${view.committeeAnswer.question}</dd>
 <dt>Svar til ${scheme.committee.shortName} (versjon ${app.version})</dt><dd class="long-text">${view.committeeAnswer.answer}</dd>` : ''}
 <dt>Omsøkt beløp</dt><dd>${kroner(app.requestedAmount)}</dd>

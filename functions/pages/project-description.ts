@@ -146,6 +146,11 @@ ${r.deviations ? html`<dt>Avvik fra planen</dt><dd class="long-text">${r.deviati
  * What happened to the application, oldest first; `by` adds who did it (the secretariat's view).
  * `costBooked`: the grant is a cost booking, so finance's "paid" is "Kostnadsført", as its page says.
  */
+/** What the owner wrote about what changed in a revision (the answer to a question, often), as the case and the agenda show it. */
+export function changeNoteFacts(version: number, changeNote: string | null | undefined): Html | '' {
+  return changeNote ? html`<dt>Endringer i versjon ${version}</dt><dd class="long-text">${changeNote}</dd>` : '';
+}
+
 export function historyTable<E extends Pick<AuditEntry, 'at' | 'action' | 'to'>>(history: readonly E[], by?: (entry: E) => string, costBooked = false, labelOf?: (entry: E) => string | undefined): Html {
   const label = (h: E) => labelOf?.(h) ?? (costBooked && h.action === 'paid' ? 'Kostnadsført' : actionLabel(h.action, h.to));
   return html`<div class="table-wrap" role="region" aria-label="Historikk" tabindex="0"><table>

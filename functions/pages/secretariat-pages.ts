@@ -9,7 +9,7 @@ import { agendaPath, casePath, halfYearReportPath, minutesPath } from '../http/r
 import type { getAgenda, overdueFollowUp, runningGrantFollowUp } from '../use-cases/committee';
 import type { secretariatOverview } from '../use-cases/page-views';
 import type { searchCases } from '../use-cases/search-cases';
-import { anchoringFacts, budgetTable, earlierGrantFacts, projectTexts } from './project-description';
+import { anchoringFacts, budgetTable, changeNoteFacts, earlierGrantFacts, projectTexts } from './project-description';
 import { recommendationFacts } from './recommendation-facts';
 import { departedCase } from './departed-case';
 import { grantStatusTable } from './grant-status-table';
@@ -362,6 +362,23 @@ function goneItem(agenda: Agenda, gone: Agenda['decidedAndGone'][number]): Html 
 </section>`;
 }
 
+/** A case back on an agenda: the question it was asked and the owner's answer, or the meeting that deferred it and why. */
+function cameBackFacts(agenda: Agenda, item: AgendaItem): Html | '' {
+  const { question: q, deferredFrom: d } = item;
+  if (d) return html`<dt>Utsatt fra møtet ${d.meetingId ? date(d.meetingId) : dayOf(d.at)}</dt><dd class="long-text">${d.reason ?? 'Ingen begrunnelse er registrert.'}</dd>`;
+  if (!q) return '';
+  const when = q.meetingId ? (q.beforeMeeting ? `${dateTime(q.at)}, før møtet ${date(q.meetingId)}` : `${agenda.committee.shortName} i møtet ${date(q.meetingId)}`) : dateTime(q.at);
+  return html`<dt>Spørsmål til prosjektansvarlig</dt><dd>${when}${q.askedBy ? ` (registrert av ${q.askedBy})` : ''}:<br><span class="long-text">${q.text ?? ''}</span></dd>
+${q.answer ? answerFacts(agenda.committee.shortName, q.answer) : ''}`;
+}
+
+/** The owner's answer: the text written for the committee, what the revision says changed, or (neither written) when it came. */
+function answerFacts(committee: string, a: NonNullable<NonNullable<AgendaItem['question']>['answer']>): Html {
+  if (!a.text && !a.changeNote) return html`<dt>Svar fra prosjektansvarlig</dt><dd>Versjon ${a.version}, sendt inn ${dateTime(a.at)}, uten merknad om hva som er endret.</dd>`;
+  return html`${a.text ? html`<dt>Svar til ${committee} (versjon ${a.version})</dt><dd class="long-text">${a.text}</dd>` : ''}
+${changeNoteFacts(a.version, a.changeNote)}`;
+}
+
 function agendaItem(agenda: Agenda, item: AgendaItem, csrf: string, forms: AgendaForms, states: FormState[]): Html {
   const n = item.number;
   const partnerName = (i: number) => item.partners[i]?.organisationName ?? `Part ${i + 1}`;
@@ -380,6 +397,7 @@ ${problem ? html`<div class="notice warning" role="alert"><p>${problem}</p></div
 <dt>Prosjektansvarlig</dt><dd>${item.owner.organisationName}, ${item.owner.unit}</dd>
 ${anchoringFacts(item.anchoring, agenda.committee.shortName)}
 ${earlierGrantFacts(item.earlierGrant)}
+${cameBackFacts(agenda, item)}
 </dl>
 <details class="project-texts">
 <summary>Søknadens beskrivelse: utfordring, behov, forventet effekt og føringer</summary>

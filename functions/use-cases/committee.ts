@@ -5,7 +5,7 @@ import { cancelledMeetings, decisionOverdueAt, findMeeting, meetingCalendar, mee
 import { REPORT_KINDS, REPORTABLE_FROM, reportDueDate } from '../domain/reports';
 import { openDeadlineRequest, reportDueState, reportPending, type ReportDueState } from '../domain/report-deadlines';
 import { reminderStillDue } from '../domain/reminders';
-import { AGENDA_OUTCOMES, askedBeforeMeeting, decisionsOfMeeting, lateArrival, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
+import { AGENDA_OUTCOMES, askedBeforeMeeting, decisionsOfMeeting, lastRoundEnd, lateArrival, meetingCaseNumbers, minutesState, numberedDepartures } from '../domain/meeting-minutes';
 import type { Actor, AgendaDepartureRecord, Allocation, ApplicationRecord, ApplicationStatus, DecisionRecord, Meeting, MinutesSnapshotDeparture, ReportKind, ReportRecord } from '../domain/model';
 import type { MeetingCaseRecords } from '../ports/grant-store';
 import { openOnAgenda, REVISABLE, STATUS_LABELS_NB, statusLabelOf } from '../domain/status-transitions';
@@ -25,7 +25,7 @@ import { meetingPotRemaining } from './yearly-pot';
 import { halfYearReport } from './half-year-report';
 import { earlierGrant, laterContinuations } from './continuation';
 import { decidedInMeeting, decidingInMeeting, reallocationDecisionId, recordGrantDecision } from './grant-decisions';
-import { actorId } from '../domain/staff-name';
+import { actorId, actorName } from '../domain/staff-name';
 import { meetingInReach } from './schedule-application';
 import { waitingSupplementRequests } from './report-supplement';
 import { missingInvoices } from './missing-invoices';
@@ -226,7 +226,8 @@ function decisionInMeeting(decisions: readonly DecisionRecord[], applicationId: 
  * grant (`grantablePeriod`; `periodMoved` when it is not the one applied for).
  */
 async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: readonly AnchoringGroup[], meeting: { day: string; maxPeriodMonths: number }) {
-  const { data } = await loadCurrentVersion(deps, app);
+  const [version, cameBack] = await Promise.all([loadCurrentVersion(deps, app), lastRound(deps, app)]);
+  const { data } = version;
   const { moved, ...grantable } = grantablePeriod(data, meeting.day, meeting.maxPeriodMonths);
   const ownContribution = data.budget.reduce((sum, b) => sum + ownContributionOf(b), 0);
   const continued = await earlierGrant(deps, data.continues);
@@ -242,6 +243,35 @@ async function agendaItem(deps: Dependencies, app: ApplicationRecord, register: 
     grantablePeriod: grantable,
     recommendation: app.recommendation ?? null,
     earlierGrant: continued,
+    /** Back from a question to the owner: what was asked, when and by whom, and the owner's answer (and what the revision says changed). */
+    question: cameBack?.outcome === 'more_information' ? questionView(app, cameBack, version) : null,
+    /** Deferred from an earlier meeting: which, and why. */
+    deferredFrom: cameBack?.outcome === 'defer' ? { meetingId: cameBack.meetingId ?? null, at: cameBack.at, reason: cameBack.reason ?? null } : null,
+  };
+}
+
+/**
+ * How the case's last round ended, if it came back from a question or a deferral: read (one Query)
+ * only for a case whose history has either.
+ */
+async function lastRound(deps: Dependencies, app: ApplicationRecord): Promise<DecisionRecord | undefined> {
+  if (!app.history.some((e) => e.action === 'decision:more-information' || e.action === 'decision:defer')) return undefined;
+  return lastRoundEnd(await deps.store.listDecisions(app.id));
+}
+
+function questionView(app: ApplicationRecord, question: DecisionRecord, version: Awaited<ReturnType<typeof loadCurrentVersion>>) {
+  // The history's entry of the question names who asked (a decision keeps the id only).
+  const entry = app.history.find((e) => e.action === 'decision:more-information' && e.at >= question.at);
+  const answered = version.version > 1 && version.createdAt > question.at;
+  return {
+    at: question.at,
+    text: question.reason ?? null,
+    askedBy: entry ? actorName(entry.actor) : null,
+    /** asked on a day before the meeting named (askedBeforeMeeting): the preparation's; else in that meeting */
+    beforeMeeting: askedBeforeMeeting(question),
+    meetingId: question.meetingId ?? null,
+    // The answer written for the committee (kept since the revision form asks for one), and what the revision says changed.
+    answer: answered ? { version: version.version, at: version.createdAt, text: version.answer ?? null, changeNote: version.changeNote ?? null } : null,
   };
 }
 

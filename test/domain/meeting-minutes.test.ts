@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaDeparture, approvalBlocked, askedBeforeMeeting, decisionsOfMeeting, approvedMinutesRefusal, departureRefusal, minutesEntry, unrecordedEntries, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
+import { agendaDeparture, approvalBlocked, askedBeforeMeeting, decisionsOfMeeting, lastRoundEnd, approvedMinutesRefusal, departureRefusal, minutesEntry, unrecordedEntries, attendanceBlocked, decisionBeforeMeeting, lateArrival, meetingCaseNumbers, minutesCaseNumbers, minutesState, minutesTotals, numberedDepartures } from '../../functions/domain/meeting-minutes';
 import type { Actor, ApplicationRecord, AuditEntry } from '../../functions/domain/model';
 
 describe('minutesTotals', () => {
@@ -245,5 +245,15 @@ describe('askedBeforeMeeting', () => {
     expect(askedBeforeMeeting(question('2026-11-25T09:00:00.000Z'))).toBe(false);
     expect(askedBeforeMeeting({ outcome: 'defer', at: '2026-11-25T09:00:00.000Z', meetingId: '2026-12-10' })).toBe(false);
     expect(decisionsOfMeeting([question('2026-11-25T09:00:00.000Z', '2026-12-10'), question('2026-12-10T08:05:00.000Z', '2026-12-10')]).map((d) => d.at)).toEqual(['2026-12-10T08:05:00.000Z']);
+  });
+});
+
+describe('lastRoundEnd', () => {
+  it('is the last question or deferral when no decision came after it', () => {
+    const d = (outcome: 'defer' | 'more_information' | 'approve' | 'claim_repayment', at: string) => ({ outcome, at });
+    expect(lastRoundEnd([d('defer', '2027-01-01'), d('more_information', '2027-02-01')])).toEqual(d('more_information', '2027-02-01'));
+    expect(lastRoundEnd([d('more_information', '2027-02-01'), d('defer', '2027-01-01')])).toEqual(d('more_information', '2027-02-01'));
+    expect(lastRoundEnd([d('defer', '2027-01-01'), d('approve', '2027-02-01'), d('claim_repayment', '2027-09-01')])).toBeUndefined();
+    expect(lastRoundEnd([])).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ const meetingId = '2026-12-10';
 const minutes = () => app.call('get-meeting-minutes', { pathParameters: { schemeId, meetingId }, as });
 const minutesPage = () => invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}/protokoll', pathParameters: { schemeId, meetingId }, headers: HTML, claims: as }), 'page-meeting-minutes');
 const casePage = (applicationId: string) => invoke(apiEvent({ method: 'GET', path: '/sekretariat/soknader/{applicationId}', pathParameters: { applicationId }, headers: HTML, claims: as }), 'page-application');
+const agenda = (id = meetingId) => app.call('get-agenda', { pathParameters: { schemeId, meetingId: id }, as });
+const agendaPage = (id = meetingId) => invoke(apiEvent({ method: 'GET', path: '/sekretariat/{schemeId}/moter/{meetingId}', pathParameters: { schemeId, meetingId: id }, headers: HTML, claims: as }), 'page-agenda');
 const ask = (applicationId: string, message: string) => app.call('request-information', { pathParameters: { applicationId }, json: { message }, as });
 
 async function onAgenda(title: string, meeting = meetingId): Promise<Submitted> {
@@ -43,6 +45,19 @@ describe('a question to the owner asked before the meeting', () => {
     expect((await app.call('revise-application', { pathParameters: { linkId: answered.ownerLinkId }, json: revision })).status).toBe(200);
     await app.cosignAll(applicationId);
     await app.schedule(applicationId, meetingId);
+
+    // The committee's papers: the question, who asked it and when, and the owner's answer, under the case.
+    const item = (await agenda()).body.items.find((i: { applicationId: string }) => i.applicationId === applicationId);
+    expect(item.question).toEqual({
+      at: '2026-11-25T09:00:00.000Z', text: 'Hvem har arbeidsgiveransvaret for jordmødrene?', askedBy: expect.any(String), beforeMeeting: true, meetingId,
+      answer: { version: 2, at: '2026-11-25T13:00:00.000Z', changeNote: 'Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.' },
+    });
+    expect(item.deferredFrom).toBeNull();
+    const papers = (await agendaPage()).text;
+    expect(papers).toContain(`<dt>Spørsmål til prosjektansvarlig</dt><dd>25.11.2026 kl. 10.00, før møtet 10.12.2026 (registrert av ${item.question.askedBy}):<br><span class="long-text">Hvem har arbeidsgiveransvaret for jordmødrene?</span></dd>`);
+    expect(papers).toContain('<dt>Endringer i versjon 2</dt><dd class="long-text">Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.</dd>');
+    // A case on its first round has neither.
+    expect((await agenda()).body.items.find((i: { applicationId: string }) => i.applicationId === rejected)).toMatchObject({ question: null, deferredFrom: null });
 
     // 10.12, in the meeting.
     app.clock.set('2026-12-10T08:01:00.000Z');
@@ -74,6 +89,11 @@ describe('a question to the owner asked before the meeting', () => {
     expect(text).toContain('<td>Mer informasjon etterspurt før møtet 10.12.2026</td>');
     expect(text).not.toContain('Mer informasjon etterspurt (møtet');
 
+    // Deferred in the meeting, the case is on the next agenda with the meeting and the reason.
+    await app.schedule(deferred, '2027-03-18');
+    expect((await agenda('2027-03-18')).body.items[0]).toMatchObject({ applicationId: deferred, question: null, deferredFrom: { meetingId, reason: 'Venter på kommunens budsjett.' } });
+    expect((await agendaPage('2027-03-18')).text).toContain('<dt>Utsatt fra møtet 10.12.2026</dt><dd class="long-text">Venter på kommunens budsjett.</dd>');
+
     // The half-year report counts the meeting's decisions only.
     const report = await app.call('half-year-report', { pathParameters: { schemeId }, query: { from: '2026-07-01', to: '2026-12-31' }, as });
     expect(report.body.meetings.find((m: { id: string }) => m.id === meetingId).totals).toEqual(totals);
@@ -100,7 +120,8 @@ describe('a question to the owner asked before the meeting', () => {
     const agendaOf = (id: string) => app.call('get-agenda', { pathParameters: { schemeId, meetingId: id }, as });
     app.clock.set('2026-12-20T09:00:00.000Z');
     const first = (await onAgenda('Utskrivningsteam i Klepp', later)).applicationId;
-    const second = (await onAgenda('Felles nattpatrulje i Sandnes', later)).applicationId;
+    const asked = await onAgenda('Felles nattpatrulje i Sandnes', later);
+    const second = asked.applicationId;
     const third = (await onAgenda('Kombinert stilling i Gjesdal', later)).applicationId;
     // After the deadline (14.01), before the meeting.
     app.clock.set('2027-01-20T09:00:00.000Z');
@@ -127,6 +148,15 @@ describe('a question to the owner asked before the meeting', () => {
     const approved = (await app.call('get-meeting-minutes', { pathParameters: { schemeId, meetingId: later }, as })).body;
     expect(approved.cases.map((c: { number: number; decision: { outcome: string } }) => [c.number, c.decision.outcome])).toEqual([[2, 'more_information'], [3, 'reject']]);
     expect(approved.leftWithoutDecision.map((d: { number: number; kind: string }) => [d.number, d.kind])).toEqual([[1, 'asked']]);
+
+    // Asked in the meeting and answered without a note: the next agenda says so.
+    app.clock.set('2027-02-01T09:00:00.000Z');
+    expect((await app.call('revise-application', { pathParameters: { linkId: asked.ownerLinkId }, json: app.application(schemeId, (a) => (a.title = 'Felles nattpatrulje i Sandnes')) })).status).toBe(200);
+    await app.cosignAll(second);
+    await app.schedule(second, '2027-03-18');
+    const papers = (await agendaPage('2027-03-18')).text;
+    expect(papers).toMatch(/<dt>Spørsmål til prosjektansvarlig<\/dt><dd>FSU i møtet 28\.01\.2027 \(registrert av [^)]+\):<br><span class="long-text">Hva koster driften etter prosjektet\?<\/span><\/dd>/);
+    expect(papers).toContain('<dt>Svar fra prosjektansvarlig</dt><dd>Versjon 2, sendt inn 01.02.2027 kl. 10.00, uten merknad om hva som er endret.</dd>');
   });
 });
 
