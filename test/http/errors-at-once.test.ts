@@ -38,18 +38,18 @@ describe("the committee's approval", () => {
 
       const both = await post({ amount: '600 000', periodStart: '2027-01-01', periodEnd: '2028-01-31' });
       expect(both.status).toBe(400);
-      expect(page(both.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp: ${MORE_THAN_ASKED}</a>`);
+      expect(page(both.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp (kr): ${MORE_THAN_ASKED}</a>`);
       expect(page(both.text)).toContain(`<a href="#${id('periodEnd')}">«Alt på en gang», periode til: ${THIRTEEN_MONTHS}</a>`);
 
       // The amount fails the schema (left empty): the period's rule still runs on the dates that parsed.
       const schemaToo = await post({ amount: '', periodStart: '2027-01-01', periodEnd: '2028-01-31' });
       expect(schemaToo.status).toBe(400);
-      expect(page(schemaToo.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp: Feltet må fylles ut.</a>`);
+      expect(page(schemaToo.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp (kr): Feltet må fylles ut.</a>`);
       expect(page(schemaToo.text)).toContain(`<a href="#${id('periodEnd')}">«Alt på en gang», periode til: ${THIRTEEN_MONTHS}</a>`);
 
       // A date that fails the schema: the amount's rule still runs.
       const dateToo = await post({ amount: '600 000', periodStart: '2027-01-01', periodEnd: '31.02.2027' });
-      expect(page(dateToo.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp: ${MORE_THAN_ASKED}</a>`);
+      expect(page(dateToo.text)).toContain(`<a href="#${id('amount')}">«Alt på en gang», tildelt beløp (kr): ${MORE_THAN_ASKED}</a>`);
       expect(page(dateToo.text)).toContain(`<a href="#${id('periodEnd')}">«Alt på en gang», periode til: Skriv en gyldig dato (DD.MM.ÅÅÅÅ).</a>`);
     });
     expect((await app.store.getApplication(applicationId))?.status).toBe('scheduled');
@@ -65,7 +65,7 @@ describe('the report form', () => {
     const text = page(res.text);
     expect(text).toMatch(/<a href="#rapport-progress">[^<]*: Feltet må fylles ut.<\/a>/);
     expect(text).toMatch(/<a href="#rapport-effect">[^<]*: Feltet må fylles ut.<\/a>/);
-    expect(text).toContain('<a href="#rapport-spentAmount">Brukt beløp: Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
   });
 });

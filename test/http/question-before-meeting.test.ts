@@ -41,7 +41,7 @@ describe('a question to the owner asked before the meeting', () => {
     // Not registered in the meeting's minutes: it is not the meeting's decision.
     expect((await app.store.getMinutesRecord(schemeId, meetingId))?.registeredDecisions ?? []).toEqual([]);
     app.clock.set('2026-11-25T13:00:00.000Z');
-    const revision = { ...app.application(schemeId, (a) => (a.title = 'Felles jordmortjeneste i Dalane')), changeNote: 'Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.' };
+    const revision = { ...app.application(schemeId, (a) => (a.title = 'Felles jordmortjeneste i Dalane')), changeNote: 'Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.', answer: 'Jordmødrene ansettes i Helse Stavanger.' };
     expect((await app.call('revise-application', { pathParameters: { linkId: answered.ownerLinkId }, json: revision })).status).toBe(200);
     await app.cosignAll(applicationId);
     await app.schedule(applicationId, meetingId);
@@ -50,11 +50,12 @@ describe('a question to the owner asked before the meeting', () => {
     const item = (await agenda()).body.items.find((i: { applicationId: string }) => i.applicationId === applicationId);
     expect(item.question).toEqual({
       at: '2026-11-25T09:00:00.000Z', text: 'Hvem har arbeidsgiveransvaret for jordmødrene?', askedBy: expect.any(String), beforeMeeting: true, meetingId,
-      answer: { version: 2, at: '2026-11-25T13:00:00.000Z', changeNote: 'Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.' },
+      answer: { version: 2, at: '2026-11-25T13:00:00.000Z', text: 'Jordmødrene ansettes i Helse Stavanger.', changeNote: 'Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.' },
     });
     expect(item.deferredFrom).toBeNull();
     const papers = (await agendaPage()).text;
     expect(papers).toContain(`<dt>Spørsmål til prosjektansvarlig</dt><dd>25.11.2026 kl. 10.00, før møtet 10.12.2026 (registrert av ${item.question.askedBy}):<br><span class="long-text">Hvem har arbeidsgiveransvaret for jordmødrene?</span></dd>`);
+    expect(papers).toContain('<dt>Svar til FSU (versjon 2)</dt><dd class="long-text">Jordmødrene ansettes i Helse Stavanger.</dd>');
     expect(papers).toContain('<dt>Endringer i versjon 2</dt><dd class="long-text">Helse Stavanger har arbeidsgiveransvaret; kommunen dekker reisene.</dd>');
     // A case on its first round has neither.
     expect((await agenda()).body.items.find((i: { applicationId: string }) => i.applicationId === rejected)).toMatchObject({ question: null, deferredFrom: null });
@@ -149,14 +150,15 @@ describe('a question to the owner asked before the meeting', () => {
     expect(approved.cases.map((c: { number: number; decision: { outcome: string } }) => [c.number, c.decision.outcome])).toEqual([[2, 'more_information'], [3, 'reject']]);
     expect(approved.leftWithoutDecision.map((d: { number: number; kind: string }) => [d.number, d.kind])).toEqual([[1, 'asked']]);
 
-    // Asked in the meeting and answered without a note: the next agenda says so.
+    // Asked in the meeting and answered (the form asks for the answer; no note for the partners): the next agenda gives the answer.
     app.clock.set('2027-02-01T09:00:00.000Z');
-    expect((await app.call('revise-application', { pathParameters: { linkId: asked.ownerLinkId }, json: app.application(schemeId, (a) => (a.title = 'Felles nattpatrulje i Sandnes')) })).status).toBe(200);
+    expect((await app.call('revise-application', { pathParameters: { linkId: asked.ownerLinkId }, json: { ...app.application(schemeId, (a) => (a.title = 'Felles nattpatrulje i Sandnes')), answer: 'Kommunen tar driften etter prosjektet.' } })).status).toBe(200);
     await app.cosignAll(second);
     await app.schedule(second, '2027-03-18');
     const papers = (await agendaPage('2027-03-18')).text;
     expect(papers).toMatch(/<dt>Spørsmål til prosjektansvarlig<\/dt><dd>FSU i møtet 28\.01\.2027 \(registrert av [^)]+\):<br><span class="long-text">Hva koster driften etter prosjektet\?<\/span><\/dd>/);
-    expect(papers).toContain('<dt>Svar fra prosjektansvarlig</dt><dd>Versjon 2, sendt inn 01.02.2027 kl. 10.00, uten merknad om hva som er endret.</dd>');
+    expect(papers).toContain('<dt>Svar til FSU (versjon 2)</dt><dd class="long-text">Kommunen tar driften etter prosjektet.</dd>');
+    expect(papers).not.toContain('Endringer i versjon 2');
   });
 });
 

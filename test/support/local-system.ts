@@ -8,6 +8,7 @@ import { ManualClock } from '../../local/workflow-runtime';
 import { getScheme } from '../../config/schemes';
 import { exampleApplication, type ApplicationInput } from '../../schemas/application.schema';
 import { anchoringGroup, GROUP_ANCHORING, groupRegister, type GroupAnchoring, type GroupCopy } from '../../functions/domain/anchoring';
+import { periodFromNow } from './example-period';
 
 export const DAY = 86_400_000;
 
@@ -61,7 +62,7 @@ export function groupOf(data: SorRogalandApplication): GroupCopy {
 
 /** Submits and returns the application id and the owner's link id. */
 export async function submit(h: Harness, body: ApplicationInput = application(), schemeId = 'sor-rogaland'): Promise<{ id: string; ownerLink: string }> {
-  const res = await h.call('POST', `/api/schemes/${schemeId}/applications`, body);
+  const res = await h.call('POST', `/api/schemes/${schemeId}/applications`, periodFromNow(body, h.clock.now()));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   await h.system.settle();
   return { id: res.body.applicationId as string, ownerLink: String(res.body.statusUrl).split('/').pop()! };

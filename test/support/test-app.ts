@@ -14,8 +14,8 @@ import type { Mailer, OutgoingMail } from '../../functions/ports/mailer';
 import { noWorkflow } from '../../functions/ports/workflow';
 import { newLink } from '../../functions/use-cases/links';
 import { finalReportOpensOn } from '../../functions/domain/reports';
-import { addMonths, osloDateOf, osloInstant } from '../../functions/domain/oslo-time';
-import { maxPeriodEnd } from '../../functions/domain/grant-period';
+import { osloInstant } from '../../functions/domain/oslo-time';
+import { periodFromNow } from './example-period';
 import { triggerPayout } from '../../functions/use-cases/payouts';
 import { runLifecycleStep } from '../../functions/use-cases/lifecycle-steps';
 import { targetMeeting } from '../../functions/use-cases/schedule-application';
@@ -260,13 +260,7 @@ export async function startTestApp(options: { start?: string } = {}): Promise<Te
       const body = exampleApplication(schemeOf(schemeId));
       // Identical content counts as the same submission: every example gets its own title.
       body.title = `${body.title} (${++examples})`;
-      // A period applied for starts no earlier than the day it is sent: on a clock past the example's
-      // start (2027-01-01), it runs twelve months from the first of the next month.
-      const today = osloDateOf(clock.now());
-      if (body.periodStart < today) {
-        body.periodStart = `${addMonths(today, 1).slice(0, 8)}01`;
-        body.periodEnd = maxPeriodEnd(body.periodStart, 12);
-      }
+      Object.assign(body, periodFromNow(body, clock.now()));
       change?.(body);
       return body;
     },
