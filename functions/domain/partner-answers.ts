@@ -52,19 +52,20 @@ export function signingMovedOn(app: Pick<ApplicationRecord, 'status' | 'version'
 
 /**
  * A partner answered an earlier version through its link, and the application has changed since:
- * the version the partners are asked to sign now, if it waits for this partner's answer (the
- * person at the address the earlier version gave is a party of it and has not answered it). Such a
- * partner got a new link with the newer version's request; undefined when there is nothing more to
- * answer (answered that too, no longer asked, or the signing is over).
+ * the version the partners are asked to sign now, and whether it waits for this partner's answer
+ * (`asked`: the person at the address the earlier version gave is a party of it and has not answered
+ * it; such a partner got a new link with the newer version's request) or does not ask this person at
+ * all (the address is not among its partners: another contact person, or the party left out).
+ * Undefined when there is nothing to say (answered the newer one too, or the signing is over).
  */
 export function newerVersionAwaiting(
   app: Pick<ApplicationRecord, 'status' | 'version'>,
   answered: { version: number; email: string },
   current: { partners: ReadonlyArray<{ email: string }>; signatures: readonly Pick<SignatureRecord, 'partnerIndex'>[] },
-): number | undefined {
+): { version: number; asked: boolean } | undefined {
   if (!signingMovedOn(app, answered.version)) return undefined;
   const email = answered.email.trim().toLowerCase();
   const index = current.partners.findIndex((p) => p.email.trim().toLowerCase() === email);
-  if (index < 0 || current.signatures.some((s) => s.partnerIndex === index)) return undefined;
-  return app.version;
+  if (index < 0) return { version: app.version, asked: false };
+  return current.signatures.some((s) => s.partnerIndex === index) ? undefined : { version: app.version, asked: true };
 }

@@ -90,6 +90,6 @@ export function waitsForStatusReport(grant: { status: ApplicationStatus; allocat
  * say more was spent than granted. On whatever parsed, so a form that failed its schema shows these too.
  */
 export function reportFigureProblems(values: { spentAmount?: number | undefined }, allocation: Pick<Allocation, 'amount'> | undefined): Record<string, string> {
-  const overspent = allocation && values.spentAmount !== undefined ? beyondGrant(values.spentAmount, allocation.amount, 'Brukt beløp') : undefined;
+  const overspent = allocation && values.spentAmount !== undefined ? beyondGrant(values.spentAmount, allocation.amount, 'Beløpet brukt hittil') : undefined;
   return overspent ? { spentAmount: overspent } : {};
 }

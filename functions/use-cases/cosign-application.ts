@@ -52,17 +52,19 @@ const CLOSED_MESSAGES: Record<SigningClosed, string> = {
  * Said on a link whose answer counted for an earlier version while a newer one waits for the same
  * partner: the newer version is answered through its own link, which only its e-mail carries.
  */
-function newerVersionMessage(decision: SignatureRecord['decision'], answered: number, current: number): string {
+function newerVersionMessage(decision: SignatureRecord['decision'], answered: number, current: { version: number; asked: boolean }): string {
   const [given, answer] = decision === 'signed' ? ['signerte', 'Signaturen din'] : ['avslo å signere', 'Avslaget ditt'];
-  return `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon ${answered}, og den nye versjonen (versjon ${current}) må du signere eller avslå på nytt. ${USE_NEWEST_SIGNING_MAIL} Finner du ikke den e-posten, kan du be prosjektansvarlig sende lenken på nytt.`;
+  // Left out of the newer version (another contact person, or the party is no longer in it): nothing for this person to do.
+  if (!current.asked) return `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon ${answered}. Den nye versjonen (versjon ${current.version}) er sendt til signering uten deg som kontaktperson, så du skal ikke svare på den. Har du spørsmål om søknaden, kan du kontakte prosjektansvarlig.`;
+  return `Søknaden er endret etter at du ${given}. ${answer} gjaldt versjon ${answered}, og den nye versjonen (versjon ${current.version}) må du signere eller avslå på nytt. ${USE_NEWEST_SIGNING_MAIL} Finner du ikke den e-posten, kan du be prosjektansvarlig sende lenken på nytt.`;
 }
 
 /** The version that waits for the answer of a partner who answered an earlier one (see newerVersionAwaiting). */
 async function awaitingNewerAnswer(deps: Dependencies, app: ApplicationRecord, answered: SignatureRecord, email: string) {
   if (!signingMovedOn(app, answered.version)) return undefined; // no reads for the usual link
   const [current, signatures] = await Promise.all([loadCurrentVersion(deps, app), deps.store.listSignatures(app.id, app.version)]);
-  const version = newerVersionAwaiting(app, { version: answered.version, email }, { partners: current.data.partners, signatures });
-  return version === undefined ? undefined : { version, message: newerVersionMessage(answered.decision, answered.version, version) };
+  const newer = newerVersionAwaiting(app, { version: answered.version, email }, { partners: current.data.partners, signatures });
+  return newer && { ...newer, message: newerVersionMessage(answered.decision, answered.version, newer) };
 }
 
 export async function getCosignView(deps: Dependencies, linkId: string) {
@@ -83,7 +85,7 @@ export async function getCosignView(deps: Dependencies, linkId: string) {
     ...(closed && !answer ? { closed, closedMessage: CLOSED_MESSAGES[closed] } : {}),
     partner: partner ? { organisationName: partner.organisationName, contactName: partner.contactName, role: partner.role } : undefined,
     answer: answer ? { decision: answer.decision, at: answer.at } : undefined,
-    /** answered, but the application changed since and its newer version waits for this partner's answer (through the newest e-mail's link, never this one) */
+    /** answered, but the application changed since: its newer version waits for this partner's answer (`asked`: through the newest e-mail's link, never this one), or no longer asks this person */
     ...(newer ? { newerVersion: newer } : {}),
     /** a revised version: what the owner says changed, if anything */
     changeNote: version.version > 1 ? version.changeNote : undefined,

@@ -151,7 +151,8 @@ async function writeClaim(deps: Dependencies, loaded: ApplicationRecord, claim: 
     id: payoutIdFor(app.id, 'repayment'),
     applicationId: app.id,
     schemeId: scheme.id,
-    projectNumber: scheme.projectNumber,
+    // Paid back to the project the grant was paid from, though the scheme may have a new number since.
+    projectNumber: grantPayout?.projectNumber ?? scheme.projectNumber,
     payee: grantPayout?.payee ?? app.title,
     ...(grantPayout?.payeeOrganisationNumber ? { payeeOrganisationNumber: grantPayout.payeeOrganisationNumber } : {}),
     amount: -committed.amount,

@@ -22,7 +22,7 @@ describe('approvalProblems', () => {
 
 describe('reportFigureProblems', () => {
   it('more spent than granted, when both are known', () => {
-    expect(reportFigureProblems({ spentAmount: 900_000 }, { amount: 850_000 })).toEqual({ spentAmount: 'Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).' });
+    expect(reportFigureProblems({ spentAmount: 900_000 }, { amount: 850_000 })).toEqual({ spentAmount: 'Beløpet brukt hittil kan ikke være større enn tilskuddet (850 000 kr).' });
     expect(reportFigureProblems({ spentAmount: 850_000 }, { amount: 850_000 })).toEqual({});
     expect(reportFigureProblems({}, { amount: 850_000 })).toEqual({});
     expect(reportFigureProblems({ spentAmount: 900_000 }, undefined)).toEqual({});

@@ -257,7 +257,7 @@ describe('the signing page, /signering/{linkId}', () => {
 
       const view = await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } });
       expect(view.status).toBe(200);
-      expect(view.body).toMatchObject({ version: 1, current: false, answer: { decision: 'signed' }, newerVersion: { version: 2, message: signedOnce } });
+      expect(view.body).toMatchObject({ version: 1, current: false, answer: { decision: 'signed' }, newerVersion: { version: 2, asked: true, message: signedOnce } });
       for (const link of newLinks) expect(view.text).not.toContain(link.id);
 
       // Sent again through the old link: the same.
@@ -275,12 +275,15 @@ describe('the signing page, /signering/{linkId}', () => {
       expect((await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } })).body.newerVersion).toBeUndefined();
     });
 
-    it('a partner whose address the new version no longer has (nobody mailed it a new link) is not sent to a newest e-mail', async () => {
+    it('a partner whose address the new version no longer has (nobody mailed it a new link) is told it is not asked to answer the new version', async () => {
       const { signer } = await signedThenRevised('Ny kontaktperson', (a) => (a.partners[0]!.email = 'ny.kontakt@stavanger.kommune.example'));
+      const notAsked = 'Søknaden er endret etter at du signerte. Signaturen din gjaldt versjon 1. Den nye versjonen (versjon 2) er sendt til signering uten deg som kontaktperson, så du skal ikke svare på den.';
       const opened = await pageOf(signer.id);
-      expect(opened.text).toContain(`Du har allerede signert søknaden ${today()}.`);
+      expect(opened.text).toContain(notAsked);
+      expect(opened.text).not.toContain('Du har allerede signert søknaden');
       expect(opened.text).not.toContain('Bruk lenken i den nyeste e-posten');
-      expect((await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } })).body.newerVersion).toBeUndefined();
+      expect(opened.text).not.toContain('<form method="post"');
+      expect((await app.call('get-cosign-view', { pathParameters: { linkId: signer.id } })).body.newerVersion).toMatchObject({ version: 2, asked: false, message: expect.stringContaining(notAsked) });
     });
 
     it('a decline that sent the application back: the revised version waits for the partner that declined', async () => {

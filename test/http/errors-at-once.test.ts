@@ -65,7 +65,7 @@ describe('the report form', () => {
     const text = page(res.text);
     expect(text).toMatch(/<a href="#rapport-progress">[^<]*: Feltet må fylles ut.<\/a>/);
     expect(text).toMatch(/<a href="#rapport-effect">[^<]*: Feltet må fylles ut.<\/a>/);
-    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Beløpet brukt hittil kan ikke være større enn tilskuddet (850 000 kr).</a>');
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
   });
 });

@@ -112,6 +112,17 @@ describe('payouts under a project number the scheme had before', () => {
     configure({ projectNumber: NEW, formerProjectNumbers: [OLD] });
   });
 
+  it('a repayment of a grant paid under the former number is claimed under that number, and listed with the current one', async () => {
+    configure({ projectNumber: OLD });
+    const { applicationId, payout } = await app.active();
+    expect(payout.projectNumber).toBe(OLD);
+    configure({ projectNumber: NEW, formerProjectNumbers: [OLD] });
+    const claim = await app.call('claim-repayment', { pathParameters: { applicationId }, json: { amount: 50_000, reason: 'Ikke brukt.', endGrant: true }, as: SECRETARIAT });
+    expect(claim.status).toBe(201);
+    expect(claim.body.payout.projectNumber).toBe(OLD);
+    expect((await listed(NEW)).map((p) => p.id)).toContain(claim.body.payout.id);
+  });
+
   it("finance of the scheme may list its former number; another community's finance may not", async () => {
     configure({ projectNumber: NEW, formerProjectNumbers: [OLD] });
     const own = staffClaims(['finance', 'scheme:sor-rogaland'], 'okonomi-stavanger');

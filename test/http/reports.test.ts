@@ -176,7 +176,7 @@ describe('status and final reports through the report links', () => {
     const linkId = await app.reportLink(applicationId, 'status');
     const res = await app.call('submit-report', { pathParameters: { linkId }, json: { ...STATUS_REPORT, spentAmount: 900_000 } });
     expect(res.status).toBe(400);
-    expect(res.body.fieldErrors).toEqual({ spentAmount: 'Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).' });
+    expect(res.body.fieldErrors).toEqual({ spentAmount: 'Beløpet brukt hittil kan ikke være større enn tilskuddet (850 000 kr).' });
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
     expect((await app.store.getApplication(applicationId))?.status).toBe('active');
     expect((await app.call('submit-report', { pathParameters: { linkId }, json: { ...STATUS_REPORT, spentAmount: 850_000 } })).status).toBe(201);
@@ -192,7 +192,7 @@ describe('status and final reports through the report links', () => {
     expect(text).toContain('<form');
     expect(text).toContain(`>${STATUS_REPORT.effect}</textarea>`);
     expect(text).toMatch(/<input[^>]*id="rapport-spentAmount"[^>]*value="900 000"[^>]*aria-invalid="true"/);
-    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Brukt beløp kan ikke være større enn tilskuddet (850 000 kr).</a>');
+    expect(text).toContain('<a href="#rapport-spentAmount">Brukt av tilskuddet hittil (kr): Beløpet brukt hittil kan ikke være større enn tilskuddet (850 000 kr).</a>');
     expect(await app.store.listReports(applicationId)).toHaveLength(0);
   });
 
