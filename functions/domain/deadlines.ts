@@ -43,6 +43,17 @@ export function nextReachableMeeting<T extends MeetingSlot>(
 export const REMINDER_TIME = '09:00';
 
 /**
+ * The owner has just been told the submission deadline (the receipt, the revision's confirmation)
+ * when the signing requests go out: a reminder of it due sooner than this after them says nothing new.
+ */
+export const DEADLINE_REMINDER_QUIET_HOURS = 12;
+
+/** The owner's reminders of a submission deadline, planned when the signing requests go out at `sentAt`. */
+export function submissionReminderInstants(deadline: Date, daysBefore: number[], sentAt: Date): Date[] {
+  return reminderInstants(deadline, daysBefore, new Date(sentAt.getTime() + DEADLINE_REMINDER_QUIET_HOURS * 3_600_000));
+}
+
+/**
  * Reminder instants `daysBefore` Oslo calendar days before a deadline's day, at 09:00 Oslo time
  * (also across a DST change). At the deadline's own time of day, a reminder "a day before" a
  * 23:59 deadline went out with the sweep after midnight, on the deadline's day ("går ut i dag").

@@ -6,7 +6,7 @@ import { ConflictError } from '../domain/errors';
 import { invoiceMissingFrom, recordedClaim, recordedRevocation } from '../domain/payout';
 import { overdueWindowDays, REPORT_LINK_DAYS_AFTER_LAST_CHANCE, reportLastChance } from '../domain/report-deadlines';
 import { invoiceReminderId, REPORT_REMINDER_KINDS } from '../domain/reminders';
-import { reminderInstants, submissionDeadline } from '../domain/deadlines';
+import { submissionDeadline, submissionReminderInstants } from '../domain/deadlines';
 import type { ApplicationRecord, LinkRecord, ReminderRecord, SignatureRecord, PayoutRecord } from '../domain/model';
 import { addDays, endOfOsloDay, osloInstant } from '../domain/oslo-time';
 import { expiredEntry, expiryReason, ON_AGENDA, TERMINAL_STATUSES, type ExpiryReason } from '../domain/status-transitions';
@@ -136,7 +136,7 @@ async function requestCosignatures(deps: Dependencies, l: Loaded): Promise<StepR
     reminders.push({ id: `${app.id}#cosign#v${app.version}#1`, applicationId: app.id, schemeId: scheme.id, kind: 'cosign', dueAt: cosignAt.toISOString(), seq: 1, version: app.version });
   }
   if (target) {
-    for (const at of reminderInstants(submissionDeadline(target.date, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
+    for (const at of submissionReminderInstants(submissionDeadline(target.date, scheme.submissionLeadDays), scheme.reminders.submissionDeadlineDaysBefore, now)) {
       reminders.push({ id: `${app.id}#submission-deadline#v${app.version}#${target.date}#${at.toISOString()}`, applicationId: app.id, schemeId: scheme.id, kind: 'submission-deadline', dueAt: at.toISOString(), version: app.version });
     }
   }

@@ -5,6 +5,7 @@ import {
   nextReachableMeeting,
   reminderInstants,
   submissionDeadline,
+  submissionReminderInstants,
   type MeetingSlot, draftReminderAt } from '../../functions/domain/deadlines';
 
 const iso = (d: Date) => d.toISOString();
@@ -105,6 +106,18 @@ describe('nextReachableMeeting', () => {
     ];
     expect(nextReachableMeeting(sameDay, at('2026-05-01T00:00:00Z'), 14)?.id).toBe('a');
     expect(sameDay.map((m) => m.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('submissionReminderInstants', () => {
+  const deadline = submissionDeadline('2026-03-19', 14); // 2026-03-05 23:59:59.999 CET
+
+  it('leaves out a reminder due within 12 hours of the signing requests (the owner was just told the deadline)', () => {
+    // Sent 08:30 Oslo on the day before: the 09:00 reminder that day would come half an hour after the receipt.
+    expect(submissionReminderInstants(deadline, [7, 1], at('2026-03-04T07:30:00Z')).map(iso)).toEqual([]);
+    // Sent the evening before that: the reminder comes the next morning, 13.5 hours on.
+    expect(submissionReminderInstants(deadline, [7, 1], at('2026-03-03T18:30:00Z')).map(iso)).toEqual(['2026-03-04T08:00:00.000Z']);
+    expect(submissionReminderInstants(deadline, [7, 1], at('2026-02-20T12:00:00Z')).map(iso)).toEqual(['2026-02-26T08:00:00.000Z', '2026-03-04T08:00:00.000Z']);
   });
 });
 

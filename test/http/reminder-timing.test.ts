@@ -146,6 +146,18 @@ describe('the reminder sweep over time: chains, copies to the secretariat, remin
     });
   });
 
+  it('sent in on the morning before its deadline: no reminder of the deadline half an hour after the receipt that gave it', async () => {
+    const earlier = await awaitingSignatures();
+    const [dayBefore] = (await app.store.listPendingReminders(earlier)).filter((r) => r.kind === 'submission-deadline').slice(-1);
+    await app.clock.setBackAfter(async () => {
+      // 08:30 Oslo on the day the last reminder of that deadline is due (09:00).
+      app.clock.set(new Date(Date.parse(dayBefore!.dueAt) - 30 * 60_000).toISOString());
+      const late = await awaitingSignatures();
+      expect((await app.store.listPendingReminders(late)).filter((r) => r.kind === 'submission-deadline')).toEqual([]);
+      expect((await app.store.listPendingReminders(late)).some((r) => r.kind === 'cosign')).toBe(true);
+    });
+  });
+
   it('after an outage over both reminders of a submission deadline, the owner gets one (the later), not two', async () => {
     const applicationId = await awaitingSignatures();
     // A day before the deadline (a week before was past at submission); the week's one as a submission a week earlier would have had it.
