@@ -18,6 +18,7 @@ import {
 import { ConflictError, GoneError, NotFoundError } from '../domain/errors';
 import { POT_BUSY_MESSAGE } from '../domain/pot';
 import { payoutListKey } from '../domain/payout';
+import { ABANDONED_WRITE_AFTER_MS } from '../domain/abandoned-writes';
 import { SUBMISSION_CLAIM_DAYS } from '../domain/retention';
 import type {
   AddedMeetingRecord,
@@ -91,8 +92,6 @@ const SETTABLE_APPLICATION_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof NonNullable<ApplicationTransition['set']>>;
 /** The entity of a case's departure from an agenda: it shares the meeting's minutes partition with the decisions. */
 const AGENDA_DEPARTURE = 'agenda-departure';
-/** A departure noted this long before another on the same revision of the case: its change died before its write (an HTTP call lasts 30 s at most). */
-const ABANDONED_DEPARTURE_MS = 2 * 60_000;
 const REMOVABLE_APPLICATION_FIELDS = ['meetingId', 'informationRequest', 'rejectionReason', 'recommendation'] as const;
 const SETTABLE_PAYOUT_FIELDS = ['invoiceNumber', 'invoicedAt', 'paidAt', 'cancelledAt'] as const;
 /** What puts a report on its scheme's list of reports waiting to be filled in (gsi2 keys, and the request's instant). */
@@ -602,7 +601,7 @@ export class DynamoGrantStore implements GrantStore {
       const same = `${revision} = ${ours}`;
       const [kind, movedTo] = [e.name('kind'), e.name('movedTo')];
       const repeat = `${kind} = ${e.value('kind', departure.kind)} AND ${departure.movedTo ? `${movedTo} = ${e.value('movedTo', departure.movedTo)}` : `attribute_not_exists(${movedTo})`} AND ${at} <= ${when}`;
-      const abandoned = `${at} < ${e.value('abandoned', new Date(Date.parse(departure.at) - ABANDONED_DEPARTURE_MS).toISOString())}`;
+      const abandoned = `${at} < ${e.value('abandoned', new Date(Date.parse(departure.at) - ABANDONED_WRITE_AFTER_MS).toISOString())}`;
       condition += ` OR ${revision} < ${ours} OR (${same} AND ((${repeat}) OR ${abandoned}))`;
     }
     const put = new PutCommand({

@@ -4,6 +4,7 @@ import type { Actor, AgendaDepartureRecord, ApplicationRecord, AuditEntry, Appli
 import { formatNorwegianDate, osloDateOf } from './oslo-time';
 import { meetingStarted } from './meeting-calendar';
 import { ON_AGENDA } from './status-transitions';
+import { ABANDONED_WRITE_AFTER_MS } from './abandoned-writes';
 
 /** How many decisions of each outcome, and the money granted (pure). */
 export function minutesTotals(decisions: ReadonlyArray<Pick<DecisionRecord, 'outcome' | 'amount'>>) {
@@ -86,8 +87,6 @@ export function approvedMinutesRefusal(meetingDay: string): string {
   return `Protokollen fra møtet ${formatNorwegianDate(meetingDay)} er godkjent og kan ikke endres. Flytt saken til et senere møte, og registrer vedtaket der.`;
 }
 
-/** How long a decision registered for a meeting's minutes may take to be written: one not there after that died on its way (an HTTP call lasts 30 s at most). */
-const REGISTERED_DECISION_WAIT_MS = 2 * 60_000;
 
 /** A decision registered for a meeting's minutes, as their item lists it: when, the case, the decision, and a token of the registration's own (two at once are two). */
 export function minutesEntry(at: string, applicationId: string, decisionId: string, token: string): string {
@@ -97,7 +96,7 @@ export function minutesEntry(at: string, applicationId: string, decisionId: stri
 /**
  * The decisions registered for a meeting's minutes (minutesEntry) that are not among `recorded`
  * (keyed `<applicationId>#<decisionId>`), once each, and whether one may still be on its way
- * (registered less than REGISTERED_DECISION_WAIT_MS before `now`).
+ * (registered less than ABANDONED_WRITE_AFTER_MS before `now`; one older than that died on its way).
  */
 export function unrecordedEntries(entries: readonly string[], recorded: ReadonlySet<string>, now: Date): Array<{ applicationId: string; decisionId: string; onItsWay: boolean }> {
   const unrecorded = new Map<string, { applicationId: string; decisionId: string; onItsWay: boolean }>();
@@ -105,7 +104,7 @@ export function unrecordedEntries(entries: readonly string[], recorded: Readonly
     const [at = '', applicationId = '', decisionId = ''] = entry.split(' ');
     const key = `${applicationId}#${decisionId}`;
     if (recorded.has(key)) continue;
-    const onItsWay = now.getTime() - Date.parse(at) < REGISTERED_DECISION_WAIT_MS || !!unrecorded.get(key)?.onItsWay;
+    const onItsWay = now.getTime() - Date.parse(at) < ABANDONED_WRITE_AFTER_MS || !!unrecorded.get(key)?.onItsWay;
     unrecorded.set(key, { applicationId, decisionId, onItsWay });
   }
   return [...unrecorded.values()];

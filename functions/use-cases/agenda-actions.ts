@@ -16,7 +16,7 @@ import { loadCalendar } from './meeting-calendar';
 import { continuationProblems } from './continuation';
 import { applicationMeeting } from '../domain/meeting-calendar';
 import { approvedMinutesRefusal, askedBeforeMeeting, decisionBeforeMeeting } from '../domain/meeting-minutes';
-import { inMeetingMinutes } from './minutes-registration';
+import { intoMeetingMinutes } from './minutes-registration';
 import { actorId } from '../domain/staff-name';
 import { moveApplication } from './move-application';
 import { leftInPot, preparePot, readPot } from './yearly-pot';
@@ -56,14 +56,13 @@ async function assertDecidable(deps: Dependencies, app: ApplicationRecord, outco
 
 /**
  * Runs the writes of a decision on a case (the decision itself last) in the minutes of the meeting
- * whose agenda it is on (inMeetingMinutes): refused with a 409 before anything is written once those
+ * whose agenda it is on (intoMeetingMinutes): refused with a 409 before anything is written once those
  * minutes are approved. A case on no agenda has no minutes to be in.
  */
 async function inItsMeeting<T>(deps: Dependencies, app: ApplicationRecord, write: () => Promise<T>): Promise<T> {
   if (!app.meetingId) return write();
-  const done = await inMeetingMinutes(deps, { schemeId: app.schemeId, meetingId: app.meetingId }, { applicationId: app.id, id: decisionIdOf(app) }, write);
-  if (!done) throw new ConflictError(approvedMinutesRefusal(app.meetingId), 'minutes_approved');
-  return done.written;
+  const meetingId = app.meetingId;
+  return intoMeetingMinutes(deps, { schemeId: app.schemeId, meetingId }, { applicationId: app.id, id: decisionIdOf(app) }, () => approvedMinutesRefusal(meetingId), write);
 }
 
 /** Approve (takes money from the pot atomically), reject with a reason, or defer to a later meeting. */
@@ -174,16 +173,16 @@ export async function requestInformation(deps: Dependencies, applicationId: stri
     throw new ConflictError('Det kan bare bes om mer informasjon om en søknad som står på et møte og ikke er avgjort.', 'not_scheduled');
   }
   const decision = decisionRecord(app, 'more_information', actor, deps.clock.now().toISOString(), { reason: request.message });
-  // Asked on a day before the meeting's: the preparation's question, not a decision of the meeting, so not in its minutes.
-  const write = askedBeforeMeeting(decision) ? (w: () => Promise<ApplicationRecord>) => w() : (w: () => Promise<ApplicationRecord>) => inItsMeeting(deps, app, w);
-  const updated = await write(async () => {
+  const ask = async () => {
     const moved = await moveApplication(deps, app, 'more_information_requested', 'decision:more-information', actor, {
       set: { informationRequest: request.message },
       remove: ['meetingId'],
     });
     await deps.store.putDecision(decision);
     return moved;
-  });
+  };
+  // Asked on a day before the meeting's: the preparation's question, not a decision of the meeting, so not in its minutes.
+  const updated = askedBeforeMeeting(decision) ? await ask() : await inItsMeeting(deps, app, ask);
   await deps.workflow.completeStep(app.id, 'decision', { outcome: 'more_information', decisionId: decision.id });
   return { application: updated, decision };
 }

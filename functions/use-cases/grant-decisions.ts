@@ -3,12 +3,12 @@
 import type { ApplicationRecord, DecisionRecord, Meeting } from '../domain/model';
 import { findMeeting, meetingInSession } from '../domain/meeting-calendar';
 import { decidedInMeetingRefusal } from '../domain/meeting-minutes';
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import { recordedClaim } from '../domain/payout';
 import type { Dependencies } from '../composition';
 import { loadScheme } from './load-application';
 import { loadCalendar } from './meeting-calendar';
-import { inMeetingMinutes } from './minutes-registration';
+import { inMeetingMinutes, intoMeetingMinutes } from './minutes-registration';
 
 type GrantDecision = Pick<DecisionRecord, 'id' | 'outcome' | 'at' | 'decidedBy' | 'amount' | 'reason'> & Pick<Partial<DecisionRecord>, 'matter' | 'periodStart' | 'periodEnd'>;
 
@@ -29,14 +29,12 @@ export async function decidedInMeeting(deps: Dependencies, schemeId: string, mee
 /**
  * Runs the writes of a decision on a running grant that the secretariat says was made in `meeting`
  * (decidedInMeeting, which found its minutes open): registered in those minutes before anything is
- * written (inMeetingMinutes), so if they were approved since, it is refused with a 409 and nothing
+ * written (intoMeetingMinutes), so if they were approved since, it is refused with a 409 and nothing
  * written. Without a meeting named, just `write`.
  */
 export async function decidingInMeeting<T>(deps: Dependencies, app: Pick<ApplicationRecord, 'id' | 'schemeId'>, meeting: Meeting | undefined, decisionId: string, write: () => Promise<T>): Promise<T> {
   if (!meeting) return write();
-  const done = await inMeetingMinutes(deps, { schemeId: app.schemeId, meetingId: meeting.id }, { applicationId: app.id, id: decisionId }, write);
-  if (!done) throw new ConflictError(decidedInMeetingRefusal(meeting, deps.clock.now(), true)!, 'minutes_approved');
-  return done.written;
+  return intoMeetingMinutes(deps, { schemeId: app.schemeId, meetingId: meeting.id }, { applicationId: app.id, id: decisionId }, () => decidedInMeetingRefusal(meeting, deps.clock.now(), true)!, write);
 }
 
 /**

@@ -7,6 +7,7 @@
 // its way) and is conditional on the count it read, so a decision registered after that read makes
 // the approval go again, and one after the approval is refused before it writes anything.
 import type { Dependencies } from '../composition';
+import { ConflictError } from '../domain/errors';
 import type { DecisionRecord, MeetingRef } from '../domain/model';
 import { minutesEntry } from '../domain/meeting-minutes';
 
@@ -30,4 +31,17 @@ export async function inMeetingMinutes<T>(
     await deps.store.unregisterMinutesDecision(ref.schemeId, ref.meetingId, entry);
     throw error;
   }
+}
+
+/** As inMeetingMinutes, for a decision that must be in those minutes: approved, it is refused (409, `refusal` says why) with nothing written. */
+export async function intoMeetingMinutes<T>(
+  deps: Pick<Dependencies, 'store' | 'clock' | 'ids'>,
+  ref: MeetingRef,
+  decision: Pick<DecisionRecord, 'applicationId' | 'id'>,
+  refusal: () => string,
+  write: () => Promise<T>,
+): Promise<T> {
+  const done = await inMeetingMinutes(deps, ref, decision, write);
+  if (!done) throw new ConflictError(refusal(), 'minutes_approved');
+  return done.written;
 }

@@ -10,15 +10,10 @@ import { loadApplication, loadCurrentVersion, loadScheme } from './load-applicat
 import { moveApplication } from './move-application';
 import { ownerContext } from './owner-actions';
 import { acceptApplication, cosignLinks } from './submit-application';
+import { ABANDONED_WRITE_AFTER_MS } from '../domain/abandoned-writes';
 import { splitRevisionBody } from '../../schemas/application.schema';
 import type { SchemeConfig } from '../../schemas/scheme-config.schema';
 
-/**
- * A revision's version item is written before the application names it (no transactions: see the
- * store). One older than this was left by an attempt that failed before its commit: the API's
- * functions stop after 30 seconds, so nothing can still commit it, and the next revision replaces it.
- */
-export const ABANDONED_VERSION_AFTER_MS = 2 * 60_000;
 
 /**
  * The owner sends a revised application: after a partner declined, when the committee asked for
@@ -96,7 +91,8 @@ async function writeNewVersion(deps: Dependencies, v: ApplicationVersion, now: D
   if (await deps.store.putVersion(v)) return;
   const there = await deps.store.getVersion(v.applicationId, v.version);
   if (!there || sameData(there.data, v.data)) return; // a repeat of this revision
-  const abandoned = now.getTime() - Date.parse(there.createdAt) >= ABANDONED_VERSION_AFTER_MS;
+  // A version item no application names, older than this, was left by a revision that failed before its commit: the next one replaces it.
+  const abandoned = now.getTime() - Date.parse(there.createdAt) >= ABANDONED_WRITE_AFTER_MS;
   if (!abandoned || !(await deps.store.putVersion(v, there.createdAt))) {
     throw new ConflictError('Søknaden ble endret samtidig. Last siden på nytt og prøv igjen.', 'stale');
   }
